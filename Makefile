@@ -1,0 +1,60 @@
+# Pomoc — developer entry points. `make run` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+STAMP := $(VENV)/.installed
+export FLASK_APP := app
+
+
+.PHONY: system-deps run test test-embedded bench lint assets clean help
+
+help:
+	@echo "make run            start Pomoc with demo data (SQLite, embedded broker) on PORT=$(PORT)"
+	@echo "make test           the whole test suite (PostgreSQL + Redis + real worker, then embedded)"
+	@echo "make bench          benchmarks; prints a table and a JSON line"
+	@echo "make lint           ruff + mypy"
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.stamp
+
+assets: node_modules/.stamp
+	mkdir -p app/web/static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js app/web/static/vendor/
+	cp node_modules/bpmn-js/dist/bpmn-modeler.production.min.js app/web/static/vendor/
+	cp -r node_modules/bpmn-js/dist/assets app/web/static/vendor/bpmn-assets
+
+run: $(STAMP) assets
+	$(BIN)/flask seed-demo
+	@echo ""
+	@echo "  Pomoc: http://127.0.0.1:$(PORT)/"
+	@echo "  Logins (password: demo): caseworker1, caseworker2, supervisor, admin"
+	@echo "  Ctrl-C stops the web server, the worker and beat."
+	@echo ""
+	PORT=$(PORT) $(BIN)/honcho -f Procfile start
+
+# Browser tests drive Debian's chromium; install it when missing (needs root, as on CI).
+system-deps:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: $(STAMP) assets system-deps
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	POMOC_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -m "embedded" $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tasks tests bench
+	$(BIN)/mypy app tasks
+
+clean:
+	rm -rf $(VENV) node_modules instance app/web/static/vendor

@@ -1,0 +1,26 @@
+"""Pomoc: case management for Polish social welfare centres."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Application factory: configuration is injected, then each concern registers itself."""
+    from app.web.setup import configure_app
+
+    app = Flask(__name__, instance_relative_config=True, instance_path=_instance_path(config))
+    configure_app(app, config)
+    return app
+
+
+def _instance_path(config: dict[str, Any] | None) -> str | None:
+    if config and config.get("INSTANCE_PATH"):
+        return str(Path(config["INSTANCE_PATH"]).resolve())
+    import os
+
+    env = os.environ.get("POMOC_INSTANCE_PATH")
+    return str(Path(env).resolve()) if env else None

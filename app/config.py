@@ -1,0 +1,108 @@
+"""Configuration: defaults, then the environment, then instance config; validated at start-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+ROLES = ("caseworker", "supervisor", "admin")
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or invalid; the message says which and how to fix it."""
+
+
+def _defaults(instance_path: Path) -> dict[str, Any]:
+    """Embedded-default settings: SQLite for data and for the Celery broker."""
+    return {
+        "ENV": "development",
+        "DATABASE_URL": f"sqlite:///{instance_path / 'pomoc.db'}",
+        "CELERY_BROKER_URL": f"sqla+sqlite:///{instance_path / 'celery-broker.db'}",
+        "CELERY_VISIBILITY_TIMEOUT": 3600,
+        "SECRET_KEY": None,
+        "WORKFLOWS_DIR": str(Path(__file__).resolve().parent.parent / "workflows"),
+        "SCRIPT_TIME_LIMIT": 1.0,
+        "PASSWORD_HASH_TIME_COST": 3,
+        "PASSWORD_HASH_MEMORY_COST": 65536,
+        "TIMER_TICK_SECONDS": 30,
+        "BABEL_DEFAULT_LOCALE": "pl",
+        "LANGUAGES": ("pl", "en"),
+        "CENTRE_NAME": "Gminny Ośrodek Pomocy Społecznej",
+        "CENTRE_CITY": "Krzeszowice",
+        "API_TOKEN_HOURS": 12,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "TESTING": False,
+    }
+
+
+# Settings read from the environment, with the parser for each.
+_ENV_SETTINGS: dict[str, Any] = {
+    "DATABASE_URL": str,
+    "CELERY_BROKER_URL": str,
+    "CELERY_VISIBILITY_TIMEOUT": int,
+    "SECRET_KEY": str,
+    "WORKFLOWS_DIR": str,
+    "SCRIPT_TIME_LIMIT": float,
+    "TIMER_TICK_SECONDS": int,
+    "CENTRE_NAME": str,
+    "CENTRE_CITY": str,
+}
+
+
+def _env_key(name: str) -> str:
+    """Environment variable name for a setting (DATABASE_URL etc. are used as-is)."""
+    return name if name in ("DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY") else f"POMOC_{name}"
+
+
+def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build and validate the configuration; raise ConfigError with a clear message."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    cfg = _defaults(instance_path)
+    env_name = os.environ.get("POMOC_ENV")
+    if env_name:
+        cfg["ENV"] = env_name
+    for name, parse in _ENV_SETTINGS.items():
+        raw = os.environ.get(_env_key(name))
+        if raw is None or raw == "":
+            continue
+        try:
+            cfg[name] = parse(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{_env_key(name)}={raw!r} is not a valid {parse.__name__}") from exc
+    instance_file = instance_path / "config.py"
+    if instance_file.exists():
+        namespace: dict[str, Any] = {}
+        exec(compile(instance_file.read_text(), str(instance_file), "exec"), namespace)  # noqa: S102
+        cfg.update({k: v for k, v in namespace.items() if k.isupper()})
+    if overrides:
+        cfg.update(overrides)
+    _validate(cfg, instance_path)
+    return cfg
+
+
+def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
+    """Fail fast on settings that would make the app misbehave later."""
+    if cfg["ENV"] not in ("development", "production", "testing"):
+        raise ConfigError("POMOC_ENV must be one of development, production, testing")
+    if not cfg.get("SECRET_KEY"):
+        if cfg["ENV"] == "production":
+            raise ConfigError("SECRET_KEY must be set in production (e.g. `openssl rand -hex 32`)")
+        # Development/testing: a random key kept in the instance folder, never a fixed default.
+        key_file = instance_path / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_hex(32))
+            key_file.chmod(0o600)
+        cfg["SECRET_KEY"] = key_file.read_text().strip()
+    url = cfg["DATABASE_URL"]
+    if not url.startswith(("sqlite", "postgresql")):
+        raise ConfigError(f"DATABASE_URL must be a sqlite:// or postgresql:// URL, got {url.split(':')[0]}")
+    if url.startswith("postgresql://"):
+        cfg["DATABASE_URL"] = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if not Path(cfg["WORKFLOWS_DIR"]).is_dir():
+        raise ConfigError(f"WORKFLOWS_DIR {cfg['WORKFLOWS_DIR']} is not a directory")
+    if cfg["SCRIPT_TIME_LIMIT"] <= 0:
+        raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")

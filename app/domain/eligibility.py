@@ -1,0 +1,133 @@
+"""Eligibility and amounts of money benefits: the one entry point ``calculate``.
+
+``calculate(benefit, on, members)`` validates the input, runs the rule of the benefit and returns
+an :class:`EligibilityResult` carrying the amounts, the explanation (steps), the parameters used
+with their validity dates and sources, and the legal basis. The rules themselves live in
+:mod:`app.domain.social_assistance` and :mod:`app.domain.family_benefits`; the rounding rule is in
+:mod:`app.domain.money`.
+
+Amounts: ``amount`` is the proposed monthly amount, ``min_amount``/``max_amount`` the range the
+decision may set (equal to ``amount`` where the law fixes it). For zasiłek okresowy the proposal is
+the minimum; for specjalny zasiłek celowy it is 0 and the maximum is the criterion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from app.domain.errors import InvalidInput
+from app.domain.explain import Explanation
+from app.domain.family_benefits import fundusz_alimentacyjny, zasilek_rodzinny
+from app.domain.income import Member, validate_members
+from app.domain.jsonsafe import jsonable
+from app.domain.money import money_str
+from app.domain.parameters import ParameterTable
+from app.domain.social_assistance import (
+    specjalny_zasilek_celowy,
+    zasilek_okresowy,
+    zasilek_staly,
+)
+
+BENEFITS = (
+    "zasilek_staly",
+    "zasilek_okresowy",
+    "specjalny_zasilek_celowy",
+    "zasilek_rodzinny",
+    "fundusz_alimentacyjny",
+)
+
+__all__ = ["BENEFITS", "EligibilityResult", "InvalidInput", "calculate"]
+
+
+@dataclass(frozen=True)
+class EligibilityResult:
+    """The outcome of one benefit calculation, with everything needed to justify it."""
+
+    benefit: str
+    eligible: bool
+    amount: Decimal
+    min_amount: Decimal
+    max_amount: Decimal
+    explanation: list[dict[str, Any]]
+    legal_basis: list[str]
+    parameters: dict[str, dict[str, Any]]
+    on: date | None = None
+    breakdown: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-safe dict: money as strings like '123.45', dates ISO."""
+        return {
+            "benefit": self.benefit,
+            "on": self.on.isoformat() if self.on else None,
+            "eligible": self.eligible,
+            "amount": money_str(self.amount),
+            "min_amount": money_str(self.min_amount),
+            "max_amount": money_str(self.max_amount),
+            "explanation": jsonable(self.explanation),
+            "legal_basis": list(self.legal_basis),
+            "parameters": jsonable(self.parameters),
+            "breakdown": jsonable(self.breakdown),
+        }
+
+
+def _check_date(on: Any) -> date:
+    """Refuse anything that is not a plain calendar date."""
+    if not isinstance(on, date) or isinstance(on, datetime):
+        raise InvalidInput("on", "The date must be a calendar date (not a date and time).")
+    return on
+
+
+def calculate(
+    benefit: str,
+    on: date,
+    members: list[Member],
+    *,
+    municipal_percentage: Decimal | None = None,
+    table: ParameterTable | None = None,
+) -> EligibilityResult:
+    """Decide eligibility and the monthly amount of ``benefit`` on ``on`` for the household.
+
+    ``members[0]`` is the applicant; one member means a person living alone.
+    ``municipal_percentage`` (e.g. Decimal("70")) replaces the 50% of zasiłek okresowy where a
+    gmina resolution raised it; other benefits ignore it. ``table`` replaces the parameter
+    table (tests, what-if runs).
+    Raises InvalidInput for bad input, including a date with no parameters in force.
+    """
+    if benefit not in BENEFITS:
+        raise InvalidInput("benefit", f"Unknown benefit {benefit!r}; expected one of "
+                           f"{', '.join(BENEFITS)}.")
+    on = _check_date(on)
+    household = validate_members(members)
+    expl = Explanation(table)
+    if benefit == "zasilek_staly":
+        outcome = zasilek_staly(household, on, expl)
+    elif benefit == "zasilek_okresowy":
+        outcome = zasilek_okresowy(household, on, expl, municipal_percentage)
+    elif benefit == "specjalny_zasilek_celowy":
+        outcome = specjalny_zasilek_celowy(household, on, expl)
+    elif benefit == "zasilek_rodzinny":
+        outcome = zasilek_rodzinny(household, on, expl)
+    else:
+        outcome = fundusz_alimentacyjny(household, on, expl)
+    expl.step(
+        "result",
+        f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}, proposed "
+        f"{money_str(outcome.amount)} zł a month.",
+        {"min_amount": outcome.min_amount, "max_amount": outcome.max_amount},
+        outcome.amount,
+    )
+    return EligibilityResult(
+        benefit=benefit,
+        eligible=outcome.eligible,
+        amount=outcome.amount,
+        min_amount=outcome.min_amount,
+        max_amount=outcome.max_amount,
+        explanation=expl.steps,
+        legal_basis=expl.legal_basis,
+        parameters=expl.parameters,
+        on=on,
+        breakdown=list(outcome.breakdown),
+    )

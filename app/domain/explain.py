@@ -1,0 +1,86 @@
+"""The explanation that every calculation returns: steps, parameters used, legal basis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.domain.errors import InvalidInput
+from app.domain.jsonsafe import jsonable
+from app.domain.money import ZERO
+from app.domain.parameters import ParameterNotFound, ParameterTable, value
+
+
+class Explanation:
+    """Collects the steps, the parameters looked up and the legal basis of one calculation.
+
+    A step is a JSON-safe dict ``{"key", "text", "inputs", "result", "legal_basis"}``; ``key`` is a
+    stable machine key (e.g. "income_per_person"), ``text`` a human sentence.
+    """
+
+    def __init__(self, table: ParameterTable | None = None) -> None:
+        self.steps: list[dict[str, Any]] = []
+        self.parameters: dict[str, dict[str, Any]] = {}
+        self.legal_basis: list[str] = []
+        self.table = table
+
+    def param(self, name: str, on: date, field: str = "on") -> Any:
+        """Look up a legal parameter in force on ``on``, record it, and return its value."""
+        try:
+            p = value(name, on, self.table)
+        except ParameterNotFound as e:
+            raise InvalidInput(field, f"No legal parameter in force on this date: {e}.") from None
+        self.parameters[name] = p.as_dict()
+        return p.value
+
+    def step(
+        self,
+        key: str,
+        text: str,
+        inputs: Mapping[str, Any] | None = None,
+        result: Any = None,
+        basis: Iterable[str] = (),
+    ) -> None:
+        """Append one step; inputs and result are made JSON-safe here."""
+        refs = list(basis)
+        self.steps.append({
+            "key": key,
+            "text": text,
+            "inputs": jsonable(dict(inputs or {})),
+            "result": jsonable(result),
+            "legal_basis": refs,
+        })
+        self.cite(*refs)
+
+    def reading(self, key: str, text: str, basis: Iterable[str] = ()) -> None:
+        """Record an interpretation chosen where the law is ambiguous."""
+        self.step(f"reading.{key}", f"Reading: {text}", basis=basis)
+
+    def cite(self, *refs: str) -> None:
+        """Add legal references to the calculation's legal basis, once each, in order."""
+        for ref in refs:
+            if ref not in self.legal_basis:
+                self.legal_basis.append(ref)
+
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a benefit rule decided: eligibility, amounts and a per-person breakdown."""
+
+    eligible: bool
+    amount: Decimal
+    min_amount: Decimal
+    max_amount: Decimal
+    breakdown: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def fixed(cls, amount: Decimal, breakdown: tuple[dict[str, Any], ...] = ()) -> Outcome:
+        """An eligible outcome whose amount is fixed by law (min = max = amount)."""
+        return cls(True, amount, amount, amount, breakdown)
+
+
+NOT_ELIGIBLE = Outcome(False, ZERO, ZERO, ZERO)

@@ -1,0 +1,302 @@
+"""Household income for the month (art. 8 u.p.s.), with the members of the household.
+
+Rules and readings applied (each is also named in the explanation when it matters):
+
+* An income item counts ``amount - tax - contributions - costs`` (art. 8 ust. 3 u.p.s.).
+  READING: an item whose deductions exceed its amount counts as 0; a loss on one source does not
+  reduce other income.
+* Item kinds in :data:`EXCLUDED_KINDS` are not income at all (art. 8 ust. 4 u.p.s.).
+* ``Member.net_income`` is income already net of deductions (e.g. a net pension) and counts as is.
+* A one-off item (``one_off=True``) whose net exceeds 5 x the criterion is spread over 12 months
+  (art. 8 ust. 11). READING: the criterion is the single-person one for a one-person household and
+  the per-person one for a family; the comparison is strict and uses the item's net amount.
+* Farm income is hectares przeliczeniowe x the dated rate, rounded to grosze; below 1 ha it is 0.
+* Alimony paid to others is deducted (art. 8 ust. 3). READING: it is deducted from the household
+  total, which may not fall below 0; a member's own income (used by zasiłek stały) is reduced only
+  by that member's own alimony paid, also not below 0.
+* Income per person = total / persons, rounded half-up to grosze before any comparison (see
+  :mod:`app.domain.money`).
+* Regime "usr" (zasiłek rodzinny, fundusz alimentacyjny): READING: entered amounts are the monthly
+  income already determined under those acts; nothing is spread and farm hectares are refused,
+  because those acts use a different, yearly farm rate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from app.domain.errors import InvalidInput
+from app.domain.explain import Explanation
+from app.domain.money import ZERO, round_money, to_decimal, to_money
+from app.domain.parameters import ParameterTable
+
+# Kind keys of items that are not income, with the reason printed in the explanation.
+EXCLUDED_KINDS: dict[str, str] = {
+    "800_plus": "świadczenie wychowawcze (800+) is not counted as income",
+    "one_off_benefit": "a one-off social money benefit is not counted as income",
+    "zasilek_celowy": "zasiłek celowy is not counted as income",
+    "in_kind": "the value of a benefit in kind is not counted as income",
+}
+REGIMES = ("ups", "usr")
+SEXES = ("F", "M")
+MAX_AGE = 150
+
+UPS_INCOME = "art. 8 ust. 3 u.p.s."
+UPS_EXCLUDED = "art. 8 ust. 4 u.p.s."
+UPS_ONE_OFF = "art. 8 ust. 11 u.p.s."
+UPS_FARM = "art. 8 u.p.s. (dochód z 1 ha przeliczeniowego)"
+USR_INCOME = "art. 3 pkt 1-2 u.ś.r."
+
+
+@dataclass(frozen=True)
+class IncomeItem:
+    """One source of a member's monthly income, with its deductions."""
+
+    kind: str
+    amount: Decimal
+    tax: Decimal = ZERO
+    contributions: Decimal = ZERO
+    costs: Decimal = ZERO
+    one_off: bool = False
+
+
+@dataclass(frozen=True)
+class Member:
+    """A household member; the first member of a list is the applicant.
+
+    ``sex`` ("F"/"M", e.g. from the PESEL) selects the retirement age for zasiłek stały;
+    ``child`` overrides who counts as a child for zasiłek rodzinny (None = inferred from age).
+    """
+
+    age: int
+    unable_to_work: bool = False
+    net_income: Decimal = ZERO
+    incomes: list[IncomeItem] = field(default_factory=list)
+    other_benefits: list[str] = field(default_factory=list)
+    disabled: bool = False
+    alimony_awarded: Decimal = ZERO
+    alimony_paid: Decimal = ZERO
+    farm_hectares: Decimal = Decimal(0)
+    sex: str | None = None
+    child: bool | None = None
+
+
+@dataclass(frozen=True)
+class IncomeResult:
+    """Household income for the month, with each member's own income and the explanation."""
+
+    total: Decimal
+    per_person: Decimal
+    persons: int
+    explanation: list[dict[str, Any]]
+    member_incomes: tuple[Decimal, ...] = ()
+    parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    legal_basis: list[str] = field(default_factory=list)
+
+
+def _money(x: Any, path: str) -> Decimal:
+    """Convert an input amount to money, refusing floats, junk and negatives with InvalidInput."""
+    try:
+        d = to_money(x)
+    except TypeError:
+        raise InvalidInput(
+            path, "The amount must be an exact number (Decimal, int or str), not a float."
+        ) from None
+    except ValueError:
+        raise InvalidInput(path, f"The amount {x!r} is not a number.") from None
+    if d < 0:
+        raise InvalidInput(path, "The amount may not be negative.")
+    return d
+
+
+def _flag(x: Any, path: str) -> bool:
+    """Check that an input is a bool."""
+    if not isinstance(x, bool):
+        raise InvalidInput(path, "The value must be true or false.")
+    return x
+
+
+def _item(item: Any, path: str) -> IncomeItem:
+    """Validate and normalise one income item."""
+    if not isinstance(item, IncomeItem):
+        raise InvalidInput(path, "Each income must be an IncomeItem.")
+    if not isinstance(item.kind, str) or not item.kind.strip():
+        raise InvalidInput(f"{path}.kind", "The kind of income must be a non-empty text.")
+    return IncomeItem(
+        kind=item.kind.strip(),
+        amount=_money(item.amount, f"{path}.amount"),
+        tax=_money(item.tax, f"{path}.tax"),
+        contributions=_money(item.contributions, f"{path}.contributions"),
+        costs=_money(item.costs, f"{path}.costs"),
+        one_off=_flag(item.one_off, f"{path}.one_off"),
+    )
+
+
+def _member(m: Any, path: str) -> Member:
+    """Validate and normalise one member."""
+    if not isinstance(m, Member):
+        raise InvalidInput(path, "Each household member must be a Member.")
+    if isinstance(m.age, bool) or not isinstance(m.age, int):
+        raise InvalidInput(f"{path}.age", "The age must be a whole number of years.")
+    if not 0 <= m.age <= MAX_AGE:
+        raise InvalidInput(f"{path}.age", f"The age must be between 0 and {MAX_AGE} years.")
+    if m.sex not in (None, *SEXES):
+        raise InvalidInput(f"{path}.sex", "The sex must be 'F', 'M' or empty.")
+    if m.child is not None:
+        _flag(m.child, f"{path}.child")
+    if not isinstance(m.incomes, list | tuple):
+        raise InvalidInput(f"{path}.incomes", "The incomes must be a list.")
+    if not isinstance(m.other_benefits, list | tuple) or not all(
+        isinstance(b, str) for b in m.other_benefits
+    ):
+        raise InvalidInput(f"{path}.other_benefits", "Other benefits must be a list of keys.")
+    try:
+        hectares = to_decimal(m.farm_hectares)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"{path}.farm_hectares", "Hectares must be an exact number (Decimal, int or str)."
+        ) from None
+    if hectares < 0:
+        raise InvalidInput(f"{path}.farm_hectares", "Hectares may not be negative.")
+    return replace(
+        m,
+        unable_to_work=_flag(m.unable_to_work, f"{path}.unable_to_work"),
+        disabled=_flag(m.disabled, f"{path}.disabled"),
+        net_income=_money(m.net_income, f"{path}.net_income"),
+        incomes=[_item(it, f"{path}.incomes[{j}]") for j, it in enumerate(m.incomes)],
+        other_benefits=list(m.other_benefits),
+        alimony_awarded=_money(m.alimony_awarded, f"{path}.alimony_awarded"),
+        alimony_paid=_money(m.alimony_paid, f"{path}.alimony_paid"),
+        farm_hectares=hectares,
+    )
+
+
+def validate_members(members: Any) -> list[Member]:
+    """Validate a household and return normalised copies (money rounded to grosze)."""
+    if not isinstance(members, list | tuple):
+        raise InvalidInput("members", "The household must be a list of members.")
+    if not members:
+        raise InvalidInput("members", "The household must have at least one member.")
+    return [_member(m, f"members[{i}]") for i, m in enumerate(members)]
+
+
+def _item_income(
+    item: IncomeItem, path: str, one_off_limit: Decimal | None, expl: Explanation, on: date,
+    excluded_basis: str,
+) -> dict[str, Any]:
+    """Return the counted monthly amount of one item, as a dict for the explanation."""
+    row: dict[str, Any] = {"path": path, "kind": item.kind, "amount": item.amount}
+    if item.kind in EXCLUDED_KINDS:
+        expl.cite(excluded_basis)
+        return row | {"counted": ZERO, "notes": [EXCLUDED_KINDS[item.kind]]}
+    notes: list[str] = []
+    net = item.amount - item.tax - item.contributions - item.costs
+    row["deductions"] = item.tax + item.contributions + item.costs
+    if net < 0:
+        notes.append("deductions exceed the amount; READING: the item counts as 0")
+        net = ZERO
+    counted = net
+    if item.one_off and one_off_limit is not None:
+        if net > one_off_limit:
+            months = expl.param("ups.one_off_spread_months", on)
+            counted = round_money(net / months)
+            notes.append(f"one-off income {net} above {one_off_limit} spread over {months} "
+                         "months, rounded to grosze")
+            expl.cite(UPS_ONE_OFF)
+        else:
+            notes.append(f"one-off income not above {one_off_limit}; counted in full")
+    return row | {"counted": counted, "notes": notes}
+
+
+def _farm_income(m: Member, path: str, regime: str, expl: Explanation, on: date) -> Decimal:
+    """Return a member's monthly farm income from hectares przeliczeniowe."""
+    if m.farm_hectares == 0:
+        return ZERO
+    if regime == "usr":
+        raise InvalidInput(
+            f"{path}.farm_hectares",
+            "Family benefits and the fundusz alimentacyjny use a yearly farm income rate; enter "
+            "the farm income as an income item instead of hectares.",
+        )
+    min_ha = expl.param("ups.farm_min_hectares", on)
+    if m.farm_hectares < min_ha:
+        expl.step("farm_income", f"{path}: {m.farm_hectares} ha is under {min_ha} ha and is not "
+                  "counted.", {"hectares": m.farm_hectares}, ZERO, [UPS_FARM])
+        return ZERO
+    rate = expl.param("ups.farm_income_per_hectare", on)
+    farm = round_money(m.farm_hectares * rate)
+    expl.step("farm_income", f"{path}: {m.farm_hectares} ha przeliczeniowe x {rate} zł, rounded "
+              "to grosze.", {"hectares": m.farm_hectares, "rate": rate}, farm, [UPS_FARM])
+    return farm
+
+
+def income_of(
+    members: list[Member], on: date, expl: Explanation, regime: str = "ups"
+) -> IncomeResult:
+    """Compute household income of validated members, writing steps into ``expl``."""
+    if regime not in REGIMES:
+        raise InvalidInput("regime", f"The income regime must be one of {', '.join(REGIMES)}.")
+    persons = len(members)
+    one_off_limit: Decimal | None = None
+    has_one_off = any(it.one_off for m in members for it in m.incomes)
+    if regime == "ups" and has_one_off:
+        name = "ups.criterion_single" if persons == 1 else "ups.criterion_per_person"
+        one_off_limit = expl.param("ups.one_off_multiplier", on) * expl.param(name, on)
+    elif regime == "usr":
+        expl.reading("usr_income", "amounts are the monthly income already determined under "
+                     "u.ś.r.; one-off income is not spread and farm hectares are not accepted.")
+    basis = UPS_INCOME if regime == "ups" else USR_INCOME
+    gross: list[Decimal] = []
+    own: list[Decimal] = []
+    for i, m in enumerate(members):
+        path = f"members[{i}]"
+        rows = [
+            _item_income(it, f"{path}.incomes[{j}]", one_off_limit, expl, on,
+                         UPS_EXCLUDED if regime == "ups" else USR_INCOME)
+            for j, it in enumerate(m.incomes)
+        ]
+        farm = _farm_income(m, path, regime, expl, on)
+        total_i = m.net_income + farm + sum((r["counted"] for r in rows), ZERO)
+        gross.append(total_i)
+        own.append(max(ZERO, total_i - m.alimony_paid))
+        expl.step(
+            "member_income",
+            f"{path}: net income plus counted items plus farm income.",
+            {"net_income": m.net_income, "items": rows, "farm_income": farm,
+             "alimony_paid": m.alimony_paid},
+            total_i,
+            [basis],
+        )
+    alimony = sum((m.alimony_paid for m in members), ZERO)
+    total = max(ZERO, sum(gross, ZERO) - alimony)
+    text = "Household income = sum of members' income minus alimony paid to others"
+    if alimony:
+        text += " (READING: deducted from the household total, not below 0)"
+    expl.step("household_income", text + ".", {"members": gross, "alimony_paid": alimony}, total,
+              [basis])
+    per_person = round_money(total / persons)
+    expl.step(
+        "income_per_person",
+        f"Income per person = {total} / {persons}, rounded half-up to grosze before any "
+        "comparison.",
+        {"total": total, "persons": persons},
+        per_person,
+    )
+    return IncomeResult(total, per_person, persons, expl.steps, tuple(own), expl.parameters,
+                        expl.legal_basis)
+
+
+def household_income(
+    members: list[Member],
+    on: date,
+    *,
+    regime: str = "ups",
+    table: ParameterTable | None = None,
+) -> IncomeResult:
+    """Validate the household and compute its monthly income on ``on`` with an explanation."""
+    if not isinstance(on, date) or isinstance(on, datetime):
+        raise InvalidInput("on", "The date must be a calendar date (not a date and time).")
+    return income_of(validate_members(members), on, Explanation(table), regime)

@@ -1,0 +1,24 @@
+"""Conversion of domain values to JSON-safe values (money as '123.45', dates ISO)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+
+def jsonable(x: Any) -> Any:
+    """Return ``x`` with Decimals as strings, dates as ISO strings and tuples as lists."""
+    if x is None or isinstance(x, bool | int | str):
+        return x
+    if isinstance(x, Decimal):
+        return f"{x:f}"
+    if isinstance(x, datetime | date):
+        return x.isoformat()
+    if isinstance(x, Mapping):
+        return {str(k): jsonable(v) for k, v in x.items()}
+    if isinstance(x, list | tuple | set | frozenset):
+        items = sorted(x) if isinstance(x, set | frozenset) else x
+        return [jsonable(v) for v in items]
+    raise TypeError(f"cannot make {type(x).__name__} JSON-safe")

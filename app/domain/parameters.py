@@ -1,0 +1,204 @@
+"""Legal parameters as dated data, and the lookup ``value(name, on)``.
+
+Every figure that the rules use (criteria, caps, percentages, ages, periods in days) lives in
+``ENTRIES`` below with the date from which it is in force and the source it was taken from. The
+rules never contain these figures as literals. An entry is in force from its ``valid_from`` until
+the day before the next entry with the same name (``valid_to``), or indefinitely if it is the last.
+
+A date before the first entry of a name is an error (:class:`ParameterNotFound`): the table only
+asserts what its sources confirm. Where a source row in DOMAIN.md is marked "?", the reading chosen
+is stated in the entry's ``source`` text and in the explanation printed by the rule that uses it.
+
+To change a figure, add an entry with its new ``valid_from``; never edit a past entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from app.domain.jsonsafe import jsonable
+
+
+class ParameterNotFound(LookupError):
+    """No value of a parameter is in force on the date asked for (or the name is unknown)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One dated value of a legal parameter."""
+
+    name: str
+    value: Any
+    valid_from: date
+    valid_to: date | None
+    source: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return a JSON-safe dict (Decimals as strings, dates ISO)."""
+        return {
+            "name": self.name,
+            "value": jsonable(self.value),
+            "valid_from": self.valid_from.isoformat(),
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "source": self.source,
+        }
+
+
+def _zl(amount: str) -> Decimal:
+    """Write a money figure of the table with grosze precision."""
+    return Decimal(amount).quantize(Decimal("0.01"))
+
+
+D = date
+# Sources cited by several entries.
+_RM_2018 = (
+    "Rozporządzenie RM z 11 lipca 2018 r. w sprawie zweryfikowanych kryteriów dochodowych "
+    "(mops.krasnik.pl; gops.domanice.eu)"
+)
+_RM_2021 = (
+    "Rozporządzenie RM z 15 lipca 2021 r. w sprawie zweryfikowanych kryteriów dochodowych "
+    "(opsbemowo.waw.pl; gops.zebrzydowice.pl; infor.pl 6606064)"
+)
+_RM_2024 = "Dz.U. 2024 poz. 1044 (infor.pl 6606064; gazetaprawna 10603802)"
+_UPS_2023 = "ustawa z 28 lipca 2023 r. (Dz.U. 2023 poz. 1693); infor.pl 6667576; mops.lubin.pl"
+_OLDER = "; the rule is older, the table asserts it from this date only"
+_UPS_START = D(2018, 10, 1)  # first verified criteria in the table
+_KPA_START = D(2018, 10, 1)
+
+# (name, valid_from, value, source)
+ENTRIES: list[tuple[str, date, Any, str]] = [
+    # --- u.p.s.: income criteria (art. 8 ust. 1) ---
+    ("ups.criterion_single", D(2018, 10, 1), _zl("701"), _RM_2018),
+    ("ups.criterion_single", D(2022, 1, 1), _zl("776"), _RM_2021),
+    ("ups.criterion_single", D(2025, 1, 1), _zl("1010"), _RM_2024),
+    ("ups.criterion_per_person", D(2018, 10, 1), _zl("528"), _RM_2018),
+    ("ups.criterion_per_person", D(2022, 1, 1), _zl("600"), _RM_2021),
+    ("ups.criterion_per_person", D(2025, 1, 1), _zl("823"), _RM_2024),
+    # --- u.p.s.: income rules (art. 8) ---
+    ("ups.farm_income_per_hectare", D(2018, 10, 1), _zl("308"), _RM_2018),
+    ("ups.farm_income_per_hectare", D(2022, 1, 1), _zl("345"), _RM_2021),
+    ("ups.farm_income_per_hectare", D(2025, 1, 1), _zl("459"), _RM_2024 + "; DOMAIN.md"),
+    ("ups.farm_min_hectares", _UPS_START, Decimal("1"),
+     "DOMAIN.md: farmland under 1 ha przeliczeniowy is not income" + _OLDER),
+    ("ups.one_off_multiplier", _UPS_START, 5, "art. 8 ust. 11 u.p.s." + _OLDER),
+    ("ups.one_off_spread_months", _UPS_START, 12, "art. 8 ust. 11 u.p.s." + _OLDER),
+    ("general.age_of_majority", _UPS_START, 18, "art. 10 Kodeksu cywilnego" + _OLDER),
+    # --- zasiłek stały (art. 37 u.p.s.) ---
+    ("zasilek_staly.eligibility_percentage", _UPS_START, 100,
+     "art. 37 ust. 1 u.p.s.: income below the criterion" + _OLDER),
+    ("zasilek_staly.amount_percentage", _UPS_START, 100, "art. 37 ust. 2 u.p.s." + _OLDER),
+    ("zasilek_staly.amount_percentage", D(2024, 1, 1), 130, _UPS_2023),
+    ("zasilek_staly.minimum", _UPS_START, _zl("30"), "art. 37 ust. 3 u.p.s." + _OLDER),
+    ("zasilek_staly.minimum", D(2024, 1, 1), _zl("100"), _UPS_2023),
+    ("zasilek_staly.cap", D(2018, 10, 1), _zl("645"), _RM_2018),
+    ("zasilek_staly.cap", D(2022, 1, 1), _zl("719"), _RM_2021),
+    ("zasilek_staly.cap", D(2024, 1, 1), _zl("1000"), _UPS_2023),
+    ("zasilek_staly.cap", D(2025, 1, 1), _zl("1229"), _RM_2024 + "; mops.lubin.pl"),
+    ("zasilek_staly.excluded_benefits", _UPS_START,
+     ("renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy",
+      "zasilek_dla_opiekuna"),
+     "art. 37 ust. 5 u.p.s. (ops-debno.pl)" + _OLDER),
+    # Reading: "niezdolność do pracy z tytułu wieku" (art. 6 pkt 7 u.p.s.) is the retirement age.
+    ("zasilek_staly.retirement_age_female", _UPS_START, 60, "art. 6 pkt 7 u.p.s." + _OLDER),
+    ("zasilek_staly.retirement_age_male", _UPS_START, 65, "art. 6 pkt 7 u.p.s." + _OLDER),
+    # --- zasiłek okresowy (art. 38 u.p.s.) ---
+    ("zasilek_okresowy.percentage", _UPS_START, 50,
+     "art. 38 ust. 2 u.p.s.; the rada gminy may raise it by resolution" + _OLDER),
+    ("zasilek_okresowy.minimum", _UPS_START, _zl("20"), "art. 38 u.p.s. (20 zł)" + _OLDER),
+    ("zasilek_okresowy.single_cap", _UPS_START, None,
+     "READING (DOMAIN.md '?'): no fixed zł cap for a single person other than the difference; "
+     "pages cite 823 zł or an old 418 zł cap of art. 38 ust. 2 pkt 1. Add an entry to apply one"),
+    # --- zasiłek rodzinny (u.ś.r.); looked up on the first day of the benefit period ---
+    ("zasilek_rodzinny.period_start_month", D(2016, 11, 1), 11,
+     "u.ś.r.: okres zasiłkowy 1 Nov - 31 Oct (gops.trzcianne.pl)" + _OLDER),
+    ("zasilek_rodzinny.threshold", D(2016, 11, 1), _zl("674"),
+     "art. 5 ust. 1 u.ś.r.; infor.pl 7006500; lelkowo.warmia.mazury.pl (2016/2017)" + _OLDER),
+    ("zasilek_rodzinny.threshold_disabled_child", D(2016, 11, 1), _zl("764"),
+     "art. 5 ust. 2 u.ś.r.; infor.pl 7006500" + _OLDER),
+    # READING: art. 6 ust. 2 u.ś.r. says "do ukończenia 5. roku życia" (95 zł), "powyżej 5. do
+    # ukończenia 18." (124 zł), "powyżej 18. do ukończenia 24." (135 zł). In completed years of
+    # age that is 0-4 / 5-17 / 18-23. DOMAIN.md writes 0-5 / 6-18 / 19-24.
+    ("zasilek_rodzinny.age_bands", D(2016, 11, 1),
+     ((4, _zl("95")), (17, _zl("124")), (23, _zl("135"))),
+     "art. 6 ust. 2 u.ś.r. (ops.psary.pl, from 1 Nov 2016); READING: bands are by completed "
+     "years of age, 'do ukończenia N. roku życia' = younger than N"),
+    ("zasilek_rodzinny.min_after_reduction", D(2016, 11, 1), _zl("20"),
+     "art. 5 ust. 3c u.ś.r. (złotówka za złotówkę since 1 Jan 2016; wielopole.eu)" + _OLDER),
+    # --- fundusz alimentacyjny; looked up on the first day of the benefit period ---
+    ("fa.period_start_month", D(2008, 10, 1), 10,
+     "ustawa o pomocy osobom uprawnionym do alimentów: okres świadczeniowy 1 Oct - 30 Sep"),
+    ("fa.criterion", D(2020, 10, 1), _zl("900"),
+     "mops.com.pl (900 zł until 30 Sep 2023); start date 1 Oct 2020 per tvn24 4709918 and "
+     "mops.starogard.pl, NOT confirmed in DOMAIN.md"),
+    ("fa.criterion", D(2023, 10, 1), _zl("1209"),
+     "art. 9 ust. 2; M.P. 2023 poz. 121; zachod.pl 1118131; mops.com.pl. "
+     "DOMAIN.md '?': one source gives 1665 zł from 1 Oct 2026 - not entered until confirmed"),
+    ("fa.cap", D(2008, 10, 1), _zl("500"), "art. 10 ust. 1 (bip.krakow.pl)"),
+    ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
+    ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),
+     "art. 9 ust. 2a-2b (cdo24.pl; mops.starogard.pl); start date as for the 900 zł criterion"),
+    ("fa.max_age", D(2008, 10, 1), 24,
+     "until 18, or until 25 when in school (infor.pl 6758558); READING: every "
+     "member aged 24 or less with alimony awarded is entitled, and a disabled one at any age"),
+    # --- KPA and interview periods ---
+    ("kpa.decision_months", _KPA_START, 1, "art. 35 § 3 KPA" + _OLDER),
+    ("kpa.decision_months_complex", _KPA_START, 2, "art. 35 § 3 KPA" + _OLDER),
+    ("kpa.supplement_min_days", _KPA_START, 7, "art. 64 § 2 KPA" + _OLDER),
+    ("kpa.deemed_delivery_days", _KPA_START, 14, "art. 44 § 1-4 KPA" + _OLDER),
+    # READING: the 14-day storage period is not a period for a party's act, so art. 57 § 4 KPA
+    # does not move deemed delivery off a Saturday or holiday.
+    ("kpa.deemed_delivery_moves_to_working_day", _KPA_START, False,
+     "READING of art. 44 § 4 with art. 57 § 4 KPA: deemed delivery is the 14th day as is"),
+    ("kpa.appeal_days", _KPA_START, 14, "art. 129 § 2 KPA" + _OLDER),
+    ("interview.working_days", D(2022, 1, 1), 14,
+     "§ 3 Rozporządzenia MRiPS z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893)" + _OLDER),
+    ("interview.working_days_urgent", D(2022, 1, 1), 2,
+     "§ 3 Rozporządzenia MRiPS z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893)" + _OLDER),
+]
+
+ParameterTable = Mapping[str, tuple[Param, ...]]
+
+
+def build_table(entries: Iterable[tuple[str, date, Any, str]]) -> dict[str, tuple[Param, ...]]:
+    """Group entries by name, sort them by date and fill in each entry's valid_to."""
+    by_name: dict[str, list[tuple[date, Any, str]]] = {}
+    for name, valid_from, val, source in entries:
+        by_name.setdefault(name, []).append((valid_from, val, source))
+    table: dict[str, tuple[Param, ...]] = {}
+    for name, rows in by_name.items():
+        rows.sort(key=lambda r: r[0])
+        params = []
+        for i, (valid_from, val, source) in enumerate(rows):
+            if i + 1 < len(rows) and rows[i + 1][0] == valid_from:
+                raise ValueError(f"parameter {name!r} has two entries from {valid_from}")
+            valid_to = rows[i + 1][0] - timedelta(days=1) if i + 1 < len(rows) else None
+            params.append(Param(name, val, valid_from, valid_to, source))
+        table[name] = tuple(params)
+    return table
+
+
+PARAMETERS: dict[str, tuple[Param, ...]] = build_table(ENTRIES)
+
+
+def value(name: str, on: date, table: ParameterTable | None = None) -> Param:
+    """Return the entry of ``name`` in force on ``on``; raise ParameterNotFound if none is."""
+    rows = (PARAMETERS if table is None else table).get(name)
+    if not rows:
+        raise ParameterNotFound(f"unknown legal parameter {name!r}")
+    for param in reversed(rows):
+        if param.valid_from <= on:
+            return param
+    raise ParameterNotFound(
+        f"no value of {name!r} is in force on {on.isoformat()}: the table starts on "
+        f"{rows[0].valid_from.isoformat()}"
+    )
+
+
+def period_start(on: date, start_month: int) -> date:
+    """Return the first day of the yearly benefit period (starting on day 1 of start_month)."""
+    year = on.year if on.month >= start_month else on.year - 1
+    return date(year, start_month, 1)

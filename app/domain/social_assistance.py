@@ -1,0 +1,210 @@
+"""Money benefits of the u.p.s.: zasiłek stały, zasiłek okresowy, specjalny zasiłek celowy.
+
+The first member is the applicant; a one-member household is a person living alone (osoba
+samotnie gospodarująca). Readings chosen where the law leaves room are named in the explanation:
+
+* zasiłek stały, "unable to work because of age": the retirement age, 60 for women and 65 for men
+  (art. 6 pkt 7); when the sex is unknown the higher age (65) is used. ``unable_to_work=True``
+  means totally unable to work as certified, and is enough at any adult age.
+* zasiłek stały, cap: art. 37 ust. 2 pkt 1 caps the amount of a person living alone only; the
+  amount of a person in a family is not capped (it cannot reach the cap anyway).
+* zasiłek okresowy and specjalny zasiłek celowy of a family compare the family's total income
+  with the family criterion (per-person criterion x persons), as art. 38 and art. 41 word it.
+* specjalny zasiłek celowy: "eligible" means income above the criterion; whether the case is
+  especially justified is the caseworker's call, so 0 is proposed and the limit is the maximum.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from app.domain.errors import InvalidInput
+from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
+from app.domain.income import Member, income_of
+from app.domain.money import HUNDRED, ZERO, percent_of, to_decimal
+
+ART_6_7 = "art. 6 pkt 7 u.p.s."
+ART_8_1 = "art. 8 ust. 1 u.p.s."
+ART_37_1 = "art. 37 ust. 1 u.p.s."
+ART_37_2_1 = "art. 37 ust. 2 pkt 1 u.p.s."
+ART_37_2_2 = "art. 37 ust. 2 pkt 2 u.p.s."
+ART_37_3 = "art. 37 ust. 3 u.p.s."
+ART_37_5 = "art. 37 ust. 5 u.p.s."
+ART_38 = "art. 38 u.p.s."
+ART_41_1 = "art. 41 pkt 1 u.p.s."
+
+
+def _work_incapacity(applicant: Member, on: date, expl: Explanation) -> bool:
+    """Check that the applicant is totally unable to work or has reached the retirement age."""
+    if applicant.unable_to_work:
+        expl.step("zasilek_staly.unable_to_work", "The applicant is recorded as totally unable to "
+                  "work.", {"unable_to_work": True}, True, [ART_37_1])
+        return True
+    female = expl.param("zasilek_staly.retirement_age_female", on)
+    male = expl.param("zasilek_staly.retirement_age_male", on)
+    if applicant.sex == "F":
+        age, why = female, "retirement age of a woman"
+    elif applicant.sex == "M":
+        age, why = male, "retirement age of a man"
+    else:
+        age = max(female, male)
+        why = "READING: sex unknown, so the higher retirement age is used"
+    ok: bool = applicant.age >= age
+    expl.step(
+        "zasilek_staly.unable_to_work",
+        f"Unable to work because of age means reaching the retirement age ({why}: {age}); "
+        f"the applicant is {applicant.age}.",
+        {"age": applicant.age, "sex": applicant.sex, "retirement_age": age},
+        ok,
+        [ART_37_1, ART_6_7],
+    )
+    return ok
+
+
+def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome:
+    """Zasiłek stały (art. 37 u.p.s.) for the applicant, members[0]."""
+    applicant = members[0]
+    single = len(members) == 1
+    inc = income_of(members, on, expl)
+    excluded = expl.param("zasilek_staly.excluded_benefits", on)
+    clash = sorted(set(excluded) & set(applicant.other_benefits))
+    ok = True
+    if clash:
+        ok = False
+        expl.step("zasilek_staly.exclusion", "Zasiłek stały is not paid together with "
+                  f"{', '.join(clash)}.", {"other_benefits": applicant.other_benefits}, False,
+                  [ART_37_5])
+    adult = expl.param("general.age_of_majority", on)
+    if applicant.age < adult:
+        ok = False
+        expl.step("zasilek_staly.adult", f"The applicant must be an adult (at least {adult}).",
+                  {"age": applicant.age}, False, [ART_37_1])
+    ok = _work_incapacity(applicant, on, expl) and ok
+    elig_pct = expl.param("zasilek_staly.eligibility_percentage", on)
+    if single:
+        crit = expl.param("ups.criterion_single", on)
+        limit = percent_of(crit, elig_pct)
+        income_ok = inc.total < limit
+        expl.step("zasilek_staly.income_test", f"Income of a person living alone {inc.total} must "
+                  f"be below {elig_pct}% of the single criterion ({limit}).",
+                  {"income": inc.total, "limit": limit}, income_ok, [ART_37_1, ART_8_1])
+    else:
+        crit = expl.param("ups.criterion_per_person", on)
+        limit = percent_of(crit, elig_pct)
+        own = inc.member_incomes[0]
+        income_ok = own < limit and inc.per_person < limit
+        expl.step("zasilek_staly.income_test", f"In a family both the applicant's own income "
+                  f"({own}) and income per person ({inc.per_person}) must be below {limit}.",
+                  {"own_income": own, "income_per_person": inc.per_person, "limit": limit},
+                  income_ok, [ART_37_1, ART_8_1])
+    if not (ok and income_ok):
+        return NOT_ELIGIBLE
+    amount_pct = expl.param("zasilek_staly.amount_percentage", on)
+    base = percent_of(crit, amount_pct)
+    income = inc.total if single else inc.per_person
+    amount = base - income
+    basis = ART_37_2_1 if single else ART_37_2_2
+    expl.step("zasilek_staly.difference", f"{amount_pct}% of the criterion ({base}) minus "
+              f"{'income' if single else 'income per person'} ({income}).",
+              {"criterion": crit, "percentage": amount_pct, "base": base, "income": income},
+              amount, [basis])
+    if single:
+        cap = expl.param("zasilek_staly.cap", on)
+        if amount > cap:
+            amount = cap
+            expl.step("zasilek_staly.cap", f"The amount is capped at {cap} zł.", {"cap": cap},
+                      amount, [ART_37_2_1])
+    else:
+        expl.reading("zasilek_staly.cap", "the cap of art. 37 ust. 2 pkt 1 applies to a person "
+                     "living alone only; a person in a family gets the difference.", [ART_37_2_2])
+    minimum = expl.param("zasilek_staly.minimum", on)
+    if amount < minimum:
+        amount = minimum
+        expl.step("zasilek_staly.minimum", f"The amount is raised to the minimum of {minimum} zł.",
+                  {"minimum": minimum}, amount, [ART_37_3])
+    expl.step("zasilek_staly.amount", "Monthly zasiłek stały.", {}, amount)
+    return Outcome.fixed(amount)
+
+
+def _criterion_and_income(
+    members: list[Member], on: date, expl: Explanation, key: str
+) -> tuple[Decimal, Decimal]:
+    """Return (criterion, income) of a person living alone or of a whole family."""
+    inc = income_of(members, on, expl)
+    if len(members) == 1:
+        return expl.param("ups.criterion_single", on), inc.total
+    per_person = expl.param("ups.criterion_per_person", on)
+    crit = per_person * len(members)
+    expl.step(f"{key}.family_criterion", f"Family criterion = {per_person} x {len(members)} "
+              "persons; it is compared with the family's total income.",
+              {"criterion_per_person": per_person, "persons": len(members)}, crit, [ART_8_1])
+    return crit, inc.total
+
+
+def _percentage(override: Decimal | None, statutory: Decimal | int) -> Decimal:
+    """Validate a municipal percentage (at least the statutory one, at most 100)."""
+    if override is None:
+        return Decimal(statutory)
+    try:
+        pct = to_decimal(override)
+    except (TypeError, ValueError):
+        raise InvalidInput("municipal_percentage", "The percentage must be an exact number "
+                           "(Decimal, int or str), not a float.") from None
+    if not statutory <= pct <= HUNDRED:
+        raise InvalidInput("municipal_percentage", f"The municipal percentage must be between "
+                           f"{statutory} (the statutory minimum) and 100.")
+    return pct
+
+
+def zasilek_okresowy(
+    members: list[Member], on: date, expl: Explanation, municipal_percentage: Decimal | None
+) -> Outcome:
+    """Zasiłek okresowy (art. 38 u.p.s.): proposed minimum amount, maximum = the difference."""
+    crit, income = _criterion_and_income(members, on, expl, "zasilek_okresowy")
+    diff = crit - income
+    eligible = diff > 0
+    expl.step("zasilek_okresowy.income_test", f"Income {income} must be below the criterion "
+              f"{crit}; the difference is {diff}.", {"income": income, "criterion": crit}, eligible,
+              [ART_38, ART_8_1])
+    if not eligible:
+        return NOT_ELIGIBLE
+    statutory = expl.param("zasilek_okresowy.percentage", on)
+    pct = _percentage(municipal_percentage, statutory)
+    if municipal_percentage is not None:
+        expl.step("zasilek_okresowy.municipal_percentage", f"The gmina's resolution raises the "
+                  f"percentage from {statutory}% to {pct}%.", {"statutory": statutory}, pct,
+                  [ART_38])
+    maximum = diff
+    if len(members) == 1:
+        cap = expl.param("zasilek_okresowy.single_cap", on)
+        if cap is None:
+            expl.reading("zasilek_okresowy.single_cap", "no fixed zł cap for a person living "
+                         "alone other than the difference (DOMAIN.md marks the cap '?').", [ART_38])
+        elif cap < maximum:
+            maximum = cap
+            expl.step("zasilek_okresowy.cap", f"A person living alone gets at most {cap} zł.",
+                      {"cap": cap}, maximum, [ART_38])
+    share = percent_of(diff, pct)
+    minimum = expl.param("zasilek_okresowy.minimum", on)
+    proposed = min(max(share, minimum), maximum)
+    expl.step("zasilek_okresowy.amount", f"{pct}% of the difference is {share}; at least "
+              f"{minimum} zł but never more than {maximum}.",
+              {"difference": diff, "percentage": pct, "share": share, "minimum": minimum,
+               "maximum": maximum}, proposed, [ART_38])
+    return Outcome(True, proposed, proposed, maximum)
+
+
+def specjalny_zasilek_celowy(members: list[Member], on: date, expl: Explanation) -> Outcome:
+    """Specjalny zasiłek celowy (art. 41 pkt 1 u.p.s.): 0 proposed, at most the criterion."""
+    crit, income = _criterion_and_income(members, on, expl, "specjalny_zasilek_celowy")
+    eligible = income > crit
+    expl.step("specjalny_zasilek_celowy.income_test", f"Income {income} must exceed the "
+              f"criterion {crit}; at or below it the ordinary zasiłek celowy (art. 39) applies.",
+              {"income": income, "criterion": crit}, eligible, [ART_41_1])
+    expl.reading("specjalny_zasilek_celowy.justified", "whether the case is especially justified "
+                 "is decided by the caseworker; 0 is proposed and the criterion is the maximum.",
+                 [ART_41_1])
+    if not eligible:
+        return NOT_ELIGIBLE
+    return Outcome(True, ZERO, ZERO, crit)

@@ -1,0 +1,23 @@
+"""All models, importable from one place (Alembic autogenerate needs them registered)."""
+
+from .base import Base
+from .cases import (
+    Application,
+    AuditEvent,
+    Case,
+    CaseNumberSequence,
+    Decision,
+    EligibilityResult,
+    Interview,
+)
+from .payments import Payment, PaymentList, PaymentScheduleItem
+from .people import Household, HouseholdMember, Income, Person
+from .users import ApiToken, User, UserRole
+from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
+
+__all__ = [
+    "ApiToken", "Application", "AuditEvent", "Base", "Case", "CaseNumberSequence", "Decision",
+    "EligibilityResult", "Household", "HouseholdMember", "HumanTask", "Income", "Interview", "Job",
+    "Payment", "PaymentList", "PaymentScheduleItem", "Person", "ProcessDefinition",
+    "ProcessInstance", "User", "UserRole",
+]

@@ -1,0 +1,139 @@
+"""Cases, applications, interviews, eligibility results and decisions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Money, utcnow
+from .people import Household, Person
+
+
+class CaseNumberSequence(Base):
+    """Per-year counter for human case numbers (POM/2026/00042)."""
+
+    __tablename__ = "case_number_sequences"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+class Case(Base):
+    """A benefit case: one application for one household, followed to payment."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    benefit: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(60))
+    urgent: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    stage: Mapped[str | None] = mapped_column(String(40))
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    opened_on: Mapped[date]
+    opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    bank_account: Mapped[str | None] = mapped_column(String(34))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    household: Mapped[Household] = relationship()
+    applicant: Mapped[Person] = relationship()
+
+
+class Application(Base):
+    """The application (wniosek) that started a case."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    received_on: Mapped[date]
+    benefit: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(60))
+    urgent: Mapped[bool] = mapped_column(default=False)
+    complete: Mapped[bool | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Interview(Base):
+    """A community interview (rodzinny wywiad środowiskowy) or its update."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="initial")
+    conducted_on: Mapped[date | None]
+    findings: Mapped[str] = mapped_column(Text, default="")
+    help_plan: Mapped[str] = mapped_column(Text, default="")
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EligibilityResult(Base):
+    """The computed eligibility with its full explanation, kept with the decision."""
+
+    __tablename__ = "eligibility_results"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    benefit: Mapped[str] = mapped_column(String(40))
+    on: Mapped[date]
+    eligible: Mapped[bool]
+    amount: Mapped[Money]
+    min_amount: Mapped[Money]
+    max_amount: Mapped[Money]
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Decision(Base):
+    """An administrative decision (decyzja), from draft through approval to finality."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    benefit: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[Money] = mapped_column(default=Decimal("0"))
+    period_from: Mapped[date | None]
+    period_to: Mapped[date | None]
+    justification: Mapped[str] = mapped_column(Text, default="")
+    eligibility_id: Mapped[int | None] = mapped_column(ForeignKey("eligibility_results.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    drafted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    drafted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None]
+    return_comment: Mapped[str] = mapped_column(Text, default="")
+    issued_on: Mapped[date | None]
+    document_html: Mapped[str | None] = mapped_column(Text)
+    delivered_on: Mapped[date | None]
+    delivery_mode: Mapped[str | None] = mapped_column(String(20))
+    final_on: Mapped[date | None]
+    appeal_outcome: Mapped[str | None] = mapped_column(String(30))
+
+    eligibility: Mapped[EligibilityResult | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Who did or read what, when. Details never hold personal data."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(60))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,82 @@
+"""Persons, households, members and their incomes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Money, utcnow
+
+
+class Person(Base):
+    """A natural person, identified by PESEL."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pesel: Mapped[str] = mapped_column(String(11), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date]
+    sex: Mapped[str] = mapped_column(String(1))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def full_name(self) -> str:
+        """First and last name."""
+        return f"{self.first_name} {self.last_name}"
+
+
+class Household(Base):
+    """A household (rodzina / osoba samotnie gospodarująca) at one address."""
+
+    __tablename__ = "households"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="HouseholdMember.position"
+    )
+
+
+class HouseholdMember(Base):
+    """A person's membership of a household, with the facts eligibility needs."""
+
+    __tablename__ = "household_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    relation: Mapped[str] = mapped_column(String(30), default="applicant")
+    unable_to_work: Mapped[bool] = mapped_column(default=False)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    other_benefits: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    alimony_awarded: Mapped[Money] = mapped_column(default=Decimal("0"))
+
+    household: Mapped[Household] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class Income(Base):
+    """One income item of a person for the month before the application (art. 8 ust. 3)."""
+
+    __tablename__ = "incomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    month: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(40), default="other")
+    amount: Mapped[Money]
+    tax: Mapped[Money] = mapped_column(default=Decimal("0"))
+    contributions: Mapped[Money] = mapped_column(default=Decimal("0"))
+    costs: Mapped[Money] = mapped_column(default=Decimal("0"))
+    one_off: Mapped[bool] = mapped_column(default=False)
+    verified: Mapped[bool] = mapped_column(default=False)

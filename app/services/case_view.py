@@ -1,0 +1,158 @@
+"""Reading a case file: personal data only for case roles, and every read audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.persistence.models import (
+    AuditEvent,
+    Case,
+    Decision,
+    EligibilityResult,
+    HumanTask,
+    Income,
+    Interview,
+    Payment,
+    PaymentScheduleItem,
+    ProcessInstance,
+    User,
+)
+
+from . import audit
+from .context import Actor, ServiceContext
+from .errors import Forbidden, NotFound
+
+
+def _money(value: Any) -> str:
+    return f"{value:.2f}"
+
+
+def task_summary(ht: HumanTask) -> dict[str, Any]:
+    """The worklist view of a human task (no personal data)."""
+    return {
+        "id": ht.id, "case_id": ht.case_id, "name": ht.name, "title_pl": ht.title_pl,
+        "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
+        "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
+        "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
+    }
+
+
+def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
+    """The whole case file as a dict; audited as a read."""
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors may read case files.")
+    with ctx.uow() as uow:
+        s = uow.session
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Case {case_id} does not exist.")
+        instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
+        members = []
+        for m in case.household.members:
+            p = m.person
+            incomes = s.scalars(
+                select(Income).where(Income.case_id == case_id, Income.person_id == p.id)
+            ).all()
+            members.append({
+                "person_id": p.id, "pesel": p.pesel, "first_name": p.first_name,
+                "last_name": p.last_name, "birth_date": p.birth_date.isoformat(), "sex": p.sex,
+                "relation": m.relation, "unable_to_work": m.unable_to_work, "disabled": m.disabled,
+                "other_benefits": m.other_benefits, "alimony_awarded": _money(m.alimony_awarded),
+                "incomes": [{"kind": i.kind, "amount": _money(i.amount), "tax": _money(i.tax),
+                             "contributions": _money(i.contributions), "costs": _money(i.costs),
+                             "one_off": i.one_off, "month": i.month.isoformat(),
+                             "verified": i.verified} for i in incomes],
+            })
+        tasks = s.scalars(
+            select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
+        ).all()
+        users = {u.id: u.full_name for u in s.scalars(select(User))}
+        decisions = s.scalars(
+            select(Decision).where(Decision.case_id == case_id).order_by(Decision.id)
+        ).all()
+        eligibility = s.scalars(
+            select(EligibilityResult).where(EligibilityResult.case_id == case_id)
+            .order_by(EligibilityResult.id.desc())
+        ).first()
+        interviews = s.scalars(
+            select(Interview).where(Interview.case_id == case_id).order_by(Interview.id)
+        ).all()
+        schedule = s.scalars(
+            select(PaymentScheduleItem).where(PaymentScheduleItem.case_id == case_id)
+            .order_by(PaymentScheduleItem.month)
+        ).all()
+        payments = s.scalars(select(Payment).where(Payment.case_id == case_id).order_by(Payment.id)).all()
+        history = s.scalars(
+            select(AuditEvent).where(AuditEvent.case_id == case_id, AuditEvent.action != "case.read")
+            .order_by(AuditEvent.id)
+        ).all()
+        result = {
+            "id": case.id, "number": case.number, "benefit": case.benefit, "reason": case.reason,
+            "urgent": case.urgent, "status": case.status, "stage": case.stage,
+            "outcome": case.outcome, "opened_on": case.opened_on.isoformat(),
+            "caseworker": users.get(case.caseworker_id) if case.caseworker_id else None,
+            "caseworker_id": case.caseworker_id,
+            "bank_account": case.bank_account, "address": case.household.address,
+            "members": members,
+            "workflow": {
+                "instance_id": instance.id if instance else None,
+                "version": instance.version if instance else None,
+                "status": instance.status if instance else None,
+                "definition_id": instance.definition_id if instance else None,
+                "next_timer_at": instance.next_timer_at.isoformat()
+                if instance and instance.next_timer_at else None,
+                "data": instance.data if instance else {},
+            },
+            "open_tasks": [task_summary(t) for t in tasks if t.status == "ready"],
+            "tasks": [
+                {**task_summary(t), "completed_by": users.get(t.completed_by_id),
+                 "completed_at": t.completed_at.isoformat() if t.completed_at else None}
+                for t in tasks
+            ],
+            "eligibility": eligibility.result if eligibility else None,
+            "interviews": [{"kind": i.kind, "conducted_on": i.conducted_on.isoformat()
+                            if i.conducted_on else None, "findings": i.findings,
+                            "help_plan": i.help_plan} for i in interviews],
+            "decisions": [_decision(d, users) for d in decisions],
+            "decision": _decision(decisions[-1], users) if decisions else None,
+            "schedule": [{"month": i.month.isoformat(), "due_on": i.due_on.isoformat(),
+                          "amount": _money(i.amount), "status": i.status} for i in schedule],
+            "payments": [{"id": p.id, "amount": _money(p.amount), "due_on": p.due_on.isoformat(),
+                          "method": p.method, "status": p.status, "list_id": p.payment_list_id}
+                         for p in payments],
+            "history": [{"at": e.at.isoformat(), "action": e.action,
+                         "user": users.get(e.user_id) if e.user_id else "system",
+                         "detail": e.detail} for e in history],
+        }
+        audit.record(uow, "case.read", actor.id, case_id)
+        uow.commit()
+        return result
+
+
+def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
+    return {
+        "id": d.id, "number": d.number, "kind": d.kind, "benefit": d.benefit,
+        "amount": _money(d.amount),
+        "period_from": d.period_from.isoformat() if d.period_from else None,
+        "period_to": d.period_to.isoformat() if d.period_to else None,
+        "justification": d.justification, "status": d.status,
+        "drafted_by": users.get(d.drafted_by_id), "approved_by": users.get(d.approved_by_id)
+        if d.approved_by_id else None, "return_comment": d.return_comment,
+        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+        "delivered_on": d.delivered_on.isoformat() if d.delivered_on else None,
+        "final_on": d.final_on.isoformat() if d.final_on else None,
+        "has_document": bool(d.document_html), "appeal_outcome": d.appeal_outcome,
+    }
+
+
+def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+    """Recent cases with their status (names shown only to case roles)."""
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors may list cases.")
+    with ctx.uow() as uow:
+        rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
+        return [{"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
+                 "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),
+                 "applicant": c.applicant.full_name} for c in rows]

@@ -1,0 +1,290 @@
+"""Opening cases and reading case files (every read of a case file is audited)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
+from app.domain.reasons import REASONS, RELATIONS
+from app.persistence.models import (
+    Application,
+    Case,
+    CaseNumberSequence,
+    Household,
+    HouseholdMember,
+    Income,
+    Person,
+    ProcessInstance,
+)
+
+from . import audit
+from .context import Actor, ServiceContext, UnitOfWork
+from .definitions import active_definition
+from .errors import Forbidden, ValidationFailed
+from .instances import apply_snapshot, definition_ref
+
+BENEFITS = (
+    "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
+    "fundusz_alimentacyjny",
+)
+INCOME_KINDS = (
+    "employment", "pension", "unemployment", "business", "farm", "alimony", "800_plus",
+    "one_off_benefit", "zasilek_celowy", "in_kind", "other",
+)
+OTHER_BENEFITS = (
+    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+)
+
+
+@dataclass
+class MemberInput:
+    """A validated household member."""
+
+    pesel: str
+    first_name: str
+    last_name: str
+    birth_date: date
+    sex: str
+    relation: str
+    unable_to_work: bool
+    disabled: bool
+    other_benefits: list[str]
+    alimony_awarded: Decimal
+    incomes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _money(value: Any, path: str, errors: dict[str, str], default: str | None = "0") -> Decimal:
+    """Parse a non-negative money amount given as a decimal string or integer."""
+    if value is None and default is not None:
+        value = default
+    if isinstance(value, bool) or isinstance(value, float) or value is None:
+        errors[path] = "Give the amount as a decimal string, e.g. \"1234.56\"."
+        return Decimal("0")
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        errors[path] = f"{value!r} is not an amount; use digits with a dot, e.g. \"1234.56\"."
+        return Decimal("0")
+    if not amount.is_finite() or amount < 0:
+        errors[path] = "The amount must be zero or more."
+    elif amount != amount.quantize(Decimal("0.01")):
+        errors[path] = "The amount may have at most two decimal places (grosze)."
+    elif amount >= Decimal("10000000000"):
+        errors[path] = "The amount is too large."
+    return amount
+
+
+def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max_len: int = 100) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        errors[f"{path}.{key}"] = "This field is required."
+        return ""
+    if len(value) > max_len:
+        errors[f"{path}.{key}"] = f"At most {max_len} characters."
+    return value.strip()
+
+
+def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) -> MemberInput | None:
+    """Validate one member (applicant or other)."""
+    if not isinstance(raw, dict):
+        errors[path] = "Expected an object with pesel, first_name, last_name and income."
+        return None
+    pesel_raw = raw.get("pesel")
+    info = None
+    if not isinstance(pesel_raw, str):
+        errors[f"{path}.pesel"] = "PESEL is required (11 digits)."
+    else:
+        try:
+            info = parse_pesel(pesel_raw)
+        except InvalidIdentifier as exc:
+            errors[f"{path}.pesel"] = str(exc.message if hasattr(exc, "message") else exc)
+    first = _text(raw, "first_name", path, errors)
+    last = _text(raw, "last_name", path, errors)
+    relation = raw.get("relation", default_relation)
+    if relation not in RELATIONS:
+        errors[f"{path}.relation"] = f"Unknown relation; allowed: {', '.join(RELATIONS)}."
+    others = raw.get("other_benefits") or []
+    if not isinstance(others, list) or any(b not in OTHER_BENEFITS for b in others):
+        errors[f"{path}.other_benefits"] = f"Allowed values: {', '.join(OTHER_BENEFITS)}."
+        others = []
+    for flag in ("unable_to_work", "disabled"):
+        if flag in raw and not isinstance(raw[flag], bool):
+            errors[f"{path}.{flag}"] = "Must be true or false."
+    incomes: list[dict[str, Any]] = []
+    if "incomes" in raw:
+        if not isinstance(raw["incomes"], list):
+            errors[f"{path}.incomes"] = "Expected a list of income items."
+        else:
+            for i, item in enumerate(raw["incomes"]):
+                ipath = f"{path}.incomes[{i}]"
+                if not isinstance(item, dict):
+                    errors[ipath] = "Expected an object with kind and amount."
+                    continue
+                kind = item.get("kind", "other")
+                if kind not in INCOME_KINDS:
+                    errors[f"{ipath}.kind"] = f"Unknown income kind; allowed: {', '.join(INCOME_KINDS)}."
+                incomes.append({
+                    "kind": kind,
+                    "amount": _money(item.get("amount"), f"{ipath}.amount", errors, default=None),
+                    "tax": _money(item.get("tax"), f"{ipath}.tax", errors),
+                    "contributions": _money(item.get("contributions"), f"{ipath}.contributions", errors),
+                    "costs": _money(item.get("costs"), f"{ipath}.costs", errors),
+                    "one_off": bool(item.get("one_off", False)),
+                })
+    if "net_income" in raw or not incomes:
+        amount = _money(raw.get("net_income"), f"{path}.net_income", errors)
+        if amount:
+            incomes.append({"kind": "other", "amount": amount, "tax": Decimal(0),
+                            "contributions": Decimal(0), "costs": Decimal(0), "one_off": False})
+    alimony = _money(raw.get("alimony_awarded"), f"{path}.alimony_awarded", errors)
+    if info is None:
+        return None
+    return MemberInput(
+        pesel=info.number, first_name=first, last_name=last, birth_date=info.birth_date,
+        sex=info.sex, relation=relation, unable_to_work=bool(raw.get("unable_to_work", False)),
+        disabled=bool(raw.get("disabled", False)), other_benefits=list(others),
+        alimony_awarded=alimony, incomes=incomes,
+    )
+
+
+def validate_application(payload: Any, today: date) -> dict[str, Any]:
+    """Validate an application payload; raise ValidationFailed naming every bad field."""
+    errors: dict[str, str] = {}
+    if not isinstance(payload, dict):
+        raise ValidationFailed("Expected a JSON object.", {"": "Expected a JSON object."})
+    applicant = _member(payload.get("applicant"), "applicant", errors, "applicant")
+    members_raw = payload.get("members", [])
+    members: list[MemberInput] = []
+    if not isinstance(members_raw, list):
+        errors["members"] = "Expected a list of household members (may be empty)."
+    else:
+        for i, raw in enumerate(members_raw):
+            m = _member(raw, f"members[{i}]", errors, "other")
+            if m:
+                members.append(m)
+    benefit = payload.get("benefit")
+    if benefit not in BENEFITS:
+        errors["benefit"] = f"Unknown benefit; allowed: {', '.join(BENEFITS)}."
+    reason = payload.get("reason")
+    if reason not in REASONS:
+        errors["reason"] = f"Unknown reason (art. 7 u.p.s.); allowed: {', '.join(REASONS)}."
+    urgent = payload.get("urgent", False)
+    if not isinstance(urgent, bool):
+        errors["urgent"] = "Must be true or false."
+    received = today
+    if payload.get("application_date") is not None:
+        try:
+            received = date.fromisoformat(str(payload["application_date"]))
+            if received > today:
+                errors["application_date"] = "The application date cannot be in the future."
+        except ValueError:
+            errors["application_date"] = "Use the date format YYYY-MM-DD."
+    bank_account = None
+    if payload.get("bank_account"):
+        try:
+            bank_account = parse_bank_account(str(payload["bank_account"]))
+        except InvalidIdentifier as exc:
+            errors["bank_account"] = str(getattr(exc, "message", exc))
+    address = payload.get("address", "")
+    if not isinstance(address, str) or len(address) > 300:
+        errors["address"] = "The address must be text of at most 300 characters."
+    everyone = ([applicant] if applicant else []) + members
+    seen: set[str] = set()
+    for i, m in enumerate(everyone):
+        if m.pesel in seen:
+            errors[f"members[{i - 1}].pesel"] = "This person is already in the household."
+        seen.add(m.pesel)
+    if errors:
+        raise ValidationFailed("The application has errors; correct the fields listed.", errors)
+    assert applicant is not None
+    return {
+        "applicant": applicant, "members": members, "benefit": benefit, "reason": reason,
+        "urgent": urgent, "received_on": received, "bank_account": bank_account,
+        "address": address or "",
+    }
+
+
+def _next_case_number(uow: UnitOfWork, year: int) -> str:
+    """Allocate the next human case number for the year (row-locked counter)."""
+    stmt = select(CaseNumberSequence).where(CaseNumberSequence.year == year)
+    if not uow.ctx.db.is_sqlite:
+        stmt = stmt.with_for_update()
+    seq = uow.session.scalar(stmt)
+    if seq is None:
+        seq = CaseNumberSequence(year=year, last=0)
+        uow.session.add(seq)
+    seq.last += 1
+    uow.session.flush()
+    return f"POM/{year}/{seq.last:05d}"
+
+
+def _person(uow: UnitOfWork, m: MemberInput) -> Person:
+    """Find a person by PESEL or create them; names are updated to the latest given."""
+    person = uow.session.scalar(select(Person).where(Person.pesel == m.pesel))
+    if person is None:
+        person = Person(pesel=m.pesel, first_name=m.first_name, last_name=m.last_name,
+                        birth_date=m.birth_date, sex=m.sex)
+        uow.session.add(person)
+    else:
+        person.first_name, person.last_name = m.first_name, m.last_name
+    return person
+
+
+def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
+    """Register an application: household, incomes, case and its workflow; return the case id."""
+    if not actor.has("caseworker") and not actor.has("supervisor"):
+        raise Forbidden("Only caseworkers and supervisors may register applications.")
+    now = ctx.now()
+    app_data = validate_application(payload, today_in_warsaw(now))
+    received: date = app_data["received_on"]
+    income_month = date(received.year - (received.month == 1), (received.month - 2) % 12 + 1, 1)
+    with ctx.uow() as uow:
+        definition = active_definition(uow)
+        household = Household(address=app_data["address"])
+        uow.session.add(household)
+        everyone = [app_data["applicant"], *app_data["members"]]
+        persons = []
+        for pos, m in enumerate(everyone):
+            person = _person(uow, m)
+            persons.append(person)
+            household.members.append(HouseholdMember(
+                person=person, position=pos, relation=m.relation if pos else "applicant",
+                unable_to_work=m.unable_to_work, disabled=m.disabled,
+                other_benefits=m.other_benefits, alimony_awarded=m.alimony_awarded,
+            ))
+        uow.session.flush()
+        case = Case(
+            number=_next_case_number(uow, received.year), household_id=household.id,
+            applicant_id=persons[0].id, benefit=app_data["benefit"], reason=app_data["reason"],
+            urgent=app_data["urgent"], opened_on=received, opened_by_id=actor.id,
+            caseworker_id=actor.id if actor.has("caseworker") else None,
+            bank_account=app_data["bank_account"], stage="intake", created_at=now,
+        )
+        uow.session.add(case)
+        uow.session.flush()
+        uow.session.add(Application(
+            case_id=case.id, received_on=received, benefit=case.benefit, reason=case.reason,
+            urgent=case.urgent,
+        ))
+        for person, m in zip(persons, everyone, strict=True):
+            for item in m.incomes:
+                uow.session.add(Income(case_id=case.id, person_id=person.id, month=income_month, **item))
+        data = {"case_id": case.id, "benefit": case.benefit, "urgent": case.urgent,
+                "application_date": received.isoformat()}
+        snap = uow.ctx.engine.start(definition_ref(uow, definition.id), data, now)
+        instance = ProcessInstance(
+            case_id=case.id, definition_id=definition.id, state=b"", serializer_version="",
+            version=0, created_at=now,
+        )
+        uow.session.add(instance)
+        uow.session.flush()
+        apply_snapshot(uow, instance, snap)
+        audit.record(uow, "case.opened", actor.id, case.id, benefit=case.benefit)
+        uow.commit()
+        return case.id

@@ -1,0 +1,112 @@
+"""The service context (dependencies) and the unit of work that owns one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from app.persistence.db import Database
+from app.workflow_engine import WorkflowEngine
+
+
+class JobPublisher(Protocol):
+    """Publishes a background job by name; implemented over Celery, faked in tests."""
+
+    def publish(self, name: str, *args: Any, countdown: float | None = None) -> None:
+        """Send the job; called only after the transaction that created it has committed."""
+
+
+class NullPublisher:
+    """Publishes nothing; for tests and commands that run jobs synchronously."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, tuple[Any, ...]]] = []
+
+    def publish(self, name: str, *args: Any, countdown: float | None = None) -> None:
+        """Record the job instead of sending it."""
+        self.sent.append((name, args))
+
+
+def system_clock() -> datetime:
+    """The real current time, aware, UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class ServiceContext:
+    """Everything a service needs: database, engine, job publisher, clock and settings."""
+
+    db: Database
+    engine: WorkflowEngine
+    publisher: JobPublisher
+    config: Mapping[str, Any]
+    clock: Callable[[], datetime] = system_clock
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def uow(self) -> UnitOfWork:
+        """A new unit of work (use as a context manager)."""
+        return UnitOfWork(self)
+
+    def now(self) -> datetime:
+        """The context's current time."""
+        return self.clock()
+
+
+class UnitOfWork:
+    """One transaction: commit once, then publish the jobs it queued."""
+
+    session: Session
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._after_commit: list[tuple[str, tuple[Any, ...], float | None]] = []
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.ctx.db.session()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.session.in_transaction():
+            self.session.rollback()
+        self.session.close()
+
+    def publish_after_commit(self, name: str, *args: Any, countdown: float | None = None) -> None:
+        """Queue a job to be published once this transaction has committed."""
+        self._after_commit.append((name, args, countdown))
+
+    def commit(self) -> None:
+        """Commit, then publish queued jobs (a lost publish is recovered by the sweeper)."""
+        self.session.commit()
+        queued, self._after_commit = self._after_commit, []
+        for name, args, countdown in queued:
+            self.ctx.publisher.publish(name, *args, countdown=countdown)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is calling a service: a user id and role names (None id = the system)."""
+
+    id: int | None
+    roles: frozenset[str] = frozenset()
+
+    def has(self, role: str) -> bool:
+        """True if the actor holds the role."""
+        return role in self.roles
+
+    @property
+    def has_case_role(self) -> bool:
+        """Caseworkers and supervisors may see personal case data; admins alone may not."""
+        return bool(self.roles & {"caseworker", "supervisor"})
+
+
+SYSTEM = Actor(None, frozenset({"system"}))

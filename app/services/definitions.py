@@ -1,0 +1,123 @@
+"""Deploying BPMN definitions: immutable versions, the spec serialized once per version."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from app.persistence.models import ProcessDefinition
+from app.workflow_engine import DefinitionError, DefinitionRef, load_sources
+
+from . import audit
+from .context import Actor, ServiceContext, UnitOfWork
+from .errors import NotFound, ValidationFailed
+
+MAIN_PROCESS = "benefit_case"
+
+
+def deploy(
+    ctx: ServiceContext,
+    sources: dict[str, Any],
+    forms: dict[str, dict[str, Any]],
+    actor: Actor,
+    comment: str = "",
+) -> tuple[int, bool]:
+    """Validate and deploy a new version; return (definition id, created).
+
+    Deploying content identical to the active version creates nothing.
+    """
+    try:
+        compiled = ctx.engine.compile(sources, MAIN_PROCESS, forms)
+    except DefinitionError as exc:
+        raise ValidationFailed(
+            "The BPMN definition is invalid and was not deployed.",
+            {f"definition[{i}]": msg for i, msg in enumerate(exc.errors or [str(exc)])},
+        ) from exc
+    with ctx.uow() as uow:
+        active = _active(uow)
+        if active is not None and active.content_hash == compiled.content_hash:
+            return active.id, False
+        version = (uow.session.scalar(
+            select(func.max(ProcessDefinition.version)).where(ProcessDefinition.key == compiled.key)
+        ) or 0) + 1
+        uow.session.execute(
+            update(ProcessDefinition).where(ProcessDefinition.key == compiled.key).values(is_active=False)
+        )
+        definition = ProcessDefinition(
+            key=compiled.key,
+            version=version,
+            content_hash=compiled.content_hash,
+            sources={k: v.decode() if isinstance(v, bytes) else v for k, v in sources.items()},
+            forms=forms,
+            user_tasks=compiled.user_tasks,
+            spec_blob=compiled.spec_blob,
+            deployed_by_id=actor.id,
+            comment=comment,
+        )
+        uow.session.add(definition)
+        uow.session.flush()
+        audit.record(uow, "definition.deployed", actor.id, definition_id=definition.id, version=version)
+        uow.commit()
+        return definition.id, True
+
+
+def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None = None) -> int:
+    """Deploy the diagrams and forms shipped in workflows/ (no-op if unchanged)."""
+    sources, forms = load_sources(Path(directory or ctx.config["WORKFLOWS_DIR"]))
+    definition_id, _ = deploy(ctx, sources, forms, actor, comment="workflows/ directory")
+    return definition_id
+
+
+def _active(uow: UnitOfWork) -> ProcessDefinition | None:
+    return uow.session.scalar(
+        select(ProcessDefinition).where(
+            ProcessDefinition.key == MAIN_PROCESS, ProcessDefinition.is_active.is_(True)
+        )
+    )
+
+
+def active_definition(uow: UnitOfWork) -> ProcessDefinition:
+    """The definition new cases start on."""
+    definition = _active(uow)
+    if definition is None:
+        raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+    return definition
+
+
+def _load_blob(ctx: ServiceContext, definition_id: int) -> bytes:
+    with ctx.uow() as uow:
+        blob = uow.session.scalar(
+            select(ProcessDefinition.spec_blob).where(ProcessDefinition.id == definition_id)
+        )
+        if blob is None:
+            raise NotFound(f"Process definition {definition_id} does not exist.")
+        return blob
+
+
+def ref(ctx: ServiceContext, definition_id: int, content_hash: str) -> DefinitionRef:
+    """A reference the engine resolves from its cache, loading the spec only on a miss."""
+    return DefinitionRef(content_hash=content_hash, load_spec=partial(_load_blob, ctx, definition_id))
+
+
+def forms_of(uow: UnitOfWork, definition_id: int) -> dict[str, dict[str, Any]]:
+    """The JSON Schemas of a definition version (cached: versions are immutable)."""
+    cache = uow.ctx.cache.setdefault("forms", {})
+    if definition_id not in cache:
+        cache[definition_id] = uow.session.scalar(
+            select(ProcessDefinition.forms).where(ProcessDefinition.id == definition_id)
+        )
+    return cache[definition_id]
+
+
+def list_definitions(ctx: ServiceContext) -> list[dict[str, Any]]:
+    """Deployed versions, newest first (no case data)."""
+    with ctx.uow() as uow:
+        rows = uow.session.scalars(
+            select(ProcessDefinition).order_by(ProcessDefinition.version.desc())
+        ).all()
+        return [{"id": d.id, "key": d.key, "version": d.version, "content_hash": d.content_hash,
+                 "active": d.is_active, "deployed_at": d.deployed_at.isoformat(),
+                 "comment": d.comment} for d in rows]

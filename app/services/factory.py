@@ -1,0 +1,22 @@
+"""Build the service context from configuration (used by the web app, the worker and the CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.persistence.db import Database
+from app.workflow_engine import WorkflowEngine
+
+from .context import JobPublisher, NullPublisher, ServiceContext
+from .publisher import CeleryPublisher
+from .script_functions import script_functions
+
+
+def build_context(config: Mapping[str, Any], publisher: JobPublisher | None = None) -> ServiceContext:
+    """A ready ServiceContext: database, engine with the sandboxed domain functions, publisher."""
+    db = Database(config["DATABASE_URL"])
+    engine = WorkflowEngine(script_functions(), script_time_limit=float(config["SCRIPT_TIME_LIMIT"]))
+    if publisher is None:
+        publisher = CeleryPublisher(config) if config.get("CELERY_BROKER_URL") else NullPublisher()
+    return ServiceContext(db=db, engine=engine, publisher=publisher, config=config)

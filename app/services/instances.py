@@ -1,0 +1,162 @@
+"""Advancing workflow instances: one writer per instance, and the human-task / job mirrors."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+
+from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
+from app.workflow_engine import DefinitionRef, Snapshot
+
+from .context import UnitOfWork
+from .definitions import forms_of, ref
+from .errors import NotFound
+
+RUN_JOB = "pomoc.run_job"
+
+# Workflow data keys mirrored onto the instance row for display (small, no personal data).
+_MIRRORED_KEYS = (
+    "intake_outcome", "decision_kind", "decision_outcome", "decision_final", "final_on",
+    "interview_due", "decision_due", "supplement_due", "appeal_deadline", "benefit", "urgent",
+    "application_date", "outcome",
+)
+
+
+def lock_instance(uow: UnitOfWork, instance_id: int) -> ProcessInstance:
+    """Take the per-instance write lock and return the fresh row.
+
+    PostgreSQL: SELECT ... FOR UPDATE. SQLite: the transaction began IMMEDIATE, which already
+    holds the database write lock, so a plain SELECT is enough.
+    """
+    stmt = select(ProcessInstance).where(ProcessInstance.id == instance_id)
+    if not uow.ctx.db.is_sqlite:
+        stmt = stmt.with_for_update()
+    instance = uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
+    if instance is None:
+        raise NotFound(f"Workflow instance {instance_id} does not exist.")
+    return instance
+
+
+def definition_ref(uow: UnitOfWork, definition_id: int) -> DefinitionRef:
+    """The engine reference for a definition version (content hash cached per process)."""
+    hashes = uow.ctx.cache.setdefault("definition_hashes", {})
+    if definition_id not in hashes:
+        hashes[definition_id] = uow.session.scalar(
+            select(ProcessDefinition.content_hash).where(ProcessDefinition.id == definition_id)
+        )
+    return ref(uow.ctx, definition_id, hashes[definition_id])
+
+
+def _form_fields(uow: UnitOfWork, definition_id: int, form: str) -> set[str]:
+    schema = forms_of(uow, definition_id).get(form) or {}
+    return set((schema.get("properties") or {}).keys())
+
+
+def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> None:
+    """Store the new state and mirror ready user tasks and pending service calls."""
+    session = uow.session
+    instance.state = snap.state
+    instance.serializer_version = snap.serializer_version
+    instance.version += 1
+    instance.next_timer_at = snap.next_timer_at
+    instance.status = "completed" if snap.completed else "running"
+    instance.stage = snap.stage
+    instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}
+
+    case = session.get(Case, instance.case_id)
+    assert case is not None
+    from .task_hooks import sync_from_workflow
+
+    sync_from_workflow(uow, instance.case_id, snap.data)
+    case.stage = "closed" if snap.completed else snap.stage
+    if snap.completed:
+        case.status = "closed"
+        case.outcome = _outcome(snap.data)
+
+    open_rows = {
+        ht.spiff_task_id: ht
+        for ht in session.scalars(
+            select(HumanTask).where(HumanTask.instance_id == instance.id, HumanTask.status == "ready")
+        )
+    }
+    ready = set()
+    for ut in snap.user_tasks:
+        ready.add(ut.task_id)
+        if ut.task_id in open_rows:
+            continue
+        role = ut.lane.lower()
+        fields = _form_fields(uow, instance.definition_id, ut.form)
+        session.add(
+            HumanTask(
+                instance_id=instance.id,
+                case_id=instance.case_id,
+                spiff_task_id=ut.task_id,
+                name=ut.name,
+                title_pl=ut.title_pl,
+                title_en=ut.title_en,
+                role=role,
+                form=ut.form,
+                process=ut.process,
+                four_eyes_of=ut.four_eyes_of,
+                # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
+                assignee_id=case.caseworker_id if role == "caseworker" else None,
+                due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,
+                form_data=_json_safe({k: v for k, v in ut.data.items() if k in fields}),
+                created_at=uow.ctx.now(),
+            )
+        )
+    for task_id, row in open_rows.items():
+        if task_id not in ready:
+            # Interrupted by a boundary event or cancelled by the engine.
+            row.status = "cancelled"
+            row.version += 1
+
+    if snap.service_calls:
+        known = set(
+            session.scalars(select(Job.spiff_task_id).where(Job.instance_id == instance.id))
+        )
+        for call in snap.service_calls:
+            if call.task_id in known:
+                continue
+            job = Job(
+                instance_id=instance.id,
+                case_id=instance.case_id,
+                spiff_task_id=call.task_id,
+                operation=call.operation,
+                params=_json_safe(call.params),
+                created_at=uow.ctx.now(),
+            )
+            session.add(job)
+            session.flush()
+            uow.publish_after_commit(RUN_JOB, job.id)
+
+
+def cancel_open_tasks(uow: UnitOfWork, instance_id: int) -> None:
+    """Mark every ready human task of an instance cancelled."""
+    uow.session.execute(
+        update(HumanTask)
+        .where(HumanTask.instance_id == instance_id, HumanTask.status == "ready")
+        .values(status="cancelled", version=HumanTask.version + 1)
+    )
+
+
+def _outcome(data: dict[str, Any]) -> str:
+    """A short outcome code for a finished case."""
+    if data.get("intake_outcome") and data["intake_outcome"] != "complete":
+        return str(data["intake_outcome"])
+    return str(data.get("outcome") or data.get("decision_outcome") or data.get("decision_kind") or "done")
+
+
+def _json_safe(value: Any) -> Any:
+    """Make workflow data storable as JSON (dates to ISO strings, others to str)."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,106 @@
+"""Running deferred service tasks (jobs): idempotent, keyed by (instance, task)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.persistence.models import Job
+from app.workflow_engine import ScriptError, TaskNotReady
+
+from . import audit
+from .context import ServiceContext, UnitOfWork
+from .instances import RUN_JOB, apply_snapshot, definition_ref, lock_instance
+from .job_handlers import HANDLERS
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
+
+
+def run_job(ctx: ServiceContext, job_id: int) -> str:
+    """Run one job and advance its workflow; return 'done', 'already-done' or 'missing'.
+
+    The handler's effects, the task completion and the job's 'done' mark commit together,
+    so a worker killed mid-job leaves nothing behind and the redelivered message redoes it.
+    """
+    with ctx.uow() as uow:
+        instance_id = uow.session.scalar(select(Job.instance_id).where(Job.id == job_id))
+        if instance_id is None:
+            return "missing"
+        instance = lock_instance(uow, instance_id)
+        job = uow.session.get(Job, job_id, populate_existing=True)
+        assert job is not None
+        if job.status == "done":
+            return "already-done"
+        handler = HANDLERS.get(job.operation)
+        if handler is None:
+            raise RuntimeError(f"No handler for service operation {job.operation!r}")
+        delay = float(ctx.config.get("JOB_TEST_DELAY") or 0)
+        if delay:
+            # Test hook only (POMOC_JOB_TEST_DELAY): widens the window for the SIGKILL test.
+            time.sleep(delay)
+        result = handler(uow, job)
+        try:
+            snap = ctx.engine.complete_service_task(
+                definition_ref(uow, instance.definition_id), instance.state, job.spiff_task_id,
+                result, ctx.now(),
+            )
+        except TaskNotReady:
+            # The workflow moved on (e.g. cancelled by a boundary event): nothing to complete.
+            snap = None
+        job.status = "done"
+        job.attempts += 1
+        job.result = result
+        job.error = None
+        job.finished_at = ctx.now()
+        if snap is not None:
+            apply_snapshot(uow, instance, snap)
+        audit.record(uow, "job.done", None, job.case_id, job_id=job.id, operation=job.operation)
+        uow.commit()
+        log.info("job %s (%s) done", job_id, job.operation)
+        return "done"
+
+
+def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> int:
+    """Note a failed attempt (no personal data in the message); return the attempt count."""
+    with ctx.uow() as uow:
+        job = uow.session.get(Job, job_id)
+        if job is None or job.status == "done":
+            return 0
+        job.attempts += 1
+        job.status = "failed" if isinstance(error, ScriptError) else "pending"
+        job.error = f"{type(error).__name__}: {error}"[:2000]
+        uow.commit()
+        return job.attempts
+
+
+def republish_stale(ctx: ServiceContext, older_than: timedelta = timedelta(minutes=2)) -> int:
+    """Publish again jobs still pending long after creation (a publish lost after commit)."""
+    cutoff = ctx.now() - older_than
+    with ctx.uow() as uow:
+        ids = list(uow.session.scalars(
+            select(Job.id).where(Job.status == "pending", Job.created_at < cutoff).limit(500)
+        ))
+    for job_id in ids:
+        ctx.publisher.publish(RUN_JOB, job_id)
+    return len(ids)
+
+
+def run_pending_inline(ctx: ServiceContext, max_rounds: int = 50) -> int:
+    """Run every pending job in this process (CLI, benchmarks, unit tests); return the count."""
+    done = 0
+    for _ in range(max_rounds):
+        with ctx.uow() as uow:
+            ids = list(uow.session.scalars(select(Job.id).where(Job.status == "pending").order_by(Job.id)))
+        if not ids:
+            break
+        for job_id in ids:
+            if run_job(ctx, job_id) == "done":
+                done += 1
+    return done

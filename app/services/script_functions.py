@@ -1,0 +1,36 @@
+"""The whitelisted functions BPMN scripts may call: thin wrappers over app.domain.deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from app.domain import deadlines
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _d(value: str) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+def script_functions() -> dict[str, Callable[..., Any]]:
+    """Name -> function, all taking and returning ISO date strings."""
+    return {
+        "interview_due_date": lambda learned_on, urgent=False: _iso(
+            deadlines.interview_due(_d(learned_on), bool(urgent))),
+        "decision_due_date": lambda filed_on, complex=False: _iso(
+            deadlines.decision_due(_d(filed_on), bool(complex))),
+        "supplement_due_date": lambda served_on, days=7: _iso(
+            deadlines.supplement_due(_d(served_on), int(days))),
+        "deemed_delivery_date": lambda first_notice_on: _iso(
+            deadlines.deemed_delivery(_d(first_notice_on))),
+        "appeal_deadline_date": lambda delivered_on: _iso(
+            deadlines.appeal_deadline(_d(delivered_on))),
+        "final_on_date": lambda delivered_on: _iso(deadlines.final_on(_d(delivered_on))),
+        "add_months_date": lambda on, months: _iso(deadlines.add_months_kpa(_d(on), int(months))),
+        "timer_at": lambda on: deadlines.warsaw_end_of_day(_d(on)).isoformat(),
+    }

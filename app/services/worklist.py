@@ -1,0 +1,227 @@
+"""The worklist: listing, claiming, assigning and completing human tasks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+from sqlalchemy import or_, select
+
+from app.persistence.models import HumanTask, User
+from app.workflow_engine import ScriptError, TaskNotReady
+
+from . import audit, task_hooks
+from .case_view import task_summary
+from .context import Actor, ServiceContext, UnitOfWork
+from .definitions import forms_of
+from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
+from .instances import apply_snapshot, definition_ref, lock_instance
+
+
+def _ensure_case_role(actor: Actor) -> None:
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors work on case tasks.")
+
+
+def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[dict[str, Any]]:
+    """Ready tasks: `mine` (assigned to me), `team` (my roles' unassigned and assigned tasks)."""
+    _ensure_case_role(actor)
+    if scope not in ("mine", "team"):
+        raise ValidationFailed("Unknown scope.", {"scope": "Use scope=mine or scope=team."})
+    with ctx.uow() as uow:
+        stmt = select(HumanTask).where(HumanTask.status == "ready")
+        if scope == "mine":
+            stmt = stmt.where(
+                or_(
+                    HumanTask.assignee_id == actor.id,
+                    # Unassigned tasks of my role that I can pick up straight away.
+                    (HumanTask.assignee_id.is_(None)) & HumanTask.role.in_(actor.roles),
+                )
+            )
+        elif not actor.has("supervisor"):
+            stmt = stmt.where(HumanTask.role.in_(actor.roles))
+        stmt = stmt.order_by(HumanTask.due_on.is_(None), HumanTask.due_on, HumanTask.id).limit(500)
+        return [task_summary(t) for t in uow.session.scalars(stmt)]
+
+
+def _task(uow: UnitOfWork, task_id: int) -> HumanTask:
+    ht = uow.session.get(HumanTask, task_id, populate_existing=True)
+    if ht is None:
+        raise NotFound(f"Task {task_id} does not exist.")
+    return ht
+
+
+def _may_see(actor: Actor, ht: HumanTask) -> bool:
+    return actor.has("supervisor") or ht.role in actor.roles
+
+
+def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+    """A task with its form schema and current data."""
+    _ensure_case_role(actor)
+    with ctx.uow() as uow:
+        ht = _task(uow, task_id)
+        if not _may_see(actor, ht):
+            raise Forbidden("This task belongs to another role.")
+        definition_id = uow.session.scalar(
+            select(HumanTask.instance_id).where(HumanTask.id == task_id)
+        )
+        from app.persistence.models import ProcessInstance
+
+        instance = uow.session.get(ProcessInstance, definition_id)
+        assert instance is not None
+        schema = forms_of(uow, instance.definition_id).get(ht.form, {})
+        context = task_hooks.form_context(uow, ht)
+        return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
+                "context": context}
+
+
+def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+    """Take an unassigned task of one's role."""
+    _ensure_case_role(actor)
+    with ctx.uow() as uow:
+        ht = _task(uow, task_id)
+        if ht.status != "ready":
+            raise Conflict("This task is no longer open.")
+        if ht.role not in actor.roles:
+            raise Forbidden(f"Only a {ht.role} may claim this task.")
+        if ht.assignee_id not in (None, actor.id):
+            raise Conflict("This task is already assigned to someone else; ask a supervisor.")
+        ht.assignee_id = actor.id
+        ht.version += 1
+        audit.record(uow, "task.claimed", actor.id, ht.case_id, task_id=ht.id)
+        uow.commit()
+        return task_summary(ht)
+
+
+def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+    """Return one's task to the team queue (a supervisor may unclaim anyone's)."""
+    _ensure_case_role(actor)
+    with ctx.uow() as uow:
+        ht = _task(uow, task_id)
+        if ht.status != "ready":
+            raise Conflict("This task is no longer open.")
+        if ht.assignee_id != actor.id and not actor.has("supervisor"):
+            raise Forbidden("You can only release tasks assigned to you.")
+        ht.assignee_id = None
+        ht.version += 1
+        audit.record(uow, "task.unclaimed", actor.id, ht.case_id, task_id=ht.id)
+        uow.commit()
+        return task_summary(ht)
+
+
+def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> dict[str, Any]:
+    """Supervisor reassigns a task to a user holding the task's role."""
+    if not actor.has("supervisor"):
+        raise Forbidden("Only a supervisor may reassign tasks.")
+    with ctx.uow() as uow:
+        ht = _task(uow, task_id)
+        if ht.status != "ready":
+            raise Conflict("This task is no longer open.")
+        user = uow.session.get(User, user_id)
+        if user is None or not user.is_active:
+            raise ValidationFailed("Unknown user.", {"user_id": "No active user with this id."})
+        if ht.role not in user.role_names:
+            raise ValidationFailed("Wrong role.", {"user_id": f"The user is not a {ht.role}."})
+        ht.assignee_id = user_id
+        ht.version += 1
+        audit.record(uow, "task.assigned", actor.id, ht.case_id, task_id=ht.id, to=user_id)
+        uow.commit()
+        return task_summary(ht)
+
+
+_VALIDATORS: dict[tuple[int, str], Draft202012Validator] = {}
+
+
+def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> None:
+    """Validate submitted data against the task's JSON Schema; 422 with field errors."""
+    if not isinstance(data, dict):
+        raise ValidationFailed("The form data must be a JSON object.", {"data": "Expected an object."})
+    key = (definition_id, form)
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        schema = forms_of(uow, definition_id).get(form)
+        if schema is None:
+            raise ServiceError(f"The form {form!r} is missing from the deployed definition.")
+        validator = Draft202012Validator(schema, format_checker=FormatChecker())
+        _VALIDATORS[key] = validator
+    errors: dict[str, str] = {}
+    for err in validator.iter_errors(data):
+        path = ".".join(str(p) for p in err.absolute_path)
+        if err.validator == "required":
+            missing = err.message.split("'")[1] if "'" in err.message else ""
+            path = ".".join(filter(None, [path, missing]))
+            errors[path] = "This field is required."
+        elif err.validator == "additionalProperties":
+            errors[path or "data"] = err.message
+        else:
+            errors.setdefault(path or "data", _humanize(err))
+    if errors:
+        raise ValidationFailed("The form has errors; correct the fields listed.", errors)
+
+
+def _humanize(err: jsonschema.ValidationError) -> str:
+    """A short message for a schema violation."""
+    title = err.schema.get("title") if isinstance(err.schema, dict) else None
+    if err.validator == "enum":
+        return f"Choose one of: {', '.join(map(str, err.validator_value))}."
+    if err.validator == "format" and err.validator_value == "date":
+        return "Use the date format YYYY-MM-DD."
+    if err.validator == "pattern":
+        return f"{title or 'The value'} has the wrong format."
+    return err.message
+
+
+def complete(
+    ctx: ServiceContext, actor: Actor, task_id: int, data: Any, version: int | None
+) -> dict[str, Any]:
+    """Complete a task: validate, enforce roles and four-eyes, advance the workflow once."""
+    _ensure_case_role(actor)
+    with ctx.uow() as uow:
+        instance_id = uow.session.scalar(select(HumanTask.instance_id).where(HumanTask.id == task_id))
+        if instance_id is None:
+            raise NotFound(f"Task {task_id} does not exist.")
+        # One writer per instance: lock first, then read the task fresh.
+        instance = lock_instance(uow, instance_id)
+        ht = _task(uow, task_id)
+        if ht.status != "ready":
+            raise Conflict("This task has already been completed or cancelled; reload the page.",
+                           current_version=ht.version)
+        if version is not None and version != ht.version:
+            raise Conflict("The task changed since you opened it; reload and try again.",
+                           current_version=ht.version)
+        if ht.role not in actor.roles:
+            raise Forbidden(f"Only a {ht.role} may complete this task.")
+        if ht.assignee_id not in (None, actor.id):
+            raise Forbidden("This task is assigned to someone else.")
+        if ht.four_eyes_of:
+            drafted_by = uow.session.scalars(
+                select(HumanTask.completed_by_id).where(
+                    HumanTask.instance_id == instance.id, HumanTask.name == ht.four_eyes_of,
+                    HumanTask.status == "completed",
+                ).order_by(HumanTask.id.desc())
+            ).first()
+            if drafted_by == actor.id:
+                raise Forbidden("Four-eyes rule: you cannot approve a decision you drafted yourself.")
+        validate_form(uow, instance.definition_id, ht.form, data)
+        task_hooks.before_complete(uow, actor, instance, ht, data)
+        try:
+            snap = ctx.engine.complete_user_task(
+                definition_ref(uow, instance.definition_id), instance.state, ht.spiff_task_id,
+                data, ctx.now(),
+            )
+        except TaskNotReady as exc:
+            raise Conflict("The workflow no longer offers this task; reload the page.") from exc
+        except ScriptError as exc:
+            raise ServiceError(f"The workflow could not continue: {exc}") from exc
+        ht.status = "completed"
+        ht.completed_at = ctx.now()
+        ht.completed_by_id = actor.id
+        ht.assignee_id = ht.assignee_id or actor.id
+        ht.result = data
+        ht.version += 1
+        apply_snapshot(uow, instance, snap)
+        task_hooks.after_complete(uow, actor, instance, ht, data, snap.data)
+        audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
+        uow.commit()
+        return {**task_summary(ht), "instance_version": instance.version}

@@ -1,0 +1,195 @@
+"""REST API under /api: thin handlers that parse, authorise, call a service and return JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+
+from app.services import auth as auth_service
+from app.services import case_view, cases, definitions, payments, worklist
+from app.services.errors import ValidationFailed
+from app.web.security import Unauthorized, api_actor, api_roles
+from app.web.setup import services
+
+from .openapi import OPENAPI
+
+bp = Blueprint("api", __name__)
+CASE_ROLES = ("caseworker", "supervisor")
+
+
+def _json_body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ValidationFailed(
+            "The request body must be a JSON object (Content-Type: application/json).",
+            {"body": "Expected a JSON object."},
+        )
+    return data
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 description of this API."""
+    return jsonify(OPENAPI)
+
+
+@bp.post("/auth/token")
+def token() -> Any:
+    """Exchange username and password for a bearer token."""
+    body = _json_body()
+    username, password = body.get("username"), body.get("password")
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise ValidationFailed("Give username and password.", {
+            k: "Required (a string)." for k in ("username", "password") if not isinstance(body.get(k), str)
+        })
+    user = auth_service.authenticate(services(), username, password)
+    if user is None:
+        raise Unauthorized("Wrong username or password.")
+    return jsonify({"token": auth_service.issue_token(services(), user.id),
+                    "roles": sorted(user.role_names)})
+
+
+@bp.post("/cases")
+@api_roles(*CASE_ROLES)
+def create_case() -> Any:
+    """Register an application and start its workflow."""
+    case_id = cases.open_case(services(), api_actor(), _json_body())
+    return jsonify(case_view.get_case(services(), api_actor(), case_id)), 201
+
+
+@bp.get("/cases")
+@api_roles(*CASE_ROLES)
+def list_cases() -> Any:
+    """Recent cases."""
+    return jsonify(case_view.list_cases(services(), api_actor()))
+
+
+@bp.get("/cases/<int:case_id>")
+@api_roles(*CASE_ROLES)
+def get_case(case_id: int) -> Any:
+    """The case file: status, stage, open tasks, decision, payments, history."""
+    return jsonify(case_view.get_case(services(), api_actor(), case_id))
+
+
+@bp.get("/tasks")
+@api_roles(*CASE_ROLES)
+def list_tasks() -> Any:
+    """The worklist: scope=mine (default) or team."""
+    return jsonify(worklist.list_tasks(services(), api_actor(), request.args.get("scope", "mine")))
+
+
+@bp.get("/tasks/<int:task_id>")
+@api_roles(*CASE_ROLES)
+def get_task(task_id: int) -> Any:
+    """One task with its form schema and data."""
+    return jsonify(worklist.get_task(services(), api_actor(), task_id))
+
+
+@bp.post("/tasks/<int:task_id>/claim")
+@api_roles(*CASE_ROLES)
+def claim(task_id: int) -> Any:
+    """Take an unassigned task."""
+    return jsonify(worklist.claim(services(), api_actor(), task_id))
+
+
+@bp.post("/tasks/<int:task_id>/unclaim")
+@api_roles(*CASE_ROLES)
+def unclaim(task_id: int) -> Any:
+    """Release a task to the team queue."""
+    return jsonify(worklist.unclaim(services(), api_actor(), task_id))
+
+
+@bp.post("/tasks/<int:task_id>/assign")
+@api_roles("supervisor")
+def assign(task_id: int) -> Any:
+    """Supervisor reassigns a task."""
+    body = _json_body()
+    user_id = body.get("user_id")
+    if not isinstance(user_id, int) or isinstance(user_id, bool):
+        raise ValidationFailed("Give user_id.", {"user_id": "Required (an integer)."})
+    return jsonify(worklist.assign(services(), api_actor(), task_id, user_id))
+
+
+@bp.post("/tasks/<int:task_id>/complete")
+@api_roles(*CASE_ROLES)
+def complete(task_id: int) -> Any:
+    """Complete a task with {data, version}: 200, 409 on a stale version, 422 on bad data."""
+    body = _json_body()
+    version = body.get("version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        raise ValidationFailed("Bad version.", {"version": "Must be the integer version you read."})
+    data = body.get("data", {})
+    return jsonify(worklist.complete(services(), api_actor(), task_id, data, version))
+
+
+@bp.post("/payments/run")
+@api_roles("supervisor")
+def payment_run() -> Any:
+    """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
+    body = _json_body()
+    try:
+        month = date.fromisoformat(f"{body.get('month')}-01")
+    except (TypeError, ValueError):
+        raise ValidationFailed("Bad month.", {"month": "Use the format YYYY-MM."}) from None
+    return jsonify(payments.monthly_payment_run(services(), month, api_actor()))
+
+
+@bp.get("/payment-lists")
+@api_roles(*CASE_ROLES)
+def payment_lists() -> Any:
+    """All payment lists."""
+    return jsonify(payments.list_payment_lists(services(), api_actor()))
+
+
+@bp.get("/payment-lists/<int:list_id>")
+@api_roles(*CASE_ROLES)
+def payment_list(list_id: int) -> Any:
+    """One payment list with its payments."""
+    return jsonify(payments.payment_list(services(), api_actor(), list_id))
+
+
+@bp.post("/payment-lists/<int:list_id>/approve")
+@api_roles("supervisor")
+def approve_list(list_id: int) -> Any:
+    """Supervisor approves a payment list."""
+    payments.approve_list(services(), api_actor(), list_id)
+    return jsonify(payments.payment_list(services(), api_actor(), list_id))
+
+
+@bp.get("/payment-lists/<int:list_id>/export.csv")
+@api_roles("supervisor")
+def export_list(list_id: int) -> Any:
+    """The bank export of an approved list."""
+    csv_text = payments.export_list_csv(services(), api_actor(), list_id)
+    return Response(csv_text, mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename=lista-{list_id}.csv"})
+
+
+@bp.get("/definitions")
+@api_roles("admin")
+def list_definitions() -> Any:
+    """Deployed definition versions."""
+    return jsonify(definitions.list_definitions(services()))
+
+
+@bp.post("/definitions")
+@api_roles("admin")
+def deploy_definition() -> Any:
+    """Deploy {sources: {file.bpmn: xml}, forms: {name: schema}, comment}; 422 if invalid."""
+    body = _json_body()
+    sources, forms = body.get("sources"), body.get("forms")
+    errors = {}
+    if not isinstance(sources, dict) or not sources or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in sources.items()
+    ):
+        errors["sources"] = "Give an object mapping BPMN file names to their XML text."
+    if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
+        errors["forms"] = "Give an object mapping form names to JSON Schemas."
+    if errors:
+        raise ValidationFailed("The definition upload is incomplete.", errors)
+    definition_id, created = definitions.deploy(
+        services(), sources, forms, api_actor(), str(body.get("comment", ""))[:500]
+    )
+    return jsonify({"id": definition_id, "created": created}), 201 if created else 200

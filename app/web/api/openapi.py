@@ -1,0 +1,134 @@
+"""The OpenAPI 3.1 document served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_ERR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_AUTH = [{"bearer": []}]
+
+
+def _op(summary: str, ok: str = "200", body: str | None = None, params: list[Any] | None = None,
+        errors: tuple[str, ...] = ("401", "403", "404"), public: bool = False) -> dict[str, Any]:
+    op: dict[str, Any] = {
+        "summary": summary,
+        "responses": {ok: {"description": "OK", "content": {"application/json": {}}},
+                      **{code: _ERR for code in errors}},
+    }
+    if not public:
+        op["security"] = _AUTH
+    if body:
+        op["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}}}
+    if params:
+        op["parameters"] = params
+    return op
+
+
+def _id(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+_MONEY = {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$", "example": "1200.00"}
+_MEMBER = {
+    "type": "object",
+    "required": ["pesel", "first_name", "last_name"],
+    "properties": {
+        "pesel": {"type": "string", "pattern": r"^\d{11}$"},
+        "first_name": {"type": "string"}, "last_name": {"type": "string"},
+        "relation": {"type": "string", "enum": ["applicant", "spouse", "partner", "child", "parent",
+                                                "sibling", "other"]},
+        "net_income": _MONEY,
+        "incomes": {"type": "array", "items": {"type": "object", "required": ["kind", "amount"],
+                    "properties": {"kind": {"type": "string"}, "amount": _MONEY, "tax": _MONEY,
+                                   "contributions": _MONEY, "costs": _MONEY,
+                                   "one_off": {"type": "boolean"}}}},
+        "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
+        "other_benefits": {"type": "array", "items": {"type": "string"}},
+        "alimony_awarded": _MONEY,
+    },
+}
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Pomoc API", "version": "1.0.0",
+             "description": "Case management for Polish social welfare centres. Errors are JSON "
+                            "{error, fields?}; 409 means someone changed the task first."},
+    "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Error": {"type": "object", "required": ["error"], "properties": {
+                "error": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}}}},
+            "TokenRequest": {"type": "object", "required": ["username", "password"], "properties": {
+                "username": {"type": "string"}, "password": {"type": "string"}}},
+            "Member": _MEMBER,
+            "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
+                            "properties": {
+                                "applicant": {"$ref": "#/components/schemas/Member"},
+                                "members": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}},
+                                "benefit": {"type": "string", "enum": [
+                                    "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
+                                    "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                                "reason": {"type": "string", "description": "art. 7 u.p.s. code"},
+                                "urgent": {"type": "boolean"},
+                                "application_date": {"type": "string", "format": "date"},
+                                "address": {"type": "string"}, "bank_account": {"type": "string"}}},
+            "CompleteRequest": {"type": "object", "properties": {
+                "data": {"type": "object"}, "version": {"type": "integer"}}},
+            "AssignRequest": {"type": "object", "required": ["user_id"],
+                              "properties": {"user_id": {"type": "integer"}}},
+            "PaymentRunRequest": {"type": "object", "required": ["month"],
+                                  "properties": {"month": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}}},
+            "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
+                "sources": {"type": "object", "additionalProperties": {"type": "string"}},
+                "forms": {"type": "object", "additionalProperties": {"type": "object"}},
+                "comment": {"type": "string"}}},
+            "EligibilityRequest": {"type": "object", "required": ["on", "benefit", "members"]},
+            "DeadlineRequest": {"type": "object", "required": ["kind", "start"]},
+        },
+    },
+    "paths": {
+        "/api/auth/token": {"post": _op("Get a bearer token", body="TokenRequest",
+                                         errors=("401", "422"), public=True)},
+        "/api/cases": {
+            "post": _op("Register an application and start the case", ok="201", body="CaseRequest",
+                        errors=("401", "403", "422")),
+            "get": _op("List recent cases", errors=("401", "403")),
+        },
+        "/api/cases/{case_id}": {"get": _op("The case file", params=[_id("case_id")])},
+        "/api/tasks": {"get": _op("The worklist", params=[
+            {"name": "scope", "in": "query", "schema": {"type": "string", "enum": ["mine", "team"]}}],
+            errors=("401", "403", "422"))},
+        "/api/tasks/{task_id}": {"get": _op("A task with its form schema", params=[_id("task_id")])},
+        "/api/tasks/{task_id}/claim": {"post": _op("Claim a task", params=[_id("task_id")],
+                                                   errors=("401", "403", "404", "409"))},
+        "/api/tasks/{task_id}/unclaim": {"post": _op("Release a task", params=[_id("task_id")],
+                                                     errors=("401", "403", "404", "409"))},
+        "/api/tasks/{task_id}/assign": {"post": _op("Reassign a task (supervisor)", body="AssignRequest",
+                                                    params=[_id("task_id")],
+                                                    errors=("401", "403", "404", "409", "422"))},
+        "/api/tasks/{task_id}/complete": {"post": _op(
+            "Complete a task", body="CompleteRequest", params=[_id("task_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/payments/run": {"post": _op("Monthly payment run (supervisor)", body="PaymentRunRequest",
+                                          errors=("401", "403", "422"))},
+        "/api/payment-lists": {"get": _op("Payment lists", errors=("401", "403"))},
+        "/api/payment-lists/{list_id}": {"get": _op("A payment list", params=[_id("list_id")])},
+        "/api/payment-lists/{list_id}/approve": {"post": _op(
+            "Approve a payment list (supervisor)", params=[_id("list_id")],
+            errors=("401", "403", "404", "409"))},
+        "/api/payment-lists/{list_id}/export.csv": {"get": _op(
+            "Bank export of an approved list", params=[_id("list_id")],
+            errors=("401", "403", "404", "409"))},
+        "/api/definitions": {
+            "get": _op("Deployed BPMN definition versions (admin)", errors=("401", "403")),
+            "post": _op("Deploy a new version (admin)", ok="201", body="DefinitionUpload",
+                        errors=("401", "403", "422")),
+        },
+        "/api/eligibility": {"post": _op("Eligibility and amount with explanation",
+                                         body="EligibilityRequest", errors=("401", "403", "422"))},
+        "/api/deadlines": {"post": _op("A legal deadline with explanation", body="DeadlineRequest",
+                                       errors=("401", "403", "422"))},
+    },
+}

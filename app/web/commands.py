@@ -1,0 +1,71 @@
+"""Flask CLI commands for operators (no personal data printed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from flask import Flask
+
+from app.persistence.migrate import upgrade
+from app.services import definitions, jobs, payments, seed, timers
+from app.services.context import SYSTEM
+from app.web.setup import services
+
+
+def register(app: Flask) -> None:
+    """Attach the commands to the app's CLI."""
+
+    @app.cli.command("db-upgrade")
+    def db_upgrade() -> None:
+        """Apply database migrations."""
+        upgrade(services(app).db.engine)
+        click.echo("database is up to date")
+
+    @app.cli.command("deploy-workflows")
+    def deploy_workflows() -> None:
+        """Deploy workflows/ as a new definition version if it changed."""
+        definition_id = definitions.deploy_directory(services(app), SYSTEM)
+        click.echo(f"active definition id {definition_id}")
+
+    @app.cli.command("seed-demo")
+    def seed_demo() -> None:
+        """Migrate, deploy workflows and create demo users and households (idempotent)."""
+        ctx = services(app)
+        upgrade(ctx.db.engine)
+        definitions.deploy_directory(ctx, SYSTEM)
+        created = seed.seed_demo(ctx)
+        click.echo(f"demo data ready ({created} new cases); logins: caseworker1, caseworker2, "
+                   "supervisor, admin — password: demo")
+
+    @app.cli.command("create-user")
+    @click.argument("username")
+    @click.option("--name", "full_name", required=True)
+    @click.option("--role", "roles", multiple=True, required=True)
+    @click.option("--position", default="")
+    @click.password_option()
+    def create_user(username: str, full_name: str, roles: tuple[str, ...], position: str,
+                    password: str) -> None:
+        """Create a user with a password you type (production has no default password)."""
+        from app.services.auth import create_user as create
+
+        user_id = create(services(app), username, full_name, list(roles), password, position)
+        click.echo(f"user {username} created (id {user_id})")
+
+    @app.cli.command("payment-run")
+    @click.option("--month", help="YYYY-MM (default: this month)")
+    def payment_run(month: str | None) -> None:
+        """Run the monthly payment run now."""
+        ctx = services(app)
+        on = date.fromisoformat(f"{month}-01") if month else ctx.now().date()
+        click.echo(payments.monthly_payment_run(ctx, on))
+
+    @app.cli.command("fire-timers")
+    def fire_timers() -> None:
+        """Fire due workflow timers now."""
+        click.echo(f"{timers.fire_due_timers(services(app))} instance(s) advanced")
+
+    @app.cli.command("run-jobs")
+    def run_jobs() -> None:
+        """Run pending jobs in this process (when no worker is running)."""
+        click.echo(f"{jobs.run_pending_inline(services(app))} job(s) done")

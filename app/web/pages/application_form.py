@@ -1,0 +1,98 @@
+"""The new-application form, described as a JSON Schema so the generic form engine renders it.
+
+The schema's shape is the payload `services.cases.validate_application` expects, so the service's
+error paths (``members[1].pesel``) are the input names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from app.services.cases import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
+
+from .labels import BENEFITS as BENEFIT_LABELS
+from .labels import INCOME_KINDS as INCOME_LABELS
+from .labels import OTHER_BENEFITS as OTHER_LABELS
+from .labels import label, reason_options, relation_options
+
+MONEY = {"type": "string", "x-widget": "money", "x-placeholder": "0,00"}
+
+
+def _income_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": _("Dochód"),
+        "required": ["kind", "amount"],
+        "properties": {
+            "kind": {"type": "string", "title": _("Rodzaj"), "enum": list(INCOME_KINDS),
+                     "x-widget": "select",
+                     "x-labels": {k: label(INCOME_LABELS, k) for k in INCOME_KINDS}},
+            "amount": {**MONEY, "title": _("Kwota brutto")},
+            "tax": {**MONEY, "title": _("Podatek")},
+            "contributions": {**MONEY, "title": _("Składki")},
+            "costs": {**MONEY, "title": _("Koszty uzyskania")},
+            "one_off": {"type": "boolean", "title": _("Jednorazowy")},
+        },
+    }
+
+
+def _person_schema(member: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "pesel": {"type": "string", "title": "PESEL", "maxLength": 11, "minLength": 11,
+                  "x-autocomplete": "off", "x-placeholder": "11 cyfr"},
+        "first_name": {"type": "string", "title": _("Imię"), "maxLength": 100},
+        "last_name": {"type": "string", "title": _("Nazwisko"), "maxLength": 100},
+    }
+    if member:
+        props["relation"] = {"type": "string", "title": _("Stopień pokrewieństwa"),
+                             "enum": [c for c, _l in relation_options()], "x-widget": "select",
+                             "x-labels": dict(relation_options())}
+    props.update({
+        "net_income": {**MONEY, "title": _("Dochód netto z miesiąca przed złożeniem wniosku"),
+                       "description": _("Albo rozpisz dochody poniżej; puste = brak dochodu.")},
+        "unable_to_work": {"type": "boolean", "title": _("Całkowicie niezdolny do pracy")},
+        "disabled": {"type": "boolean", "title": _("Osoba niepełnosprawna")},
+        "alimony_awarded": {**MONEY, "title": _("Zasądzone alimenty (miesięcznie)")},
+        "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
+                           "items": {"type": "string", "enum": list(OTHER_BENEFITS),
+                                     "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},
+        "incomes": {"type": "array", "title": _("Dochody szczegółowo"), "x-layout": "table",
+                    "items": _income_schema()},
+    })
+    return {"type": "object", "title": _("Członek gospodarstwa") if member else _("Wnioskodawca"),
+            "required": ["pesel", "first_name", "last_name"], "properties": props}
+
+
+def application_schema() -> dict[str, Any]:
+    """The application form in the current language."""
+    reasons = reason_options()
+    return {
+        "type": "object",
+        "required": ["benefit", "reason", "applicant"],
+        "properties": {
+            "benefit": {"type": "string", "title": _("Wnioskowane świadczenie"), "enum": list(BENEFITS),
+                        "x-widget": "radio",
+                        "x-labels": {k: label(BENEFIT_LABELS, k) for k in BENEFITS}},
+            "reason": {"type": "string", "title": _("Powód przyznania pomocy (art. 7 u.p.s.)"),
+                       "enum": [c for c, _l in reasons], "x-widget": "select",
+                       "x-labels": dict(reasons)},
+            "application_date": {"type": "string", "format": "date", "title": _("Data wpływu wniosku"),
+                                 "description": _("Puste = dzisiaj.")},
+            "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)")},
+            "applicant": _person_schema(member=False),
+            "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),
+                        "x-layout": "cards", "items": _person_schema(member=True)},
+            "address": {"type": "string", "title": _("Adres zamieszkania"), "maxLength": 300,
+                        "x-autocomplete": "street-address"},
+            "bank_account": {"type": "string", "title": _("Numer rachunku bankowego"),
+                             "description": _("Puste = wypłata w kasie."), "maxLength": 40,
+                             "x-placeholder": "PL00 0000 0000 0000 0000 0000 0000"},
+        },
+    }
+
+
+def sections(fields: list[Any]) -> dict[str, Any]:
+    """The rendered fields by name, so the page can lay them out in sections."""
+    return {f.name: f for f in fields}

@@ -1,0 +1,88 @@
+"""Cases: the list, registering a new application, the case file and its decision documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.services import case_view, cases
+from app.services.errors import ServiceError, ValidationFailed
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from . import schema_form
+from .application_form import application_schema, sections
+from .formatting import service_message, today
+from .service_shims import decision_document as read_decision_document
+
+CASE_ROLES = ("caseworker", "supervisor")
+
+# The decision document is a complete, autoescaped HTML page; it needs nothing but its own styles.
+_DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+@page_roles(*CASE_ROLES)
+def case_list() -> Any:
+    """Recent cases, optionally filtered by number, applicant or status."""
+    rows = case_view.list_cases(services(), actor())
+    query = request.args.get("q", "").strip()
+    if query:
+        needle = query.casefold()
+        rows = [r for r in rows if needle in r["number"].casefold()
+                or needle in r["applicant"].casefold()]
+    status = request.args.get("status", "")
+    if status in ("open", "closed"):
+        rows = [r for r in rows if r["status"] == status]
+    return render_template("pages/cases.html", cases=rows, q=query, status=status)
+
+
+def _render_new(raw: dict[str, Any], errors: dict[str, str], status: int = 200,
+                problem: str | None = None) -> Any:
+    fields = schema_form.build_fields(application_schema(), raw, errors)
+    return render_template(
+        "pages/case_new.html", f=sections(fields), fields=fields, errors=errors,
+        general_errors=schema_form.unplaced_errors(fields, errors), problem=problem,
+        labels=schema_form.field_labels(fields),
+        max_date=today().isoformat(),
+    ), status
+
+
+@page_roles(*CASE_ROLES)
+def case_new() -> Any:
+    """Register an application (wniosek) and start its case."""
+    if request.method == "GET":
+        return _render_new({"members": []}, {})
+    schema = application_schema()
+    raw = schema_form.raw_from_form(schema, request.form)
+    action = request.form.get("_action", "")
+    if action and schema_form.apply_row_action(raw, action):
+        return _render_new(raw, {})
+    payload, errors = schema_form.convert(schema, raw)
+    payload.setdefault("members", [])
+    if errors:
+        return _render_new(raw, errors, 422, _("Wniosek zawiera błędy; popraw zaznaczone pola."))
+    try:
+        case_id = cases.open_case(services(), actor(), payload)
+    except ValidationFailed as exc:
+        translated = {k: service_message(v) for k, v in exc.errors.items()}
+        return _render_new(raw, translated, 422, service_message(exc.message))
+    except ServiceError as exc:
+        return _render_new(raw, {}, exc.status, service_message(exc.message))
+    flash(_("Wniosek został zarejestrowany."), "success")
+    return redirect(url_for("pages.case_detail", case_id=case_id))
+
+
+@page_roles(*CASE_ROLES)
+def case_detail(case_id: int) -> Any:
+    """The case file (the read is audited by the service)."""
+    case = case_view.get_case(services(), actor(), case_id)
+    return render_template("pages/case.html", case=case)
+
+
+@page_roles(*CASE_ROLES)
+def decision_document(case_id: int, decision_id: int) -> Any:
+    """The decision as issued: the stored, printable document."""
+    html = read_decision_document(services(), actor(), case_id, decision_id)
+    return Response(html, mimetype="text/html", headers={"Content-Security-Policy": _DOCUMENT_CSP})

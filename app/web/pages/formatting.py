@@ -1,0 +1,236 @@
+"""Template filters and globals: dates, money, due-date badges and service messages in Polish."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from app.web.setup import services
+
+from .labels import code_label, lang
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+DUE_SOON_DAYS = 2
+
+
+def today() -> date:
+    """Today in Warsaw, by the service context's clock (tests move it)."""
+    return services().now().astimezone(WARSAW).date()
+
+
+def _to_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def fdate(value: Any) -> str:
+    """A calendar date as 02.03.2026 (Polish) or 2 Mar 2026 (English)."""
+    d = _to_date(value)
+    if d is None:
+        return "—" if value in (None, "") else str(value)
+    if lang() == "en":
+        return d.strftime("%d %b %Y").lstrip("0")
+    return d.strftime("%d.%m.%Y")
+
+
+def fdatetime(value: Any) -> str:
+    """A moment shown in Warsaw time."""
+    if value in (None, ""):
+        return "—"
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    local = moment.astimezone(WARSAW)
+    return f"{fdate(local.date())} {local:%H:%M}"
+
+
+def money(value: Any) -> str:
+    """An amount in złoty with the locale's separators: 1 234,56 zł."""
+    if value in (None, ""):
+        return "—"
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    return f"{format_decimal(amount, format='#,##0.00')}\u00a0zł"
+
+
+def due_badge(due_on: Any, status: str = "ready") -> dict[str, Any] | None:
+    """How urgent a due date is: level overdue (red), soon (≤ 2 days, amber) or ok."""
+    d = _to_date(due_on)
+    if d is None:
+        return None
+    days = (d - today()).days
+    if status not in ("ready", None):
+        return {"level": "ok", "text": fdate(d), "days": days, "date": fdate(d)}
+    if days < 0:
+        text = ngettext("%(num)d dzień po terminie", "%(num)d dni po terminie", -days)
+        level = "overdue"
+    elif days == 0:
+        text, level = _("dziś"), "soon"
+    elif days == 1:
+        text, level = _("jutro"), "soon"
+    else:
+        text = ngettext("za %(num)d dzień", "za %(num)d dni", days)
+        level = "soon" if days <= DUE_SOON_DAYS else "ok"
+    return {"level": level, "text": text, "days": days, "date": fdate(d)}
+
+
+# Service messages are written in English (they are also the API's); the pages show them in
+# Polish when a rendering is known, and unchanged otherwise.
+_EXACT = {
+    "This field is required.": "To pole jest wymagane.",
+    "Use the date format YYYY-MM-DD.": "Podaj datę w formacie RRRR-MM-DD.",
+    "Must be true or false.": "Wybierz tak lub nie.",
+    "The amount must be zero or more.": "Kwota nie może być ujemna.",
+    "The amount may have at most two decimal places (grosze).":
+        "Kwota może mieć najwyżej dwa miejsca po przecinku (grosze).",
+    "The amount is too large.": "Kwota jest zbyt duża.",
+    "PESEL is required (11 digits).": "PESEL jest wymagany (11 cyfr).",
+    "This person is already in the household.": "Ta osoba jest już wpisana w gospodarstwie.",
+    "The application date cannot be in the future.": "Data wniosku nie może być w przyszłości.",
+    "The address must be text of at most 300 characters.": "Adres może mieć najwyżej 300 znaków.",
+    "The application has errors; correct the fields listed.":
+        "Wniosek zawiera błędy; popraw zaznaczone pola.",
+    "The form has errors; correct the fields listed.": "Formularz zawiera błędy; popraw zaznaczone pola.",
+    "Four-eyes rule: you cannot approve a decision you drafted yourself.":
+        "Zasada dwóch par oczu: nie możesz zatwierdzić decyzji, której projekt sam przygotowałeś.",
+    "The task changed since you opened it; reload and try again.":
+        "Zadanie zmieniło się, odkąd je otwarto; wczytaj je ponownie i spróbuj jeszcze raz.",
+    "This task has already been completed or cancelled; reload the page.":
+        "To zadanie zostało już zakończone lub anulowane; wczytaj stronę ponownie.",
+    "The workflow no longer offers this task; reload the page.":
+        "Proces nie oferuje już tego zadania; wczytaj stronę ponownie.",
+    "This task is no longer open.": "To zadanie nie jest już otwarte.",
+    "This task is already assigned to someone else; ask a supervisor.":
+        "To zadanie jest już przydzielone komuś innemu; poproś kierownika o zmianę.",
+    "You can only release tasks assigned to you.": "Możesz zwolnić tylko zadania przydzielone Tobie.",
+    "This task is assigned to someone else.": "To zadanie jest przydzielone komuś innemu.",
+    "This task belongs to another role.": "To zadanie należy do innej roli.",
+    "Only caseworkers and supervisors work on case tasks.":
+        "Zadania w sprawach wykonują tylko pracownicy socjalni i kierownicy.",
+    "Only caseworkers and supervisors may read case files.":
+        "Akta spraw mogą przeglądać tylko pracownicy socjalni i kierownicy.",
+    "Only caseworkers and supervisors may list cases.":
+        "Listę spraw mogą przeglądać tylko pracownicy socjalni i kierownicy.",
+    "Only caseworkers and supervisors may register applications.":
+        "Wnioski mogą rejestrować tylko pracownicy socjalni i kierownicy.",
+    "Only caseworkers and supervisors may see payment lists.":
+        "Listy wypłat mogą przeglądać tylko pracownicy socjalni i kierownicy.",
+    "Only a supervisor may reassign tasks.": "Tylko kierownik może przydzielać zadania.",
+    "Only a supervisor may approve a payment list.": "Tylko kierownik może zatwierdzić listę wypłat.",
+    "This payment list has already been approved.": "Ta lista wypłat została już zatwierdzona.",
+    "Only an approved payment list can be exported.":
+        "Wyeksportować można tylko zatwierdzoną listę wypłat.",
+    "Unknown user.": "Nieznany użytkownik.",
+    "No active user with this id.": "Brak aktywnego użytkownika o tym identyfikatorze.",
+    "Username must be 1–64 characters.": "Nazwa użytkownika musi mieć od 1 do 64 znaków.",
+    "Password must have at least 4 characters.": "Hasło musi mieć co najmniej 4 znaki.",
+    "The user data is invalid.": "Dane użytkownika są niepoprawne.",
+    "The BPMN definition is invalid and was not deployed.":
+        "Definicja BPMN jest niepoprawna i nie została wdrożona.",
+    "An unexpected error occurred; nothing was saved. Please try again or report it.":
+        "Wystąpił nieoczekiwany błąd; nic nie zostało zapisane. Spróbuj ponownie lub zgłoś problem.",
+    "Expected a list of household members (may be empty).":
+        "Oczekiwano listy członków gospodarstwa (może być pusta).",
+    "The user is not a caseworker.": "Ten użytkownik nie jest pracownikiem socjalnym.",
+    "The user is not a supervisor.": "Ten użytkownik nie jest kierownikiem.",
+}
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"^At most (\d+) characters\.$"), lambda m: f"Najwyżej {m[1]} znaków."),
+    (re.compile(r"^Unknown benefit; allowed: .*$"), lambda m: "Wybierz świadczenie z listy."),
+    (re.compile(r"^Unknown reason \(art\. 7 u\.p\.s\.\); allowed: .*$"),
+     lambda m: "Wybierz powód pomocy (art. 7 u.p.s.) z listy."),
+    (re.compile(r"^Unknown relation; allowed: .*$"), lambda m: "Wybierz stopień pokrewieństwa z listy."),
+    (re.compile(r"^Unknown income kind; allowed: .*$"), lambda m: "Wybierz rodzaj dochodu z listy."),
+    (re.compile(r"^Allowed values: .*$"), lambda m: "Wybierz wartości z listy."),
+    (re.compile(r"^Choose one of: .*$"), lambda m: "Wybierz jedną z możliwości."),
+    (re.compile(r"^'?(.*?)'? has the wrong format\.$"), lambda m: "Wartość ma niepoprawny format."),
+    (re.compile(r"^The value has the wrong format\.$"), lambda m: "Wartość ma niepoprawny format."),
+    (re.compile(r"^Give the amount as a decimal string.*$"),
+     lambda m: "Podaj kwotę liczbą, np. 1234,56."),
+    (re.compile(r"^.* is not an amount; use digits.*$"), lambda m: "To nie jest kwota; podaj np. 1234,56."),
+    (re.compile(r"^Only an? (\w+) may (claim|complete) this task\.$"),
+     lambda m: f"To zadanie może {'przejąć' if m[2] == 'claim' else 'wykonać'} tylko "
+               f"{code_label(m[1], 'role')}."),
+    (re.compile(r"^Case (\d+) does not exist\.$"), lambda m: f"Sprawa {m[1]} nie istnieje."),
+    (re.compile(r"^Task (\d+) does not exist\.$"), lambda m: f"Zadanie {m[1]} nie istnieje."),
+    (re.compile(r"^Payment list (\d+) does not exist\.$"), lambda m: f"Lista wypłat {m[1]} nie istnieje."),
+    (re.compile(r"^User '(.*)' already exists\.$"), lambda m: f"Użytkownik „{m[1]}” już istnieje."),
+    (re.compile(r"^Unknown role\(s\): .*$"), lambda m: "Nieznana rola."),
+    (re.compile(r"^The workflow could not continue: (.*)$"),
+     lambda m: f"Proces nie mógł być kontynuowany: {m[1]}"),
+    (re.compile(r"^(.*) is a required property$"), lambda m: "To pole jest wymagane."),
+    (re.compile(r"^(.*) is not of type 'integer'$"), lambda m: "Podaj liczbę całkowitą."),
+    (re.compile(r"^(.*) is not of type 'number'$"), lambda m: "Podaj liczbę."),
+    (re.compile(r"^(.*) is not of type 'boolean'$"), lambda m: "Wybierz tak lub nie."),
+    (re.compile(r"^(.*) is less than the minimum of (.*)$"), lambda m: f"Najmniejsza wartość to {m[2]}."),
+    (re.compile(r"^(.*) is greater than the maximum of (.*)$"), lambda m: f"Największa wartość to {m[2]}."),
+    (re.compile(r"^(.*) should be non-empty$"), lambda m: "To pole nie może być puste."),
+    (re.compile(r"^(.*) is too long$"), lambda m: "Wartość jest za długa."),
+    (re.compile(r"^(.*) is too short$"), lambda m: "Wartość jest za krótka."),
+]
+
+# Werkzeug's default descriptions of HTTP errors, shown when a page aborts.
+_HTTP = {
+    403: "Nie masz uprawnień do tej strony. Jeśli to pomyłka, poproś administratora o nadanie roli.",
+    404: "Nie ma takiej strony. Sprawdź adres albo wróć do listy zadań.",
+    405: "Ta operacja nie jest dostępna pod tym adresem.",
+    400: "Żądanie było niepoprawne (np. wygasł formularz). Wczytaj stronę ponownie.",
+}
+
+
+def service_message(message: Any, status: int | None = None) -> str:
+    """A service or HTTP error message in the interface language."""
+    text = "" if message is None else str(message)
+    if lang() == "en":
+        return text
+    if text in _EXACT:
+        return _EXACT[text]
+    for pattern, render in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return render(match)
+    if status in _HTTP and (not text or text.startswith(("You don't", "The requested URL",
+                                                         "The method is not", "The browser",
+                                                         "The CSRF"))):
+        return _HTTP[status]
+    return text
+
+
+def has_endpoint(endpoint: str) -> bool:
+    """True if the endpoint is registered (the admin blueprint may be absent)."""
+    return endpoint in current_app.view_functions
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Install the filters and globals every page template uses."""
+    app.add_template_filter(fdate, "fdate")
+    app.add_template_filter(fdatetime, "fdatetime")
+    app.add_template_filter(money, "money")
+    app.add_template_filter(code_label, "code")
+    app.add_template_filter(service_message, "svc")
+    app.add_template_global(due_badge, "due_badge")
+    app.add_template_global(has_endpoint, "has_endpoint")
+    app.add_template_global(today, "today")

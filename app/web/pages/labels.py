@@ -1,0 +1,211 @@
+"""Human labels for the codes the services return (Polish source strings, translated by Babel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from app.domain.reasons import REASONS, RELATIONS
+
+BENEFITS = {
+    "zasilek_staly": _l("Zasiłek stały"),
+    "zasilek_okresowy": _l("Zasiłek okresowy"),
+    "specjalny_zasilek_celowy": _l("Specjalny zasiłek celowy"),
+    "zasilek_rodzinny": _l("Zasiłek rodzinny"),
+    "fundusz_alimentacyjny": _l("Świadczenie z funduszu alimentacyjnego"),
+}
+
+RELATION_LABELS = {
+    "applicant": _l("wnioskodawca"),
+    "spouse": _l("małżonek / małżonka"),
+    "partner": _l("partner / partnerka"),
+    "child": _l("dziecko"),
+    "parent": _l("rodzic"),
+    "sibling": _l("rodzeństwo"),
+    "other": _l("inna osoba"),
+}
+
+INCOME_KINDS = {
+    "employment": _l("umowa o pracę / zlecenie"),
+    "pension": _l("emerytura / renta"),
+    "unemployment": _l("zasiłek dla bezrobotnych"),
+    "business": _l("działalność gospodarcza"),
+    "farm": _l("gospodarstwo rolne"),
+    "alimony": _l("alimenty"),
+    "800_plus": _l("800+ (nie wlicza się)"),
+    "one_off_benefit": _l("jednorazowe świadczenie (nie wlicza się)"),
+    "zasilek_celowy": _l("zasiłek celowy (nie wlicza się)"),
+    "in_kind": _l("świadczenie w naturze (nie wlicza się)"),
+    "other": _l("inny dochód"),
+}
+
+OTHER_BENEFITS = {
+    "renta_socjalna": _l("renta socjalna"),
+    "swiadczenie_pielegnacyjne": _l("świadczenie pielęgnacyjne"),
+    "specjalny_zasilek_opiekunczy": _l("specjalny zasiłek opiekuńczy"),
+    "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
+}
+
+STAGES = {
+    "intake": _l("Przyjęcie wniosku"),
+    "interview": _l("Wywiad środowiskowy"),
+    "decision": _l("Decyzja"),
+    "payment": _l("Wypłata"),
+    "closed": _l("Zakończona"),
+    "benefit_case": _l("Sprawa"),
+}
+
+CASE_STATUSES = {
+    "open": _l("w toku"),
+    "closed": _l("zakończona"),
+    "running": _l("w toku"),
+    "completed": _l("zakończony"),
+    "error": _l("błąd"),
+}
+
+OUTCOMES = {
+    "granted": _l("przyznano"),
+    "grant": _l("przyznano"),
+    "partial": _l("przyznano w części"),
+    "refused": _l("odmówiono"),
+    "refusal": _l("odmówiono"),
+    "left_unexamined": _l("pozostawiono bez rozpoznania"),
+    "unexamined": _l("pozostawiono bez rozpoznania"),
+    "withdrawn": _l("wycofano"),
+}
+
+DECISION_KINDS = {
+    "grant": _l("przyznanie"),
+    "partial": _l("przyznanie w części"),
+    "refusal": _l("odmowa"),
+}
+
+DECISION_STATUSES = {
+    "draft": _l("projekt"),
+    "returned": _l("zwrócona do poprawy"),
+    "approved": _l("zatwierdzona"),
+    "issued": _l("wydana"),
+    "delivered": _l("doręczona"),
+    "final": _l("ostateczna"),
+    "appealed": _l("zaskarżona"),
+    "changed": _l("zmieniona"),
+    "cancelled": _l("uchylona"),
+}
+
+PAYMENT_STATUSES = {
+    "planned": _l("zaplanowana"),
+    "scheduled": _l("na liście"),
+    "draft": _l("projekt"),
+    "approved": _l("zatwierdzona"),
+    "exported": _l("wyeksportowana"),
+    "paid": _l("wypłacona"),
+    "stopped": _l("wstrzymana"),
+    "cancelled": _l("anulowana"),
+}
+
+PAYMENT_METHODS = {
+    "transfer": _l("przelew"),
+    "cash": _l("gotówka"),
+    "postal_order": _l("przekaz pocztowy"),
+}
+
+ROLES = {
+    "caseworker": _l("pracownik socjalny"),
+    "supervisor": _l("kierownik"),
+    "admin": _l("administrator"),
+    "system": _l("system"),
+}
+
+INTERVIEW_KINDS = {
+    "initial": _l("wywiad"),
+    "update": _l("aktualizacja wywiadu"),
+}
+
+AUDIT_ACTIONS = {
+    "case.opened": _l("Zarejestrowano wniosek"),
+    "case.read": _l("Odczyt akt sprawy"),
+    "task.claimed": _l("Przejęto zadanie"),
+    "task.unclaimed": _l("Zwolniono zadanie"),
+    "task.assigned": _l("Przydzielono zadanie"),
+    "task.completed": _l("Zakończono zadanie"),
+    "decision.drafted": _l("Przygotowano projekt decyzji"),
+    "decision.approved": _l("Zatwierdzono decyzję"),
+    "decision.returned": _l("Zwrócono projekt decyzji"),
+    "decision.issued": _l("Wydano decyzję"),
+    "decision.delivered": _l("Doręczono decyzję"),
+    "decision.final": _l("Decyzja stała się ostateczna"),
+    "decision.read": _l("Odczyt decyzji"),
+    "eligibility.computed": _l("Obliczono uprawnienie"),
+    "payments.run": _l("Utworzono listę wypłat"),
+    "timer.fired": _l("Upłynął termin"),
+    "job.done": _l("Wykonano zadanie systemowe"),
+}
+
+# Workflow data keys mirrored on the instance (see services.instances._MIRRORED_KEYS).
+WORKFLOW_KEYS = {
+    "intake_outcome": _l("Wynik przyjęcia wniosku"),
+    "decision_kind": _l("Rodzaj decyzji"),
+    "decision_outcome": _l("Rozstrzygnięcie"),
+    "decision_final": _l("Decyzja ostateczna"),
+    "final_on": _l("Data uprawomocnienia"),
+    "interview_due": _l("Termin wywiadu"),
+    "decision_due": _l("Termin wydania decyzji"),
+    "supplement_due": _l("Termin uzupełnienia wniosku"),
+    "appeal_deadline": _l("Termin na odwołanie"),
+    "benefit": _l("Świadczenie"),
+    "urgent": _l("Pilna"),
+    "application_date": _l("Data wniosku"),
+    "outcome": _l("Wynik"),
+}
+
+
+def lang() -> str:
+    """The current interface language code ('pl' or 'en')."""
+    locale = get_locale()
+    return locale.language if locale is not None else "pl"
+
+
+def label(table: dict[str, Any], code: Any) -> str:
+    """The label of a code, or the code itself when it is not known (never fails)."""
+    if code is None or code == "":
+        return "—"
+    found = table.get(str(code))
+    return str(found) if found is not None else str(code)
+
+
+def reason_label(code: str | None) -> str:
+    """An art. 7 u.p.s. reason in the current language."""
+    if not code:
+        return "—"
+    names = REASONS.get(code)
+    if names is None:
+        return code
+    return names[1] if lang() == "en" else names[0]
+
+
+def reason_options() -> list[tuple[str, str]]:
+    """(code, label) pairs of the art. 7 reasons, in the order of the Act."""
+    return [(code, reason_label(code)) for code in REASONS]
+
+
+def relation_options(include_applicant: bool = False) -> list[tuple[str, str]]:
+    """(code, label) pairs of household relations."""
+    return [(r, label(RELATION_LABELS, r)) for r in RELATIONS if include_applicant or r != "applicant"]
+
+
+TABLES: dict[str, dict[str, Any]] = {
+    "benefit": BENEFITS, "relation": RELATION_LABELS, "income_kind": INCOME_KINDS,
+    "other_benefit": OTHER_BENEFITS, "stage": STAGES, "case_status": CASE_STATUSES,
+    "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,
+    "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
+    "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
+}
+
+
+def code_label(code: Any, table: str) -> str:
+    """Template filter: `{{ case.benefit|code('benefit') }}`."""
+    if table == "reason":
+        return reason_label(code)
+    return label(TABLES[table], code)

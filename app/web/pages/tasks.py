@@ -1,0 +1,91 @@
+"""The task page: the case in brief and the task's JSON Schema form, completed through the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.services import case_view, worklist
+from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from . import schema_form
+from .formatting import service_message
+from .labels import lang
+from .service_shims import list_users
+
+CASE_ROLES = ("caseworker", "supervisor")
+
+
+def task_title(task: dict[str, Any]) -> str:
+    """The task's title in the current language."""
+    if lang() == "en" and task.get("title_en"):
+        return str(task["title_en"])
+    return str(task.get("title_pl") or task.get("name") or "")
+
+
+def _case_brief(case_id: int) -> dict[str, Any] | None:
+    """The case file for the summary box (an audited read, as any display of the case is)."""
+    try:
+        return case_view.get_case(services(), actor(), case_id)
+    except ServiceError:
+        return None
+
+
+def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str], version: Any,
+            status: int = 200, problem: dict[str, Any] | None = None) -> Any:
+    schema = task.get("schema") or {}
+    fields = schema_form.build_fields(schema, values, errors)
+    users = {u["id"]: u for u in list_users(services())}
+    return render_template(
+        "pages/task.html", task=task, title=task_title(task), fields=fields,
+        general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
+        labels=schema_form.field_labels(fields),
+        case=_case_brief(task["case_id"]), problem=problem, users=users,
+        me=current_user.id,
+    ), status
+
+
+@page_roles(*CASE_ROLES)
+def task(task_id: int) -> Any:
+    """Show a task with its form, or its result once completed."""
+    data = worklist.get_task(services(), actor(), task_id)
+    return _render(data, data.get("data") or {}, {}, data.get("version"))
+
+
+@page_roles(*CASE_ROLES)
+def submit(task_id: int) -> Any:
+    """Complete the task; on any refusal the page comes back with what the user typed."""
+    task_data = worklist.get_task(services(), actor(), task_id)
+    schema = task_data.get("schema") or {}
+    raw = schema_form.raw_from_form(schema, request.form)
+    version_raw = request.form.get("version", "")
+    version = int(version_raw) if version_raw.isdigit() else None
+    action = request.form.get("_action", "")
+    if action and schema_form.apply_row_action(raw, action):
+        return _render(task_data, raw, {}, version_raw)
+    data, errors = schema_form.convert(schema, raw)
+    if errors:
+        problem = {"kind": "invalid", "message": _("Formularz zawiera błędy; popraw zaznaczone pola.")}
+        return _render(task_data, raw, errors, version_raw, 422, problem)
+    try:
+        worklist.complete(services(), actor(), task_id, data, version)
+    except ValidationFailed as exc:
+        fixed = {schema_form.normalise_path(k): service_message(v) for k, v in exc.errors.items()}
+        problem = {"kind": "invalid", "message": service_message(exc.message)}
+        return _render(task_data, raw, fixed, version_raw, 422, problem)
+    except Conflict as exc:
+        problem = {"kind": "conflict", "message": service_message(exc.message)}
+        return _render(task_data, raw, {}, version_raw, 409, problem)
+    except Forbidden as exc:
+        problem = {"kind": "forbidden", "message": service_message(exc.message)}
+        return _render(task_data, raw, {}, version_raw, 403, problem)
+    except ServiceError as exc:
+        problem = {"kind": "error", "message": service_message(exc.message)}
+        return _render(task_data, raw, {}, version_raw, exc.status, problem)
+    flash(_("Zadanie „%(title)s” zostało wykonane.", title=task_title(task_data)), "success")
+    return redirect(url_for("pages.index"))

@@ -1,0 +1,112 @@
+"""The worklist (my tasks, the team's tasks), claiming and reassigning, and the deadline board."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.services import case_view, worklist
+from app.services.errors import ServiceError
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from .formatting import due_badge, service_message, today
+from .service_shims import list_users
+
+CASE_ROLES = ("caseworker", "supervisor")
+
+
+def _with_case_numbers(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add case numbers when the task summaries do not carry them yet."""
+    if all("case_number" in t for t in tasks) or not tasks:
+        return tasks
+    numbers = {c["id"]: c["number"] for c in case_view.list_cases(services(), actor(), limit=1000)}
+    return [{**t, "case_number": numbers.get(t["case_id"], f"#{t['case_id']}")} for t in tasks]
+
+
+def _users() -> dict[int, dict[str, Any]]:
+    return {u["id"]: u for u in list_users(services())}
+
+
+def _table_context(scope: str) -> dict[str, Any]:
+    tasks = _with_case_numbers(worklist.list_tasks(services(), actor(), scope))
+    users = _users()
+    candidates = {role: [u for u in users.values() if u["active"] and role in u["roles"]]
+                  for role in {t["role"] for t in tasks}}
+    return {"tasks": tasks, "users": users, "candidates": candidates, "scope": scope}
+
+
+@page_roles()
+def index() -> Any:
+    """My tasks; an admin without a case role gets the administration landing page instead."""
+    if not current_user.actor.has_case_role:
+        return render_template("pages/admin_home.html")
+    return render_template("pages/worklist.html", **_table_context("mine"))
+
+
+@page_roles(*CASE_ROLES)
+def team() -> Any:
+    """The team's open tasks (a supervisor sees every role's)."""
+    return render_template("pages/worklist.html", **_table_context("team"))
+
+
+def _back() -> Any:
+    """Redirect to the page the form came from (same site only)."""
+    target = request.form.get("next") or (request.referrer and urlsplit(request.referrer).path)
+    if not target or not target.startswith("/") or target.startswith("//"):
+        target = url_for("pages.index")
+    return redirect(target)
+
+
+def _task_action(call: Any, done_message: str) -> Any:
+    try:
+        call()
+        flash(done_message, "success")
+    except ServiceError as exc:
+        flash(service_message(exc.message, exc.status), "error")
+    return _back()
+
+
+@page_roles(*CASE_ROLES)
+def claim(task_id: int) -> Any:
+    """Take an unassigned task."""
+    return _task_action(lambda: worklist.claim(services(), actor(), task_id),
+                        _("Zadanie zostało przydzielone Tobie."))
+
+
+@page_roles(*CASE_ROLES)
+def release(task_id: int) -> Any:
+    """Return a task to the team queue."""
+    return _task_action(lambda: worklist.unclaim(services(), actor(), task_id),
+                        _("Zadanie wróciło do puli zespołu."))
+
+
+@page_roles("supervisor")
+def assign(task_id: int) -> Any:
+    """Supervisor reassigns a task to a user of the task's role."""
+    raw = request.form.get("user_id", "")
+    if not raw.isdigit():
+        flash(_("Wybierz osobę, której chcesz przydzielić zadanie."), "error")
+        return _back()
+    return _task_action(lambda: worklist.assign(services(), actor(), task_id, int(raw)),
+                        _("Zadanie zostało przydzielone."))
+
+
+@page_roles("supervisor")
+def deadlines() -> Any:
+    """Open tasks overdue or due within 3 days, across the team, grouped by urgency."""
+    horizon = today() + timedelta(days=3)
+    tasks = _with_case_numbers(worklist.list_tasks(services(), actor(), "team"))
+    groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "today": [], "soon": []}
+    for t in tasks:
+        badge = due_badge(t.get("due_on"))
+        if badge is None or t["due_on"][:10] > horizon.isoformat():
+            continue
+        key = "overdue" if badge["days"] < 0 else "today" if badge["days"] == 0 else "soon"
+        groups[key].append(t)
+    return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon)

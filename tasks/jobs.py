@@ -1,0 +1,44 @@
+"""Tasks: run a workflow job, fire timers, the payment run, republish lost jobs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from app.domain.deadlines import today_in_warsaw
+from app.services import jobs, payments, timers
+
+from .worker import celery, ctx
+
+log = logging.getLogger(__name__)
+
+
+@celery.task(name="pomoc.run_job", bind=True, max_retries=8, acks_late=True,
+             soft_time_limit=240, time_limit=300)
+def run_job(self: Any, job_id: int) -> str:
+    """Run one deferred service task; retried with backoff, idempotent by job id."""
+    try:
+        return jobs.run_job(ctx(), job_id)
+    except Exception as exc:
+        attempts = jobs.record_failure(ctx(), job_id, exc)
+        log.warning("job %s failed (attempt %s): %s", job_id, attempts, type(exc).__name__)
+        raise self.retry(exc=exc, countdown=min(300, 2 ** max(attempts, 1))) from exc
+
+
+@celery.task(name="pomoc.fire_timers", ignore_result=True)
+def fire_timers() -> int:
+    """Wake instances whose timers are due."""
+    return timers.fire_due_timers(ctx())
+
+
+@celery.task(name="pomoc.republish_stale_jobs", ignore_result=True)
+def republish_stale_jobs() -> int:
+    """Recover jobs whose publish was lost after commit."""
+    return jobs.republish_stale(ctx())
+
+
+@celery.task(name="pomoc.payment_run", ignore_result=True)
+def payment_run() -> dict[str, Any]:
+    """The monthly payment run for the current month (idempotent)."""
+    c = ctx()
+    return payments.monthly_payment_run(c, today_in_warsaw(c.now()))

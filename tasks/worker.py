@@ -1,0 +1,47 @@
+"""The Celery application: configuration, beat schedule and the service context per process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from celery import Celery
+from celery.schedules import crontab
+from celery.signals import worker_process_init
+
+from app.config import load_config
+from app.services.context import ServiceContext
+from app.services.factory import build_context
+from app.services.publisher import CeleryPublisher, celery_settings
+
+_ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(Path(os.environ.get("POMOC_INSTANCE_PATH") or _ROOT / "instance"))
+
+celery = Celery("pomoc", include=["tasks.jobs"])
+celery.conf.update(celery_settings(CONFIG))
+celery.conf.beat_schedule = {
+    "fire-due-timers": {"task": "pomoc.fire_timers", "schedule": float(CONFIG["TIMER_TICK_SECONDS"])},
+    "republish-stale-jobs": {"task": "pomoc.republish_stale_jobs", "schedule": 60.0},
+    # Daily, because the run is idempotent: a missed day is caught up the next morning.
+    "monthly-payment-run": {"task": "pomoc.payment_run", "schedule": crontab(hour=6, minute=0)},
+}
+
+_ctx: ServiceContext | None = None
+
+
+def ctx() -> ServiceContext:
+    """The service context of this worker process (built lazily, after any fork)."""
+    global _ctx
+    if _ctx is None:
+        _ctx = build_context(CONFIG, publisher=CeleryPublisher(CONFIG))
+    return _ctx
+
+
+@worker_process_init.connect
+def _reset_after_fork(**_: Any) -> None:
+    """Database connections must not be shared across forked pool processes."""
+    global _ctx
+    if _ctx is not None:
+        _ctx.db.dispose()
+    _ctx = None

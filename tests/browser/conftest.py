@@ -1,0 +1,80 @@
+"""A live server (gunicorn) with a real worker, driven by Debian's chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.integration.conftest import purge_broker, start_worker, stop_worker, worker_env
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("POMOC_CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(os.environ.get("POMOC_SCREENSHOTS", "/tmp/pomoc-shots"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(test_config: dict[str, Any], instance_dir: Path, session_ctx: Any) -> Iterator[str]:
+    """gunicorn serving the test database, plus a worker for the jobs."""
+    purge_broker(test_config)
+    worker = start_worker(test_config, instance_dir, "browser")
+    port = _free_port()
+    log = open(instance_dir / "gunicorn.log", "wb")  # noqa: SIM115
+    env = worker_env(test_config, instance_dir, POMOC_PASSWORD_HASH_TIME_COST="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:create_app()"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError((instance_dir / "gunicorn.log").read_text()[-3000:]) from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    stop_worker(server)
+    stop_worker(worker)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian chromium (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make system-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, ctx: Any) -> Iterator[Any]:
+    """A fresh browser context per test (clean database too)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()

@@ -1,0 +1,77 @@
+"""Drive a case through its workflow at the service layer (shared by tests and benchmarks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+
+from app.persistence.models import HumanTask
+from app.services import jobs, worklist
+from app.services.context import Actor, ServiceContext
+from app.workflow_engine.fixtures import canned_form_data
+
+
+def ready_tasks(ctx: ServiceContext, case_id: int) -> list[HumanTask]:
+    """Ready human tasks of a case, oldest first."""
+    with ctx.uow() as uow:
+        rows = uow.session.scalars(
+            select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == "ready")
+            .order_by(HumanTask.id)
+        ).all()
+        for r in rows:
+            uow.session.expunge(r)
+        return list(rows)
+
+
+def complete_named(
+    ctx: ServiceContext, case_id: int, name: str, actor: Actor, data: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Complete the ready task `name` of the case with canned (or given) data."""
+    for ht in ready_tasks(ctx, case_id):
+        if ht.name == name:
+            return worklist.complete(ctx, actor, ht.id, data or canned_form_data(name), ht.version)
+    names = [t.name for t in ready_tasks(ctx, case_id)]
+    raise AssertionError(f"task {name!r} is not ready; ready: {names}")
+
+
+def drive(
+    ctx: ServiceContext,
+    case_id: int,
+    actors: dict[str, Actor],
+    *,
+    until: Callable[[list[HumanTask]], bool] | None = None,
+    data_for: Callable[[str], dict[str, Any] | None] | None = None,
+    run_jobs: bool = True,
+    max_steps: int = 60,
+) -> list[str]:
+    """Complete ready tasks with canned data (by lane role) until none remain or `until` holds."""
+    done: list[str] = []
+    for _ in range(max_steps):
+        if run_jobs:
+            jobs.run_pending_inline(ctx)
+        tasks = ready_tasks(ctx, case_id)
+        if not tasks or (until and until(tasks)):
+            return done
+        ht = tasks[0]
+        data = (data_for(ht.name) if data_for else None) or canned_form_data(ht.name)
+        worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
+        done.append(ht.name)
+    raise AssertionError(f"case {case_id} did not settle in {max_steps} steps: {done}")
+
+
+def sample_application(**overrides: Any) -> dict[str, Any]:
+    """A valid application payload for a single person (zasiłek okresowy)."""
+    payload: dict[str, Any] = {
+        "applicant": {"pesel": "75011501233", "first_name": "Jan", "last_name": "Testowy",
+                      "net_income": "300.00"},
+        "members": [],
+        "benefit": "zasilek_okresowy",
+        "reason": "bezrobocie",
+        "urgent": False,
+        "address": "ul. Testowa 1, 32-065 Krzeszowice",
+        "bank_account": "PL61109010140000071219812874",
+    }
+    payload.update(overrides)
+    return payload

@@ -1,0 +1,111 @@
+"""The main process benefit_case end to end through the adapter."""
+
+from datetime import timedelta
+
+from app.workflow_engine.fixtures import decision_due_date, drive_case, start_data
+
+from .conftest import T0
+
+FULL_CASE = [
+    "completeness_check", "conduct_interview", "service:eligibility", "draft_decision",
+    "approve_decision", "service:decision_document", "record_delivery", "appeal_window",
+    "service:payment_schedule",
+]
+
+
+def _names(snapshot):
+    return sorted(t.name for t in snapshot.user_tasks)
+
+
+def test_full_case_with_three_interview_updates(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    assert snap.stage == "intake" and snap.data["decision_due"] == decision_due_date("2026-03-02")
+    stages = []
+    snap, now, log = drive_case(
+        engine, definition, snap, T0,
+        answers={"interview_update": [{}, {}, {"continue_benefit": False}]},
+        until=lambda s: stages.append(s.stage) and False,
+    )
+    assert log == FULL_CASE + ["timer", "interview_update"] * 3
+    assert snap.completed and snap.stage is None
+    assert snap.data["decision_outcome"] == "final" and snap.data["continue_benefit"] is False
+    assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
+        "intake", "community_interview", "decision", "payment", None,
+    ]
+    assert now - T0 > timedelta(days=540)
+
+
+def test_incomplete_application_left_unexamined(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    snap, _, log = drive_case(
+        engine, definition, snap, T0,
+        answers={"completeness_check": {"complete": False, "missing_items": "Zaświadczenie"}},
+        skip={"record_supplement"},
+    )
+    assert log == ["completeness_check", "request_supplement", "timer"]
+    assert snap.completed and snap.data["intake_outcome"] == "left_unexamined"
+    assert "interview_due" not in snap.data  # no interview was started
+
+
+def test_supplement_received_continues_to_interview(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    snap, _, log = drive_case(
+        engine, definition, snap, T0,
+        answers={"completeness_check": [{"complete": False, "missing_items": "PIT"}, {}]},
+        until=lambda s: s.stage == "community_interview",
+    )
+    assert log == ["completeness_check", "request_supplement", "record_supplement", "completeness_check"]
+    assert _names(snap) == ["conduct_interview"]
+
+
+def test_interview_overdue_escalates_in_the_main_case(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    snap, now, log = drive_case(engine, definition, snap, T0, skip={"conduct_interview"},
+                                until=lambda s: "overdue_interview_escalation" in _names(s))
+    assert log == ["completeness_check", "timer"]
+    assert _names(snap) == ["conduct_interview", "overdue_interview_escalation"]
+    escalation = next(t for t in snap.user_tasks if t.name == "overdue_interview_escalation")
+    assert escalation.lane == "Supervisor" and escalation.process == "community_interview"
+    assert snap.stage == "community_interview"
+
+
+def test_decision_deadline_escalation_after_one_month(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    # Interview done, but the draft decision is left lying around.
+    snap, now, log = drive_case(engine, definition, snap, T0, skip={"draft_decision"},
+                                until=lambda s: "decision_deadline_escalation" in _names(s))
+    assert log[-1] == "timer"
+    assert now.date().isoformat() > decision_due_date("2026-03-02")
+    assert _names(snap) == ["decision_deadline_escalation", "draft_decision"]
+    escalation = next(t for t in snap.user_tasks if t.name == "decision_deadline_escalation")
+    assert escalation.lane == "Supervisor" and escalation.process == "benefit_case"
+    assert escalation.title_pl == "Termin na decyzję mija/minął"
+    assert escalation.due_on == decision_due_date("2026-03-02")
+    assert snap.stage == "decision"
+    # Both the supervisor's acknowledgement and the decision itself can go on.
+    snap, _, log = drive_case(engine, definition, snap, now)
+    assert snap.completed and "decision_deadline_escalation" in log
+
+
+def test_no_escalation_when_decided_in_time(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_okresowy"), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0)
+    assert log == FULL_CASE and snap.completed
+    assert "decision_deadline_escalation" not in log
+
+
+def test_refusal_is_not_paid(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_okresowy"), T0)
+    refusal = {"decision_kind": "refusal", "amount": None, "period_from": None,
+               "justification": "Dochód przekracza kryterium."}
+    snap, _, log = drive_case(engine, definition, snap, T0, answers={"draft_decision": refusal})
+    assert snap.completed and "service:payment_schedule" not in log
+    assert snap.data["decision_kind"] == "refusal" and snap.data["decision_final"] is True
+
+
+def test_appeal_forwarded_to_sko_is_not_paid(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0,
+                              answers={"appeal_window": {"appeal_event": "appeal_filed"}})
+    assert log[-2:] == ["appeal_window", "handle_appeal"] and snap.completed
+    assert snap.data["decision_outcome"] == "forwarded_to_sko"
