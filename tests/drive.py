@@ -8,9 +8,15 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import HumanTask
+from app.domain.deadlines import today_in_warsaw
 from app.services import jobs, worklist
 from app.services.context import Actor, ServiceContext
 from app.workflow_engine.fixtures import canned_form_data
+
+
+def canned(ctx: ServiceContext, name: str, **overrides: Any) -> dict[str, Any]:
+    """Canned form data dated today by the context's clock."""
+    return canned_form_data(name, today_in_warsaw(ctx.now()).isoformat(), **overrides)
 
 
 def ready_tasks(ctx: ServiceContext, case_id: int) -> list[HumanTask]:
@@ -31,7 +37,7 @@ def complete_named(
     """Complete the ready task `name` of the case with canned (or given) data."""
     for ht in ready_tasks(ctx, case_id):
         if ht.name == name:
-            return worklist.complete(ctx, actor, ht.id, data or canned_form_data(name), ht.version)
+            return worklist.complete(ctx, actor, ht.id, data or canned(ctx, name), ht.version)
     names = [t.name for t in ready_tasks(ctx, case_id)]
     raise AssertionError(f"task {name!r} is not ready; ready: {names}")
 
@@ -55,7 +61,7 @@ def drive(
         if not tasks or (until and until(tasks)):
             return done
         ht = tasks[0]
-        data = (data_for(ht.name) if data_for else None) or canned_form_data(ht.name)
+        data = (data_for(ht.name) if data_for else None) or canned(ctx, ht.name)
         worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
         done.append(ht.name)
     raise AssertionError(f"case {case_id} did not settle in {max_steps} steps: {done}")

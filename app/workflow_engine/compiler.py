@@ -66,9 +66,12 @@ def content_hash(sources: Mapping[str, bytes], main_process: str, forms: Mapping
 
 def _describe_validation(exc: ValidationException, file_name: str | None = None) -> str:
     where = exc.file_name or file_name or "?"
-    element = f" {exc.tag} '{exc.id}'" if getattr(exc, "id", "") else ""
-    line = f" (line {exc.line_number})" if getattr(exc, "line_number", "") else ""
-    return f"{where}:{element}{line}: {exc}".replace(": :", ":")
+    if getattr(exc, "id", ""):
+        where += f" {exc.tag} '{exc.id}'"
+    if getattr(exc, "line_number", ""):
+        where += f" (line {exc.line_number})"
+    message = str(exc).replace(_BPMN_TAG, "bpmn:").strip().rstrip(".")
+    return f"{where}: {message}"
 
 
 def _check_document(name: str, root) -> list[str]:
@@ -85,6 +88,12 @@ def _check_document(name: str, root) -> list[str]:
         if not el.tag.startswith(_BPMN_TAG) and el.get("id") in bpmn_ids:
             tag = etree.QName(el).localname
             errors.append(f"{name}: {tag} id '{el.get('id')}' collides with a BPMN element id")
+    for flow in root.iterfind(".//bpmn:sequenceFlow", _NS):
+        for end in ("sourceRef", "targetRef"):
+            if flow.get(end) not in bpmn_ids:
+                errors.append(
+                    f"{name}: bpmn:sequenceFlow '{flow.get('id')}': {end} '{flow.get(end)}' does not exist"
+                )
     for process in root.iterfind("bpmn:process", _NS):
         refs = Counter(ref.text for ref in process.iterfind(".//bpmn:lane/bpmn:flowNodeRef", _NS))
         for node_id, count in refs.items():

@@ -1,0 +1,293 @@
+"""The case lifecycle through the service layer on a real database, with a controllable clock."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.persistence.models import AuditEvent, Decision, EligibilityResult, HumanTask, Job, Payment
+from app.services import case_view, cases, jobs, payments, timers, worklist
+from app.services.auth import create_user
+from app.services.context import Actor, ServiceContext
+from app.services.errors import Conflict, Forbidden, ValidationFailed
+from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
+
+pytestmark = pytest.mark.embedded
+
+
+def actors(caseworker: Actor, supervisor: Actor) -> dict[str, Actor]:
+    return {"caseworker": caseworker, "supervisor": supervisor}
+
+
+def names(ctx: ServiceContext, case_id: int) -> list[str]:
+    return [t.name for t in ready_tasks(ctx, case_id)]
+
+
+def test_full_lifecycle_to_payments(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    assert names(ctx, case_id) == ["completeness_check"]
+    done = drive(ctx, case_id, actors(caseworker, supervisor))
+    assert done[:4] == ["completeness_check", "conduct_interview", "draft_decision", "approve_decision"]
+    case = case_view.get_case(ctx, supervisor, case_id)
+    assert case["decision"]["status"] == "final"
+    assert case["decision"]["number"].startswith("DEC/")
+    assert case["eligibility"]["benefit"] == "zasilek_okresowy"
+    assert case["eligibility"]["explanation"], "the explanation is stored with the case"
+    assert len(case["schedule"]) == 13  # 12 months from the start month, inclusive
+    # Every job ran exactly once.
+    with ctx.uow() as uow:
+        ops = sorted(uow.session.scalars(select(Job.operation)))
+        assert ops == ["decision_document", "eligibility", "payment_schedule"]
+        assert uow.session.scalar(select(func.count(EligibilityResult.id))) == 1
+        decision = uow.session.scalars(select(Decision)).one()
+        assert "art. 127a" in (decision.document_html or "") and "Pouczenie" in decision.document_html
+        assert decision.drafted_by_id == caseworker.id and decision.approved_by_id == supervisor.id
+
+    first = payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    assert first["created"] == 1
+    again = payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    assert again["created"] == 0, "the run is idempotent"
+    later = payments.monthly_payment_run(ctx, date(2026, 5, 1))
+    assert later["created"] == 2
+    with ctx.uow() as uow:
+        assert uow.session.scalar(select(func.count(Payment.id))) == 3
+    payments.approve_list(ctx, supervisor, first["list_id"])
+    csv_text = payments.export_list_csv(ctx, supervisor, first["list_id"])
+    assert "PL61109010140000071219812874" in csv_text
+    with pytest.raises(Conflict):
+        payments.approve_list(ctx, supervisor, first["list_id"])
+
+
+def test_validation_errors_name_fields(ctx: ServiceContext, caseworker: Actor) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        cases.open_case(ctx, caseworker, sample_application(
+            applicant={"pesel": "12345678901", "first_name": "", "last_name": "X", "net_income": "-5"},
+            benefit="nope", reason="x", application_date="2026-13-01"))
+    fields = err.value.errors
+    for key in ("applicant.pesel", "applicant.first_name", "applicant.net_income", "benefit", "reason",
+                "application_date"):
+        assert key in fields, (key, fields)
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    ht = ready_tasks(ctx, case_id)[0]
+    with pytest.raises(ValidationFailed) as err:
+        worklist.complete(ctx, caseworker, ht.id, {"complete": "yes", "bogus": 1}, ht.version)
+    assert "complete" in err.value.errors
+    with pytest.raises(ValidationFailed) as err:
+        worklist.complete(ctx, caseworker, ht.id, {}, ht.version)
+    assert err.value.errors == {"complete": "This field is required."}
+    assert names(ctx, case_id) == ["completeness_check"], "nothing moved on bad input"
+
+
+def test_stale_version_conflicts(ctx: ServiceContext, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    ht = ready_tasks(ctx, case_id)[0]
+    worklist.unclaim(ctx, caseworker, ht.id)  # bumps the version
+    with pytest.raises(Conflict):
+        worklist.complete(ctx, caseworker, ht.id, canned(ctx, ht.name), ht.version)
+    fresh = ready_tasks(ctx, case_id)[0]
+    worklist.complete(ctx, caseworker, fresh.id, canned(ctx, ht.name), fresh.version)
+    with pytest.raises(Conflict):
+        worklist.complete(ctx, caseworker, fresh.id, canned(ctx, ht.name), None)
+
+
+def test_two_concurrent_completes_exactly_one_wins(ctx: ServiceContext, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    ht = ready_tasks(ctx, case_id)[0]
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt() -> None:
+        barrier.wait()
+        try:
+            worklist.complete(ctx, caseworker, ht.id, canned(ctx, ht.name), ht.version)
+            outcomes.append("ok")
+        except Conflict:
+            outcomes.append("409")
+
+    threads = [threading.Thread(target=attempt) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["409", "ok"]
+    assert names(ctx, case_id) == ["conduct_interview"], "the workflow advanced exactly once"
+
+
+def test_four_eyes_rule_enforced_in_service(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    both_id = create_user(ctx, f"both{ctx.now().timestamp()}", "Both Roles", ["caseworker", "supervisor"], "x1234")
+    both = Actor(both_id, frozenset({"caseworker", "supervisor"}))
+    case_id = cases.open_case(ctx, both, sample_application())
+    drive(ctx, case_id, actors(both, both), until=lambda ts: ts[0].name == "approve_decision")
+    approve = ready_tasks(ctx, case_id)[0]
+    with pytest.raises(Forbidden, match="Four-eyes"):
+        worklist.complete(ctx, both, approve.id, canned(ctx, "approve_decision"), approve.version)
+    worklist.complete(ctx, supervisor, approve.id, canned(ctx, "approve_decision"), approve.version)
+
+
+def test_return_with_comment_goes_back_to_draft(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor), until=lambda ts: ts[0].name == "approve_decision")
+    complete_named(ctx, case_id, "approve_decision", supervisor,
+                   {"approval": "return", "approval_comment": "Popraw uzasadnienie."})
+    assert names(ctx, case_id) == ["draft_decision"]
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decisions"][0]["status"] == "returned"
+    assert case["decisions"][0]["return_comment"] == "Popraw uzasadnienie."
+
+
+def test_roles_and_admin_privacy(ctx: ServiceContext, caseworker: Actor, admin: Actor, supervisor: Actor) -> None:
+    with pytest.raises(Forbidden):
+        cases.open_case(ctx, admin, sample_application())
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    with pytest.raises(Forbidden):
+        case_view.get_case(ctx, admin, case_id)
+    with pytest.raises(Forbidden):
+        worklist.list_tasks(ctx, admin)
+    ht = ready_tasks(ctx, case_id)[0]
+    with pytest.raises(Forbidden):
+        worklist.complete(ctx, supervisor, ht.id, canned(ctx, ht.name), ht.version)  # caseworker lane
+
+
+def test_case_reads_are_audited(ctx: ServiceContext, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    case_view.get_case(ctx, caseworker, case_id)
+    case_view.get_case(ctx, caseworker, case_id)
+    with ctx.uow() as uow:
+        reads = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "case.read")).all()
+        assert len(reads) == 2
+        assert all(r.user_id == caseworker.id and r.case_id == case_id for r in reads)
+
+
+def test_no_personal_data_in_logs(ctx: ServiceContext, caseworker: Actor, supervisor: Actor,
+                                  caplog: Any) -> None:
+    caplog.set_level(logging.DEBUG)
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor))
+    text = caplog.text + repr([r.args for r in caplog.records])
+    for secret in ("75011501233", "Testowy", "300.00"):
+        assert secret not in text
+
+
+# --- timers, driven by the controllable clock -------------------------------------------------
+
+def fire(ctx: ServiceContext, clock: Any, **delta: float) -> int:
+    clock.advance(**delta)
+    return timers.fire_due_timers(ctx)
+
+
+def test_supplement_not_received_leaves_application_unexamined(
+    ctx: ServiceContext, clock: Any, caseworker: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker,
+                   {"complete": False, "missing_items": "Zaświadczenie o dochodach"})
+    complete_named(ctx, case_id, "request_supplement", caseworker, canned(ctx, "request_supplement"))
+    assert names(ctx, case_id) == ["record_supplement"]
+    assert fire(ctx, clock, days=5) == 0, "nothing is due before the 7-day period ends"
+    assert names(ctx, case_id) == ["record_supplement"]
+    assert fire(ctx, clock, days=10) == 1
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["status"] == "closed" and case["outcome"] == "left_unexamined"
+    with ctx.uow() as uow:
+        statuses = set(uow.session.scalars(select(HumanTask.status).where(HumanTask.case_id == case_id)))
+    assert "ready" not in statuses and "cancelled" in statuses
+
+
+def test_supplement_received_in_time_continues(ctx: ServiceContext, clock: Any, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker, {"complete": False, "missing_items": "X"})
+    complete_named(ctx, case_id, "request_supplement", caseworker, canned(ctx, "request_supplement"))
+    clock.advance(days=3)
+    complete_named(ctx, case_id, "record_supplement", caseworker, canned(ctx, "record_supplement"))
+    # The supplemented application is checked for completeness again.
+    assert names(ctx, case_id) == ["completeness_check"]
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    assert names(ctx, case_id) == ["conduct_interview"]
+    fire(ctx, clock, days=30)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["status"] == "open", "the expired supplement timer no longer applies"
+
+
+def test_overdue_interview_escalates_to_supervisor(ctx: ServiceContext, clock: Any, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application(urgent=True))
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    tasks = {t.name: t for t in ready_tasks(ctx, case_id)}
+    due = tasks["conduct_interview"].due_on
+    assert due == date(2026, 3, 4), "urgent: 2 working days from 2026-03-02"
+    assert fire(ctx, clock, days=1) == 0
+    assert fire(ctx, clock, days=3) == 1
+    tasks = {t.name: t for t in ready_tasks(ctx, case_id)}
+    assert set(tasks) == {"conduct_interview", "overdue_interview_escalation"}
+    assert tasks["overdue_interview_escalation"].role == "supervisor"
+
+
+def test_decision_deadline_escalates(ctx: ServiceContext, clock: Any, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    assert names(ctx, case_id) == ["draft_decision"]
+    fire(ctx, clock, days=40)
+    assert "decision_deadline_escalation" in names(ctx, case_id)
+
+
+def test_appeal_window_timer_makes_decision_final(
+    ctx: ServiceContext, clock: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor), until=lambda ts: ts[0].name == "appeal_window")
+    assert fire(ctx, clock, days=10) == 0
+    assert "appeal_window" in names(ctx, case_id)
+    fire(ctx, clock, days=10)
+    jobs.run_pending_inline(ctx)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decision"]["status"] == "final" and case["decision"]["final_on"]
+    assert case["schedule"], "a final decision yields a payment schedule"
+
+
+def test_appeal_filed_is_handled_by_supervisor(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor), until=lambda ts: ts[0].name == "appeal_window")
+    ht = next(t for t in ready_tasks(ctx, case_id) if t.name == "appeal_window")
+    actor = supervisor if ht.role == "supervisor" else caseworker
+    complete_named(ctx, case_id, "appeal_window", actor,
+                   canned(ctx, "appeal_window", appeal_event="appeal_filed"))
+    assert names(ctx, case_id) == ["handle_appeal"]
+    complete_named(ctx, case_id, "handle_appeal", supervisor)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decision"]["appeal_outcome"] == "forward_to_sko"
+
+
+def test_permanent_benefit_interview_update_every_six_months(
+    ctx: ServiceContext, clock: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    app = sample_application(benefit="zasilek_staly", applicant={
+        "pesel": "44021404441", "first_name": "Ewa", "last_name": "Stała", "net_income": "400.00",
+        "unable_to_work": True})
+    case_id = cases.open_case(ctx, caseworker, app)
+    drive(ctx, case_id, actors(caseworker, supervisor))
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["status"] == "open" and case["workflow"]["next_timer_at"]
+    for round_no in range(3):
+        fire(ctx, clock, days=100)
+        assert names(ctx, case_id) == [], f"round {round_no}: no update before 6 months"
+        fire(ctx, clock, days=90)
+        assert names(ctx, case_id) == ["interview_update"], f"round {round_no}"
+        complete_named(ctx, case_id, "interview_update", caseworker)
+    complete_named_after = fire(ctx, clock, days=190)
+    assert complete_named_after == 1
+    complete_named(ctx, case_id, "interview_update", caseworker,
+                   canned(ctx, "interview_update", continue_benefit=False))
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["status"] == "closed"
+    assert {i["kind"] for i in case["interviews"]} == {"initial", "update"}
+    assert len([i for i in case["interviews"] if i["kind"] == "update"]) == 4
+    assert all(s["status"] in ("planned", "cancelled") for s in case["schedule"])
+    assert timedelta(days=1)

@@ -1,0 +1,172 @@
+"""compile(): readable DefinitionError for bad uploads; the shipped diagrams and forms are sound."""
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from lxml import etree
+
+from app.workflow_engine import DefinitionError, EngineError
+from app.workflow_engine.fixtures import canned_form_data
+
+from .conftest import MINI_FORMS, WORKFLOWS, mini_bpmn
+
+NS = {
+    "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
+    "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
+    "spiff": "http://spiffworkflow.org/bpmn/schema/1.0/core",
+}
+
+
+def _errors(engine, sources, main="mini", forms=MINI_FORMS) -> list[str]:
+    with pytest.raises(DefinitionError) as info:
+        engine.compile(sources, main, forms)
+    assert isinstance(info.value, EngineError)
+    assert "Traceback" not in str(info.value)
+    return info.value.errors
+
+
+def test_mini_definition_compiles(engine):
+    compiled = engine.compile({"mini.bpmn": mini_bpmn()}, "mini", MINI_FORMS)
+    assert compiled.key == "mini"
+    assert compiled.user_tasks == {"ask": {
+        "title_pl": "Zadanie", "title_en": "Task", "lane": "Caseworker", "form": "mini_form",
+        "process": "mini", "due": None, "four_eyes_of": None,
+    }}
+
+
+def test_malformed_xml(engine):
+    (error,) = _errors(engine, {"broken.bpmn": mini_bpmn()[:-40]})
+    assert error.startswith("broken.bpmn: malformed XML:") and "line" in error
+
+
+def test_xml_that_is_not_bpmn(engine):
+    (error,) = _errors(engine, {"x.bpmn": "<root/>"})
+    assert error.startswith("x.bpmn:")
+
+
+def test_user_task_without_lane(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(lane=False)})
+    assert "mini.bpmn: bpmn:userTask 'ask' (Zadanie)" in error and "no lane" in error
+
+
+def test_unknown_form(engine):
+    props = {"form": "no_such_form", "title_pl": "Zadanie", "title_en": "Task"}
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(props=props)})
+    assert "'ask'" in error and "form 'no_such_form' not found" in error
+
+
+def test_missing_task_properties(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(props={"form": "mini_form"})}, forms=None)[:1]
+    assert "missing spiffworkflow property 'title_pl'" in error
+
+
+def test_invalid_form_schema(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn()}, forms={"mini_form": {"type": "objekt"}})
+    assert "form 'mini_form' is not a valid JSON Schema" in error
+
+
+def test_script_syntax_error(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(script="x = = 1")})
+    assert error.startswith("mini.bpmn: bpmn:scriptTask 'run_script' (Skrypt): script is refused")
+    assert "SyntaxError" in error or "invalid syntax" in error
+
+
+def test_script_refused_by_sandbox(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(script="x = ().__class__")})
+    assert "'run_script'" in error and "__class__" in error
+
+
+def test_script_calling_unknown_function(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(script="x = add_days(due, 3)")})
+    assert "calls unknown function(s) add_days" in error
+
+
+def test_missing_main_process(engine):
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn()}, main="benefit_case")
+    assert "main process 'benefit_case' is not defined" in error and "mini" in error
+
+
+def test_unresolved_call_activity(engine):
+    call = ('<bpmn:callActivity id="call_x" calledElement="nowhere"/>')
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(extra=call)})
+    assert "bpmn:callActivity 'call_x': called process 'nowhere' is not defined" in error
+
+
+def test_four_eyes_must_name_a_user_task(engine):
+    props = {"form": "mini_form", "title_pl": "Zadanie", "title_en": "Task", "four_eyes_of": "nobody"}
+    (error,) = _errors(engine, {"mini.bpmn": mini_bpmn(props=props)})
+    assert "four_eyes_of refers to unknown user task 'nobody'" in error
+
+
+def test_service_operator_id_colliding_with_a_task(engine):
+    service = (
+        '<bpmn:serviceTask id="svc"><bpmn:extensionElements>'
+        '<spiffworkflow:serviceTaskOperator id="ask"/></bpmn:extensionElements></bpmn:serviceTask>'
+    )
+    errors = _errors(engine, {"mini.bpmn": mini_bpmn(extra=service)})
+    assert any("serviceTaskOperator id 'ask' collides with a BPMN element id" in e for e in errors)
+
+
+def test_several_problems_are_reported_together(engine):
+    errors = _errors(engine, {"a.bpmn": "<oops", "b.bpmn": mini_bpmn(process_id="b", lane=False)}, main="b")
+    assert len(errors) == 1 and errors[0].startswith("a.bpmn")  # parse errors stop before semantics
+    errors = _errors(engine, {"mini.bpmn": mini_bpmn(lane=False, script="x = nope()")})
+    assert len(errors) == 2
+
+
+# ----------------------------------------------------------------- the shipped files
+def test_project_definition_user_tasks(compiled):
+    tasks = compiled.user_tasks
+    assert set(tasks) == {
+        "completeness_check", "request_supplement", "record_supplement", "conduct_interview",
+        "overdue_interview_escalation", "draft_decision", "approve_decision", "record_delivery",
+        "appeal_window", "handle_appeal", "interview_update", "decision_deadline_escalation",
+    }
+    assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
+    supervisor = {name for name, info in tasks.items() if info["lane"] == "Supervisor"}
+    assert supervisor == {"approve_decision", "handle_appeal", "overdue_interview_escalation",
+                          "decision_deadline_escalation"}
+
+
+def test_canned_form_data_is_valid_for_every_form(compiled, sources_and_forms):
+    _, forms = sources_and_forms
+    for name, info in compiled.user_tasks.items():
+        schema = forms[info["form"]]
+        assert schema["type"] == "object" and schema["additionalProperties"] is False
+        Draft202012Validator(schema, format_checker=FormatChecker()).validate(canned_form_data(name))
+
+
+def test_conditional_requirements_in_forms(sources_and_forms):
+    _, forms = sources_and_forms
+    approve = Draft202012Validator(forms["approve_decision"])
+    assert not approve.is_valid({"approval": "return"})
+    assert approve.is_valid({"approval": "return", "approval_comment": "Popraw kwotę."})
+    delivery = Draft202012Validator(forms["record_delivery"])
+    assert not delivery.is_valid({"delivery_mode": "notice"})
+    assert delivery.is_valid({"delivery_mode": "notice", "first_notice_on": "2026-03-05"})
+    supplement = Draft202012Validator(forms["request_supplement"])
+    assert not supplement.is_valid(canned_form_data("request_supplement", supplement_days=6))
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.bpmn")), ids=lambda p: p.name)
+def test_diagram_interchange_is_complete(path):
+    root = etree.parse(str(path)).getroot()
+    shapes = {s.get("bpmnElement") for s in root.iterfind(".//bpmndi:BPMNShape", NS)}
+    edges = {e.get("bpmnElement") for e in root.iterfind(".//bpmndi:BPMNEdge", NS)}
+    for process in root.iterfind("bpmn:process", NS):
+        for node in process.iter():
+            if not isinstance(node.tag, str) or not node.get("id"):
+                continue
+            tag = etree.QName(node).localname
+            if etree.QName(node).namespace != NS["bpmn"] or tag in {"process", "laneSet",
+                                                                      "timerEventDefinition"}:
+                continue
+            target = edges if tag == "sequenceFlow" else shapes
+            assert node.get("id") in target, f"{path.name}: {tag} {node.get('id')} has no DI"
+        lanes = {}
+        for lane in process.iterfind(".//bpmn:lane", NS):
+            assert lane.get("name") in {"Caseworker", "Supervisor"}
+            for ref in lane.iterfind("bpmn:flowNodeRef", NS):
+                assert ref.text not in lanes, f"{ref.text} is in two lanes"
+                lanes[ref.text] = lane.get("name")
+        for task in process.iterfind(".//bpmn:userTask", NS):
+            assert task.get("id") in lanes
