@@ -36,6 +36,9 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "TESTING": False,
+        # Test hook: seconds a job sleeps inside its transaction (the SIGKILL test widens the window).
+        "JOB_TEST_DELAY": 0.0,
+        "PAYMENT_DAY": 10,
     }
 
 
@@ -50,6 +53,10 @@ _ENV_SETTINGS: dict[str, Any] = {
     "TIMER_TICK_SECONDS": int,
     "CENTRE_NAME": str,
     "CENTRE_CITY": str,
+    "JOB_TEST_DELAY": float,
+    "PAYMENT_DAY": int,
+    "PASSWORD_HASH_TIME_COST": int,
+    "PASSWORD_HASH_MEMORY_COST": int,
 }
 
 
@@ -104,5 +111,7 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         cfg["DATABASE_URL"] = "postgresql+psycopg://" + url[len("postgresql://"):]
     if not Path(cfg["WORKFLOWS_DIR"]).is_dir():
         raise ConfigError(f"WORKFLOWS_DIR {cfg['WORKFLOWS_DIR']} is not a directory")
+    if not 1 <= int(cfg["PAYMENT_DAY"]) <= 28:
+        raise ConfigError("POMOC_PAYMENT_DAY must be a day of the month from 1 to 28")
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")

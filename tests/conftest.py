@@ -69,7 +69,12 @@ def _drop_database(url: str) -> None:
 
 @pytest.fixture(scope="session")
 def instance_dir() -> Iterator[Path]:
-    """A throwaway instance folder."""
+    """A throwaway instance folder (kept for inspection with POMOC_TEST_KEEP=1)."""
+    if os.environ.get("POMOC_TEST_KEEP"):
+        path = Path(tempfile.mkdtemp(prefix="pomoc-test-"))
+        print(f"test instance folder: {path}")
+        yield path
+        return
     with tempfile.TemporaryDirectory(prefix="pomoc-test-") as tmp:
         yield Path(tmp)
 

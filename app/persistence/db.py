@@ -29,9 +29,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            # IMMEDIATE takes the write lock up front, so two writers queue on the busy
-            # timeout instead of failing with SQLITE_BUSY when a reader upgrades to a writer.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers BEGIN IMMEDIATE: they take the write lock up front and queue on the busy
+            # timeout, instead of failing with SQLITE_BUSY when a reader upgrades to a writer.
+            # Read-only units of work BEGIN DEFERRED and never block anyone (WAL).
+            if conn.get_execution_options().get("pomoc_read_only"):
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)

@@ -101,7 +101,7 @@ def _dummy_hash(ctx: ServiceContext) -> str:
 
 def load_user(ctx: ServiceContext, user_id: int) -> User | None:
     """Load an active user by id (detached, with roles)."""
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         user = uow.session.get(User, user_id)
         if user is None or not user.is_active:
             return None
@@ -136,7 +136,7 @@ def user_for_token(ctx: ServiceContext, token: str) -> User | None:
     now = ctx.now()
     if hit is not None and hit[1] > now:
         return hit[0]
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         row = uow.session.scalar(select(ApiToken).where(ApiToken.token_hash == key))
         if row is None or row.expires_at <= now:
             return None

@@ -151,7 +151,7 @@ def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may list cases.")
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
         return [{"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
                  "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),

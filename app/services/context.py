@@ -48,9 +48,9 @@ class ServiceContext:
     clock: Callable[[], datetime] = system_clock
     cache: dict[str, Any] = field(default_factory=dict)
 
-    def uow(self) -> UnitOfWork:
-        """A new unit of work (use as a context manager)."""
-        return UnitOfWork(self)
+    def uow(self, readonly: bool = False) -> UnitOfWork:
+        """A new unit of work (use as a context manager); `readonly` ones must not write."""
+        return UnitOfWork(self, readonly)
 
     def now(self) -> datetime:
         """The context's current time."""
@@ -62,12 +62,16 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, readonly: bool = False) -> None:
         self.ctx = ctx
+        self.readonly = readonly
         self._after_commit: list[tuple[str, tuple[Any, ...], float | None]] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.ctx.db.session()
+        if self.readonly:
+            # Lets SQLite begin a plain (deferred) transaction that takes no write lock.
+            self.session.connection(execution_options={"pomoc_read_only": True})
         return self
 
     def __exit__(
@@ -86,6 +90,8 @@ class UnitOfWork:
 
     def commit(self) -> None:
         """Commit, then publish queued jobs (a lost publish is recovered by the sweeper)."""
+        if self.readonly:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
         queued, self._after_commit = self._after_commit, []
         for name, args, countdown in queued:

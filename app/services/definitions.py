@@ -88,7 +88,7 @@ def active_definition(uow: UnitOfWork) -> ProcessDefinition:
 
 
 def _load_blob(ctx: ServiceContext, definition_id: int) -> bytes:
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         blob = uow.session.scalar(
             select(ProcessDefinition.spec_blob).where(ProcessDefinition.id == definition_id)
         )
@@ -114,7 +114,7 @@ def forms_of(uow: UnitOfWork, definition_id: int) -> dict[str, dict[str, Any]]:
 
 def list_definitions(ctx: ServiceContext) -> list[dict[str, Any]]:
     """Deployed versions, newest first (no case data)."""
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(
             select(ProcessDefinition).order_by(ProcessDefinition.version.desc())
         ).all()

@@ -83,7 +83,7 @@ def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> in
 def republish_stale(ctx: ServiceContext, older_than: timedelta = timedelta(minutes=2)) -> int:
     """Publish again jobs still pending long after creation (a publish lost after commit)."""
     cutoff = ctx.now() - older_than
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         ids = list(uow.session.scalars(
             select(Job.id).where(Job.status == "pending", Job.created_at < cutoff).limit(500)
         ))
@@ -96,7 +96,7 @@ def run_pending_inline(ctx: ServiceContext, max_rounds: int = 50) -> int:
     """Run every pending job in this process (CLI, benchmarks, unit tests); return the count."""
     done = 0
     for _ in range(max_rounds):
-        with ctx.uow() as uow:
+        with ctx.uow(readonly=True) as uow:
             ids = list(uow.session.scalars(select(Job.id).where(Job.status == "pending").order_by(Job.id)))
         if not ids:
             break

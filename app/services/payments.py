@@ -66,7 +66,7 @@ def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]
     """All payment lists, newest first (amounts only)."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may see payment lists.")
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(select(PaymentList).order_by(PaymentList.id.desc())).all()
         counts = {r.id: len(uow.session.scalars(
             select(Payment.id).where(Payment.payment_list_id == r.id)).all()) for r in rows}

@@ -10,11 +10,20 @@ from celery import Celery
 
 def celery_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     """Celery settings shared by the publisher (web) and the worker."""
+    url = config["CELERY_BROKER_URL"]
+    transport_options: dict[str, Any] = {}
+    if url.startswith(("redis://", "rediss://")):
+        transport_options = {
+            # Unacknowledged messages come back after this many seconds if a worker dies.
+            "visibility_timeout": int(config["CELERY_VISIBILITY_TIMEOUT"]),
+            # Sweep for abandoned messages every 5 s (kombu's default is ~100 s).
+            "unacked_restore_interval": 5,
+            "unacked_restore_throttle": 1,
+        }
     return {
-        "broker_url": config["CELERY_BROKER_URL"],
+        "broker_url": url,
         "broker_connection_retry_on_startup": True,
-        # Unacknowledged messages come back after this many seconds if a worker dies.
-        "broker_transport_options": {"visibility_timeout": int(config["CELERY_VISIBILITY_TIMEOUT"])},
+        "broker_transport_options": transport_options,
         "task_ignore_result": True,
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,

@@ -15,7 +15,7 @@ from .instances import apply_snapshot, definition_ref, lock_instance
 
 def due_instances(ctx: ServiceContext, now: datetime, limit: int = 500) -> list[int]:
     """Ids of running instances with a timer due at `now`."""
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         return list(uow.session.scalars(
             select(ProcessInstance.id).where(
                 ProcessInstance.status == "running", ProcessInstance.next_timer_at <= now

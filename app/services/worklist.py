@@ -29,7 +29,7 @@ def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[d
     _ensure_case_role(actor)
     if scope not in ("mine", "team"):
         raise ValidationFailed("Unknown scope.", {"scope": "Use scope=mine or scope=team."})
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         stmt = select(HumanTask).where(HumanTask.status == "ready")
         if scope == "mine":
             stmt = stmt.where(
@@ -59,7 +59,7 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
 def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
     """A task with its form schema and current data."""
     _ensure_case_role(actor)
-    with ctx.uow() as uow:
+    with ctx.uow(readonly=True) as uow:
         ht = _task(uow, task_id)
         if not _may_see(actor, ht):
             raise Forbidden("This task belongs to another role.")

@@ -9,7 +9,7 @@ naive timer value is read as Warsaw wall time with the right DST offset.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from SpiffWorkflow.bpmn.specs.event_definitions import timer as _spiff_timer
@@ -39,7 +39,7 @@ def engine_clock(now: datetime) -> Iterator[None]:
     """Run the enclosed engine work with `now` as the current time (must be timezone-aware)."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be a timezone-aware datetime")
-    token = _now.set(now.astimezone(timezone.utc))
+    token = _now.set(now.astimezone(UTC))
     try:
         yield
     finally:
@@ -48,7 +48,7 @@ def engine_clock(now: datetime) -> Iterator[None]:
 
 def current_now() -> datetime:
     """The engine clock in UTC, or the real time outside an engine call."""
-    return _now.get() or datetime.now(timezone.utc)
+    return _now.get() or datetime.now(UTC)
 
 
 def today() -> str:

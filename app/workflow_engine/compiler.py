@@ -141,9 +141,13 @@ def _check_calls(parser: PomocBpmnParser, roots: dict) -> list[str]:
     return errors
 
 
+_TAGS = {"DeferredServiceTask": "serviceTask", "SubWorkflowTask": "subProcess", "NoneTask": "task"}
+
+
 def _element(spec) -> str:
-    kind = "serviceTask" if isinstance(spec, DeferredServiceTask) else type(spec).__name__
-    return f"bpmn:{kind[0].lower()}{kind[1:]}"
+    kind = type(spec).__name__
+    kind = _TAGS.get(kind, kind[0].lower() + kind[1:])
+    return f"bpmn:{kind}"
 
 
 def _where(process_spec, spec) -> str:
@@ -196,7 +200,18 @@ def _check_code(where: str, what: str, source: str, mode: str, allowed: set[str]
     return []
 
 
-def _user_task_info(process_spec, spec, forms, errors) -> dict:
+def _check_form_fields(where: str, form: str, schema: dict, reserved: set[str]) -> list[str]:
+    """Form fields become workflow variables, so they must be usable (and harmless) in scripts."""
+    errors = []
+    for field in schema.get("properties") or {}:
+        if not field.isidentifier() or field.startswith("_"):
+            errors.append(f"{where}: form '{form}' field '{field}' is not a valid variable name")
+        elif field in reserved:
+            errors.append(f"{where}: form '{form}' field '{field}' would shadow a script function")
+    return errors
+
+
+def _user_task_info(process_spec, spec, forms, errors, reserved: set[str]) -> dict:
     where = _where(process_spec, spec)
     props = dict(getattr(spec, "extensions", {}).get("properties") or {})
     if not spec.lane:
@@ -215,6 +230,8 @@ def _user_task_info(process_spec, spec, forms, errors) -> dict:
                 Draft202012Validator.check_schema(forms[form])
             except SchemaError as exc:
                 errors.append(f"{where}: form '{form}' is not a valid JSON Schema: {exc.message}")
+            else:
+                errors.extend(_check_form_fields(where, form, forms[form], reserved))
     due = props.get("due")
     if due and not due.isidentifier():
         errors.append(f"{where}: property 'due' must name a workflow variable, got '{due}'")
@@ -256,7 +273,8 @@ def parse_definition(
     except Exception as exc:  # the parser reports some structural errors as bare exceptions
         raise DefinitionError([f"cannot build process '{main_process}': {exc}"]) from exc
 
-    allowed = set(functions) | set(SAFE_BUILTINS) | {"today"}
+    reserved = set(functions) | {"today"}
+    allowed = reserved | set(SAFE_BUILTINS)
     user_tasks: dict[str, dict] = {}
     for process_spec in [spec, *subprocess_specs.values()]:
         for task_spec in process_spec.task_specs.values():
@@ -264,7 +282,7 @@ def parse_definition(
             for what, source, mode in _code_sources(task_spec):
                 errors.extend(_check_code(where, what, source, mode, allowed))
             if isinstance(task_spec, UserTask):
-                info = _user_task_info(process_spec, task_spec, forms, errors)
+                info = _user_task_info(process_spec, task_spec, forms, errors, reserved)
                 if task_spec.bpmn_id in user_tasks:
                     errors.append(
                         f"{where}: user task id is also used in process "

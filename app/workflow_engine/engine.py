@@ -95,7 +95,7 @@ class WorkflowEngine:
     def start(self, definition: DefinitionRef, data: dict, now: datetime) -> Snapshot:
         """Start an instance with the given start data (case_id, benefit, urgent, application_date)."""
         spec, subprocess_specs = self._specs(definition)
-        start_data = _json_copy(data)
+        start_data = self._checked_data(data)
         with engine_clock(now), _translated_errors():
             workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=self.script_engine)
             workflow.task_tree.data.update(start_data)
@@ -106,7 +106,7 @@ class WorkflowEngine:
         self, definition: DefinitionRef, state: bytes, task_id: str, data: dict, now: datetime
     ) -> Snapshot:
         """Merge the (validated) form data into the READY user task's data and complete it."""
-        form_data = _json_copy(data)
+        form_data = self._checked_data(data)
 
         def command(workflow: BpmnWorkflow) -> None:
             task = _find_task(workflow, task_id, TaskState.READY, UserTask)
@@ -152,6 +152,15 @@ class WorkflowEngine:
             return build_snapshot(workflow, b"", SERIALIZER_VERSION).data
 
     # ------------------------------------------------------------------ internals
+    def _checked_data(self, data: dict) -> dict:
+        copied = _json_copy(data)
+        if not isinstance(copied, dict):
+            raise EngineError("data must be a JSON object")
+        clash = self.function_names & copied.keys()
+        if clash:
+            raise EngineError(f"data key(s) {sorted(clash)} would shadow script functions")
+        return copied
+
     def _restore(self, state: bytes, spec, subprocess_specs) -> BpmnWorkflow:
         return serialization.decode_state(state, spec, subprocess_specs, self.script_engine)
 
@@ -175,7 +184,7 @@ class WorkflowEngine:
         if settled:
             waiting = set(workflow.event_manager.tasks)
             workflow.refresh_timers()
-            if waiting <= workflow.event_manager.tasks.keys():
+            if waiting.issubset(workflow.event_manager.tasks):
                 return
         count = 0
 

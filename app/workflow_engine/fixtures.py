@@ -8,6 +8,7 @@ the engine can be exercised without the domain package; never use them for real 
 import calendar
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from .clock import WARSAW
 
@@ -95,7 +96,7 @@ def start_data(case_id: int = 1, benefit: str = "zasilek_staly", urgent: bool = 
 def canned_form_data(task_name: str, today: str | None = None, **overrides) -> dict:
     """A schema-valid submission of `task_name`'s form on the happy path; dates default to `today`."""
     on = today or DEFAULT_DAY
-    forms = {
+    forms: dict[str, dict[str, Any]] = {
         "completeness_check": {"complete": True, "missing_items": ""},
         "request_supplement": {
             "supplement_days": 7, "supplement_served_on": on,
@@ -132,7 +133,7 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
 
 def canned_service_result(operation: str, params: dict | None = None) -> dict:
     """A plausible result of a deferred service operation (kept small: ids, not documents)."""
-    results = {
+    results: dict[str, dict[str, Any]] = {
         "eligibility": {"eligible": True, "amount": "716.60", "explanation_id": 1},
         "decision_document": {"document_id": 1, "number": "OPS.8310.1.2026"},
         "payment_schedule": {"schedule_id": 1, "items": 12},

@@ -35,7 +35,10 @@ SCRIPT_FILENAME = "<workflow-script>"
 # library or the functions might hand back (frames, code, generators, modules) out of reach.
 _DATA_TYPES = frozenset({str, dict, list, tuple, int, float, bool, type(None)})
 
-_SAFE_NAMES = "None False True abs bool float int isinstance len round str ValueError".split()
+_SAFE_NAMES = (
+    "None", "False", "True", "abs", "bool", "float", "int", "isinstance", "len", "round", "str",
+    "ValueError",
+)
 
 SAFE_BUILTINS: dict[str, object] = {name: safe_builtins[name] for name in _SAFE_NAMES}
 SAFE_BUILTINS.update(

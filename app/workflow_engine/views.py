@@ -1,6 +1,6 @@
 """Turn a restored workflow into the plain Snapshot the service layer persists and mirrors."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     CycleTimerEventDefinition,
@@ -69,7 +69,7 @@ def _user_task_view(task) -> UserTaskView:
         title_pl=props.get("title_pl", spec.bpmn_name or spec.bpmn_id),
         title_en=props.get("title_en", spec.bpmn_name or spec.bpmn_id),
         lane=spec.lane,
-        form=props.get("form"),
+        form=props.get("form", ""),
         process=task.workflow.spec.name,
         data=task.data,
         due_on=due_on if isinstance(due_on, str) else None,
@@ -106,7 +106,7 @@ def next_timer_at(workflow) -> datetime | None:
                 f"{describe_task(task)}: timer expression {definition.expression!r} gave {value!r}; "
                 "it must be an ISO 8601 datetime with an explicit offset (use timer_at)"
             )
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
         if earliest is None or moment < earliest:
             earliest = moment
     return earliest

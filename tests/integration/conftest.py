@@ -72,18 +72,40 @@ def purge_broker(cfg: dict[str, Any]) -> None:
         redis.Redis.from_url(url).flushdb()
 
 
+class WorkerHandle:
+    """The session's worker process, which a test may stop and restart."""
+
+    def __init__(self, cfg: dict[str, Any], instance_dir: Path) -> None:
+        self.cfg, self.instance_dir, self.runs = cfg, instance_dir, 0
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Start it (if not running)."""
+        if self.proc is None or self.proc.poll() is not None:
+            self.runs += 1
+            self.proc = start_worker(self.cfg, self.instance_dir, f"main{self.runs}")
+
+    def stop(self) -> None:
+        """Stop it."""
+        if self.proc is not None:
+            stop_worker(self.proc)
+            self.proc = None
+
+
 @pytest.fixture(scope="session")
-def real_worker(test_config: dict[str, Any], instance_dir: Path, session_ctx: Any) -> Iterator[Any]:
+def real_worker(test_config: dict[str, Any], instance_dir: Path, session_ctx: Any) -> Iterator[WorkerHandle]:
     """One real worker for the session; the context publishes to the real broker."""
     purge_broker(test_config)
-    proc = start_worker(test_config, instance_dir, "main")
-    yield proc
-    stop_worker(proc)
+    handle = WorkerHandle(test_config, instance_dir)
+    handle.start()
+    yield handle
+    handle.stop()
 
 
 @pytest.fixture
-def live_ctx(ctx: Any, real_worker: Any, test_config: dict[str, Any]) -> Any:
+def live_ctx(ctx: Any, real_worker: WorkerHandle, test_config: dict[str, Any]) -> Any:
     """The test context wired to the real broker (jobs run in the worker process)."""
+    real_worker.start()
     ctx.publisher = CeleryPublisher(test_config)
     return ctx
 

@@ -40,7 +40,7 @@ def test_malformed_xml(engine):
 
 def test_xml_that_is_not_bpmn(engine):
     (error,) = _errors(engine, {"x.bpmn": "<root/>"})
-    assert error.startswith("x.bpmn:")
+    assert error.startswith("x.bpmn (line 1): ") and "root" in error
 
 
 def test_user_task_without_lane(engine):
@@ -170,3 +170,10 @@ def test_diagram_interchange_is_complete(path):
                 lanes[ref.text] = lane.get("name")
         for task in process.iterfind(".//bpmn:userTask", NS):
             assert task.get("id") in lanes
+
+
+def test_form_fields_must_be_usable_variables(engine):
+    forms = {"mini_form": {"type": "object", "properties": {"timer_at": {}, "bad-name": {}}}}
+    errors = _errors(engine, {"mini.bpmn": mini_bpmn()}, forms=forms)
+    assert any("field 'timer_at' would shadow a script function" in e for e in errors)
+    assert any("field 'bad-name' is not a valid variable name" in e for e in errors)

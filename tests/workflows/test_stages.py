@@ -30,8 +30,8 @@ def _task(snapshot, name):
 
 def _complete(engine, ref, snapshot, name, now=T0, **answers):
     task = _task(snapshot, name)
-    today = now.date().isoformat()
-    return engine.complete_user_task(ref, snapshot.state, task.task_id, canned_form_data(name, today, **answers), now)
+    data = canned_form_data(name, now.date().isoformat(), **answers)
+    return engine.complete_user_task(ref, snapshot.state, task.task_id, data, now)
 
 
 # ----------------------------------------------------------------------------- intake

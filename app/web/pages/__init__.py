@@ -11,7 +11,8 @@ from flask import Blueprint
 from . import cases, payments, tasks, worklist
 from .formatting import register_template_helpers
 
-bp = Blueprint("pages", __name__)
+# Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
+bp = Blueprint("pages", __name__, template_folder="../templates")
 bp.record_once(lambda state: register_template_helpers(state.app))
 
 _ROUTES = (

@@ -50,11 +50,12 @@ def _person_schema(member: bool) -> dict[str, Any]:
                              "enum": [c for c, _l in relation_options()], "x-widget": "select",
                              "x-labels": dict(relation_options())}
     props.update({
-        "net_income": {**MONEY, "title": _("Dochód netto z miesiąca przed złożeniem wniosku"),
-                       "description": _("Albo rozpisz dochody poniżej; puste = brak dochodu.")},
         "unable_to_work": {"type": "boolean", "title": _("Całkowicie niezdolny do pracy")},
         "disabled": {"type": "boolean", "title": _("Osoba niepełnosprawna")},
-        "alimony_awarded": {**MONEY, "title": _("Zasądzone alimenty (miesięcznie)")},
+        "net_income": {**MONEY, "title": _("Dochód netto"),
+                       "description": _("Z miesiąca przed wnioskiem. Albo rozpisz dochody poniżej.")},
+        "alimony_awarded": {**MONEY, "title": _("Zasądzone alimenty"),
+                            "description": _("Miesięcznie, jeśli zasądzone.")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},
@@ -85,9 +86,11 @@ def application_schema() -> dict[str, Any]:
             "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),
                         "x-layout": "cards", "items": _person_schema(member=True)},
             "address": {"type": "string", "title": _("Adres zamieszkania"), "maxLength": 300,
-                        "x-autocomplete": "street-address"},
+                        "x-autocomplete": "street-address", "x-wide": True,
+                        "x-placeholder": "ul. Krakowska 5, 32-065 Krzeszowice"},
             "bank_account": {"type": "string", "title": _("Numer rachunku bankowego"),
                              "description": _("Puste = wypłata w kasie."), "maxLength": 40,
+                             "x-wide": True,
                              "x-placeholder": "PL00 0000 0000 0000 0000 0000 0000"},
         },
     }

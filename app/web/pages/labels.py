@@ -51,6 +51,7 @@ OTHER_BENEFITS = {
 STAGES = {
     "intake": _l("Przyjęcie wniosku"),
     "interview": _l("Wywiad środowiskowy"),
+    "community_interview": _l("Wywiad środowiskowy"),
     "decision": _l("Decyzja"),
     "payment": _l("Wypłata"),
     "closed": _l("Zakończona"),

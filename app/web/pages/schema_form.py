@@ -49,6 +49,7 @@ class Field:
     layout: str = "table"
     attrs: dict[str, Any] = field(default_factory=dict)
     item_label: str = ""
+    wide: bool = False
 
     @property
     def id(self) -> str:
@@ -108,10 +109,16 @@ def _enum(prop: dict[str, Any]) -> list[tuple[Any, str]] | None:
 
 
 def _is_money(prop: dict[str, Any]) -> bool:
+    """Amounts are decimal strings: an explicit widget/format, or a digits-dot-digits pattern."""
     if prop.get("x-widget") == "money" or prop.get("format") in ("money", "decimal"):
         return True
-    pattern = prop.get("pattern", "")
-    return bool(pattern) and "." in pattern and bool(_DECIMAL_PATTERN.search(pattern)) and "{2}" in pattern
+    pattern = str(prop.get("pattern", ""))
+    return "\\." in pattern and bool(_DECIMAL_PATTERN.search(pattern))
+
+
+def _nullable(prop: dict[str, Any]) -> bool:
+    t = prop.get("type")
+    return isinstance(t, list) and "null" in t
 
 
 def kind_of(prop: dict[str, Any]) -> str:
@@ -316,7 +323,10 @@ def convert(
         elif kind == "checkbox":
             out[key] = bool(value)
         elif _blank(value):
-            if key in required:
+            # Empty optional fields are left out; a required field that may be null says so.
+            if key in required and _nullable(prop):
+                out[key] = None
+            elif key in required:
                 errors[name] = _("To pole jest wymagane.")
         else:
             out[key] = _convert_scalar(prop, kind, value, name, errors)
@@ -366,10 +376,16 @@ def build_fields(
     errors: dict[str, str] | None = None,
     prefix: str = "",
     depth: int = 0,
+    choices: dict[str, list[tuple[str, str]]] | None = None,
 ) -> list[Field]:
-    """Fields for a schema filled with values (typed data or raw input); errors by input name."""
+    """Fields for a schema filled with values (typed data or raw input); errors by input name.
+
+    ``choices`` turns a plain property into a select by its key (e.g. ``member_index`` -> the
+    household's members), for values the page knows but the schema does not enumerate.
+    """
     values = values or {}
     errors = errors or {}
+    choices = choices or {}
     required = _required(schema)
     fields: list[Field] = []
     for key, prop in _properties(schema):
@@ -379,10 +395,13 @@ def build_fields(
         f = Field(
             name=name, kind=kind, label=localized(prop, "title", key.replace("_", " ").capitalize()),
             help=localized(prop, "description"), required=key in required,
-            error=errors.get(name), attrs=_attrs(prop, kind),
+            error=errors.get(name), attrs=_attrs(prop, kind), wide=bool(prop.get("x-wide")),
         )
-        if kind == "object":
-            f.children = build_fields(prop, value if isinstance(value, dict) else {}, errors, name, depth)
+        if key in choices and kind in ("integer", "number", "text"):
+            f.kind, f.options, f.value = "select", choices[key], _display(value, "text")
+        elif kind == "object":
+            f.children = build_fields(prop, value if isinstance(value, dict) else {}, errors, name,
+                                      depth, choices)
         elif kind == "array":
             items = prop.get("items") or {}
             placeholder = f"__{depth}__"
@@ -391,8 +410,8 @@ def build_fields(
             f.item_label = localized(items, "title", _("Pozycja"))
             rows = value if isinstance(value, list) else []
             f.rows = [build_fields(items, row if isinstance(row, dict) else {}, errors,
-                                   f"{name}[{i}]", depth + 1) for i, row in enumerate(rows)]
-            f.template = build_fields(items, {}, {}, f"{name}[{placeholder}]", depth + 1)
+                                   f"{name}[{i}]", depth + 1, choices) for i, row in enumerate(rows)]
+            f.template = build_fields(items, {}, {}, f"{name}[{placeholder}]", depth + 1, choices)
             f.attrs["min_rows"] = prop.get("minItems", 0)
         elif kind in ("checkboxes",):
             f.options = [(str(v), lbl) for v, lbl in _enum(prop.get("items") or {}) or []]

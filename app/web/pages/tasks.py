@@ -15,7 +15,7 @@ from app.web.setup import services
 
 from . import schema_form
 from .formatting import service_message
-from .labels import lang
+from .labels import RELATION_LABELS, label, lang
 from .service_shims import list_users
 
 CASE_ROLES = ("caseworker", "supervisor")
@@ -36,16 +36,38 @@ def _case_brief(case_id: int) -> dict[str, Any] | None:
         return None
 
 
+def _member_choices(case: dict[str, Any] | None) -> dict[str, list[tuple[str, str]]]:
+    """Forms refer to household members by position (``member_index``): offer them by name."""
+    if not case:
+        return {}
+    return {"member_index": [
+        (str(i), f"{i + 1}. {m['first_name']} {m['last_name']} ({label(RELATION_LABELS, m['relation'])})")
+        for i, m in enumerate(case["members"])
+    ]}
+
+
+def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: dict[str, Any] | None) -> None:
+    """Start a per-member list (e.g. verified incomes) with one row for each household member."""
+    if not case:
+        return
+    for key, prop in (schema.get("properties") or {}).items():
+        items = prop.get("items") if isinstance(prop, dict) else None
+        if isinstance(items, dict) and "member_index" in (items.get("properties") or {}) \
+                and key not in values:
+            values[key] = [{"member_index": i} for i in range(len(case["members"]))]
+
+
 def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str], version: Any,
-            status: int = 200, problem: dict[str, Any] | None = None) -> Any:
+            status: int = 200, problem: dict[str, Any] | None = None,
+            case: dict[str, Any] | None = None) -> Any:
     schema = task.get("schema") or {}
-    fields = schema_form.build_fields(schema, values, errors)
+    case = case if case is not None else _case_brief(task["case_id"])
+    fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
     users = {u["id"]: u for u in list_users(services())}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
-        labels=schema_form.field_labels(fields),
-        case=_case_brief(task["case_id"]), problem=problem, users=users,
+        labels=schema_form.field_labels(fields), case=case, problem=problem, users=users,
         me=current_user.id,
     ), status
 
@@ -54,7 +76,13 @@ def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str]
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
     data = worklist.get_task(services(), actor(), task_id)
-    return _render(data, data.get("data") or {}, {}, data.get("version"))
+    case = _case_brief(data["case_id"])
+    values = dict(data.get("data") or {})
+    if data.get("status") == "ready":
+        _prefill_members(data.get("schema") or {}, values, case)
+    elif data.get("result") is not None:
+        values = dict(data["result"])
+    return _render(data, values, {}, data.get("version"), case=case)
 
 
 @page_roles(*CASE_ROLES)

@@ -1,0 +1,432 @@
+"""The benefit and deadline calculator: parse a JSON request, call the pure domain, return JSON.
+
+No database and no actor are involved: the calculator computes and stores nothing. The web layer
+authorises the caller; this module only turns untrusted JSON into domain values, calls
+:func:`app.domain.eligibility.calculate` or :func:`app.domain.deadlines.due_date`, and returns
+their ``to_dict()``.
+
+Every problem with the input is reported as :class:`ValidationFailed` with a map from a field path
+(``on``, ``members[0].net_income``, ``members[1].incomes[0].amount``, ``days`` ...) to a message,
+and never as a crash. The parser collects all the problems it can find before raising; problems
+the domain finds afterwards (``InvalidInput``, e.g. a date with no legal parameter in force) are
+mapped the same way.
+
+Input rules (stricter than the domain, so that a typo never silently changes a result):
+
+* amounts are decimal strings ("1234.56") or whole JSON numbers, never JSON numbers with a
+  fraction (floats) or booleans; zero or more, at most two decimal places, below 10^10;
+* dates are "YYYY-MM-DD" strings;
+* flags are JSON booleans; counts (age, days) are JSON integers, not booleans or strings;
+* unknown keys are refused, and so are unknown ``other_benefits`` keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.domain.deadlines import KINDS as DEADLINE_KINDS
+from app.domain.deadlines import due_date
+from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
+from app.domain.errors import InvalidInput
+from app.domain.income import MAX_AGE, SEXES, IncomeItem, Member
+from app.domain.parameters import PARAMETERS, ParameterNotFound, value
+from app.services.errors import ValidationFailed
+
+__all__ = [
+    "BENEFITS",
+    "DEADLINE_KINDS",
+    "MAX_MEMBERS",
+    "OTHER_BENEFITS",
+    "deadline",
+    "eligibility",
+    "parse_deadline_request",
+    "parse_eligibility_request",
+    "parse_household",
+    "simulate",
+]
+
+MAX_MEMBERS = 30
+MAX_INCOMES = 30
+MAX_DAYS = 365
+MIN_YEAR, MAX_YEAR = 1900, 2199
+MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
+MAX_HECTARES = Decimal("100000")
+MAX_TEXT = 64
+
+# The other benefits a member may receive that matter to a rule: every key that the dated
+# parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
+OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
+    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value
+}))
+
+MESSAGE = "The request has errors; correct the fields listed."
+REQUIRED = "This field is required."
+UNKNOWN_FIELD = "Unknown field."
+BAD_BOOL = "Must be true or false."
+BAD_DATE = "Use the date format YYYY-MM-DD."
+BAD_AGE = "The age must be a whole number of years."
+NOT_OBJECT = "Expected a JSON object."
+
+_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_HOUSEHOLD_KEYS = {"on", "members", "municipal_percentage"}
+_ELIGIBILITY_KEYS = _HOUSEHOLD_KEYS | {"benefit"}
+_MEMBER_KEYS = {"age", "unable_to_work", "net_income", "incomes", "other_benefits", "disabled",
+                "alimony_awarded", "alimony_paid", "farm_hectares", "sex", "child"}
+_ITEM_KEYS = {"kind", "amount", "tax", "contributions", "costs", "one_off"}
+_DEADLINE_KEYS = {"kind", "start", "urgent", "days"}
+
+
+class _Errors(dict[str, str]):
+    """Field path -> message; the first message for a path wins."""
+
+    def add(self, path: str, message: str) -> None:
+        self.setdefault(path, message)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationFailed(MESSAGE, dict(self))
+
+
+def _path(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _object(body: Any, path: str, allowed: set[str], errors: _Errors) -> Mapping[str, Any] | None:
+    """Check that ``body`` is a JSON object with only ``allowed`` keys."""
+    if not isinstance(body, Mapping):
+        errors.add(path or "body", NOT_OBJECT)
+        return None
+    for key in body:
+        if key not in allowed:
+            errors.add(_path(path, str(key)), UNKNOWN_FIELD)
+    return body
+
+
+def _decimal(raw: Any, path: str, errors: _Errors, *, places: int = 2,
+             maximum: Decimal = MAX_AMOUNT, what: str = "amount",
+             example: str = "1234.56") -> Decimal | None:
+    """An exact non-negative number from a decimal string or a whole JSON number."""
+    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
+        return None
+    if isinstance(raw, float):
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}", not a JSON '
+                   "number with a fraction (it would lose grosze).")
+        return None
+    if isinstance(raw, int):
+        if raw < 0:
+            errors.add(path, f"The {what} must be zero or more.")
+            return None
+        if raw > maximum:
+            errors.add(path, f"The {what} is too large.")
+            return None
+        return Decimal(raw)
+    text = raw.strip()
+    match = _NUMBER.match(text)
+    if match is None:
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
+        return None
+    number = Decimal(text)
+    if number == 0:
+        number = number.copy_abs()  # "-0" is zero, not a negative amount
+    if number < 0:
+        errors.add(path, f"The {what} must be zero or more.")
+        return None
+    if match.group(1) is not None and len(match.group(1)) > places:
+        errors.add(path, "The amount may have at most two decimal places (grosze)."
+                   if what == "amount" else f"The {what} may have at most {places} decimal places.")
+        return None
+    if number > maximum:
+        errors.add(path, f"The {what} is too large.")
+        return None
+    return number
+
+
+def _amount(raw: Any, path: str, errors: _Errors) -> Decimal:
+    """An optional money amount (missing or null = 0)."""
+    if raw is None:
+        return Decimal("0.00")
+    return _decimal(raw, path, errors) or Decimal("0.00")
+
+
+def _flag(raw: Any, path: str, errors: _Errors, default: bool = False) -> bool:
+    """An optional JSON boolean."""
+    if raw is None:
+        return default
+    if not isinstance(raw, bool):
+        errors.add(path, BAD_BOOL)
+        return default
+    return raw
+
+
+def _whole(raw: Any, path: str, errors: _Errors, message: str, minimum: int,
+           maximum: int) -> int | None:
+    """A JSON integer (not a boolean, float or string) within [minimum, maximum]."""
+    if raw is None:
+        errors.add(path, REQUIRED)
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        errors.add(path, message)
+        return None
+    if not minimum <= raw <= maximum:
+        errors.add(path, f"The value must be between {minimum} and {maximum}.")
+        return None
+    return raw
+
+
+def _date(raw: Any, path: str, errors: _Errors) -> date | None:
+    """A required "YYYY-MM-DD" date within a sane range of years."""
+    if raw is None or raw == "":
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        errors.add(path, BAD_DATE)
+        return None
+    try:
+        parsed = date.fromisoformat(raw.strip())
+    except ValueError:
+        errors.add(path, BAD_DATE)
+        return None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        errors.add(path, f"The date must be between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31.")
+        return None
+    return parsed
+
+
+def _text(raw: Any, path: str, errors: _Errors) -> str | None:
+    """A required short non-empty text."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
+        errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
+        return None
+    return raw.strip()
+
+
+def _list(raw: Any, path: str, errors: _Errors, limit: int) -> list[Any]:
+    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        errors.add(path, "Expected a list.")
+        return []
+    if len(raw) > limit:
+        errors.add(path, f"At most {limit} entries.")
+        return []
+    return raw
+
+
+def _income_item(raw: Any, path: str, errors: _Errors) -> IncomeItem | None:
+    """One itemised income {kind, amount, tax, contributions, costs, one_off}."""
+    obj = _object(raw, path, _ITEM_KEYS, errors)
+    if obj is None:
+        return None
+    kind = _text(obj.get("kind"), f"{path}.kind", errors)
+    if obj.get("amount") is None:
+        errors.add(f"{path}.amount", REQUIRED)
+    amount = _amount(obj.get("amount"), f"{path}.amount", errors)
+    return IncomeItem(
+        kind=kind or "",
+        amount=amount,
+        tax=_amount(obj.get("tax"), f"{path}.tax", errors),
+        contributions=_amount(obj.get("contributions"), f"{path}.contributions", errors),
+        costs=_amount(obj.get("costs"), f"{path}.costs", errors),
+        one_off=_flag(obj.get("one_off"), f"{path}.one_off", errors),
+    )
+
+
+def _other_benefits(raw: Any, path: str, errors: _Errors) -> list[str]:
+    """Keys of other benefits the member receives; unknown keys are refused."""
+    keys = _list(raw, path, errors, len(OTHER_BENEFITS))
+    result: list[str] = []
+    for j, key in enumerate(keys):
+        if not isinstance(key, str) or key not in OTHER_BENEFITS:
+            errors.add(f"{path}[{j}]", f"Unknown benefit; allowed: {', '.join(OTHER_BENEFITS)}.")
+        elif key not in result:
+            result.append(key)
+    return result
+
+
+def _member(raw: Any, path: str, errors: _Errors) -> Member | None:
+    """One household member."""
+    obj = _object(raw, path, _MEMBER_KEYS, errors)
+    if obj is None:
+        return None
+    age = _whole(obj.get("age"), f"{path}.age", errors, BAD_AGE, 0, MAX_AGE)
+    sex = obj.get("sex")
+    if sex == "":
+        sex = None
+    if sex is not None and sex not in SEXES:
+        errors.add(f"{path}.sex", f"Choose one of: {', '.join(SEXES)} (or leave it out).")
+        sex = None
+    child = obj.get("child")
+    if child is not None and not isinstance(child, bool):
+        errors.add(f"{path}.child", BAD_BOOL)
+        child = None
+    incomes = [
+        _income_item(item, f"{path}.incomes[{j}]", errors)
+        for j, item in enumerate(_list(obj.get("incomes"), f"{path}.incomes", errors, MAX_INCOMES))
+    ]
+    hectares = Decimal(0)
+    if obj.get("farm_hectares") is not None:
+        hectares = _decimal(obj["farm_hectares"], f"{path}.farm_hectares", errors, places=4,
+                            maximum=MAX_HECTARES, what="number of hectares",
+                            example="2.5") or Decimal(0)
+    member = Member(
+        age=age if age is not None else 0,
+        unable_to_work=_flag(obj.get("unable_to_work"), f"{path}.unable_to_work", errors),
+        net_income=_amount(obj.get("net_income"), f"{path}.net_income", errors),
+        incomes=[item for item in incomes if item is not None],
+        other_benefits=_other_benefits(obj.get("other_benefits"), f"{path}.other_benefits",
+                                       errors),
+        disabled=_flag(obj.get("disabled"), f"{path}.disabled", errors),
+        alimony_awarded=_amount(obj.get("alimony_awarded"), f"{path}.alimony_awarded", errors),
+        alimony_paid=_amount(obj.get("alimony_paid"), f"{path}.alimony_paid", errors),
+        farm_hectares=hectares,
+        sex=sex,
+        child=child,
+    )
+    return member
+
+
+def _household(obj: Mapping[str, Any], errors: _Errors) -> tuple[date | None, list[Member],
+                                                                  Decimal | None]:
+    """The date, members and municipal percentage shared by every benefit."""
+    on = _date(obj.get("on"), "on", errors)
+    raw_members = obj.get("members")
+    members: list[Member] = []
+    if raw_members is None:
+        errors.add("members", REQUIRED)
+    elif not isinstance(raw_members, list):
+        errors.add("members", "Expected a list of household members (the applicant first).")
+    elif not raw_members:
+        errors.add("members", "The household must have at least one member (the applicant).")
+    elif len(raw_members) > MAX_MEMBERS:
+        errors.add("members", f"At most {MAX_MEMBERS} household members.")
+    else:
+        parsed = [_member(m, f"members[{i}]", errors) for i, m in enumerate(raw_members)]
+        members = [m for m in parsed if m is not None]
+    percentage: Decimal | None = None
+    if obj.get("municipal_percentage") is not None:
+        percentage = _decimal(obj["municipal_percentage"], "municipal_percentage", errors,
+                              maximum=Decimal(100), what="percentage", example="70")
+        if percentage is not None and on is not None:
+            try:
+                statutory = value("zasilek_okresowy.percentage", on).value
+            except ParameterNotFound:
+                statutory = None  # the domain reports the date
+            if statutory is not None and percentage < statutory:
+                errors.add("municipal_percentage", f"The municipal percentage must be between "
+                           f"{statutory} (the statutory minimum) and 100.")
+    return on, members, percentage
+
+
+def _validation(exc: InvalidInput) -> ValidationFailed:
+    """The domain's InvalidInput as a field error."""
+    return ValidationFailed(MESSAGE, {exc.field: exc.message})
+
+
+def parse_household(body: Any) -> tuple[date, list[Member], Decimal | None]:
+    """Parse {on, members, municipal_percentage} (no benefit); raise ValidationFailed."""
+    errors = _Errors()
+    obj = _object(body, "", _HOUSEHOLD_KEYS, errors)
+    if obj is None:
+        errors.raise_if_any()
+    assert obj is not None
+    on, members, percentage = _household(obj, errors)
+    errors.raise_if_any()
+    assert on is not None
+    return on, members, percentage
+
+
+def parse_eligibility_request(body: Any) -> tuple[str, date, list[Member], Decimal | None]:
+    """Parse a POST /api/eligibility body into (benefit, on, members, municipal_percentage)."""
+    errors = _Errors()
+    obj = _object(body, "", _ELIGIBILITY_KEYS, errors)
+    if obj is None:
+        errors.raise_if_any()
+    assert obj is not None
+    benefit = obj.get("benefit")
+    if benefit is None or benefit == "":
+        errors.add("benefit", REQUIRED)
+    elif not isinstance(benefit, str) or benefit not in BENEFITS:
+        errors.add("benefit", f"Unknown benefit; allowed: {', '.join(BENEFITS)}.")
+    on, members, percentage = _household(obj, errors)
+    errors.raise_if_any()
+    assert on is not None and isinstance(benefit, str)
+    return benefit, on, members, percentage
+
+
+def _calculate(benefit: str, on: date, members: list[Member],
+               percentage: Decimal | None) -> EligibilityResult:
+    try:
+        return calculate(benefit, on, members, municipal_percentage=percentage)
+    except InvalidInput as exc:
+        raise _validation(exc) from None
+
+
+def eligibility(body: Any) -> dict[str, Any]:
+    """Eligibility and amount of one benefit with its explanation (JSON-safe)."""
+    benefit, on, members, percentage = parse_eligibility_request(body)
+    return _calculate(benefit, on, members, percentage).to_dict()
+
+
+def simulate(body: Any) -> dict[str, Any]:
+    """Every benefit for one household: {"on", "results": [...], "errors": {field: message}}.
+
+    A benefit the domain refuses to compute (e.g. farm hectares for family benefits) gets
+    ``{"benefit", "error": {"field", "message"}}`` in place of its result; if no benefit could be
+    computed, ValidationFailed is raised with every field error.
+    """
+    on, members, percentage = parse_household(body)
+    results: list[dict[str, Any]] = []
+    errors = _Errors()
+    for benefit in BENEFITS:
+        try:
+            results.append(calculate(benefit, on, members,
+                                     municipal_percentage=percentage).to_dict())
+        except InvalidInput as exc:
+            errors.add(exc.field, exc.message)
+            results.append({"benefit": benefit, "error": exc.as_dict()})
+    if len(errors) and all("error" in r for r in results):
+        errors.raise_if_any()
+    return {"on": on.isoformat(), "results": results, "errors": dict(errors)}
+
+
+def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
+    """Parse a POST /api/deadlines body into (kind, start, urgent, days)."""
+    errors = _Errors()
+    obj = _object(body, "", _DEADLINE_KEYS, errors)
+    if obj is None:
+        errors.raise_if_any()
+    assert obj is not None
+    kind = obj.get("kind")
+    if kind is None or kind == "":
+        errors.add("kind", REQUIRED)
+    elif not isinstance(kind, str) or kind not in DEADLINE_KINDS:
+        errors.add("kind", f"Unknown deadline kind; allowed: {', '.join(DEADLINE_KINDS)}.")
+    start = _date(obj.get("start"), "start", errors)
+    urgent = _flag(obj.get("urgent"), "urgent", errors)
+    days: int | None = None
+    if obj.get("days") is not None:
+        days = _whole(obj["days"], "days", errors, "The number of days must be a whole number.",
+                      1, MAX_DAYS)
+    errors.raise_if_any()
+    assert isinstance(kind, str) and start is not None
+    return kind, start, urgent, days
+
+
+def deadline(body: Any) -> dict[str, Any]:
+    """A legal deadline with its explanation (JSON-safe): {"due", "explanation", ...}."""
+    kind, start, urgent, days = parse_deadline_request(body)
+    try:
+        return due_date(kind, start, urgent, days).to_dict()
+    except InvalidInput as exc:
+        raise _validation(exc) from None

@@ -1,0 +1,359 @@
+"""The symulator form: HTML form fields <-> the calculator service's JSON bodies, Polish messages.
+
+The raw form model keeps exactly what the user typed (strings and ticked boxes), so that the page
+can be shown again with the input intact next to the field errors. Input names follow the field
+paths of the service's errors, so an error lands next to its input:
+
+* ``on``, ``municipal_percentage``;
+* ``members[<i>].<field>`` for each household row (``other_benefits`` may repeat; ``_row`` marks
+  a row whose boxes are all unticked);
+* ``deadline.kind``, ``deadline.start``, ``deadline.urgent``, ``deadline.days``;
+* ``_action``: ``calculate``, ``deadline``, ``add:members`` or ``remove:members[<i>]`` (the row
+  buttons work without JavaScript; pomoc.js does the same in the browser).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import MultiDict
+
+from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
+from app.web.pages.formatting import service_message
+from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
+from app.web.pages.labels import lang
+from app.web.pages.schema_form import Field
+
+MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
+FLAG_FIELDS = ("unable_to_work", "disabled")
+TEXT_FIELDS = ("age", "sex", *MONEY_FIELDS)
+PLACEHOLDER = "__m__"
+
+FIELD_LABELS: dict[str, Any] = {
+    "on": _l("Data, na którą liczyć"),
+    "municipal_percentage": _l("Procent zasiłku okresowego z uchwały rady gminy"),
+    "members": _l("Gospodarstwo domowe"),
+    "age": _l("Wiek (ukończone lata)"),
+    "sex": _l("Płeć"),
+    "net_income": _l("Dochód netto za miesiąc"),
+    "alimony_awarded": _l("Zasądzone alimenty (miesięcznie)"),
+    "alimony_paid": _l("Alimenty płacone na rzecz innych osób"),
+    "unable_to_work": _l("Całkowicie niezdolny/-a do pracy"),
+    "disabled": _l("Osoba niepełnosprawna"),
+    "other_benefits": _l("Pobiera inne świadczenia"),
+    "kind": _l("Rodzaj terminu"),
+    "start": _l("Początek biegu terminu"),
+    "urgent": _l("Sprawa pilna (tylko wywiad)"),
+    "days": _l("Liczba dni (tylko uzupełnienie braków)"),
+}
+
+FIELD_HELP: dict[str, Any] = {
+    "on": _l("Kryteria i kwoty obowiązujące w tym dniu."),
+    "municipal_percentage": _l("Puste = ustawowe 50% różnicy (art. 38 u.p.s.)."),
+    "sex": _l("Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."),
+    "net_income": _l("Dochód z miesiąca poprzedzającego wniosek, po odliczeniu podatku i składek."),
+    "days": _l("Puste = ustawowe minimum 7 dni."),
+}
+
+DEADLINE_LABELS: dict[str, Any] = {
+    "interview": _l("Rodzinny wywiad środowiskowy (14 dni roboczych, pilny: 2)"),
+    "decision": _l("Wydanie decyzji (1 miesiąc)"),
+    "decision_complex": _l("Wydanie decyzji w sprawie szczególnie skomplikowanej (2 miesiące)"),
+    "supplement": _l("Uzupełnienie braków wniosku (co najmniej 7 dni)"),
+    "deemed_delivery": _l("Doręczenie zastępcze po awizo (14 dni)"),
+    "appeal": _l("Odwołanie od decyzji (14 dni)"),
+    "final": _l("Decyzja ostateczna, gdy brak odwołania"),
+}
+
+DEADLINE_START_HINTS: dict[str, Any] = {
+    "interview": _l("dzień powzięcia wiadomości o potrzebie pomocy"),
+    "decision": _l("dzień wpływu wniosku"),
+    "decision_complex": _l("dzień wpływu wniosku"),
+    "supplement": _l("dzień doręczenia wezwania"),
+    "deemed_delivery": _l("dzień pierwszego awizo"),
+    "appeal": _l("dzień doręczenia decyzji"),
+    "final": _l("dzień doręczenia decyzji"),
+}
+
+_ROW = re.compile(r"^members\[(\d{1,3})\]\.([a-z_]+)$")
+_WHOLE = re.compile(r"^-?\d{1,6}$")
+
+
+def empty_member() -> dict[str, Any]:
+    """A blank household row."""
+    return {**dict.fromkeys(TEXT_FIELDS, ""), **dict.fromkeys(FLAG_FIELDS, False),
+            "other_benefits": []}
+
+
+def initial(today: date) -> dict[str, Any]:
+    """The form as first shown: today's date, one row for the applicant."""
+    return {
+        "on": today.isoformat(),
+        "municipal_percentage": "",
+        "members": [empty_member()],
+        "deadline": {"kind": "interview", "start": today.isoformat(), "urgent": False, "days": ""},
+    }
+
+
+def read_form(form: MultiDict[str, str]) -> dict[str, Any]:
+    """The raw form model from a POSTed form (rows renumbered 0..n-1 in their order)."""
+    rows: dict[int, dict[str, Any]] = {}
+    for key in form:
+        match = _ROW.match(key)
+        if match is None:
+            continue
+        row = rows.setdefault(int(match[1]), empty_member())
+        name = match[2]
+        if name in TEXT_FIELDS:
+            row[name] = form.get(key, "")[:100]
+        elif name in FLAG_FIELDS:
+            row[name] = True
+        elif name == "other_benefits":
+            row[name] = [b for b in form.getlist(key) if b in OTHER_BENEFITS]
+    return {
+        "on": form.get("on", "")[:20],
+        "municipal_percentage": form.get("municipal_percentage", "")[:20],
+        "members": [rows[i] for i in sorted(rows)][:MAX_MEMBERS],
+        "deadline": {
+            "kind": form.get("deadline.kind", "")[:40],
+            "start": form.get("deadline.start", "")[:20],
+            "urgent": "deadline.urgent" in form,
+            "days": form.get("deadline.days", "")[:20],
+        },
+    }
+
+
+def apply_row_action(raw: dict[str, Any], action: str) -> bool:
+    """Add or remove a household row; True if ``action`` was a row action.
+
+    The applicant's row (the first) is never removed.
+    """
+    members: list[dict[str, Any]] = raw["members"]
+    if action == "add:members":
+        if len(members) < MAX_MEMBERS:
+            members.append(empty_member())
+        return True
+    match = re.match(r"^remove:members\[(\d{1,3})\]$", action)
+    if match:
+        index = int(match[1])
+        if 0 < index < len(members):
+            del members[index]
+        return True
+    return False
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _number(text: str) -> str | None:
+    """An amount as typed (spaces removed, decimal comma accepted), or None when empty."""
+    if _blank(text):
+        return None
+    return text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+
+
+def _whole(text: str) -> int | str | None:
+    """A whole number, the text itself when it is not one (the service says why), or None."""
+    if _blank(text):
+        return None
+    text = text.strip()
+    return int(text) if _WHOLE.match(text) else text
+
+
+def household_body(raw: dict[str, Any]) -> dict[str, Any]:
+    """The calculator request for every benefit (see app.services.calculator.simulate)."""
+    members = []
+    for row in raw["members"]:
+        member: dict[str, Any] = {
+            "age": _whole(row["age"]),
+            "sex": row["sex"] or None,
+            "unable_to_work": row["unable_to_work"],
+            "disabled": row["disabled"],
+            "other_benefits": list(row["other_benefits"]),
+        }
+        for name in MONEY_FIELDS:
+            member[name] = _number(row[name])
+        members.append(member)
+    return {
+        "on": raw["on"].strip() or None,
+        "members": members,
+        "municipal_percentage": _number(raw["municipal_percentage"]),
+    }
+
+
+def deadline_body(raw: dict[str, Any]) -> dict[str, Any]:
+    """The deadline request (days only when typed in)."""
+    d = raw["deadline"]
+    body: dict[str, Any] = {"kind": d["kind"] or None, "start": d["start"].strip() or None,
+                            "urgent": d["urgent"]}
+    days = _whole(d["days"])
+    if days is not None:
+        body["days"] = days
+    return body
+
+
+def deadline_errors(errors: dict[str, str]) -> dict[str, str]:
+    """Service error paths of a deadline request as input names (``days`` -> ``deadline.days``)."""
+    return {f"deadline.{path}": text for path, text in errors.items()}
+
+
+def _field(name: str, key: str, kind: str, value: Any, errors: dict[str, str],
+           required: bool = False, options: list[tuple[str, str]] | None = None) -> Field:
+    attrs: dict[str, Any] = {}
+    if kind == "money":
+        attrs = {"inputmode": "decimal", "placeholder": "0,00"}
+    elif kind in ("integer", "number"):
+        attrs = {"inputmode": "numeric" if kind == "integer" else "decimal"}
+    return Field(name=name, kind=kind, label=str(FIELD_LABELS.get(key, key)),
+                 help=str(FIELD_HELP.get(key, "")), required=required, value=value,
+                 options=options or [], error=errors.get(name), attrs=attrs)
+
+
+def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str]) -> list[Field]:
+    """The inputs of one household row (``index`` may be the template placeholder)."""
+    prefix = f"members[{index}]"
+    sexes = [("F", str(_l("kobieta"))), ("M", str(_l("mężczyzna")))]
+    others = [(key, str(OTHER_BENEFIT_LABELS.get(key, key))) for key in OTHER_BENEFITS]
+    fields = [
+        _field(f"{prefix}.age", "age", "integer", row["age"], errors, required=True),
+        _field(f"{prefix}.sex", "sex", "select", row["sex"], errors, options=sexes),
+    ]
+    fields += [_field(f"{prefix}.{name}", name, "money", row[name], errors)
+               for name in MONEY_FIELDS]
+    fields += [_field(f"{prefix}.{name}", name, "checkbox", row[name], errors)
+               for name in FLAG_FIELDS]
+    fields.append(_field(f"{prefix}.other_benefits", "other_benefits", "checkboxes",
+                         row["other_benefits"], errors, options=others))
+    for f in fields:
+        # Errors on one other benefit (members[0].other_benefits[1]) belong to the whole group.
+        f.error = f.error or next((text for path, text in errors.items()
+                                   if path.startswith(f.name + "[")), None)
+    return fields
+
+
+def fields(raw: dict[str, Any], household_errors: dict[str, str],
+           deadline_errs: dict[str, str]) -> dict[str, Any]:
+    """Every input of the page, filled with the raw values and their errors."""
+    d = raw["deadline"]
+    kinds = [(kind, str(DEADLINE_LABELS.get(kind, kind))) for kind in DEADLINE_KINDS]
+    return {
+        "on": _field("on", "on", "date", raw["on"], household_errors, required=True),
+        "municipal_percentage": _field("municipal_percentage", "municipal_percentage", "number",
+                                       raw["municipal_percentage"], household_errors),
+        "members": [member_fields(row, i, household_errors)
+                    for i, row in enumerate(raw["members"])],
+        "member_template": member_fields(empty_member(), PLACEHOLDER, {}),
+        "deadline": {
+            "kind": _field("deadline.kind", "kind", "select", d["kind"], deadline_errs,
+                           required=True, options=kinds),
+            "start": _field("deadline.start", "start", "date", d["start"], deadline_errs,
+                            required=True),
+            "urgent": _field("deadline.urgent", "urgent", "checkbox", d["urgent"], deadline_errs),
+            "days": _field("deadline.days", "days", "integer", d["days"], deadline_errs),
+        },
+    }
+
+
+def field_label(path: str) -> str:
+    """A Polish label for a field path such as 'members[1].net_income'."""
+    match = re.match(r"^members\[(\d+)\]\.?([a-z_]*)", path)
+    if match:
+        person = f"{_l('Osoba')} {int(match[1]) + 1}"
+        name = match[2]
+        return f"{person}: {FIELD_LABELS.get(name, name)}" if name else person
+    return str(FIELD_LABELS.get(path.removeprefix("deadline."), path))
+
+
+def error_labels(errors: dict[str, str]) -> dict[str, str]:
+    """Field path -> label, for the error summary."""
+    return {path: field_label(path) for path in errors}
+
+
+# Calculator and domain messages (English, as the API returns them) in Polish. Messages shared
+# with the rest of the application are left to app.web.pages.formatting.service_message.
+_EXACT = {
+    "The request has errors; correct the fields listed.":
+        "Formularz zawiera błędy; popraw zaznaczone pola.",
+    "Unknown field.": "Nieznane pole.",
+    "Expected a JSON object.": "Oczekiwano obiektu JSON.",
+    "Expected a list.": "Oczekiwano listy.",
+    "The age must be a whole number of years.": "Podaj wiek w pełnych latach (liczba całkowita).",
+    "The number of days must be a whole number.": "Podaj liczbę dni jako liczbę całkowitą.",
+    "The household must have at least one member (the applicant).":
+        "Gospodarstwo musi mieć co najmniej jedną osobę (wnioskodawcę).",
+    "Expected a list of household members (the applicant first).":
+        "Oczekiwano listy osób w gospodarstwie (wnioskodawca pierwszy).",
+    "A number of days can only be given for 'supplement'.":
+        "Liczbę dni podaje się tylko dla terminu na uzupełnienie braków wniosku.",
+    "Only an interview can be urgent.": "Pilny może być tylko rodzinny wywiad środowiskowy.",
+    "The percentage is too large.": "Procent nie może przekraczać 100.",
+    "The percentage must be zero or more.": "Procent nie może być ujemny.",
+}
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"^Give the percentage as .*$"), lambda m: "Podaj procent liczbą, np. 70."),
+    (re.compile(r"^The percentage may have at most (\d+) decimal places\.$"),
+     lambda m: f"Procent może mieć najwyżej {m[1]} miejsca po przecinku."),
+    (re.compile(r"^The value must be between (-?\d+) and (-?\d+)\.$"),
+     lambda m: f"Podaj wartość od {m[1]} do {m[2]}."),
+    (re.compile(r"^The date must be between (\d{4})-01-01 and (\d{4})-12-31\.$"),
+     lambda m: f"Data musi przypadać w latach {m[1]}–{m[2]}."),
+    (re.compile(r"^At most (\d+) household members\.$"),
+     lambda m: f"Gospodarstwo może liczyć najwyżej {m[1]} osób."),
+    (re.compile(r"^At most (\d+) entries\.$"), lambda m: f"Najwyżej {m[1]} pozycji."),
+    (re.compile(r"^The municipal percentage must be between (\S+) .* and 100\.$"),
+     lambda m: f"Procent z uchwały rady gminy musi wynosić od {m[1]} (minimum ustawowe) do 100."),
+    (re.compile(r"^No legal parameter in force on this date: .*table starts on (\S+?)\.?$"),
+     lambda m: f"Na tę datę brak parametrów prawnych w systemie; obliczenia są możliwe od "
+               f"{m[1]}."),
+    (re.compile(r"^No legal parameter in force on this date: .*$"),
+     lambda m: "Na tę datę brak parametrów prawnych w systemie."),
+    (re.compile(r"^The period to supplement an application must be at least (\d+) days.*$"),
+     lambda m: f"Termin na uzupełnienie braków wniosku musi wynosić co najmniej {m[1]} dni "
+               "(art. 64 § 2 KPA)."),
+    (re.compile(r"^Unknown deadline kind; allowed: .*$"), lambda m: "Wybierz rodzaj terminu z listy."),
+    (re.compile(r"^Give a text of at most (\d+) characters\.$"),
+     lambda m: f"Podaj tekst o długości najwyżej {m[1]} znaków."),
+]
+
+
+def message(text: str) -> str:
+    """A calculator or domain message in the interface language."""
+    if lang() == "en":
+        return text
+    if text in _EXACT:
+        return _EXACT[text]
+    for pattern, render in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return render(match)
+    return service_message(text)
+
+
+def messages(errors: dict[str, str]) -> dict[str, str]:
+    """Every field error in the interface language."""
+    return {path: message(text) for path, text in errors.items()}
+
+
+__all__ = [
+    "DEADLINE_LABELS",
+    "DEADLINE_START_HINTS",
+    "PLACEHOLDER",
+    "apply_row_action",
+    "deadline_body",
+    "deadline_errors",
+    "empty_member",
+    "error_labels",
+    "field_label",
+    "fields",
+    "household_body",
+    "initial",
+    "message",
+    "messages",
+    "read_form",
+]
