@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.persistence.models import HumanTask
 from app.domain.deadlines import today_in_warsaw
+from app.persistence.models import HumanTask
 from app.services import jobs, worklist
 from app.services.context import Actor, ServiceContext
 from app.workflow_engine.fixtures import canned_form_data

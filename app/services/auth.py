@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from datetime import timedelta
@@ -76,10 +77,8 @@ def authenticate(ctx: ServiceContext, username: str, password: str) -> User | No
         hasher = _hasher(ctx)
         if user is None or not user.is_active or not user.password_hash:
             # Spend the same work as a real check so timing does not reveal usernames.
-            try:
+            with contextlib.suppress(VerificationError, InvalidHashError):
                 hasher.verify(_dummy_hash(ctx), password + "x")
-            except (VerificationError, InvalidHashError):
-                pass
             return None
         try:
             hasher.verify(user.password_hash, password)

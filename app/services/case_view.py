@@ -107,7 +107,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             },
             "open_tasks": [task_summary(t) for t in tasks if t.status == "ready"],
             "tasks": [
-                {**task_summary(t), "completed_by": users.get(t.completed_by_id),
+                {**task_summary(t), "completed_by": users.get(t.completed_by_id or 0),
                  "completed_at": t.completed_at.isoformat() if t.completed_at else None}
                 for t in tasks
             ],
@@ -138,8 +138,8 @@ def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
         "period_from": d.period_from.isoformat() if d.period_from else None,
         "period_to": d.period_to.isoformat() if d.period_to else None,
         "justification": d.justification, "status": d.status,
-        "drafted_by": users.get(d.drafted_by_id), "approved_by": users.get(d.approved_by_id)
-        if d.approved_by_id else None, "return_comment": d.return_comment,
+        "drafted_by": users.get(d.drafted_by_id),
+        "approved_by": users.get(d.approved_by_id) if d.approved_by_id else None, "return_comment": d.return_comment,
         "issued_on": d.issued_on.isoformat() if d.issued_on else None,
         "delivered_on": d.delivered_on.isoformat() if d.delivered_on else None,
         "final_on": d.final_on.isoformat() if d.final_on else None,

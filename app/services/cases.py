@@ -63,7 +63,7 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
     """Parse a non-negative money amount given as a decimal string or integer."""
     if value is None and default is not None:
         value = default
-    if isinstance(value, bool) or isinstance(value, float) or value is None:
+    if isinstance(value, bool | float) or value is None:
         errors[path] = "Give the amount as a decimal string, e.g. \"1234.56\"."
         return Decimal("0")
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
@@ -28,7 +28,9 @@ def names(ctx: ServiceContext, case_id: int) -> list[str]:
     return [t.name for t in ready_tasks(ctx, case_id)]
 
 
-def test_full_lifecycle_to_payments(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+def test_full_lifecycle_to_payments(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
     case_id = cases.open_case(ctx, caseworker, sample_application())
     assert names(ctx, case_id) == ["completeness_check"]
     done = drive(ctx, case_id, actors(caseworker, supervisor))
@@ -118,8 +120,11 @@ def test_two_concurrent_completes_exactly_one_wins(ctx: ServiceContext, casework
     assert names(ctx, case_id) == ["conduct_interview"], "the workflow advanced exactly once"
 
 
-def test_four_eyes_rule_enforced_in_service(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
-    both_id = create_user(ctx, f"both{ctx.now().timestamp()}", "Both Roles", ["caseworker", "supervisor"], "x1234")
+def test_four_eyes_rule_enforced_in_service(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    both_id = create_user(ctx, f"both{ctx.now().timestamp()}", "Both Roles",
+                          ["caseworker", "supervisor"], "x1234")
     both = Actor(both_id, frozenset({"caseworker", "supervisor"}))
     case_id = cases.open_case(ctx, both, sample_application())
     drive(ctx, case_id, actors(both, both), until=lambda ts: ts[0].name == "approve_decision")
@@ -129,7 +134,9 @@ def test_four_eyes_rule_enforced_in_service(ctx: ServiceContext, caseworker: Act
     worklist.complete(ctx, supervisor, approve.id, canned(ctx, "approve_decision"), approve.version)
 
 
-def test_return_with_comment_goes_back_to_draft(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+def test_return_with_comment_goes_back_to_draft(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
     case_id = cases.open_case(ctx, caseworker, sample_application())
     drive(ctx, case_id, actors(caseworker, supervisor), until=lambda ts: ts[0].name == "approve_decision")
     complete_named(ctx, case_id, "approve_decision", supervisor,
@@ -140,7 +147,9 @@ def test_return_with_comment_goes_back_to_draft(ctx: ServiceContext, caseworker:
     assert case["decisions"][0]["return_comment"] == "Popraw uzasadnienie."
 
 
-def test_roles_and_admin_privacy(ctx: ServiceContext, caseworker: Actor, admin: Actor, supervisor: Actor) -> None:
+def test_roles_and_admin_privacy(
+    ctx: ServiceContext, caseworker: Actor, admin: Actor, supervisor: Actor
+) -> None:
     with pytest.raises(Forbidden):
         cases.open_case(ctx, admin, sample_application())
     case_id = cases.open_case(ctx, caseworker, sample_application())
@@ -213,7 +222,9 @@ def test_supplement_received_in_time_continues(ctx: ServiceContext, clock: Any, 
     assert case["status"] == "open", "the expired supplement timer no longer applies"
 
 
-def test_overdue_interview_escalates_to_supervisor(ctx: ServiceContext, clock: Any, caseworker: Actor) -> None:
+def test_overdue_interview_escalates_to_supervisor(
+    ctx: ServiceContext, clock: Any, caseworker: Actor
+) -> None:
     case_id = cases.open_case(ctx, caseworker, sample_application(urgent=True))
     complete_named(ctx, case_id, "completeness_check", caseworker)
     tasks = {t.name: t for t in ready_tasks(ctx, case_id)}
@@ -290,4 +301,3 @@ def test_permanent_benefit_interview_update_every_six_months(
     assert {i["kind"] for i in case["interviews"]} == {"initial", "update"}
     assert len([i for i in case["interviews"] if i["kind"] == "update"]) == 4
     assert all(s["status"] in ("planned", "cancelled") for s in case["schedule"])
-    assert timedelta(days=1)

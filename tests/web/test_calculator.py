@@ -480,3 +480,11 @@ def test_page_deadline_error_keeps_the_input(client: Any) -> None:
     assert 'value="5"' in html
     assert "co najmniej 7 dni" in html
     assert 'href="#f-deadline.days"' in html
+
+
+def test_page_in_english_shows_the_service_messages_unchanged(client: Any) -> None:
+    login(client)
+    client.get("/lang/en")
+    res = client.post("/symulator", data=page_form(**{"members[0].age": "x"}))
+    assert res.status_code == 422
+    assert "The age must be a whole number of years." in text_of(res)

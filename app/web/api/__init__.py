@@ -187,7 +187,7 @@ def deploy_definition() -> Any:
         errors["sources"] = "Give an object mapping BPMN file names to their XML text."
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
-    if errors:
+    if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         raise ValidationFailed("The definition upload is incomplete.", errors)
     definition_id, created = definitions.deploy(
         services(), sources, forms, api_actor(), str(body.get("comment", ""))[:500]

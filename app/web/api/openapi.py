@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-_ERR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-_AUTH = [{"bearer": []}]
+_ERR = {"description": "Error",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
 def _op(summary: str, ok: str = "200", body: str | None = None, params: list[Any] | None = None,
@@ -66,7 +67,8 @@ OPENAPI: dict[str, Any] = {
             "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
                             "properties": {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
-                                "members": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}},
+                                "members": {"type": "array",
+                                            "items": {"$ref": "#/components/schemas/Member"}},
                                 "benefit": {"type": "string", "enum": [
                                     "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
                                     "zasilek_rodzinny", "fundusz_alimentacyjny"]},
