@@ -12,7 +12,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Application factory: configuration is injected, then each concern registers itself."""
     from app.web.setup import configure_app
 
-    app = Flask(__name__, instance_relative_config=True, instance_path=_instance_path(config))
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        instance_path=_instance_path(config),
+        static_folder="web/static",
+        template_folder="web/templates",
+    )
     configure_app(app, config)
     return app
 

@@ -77,12 +77,13 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(pages_bp)
+    from app.web.admin import bp as admin_bp
+    from app.web.calculator import bp as calc_bp
+
     app.register_blueprint(api_bp, url_prefix="/api")
+    # The API authenticates with bearer tokens, not cookies, so CSRF tokens do not apply.
     csrf.exempt(api_bp)
-    try:
-        from app.web.calculator import bp as calc_bp
-    except ImportError:
-        return
+    app.register_blueprint(admin_bp)
     app.register_blueprint(calc_bp)
 
 

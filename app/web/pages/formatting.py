@@ -75,6 +75,12 @@ def money(value: Any) -> str:
     return f"{format_decimal(amount, format='#,##0.00')}\u00a0zł"
 
 
+def iban(value: Any) -> str:
+    """A bank account in groups of four: PL61 1090 1014 ..."""
+    text = str(value or "").replace(" ", "")
+    return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+
 def due_badge(due_on: Any, status: str = "ready") -> dict[str, Any] | None:
     """How urgent a due date is: level overdue (red), soon (≤ 2 days, amber) or ok."""
     d = _to_date(due_on)
@@ -229,6 +235,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(fdate, "fdate")
     app.add_template_filter(fdatetime, "fdatetime")
     app.add_template_filter(money, "money")
+    app.add_template_filter(iban, "iban")
     app.add_template_filter(code_label, "code")
     app.add_template_filter(service_message, "svc")
     app.add_template_global(due_badge, "due_badge")

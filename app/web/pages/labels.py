@@ -75,6 +75,24 @@ OUTCOMES = {
     "left_unexamined": _l("pozostawiono bez rozpoznania"),
     "unexamined": _l("pozostawiono bez rozpoznania"),
     "withdrawn": _l("wycofano"),
+    "complete": _l("wniosek kompletny"),
+    "incomplete": _l("wniosek niekompletny"),
+    "final": _l("decyzja ostateczna"),
+    "forwarded_to_sko": _l("odwołanie przekazane do SKO"),
+    "changed": _l("decyzja zmieniona (art. 132 KPA)"),
+    "done": _l("zakończono"),
+}
+
+APPEAL_OUTCOMES = {
+    "waived": _l("zrzeczenie się prawa do odwołania"),
+    "change_decision": _l("zmiana decyzji przez organ (art. 132 KPA)"),
+    "forward_to_sko": _l("przekazano do SKO"),
+}
+
+JOB_OPERATIONS = {
+    "eligibility": _l("obliczenie uprawnienia i kwoty"),
+    "decision_document": _l("wytworzenie dokumentu decyzji"),
+    "payment_schedule": _l("harmonogram wypłat"),
 }
 
 DECISION_KINDS = {
@@ -97,6 +115,7 @@ DECISION_STATUSES = {
 
 PAYMENT_STATUSES = {
     "planned": _l("zaplanowana"),
+    "pending": _l("oczekuje"),
     "scheduled": _l("na liście"),
     "draft": _l("projekt"),
     "approved": _l("zatwierdzona"),
@@ -140,6 +159,10 @@ AUDIT_ACTIONS = {
     "decision.read": _l("Odczyt decyzji"),
     "eligibility.computed": _l("Obliczono uprawnienie"),
     "payments.run": _l("Utworzono listę wypłat"),
+    "payments.list_approved": _l("Zatwierdzono listę wypłat"),
+    "payments.list_exported": _l("Wyeksportowano listę wypłat"),
+    "payments.list_read": _l("Odczyt listy wypłat"),
+    "definition.deployed": _l("Wdrożono wersję procesu"),
     "timer.fired": _l("Upłynął termin"),
     "job.done": _l("Wykonano zadanie systemowe"),
 }
@@ -202,6 +225,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,
     "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
+    "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS,
 }
 
 
