@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 
-from app.persistence.models import Case, User
+from app.domain.deadlines import today_in_warsaw
+from app.persistence.models import Case, HumanTask, User
 
-from . import auth, cases, jobs
+from . import auth, cases, jobs, worklist
 from .context import Actor, ServiceContext
 
 DEMO_USERS = (
@@ -46,8 +49,46 @@ def seed_demo(ctx: ServiceContext) -> int:
         if uow.session.scalar(select(func.count(Case.id))):
             return 0
         caseworker = uow.session.scalar(select(User.id).where(User.username == "caseworker1"))
-    actor = Actor(caseworker, frozenset({"caseworker"}))
-    for payload in DEMO_CASES:
-        cases.open_case(ctx, actor, payload)
-    jobs.run_pending_inline(ctx)
+        supervisor = uow.session.scalar(select(User.id).where(User.username == "supervisor"))
+    cw = Actor(caseworker, frozenset({"caseworker"}))
+    sv = Actor(supervisor, frozenset({"supervisor"}))
+    ids = [cases.open_case(ctx, cw, payload) for payload in DEMO_CASES]
+    today = today_in_warsaw(ctx.now()).isoformat()
+    # Case 1 waits for the supervisor's approval; case 2 for its community interview;
+    # case 3 stays at intake, so every role finds work in the demo.
+    _advance(ctx, ids[0], cw, sv, _DEMO_STEPS(today), stop_before="approve_decision")
+    _advance(ctx, ids[1], cw, sv, _DEMO_STEPS(today), stop_before="conduct_interview")
     return len(DEMO_CASES)
+
+
+def _DEMO_STEPS(today: str) -> dict[str, dict[str, Any]]:  # noqa: N802 - a table, read like one
+    """Form data a caseworker might enter for the demo cases."""
+    return {
+        "completeness_check": {"complete": True, "missing_items": ""},
+        "conduct_interview": {
+            "interview_on": today,
+            "findings": "Osoba samotnie gospodarująca, niezdolna do pracy; mieszkanie wymaga remontu.",
+            "verified_incomes": [{"member_index": 0, "net_income": "450.00"}],
+            "help_plan": "Zasiłek stały; praca socjalna; pomoc w uzyskaniu orzeczenia.",
+        },
+        "draft_decision": {
+            "decision_kind": "grant", "amount": "863.00", "period_from": today[:8] + "01",
+            "period_to": None, "justification": "Wnioskodawca spełnia przesłanki art. 37 u.p.s.",
+        },
+    }
+
+
+def _advance(ctx: ServiceContext, case_id: int, cw: Actor, sv: Actor,
+             steps: dict[str, dict[str, Any]], stop_before: str) -> None:
+    """Complete the case's tasks with demo data until `stop_before` is offered."""
+    for _ in range(10):
+        jobs.run_pending_inline(ctx)
+        with ctx.uow(readonly=True) as uow:
+            task = uow.session.scalars(
+                select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == "ready")
+                .order_by(HumanTask.id)
+            ).first()
+            if task is None or task.name == stop_before or task.name not in steps:
+                return
+            task_id, version, role, name = task.id, task.version, task.role, task.name
+        worklist.complete(ctx, cw if role == "caseworker" else sv, task_id, steps[name], version)

@@ -7,7 +7,8 @@ from typing import Any
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from app.domain.reasons import REASONS, RELATIONS
+# The art. 7 reasons and relations as the application service validates them.
+from app.services.cases import REASONS, RELATIONS
 
 BENEFITS = {
     "zasilek_staly": _l("Zasiłek stały"),

@@ -1,0 +1,1 @@
+"""Performance benchmarks (`make bench`): they print what they measured and never assert timings."""
