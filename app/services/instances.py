@@ -103,7 +103,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
                 # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
                 assignee_id=case.caseworker_id if role == "caseworker" else None,
                 due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,
-                form_data=_json_safe({k: v for k, v in ut.data.items() if k in fields}),
+                form_data=_prefill(uow, instance.id, ut.name, ut.data, fields),
                 created_at=uow.ctx.now(),
             )
         )
@@ -131,6 +131,22 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             session.add(job)
             session.flush()
             uow.publish_after_commit(RUN_JOB, job.id)
+
+
+def _prefill(uow: UnitOfWork, instance_id: int, name: str, wf_data: dict[str, Any],
+             fields: set[str]) -> dict[str, Any]:
+    """Initial form values: the workflow's data, then what was entered the last time this task
+    was done in the case (e.g. a decision draft returned for correction)."""
+    data = {k: v for k, v in wf_data.items() if k in fields}
+    previous = uow.session.scalars(
+        select(HumanTask.result).where(
+            HumanTask.instance_id == instance_id, HumanTask.name == name,
+            HumanTask.status == "completed",
+        ).order_by(HumanTask.id.desc())
+    ).first()
+    if previous:
+        data.update({k: v for k, v in previous.items() if k in fields})
+    return _json_safe(data)  # type: ignore[no-any-return]
 
 
 def cancel_open_tasks(uow: UnitOfWork, instance_id: int) -> None:

@@ -160,6 +160,20 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
         raise ValidationFailed("The form has errors; correct the fields listed.", errors)
 
 
+def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The part of a submission the workflow sees.
+
+    Free text (``x-widget: textarea``) and lists (e.g. verified incomes) are case records: they
+    are kept in the case tables and the task's result, not copied into the workflow state, which
+    keeps personal narrative out of it and the state small. BPMN routes only on the rest.
+    """
+    props = (forms_of(uow, definition_id).get(form) or {}).get("properties") or {}
+    return {
+        k: v for k, v in data.items()
+        if props.get(k, {}).get("x-widget") != "textarea" and props.get(k, {}).get("type") != "array"
+    }
+
+
 def _humanize(err: jsonschema.ValidationError) -> str:
     """A short message for a schema violation."""
     title = err.schema.get("title") if isinstance(err.schema, dict) else None
@@ -208,7 +222,7 @@ def complete(
         try:
             snap = ctx.engine.complete_user_task(
                 definition_ref(uow, instance.definition_id), instance.state, ht.spiff_task_id,
-                data, ctx.now(),
+                workflow_fields(uow, instance.definition_id, ht.form, data), ctx.now(),
             )
         except TaskNotReady as exc:
             raise Conflict("The workflow no longer offers this task; reload the page.") from exc

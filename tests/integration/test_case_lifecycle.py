@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.eligibility import calculate
+from app.domain.income import IncomeItem, Member
 from app.persistence.models import AuditEvent, Decision, EligibilityResult, HumanTask, Job, Payment
 from app.services import case_view, cases, jobs, payments, timers, worklist
 from app.services.auth import create_user
@@ -40,6 +43,11 @@ def test_full_lifecycle_to_payments(
     assert case["decision"]["number"].startswith("DEC/")
     assert case["eligibility"]["benefit"] == "zasilek_okresowy"
     assert case["eligibility"]["explanation"], "the explanation is stored with the case"
+    # The eligibility service task called the domain package on the verified income.
+    expected = calculate("zasilek_okresowy", date(2026, 3, 2), [Member(age=51, incomes=[
+        IncomeItem(kind="other", amount=Decimal("512.40"))])])
+    assert case["eligibility"]["amount"] == f"{expected.amount:.2f}" == "248.80"
+    assert case["eligibility"]["max_amount"] == "497.60"
     assert len(case["schedule"]) == 13  # 12 months from the start month, inclusive
     # Every job ran exactly once.
     with ctx.uow() as uow:
@@ -142,6 +150,9 @@ def test_return_with_comment_goes_back_to_draft(
     complete_named(ctx, case_id, "approve_decision", supervisor,
                    {"approval": "return", "approval_comment": "Popraw uzasadnienie."})
     assert names(ctx, case_id) == ["draft_decision"]
+    redraft = worklist.get_task(ctx, caseworker, ready_tasks(ctx, case_id)[0].id)
+    assert redraft["data"]["decision_kind"] == "grant", "the returned draft is prefilled"
+    assert redraft["context"]["decision"]["return_comment"] == "Popraw uzasadnienie."
     case = case_view.get_case(ctx, caseworker, case_id)
     assert case["decisions"][0]["status"] == "returned"
     assert case["decisions"][0]["return_comment"] == "Popraw uzasadnienie."
@@ -301,3 +312,22 @@ def test_permanent_benefit_interview_update_every_six_months(
     assert {i["kind"] for i in case["interviews"]} == {"initial", "update"}
     assert len([i for i in case["interviews"] if i["kind"] == "update"]) == 4
     assert all(s["status"] in ("planned", "cancelled") for s in case["schedule"])
+
+
+def test_free_text_stays_out_of_workflow_state(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    import zlib
+
+    from app.persistence.models import ProcessInstance
+
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker, canned(
+        ctx, "conduct_interview", findings="Sekretna notatka o zdrowiu"))
+    with ctx.uow(readonly=True) as uow:
+        state = uow.session.scalars(select(ProcessInstance.state)).one()
+        interview = uow.session.scalars(select(HumanTask.result).where(
+            HumanTask.name == "conduct_interview")).one()
+    assert b"Sekretna" not in zlib.decompress(state)
+    assert interview["findings"] == "Sekretna notatka o zdrowiu", "kept in the case records"

@@ -24,7 +24,7 @@
   var importing = false;
 
   function fmt(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_m, k) { return values[k]; });
+    return template.replace(/\{(\w+)\}/g, function (_m, k) { return values[k]; });
   }
 
   function showDirty() {
