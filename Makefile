@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export FLASK_APP := app
 
 
-.PHONY: system-deps run test test-embedded bench lint assets clean help
+.PHONY: system-deps translations run test test-embedded bench lint assets clean help
 
 help:
 	@echo "make run            start Pomoc with demo data (SQLite, embedded broker) on PORT=$(PORT)"
@@ -30,9 +30,13 @@ assets: node_modules/.stamp
 	mkdir -p app/web/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js app/web/static/vendor/
 	cp node_modules/bpmn-js/dist/bpmn-modeler.production.min.js app/web/static/vendor/
+	rm -rf app/web/static/vendor/bpmn-assets
 	cp -r node_modules/bpmn-js/dist/assets app/web/static/vendor/bpmn-assets
 
-run: $(STAMP) assets
+translations: $(STAMP)
+	$(BIN)/pybabel compile -q -d app/translations
+
+run: $(STAMP) assets translations
 	$(BIN)/flask seed-demo
 	@echo ""
 	@echo "  Pomoc: http://127.0.0.1:$(PORT)/"
@@ -45,7 +49,7 @@ run: $(STAMP) assets
 system-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: $(STAMP) assets system-deps
+test: $(STAMP) assets translations system-deps
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 	POMOC_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -m "embedded" $(PYTEST_ARGS)
 

@@ -122,6 +122,20 @@ def pg_server_info() -> dict[str, str]:
         admin.dispose()
 
 
+def pg_backend_pids(database: str = BENCH_DB) -> list[int]:
+    """Server process ids of the connections to the benchmark database (for CPU accounting)."""
+    admin = create_engine(PG_ADMIN_URL)
+    try:
+        with admin.connect() as conn:
+            rows: list[Any] = list(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = :db"),
+                                                {"db": database}).scalars())
+            return [int(pid) for pid in rows]
+    except Exception:  # noqa: BLE001 - accounting only
+        return []
+    finally:
+        admin.dispose()
+
+
 def bench_config(instance_dir: Path, database_url: str, broker_url: str | None) -> dict[str, Any]:
     """Pomoc configuration for the benchmark (cheap argon2, a fixed secret)."""
     from app.config import load_config

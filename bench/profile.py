@@ -66,7 +66,8 @@ def summarize(stats: pstats.Stats, top: int = 25) -> dict[str, Any]:
 def print_summary(title: str, summary: dict[str, Any], per: int = 1) -> None:
     """Human-readable report."""
     total = summary["total_s"]
-    print(f"\n== {title}: {total:.2f} s profiled" + (f" ({total / per * 1000:.1f} ms per case)" if per > 1 else ""))
+    each = f" ({total / per * 1000:.1f} ms per case)" if per > 1 else ""
+    print(f"\n== {title}: {total:.2f} s profiled{each}")
     print("-- own time by area")
     for area, seconds in summary["areas"].items():
         print(f"  {seconds / total * 100:5.1f}%  {area}")
@@ -106,12 +107,63 @@ def profile_service(cases: int, out: Path | None) -> dict[str, Any]:
     return summary
 
 
+def profile_http(clients: int, seconds: float, out: Path | None) -> dict[str, Any]:
+    """cProfile one sync gunicorn worker under load (a real Celery worker runs the jobs)."""
+    import redis
+
+    from . import http
+
+    if not common.pg_reachable():
+        raise SystemExit("the HTTP profile needs PostgreSQL and Redis")
+    procs = http.Processes()
+    with tempfile.TemporaryDirectory(prefix="pomoc-bench-prof-") as tmp:
+        instance = Path(tmp)
+        url = common.create_pg_database()
+        ctx = None
+        try:
+            cfg = common.bench_config(instance, url, common.REDIS_URL)
+            ctx, _clock, _publisher = common.setup_context(cfg)
+            redis.Redis.from_url(common.REDIS_URL).flushdb()
+            worker = http.start_worker(procs, cfg, instance, "solo", 1)
+            prof_dir = instance / "prof"
+            prof_dir.mkdir()
+            with http.server(procs, cfg, instance, http.ServerConfig(1),
+                             ["-c", str(common.ROOT / "bench" / "gunicorn_profile.py")],
+                             {"POMOC_BENCH_PROFILE_DIR": str(prof_dir)}) as (base, tokens, pid):
+                result = http.drive(base, tokens, clients, 2.0, seconds, offset=120_000_000,
+                                    pids={"gunicorn": pid, "celery worker": worker.pid})
+            files = sorted(prof_dir.glob("worker-*.prof"))
+            if not files:
+                raise SystemExit("the gunicorn worker wrote no profile")
+            stats = pstats.Stats(*[str(f) for f in files])
+            if out:
+                stats.dump_stats(str(out))
+        finally:
+            procs.stop_all()
+            if ctx is not None:
+                ctx.db.dispose()
+            common.drop_pg_database()
+    summary = summarize(stats)
+    requests = sum(v["n"] for v in result["endpoints"].values())
+    print(f"\n(profiled gunicorn -w 1 under {clients} clients: {result['cases_per_s']:.1f} cases/s, "
+          f"{result['requests_per_s']:.0f} requests/s)")
+    print_summary("HTTP path: one gunicorn sync worker (requests in the window and warm-up)", summary)
+    print(f"   ~{summary['total_s'] / max(1, requests) * 1000:.1f} ms profiled per request")
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=60)
-    parser.add_argument("--out", type=Path, default=None, help="write the .prof file here")
+    parser.add_argument("--cases", type=int, default=60, help="service-path lifecycles to profile")
+    parser.add_argument("--http", action="store_true", help="also profile a gunicorn worker under load")
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--out", type=Path, default=None, help="write .prof files with this prefix")
     args = parser.parse_args()
-    profile_service(args.cases, args.out)
+    prefix = args.out
+    profile_service(args.cases, Path(f"{prefix}-service.prof") if prefix else None)
+    if args.http:
+        profile_http(args.clients, args.seconds, Path(f"{prefix}-http.prof") if prefix else None)
 
 
 if __name__ == "__main__":

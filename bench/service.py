@@ -11,16 +11,40 @@ import time
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.domain.deadlines import today_in_warsaw
 from app.persistence.models import HumanTask, Job, ProcessInstance
-from app.services import cases, jobs, timers, worklist
+from app.services import case_view, cases, jobs, timers, worklist
 
 from .common import BenchClock, RecordingPublisher, Timer, median, percentile
 from .workload import application, form_data
 
 MAX_STEPS_PER_CASE = 60
+ENGINE_METHODS = ("start", "complete_user_task", "complete_service_task", "fire_timers")
+
+
+class EngineClock:
+    """Wraps the context's WorkflowEngine methods (on the instance) to add up time spent in them."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine, self.seconds = engine, 0.0
+        for name in ENGINE_METHODS:
+            setattr(engine, name, self._wrap(getattr(engine, name)))
+
+    def _wrap(self, method: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - t0
+        return timed
+
+    def remove(self) -> None:
+        """Restore the engine's own methods."""
+        for name in ENGINE_METHODS:
+            self.engine.__dict__.pop(name, None)
 
 
 def ready_tasks(ctx: Any, case_id: int) -> list[tuple[int, str, str, int]]:
@@ -33,6 +57,27 @@ def ready_tasks(ctx: Any, case_id: int) -> list[tuple[int, str, str, int]]:
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
+class SqlCounter:
+    """Counts statements and their execute time (client side: round trip + driver) on an engine."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine, self.statements, self.seconds = engine, 0, 0.0
+        self._started = 0.0
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, *args: Any) -> None:
+        self._started = time.perf_counter()
+
+    def _after(self, *args: Any) -> None:
+        self.statements += 1
+        self.seconds += time.perf_counter() - self._started
+
+    def remove(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._before)
+        event.remove(self.engine, "after_cursor_execute", self._after)
+
+
 class Driver:
     """Drives cases through the service layer, timing each service call."""
 
@@ -42,6 +87,8 @@ class Driver:
         self.timer = Timer.new()
         self.job_times: list[tuple[int, float]] = []
         self.complete_times: list[float] = []  # in order, for the step benchmark
+        self.complete_engine: list[float] = []  # engine share of each complete
+        self.engine_clock: EngineClock | None = None
 
     def run_jobs(self) -> int:
         """Run the jobs published since the last call, as the worker would."""
@@ -71,9 +118,12 @@ class Driver:
             return None
         task_id, name, role, version = tasks[0]
         data = form_data(name, today_in_warsaw(self.ctx.now()).isoformat())
+        engine0 = self.engine_clock.seconds if self.engine_clock else 0.0
         t0 = time.perf_counter()
         worklist.complete(self.ctx, self.by_role[role], task_id, data, version)
         elapsed = time.perf_counter() - t0
+        if self.engine_clock:
+            self.complete_engine.append(self.engine_clock.seconds - engine0)
         self.timer.samples.setdefault(f"complete {name}", []).append(elapsed)
         self.timer.samples.setdefault("complete (all)", []).append(elapsed)
         self.complete_times.append(elapsed)
@@ -118,19 +168,31 @@ def bench_service(ctx: Any, clock: BenchClock, publisher: RecordingPublisher, by
         driver.lifecycle(application())
     driver = Driver(ctx, clock, publisher, by_role)
     case_ids: list[int] = []
-    t0 = time.perf_counter()
-    cpu0 = time.process_time()
-    while len(case_ids) < max_cases and time.perf_counter() - t0 < seconds:
-        case_ids.append(driver.lifecycle(application()))
-    wall = time.perf_counter() - t0
-    cpu = time.process_time() - cpu0
+    engine_clock = EngineClock(ctx.engine)
+    sql = SqlCounter(ctx.db.engine)
+    try:
+        t0 = time.perf_counter()
+        cpu0 = time.process_time()
+        while len(case_ids) < max_cases and time.perf_counter() - t0 < seconds:
+            case_ids.append(driver.lifecycle(application()))
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
+    finally:
+        engine_clock.remove()
+        sql.remove()
+    # The audited case-file read (GET /api/cases/{id} calls it), outside the timed lifecycle.
+    reads = []
+    for case_id in case_ids[:50]:
+        t1 = time.perf_counter()
+        case_view.get_case(ctx, by_role["caseworker"], case_id)
+        reads.append(time.perf_counter() - t1)
     with ctx.uow(readonly=True) as uow:
         sizes = uow.session.execute(
             select(func.avg(func.length(ProcessInstance.state)), func.max(func.length(ProcessInstance.state)),
                    func.count(ProcessInstance.id))
             .where(ProcessInstance.case_id.in_(case_ids), ProcessInstance.status == "completed")
         ).one()
-    samples = {**driver.timer.samples, **driver.job_stats()}
+    samples = {**driver.timer.samples, **driver.job_stats(), "case_view.get_case (not in lifecycle)": reads}
     in_services = sum(sum(samples.get(k, [])) for k in ("open_case", "complete (all)", "run_job (all)"))
     steps = sum(len(samples.get(k, [])) for k in ("open_case", "complete (all)", "run_job (all)"))
     return {
@@ -140,6 +202,9 @@ def bench_service(ctx: Any, clock: BenchClock, publisher: RecordingPublisher, by
         "transactions_per_case": steps / max(1, len(case_ids)),
         "ms_per_case": wall / max(1, len(case_ids)) * 1000,
         "cpu_share_of_bench_process": cpu / wall if wall else 0.0,
+        "engine_ms_per_case": engine_clock.seconds / max(1, len(case_ids)) * 1000,
+        "sql_statements_per_case": sql.statements / max(1, len(case_ids)),
+        "sql_ms_per_case": sql.seconds / max(1, len(case_ids)) * 1000,
         "service_ms_per_case": in_services / max(1, len(case_ids)) * 1000,
         "state_bytes_avg": float(sizes[0] or 0),
         "state_bytes_max": int(sizes[1] or 0),
@@ -155,19 +220,24 @@ def state_bytes(ctx: Any, case_id: int) -> int:
             select(func.length(ProcessInstance.state)).where(ProcessInstance.case_id == case_id)) or 0)
 
 
-def updates_case(driver: Driver, clock: BenchClock, human_steps: int) -> tuple[list[float], list[int]]:
+def updates_case(driver: Driver, clock: BenchClock,
+                 human_steps: int) -> tuple[list[float], list[float], list[int], list[str]]:
     """A zasiłek stały case driven through `human_steps` human tasks, firing the 6-monthly timer.
 
-    Returns the wall time of each worklist.complete and the state size after it.
+    Returns the wall time of each worklist.complete, the engine's part of it, the state size
+    after it and the task names.
     """
+    names: list[str] = []
     ctx = driver.ctx
     driver.complete_times = []
+    driver.complete_engine = []
     sizes: list[int] = []
     case_id = driver.open(application("zasilek_staly"))
     fired = 0
     while len(driver.complete_times) < human_steps:
         name = driver.step(case_id)
         if name is not None:
+            names.append(name)
             sizes.append(state_bytes(ctx, case_id))
             continue
         with ctx.uow(readonly=True) as uow:
@@ -178,7 +248,8 @@ def updates_case(driver: Driver, clock: BenchClock, human_steps: int) -> tuple[l
         clock.set(next_at + timedelta(seconds=1))
         timers.fire_due_timers(ctx)
         fired += 1
-    return driver.complete_times[:human_steps], sizes[:human_steps]
+    n = human_steps
+    return driver.complete_times[:n], driver.complete_engine[:n], sizes[:n], names[:n]
 
 
 def bench_late_step(ctx: Any, clock: BenchClock, publisher: RecordingPublisher, by_role: dict[str, Any],
@@ -186,26 +257,42 @@ def bench_late_step(ctx: Any, clock: BenchClock, publisher: RecordingPublisher, 
     """Time of the 40th human task ÷ the 2nd, medians over `repeats` cases."""
     start = clock.now
     per_step: list[list[float]] = []
+    engine: list[list[float]] = []
     sizes: list[list[int]] = []
+    names: list[str] = []
     t0 = time.perf_counter()
-    for _ in range(repeats):
+    engine_clock = EngineClock(ctx.engine)
+    try:
+        for _ in range(repeats):
+            clock.set(start)
+            driver = Driver(ctx, clock, publisher, by_role)
+            driver.engine_clock = engine_clock
+            times, engine_times, size, names = updates_case(driver, clock, human_steps)
+            per_step.append(times)
+            engine.append(engine_times)
+            sizes.append(size)
+            if time.perf_counter() - t0 > seconds:
+                break
+    finally:
+        engine_clock.remove()
         clock.set(start)
-        driver = Driver(ctx, clock, publisher, by_role)
-        times, size = updates_case(driver, clock, human_steps)
-        per_step.append(times)
-        sizes.append(size)
-        if time.perf_counter() - t0 > seconds:
-            break
-    clock.set(start)
     med = [median(run[i] for run in per_step) for i in range(human_steps)]
+    med_engine = [median(run[i] for run in engine) for i in range(human_steps)]
     med_sizes = [median(run[i] for run in sizes) for i in range(human_steps)]
     early, late = med[1], med[human_steps - 1]
     # Like for like: the first interview update against the last one.
+    first_update = names.index("interview_update") if "interview_update" in names else 1
+    shown = sorted({0, 1, first_update, 9, 19, 29, human_steps - 1})
     return {
         "repeats": len(per_step),
+        "early_task": names[1],
+        "late_task": names[human_steps - 1],
         "early_ms": early * 1000,
         "late_ms": late * 1000,
         "ratio": late / early if early else float("nan"),
-        "curve_ms": {i + 1: med[i] * 1000 for i in (0, 1, 4, 9, 14, 19, 24, 29, 34, 39) if i < human_steps},
-        "state_bytes": {i + 1: int(med_sizes[i]) for i in (0, 1, 9, 19, 29, 39) if i < human_steps},
+        "first_update_step": first_update + 1,
+        "update_ratio": late / med[first_update] if med[first_update] else float("nan"),
+        "steps": [{"step": i + 1, "task": names[i], "complete_ms": med[i] * 1000,
+                   "engine_ms": med_engine[i] * 1000, "state_bytes": int(med_sizes[i])}
+                  for i in shown if i < human_steps],
     }

@@ -14,7 +14,7 @@ _lock = threading.Lock()
 
 
 def make_pesel(n: int) -> str:
-    """A checksum-valid, invented PESEL, distinct for each n < 365 * 50 * 10000."""
+    """A checksum-valid, invented PESEL, distinct for each n < 336 * 50 * 10000 (168 million)."""
     serial = n % 10000
     day_index = n // 10000
     year = 1950 + day_index // 336 % 50

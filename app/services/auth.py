@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -146,3 +147,12 @@ def user_for_token(ctx: ServiceContext, token: str) -> User | None:
         # A short in-process cache keeps token checks off the database on the hot path.
         cache[key] = (user, min(row.expires_at, now + timedelta(seconds=30)))
         return user
+
+
+def list_users(ctx: ServiceContext) -> list[dict[str, Any]]:
+    """Staff accounts (no case data): id, username, full name, position, roles, active."""
+    with ctx.uow(readonly=True) as uow:
+        users = uow.session.scalars(select(User).order_by(User.full_name)).all()
+        return [{"id": u.id, "username": u.username, "full_name": u.full_name,
+                 "position": u.position, "roles": sorted(u.role_names), "active": u.is_active}
+                for u in users]

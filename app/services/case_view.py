@@ -32,7 +32,8 @@ def _money(value: Any) -> str:
 def task_summary(ht: HumanTask) -> dict[str, Any]:
     """The worklist view of a human task (no personal data)."""
     return {
-        "id": ht.id, "case_id": ht.case_id, "name": ht.name, "title_pl": ht.title_pl,
+        "id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
+        "name": ht.name, "title_pl": ht.title_pl,
         "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
         "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
         "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
@@ -156,3 +157,17 @@ def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict
         return [{"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
                  "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),
                  "applicant": c.applicant.full_name} for c in rows]
+
+
+def decision_document(ctx: ServiceContext, actor: Actor, case_id: int, decision_id: int) -> str:
+    """The stored HTML of a decision of a case; audited like a read of the case file."""
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors may read case files.")
+    with ctx.uow() as uow:
+        decision = uow.session.get(Decision, decision_id)
+        if decision is None or decision.case_id != case_id or not decision.document_html:
+            raise NotFound(f"Decision {decision_id} of case {case_id} has no document.")
+        html = decision.document_html
+        audit.record(uow, "decision.read", actor.id, case_id, decision_id=decision_id)
+        uow.commit()
+        return html

@@ -121,3 +121,19 @@ def list_definitions(ctx: ServiceContext) -> list[dict[str, Any]]:
         return [{"id": d.id, "key": d.key, "version": d.version, "content_hash": d.content_hash,
                  "active": d.is_active, "deployed_at": d.deployed_at.isoformat(),
                  "comment": d.comment} for d in rows]
+
+
+def definition_sources(ctx: ServiceContext, definition_id: int | None = None) -> dict[str, Any]:
+    """The BPMN files and forms of a deployed version (the active one by default)."""
+    with ctx.uow(readonly=True) as uow:
+        stmt = select(ProcessDefinition)
+        if definition_id is None:
+            stmt = stmt.where(ProcessDefinition.key == MAIN_PROCESS, ProcessDefinition.is_active.is_(True))
+        else:
+            stmt = stmt.where(ProcessDefinition.id == definition_id)
+        row = uow.session.scalar(stmt)
+        if row is None:
+            raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+        return {"id": row.id, "key": row.key, "version": row.version,
+                "content_hash": row.content_hash, "sources": dict(row.sources or {}),
+                "forms": dict(row.forms or {})}

@@ -92,6 +92,8 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             HumanTask(
                 instance_id=instance.id,
                 case_id=instance.case_id,
+                case_number=case.number,
+                urgent=case.urgent,
                 spiff_task_id=ut.task_id,
                 name=ut.name,
                 title_pl=ut.title_pl,

@@ -3,6 +3,7 @@ a centre's staff go through (register, complete tasks, pay, administer)."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -13,10 +14,11 @@ import pytest
 from app.services import cases, worklist
 from app.services.auth import create_user
 from app.services.context import Actor, ServiceContext
+from app.services.errors import Conflict
 from tests.conftest import actor_for
 from tests.drive import drive, ready_tasks, sample_application
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
 
 
 def login(client: Any, username: str) -> None:
@@ -141,12 +143,14 @@ def test_static_files_are_served(client: Any) -> None:
 
 # --- language ------------------------------------------------------------------------------------
 
-def test_the_language_switch_shows_english(client: Any) -> None:
+def test_the_language_switch_shows_english(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
+    open_case(ctx, caseworker)
     login(client, "caseworker1")
     res = client.get("/lang/en", headers={"Referer": "http://localhost/cases"})
     assert res.status_code == 302 and res.headers["Location"].endswith("/cases")
     page = text(client.get("/"))
     assert 'lang="en"' in page and "My tasks" in page and "New application" in page
+    assert "Check application completeness" in page and "Intake" in page
     assert "Moje zadania" not in page
     client.get("/lang/pl")
     assert "Moje zadania" in text(client.get("/"))
@@ -307,10 +311,9 @@ def test_a_stale_version_is_a_clear_conflict_and_keeps_the_input(
 def test_the_four_eyes_rule_is_explained(
     client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
-    try:
+    # Users survive between the tests of one session, so the account may exist already.
+    with contextlib.suppress(Conflict):
         create_user(ctx, "dual_role", "Ewa Dwurolowa", ["caseworker", "supervisor"], "demo")
-    except Exception:  # noqa: BLE001 - the user survives between tests of one session
-        pass
     dual = actor_for(ctx, "dual_role")
     case_id = open_case(ctx, dual)
     tid = drive_until(ctx, case_id, "approve_decision", {"caseworker": dual, "supervisor": supervisor})
@@ -433,6 +436,9 @@ def test_redeploying_the_active_version_changes_nothing(client: Any, ctx: Servic
 
 def test_the_admin_creates_a_user_and_errors_keep_the_input(client: Any) -> None:
     login(client, "admin")
+    form = text(client.get("/admin/users"))
+    for role in ("caseworker", "supervisor", "admin"):
+        assert f'name="roles" value="{role}"' in form
     res = client.post("/admin/users", data={"username": "", "full_name": "Zofia Nowa",
                                             "position": "pracownik socjalny", "password": "x"})
     body = text(res)
@@ -446,3 +452,28 @@ def test_the_admin_creates_a_user_and_errors_keep_the_input(client: Any) -> None
     else:
         assert res.status_code == 302
     assert "zofia.nowa" in text(client.get("/admin/users"))
+
+
+# --- CSRF (disabled for the other tests) ---------------------------------------------------------
+
+def test_every_post_needs_the_csrf_token(ctx: ServiceContext, test_config: Any) -> None:
+    from app import create_app
+
+    app = create_app({**test_config, "SERVICE_CONTEXT": ctx, "WTF_CSRF_ENABLED": True})
+    client = app.test_client()
+    page = text(client.get("/login"))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token is not None
+    assert client.post("/login", data={"username": "admin", "password": "demo"}).status_code == 400
+    res = client.post("/login", data={"username": "admin", "password": "demo",
+                                      "csrf_token": token.group(1)})
+    assert res.status_code == 302
+    editor = text(client.get("/admin/definitions/edit"))
+    header_token = re.search(r'data-csrf="([^"]+)"', editor)
+    assert header_token is not None
+    body = {"sources": {"x.bpmn": "<x/>"}, "forms": {}}
+    assert client.post("/admin/definitions/deploy", json=body).status_code == 400
+    res = client.post("/admin/definitions/deploy", json=body,
+                      headers={"X-CSRFToken": header_token.group(1)})
+    assert res.status_code == 422
+    assert client.post("/logout").status_code == 400

@@ -67,6 +67,9 @@ class HumanTask(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id", ondelete="CASCADE"))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # Copied from the case so the worklist never joins (no personal data here).
+    case_number: Mapped[str] = mapped_column(String(30), default="")
+    urgent: Mapped[bool] = mapped_column(default=False)
     spiff_task_id: Mapped[str] = mapped_column(String(36))
     name: Mapped[str] = mapped_column(String(100))
     title_pl: Mapped[str] = mapped_column(String(200))

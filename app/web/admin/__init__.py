@@ -15,7 +15,6 @@ from app.services import auth as auth_service
 from app.services import definitions
 from app.services.errors import NotFound, ServiceError, ValidationFailed
 from app.web.pages.formatting import service_message
-from app.web.pages.service_shims import definition_sources, list_users
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
@@ -41,7 +40,7 @@ def definitions_list() -> Any:
 def definitions_edit() -> Any:
     """The BPMN modeler, loaded with the active version's diagrams and forms."""
     try:
-        active = definition_sources(services())
+        active = definitions.definition_sources(services())
     except NotFound:
         active = {"id": None, "version": None, "sources": {}, "forms": {}}
     return render_template("admin/editor.html", active=active)
@@ -62,7 +61,7 @@ def definitions_deploy() -> Any:
         errors["sources"] = _("Brak plików BPMN do wdrożenia.")
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = _("Każdy formularz musi być obiektem JSON Schema.")
-    if errors:
+    if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         return jsonify({"error": _("Wdrożenie jest niekompletne."), "fields": errors}), 422
     try:
         definition_id, created = definitions.deploy(
@@ -115,5 +114,5 @@ def users() -> Any:
             except ServiceError as exc:
                 errors = {"username": service_message(exc.message)}
         status = 422
-    return render_template("admin/users.html", users=list_users(services()), values=values,
-                           errors=errors, roles=ROLES), status
+    return render_template("admin/users.html", users=auth_service.list_users(services()), values=values,
+                           errors=errors, all_roles=ROLES), status

@@ -41,7 +41,7 @@ def _income_schema() -> dict[str, Any]:
 def _person_schema(member: bool) -> dict[str, Any]:
     props: dict[str, Any] = {
         "pesel": {"type": "string", "title": "PESEL", "maxLength": 11, "minLength": 11,
-                  "x-autocomplete": "off", "x-placeholder": "11 cyfr"},
+                  "x-autocomplete": "off", "x-placeholder": _("11 cyfr")},
         "first_name": {"type": "string", "title": _("Imię"), "maxLength": 100},
         "last_name": {"type": "string", "title": _("Nazwisko"), "maxLength": 100},
     }
@@ -50,12 +50,12 @@ def _person_schema(member: bool) -> dict[str, Any]:
                              "enum": [c for c, _l in relation_options()], "x-widget": "select",
                              "x-labels": dict(relation_options())}
     props.update({
-        "unable_to_work": {"type": "boolean", "title": _("Całkowicie niezdolny do pracy")},
-        "disabled": {"type": "boolean", "title": _("Osoba niepełnosprawna")},
         "net_income": {**MONEY, "title": _("Dochód netto"),
                        "description": _("Z miesiąca przed wnioskiem. Albo rozpisz dochody poniżej.")},
         "alimony_awarded": {**MONEY, "title": _("Zasądzone alimenty"),
                             "description": _("Miesięcznie, jeśli zasądzone.")},
+        "unable_to_work": {"type": "boolean", "title": _("Całkowicie niezdolny do pracy")},
+        "disabled": {"type": "boolean", "title": _("Osoba niepełnosprawna")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},

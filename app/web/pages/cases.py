@@ -15,7 +15,6 @@ from app.web.setup import services
 from . import schema_form
 from .application_form import application_schema, sections
 from .formatting import service_message, today
-from .service_shims import decision_document as read_decision_document
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -62,6 +61,11 @@ def case_new() -> Any:
     payload, errors = schema_form.convert(schema, raw)
     payload.setdefault("members", [])
     if errors:
+        # Also ask the service what else is wrong, so every error shows in one round trip.
+        try:
+            cases.validate_application(payload, today())
+        except ValidationFailed as exc:
+            errors = {**{k: service_message(v) for k, v in exc.errors.items()}, **errors}
         return _render_new(raw, errors, 422, _("Wniosek zawiera błędy; popraw zaznaczone pola."))
     try:
         case_id = cases.open_case(services(), actor(), payload)
@@ -84,5 +88,5 @@ def case_detail(case_id: int) -> Any:
 @page_roles(*CASE_ROLES)
 def decision_document(case_id: int, decision_id: int) -> Any:
     """The decision as issued: the stored, printable document."""
-    html = read_decision_document(services(), actor(), case_id, decision_id)
+    html = case_view.decision_document(services(), actor(), case_id, decision_id)
     return Response(html, mimetype="text/html", headers={"Content-Security-Policy": _DOCUMENT_CSP})

@@ -9,10 +9,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app
-from flask_babel import format_decimal
+from flask import current_app
+from flask.sansio.app import App
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from app.web.setup import services
 
@@ -230,7 +230,7 @@ def has_endpoint(endpoint: str) -> bool:
     return endpoint in current_app.view_functions
 
 
-def register_template_helpers(app: Flask) -> None:
+def register_template_helpers(app: App) -> None:
     """Install the filters and globals every page template uses."""
     app.add_template_filter(fdate, "fdate")
     app.add_template_filter(fdatetime, "fdatetime")
@@ -241,3 +241,5 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(due_badge, "due_badge")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(today, "today")
+    # Imported macros do not see the request context, so they ask for the language.
+    app.add_template_global(lang, "current_lang")

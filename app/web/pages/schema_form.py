@@ -394,7 +394,8 @@ def build_fields(
         value = values.get(key, prop.get("default", prop.get("const")))
         f = Field(
             name=name, kind=kind, label=localized(prop, "title", key.replace("_", " ").capitalize()),
-            help=localized(prop, "description"), required=key in required,
+            # A required field that may be null can be left empty: not marked as required.
+            help=localized(prop, "description"), required=key in required and not _nullable(prop),
             error=errors.get(name), attrs=_attrs(prop, kind), wide=bool(prop.get("x-wide")),
         )
         if key in choices and kind in ("integer", "number", "text"):

@@ -8,6 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.services import auth as auth_service
 from app.services import case_view, worklist
 from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
@@ -16,7 +17,6 @@ from app.web.setup import services
 from . import schema_form
 from .formatting import service_message
 from .labels import RELATION_LABELS, label, lang
-from .service_shims import list_users
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -63,7 +63,7 @@ def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str]
     schema = task.get("schema") or {}
     case = case if case is not None else _case_brief(task["case_id"])
     fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
-    users = {u["id"]: u for u in list_users(services())}
+    users = {u["id"]: u for u in auth_service.list_users(services())}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,

@@ -10,13 +10,13 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.services import auth as auth_service
 from app.services import case_view, worklist
 from app.services.errors import ServiceError
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
 from .formatting import due_badge, service_message, today
-from .service_shims import list_users
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -30,7 +30,7 @@ def _with_case_numbers(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _users() -> dict[int, dict[str, Any]]:
-    return {u["id"]: u for u in list_users(services())}
+    return {u["id"]: u for u in auth_service.list_users(services())}
 
 
 def _table_context(scope: str) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def team() -> Any:
 def _back() -> Any:
     """Redirect to the page the form came from (same site only)."""
     target = request.form.get("next") or (request.referrer and urlsplit(request.referrer).path)
-    if not target or not target.startswith("/") or target.startswith("//"):
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = url_for("pages.index")
     return redirect(target)
 

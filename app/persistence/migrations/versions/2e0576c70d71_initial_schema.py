@@ -1,22 +1,23 @@
 """initial schema
 
-Revision ID: 0fc466a8dd94
+Revision ID: 2e0576c70d71
 Revises: 
-Create Date: 2026-11-26 11:42:38.566556
+Create Date: 2026-11-26 12:03:34.314879
 
 """
-from collections.abc import Sequence
+from typing import Sequence, Union
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
 
 import app.persistence.models.base
 
+
 # revision identifiers, used by Alembic.
-revision: str = '0fc466a8dd94'
-down_revision: str | Sequence[str] | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision: str = '2e0576c70d71'
+down_revision: Union[str, Sequence[str], None] = None
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
@@ -297,6 +298,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('instance_id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('case_number', sa.String(length=30), nullable=False),
+    sa.Column('urgent', sa.Boolean(), nullable=False),
     sa.Column('spiff_task_id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('title_pl', sa.String(length=200), nullable=False),
