@@ -102,14 +102,15 @@ def bench_http(cfg: dict[str, Any], instance: Path, ctx: Any, args: argparse.Nam
     sweep: list[dict[str, Any]] = []
     phase = 0
 
-    def run(config: Any, clients: int, warmup: float, window: float) -> dict[str, Any]:
+    def run(config: Any, clients: int, warmup: float, window: float,
+            mode: str = "casefile") -> dict[str, Any]:
         nonlocal phase
         phase += 1
         drain(broker)
         common.truncate_case_data(ctx)
         with http.server(procs, cfg, instance, config) as (base, tokens, pid):
             result = http.drive(base, tokens, clients, warmup, window, offset=phase * 10_000_000,
-                                pids={"gunicorn": pid, "celery worker": worker.pid})
+                                pids={"gunicorn": pid, "celery worker": worker.pid}, mode=mode)
         result["server"] = config.label
         return result
 
@@ -131,10 +132,14 @@ def bench_http(cfg: dict[str, Any], instance: Path, ctx: Any, args: argparse.Nam
     latency = run(best, 8, 2.0, 8.0 if quick else 12.0)
     print(f"  http latency: 8 clients: complete p50 {latency['complete_p50_ms']:.1f} ms, "
           f"p95 {latency['complete_p95_ms']:.1f} ms", flush=True)
+    worklist = run(best, args.clients, 2.0, 6.0 if quick else 10.0, mode="worklist")
+    print(f"  http what-if: next task from GET /api/tasks instead of the case file: "
+          f"{worklist['cases_per_s']:.1f} cases/s", flush=True)
     drain(broker)
     procs.stop(worker)
     broker.flushdb()
     return {"sweep": sweep, "best": best.label, "throughput": throughput, "latency": latency,
+            "worklist": worklist,
             "worker": f"--pool={args.worker_pool} --concurrency={args.worker_concurrency}"}
 
 
@@ -154,6 +159,15 @@ def fmt(value: Any, digits: int = 1) -> str:
     if isinstance(value, float):
         return "n/a" if math.isnan(value) else f"{value:,.{digits}f}"
     return str(value)
+
+
+REST = "rest of the machine (Redis, OS, other work)"
+SERVER = ("gunicorn", "celery worker", "PostgreSQL (pomoc_bench backends)")
+
+
+def server_cpu_ms(row: dict[str, Any]) -> float:
+    """CPU ms per finished case in gunicorn, the worker and the benchmark's PostgreSQL backends."""
+    return sum(v for k, v in row["cpu_ms_per_case"].items() if k in SERVER)
 
 
 def print_report(r: dict[str, Any], summary: dict[str, Any]) -> None:
@@ -213,13 +227,14 @@ def print_report(r: dict[str, Any], summary: dict[str, Any]) -> None:
     if h:
         print(f"\nHTTP path (Celery worker {h['worker']}):")
         print(f"  {'gunicorn':34s}{'clients':>8s}{'cases/s':>9s}{'req/s':>8s}{'req/case':>9s}"
-              f"{'complete p50/p95 ms':>21s}{'fail':>6s}")
-        for row in [*h["sweep"], h["throughput"], h["latency"]]:
+              f"{'complete p50/p95 ms':>21s}{'server CPU ms/case':>20s}{'other load':>11s}{'fail':>6s}")
+        for row in [*h["sweep"], h["throughput"], h["latency"], h["worklist"]]:
             label = row["server"] + (" *" if row is h["throughput"] and len(h["sweep"]) > 1 else "")
+            label += " (worklist)" if row["mode"] == "worklist" else ""
             print(f"  {label:34s}{row['clients']:>8d}{row['cases_per_s']:>9.1f}{row['requests_per_s']:>8.0f}"
                   f"{row['requests_per_case']:>9.1f}{row['complete_p50_ms']:>11.1f} /"
-                  f"{row['complete_p95_ms']:>7.1f}"
-                  f"{row['failure_count']:>6d}")
+                  f"{row['complete_p95_ms']:>7.1f}{server_cpu_ms(row):>20.0f}"
+                  f"{row['cpu_cores_by_process'].get(REST, 0.0):>11.2f}{row['failure_count']:>6d}")
         t = h["throughput"]
         cpu = ", ".join(f"{k} {v:.2f}" for k, v in t["cpu_cores_by_process"].items())
         print(f"  CPU in the final throughput window (cores): {cpu}; "
@@ -227,7 +242,11 @@ def print_report(r: dict[str, Any], summary: dict[str, Any]) -> None:
         print("  endpoint latency in that window: " + "; ".join(
             f"{k} p50 {v['p50_ms']:.1f} / p95 {v['p95_ms']:.1f} ms (n={v['n']})"
             for k, v in t["endpoints"].items()))
-        failures = [f for row in [*h["sweep"], t, h["latency"]] for f in row["failures"]]
+        per_case = ", ".join(f"{k} {v:.0f}" for k, v in t["cpu_ms_per_case"].items()
+                             if not k.startswith("rest"))
+        print(f"  CPU ms per finished case: {per_case}; at that cost {r['cores']} idle cores would carry "
+              f"about {summary['http_capacity_estimate']:.1f} cases/s")
+        failures = [f for row in [*h["sweep"], t, h["latency"], h["worklist"]] for f in row["failures"]]
         if failures:
             print(f"  client failures (first): {failures[:3]}")
     print(line, flush=True)
@@ -242,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     atexit.register(procs.stop_all)
     started = time.perf_counter()
     result: dict[str, Any] = {"machine": common.machine_info(), "clients": args.clients}
+    result["cores"] = result["machine"].get("cores")
     result["background_cores"] = background_load()
     print(f"bench: measuring (about {'1' if args.quick else '2.5'} minutes) ...", flush=True)
 
@@ -271,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  service: {result['service']['cases_per_s']:.1f} cases/s", flush=True)
             common.truncate_case_data(ctx)
             result["late_step"] = service.bench_late_step(
-                ctx, clock, publisher, by_role, repeats=3 if args.quick else 5,
+                ctx, clock, publisher, by_role, repeats=3 if args.quick else 9,
                 seconds=20.0 if args.quick else 40.0)
             print(f"  update loop: 40th/2nd = {result['late_step']['ratio']:.2f}", flush=True)
 
@@ -291,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     result["bench_seconds"] = time.perf_counter() - started
 
     h = result.get("http")
+    capacity = 0.0
+    if h:
+        spent = sum(v for k, v in h["throughput"]["cpu_ms_per_case"].items() if not k.startswith("rest"))
+        capacity = (result["machine"].get("cores") or 1) * 1000 / spent if spent else float("nan")
     summary: dict[str, Any] = {
         "raw_cases_per_s": round(raw["cases_per_s"], 2),
         "service_cases_per_s": round(result["service"]["cases_per_s"], 2),
@@ -305,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         "http_server": f"gunicorn {h['best']}" if h else None,
         "http_clients": args.clients if h else None,
         "http_worker": h["worker"] if h else None,
+        "http_worklist_cases_per_s": round(h["worklist"]["cases_per_s"], 2) if h else None,
+        "http_cpu_ms_per_case": {k: round(v, 1) for k, v in h["throughput"]["cpu_ms_per_case"].items()
+                                 if not k.startswith("rest")} if h else None,
+        "http_capacity_estimate": round(capacity, 1) if h else None,
         "service_ms_per_case": round(result["service"]["ms_per_case"], 2),
         "service_engine_ms_per_case": round(result["service"]["engine_ms_per_case"], 2),
         "service_sql_statements_per_case": round(result["service"]["sql_statements_per_case"], 1),
