@@ -7,6 +7,7 @@ from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
 from app.services import jobs, payments, timers
+from app.services.redact import describe
 
 from .worker import celery, ctx
 
@@ -21,8 +22,14 @@ def run_job(self: Any, job_id: int) -> str:
         return jobs.run_job(ctx(), job_id)
     except Exception as exc:
         attempts = jobs.record_failure(ctx(), job_id, exc)
-        log.warning("job %s failed (attempt %s): %s", job_id, attempts, type(exc).__name__)
-        raise self.retry(exc=exc, countdown=min(300, 2 ** max(attempts, 1))) from exc
+        summary = describe(exc)
+    # Raised outside the except block so Celery's log shows no chained original message.
+    log.warning("job %s failed (attempt %s): %s", job_id, attempts, summary)
+    raise self.retry(exc=JobFailed(summary), countdown=min(300, 2 ** max(attempts, 1)))
+
+
+class JobFailed(Exception):
+    """A job attempt failed; the message is free of personal data."""
 
 
 @celery.task(name="pomoc.fire_timers", ignore_result=True)

@@ -10,7 +10,12 @@ from sqlalchemy.pool import NullPool
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; SQLite gets WAL, a busy timeout and foreign keys."""
+    """Create an engine; SQLite gets WAL, a busy timeout and foreign keys.
+
+    Statement parameters are hidden from error messages: they hold PESEL numbers, names and
+    incomes, and error messages end up in logs.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, poolclass=NullPool, **kwargs

@@ -17,6 +17,7 @@ from . import audit
 from .context import ServiceContext, UnitOfWork
 from .instances import RUN_JOB, apply_snapshot, definition_ref, lock_instance
 from .job_handlers import HANDLERS
+from .redact import describe
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> in
             return 0
         job.attempts += 1
         job.status = "failed" if isinstance(error, ScriptError) else "pending"
-        job.error = f"{type(error).__name__}: {error}"[:2000]
+        job.error = describe(error)[:2000]
         uow.commit()
         return job.attempts
 

@@ -9,6 +9,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.redact import describe
 
 log = logging.getLogger("pomoc.web")
 
@@ -38,8 +39,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Any:
-        # Log the type and where, never request data (it may hold PESEL or incomes).
-        log.exception("unexpected error on %s %s", request.method, request.url_rule)
+        # Log the type and where, never the message or request data (PESEL, names, incomes).
+        log.error("unexpected error on %s %s: %s", request.method, request.url_rule, describe(exc))
         msg = "An unexpected error occurred; nothing was saved. Please try again or report it."
         if _wants_json():
             return jsonify({"error": msg}), 500

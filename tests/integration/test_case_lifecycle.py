@@ -331,3 +331,25 @@ def test_free_text_stays_out_of_workflow_state(
             HumanTask.name == "conduct_interview")).one()
     assert b"Sekretna" not in zlib.decompress(state)
     assert interview["findings"] == "Sekretna notatka o zdrowiu", "kept in the case records"
+
+
+def test_database_errors_do_not_carry_personal_data(ctx: ServiceContext) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from app.persistence.models import Person
+
+    with ctx.uow() as uow:
+        uow.session.add(Person(pesel="75011501233", first_name="Jan", last_name="Tajny",
+                               birth_date=date(1975, 1, 15), sex="M"))
+        uow.commit()
+    with ctx.uow() as uow, pytest.raises(IntegrityError) as err:
+        uow.session.add(Person(pesel="75011501233", first_name="Jan", last_name="Tajny",
+                               birth_date=date(1975, 1, 15), sex="M"))
+        uow.commit()
+    assert "Tajny" not in str(err.value), "statement parameters are hidden"
+    # PostgreSQL names the duplicate key in its own message, so logs use describe() instead.
+    from app.services.redact import describe
+
+    summary = describe(err.value)
+    assert "IntegrityError" in summary
+    assert "75011501233" not in summary and "Tajny" not in summary
