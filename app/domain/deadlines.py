@@ -44,6 +44,7 @@ import holidays
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
 from app.domain.parameters import ParameterTable
+from app.domain.polish import date_pl, plural
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 KINDS = ("interview", "decision", "decision_complex", "supplement", "deemed_delivery", "appeal",
@@ -143,20 +144,40 @@ def add_months_kpa(start: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def _day_off_pl(d: date) -> str:
+    """What kind of day off ``d`` is, after "przypada na": sobotę, niedzielę or a holiday."""
+    if d.weekday() == calendar.SATURDAY:
+        return "sobotę"
+    if d.weekday() == calendar.SUNDAY:
+        return "niedzielę"
+    return "dzień ustawowo wolny od pracy"
+
+
+def _days_pl(n: int) -> str:
+    """'1 dzień', '14 dni'."""
+    return f"{n} {plural(n, 'dzień', 'dni', 'dni')}"
+
+
 def _shift(end: date, expl: Explanation, key: str) -> date:
     """Move a period end off a Saturday, Sunday or holiday, explaining it."""
     due = next_working_day(end)
     if due != end:
         expl.step(f"{key}.shift", f"{end} is a Saturday, Sunday or public holiday, so the period "
-                  f"ends on the next working day, {due}.", {"end": end}, due, [KPA_57_4])
+                  f"ends on the next working day, {due}.", {"end": end}, due, [KPA_57_4],
+                  pl=f"Koniec terminu ({date_pl(end)}) przypada na {_day_off_pl(end)}, zatem "
+                     "termin upływa następnego dnia, który nie jest dniem wolnym od pracy ani "
+                     f"sobotą, tj. {date_pl(due)}")
     return due
 
 
-def _days(start: date, days: int, expl: Explanation, key: str, basis: str, text: str) -> date:
+def _days(start: date, days: int, expl: Explanation, key: str, basis: str, text: str,
+          text_pl: str) -> date:
     """A period in days counted from the day after ``start``, explained."""
     end = start + timedelta(days=days)
     expl.step(f"{key}.count", f"{text}: {days} days counted from the day after {start}.",
-              {"start": start, "days": days}, end, [basis, KPA_57_1])
+              {"start": start, "days": days}, end, [basis, KPA_57_1],
+              pl=f"{text_pl}: {_days_pl(days)} liczonych od dnia następującego po dniu "
+                 f"{date_pl(start)}; ostatni dzień przypada {date_pl(end)}")
     return end
 
 
@@ -168,7 +189,12 @@ def _compute(kind: str, start: date, urgent: bool, days: int | None, expl: Expla
         due = add_working_days(start, n)
         expl.step("interview.count", f"Interview within {n} working days of learning of the need"
                   f"{' (urgent)' if urgent else ''}; {start} is not counted.",
-                  {"start": start, "working_days": n, "urgent": urgent}, due, [INTERVIEW])
+                  {"start": start, "working_days": n, "urgent": urgent}, due, [INTERVIEW],
+                  pl="Rodzinny wywiad środowiskowy przeprowadza się w terminie "
+                     f"{n} {plural(n, 'dnia roboczego', 'dni roboczych', 'dni roboczych')} od "
+                     "dnia powzięcia wiadomości o potrzebie przyznania świadczenia"
+                     f"{' (sprawa niecierpiąca zwłoki)' if urgent else ''}; dnia "
+                     f"{date_pl(start)} nie wlicza się do terminu, który upływa {date_pl(due)}")
         return due
     if kind in ("decision", "decision_complex"):
         complex_ = kind == "decision_complex"
@@ -177,7 +203,14 @@ def _compute(kind: str, start: date, urgent: bool, days: int | None, expl: Expla
         end = add_months_kpa(start, months)
         expl.step(f"{kind}.count", f"Decision within {months} month(s) of filing: the same day "
                   "number, or the last day of the month when there is none.",
-                  {"start": start, "months": months}, end, [KPA_35, KPA_57_3])
+                  {"start": start, "months": months}, end, [KPA_35, KPA_57_3],
+                  pl="Sprawę załatwia się nie później niż w ciągu "
+                     f"{months} {plural(months, 'miesiąca', 'miesięcy', 'miesięcy')} od dnia "
+                     f"wszczęcia postępowania ({date_pl(start)})"
+                     f"{' – sprawa szczególnie skomplikowana' if complex_ else ''}; termin "
+                     "kończy się z upływem dnia, który odpowiada początkowemu dniowi terminu, a "
+                     "gdyby takiego dnia w ostatnim miesiącu nie było – w ostatnim dniu tego "
+                     f"miesiąca, tj. {date_pl(end)}")
         return _shift(end, expl, kind)
     if kind == "supplement":
         minimum = expl.param("kpa.supplement_min_days", start, "start")
@@ -185,24 +218,35 @@ def _compute(kind: str, start: date, urgent: bool, days: int | None, expl: Expla
         if n < minimum:
             raise InvalidInput("days", f"The period to supplement an application must be at least "
                                f"{minimum} days (art. 64 § 2 KPA).")
-        return _shift(_days(start, n, expl, kind, KPA_64, "Time to supplement"), expl, kind)
+        end = _days(start, n, expl, kind, KPA_64, "Time to supplement",
+                    "Termin do usunięcia braków wniosku")
+        return _shift(end, expl, kind)
     if kind == "deemed_delivery":
         n = expl.param("kpa.deemed_delivery_days", start, "start")
-        end = _days(start, n, expl, kind, KPA_44, "The post holds the letter")
+        end = _days(start, n, expl, kind, KPA_44, "The post holds the letter",
+                    "Okres przechowywania pisma w placówce pocztowej")
         if expl.param("kpa.deemed_delivery_moves_to_working_day", start, "start"):
             return _shift(end, expl, kind)
         expl.reading("deemed_delivery", "delivery is deemed made on the last day of the storage "
                      "period even when it is a Saturday or holiday; art. 57 § 4 is not applied.",
-                     [KPA_44])
+                     [KPA_44],
+                     pl="doręczenie uważa się za dokonane z upływem ostatniego dnia okresu "
+                        "przechowywania pisma, także gdy przypada on na sobotę lub dzień "
+                        "ustawowo wolny od pracy; art. 57 § 4 KPA nie ma zastosowania.")
         return end
     if kind in ("appeal", "final"):
         n = expl.param("kpa.appeal_days", start, "start")
-        due = _shift(_days(start, n, expl, "appeal", KPA_129, "Appeal period"), expl, "appeal")
+        end = _days(start, n, expl, "appeal", KPA_129, "Appeal period",
+                    "Termin do wniesienia odwołania")
+        due = _shift(end, expl, "appeal")
         if kind == "appeal":
             return due
         final = due + timedelta(days=1)
         expl.step("final.day_after", f"With no appeal the decision is final on the day after the "
-                  f"appeal deadline {due}.", {"appeal_deadline": due}, final, [KPA_129])
+                  f"appeal deadline {due}.", {"appeal_deadline": due}, final, [KPA_129],
+                  pl="Jeżeli nie wniesiono odwołania, decyzja jest ostateczna od dnia "
+                     "następującego po upływie terminu do wniesienia odwołania "
+                     f"({date_pl(due)}), tj. od {date_pl(final)}")
         return final
     raise InvalidInput("kind", f"Unknown deadline kind {kind!r}; expected one of "
                        f"{', '.join(KINDS)}.")

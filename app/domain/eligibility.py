@@ -25,6 +25,7 @@ from app.domain.income import Member, validate_members
 from app.domain.jsonsafe import jsonable
 from app.domain.money import money_str
 from app.domain.parameters import ParameterTable
+from app.domain.polish import benefit_name, zl
 from app.domain.social_assistance import (
     specjalny_zasilek_celowy,
     zasilek_okresowy,
@@ -112,12 +113,19 @@ def calculate(
         outcome = zasilek_rodzinny(household, on, expl)
     else:
         outcome = fundusz_alimentacyjny(household, on, expl)
+    text_pl = (f"{benefit_name(benefit).capitalize()}: warunki przyznania "
+               f"{'są' if outcome.eligible else 'nie są'} spełnione; proponowana kwota "
+               f"{zl(outcome.amount)} miesięcznie")
+    if outcome.min_amount != outcome.max_amount:
+        text_pl += (f" (dopuszczalna wysokość: od {zl(outcome.min_amount)} do "
+                    f"{zl(outcome.max_amount)})")
     expl.step(
         "result",
         f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}, proposed "
         f"{money_str(outcome.amount)} zł a month.",
         {"min_amount": outcome.min_amount, "max_amount": outcome.max_amount},
         outcome.amount,
+        pl=text_pl + ".",
     )
     return EligibilityResult(
         benefit=benefit,

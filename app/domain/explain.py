@@ -12,13 +12,16 @@ from app.domain.errors import InvalidInput
 from app.domain.jsonsafe import jsonable
 from app.domain.money import ZERO
 from app.domain.parameters import ParameterNotFound, ParameterTable, value
+from app.domain.polish import READING_PL
 
 
 class Explanation:
     """Collects the steps, the parameters looked up and the legal basis of one calculation.
 
-    A step is a JSON-safe dict ``{"key", "text", "inputs", "result", "legal_basis"}``; ``key`` is a
-    stable machine key (e.g. "income_per_person"), ``text`` a human sentence.
+    A step is a JSON-safe dict ``{"key", "text", "text_pl", "inputs", "result", "legal_basis"}``;
+    ``key`` is a stable machine key (e.g. "income_per_person"), ``text`` a sentence in English and
+    ``text_pl`` the same step in Polish, as the Polish UI and the decision print it (amounts with a
+    decimal comma, see :mod:`app.domain.polish`).
     """
 
     def __init__(self, table: ParameterTable | None = None) -> None:
@@ -43,28 +46,33 @@ class Explanation:
         inputs: Mapping[str, Any] | None = None,
         result: Any = None,
         basis: Iterable[str] = (),
+        *,
+        pl: str,
     ) -> None:
-        """Append one step; inputs and result are made JSON-safe here."""
+        """Append one step with its English ``text`` and Polish ``pl`` text.
+
+        Inputs and result are made JSON-safe here.
+        """
         refs = list(basis)
         self.steps.append({
             "key": key,
             "text": text,
+            "text_pl": pl,
             "inputs": jsonable(dict(inputs or {})),
             "result": jsonable(result),
             "legal_basis": refs,
         })
         self.cite(*refs)
 
-    def reading(self, key: str, text: str, basis: Iterable[str] = ()) -> None:
-        """Record an interpretation chosen where the law is ambiguous."""
-        self.step(f"reading.{key}", f"Reading: {text}", basis=basis)
+    def reading(self, key: str, text: str, basis: Iterable[str] = (), *, pl: str) -> None:
+        """Record an interpretation chosen where the law is ambiguous (``pl``: the Polish text)."""
+        self.step(f"reading.{key}", f"Reading: {text}", basis=basis, pl=f"{READING_PL}{pl}")
 
     def cite(self, *refs: str) -> None:
         """Add legal references to the calculation's legal basis, once each, in order."""
         for ref in refs:
             if ref not in self.legal_basis:
                 self.legal_basis.append(ref)
-
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
 from app.domain.money import ZERO, round_money, to_decimal, to_money
 from app.domain.parameters import ParameterTable
+from app.domain.polish import READING_PL, number, person_label, plural, zl
 
 # Kind keys of items that are not income, with the reason printed in the explanation.
 EXCLUDED_KINDS: dict[str, str] = {
@@ -39,6 +40,12 @@ EXCLUDED_KINDS: dict[str, str] = {
     "one_off_benefit": "a one-off social money benefit is not counted as income",
     "zasilek_celowy": "zasiłek celowy is not counted as income",
     "in_kind": "the value of a benefit in kind is not counted as income",
+}
+EXCLUDED_KINDS_PL: dict[str, str] = {
+    "800_plus": "świadczenia wychowawczego (800+) nie wlicza się do dochodu",
+    "one_off_benefit": "jednorazowego pieniężnego świadczenia socjalnego nie wlicza się do dochodu",
+    "zasilek_celowy": "zasiłku celowego nie wlicza się do dochodu",
+    "in_kind": "wartości świadczenia w naturze nie wlicza się do dochodu",
 }
 REGIMES = ("ups", "usr")
 SEXES = ("F", "M")
@@ -187,16 +194,23 @@ def _item_income(
     item: IncomeItem, path: str, one_off_limit: Decimal | None, expl: Explanation, on: date,
     excluded_basis: str,
 ) -> dict[str, Any]:
-    """Return the counted monthly amount of one item, as a dict for the explanation."""
+    """Return the counted monthly amount of one item, as a dict for the explanation.
+
+    ``notes`` are in English and ``notes_pl`` in Polish (the Polish UI shows the latter).
+    """
     row: dict[str, Any] = {"path": path, "kind": item.kind, "amount": item.amount}
     if item.kind in EXCLUDED_KINDS:
         expl.cite(excluded_basis)
-        return row | {"counted": ZERO, "notes": [EXCLUDED_KINDS[item.kind]]}
+        return row | {"counted": ZERO, "notes": [EXCLUDED_KINDS[item.kind]],
+                      "notes_pl": [EXCLUDED_KINDS_PL[item.kind]]}
     notes: list[str] = []
+    notes_pl: list[str] = []
     net = item.amount - item.tax - item.contributions - item.costs
     row["deductions"] = item.tax + item.contributions + item.costs
     if net < 0:
         notes.append("deductions exceed the amount; READING: the item counts as 0")
+        notes_pl.append(f"odliczenia przewyższają kwotę przychodu; {READING_PL.lower()}składnik "
+                        f"przyjmuje się w wysokości {zl(ZERO)}")
         net = ZERO
     counted = net
     if item.one_off and one_off_limit is not None:
@@ -205,14 +219,21 @@ def _item_income(
             counted = round_money(net / months)
             notes.append(f"one-off income {net} above {one_off_limit} spread over {months} "
                          "months, rounded to grosze")
+            notes_pl.append(f"dochód jednorazowy {zl(net)} przekracza {zl(one_off_limit)}, więc "
+                            f"rozlicza się go w okresie {months} "
+                            f"{plural(months, 'miesiąca', 'miesięcy', 'miesięcy')}: "
+                            f"{zl(counted)} miesięcznie (po zaokrągleniu do grosza)")
             expl.cite(UPS_ONE_OFF)
         else:
             notes.append(f"one-off income not above {one_off_limit}; counted in full")
-    return row | {"counted": counted, "notes": notes}
+            notes_pl.append(f"dochód jednorazowy nie przekracza {zl(one_off_limit)}; wlicza się "
+                            "go w całości")
+    return row | {"counted": counted, "notes": notes, "notes_pl": notes_pl}
 
 
-def _farm_income(m: Member, path: str, regime: str, expl: Explanation, on: date) -> Decimal:
+def _farm_income(m: Member, index: int, regime: str, expl: Explanation, on: date) -> Decimal:
     """Return a member's monthly farm income from hectares przeliczeniowe."""
+    path = f"members[{index}]"
     if m.farm_hectares == 0:
         return ZERO
     if regime == "usr":
@@ -224,12 +245,18 @@ def _farm_income(m: Member, path: str, regime: str, expl: Explanation, on: date)
     min_ha = expl.param("ups.farm_min_hectares", on)
     if m.farm_hectares < min_ha:
         expl.step("farm_income", f"{path}: {m.farm_hectares} ha is under {min_ha} ha and is not "
-                  "counted.", {"hectares": m.farm_hectares}, ZERO, [UPS_FARM])
+                  "counted.", {"hectares": m.farm_hectares}, ZERO, [UPS_FARM],
+                  pl=f"{person_label(index)}: powierzchnia gospodarstwa rolnego wyrażona w "
+                     f"hektarach przeliczeniowych ({number(m.farm_hectares)}) jest mniejsza niż "
+                     f"{number(min_ha)}; dochodu z gospodarstwa rolnego nie wlicza się.")
         return ZERO
     rate = expl.param("ups.farm_income_per_hectare", on)
     farm = round_money(m.farm_hectares * rate)
     expl.step("farm_income", f"{path}: {m.farm_hectares} ha przeliczeniowe x {rate} zł, rounded "
-              "to grosze.", {"hectares": m.farm_hectares, "rate": rate}, farm, [UPS_FARM])
+              "to grosze.", {"hectares": m.farm_hectares, "rate": rate}, farm, [UPS_FARM],
+              pl=f"{person_label(index)}: dochód z gospodarstwa rolnego = "
+                 f"{number(m.farm_hectares)} (hektary przeliczeniowe) × {zl(rate)} z 1 ha "
+                 f"przeliczeniowego = {zl(farm)} (po zaokrągleniu do grosza).")
     return farm
 
 
@@ -247,7 +274,11 @@ def income_of(
         one_off_limit = expl.param("ups.one_off_multiplier", on) * expl.param(name, on)
     elif regime == "usr":
         expl.reading("usr_income", "amounts are the monthly income already determined under "
-                     "u.ś.r.; one-off income is not spread and farm hectares are not accepted.")
+                     "u.ś.r.; one-off income is not spread and farm hectares are not accepted.",
+                     pl="wprowadzone kwoty są miesięcznym dochodem ustalonym już według zasad "
+                        "ustawy o świadczeniach rodzinnych; dochodu jednorazowego nie rozlicza "
+                        "się na kolejne miesiące, a powierzchni gospodarstwa rolnego w hektarach "
+                        "przeliczeniowych się nie przyjmuje.")
     basis = UPS_INCOME if regime == "ups" else USR_INCOME
     gross: list[Decimal] = []
     own: list[Decimal] = []
@@ -258,8 +289,9 @@ def income_of(
                          UPS_EXCLUDED if regime == "ups" else USR_INCOME)
             for j, it in enumerate(m.incomes)
         ]
-        farm = _farm_income(m, path, regime, expl, on)
-        total_i = m.net_income + farm + sum((r["counted"] for r in rows), ZERO)
+        farm = _farm_income(m, i, regime, expl, on)
+        items = sum((r["counted"] for r in rows), ZERO)
+        total_i = m.net_income + farm + items
         gross.append(total_i)
         own.append(max(ZERO, total_i - m.alimony_paid))
         expl.step(
@@ -269,14 +301,30 @@ def income_of(
              "alimony_paid": m.alimony_paid},
             total_i,
             [basis],
+            pl=f"{person_label(i)}: dochód netto {zl(m.net_income)} + wliczane składniki "
+               f"dochodu {zl(items)} + dochód z gospodarstwa rolnego {zl(farm)} = "
+               f"{zl(total_i)}.",
         )
     alimony = sum((m.alimony_paid for m in members), ZERO)
     total = max(ZERO, sum(gross, ZERO) - alimony)
     text = "Household income = sum of members' income minus alimony paid to others"
     if alimony:
         text += " (READING: deducted from the household total, not below 0)"
+    single = persons == 1 and regime == "ups"
+    whose = "osoby samotnie gospodarującej" if single else "rodziny"
+    summed = f"{zl(sum(gross, ZERO))}" if single else "suma dochodów członków rodziny"
+    if alimony:
+        if not single:
+            summed += f" ({zl(sum(gross, ZERO))})"
+        text_pl = (f"Dochód {whose} = {summed} − alimenty świadczone na rzecz innych osób "
+                   f"({zl(alimony)}) = {zl(total)} ({READING_PL.lower()}alimenty odlicza się od "
+                   "łącznego dochodu, który nie może być niższy niż zero)")
+    elif single:
+        text_pl = f"Dochód {whose} wynosi {zl(total)}"
+    else:
+        text_pl = f"Dochód {whose} = {summed} = {zl(total)}"
     expl.step("household_income", text + ".", {"members": gross, "alimony_paid": alimony}, total,
-              [basis])
+              [basis], pl=text_pl + ".")
     per_person = round_money(total / persons)
     expl.step(
         "income_per_person",
@@ -284,6 +332,9 @@ def income_of(
         "comparison.",
         {"total": total, "persons": persons},
         per_person,
+        pl=f"Dochód {'osoby samotnie gospodarującej' if single else 'na osobę w rodzinie'} = "
+           f"{zl(total)} / {persons} = {zl(per_person)} (zaokrąglenie do grosza przed "
+           f"porównaniem z kryterium; dochód ustalony na podstawie {basis}).",
     )
     return IncomeResult(total, per_person, persons, expl.steps, tuple(own), expl.parameters,
                         expl.legal_basis)

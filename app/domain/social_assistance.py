@@ -23,6 +23,7 @@ from app.domain.errors import InvalidInput
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
 from app.domain.money import HUNDRED, ZERO, percent_of, to_decimal
+from app.domain.polish import OTHER_BENEFITS_GENITIVE, READING_PL, pct, persons, years, zl
 
 ART_6_7 = "art. 6 pkt 7 u.p.s."
 ART_8_1 = "art. 8 ust. 1 u.p.s."
@@ -39,17 +40,20 @@ def _work_incapacity(applicant: Member, on: date, expl: Explanation) -> bool:
     """Check that the applicant is totally unable to work or has reached the retirement age."""
     if applicant.unable_to_work:
         expl.step("zasilek_staly.unable_to_work", "The applicant is recorded as totally unable to "
-                  "work.", {"unable_to_work": True}, True, [ART_37_1])
+                  "work.", {"unable_to_work": True}, True, [ART_37_1],
+                  pl="Wnioskodawca jest całkowicie niezdolny do pracy (według danych sprawy).")
         return True
     female = expl.param("zasilek_staly.retirement_age_female", on)
     male = expl.param("zasilek_staly.retirement_age_male", on)
     if applicant.sex == "F":
-        age, why = female, "retirement age of a woman"
+        age, why, why_pl = female, "retirement age of a woman", "wiek emerytalny kobiety"
     elif applicant.sex == "M":
-        age, why = male, "retirement age of a man"
+        age, why, why_pl = male, "retirement age of a man", "wiek emerytalny mężczyzny"
     else:
         age = max(female, male)
         why = "READING: sex unknown, so the higher retirement age is used"
+        why_pl = (f"{READING_PL.lower()}płeć nie jest znana, więc przyjmuje się wyższy wiek "
+                  "emerytalny")
     ok: bool = applicant.age >= age
     expl.step(
         "zasilek_staly.unable_to_work",
@@ -58,6 +62,9 @@ def _work_incapacity(applicant: Member, on: date, expl: Explanation) -> bool:
         {"age": applicant.age, "sex": applicant.sex, "retirement_age": age},
         ok,
         [ART_37_1, ART_6_7],
+        pl=f"Niezdolność do pracy z tytułu wieku oznacza osiągnięcie wieku emerytalnego ({why_pl}: "
+           f"{years(age)}); wnioskodawca ma {years(applicant.age)}, zatem warunek "
+           f"{'jest' if ok else 'nie jest'} spełniony.",
     )
     return ok
 
@@ -74,12 +81,16 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
         ok = False
         expl.step("zasilek_staly.exclusion", "Zasiłek stały is not paid together with "
                   f"{', '.join(clash)}.", {"other_benefits": applicant.other_benefits}, False,
-                  [ART_37_5])
+                  [ART_37_5],
+                  pl="Zasiłek stały nie przysługuje osobie, która ma ustalone prawo do: "
+                     f"{', '.join(OTHER_BENEFITS_GENITIVE.get(b, b) for b in clash)}.")
     adult = expl.param("general.age_of_majority", on)
     if applicant.age < adult:
         ok = False
         expl.step("zasilek_staly.adult", f"The applicant must be an adult (at least {adult}).",
-                  {"age": applicant.age}, False, [ART_37_1])
+                  {"age": applicant.age}, False, [ART_37_1],
+                  pl=f"Zasiłek stały przysługuje osobie pełnoletniej (co najmniej {years(adult)}); "
+                     f"wnioskodawca ma {years(applicant.age)}.")
     ok = _work_incapacity(applicant, on, expl) and ok
     elig_pct = expl.param("zasilek_staly.eligibility_percentage", on)
     if single:
@@ -88,7 +99,11 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
         income_ok = inc.total < limit
         expl.step("zasilek_staly.income_test", f"Income of a person living alone {inc.total} must "
                   f"be below {elig_pct}% of the single criterion ({limit}).",
-                  {"income": inc.total, "limit": limit}, income_ok, [ART_37_1, ART_8_1])
+                  {"income": inc.total, "limit": limit}, income_ok, [ART_37_1, ART_8_1],
+                  pl=f"Dochód osoby samotnie gospodarującej ({zl(inc.total)}) musi być niższy "
+                     f"niż {_criterion_pl(elig_pct, 'osoby samotnie gospodarującej')} "
+                     f"({zl(limit)}); warunek "
+                     f"{'jest' if income_ok else 'nie jest'} spełniony.")
     else:
         crit = expl.param("ups.criterion_per_person", on)
         limit = percent_of(crit, elig_pct)
@@ -97,7 +112,11 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
         expl.step("zasilek_staly.income_test", f"In a family both the applicant's own income "
                   f"({own}) and income per person ({inc.per_person}) must be below {limit}.",
                   {"own_income": own, "income_per_person": inc.per_person, "limit": limit},
-                  income_ok, [ART_37_1, ART_8_1])
+                  income_ok, [ART_37_1, ART_8_1],
+                  pl=f"Osobie w rodzinie zasiłek przysługuje, gdy zarówno jej własny dochód "
+                     f"({zl(own)}), jak i dochód na osobę w rodzinie ({zl(inc.per_person)}) są "
+                     f"niższe niż {_criterion_pl(elig_pct, 'na osobę w rodzinie')} "
+                     f"({zl(limit)}); warunek {'jest' if income_ok else 'nie jest'} spełniony.")
     if not (ok and income_ok):
         return NOT_ELIGIBLE
     amount_pct = expl.param("zasilek_staly.amount_percentage", on)
@@ -105,25 +124,41 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
     income = inc.total if single else inc.per_person
     amount = base - income
     basis = ART_37_2_1 if single else ART_37_2_2
+    if single:
+        diff_pl = (f"{pct(amount_pct)} kryterium dochodowego osoby samotnie gospodarującej "
+                   f"({pct(amount_pct)} × {zl(crit)} = {zl(base)}) − dochód osoby samotnie "
+                   f"gospodarującej ({zl(income)})")
+    else:
+        diff_pl = (f"{pct(amount_pct)} kryterium dochodowego na osobę w rodzinie "
+                   f"({pct(amount_pct)} × {zl(crit)} = {zl(base)}) − dochód na osobę w rodzinie "
+                   f"({zl(income)})")
     expl.step("zasilek_staly.difference", f"{amount_pct}% of the criterion ({base}) minus "
               f"{'income' if single else 'income per person'} ({income}).",
               {"criterion": crit, "percentage": amount_pct, "base": base, "income": income},
-              amount, [basis])
+              amount, [basis], pl=f"Kwota zasiłku = {diff_pl} = {zl(amount)}.")
     if single:
         cap = expl.param("zasilek_staly.cap", on)
         if amount > cap:
             amount = cap
             expl.step("zasilek_staly.cap", f"The amount is capped at {cap} zł.", {"cap": cap},
-                      amount, [ART_37_2_1])
+                      amount, [ART_37_2_1],
+                      pl=f"Kwota zasiłku osoby samotnie gospodarującej nie może być wyższa niż "
+                         f"{zl(cap)} miesięcznie; przyjmuje się {zl(cap)}.")
     else:
         expl.reading("zasilek_staly.cap", "the cap of art. 37 ust. 2 pkt 1 applies to a person "
-                     "living alone only; a person in a family gets the difference.", [ART_37_2_2])
+                     "living alone only; a person in a family gets the difference.", [ART_37_2_2],
+                     pl="górna granica kwoty zasiłku określona w art. 37 ust. 2 pkt 1 u.p.s. "
+                        "dotyczy wyłącznie osoby samotnie gospodarującej; osobie w rodzinie "
+                        "przysługuje zasiłek w wysokości różnicy.")
     minimum = expl.param("zasilek_staly.minimum", on)
     if amount < minimum:
-        amount = minimum
+        computed, amount = amount, minimum
         expl.step("zasilek_staly.minimum", f"The amount is raised to the minimum of {minimum} zł.",
-                  {"minimum": minimum}, amount, [ART_37_3])
-    expl.step("zasilek_staly.amount", "Monthly zasiłek stały.", {}, amount)
+                  {"minimum": minimum}, amount, [ART_37_3],
+                  pl=f"Obliczona kwota ({zl(computed)}) jest niższa niż najniższa kwota zasiłku "
+                     f"stałego ({zl(minimum)} miesięcznie); przyjmuje się {zl(minimum)}.")
+    expl.step("zasilek_staly.amount", "Monthly zasiłek stały.", {}, amount,
+              pl=f"Miesięczna kwota zasiłku stałego wynosi {zl(amount)}.")
     return Outcome.fixed(amount)
 
 
@@ -138,8 +173,22 @@ def _criterion_and_income(
     crit = per_person * len(members)
     expl.step(f"{key}.family_criterion", f"Family criterion = {per_person} x {len(members)} "
               "persons; it is compared with the family's total income.",
-              {"criterion_per_person": per_person, "persons": len(members)}, crit, [ART_8_1])
+              {"criterion_per_person": per_person, "persons": len(members)}, crit, [ART_8_1],
+              pl=f"Kryterium dochodowe rodziny = {zl(per_person)} × {persons(len(members))} = "
+                 f"{zl(crit)}; porównuje się je z łącznym dochodem rodziny.")
     return crit, inc.total
+
+
+def _criterion_pl(percentage: Decimal | int, whose: str) -> str:
+    """'kryterium dochodowe <whose>', or '90% kryterium dochodowego <whose>' (after "niż")."""
+    if percentage == HUNDRED:
+        return f"kryterium dochodowe {whose}"
+    return f"{pct(percentage)} kryterium dochodowego {whose}"
+
+
+def _whose(members: list[Member]) -> str:
+    """Whose income and criterion, in the genitive: a person living alone or the family."""
+    return "osoby samotnie gospodarującej" if len(members) == 1 else "rodziny"
 
 
 def _percentage(override: Decimal | None, statutory: Decimal | int) -> Decimal:
@@ -147,14 +196,14 @@ def _percentage(override: Decimal | None, statutory: Decimal | int) -> Decimal:
     if override is None:
         return Decimal(statutory)
     try:
-        pct = to_decimal(override)
+        given = to_decimal(override)
     except (TypeError, ValueError):
         raise InvalidInput("municipal_percentage", "The percentage must be an exact number "
                            "(Decimal, int or str), not a float.") from None
-    if not statutory <= pct <= HUNDRED:
+    if not statutory <= given <= HUNDRED:
         raise InvalidInput("municipal_percentage", f"The municipal percentage must be between "
                            f"{statutory} (the statutory minimum) and 100.")
-    return pct
+    return given
 
 
 def zasilek_okresowy(
@@ -164,34 +213,49 @@ def zasilek_okresowy(
     crit, income = _criterion_and_income(members, on, expl, "zasilek_okresowy")
     diff = crit - income
     eligible = diff > 0
+    whose = _whose(members)
     expl.step("zasilek_okresowy.income_test", f"Income {income} must be below the criterion "
               f"{crit}; the difference is {diff}.", {"income": income, "criterion": crit}, eligible,
-              [ART_38, ART_8_1])
+              [ART_38, ART_8_1],
+              pl=f"Dochód {whose} ({zl(income)}) musi być niższy niż kryterium dochodowe "
+                 f"{whose} ({zl(crit)}); różnica wynosi {zl(diff)}, zatem warunek "
+                 f"{'jest' if eligible else 'nie jest'} spełniony.")
     if not eligible:
         return NOT_ELIGIBLE
     statutory = expl.param("zasilek_okresowy.percentage", on)
-    pct = _percentage(municipal_percentage, statutory)
+    share_pct = _percentage(municipal_percentage, statutory)
     if municipal_percentage is not None:
         expl.step("zasilek_okresowy.municipal_percentage", f"The gmina's resolution raises the "
-                  f"percentage from {statutory}% to {pct}%.", {"statutory": statutory}, pct,
-                  [ART_38])
+                  f"percentage from {statutory}% to {share_pct}%.", {"statutory": statutory},
+                  share_pct, [ART_38],
+                  pl=f"Uchwała rady gminy podwyższa kwotę zasiłku okresowego z ustawowych "
+                     f"{pct(statutory)} do {pct(share_pct)} różnicy między kryterium dochodowym "
+                     "a dochodem.")
     maximum = diff
     if len(members) == 1:
         cap = expl.param("zasilek_okresowy.single_cap", on)
         if cap is None:
             expl.reading("zasilek_okresowy.single_cap", "no fixed zł cap for a person living "
-                         "alone other than the difference (DOMAIN.md marks the cap '?').", [ART_38])
+                         "alone other than the difference (DOMAIN.md marks the cap '?').", [ART_38],
+                         pl="kwota zasiłku osoby samotnie gospodarującej nie jest ograniczona "
+                            "inną kwotą niż różnica między kryterium dochodowym a dochodem "
+                            "(źródła nie są w tej kwestii zgodne).")
         elif cap < maximum:
             maximum = cap
             expl.step("zasilek_okresowy.cap", f"A person living alone gets at most {cap} zł.",
-                      {"cap": cap}, maximum, [ART_38])
-    share = percent_of(diff, pct)
+                      {"cap": cap}, maximum, [ART_38],
+                      pl=f"Kwota zasiłku osoby samotnie gospodarującej nie może być wyższa niż "
+                         f"{zl(cap)} miesięcznie.")
+    share = percent_of(diff, share_pct)
     minimum = expl.param("zasilek_okresowy.minimum", on)
     proposed = min(max(share, minimum), maximum)
-    expl.step("zasilek_okresowy.amount", f"{pct}% of the difference is {share}; at least "
+    expl.step("zasilek_okresowy.amount", f"{share_pct}% of the difference is {share}; at least "
               f"{minimum} zł but never more than {maximum}.",
-              {"difference": diff, "percentage": pct, "share": share, "minimum": minimum,
-               "maximum": maximum}, proposed, [ART_38])
+              {"difference": diff, "percentage": share_pct, "share": share, "minimum": minimum,
+               "maximum": maximum}, proposed, [ART_38],
+              pl=f"{pct(share_pct)} różnicy ({zl(diff)}) wynosi {zl(share)}; kwota zasiłku nie "
+                 f"może być niższa niż {zl(minimum)} ani wyższa niż {zl(maximum)}; proponuje się "
+                 f"{zl(proposed)} miesięcznie.")
     return Outcome(True, proposed, proposed, maximum)
 
 
@@ -199,12 +263,20 @@ def specjalny_zasilek_celowy(members: list[Member], on: date, expl: Explanation)
     """Specjalny zasiłek celowy (art. 41 pkt 1 u.p.s.): 0 proposed, at most the criterion."""
     crit, income = _criterion_and_income(members, on, expl, "specjalny_zasilek_celowy")
     eligible = income > crit
+    whose = _whose(members)
     expl.step("specjalny_zasilek_celowy.income_test", f"Income {income} must exceed the "
               f"criterion {crit}; at or below it the ordinary zasiłek celowy (art. 39) applies.",
-              {"income": income, "criterion": crit}, eligible, [ART_41_1])
+              {"income": income, "criterion": crit}, eligible, [ART_41_1],
+              pl=f"Dochód {whose} ({zl(income)}) musi przekraczać kryterium dochodowe {whose} "
+                 f"({zl(crit)}); przy dochodzie nieprzekraczającym kryterium przysługuje zasiłek "
+                 f"celowy na zasadach art. 39 u.p.s. Warunek {'jest' if eligible else 'nie jest'} "
+                 "spełniony.")
     expl.reading("specjalny_zasilek_celowy.justified", "whether the case is especially justified "
                  "is decided by the caseworker; 0 is proposed and the criterion is the maximum.",
-                 [ART_41_1])
+                 [ART_41_1],
+                 pl="to, czy zachodzi szczególnie uzasadniony przypadek, ocenia się na podstawie "
+                    f"ustaleń pracownika socjalnego; proponuje się kwotę {zl(ZERO)}, a kwotą "
+                    f"maksymalną zasiłku jest kryterium dochodowe ({zl(crit)}).")
     if not eligible:
         return NOT_ELIGIBLE
     return Outcome(True, ZERO, ZERO, crit)

@@ -108,7 +108,7 @@ def test_application_to_payment(page: Any, live_server: str) -> None:
     # The eligibility service task runs in the worker; the draft appears when it is done.
     open_task(page, base, case_id, "Projekt decyzji")
     shot(page, "05-draft-with-eligibility")
-    assert "355.00" in page.content(), "the computed amount is shown to the caseworker"
+    assert "355,00" in page.content(), "the computed amount is shown to the caseworker"
     choose(page, "decision_kind", "grant")
     page.fill("input[name=amount]", "355.00")
     page.fill("input[name=period_from]", today[:8] + "01")
@@ -147,7 +147,7 @@ def test_application_to_payment(page: Any, live_server: str) -> None:
     doc.screenshot(path=str(SHOTS / "07b-decision-document.png"), full_page=True)
     text = doc.content()
     for element in ("DECYZJA", "orzekam", "Pouczenie", "Samorządowego Kolegium Odwoławczego",
-                    "art. 127a", "Maria Wiśniewska", "355.00 zł"):
+                    "art. 127a", "Maria Wiśniewska", "355,00 zł"):
         assert element in text, element
     if doc is not page:
         doc.close()

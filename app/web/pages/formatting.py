@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -73,6 +73,59 @@ def money(value: Any) -> str:
     except InvalidOperation:
         return str(value)
     return f"{format_decimal(amount, format='#,##0.00')}\u00a0zł"
+
+
+_DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
+
+
+def plain(value: Any) -> Any:
+    """A value of an explanation as shown: a decimal ('813.00', Decimal) with a decimal comma in
+    Polish ('813,00'), unchanged in English; anything else unchanged (booleans are the macros')."""
+    if isinstance(value, Decimal) and value.is_finite():
+        text = f"{value:f}"
+    elif isinstance(value, str) and _DECIMAL.match(value):
+        text = value
+    else:
+        return value
+    return text if lang() == "en" else text.replace(".", ",")
+
+
+def step_text(step: Any) -> str:
+    """The sentence of an explanation step in the interface language.
+
+    Steps carry ``text`` (English) and ``text_pl`` (Polish); explanations stored before
+    ``text_pl`` existed fall back to ``text``.
+    """
+    if not isinstance(step, Mapping):
+        return ""
+    text = step.get("text") or ""
+    if lang() == "en":
+        return str(text)
+    return str(step.get("text_pl") or text)
+
+
+def localized_items(data: Any) -> list[tuple[Any, Any]]:
+    """The (key, value) pairs of a mapping to show, for keys that come in two languages.
+
+    A key ``x`` with a Polish twin ``x_pl`` (e.g. the ``notes`` of an income item) shows the twin
+    in Polish and itself in English; the twin is never shown as a row of its own.
+    """
+    polish = lang() != "en"
+    pairs = []
+    for key, value in data.items():
+        if isinstance(key, str) and key.endswith("_pl") and key[:-3] in data:
+            continue
+        twin = f"{key}_pl"
+        pairs.append((key, data[twin] if polish and twin in data else value))
+    return pairs
+
+
+def localized(data: Any, key: Any) -> Any:
+    """``data[key]``, or its Polish twin ``data[key + '_pl']`` in Polish when there is one."""
+    twin = f"{key}_pl"
+    if lang() != "en" and twin in data:
+        return data.get(twin)
+    return data.get(key)
 
 
 def iban(value: Any) -> str:
@@ -236,10 +289,14 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(fdatetime, "fdatetime")
     app.add_template_filter(money, "money")
     app.add_template_filter(iban, "iban")
+    app.add_template_filter(plain, "plain")
     app.add_template_filter(code_label, "code")
     app.add_template_filter(service_message, "svc")
     app.add_template_global(due_badge, "due_badge")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(today, "today")
+    app.add_template_global(step_text, "step_text")
+    app.add_template_global(localized_items, "localized_items")
+    app.add_template_global(localized, "localized")
     # Imported macros do not see the request context, so they ask for the language.
     app.add_template_global(lang, "current_lang")

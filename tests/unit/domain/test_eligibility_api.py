@@ -36,8 +36,8 @@ def test_every_benefit_returns_a_json_safe_explained_result(benefit: str) -> Non
         assert isinstance(d[money], str) and len(d[money].split(".")[1]) == 2
     assert d["explanation"][-1]["key"] == "result"
     for step in d["explanation"]:
-        assert set(step) == {"key", "text", "inputs", "result", "legal_basis"}
-        assert step["key"] and step["text"]
+        assert set(step) == {"key", "text", "text_pl", "inputs", "result", "legal_basis"}
+        assert step["key"] and step["text"] and step["text_pl"]
     assert d["legal_basis"]
     for name, p in d["parameters"].items():
         assert p["name"] == name and p["source"]
