@@ -129,7 +129,9 @@ def start_gunicorn(procs: Processes, cfg: dict[str, Any], instance_dir: Path, se
     log = instance_dir / f"gunicorn-{server.workers}x{server.threads}.log"
     log.write_bytes(b"")
     args = [sys.executable, "-m", "gunicorn", *server.args(), "-b", f"127.0.0.1:{port}",
-            "--timeout", "60", "--graceful-timeout", "10", "--backlog", "2048", *(extra_args or []),
+            "--timeout", "60", "--graceful-timeout", "10", "--backlog", "2048",
+            # gunicorn 27 otherwise shares ~/.gunicorn/gunicorn.ctl with every other gunicorn.
+            "--no-control-socket", *(extra_args or []),
             "app:create_app()"]
     env = server_env(cfg, instance_dir)
     env.update(extra_env or {})
@@ -150,6 +152,14 @@ def start_gunicorn(procs: Processes, cfg: dict[str, Any], instance_dir: Path, se
         time.sleep(0.2)
     procs.stop(proc)
     raise RuntimeError(f"gunicorn did not start: {log.read_text()[-3000:]}")
+
+
+def log_tail(path: Path, chars: int = 3000) -> str:
+    """The end of a server log (for error messages)."""
+    try:
+        return path.read_text(errors="replace")[-chars:]
+    except OSError:
+        return "(no log)"
 
 
 def login(base: str, username: str) -> str:
@@ -377,8 +387,11 @@ def server(procs: Processes, cfg: dict[str, Any], instance_dir: Path, config: Se
     proc, base = start_gunicorn(procs, cfg, instance_dir, config, extra_args, extra_env)
     try:
         tokens = {"caseworker": login(base, "caseworker1"), "supervisor": login(base, "supervisor")}
-        httpx.post(f"{base}/api/cases", json=application(offset=165_000_000), timeout=30,
-                   headers={"Authorization": f"Bearer {tokens['caseworker']}"}).raise_for_status()
+        res = httpx.post(f"{base}/api/cases", json=application(offset=165_000_000), timeout=30,
+                         headers={"Authorization": f"Bearer {tokens['caseworker']}"})
+        if res.status_code != 201:
+            raise RuntimeError(f"POST /api/cases answered {res.status_code}; gunicorn log:\n"
+                               + log_tail(instance_dir / f"gunicorn-{config.workers}x{config.threads}.log"))
         yield base, tokens, proc.pid
     finally:
         procs.stop(proc)
