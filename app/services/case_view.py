@@ -50,12 +50,13 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         if case is None:
             raise NotFound(f"Case {case_id} does not exist.")
         instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
+        incomes_by_person: dict[int, list[Income]] = {}
+        for inc in s.scalars(select(Income).where(Income.case_id == case_id).order_by(Income.id)):
+            incomes_by_person.setdefault(inc.person_id, []).append(inc)
         members = []
         for m in case.household.members:
             p = m.person
-            incomes = s.scalars(
-                select(Income).where(Income.case_id == case_id, Income.person_id == p.id)
-            ).all()
+            incomes = incomes_by_person.get(p.id, [])
             members.append({
                 "person_id": p.id, "pesel": p.pesel, "first_name": p.first_name,
                 "last_name": p.last_name, "birth_date": p.birth_date.isoformat(), "sex": p.sex,
@@ -69,7 +70,6 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         tasks = s.scalars(
             select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
         ).all()
-        users = {u.id: u.full_name for u in s.scalars(select(User))}
         decisions = s.scalars(
             select(Decision).where(Decision.case_id == case_id).order_by(Decision.id)
         ).all()
@@ -89,6 +89,14 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             select(AuditEvent).where(AuditEvent.case_id == case_id, AuditEvent.action != "case.read")
             .order_by(AuditEvent.id)
         ).all()
+        # Only the staff this case file names (not every user of the centre).
+        user_ids = {case.caseworker_id, *(t.completed_by_id for t in tasks),
+                    *(e.user_id for e in history),
+                    *(d.drafted_by_id for d in decisions), *(d.approved_by_id for d in decisions)}
+        user_ids.discard(None)
+        users = {uid: name for uid, name in s.execute(
+            select(User.id, User.full_name).where(User.id.in_(user_ids)))} \
+            if user_ids else {}
         result = {
             "id": case.id, "number": case.number, "benefit": case.benefit, "reason": case.reason,
             "urgent": case.urgent, "status": case.status, "stage": case.stage,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
@@ -211,17 +214,23 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
 
 
 def _next_case_number(uow: UnitOfWork, year: int) -> str:
-    """Allocate the next human case number for the year (row-locked counter)."""
-    stmt = select(CaseNumberSequence).where(CaseNumberSequence.year == year)
-    if not uow.ctx.db.is_sqlite:
-        stmt = stmt.with_for_update()
-    seq = uow.session.scalar(stmt)
-    if seq is None:
-        seq = CaseNumberSequence(year=year, last=0)
-        uow.session.add(seq)
-    seq.last += 1
-    uow.session.flush()
-    return f"POM/{year}/{seq.last:05d}"
+    """Allocate the next human case number for the year.
+
+    One atomic upsert: the first case of a year creates the counter row, later ones increment
+    it; concurrent callers queue on the row instead of racing to create it. The row stays
+    locked until commit, so callers allocate as late as they can.
+    """
+    insert = sqlite_insert if uow.ctx.db.is_sqlite else pg_insert
+    stmt = (
+        insert(CaseNumberSequence)
+        .values(year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=[CaseNumberSequence.year], set_={"last": CaseNumberSequence.last + 1}
+        )
+        .returning(CaseNumberSequence.last)
+    )
+    last = uow.session.execute(stmt).scalar_one()
+    return f"POM/{year}/{last:05d}"
 
 
 def _person(uow: UnitOfWork, m: MemberInput) -> Person:
@@ -260,7 +269,8 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
             ))
         uow.session.flush()
         case = Case(
-            number=_next_case_number(uow, received.year), household_id=household.id,
+            # A unique placeholder; the real number is allocated just before commit.
+            number=f"tmp-{uuid.uuid4().hex[:24]}", household_id=household.id,
             applicant_id=persons[0].id, benefit=app_data["benefit"], reason=app_data["reason"],
             urgent=app_data["urgent"], opened_on=received, opened_by_id=actor.id,
             caseworker_id=actor.id if actor.has("caseworker") else None,
@@ -283,6 +293,7 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
             version=0, created_at=now,
         )
         uow.session.add(instance)
+        case.number = _next_case_number(uow, received.year)
         uow.session.flush()
         apply_snapshot(uow, instance, snap)
         audit.record(uow, "case.opened", actor.id, case.id, benefit=case.benefit)

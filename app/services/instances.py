@@ -39,6 +39,18 @@ def lock_instance(uow: UnitOfWork, instance_id: int) -> ProcessInstance:
     return instance
 
 
+def lock_instance_of_task(uow: UnitOfWork, task_id: int) -> ProcessInstance:
+    """Lock the instance that owns a human task, in one statement; NotFound if no such task."""
+    owner = select(HumanTask.instance_id).where(HumanTask.id == task_id).scalar_subquery()
+    stmt = select(ProcessInstance).where(ProcessInstance.id == owner)
+    if not uow.ctx.db.is_sqlite:
+        stmt = stmt.with_for_update()
+    instance = uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
+    if instance is None:
+        raise NotFound(f"Task {task_id} does not exist.")
+    return instance
+
+
 def definition_ref(uow: UnitOfWork, definition_id: int) -> DefinitionRef:
     """The engine reference for a definition version (content hash cached per process)."""
     hashes = uow.ctx.cache.setdefault("definition_hashes", {})

@@ -8,7 +8,7 @@ import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from sqlalchemy import or_, select
 
-from app.persistence.models import HumanTask, User
+from app.persistence.models import HumanTask, ProcessInstance, User
 from app.workflow_engine import ScriptError, TaskNotReady
 
 from . import audit, task_hooks
@@ -16,7 +16,7 @@ from .case_view import task_summary
 from .context import Actor, ServiceContext, UnitOfWork
 from .definitions import forms_of
 from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
-from .instances import apply_snapshot, definition_ref, lock_instance
+from .instances import apply_snapshot, definition_ref, lock_instance_of_task
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -64,13 +64,10 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         if not _may_see(actor, ht):
             raise Forbidden("This task belongs to another role.")
         definition_id = uow.session.scalar(
-            select(HumanTask.instance_id).where(HumanTask.id == task_id)
+            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
         )
-        from app.persistence.models import ProcessInstance
-
-        instance = uow.session.get(ProcessInstance, definition_id)
-        assert instance is not None
-        schema = forms_of(uow, instance.definition_id).get(ht.form, {})
+        assert definition_id is not None
+        schema = forms_of(uow, definition_id).get(ht.form, {})
         context = task_hooks.form_context(uow, ht)
         return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
                 "context": context}
@@ -192,11 +189,8 @@ def complete(
     """Complete a task: validate, enforce roles and four-eyes, advance the workflow once."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
-        instance_id = uow.session.scalar(select(HumanTask.instance_id).where(HumanTask.id == task_id))
-        if instance_id is None:
-            raise NotFound(f"Task {task_id} does not exist.")
         # One writer per instance: lock first, then read the task fresh.
-        instance = lock_instance(uow, instance_id)
+        instance = lock_instance_of_task(uow, task_id)
         ht = _task(uow, task_id)
         if ht.status != "ready":
             raise Conflict("This task has already been completed or cancelled; reload the page.",
@@ -237,5 +231,14 @@ def complete(
         apply_snapshot(uow, instance, snap)
         task_hooks.after_complete(uow, actor, instance, ht, data, snap.data)
         audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
+        uow.session.flush()
+        # What the case offers next, so a client need not re-read the case file.
+        next_tasks = [task_summary(t) for t in uow.session.scalars(
+            select(HumanTask).where(HumanTask.case_id == ht.case_id, HumanTask.status == "ready")
+            .order_by(HumanTask.id)
+        )]
+        summary = {**task_summary(ht), "instance_version": instance.version,
+                   "case_stage": instance.stage, "case_completed": instance.status == "completed",
+                   "next_tasks": next_tasks}
         uow.commit()
-        return {**task_summary(ht), "instance_version": instance.version}
+        return summary

@@ -128,6 +128,32 @@ def test_two_concurrent_completes_exactly_one_wins(ctx: ServiceContext, casework
     assert names(ctx, case_id) == ["conduct_interview"], "the workflow advanced exactly once"
 
 
+def test_concurrent_first_cases_of_a_year_get_distinct_numbers(
+    ctx: ServiceContext, caseworker: Actor
+) -> None:
+    barrier = threading.Barrier(4)
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+    pesels = ["75011501233", "82031204563", "69052301118", "90081502227"]
+
+    def open_one(pesel: str) -> None:
+        barrier.wait()
+        try:
+            case_id = cases.open_case(ctx, caseworker, sample_application(applicant={
+                "pesel": pesel, "first_name": "A", "last_name": "B", "net_income": "1.00"}))
+            numbers.append(case_view.get_case(ctx, caseworker, case_id)["number"])
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one, args=(p,)) for p in pesels]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(numbers) == [f"POM/2026/{i:05d}" for i in range(1, 5)]
+
+
 def test_four_eyes_rule_enforced_in_service(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
