@@ -195,7 +195,7 @@ class CaseClient(threading.Thread):
     """Runs cases one after another until told to stop; records latencies and finish times."""
 
     def __init__(self, base: str, tokens: dict[str, str], stats: Stats, stop: threading.Event,
-                 offset: int, mode: str = "casefile") -> None:
+                 offset: int, mode: str = "next") -> None:
         super().__init__(daemon=True)
         self.mode = mode
         self.base, self.tokens, self.stats, self.stop_event, self.offset = base, tokens, stats, stop, offset
@@ -232,6 +232,8 @@ class CaseClient(threading.Thread):
         case = res.json()
         if self.mode == "worklist":
             self.follow_worklist(case, deadline)
+        elif self.mode == "next":
+            self.follow_next_tasks(case, deadline)
         else:
             self.follow_case_file(case, deadline)
         finished = time.perf_counter()
@@ -239,13 +241,36 @@ class CaseClient(threading.Thread):
             self.stats.finished_at.append(finished)
             self.stats.case_seconds.append(finished - started)
 
-    def complete(self, task: dict[str, Any]) -> None:
+    def complete(self, task: dict[str, Any]) -> dict[str, Any]:
         today = today_in_warsaw(datetime.now().astimezone()).isoformat()
         body = {"data": form_data(task["name"], today), "version": task["version"]}
         res = self.call("POST /api/tasks/{id}/complete", "POST", f"/api/tasks/{task['id']}/complete",
                         task["role"], body)
         if res.status_code != 200:
             raise RuntimeError(f"complete {task['name']}: HTTP {res.status_code}: {res.text[:200]}")
+        return dict(res.json())
+
+    def follow_next_tasks(self, case: dict[str, Any], deadline: float) -> None:
+        """As an API client would: take the next task from the complete response; while a
+        background job runs, poll the worklist; read the case file only for the schedule."""
+        case_id, tasks, last = case["id"], case["open_tasks"], ""
+        wait = POLL_INTERVAL
+        while time.monotonic() < deadline:
+            if tasks:
+                done = self.complete(tasks[0])
+                last, tasks, wait = tasks[0]["name"], done["next_tasks"], POLL_INTERVAL
+                continue
+            time.sleep(wait)
+            wait = min(POLL_MAX, wait * 2)
+            if last == FINAL_TASK:
+                if self.read_case(case_id)["schedule"]:
+                    return
+                continue
+            res = self.call("GET /api/tasks?scope=team", "GET", "/api/tasks?scope=team", "supervisor")
+            if res.status_code != 200:
+                raise RuntimeError(f"worklist: HTTP {res.status_code}")
+            tasks = [t for t in res.json() if t["case_id"] == case_id]
+        raise RuntimeError(f"case {case_id} not scheduled within {CASE_TIMEOUT:.0f} s")
 
     def read_case(self, case_id: int) -> dict[str, Any]:
         res = self.call("GET /api/cases/{id}", "GET", f"/api/cases/{case_id}", "caseworker")
@@ -305,7 +330,7 @@ def machine_cpu() -> tuple[float, float]:
 
 
 def drive(base: str, tokens: dict[str, str], clients: int, warmup: float, window: float,
-          offset: int, pids: dict[str, int] | None = None, mode: str = "casefile") -> dict[str, Any]:
+          offset: int, pids: dict[str, int] | None = None, mode: str = "next") -> dict[str, Any]:
     """Run `clients` threads; count cases finished inside the measurement window.
 
     `pids` names server processes whose CPU use (with their children) is reported for the window.

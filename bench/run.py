@@ -105,7 +105,7 @@ def bench_http(cfg: dict[str, Any], instance: Path, ctx: Any, args: argparse.Nam
     phase = 0
 
     def run(config: Any, clients: int, warmup: float, window: float,
-            mode: str = "casefile") -> dict[str, Any]:
+            mode: str = "next") -> dict[str, Any]:
         nonlocal phase
         phase += 1
         drain(broker)
@@ -136,8 +136,8 @@ def bench_http(cfg: dict[str, Any], instance: Path, ctx: Any, args: argparse.Nam
     latency = run(best, 8, 2.0, 8.0 if quick else 12.0)
     print(f"  http latency: 8 clients: complete p50 {latency['complete_p50_ms']:.1f} ms, "
           f"p95 {latency['complete_p95_ms']:.1f} ms", flush=True)
-    worklist = run(best, args.clients, 2.0, 6.0 if quick else 10.0, mode="worklist")
-    print(f"  http what-if: next task from GET /api/tasks instead of the case file: "
+    worklist = run(best, args.clients, 2.0, 6.0 if quick else 10.0, mode="casefile")
+    print(f"  http what-if: client re-reads the case file (GET /api/cases/{{id}}) after every step: "
           f"{worklist['cases_per_s']:.1f} cases/s", flush=True)
     drain(broker)
     procs.stop(worker)
@@ -237,7 +237,7 @@ def print_report(r: dict[str, Any], summary: dict[str, Any]) -> None:
               f"{'complete p50/p95 ms':>21s}{'server CPU ms/case':>20s}{'other load':>11s}{'fail':>6s}")
         for row in [*h["sweep"], h["throughput"], h["latency"], h["worklist"]]:
             label = row["server"] + (" *" if row is h["throughput"] and len(h["sweep"]) > 1 else "")
-            label += " (worklist)" if row["mode"] == "worklist" else ""
+            label += " (case-file client)" if row["mode"] == "casefile" else ""
             print(f"  {label:44s}{row['clients']:>8d}{row['cases_per_s']:>9.1f}{adjusted(row):>7.1f}"
                   f"{row['requests_per_s']:>7.0f}"
                   f"{row['requests_per_case']:>9.1f}{row['complete_p50_ms']:>11.1f} /"
@@ -343,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         "http_server": f"gunicorn {h['best']}" if h else None,
         "http_clients": args.clients if h else None,
         "http_worker": h["worker"] if h else None,
-        "http_worklist_cases_per_s": round(h["worklist"]["cases_per_s"], 2) if h else None,
+        "http_casefile_client_cases_per_s": round(h["worklist"]["cases_per_s"], 2) if h else None,
         "http_cpu_ms_per_case": {k: round(v, 1) for k, v in h["throughput"]["cpu_ms_per_case"].items()
                                  if not k.startswith("rest")} if h else None,
         "http_capacity_estimate": round(capacity, 1) if h else None,
