@@ -19,7 +19,9 @@ from app.services.context import SYSTEM, Actor, NullPublisher, ServiceContext
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("POMOC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-REDIS_URL = os.environ.get("POMOC_TEST_REDIS", "redis://127.0.0.1:6379/15")
+# A Redis database per test session (1–13; the bench uses 14), so parallel runs do not share
+# queues or flush each other's messages.
+REDIS_URL = os.environ.get("POMOC_TEST_REDIS", f"redis://127.0.0.1:6379/{1 + os.getpid() % 13}")
 BACKEND = os.environ.get("POMOC_TEST_DB", "postgresql")
 
 # Tables kept between tests: deployed definitions and users are costly to rebuild.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,8 +14,16 @@ from .publisher import CeleryPublisher
 from .script_functions import script_functions
 
 
+def quiet_engine_logs() -> None:
+    """SpiffWorkflow logs every task state change at INFO, and task data at DEBUG: keep its
+    loggers at WARNING so workflow data never reaches the logs."""
+    for name in ("spiff", "spiff.task", "spiff.workflow"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def build_context(config: Mapping[str, Any], publisher: JobPublisher | None = None) -> ServiceContext:
     """A ready ServiceContext: database, engine with the sandboxed domain functions, publisher."""
+    quiet_engine_logs()
     db = Database(config["DATABASE_URL"])
     engine = WorkflowEngine(script_functions(), script_time_limit=float(config["SCRIPT_TIME_LIMIT"]))
     if publisher is None:

@@ -40,6 +40,7 @@ def start_worker(cfg: dict[str, Any], instance_dir: Path, name: str, **extra: st
         cwd=ROOT, env=worker_env(cfg, instance_dir, **extra), stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    log.close()  # the child holds its own descriptor
     deadline = time.monotonic() + 60
     logfile = instance_dir / f"worker-{name}.log"
     while time.monotonic() < deadline:

@@ -137,8 +137,10 @@ def test_admin_pages_are_for_admins_only(client: Any, path: str) -> None:
 
 
 def test_static_files_are_served(client: Any) -> None:
-    assert client.get("/static/css/pomoc.css").status_code == 200
-    assert client.get("/static/js/pomoc.js").status_code == 200
+    for path in ("/static/css/pomoc.css", "/static/js/pomoc.js"):
+        res = client.get(path)
+        assert res.status_code == 200 and res.data
+        res.close()
 
 
 # --- language ------------------------------------------------------------------------------------
