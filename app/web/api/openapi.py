@@ -86,8 +86,37 @@ OPENAPI: dict[str, Any] = {
                 "sources": {"type": "object", "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
                 "comment": {"type": "string"}}},
-            "EligibilityRequest": {"type": "object", "required": ["on", "benefit", "members"]},
-            "DeadlineRequest": {"type": "object", "required": ["kind", "start"]},
+            "EligibilityRequest": {
+                "type": "object", "required": ["on", "benefit", "members"],
+                "properties": {
+                    "on": {"type": "string", "format": "date"},
+                    "benefit": {"type": "string", "enum": [
+                        "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
+                        "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                    "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
+                    "members": {"type": "array", "minItems": 1, "items": {
+                        "type": "object", "required": ["age"],
+                        "properties": {
+                            "age": {"type": "integer", "minimum": 0},
+                            "sex": {"type": "string", "enum": ["F", "M"]},
+                            "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
+                            "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
+                            "incomes": {"type": "array", "items": {"type": "object"}},
+                            "other_benefits": {"type": "array", "items": {"type": "string"}},
+                        }}},
+                },
+            },
+            "DeadlineRequest": {
+                "type": "object", "required": ["kind", "start"],
+                "properties": {
+                    "kind": {"type": "string", "enum": [
+                        "interview", "decision", "decision_complex", "supplement",
+                        "deemed_delivery", "appeal", "final"]},
+                    "start": {"type": "string", "format": "date"},
+                    "urgent": {"type": "boolean"},
+                    "days": {"type": "integer", "minimum": 7, "description": "supplement only"},
+                },
+            },
         },
     },
     "paths": {
