@@ -76,3 +76,25 @@ def test_broken_upload_is_refused_and_nothing_changes(
     with ctx.uow(readonly=True) as uow:
         after = uow.session.scalars(select(ProcessDefinition.id).order_by(ProcessDefinition.id)).all()
     assert before == after
+
+
+def test_a_script_failing_at_run_time_is_a_clear_error_and_loses_nothing(
+    ctx: ServiceContext, caseworker: Actor, admin: Actor, restore_active: object
+) -> None:
+    from app.services import worklist
+    from app.services.errors import ServiceError
+    from tests.drive import canned
+
+    sources, forms = load_sources(ctx.config["WORKFLOWS_DIR"])
+    broken = dict(sources)
+    broken["intake.bpmn"] = sources["intake.bpmn"].replace(
+        b"intake_outcome = &quot;complete&quot;", b"intake_outcome = 1 / 0", 1)
+    definitions.deploy(ctx, broken, forms, admin, "a script that divides by zero")
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    task = ready_tasks(ctx, case_id)[0]
+    with pytest.raises(ServiceError) as err:
+        worklist.complete(ctx, caseworker, task.id, canned(ctx, task.name), task.version)
+    assert err.value.status < 500 and "set_complete" in err.value.message
+    # Nothing was lost: the task is still open at the same version, ready to retry after a fix.
+    again = ready_tasks(ctx, case_id)[0]
+    assert (again.id, again.version, again.status) == (task.id, task.version, "ready")
