@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
 from app.workflow_engine import DefinitionRef, Snapshot
 
+from .chaining import follow_chain
 from .context import UnitOfWork
 from .definitions import forms_of, ref
 from .errors import NotFound
@@ -67,7 +68,12 @@ def _form_fields(uow: UnitOfWork, definition_id: int, form: str) -> set[str]:
 
 
 def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> None:
-    """Store the new state and mirror ready user tasks and pending service calls."""
+    """Store the new state and mirror ready user tasks and pending service calls.
+
+    A completed workflow that names a `next_process` is followed by that process in the same
+    instance (services.chaining); its snapshot is stored instead, so the case stays open.
+    """
+    snap = follow_chain(uow, instance, snap)
     session = uow.session
     instance.state = snap.state
     instance.serializer_version = snap.serializer_version

@@ -246,6 +246,21 @@ def _user_task_info(process_spec, spec, forms, errors, reserved: set[str]) -> di
     }
 
 
+def other_process_specs(parser: PomocBpmnParser, main_process: str) -> dict:
+    """Specs of every process but the main one, by id: the processes it calls, and every other
+    executable process in the sources with the ones those call.
+
+    A definition can thus hold several top-level processes; `WorkflowEngine.start` starts the
+    main one by default and any of these by `process_id` (e.g. the review that follows a case).
+    """
+    specs: dict = dict(parser.get_subprocess_specs(main_process))
+    for process_id in sorted(set(parser.get_process_ids()) - {main_process}):
+        specs.setdefault(process_id, parser.get_spec(process_id))
+        for called, called_spec in parser.get_subprocess_specs(process_id).items():
+            specs.setdefault(called, called_spec)
+    return specs
+
+
 def parse_definition(
     sources: Mapping[str, bytes | str],
     main_process: str,
@@ -267,7 +282,7 @@ def parse_definition(
         raise DefinitionError(errors)
     try:
         spec = parser.get_spec(main_process)
-        subprocess_specs = parser.get_subprocess_specs(main_process)
+        subprocess_specs = other_process_specs(parser, main_process)
     except ValidationException as exc:
         raise DefinitionError([_describe_validation(exc)]) from exc
     except Exception as exc:  # the parser reports some structural errors as bare exceptions
@@ -276,7 +291,8 @@ def parse_definition(
     reserved = set(functions) | {"today"}
     allowed = reserved | set(SAFE_BUILTINS)
     user_tasks: dict[str, dict] = {}
-    for process_spec in [spec, *subprocess_specs.values()]:
+    process_specs = {spec.name: spec, **subprocess_specs}
+    for process_spec in process_specs.values():
         for task_spec in process_spec.task_specs.values():
             where = _where(process_spec, task_spec)
             for what, source, mode in _code_sources(task_spec):

@@ -77,7 +77,11 @@ class WorkflowEngine:
         main_process: str = "benefit_case",
         forms: Mapping[str, dict] | None = None,
     ) -> CompiledDefinition:
-        """Parse, validate and serialize a definition once; raises DefinitionError."""
+        """Parse, validate and serialize a definition once; raises DefinitionError.
+
+        The spec blob holds `main_process`, the processes it calls and every other executable
+        process in `sources` (which `start(..., process_id=...)` can start); all are validated.
+        """
         parsed = parse_definition(sources, main_process, forms, self.function_names)
         blob = serialization.encode_specs(parsed.spec, parsed.subprocess_specs)
         # Cache what a later load would restore, which also proves the blob round-trips.
@@ -92,9 +96,21 @@ class WorkflowEngine:
         return specs
 
     # ------------------------------------------------------------------ commands
-    def start(self, definition: DefinitionRef, data: dict, now: datetime) -> Snapshot:
-        """Start an instance with the given start data (case_id, benefit, urgent, application_date)."""
+    def start(
+        self, definition: DefinitionRef, data: dict, now: datetime, process_id: str | None = None
+    ) -> Snapshot:
+        """Start an instance with the given start data (case_id, benefit, urgent, application_date).
+
+        `process_id` names the process to start: by default the definition's main process, or
+        any other executable process of the definition, e.g. the one a finished instance named
+        to follow it (chained processes: the caller replaces the finished state by this one).
+        """
         spec, subprocess_specs = self._specs(definition)
+        if process_id is not None and process_id != spec.name:
+            if process_id not in subprocess_specs:
+                known = ", ".join(sorted({spec.name, *subprocess_specs}))
+                raise EngineError(f"process '{process_id}' is not in this definition (processes: {known})")
+            spec = subprocess_specs[process_id]
         start_data = self._checked_data(data)
         with engine_clock(now), _translated_errors():
             workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=self.script_engine)

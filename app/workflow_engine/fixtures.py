@@ -141,6 +141,16 @@ def canned_service_result(operation: str, params: dict | None = None) -> dict:
     return dict(results[operation])
 
 
+def chained_start(engine, definition, snapshot, now: datetime):
+    """The instance that follows a completed one, as services.chaining starts it: the process
+    named by `next_process`, with only the variables listed in `carry`; None if none follows."""
+    process = snapshot.data.get("next_process") if snapshot.completed else None
+    if not process:
+        return None
+    data = {key: snapshot.data[key] for key in snapshot.data.get("carry") or [] if key in snapshot.data}
+    return engine.start(definition, data, now, process_id=process)
+
+
 def drive_case(
     engine,
     definition,
@@ -151,6 +161,7 @@ def drive_case(
     skip: frozenset[str] | set[str] = frozenset(),
     until: Callable | None = None,
     max_steps: int = 100,
+    chain: bool = True,
 ):
     """Drive an instance through the public engine API until it completes, `until(snapshot)` is
     true, or nothing is left but skipped tasks and no timer.
@@ -158,12 +169,18 @@ def drive_case(
     Each step completes the first READY user task not in `skip` with `canned_form_data` (plus
     `answers[name]`: a dict, or a list of dicts used in turn, the last one repeating), else the
     first service call with `canned_service_result`, else moves `now` one second past the next
-    timer and fires it.  Returns (snapshot, now, log of step labels).
+    timer and fires it.  With `chain`, a completed instance naming a `next_process` is followed
+    by that process (`chained_start`, logged as "start:<process>"), as the service layer does.
+    Returns (snapshot, now, log of step labels).
     """
     answers = answers or {}
     seen: dict[str, int] = {}
     log: list[str] = []
     for _ in range(max_steps):
+        following = chained_start(engine, definition, snapshot, now) if chain else None
+        if following is not None:
+            log.append(f"start:{snapshot.data['next_process']}")
+            snapshot = following
         if snapshot.completed or (until is not None and until(snapshot)):
             return snapshot, now, log
         today = now.astimezone(WARSAW).date().isoformat()

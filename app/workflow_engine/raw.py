@@ -18,6 +18,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from .clock import WARSAW, engine_clock
 from .clock import today as clock_today
+from .compiler import other_process_specs
 from .fixtures import (
     DEFAULT_DAY,
     canned_form_data,
@@ -31,10 +32,10 @@ WORKFLOWS_DIR = Path(__file__).resolve().parents[2] / "workflows"
 
 
 def load_raw_specs(directory: Path = WORKFLOWS_DIR, main_process: str = "benefit_case") -> tuple:
-    """Parse the diagrams once: (spec, subprocess_specs) for `run_raw_case`."""
+    """Parse the diagrams once: (spec, other process specs) for `run_raw_case`."""
     parser = PomocBpmnParser()
     parser.add_bpmn_files(sorted(str(p) for p in Path(directory).glob("*.bpmn")))
-    return parser.get_spec(main_process), parser.get_subprocess_specs(main_process)
+    return parser.get_spec(main_process), other_process_specs(parser, main_process)
 
 
 def run_raw_case(
@@ -49,14 +50,16 @@ def run_raw_case(
 
     The path is: complete application, interview on the application day, grant approved at
     once, delivered, appeal waived, payment schedule, then for zasiłek stały `updates`
-    six-monthly interview updates (the last one ends the benefit).
+    six-monthly interview updates (the last one ends the benefit).  Each update is its own
+    `benefit_review` workflow, started when the previous workflow completes naming it in
+    `next_process` with the variables in `carry` (as services.chaining does).
     """
     spec, subprocess_specs = specs or load_raw_specs()
     functions = dict(script_functions or stub_script_functions())
     functions.setdefault("today", clock_today)
     script_engine = PythonScriptEngine(environment=TaskDataEnvironment(functions))
     now = datetime.combine(date.fromisoformat(application_date), time(9), WARSAW)
-    counts = {"user_tasks": 0, "service_calls": 0, "timers": 0}
+    counts = {"user_tasks": 0, "service_calls": 0, "timers": 0, "chained": 0}
     done_updates = 0
 
     with engine_clock(now):
@@ -64,7 +67,19 @@ def run_raw_case(
         workflow.task_tree.data.update(start_data(benefit=benefit, application_date=application_date))
         workflow.do_engine_steps()
 
-    while not workflow.is_completed():
+    while True:
+        if workflow.is_completed():
+            process = workflow.data.get("next_process")
+            if not process:
+                break
+            carried = {k: workflow.data[k] for k in workflow.data.get("carry") or [] if k in workflow.data}
+            with engine_clock(now):
+                workflow = BpmnWorkflow(subprocess_specs[process], subprocess_specs,
+                                        script_engine=script_engine)
+                workflow.task_tree.data.update(carried)
+                workflow.do_engine_steps()
+            counts["chained"] += 1
+            continue
         with engine_clock(now):
             user_task = workflow.get_next_task(state=TaskState.READY, spec_class=UserTask)
             if user_task is not None:
@@ -87,7 +102,7 @@ def run_raw_case(
                 with engine_clock(now):
                     workflow.refresh_timers()
             workflow.do_engine_steps()
-    counts["steps"] = sum(counts.values())
+    counts["steps"] = counts["user_tasks"] + counts["service_calls"] + counts["timers"]
     return counts
 
 

@@ -1,7 +1,8 @@
 """Byte formats: the spec blob (once per definition) and the instance state (per instance).
 
-State is the serializer's workflow dictionary WITHOUT `spec` and `subprocess_specs`, as compact
-JSON, zlib-compressed.  The specs are put back on load from the per-definition cache.
+State is the serializer's workflow dictionary WITHOUT `spec` and `subprocess_specs` (but with the
+name of its top-level process), as compact JSON, zlib-compressed.  The specs are put back on load
+from the per-definition cache.
 """
 
 import json
@@ -30,7 +31,7 @@ def _loads(blob: bytes, what: str) -> dict:
 
 
 def encode_specs(spec, subprocess_specs: dict) -> bytes:
-    """Serialize the top-level spec and every subprocess spec into one blob."""
+    """Serialize the main spec and every other process spec (called or top-level) into one blob."""
     return _dumps(
         {
             "format": _SPEC_FORMAT,
@@ -62,12 +63,22 @@ def encode_state(workflow) -> bytes:
 
 
 def decode_state(state: bytes, spec, subprocess_specs: dict, script_engine):
-    """Restore a workflow instance from `encode_state` output, re-attaching the specs."""
+    """Restore a workflow instance from `encode_state` output, re-attaching the specs.
+
+    `spec` is the definition's main process; a state of another top-level process of the
+    definition (it names its process) gets that process's spec from `subprocess_specs`.
+    A state without a process name (written before chaining existed) is the main process.
+    """
     dct = _loads(state, "workflow state")
     version = dct.pop(_VERSION_KEY, None)
     if version != SERIALIZER_VERSION:
         # Migrations are explicit (see DESIGN.md: the 1.4->1.5 migration is broken for subprocesses).
         raise EngineError(f"state has serializer version {version}, engine has {SERIALIZER_VERSION}")
+    process = dct.get("process")
+    if process is not None and process != spec.name:
+        if process not in subprocess_specs:
+            raise EngineError(f"state is of process '{process}', which this definition does not have")
+        spec = subprocess_specs[process]
     return REGISTRY.restore(
         dct, spec=spec, subprocess_specs=subprocess_specs, script_engine=script_engine
     )

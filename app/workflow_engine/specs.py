@@ -55,15 +55,21 @@ class PomocBpmnParser(SpiffBpmnParser):
 
 
 class SpeclessWorkflowConverter(BpmnWorkflowConverter):
-    """Workflow converter that leaves the specs out; they are stored once per definition."""
+    """Workflow converter that leaves the specs out; they are stored once per definition.
+
+    It names the top-level process (`process`), because a definition can start several;
+    `serialization.decode_state` picks that process's spec when restoring.
+    """
 
     def to_dict(self, workflow):
         dct = WorkflowConverter.to_dict(self, workflow)
+        dct["process"] = workflow.spec.name
         dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
         dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
         return dct
 
     def from_dict(self, dct, spec=None, subprocess_specs=None, script_engine=None):
+        dct.pop("process", None)
         workflow = self.target_class(spec, subprocess_specs, script_engine=script_engine, deserializing=True)
         workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
         workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))

@@ -13,7 +13,15 @@ from sqlalchemy import func, select
 
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
-from app.persistence.models import AuditEvent, Decision, EligibilityResult, HumanTask, Job, Payment
+from app.persistence.models import (
+    AuditEvent,
+    Decision,
+    EligibilityResult,
+    HumanTask,
+    Job,
+    Payment,
+    ProcessInstance,
+)
 from app.services import case_view, cases, jobs, payments, timers, worklist
 from app.services.auth import create_user
 from app.services.context import Actor, ServiceContext
@@ -322,30 +330,52 @@ def test_permanent_benefit_interview_update_every_six_months(
     case_id = cases.open_case(ctx, caseworker, app)
     drive(ctx, case_id, actors(caseworker, supervisor))
     case = case_view.get_case(ctx, caseworker, case_id)
+    # The main process ended; the 6-monthly review follows it in the same instance.
     assert case["status"] == "open" and case["workflow"]["next_timer_at"]
+    assert case["stage"] == "benefit_review" and case["workflow"]["status"] == "running"
+    assert case["workflow"]["data"]["decision_outcome"] == "final"
+    first_tasks = {t["id"]: t["status"] for t in case["tasks"]}
+    assert set(first_tasks.values()) == {"completed"} and len(first_tasks) == 6
+    instance_id = case["workflow"]["instance_id"]
+    sizes = []
     for round_no in range(3):
         fire(ctx, clock, days=100)
         assert names(ctx, case_id) == [], f"round {round_no}: no update before 6 months"
         fire(ctx, clock, days=90)
         assert names(ctx, case_id) == ["interview_update"], f"round {round_no}"
+        (update,) = ready_tasks(ctx, case_id)
+        assert update.process == "benefit_review" and update.role == "caseworker"
         complete_named(ctx, case_id, "interview_update", caseworker)
+        case = case_view.get_case(ctx, caseworker, case_id)
+        assert case["status"] == "open" and case["stage"] == "benefit_review", f"round {round_no}"
+        assert case["workflow"]["instance_id"] == instance_id, "the same instance row goes on"
+        assert all(t["status"] == "completed" for t in case["tasks"]), "history stays completed"
+        with ctx.uow(readonly=True) as uow:
+            sizes.append(len(uow.session.scalar(
+                select(ProcessInstance.state).where(ProcessInstance.id == instance_id))))
+    assert max(sizes) - min(sizes) <= 64, f"the state does not grow with the case's age: {sizes}"
     complete_named_after = fire(ctx, clock, days=190)
     assert complete_named_after == 1
     complete_named(ctx, case_id, "interview_update", caseworker,
                    canned(ctx, "interview_update", continue_benefit=False))
     case = case_view.get_case(ctx, caseworker, case_id)
-    assert case["status"] == "closed"
+    assert case["status"] == "closed" and case["stage"] == "closed" and case["outcome"] == "final"
+    assert case["workflow"]["status"] == "completed" and case["workflow"]["next_timer_at"] is None
+    assert case["open_tasks"] == [] and {t["status"] for t in case["tasks"]} == {"completed"}
     assert {i["kind"] for i in case["interviews"]} == {"initial", "update"}
     assert len([i for i in case["interviews"] if i["kind"] == "update"]) == 4
-    assert all(s["status"] in ("planned", "cancelled") for s in case["schedule"])
+    # Stopping the benefit cancels the months not yet paid out.
+    assert case["schedule"] and {s["status"] for s in case["schedule"]} == {"cancelled"}
+    with ctx.uow(readonly=True) as uow:
+        chained = uow.session.scalar(select(func.count(AuditEvent.id)).where(
+            AuditEvent.case_id == case_id, AuditEvent.action == "workflow.chained"))
+    assert chained == 4, "benefit_case -> review, then three reviews -> the next"
 
 
 def test_free_text_stays_out_of_workflow_state(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
     import zlib
-
-    from app.persistence.models import ProcessInstance
 
     case_id = cases.open_case(ctx, caseworker, sample_application())
     complete_named(ctx, case_id, "completeness_check", caseworker)

@@ -18,6 +18,12 @@ def _names(snapshot):
     return sorted(t.name for t in snapshot.user_tasks)
 
 
+REVIEW_CARRY = [
+    "case_id", "benefit", "urgent", "application_date", "amount", "period_from", "period_to",
+    "last_interview_on", "decision_kind", "decision_outcome", "decision_final", "final_on",
+]
+
+
 def test_full_case_with_three_interview_updates(engine, definition):
     snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
     assert snap.stage == "intake" and snap.data["decision_due"] == decision_due_date("2026-03-02")
@@ -27,13 +33,33 @@ def test_full_case_with_three_interview_updates(engine, definition):
         answers={"interview_update": [{}, {}, {"continue_benefit": False}]},
         until=lambda s: stages.append(s.stage) and False,
     )
-    assert log == FULL_CASE + ["timer", "interview_update"] * 3
+    # Each six-monthly update is its own benefit_review instance, chained after the previous one.
+    assert log == FULL_CASE + ["start:benefit_review", "timer", "interview_update"] * 3
     assert snap.completed and snap.stage is None
     assert snap.data["decision_outcome"] == "final" and snap.data["continue_benefit"] is False
+    assert snap.data["next_process"] is None
     assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
-        "intake", "community_interview", "decision", "payment",
+        "intake", "community_interview", "decision", "payment", "benefit_review",
     ]
     assert now - T0 > timedelta(days=540)
+
+
+def test_permanent_benefit_case_ends_naming_the_review(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0, chain=False)
+    assert log == FULL_CASE
+    # The main process no longer loops: it ends and says that benefit_review follows.
+    assert snap.completed and snap.user_tasks == [] and snap.next_timer_at is None
+    assert snap.data["next_process"] == "benefit_review"
+    assert snap.data["carry"] == REVIEW_CARRY
+    assert snap.data["decision_outcome"] == "final" and snap.data["last_interview_on"] == "2026-03-02"
+
+
+def test_periodic_benefit_case_ends_without_a_review(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_okresowy"), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0, chain=False)
+    assert log == FULL_CASE and snap.completed
+    assert "next_process" not in snap.data
 
 
 def test_incomplete_application_left_unexamined(engine, definition):
@@ -102,6 +128,15 @@ def test_refusal_is_not_paid(engine, definition):
     snap, _, log = drive_case(engine, definition, snap, T0, answers={"draft_decision": refusal})
     assert snap.completed and "service:payment_schedule" not in log
     assert snap.data["decision_kind"] == "refusal" and snap.data["decision_final"] is True
+    assert "next_process" not in snap.data
+
+
+def test_refused_permanent_benefit_has_no_review(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    refusal = {"decision_kind": "refusal", "amount": None, "period_from": None,
+               "justification": "Dochód przekracza kryterium."}
+    snap, _, log = drive_case(engine, definition, snap, T0, answers={"draft_decision": refusal})
+    assert snap.completed and "start:benefit_review" not in log and "next_process" not in snap.data
 
 
 def test_appeal_forwarded_to_sko_is_not_paid(engine, definition):
@@ -110,3 +145,4 @@ def test_appeal_forwarded_to_sko_is_not_paid(engine, definition):
                               answers={"appeal_window": {"appeal_event": "appeal_filed"}})
     assert log[-2:] == ["appeal_window", "handle_appeal"] and snap.completed
     assert snap.data["decision_outcome"] == "forwarded_to_sko"
+    assert "next_process" not in snap.data  # no review of a benefit that is not final

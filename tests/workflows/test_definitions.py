@@ -4,10 +4,10 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 
-from app.workflow_engine import DefinitionError, EngineError
+from app.workflow_engine import DefinitionError, DefinitionRef, EngineError
 from app.workflow_engine.fixtures import canned_form_data
 
-from .conftest import MINI_FORMS, WORKFLOWS, mini_bpmn
+from .conftest import MINI_FORMS, T0, WORKFLOWS, mini_bpmn
 
 NS = {
     "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
@@ -113,6 +113,38 @@ def test_several_problems_are_reported_together(engine):
     assert len(errors) == 2
 
 
+def _other_process(script: str = "y = 2") -> str:
+    """A second top-level process that nobody calls (its user task has its own id)."""
+    return mini_bpmn(process_id="other", script=script).replace('"ask"', '"ask_other"').replace(
+        ">ask<", ">ask_other<")
+
+
+def test_every_top_level_process_is_compiled_and_can_be_started(engine):
+    sources = {"mini.bpmn": mini_bpmn(), "other.bpmn": _other_process()}
+    compiled = engine.compile(sources, "mini", MINI_FORMS)
+    assert compiled.key == "mini" and compiled.user_tasks["ask_other"]["process"] == "other"
+    ref = DefinitionRef(compiled.content_hash, lambda: compiled.spec_blob)
+    main = engine.start(ref, {}, T0)
+    assert [t.name for t in main.user_tasks] == ["ask"] and main.stage == "mini"
+    other = engine.start(ref, {"z": 3}, T0, process_id="other")
+    assert [t.name for t in other.user_tasks] == ["ask_other"] and other.stage == "other"
+    assert other.data == {"z": 3, "y": 2}
+    # The state remembers its process, so later calls restore the right spec.
+    task = other.user_tasks[0]
+    done = engine.complete_user_task(ref, other.state, task.task_id, {}, T0)
+    assert done.completed and done.data["y"] == 2
+    assert engine.start(ref, {}, T0, process_id="mini").user_tasks[0].name == "ask"
+    with pytest.raises(EngineError, match="process 'nowhere' is not in this definition"):
+        engine.start(ref, {}, T0, process_id="nowhere")
+
+
+def test_uncalled_processes_are_validated_too(engine):
+    errors = _errors(engine, {"mini.bpmn": mini_bpmn(), "other.bpmn": _other_process("y = nope()")})
+    assert any("other.bpmn" in e and "calls unknown function(s) nope" in e for e in errors)
+    errors = _errors(engine, {"mini.bpmn": mini_bpmn(), "copy.bpmn": mini_bpmn(process_id="copy")})
+    assert any("user task id is also used in process" in e for e in errors)
+
+
 # ----------------------------------------------------------------- the shipped files
 def test_project_definition_user_tasks(compiled):
     tasks = compiled.user_tasks
@@ -122,6 +154,8 @@ def test_project_definition_user_tasks(compiled):
         "appeal_window", "handle_appeal", "interview_update", "decision_deadline_escalation",
     }
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
+    assert tasks["interview_update"]["process"] == "benefit_review"
+    assert tasks["interview_update"]["due"] == "next_update_on"
     supervisor = {name for name, info in tasks.items() if info["lane"] == "Supervisor"}
     assert supervisor == {"approve_decision", "handle_appeal", "overdue_interview_escalation",
                           "decision_deadline_escalation"}

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.workflow_engine import TaskNotReady
+from app.workflow_engine.clock import WARSAW
 from app.workflow_engine.fixtures import (
     appeal_deadline_date,
     canned_form_data,
@@ -200,38 +201,84 @@ def test_decision_appeal_changes_own_decision(engine, stage_definition):
 
 
 # ---------------------------------------------------------------------------- payment
-def test_payment_periodic_benefit_has_no_update_loop(engine, stage_definition):
+@pytest.mark.parametrize("benefit", ["zasilek_okresowy", "zasilek_staly"])
+def test_payment_schedules_and_ends(engine, stage_definition, benefit):
     ref = stage_definition("payment")
-    data = {**start_data(benefit="zasilek_okresowy"), "amount": "300.00", "period_from": "2026-03-01",
+    data = {**start_data(benefit=benefit), "amount": "300.00", "period_from": "2026-03-01",
             "period_to": "2026-08-31", "last_interview_on": "2026-03-02"}
     snap = engine.start(ref, data, T0)
     (call,) = snap.service_calls
     assert call.operation == "payment_schedule"
-    assert call.params == {"case_id": 1, "benefit": "zasilek_okresowy", "amount": "300.00",
+    assert call.params == {"case_id": 1, "benefit": benefit, "amount": "300.00",
                            "period_from": "2026-03-01", "period_to": "2026-08-31"}
     snap = engine.complete_service_task(ref, snap.state, call.task_id, {"schedule_id": 3}, T0)
+    # No update loop here any more: the review of a zasiłek stały is benefit_review.
     assert snap.completed and snap.data["payment_schedule"] == {"schedule_id": 3}
+    assert snap.next_timer_at is None and "next_process" not in snap.data
 
 
-def test_payment_permanent_benefit_updates_every_six_months(engine, stage_definition):
-    ref = stage_definition("payment")
-    data = {**start_data(), "amount": "716.60", "period_from": "2026-03-01", "period_to": None,
-            "last_interview_on": "2026-03-02"}
-    snap = engine.start(ref, data, T0)
+# ---------------------------------------------------------------------- benefit review
+REVIEW_DATA = {"case_id": 1, "benefit": "zasilek_staly", "amount": "716.60", "period_from": "2026-03-01",
+               "period_to": None, "last_interview_on": "2026-03-02", "decision_outcome": "final"}
+
+
+def test_review_waits_six_months_for_the_interview_update(engine, stage_definition):
+    ref = stage_definition("benefit_review")
+    snap = engine.start(ref, REVIEW_DATA, T0)
+    assert snap.stage == "benefit_review" and snap.user_tasks == [] and not snap.completed
+    assert snap.data["next_update_on"] == "2026-09-02"
+    assert snap.next_timer_at == datetime.fromisoformat(timer_at("2026-09-02")).astimezone(UTC)
+    snap = engine.fire_timers(ref, snap.state, snap.next_timer_at - timedelta(minutes=1))
+    assert snap.user_tasks == []
+    now = (snap.next_timer_at + timedelta(seconds=1)).astimezone(WARSAW)
+    snap = engine.fire_timers(ref, snap.state, now)
+    update = _task(snap, "interview_update")
+    assert update.lane == "Caseworker" and update.due_on == "2026-09-02"
+    assert update.process == "benefit_review" and snap.stage == "benefit_review"
+    snap = _complete(engine, ref, snap, "interview_update", now)
+    # The caseworker continues the benefit: the review ends and names the next one.
+    assert snap.completed and snap.data["last_interview_on"] == "2026-09-03"
+    assert snap.data["next_process"] == "benefit_review"
+    assert set(snap.data["carry"]) >= {"case_id", "benefit", "last_interview_on", "period_to"}
+    assert "update_interview_on" not in snap.data["carry"]
+
+
+def test_review_chain_updates_every_six_months_until_stopped(engine, stage_definition):
+    ref = stage_definition("benefit_review")
+    snap = engine.start(ref, REVIEW_DATA, T0)
     snap, now, log = drive_case(engine, ref, snap, T0,
                                 answers={"interview_update": [{}, {}, {}, {"continue_benefit": False}]})
-    assert log == ["service:payment_schedule"] + ["timer", "interview_update"] * 4
+    assert log == ["timer", "interview_update", "start:benefit_review"] * 3 + ["timer", "interview_update"]
     # Each update is recorded the day its timer fires (the day after the six months end).
     assert snap.completed and snap.data["last_interview_on"] == "2028-03-06"
+    assert snap.data["next_process"] is None
     assert now > datetime(2028, 3, 2, tzinfo=UTC)
 
 
-def test_payment_loop_stops_when_the_period_ends(engine, stage_definition):
-    ref = stage_definition("payment")
-    data = {**start_data(), "amount": "716.60", "period_from": "2026-03-01", "period_to": "2027-02-28",
-            "last_interview_on": "2026-03-02"}
-    snap = engine.start(ref, data, T0)
+def test_chained_review_receives_only_the_carried_variables(engine, stage_definition):
+    ref = stage_definition("benefit_review")
+    snap = engine.start(ref, {**REVIEW_DATA, "payment_schedule": {"schedule_id": 3}}, T0)
+    snap, now, _ = drive_case(engine, ref, snap, T0, chain=False)
+    assert snap.data["next_process"] == "benefit_review"
+    carried = {k: snap.data[k] for k in snap.data["carry"] if k in snap.data}
+    following = engine.start(ref, carried, now, process_id="benefit_review")
+    assert "payment_schedule" not in following.data and "update_interview_on" not in following.data
+    assert following.data["last_interview_on"] == "2026-09-03"
+    assert following.data["next_update_on"] == "2027-03-03"
+
+
+def test_review_chain_stops_when_the_period_ends(engine, stage_definition):
+    ref = stage_definition("benefit_review")
+    snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2027-02-28"}, T0)
     snap, _, log = drive_case(engine, ref, snap, T0)
-    # 2026-09-02 is within the period, the next update (2027-03-02) would not be.
-    assert log == ["service:payment_schedule", "timer", "interview_update"]
+    # 2026-09-02 is within the period, the next update (2027-03-03) would not be.
+    assert log == ["timer", "interview_update"]
     assert snap.completed and snap.data["benefit_active"] is False
+    assert snap.data["next_process"] is None
+
+
+def test_review_of_a_period_ending_before_the_first_update_ends_at_once(engine, stage_definition):
+    ref = stage_definition("benefit_review")
+    snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2026-08-31"}, T0)
+    assert snap.completed and snap.next_timer_at is None and snap.user_tasks == []
+    assert snap.data["benefit_active"] is False and snap.data["next_process"] is None

@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.workflow_engine import DefinitionRef, EngineError, ScriptError, TaskNotReady, WorkflowEngine
-from app.workflow_engine.fixtures import canned_form_data, drive_case, start_data, stub_script_functions
+from app.workflow_engine.clock import WARSAW
+from app.workflow_engine.fixtures import (
+    canned_form_data,
+    chained_start,
+    drive_case,
+    start_data,
+    stub_script_functions,
+)
 
 from .conftest import MINI_FORMS, T0, CountingRef, mini_bpmn
 
@@ -29,9 +36,60 @@ def _full_case(engine, ref, record=None):
 
 def test_state_stays_small_through_a_full_case(engine, definition):
     snap, sizes, log = _full_case(engine, definition)
-    assert snap.completed and len(log) == 15
+    assert snap.completed and len([step for step in log if not step.startswith("start:")]) == 15
     print(f"\nstate bytes per step: {sizes}")
     assert max(sizes) <= STATE_LIMIT
+
+
+def _task_count(state: bytes) -> int:
+    return len(json.loads(zlib.decompress(state))["tasks"])
+
+
+def test_state_and_step_cost_stay_flat_over_twenty_review_cycles(engine, definition):
+    """A zasiłek stały is reviewed every 6 months for life: an old case must cost what a young one
+    does.  Each review is a fresh benefit_review instance, so nothing accumulates in the state."""
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    snap, now, _ = drive_case(engine, definition, snap, T0,
+                              until=lambda s: [t.name for t in s.user_tasks] == ["interview_update"])
+    sizes, tasks, seconds = [], [], []
+    for _ in range(20):
+        # Measured at the same point of every cycle: the interview update is ready.
+        sizes.append(len(snap.state))
+        tasks.append(_task_count(snap.state))
+        (task,) = snap.user_tasks
+        data = canned_form_data(task.name, now.astimezone(WARSAW).date().isoformat())
+        started = time.perf_counter()
+        done = engine.complete_user_task(definition, snap.state, task.task_id, data, now)
+        following = chained_start(engine, definition, done, now)  # the same service transaction
+        seconds.append(time.perf_counter() - started)
+        assert following is not None and following.stage == "benefit_review"
+        now = following.next_timer_at + timedelta(seconds=1)
+        snap = engine.fire_timers(definition, following.state, now)
+    print(f"\nstate bytes at each cycle: {sizes}\nengine ms per update: "
+          f"{[round(s * 1000, 2) for s in seconds]}")
+    assert len(set(tasks)) == 1, tasks  # the same task tree in every cycle
+    assert max(sizes) - min(sizes) <= 64, sizes  # only dates and ids differ
+    assert max(sizes) <= 2048
+    assert now > T0 + timedelta(days=365 * 10)
+
+
+def test_state_without_a_process_name_is_the_main_process(engine, definition):
+    """States written before chained processes existed do not name their process."""
+    snap = engine.start(definition, start_data(), T0)
+    dct = json.loads(zlib.decompress(snap.state))
+    assert dct.pop("process") == "benefit_case"
+    old = zlib.compress(json.dumps(dct).encode())
+    task = snap.user_tasks[0]
+    after = engine.complete_user_task(definition, old, task.task_id, canned_form_data(task.name), T0)
+    assert [t.name for t in after.user_tasks] == ["conduct_interview"]
+
+
+def test_state_of_an_unknown_process_is_refused(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    dct = json.loads(zlib.decompress(snap.state))
+    dct["process"] = "no_such_process"
+    with pytest.raises(EngineError, match="no_such_process"):
+        engine.fire_timers(definition, zlib.compress(json.dumps(dct).encode()), T0)
 
 
 def test_state_excludes_the_spec_and_carries_the_version(engine, definition):

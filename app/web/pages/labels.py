@@ -55,6 +55,7 @@ STAGES = {
     "community_interview": _l("Wywiad środowiskowy"),
     "decision": _l("Decyzja"),
     "payment": _l("Wypłata"),
+    "benefit_review": _l("Aktualizacja wywiadu (zasiłek stały)"),
     "closed": _l("Zakończona"),
     "benefit_case": _l("Sprawa"),
 }
@@ -165,6 +166,7 @@ AUDIT_ACTIONS = {
     "payments.list_read": _l("Odczyt listy wypłat"),
     "definition.deployed": _l("Wdrożono wersję procesu"),
     "timer.fired": _l("Upłynął termin"),
+    "workflow.chained": _l("Rozpoczęto kolejny etap procesu"),
     "job.done": _l("Wykonano zadanie systemowe"),
 }
 
