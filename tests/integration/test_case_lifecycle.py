@@ -409,3 +409,28 @@ def test_database_errors_do_not_carry_personal_data(ctx: ServiceContext) -> None
     summary = describe(err.value)
     assert "IntegrityError" in summary
     assert "75011501233" not in summary and "Tajny" not in summary
+
+
+def test_unacknowledged_escalation_does_not_hold_up_the_case(
+    ctx: ServiceContext, clock: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    app = sample_application(benefit="zasilek_staly", applicant={
+        "pesel": "44021404441", "first_name": "Ewa", "last_name": "Stała", "net_income": "400.00",
+        "unable_to_work": True})
+    case_id = cases.open_case(ctx, caseworker, app)
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    fire(ctx, clock, days=40)
+    assert "decision_deadline_escalation" in names(ctx, case_id)
+    for name, actor in (("draft_decision", caseworker), ("approve_decision", supervisor),
+                        ("record_delivery", caseworker), ("appeal_window", caseworker)):
+        jobs.run_pending_inline(ctx)
+        complete_named(ctx, case_id, name, actor)
+    jobs.run_pending_inline(ctx)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["stage"] == "benefit_review", "the permanent benefit's review follows at once"
+    with ctx.uow(readonly=True) as uow:
+        status = uow.session.scalar(select(HumanTask.status).where(
+            HumanTask.case_id == case_id, HumanTask.name == "decision_deadline_escalation"))
+    assert status == "cancelled", "the escalation is moot once the decision is final"
