@@ -14,6 +14,7 @@ from .chaining import follow_chain
 from .context import UnitOfWork
 from .definitions import forms_of, ref
 from .errors import NotFound
+from .task_hooks import sync_from_workflow
 
 RUN_JOB = "pomoc.run_job"
 
@@ -75,23 +76,34 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     """
     snap = follow_chain(uow, instance, snap)
     session = uow.session
+    previous = instance.data or {}
     instance.state = snap.state
     instance.serializer_version = snap.serializer_version
     instance.version += 1
     instance.next_timer_at = snap.next_timer_at
     instance.status = "completed" if snap.completed else "running"
+    stage_changed = instance.stage != snap.stage
     instance.stage = snap.stage
     instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}
 
-    case = session.get(Case, instance.case_id)
-    assert case is not None
-    from .task_hooks import sync_from_workflow
+    if snap.data.get("decision_final") and not previous.get("decision_final"):
+        sync_from_workflow(uow, instance.case_id, snap.data)
+    _case: list[Case] = []
 
-    sync_from_workflow(uow, instance.case_id, snap.data)
-    case.stage = "closed" if snap.completed else snap.stage
+    def case_row() -> Case:
+        # Loaded only when something needs it; no autoflush of the pending state write.
+        if not _case:
+            with session.no_autoflush:
+                row = session.get(Case, instance.case_id)
+            assert row is not None
+            _case.append(row)
+        return _case[0]
+
+    if stage_changed or snap.completed:
+        case_row().stage = "closed" if snap.completed else snap.stage
     if snap.completed:
-        case.status = "closed"
-        case.outcome = _outcome(snap.data)
+        case_row().status = "closed"
+        case_row().outcome = _outcome(snap.data)
 
     open_rows = {
         ht.spiff_task_id: ht
@@ -105,6 +117,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
         if ut.task_id in open_rows:
             continue
         role = ut.lane.lower()
+        case = case_row()
         fields = _form_fields(uow, instance.definition_id, ut.form)
         session.add(
             HumanTask(

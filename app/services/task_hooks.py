@@ -185,12 +185,6 @@ def before_complete(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hu
         hook(uow, actor, inst, ht, data)
 
 
-def after_complete(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
-                   data: dict[str, Any], wf_data: dict[str, Any]) -> None:
-    """Reflect workflow outcomes (e.g. finality) on the decision."""
-    sync_from_workflow(uow, inst.case_id, wf_data)
-
-
 def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -> None:
     """Decision finality reached by a timer (appeal window over) is recorded on the decision."""
     if wf_data.get("decision_final") and wf_data.get("final_on"):

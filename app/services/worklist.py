@@ -229,7 +229,6 @@ def complete(
         ht.result = data
         ht.version += 1
         apply_snapshot(uow, instance, snap)
-        task_hooks.after_complete(uow, actor, instance, ht, data, snap.data)
         audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
         uow.session.flush()
         # What the case offers next, so a client need not re-read the case file.
