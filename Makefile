@@ -34,7 +34,7 @@ assets: node_modules/.stamp
 	cp -r node_modules/bpmn-js/dist/assets app/web/static/vendor/bpmn-assets
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile -q -d app/translations
+	$(BIN)/pybabel compile -d app/translations
 
 run: $(STAMP) assets translations
 	$(BIN)/flask seed-demo
