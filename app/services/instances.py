@@ -32,24 +32,24 @@ def lock_instance(uow: UnitOfWork, instance_id: int) -> ProcessInstance:
     PostgreSQL: SELECT ... FOR UPDATE. SQLite: the transaction began IMMEDIATE, which already
     holds the database write lock, so a plain SELECT is enough.
     """
-    stmt = select(ProcessInstance).where(ProcessInstance.id == instance_id)
-    if not uow.ctx.db.is_sqlite:
-        stmt = stmt.with_for_update()
-    instance = uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
-    if instance is None:
-        raise NotFound(f"Workflow instance {instance_id} does not exist.")
-    return instance
+    return _locked(uow, ProcessInstance.id == instance_id,
+                   f"Workflow instance {instance_id} does not exist.")
 
 
 def lock_instance_of_task(uow: UnitOfWork, task_id: int) -> ProcessInstance:
     """Lock the instance that owns a human task, in one statement; NotFound if no such task."""
     owner = select(HumanTask.instance_id).where(HumanTask.id == task_id).scalar_subquery()
-    stmt = select(ProcessInstance).where(ProcessInstance.id == owner)
+    return _locked(uow, ProcessInstance.id == owner, f"Task {task_id} does not exist.")
+
+
+def _locked(uow: UnitOfWork, condition: Any, missing: str) -> ProcessInstance:
+    """The instance row matching `condition`, locked for this transaction and read fresh."""
+    stmt = select(ProcessInstance).where(condition)
     if not uow.ctx.db.is_sqlite:
         stmt = stmt.with_for_update()
     instance = uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
     if instance is None:
-        raise NotFound(f"Task {task_id} does not exist.")
+        raise NotFound(missing)
     return instance
 
 

@@ -26,9 +26,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(test_config: dict[str, Any], instance_dir: Path, session_ctx: Any) -> Iterator[str]:
-    """gunicorn serving the test database, plus a worker for the jobs."""
+    """gunicorn serving the test database, plus a worker for the jobs.
+
+    Module-scoped: its worker must be gone before other tests start workers of their own on
+    the same broker (the SIGKILL test relies on being the only consumer).
+    """
     purge_broker(test_config)
     worker = start_worker(test_config, instance_dir, "browser")
     port = _free_port()

@@ -123,6 +123,8 @@ def test_worker_killed_mid_job_completes_exactly_once(
     # Stop the session worker so the slow one below receives the job.
     real_worker.stop()
     purge_broker(test_config)
+    others = CeleryPublisher(test_config).celery.control.ping(timeout=1.0)
+    assert not others, f"another worker would take the job: {others}"
     slow = start_worker(test_config, instance_dir, "slow", POMOC_JOB_TEST_DELAY="6")
     ctx.publisher = CeleryPublisher(test_config)
     try:
