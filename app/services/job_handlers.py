@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
@@ -109,17 +108,17 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     existing = set(uow.session.scalars(
         select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)
     ))
-    created, total = 0, Decimal("0.00")
-    for month in _months(decision.period_from, end):
-        total += decision.amount
-        if month in existing:
-            continue
-        uow.session.add(PaymentScheduleItem(
-            decision_id=decision.id, case_id=decision.case_id, month=month,
-            due_on=payment_day(uow.ctx.config, month), amount=decision.amount,
-        ))
-        created += 1
-    return {"items": created, "total": f"{total:.2f}"}
+    months = _months(decision.period_from, end)
+    rows = [
+        {"decision_id": decision.id, "case_id": decision.case_id, "month": month,
+         "due_on": payment_day(uow.ctx.config, month), "amount": decision.amount, "status": "planned"}
+        for month in months if month not in existing
+    ]
+    if rows:
+        # One multi-row INSERT instead of one statement per benefit month.
+        uow.session.execute(insert(PaymentScheduleItem), rows)
+    total = decision.amount * len(months)
+    return {"items": len(rows), "total": f"{total:.2f}"}
 
 
 HANDLERS: dict[str, Callable[[UnitOfWork, Job], dict[str, Any]]] = {
