@@ -25,6 +25,9 @@ def run_job(self: Any, job_id: int) -> str:
         summary = describe(exc)
     # Raised outside the except block so Celery's log shows no chained original message.
     log.warning("job %s failed (attempt %s): %s", job_id, attempts, summary)
+    if jobs.is_failed(ctx(), job_id):
+        # Given up on: a supervisor sees it and can retry it once the cause is fixed.
+        raise JobFailed(summary)
     raise self.retry(exc=JobFailed(summary), countdown=min(300, 2 ** max(attempts, 1)))
 
 

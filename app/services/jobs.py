@@ -10,11 +10,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.persistence.models import Job
+from app.persistence.models import Case, Job
 from app.workflow_engine import ScriptError, TaskNotReady
 
 from . import audit
-from .context import ServiceContext, UnitOfWork
+from .context import Actor, ServiceContext, UnitOfWork
+from .errors import Conflict, Forbidden, NotFound
 from .instances import RUN_JOB, apply_snapshot, definition_ref, lock_instance
 from .job_handlers import HANDLERS
 from .redact import describe
@@ -68,17 +69,63 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
         return "done"
 
 
+MAX_ATTEMPTS = 8
+
+
 def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> int:
-    """Note a failed attempt (no personal data in the message); return the attempt count."""
+    """Note a failed attempt (no personal data in the message); return the attempt count.
+
+    A script error will not go away by itself, and neither will anything that failed
+    MAX_ATTEMPTS times: such a job is marked failed and waits for a supervisor's retry.
+    """
     with ctx.uow() as uow:
         job = uow.session.get(Job, job_id)
         if job is None or job.status == "done":
             return 0
         job.attempts += 1
-        job.status = "failed" if isinstance(error, ScriptError) else "pending"
+        final = isinstance(error, ScriptError) or job.attempts >= MAX_ATTEMPTS
+        job.status = "failed" if final else "pending"
         job.error = describe(error)[:2000]
         uow.commit()
         return job.attempts
+
+
+def is_failed(ctx: ServiceContext, job_id: int) -> bool:
+    """True when the job has been given up on (the worker stops retrying it)."""
+    with ctx.uow(readonly=True) as uow:
+        return uow.session.scalar(select(Job.status).where(Job.id == job_id)) == "failed"
+
+
+def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+    """Background jobs that failed or keep failing, for the supervisor (no personal data)."""
+    if not actor.has("supervisor"):
+        raise Forbidden("Only a supervisor sees failed background jobs.")
+    with ctx.uow(readonly=True) as uow:
+        rows = uow.session.execute(
+            select(Job, Case.number).join(Case, Case.id == Job.case_id)
+            .where((Job.status == "failed") | ((Job.status == "pending") & (Job.attempts > 0)))
+            .order_by(Job.id.desc()).limit(limit)
+        ).all()
+        return [{"id": j.id, "case_id": j.case_id, "case_number": number, "operation": j.operation,
+                 "status": j.status, "attempts": j.attempts, "error": j.error,
+                 "created_at": j.created_at.isoformat()} for j, number in rows]
+
+
+def retry_job(ctx: ServiceContext, actor: Actor, job_id: int) -> None:
+    """Supervisor sends a failed job back to the worker (e.g. after a fixed definition)."""
+    if not actor.has("supervisor"):
+        raise Forbidden("Only a supervisor may retry a background job.")
+    with ctx.uow() as uow:
+        job = uow.session.get(Job, job_id)
+        if job is None:
+            raise NotFound(f"Job {job_id} does not exist.")
+        if job.status == "done":
+            raise Conflict("This job has already completed.")
+        job.status = "pending"
+        job.attempts = 0
+        audit.record(uow, "job.retried", actor.id, job.case_id, job_id=job.id)
+        uow.publish_after_commit(RUN_JOB, job.id)
+        uow.commit()
 
 
 def republish_stale(ctx: ServiceContext, older_than: timedelta = timedelta(minutes=2)) -> int:
@@ -86,7 +133,9 @@ def republish_stale(ctx: ServiceContext, older_than: timedelta = timedelta(minut
     cutoff = ctx.now() - older_than
     with ctx.uow(readonly=True) as uow:
         ids = list(uow.session.scalars(
-            select(Job.id).where(Job.status == "pending", Job.created_at < cutoff).limit(500)
+            # Only never-attempted jobs: those in retry are the worker's business.
+            select(Job.id).where(Job.status == "pending", Job.attempts == 0, Job.created_at < cutoff)
+            .limit(500)
         ))
     for job_id in ids:
         ctx.publisher.publish(RUN_JOB, job_id)

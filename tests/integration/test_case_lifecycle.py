@@ -434,3 +434,36 @@ def test_unacknowledged_escalation_does_not_hold_up_the_case(
         status = uow.session.scalar(select(HumanTask.status).where(
             HumanTask.case_id == case_id, HumanTask.name == "decision_deadline_escalation"))
     assert status == "cancelled", "the escalation is moot once the decision is final"
+
+
+def test_failed_jobs_surface_to_the_supervisor_and_can_be_retried(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    from app.services.jobs import MAX_ATTEMPTS, problem_jobs, record_failure, retry_job
+
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    with ctx.uow() as uow:
+        job = uow.session.scalars(select(Job)).one()
+        job_id, job.operation = job.id, "no_such_operation"  # a job that cannot succeed
+        uow.commit()
+    for _ in range(MAX_ATTEMPTS):
+        with pytest.raises(RuntimeError):
+            jobs.run_job(ctx, job_id)
+        record_failure(ctx, job_id, RuntimeError("boom 75011501233"))
+    listed = problem_jobs(ctx, supervisor)
+    assert [(j["id"], j["status"], j["case_number"]) for j in listed] == \
+        [(job_id, "failed", case_view.get_case(ctx, supervisor, case_id)["number"])]
+    assert "75011501233" not in listed[0]["error"], "job errors are stored redacted"
+    with pytest.raises(Forbidden):
+        problem_jobs(ctx, caseworker)
+    with ctx.uow() as uow:
+        uow.session.get(Job, job_id).operation = "eligibility"  # the cause is fixed
+        uow.commit()
+    retry_job(ctx, supervisor, job_id)
+    assert ctx.publisher.sent[-1] == ("pomoc.run_job", (job_id,))  # type: ignore[attr-defined]
+    assert jobs.run_job(ctx, job_id) == "done"
+    assert names(ctx, case_id) == ["draft_decision"]
+    with pytest.raises(Conflict):
+        retry_job(ctx, supervisor, job_id)

@@ -26,6 +26,8 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("GET", "/api/payment-lists/999999/export.csv", {"supervisor"}),
     ("GET", "/api/definitions", {"admin"}),
     ("POST", "/api/definitions", {"admin"}),
+    ("GET", "/api/jobs", {"supervisor"}),
+    ("POST", "/api/jobs/999999/retry", {"supervisor"}),
     ("POST", "/api/eligibility", {"caseworker1", "supervisor"}),
     ("POST", "/api/deadlines", {"caseworker1", "supervisor"}),
 ]
@@ -92,5 +94,6 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
     paths = set(doc["paths"])
     for _, path, _ in ENDPOINTS:
         templ = path.replace("999999", "{case_id}" if "/cases/" in path else
-                             "{task_id}" if "/tasks/" in path else "{list_id}")
+                             "{task_id}" if "/tasks/" in path else
+                             "{job_id}" if "/jobs/" in path else "{list_id}")
         assert templ in paths, templ

@@ -479,3 +479,32 @@ def test_every_post_needs_the_csrf_token(ctx: ServiceContext, test_config: Any) 
                       headers={"X-CSRFToken": header_token.group(1)})
     assert res.status_code == 422
     assert client.post("/logout").status_code == 400
+
+
+def test_supervisor_sees_and_retries_a_failed_job(
+    client: Any, ctx: ServiceContext, caseworker: Actor
+) -> None:
+    from sqlalchemy import select
+
+    from app.persistence.models import Job
+    from app.services.jobs import MAX_ATTEMPTS, record_failure
+    from tests.drive import complete_named
+
+    case_id = open_case(ctx, caseworker)
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    with ctx.uow(readonly=True) as uow:
+        job_id = uow.session.scalars(select(Job.id)).one()
+    for _ in range(MAX_ATTEMPTS):
+        record_failure(ctx, job_id, RuntimeError("the eligibility service is down"))
+    login(client, "supervisor")
+    page = text(client.get("/deadlines"))
+    assert "Zadania systemowe wymagające uwagi" in page and "eligibility" in page
+    assert "wstrzymane" in page
+    res = client.post(f"/jobs/{job_id}/retry", follow_redirects=True)
+    assert res.status_code == 200 and "ponownie zlecone" in text(res)
+    with ctx.uow(readonly=True) as uow:
+        assert uow.session.get(Job, job_id).status == "pending"
+    client.post("/logout")
+    login(client, "caseworker1")
+    assert client.post(f"/jobs/{job_id}/retry").status_code == 403

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from app.services import auth as auth_service
-from app.services import case_view, cases, definitions, payments, worklist
+from app.services import case_view, cases, definitions, jobs, payments, worklist
 from app.services.errors import ValidationFailed
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
@@ -193,3 +193,18 @@ def deploy_definition() -> Any:
         services(), sources, forms, api_actor(), str(body.get("comment", ""))[:500]
     )
     return jsonify({"id": definition_id, "created": created}), 201 if created else 200
+
+
+@bp.get("/jobs")
+@api_roles("supervisor")
+def problem_jobs() -> Any:
+    """Background jobs that failed or are being retried."""
+    return jsonify(jobs.problem_jobs(services(), api_actor()))
+
+
+@bp.post("/jobs/<int:job_id>/retry")
+@api_roles("supervisor")
+def retry_job(job_id: int) -> Any:
+    """Send a failed job back to the worker."""
+    jobs.retry_job(services(), api_actor(), job_id)
+    return jsonify({"id": job_id, "status": "pending"})

@@ -19,6 +19,7 @@ _ROUTES = (
     ("/", worklist.index, ("GET",)),
     ("/team", worklist.team, ("GET",)),
     ("/deadlines", worklist.deadlines, ("GET",)),
+    ("/jobs/<int:job_id>/retry", worklist.retry_job, ("POST",)),
     ("/tasks/<int:task_id>", tasks.task, ("GET",)),
     ("/tasks/<int:task_id>", tasks.submit, ("POST",)),
     ("/tasks/<int:task_id>/claim", worklist.claim, ("POST",)),

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.services import auth as auth_service
-from app.services import case_view, worklist
+from app.services import case_view, jobs, worklist
 from app.services.errors import ServiceError
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -109,4 +109,16 @@ def deadlines() -> Any:
             continue
         key = "overdue" if badge["days"] < 0 else "today" if badge["days"] == 0 else "soon"
         groups[key].append(t)
-    return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon)
+    return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon,
+                           failed_jobs=jobs.problem_jobs(services(), actor()))
+
+
+@page_roles("supervisor")
+def retry_job(job_id: int) -> Any:
+    """Send a failed background job back to the worker."""
+    try:
+        jobs.retry_job(services(), actor(), job_id)
+        flash(_("Zadanie systemowe zostało ponownie zlecone."), "success")
+    except ServiceError as exc:
+        flash(service_message(exc.message, exc.status), "error")
+    return redirect(url_for("pages.deadlines"))
