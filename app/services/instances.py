@@ -68,8 +68,9 @@ def _form_fields(uow: UnitOfWork, definition_id: int, form: str) -> set[str]:
     return set((schema.get("properties") or {}).keys())
 
 
-def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> None:
-    """Store the new state and mirror ready user tasks and pending service calls.
+def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> list[HumanTask]:
+    """Store the new state and mirror ready user tasks and pending service calls; return the
+    instance's ready human tasks.
 
     A completed workflow that names a `next_process` is followed by that process in the same
     instance (services.chaining); its snapshot is stored instead, so the case stays open.
@@ -105,41 +106,52 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
         case_row().status = "closed"
         case_row().outcome = _outcome(snap.data)
 
-    open_rows = {
-        ht.spiff_task_id: ht
-        for ht in session.scalars(
-            select(HumanTask).where(HumanTask.instance_id == instance.id, HumanTask.status == "ready")
-        )
-    }
+    # One read of the instance's tasks: the open ones to mirror against, and the last answers
+    # given to each task (to prefill a task that comes round again, e.g. a returned draft).
+    open_rows: dict[str, HumanTask] = {}
+    last_result: dict[str, dict[str, Any]] = {}
+    for ht in session.scalars(
+        select(HumanTask).where(HumanTask.instance_id == instance.id,
+                                HumanTask.status.in_(("ready", "completed")))
+        .order_by(HumanTask.id)
+    ):
+        if ht.status == "ready":
+            open_rows[ht.spiff_task_id] = ht
+        elif ht.result:
+            last_result[ht.name] = ht.result
+    ready_rows: list[HumanTask] = []
     ready = set()
     for ut in snap.user_tasks:
         ready.add(ut.task_id)
         if ut.task_id in open_rows:
+            ready_rows.append(open_rows[ut.task_id])
             continue
         role = ut.lane.lower()
         case = case_row()
         fields = _form_fields(uow, instance.definition_id, ut.form)
-        session.add(
-            HumanTask(
-                instance_id=instance.id,
-                case_id=instance.case_id,
-                case_number=case.number,
-                urgent=case.urgent,
-                spiff_task_id=ut.task_id,
-                name=ut.name,
-                title_pl=ut.title_pl,
-                title_en=ut.title_en,
-                role=role,
-                form=ut.form,
-                process=ut.process,
-                four_eyes_of=ut.four_eyes_of,
-                # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
-                assignee_id=case.caseworker_id if role == "caseworker" else None,
-                due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,
-                form_data=_prefill(uow, instance.id, ut.name, ut.data, fields),
-                created_at=uow.ctx.now(),
-            )
+        prefill = {k: v for k, v in ut.data.items() if k in fields}
+        prefill.update({k: v for k, v in last_result.get(ut.name, {}).items() if k in fields})
+        row = HumanTask(
+            instance_id=instance.id,
+            case_id=instance.case_id,
+            case_number=case.number,
+            urgent=case.urgent,
+            spiff_task_id=ut.task_id,
+            name=ut.name,
+            title_pl=ut.title_pl,
+            title_en=ut.title_en,
+            role=role,
+            form=ut.form,
+            process=ut.process,
+            four_eyes_of=ut.four_eyes_of,
+            # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
+            assignee_id=case.caseworker_id if role == "caseworker" else None,
+            due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,
+            form_data=_json_safe(prefill),
+            created_at=uow.ctx.now(),
         )
+        session.add(row)
+        ready_rows.append(row)
     for task_id, row in open_rows.items():
         if task_id not in ready:
             # Interrupted by a boundary event or cancelled by the engine.
@@ -164,22 +176,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             session.add(job)
             session.flush()
             uow.publish_after_commit(RUN_JOB, job.id)
-
-
-def _prefill(uow: UnitOfWork, instance_id: int, name: str, wf_data: dict[str, Any],
-             fields: set[str]) -> dict[str, Any]:
-    """Initial form values: the workflow's data, then what was entered the last time this task
-    was done in the case (e.g. a decision draft returned for correction)."""
-    data = {k: v for k, v in wf_data.items() if k in fields}
-    previous = uow.session.scalars(
-        select(HumanTask.result).where(
-            HumanTask.instance_id == instance_id, HumanTask.name == name,
-            HumanTask.status == "completed",
-        ).order_by(HumanTask.id.desc())
-    ).first()
-    if previous:
-        data.update({k: v for k, v in previous.items() if k in fields})
-    return _json_safe(data)  # type: ignore[no-any-return]
+    return ready_rows
 
 
 def cancel_open_tasks(uow: UnitOfWork, instance_id: int) -> None:

@@ -228,14 +228,11 @@ def complete(
         ht.assignee_id = ht.assignee_id or actor.id
         ht.result = data
         ht.version += 1
-        apply_snapshot(uow, instance, snap)
+        ready_rows = apply_snapshot(uow, instance, snap)
         audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
         uow.session.flush()
         # What the case offers next, so a client need not re-read the case file.
-        next_tasks = [task_summary(t) for t in uow.session.scalars(
-            select(HumanTask).where(HumanTask.case_id == ht.case_id, HumanTask.status == "ready")
-            .order_by(HumanTask.id)
-        )]
+        next_tasks = [task_summary(t) for t in ready_rows]
         summary = {**task_summary(ht), "instance_version": instance.version,
                    "case_stage": instance.stage, "case_completed": instance.status == "completed",
                    "next_tasks": next_tasks}
