@@ -56,6 +56,33 @@ class _SpecCache:
                 self._items.popitem(last=False)
 
 
+class _LiveWorkflows:
+    """Thread-safe LRU of live workflows keyed by (content hash, the state bytes they saved).
+
+    The next call on an instance usually passes back exactly the state this process returned,
+    so the workflow object that produced it can be reused instead of decoding it. An entry is
+    taken out while in use: a call that fails never returns it, so a half-mutated workflow can
+    never be reused, and a state that was never committed simply never matches again.
+    """
+
+    def __init__(self, size: int):
+        self.size = max(0, size)
+        self._items: OrderedDict[tuple[str, bytes], BpmnWorkflow] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, key: tuple[str, bytes]) -> BpmnWorkflow | None:
+        with self._lock:
+            return self._items.pop(key, None)
+
+    def put(self, key: tuple[str, bytes], workflow: BpmnWorkflow) -> None:
+        if not self.size:
+            return
+        with self._lock:
+            self._items[key] = workflow
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
 class WorkflowEngine:
     """Compile definitions and run instances; the only code that touches SpiffWorkflow objects."""
 
@@ -65,10 +92,12 @@ class WorkflowEngine:
         *,
         script_time_limit: float = 1.0,
         cache_size: int = 32,
+        live_cache_size: int = 256,
     ):
         self.script_engine = SandboxedScriptEngine(script_functions, script_time_limit)
         self.function_names = frozenset(self.script_engine.environment.functions)
         self._cache = _SpecCache(cache_size)
+        self._live = _LiveWorkflows(live_cache_size)
 
     # ------------------------------------------------------------------ definitions
     def compile(
@@ -116,7 +145,9 @@ class WorkflowEngine:
             workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=self.script_engine)
             workflow.task_tree.data.update(start_data)
             self._advance(workflow)
-            return self._snapshot(workflow)
+            snapshot = self._snapshot(workflow)
+        self._live.put((definition.content_hash, snapshot.state), workflow)
+        return snapshot
 
     def complete_user_task(
         self, definition: DefinitionRef, state: bytes, task_id: str, data: dict, now: datetime
@@ -183,12 +214,16 @@ class WorkflowEngine:
     def _call(self, definition, state, now, command) -> Snapshot:
         spec, subprocess_specs = self._specs(definition)
         with engine_clock(now), _translated_errors():
-            workflow = self._restore(state, spec, subprocess_specs)
+            workflow = self._live.take((definition.content_hash, state))
+            if workflow is None:
+                workflow = self._restore(state, spec, subprocess_specs)
             self._advance(workflow, settled=True)
             if command is not None:
                 command(workflow)
                 self._advance(workflow)
-            return self._snapshot(workflow)
+            snapshot = self._snapshot(workflow)
+        self._live.put((definition.content_hash, snapshot.state), workflow)
+        return snapshot
 
     @staticmethod
     def _advance(workflow: BpmnWorkflow, settled: bool = False) -> None:

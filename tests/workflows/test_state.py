@@ -227,3 +227,40 @@ def test_data_shadowing_a_script_function_is_refused(engine, definition):
     snap = engine.start(definition, start_data(), T0)
     with pytest.raises(EngineError, match="shadow script functions"):
         engine.complete_user_task(definition, snap.state, snap.user_tasks[0].task_id, {"today": "x"}, T0)
+
+
+def test_reusing_live_workflows_gives_the_same_states_as_decoding(compiled):
+    """The live-workflow cache must be invisible: a case driven with it goes through the same
+    steps, with the same tasks, timers, data and state sizes, as one decoded at every step.
+    (Task ids are random, so the state bytes themselves differ between runs.)"""
+    cached = WorkflowEngine(stub_script_functions())
+    decoding = WorkflowEngine(stub_script_functions(), live_cache_size=0)
+    runs = []
+    for eng in (cached, decoding):
+        ref = CountingRef(compiled).ref
+        seen: list[tuple] = []
+
+        def record(s, seen=seen) -> bool:
+            seen.append((tuple(t.name for t in s.user_tasks), tuple(c.operation for c in s.service_calls),
+                         s.next_timer_at, s.completed, s.stage,
+                         {k: v for k, v in s.data.items() if "id" not in k}))
+            return False
+
+        snap = eng.start(ref, start_data(benefit="zasilek_staly"), T0)
+        final, _, log = drive_case(eng, ref, snap, T0, until=record,
+                                   answers={"interview_update": [{}, {"continue_benefit": False}]})
+        runs.append((seen, log, final.completed))
+    assert runs[0] == runs[1]
+    assert len(runs[0][1]) > 10 and runs[0][2]
+
+
+def test_a_failed_call_never_reuses_a_half_changed_workflow(engine, definition):
+    snap = engine.start(definition, start_data(), T0)
+    task = snap.user_tasks[0]
+    # Fails inside the call, after the live workflow for this state was taken from the cache.
+    with pytest.raises(TaskNotReady):
+        engine.complete_service_task(definition, snap.state, task.task_id, {}, T0)
+    # The same state still completes normally (decoded afresh).
+    after = engine.complete_user_task(definition, snap.state, task.task_id,
+                                      canned_form_data(task.name), T0)
+    assert [t.name for t in after.user_tasks] == ["conduct_interview"]
