@@ -49,7 +49,7 @@ run: $(STAMP) assets translations
 system-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: $(STAMP) assets translations system-deps
+test: $(STAMP) assets translations system-deps lint
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 	POMOC_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -m "embedded" $(PYTEST_ARGS)
 
