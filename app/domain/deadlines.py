@@ -309,6 +309,17 @@ def warsaw_end_of_day(d: date) -> datetime:
     return datetime.combine(_date(d, "d") + timedelta(days=1), time(0, 0), tzinfo=WARSAW)
 
 
+def warning_at(due: date, days_before: int) -> datetime:
+    """When to warn that a deadline is near: 08:00 Warsaw, ``days_before`` calendar days before
+    ``due``, moved back to the previous working day so the warning reaches someone at work."""
+    if isinstance(days_before, bool) or not isinstance(days_before, int) or days_before < 1:
+        raise InvalidInput("days_before", "The warning must come at least one day before the deadline.")
+    day = _date(due, "due") - timedelta(days=days_before)
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return datetime.combine(day, time(8, 0), tzinfo=WARSAW)
+
+
 def today_in_warsaw(now: datetime) -> date:
     """The calendar date in Warsaw at the aware instant ``now``."""
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:

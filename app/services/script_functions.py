@@ -33,4 +33,6 @@ def script_functions() -> dict[str, Callable[..., Any]]:
         "final_on_date": lambda delivered_on: _iso(deadlines.final_on(_d(delivered_on))),
         "add_months_date": lambda on, months: _iso(deadlines.add_months_kpa(_d(on), int(months))),
         "timer_at": lambda on: deadlines.warsaw_end_of_day(_d(on)).isoformat(),
+        "warning_at": lambda due, days_before=7: deadlines.warning_at(
+            _d(due), int(days_before)).isoformat(),
     }

@@ -68,6 +68,14 @@ def final_on_date(delivered_on: str) -> str:
     return (_d(appeal_deadline_date(delivered_on)) + timedelta(days=1)).isoformat()
 
 
+def warning_at(due: str, days_before: int = 7) -> str:
+    """08:00 (Europe/Warsaw) `days_before` days before `due`, moved back off a weekend."""
+    day = _d(due) - timedelta(days=days_before)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return datetime.combine(day, time(8), WARSAW).isoformat()
+
+
 def timer_at(on: str) -> str:
     """Midnight (Europe/Warsaw) starting the day after `on`: the period ending on `on` is over."""
     return datetime.combine(_d(on) + timedelta(days=1), time(0), WARSAW).isoformat()
@@ -84,6 +92,7 @@ def stub_script_functions() -> dict[str, Callable]:
         "final_on_date": final_on_date,
         "add_months_date": add_months_date,
         "timer_at": timer_at,
+        "warning_at": warning_at,
     }
 
 
@@ -113,6 +122,8 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
                                          "interview_escalation_note": ""},
         "decision_deadline_escalation": {"decision_escalation_action": "acknowledged",
                                          "decision_escalation_note": ""},
+        "decision_deadline_warning": {"decision_escalation_action": "acknowledged",
+                                      "decision_escalation_note": ""},
         "draft_decision": {
             "decision_kind": "grant", "amount": "716.60", "period_from": on, "period_to": None,
             "justification": "",

@@ -467,3 +467,20 @@ def test_failed_jobs_surface_to_the_supervisor_and_can_be_retried(
     assert names(ctx, case_id) == ["draft_decision"]
     with pytest.raises(Conflict):
         retry_job(ctx, supervisor, job_id)
+
+
+def test_decision_deadline_warning_then_escalation(
+    ctx: ServiceContext, clock: Any, caseworker: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    fire(ctx, clock, days=23)  # 2026-03-25: due 2026-04-02, the warning comes on 26 March
+    assert names(ctx, case_id) == ["draft_decision"]
+    fire(ctx, clock, days=1)
+    assert names(ctx, case_id) == ["draft_decision", "decision_deadline_warning"]
+    warning = next(t for t in ready_tasks(ctx, case_id) if t.name == "decision_deadline_warning")
+    assert warning.role == "supervisor" and warning.due_on == date(2026, 4, 2)
+    fire(ctx, clock, days=10)
+    assert "decision_deadline_escalation" in names(ctx, case_id)

@@ -114,6 +114,18 @@ def test_decision_deadline_escalation_after_one_month(engine, definition):
     assert snap.completed and "decision_deadline_escalation" in log
 
 
+def test_decision_deadline_warning_a_week_before(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_okresowy"), T0)
+    snap, now, log = drive_case(engine, definition, snap, T0, skip={"draft_decision"},
+                                until=lambda s: "decision_deadline_warning" in _names(s))
+    # Due 2026-04-02 (a Thursday): the supervisor is warned on 2026-03-26 at 08:00.
+    assert now.astimezone(WARSAW).date().isoformat() == "2026-03-26"
+    assert _names(snap) == ["decision_deadline_warning", "draft_decision"]
+    warning = next(t for t in snap.user_tasks if t.name == "decision_deadline_warning")
+    assert warning.lane == "Supervisor" and warning.due_on == "2026-04-02"
+    assert "decision_deadline_escalation" not in _names(snap), "not missed yet"
+
+
 def test_no_escalation_when_decided_in_time(engine, definition):
     snap = engine.start(definition, start_data(benefit="zasilek_okresowy"), T0)
     snap, _, log = drive_case(engine, definition, snap, T0)

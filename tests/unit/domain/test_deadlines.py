@@ -187,3 +187,18 @@ def test_today_in_warsaw() -> None:
     assert today_in_warsaw(datetime(2025, 7, 1, 22, 0, tzinfo=UTC)) == D(2025, 7, 2)
     with pytest.raises(InvalidInput):
         today_in_warsaw(datetime(2025, 7, 1, 12))
+
+
+def test_warning_comes_a_week_before_on_a_working_day() -> None:
+    from datetime import date as _date
+
+    from app.domain.deadlines import WARSAW, warning_at
+    from app.domain.errors import InvalidInput
+
+    at = warning_at(_date(2026, 4, 2), 7)
+    assert at.isoformat() == "2026-03-26T08:00:00+01:00" and at.tzinfo == WARSAW
+    # 2026-04-13 minus 7 days is Easter Monday 2026-04-06: moved back over the weekend to
+    # Friday 3 April (Good Friday is a working day in Poland).
+    assert warning_at(_date(2026, 4, 13), 7).date() == _date(2026, 4, 3)
+    with pytest.raises(InvalidInput):
+        warning_at(_date(2026, 4, 2), 0)
