@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def _instance_path(config: dict[str, Any] | None) -> str | None:
     if config and config.get("INSTANCE_PATH"):
         return str(Path(config["INSTANCE_PATH"]).resolve())
-    import os
-
     env = os.environ.get("POMOC_INSTANCE_PATH")
     return str(Path(env).resolve()) if env else None

@@ -28,9 +28,9 @@ from app.persistence.models import (
 
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
-from .definitions import active_definition
+from .definitions import active_definition, definition_ref
 from .errors import Forbidden, ValidationFailed
-from .instances import apply_snapshot, definition_ref
+from .instances import apply_snapshot
 
 BENEFITS = (
     "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
@@ -106,7 +106,7 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) 
         try:
             info = parse_pesel(pesel_raw)
         except InvalidIdentifier as exc:
-            errors[f"{path}.pesel"] = str(exc.message if hasattr(exc, "message") else exc)
+            errors[f"{path}.pesel"] = exc.message
     first = _text(raw, "first_name", path, errors)
     last = _text(raw, "last_name", path, errors)
     relation = raw.get("relation", default_relation)
@@ -193,7 +193,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         try:
             bank_account = parse_bank_account(str(payload["bank_account"]))
         except InvalidIdentifier as exc:
-            errors["bank_account"] = str(getattr(exc, "message", exc))
+            errors["bank_account"] = exc.message
     address = payload.get("address", "")
     if not isinstance(address, str) or len(address) > 300:
         errors["address"] = "The address must be text of at most 300 characters."

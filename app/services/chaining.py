@@ -22,6 +22,7 @@ from app.workflow_engine import EngineError, Snapshot
 
 from . import audit
 from .context import UnitOfWork
+from .definitions import definition_ref
 from .errors import ServiceError
 
 NEXT_PROCESS = "next_process"
@@ -51,8 +52,6 @@ def next_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) ->
         return None
     if not isinstance(process, str):
         raise ServiceError("The workflow's `next_process` must name a process.")
-    from .instances import definition_ref
-
     data = _carried(snap.data, process)
     try:
         chained = uow.ctx.engine.start(

@@ -102,6 +102,16 @@ def ref(ctx: ServiceContext, definition_id: int, content_hash: str) -> Definitio
     return DefinitionRef(content_hash=content_hash, load_spec=partial(_load_blob, ctx, definition_id))
 
 
+def definition_ref(uow: UnitOfWork, definition_id: int) -> DefinitionRef:
+    """The engine reference for a definition version (content hash cached per process)."""
+    hashes = uow.ctx.cache.setdefault("definition_hashes", {})
+    if definition_id not in hashes:
+        hashes[definition_id] = uow.session.scalar(
+            select(ProcessDefinition.content_hash).where(ProcessDefinition.id == definition_id)
+        )
+    return ref(uow.ctx, definition_id, hashes[definition_id])
+
+
 def forms_of(uow: UnitOfWork, definition_id: int) -> dict[str, dict[str, Any]]:
     """The JSON Schemas of a definition version (cached: versions are immutable)."""
     cache = uow.ctx.cache.setdefault("forms", {})

@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
-from app.workflow_engine import DefinitionRef, Snapshot
+from app.persistence.models import Case, HumanTask, Job, ProcessInstance
+from app.workflow_engine import Snapshot
 
 from .chaining import follow_chain
 from .context import UnitOfWork
-from .definitions import forms_of, ref
+from .definitions import forms_of
 from .errors import NotFound
 from .task_hooks import sync_from_workflow
 
@@ -51,16 +51,6 @@ def _locked(uow: UnitOfWork, condition: Any, missing: str) -> ProcessInstance:
     if instance is None:
         raise NotFound(missing)
     return instance
-
-
-def definition_ref(uow: UnitOfWork, definition_id: int) -> DefinitionRef:
-    """The engine reference for a definition version (content hash cached per process)."""
-    hashes = uow.ctx.cache.setdefault("definition_hashes", {})
-    if definition_id not in hashes:
-        hashes[definition_id] = uow.session.scalar(
-            select(ProcessDefinition.content_hash).where(ProcessDefinition.id == definition_id)
-        )
-    return ref(uow.ctx, definition_id, hashes[definition_id])
 
 
 def _form_fields(uow: UnitOfWork, definition_id: int, form: str) -> set[str]:

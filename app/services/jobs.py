@@ -15,8 +15,9 @@ from app.workflow_engine import ScriptError, TaskNotReady
 
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
+from .definitions import definition_ref
 from .errors import Conflict, Forbidden, NotFound
-from .instances import RUN_JOB, apply_snapshot, definition_ref, lock_instance
+from .instances import RUN_JOB, apply_snapshot, lock_instance
 from .job_handlers import HANDLERS
 from .redact import describe
 

@@ -24,7 +24,7 @@ from app.persistence.models import (
 )
 
 from .context import Actor, UnitOfWork
-from .errors import Conflict
+from .errors import Conflict, ValidationFailed
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
 
@@ -61,8 +61,6 @@ def _interview(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTa
     for item in data.get("verified_incomes") or []:
         idx = item["member_index"]
         if idx >= len(members):
-            from .errors import ValidationFailed
-
             raise ValidationFailed("Unknown household member.", {
                 "verified_incomes": f"Member number {idx} does not exist (0–{len(members) - 1})."})
         person_id = members[idx].person_id
@@ -100,12 +98,9 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
 def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
              data: dict[str, Any]) -> None:
     decision = _latest_decision(uow, ht.case_id)
+    # The four-eyes rule is enforced for every task with `four_eyes_of` in worklist.complete.
     if decision is None or decision.status != "draft":
         raise Conflict("There is no draft decision to approve.")
-    if decision.drafted_by_id == actor.id:
-        from .errors import Forbidden
-
-        raise Forbidden("Four-eyes rule: you cannot approve a decision you drafted yourself.")
     if data["approval"] == "approve":
         decision.status = "approved"
         decision.approved_by_id = actor.id

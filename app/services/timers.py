@@ -10,7 +10,8 @@ from app.persistence.models import ProcessInstance
 
 from . import audit
 from .context import ServiceContext
-from .instances import apply_snapshot, definition_ref, lock_instance
+from .definitions import definition_ref
+from .instances import apply_snapshot, lock_instance
 
 
 def due_instances(ctx: ServiceContext, now: datetime, limit: int = 500) -> list[int]:

@@ -14,9 +14,9 @@ from app.workflow_engine import ScriptError, TaskNotReady
 from . import audit, task_hooks
 from .case_view import task_summary
 from .context import Actor, ServiceContext, UnitOfWork
-from .definitions import forms_of
+from .definitions import definition_ref, forms_of
 from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
-from .instances import apply_snapshot, definition_ref, lock_instance_of_task
+from .instances import apply_snapshot, lock_instance_of_task
 
 
 def _ensure_case_role(actor: Actor) -> None:

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, session
 from flask_login import current_user
 
 from app.config import load_config
@@ -62,11 +62,6 @@ def register_extensions(app: Flask) -> None:
     @app.context_processor
     def _inject() -> dict[str, Any]:
         return {"lang": _select_locale()}
-
-    @app.before_request
-    def _request_start() -> None:
-        g.lang = _select_locale()
-        _ = request
 
 
 def register_blueprints(app: Flask) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, DateTime, MetaData, Numeric, String
+from sqlalchemy import JSON, DateTime, MetaData, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -47,11 +47,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 Money = Annotated[Decimal, mapped_column(Numeric(12, 2, asdecimal=True))]
-Str50 = Annotated[str, mapped_column(String(50))]
-Str200 = Annotated[str, mapped_column(String(200))]
-JsonDict = Annotated[dict[str, Any], mapped_column(JSON)]
-JsonList = Annotated[list[Any], mapped_column(JSON)]
-Day = date
 
 
 class Base(DeclarativeBase):

@@ -15,7 +15,6 @@ paths of the service's errors, so an error lands next to its input:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
-from app.web.pages.formatting import service_message
+from app.web.pages.formatting import Patterns, service_message, translate
 from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
 from app.web.pages.labels import lang
 from app.web.pages.schema_form import Field
@@ -295,7 +294,7 @@ _EXACT = {
     "The percentage must be zero or more.": "Procent nie może być ujemny.",
 }
 
-_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+_PATTERNS: Patterns = [
     (re.compile(r"^Give the percentage as .*$"), lambda m: "Podaj procent liczbą, np. 70."),
     (re.compile(r"^The percentage may have at most (\d+) decimal places\.$"),
      lambda m: f"Procent może mieć najwyżej {m[1]} miejsca po przecinku."),
@@ -326,13 +325,8 @@ def message(text: str) -> str:
     """A calculator or domain message in the interface language."""
     if lang() == "en":
         return text
-    if text in _EXACT:
-        return _EXACT[text]
-    for pattern, render in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return render(match)
-    return service_message(text)
+    polish = translate(text, _EXACT, _PATTERNS)
+    return polish if polish is not None else service_message(text)
 
 
 def messages(errors: dict[str, str]) -> dict[str, str]:

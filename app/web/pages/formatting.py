@@ -260,17 +260,28 @@ _HTTP = {
 }
 
 
+Patterns = list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]
+
+
+def translate(text: str, exact: dict[str, str], patterns: Patterns) -> str | None:
+    """The Polish text for an English message from a table of exact texts and patterns."""
+    if text in exact:
+        return exact[text]
+    for pattern, render in patterns:
+        match = pattern.match(text)
+        if match:
+            return render(match)
+    return None
+
+
 def service_message(message: Any, status: int | None = None) -> str:
     """A service or HTTP error message in the interface language."""
     text = "" if message is None else str(message)
     if lang() == "en":
         return text
-    if text in _EXACT:
-        return _EXACT[text]
-    for pattern, render in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return render(match)
+    polish = translate(text, _EXACT, _PATTERNS)
+    if polish is not None:
+        return polish
     if status in _HTTP and (not text or text.startswith(("You don't", "The requested URL",
                                                          "The method is not", "The browser",
                                                          "The CSRF"))):
