@@ -22,7 +22,6 @@ Input rules (stricter than the domain, so that a typo never silently changes a r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -35,6 +34,20 @@ from app.domain.errors import InvalidInput
 from app.domain.income import MAX_AGE, SEXES, IncomeItem, Member
 from app.domain.parameters import PARAMETERS, ParameterNotFound, value
 from app.services.errors import ValidationFailed
+from app.services.json_input import (
+    BAD_BOOL,
+    MESSAGE,
+    REQUIRED,
+    FieldErrors,
+    amount_field,
+    date_field,
+    decimal_field,
+    flag_field,
+    json_object,
+    list_field,
+    text_field,
+    whole_field,
+)
 
 __all__ = [
     "BENEFITS",
@@ -52,10 +65,7 @@ __all__ = [
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
 MAX_DAYS = 365
-MIN_YEAR, MAX_YEAR = 1900, 2199
-MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
 MAX_HECTARES = Decimal("100000")
-MAX_TEXT = 64
 
 # The other benefits a member may receive that matter to a rule: every key that the dated
 # parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
@@ -63,16 +73,8 @@ OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
     key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value
 }))
 
-MESSAGE = "The request has errors; correct the fields listed."
-REQUIRED = "This field is required."
-UNKNOWN_FIELD = "Unknown field."
-BAD_BOOL = "Must be true or false."
-BAD_DATE = "Use the date format YYYY-MM-DD."
 BAD_AGE = "The age must be a whole number of years."
-NOT_OBJECT = "Expected a JSON object."
 
-_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _HOUSEHOLD_KEYS = {"on", "members", "municipal_percentage"}
 _ELIGIBILITY_KEYS = _HOUSEHOLD_KEYS | {"benefit"}
@@ -82,169 +84,28 @@ _ITEM_KEYS = {"kind", "amount", "tax", "contributions", "costs", "one_off"}
 _DEADLINE_KEYS = {"kind", "start", "urgent", "days"}
 
 
-class _Errors(dict[str, str]):
-    """Field path -> message; the first message for a path wins."""
-
-    def add(self, path: str, message: str) -> None:
-        self.setdefault(path, message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ValidationFailed(MESSAGE, dict(self))
-
-
-def _path(prefix: str, key: str) -> str:
-    return f"{prefix}.{key}" if prefix else key
-
-
-def _object(body: Any, path: str, allowed: set[str], errors: _Errors) -> Mapping[str, Any] | None:
-    """Check that ``body`` is a JSON object with only ``allowed`` keys."""
-    if not isinstance(body, Mapping):
-        errors.add(path or "body", NOT_OBJECT)
-        return None
-    for key in body:
-        if key not in allowed:
-            errors.add(_path(path, str(key)), UNKNOWN_FIELD)
-    return body
-
-
-def _decimal(raw: Any, path: str, errors: _Errors, *, places: int = 2,
-             maximum: Decimal = MAX_AMOUNT, what: str = "amount",
-             example: str = "1234.56") -> Decimal | None:
-    """An exact non-negative number from a decimal string or a whole JSON number."""
-    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
-        return None
-    if isinstance(raw, float):
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}", not a JSON '
-                   "number with a fraction (it would lose grosze).")
-        return None
-    if isinstance(raw, int):
-        if raw < 0:
-            errors.add(path, f"The {what} must be zero or more.")
-            return None
-        if raw > maximum:
-            errors.add(path, f"The {what} is too large.")
-            return None
-        return Decimal(raw)
-    text = raw.strip()
-    match = _NUMBER.match(text)
-    if match is None:
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
-        return None
-    number = Decimal(text)
-    if number == 0:
-        number = number.copy_abs()  # "-0" is zero, not a negative amount
-    if number < 0:
-        errors.add(path, f"The {what} must be zero or more.")
-        return None
-    if match.group(1) is not None and len(match.group(1)) > places:
-        errors.add(path, "The amount may have at most two decimal places (grosze)."
-                   if what == "amount" else f"The {what} may have at most {places} decimal places.")
-        return None
-    if number > maximum:
-        errors.add(path, f"The {what} is too large.")
-        return None
-    return number
-
-
-def _amount(raw: Any, path: str, errors: _Errors) -> Decimal:
-    """An optional money amount (missing or null = 0)."""
-    if raw is None:
-        return Decimal("0.00")
-    return _decimal(raw, path, errors) or Decimal("0.00")
-
-
-def _flag(raw: Any, path: str, errors: _Errors, default: bool = False) -> bool:
-    """An optional JSON boolean."""
-    if raw is None:
-        return default
-    if not isinstance(raw, bool):
-        errors.add(path, BAD_BOOL)
-        return default
-    return raw
-
-
-def _whole(raw: Any, path: str, errors: _Errors, message: str, minimum: int,
-           maximum: int) -> int | None:
-    """A JSON integer (not a boolean, float or string) within [minimum, maximum]."""
-    if raw is None:
-        errors.add(path, REQUIRED)
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        errors.add(path, message)
-        return None
-    if not minimum <= raw <= maximum:
-        errors.add(path, f"The value must be between {minimum} and {maximum}.")
-        return None
-    return raw
-
-
-def _date(raw: Any, path: str, errors: _Errors) -> date | None:
-    """A required "YYYY-MM-DD" date within a sane range of years."""
-    if raw is None or raw == "":
-        errors.add(path, REQUIRED)
-        return None
-    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
-        errors.add(path, BAD_DATE)
-        return None
-    try:
-        parsed = date.fromisoformat(raw.strip())
-    except ValueError:
-        errors.add(path, BAD_DATE)
-        return None
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        errors.add(path, f"The date must be between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31.")
-        return None
-    return parsed
-
-
-def _text(raw: Any, path: str, errors: _Errors) -> str | None:
-    """A required short non-empty text."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        errors.add(path, REQUIRED)
-        return None
-    if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
-        errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
-        return None
-    return raw.strip()
-
-
-def _list(raw: Any, path: str, errors: _Errors, limit: int) -> list[Any]:
-    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        errors.add(path, "Expected a list.")
-        return []
-    if len(raw) > limit:
-        errors.add(path, f"At most {limit} entries.")
-        return []
-    return raw
-
-
-def _income_item(raw: Any, path: str, errors: _Errors) -> IncomeItem | None:
+def _income_item(raw: Any, path: str, errors: FieldErrors) -> IncomeItem | None:
     """One itemised income {kind, amount, tax, contributions, costs, one_off}."""
-    obj = _object(raw, path, _ITEM_KEYS, errors)
+    obj = json_object(raw, path, _ITEM_KEYS, errors)
     if obj is None:
         return None
-    kind = _text(obj.get("kind"), f"{path}.kind", errors)
+    kind = text_field(obj.get("kind"), f"{path}.kind", errors)
     if obj.get("amount") is None:
         errors.add(f"{path}.amount", REQUIRED)
-    amount = _amount(obj.get("amount"), f"{path}.amount", errors)
+    amount = amount_field(obj.get("amount"), f"{path}.amount", errors)
     return IncomeItem(
         kind=kind or "",
         amount=amount,
-        tax=_amount(obj.get("tax"), f"{path}.tax", errors),
-        contributions=_amount(obj.get("contributions"), f"{path}.contributions", errors),
-        costs=_amount(obj.get("costs"), f"{path}.costs", errors),
-        one_off=_flag(obj.get("one_off"), f"{path}.one_off", errors),
+        tax=amount_field(obj.get("tax"), f"{path}.tax", errors),
+        contributions=amount_field(obj.get("contributions"), f"{path}.contributions", errors),
+        costs=amount_field(obj.get("costs"), f"{path}.costs", errors),
+        one_off=flag_field(obj.get("one_off"), f"{path}.one_off", errors),
     )
 
 
-def _other_benefits(raw: Any, path: str, errors: _Errors) -> list[str]:
+def _other_benefits(raw: Any, path: str, errors: FieldErrors) -> list[str]:
     """Keys of other benefits the member receives; unknown keys are refused."""
-    keys = _list(raw, path, errors, len(OTHER_BENEFITS))
+    keys = list_field(raw, path, errors, len(OTHER_BENEFITS))
     result: list[str] = []
     for j, key in enumerate(keys):
         if not isinstance(key, str) or key not in OTHER_BENEFITS:
@@ -254,12 +115,12 @@ def _other_benefits(raw: Any, path: str, errors: _Errors) -> list[str]:
     return result
 
 
-def _member(raw: Any, path: str, errors: _Errors) -> Member | None:
+def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
     """One household member."""
-    obj = _object(raw, path, _MEMBER_KEYS, errors)
+    obj = json_object(raw, path, _MEMBER_KEYS, errors)
     if obj is None:
         return None
-    age = _whole(obj.get("age"), f"{path}.age", errors, BAD_AGE, 0, MAX_AGE)
+    age = whole_field(obj.get("age"), f"{path}.age", errors, BAD_AGE, 0, MAX_AGE)
     sex = obj.get("sex")
     if sex == "":
         sex = None
@@ -272,23 +133,23 @@ def _member(raw: Any, path: str, errors: _Errors) -> Member | None:
         child = None
     incomes = [
         _income_item(item, f"{path}.incomes[{j}]", errors)
-        for j, item in enumerate(_list(obj.get("incomes"), f"{path}.incomes", errors, MAX_INCOMES))
+        for j, item in enumerate(list_field(obj.get("incomes"), f"{path}.incomes", errors, MAX_INCOMES))
     ]
     hectares = Decimal(0)
     if obj.get("farm_hectares") is not None:
-        hectares = _decimal(obj["farm_hectares"], f"{path}.farm_hectares", errors, places=4,
+        hectares = decimal_field(obj["farm_hectares"], f"{path}.farm_hectares", errors, places=4,
                             maximum=MAX_HECTARES, what="number of hectares",
                             example="2.5") or Decimal(0)
     member = Member(
         age=age if age is not None else 0,
-        unable_to_work=_flag(obj.get("unable_to_work"), f"{path}.unable_to_work", errors),
-        net_income=_amount(obj.get("net_income"), f"{path}.net_income", errors),
+        unable_to_work=flag_field(obj.get("unable_to_work"), f"{path}.unable_to_work", errors),
+        net_income=amount_field(obj.get("net_income"), f"{path}.net_income", errors),
         incomes=[item for item in incomes if item is not None],
         other_benefits=_other_benefits(obj.get("other_benefits"), f"{path}.other_benefits",
                                        errors),
-        disabled=_flag(obj.get("disabled"), f"{path}.disabled", errors),
-        alimony_awarded=_amount(obj.get("alimony_awarded"), f"{path}.alimony_awarded", errors),
-        alimony_paid=_amount(obj.get("alimony_paid"), f"{path}.alimony_paid", errors),
+        disabled=flag_field(obj.get("disabled"), f"{path}.disabled", errors),
+        alimony_awarded=amount_field(obj.get("alimony_awarded"), f"{path}.alimony_awarded", errors),
+        alimony_paid=amount_field(obj.get("alimony_paid"), f"{path}.alimony_paid", errors),
         farm_hectares=hectares,
         sex=sex,
         child=child,
@@ -296,10 +157,10 @@ def _member(raw: Any, path: str, errors: _Errors) -> Member | None:
     return member
 
 
-def _household(obj: Mapping[str, Any], errors: _Errors) -> tuple[date | None, list[Member],
+def _household(obj: Mapping[str, Any], errors: FieldErrors) -> tuple[date | None, list[Member],
                                                                   Decimal | None]:
     """The date, members and municipal percentage shared by every benefit."""
-    on = _date(obj.get("on"), "on", errors)
+    on = date_field(obj.get("on"), "on", errors)
     raw_members = obj.get("members")
     members: list[Member] = []
     if raw_members is None:
@@ -315,7 +176,7 @@ def _household(obj: Mapping[str, Any], errors: _Errors) -> tuple[date | None, li
         members = [m for m in parsed if m is not None]
     percentage: Decimal | None = None
     if obj.get("municipal_percentage") is not None:
-        percentage = _decimal(obj["municipal_percentage"], "municipal_percentage", errors,
+        percentage = decimal_field(obj["municipal_percentage"], "municipal_percentage", errors,
                               maximum=Decimal(100), what="percentage", example="70")
         if percentage is not None and on is not None:
             try:
@@ -335,8 +196,8 @@ def _validation(exc: InvalidInput) -> ValidationFailed:
 
 def parse_household(body: Any) -> tuple[date, list[Member], Decimal | None]:
     """Parse {on, members, municipal_percentage} (no benefit); raise ValidationFailed."""
-    errors = _Errors()
-    obj = _object(body, "", _HOUSEHOLD_KEYS, errors)
+    errors = FieldErrors()
+    obj = json_object(body, "", _HOUSEHOLD_KEYS, errors)
     if obj is None:
         errors.raise_if_any()
     assert obj is not None
@@ -348,8 +209,8 @@ def parse_household(body: Any) -> tuple[date, list[Member], Decimal | None]:
 
 def parse_eligibility_request(body: Any) -> tuple[str, date, list[Member], Decimal | None]:
     """Parse a POST /api/eligibility body into (benefit, on, members, municipal_percentage)."""
-    errors = _Errors()
-    obj = _object(body, "", _ELIGIBILITY_KEYS, errors)
+    errors = FieldErrors()
+    obj = json_object(body, "", _ELIGIBILITY_KEYS, errors)
     if obj is None:
         errors.raise_if_any()
     assert obj is not None
@@ -387,7 +248,7 @@ def simulate(body: Any) -> dict[str, Any]:
     """
     on, members, percentage = parse_household(body)
     results: list[dict[str, Any]] = []
-    errors = _Errors()
+    errors = FieldErrors()
     for benefit in BENEFITS:
         try:
             results.append(calculate(benefit, on, members,
@@ -402,8 +263,8 @@ def simulate(body: Any) -> dict[str, Any]:
 
 def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
     """Parse a POST /api/deadlines body into (kind, start, urgent, days)."""
-    errors = _Errors()
-    obj = _object(body, "", _DEADLINE_KEYS, errors)
+    errors = FieldErrors()
+    obj = json_object(body, "", _DEADLINE_KEYS, errors)
     if obj is None:
         errors.raise_if_any()
     assert obj is not None
@@ -412,11 +273,11 @@ def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
         errors.add("kind", REQUIRED)
     elif not isinstance(kind, str) or kind not in DEADLINE_KINDS:
         errors.add("kind", f"Unknown deadline kind; allowed: {', '.join(DEADLINE_KINDS)}.")
-    start = _date(obj.get("start"), "start", errors)
-    urgent = _flag(obj.get("urgent"), "urgent", errors)
+    start = date_field(obj.get("start"), "start", errors)
+    urgent = flag_field(obj.get("urgent"), "urgent", errors)
     days: int | None = None
     if obj.get("days") is not None:
-        days = _whole(obj["days"], "days", errors, "The number of days must be a whole number.",
+        days = whole_field(obj["days"], "days", errors, "The number of days must be a whole number.",
                       1, MAX_DAYS)
     errors.raise_if_any()
     assert isinstance(kind, str) and start is not None

@@ -1,0 +1,169 @@
+"""Parsing untrusted JSON into typed values, collecting every field error on the way.
+
+Each parser takes the raw value, its field path (``members[0].net_income``) and a FieldErrors
+map; on a bad value it records a clear message under that path and returns a placeholder, so one
+pass reports every problem. ``FieldErrors.raise_if_any()`` turns them into ValidationFailed (422).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .errors import ValidationFailed
+
+MIN_YEAR, MAX_YEAR = 1900, 2199
+MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
+MAX_TEXT = 64
+MESSAGE = "The request has errors; correct the fields listed."
+REQUIRED = "This field is required."
+UNKNOWN_FIELD = "Unknown field."
+BAD_BOOL = "Must be true or false."
+BAD_DATE = "Use the date format YYYY-MM-DD."
+NOT_OBJECT = "Expected a JSON object."
+_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FieldErrors(dict[str, str]):
+    """Field path -> message; the first message for a path wins."""
+
+    def add(self, path: str, message: str) -> None:
+        self.setdefault(path, message)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationFailed(MESSAGE, dict(self))
+
+
+def field_path(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def json_object(body: Any, path: str, allowed: set[str], errors: FieldErrors) -> Mapping[str, Any] | None:
+    """Check that ``body`` is a JSON object with only ``allowed`` keys."""
+    if not isinstance(body, Mapping):
+        errors.add(path or "body", NOT_OBJECT)
+        return None
+    for key in body:
+        if key not in allowed:
+            errors.add(field_path(path, str(key)), UNKNOWN_FIELD)
+    return body
+
+
+def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
+             maximum: Decimal = MAX_AMOUNT, what: str = "amount",
+             example: str = "1234.56") -> Decimal | None:
+    """An exact non-negative number from a decimal string or a whole JSON number."""
+    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
+        return None
+    if isinstance(raw, float):
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}", not a JSON '
+                   "number with a fraction (it would lose grosze).")
+        return None
+    if isinstance(raw, int):
+        if raw < 0:
+            errors.add(path, f"The {what} must be zero or more.")
+            return None
+        if raw > maximum:
+            errors.add(path, f"The {what} is too large.")
+            return None
+        return Decimal(raw)
+    text = raw.strip()
+    match = _NUMBER.match(text)
+    if match is None:
+        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
+        return None
+    number = Decimal(text)
+    if number == 0:
+        number = number.copy_abs()  # "-0" is zero, not a negative amount
+    if number < 0:
+        errors.add(path, f"The {what} must be zero or more.")
+        return None
+    if match.group(1) is not None and len(match.group(1)) > places:
+        errors.add(path, "The amount may have at most two decimal places (grosze)."
+                   if what == "amount" else f"The {what} may have at most {places} decimal places.")
+        return None
+    if number > maximum:
+        errors.add(path, f"The {what} is too large.")
+        return None
+    return number
+
+
+def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:
+    """An optional money amount (missing or null = 0)."""
+    if raw is None:
+        return Decimal("0.00")
+    return decimal_field(raw, path, errors) or Decimal("0.00")
+
+
+def flag_field(raw: Any, path: str, errors: FieldErrors, default: bool = False) -> bool:
+    """An optional JSON boolean."""
+    if raw is None:
+        return default
+    if not isinstance(raw, bool):
+        errors.add(path, BAD_BOOL)
+        return default
+    return raw
+
+
+def whole_field(raw: Any, path: str, errors: FieldErrors, message: str, minimum: int,
+           maximum: int) -> int | None:
+    """A JSON integer (not a boolean, float or string) within [minimum, maximum]."""
+    if raw is None:
+        errors.add(path, REQUIRED)
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        errors.add(path, message)
+        return None
+    if not minimum <= raw <= maximum:
+        errors.add(path, f"The value must be between {minimum} and {maximum}.")
+        return None
+    return raw
+
+
+def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
+    """A required "YYYY-MM-DD" date within a sane range of years."""
+    if raw is None or raw == "":
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        errors.add(path, BAD_DATE)
+        return None
+    try:
+        parsed = date.fromisoformat(raw.strip())
+    except ValueError:
+        errors.add(path, BAD_DATE)
+        return None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        errors.add(path, f"The date must be between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31.")
+        return None
+    return parsed
+
+
+def text_field(raw: Any, path: str, errors: FieldErrors) -> str | None:
+    """A required short non-empty text."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
+        errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
+        return None
+    return raw.strip()
+
+
+def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
+    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        errors.add(path, "Expected a list.")
+        return []
+    if len(raw) > limit:
+        errors.add(path, f"At most {limit} entries.")
+        return []
+    return raw
