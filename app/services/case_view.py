@@ -20,7 +20,7 @@ from app.persistence.models import (
     User,
 )
 
-from . import audit
+from . import audit, register
 from .context import Actor, ServiceContext
 from .errors import Forbidden, NotFound
 
@@ -58,9 +58,12 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             p = m.person
             incomes = incomes_by_person.get(p.id, [])
             members.append({
-                "person_id": p.id, "pesel": p.pesel, "first_name": p.first_name,
-                "last_name": p.last_name, "birth_date": p.birth_date.isoformat(), "sex": p.sex,
+                # Names as declared in this case; the register may have changed since.
+                "person_id": p.id, "register_key": p.register_key, "pesel": p.pesel,
+                "first_name": m.first_name, "last_name": m.last_name,
+                "birth_date": p.birth_date.isoformat(), "sex": p.sex,
                 "relation": m.relation, "unable_to_work": m.unable_to_work, "disabled": m.disabled,
+                "in_school": m.in_school, "disability_certificate": m.disability_certificate,
                 "other_benefits": m.other_benefits, "alimony_awarded": _money(m.alimony_awarded),
                 "incomes": [{"kind": i.kind, "amount": _money(i.amount), "tax": _money(i.tax),
                              "contributions": _money(i.contributions), "costs": _money(i.costs),
@@ -105,6 +108,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "caseworker_id": case.caseworker_id,
             "bank_account": case.bank_account, "address": case.household.address,
             "members": members,
+            "register": register.case_differences(uow, case),
             "workflow": {
                 "instance_id": instance.id if instance else None,
                 "version": instance.version if instance else None,
@@ -163,9 +167,7 @@ def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict
         raise Forbidden("Only caseworkers and supervisors may list cases.")
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
-        return [{"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
-                 "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),
-                 "applicant": c.applicant.full_name} for c in rows]
+        return [register.case_row(uow, c) for c in rows]
 
 
 def decision_document(ctx: ServiceContext, actor: Actor, case_id: int, decision_id: int) -> str:

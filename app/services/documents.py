@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -158,6 +159,13 @@ def date_or_blank(value: date | None) -> str:
 _env.filters.update(zl=money_pl, date_pl=date_or_blank)
 
 
+def _party(case: Case) -> SimpleNamespace:
+    """The party as declared in this case (the register may say otherwise later)."""
+    member = case.household.members[0]
+    return SimpleNamespace(first_name=member.first_name, last_name=member.last_name,
+                           pesel=member.person.pesel or member.person.register_key)
+
+
 def render_decision(uow: UnitOfWork, decision: Decision) -> str:
     """Render the decision as HTML (printable; signed by the approving supervisor)."""
     case = uow.session.get(Case, decision.case_id)
@@ -171,7 +179,7 @@ def render_decision(uow: UnitOfWork, decision: Decision) -> str:
              if isinstance(s, Mapping)]
     return _env.get_template("decision.html").render(
         centre=uow.ctx.config["CENTRE_NAME"], city=uow.ctx.config["CENTRE_CITY"],
-        decision=decision, case=case, application=application, applicant=case.applicant,
+        decision=decision, case=case, application=application, applicant=_party(case),
         address=case.household.address, law=law, kpa=KPA, notices=NOTICES[law.act],
         authorisation=AUTHORISATION[law.act], ruling=KIND_NAMES.get(decision.kind, decision.kind),
         reason=REASONS.get(case.reason, (case.reason,))[0], signer=signer, steps=steps,

@@ -7,17 +7,19 @@ from .cases import (
     Case,
     CaseNumberSequence,
     Decision,
+    DecisionNumberSequence,
     EligibilityResult,
     Interview,
 )
 from .payments import Payment, PaymentList, PaymentScheduleItem
-from .people import Household, HouseholdMember, Income, Person
+from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
 __all__ = [
     "ApiToken", "Application", "AuditEvent", "Base", "Case", "CaseNumberSequence", "Decision",
-    "EligibilityResult", "Household", "HouseholdMember", "HumanTask", "Income", "Interview", "Job",
-    "Payment", "PaymentList", "PaymentScheduleItem", "Person", "ProcessDefinition",
+    "DecisionNumberSequence", "EligibilityResult", "Household", "HouseholdMember", "HumanTask",
+    "Income", "Interview", "Job",
+    "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
 ]

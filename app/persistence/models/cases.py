@@ -22,6 +22,15 @@ class CaseNumberSequence(Base):
     last: Mapped[int] = mapped_column(default=0)
 
 
+class DecisionNumberSequence(Base):
+    """Per-year counter of decision numbers, given at signature (DEC/2026/00042)."""
+
+    __tablename__ = "decision_number_sequences"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(default=0)
+
+
 class Case(Base):
     """A benefit case: one application for one household, followed to payment."""
 
@@ -109,6 +118,10 @@ class Decision(Base):
     period_from: Mapped[date | None]
     period_to: Mapped[date | None]
     justification: Mapped[str] = mapped_column(Text, default="")
+    # The written reason for an amount the law leaves to discretion (other than the computed one).
+    amount_reason: Mapped[str] = mapped_column(Text, default="")
+    # What a one-off benefit is for (zasiłek celowy); empty for monthly benefits.
+    purpose: Mapped[str] = mapped_column(Text, default="")
     eligibility_id: Mapped[int | None] = mapped_column(ForeignKey("eligibility_results.id"))
     status: Mapped[str] = mapped_column(String(20), default="draft")
     drafted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -13,17 +13,27 @@ from .base import Base, Money, utcnow
 
 
 class Person(Base):
-    """A natural person, identified by PESEL."""
+    """A natural person in the register (kartoteka): one row per PESEL.
+
+    ``register_key`` is the person's one key in the register: the PESEL when the person has one,
+    otherwise ``BP-`` and a random suffix given at registration (foreigners without a PESEL). A
+    case refers to the register row, but keeps the names and facts as declared on its own date
+    in its household members, so a later register change never rewrites an earlier case.
+    """
 
     __tablename__ = "persons"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    pesel: Mapped[str] = mapped_column(String(11), unique=True)
+    register_key: Mapped[str] = mapped_column(String(20), unique=True)
+    pesel: Mapped[str | None] = mapped_column(String(11), unique=True)
     first_name: Mapped[str] = mapped_column(String(100))
-    last_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), index=True)
     birth_date: Mapped[date]
     sex: Mapped[str] = mapped_column(String(1))
+    address: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
 
     @property
     def full_name(self) -> str:
@@ -59,9 +69,34 @@ class HouseholdMember(Base):
     disabled: Mapped[bool] = mapped_column(default=False)
     other_benefits: Mapped[list[Any]] = mapped_column(JSON, default=list)
     alimony_awarded: Mapped[Money] = mapped_column(default=Decimal("0"))
+    in_school: Mapped[bool] = mapped_column(default=False)
+    disability_certificate: Mapped[bool] = mapped_column(default=False)
+    # The names as declared in this case's application (the register may change later).
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="", index=True)
 
     household: Mapped[Household] = relationship(back_populates="members")
     person: Mapped[Person] = relationship(lazy="joined")
+
+    @property
+    def full_name(self) -> str:
+        """First and last name as declared in this case."""
+        return f"{self.first_name} {self.last_name}"
+
+
+class PersonChange(Base):
+    """One confirmed change of a register entry: who, when, which field, old -> new."""
+
+    __tablename__ = "person_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    field: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str] = mapped_column(String(300), default="")
+    new_value: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Income(Base):

@@ -75,7 +75,10 @@ OPENAPI: dict[str, Any] = {
                                 "reason": {"type": "string", "description": "art. 7 u.p.s. code"},
                                 "urgent": {"type": "boolean"},
                                 "application_date": {"type": "string", "format": "date"},
-                                "address": {"type": "string"}, "bank_account": {"type": "string"}}},
+                                "address": {"type": "string"}, "bank_account": {"type": "string"},
+                                "register_update": {
+                                    "type": "boolean", "description": "apply the differences from "
+                                    "the register (see /api/cases/check) to the register, with history"}}},
             "CompleteRequest": {"type": "object", "properties": {
                 "data": {"type": "object"}, "version": {"type": "integer"}}},
             "AssignRequest": {"type": "object", "required": ["user_id"],
@@ -106,6 +109,19 @@ OPENAPI: dict[str, Any] = {
                         }}},
                 },
             },
+            "SearchRequest": {
+                "type": "object", "required": ["q"],
+                "properties": {
+                    "q": {"type": "string", "maxLength": 100,
+                          "description": "11 digits: PESEL; a case number; otherwise a surname prefix"},
+                    "status": {"type": "string", "enum": ["", "open", "closed"]},
+                },
+            },
+            "ConfirmRequest": {
+                "type": "object",
+                "properties": {"version": {"type": "integer",
+                                           "description": "the register entry's version you saw"}},
+            },
             "DeadlineRequest": {
                 "type": "object", "required": ["kind", "start"],
                 "properties": {
@@ -128,6 +144,19 @@ OPENAPI: dict[str, Any] = {
             "get": _op("List recent cases", errors=("401", "403")),
         },
         "/api/cases/{case_id}": {"get": _op("The case file", params=[_id("case_id")])},
+        "/api/cases/check": {"post": _op(
+            "Compare an application's people with the register (no write): differences, the "
+            "household in their latest case, their open cases", body="CaseRequest",
+            errors=("401", "403", "422"))},
+        "/api/cases/search": {"post": _op(
+            "Search cases by PESEL, surname or case number", body="SearchRequest",
+            errors=("401", "403", "422"))},
+        "/api/persons/{person_id}": {"get": _op(
+            "A register entry with its change history and cases", params=[_id("person_id")])},
+        "/api/cases/{case_id}/persons/{person_id}/confirm": {"post": _op(
+            "Apply the names and address declared in the case to the register",
+            params=[_id("case_id"), _id("person_id")], body="ConfirmRequest",
+            errors=("401", "403", "404", "409", "422"))},
         "/api/tasks": {"get": _op("The worklist", params=[
             {"name": "scope", "in": "query", "schema": {"type": "string", "enum": ["mine", "team"]}}],
             errors=("401", "403", "422"))},

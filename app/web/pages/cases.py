@@ -7,7 +7,7 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.services import case_view, cases
+from app.services import case_view, cases, register
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -24,28 +24,49 @@ _DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 @page_roles(*CASE_ROLES)
 def case_list() -> Any:
-    """Recent cases, optionally filtered by number, applicant or status."""
-    rows = case_view.list_cases(services(), actor())
-    query = request.args.get("q", "").strip()
+    """Recent cases (GET), or cases found by PESEL, surname or case number (POST).
+
+    The search is a POST so that a PESEL or a surname never lands in a URL, the browser's
+    history or an access log.
+    """
+    status = request.values.get("status", "")
+    status = status if status in ("open", "closed") else ""
+    query = request.form.get("q", "").strip() if request.method == "POST" else ""
     if query:
-        needle = query.casefold()
-        rows = [r for r in rows if needle in r["number"].casefold()
-                or needle in r["applicant"].casefold()]
-    status = request.args.get("status", "")
-    if status in ("open", "closed"):
-        rows = [r for r in rows if r["status"] == status]
-    return render_template("pages/cases.html", cases=rows, q=query, status=status)
+        try:
+            rows = register.search_cases(services(), actor(), query, status)
+        except ValidationFailed as exc:
+            return render_template("pages/cases.html", cases=[], q=query[:100], status=status,
+                                   problem=service_message(exc.message)), 422
+    else:
+        rows = case_view.list_cases(services(), actor())
+        if status:
+            rows = [r for r in rows if r["status"] == status]
+    return render_template("pages/cases.html", cases=rows, q=query, status=status,
+                           searched=bool(query))
 
 
 def _render_new(raw: dict[str, Any], errors: dict[str, str], status: int = 200,
-                problem: str | None = None) -> Any:
+                problem: str | None = None, check: dict[str, Any] | None = None,
+                applicant_names: dict[str, str] | None = None) -> Any:
     fields = schema_form.build_fields(application_schema(), raw, errors)
     return render_template(
         "pages/case_new.html", f=sections(fields), fields=fields, errors=errors,
         general_errors=schema_form.unplaced_errors(fields, errors), problem=problem,
         labels=schema_form.field_labels(fields),
-        max_date=today().isoformat(),
+        max_date=today().isoformat(), check=check, names=applicant_names or {},
     ), status
+
+
+def _names(payload: dict[str, Any]) -> dict[str, str]:
+    """Each application path's declared name, for the register check panel."""
+    people = [payload.get("applicant"), *(payload.get("members") or [])]
+    names = {}
+    for i, p in enumerate(people):
+        if isinstance(p, dict):
+            path = "applicant" if i == 0 else f"members[{i - 1}]"
+            names[path] = f"{p.get('first_name', '')} {p.get('last_name', '')}".strip()
+    return names
 
 
 @page_roles(*CASE_ROLES)
@@ -67,6 +88,16 @@ def case_new() -> Any:
         except ValidationFailed as exc:
             errors = {**{k: service_message(v) for k, v in exc.errors.items()}, **errors}
         return _render_new(raw, errors, 422, _("Wniosek zawiera błędy; popraw zaznaczone pola."))
+    if request.form.get("_checked") != "1":
+        # First submit: show what the register knows of these people before registering.
+        try:
+            check = cases.check_application(services(), actor(), payload)
+        except ValidationFailed as exc:
+            translated = {k: service_message(v) for k, v in exc.errors.items()}
+            return _render_new(raw, translated, 422, service_message(exc.message))
+        if check["differences"] or check["open_cases"] or check["household_changes"]:
+            return _render_new(raw, {}, 200, check=check, applicant_names=_names(payload))
+    payload["register_update"] = request.form.get("register_update") == "1"
     try:
         case_id = cases.open_case(services(), actor(), payload)
     except ValidationFailed as exc:
@@ -83,6 +114,26 @@ def case_detail(case_id: int) -> Any:
     """The case file (the read is audited by the service)."""
     case = case_view.get_case(services(), actor(), case_id)
     return render_template("pages/case.html", case=case)
+
+
+@page_roles(*CASE_ROLES)
+def confirm_register(case_id: int, person_id: int) -> Any:
+    """Apply what the case declared about one person to the register (caseworker confirmed)."""
+    version = request.form.get("version", "")
+    try:
+        register.confirm_case_changes(services(), actor(), case_id, person_id,
+                                      int(version) if version.isdigit() and len(version) < 10 else None)
+        flash(_("Dane w kartotece zostały zaktualizowane."), "success")
+    except ServiceError as exc:
+        flash(service_message(exc.message), "error")
+    return redirect(url_for("pages.case_detail", case_id=case_id) + "#kartoteka")
+
+
+@page_roles(*CASE_ROLES)
+def person_detail(person_id: int) -> Any:
+    """A register entry: current data, its change history and the person's cases (audited)."""
+    person = register.get_person(services(), actor(), person_id)
+    return render_template("pages/person.html", person=person)
 
 
 @page_roles(*CASE_ROLES)

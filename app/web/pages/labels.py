@@ -168,6 +168,14 @@ AUDIT_ACTIONS = {
     "timer.fired": _l("Upłynął termin"),
     "workflow.chained": _l("Rozpoczęto kolejny etap procesu"),
     "job.done": _l("Wykonano zadanie systemowe"),
+    "person.changed": _l("Zmieniono dane w kartotece"),
+}
+
+# Register fields a caseworker may update from an application.
+REGISTER_FIELDS = {
+    "first_name": _l("Imię"),
+    "last_name": _l("Nazwisko"),
+    "address": _l("Adres"),
 }
 
 # Workflow data keys mirrored on the instance (see services.instances._MIRRORED_KEYS).
@@ -228,7 +236,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,
     "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
-    "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS,
+    "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
 }
 
 
