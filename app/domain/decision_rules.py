@@ -1,0 +1,245 @@
+"""What a lawful decision looks like: the invariants a draft must keep to be saved, signed and issued.
+
+``check_decision(draft, legal, first_benefit_month)`` returns every rule the draft breaks, each a
+:class:`~app.domain.violations.Violation` with its code, article and message:
+
+===========================  ==================================================================
+code                         rule
+===========================  ==================================================================
+``justification_required``   a refusal or a partial grant carries a justification
+                             (art. 107 § 1 pkt 6 and § 4 KPA)
+``eligibility_missing``      a grant needs the computed eligibility to check against
+``not_eligible``             no grant when the household is not eligible (the legal range is
+                             empty): only a refusal is lawful
+``amount_required``          a grant has an amount above zero (art. 107 § 1 pkt 5 KPA)
+``amount_out_of_range``      the amount lies within the range computed for the case
+                             (``min_amount``..``max_amount`` of the eligibility result)
+``amount_reason_required``   an amount other than the computed one, where the law leaves
+                             discretion (min < max), carries a written reason (art. 107 § 3 KPA)
+``period_start_required``    a monthly benefit names its first month
+``period_before_first_month`` the period starts no earlier than the first benefit month
+                             (art. 106 ust. 3 u.p.s.; art. 24 ust. 2 u.ś.r.; art. 18 ust. 1 FA)
+``period_reversed``          the period ends no earlier than it starts
+``period_end_required``      zasiłek okresowy is granted for a set period (art. 38 ust. 5 u.p.s.)
+``purpose_required``         a one-off benefit names its purpose (art. 39 ust. 1, art. 41 pkt 1)
+``payment_date_required``    a one-off benefit names its payment date
+``one_off_has_period``       a one-off benefit has no monthly period (no end date)
+===========================  ==================================================================
+
+The first benefit month is a parameter: the caller decides it (for social assistance, the month
+in which the complete application was filed; family benefits and FA have their own rule).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.domain.money import money_str
+from app.domain.violations import Violation
+
+KINDS = ("grant", "partial", "refusal")
+# Benefits paid once (the date is the payment, not a range of benefit months).
+ONE_OFF = frozenset({"specjalny_zasilek_celowy"})
+# Benefits that are always granted for a set period.
+END_REQUIRED = frozenset({"zasilek_okresowy"})
+# How many benefit months a fixed-term benefit is proposed for (the page's default).
+DEFAULT_TERM_MONTHS = {"zasilek_okresowy": 3}
+
+UPS = "u.p.s."
+USR = "u.ś.r."
+FA = "ustawy o pomocy osobom uprawnionym do alimentów"
+
+# The provisions that set the amount of each benefit.
+AMOUNT_ARTICLE = {
+    "zasilek_staly": f"art. 37 ust. 2 {UPS}",
+    "zasilek_okresowy": f"art. 38 ust. 2–4 {UPS}",
+    "specjalny_zasilek_celowy": f"art. 41 pkt 1 {UPS}",
+    "zasilek_rodzinny": f"art. 5 i art. 6 {USR}",
+    "fundusz_alimentacyjny": f"art. 9 i art. 10 {FA}",
+}
+# From which month a benefit is due: the month the application was filed.
+FIRST_MONTH_ARTICLE = {
+    "zasilek_rodzinny": f"art. 24 ust. 2 {USR}",
+    "fundusz_alimentacyjny": f"art. 18 ust. 1 {FA}",
+}
+FIRST_MONTH_DEFAULT = f"art. 106 ust. 3 {UPS}"
+JUSTIFICATION_ARTICLE = "art. 107 § 1 pkt 6 i § 4 KPA"
+RULING_ARTICLE = "art. 107 § 1 pkt 5 KPA"
+REASON_ARTICLE = "art. 107 § 3 KPA"
+FACTS_ARTICLE = "art. 77 § 1 KPA"
+FIXED_TERM_ARTICLE = f"art. 38 ust. 5 {UPS}"
+ONE_OFF_ARTICLE = f"art. 39 ust. 1 i art. 41 pkt 1 {UPS}"
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    """The ruling a caseworker proposes (what the draft form holds)."""
+
+    benefit: str
+    kind: str
+    amount: Decimal | None = None
+    period_from: date | None = None
+    period_to: date | None = None
+    justification: str = ""
+    amount_reason: str = ""
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class LegalRange:
+    """What the law allows for the case, from the eligibility result: the proposal and its range."""
+
+    eligible: bool
+    amount: Decimal
+    min_amount: Decimal
+    max_amount: Decimal
+
+    @property
+    def discretionary(self) -> bool:
+        """True where the law leaves the amount to the centre (e.g. zasiłek okresowy)."""
+        return self.min_amount < self.max_amount
+
+
+def amount_article(benefit: str) -> str:
+    """The provision that sets the amount of ``benefit``."""
+    return AMOUNT_ARTICLE.get(benefit, RULING_ARTICLE)
+
+
+def first_month_article(benefit: str) -> str:
+    """The provision that makes benefits due from the month of the application."""
+    return FIRST_MONTH_ARTICLE.get(benefit, FIRST_MONTH_DEFAULT)
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def check_decision(draft: DecisionDraft, legal: LegalRange | None,
+                   first_benefit_month: date) -> list[Violation]:
+    """Every rule ``draft`` breaks, given the legal range and the first benefit month."""
+    out: list[Violation] = []
+    if draft.kind not in KINDS:
+        out.append(Violation("decision_kind_unknown", "decision_kind", RULING_ARTICLE,
+                             f"Unknown ruling {draft.kind!r}; use grant, partial or refusal.",
+                             {"kind": str(draft.kind)}))
+        return out
+    if draft.kind in ("refusal", "partial") and _blank(draft.justification):
+        out.append(Violation(
+            "justification_required", "justification", JUSTIFICATION_ARTICLE,
+            "A refusal or a partial grant needs a factual and legal justification.",
+            {"kind": draft.kind}))
+    if draft.kind == "refusal":
+        return out
+    out.extend(_amount_rules(draft, legal))
+    out.extend(_one_off_rules(draft) if draft.benefit in ONE_OFF
+               else _period_rules(draft, first_benefit_month))
+    return out
+
+
+def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violation]:
+    article = amount_article(draft.benefit)
+    if legal is None:
+        return [Violation("eligibility_missing", "amount", FACTS_ARTICLE,
+                          "Eligibility has not been computed for this case; a grant cannot be "
+                          "checked against the law.")]
+    if not legal.eligible:
+        return [Violation("not_eligible", "amount", article,
+                          "The household is not eligible for this benefit; only a refusal is "
+                          "lawful.", {"benefit": draft.benefit})]
+    if draft.amount is None or draft.amount <= 0:
+        return [Violation("amount_required", "amount", RULING_ARTICLE,
+                          "A grant needs an amount above zero.")]
+    params = {"amount": money_str(draft.amount), "min": money_str(legal.min_amount),
+              "max": money_str(legal.max_amount), "computed": money_str(legal.amount)}
+    if not legal.min_amount <= draft.amount <= legal.max_amount:
+        return [Violation(
+            "amount_out_of_range", "amount", article,
+            f"The amount {params['amount']} zł is outside the legal range {params['min']}–"
+            f"{params['max']} zł computed for this case.", params)]
+    if legal.discretionary and draft.amount != legal.amount and _blank(draft.amount_reason):
+        return [Violation(
+            "amount_reason_required", "amount_reason", REASON_ARTICLE,
+            f"An amount other than the computed {params['computed']} zł needs a written reason.",
+            params)]
+    return []
+
+
+def _period_rules(draft: DecisionDraft, first_benefit_month: date) -> list[Violation]:
+    out: list[Violation] = []
+    start, end = draft.period_from, draft.period_to
+    first_article = first_month_article(draft.benefit)
+    if start is None:
+        out.append(Violation("period_start_required", "period_from", first_article,
+                             "A grant needs the first month of its period."))
+    elif start < first_benefit_month:
+        out.append(Violation(
+            "period_before_first_month", "period_from", first_article,
+            f"The period cannot start before {first_benefit_month.isoformat()}, the first benefit "
+            "month (the month in which the application was filed).",
+            {"period_from": start.isoformat(), "first_month": first_benefit_month.isoformat()}))
+    if end is None:
+        if draft.benefit in END_REQUIRED:
+            out.append(Violation("period_end_required", "period_to", FIXED_TERM_ARTICLE,
+                                 "Zasiłek okresowy is granted for a set period: give the end "
+                                 "date."))
+    elif start is not None and end < start:
+        out.append(Violation(
+            "period_reversed", "period_to", RULING_ARTICLE,
+            f"The period cannot end ({end.isoformat()}) before it starts "
+            f"({start.isoformat()}).",
+            {"period_from": start.isoformat(), "period_to": end.isoformat()}))
+    return out
+
+
+def _one_off_rules(draft: DecisionDraft) -> list[Violation]:
+    out: list[Violation] = []
+    if _blank(draft.purpose):
+        out.append(Violation("purpose_required", "purpose", ONE_OFF_ARTICLE,
+                             "A one-off benefit needs its purpose."))
+    if draft.period_from is None:
+        out.append(Violation("payment_date_required", "period_from", ONE_OFF_ARTICLE,
+                             "A one-off benefit needs its payment date (the start date field)."))
+    if draft.period_to is not None:
+        out.append(Violation("one_off_has_period", "period_to", ONE_OFF_ARTICLE,
+                             "A one-off benefit has no monthly period: leave the end date "
+                             "empty."))
+    return out
+
+
+def month_end(day: date, months_after: int = 0) -> date:
+    """The last day of the month ``months_after`` months after ``day``'s month."""
+    index = day.month - 1 + months_after
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def lawful_period(benefit: str, first_benefit_month: date,
+                  today: date) -> tuple[date | None, date | None]:
+    """The period a draft starts with: from the first benefit month; a set end where the law
+    wants one (zasiłek okresowy: ``DEFAULT_TERM_MONTHS``); a one-off's payment date is today
+    (never before the first benefit month) and it has no end."""
+    if benefit in ONE_OFF:
+        return max(today, first_benefit_month), None
+    months = DEFAULT_TERM_MONTHS.get(benefit)
+    end = month_end(first_benefit_month, months - 1) if months else None
+    return first_benefit_month, end
+
+
+def lawful_draft(benefit: str, legal: LegalRange | None, first_benefit_month: date,
+                 today: date) -> dict[str, Any]:
+    """The values a draft form opens with, so that the lawful choice is the easy one: the
+    computed amount (none where it is zero) and a lawful period; a refusal when not eligible."""
+    if legal is not None and not legal.eligible:
+        return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None}
+    start, end = lawful_period(benefit, first_benefit_month, today)
+    amount = legal.amount if legal is not None and legal.amount > 0 else None
+    return {
+        "decision_kind": "grant",
+        "amount": money_str(amount) if amount is not None else None,
+        "period_from": start.isoformat() if start else None,
+        "period_to": end.isoformat() if end else None,
+    }

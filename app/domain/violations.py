@@ -1,0 +1,41 @@
+"""A broken rule, as the domain reports it: a code, the article it rests on and a message.
+
+``message`` is English (the API's language and the key of the Polish rendering in the pages);
+``code`` and ``params`` let a client or a message catalogue render it in any language. ``field``
+names the form field the rule is about (the one the person has to change).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule of a decision or of the facts recorded in a case."""
+
+    code: str
+    field: str
+    article: str
+    message: str
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The message followed by its legal basis: 'The amount … (art. 38 ust. 2–4 u.p.s.).'"""
+        return f"{self.message.rstrip('.')} ({self.article})."
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-safe form for API error bodies."""
+        return {"code": self.code, "field": self.field, "article": self.article,
+                "message": self.text, "params": dict(self.params)}
+
+
+def by_field(violations: list[Violation]) -> dict[str, str]:
+    """Field -> message of the first violation on that field (a form shows one per field)."""
+    fields: dict[str, str] = {}
+    for v in violations:
+        fields.setdefault(v.field, v.text)
+    return fields
