@@ -8,7 +8,16 @@ with their validity dates and sources, and the legal basis. The rules themselves
 
 Amounts: ``amount`` is the proposed monthly amount, ``min_amount``/``max_amount`` the range the
 decision may set (equal to ``amount`` where the law fixes it). For zasiłek okresowy the proposal is
-the minimum; for specjalny zasiłek celowy it is 0 and the maximum is the criterion.
+the minimum (never below 20 zł, art. 38 ust. 4, even where the difference is smaller); for
+specjalny zasiłek celowy it is 0 and the maximum is the criterion.
+
+The date ``on`` is a benefit month, not the filing date: parameters follow the months of the
+benefit (u.p.s.: in force on ``on``; zasiłek rodzinny and FA: of the benefit period containing
+``on``). :mod:`app.domain.benefit_months` gives the first benefit month of an application and the
+amount of every month of a grant.
+
+Thresholds are compared unrounded and amounts are rounded only in the applicant's favour (the
+rule is in :mod:`app.domain.money`).
 """
 
 from __future__ import annotations

@@ -2,25 +2,36 @@
 
 Both are granted for a yearly benefit period (zasiłek rodzinny 1 Nov - 31 Oct, FA 1 Oct - 30 Sep).
 Their parameters are looked up on the first day of the period that contains the date, so a figure
-that changes in the middle of a period applies from the next period.
+that changes in the middle of a period applies from the next period. The date passed in is a
+benefit month, not the filing date: an application filed in August for the period starting
+1 October (FA) or 1 November (zasiłek rodzinny) is computed on the first month of that period
+(see :mod:`app.domain.benefit_months`).
 
-Readings (named in the explanation):
+Rules and readings (named in the explanation):
 
-* zasiłek rodzinny, who is a child: every member other than the applicant whose age falls in the
-  age bands (0-23 in completed years), unless ``Member.child`` says otherwise; the caseworker
-  checks the school and disability conditions for children over 18. Only the base zasiłek
-  rodzinny is computed, without the dodatki.
+* zasiłek rodzinny, who is a child: the applicant, a spouse, a partner and a parent of the
+  applicant (``Member.relation``) are never a child. Otherwise ``Member.child`` decides when given;
+  when it is not, READING: a member other than the applicant whose relation is "child", "sibling",
+  "other" or unknown is a child of the family (a child under the applicant's care).
+* zasiłek rodzinny, age conditions (art. 6 ust. 1 u.ś.r.), for each child and explained per child:
+  until 18; from 18, only while in school (``Member.in_school``) and until 21; from 21, only while
+  in school or a higher school AND with a moderate or severe disability certificate
+  (``Member.disability_certificate``) and until 24. Ages are completed years; the limits are dated
+  parameters. Only the base zasiłek rodzinny is computed, without the dodatki.
 * zasiłek rodzinny, age bands: art. 6 ust. 2 u.ś.r. counts "do ukończenia 5. roku życia", which
-  in completed years is 0-4 (95 zł), 5-17 (124 zł), 18-23 (135 zł). DOMAIN.md writes 0-5 / 6-18 /
-  19-24; the bands are a dated parameter, so either reading is one entry away.
+  in completed years is 0-4 (95 zł), 5-17 (124 zł), 18-23 (135 zł) (DOMAIN.md, corrected).
+* zasiłek rodzinny, higher threshold (art. 5 ust. 2): a child counted for the benefit is disabled
+  (``Member.disabled``) or has a moderate or severe disability certificate.
+* thresholds are compared unrounded (DOMAIN.md): income per person does not exceed the threshold
+  when ``total <= threshold x persons``; FA likewise with its criterion.
 * zasiłek rodzinny, złotówka za złotówkę (art. 5 ust. 3-3a): the excess is the family's total
-  income minus threshold x persons (the same as the per-person excess x persons, but computed on
+  income minus threshold x persons (the same as the per-person excess x persons, computed on
   totals so that nothing is rounded); the monthly total is reduced by it and nothing is paid when
-  less than 20 zł would remain. Income per person (rounded) decides whether the threshold is
-  exceeded at all.
+  less than 20 zł would remain.
 * FA, złotówka za złotówkę (art. 9 ust. 2a): each entitled person's amount is reduced by the
-  excess of income per person over the criterion, and is not paid when below 100 zł. The floors
-  apply only to reduced amounts.
+  unrounded excess of income per person over the criterion; the result is rounded up to grosze (in
+  the applicant's favour) and is not paid when below 100 zł. The floors apply only to reduced
+  amounts.
 """
 
 from __future__ import annotations
@@ -30,13 +41,17 @@ from decimal import Decimal
 
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
-from app.domain.money import ZERO
+from app.domain.money import ZERO, amount_up, round_money
 from app.domain.parameters import period_start
 from app.domain.polish import READING_PL, date_pl, person_label, years, zl
 
 USR_5_1 = "art. 5 ust. 1-2 u.ś.r."
 USR_5_3 = "art. 5 ust. 3-3a u.ś.r."
 USR_5_3C = "art. 5 ust. 3c u.ś.r."
+USR_6_1 = "art. 6 ust. 1 u.ś.r."
+USR_6_1_1 = "art. 6 ust. 1 pkt 1 u.ś.r."
+USR_6_1_2 = "art. 6 ust. 1 pkt 2 u.ś.r."
+USR_6_1_3 = "art. 6 ust. 1 pkt 3 u.ś.r."
 USR_6_2 = "art. 6 ust. 2 u.ś.r."
 FA_9_2 = "art. 9 ust. 2 ustawy o pomocy osobom uprawnionym do alimentów"
 FA_9_2A = "art. 9 ust. 2a-2b ustawy o pomocy osobom uprawnionym do alimentów"
@@ -71,34 +86,125 @@ def _band(age: int, bands: tuple[tuple[int, Decimal], ...]) -> Decimal | None:
     return None
 
 
+# Relations to the applicant that are never a child of the family (app.domain.reasons.RELATIONS).
+NEVER_CHILD: dict[str, tuple[str, str]] = {
+    "applicant": ("the applicant", "wnioskodawcą"),
+    "spouse": ("the applicant's spouse", "małżonkiem wnioskodawcy"),
+    "partner": ("the applicant's partner", "osobą pozostającą z wnioskodawcą we wspólnym pożyciu"),
+    "parent": ("the applicant's parent", "rodzicem wnioskodawcy"),
+}
+INFERRED_CHILD = (None, "child", "sibling", "other")
+
+
+def _is_child_candidate(i: int, m: Member) -> bool:
+    """Whether a member counts as a child of the family before the age conditions."""
+    if m.relation in NEVER_CHILD:
+        return False
+    if m.child is not None:
+        return m.child
+    return m.relation == "child" or (i > 0 and m.relation in INFERRED_CHILD)
+
+
+def _age_condition(
+    i: int, m: Member, limits: tuple[int, int, int], bands: tuple[tuple[int, Decimal], ...],
+    expl: Explanation,
+) -> Decimal | None:
+    """Check art. 6 ust. 1 u.ś.r. for one child, explain it, and return its monthly amount."""
+    adult, school, school_disabled = limits
+    who = f"members[{i}] (aged {m.age})"
+    who_pl = f"{person_label(i)} ({years(m.age)})"
+    if m.age < adult:
+        ok, point = True, USR_6_1_1
+        why = f"a child is entitled until {adult}"
+        why_pl = f"zasiłek rodzinny przysługuje na dziecko do ukończenia {adult}. roku życia"
+    elif m.age < school:
+        ok, point = m.in_school, USR_6_1_2
+        why = (f"from {adult} only while in school, until {school}; "
+               f"{'in school' if ok else 'not in school'}")
+        why_pl = (f"po ukończeniu {adult}. roku życia zasiłek przysługuje tylko na dziecko "
+                  f"uczące się w szkole, do ukończenia {school}. roku życia; dziecko "
+                  f"{'uczy się' if ok else 'nie uczy się'}")
+    elif m.age < school_disabled:
+        ok, point = m.in_school and m.disability_certificate, USR_6_1_3
+        why = (f"from {school} only while in school or a higher school AND with a moderate or "
+               f"severe disability certificate, until {school_disabled}; "
+               f"{'in school' if m.in_school else 'not in school'}, "
+               f"{'with' if m.disability_certificate else 'without'} such a certificate")
+        why_pl = (f"po ukończeniu {school}. roku życia zasiłek przysługuje tylko na dziecko, "
+                  "które uczy się w szkole lub w szkole wyższej i legitymuje się orzeczeniem o "
+                  "umiarkowanym albo o znacznym stopniu niepełnosprawności, do ukończenia "
+                  f"{school_disabled}. roku życia; dziecko "
+                  f"{'uczy się' if m.in_school else 'nie uczy się'} i "
+                  f"{'ma' if m.disability_certificate else 'nie ma'} takiego orzeczenia")
+    else:
+        ok, point = False, USR_6_1
+        why = f"zasiłek rodzinny ends at {school_disabled} at the latest"
+        why_pl = (f"zasiłek rodzinny przysługuje najdłużej do ukończenia {school_disabled}. "
+                  "roku życia")
+    amount = _band(m.age, bands) if ok else None
+    expl.step(
+        "zasilek_rodzinny.child",
+        f"{who}: {why}; " + (f"entitled, {amount} zł a month." if amount is not None
+                              else "not entitled."),
+        {"member": i, "relation": m.relation, "age": m.age, "in_school": m.in_school,
+         "disability_certificate": m.disability_certificate},
+        amount is not None, [point, USR_6_2] if amount is not None else [point],
+        pl=f"{who_pl}: {why_pl}; "
+           + (f"zasiłek przysługuje w wysokości {zl(amount)} miesięcznie." if amount is not None
+              else "zasiłek na to dziecko nie przysługuje."),
+    )
+    return amount
+
+
+def _not_a_child(i: int, m: Member, expl: Explanation) -> None:
+    """Explain that a member is never a child because of the relation to the applicant."""
+    assert m.relation is not None
+    what, what_pl = NEVER_CHILD[m.relation]
+    expl.step("zasilek_rodzinny.child", f"members[{i}] is {what}, who is never a child.",
+              {"member": i, "relation": m.relation, "age": m.age}, False, [USR_6_1],
+              pl=f"{person_label(i)} jest {what_pl}, a taka osoba nigdy nie jest dzieckiem "
+                 "uprawniającym do zasiłku rodzinnego.")
+
+
 def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Monthly zasiłek rodzinny of the family (base benefit, without dodatki)."""
     start = _period("zasilek_rodzinny.period_start_month", on, expl, "zasilek_rodzinny",
                     "okresie zasiłkowym")
     bands = expl.param("zasilek_rodzinny.age_bands", start)
+    limits = (expl.param("zasilek_rodzinny.age_limit", start),
+              expl.param("zasilek_rodzinny.age_limit_school", start),
+              expl.param("zasilek_rodzinny.age_limit_school_disabled", start))
     expl.reading("zasilek_rodzinny.age_bands", "age bands are by completed years ('do "
                  "ukończenia N. roku życia' = younger than N): "
                  + ", ".join(f"up to {a}: {amt} zł" for a, amt in bands) + ".", [USR_6_2],
                  pl="przedziały wieku ustala się według ukończonych lat życia („do ukończenia "
                     "N. roku życia” oznacza wiek poniżej N lat): " + _bands_pl(bands) + ".")
+    expl.reading("zasilek_rodzinny.children", "the applicant, a spouse, a partner and a parent of "
+                 "the applicant are never a child; other members are children when marked so, "
+                 "or, when not marked, if their relation to the applicant is child, sibling, "
+                 "other or unknown. The age conditions of art. 6 ust. 1 u.ś.r. are checked for "
+                 "each child.", [USR_6_1],
+                 pl="wnioskodawca, jego małżonek, osoba pozostająca z nim we wspólnym pożyciu i "
+                    "jego rodzic nigdy nie są dziećmi; pozostałych członków rodziny uznaje się za "
+                    "dzieci, gdy tak wskazano w danych sprawy, a gdy tego nie wskazano – jeżeli są "
+                    "dziećmi, rodzeństwem lub innymi osobami pozostającymi pod opieką wnioskodawcy "
+                    "albo ich pokrewieństwo nie jest znane. Warunki wieku, nauki i "
+                    "niepełnosprawności z art. 6 ust. 1 u.ś.r. sprawdza się dla każdego dziecka.")
     children: list[dict[str, object]] = []
     amounts: list[Decimal] = []
     disabled = False
     for i, m in enumerate(members):
-        is_child = m.child if m.child is not None else i > 0
-        amount = _band(m.age, bands) if is_child else None
+        if not _is_child_candidate(i, m):
+            if m.relation in NEVER_CHILD and (i > 0 or m.child):
+                _not_a_child(i, m, expl)
+            continue
+        amount = _age_condition(i, m, limits, bands, expl)
         if amount is not None:
             amounts.append(amount)
-            disabled = disabled or m.disabled
-            children.append({"member": i, "age": m.age, "disabled": m.disabled,
+            disabled = disabled or m.disabled or m.disability_certificate
+            children.append({"member": i, "age": m.age,
+                             "disabled": m.disabled or m.disability_certificate,
                              "amount_before_reduction": amount})
-    expl.reading("zasilek_rodzinny.children", "children are the members other than the applicant "
-                 "within the age bands (unless marked otherwise); school and disability "
-                 "conditions over 18 are checked by the caseworker.", [USR_6_2],
-                 pl="dziećmi są członkowie rodziny inni niż wnioskodawca, których wiek mieści się "
-                    "w przedziałach wieku (chyba że w danych sprawy wskazano inaczej); warunki "
-                    "dotyczące nauki i niepełnosprawności dzieci pełnoletnich sprawdza pracownik "
-                    "socjalny.")
     if not children:
         expl.step("zasilek_rodzinny.no_child", "No member counts as a child.", {}, False,
                   pl="Żaden z członków rodziny nie jest dzieckiem uprawniającym do zasiłku "
@@ -113,18 +219,24 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
     name = "zasilek_rodzinny.threshold_disabled_child" if disabled else "zasilek_rodzinny.threshold"
     threshold = expl.param(name, start)
     inc = income_of(members, on, expl, regime="usr")
-    within = inc.per_person <= threshold
-    expl.step("zasilek_rodzinny.income_test", f"Income per person {inc.per_person} "
-              f"{'does not exceed' if within else 'exceeds'} the threshold {threshold}"
-              f"{' (a child is disabled)' if disabled else ''}.",
-              {"income_per_person": inc.per_person, "threshold": threshold}, within, [USR_5_1],
-              pl=f"Dochód na osobę w rodzinie ({zl(inc.per_person)}) "
+    within = inc.per_person_not_above(threshold)
+    allowed = threshold * inc.persons
+    expl.step("zasilek_rodzinny.income_test", f"Income per person ({inc.total} / {inc.persons}, "
+              f"unrounded) {'does not exceed' if within else 'exceeds'} the threshold "
+              f"{threshold}{' (a child is disabled)' if disabled else ''}: READING: compared "
+              f"unrounded, as {inc.total} {'<=' if within else '>'} {threshold} x {inc.persons} "
+              f"= {allowed}.",
+              {"income_per_person": inc.per_person, "total": inc.total, "persons": inc.persons,
+               "threshold": threshold}, within, [USR_5_1],
+              pl=f"Dochód na osobę w rodzinie ({zl(inc.total)} / {inc.persons}) "
                  f"{'nie przekracza' if within else 'przekracza'} kryterium dochodowego "
                  f"({zl(threshold)})"
-                 f"{' właściwego dla rodziny z dzieckiem niepełnosprawnym' if disabled else ''}.")
+                 f"{' właściwego dla rodziny z dzieckiem niepełnosprawnym' if disabled else ''}; "
+                 f"{READING_PL.lower()}porównuje się bez zaokrąglenia łączny dochód rodziny "
+                 f"({zl(inc.total)}) z iloczynem kryterium i liczby członków rodziny "
+                 f"({zl(threshold)} × {inc.persons} = {zl(allowed)}).")
     if within:
         return Outcome.fixed(full, tuple(children))
-    allowed = threshold * inc.persons
     excess = inc.total - allowed
     reduced = full - excess
     expl.step("zasilek_rodzinny.reduction", f"Złotówka za złotówkę: family income {inc.total} "
@@ -166,15 +278,25 @@ def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) ->
     cap = expl.param("fa.cap", start)
     criterion = expl.param("fa.criterion", start)
     inc = income_of(members, on, expl, regime="usr")
-    excess = inc.per_person - criterion
-    expl.step("fundusz_alimentacyjny.income_test", f"Income per person {inc.per_person} "
-              f"{'does not exceed' if excess <= 0 else 'exceeds'} the criterion {criterion}.",
-              {"income_per_person": inc.per_person, "criterion": criterion}, excess <= 0,
-              [FA_9_2],
-              pl=f"Dochód na osobę w rodzinie ({zl(inc.per_person)}) "
-                 + (f"nie przekracza kryterium dochodowego ({zl(criterion)})." if excess <= 0
-                    else f"przekracza kryterium dochodowe ({zl(criterion)}) o {zl(excess)}."))
-    floor = expl.param("fa.min_after_reduction", start) if excess > 0 else None
+    within = inc.per_person_not_above(criterion)
+    excess = inc.per_person_exact - criterion
+    about, about_pl = ("", "") if excess == round_money(excess) else ("about ", "ok. ")
+    allowed = criterion * inc.persons
+    expl.step("fundusz_alimentacyjny.income_test", f"Income per person ({inc.total} / "
+              f"{inc.persons}, unrounded) {'does not exceed' if within else 'exceeds'} the "
+              f"criterion {criterion}" + ("" if within else f" by {about}{round_money(excess)}")
+              + f": READING: compared unrounded, as {inc.total} {'<=' if within else '>'} "
+              f"{criterion} x {inc.persons} = {allowed}.",
+              {"income_per_person": inc.per_person, "total": inc.total, "persons": inc.persons,
+               "criterion": criterion}, within, [FA_9_2],
+              pl=f"Dochód na osobę w rodzinie ({zl(inc.total)} / {inc.persons}) "
+                 + (f"nie przekracza kryterium dochodowego ({zl(criterion)})" if within
+                    else f"przekracza kryterium dochodowe ({zl(criterion)}) o {about_pl}"
+                         f"{zl(excess)}")
+                 + f"; {READING_PL.lower()}porównuje się bez zaokrąglenia łączny dochód rodziny "
+                   f"({zl(inc.total)}) z iloczynem kryterium i liczby członków rodziny "
+                   f"({zl(criterion)} × {inc.persons} = {zl(allowed)}).")
+    floor = expl.param("fa.min_after_reduction", start) if not within else None
     rows: list[dict[str, object]] = []
     paid: list[Decimal] = []
     for i, m in entitled:
@@ -183,7 +305,7 @@ def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) ->
                                   "cap": cap, "amount_before_reduction": base}
         amount = base
         if floor is not None:
-            amount = base - excess
+            amount = amount_up(base - excess)
             if amount < floor:
                 amount = ZERO
         row["amount"] = amount
@@ -192,13 +314,17 @@ def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) ->
     text_pl = ("Każdej osobie uprawnionej przysługuje świadczenie w wysokości bieżąco ustalonych "
                f"alimentów, nie wyższej jednak niż {zl(cap)} miesięcznie")
     if floor is not None:
-        text_pl += (f"; kwotę tę pomniejsza się o nadwyżkę dochodu ({zl(excess)}), a świadczenie "
-                    f"nie przysługuje, jeżeli po pomniejszeniu byłoby niższe niż {zl(floor)}")
+        text_pl += (f"; kwotę tę pomniejsza się o nadwyżkę dochodu ({about_pl}{zl(excess)}; "
+                    "wynik zaokrągla się w górę do pełnego grosza, na korzyść osoby uprawnionej), "
+                    "a świadczenie nie przysługuje, jeżeli po pomniejszeniu byłoby niższe niż "
+                    f"{zl(floor)}")
     text_pl += ": " + "; ".join(f"{person_label(i).lower()} – {zl(a)}"
                                 for (i, _), a in zip(entitled, paid, strict=True)) + "."
     expl.step("fundusz_alimentacyjny.per_person", "Each entitled person gets the alimony awarded, "
-              f"at most {cap} zł" + (f"; reduced by the excess {excess} and not paid below "
-                                     f"{floor} zł" if floor is not None else "") + ".",
+              f"at most {cap} zł" + (f"; reduced by the unrounded excess ({about}"
+                                     f"{round_money(excess)}), rounded up "
+                                     f"to grosze, and not paid below {floor} zł"
+                                     if floor is not None else "") + ".",
               {"entitled": rows}, None, [FA_10_1] + ([FA_9_2A] if floor is not None else []),
               pl=text_pl)
     total = sum(paid, ZERO)

@@ -2,23 +2,32 @@
 
 Rules and readings applied (each is also named in the explanation when it matters):
 
-* An income item counts ``amount - tax - contributions - costs`` (art. 8 ust. 3 u.p.s.).
-  READING: an item whose deductions exceed its amount counts as 0; a loss on one source does not
-  reduce other income.
+* An income item counts ``amount - tax - contributions`` (art. 8 ust. 3 u.p.s.). Art. 8 ust. 3
+  deducts only the income tax, the social and health insurance contributions and alimony paid to
+  others: the costs of earning (``IncomeItem.costs``, koszty uzyskania przychodu) are NOT deducted.
+  The field is kept so that old inputs still load; when costs are given, the explanation says that
+  they were ignored. READING: an item whose deductions exceed its amount counts as 0; a loss on
+  one source does not reduce other income.
 * Item kinds in :data:`EXCLUDED_KINDS` are not income at all (art. 8 ust. 4 u.p.s.).
 * ``Member.net_income`` is income already net of deductions (e.g. a net pension) and counts as is.
 * A one-off item (``one_off=True``) whose net exceeds 5 x the criterion is spread over 12 months
   (art. 8 ust. 11). READING: the criterion is the single-person one for a one-person household and
-  the per-person one for a family; the comparison is strict and uses the item's net amount.
-* Farm income is hectares przeliczeniowe x the dated rate, rounded to grosze; below 1 ha it is 0.
+  the per-person one for a family; the comparison is strict and uses the item's net amount. The
+  monthly part is rounded down to grosze (in the applicant's favour, see :mod:`app.domain.money`).
+* Farm income is hectares przeliczeniowe x the dated rate, rounded down to grosze; below 1 ha it
+  is 0.
 * Alimony paid to others is deducted (art. 8 ust. 3). READING: it is deducted from the household
   total, which may not fall below 0; a member's own income (used by zasiłek stały) is reduced only
   by that member's own alimony paid, also not below 0.
-* Income per person = total / persons, rounded half-up to grosze before any comparison (see
-  :mod:`app.domain.money`).
+* Income per person = total / persons, NOT rounded before a comparison: READING (DOMAIN.md,
+  "compare unrounded"): every rule compares ``total`` with ``criterion x persons``
+  (:meth:`IncomeResult.per_person_below`, :meth:`IncomeResult.per_person_not_above`), so 822,995 zł
+  per person is below 823 zł. ``IncomeResult.per_person`` is that quotient rounded half-up to
+  grosze for display only; ``IncomeResult.per_person_exact`` is the unrounded quotient.
 * Regime "usr" (zasiłek rodzinny, fundusz alimentacyjny): READING: entered amounts are the monthly
   income already determined under those acts; nothing is spread and farm hectares are refused,
-  because those acts use a different, yearly farm rate.
+  because those acts use a different, yearly farm rate. The costs of earning are not subtracted
+  here either: the amount entered is already the income determined under u.ś.r.
 """
 
 from __future__ import annotations
@@ -30,9 +39,19 @@ from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
-from app.domain.money import ZERO, round_money, to_decimal, to_money
+from app.domain.money import (
+    ZERO,
+    exact_quotient,
+    income_down,
+    per_person_below,
+    per_person_not_above,
+    round_money,
+    to_decimal,
+    to_money,
+)
 from app.domain.parameters import ParameterTable
 from app.domain.polish import READING_PL, number, person_label, plural, zl
+from app.domain.reasons import RELATIONS
 
 # Kind keys of items that are not income, with the reason printed in the explanation.
 EXCLUDED_KINDS: dict[str, str] = {
@@ -56,11 +75,17 @@ UPS_EXCLUDED = "art. 8 ust. 4 u.p.s."
 UPS_ONE_OFF = "art. 8 ust. 11 u.p.s."
 UPS_FARM = "art. 8 u.p.s. (dochód z 1 ha przeliczeniowego)"
 USR_INCOME = "art. 3 pkt 1-2 u.ś.r."
+USR_CHILD = "art. 6 ust. 1 u.ś.r."
 
 
 @dataclass(frozen=True)
 class IncomeItem:
-    """One source of a member's monthly income, with its deductions."""
+    """One source of a member's monthly income, with its deductions.
+
+    ``costs`` (koszty uzyskania przychodu) is accepted for backwards compatibility of inputs but is
+    never deducted: art. 8 ust. 3 u.p.s. deducts only ``tax`` and ``contributions`` (and alimony
+    paid, see ``Member.alimony_paid``).
+    """
 
     kind: str
     amount: Decimal
@@ -74,8 +99,27 @@ class IncomeItem:
 class Member:
     """A household member; the first member of a list is the applicant.
 
-    ``sex`` ("F"/"M", e.g. from the PESEL) selects the retirement age for zasiłek stały;
-    ``child`` overrides who counts as a child for zasiłek rodzinny (None = inferred from age).
+    ``sex`` ("F"/"M", e.g. from the PESEL) selects the retirement age for zasiłek stały.
+
+    Who is a child for zasiłek rodzinny (see :mod:`app.domain.family_benefits`):
+
+    * ``relation`` is the member's relation to the applicant, one of
+      :data:`app.domain.reasons.RELATIONS` ("applicant", "spouse", "partner", "child", "parent",
+      "sibling", "other") or None when unknown. The applicant, a spouse, a partner and a parent of
+      the applicant are never a child, whatever ``child`` says.
+    * ``child`` overrides who counts as a child for the other relations (None = inferred: a member
+      other than the applicant whose relation is "child", "sibling", "other" or unknown).
+    * ``in_school``: the member is learning in a school (art. 6 ust. 1 pkt 2 u.ś.r.) or, for
+      art. 6 ust. 1 pkt 3, in a school or a higher school (szkoła wyższa).
+    * ``disability_certificate``: a certificate of a moderate or severe degree of disability
+      (orzeczenie o umiarkowanym albo znacznym stopniu niepełnosprawności), which with school keeps
+      zasiłek rodzinny until 24.
+    * ``disabled`` keeps its older, wider meaning: the member is disabled (any disability
+      certificate, including the orzeczenie o niepełnosprawności of a child under 16). It selects
+      the higher zasiłek rodzinny threshold of a family with a disabled child (art. 5 ust. 2
+      u.ś.r.) and entitles to FA at any age. ``disability_certificate=True`` implies a disabled
+      child for the threshold as well; ``disabled=True`` alone does not extend zasiłek rodzinny
+      beyond 21.
     """
 
     age: int
@@ -89,6 +133,9 @@ class Member:
     farm_hectares: Decimal = Decimal(0)
     sex: str | None = None
     child: bool | None = None
+    relation: str | None = None
+    in_school: bool = False
+    disability_certificate: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +149,19 @@ class IncomeResult:
     member_incomes: tuple[Decimal, ...] = ()
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
     legal_basis: list[str] = field(default_factory=list)
+
+    @property
+    def per_person_exact(self) -> Decimal:
+        """Income per person, unrounded (``per_person`` is the same rounded for display only)."""
+        return exact_quotient(self.total, self.persons)
+
+    def per_person_below(self, limit: Decimal) -> bool:
+        """Whether the unrounded income per person is below ``limit`` (total < limit x persons)."""
+        return per_person_below(self.total, self.persons, limit)
+
+    def per_person_not_above(self, limit: Decimal) -> bool:
+        """Whether the unrounded income per person does not exceed ``limit``."""
+        return per_person_not_above(self.total, self.persons, limit)
 
 
 def _money(x: Any, path: str) -> Decimal:
@@ -154,6 +214,9 @@ def _member(m: Any, path: str) -> Member:
         raise InvalidInput(f"{path}.sex", "The sex must be 'F', 'M' or empty.")
     if m.child is not None:
         _flag(m.child, f"{path}.child")
+    if m.relation is not None and m.relation not in RELATIONS:
+        raise InvalidInput(f"{path}.relation", f"The relation must be one of "
+                           f"{', '.join(RELATIONS)} or empty.")
     if not isinstance(m.incomes, list | tuple):
         raise InvalidInput(f"{path}.incomes", "The incomes must be a list.")
     if not isinstance(m.other_benefits, list | tuple) or not all(
@@ -172,6 +235,8 @@ def _member(m: Any, path: str) -> Member:
         m,
         unable_to_work=_flag(m.unable_to_work, f"{path}.unable_to_work"),
         disabled=_flag(m.disabled, f"{path}.disabled"),
+        in_school=_flag(m.in_school, f"{path}.in_school"),
+        disability_certificate=_flag(m.disability_certificate, f"{path}.disability_certificate"),
         net_income=_money(m.net_income, f"{path}.net_income"),
         incomes=[_item(it, f"{path}.incomes[{j}]") for j, it in enumerate(m.incomes)],
         other_benefits=list(m.other_benefits),
@@ -190,9 +255,24 @@ def validate_members(members: Any) -> list[Member]:
     return [_member(m, f"members[{i}]") for i, m in enumerate(members)]
 
 
+def _costs_notes(costs: Decimal, regime: str) -> tuple[str, str]:
+    """The English and Polish note saying that costs of earning given were not deducted."""
+    if regime == "usr":
+        return (f"costs of earning ({costs}) are not subtracted: READING: the amount entered is "
+                "the income already determined under u.ś.r.",
+                f"kosztów uzyskania przychodu ({zl(costs)}) nie odejmuje się; "
+                f"{READING_PL.lower()}wprowadzona kwota jest dochodem ustalonym już według "
+                "ustawy o świadczeniach rodzinnych")
+    return (f"costs of earning ({costs}) are not deducted: art. 8 ust. 3 u.p.s. deducts only the "
+            "income tax, social and health insurance contributions and alimony paid",
+            f"kosztów uzyskania przychodu ({zl(costs)}) nie odlicza się: art. 8 ust. 3 u.p.s. "
+            "pozwala odliczyć wyłącznie podatek dochodowy, składki na ubezpieczenia społeczne i "
+            "zdrowotne oraz alimenty świadczone na rzecz innych osób")
+
+
 def _item_income(
     item: IncomeItem, path: str, one_off_limit: Decimal | None, expl: Explanation, on: date,
-    excluded_basis: str,
+    excluded_basis: str, regime: str = "ups",
 ) -> dict[str, Any]:
     """Return the counted monthly amount of one item, as a dict for the explanation.
 
@@ -205,8 +285,13 @@ def _item_income(
                       "notes_pl": [EXCLUDED_KINDS_PL[item.kind]]}
     notes: list[str] = []
     notes_pl: list[str] = []
-    net = item.amount - item.tax - item.contributions - item.costs
-    row["deductions"] = item.tax + item.contributions + item.costs
+    net = item.amount - item.tax - item.contributions
+    row["deductions"] = item.tax + item.contributions
+    if item.costs:
+        row["costs_not_deducted"] = item.costs
+        note, note_pl = _costs_notes(item.costs, regime)
+        notes.append(note)
+        notes_pl.append(note_pl)
     if net < 0:
         notes.append("deductions exceed the amount; READING: the item counts as 0")
         notes_pl.append(f"odliczenia przewyższają kwotę przychodu; {READING_PL.lower()}składnik "
@@ -216,13 +301,14 @@ def _item_income(
     if item.one_off and one_off_limit is not None:
         if net > one_off_limit:
             months = expl.param("ups.one_off_spread_months", on)
-            counted = round_money(net / months)
+            counted = income_down(net / months)
             notes.append(f"one-off income {net} above {one_off_limit} spread over {months} "
-                         "months, rounded to grosze")
+                         "months, rounded down to grosze (in the applicant's favour)")
             notes_pl.append(f"dochód jednorazowy {zl(net)} przekracza {zl(one_off_limit)}, więc "
                             f"rozlicza się go w okresie {months} "
                             f"{plural(months, 'miesiąca', 'miesięcy', 'miesięcy')}: "
-                            f"{zl(counted)} miesięcznie (po zaokrągleniu do grosza)")
+                            f"{zl(counted)} miesięcznie (po zaokrągleniu w dół do pełnego "
+                            "grosza, na korzyść wnioskodawcy)")
             expl.cite(UPS_ONE_OFF)
         else:
             notes.append(f"one-off income not above {one_off_limit}; counted in full")
@@ -251,12 +337,14 @@ def _farm_income(m: Member, index: int, regime: str, expl: Explanation, on: date
                      f"{number(min_ha)}; dochodu z gospodarstwa rolnego nie wlicza się.")
         return ZERO
     rate = expl.param("ups.farm_income_per_hectare", on)
-    farm = round_money(m.farm_hectares * rate)
+    farm = income_down(m.farm_hectares * rate)
     expl.step("farm_income", f"{path}: {m.farm_hectares} ha przeliczeniowe x {rate} zł, rounded "
-              "to grosze.", {"hectares": m.farm_hectares, "rate": rate}, farm, [UPS_FARM],
+              "down to grosze (in the applicant's favour).",
+              {"hectares": m.farm_hectares, "rate": rate}, farm, [UPS_FARM],
               pl=f"{person_label(index)}: dochód z gospodarstwa rolnego = "
                  f"{number(m.farm_hectares)} (hektary przeliczeniowe) × {zl(rate)} z 1 ha "
-                 f"przeliczeniowego = {zl(farm)} (po zaokrągleniu do grosza).")
+                 f"przeliczeniowego = {zl(farm)} (po zaokrągleniu w dół do pełnego grosza, na "
+                 "korzyść wnioskodawcy).")
     return farm
 
 
@@ -286,7 +374,7 @@ def income_of(
         path = f"members[{i}]"
         rows = [
             _item_income(it, f"{path}.incomes[{j}]", one_off_limit, expl, on,
-                         UPS_EXCLUDED if regime == "ups" else USR_INCOME)
+                         UPS_EXCLUDED if regime == "ups" else USR_INCOME, regime)
             for j, it in enumerate(m.incomes)
         ]
         farm = _farm_income(m, i, regime, expl, on)
@@ -325,17 +413,26 @@ def income_of(
         text_pl = f"Dochód {whose} = {summed} = {zl(total)}"
     expl.step("household_income", text + ".", {"members": gross, "alimony_paid": alimony}, total,
               [basis], pl=text_pl + ".")
-    per_person = round_money(total / persons)
-    expl.step(
-        "income_per_person",
-        f"Income per person = {total} / {persons}, rounded half-up to grosze before any "
-        "comparison.",
-        {"total": total, "persons": persons},
-        per_person,
-        pl=f"Dochód {'osoby samotnie gospodarującej' if single else 'na osobę w rodzinie'} = "
-           f"{zl(total)} / {persons} = {zl(per_person)} (zaokrąglenie do grosza przed "
-           f"porównaniem z kryterium; dochód ustalony na podstawie {basis}).",
-    )
+    exact = exact_quotient(total, persons)
+    per_person = round_money(exact)
+    whose_pp = "osoby samotnie gospodarującej" if single else "na osobę w rodzinie"
+    if persons == 1:
+        text = f"Income per person = {total} / 1 = {per_person}."
+        text_pl = (f"Dochód {whose_pp} = {zl(total)} / 1 = {zl(per_person)} (dochód ustalony na "
+                   f"podstawie {basis}).")
+    else:
+        about, about_pl = ("", "") if per_person == exact else ("about ", "ok. ")
+        text = (f"Income per person = {total} / {persons} = {about}{per_person}. READING: the "
+                "quotient is not rounded before it is compared with a criterion (the total income "
+                "is compared with the criterion x persons); the rounded figure is for information "
+                "only.")
+        text_pl = (f"Dochód {whose_pp} = {zl(total)} / {persons} = {about_pl}{zl(per_person)} "
+                   f"({READING_PL.lower()}dochodu na osobę nie zaokrągla się przed porównaniem z "
+                   "kryterium dochodowym – porównuje się łączny dochód rodziny z iloczynem "
+                   "kryterium i liczby osób, a kwota zaokrąglona do grosza ma charakter "
+                   f"informacyjny; dochód ustalony na podstawie {basis}).")
+    expl.step("income_per_person", text, {"total": total, "persons": persons}, per_person,
+              pl=text_pl)
     return IncomeResult(total, per_person, persons, expl.steps, tuple(own), expl.parameters,
                         expl.legal_basis)
 

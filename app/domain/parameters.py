@@ -108,7 +108,9 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     # --- zasiłek okresowy (art. 38 u.p.s.) ---
     ("zasilek_okresowy.percentage", _UPS_START, 50,
      "art. 38 ust. 2 u.p.s.; the rada gminy may raise it by resolution" + _OLDER),
-    ("zasilek_okresowy.minimum", _UPS_START, _zl("20"), "art. 38 u.p.s. (20 zł)" + _OLDER),
+    ("zasilek_okresowy.minimum", _UPS_START, _zl("20"),
+     "art. 38 ust. 4 u.p.s.: never below 20 zł, an absolute minimum that applies even where the "
+     "difference is smaller (DOMAIN.md, corrected)" + _OLDER),
     ("zasilek_okresowy.single_cap", _UPS_START, None,
      "READING (DOMAIN.md '?'): no fixed zł cap for a single person other than the difference; "
      "pages cite 823 zł or an old 418 zł cap of art. 38 ust. 2 pkt 1. Add an entry to apply one"),
@@ -119,13 +121,24 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "art. 5 ust. 1 u.ś.r.; infor.pl 7006500; lelkowo.warmia.mazury.pl (2016/2017)" + _OLDER),
     ("zasilek_rodzinny.threshold_disabled_child", D(2016, 11, 1), _zl("764"),
      "art. 5 ust. 2 u.ś.r.; infor.pl 7006500" + _OLDER),
-    # READING: art. 6 ust. 2 u.ś.r. says "do ukończenia 5. roku życia" (95 zł), "powyżej 5. do
-    # ukończenia 18." (124 zł), "powyżej 18. do ukończenia 24." (135 zł). In completed years of
-    # age that is 0-4 / 5-17 / 18-23. DOMAIN.md writes 0-5 / 6-18 / 19-24.
+    # Art. 6 ust. 2 u.ś.r. says "do ukończenia 5. roku życia" (95 zł), "powyżej 5. do ukończenia
+    # 18." (124 zł), "powyżej 18. do ukończenia 24." (135 zł). In completed years of age that is
+    # 0-4 / 5-17 / 18-23 (DOMAIN.md, corrected).
     ("zasilek_rodzinny.age_bands", D(2016, 11, 1),
      ((4, _zl("95")), (17, _zl("124")), (23, _zl("135"))),
-     "art. 6 ust. 2 u.ś.r. (ops.psary.pl, from 1 Nov 2016); READING: bands are by completed "
-     "years of age, 'do ukończenia N. roku życia' = younger than N"),
+     "art. 6 ust. 2 u.ś.r. (ops.psary.pl, from 1 Nov 2016); bands by completed years of age, "
+     "'do ukończenia N. roku życia' = younger than N (DOMAIN.md, corrected: 0-4 / 5-17 / 18-23)"),
+    # Art. 6 ust. 1 u.ś.r.: zasiłek rodzinny is paid until the child is 18; while in school, until
+    # 21; while in school (or a higher school) and with a moderate or severe disability
+    # certificate, until 24. Each limit is the birthday on which it ends (completed years).
+    ("zasilek_rodzinny.age_limit", D(2016, 11, 1), 18,
+     "art. 6 ust. 1 pkt 1 u.ś.r.: until the 18th birthday (DOMAIN.md)" + _OLDER),
+    ("zasilek_rodzinny.age_limit_school", D(2016, 11, 1), 21,
+     "art. 6 ust. 1 pkt 2 u.ś.r.: while in school, until the 21st birthday (DOMAIN.md)"
+     + _OLDER),
+    ("zasilek_rodzinny.age_limit_school_disabled", D(2016, 11, 1), 24,
+     "art. 6 ust. 1 pkt 3 u.ś.r.: while in school or a higher school and with a moderate or "
+     "severe disability certificate, until the 24th birthday (DOMAIN.md)" + _OLDER),
     ("zasilek_rodzinny.min_after_reduction", D(2016, 11, 1), _zl("20"),
      "art. 5 ust. 3c u.ś.r. (złotówka za złotówkę since 1 Jan 2016; wielopole.eu)" + _OLDER),
     # --- fundusz alimentacyjny; looked up on the first day of the benefit period ---
@@ -135,8 +148,11 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "mops.com.pl (900 zł until 30 Sep 2023); start date 1 Oct 2020 per tvn24 4709918 and "
      "mops.starogard.pl, NOT confirmed in DOMAIN.md"),
     ("fa.criterion", D(2023, 10, 1), _zl("1209"),
-     "art. 9 ust. 2; M.P. 2023 poz. 121; zachod.pl 1118131; mops.com.pl. "
-     "DOMAIN.md '?': one source gives 1665 zł from 1 Oct 2026 - not entered until confirmed"),
+     "art. 9 ust. 2; M.P. 2023 poz. 121; zachod.pl 1118131; mops.com.pl"),
+    ("fa.criterion", D(2026, 10, 1), _zl("1665"),
+     "art. 9 ust. 2: 3-yearly indexation by the cumulative growth of the minimum wage "
+     "(3490 -> 4806 zł), from the benefit period 2026/2027; infor.pl 7520356 of 13 Feb 2026; "
+     "DOMAIN.md. To be confirmed against the minister's obwieszczenie in Monitor Polski"),
     ("fa.cap", D(2008, 10, 1), _zl("500"), "art. 10 ust. 1 (bip.krakow.pl)"),
     ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
     ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),

@@ -12,6 +12,16 @@ samotnie gospodarująca). Readings chosen where the law leaves room are named in
   with the family criterion (per-person criterion x persons), as art. 38 and art. 41 word it.
 * specjalny zasiłek celowy: "eligible" means income above the criterion; whether the case is
   especially justified is the caseworker's call, so 0 is proposed and the limit is the maximum.
+* thresholds are compared unrounded (DOMAIN.md): a person living alone and the family tests of
+  zasiłek okresowy and specjalny zasiłek celowy compare whole amounts in grosze; the income per
+  person of zasiłek stały in a family is compared as ``total < criterion x persons``, so 822,995 zł
+  per person is below 823 zł.
+* amounts are computed from unrounded values (130% of the criterion minus the unrounded income
+  per person; 50% of the difference) and rounded up to grosze, in the applicant's favour (see
+  :mod:`app.domain.money`).
+* zasiłek okresowy is never below 20 zł (art. 38 ust. 4): an absolute minimum that applies even
+  where the difference between the criterion and the income is smaller; then the proposed amount,
+  the minimum and the maximum are all 20 zł.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from decimal import Decimal
 from app.domain.errors import InvalidInput
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
-from app.domain.money import HUNDRED, ZERO, percent_of, to_decimal
+from app.domain.money import HUNDRED, ZERO, amount_up, exact_percent, to_decimal
 from app.domain.polish import OTHER_BENEFITS_GENITIVE, READING_PL, pct, persons, years, zl
 
 ART_6_7 = "art. 6 pkt 7 u.p.s."
@@ -33,6 +43,7 @@ ART_37_2_2 = "art. 37 ust. 2 pkt 2 u.p.s."
 ART_37_3 = "art. 37 ust. 3 u.p.s."
 ART_37_5 = "art. 37 ust. 5 u.p.s."
 ART_38 = "art. 38 u.p.s."
+ART_38_4 = "art. 38 ust. 4 u.p.s."
 ART_41_1 = "art. 41 pkt 1 u.p.s."
 
 
@@ -95,7 +106,7 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
     elig_pct = expl.param("zasilek_staly.eligibility_percentage", on)
     if single:
         crit = expl.param("ups.criterion_single", on)
-        limit = percent_of(crit, elig_pct)
+        limit = exact_percent(crit, elig_pct)
         income_ok = inc.total < limit
         expl.step("zasilek_staly.income_test", f"Income of a person living alone {inc.total} must "
                   f"be below {elig_pct}% of the single criterion ({limit}).",
@@ -106,23 +117,34 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
                      f"{'jest' if income_ok else 'nie jest'} spełniony.")
     else:
         crit = expl.param("ups.criterion_per_person", on)
-        limit = percent_of(crit, elig_pct)
+        limit = exact_percent(crit, elig_pct)
         own = inc.member_incomes[0]
-        income_ok = own < limit and inc.per_person < limit
+        per_person_ok = inc.per_person_below(limit)
+        income_ok = own < limit and per_person_ok
+        family_limit = limit * inc.persons
         expl.step("zasilek_staly.income_test", f"In a family both the applicant's own income "
-                  f"({own}) and income per person ({inc.per_person}) must be below {limit}.",
-                  {"own_income": own, "income_per_person": inc.per_person, "limit": limit},
+                  f"({own}) and income per person ({inc.total} / {inc.persons}, unrounded) must "
+                  f"be below {limit}; READING: income per person is compared unrounded, as "
+                  f"{inc.total} < {limit} x {inc.persons} = {family_limit}.",
+                  {"own_income": own, "income_per_person": inc.per_person,
+                   "total": inc.total, "persons": inc.persons, "limit": limit},
                   income_ok, [ART_37_1, ART_8_1],
                   pl=f"Osobie w rodzinie zasiłek przysługuje, gdy zarówno jej własny dochód "
-                     f"({zl(own)}), jak i dochód na osobę w rodzinie ({zl(inc.per_person)}) są "
-                     f"niższe niż {_criterion_pl(elig_pct, 'na osobę w rodzinie')} "
-                     f"({zl(limit)}); warunek {'jest' if income_ok else 'nie jest'} spełniony.")
+                     f"({zl(own)}), jak i dochód na osobę w rodzinie są niższe niż "
+                     f"{_criterion_pl(elig_pct, 'na osobę w rodzinie')} ({zl(limit)}); "
+                     f"{READING_PL.lower()}dochód na osobę porównuje się bez zaokrąglenia, tj. "
+                     f"łączny dochód rodziny ({zl(inc.total)}) z iloczynem kryterium i liczby "
+                     f"osób ({zl(limit)} × {inc.persons} = {zl(family_limit)}): dochód na osobę "
+                     f"{'jest' if per_person_ok else 'nie jest'} niższy od kryterium; warunek "
+                     f"{'jest' if income_ok else 'nie jest'} spełniony.")
     if not (ok and income_ok):
         return NOT_ELIGIBLE
     amount_pct = expl.param("zasilek_staly.amount_percentage", on)
-    base = percent_of(crit, amount_pct)
-    income = inc.total if single else inc.per_person
-    amount = base - income
+    base = exact_percent(crit, amount_pct)
+    income = inc.total if single else inc.per_person_exact
+    exact = base - income
+    amount = amount_up(exact)
+    rounded_up = amount != exact
     basis = ART_37_2_1 if single else ART_37_2_2
     if single:
         diff_pl = (f"{pct(amount_pct)} kryterium dochodowego osoby samotnie gospodarującej "
@@ -131,11 +153,18 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
     else:
         diff_pl = (f"{pct(amount_pct)} kryterium dochodowego na osobę w rodzinie "
                    f"({pct(amount_pct)} × {zl(crit)} = {zl(base)}) − dochód na osobę w rodzinie "
-                   f"({zl(income)})")
+                   f"({zl(inc.total)} / {inc.persons}, bez zaokrąglenia)")
+    up, up_pl = "", ""
+    if rounded_up:
+        up = ", computed unrounded and rounded up to grosze (in the applicant's favour)"
+        up_pl = " (kwotę obliczoną bez zaokrągleń zaokrągla się w górę do pełnego grosza, na " \
+                "korzyść wnioskodawcy)"
+    shown = income if single else f"{inc.total} / {inc.persons}"
     expl.step("zasilek_staly.difference", f"{amount_pct}% of the criterion ({base}) minus "
-              f"{'income' if single else 'income per person'} ({income}).",
-              {"criterion": crit, "percentage": amount_pct, "base": base, "income": income},
-              amount, [basis], pl=f"Kwota zasiłku = {diff_pl} = {zl(amount)}.")
+              f"{'income' if single else 'income per person'} ({shown}){up}.",
+              {"criterion": crit, "percentage": amount_pct, "base": base,
+               "income": inc.total if single else inc.per_person},
+              amount, [basis], pl=f"Kwota zasiłku = {diff_pl} = {zl(amount)}{up_pl}.")
     if single:
         cap = expl.param("zasilek_staly.cap", on)
         if amount > cap:
@@ -246,15 +275,26 @@ def zasilek_okresowy(
                       {"cap": cap}, maximum, [ART_38],
                       pl=f"Kwota zasiłku osoby samotnie gospodarującej nie może być wyższa niż "
                          f"{zl(cap)} miesięcznie.")
-    share = percent_of(diff, share_pct)
+    share = amount_up(exact_percent(diff, share_pct))
     minimum = expl.param("zasilek_okresowy.minimum", on)
-    proposed = min(max(share, minimum), maximum)
-    expl.step("zasilek_okresowy.amount", f"{share_pct}% of the difference is {share}; at least "
-              f"{minimum} zł but never more than {maximum}.",
+    proposed = max(min(share, maximum), minimum)
+    if maximum < minimum:
+        expl.step("zasilek_okresowy.minimum", f"The maximum ({maximum}) is below the absolute "
+                  f"minimum of {minimum} zł (art. 38 ust. 4), so the zasiłek is {minimum} zł.",
+                  {"maximum": maximum, "minimum": minimum}, minimum, [ART_38_4],
+                  pl=f"Kwota maksymalna ({zl(maximum)}) jest niższa niż najniższa kwota zasiłku "
+                     f"okresowego ({zl(minimum)}); kwota zasiłku nie może być niższa niż "
+                     f"{zl(minimum)} miesięcznie także wtedy, gdy różnica między kryterium a "
+                     f"dochodem jest mniejsza, zatem przyjmuje się {zl(minimum)}.")
+        maximum = minimum
+    expl.step("zasilek_okresowy.amount", f"{share_pct}% of the difference is {share} (rounded "
+              f"up to grosze); never more than {maximum} and never below the absolute minimum "
+              f"of {minimum} zł.",
               {"difference": diff, "percentage": share_pct, "share": share, "minimum": minimum,
-               "maximum": maximum}, proposed, [ART_38],
-              pl=f"{pct(share_pct)} różnicy ({zl(diff)}) wynosi {zl(share)}; kwota zasiłku nie "
-                 f"może być niższa niż {zl(minimum)} ani wyższa niż {zl(maximum)}; proponuje się "
+               "maximum": maximum}, proposed, [ART_38, ART_38_4],
+              pl=f"{pct(share_pct)} różnicy ({zl(diff)}) wynosi {zl(share)} (po zaokrągleniu w "
+                 f"górę do pełnego grosza); kwota zasiłku nie może być wyższa niż {zl(maximum)} "
+                 f"ani niższa niż {zl(minimum)} (art. 38 ust. 4 u.p.s.); proponuje się "
                  f"{zl(proposed)} miesięcznie.")
     return Outcome(True, proposed, proposed, maximum)
 

@@ -36,8 +36,9 @@ def keys(r: EligibilityResult) -> list[str]:
     ("total", "amount"),
     [
         ("1800", "219.00"),  # 600 per person <= 674: 95 + 124
-        ("2022.01", "219.00"),  # 674.003 -> 674.00, not above the threshold
-        ("2022.02", "218.98"),  # 674.01 -> above; excess 2022.02 - 2022 = 0.02
+        ("2022.00", "219.00"),  # exactly 674 per person: not above the threshold
+        ("2022.01", "218.99"),  # 674.0033 is above 674 (compared unrounded); excess 0.01
+        ("2022.02", "218.98"),  # excess 2022.02 - 2022 = 0.02
         ("2100", "141.00"),  # excess 78
         ("2220", "21.00"),
         ("2221", "20.00"),  # exactly the 20 zł floor is paid
@@ -74,9 +75,12 @@ def test_zasilek_rodzinny_disabled_child_threshold() -> None:
     [(0, "95.00"), (4, "95.00"), (5, "124.00"), (17, "124.00"), (18, "135.00"), (23, "135.00")],
 )
 def test_zasilek_rodzinny_age_bands(age: int, amount: str) -> None:
-    r = rodzinny("0", (age,))
+    # Completed years 0-4 / 5-17 / 18-23 (DOMAIN.md, corrected); over 18 the child is in school
+    # and, from 21, has a moderate or severe disability certificate.
+    members = [person(35, 0), person(age, in_school=True, disability_certificate=True)]
+    r = calculate("zasilek_rodzinny", ON, members)
     assert r.amount == Decimal(amount)
-    assert r.breakdown == [{"member": 1, "age": age, "disabled": False,
+    assert r.breakdown == [{"member": 1, "age": age, "disabled": True,
                             "amount_before_reduction": Decimal(amount)}]
 
 
@@ -85,11 +89,103 @@ def test_zasilek_rodzinny_children_reading() -> None:
     assert not rodzinny("0", ()).eligible  # nobody is a child
     spouse = [person(35, 0), person(22, child=False), person(2)]
     assert calculate("zasilek_rodzinny", ON, spouse).amount == Decimal("95.00")
-    student = [person(20, 0, child=True)]
+    student = [person(20, 0, child=True, in_school=True)]  # an osoba ucząca się
     assert calculate("zasilek_rodzinny", ON, student).amount == Decimal("135.00")
     r = rodzinny("0")
     assert "reading.zasilek_rodzinny.children" in keys(r)
     assert "reading.zasilek_rodzinny.age_bands" in keys(r)
+
+
+def test_member_new_fields_have_safe_defaults() -> None:
+    m = Member(age=10)
+    assert m.relation is None and m.in_school is False and m.disability_certificate is False
+    assert rodzinny("0", (10,)).amount == Decimal("124.00")  # inferred child, as before
+
+
+@pytest.mark.parametrize("relation", ["spouse", "partner", "applicant", "parent"])
+def test_art_6_ust_1_a_spouse_is_never_a_child(relation: str) -> None:
+    # A 22-year-old spouse in school with a certificate, even marked as a child, is not a child.
+    members = [person(25, 0, relation="applicant"),
+               person(22, relation=relation, child=True, in_school=True,
+                      disability_certificate=True),
+               person(2, relation="child")]
+    r = calculate("zasilek_rodzinny", ON, members)
+    assert r.amount == Decimal("95.00")
+    assert [b["member"] for b in r.breakdown] == [2]
+    step = next(s for s in r.explanation
+                if s["key"] == "zasilek_rodzinny.child" and s["inputs"]["member"] == 1)
+    assert step["result"] is False and "never a child" in step["text"]
+    assert "nigdy nie jest dzieckiem" in step["text_pl"]
+
+
+def test_art_6_ust_1_the_applicant_is_never_a_child() -> None:
+    alone = [person(20, 0, relation="applicant", child=True, in_school=True)]
+    assert not calculate("zasilek_rodzinny", ON, alone).eligible
+
+
+@pytest.mark.parametrize(
+    ("age", "in_school", "certificate", "amount"),
+    [
+        (17, False, False, "124.00"),  # until 18 without conditions
+        (18, False, False, None),  # from 18 only while in school
+        (18, True, False, "135.00"),
+        (20, True, False, "135.00"),
+        (21, True, False, None),  # from 21 school alone is not enough
+        (21, False, True, None),  # nor a certificate alone
+        (21, True, True, "135.00"),
+        (23, True, True, "135.00"),
+        (24, True, True, None),  # never from 24
+    ],
+)
+def test_art_6_ust_1_age_school_and_disability_conditions(
+    age: int, in_school: bool, certificate: bool, amount: str | None
+) -> None:
+    members = [person(45, 0), person(age, relation="child", in_school=in_school,
+                                     disability_certificate=certificate)]
+    r = calculate("zasilek_rodzinny", ON, members)
+    assert r.eligible is (amount is not None)
+    assert r.amount == (Decimal(amount) if amount else Z)
+
+
+def test_art_6_ust_1_disabled_alone_does_not_extend_past_21() -> None:
+    # ``disabled`` (any disability certificate) raises the threshold; it does not replace the
+    # moderate or severe certificate that keeps zasiłek rodzinny until 24.
+    members = [person(45, 0), person(22, relation="child", in_school=True, disabled=True)]
+    assert not calculate("zasilek_rodzinny", ON, members).eligible
+
+
+def test_art_6_ust_1_conditions_are_explained_per_child() -> None:
+    members = [person(45, 0), person(19, relation="child", in_school=True),
+               person(22, relation="child", in_school=True), person(7, relation="child")]
+    r = calculate("zasilek_rodzinny", ON, members)
+    assert r.amount == Decimal("259.00")  # 135 + 124
+    steps = {s["inputs"]["member"]: s for s in r.explanation
+             if s["key"] == "zasilek_rodzinny.child"}
+    assert set(steps) == {1, 2, 3}
+    assert steps[1]["result"] is True and "art. 6 ust. 1 pkt 2 u.ś.r." in steps[1]["legal_basis"]
+    assert "only while in school, until 21; in school" in steps[1]["text"]
+    assert "uczy się" in steps[1]["text_pl"] and "135,00 zł" in steps[1]["text_pl"]
+    assert steps[2]["result"] is False and "art. 6 ust. 1 pkt 3 u.ś.r." in steps[2]["legal_basis"]
+    assert "without such a certificate" in steps[2]["text"]
+    assert "nie ma takiego orzeczenia" in steps[2]["text_pl"]
+    assert steps[3]["result"] is True and "until 18" in steps[3]["text"]
+    reading = next(s for s in r.explanation if s["key"] == "reading.zasilek_rodzinny.children")
+    assert "checked by the caseworker" not in reading["text"]
+    assert "art. 6 ust. 1 u.ś.r." in reading["text"]
+
+
+def test_disability_certificate_selects_the_disabled_child_threshold() -> None:
+    members = [person(35, 2100), person(3, disability_certificate=True), person(10)]
+    r = calculate("zasilek_rodzinny", ON, members)
+    assert r.amount == Decimal("219.00")  # 700 <= 764
+    assert "zasilek_rodzinny.threshold_disabled_child" in r.parameters
+
+
+def test_zasilek_rodzinny_income_per_person_is_compared_unrounded() -> None:
+    r = rodzinny("2022.01")  # 674.0033... per person: above 674, shown as 674.00
+    step = next(s for s in r.explanation if s["key"] == "zasilek_rodzinny.income_test")
+    assert step["result"] is False and step["inputs"]["income_per_person"] == "674.00"
+    assert "READING" in step["text"] and "2022.01 > 674.00 x 3" in step["text"]
 
 
 def test_zasilek_rodzinny_refuses_hectares() -> None:
@@ -172,9 +268,15 @@ def test_fa_floor_applies_only_to_reduced_amounts() -> None:
     assert fa("0", awarded="50").amount == Decimal("50.00")
 
 
-def test_fa_rounds_income_per_person_before_subtracting() -> None:
-    # 2418.01 / 2 = 1209.005 -> 1209.01: 0.01 over (0.005 would round the result differently)
-    assert fa("2418.01").amount == Decimal("999.99")
+def test_fa_amount_is_not_rounded_against_the_applicant() -> None:
+    # 2418.01 / 2 = 1209.005: 0.005 over; 1000 - 0.005 = 999.995 -> 1000.00 (rounded up, in the
+    # applicant's favour; the old code rounded income per person first and paid 999.99)
+    r = fa("2418.01")
+    assert r.amount == Decimal("1000.00")
+    step = next(s for s in r.explanation if s["key"] == "fundusz_alimentacyjny.income_test")
+    assert step["result"] is False and "2418.01 > 1209.00 x 2" in step["text"]
+    # 2420.01 / 2 = 1210.005: 1000 - 1.005 = 998.995 -> 999.00
+    assert fa("2420.01").amount == Decimal("999.00")
 
 
 def test_fa_several_entitled_people_and_breakdown() -> None:

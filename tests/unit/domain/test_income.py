@@ -19,13 +19,46 @@ def steps(result: object, key: str) -> list[dict[str, object]]:
     return [s for s in result.explanation if s["key"] == key]  # type: ignore[attr-defined]
 
 
-def test_deductions_of_tax_contributions_and_costs() -> None:
+def test_deductions_of_tax_and_contributions() -> None:
+    m = Member(age=40, incomes=[item("salary", "3000", tax=Decimal("200"),
+                                     contributions=Decimal("500"))])
+    r = household_income([m], ON)
+    assert r.total == Decimal("2300.00")
+    assert r.per_person == Decimal("2300.00")
+    assert r.persons == 1
+
+
+def test_art_8_ust_3_costs_of_earning_are_not_deducted() -> None:
+    # Art. 8 ust. 3 u.p.s. deducts only PIT, social and health contributions and alimony paid.
     m = Member(age=40, incomes=[item("salary", "3000", tax=Decimal("200"),
                                      contributions=Decimal("500"), costs=Decimal("100"))])
     r = household_income([m], ON)
-    assert r.total == Decimal("2200.00")
-    assert r.per_person == Decimal("2200.00")
-    assert r.persons == 1
+    assert r.total == Decimal("2300.00")
+    row = steps(r, "member_income")[0]["inputs"]["items"][0]  # type: ignore[index]
+    assert row["deductions"] == "700.00" and row["costs_not_deducted"] == "100.00"
+    assert row["counted"] == "2300.00"
+
+
+def test_art_8_ust_3_ignored_costs_are_named_in_the_explanation() -> None:
+    m = Member(age=40, incomes=[item("business", "1000", costs=Decimal("250.50"))])
+    r = household_income([m], ON)
+    assert r.total == Decimal("1000.00")
+    row = steps(r, "member_income")[0]["inputs"]["items"][0]  # type: ignore[index]
+    assert any("costs of earning (250.50) are not deducted" in n for n in row["notes"])
+    assert any("kosztów uzyskania przychodu (250,50 zł) nie odlicza się" in n
+               for n in row["notes_pl"])
+    quiet = household_income([Member(age=40, incomes=[item("business", "1000")])], ON)
+    assert steps(quiet, "member_income")[0]["inputs"]["items"][0]["notes"] == []  # type: ignore[index]
+
+
+def test_art_8_ust_3_costs_of_earning_are_not_subtracted_in_the_usr_regime() -> None:
+    m = Member(age=40, incomes=[item("salary", "3000", tax=Decimal("200"),
+                                     costs=Decimal("100"))])
+    r = household_income([m], ON, regime="usr")
+    assert r.total == Decimal("2800.00")
+    row = steps(r, "member_income")[0]["inputs"]["items"][0]  # type: ignore[index]
+    assert any("already determined under u.ś.r." in n for n in row["notes"])
+    assert any("nie odejmuje się" in n for n in row["notes_pl"])
 
 
 @pytest.mark.parametrize("kind", sorted(EXCLUDED_KINDS))
@@ -49,7 +82,7 @@ def test_unknown_kinds_count_as_income() -> None:
 
 def test_deductions_above_the_amount_count_as_zero_not_a_loss() -> None:
     m = Member(age=40, net_income=Decimal("300"),
-               incomes=[item("business", "100", costs=Decimal("400"))])
+               incomes=[item("business", "100", tax=Decimal("50"), contributions=Decimal("350"))])
     r = household_income([m], ON)
     assert r.total == Decimal("300.00")
     row = steps(r, "member_income")[0]["inputs"]["items"][0]  # type: ignore[index]
@@ -88,9 +121,9 @@ def test_one_off_threshold_in_a_family_uses_the_per_person_criterion() -> None:
     assert r.per_person == Decimal("175.00")
 
 
-def test_one_off_spread_is_rounded_half_up_to_grosze() -> None:
+def test_one_off_spread_is_rounded_down_in_the_applicants_favour() -> None:
     r = household_income([Member(age=40, incomes=[item("sale", "5051", one_off=True)])], ON)
-    assert r.total == Decimal("420.92")  # 420.9166...
+    assert r.total == Decimal("420.91")  # 420.9166..., never rounded up against the applicant
 
 
 def test_one_off_threshold_follows_the_criterion_change() -> None:
@@ -104,7 +137,7 @@ def test_one_off_threshold_follows_the_criterion_change() -> None:
     [
         (date(2025, 1, 1), "2.5", "1147.50"),
         (date(2024, 12, 31), "2.5", "862.50"),
-        (date(2025, 1, 1), "1.2345", "566.64"),  # 566.6355 rounded half-up
+        (date(2025, 1, 1), "1.2345", "566.63"),  # 566.6355 rounded down (applicant's favour)
         (date(2025, 1, 1), "0.99", "0.00"),  # under 1 ha przeliczeniowy
         (date(2021, 12, 31), "1", "308.00"),
     ],
@@ -114,13 +147,24 @@ def test_farm_income_per_hectare(on: date, hectares: str, expected: str) -> None
     assert r.total == Decimal(expected)
 
 
-def test_income_per_person_is_rounded_before_use() -> None:
+def test_income_per_person_is_shown_rounded_but_compared_unrounded() -> None:
     r = household_income([person(40, "200.01"), person(10)], ON)
-    assert r.per_person == Decimal("100.01")  # 100.005 -> half-up
+    assert r.per_person == Decimal("100.01")  # 100.005 -> half-up, for display only
+    assert r.per_person_exact == Decimal("100.005")
     r3 = household_income([person(40, 1000), person(10), person(8)], ON)
     assert r3.per_person == Decimal("333.33")
     step = steps(r3, "income_per_person")[0]
     assert step["result"] == "333.33" and step["inputs"] == {"total": "1000.00", "persons": 3}
+    assert "not rounded before it is compared" in step["text"]  # type: ignore[operator]
+
+
+def test_income_per_person_is_compared_unrounded() -> None:
+    r = household_income([person(40, "1645.99"), person(10)], ON)  # 822.995 per person
+    assert r.per_person == Decimal("823.00")  # shown rounded
+    assert r.per_person_below(Decimal("823.00"))  # but 822.995 is below 823
+    assert not r.per_person_below(Decimal("822.99"))
+    assert r.per_person_not_above(Decimal("822.995")) and not r.per_person_not_above(
+        Decimal("822.99"))
 
 
 def test_usr_regime_refuses_hectares_and_does_not_spread() -> None:
@@ -163,6 +207,10 @@ def test_inputs_are_rounded_to_grosze_on_entry() -> None:
         ([Member(age=40, farm_hectares=Decimal("-1"))], "members[0].farm_hectares"),
         ([Member(age=40, sex="X")], "members[0].sex"),
         ([Member(age=40, unable_to_work="yes")], "members[0].unable_to_work"),  # type: ignore[arg-type]
+        ([Member(age=40), Member(age=5, relation="cousin")], "members[1].relation"),
+        ([Member(age=40, in_school=1)], "members[0].in_school"),  # type: ignore[arg-type]
+        ([Member(age=40, disability_certificate="yes")],  # type: ignore[arg-type]
+         "members[0].disability_certificate"),
         ([{"age": 40}], "members[0]"),
     ],
 )

@@ -42,6 +42,7 @@ def v(name: str, on: date) -> object:
         ("zasilek_staly.cap", "719", "1000", D(2024, 1, 1)),
         ("zasilek_staly.cap", "1000", "1229", D(2025, 1, 1)),
         ("fa.criterion", "900", "1209", D(2023, 10, 1)),
+        ("fa.criterion", "1209", "1665", D(2026, 10, 1)),
         ("fa.cap", "500", "1000", D(2024, 10, 1)),
     ],
 )
@@ -71,6 +72,21 @@ def test_current_figures_of_the_brief() -> None:
     assert v("ups.one_off_multiplier", on) == 5
     assert v("ups.one_off_spread_months", on) == 12
     assert v("ups.farm_income_per_hectare", on) == Decimal("459.00")
+
+
+def test_fa_criterion_is_1665_from_1_october_2026() -> None:
+    # The benefit period 2026/2027 uses 1665 zł (DOMAIN.md; infor.pl 7520356).
+    p = value("fa.criterion", D(2026, 10, 1))
+    assert p.value == Decimal("1665.00") and p.valid_from == D(2026, 10, 1)
+    assert "7520356" in p.source
+    assert all("not entered until confirmed" not in q.source for q in PARAMETERS["fa.criterion"])
+
+
+def test_zasilek_rodzinny_age_limits_of_art_6_ust_1() -> None:
+    on = D(2025, 11, 1)
+    assert v("zasilek_rodzinny.age_limit", on) == 18
+    assert v("zasilek_rodzinny.age_limit_school", on) == 21
+    assert v("zasilek_rodzinny.age_limit_school_disabled", on) == 24
 
 
 def test_last_entry_is_open_ended_and_param_is_frozen() -> None:
@@ -135,10 +151,10 @@ def test_period_start(on: date, month: int, start: date) -> None:
 
 # Figures that must only appear in the parameter table, never in the rules.
 LEGAL_FIGURES = {"776", "600", "1010", "823", "130", "30", "100", "719", "1000", "1229", "50",
-                 "20", "674", "764", "95", "124", "135", "1209", "500", "459", "345", "14", "7",
-                 "60", "65", "18", "24", "5", "2"}
+                 "20", "674", "764", "95", "124", "135", "1209", "1665", "500", "459", "345", "14",
+                 "7", "60", "65", "18", "21", "24", "5", "2"}
 RULE_MODULES = ("income.py", "social_assistance.py", "family_benefits.py", "eligibility.py",
-                "deadlines.py")
+                "deadlines.py", "benefit_months.py")
 # supplement_due(served_on, days=7) keeps the default of its public signature; the value is still
 # checked against kpa.supplement_min_days.
 ALLOWED = {("deadlines.py", "7")}

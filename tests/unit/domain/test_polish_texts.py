@@ -34,6 +34,11 @@ HOUSEHOLDS: dict[str, list[Member]] = {
     "family far above the threshold (nothing left)": [person(35, 2200), person(4), person(10)],
     "alimony: child entitled, income above the FA criterion": [
         person(35, "3700"), person(10, alimony_awarded=Decimal(600))],
+    "family with a spouse, a student, an adult child with a certificate and one without": [
+        person(45, "1500.50", relation="applicant"), person(44, relation="spouse"),
+        person(19, relation="child", in_school=True), person(18, relation="child"),
+        person(22, relation="child", in_school=True, disability_certificate=True),
+        person(21, relation="child", in_school=True), person(30, relation="child")],
     "alimony: disabled adult, paid alimony, income items": [
         Member(age=30, disabled=True, alimony_awarded=Decimal(700), alimony_paid=Decimal(100),
                incomes=[item("employment", "2000", tax="100", contributions="300"),
@@ -41,6 +46,8 @@ HOUSEHOLDS: dict[str, list[Member]] = {
 }
 # Zasiłek stały before 2024: 100% of the criterion, minimum 30 zł (776 - 760 = 16 -> 30).
 EXTRA = [("zasilek_staly", D(2023, 6, 1), [person(40, 760, unable_to_work=True)], None, None),
+         ("zasilek_okresowy", ON, [person(40, 1000)], None, None),  # 20 zł above the difference
+         ("zasilek_staly", ON, [person(70, 0), person(40, 1000), person(10)], None, None),
          ("zasilek_okresowy", ON, [person(40, 500)], Decimal("70"), None),
          ("zasilek_okresowy", ON, [person(40, 500)], None,
           build_table([*ENTRIES, ("zasilek_okresowy.single_cap", D(2025, 1, 1),
@@ -118,11 +125,11 @@ def test_the_households_reach_every_step_of_every_rule() -> None:
         "reading.zasilek_staly.cap", "zasilek_staly.minimum", "zasilek_staly.amount",
         "zasilek_okresowy.family_criterion", "zasilek_okresowy.income_test",
         "zasilek_okresowy.municipal_percentage", "reading.zasilek_okresowy.single_cap",
-        "zasilek_okresowy.cap", "zasilek_okresowy.amount",
+        "zasilek_okresowy.cap", "zasilek_okresowy.amount", "zasilek_okresowy.minimum",
         "specjalny_zasilek_celowy.family_criterion", "specjalny_zasilek_celowy.income_test",
         "reading.specjalny_zasilek_celowy.justified",
         "zasilek_rodzinny.period", "reading.zasilek_rodzinny.age_bands",
-        "reading.zasilek_rodzinny.children", "zasilek_rodzinny.no_child",
+        "reading.zasilek_rodzinny.children", "zasilek_rodzinny.no_child", "zasilek_rodzinny.child",
         "zasilek_rodzinny.full_amount", "zasilek_rodzinny.income_test",
         "zasilek_rodzinny.reduction", "zasilek_rodzinny.minimum",
         "fundusz_alimentacyjny.period", "reading.fundusz_alimentacyjny.entitled",
@@ -139,8 +146,8 @@ def test_the_households_reach_every_step_of_every_rule() -> None:
 def test_polish_text_of_zasilek_staly_for_a_person_living_alone() -> None:
     steps = {s["key"]: s["text_pl"] for s in EXPLANATIONS[0][1]}
     assert steps["income_per_person"] == (
-        "Dochód osoby samotnie gospodarującej = 500,00 zł / 1 = 500,00 zł (zaokrąglenie do "
-        "grosza przed porównaniem z kryterium; dochód ustalony na podstawie art. 8 ust. 3 u.p.s.).")
+        "Dochód osoby samotnie gospodarującej = 500,00 zł / 1 = 500,00 zł (dochód ustalony na "
+        "podstawie art. 8 ust. 3 u.p.s.).")
     assert "= 813,00 zł" in steps["zasilek_staly.difference"]
     assert steps["result"] == ("Zasiłek stały: warunki przyznania są spełnione; proponowana kwota "
                                "813,00 zł miesięcznie.")

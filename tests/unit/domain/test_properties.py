@@ -77,7 +77,8 @@ def test_zasilek_okresowy_between_floor_and_difference(on: date, members: list) 
     r = calculate("zasilek_okresowy", on, members)
     if r.eligible:
         floor = value("zasilek_okresowy.minimum", on).value
-        assert min(floor, r.max_amount) <= r.amount <= r.max_amount
+        assert floor <= r.min_amount == r.amount <= r.max_amount
+        assert r.max_amount >= floor
 
 
 @SETTINGS

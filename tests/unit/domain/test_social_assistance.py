@@ -95,18 +95,27 @@ def test_zasilek_staly_family_requires_low_own_income() -> None:
     assert not r.eligible  # per person 300 but own income 900 >= 823
 
 
-def test_zasilek_staly_family_rounds_income_per_person_before_subtracting() -> None:
-    # 200.01 / 2 = 100.005 -> 100.01; 1069.90 - 100.01 = 969.89 (969.90 if rounded after)
+def test_zasilek_staly_amount_is_computed_unrounded_and_rounded_up_for_the_applicant() -> None:
+    # 200.01 / 2 = 100.005; 1069.90 - 100.005 = 969.895 -> 969.90 (the old code gave 969.89)
     r = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, "200.01")])
-    assert r.amount == Decimal("969.89")
+    assert r.amount == Decimal("969.90")
+    step = next(s for s in r.explanation if s["key"] == "zasilek_staly.difference")
+    assert "rounded up to grosze" in step["text"] and "w górę" in step["text_pl"]
+    # 1000 / 3 = 333.33...; 1069.90 - 333.333... = 736.5666... -> 736.57
+    three = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, 1000),
+                                                        person(10)])
+    assert three.amount == Decimal("736.57")
 
 
-def test_zasilek_staly_family_rounds_income_per_person_before_comparing() -> None:
-    # 1645.99 / 2 = 822.995 -> 823.00, which is not below 823
-    no = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, "1645.99")])
-    assert not no.eligible
-    yes = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, "1645.97")])
-    assert yes.eligible and yes.amount == Decimal("246.91")  # 1069.90 - 822.99
+def test_zasilek_staly_income_per_person_is_compared_with_the_criterion_unrounded() -> None:
+    # 1645.99 / 2 = 822.995, which is below 823 (the old code rounded it to 823.00 and refused)
+    yes = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, "1645.99")])
+    assert yes.eligible and yes.amount == Decimal("246.91")  # 1069.90 - 822.995 = 246.905
+    step = next(s for s in yes.explanation if s["key"] == "zasilek_staly.income_test")
+    assert "READING" in step["text"] and "1645.99 < 823.00 x 2" in step["text"]
+    assert "bez zaokrąglenia" in step["text_pl"]
+    no = calculate("zasilek_staly", D(2025, 3, 1), [person(70, 0), person(40, "1646.00")])
+    assert not no.eligible  # exactly 823 per person is not below 823
 
 
 def test_zasilek_staly_family_before_2024_uses_100_percent() -> None:
@@ -171,8 +180,7 @@ def okresowy(on: date, members: list, **kw: object) -> EligibilityResult:  # typ
         (600, "205.00", "410.00"),
         ("600.01", "205.00", "409.99"),  # 204.995 -> 205.00
         (975, "20.00", "35.00"),  # 17.50 -> minimum 20
-        (1000, "10.00", "10.00"),  # minimum 20 but never above the difference
-        ("1009.99", "0.01", "0.01"),
+        (990, "20.00", "20.00"),  # exactly 20
     ],
 )
 def test_zasilek_okresowy_single(income: str | int, amount: str, maximum: str) -> None:
@@ -180,6 +188,30 @@ def test_zasilek_okresowy_single(income: str | int, amount: str, maximum: str) -
     assert r.eligible
     assert r.amount == r.min_amount == Decimal(amount)
     assert r.max_amount == Decimal(maximum)
+
+
+@pytest.mark.parametrize(("income", "difference"), [(1000, "10.00"), ("1009.99", "0.01")])
+def test_art_38_ust_4_zasilek_okresowy_is_never_below_20_zl(income: str | int,
+                                                             difference: str) -> None:
+    # The 20 zł minimum is absolute: it applies even where the difference is smaller.
+    r = okresowy(D(2025, 3, 1), [person(40, income)])
+    assert r.eligible
+    assert r.amount == r.min_amount == r.max_amount == Decimal("20.00")
+    step = next(s for s in r.explanation if s["key"] == "zasilek_okresowy.minimum")
+    assert step["inputs"]["maximum"] == difference and step["result"] == "20.00"
+    assert "art. 38 ust. 4 u.p.s." in r.legal_basis
+    assert "także wtedy, gdy różnica" in step["text_pl"]
+
+
+def test_art_38_ust_4_minimum_applies_to_a_family_and_to_a_municipal_percentage() -> None:
+    r = okresowy(D(2025, 3, 1), family("3290", 4), municipal_percentage=Decimal("70"))
+    assert r.amount == r.min_amount == r.max_amount == Decimal("20.00")  # difference 2.00
+
+
+def test_zasilek_okresowy_share_is_rounded_up_in_the_applicants_favour() -> None:
+    # 70% of 410.03 = 287.021 -> 287.03 (half-up would give 287.02)
+    r = okresowy(D(2025, 3, 1), [person(40, "599.97")], municipal_percentage=Decimal("70"))
+    assert r.amount == Decimal("287.03") and r.max_amount == Decimal("410.03")
 
 
 def test_zasilek_okresowy_family_uses_family_criterion() -> None:
@@ -194,7 +226,7 @@ def test_zasilek_okresowy_not_below_criterion() -> None:
 
 
 def test_zasilek_okresowy_criterion_change_2022() -> None:
-    assert okresowy(D(2021, 12, 31), [person(40, 700)]).amount == Decimal("1.00")
+    assert okresowy(D(2021, 12, 31), [person(40, 700)]).amount == Decimal("20.00")  # minimum
     assert okresowy(D(2022, 1, 1), [person(40, 700)]).amount == Decimal("38.00")
 
 
