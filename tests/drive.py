@@ -19,6 +19,15 @@ def canned(ctx: ServiceContext, name: str, **overrides: Any) -> dict[str, Any]:
     return canned_form_data(name, today_in_warsaw(ctx.now()).isoformat(), **overrides)
 
 
+def lawful(ctx: ServiceContext, actor: Actor, ht: HumanTask, data: dict[str, Any]) -> dict[str, Any]:
+    """Canned data with the values the task's form opens with (a draft decision starts from the
+    computed amount and a lawful period, as the page does)."""
+    initial = worklist.get_task(ctx, actor, ht.id)["context"].get("initial") or {}
+    if ht.name == "draft_decision":
+        return {**data, **initial}
+    return data
+
+
 def ready_tasks(ctx: ServiceContext, case_id: int) -> list[HumanTask]:
     """Ready human tasks of a case, oldest first."""
     with ctx.uow() as uow:
@@ -37,7 +46,8 @@ def complete_named(
     """Complete the ready task `name` of the case with canned (or given) data."""
     for ht in ready_tasks(ctx, case_id):
         if ht.name == name:
-            return worklist.complete(ctx, actor, ht.id, data or canned(ctx, name), ht.version)
+            data = data or lawful(ctx, actor, ht, canned(ctx, name))
+            return worklist.complete(ctx, actor, ht.id, data, ht.version)
     names = [t.name for t in ready_tasks(ctx, case_id)]
     raise AssertionError(f"task {name!r} is not ready; ready: {names}")
 
@@ -61,8 +71,9 @@ def drive(
         if not tasks or (until and until(tasks)):
             return done
         ht = tasks[0]
-        data = (data_for(ht.name) if data_for else None) or canned(ctx, ht.name)
-        worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
+        actor = actors[ht.role]
+        data = (data_for(ht.name) if data_for else None) or lawful(ctx, actor, ht, canned(ctx, ht.name))
+        worklist.complete(ctx, actor, ht.id, data, ht.version)
         done.append(ht.name)
     raise AssertionError(f"case {case_id} did not settle in {max_steps} steps: {done}")
 

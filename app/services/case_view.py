@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -58,6 +59,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             p = m.person
             incomes = incomes_by_person.get(p.id, [])
             members.append({
+                "income_check": _income_check(incomes),
                 # Names as declared in this case; the register may have changed since.
                 "person_id": p.id, "register_key": p.register_key, "pesel": p.pesel,
                 "first_name": m.first_name, "last_name": m.last_name,
@@ -144,6 +146,26 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         return result
 
 
+def _income_check(incomes: list[Income]) -> list[dict[str, Any]]:
+    """Declared beside verified, per kind of income (net of tax and contributions): what the
+    application said and what the community interview established, with changes marked."""
+    if not any(i.verified for i in incomes):
+        return []
+    kinds: dict[str, dict[str, Any]] = {}
+    for i in incomes:
+        row = kinds.setdefault(i.kind, {"kind": i.kind, "declared": None, "verified": None})
+        key = "verified" if i.verified else "declared"
+        net: Decimal = max(i.amount - i.tax - i.contributions, Decimal("0"))
+        row[key] = (row[key] or Decimal("0")) + net
+    out = []
+    for row in kinds.values():
+        out.append({"kind": row["kind"],
+                    "declared": _money(row["declared"]) if row["declared"] is not None else None,
+                    "verified": _money(row["verified"]) if row["verified"] is not None else None,
+                    "changed": (row["declared"] or 0) != (row["verified"] or 0)})
+    return out
+
+
 def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
     return {
         "id": d.id, "number": d.number, "kind": d.kind, "benefit": d.benefit,
@@ -151,6 +173,7 @@ def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
         "period_from": d.period_from.isoformat() if d.period_from else None,
         "period_to": d.period_to.isoformat() if d.period_to else None,
         "justification": d.justification, "status": d.status,
+        "amount_reason": d.amount_reason, "purpose": d.purpose,
         "drafted_by": users.get(d.drafted_by_id),
         "approved_by": users.get(d.approved_by_id) if d.approved_by_id else None,
         "return_comment": d.return_comment,

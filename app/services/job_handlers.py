@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from app.domain.deadlines import today_in_warsaw
+from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.persistence.models import (
@@ -22,7 +24,9 @@ from app.persistence.models import (
 
 from .context import UnitOfWork
 from .documents import render_decision
+from .errors import ServiceError
 from .payments import payment_day
+from .task_hooks import decision_violations, next_decision_number
 
 
 def _age(born: date, on: date) -> int:
@@ -32,7 +36,11 @@ def _age(born: date, on: date) -> int:
 def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
     """The case's household as domain members, applicant first, with itemised incomes."""
     incomes: dict[int, list[IncomeItem]] = {}
-    for inc in uow.session.scalars(select(Income).where(Income.case_id == case.id)):
+    rows = list(uow.session.scalars(select(Income).where(Income.case_id == case.id)
+                                    .order_by(Income.id)))
+    # The interview's verified rows when there are any, else the application's declared ones.
+    verified = [inc for inc in rows if inc.verified]
+    for inc in verified or rows:
         incomes.setdefault(inc.person_id, []).append(IncomeItem(
             kind=inc.kind, amount=inc.amount, tax=inc.tax, contributions=inc.contributions,
             costs=inc.costs, one_off=inc.one_off,
@@ -79,12 +87,26 @@ def _latest_decision(uow: UnitOfWork, case_id: int) -> Decision:
     return decision
 
 
+class DecisionNotIssuable(ServiceError):
+    """The approved decision breaks a legal rule: it is not issued, and the job fails so the
+    supervisor sees it among failed jobs (the message names rule codes and articles only)."""
+
+    status = 409
+
+
 def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """Number the approved decision and produce its document (art. 107 KPA)."""
+    """Re-check the approved decision, then produce its document (art. 107 KPA)."""
     decision = _latest_decision(uow, job.case_id)
-    today = uow.ctx.now().date()
+    violations = decision_violations(uow, decision)
+    if violations:
+        rules = "; ".join(f"{v.code} ({v.article})" for v in violations)
+        raise DecisionNotIssuable(
+            f"Decision {decision.id} breaks legal rules and was not issued: {rules}. Return it "
+            "to the caseworker (a changing decision) or correct the data, then retry the job.")
+    today = today_in_warsaw(uow.ctx.now())
     if decision.number is None:
-        decision.number = f"DEC/{today.year}/{decision.id:05d}"
+        # Decisions signed before numbers were given at signature.
+        decision.number = next_decision_number(uow, today.year)
     decision.issued_on = decision.issued_on or today
     decision.document_html = render_decision(uow, decision)
     decision.status = "issued"
@@ -100,18 +122,29 @@ def _months(start: date, end: date) -> list[date]:
 
 
 def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """One schedule item per benefit month of the final decision (idempotent per month)."""
+    """One schedule item per benefit month of the final decision, or one payment of a one-off
+    benefit on its date (idempotent per month)."""
     decision = _latest_decision(uow, job.case_id)
     if decision.kind == "refusal" or decision.amount <= 0 or decision.period_from is None:
         return {"items": 0, "total": "0.00"}
-    end = decision.period_to or date(decision.period_from.year + 1, decision.period_from.month, 1)
+    one_off = decision.benefit in ONE_OFF
+    if one_off:
+        months = [decision.period_from.replace(day=1)]
+    else:
+        end = decision.period_to or date(decision.period_from.year + 1,
+                                         decision.period_from.month, 1)
+        months = _months(decision.period_from, end)
+    if not months:
+        # A reversed period never yields a silently empty schedule.
+        raise DecisionNotIssuable(f"Decision {decision.id} has a period that ends before it "
+                                  "starts; no payment schedule was made.")
     existing = set(uow.session.scalars(
         select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)
     ))
-    months = _months(decision.period_from, end)
     rows = [
         {"decision_id": decision.id, "case_id": decision.case_id, "month": month,
-         "due_on": payment_day(uow.ctx.config, month), "amount": decision.amount, "status": "planned"}
+         "due_on": decision.period_from if one_off else payment_day(uow.ctx.config, month),
+         "amount": decision.amount, "status": "planned"}
         for month in months if month not in existing
     ]
     if rows:

@@ -8,13 +8,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain.deadlines import deemed_delivery
+from app.domain import facts
+from app.domain.deadlines import deemed_delivery, today_in_warsaw
+from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision, lawful_draft
+from app.domain.income import EXCLUDED_KINDS
+from app.domain.violations import Violation, by_field
 from app.persistence.models import (
     Application,
     Case,
     Decision,
+    DecisionNumberSequence,
     EligibilityResult,
     HumanTask,
     Income,
@@ -28,9 +35,110 @@ from .errors import Conflict, ValidationFailed
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
 
+INCOME_ARTICLE = "art. 8 ust. 3 u.p.s."
+
+
+class RuleViolated(ValidationFailed):
+    """A submission breaks a rule of law or of the facts: 422, each rule with code and article.
+
+    ``errors`` maps the fields to the message of their rule (the form shows it beside the
+    field); the API body also lists ``violations`` (code, field, article, message, params).
+    """
+
+    def __init__(self, message: str, violations: list[Violation]) -> None:
+        super().__init__(message, by_field(violations))
+        self.violations = violations
+        self.extra = {"violations": [v.as_dict() for v in violations]}
+
+
+FACTS_MESSAGE = "The dates or facts recorded do not agree; correct the fields listed."
+DRAFT_MESSAGE = "The draft decision breaks a legal rule; correct the fields listed."
+APPROVAL_MESSAGE = ("The draft decision breaks a legal rule and cannot be approved; return it to "
+                    "the caseworker for correction.")
+
+
+def _refuse_if(violations: list[Violation], message: str = FACTS_MESSAGE) -> None:
+    if violations:
+        raise RuleViolated(message, violations)
+
 
 def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _today(uow: UnitOfWork) -> date:
+    return today_in_warsaw(uow.ctx.now())
+
+
+def _application(uow: UnitOfWork, case_id: int) -> Application | None:
+    return uow.session.scalar(select(Application).where(Application.case_id == case_id))
+
+
+def _received_on(uow: UnitOfWork, case_id: int) -> date | None:
+    return uow.session.scalar(select(Application.received_on).where(Application.case_id == case_id))
+
+
+def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
+    """The first month a benefit of the case may be granted for (art. 106 ust. 3 u.p.s.): the
+    month the application was received. (Family benefits and FA get their own rule later.)"""
+    received = _received_on(uow, case_id)
+    if received is None:
+        case = uow.session.get(Case, case_id)
+        assert case is not None
+        received = case.opened_on
+    return received.replace(day=1)
+
+
+def legal_range(row: EligibilityResult | None) -> LegalRange | None:
+    """The legal range a decision must keep, from a stored eligibility result."""
+    if row is None:
+        return None
+    return LegalRange(eligible=row.eligible, amount=row.amount, min_amount=row.min_amount,
+                      max_amount=row.max_amount)
+
+
+def _latest_eligibility(uow: UnitOfWork, case_id: int) -> EligibilityResult | None:
+    return uow.session.scalars(
+        select(EligibilityResult).where(EligibilityResult.case_id == case_id)
+        .order_by(EligibilityResult.id.desc())
+    ).first()
+
+
+def decision_violations(uow: UnitOfWork, decision: Decision) -> list[Violation]:
+    """Re-check a stored decision against the law (before signature and before issue)."""
+    draft = DecisionDraft(
+        benefit=decision.benefit, kind=decision.kind, amount=decision.amount,
+        period_from=decision.period_from, period_to=decision.period_to,
+        justification=decision.justification or "", amount_reason=decision.amount_reason or "",
+        purpose=decision.purpose or "",
+    )
+    row = decision.eligibility or _latest_eligibility(uow, decision.case_id)
+    return check_decision(draft, legal_range(row), first_benefit_month(uow, decision.case_id))
+
+
+def next_decision_number(uow: UnitOfWork, year: int) -> str:
+    """The next decision number of the year (DEC/2026/00001), given at signature.
+
+    One atomic upsert on the year's counter, as case numbers are allocated: concurrent
+    signatures queue on the row, so numbers follow the order of signature without gaps.
+    """
+    insert = sqlite_insert if uow.ctx.db.is_sqlite else pg_insert
+    stmt = (
+        insert(DecisionNumberSequence)
+        .values(year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=[DecisionNumberSequence.year],
+            set_={"last": DecisionNumberSequence.last + 1},
+        )
+        .returning(DecisionNumberSequence.last)
+    )
+    last = uow.session.execute(stmt).scalar_one()
+    return f"DEC/{year}/{last:05d}"
 
 
 def _latest_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
@@ -41,56 +149,159 @@ def _latest_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
 
 def _completeness(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                   data: dict[str, Any]) -> None:
-    app = uow.session.scalar(select(Application).where(Application.case_id == ht.case_id))
+    _refuse_if(facts.check_completeness(bool(data.get("complete")), data.get("missing_items")))
+    app = _application(uow, ht.case_id)
     if app is not None:
         app.complete = bool(data.get("complete"))
         app.notes = data.get("missing_items") or ""
 
 
+def _supplement_request(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
+                         data: dict[str, Any]) -> None:
+    _refuse_if(facts.check_supplement_request(
+        "supplement_served_on", _day(data.get("supplement_served_on")),
+        _received_on(uow, ht.case_id), _today(uow)))
+
+
+def _supplement(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
+                data: dict[str, Any]) -> None:
+    request = uow.session.scalars(
+        select(HumanTask.result).where(
+            HumanTask.instance_id == ht.instance_id, HumanTask.name == "request_supplement",
+            HumanTask.status == "completed",
+        ).order_by(HumanTask.id.desc())
+    ).first()
+    result: dict[str, Any] = dict(request or {})
+    served_on = _day(result.get("supplement_served_on"))
+    _refuse_if(facts.check_supplement(
+        "supplement_received_on", _day(data.get("supplement_received_on")), served_on,
+        _today(uow)))
+
+
+def _net(inc: Income) -> Decimal:
+    """An item's income after tax and contributions (art. 8 ust. 3 u.p.s.), never below zero."""
+    return max(inc.amount - inc.tax - inc.contributions, Decimal("0"))
+
+
+def _counted(items: list[Income]) -> list[Income]:
+    return [i for i in items if i.kind not in EXCLUDED_KINDS]
+
+
+def _main_kind(items: list[Income]) -> str:
+    """The kind a member's verified income is recorded under: that of the largest counted item."""
+    counted = sorted(_counted(items), key=_net, reverse=True)
+    return counted[0].kind if counted else "other"
+
+
+def _declared_by_person(uow: UnitOfWork, case_id: int) -> dict[int, list[Income]]:
+    declared: dict[int, list[Income]] = {}
+    for inc in uow.session.scalars(
+        select(Income).where(Income.case_id == case_id, Income.verified.is_(False))
+        .order_by(Income.id)
+    ):
+        declared.setdefault(inc.person_id, []).append(inc)
+    return declared
+
+
+def _check_member_rows(rows: list[dict[str, Any]], count: int) -> list[Violation]:
+    """One row for each household member: none unknown, none twice, none left out."""
+    found: list[Violation] = []
+    seen: set[int] = set()
+    for i, item in enumerate(rows):
+        idx = item.get("member_index")
+        field = f"verified_incomes[{i}].member_index"
+        if not isinstance(idx, int) or not 0 <= idx < count:
+            found.append(Violation("member_unknown", field, INCOME_ARTICLE,
+                                   f"Member number {idx} does not exist (0–{count - 1}).",
+                                   {"member_index": str(idx)}))
+        elif idx in seen:
+            found.append(Violation(
+                "member_repeated", field, INCOME_ARTICLE,
+                f"Member number {idx} appears more than once; give one row per household member.",
+                {"member_index": str(idx)}))
+        else:
+            seen.add(idx)
+    missing = [i for i in range(count) if i not in seen]
+    if missing and not found:
+        found.append(Violation(
+            "member_missing", "verified_incomes", INCOME_ARTICLE,
+            f"Member number {missing[0]} has no row; give one row per household member.",
+            {"member_index": str(missing[0])}))
+    return found
+
+
 def _interview(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                data: dict[str, Any]) -> None:
+    case = uow.session.get(Case, ht.case_id)
+    assert case is not None
+    members = case.household.members
+    rows = list(data.get("verified_incomes") or [])
+    _refuse_if(facts.check_interview("interview_on", _day(data.get("interview_on")),
+                                     _received_on(uow, ht.case_id), _today(uow))
+               + _check_member_rows(rows, len(members)))
     uow.session.add(Interview(
         case_id=ht.case_id, kind="initial", conducted_on=_day(data.get("interview_on")),
         findings=data.get("findings", ""), help_plan=data.get("help_plan", ""),
         caseworker_id=actor.id, created_at=uow.ctx.now(),
     ))
-    case = uow.session.get(Case, ht.case_id)
-    assert case is not None
-    members = case.household.members
-    month = uow.session.scalar(select(Income.month).where(Income.case_id == ht.case_id))
-    for item in data.get("verified_incomes") or []:
-        idx = item["member_index"]
-        if idx >= len(members):
-            raise ValidationFailed("Unknown household member.", {
-                "verified_incomes": f"Member number {idx} does not exist (0–{len(members) - 1})."})
-        person_id = members[idx].person_id
-        # The verified income replaces what the application declared for that member.
-        for inc in uow.session.scalars(
-            select(Income).where(Income.case_id == ht.case_id, Income.person_id == person_id)
-        ):
-            uow.session.delete(inc)
+    # The declared rows stay as declared; the interview writes its own verified rows (a repeated
+    # interview replaces the earlier verification), so the file shows both side by side.
+    uow.session.execute(delete(Income).where(Income.case_id == ht.case_id, Income.verified.is_(True)))
+    declared = _declared_by_person(uow, ht.case_id)
+    month = uow.session.scalar(select(Income.month).where(Income.case_id == ht.case_id)) \
+        or case.opened_on.replace(day=1)
+    for item in rows:
+        person_id = members[item["member_index"]].person_id
+        items = declared.get(person_id, [])
         amount = Decimal(item["net_income"])
-        if amount:
-            uow.session.add(Income(case_id=ht.case_id, person_id=person_id,
-                                   month=month or case.opened_on.replace(day=1), kind="other",
-                                   amount=amount, verified=True))
-    uow.session.execute(update(Income).where(Income.case_id == ht.case_id).values(verified=True))
+        kind = item.get("kind") or _main_kind(items)
+        unchanged = amount == sum((_net(i) for i in _counted(items)), Decimal("0")) \
+            and kind == _main_kind(items)
+        # Items that are not income (800+, benefits in kind …) are confirmed as declared; the
+        # counted income is confirmed item by item when unchanged, else as one verified amount.
+        keep = items if unchanged else [i for i in items if i.kind in EXCLUDED_KINDS]
+        for inc in keep:
+            uow.session.add(Income(
+                case_id=ht.case_id, person_id=person_id, month=inc.month, kind=inc.kind,
+                amount=inc.amount, tax=inc.tax, contributions=inc.contributions, costs=inc.costs,
+                one_off=inc.one_off, verified=True))
+        if not unchanged and (amount or items):
+            uow.session.add(Income(case_id=ht.case_id, person_id=person_id, month=month,
+                                   kind=kind, amount=amount, verified=True))
+
+
+def _money(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
 
 
 def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
            data: dict[str, Any]) -> None:
     case = uow.session.get(Case, ht.case_id)
     assert case is not None
-    eligibility_id = uow.session.scalar(
-        select(EligibilityResult.id).where(EligibilityResult.case_id == ht.case_id)
-        .order_by(EligibilityResult.id.desc())
-    )
+    eligibility = _latest_eligibility(uow, ht.case_id)
     kind = data["decision_kind"]
+    refusal = kind == "refusal"
+    draft = DecisionDraft(
+        benefit=case.benefit, kind=kind,
+        amount=Decimal("0") if refusal else _money(data.get("amount")),
+        period_from=None if refusal else _day(data.get("period_from")),
+        period_to=None if refusal else _day(data.get("period_to")),
+        justification=data.get("justification") or "",
+        amount_reason=data.get("amount_reason") or "",
+        purpose=data.get("purpose") or "",
+    )
+    _refuse_if(check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id)),
+               DRAFT_MESSAGE)
     uow.session.add(Decision(
-        case_id=ht.case_id, kind=kind, benefit=case.benefit,
-        amount=Decimal(data.get("amount") or "0") if kind != "refusal" else Decimal("0"),
-        period_from=_day(data.get("period_from")), period_to=_day(data.get("period_to")),
-        justification=data.get("justification", ""), eligibility_id=eligibility_id,
+        case_id=ht.case_id, kind=kind, benefit=case.benefit, amount=draft.amount or Decimal("0"),
+        period_from=draft.period_from, period_to=draft.period_to,
+        justification=draft.justification, amount_reason=draft.amount_reason,
+        purpose=draft.purpose, eligibility_id=eligibility.id if eligibility else None,
         status="draft", drafted_by_id=actor.id, drafted_at=uow.ctx.now(),
     ))
 
@@ -102,9 +313,15 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
     if decision is None or decision.status != "draft":
         raise Conflict("There is no draft decision to approve.")
     if data["approval"] == "approve":
+        # Signing re-checks the law: a draft saved before a rule existed, or edited since,
+        # is not signed; the supervisor returns it instead.
+        _refuse_if(decision_violations(uow, decision), APPROVAL_MESSAGE)
         decision.status = "approved"
         decision.approved_by_id = actor.id
         decision.approved_at = uow.ctx.now()
+        # The number is given at signature, in the order of signature.
+        if decision.number is None:
+            decision.number = next_decision_number(uow, _today(uow).year)
     else:
         decision.status = "returned"
         decision.return_comment = data.get("approval_comment", "")
@@ -113,6 +330,13 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
 def _delivery(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
               data: dict[str, Any]) -> None:
     decision = _latest_decision(uow, ht.case_id)
+    issued_on = decision.issued_on if decision is not None else None
+    if data["delivery_mode"] == "delivered":
+        _refuse_if(facts.check_delivery("delivered_on", _day(data.get("delivered_on")),
+                                        issued_on, _today(uow)))
+    else:
+        _refuse_if(facts.check_delivery("first_notice_on", _day(data.get("first_notice_on")),
+                                        issued_on, _today(uow)))
     if decision is None:
         return
     decision.delivery_mode = data["delivery_mode"]
@@ -126,9 +350,14 @@ def _delivery(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTas
 def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                    data: dict[str, Any]) -> None:
     decision = _latest_decision(uow, ht.case_id)
+    waiver = data["appeal_event"] == "waiver"
+    _refuse_if(facts.check_appeal_event(
+        "appeal_event_on", _day(data.get("appeal_event_on")), waiver,
+        decision.issued_on if decision else None, decision.delivered_on if decision else None,
+        _today(uow)))
     if decision is None:
         return
-    if data["appeal_event"] == "waiver":
+    if waiver:
         decision.status = "final"
         decision.final_on = _day(data.get("appeal_event_on"))
         decision.appeal_outcome = "waived"
@@ -147,6 +376,8 @@ def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
 
 def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                       data: dict[str, Any]) -> None:
+    _refuse_if(facts.check_interview("update_interview_on", _day(data.get("update_interview_on")),
+                                     _received_on(uow, ht.case_id), _today(uow)))
     uow.session.add(Interview(
         case_id=ht.case_id, kind="update", conducted_on=_day(data.get("update_interview_on")),
         findings=data.get("update_notes", ""), caseworker_id=actor.id, created_at=uow.ctx.now(),
@@ -162,6 +393,8 @@ def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: 
 
 BEFORE: dict[str, Hook] = {
     "completeness_check": _completeness,
+    "request_supplement": _supplement_request,
+    "record_supplement": _supplement,
     "conduct_interview": _interview,
     "draft_decision": _draft,
     "approve_decision": _approve,
@@ -189,8 +422,29 @@ def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -
             decision.status = "final"
 
 
+def _interview_initial(uow: UnitOfWork, case: Case) -> list[dict[str, Any]]:
+    """One verified-income row per member, started from what the application declared."""
+    declared = _declared_by_person(uow, case.id)
+    rows = []
+    for i, m in enumerate(case.household.members):
+        items = declared.get(m.person_id, [])
+        total = sum((_net(inc) for inc in _counted(items)), Decimal("0"))
+        rows.append({"member_index": i, "kind": _main_kind(items), "net_income": f"{total:.2f}"})
+    return rows
+
+
+def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None) -> dict[str, Any]:
+    """The draft form's starting values: the computed amount and a lawful period."""
+    return lawful_draft(case.benefit, legal_range(elig), first_benefit_month(uow, case.id),
+                        _today(uow))
+
+
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
-    """What the person completing a task needs to see: case, eligibility, the draft."""
+    """What the person completing a task needs to see: case, eligibility, the draft.
+
+    ``initial`` holds values a ready form starts with where the task has none of its own (the
+    page and API clients fill only the fields the task's data leaves empty).
+    """
     case = uow.session.get(Case, ht.case_id)
     assert case is not None
     ctx: dict[str, Any] = {
@@ -198,12 +452,14 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "applicant": case.applicant.full_name, "members": len(case.household.members),
         "opened_on": case.opened_on.isoformat(),
     }
+    if ht.form == "conduct_interview":
+        ctx["initial"] = {"verified_incomes": _interview_initial(uow, case)}
     if ht.form in ("draft_decision", "approve_decision"):
-        elig = uow.session.scalars(
-            select(EligibilityResult).where(EligibilityResult.case_id == case.id)
-            .order_by(EligibilityResult.id.desc())
-        ).first()
+        elig = _latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
+        ctx["first_benefit_month"] = first_benefit_month(uow, case.id).isoformat()
+        if ht.form == "draft_decision":
+            ctx["initial"] = _draft_initial(uow, case, elig)
         decision = _latest_decision(uow, case.id)
         if decision is not None:
             ctx["decision"] = {
@@ -211,5 +467,8 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "period_from": decision.period_from.isoformat() if decision.period_from else None,
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,
+                "amount_reason": decision.amount_reason, "purpose": decision.purpose,
             }
+            if ht.form == "approve_decision" and decision.status == "draft":
+                ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
     return ctx

@@ -56,7 +56,12 @@ def test_full_lifecycle_to_payments(
         IncomeItem(kind="other", amount=Decimal("512.40"))])])
     assert case["eligibility"]["amount"] == f"{expected.amount:.2f}" == "248.80"
     assert case["eligibility"]["max_amount"] == "497.60"
-    assert len(case["schedule"]) == 13  # 12 months from the start month, inclusive
+    # Zasiłek okresowy has a set period: the draft opens with three benefit months from the
+    # month of the application (art. 38 ust. 5, art. 106 ust. 3 u.p.s.).
+    assert (case["decision"]["period_from"], case["decision"]["period_to"]) == \
+        ("2026-03-01", "2026-05-31")
+    assert len(case["schedule"]) == 3
+    assert case["decision"]["number"] == "DEC/2026/00001", "numbered at signature"
     # Every job ran exactly once.
     with ctx.uow() as uow:
         ops = sorted(uow.session.scalars(select(Job.operation)))
@@ -166,7 +171,7 @@ def test_four_eyes_rule_enforced_in_service(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
     both_id = create_user(ctx, f"both{ctx.now().timestamp()}", "Both Roles",
-                          ["caseworker", "supervisor"], "x1234")
+                          ["caseworker", "supervisor"], "twelve-chars-1")
     both = Actor(both_id, frozenset({"caseworker", "supervisor"}))
     case_id = cases.open_case(ctx, both, sample_application())
     drive(ctx, case_id, actors(both, both), until=lambda ts: ts[0].name == "approve_decision")

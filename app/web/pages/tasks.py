@@ -79,6 +79,10 @@ def task(task_id: int) -> Any:
     case = _case_brief(data["case_id"])
     values = dict(data.get("data") or {})
     if data.get("status") == "ready":
+        # Starting values from the case (computed amount, lawful period, declared incomes) for
+        # the fields the task's own data leaves empty.
+        initial = (data.get("context") or {}).get("initial") or {}
+        values.update({k: v for k, v in initial.items() if values.get(k) in (None, "", [])})
         _prefill_members(data.get("schema") or {}, values, case)
     elif data.get("result") is not None:
         values = dict(data["result"])
