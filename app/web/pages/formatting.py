@@ -214,7 +214,89 @@ _EXACT = {
         "Oczekiwano listy członków gospodarstwa (może być pusta).",
     "The user is not a caseworker.": "Ten użytkownik nie jest pracownikiem socjalnym.",
     "The user is not a supervisor.": "Ten użytkownik nie jest kierownikiem.",
+    "The dates or facts recorded do not agree; correct the fields listed.":
+        "Wpisane daty lub fakty są ze sobą sprzeczne; popraw zaznaczone pola.",
+    "The draft decision breaks a legal rule; correct the fields listed.":
+        "Projekt decyzji narusza przepis prawa; popraw zaznaczone pola.",
+    "The draft decision breaks a legal rule and cannot be approved; return it to the caseworker "
+    "for correction.": "Projekt decyzji narusza przepis prawa i nie może zostać zatwierdzony; "
+                       "zwróć go pracownikowi do poprawy.",
 }
+
+
+def _dmy(iso: str) -> str:
+    """2026-03-01 -> 01.03.2026 (dates in the decision and facts rules' messages)."""
+    return ".".join(reversed(iso.split("-")))
+
+
+# The decision and facts rules (app/domain/decision_rules.py, facts.py): "<message> (<article>)."
+_RULES: list[tuple[str, Callable[[re.Match[str]], str]]] = [
+    (r"The amount (\S+) zł is outside the legal range (\S+)–(\S+) zł computed for this case",
+     lambda m: f"Kwota {m[1].replace('.', ',')} zł wykracza poza dopuszczalny zakres "
+               f"{m[2].replace('.', ',')}–{m[3].replace('.', ',')} zł wyliczony dla tej sprawy"),
+    (r"The household is not eligible for this benefit; only a refusal is lawful",
+     lambda m: "Gospodarstwo nie spełnia warunków przyznania tego świadczenia; zgodna z prawem "
+               "jest tylko odmowa"),
+    (r"Eligibility has not been computed for this case; a grant cannot be checked against the law",
+     lambda m: "Uprawnienie nie zostało obliczone; przyznania nie można sprawdzić z przepisami"),
+    (r"A grant needs an amount above zero", lambda m: "Przyznanie wymaga kwoty większej od zera"),
+    (r"An amount other than the computed (\S+) zł needs a written reason",
+     lambda m: f"Kwota inna niż wyliczona ({m[1].replace('.', ',')} zł) wymaga pisemnego "
+               "uzasadnienia"),
+    (r"A refusal or a partial grant needs a factual and legal justification",
+     lambda m: "Odmowa i przyznanie w części wymagają uzasadnienia faktycznego i prawnego"),
+    (r"A grant needs the first month of its period",
+     lambda m: "Przyznanie wymaga wskazania pierwszego miesiąca okresu"),
+    (r"The period cannot start before (\S+), the first benefit month \(the month in which the "
+     r"application was filed\)",
+     lambda m: f"Okres nie może zaczynać się przed {_dmy(m[1])} — pierwszym miesiącem świadczenia "
+               "(miesiącem złożenia wniosku)"),
+    (r"The period cannot end \((\S+)\) before it starts \((\S+)\)",
+     lambda m: f"Okres nie może kończyć się ({_dmy(m[1])}) przed swoim początkiem ({_dmy(m[2])})"),
+    (r"Zasiłek okresowy is granted for a set period: give the end date",
+     lambda m: "Zasiłek okresowy przyznaje się na określony okres: podaj datę końcową"),
+    (r"A one-off benefit needs its purpose", lambda m: "Zasiłek jednorazowy wymaga wskazania celu"),
+    (r"A one-off benefit needs its payment date \(the start date field\)",
+     lambda m: "Zasiłek jednorazowy wymaga daty wypłaty (pole „Okres od”)"),
+    (r"A one-off benefit has no monthly period: leave the end date empty",
+     lambda m: "Zasiłek jednorazowy nie ma okresu miesięcznego: pozostaw datę końcową pustą"),
+    (r"The date (\S+) is in the future \(today is (\S+)\)",
+     lambda m: f"Data {_dmy(m[1])} jest w przyszłości (dziś jest {_dmy(m[2])})"),
+    (r"The interview \((\S+)\) cannot precede the application \((\S+)\)",
+     lambda m: f"Wywiad ({_dmy(m[1])}) nie może poprzedzać wniosku ({_dmy(m[2])})"),
+    (r"The request to supplement \((\S+)\) cannot precede the application \((\S+)\)",
+     lambda m: f"Wezwanie do uzupełnienia ({_dmy(m[1])}) nie może poprzedzać wniosku "
+               f"({_dmy(m[2])})"),
+    (r"The supplement \((\S+)\) cannot be received before the request was served \((\S+)\)",
+     lambda m: f"Uzupełnienie ({_dmy(m[1])}) nie mogło wpłynąć przed doręczeniem wezwania "
+               f"({_dmy(m[2])})"),
+    (r"Delivery \((\S+)\) cannot precede the issue of the decision \((\S+)\)",
+     lambda m: f"Doręczenie ({_dmy(m[1])}) nie może poprzedzać wydania decyzji ({_dmy(m[2])})"),
+    (r"An appeal or waiver \((\S+)\) cannot precede the issue of the decision \((\S+)\)",
+     lambda m: f"Odwołanie lub zrzeczenie się ({_dmy(m[1])}) nie może poprzedzać wydania decyzji "
+               f"({_dmy(m[2])})"),
+    (r"A waiver of appeal \((\S+)\) cannot precede delivery of the decision \((\S+)\)",
+     lambda m: f"Zrzeczenie się odwołania ({_dmy(m[1])}) nie może poprzedzać doręczenia decyzji "
+               f"({_dmy(m[2])})"),
+    (r"An application marked complete cannot list missing items; clear the list or mark the "
+     r"application incomplete",
+     lambda m: "Wniosek oznaczony jako kompletny nie może mieć wykazu braków; wyczyść wykaz albo "
+               "oznacz wniosek jako niekompletny"),
+    (r"An incomplete application must list what is missing",
+     lambda m: "Wniosek niekompletny musi zawierać wykaz braków"),
+    (r"Member number (\d+) does not exist \(0–(\d+)\)",
+     lambda m: f"Osoba nr {int(m[1]) + 1} nie należy do gospodarstwa"),
+    (r"Member number (\d+) appears more than once; give one row per household member",
+     lambda m: f"Osoba nr {int(m[1]) + 1} występuje więcej niż raz; podaj jeden wiersz na osobę"),
+    (r"Member number (\d+) has no row; give one row per household member",
+     lambda m: f"Osoba nr {int(m[1]) + 1} nie ma wiersza; podaj jeden wiersz na każdą osobę"),
+]
+
+
+def _rule(render: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """A rule's message in Polish, followed by its article (the last group)."""
+    return lambda m: f"{render(m)} ({m[m.re.groups]})."
+
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^At most (\d+) characters\.$"), lambda m: f"Najwyżej {m[1]} znaków."),
@@ -249,6 +331,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^(.*) should be non-empty$"), lambda m: "To pole nie może być puste."),
     (re.compile(r"^(.*) is too long$"), lambda m: "Wartość jest za długa."),
     (re.compile(r"^(.*) is too short$"), lambda m: "Wartość jest za krótka."),
+    *((re.compile(f"^{text} \\((art\\. .+)\\)\\.$"), _rule(render)) for text, render in _RULES),
 ]
 
 # Werkzeug's default descriptions of HTTP errors, shown when a page aborts.
