@@ -39,6 +39,16 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # Test hook: seconds a job sleeps inside its transaction (the SIGKILL test widens the window).
         "JOB_TEST_DELAY": 0.0,
         "PAYMENT_DAY": 10,
+        # Sign-in throttling (counted from audit_events, so it holds across processes):
+        # this many failures in the window lock the account, or the client address, for
+        # LOGIN_LOCKOUT_MINUTES. A locked-out attempt is refused even with the right password.
+        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
+        "LOGIN_FAILURE_WINDOW_MINUTES": 15,
+        "LOGIN_LOCKOUT_MINUTES": 15,
+        # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, use the
+        # socket's address); the client address is counted for the per-address limit.
+        "LOGIN_PROXY_COUNT": 0,
     }
 
 
@@ -57,6 +67,11 @@ _ENV_SETTINGS: dict[str, Any] = {
     "PAYMENT_DAY": int,
     "PASSWORD_HASH_TIME_COST": int,
     "PASSWORD_HASH_MEMORY_COST": int,
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT": int,
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": int,
+    "LOGIN_FAILURE_WINDOW_MINUTES": int,
+    "LOGIN_LOCKOUT_MINUTES": int,
+    "LOGIN_PROXY_COUNT": int,
 }
 
 
@@ -115,3 +130,22 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         raise ConfigError("POMOC_PAYMENT_DAY must be a day of the month from 1 to 28")
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")
+    _validate_login_limits(cfg)
+
+
+# Sign-in throttling settings: the smallest and largest value each may take.
+_LOGIN_LIMITS = {
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT": (1, 1000),
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": (1, 100000),
+    "LOGIN_FAILURE_WINDOW_MINUTES": (1, 24 * 60),
+    "LOGIN_LOCKOUT_MINUTES": (1, 24 * 60),
+    "LOGIN_PROXY_COUNT": (0, 5),
+}
+
+
+def _validate_login_limits(cfg: dict[str, Any]) -> None:
+    """Sign-in throttling needs whole numbers in range (a zero limit would lock everyone out)."""
+    for name, (low, high) in _LOGIN_LIMITS.items():
+        value = cfg[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ConfigError(f"{_env_key(name)} must be a whole number from {low} to {high}, got {value!r}")

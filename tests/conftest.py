@@ -118,7 +118,7 @@ def session_ctx(test_config: dict[str, Any], clock: FakeClock) -> Iterator[Servi
     from app.services.auth import create_user
 
     for username, name, roles, position in DEMO_USERS:
-        create_user(ctx, username, name, roles, "demo", position)
+        create_user(ctx, username, name, roles, "demo", position, password_policy=False)  # demo only
     yield ctx
     ctx.db.dispose()
 

@@ -315,7 +315,8 @@ def test_the_four_eyes_rule_is_explained(
 ) -> None:
     # Users survive between the tests of one session, so the account may exist already.
     with contextlib.suppress(Conflict):
-        create_user(ctx, "dual_role", "Ewa Dwurolowa", ["caseworker", "supervisor"], "demo")
+        create_user(ctx, "dual_role", "Ewa Dwurolowa", ["caseworker", "supervisor"], "demo",
+                    password_policy=False)
     dual = actor_for(ctx, "dual_role")
     case_id = open_case(ctx, dual)
     tid = drive_until(ctx, case_id, "approve_decision", {"caseworker": dual, "supervisor": supervisor})
@@ -447,7 +448,7 @@ def test_the_admin_creates_a_user_and_errors_keep_the_input(client: Any) -> None
     assert res.status_code == 422
     assert 'value="Zofia Nowa"' in body and "Wybierz co najmniej jedną rolę." in body
     res = client.post("/admin/users", data={"username": "zofia.nowa", "full_name": "Zofia Nowa",
-                                            "position": "pracownik socjalny", "password": "demo1",
+                                            "position": "pracownik socjalny", "password": "dluzsze-haslo-1",
                                             "roles": ["caseworker"]})
     if res.status_code == 422:  # already created earlier in this test session
         assert "już istnieje" in text(res)
