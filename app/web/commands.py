@@ -8,9 +8,18 @@ import click
 from flask import Flask
 
 from app.persistence.migrate import upgrade
-from app.services import definitions, jobs, payments, seed, timers
+from app.services import auth, definitions, jobs, payments, seed, timers
 from app.services.context import SYSTEM
+from app.services.errors import ServiceError, ValidationFailed
 from app.web.setup import services
+
+
+def _check_new_password(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a too-short password at the prompt, which then asks again."""
+    problem = auth.password_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
 
 
 def register(app: Flask) -> None:
@@ -43,13 +52,18 @@ def register(app: Flask) -> None:
     @click.option("--name", "full_name", required=True)
     @click.option("--role", "roles", multiple=True, required=True)
     @click.option("--position", default="")
-    @click.password_option()
+    @click.password_option(callback=_check_new_password,
+                           help=f"at least {auth.MIN_PASSWORD_LENGTH} characters (asked when omitted)")
     def create_user(username: str, full_name: str, roles: tuple[str, ...], position: str,
                     password: str) -> None:
         """Create a user with a password you type (production has no default password)."""
-        from app.services.auth import create_user as create
-
-        user_id = create(services(app), username, full_name, list(roles), password, position)
+        try:
+            user_id = auth.create_user(services(app), username, full_name, list(roles), password,
+                                       position)
+        except ValidationFailed as exc:
+            raise click.ClickException(" ".join([exc.message, *exc.errors.values()])) from None
+        except ServiceError as exc:
+            raise click.ClickException(exc.message) from None
         click.echo(f"user {username} created (id {user_id})")
 
     @app.cli.command("payment-run")

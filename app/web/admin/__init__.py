@@ -103,6 +103,8 @@ def users() -> Any:
             errors["roles"] = _("Wybierz co najmniej jedną rolę.")
         if not password:
             errors["password"] = _("Podaj hasło początkowe.")
+        elif problem := auth_service.password_problem(password):
+            errors["password"] = service_message(problem)
         if not errors:
             try:
                 auth_service.create_user(services(), values["username"], values["full_name"],
@@ -115,4 +117,5 @@ def users() -> Any:
                 errors = {"username": service_message(exc.message)}
         status = 422
     return render_template("admin/users.html", users=auth_service.list_users(services()), values=values,
-                           errors=errors, all_roles=ROLES), status
+                           errors=errors, all_roles=ROLES,
+                           min_password=auth_service.MIN_PASSWORD_LENGTH), status

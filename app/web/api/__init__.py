@@ -37,14 +37,20 @@ def openapi() -> Response:
 
 @bp.post("/auth/token")
 def token() -> Any:
-    """Exchange username and password for a bearer token."""
+    """Exchange username and password for a bearer token (429 while sign-in is locked out)."""
     body = _json_body()
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise ValidationFailed("Give username and password.", {
             k: "Required (a string)." for k in ("username", "password") if not isinstance(body.get(k), str)
         })
-    user = auth_service.authenticate(services(), username, password)
+    from app.web.auth import client_address
+
+    try:
+        user = auth_service.sign_in(services(), username, password, client_address(), via="api")
+    except auth_service.TooManyAttempts as exc:
+        # 429 with Retry-After (seconds); the body also gives retry_after and retry_at (UTC).
+        return jsonify({"error": exc.message, **exc.extra}), 429, {"Retry-After": str(exc.retry_after)}
     if user is None:
         raise Unauthorized("Wrong username or password.")
     return jsonify({"token": auth_service.issue_token(services(), user.id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
@@ -26,6 +26,29 @@ class LoginForm(FlaskForm):
     password = PasswordField("password", validators=[DataRequired(), Length(max=200)])
 
 
+def client_address() -> str:
+    """The client's address, counted by the sign-in throttle.
+
+    Behind LOGIN_PROXY_COUNT reverse proxies it is the address the outermost trusted proxy saw
+    (that many entries from the right of X-Forwarded-For); with none, the socket's address.
+    """
+    proxies = int(current_app.config.get("LOGIN_PROXY_COUNT") or 0)
+    if proxies:
+        forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies][:64]
+    return request.remote_addr or "unknown"
+
+
+def locked_out_message(exc: auth_service.TooManyAttempts) -> str:
+    """Tell the person when to try again, without saying whether the account exists."""
+    from app.web.pages.formatting import fdatetime
+
+    return _("Zbyt wiele nieudanych prób logowania. Spróbuj ponownie po %(time)s "
+             "(za %(minutes)d min).", time=fdatetime(exc.until), minutes=-(-exc.retry_after // 60))
+
+
 def _safe_next(target: str | None) -> str:
     """Only redirect within this site."""
     if target and not urlsplit(target).netloc and target.startswith("/"):
@@ -40,15 +63,22 @@ def login() -> Any:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     error = None
+    status, headers = 200, dict[str, str]()
     if form.validate_on_submit():
-        user = auth_service.authenticate(services(), form.username.data or "", form.password.data or "")
-        if user is not None:
-            login_user(to_login_user(user))
-            return redirect(_safe_next(request.args.get("next")))
-        error = _("Nieprawidłowa nazwa użytkownika lub hasło.")
+        try:
+            user = auth_service.sign_in(services(), form.username.data or "", form.password.data or "",
+                                        client_address(), via="page")
+        except auth_service.TooManyAttempts as exc:
+            error, status = locked_out_message(exc), 429
+            headers["Retry-After"] = str(exc.retry_after)
+        else:
+            if user is not None:
+                login_user(to_login_user(user))
+                return redirect(_safe_next(request.args.get("next")))
+            error, status = _("Nieprawidłowa nazwa użytkownika lub hasło."), 401
     elif request.method == "POST":
-        error = _("Podaj nazwę użytkownika i hasło.")
-    return render_template("login.html", form=form, error=error), 200 if error is None else 401
+        error, status = _("Podaj nazwę użytkownika i hasło."), 401
+    return render_template("login.html", form=form, error=error), status, headers
 
 
 @bp.post("/logout")

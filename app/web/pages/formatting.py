@@ -204,7 +204,7 @@ _EXACT = {
     "Unknown user.": "Nieznany użytkownik.",
     "No active user with this id.": "Brak aktywnego użytkownika o tym identyfikatorze.",
     "Username must be 1–64 characters.": "Nazwa użytkownika musi mieć od 1 do 64 znaków.",
-    "Password must have at least 4 characters.": "Hasło musi mieć co najmniej 4 znaki.",
+    "Password must have at least 12 characters.": "Hasło musi mieć co najmniej 12 znaków.",
     "The user data is invalid.": "Dane użytkownika są niepoprawne.",
     "The BPMN definition is invalid and was not deployed.":
         "Definicja BPMN jest niepoprawna i nie została wdrożona.",
@@ -320,6 +320,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^Payment list (\d+) does not exist\.$"), lambda m: f"Lista wypłat {m[1]} nie istnieje."),
     (re.compile(r"^User '(.*)' already exists\.$"), lambda m: f"Użytkownik „{m[1]}” już istnieje."),
     (re.compile(r"^Unknown role\(s\): .*$"), lambda m: "Nieznana rola."),
+    (re.compile(r"^Too many failed sign-in attempts\. Try again in (\d+) min \(after (.*) UTC\)\.$"),
+     lambda m: f"Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {m[1]} min (po {m[2]} UTC)."),
     (re.compile(r"^The workflow could not continue: (.*)$"),
      lambda m: f"Proces nie mógł być kontynuowany: {m[1]}"),
     (re.compile(r"^(.*) is a required property$"), lambda m: "To pole jest wymagane."),
