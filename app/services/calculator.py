@@ -17,7 +17,10 @@ Input rules (stricter than the domain, so that a typo never silently changes a r
   fraction (floats) or booleans; zero or more, at most two decimal places, below 10^10;
 * dates are "YYYY-MM-DD" strings;
 * flags are JSON booleans; counts (age, days) are JSON integers, not booleans or strings;
-* unknown keys are refused, and so are unknown ``other_benefits`` keys.
+* unknown keys are refused, and so are unknown ``other_benefits`` keys;
+* a member's ``relation`` to the applicant is one of :data:`app.domain.reasons.RELATIONS` or
+  empty; ``in_school`` and ``disability_certificate`` (moderate or severe degree) are flags used
+  by the age conditions of zasiłek rodzinny (art. 6 ust. 1 u.ś.r.).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
 from app.domain.errors import InvalidInput
 from app.domain.income import MAX_AGE, SEXES, IncomeItem, Member
 from app.domain.parameters import PARAMETERS, ParameterNotFound, value
+from app.domain.reasons import RELATIONS
 from app.services.errors import ValidationFailed
 from app.services.json_input import (
     BAD_BOOL,
@@ -79,7 +83,8 @@ BAD_AGE = "The age must be a whole number of years."
 _HOUSEHOLD_KEYS = {"on", "members", "municipal_percentage"}
 _ELIGIBILITY_KEYS = _HOUSEHOLD_KEYS | {"benefit"}
 _MEMBER_KEYS = {"age", "unable_to_work", "net_income", "incomes", "other_benefits", "disabled",
-                "alimony_awarded", "alimony_paid", "farm_hectares", "sex", "child"}
+                "alimony_awarded", "alimony_paid", "farm_hectares", "sex", "child", "relation",
+                "in_school", "disability_certificate"}
 _ITEM_KEYS = {"kind", "amount", "tax", "contributions", "costs", "one_off"}
 _DEADLINE_KEYS = {"kind", "start", "urgent", "days"}
 
@@ -131,6 +136,12 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
     if child is not None and not isinstance(child, bool):
         errors.add(f"{path}.child", BAD_BOOL)
         child = None
+    relation = obj.get("relation")
+    if relation == "":
+        relation = None
+    if relation is not None and relation not in RELATIONS:
+        errors.add(f"{path}.relation", f"Choose one of: {', '.join(RELATIONS)} (or leave it out).")
+        relation = None
     incomes = [
         _income_item(item, f"{path}.incomes[{j}]", errors)
         for j, item in enumerate(list_field(obj.get("incomes"), f"{path}.incomes", errors, MAX_INCOMES))
@@ -153,6 +164,10 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
         farm_hectares=hectares,
         sex=sex,
         child=child,
+        relation=relation,
+        in_school=flag_field(obj.get("in_school"), f"{path}.in_school", errors),
+        disability_certificate=flag_field(obj.get("disability_certificate"),
+                                          f"{path}.disability_certificate", errors),
     )
     return member
 

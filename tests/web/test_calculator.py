@@ -104,6 +104,22 @@ def test_family_benefits(client: Any, headers: dict[str, str]) -> None:
     assert (fa["eligible"], fa["amount"]) == (True, "800.00")
 
 
+def test_zasilek_rodzinny_age_conditions_through_the_api(client: Any,
+                                                         headers: dict[str, str]) -> None:
+    # art. 6 ust. 1 u.ś.r.: a spouse is never a child; from 18 only in school; from 21 only in
+    # school with a moderate or severe disability certificate.
+    family = [{"age": 45, "net_income": "1000", "relation": "applicant"},
+              {"age": 22, "relation": "spouse"},
+              {"age": 19, "relation": "child", "in_school": True},
+              {"age": 22, "relation": "child", "in_school": True, "disability_certificate": True},
+              {"age": 20, "relation": "child"}]
+    res = post(client, "/api/eligibility",
+               {"on": ON, "benefit": "zasilek_rodzinny", "members": family}, headers).get_json()
+    assert (res["eligible"], res["amount"]) == (True, "270.00")  # 135 + 135
+    assert [b["member"] for b in res["breakdown"]] == [2, 3]
+    assert sum(s["key"] == "zasilek_rodzinny.child" for s in res["explanation"]) == 4
+
+
 def test_other_benefit_excludes_zasilek_staly(client: Any, headers: dict[str, str]) -> None:
     body = single("0", other_benefits=["renta_socjalna"])
     res = post(client, "/api/eligibility", body, headers).get_json()
@@ -172,6 +188,11 @@ BAD_ELIGIBILITY = [
     ("other benefits not a list", _with((*M0, "other_benefits"), "renta_socjalna"),
      "members[0].other_benefits"),
     ("sex unknown", _with((*M0, "sex"), "X"), "members[0].sex"),
+    ("relation unknown", _with((*M0, "relation"), "cousin"), "members[0].relation"),
+    ("relation not text", _with((*M0, "relation"), 1), "members[0].relation"),
+    ("in school as text", _with((*M0, "in_school"), "yes"), "members[0].in_school"),
+    ("certificate as number", _with((*M0, "disability_certificate"), 1),
+     "members[0].disability_certificate"),
     ("income item float", _with((*M0, "incomes"), [{"kind": "pension", "amount": 1.5}]),
      "members[0].incomes[0].amount"),
     ("income item without amount", _with((*M0, "incomes"), [{"kind": "pension"}]),
@@ -457,6 +478,22 @@ def test_page_household_of_two(client: Any) -> None:
     assert res.status_code == 200
     html = text_of(res)
     assert re.search(r"600,00\s*zł", html)  # fundusz alimentacyjny for the child
+
+
+def test_page_household_with_relation_school_and_certificate(client: Any) -> None:
+    login(client)
+    data = page_form(**{"members[0].net_income": "1000", "members[0].relation": "applicant",
+                        "members[1]._row": "1", "members[1].age": "22",
+                        "members[1].relation": "spouse",
+                        "members[2]._row": "1", "members[2].age": "22",
+                        "members[2].relation": "child", "members[2].in_school": "on",
+                        "members[2].disability_certificate": "on"})
+    del data["members[0].unable_to_work"]
+    html = text_of(client.post("/symulator", data=data))
+    assert 'name="members[1].relation"' in html and 'name="members[2].in_school"' in html
+    assert 'name="members[2].disability_certificate"' in html
+    assert "nigdy nie jest dzieckiem" in html  # the spouse
+    assert re.search(r"135,00\s*zł", html)  # the child of 22 in school with a certificate
 
 
 def test_page_deadline_calculator(client: Any) -> None:

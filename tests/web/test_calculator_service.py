@@ -35,6 +35,17 @@ def test_parse_eligibility_request_builds_domain_values() -> None:
     assert second.net_income == Decimal("0.00") and second.incomes == []
 
 
+def test_member_relation_school_and_certificate_are_parsed() -> None:
+    _, _, members, _ = calculator.parse_eligibility_request({
+        "on": "2025-03-01", "benefit": "zasilek_rodzinny",
+        "members": [{"age": 40, "relation": "applicant"}, {"age": 30, "relation": "spouse"},
+                    {"age": 22, "relation": "child", "in_school": True,
+                     "disability_certificate": True}, {"age": 5, "relation": ""}]})
+    assert [m.relation for m in members] == ["applicant", "spouse", "child", None]
+    assert members[2].in_school and members[2].disability_certificate
+    assert not members[1].in_school and not members[1].disability_certificate
+
+
 def test_minus_zero_is_zero() -> None:
     _, _, members, _ = calculator.parse_eligibility_request(
         {"on": "2025-03-01", "benefit": "zasilek_staly", "members": [{"age": 40, "net_income": "-0.00"}]})
@@ -107,14 +118,28 @@ def test_read_form_renumbers_rows_and_keeps_typed_text() -> None:
         ("deadline.kind", "appeal"), ("deadline.start", "2025-03-03"), ("deadline.days", "10"),
     ]))
     assert [m["age"] for m in raw["members"]] == ["40", "abc"]
+    assert raw["members"][1]["relation"] == "" and raw["members"][1]["in_school"] is False
     assert raw["members"][1]["disabled"] is True and raw["members"][0]["disabled"] is False
     assert raw["members"][1]["other_benefits"] == ["renta_socjalna"]
     body = form.household_body(raw)
     assert body["members"][0]["age"] == 40 and body["members"][0]["net_income"] == "1234.50"
     assert body["members"][1]["age"] == "abc"  # the service says why
     assert body["members"][0]["alimony_awarded"] is None and body["municipal_percentage"] is None
+    assert body["members"][0]["relation"] is None and body["members"][0]["in_school"] is False
     assert form.deadline_body(raw) == {"kind": "appeal", "start": "2025-03-03", "urgent": False,
                                        "days": 10}
+
+
+def test_form_sends_relation_school_and_certificate() -> None:
+    raw = form.read_form(MultiDict([
+        ("on", "2025-03-01"), ("members[0]._row", "1"), ("members[0].age", "40"),
+        ("members[1]._row", "1"), ("members[1].age", "22"), ("members[1].relation", "child"),
+        ("members[1].in_school", "on"), ("members[1].disability_certificate", "on"),
+    ]))
+    body = form.household_body(raw)
+    assert body["members"][1] | {"relation": "child", "in_school": True,
+                                 "disability_certificate": True} == body["members"][1]
+    assert calculator.simulate(body)["results"][3]["amount"] == "135.00"
 
 
 def test_row_actions() -> None:

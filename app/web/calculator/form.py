@@ -21,15 +21,17 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from app.domain.messages import Msg
+from app.domain.reasons import RELATIONS
 from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
 from app.web.pages.formatting import Patterns, service_message, translate
 from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.pages.labels import lang
+from app.web.pages.labels import RELATION_LABELS, lang
 from app.web.pages.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
-FLAG_FIELDS = ("unable_to_work", "disabled")
-TEXT_FIELDS = ("age", "sex", *MONEY_FIELDS)
+FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "disability_certificate")
+TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS)
 PLACEHOLDER = "__m__"
 
 FIELD_LABELS: dict[str, Any] = {
@@ -43,6 +45,9 @@ FIELD_LABELS: dict[str, Any] = {
     "alimony_paid": _l("Alimenty płacone na rzecz innych osób"),
     "unable_to_work": _l("Całkowicie niezdolny/-a do pracy"),
     "disabled": _l("Osoba niepełnosprawna"),
+    "relation": _l("Stopień pokrewieństwa z wnioskodawcą"),
+    "in_school": _l("Uczy się w szkole lub szkole wyższej"),
+    "disability_certificate": _l("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności"),
     "other_benefits": _l("Pobiera inne świadczenia"),
     "kind": _l("Rodzaj terminu"),
     "start": _l("Początek biegu terminu"),
@@ -56,6 +61,10 @@ FIELD_HELP: dict[str, Any] = {
     "sex": _l("Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."),
     "net_income": _l("Dochód z miesiąca poprzedzającego wniosek, po odliczeniu podatku i składek."),
     "days": _l("Puste = ustawowe minimum 7 dni."),
+    "relation": _l("Małżonek, partner i rodzic nigdy nie są dziećmi do zasiłku rodzinnego; puste = "
+                   "każda osoba poza wnioskodawcą może być dzieckiem."),
+    "in_school": _l("Zasiłek rodzinny po 18. roku życia: tylko dziecko uczące się, do 21. roku życia."),
+    "disability_certificate": _l("Z nauką przedłuża zasiłek rodzinny do 24. roku życia."),
 }
 
 DEADLINE_LABELS: dict[str, Any] = {
@@ -171,8 +180,11 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
         member: dict[str, Any] = {
             "age": _whole(row["age"]),
             "sex": row["sex"] or None,
+            "relation": row["relation"] or None,
             "unable_to_work": row["unable_to_work"],
             "disabled": row["disabled"],
+            "in_school": row["in_school"],
+            "disability_certificate": row["disability_certificate"],
             "other_benefits": list(row["other_benefits"]),
         }
         for name in MONEY_FIELDS:
@@ -217,10 +229,13 @@ def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str])
     """The inputs of one household row (``index`` may be the template placeholder)."""
     prefix = f"members[{index}]"
     sexes = [("F", str(_l("kobieta"))), ("M", str(_l("mężczyzna")))]
+    relations = [(key, str(RELATION_LABELS.get(key, key))) for key in RELATIONS]
     others = [(key, str(OTHER_BENEFIT_LABELS.get(key, key))) for key in OTHER_BENEFITS]
     fields = [
         _field(f"{prefix}.age", "age", "integer", row["age"], errors, required=True),
         _field(f"{prefix}.sex", "sex", "select", row["sex"], errors, options=sexes),
+        _field(f"{prefix}.relation", "relation", "select", row["relation"], errors,
+               options=relations),
     ]
     fields += [_field(f"{prefix}.{name}", name, "money", row[name], errors)
                for name in MONEY_FIELDS]
@@ -273,8 +288,9 @@ def error_labels(errors: dict[str, str]) -> dict[str, str]:
     return {path: field_label(path) for path in errors}
 
 
-# Calculator and domain messages (English, as the API returns them) in Polish. Messages shared
-# with the rest of the application are left to app.web.pages.formatting.service_message.
+# Calculator and domain messages still raised as plain English text (as the API returns them) in
+# Polish; coded messages and those shared with the rest of the application are left to
+# app.web.pages.formatting.service_message.
 _EXACT = {
     "The request has errors; correct the fields listed.":
         "Formularz zawiera błędy; popraw zaznaczone pola.",
@@ -322,7 +338,9 @@ _PATTERNS: Patterns = [
 
 
 def message(text: str) -> str:
-    """A calculator or domain message in the interface language."""
+    """A calculator or domain message in the interface language (coded: from the catalogue)."""
+    if isinstance(text, Msg):
+        return service_message(text)
     if lang() == "en":
         return text
     polish = translate(text, _EXACT, _PATTERNS)
