@@ -1,8 +1,8 @@
 """PESEL and Polish bank account numbers, checked with python-stdnum.
 
-Errors are :class:`InvalidIdentifier` with a distinct ``code`` per kind of error, so the UI can
-say exactly what is wrong. Messages never repeat the number itself (it is personal data and
-error messages end up in logs).
+Errors are :class:`InvalidIdentifier` with a distinct ``code`` per kind of error (the words are
+in app/domain/messages.py), so the UI can say exactly what is wrong, in its language. Messages
+never repeat the number itself (it is personal data and error messages end up in logs).
 """
 
 from __future__ import annotations
@@ -22,20 +22,22 @@ from stdnum.exceptions import (
 from stdnum.pl import pesel
 
 from app.domain.errors import InvalidIdentifier
+from app.domain.messages import Code
 
 __all__ = ["InvalidIdentifier", "PeselInfo", "parse_bank_account", "parse_pesel"]
 
-PESEL_EMPTY = "pesel_empty"
-PESEL_LENGTH = "pesel_length"
-PESEL_NON_DIGIT = "pesel_non_digit"
-PESEL_CHECKSUM = "pesel_checksum"
-PESEL_BIRTH_DATE = "pesel_birth_date"
-PESEL_FUTURE = "pesel_birth_date_in_future"
-ACCOUNT_EMPTY = "account_empty"
-ACCOUNT_COUNTRY = "account_country"
-ACCOUNT_LENGTH = "account_length"
-ACCOUNT_NON_DIGIT = "account_non_digit"
-ACCOUNT_CHECKSUM = "account_checksum"
+# The codes as they have always been named here (the catalogue has their words).
+PESEL_EMPTY = Code.PESEL_EMPTY
+PESEL_LENGTH = Code.PESEL_LENGTH
+PESEL_NON_DIGIT = Code.PESEL_NON_DIGIT
+PESEL_CHECKSUM = Code.PESEL_CHECKSUM
+PESEL_BIRTH_DATE = Code.PESEL_BIRTH_DATE
+PESEL_FUTURE = Code.PESEL_FUTURE
+ACCOUNT_EMPTY = Code.ACCOUNT_EMPTY
+ACCOUNT_COUNTRY = Code.ACCOUNT_COUNTRY
+ACCOUNT_LENGTH = Code.ACCOUNT_LENGTH
+ACCOUNT_NON_DIGIT = Code.ACCOUNT_NON_DIGIT
+ACCOUNT_CHECKSUM = Code.ACCOUNT_CHECKSUM
 
 NRB_LENGTH = 26  # Polish account number (NRB): 2 check digits + 8 bank digits + 16 account digits
 
@@ -54,65 +56,50 @@ class PeselInfo:
         return on.year - self.birth_date.year - before_birthday
 
 
-def _clean(s: Any, empty_code: str, what: str) -> str:
+def _clean(s: Any, empty_code: Code) -> str:
     """Strip spaces and dashes; refuse non-strings and empty input."""
-    if not isinstance(s, str):
-        raise InvalidIdentifier(empty_code, f"The {what} must be given as text.")
-    cleaned = "".join(s.split()).replace("-", "").upper()
+    cleaned = "".join(s.split()).replace("-", "").upper() if isinstance(s, str) else ""
     if not cleaned:
-        raise InvalidIdentifier(empty_code, f"The {what} is empty.")
+        raise InvalidIdentifier(empty_code)
     return cleaned
 
 
 def parse_pesel(s: str, on: date | None = None) -> PeselInfo:
     """Validate a PESEL and return its birth date and sex; ``on`` also refuses future births."""
-    number = _clean(s, PESEL_EMPTY, "PESEL")
+    number = _clean(s, PESEL_EMPTY)
     if not number.isdigit() or not number.isascii():
-        raise InvalidIdentifier(PESEL_NON_DIGIT, "A PESEL may contain digits only.")
+        raise InvalidIdentifier(PESEL_NON_DIGIT)
     if len(number) != 11:
-        raise InvalidIdentifier(
-            PESEL_LENGTH, f"A PESEL has 11 digits; this one has {len(number)}."
-        )
+        raise InvalidIdentifier(PESEL_LENGTH, length=len(number))
     try:
         pesel.validate(number)
     except InvalidChecksum:
-        raise InvalidIdentifier(
-            PESEL_CHECKSUM, "The PESEL check digit is wrong; a digit may be mistyped."
-        ) from None
+        raise InvalidIdentifier(PESEL_CHECKSUM) from None
     except InvalidComponent:
-        raise InvalidIdentifier(
-            PESEL_BIRTH_DATE, "The PESEL encodes a birth date that does not exist."
-        ) from None
+        raise InvalidIdentifier(PESEL_BIRTH_DATE) from None
     except (InvalidFormat, InvalidLength):  # pragma: no cover - checked above
-        raise InvalidIdentifier(PESEL_NON_DIGIT, "A PESEL may contain digits only.") from None
+        raise InvalidIdentifier(PESEL_NON_DIGIT) from None
     birth = pesel.get_birth_date(number)
     if on is not None and birth > on:
-        raise InvalidIdentifier(PESEL_FUTURE, "The PESEL encodes a birth date in the future.")
+        raise InvalidIdentifier(PESEL_FUTURE)
     return PeselInfo(number, birth, "M" if pesel.get_gender(number) == "M" else "F")
 
 
 def parse_bank_account(s: str) -> str:
     """Accept a 26-digit NRB or a PL IBAN and return the compact IBAN "PL" + 26 digits."""
-    number = _clean(s, ACCOUNT_EMPTY, "bank account number")
+    number = _clean(s, ACCOUNT_EMPTY)
     if number[:2].isalpha():
         if number[:2] != "PL":
-            raise InvalidIdentifier(
-                ACCOUNT_COUNTRY, "Only Polish bank accounts (PL) are accepted."
-            )
+            raise InvalidIdentifier(ACCOUNT_COUNTRY)
         number = number[2:]
     if not number.isdigit() or not number.isascii():
-        raise InvalidIdentifier(ACCOUNT_NON_DIGIT, "A bank account number may contain digits only.")
+        raise InvalidIdentifier(ACCOUNT_NON_DIGIT)
     if len(number) != NRB_LENGTH:
-        raise InvalidIdentifier(
-            ACCOUNT_LENGTH,
-            f"A Polish bank account number has {NRB_LENGTH} digits; this one has {len(number)}.",
-        )
+        raise InvalidIdentifier(ACCOUNT_LENGTH, expected=NRB_LENGTH, length=len(number))
     compact = "PL" + number
     try:
         iban.validate(compact)
     except ValidationError:
         # With the structure checked above, only the check digits can be wrong.
-        raise InvalidIdentifier(
-            ACCOUNT_CHECKSUM, "The bank account check digits are wrong; a digit may be mistyped."
-        ) from None
+        raise InvalidIdentifier(ACCOUNT_CHECKSUM) from None
     return compact

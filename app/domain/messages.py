@@ -1,0 +1,250 @@
+"""Messages as codes: what went wrong is a code with parameters; the words live in the catalogue.
+
+The domain and the services raise a :class:`Msg` (``msg(Code.AMOUNT_NEGATIVE)``); the web layer
+renders it with Flask-Babel's ``gettext(template, **params)``, so the Polish template below is the
+msgid and the English text comes from ``app/translations/en/LC_MESSAGES/messages.po``.
+
+A ``Msg`` is also a ``str``: its value is the English text, so code that stores, compares or
+serialises messages as strings (``dict[path, str]`` field errors, API bodies, logs) keeps working,
+and that text is what callers outside a request see. ``Template.en`` must equal the .po
+translation (``tests/unit/test_messages.py`` checks it).
+
+Parameters are never personal data (no PESEL, names, amounts typed in): messages end up in logs.
+This module imports nothing from Flask: the domain stays pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["CATALOGUE", "Code", "Msg", "Template", "msg", "placeholders"]
+
+
+def N_(text: str) -> str:
+    """Mark a Polish template for pybabel extraction (``N_`` is a default keyword); a no-op."""
+    return text
+
+
+class Code(StrEnum):
+    """Every message code; the value is what API clients see as ``code``."""
+
+    # Generic field errors (application, task forms, JSON Schema keywords).
+    REQUIRED = "required"
+    NOT_EMPTY = "not_empty"
+    DATE_FORMAT = "date_format"
+    BOOLEAN_EXPECTED = "boolean_expected"
+    TEXT_EXPECTED = "text_expected"
+    INTEGER_EXPECTED = "integer_expected"
+    NUMBER_EXPECTED = "number_expected"
+    LIST_EXPECTED = "list_expected"
+    OBJECT_EXPECTED = "object_expected"
+    JSON_OBJECT_EXPECTED = "json_object_expected"
+    CHOOSE_ONE = "choose_one"
+    MIN_VALUE = "min_value"
+    MAX_VALUE = "max_value"
+    GREATER_THAN = "greater_than"
+    LESS_THAN = "less_than"
+    MIN_LENGTH = "min_length"
+    MAX_LENGTH = "max_length"
+    MIN_ITEMS = "min_items"
+    MAX_ITEMS = "max_items"
+    UNIQUE_ITEMS = "unique_items"
+    WRONG_FORMAT = "wrong_format"
+    UNKNOWN_FIELD = "unknown_field"
+    INVALID_VALUE = "invalid_value"
+    # Money.
+    AMOUNT_FORMAT = "amount_format"
+    AMOUNT_NEGATIVE = "amount_negative"
+    AMOUNT_DECIMALS = "amount_decimals"
+    AMOUNT_TOO_LARGE = "amount_too_large"
+    # PESEL and bank accounts (the codes InvalidIdentifier has always had).
+    PESEL_REQUIRED = "pesel_required"
+    PESEL_EMPTY = "pesel_empty"
+    PESEL_NON_DIGIT = "pesel_non_digit"
+    PESEL_LENGTH = "pesel_length"
+    PESEL_CHECKSUM = "pesel_checksum"
+    PESEL_BIRTH_DATE = "pesel_birth_date"
+    PESEL_FUTURE = "pesel_birth_date_in_future"
+    ACCOUNT_EMPTY = "account_empty"
+    ACCOUNT_COUNTRY = "account_country"
+    ACCOUNT_NON_DIGIT = "account_non_digit"
+    ACCOUNT_LENGTH = "account_length"
+    ACCOUNT_CHECKSUM = "account_checksum"
+    # The application (wniosek).
+    APPLICATION_INVALID = "application_invalid"
+    MEMBER_EXPECTED = "member_expected"
+    MEMBERS_EXPECTED = "members_expected"
+    RELATION_UNKNOWN = "relation_unknown"
+    OTHER_BENEFITS_UNKNOWN = "other_benefits_unknown"
+    INCOMES_EXPECTED = "incomes_expected"
+    INCOME_EXPECTED = "income_expected"
+    INCOME_KIND_UNKNOWN = "income_kind_unknown"
+    BENEFIT_UNKNOWN = "benefit_unknown"
+    REASON_UNKNOWN = "reason_unknown"
+    APPLICATION_DATE_FUTURE = "application_date_future"
+    ADDRESS_TOO_LONG = "address_too_long"
+    PERSON_DUPLICATE = "person_duplicate"
+    # Task forms and the workflow.
+    FORM_INVALID = "form_invalid"
+    FORM_DATA_EXPECTED = "form_data_expected"
+    FORM_MISSING = "form_missing"
+    WORKFLOW_FAILED = "workflow_failed"
+    WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
+    # Anything else that went wrong on the server.
+    UNEXPECTED_ERROR = "unexpected_error"
+
+
+@dataclass(frozen=True)
+class Template:
+    """The Polish template (the msgid) and its English translation, with ``%(name)s`` parameters."""
+
+    pl: str
+    en: str
+
+
+CATALOGUE: dict[Code, Template] = {
+    Code.REQUIRED: Template(N_("To pole jest wymagane."), "This field is required."),
+    Code.NOT_EMPTY: Template(N_("To pole nie może być puste."), "This field may not be empty."),
+    Code.DATE_FORMAT: Template(N_("Podaj datę w formacie RRRR-MM-DD."), "Use the date format YYYY-MM-DD."),
+    Code.BOOLEAN_EXPECTED: Template(N_("Wybierz tak lub nie."), "Must be true or false."),
+    Code.TEXT_EXPECTED: Template(N_("Podaj tekst."), "Enter text."),
+    Code.INTEGER_EXPECTED: Template(N_("Podaj liczbę całkowitą."), "Enter a whole number."),
+    Code.NUMBER_EXPECTED: Template(N_("Podaj liczbę."), "Enter a number."),
+    Code.LIST_EXPECTED: Template(N_("Oczekiwano listy."), "Expected a list."),
+    Code.OBJECT_EXPECTED: Template(N_("Oczekiwano obiektu."), "Expected an object."),
+    Code.JSON_OBJECT_EXPECTED: Template(N_("Oczekiwano obiektu JSON."), "Expected a JSON object."),
+    Code.CHOOSE_ONE: Template(N_("Wybierz jedną z możliwości."), "Choose one of the options."),
+    Code.MIN_VALUE: Template(N_("Najmniejsza dopuszczalna wartość to %(limit)s."),
+                             "The smallest allowed value is %(limit)s."),
+    Code.MAX_VALUE: Template(N_("Największa dopuszczalna wartość to %(limit)s."),
+                             "The largest allowed value is %(limit)s."),
+    Code.GREATER_THAN: Template(N_("Wartość musi być większa niż %(limit)s."),
+                                "The value must be greater than %(limit)s."),
+    Code.LESS_THAN: Template(N_("Wartość musi być mniejsza niż %(limit)s."),
+                             "The value must be less than %(limit)s."),
+    # "Liczba znaków: N" rather than "N znaków": Polish nouns after numbers take three forms.
+    Code.MIN_LENGTH: Template(N_("Tekst jest za krótki; minimalna liczba znaków: %(limit)s."),
+                              "At least %(limit)s characters."),
+    Code.MAX_LENGTH: Template(N_("Tekst jest za długi; maksymalna liczba znaków: %(limit)s."),
+                              "At most %(limit)s characters."),
+    Code.MIN_ITEMS: Template(N_("Minimalna liczba pozycji: %(limit)s."), "Give at least %(limit)s items."),
+    Code.MAX_ITEMS: Template(N_("Maksymalna liczba pozycji: %(limit)s."), "At most %(limit)s items."),
+    Code.UNIQUE_ITEMS: Template(N_("Pozycje nie mogą się powtarzać."), "The items must not repeat."),
+    Code.WRONG_FORMAT: Template(N_("Wartość ma niepoprawny format."), "The value has the wrong format."),
+    Code.UNKNOWN_FIELD: Template(N_("Nieznane pole."), "Unknown field."),
+    Code.INVALID_VALUE: Template(N_("Ta wartość jest niedozwolona."), "This value is not allowed."),
+    Code.AMOUNT_FORMAT: Template(N_("Podaj kwotę, np. 1234,56."), "Enter an amount, e.g. 1234.56."),
+    Code.AMOUNT_NEGATIVE: Template(N_("Kwota nie może być ujemna."), "The amount must be zero or more."),
+    Code.AMOUNT_DECIMALS: Template(N_("Kwota może mieć najwyżej dwa miejsca po przecinku (grosze)."),
+                                   "The amount may have at most two decimal places (grosze)."),
+    Code.AMOUNT_TOO_LARGE: Template(N_("Kwota jest zbyt duża."), "The amount is too large."),
+    Code.PESEL_REQUIRED: Template(N_("PESEL jest wymagany (11 cyfr)."), "PESEL is required (11 digits)."),
+    Code.PESEL_EMPTY: Template(N_("Podaj PESEL (11 cyfr)."), "The PESEL is empty."),
+    Code.PESEL_NON_DIGIT: Template(N_("PESEL może zawierać tylko cyfry."),
+                                   "A PESEL may contain digits only."),
+    Code.PESEL_LENGTH: Template(N_("PESEL ma 11 cyfr; wpisano %(length)s."),
+                                "A PESEL has 11 digits; this one has %(length)s."),
+    Code.PESEL_CHECKSUM: Template(
+        N_("Cyfra kontrolna numeru PESEL się nie zgadza; sprawdź, czy nie ma literówki."),
+        "The PESEL check digit is wrong; a digit may be mistyped."),
+    Code.PESEL_BIRTH_DATE: Template(N_("PESEL zawiera datę urodzenia, która nie istnieje."),
+                                    "The PESEL encodes a birth date that does not exist."),
+    Code.PESEL_FUTURE: Template(N_("PESEL zawiera datę urodzenia z przyszłości."),
+                                "The PESEL encodes a birth date in the future."),
+    Code.ACCOUNT_EMPTY: Template(N_("Podaj numer rachunku bankowego."),
+                                 "The bank account number is empty."),
+    Code.ACCOUNT_COUNTRY: Template(N_("Przyjmujemy tylko polskie rachunki bankowe (PL)."),
+                                   "Only Polish bank accounts (PL) are accepted."),
+    Code.ACCOUNT_NON_DIGIT: Template(N_("Numer rachunku może zawierać tylko cyfry."),
+                                     "A bank account number may contain digits only."),
+    Code.ACCOUNT_LENGTH: Template(
+        N_("Numer rachunku ma %(expected)s cyfr; wpisano %(length)s."),
+        "A Polish bank account number has %(expected)s digits; this one has %(length)s."),
+    Code.ACCOUNT_CHECKSUM: Template(
+        N_("Cyfry kontrolne numeru rachunku się nie zgadzają; sprawdź, czy nie ma literówki."),
+        "The bank account check digits are wrong; a digit may be mistyped."),
+    Code.APPLICATION_INVALID: Template(N_("Wniosek zawiera błędy; popraw zaznaczone pola."),
+                                       "The application has errors; correct the marked fields."),
+    Code.MEMBER_EXPECTED: Template(N_("Oczekiwano danych osoby (PESEL, imię, nazwisko, dochód)."),
+                                   "Expected an object with pesel, first_name, last_name and income."),
+    Code.MEMBERS_EXPECTED: Template(N_("Oczekiwano listy członków gospodarstwa (może być pusta)."),
+                                    "Expected a list of household members (may be empty)."),
+    Code.RELATION_UNKNOWN: Template(N_("Wybierz stopień pokrewieństwa z listy."),
+                                    "Unknown relation; allowed: %(allowed)s."),
+    Code.OTHER_BENEFITS_UNKNOWN: Template(N_("Wybierz świadczenia z listy."),
+                                          "Allowed values: %(allowed)s."),
+    Code.INCOMES_EXPECTED: Template(N_("Oczekiwano listy dochodów."), "Expected a list of income items."),
+    Code.INCOME_EXPECTED: Template(N_("Oczekiwano dochodu z rodzajem i kwotą."),
+                                   "Expected an object with kind and amount."),
+    Code.INCOME_KIND_UNKNOWN: Template(N_("Wybierz rodzaj dochodu z listy."),
+                                       "Unknown income kind; allowed: %(allowed)s."),
+    Code.BENEFIT_UNKNOWN: Template(N_("Wybierz świadczenie z listy."),
+                                   "Unknown benefit; allowed: %(allowed)s."),
+    Code.REASON_UNKNOWN: Template(N_("Wybierz powód pomocy (art. 7 u.p.s.) z listy."),
+                                  "Unknown reason (art. 7 u.p.s.); allowed: %(allowed)s."),
+    Code.APPLICATION_DATE_FUTURE: Template(N_("Data wniosku nie może być w przyszłości."),
+                                           "The application date cannot be in the future."),
+    Code.ADDRESS_TOO_LONG: Template(N_("Adres jest za długi; maksymalna liczba znaków: %(limit)s."),
+                                    "The address must be text of at most %(limit)s characters."),
+    Code.PERSON_DUPLICATE: Template(N_("Ta osoba jest już wpisana w gospodarstwie."),
+                                    "This person is already in the household."),
+    Code.FORM_INVALID: Template(N_("Formularz zawiera błędy; popraw zaznaczone pola."),
+                                "The form has errors; correct the marked fields."),
+    Code.FORM_DATA_EXPECTED: Template(N_("Dane formularza muszą być obiektem JSON."),
+                                      "The form data must be a JSON object."),
+    Code.FORM_MISSING: Template(N_("We wdrożonej definicji procesu brakuje formularza „%(form)s”."),
+                                "The form '%(form)s' is missing from the deployed definition."),
+    Code.WORKFLOW_FAILED: Template(
+        N_("Proces nie mógł być kontynuowany z powodu błędu w jego definicji; nic nie zostało "
+           "zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
+        "The workflow could not continue because of an error in its definition; nothing was "
+        "saved. Report error id %(error_id)s to the administrator."),
+    Code.WORKFLOW_FAILED_AT_STEP: Template(
+        N_("Proces nie mógł być kontynuowany: krok „%(step)s” zakończył się błędem; nic nie "
+           "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
+        "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
+        "error id %(error_id)s to the administrator."),
+    Code.UNEXPECTED_ERROR: Template(
+        N_("Wystąpił nieoczekiwany błąd; nic nie zostało zapisane. Spróbuj ponownie albo zgłoś "
+           "problem, podając identyfikator błędu %(error_id)s."),
+        "An unexpected error occurred; nothing was saved. Please try again or report it with "
+        "error id %(error_id)s."),
+}
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def placeholders(template: str) -> set[str]:
+    """The named parameters a template uses."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+class Msg(str):
+    """A message for a person: a code with parameters; as a ``str``, its English text."""
+
+    code: Code
+    params: Mapping[str, object]
+
+    def __new__(cls, code: Code, params: Mapping[str, object]) -> Msg:
+        """Use :func:`msg`."""
+        template = CATALOGUE[code].en
+        self = super().__new__(cls, template % params if params else template)
+        self.code = code
+        self.params = dict(params)
+        return self
+
+    def __getnewargs__(self) -> tuple[Code, Mapping[str, object]]:  # type: ignore[override]
+        """Copies and pickles are rebuilt from the code, not from the English text."""
+        return self.code, self.params
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form of the code, for API bodies."""
+        return {"code": str(self.code), "params": dict(self.params)}
+
+
+def msg(code: Code, **params: str | int) -> Msg:
+    """The message ``code`` with its parameters (text or numbers, never personal data)."""
+    return Msg(code, params)
