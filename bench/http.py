@@ -243,7 +243,12 @@ class CaseClient(threading.Thread):
 
     def complete(self, task: dict[str, Any]) -> dict[str, Any]:
         today = today_in_warsaw(datetime.now().astimezone()).isoformat()
-        body = {"data": form_data(task["name"], today), "version": task["version"]}
+        data = form_data(task["name"], today)
+        if task["name"] == "draft_decision":
+            # The draft starts from what the form opens with: the computed amount, a lawful period.
+            res = self.call("GET /api/tasks/{id}", "GET", f"/api/tasks/{task['id']}", task["role"])
+            data.update(res.json()["context"].get("initial") or {})
+        body = {"data": data, "version": task["version"]}
         res = self.call("POST /api/tasks/{id}/complete", "POST", f"/api/tasks/{task['id']}/complete",
                         task["role"], body)
         if res.status_code != 200:
