@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from sqlalchemy import or_, select
 
+from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance, User
 from app.workflow_engine import ScriptError, TaskNotReady
 
@@ -16,7 +16,9 @@ from .case_view import task_summary
 from .context import Actor, ServiceContext, UnitOfWork
 from .definitions import definition_ref, forms_of
 from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
+from .failures import workflow_failed
 from .instances import apply_snapshot, lock_instance_of_task
+from .schema_errors import field_errors
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -133,28 +135,18 @@ _VALIDATORS: dict[tuple[int, str], Draft202012Validator] = {}
 def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> None:
     """Validate submitted data against the task's JSON Schema; 422 with field errors."""
     if not isinstance(data, dict):
-        raise ValidationFailed("The form data must be a JSON object.", {"data": "Expected an object."})
+        raise ValidationFailed(msg(Code.FORM_DATA_EXPECTED), {"data": msg(Code.OBJECT_EXPECTED)})
     key = (definition_id, form)
     validator = _VALIDATORS.get(key)
     if validator is None:
         schema = forms_of(uow, definition_id).get(form)
         if schema is None:
-            raise ServiceError(f"The form {form!r} is missing from the deployed definition.")
+            raise ServiceError(msg(Code.FORM_MISSING, form=form))
         validator = Draft202012Validator(schema, format_checker=FormatChecker())
         _VALIDATORS[key] = validator
-    errors: dict[str, str] = {}
-    for err in validator.iter_errors(data):
-        path = ".".join(str(p) for p in err.absolute_path)
-        if err.validator == "required":
-            missing = err.message.split("'")[1] if "'" in err.message else ""
-            path = ".".join(filter(None, [path, missing]))
-            errors[path] = "This field is required."
-        elif err.validator == "additionalProperties":
-            errors[path or "data"] = err.message
-        else:
-            errors.setdefault(path or "data", _humanize(err))
+    errors = field_errors(validator.iter_errors(data))
     if errors:
-        raise ValidationFailed("The form has errors; correct the fields listed.", errors)
+        raise ValidationFailed(msg(Code.FORM_INVALID), errors)
 
 
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -169,18 +161,6 @@ def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[s
         k: v for k, v in data.items()
         if props.get(k, {}).get("x-widget") != "textarea" and props.get(k, {}).get("type") != "array"
     }
-
-
-def _humanize(err: jsonschema.ValidationError) -> str:
-    """A short message for a schema violation."""
-    title = err.schema.get("title") if isinstance(err.schema, dict) else None
-    if err.validator == "enum":
-        return f"Choose one of: {', '.join(map(str, err.validator_value))}."
-    if err.validator == "format" and err.validator_value == "date":
-        return "Use the date format YYYY-MM-DD."
-    if err.validator == "pattern":
-        return f"{title or 'The value'} has the wrong format."
-    return err.message
 
 
 def complete(
@@ -221,7 +201,8 @@ def complete(
         except TaskNotReady as exc:
             raise Conflict("The workflow no longer offers this task; reload the page.") from exc
         except ScriptError as exc:
-            raise ServiceError(f"The workflow could not continue: {exc}") from exc
+            # The caseworker gets an error id, never the script's exception text.
+            raise workflow_failed(exc, case_id=ht.case_id, task=ht.name) from exc
         ht.status = "completed"
         ht.completed_at = ctx.now()
         ht.completed_by_id = actor.id

@@ -1,0 +1,120 @@
+"""JSON Schema violations as coded field messages (see app/domain/messages.py).
+
+jsonschema's own messages ("None is not of type 'string'") are for developers: they are English
+and echo the value typed in. Each violation is mapped by its keyword to a code instead, on the
+path of the field it concerns (a missing or unexpected property gets its own path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from jsonschema import ValidationError
+
+from app.domain.messages import Code, Msg, msg
+
+MAX_AMOUNT = Decimal("10000000000")  # as app.services.cases accepts
+_TYPES = {
+    "string": Code.TEXT_EXPECTED, "integer": Code.INTEGER_EXPECTED, "number": Code.NUMBER_EXPECTED,
+    "boolean": Code.BOOLEAN_EXPECTED, "array": Code.LIST_EXPECTED, "object": Code.OBJECT_EXPECTED,
+}
+_LIMITS = {
+    "minimum": Code.MIN_VALUE, "maximum": Code.MAX_VALUE,
+    "exclusiveMinimum": Code.GREATER_THAN, "exclusiveMaximum": Code.LESS_THAN,
+    "minLength": Code.MIN_LENGTH, "maxLength": Code.MAX_LENGTH,
+    "minItems": Code.MIN_ITEMS, "maxItems": Code.MAX_ITEMS,
+}
+
+
+def field_errors(errors: Iterable[ValidationError]) -> dict[str, str]:
+    """Field path ("verified_incomes.0.net_income"; "data" for the whole) -> its first message."""
+    out: dict[str, str] = {}
+    for err in errors:
+        path = ".".join(str(p) for p in err.absolute_path)
+        named = _named_properties(err)
+        if named is not None:
+            code, names = named
+            for name in names:
+                out[".".join(filter(None, [path, name]))] = msg(code)
+        else:
+            out.setdefault(path or "data", humanize(err))
+    return out
+
+
+def _named_properties(err: ValidationError) -> tuple[Code, list[str]] | None:
+    """Missing (required) or unexpected (additionalProperties) properties, by name."""
+    instance, value = err.instance, err.validator_value
+    if not isinstance(instance, dict):
+        return None
+    if err.validator == "required" and isinstance(value, list):
+        return Code.REQUIRED, [str(p) for p in value if p not in instance]
+    if err.validator == "dependentRequired" and isinstance(value, dict):
+        return Code.REQUIRED, [str(p) for key, deps in value.items() if key in instance
+                               for p in deps if p not in instance]
+    if err.validator == "additionalProperties" and value is False and isinstance(err.schema, dict):
+        known = err.schema.get("properties") or {}
+        patterns = err.schema.get("patternProperties") or {}
+        if not patterns:
+            return Code.UNKNOWN_FIELD, [str(k) for k in instance if k not in known]
+    return None
+
+
+def humanize(err: ValidationError) -> Msg:
+    """The coded message for one violation (never jsonschema's text)."""
+    keyword, value = err.validator, err.validator_value
+    if keyword == "type":
+        if err.instance is None:  # a field left empty (forms send null), e.g. required by an if/then
+            return msg(Code.REQUIRED)
+        types = [value] if isinstance(value, str) else list(value)
+        wanted = next((t for t in types if t != "null"), None)
+        return msg(_TYPES.get(str(wanted), Code.INVALID_VALUE))
+    if keyword == "enum" or (keyword in ("oneOf", "anyOf") and _consts(value)):
+        allowed = value if keyword == "enum" else _consts(value)
+        return msg(Code.CHOOSE_ONE, allowed=", ".join(map(str, allowed)))
+    if keyword in ("minLength", "minItems") and value == 1:
+        return msg(Code.NOT_EMPTY)
+    if keyword in _LIMITS and isinstance(value, int | float):
+        return msg(_LIMITS[keyword], limit=value if isinstance(value, int) else str(value))
+    if keyword == "uniqueItems":
+        return msg(Code.UNIQUE_ITEMS)
+    if keyword == "format" and value in ("money", "decimal"):
+        return _amount(err.instance)
+    if keyword == "format":
+        return msg(Code.DATE_FORMAT if value == "date" else Code.WRONG_FORMAT)
+    if keyword == "pattern" and "\\d" in str(value) and "\\." in str(value):
+        return _amount(err.instance)  # an amount pattern: digits, a dot, digits
+    if keyword == "pattern":
+        return msg(Code.WRONG_FORMAT)
+    if keyword in ("required", "dependentRequired"):
+        return msg(Code.REQUIRED)
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        return msg(Code.UNKNOWN_FIELD)
+    return msg(Code.INVALID_VALUE)
+
+
+def _consts(alternatives: Any) -> list[Any]:
+    """The values of a oneOf/anyOf made only of consts (an enum with labels), else []."""
+    if isinstance(alternatives, list) and alternatives and all(
+        isinstance(a, dict) and "const" in a for a in alternatives
+    ):
+        return [a["const"] for a in alternatives]
+    return []
+
+
+def _amount(instance: Any) -> Msg:
+    """What is wrong with a value that should be an amount in złoty (a decimal string)."""
+    try:
+        amount = Decimal(str(instance).strip().replace(",", "."))
+    except InvalidOperation:
+        return msg(Code.AMOUNT_FORMAT)
+    if not amount.is_finite():
+        return msg(Code.AMOUNT_FORMAT)
+    if amount < 0:
+        return msg(Code.AMOUNT_NEGATIVE)
+    if amount >= MAX_AMOUNT:  # before quantize, which fails on huge numbers
+        return msg(Code.AMOUNT_TOO_LARGE)
+    if amount != amount.quantize(Decimal("0.01")):
+        return msg(Code.AMOUNT_DECIMALS)
+    return msg(Code.WRONG_FORMAT)  # a valid amount written differently ("+5", "5.")
