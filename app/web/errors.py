@@ -1,4 +1,10 @@
-"""Error handlers: JSON with an actionable message under /api, friendly pages elsewhere."""
+"""Error handlers: JSON with an actionable message under /api, friendly pages elsewhere.
+
+API bodies keep ``error`` (the message) and, for validation, ``fields`` (path -> message); they
+add ``code`` (null for a message that has none yet), ``params`` and ``field_codes`` (path ->
+{code, params}). The API answers in English unless the request prefers Polish (Accept-Language).
+No exception text reaches a response: an unexpected error gets an ``error_id``, also logged.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,15 @@ import logging
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException
 
+from app.domain.messages import Code, msg
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.failures import new_error_id
 from app.services.redact import describe
+from app.web.messages import api_codes, api_language
+from app.web.pages.formatting import service_message
 
 log = logging.getLogger("pomoc.web")
 
@@ -18,30 +29,42 @@ def _wants_json() -> bool:
     return request.path.startswith("/api")
 
 
+def api_body(exc: ServiceError) -> dict[str, Any]:
+    """The JSON body of a service error, in the API's language."""
+    with force_locale(api_language()):
+        body: dict[str, Any] = {"error": service_message(exc.message), **api_codes(exc.message),
+                                **exc.extra}
+        if isinstance(exc, ValidationFailed):
+            body["fields"] = {path: service_message(text) for path, text in exc.errors.items()}
+            body["field_codes"] = exc.codes
+    return body
+
+
 def register(app: Flask) -> None:
     """Install the handlers."""
 
     @app.errorhandler(ServiceError)
     def _service_error(exc: ServiceError) -> Any:
-        body: dict[str, Any] = {"error": exc.message, **exc.extra}
-        if isinstance(exc, ValidationFailed):
-            body["fields"] = exc.errors
         if _wants_json():
-            return jsonify(body), exc.status
+            return jsonify(api_body(exc)), exc.status
+        fields = exc.errors if isinstance(exc, ValidationFailed) else None
         return render_template("error.html", status=exc.status, message=exc.message,
-                               fields=body.get("fields")), exc.status
+                               fields=fields), exc.status
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Any:
         if _wants_json():
-            return jsonify({"error": exc.description or exc.name}), exc.code
+            return jsonify({"error": exc.description or exc.name, "code": None}), exc.code
         return render_template("error.html", status=exc.code, message=exc.description), exc.code
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Any:
-        # Log the type and where, never the message or request data (PESEL, names, incomes).
-        log.error("unexpected error on %s %s: %s", request.method, request.url_rule, describe(exc))
-        msg = "An unexpected error occurred; nothing was saved. Please try again or report it."
+        # Log the type and where, never the message or request data (PESEL, names, incomes); the
+        # error id ties the user's report to this line.
+        error_id = new_error_id()
+        log.error("unexpected error (error id %s) on %s %s: %s", error_id, request.method,
+                  request.url_rule, describe(exc))
+        message = msg(Code.UNEXPECTED_ERROR, error_id=error_id)
         if _wants_json():
-            return jsonify({"error": msg}), 500
-        return render_template("error.html", status=500, message=msg), 500
+            return jsonify(api_body(ServiceError(message, error_id=error_id))), 500
+        return render_template("error.html", status=500, message=message), 500
