@@ -136,8 +136,9 @@ OPENAPI: dict[str, Any] = {
         },
     },
     "paths": {
-        "/api/auth/token": {"post": _op("Get a bearer token", body="TokenRequest",
-                                         errors=("401", "422"), public=True)},
+        "/api/auth/token": {"post": _op(
+            "Get a bearer token (429 with Retry-After while sign-in is locked after repeated "
+            "failures)", body="TokenRequest", errors=("401", "422", "429"), public=True)},
         "/api/cases": {
             "post": _op("Register an application and start the case", ok="201", body="CaseRequest",
                         errors=("401", "403", "422")),
