@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
+from app.domain.messages import Code, msg
 from app.domain.reasons import REASONS, RELATIONS
 from app.persistence.models import (
     Application,
@@ -26,7 +27,7 @@ from app.persistence.models import (
     ProcessInstance,
 )
 
-from . import audit
+from . import audit, register
 from .context import Actor, ServiceContext, UnitOfWork
 from .definitions import active_definition, definition_ref
 from .errors import Forbidden, ValidationFailed
@@ -60,6 +61,8 @@ class MemberInput:
     other_benefits: list[str]
     alimony_awarded: Decimal
     incomes: list[dict[str, Any]] = field(default_factory=list)
+    in_school: bool = False
+    disability_certificate: bool = False
 
 
 def _money(value: Any, path: str, errors: dict[str, str], default: str | None = "0") -> Decimal:
@@ -67,41 +70,44 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
     if value is None and default is not None:
         value = default
     if isinstance(value, bool | float) or value is None:
-        errors[path] = "Give the amount as a decimal string, e.g. \"1234.56\"."
+        errors[path] = msg(Code.AMOUNT_FORMAT)
         return Decimal("0")
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
-        errors[path] = f"{value!r} is not an amount; use digits with a dot, e.g. \"1234.56\"."
+        # Not the typed value in the message: it may be personal data and messages reach logs.
+        errors[path] = msg(Code.AMOUNT_FORMAT)
         return Decimal("0")
-    if not amount.is_finite() or amount < 0:
-        errors[path] = "The amount must be zero or more."
+    if not amount.is_finite():
+        errors[path] = msg(Code.AMOUNT_FORMAT)
+    elif amount < 0:
+        errors[path] = msg(Code.AMOUNT_NEGATIVE)
+    elif amount >= Decimal("10000000000"):  # before quantize, which fails on huge numbers
+        errors[path] = msg(Code.AMOUNT_TOO_LARGE)
     elif amount != amount.quantize(Decimal("0.01")):
-        errors[path] = "The amount may have at most two decimal places (grosze)."
-    elif amount >= Decimal("10000000000"):
-        errors[path] = "The amount is too large."
+        errors[path] = msg(Code.AMOUNT_DECIMALS)
     return amount
 
 
 def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max_len: int = 100) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        errors[f"{path}.{key}"] = "This field is required."
+        errors[f"{path}.{key}"] = msg(Code.REQUIRED)
         return ""
     if len(value) > max_len:
-        errors[f"{path}.{key}"] = f"At most {max_len} characters."
+        errors[f"{path}.{key}"] = msg(Code.MAX_LENGTH, limit=max_len)
     return value.strip()
 
 
 def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) -> MemberInput | None:
     """Validate one member (applicant or other)."""
     if not isinstance(raw, dict):
-        errors[path] = "Expected an object with pesel, first_name, last_name and income."
+        errors[path] = msg(Code.MEMBER_EXPECTED)
         return None
     pesel_raw = raw.get("pesel")
     info = None
     if not isinstance(pesel_raw, str):
-        errors[f"{path}.pesel"] = "PESEL is required (11 digits)."
+        errors[f"{path}.pesel"] = msg(Code.PESEL_REQUIRED)
     else:
         try:
             info = parse_pesel(pesel_raw)
@@ -111,27 +117,29 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) 
     last = _text(raw, "last_name", path, errors)
     relation = raw.get("relation", default_relation)
     if relation not in RELATIONS:
-        errors[f"{path}.relation"] = f"Unknown relation; allowed: {', '.join(RELATIONS)}."
+        errors[f"{path}.relation"] = msg(Code.RELATION_UNKNOWN, allowed=", ".join(RELATIONS))
     others = raw.get("other_benefits") or []
     if not isinstance(others, list) or any(b not in OTHER_BENEFITS for b in others):
-        errors[f"{path}.other_benefits"] = f"Allowed values: {', '.join(OTHER_BENEFITS)}."
+        errors[f"{path}.other_benefits"] = msg(Code.OTHER_BENEFITS_UNKNOWN,
+                                               allowed=", ".join(OTHER_BENEFITS))
         others = []
     for flag in ("unable_to_work", "disabled"):
         if flag in raw and not isinstance(raw[flag], bool):
-            errors[f"{path}.{flag}"] = "Must be true or false."
+            errors[f"{path}.{flag}"] = msg(Code.BOOLEAN_EXPECTED)
     incomes: list[dict[str, Any]] = []
     if "incomes" in raw:
         if not isinstance(raw["incomes"], list):
-            errors[f"{path}.incomes"] = "Expected a list of income items."
+            errors[f"{path}.incomes"] = msg(Code.INCOMES_EXPECTED)
         else:
             for i, item in enumerate(raw["incomes"]):
                 ipath = f"{path}.incomes[{i}]"
                 if not isinstance(item, dict):
-                    errors[ipath] = "Expected an object with kind and amount."
+                    errors[ipath] = msg(Code.INCOME_EXPECTED)
                     continue
                 kind = item.get("kind", "other")
                 if kind not in INCOME_KINDS:
-                    errors[f"{ipath}.kind"] = f"Unknown income kind; allowed: {', '.join(INCOME_KINDS)}."
+                    errors[f"{ipath}.kind"] = msg(Code.INCOME_KIND_UNKNOWN,
+                                                  allowed=", ".join(INCOME_KINDS))
                 incomes.append({
                     "kind": kind,
                     "amount": _money(item.get("amount"), f"{ipath}.amount", errors, default=None),
@@ -160,12 +168,12 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     """Validate an application payload; raise ValidationFailed naming every bad field."""
     errors: dict[str, str] = {}
     if not isinstance(payload, dict):
-        raise ValidationFailed("Expected a JSON object.", {"": "Expected a JSON object."})
+        raise ValidationFailed(msg(Code.JSON_OBJECT_EXPECTED), {"": msg(Code.JSON_OBJECT_EXPECTED)})
     applicant = _member(payload.get("applicant"), "applicant", errors, "applicant")
     members_raw = payload.get("members", [])
     members: list[MemberInput] = []
     if not isinstance(members_raw, list):
-        errors["members"] = "Expected a list of household members (may be empty)."
+        errors["members"] = msg(Code.MEMBERS_EXPECTED)
     else:
         for i, raw in enumerate(members_raw):
             m = _member(raw, f"members[{i}]", errors, "other")
@@ -173,21 +181,21 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
                 members.append(m)
     benefit = payload.get("benefit")
     if benefit not in BENEFITS:
-        errors["benefit"] = f"Unknown benefit; allowed: {', '.join(BENEFITS)}."
+        errors["benefit"] = msg(Code.BENEFIT_UNKNOWN, allowed=", ".join(BENEFITS))
     reason = payload.get("reason")
     if reason not in REASONS:
-        errors["reason"] = f"Unknown reason (art. 7 u.p.s.); allowed: {', '.join(REASONS)}."
+        errors["reason"] = msg(Code.REASON_UNKNOWN, allowed=", ".join(REASONS))
     urgent = payload.get("urgent", False)
     if not isinstance(urgent, bool):
-        errors["urgent"] = "Must be true or false."
+        errors["urgent"] = msg(Code.BOOLEAN_EXPECTED)
     received = today
     if payload.get("application_date") is not None:
         try:
             received = date.fromisoformat(str(payload["application_date"]))
             if received > today:
-                errors["application_date"] = "The application date cannot be in the future."
+                errors["application_date"] = msg(Code.APPLICATION_DATE_FUTURE)
         except ValueError:
-            errors["application_date"] = "Use the date format YYYY-MM-DD."
+            errors["application_date"] = msg(Code.DATE_FORMAT)
     bank_account = None
     if payload.get("bank_account"):
         try:
@@ -196,20 +204,23 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
             errors["bank_account"] = exc.message
     address = payload.get("address", "")
     if not isinstance(address, str) or len(address) > 300:
-        errors["address"] = "The address must be text of at most 300 characters."
+        errors["address"] = msg(Code.ADDRESS_TOO_LONG, limit=300)
+    register_update = payload.get("register_update", False)
+    if not isinstance(register_update, bool):
+        errors["register_update"] = "Must be true or false."
     everyone = ([applicant] if applicant else []) + members
     seen: set[str] = set()
     for i, m in enumerate(everyone):
         if m.pesel in seen:
-            errors[f"members[{i - 1}].pesel"] = "This person is already in the household."
+            errors[f"members[{i - 1}].pesel"] = msg(Code.PERSON_DUPLICATE)
         seen.add(m.pesel)
     if errors:
-        raise ValidationFailed("The application has errors; correct the fields listed.", errors)
+        raise ValidationFailed(msg(Code.APPLICATION_INVALID), errors)
     assert applicant is not None
     return {
         "applicant": applicant, "members": members, "benefit": benefit, "reason": reason,
         "urgent": urgent, "received_on": received, "bank_account": bank_account,
-        "address": address or "",
+        "address": address or "", "register_update": register_update is True,
     }
 
 
@@ -233,16 +244,44 @@ def _next_case_number(uow: UnitOfWork, year: int) -> str:
     return f"POM/{year}/{last:05d}"
 
 
-def _person(uow: UnitOfWork, m: MemberInput) -> Person:
-    """Find a person by PESEL or create them; names are updated to the latest given."""
-    person = uow.session.scalar(select(Person).where(Person.pesel == m.pesel))
-    if person is None:
-        person = Person(pesel=m.pesel, first_name=m.first_name, last_name=m.last_name,
-                        birth_date=m.birth_date, sex=m.sex)
-        uow.session.add(person)
-    else:
-        person.first_name, person.last_name = m.first_name, m.last_name
+def _find_person(uow: UnitOfWork, m: MemberInput) -> Person | None:
+    """The register entry of a declared person, by PESEL (never changed here)."""
+    return uow.session.scalar(select(Person).where(Person.pesel == m.pesel))
+
+
+def _register(uow: UnitOfWork, m: MemberInput, address: str) -> Person:
+    """A new register entry for a person the register does not know yet."""
+    person = Person(register_key=m.pesel or register.new_register_key(), pesel=m.pesel,
+                    first_name=m.first_name, last_name=m.last_name, birth_date=m.birth_date,
+                    sex=m.sex, address=address, created_at=uow.ctx.now())
+    uow.session.add(person)
     return person
+
+
+def _declared(m: MemberInput, address: str) -> register.Declared:
+    return register.Declared(m.first_name, m.last_name, address)
+
+
+def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> dict[str, Any]:
+    """What registering this application would find in the register, without writing anything.
+
+    Differences between the application and the register (names, address), the household as it
+    was in each known person's latest case, and their open cases: warnings for the caseworker,
+    never a block.
+    """
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors may register applications.")
+    app_data = validate_application(payload, today_in_warsaw(ctx.now()))
+    everyone = [app_data["applicant"], *app_data["members"]]
+    with ctx.uow(readonly=True) as uow:
+        people = [(_path(i), _find_person(uow, m), _declared(m, app_data["address"]))
+                  for i, m in enumerate(everyone)]
+        return register.compare(uow, people, None)
+
+
+def _path(position: int) -> str:
+    """The application path of a member: the applicant, then members[0], members[1], ..."""
+    return "applicant" if position == 0 else f"members[{position - 1}]"
 
 
 def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
@@ -259,13 +298,20 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
         uow.session.add(household)
         everyone = [app_data["applicant"], *app_data["members"]]
         persons = []
+        known: list[tuple[Person, register.Declared]] = []
         for pos, m in enumerate(everyone):
-            person = _person(uow, m)
+            person = _find_person(uow, m)
+            if person is None:
+                person = _register(uow, m, app_data["address"])
+            else:
+                known.append((person, _declared(m, app_data["address"])))
             persons.append(person)
             household.members.append(HouseholdMember(
                 person=person, position=pos, relation=m.relation if pos else "applicant",
                 unable_to_work=m.unable_to_work, disabled=m.disabled,
                 other_benefits=m.other_benefits, alimony_awarded=m.alimony_awarded,
+                in_school=m.in_school, disability_certificate=m.disability_certificate,
+                first_name=m.first_name, last_name=m.last_name,
             ))
         uow.session.flush()
         case = Case(
@@ -293,6 +339,10 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
             version=0, created_at=now,
         )
         uow.session.add(instance)
+        if app_data["register_update"]:
+            # The caseworker confirmed the differences the intake check showed.
+            for person, declared in known:
+                register.apply_changes(uow, actor, person, declared, case.id)
         case.number = _next_case_number(uow, received.year)
         uow.session.flush()
         apply_snapshot(uow, instance, snap)

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from app.services import auth as auth_service
-from app.services import case_view, cases, definitions, jobs, payments, worklist
+from app.services import case_view, cases, definitions, jobs, payments, register, worklist
 from app.services.errors import ValidationFailed
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
@@ -63,6 +63,39 @@ def create_case() -> Any:
     """Register an application and start its workflow."""
     case_id = cases.open_case(services(), api_actor(), _json_body())
     return jsonify(case_view.get_case(services(), api_actor(), case_id)), 201
+
+
+@bp.post("/cases/check")
+@api_roles(*CASE_ROLES)
+def check_application() -> Any:
+    """What the register says of an application's people, before it is registered."""
+    return jsonify(cases.check_application(services(), api_actor(), _json_body()))
+
+
+@bp.post("/cases/search")
+@api_roles(*CASE_ROLES)
+def search_cases() -> Any:
+    """Cases by PESEL, surname or case number (POST, so that no PESEL lands in a URL or log)."""
+    body = _json_body()
+    return jsonify(register.search_cases(services(), api_actor(), body.get("q"), body.get("status")))
+
+
+@bp.get("/persons/<int:person_id>")
+@api_roles(*CASE_ROLES)
+def get_person(person_id: int) -> Any:
+    """A register entry, its change history and its cases."""
+    return jsonify(register.get_person(services(), api_actor(), person_id))
+
+
+@bp.post("/cases/<int:case_id>/persons/<int:person_id>/confirm")
+@api_roles(*CASE_ROLES)
+def confirm_register_changes(case_id: int, person_id: int) -> Any:
+    """Apply what the case declared about a person to the register (with its history)."""
+    body = request.get_json(silent=True) or {}
+    version = body.get("version") if isinstance(body, dict) else None
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise ValidationFailed("The version must be a whole number.", {"version": "Expected an integer."})
+    return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id, version))
 
 
 @bp.get("/cases")
