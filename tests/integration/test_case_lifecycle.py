@@ -270,12 +270,12 @@ def test_database_errors_do_not_carry_personal_data(ctx: ServiceContext) -> None
     from app.persistence.models import Person
 
     with ctx.uow() as uow:
-        uow.session.add(Person(pesel="75011501233", first_name="Jan", last_name="Tajny",
-                               birth_date=date(1975, 1, 15), sex="M"))
+        uow.session.add(Person(register_key="75011501233", pesel="75011501233", first_name="Jan",
+                               last_name="Tajny", birth_date=date(1975, 1, 15), sex="M"))
         uow.commit()
     with ctx.uow() as uow, pytest.raises(IntegrityError) as err:
-        uow.session.add(Person(pesel="75011501233", first_name="Jan", last_name="Tajny",
-                               birth_date=date(1975, 1, 15), sex="M"))
+        uow.session.add(Person(register_key="75011501233", pesel="75011501233", first_name="Jan",
+                               last_name="Tajny", birth_date=date(1975, 1, 15), sex="M"))
         uow.commit()
     assert "Tajny" not in str(err.value), "statement parameters are hidden"
     # PostgreSQL names the duplicate key in its own message, so logs use describe() instead.
