@@ -39,6 +39,7 @@ from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
+from app.domain.messages import Code, msg
 from app.domain.money import (
     ZERO,
     exact_quotient,
@@ -215,8 +216,8 @@ def _member(m: Any, path: str) -> Member:
     if m.child is not None:
         _flag(m.child, f"{path}.child")
     if m.relation is not None and m.relation not in RELATIONS:
-        raise InvalidInput(f"{path}.relation", f"The relation must be one of "
-                           f"{', '.join(RELATIONS)} or empty.")
+        raise InvalidInput(f"{path}.relation",
+                           msg(Code.RELATION_UNKNOWN, allowed=", ".join(RELATIONS)))
     if not isinstance(m.incomes, list | tuple):
         raise InvalidInput(f"{path}.incomes", "The incomes must be a list.")
     if not isinstance(m.other_benefits, list | tuple) or not all(

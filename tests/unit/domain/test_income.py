@@ -222,6 +222,12 @@ def test_bad_input_names_the_field(members: object, field: str) -> None:
     assert isinstance(e.value, ValueError)
 
 
+def test_unknown_relation_is_a_coded_message() -> None:
+    with pytest.raises(InvalidInput) as e:
+        household_income([person(), Member(age=5, relation="cousin")], ON)
+    assert e.value.code == "relation_unknown" and "applicant, spouse" in e.value.message
+
+
 def test_date_must_be_a_date() -> None:
     with pytest.raises(InvalidInput) as e:
         household_income([person()], datetime(2025, 3, 1, 12))
