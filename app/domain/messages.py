@@ -94,6 +94,14 @@ class Code(StrEnum):
     WORKFLOW_FAILED = "workflow_failed"
     WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
     # Anything else that went wrong on the server.
+    FACTS_DISAGREE = "facts_disagree"
+    DRAFT_UNLAWFUL = "draft_unlawful"
+    APPROVAL_UNLAWFUL = "approval_unlawful"
+    # The person register.
+    SEARCH_QUERY = "search_query"
+    REGISTER_CHANGED = "register_changed"
+    PERSON_NOT_IN_CASE = "person_not_in_case"
+    PERSON_NOT_FOUND = "person_not_found"
     UNEXPECTED_ERROR = "unexpected_error"
 
 
@@ -207,6 +215,27 @@ CATALOGUE: dict[Code, Template] = {
            "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
         "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
         "error id %(error_id)s to the administrator."),
+    Code.FACTS_DISAGREE: Template(
+        N_("Daty lub fakty w formularzu są ze sobą sprzeczne; popraw zaznaczone pola."),
+        "The dates or facts recorded do not agree; correct the fields listed."),
+    Code.DRAFT_UNLAWFUL: Template(
+        N_("Projekt decyzji narusza przepis prawa; popraw zaznaczone pola."),
+        "The draft decision breaks a legal rule; correct the fields listed."),
+    Code.APPROVAL_UNLAWFUL: Template(
+        N_("Projekt decyzji narusza przepis prawa i nie może zostać zatwierdzony; zwróć go "
+           "pracownikowi socjalnemu do poprawy."),
+        "The draft decision breaks a legal rule and cannot be approved; return it to the "
+        "caseworker for correction."),
+    Code.SEARCH_QUERY: Template(
+        N_("Podaj PESEL, nazwisko lub numer sprawy (najwyżej 100 znaków)."),
+        "Give a PESEL, a surname or a case number (at most 100 characters)."),
+    Code.REGISTER_CHANGED: Template(
+        N_("Dane osoby w kartotece zmieniły się w międzyczasie; odśwież stronę i spróbuj ponownie."),
+        "The register entry changed since you opened it; reload and try again."),
+    Code.PERSON_NOT_IN_CASE: Template(N_("Tej osoby nie ma w gospodarstwie tej sprawy."),
+                                      "This person is not in the case's household."),
+    Code.PERSON_NOT_FOUND: Template(N_("Nie ma w kartotece osoby o numerze %(id)s."),
+                                    "Person %(id)s does not exist."),
     Code.UNEXPECTED_ERROR: Template(
         N_("Wystąpił nieoczekiwany błąd; nic nie zostało zapisane. Spróbuj ponownie albo zgłoś "
            "problem, podając identyfikator błędu %(error_id)s."),

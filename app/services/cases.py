@@ -207,7 +207,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         errors["address"] = msg(Code.ADDRESS_TOO_LONG, limit=300)
     register_update = payload.get("register_update", False)
     if not isinstance(register_update, bool):
-        errors["register_update"] = "Must be true or false."
+        errors["register_update"] = msg(Code.BOOLEAN_EXPECTED)
     everyone = ([applicant] if applicant else []) + members
     seen: set[str] = set()
     for i, m in enumerate(everyone):

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.domain.messages import Code, msg
 from app.persistence.models import (
     Case,
     HouseholdMember,
@@ -175,12 +176,11 @@ def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person
             raise NotFound(f"Case {case_id} does not exist.")
         member = next((m for m in case.household.members if m.person_id == person_id), None)
         if member is None:
-            raise NotFound("This person is not in the case's household.")
+            raise NotFound(msg(Code.PERSON_NOT_IN_CASE))
         person = uow.session.get(Person, person_id, with_for_update=not ctx.db.is_sqlite)
         assert person is not None
         if version is not None and version != person.version:
-            raise Conflict("The register entry changed since you opened it; reload and try again.",
-                           current_version=person.version)
+            raise Conflict(msg(Code.REGISTER_CHANGED), current_version=person.version)
         declared = Declared(member.first_name, member.last_name, case.household.address)
         changes = apply_changes(uow, actor, person, declared, case_id)
         uow.commit()
@@ -194,7 +194,7 @@ def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, A
     with ctx.uow() as uow:
         person = uow.session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} does not exist.")
+            raise NotFound(msg(Code.PERSON_NOT_FOUND, id=person_id))
         history = uow.session.execute(
             select(PersonChange, User.full_name, Case.number)
             .outerjoin(User, User.id == PersonChange.changed_by_id)
@@ -250,10 +250,9 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may search cases.")
     if not isinstance(query, str) or not query.strip() or len(query.strip()) > 100:
-        raise ValidationFailed("Give a PESEL, a surname or a case number (at most 100 characters).",
-                               {"q": "Give a PESEL, a surname or a case number."})
+        raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})
     if status not in (None, "", "open", "closed"):
-        raise ValidationFailed("Unknown case status.", {"status": "Use open or closed."})
+        raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})
     q = query.strip()
     kind = search_kind(q)
     members = select(HouseholdMember.household_id).join(Person, Person.id == HouseholdMember.person_id)

@@ -16,6 +16,7 @@ from app.domain import facts
 from app.domain.deadlines import deemed_delivery, today_in_warsaw
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision, lawful_draft
 from app.domain.income import EXCLUDED_KINDS
+from app.domain.messages import Code, msg
 from app.domain.violations import Violation, by_field
 from app.persistence.models import (
     Application,
@@ -51,10 +52,9 @@ class RuleViolated(ValidationFailed):
         self.extra = {"violations": [v.as_dict() for v in violations]}
 
 
-FACTS_MESSAGE = "The dates or facts recorded do not agree; correct the fields listed."
-DRAFT_MESSAGE = "The draft decision breaks a legal rule; correct the fields listed."
-APPROVAL_MESSAGE = ("The draft decision breaks a legal rule and cannot be approved; return it to "
-                    "the caseworker for correction.")
+FACTS_MESSAGE = msg(Code.FACTS_DISAGREE)
+DRAFT_MESSAGE = msg(Code.DRAFT_UNLAWFUL)
+APPROVAL_MESSAGE = msg(Code.APPROVAL_UNLAWFUL)
 
 
 def _refuse_if(violations: list[Violation], message: str = FACTS_MESSAGE) -> None:
