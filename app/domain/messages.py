@@ -94,6 +94,7 @@ class Code(StrEnum):
     WORKFLOW_FAILED = "workflow_failed"
     WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
     # Anything else that went wrong on the server.
+    REQUESTED_FROM_RANGE = "requested_from_range"
     FACTS_DISAGREE = "facts_disagree"
     DRAFT_UNLAWFUL = "draft_unlawful"
     APPROVAL_UNLAWFUL = "approval_unlawful"
@@ -215,6 +216,11 @@ CATALOGUE: dict[Code, Template] = {
            "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
         "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
         "error id %(error_id)s to the administrator."),
+    Code.REQUESTED_FROM_RANGE: Template(
+        N_("Pierwszy miesiąc świadczenia może przypadać od miesiąca złożenia wniosku do "
+           "%(months)s miesięcy później."),
+        "The first benefit month must lie between the month of filing and %(months)s months "
+        "after it."),
     Code.FACTS_DISAGREE: Template(
         N_("Daty lub fakty w formularzu są ze sobą sprzeczne; popraw zaznaczone pola."),
         "The dates or facts recorded do not agree; correct the fields listed."),

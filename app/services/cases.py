@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -123,7 +124,7 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) 
         errors[f"{path}.other_benefits"] = msg(Code.OTHER_BENEFITS_UNKNOWN,
                                                allowed=", ".join(OTHER_BENEFITS))
         others = []
-    for flag in ("unable_to_work", "disabled"):
+    for flag in ("unable_to_work", "disabled", "in_school", "disability_certificate"):
         if flag in raw and not isinstance(raw[flag], bool):
             errors[f"{path}.{flag}"] = msg(Code.BOOLEAN_EXPECTED)
     incomes: list[dict[str, Any]] = []
@@ -160,7 +161,8 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) 
         pesel=info.number, first_name=first, last_name=last, birth_date=info.birth_date,
         sex=info.sex, relation=relation, unable_to_work=bool(raw.get("unable_to_work", False)),
         disabled=bool(raw.get("disabled", False)), other_benefits=list(others),
-        alimony_awarded=alimony, incomes=incomes,
+        alimony_awarded=alimony, incomes=incomes, in_school=raw.get("in_school") is True,
+        disability_certificate=raw.get("disability_certificate") is True,
     )
 
 
@@ -196,6 +198,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
                 errors["application_date"] = msg(Code.APPLICATION_DATE_FUTURE)
         except ValueError:
             errors["application_date"] = msg(Code.DATE_FORMAT)
+    requested_from = _requested_from(payload.get("requested_from"), received, errors)
     bank_account = None
     if payload.get("bank_account"):
         try:
@@ -221,7 +224,36 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         "applicant": applicant, "members": members, "benefit": benefit, "reason": reason,
         "urgent": urgent, "received_on": received, "bank_account": bank_account,
         "address": address or "", "register_update": register_update is True,
+        "requested_from": requested_from,
     }
+
+
+REQUESTED_MONTHS_AHEAD = 12
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _requested_from(value: Any, received: date, errors: dict[str, str]) -> date | None:
+    """The first month asked for: a month from that of filing to a year after it, or None.
+
+    Family benefits and FA are asked for a benefit period, often months before it starts (an
+    FA application filed in August for the period from 1 October).
+    """
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not _ISO_DAY.match(value):
+        errors["requested_from"] = msg(Code.DATE_FORMAT)
+        return None
+    try:
+        month = date.fromisoformat(value).replace(day=1)
+    except ValueError:
+        errors["requested_from"] = msg(Code.DATE_FORMAT)
+        return None
+    first = received.replace(day=1)
+    last_year, last_month = divmod(first.month - 1 + REQUESTED_MONTHS_AHEAD, 12)
+    if not first <= month <= date(first.year + last_year, last_month + 1, 1):
+        errors["requested_from"] = msg(Code.REQUESTED_FROM_RANGE, months=REQUESTED_MONTHS_AHEAD)
+        return None
+    return month
 
 
 def _next_case_number(uow: UnitOfWork, year: int) -> str:
@@ -326,7 +358,7 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
         uow.session.flush()
         uow.session.add(Application(
             case_id=case.id, received_on=received, benefit=case.benefit, reason=case.reason,
-            urgent=case.urgent,
+            urgent=case.urgent, requested_from=app_data["requested_from"],
         ))
         for person, m in zip(persons, everyone, strict=True):
             for item in m.incomes:

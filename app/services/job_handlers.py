@@ -13,7 +13,6 @@ from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.persistence.models import (
-    Application,
     Case,
     Decision,
     EligibilityResult,
@@ -26,7 +25,7 @@ from .context import UnitOfWork
 from .documents import render_decision
 from .errors import ServiceError
 from .payments import payment_day
-from .task_hooks import decision_violations, next_decision_number
+from .task_hooks import decision_violations, first_benefit_month, next_decision_number
 
 
 def _age(born: date, on: date) -> int:
@@ -36,7 +35,9 @@ def _age(born: date, on: date) -> int:
 def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
     """The case's household as domain members, applicant first, with itemised incomes."""
     incomes: dict[int, list[IncomeItem]] = {}
-    rows = list(uow.session.scalars(select(Income).where(Income.case_id == case.id)
+    # A case opened to change a running grant rests on the facts established in that grant's case.
+    facts_case = case.parent_case_id if case.kind == "change" and case.parent_case_id else case.id
+    rows = list(uow.session.scalars(select(Income).where(Income.case_id == facts_case)
                                     .order_by(Income.id)))
     # The interview's verified rows when there are any, else the application's declared ones.
     verified = [inc for inc in rows if inc.verified]
@@ -51,6 +52,8 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
             incomes=incomes.get(m.person_id, []), other_benefits=list(m.other_benefits or []),
             disabled=m.disabled, alimony_awarded=m.alimony_awarded,
             sex=m.person.sex, child=(m.relation == "child") if m.position else False,
+            relation=m.relation, in_school=m.in_school,
+            disability_certificate=m.disability_certificate,
         )
         for m in case.household.members
     ]
@@ -60,9 +63,8 @@ def eligibility(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """Compute eligibility with the domain package and keep the explanation."""
     case = uow.session.get(Case, job.case_id)
     assert case is not None
-    application = uow.session.scalar(select(Application).where(Application.case_id == case.id))
-    assert application is not None
-    on = application.received_on
+    # Parameters (and ages) of the first benefit month, not of the filing date.
+    on = first_benefit_month(uow, case.id)
     result = calculate(case.benefit, on, household_members(uow, case, on))
     row = EligibilityResult(
         case_id=case.id, benefit=case.benefit, on=on, eligible=result.eligible,

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain import facts
+from app.domain import benefit_months, facts
 from app.domain.deadlines import deemed_delivery, today_in_warsaw
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision, lawful_draft
 from app.domain.income import EXCLUDED_KINDS
@@ -84,14 +84,23 @@ def _received_on(uow: UnitOfWork, case_id: int) -> date | None:
 
 
 def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
-    """The first month a benefit of the case may be granted for (art. 106 ust. 3 u.p.s.): the
-    month the application was received. (Family benefits and FA get their own rule later.)"""
-    received = _received_on(uow, case_id)
-    if received is None:
-        case = uow.session.get(Case, case_id)
-        assert case is not None
-        received = case.opened_on
-    return received.replace(day=1)
+    """The first month a benefit of the case may be granted for, and whose parameters apply.
+
+    Art. 106 ust. 3 u.p.s.: the month the application was received, or the later month the
+    party asked for (the benefit period of zasiłek rodzinny or FA; see
+    :func:`app.domain.benefit_months.first_benefit_month`). A case opened to change a running
+    grant starts at the change (``effective_from``).
+    """
+    case = uow.session.get(Case, case_id)
+    assert case is not None
+    if case.kind == "change" and case.effective_from is not None:
+        return case.effective_from.replace(day=1)
+    row = uow.session.execute(
+        select(Application.received_on, Application.requested_from)
+        .where(Application.case_id == case_id)
+    ).first()
+    received, requested = (row[0], row[1]) if row else (case.opened_on, None)
+    return benefit_months.first_benefit_month(case.benefit, received, requested)
 
 
 def legal_range(row: EligibilityResult | None) -> LegalRange | None:

@@ -52,6 +52,11 @@ class Case(Base):
     bank_account: Mapped[str | None] = mapped_column(String(34))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # "application" (opened on a wniosek), or "change": opened ex officio to change the running
+    # grant of `parent_case_id` from `effective_from` (art. 106 ust. 5 u.p.s., art. 155 KPA).
+    kind: Mapped[str] = mapped_column(String(20), default="application")
+    parent_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    effective_from: Mapped[date | None]
 
     household: Mapped[Household] = relationship()
     applicant: Mapped[Person] = relationship()
@@ -69,6 +74,9 @@ class Application(Base):
     reason: Mapped[str] = mapped_column(String(60))
     urgent: Mapped[bool] = mapped_column(default=False)
     complete: Mapped[bool | None]
+    # The first month the party asks the benefit for, when later than the month of filing (e.g.
+    # the next benefit period of zasiłek rodzinny or FA); None = from the month of filing.
+    requested_from: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

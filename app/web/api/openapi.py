@@ -45,6 +45,9 @@ _MEMBER = {
                                    "contributions": _MONEY, "costs": _MONEY,
                                    "one_off": {"type": "boolean"}}}},
         "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
+        "disability_certificate": {"type": "boolean",
+                                   "description": "moderate or severe degree (art. 6 ust. 1 u.ś.r.)"},
+        "in_school": {"type": "boolean", "description": "in school or higher school"},
         "other_benefits": {"type": "array", "items": {"type": "string"}},
         "alimony_awarded": _MONEY,
     },
@@ -75,6 +78,10 @@ OPENAPI: dict[str, Any] = {
                                 "reason": {"type": "string", "description": "art. 7 u.p.s. code"},
                                 "urgent": {"type": "boolean"},
                                 "application_date": {"type": "string", "format": "date"},
+                                "requested_from": {
+                                    "type": "string", "format": "date", "description":
+                                    "first month asked for (a benefit period); default: the "
+                                    "month of filing"},
                                 "address": {"type": "string"}, "bank_account": {"type": "string"},
                                 "register_update": {
                                     "type": "boolean", "description": "apply the differences from "
@@ -103,6 +110,11 @@ OPENAPI: dict[str, Any] = {
                             "age": {"type": "integer", "minimum": 0},
                             "sex": {"type": "string", "enum": ["F", "M"]},
                             "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
+                            "relation": {"type": "string", "enum": [
+                                "applicant", "spouse", "partner", "child", "parent", "sibling",
+                                "other"]},
+                            "in_school": {"type": "boolean"},
+                            "disability_certificate": {"type": "boolean"},
                             "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
                             "incomes": {"type": "array", "items": {"type": "object"}},
                             "other_benefits": {"type": "array", "items": {"type": "string"}},

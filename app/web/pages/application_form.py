@@ -29,10 +29,11 @@ def _income_schema() -> dict[str, Any]:
             "kind": {"type": "string", "title": _("Rodzaj"), "enum": list(INCOME_KINDS),
                      "x-widget": "select",
                      "x-labels": {k: label(INCOME_LABELS, k) for k in INCOME_KINDS}},
-            "amount": {**MONEY, "title": _("Kwota brutto")},
+            "amount": {**MONEY, "title": _("Kwota brutto"),
+                       "description": _("Odlicza się tylko podatek i składki (art. 8 ust. 3 "
+                                        "u.p.s.), nie koszty uzyskania przychodu.")},
             "tax": {**MONEY, "title": _("Podatek")},
             "contributions": {**MONEY, "title": _("Składki")},
-            "costs": {**MONEY, "title": _("Koszty uzyskania")},
             "one_off": {"type": "boolean", "title": _("Jednorazowy")},
         },
     }
@@ -56,6 +57,10 @@ def _person_schema(member: bool) -> dict[str, Any]:
                             "description": _("Miesięcznie, jeśli zasądzone.")},
         "unable_to_work": {"type": "boolean", "title": _("Całkowicie niezdolny do pracy")},
         "disabled": {"type": "boolean", "title": _("Osoba niepełnosprawna")},
+        "disability_certificate": {
+            "type": "boolean",
+            "title": _("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności")},
+        "in_school": {"type": "boolean", "title": _("Uczy się w szkole lub szkole wyższej")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},
@@ -81,6 +86,10 @@ def application_schema() -> dict[str, Any]:
                        "x-labels": dict(reasons)},
             "application_date": {"type": "string", "format": "date", "title": _("Data wpływu wniosku"),
                                  "description": _("Puste = dzisiaj.")},
+            "requested_from": {
+                "type": "string", "format": "date", "title": _("Świadczenie od miesiąca"),
+                "description": _("Puste = od miesiąca złożenia wniosku. Zasiłek rodzinny i fundusz "
+                                 "alimentacyjny: pierwszy miesiąc okresu, o który wnioskuje strona.")},
             "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)")},
             "applicant": _person_schema(member=False),
             "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),

@@ -10,6 +10,8 @@ Create Date: 2026-11-28 23:59:00
 - person_changes: the history of confirmed register changes.
 - decisions: amount_reason (discretionary amount), purpose (one-off benefits).
 - decision_number_sequences: decision numbers are given at signature, per year.
+- applications.requested_from: the first month asked for (benefit periods).
+- cases.kind, parent_case_id, effective_from: a case opened ex officio to change a running grant.
 """
 from typing import Sequence, Union
 
@@ -77,9 +79,26 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('year', name=op.f('pk_decision_number_sequences'))
     )
 
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('requested_from', sa.Date(), nullable=True))
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=20), nullable=False, server_default='application'))
+        batch_op.add_column(sa.Column('parent_case_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('effective_from', sa.Date(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_cases_parent_case_id'), ['parent_case_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_cases_parent_case_id_cases'), 'cases', ['parent_case_id'], ['id'])
+
 
 def downgrade() -> None:
     """Downgrade schema."""
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_cases_parent_case_id_cases'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_cases_parent_case_id'))
+        batch_op.drop_column('effective_from')
+        batch_op.drop_column('parent_case_id')
+        batch_op.drop_column('kind')
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_column('requested_from')
     op.drop_table('decision_number_sequences')
     with op.batch_alter_table('decisions', schema=None) as batch_op:
         batch_op.drop_column('purpose')
