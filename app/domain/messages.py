@@ -95,6 +95,10 @@ class Code(StrEnum):
     WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
     # Anything else that went wrong on the server.
     REQUESTED_FROM_RANGE = "requested_from_range"
+    CASE_ROLE_REQUIRED = "case_role_required"
+    SUPERVISOR_REQUIRED = "supervisor_required"
+    CHANGE_ALREADY_DRAFTED = "change_already_drafted"
+    CHANGE_NOT_AFFECTED = "change_not_affected"
     FACTS_DISAGREE = "facts_disagree"
     DRAFT_UNLAWFUL = "draft_unlawful"
     APPROVAL_UNLAWFUL = "approval_unlawful"
@@ -216,6 +220,17 @@ CATALOGUE: dict[Code, Template] = {
            "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
         "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
         "error id %(error_id)s to the administrator."),
+    Code.CASE_ROLE_REQUIRED: Template(
+        N_("Dane spraw widzą tylko pracownicy socjalni i kierownicy."),
+        "Only caseworkers and supervisors may see case data."),
+    Code.SUPERVISOR_REQUIRED: Template(N_("Tę czynność może wykonać tylko kierownik."),
+                                       "Only a supervisor may do this."),
+    Code.CHANGE_ALREADY_DRAFTED: Template(
+        N_("Sprawa zmiany tej decyzji od tego dnia została już wszczęta."),
+        "A case to change this grant from that day has already been opened."),
+    Code.CHANGE_NOT_AFFECTED: Template(
+        N_("Kwota tej decyzji nie zmienia się od podanego dnia; odśwież listę."),
+        "This grant's amount does not change from that day; reload the list."),
     Code.REQUESTED_FROM_RANGE: Template(
         N_("Pierwszy miesiąc świadczenia może przypadać od miesiąca złożenia wniosku do "
            "%(months)s miesięcy później."),

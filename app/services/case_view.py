@@ -111,6 +111,16 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "bank_account": case.bank_account, "address": case.household.address,
             "members": members,
             "register": register.case_differences(uow, case),
+            "kind": case.kind,
+            "effective_from": case.effective_from.isoformat() if case.effective_from else None,
+            "parent": {"id": case.parent_case_id, "number": s.scalar(
+                select(Case.number).where(Case.id == case.parent_case_id))}
+            if case.parent_case_id else None,
+            "changes": [{"id": cid, "number": number, "status": status,
+                         "effective_from": eff.isoformat() if eff else None}
+                        for cid, number, status, eff in s.execute(
+                            select(Case.id, Case.number, Case.status, Case.effective_from)
+                            .where(Case.parent_case_id == case.id).order_by(Case.id))],
             "workflow": {
                 "instance_id": instance.id if instance else None,
                 "version": instance.version if instance else None,

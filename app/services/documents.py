@@ -25,6 +25,7 @@ from app.domain.polish import date_pl, number, zl
 from app.domain.reasons import REASONS
 from app.persistence.models import Application, Case, Decision, User
 
+from .change_cases import change_context
 from .context import UnitOfWork
 
 _env = Environment(
@@ -166,6 +167,15 @@ def _party(case: Case) -> SimpleNamespace:
                            pesel=member.person.pesel or member.person.register_key)
 
 
+def _change(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
+    """What a changing decision changes, with its dates as dates for the template."""
+    change = change_context(uow, case)
+    if change is None:
+        return None
+    return {**change, "issued_on_date": date.fromisoformat(change["issued_on"]) if change["issued_on"]
+            else None, "effective_from_date": date.fromisoformat(change["effective_from"])}
+
+
 def render_decision(uow: UnitOfWork, decision: Decision) -> str:
     """Render the decision as HTML (printable; signed by the approving supervisor)."""
     case = uow.session.get(Case, decision.case_id)
@@ -183,4 +193,5 @@ def render_decision(uow: UnitOfWork, decision: Decision) -> str:
         address=case.household.address, law=law, kpa=KPA, notices=NOTICES[law.act],
         authorisation=AUTHORISATION[law.act], ruling=KIND_NAMES.get(decision.kind, decision.kind),
         reason=REASONS.get(case.reason, (case.reason,))[0], signer=signer, steps=steps,
+        change=_change(uow, case),
     )

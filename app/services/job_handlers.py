@@ -21,6 +21,7 @@ from app.persistence.models import (
     PaymentScheduleItem,
 )
 
+from .change_cases import replace_parent_schedule
 from .context import UnitOfWork
 from .documents import render_decision
 from .errors import ServiceError
@@ -152,8 +153,12 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     if rows:
         # One multi-row INSERT instead of one statement per benefit month.
         uow.session.execute(insert(PaymentScheduleItem), rows)
+    case = uow.session.get(Case, decision.case_id)
+    assert case is not None
+    # A changing decision replaces the changed grant's planned months from its start.
+    replaced = replace_parent_schedule(uow, case, decision.period_from)
     total = decision.amount * len(months)
-    return {"items": len(rows), "total": f"{total:.2f}"}
+    return {"items": len(rows), "total": f"{total:.2f}", "replaced": replaced}
 
 
 HANDLERS: dict[str, Callable[[UnitOfWork, Job], dict[str, Any]]] = {

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -31,6 +31,7 @@ from app.persistence.models import (
     ProcessInstance,
 )
 
+from .change_cases import change_context
 from .context import Actor, UnitOfWork
 from .errors import Conflict, ValidationFailed
 
@@ -395,7 +396,11 @@ def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: 
         # Payments stop with the benefit: cancel months not yet paid out.
         uow.session.execute(
             update(PaymentScheduleItem)
-            .where(PaymentScheduleItem.case_id == ht.case_id, PaymentScheduleItem.status == "planned")
+            # Also the months of any decision that changed this grant (cases opened to change it).
+            .where(or_(PaymentScheduleItem.case_id == ht.case_id,
+                       PaymentScheduleItem.case_id.in_(
+                           select(Case.id).where(Case.parent_case_id == ht.case_id))),
+                   PaymentScheduleItem.status == "planned")
             .values(status="cancelled")
         )
 
@@ -443,9 +448,28 @@ def _interview_initial(uow: UnitOfWork, case: Case) -> list[dict[str, Any]]:
 
 
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None) -> dict[str, Any]:
-    """The draft form's starting values: the computed amount and a lawful period."""
-    return lawful_draft(case.benefit, legal_range(elig), first_benefit_month(uow, case.id),
-                        _today(uow))
+    """The draft form's starting values: the computed amount and a lawful period.
+
+    A changing decision runs from the change to the end of the period it changes, and its
+    justification starts from what changed.
+    """
+    initial = lawful_draft(case.benefit, legal_range(elig), first_benefit_month(uow, case.id),
+                           _today(uow))
+    change = change_context(uow, case)
+    if change is not None and initial.get("decision_kind") != "refusal":
+        initial["period_to"] = change["period_to"]
+        initial["justification"] = (
+            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
+            f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "
+            "dochodowe lub kwota świadczenia) obowiązujących od tego dnia; art. 106 ust. 5 "
+            "ustawy o pomocy społecznej.")
+    return initial
+
+
+def _applicant_name(case: Case) -> str:
+    """The applicant as declared in this case (the register may say otherwise later)."""
+    members = case.household.members
+    return members[0].full_name if members else ""
 
 
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
@@ -458,7 +482,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     assert case is not None
     ctx: dict[str, Any] = {
         "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,
-        "applicant": case.applicant.full_name, "members": len(case.household.members),
+        "applicant": _applicant_name(case), "members": len(case.household.members),
         "opened_on": case.opened_on.isoformat(),
     }
     if ht.form == "conduct_interview":
@@ -467,6 +491,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         elig = _latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
         ctx["first_benefit_month"] = first_benefit_month(uow, case.id).isoformat()
+        ctx["change"] = change_context(uow, case)
         if ht.form == "draft_decision":
             ctx["initial"] = _draft_initial(uow, case, elig)
         decision = _latest_decision(uow, case.id)

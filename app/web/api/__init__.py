@@ -8,7 +8,16 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from app.services import auth as auth_service
-from app.services import case_view, cases, definitions, jobs, payments, register, worklist
+from app.services import (
+    case_view,
+    cases,
+    definitions,
+    jobs,
+    parameter_changes,
+    payments,
+    register,
+    worklist,
+)
 from app.services.errors import ValidationFailed
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
@@ -110,6 +119,21 @@ def list_cases() -> Any:
 def get_case(case_id: int) -> Any:
     """The case file: status, stage, open tasks, decision, payments, history."""
     return jsonify(case_view.get_case(services(), api_actor(), case_id))
+
+
+@bp.get("/parameter-changes")
+@api_roles(*CASE_ROLES)
+def affected_grants() -> Any:
+    """Running grants whose amount changes with a legal parameter change."""
+    return jsonify(parameter_changes.affected_grants(services(), api_actor()))
+
+
+@bp.post("/parameter-changes/draft")
+@api_roles("supervisor")
+def draft_changes() -> Any:
+    """Open a case ex officio to change each chosen grant (art. 106 ust. 5 u.p.s.)."""
+    opened = parameter_changes.draft_changes(services(), api_actor(), _json_body().get("grants"))
+    return jsonify({"case_ids": opened}), 201
 
 
 @bp.get("/tasks")

@@ -129,6 +129,13 @@ OPENAPI: dict[str, Any] = {
                     "status": {"type": "string", "enum": ["", "open", "closed"]},
                 },
             },
+            "DraftChangesRequest": {
+                "type": "object", "required": ["grants"],
+                "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
+                    "type": "object", "required": ["case_id", "effective_from"],
+                    "properties": {"case_id": {"type": "integer"},
+                                   "effective_from": {"type": "string", "format": "date"}}}}},
+            },
             "ConfirmRequest": {
                 "type": "object",
                 "properties": {"version": {"type": "integer",
@@ -164,6 +171,12 @@ OPENAPI: dict[str, Any] = {
         "/api/cases/search": {"post": _op(
             "Search cases by PESEL, surname or case number", body="SearchRequest",
             errors=("401", "403", "422"))},
+        "/api/parameter-changes": {"get": _op(
+            "Running grants whose amount changes with a legal parameter change",
+            errors=("401", "403"))},
+        "/api/parameter-changes/draft": {"post": _op(
+            "Open a case ex officio to change each chosen grant (supervisor)", ok="201",
+            body="DraftChangesRequest", errors=("401", "403", "404", "409", "422"))},
         "/api/persons/{person_id}": {"get": _op(
             "A register entry with its change history and cases", params=[_id("person_id")])},
         "/api/cases/{case_id}/persons/{person_id}/confirm": {"post": _op(

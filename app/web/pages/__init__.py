@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import cases, payments, tasks, worklist
+from . import cases, changes, payments, tasks, worklist
 from .formatting import register_template_helpers
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
@@ -31,6 +31,8 @@ _ROUTES = (
     ("/cases/new", cases.case_new, ("GET", "POST")),
     ("/cases/<int:case_id>", cases.case_detail, ("GET",)),
     ("/cases/<int:case_id>/decision/<int:decision_id>", cases.decision_document, ("GET",)),
+    ("/changes", changes.changes, ("GET",)),
+    ("/changes/draft", changes.draft_changes, ("POST",)),
     ("/payments", payments.payment_lists, ("GET",)),
     ("/payments/run", payments.payment_run, ("POST",)),
     ("/payments/<int:list_id>", payments.payment_list, ("GET",)),

@@ -169,6 +169,7 @@ AUDIT_ACTIONS = {
     "workflow.chained": _l("Rozpoczęto kolejny etap procesu"),
     "job.done": _l("Wykonano zadanie systemowe"),
     "person.changed": _l("Zmieniono dane w kartotece"),
+    "case.change_opened": _l("Wszczęto z urzędu sprawę zmiany decyzji"),
 }
 
 # Register fields a caseworker may update from an application.
