@@ -95,6 +95,9 @@ class Code(StrEnum):
     WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
     # Anything else that went wrong on the server.
     REQUESTED_FROM_RANGE = "requested_from_range"
+    REGISTER_KEY_FORMAT = "register_key_format"
+    REGISTER_KEY_UNKNOWN = "register_key_unknown"
+    BIRTH_DATE_RANGE = "birth_date_range"
     CASE_ROLE_REQUIRED = "case_role_required"
     SUPERVISOR_REQUIRED = "supervisor_required"
     CHANGE_ALREADY_DRAFTED = "change_already_drafted"
@@ -220,6 +223,14 @@ CATALOGUE: dict[Code, Template] = {
            "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
         "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
         "error id %(error_id)s to the administrator."),
+    Code.REGISTER_KEY_FORMAT: Template(
+        N_("Klucz w kartotece ma postać BP- i 10 znaków (cyfry i litery A–F)."),
+        "A register key is BP- followed by 10 characters (digits and letters A-F)."),
+    Code.REGISTER_KEY_UNKNOWN: Template(N_("W kartotece nie ma osoby o tym kluczu."),
+                                        "The register has no person with this key."),
+    Code.BIRTH_DATE_RANGE: Template(
+        N_("Data urodzenia musi przypadać między 1900 rokiem a dniem dzisiejszym."),
+        "The birth date must lie between 1900 and today."),
     Code.CASE_ROLE_REQUIRED: Template(
         N_("Dane spraw widzą tylko pracownicy socjalni i kierownicy."),
         "Only caseworkers and supervisors may see case data."),

@@ -51,11 +51,12 @@ OTHER_BENEFITS = (
 class MemberInput:
     """A validated household member."""
 
-    pesel: str
+    pesel: str | None
     first_name: str
     last_name: str
-    birth_date: date
-    sex: str
+    # None for a person named by register key: the register knows them.
+    birth_date: date | None
+    sex: str | None
     relation: str
     unable_to_work: bool
     disabled: bool
@@ -64,6 +65,7 @@ class MemberInput:
     incomes: list[dict[str, Any]] = field(default_factory=list)
     in_school: bool = False
     disability_certificate: bool = False
+    register_key: str | None = None
 
 
 def _money(value: Any, path: str, errors: dict[str, str], default: str | None = "0") -> Decimal:
@@ -100,20 +102,60 @@ def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max
     return value.strip()
 
 
+_REGISTER_KEY = re.compile(r"^BP-[0-9A-F]{10}$")
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def _identity(raw: dict[str, Any], path: str, errors: dict[str, str]
+              ) -> tuple[str | None, str | None, date | None, str | None] | None:
+    """(PESEL, register key, birth date, sex) of a declared person, or None with errors.
+
+    A PESEL identifies a person. A person without one is named by the register key given when
+    they were first registered (``BP-`` and ten hex digits; birth date and sex then come from the
+    register), or, when new to the register, by a birth date and sex.
+    """
+    pesel_raw = raw.get("pesel")
+    if isinstance(pesel_raw, str) and pesel_raw.strip():
+        try:
+            info = parse_pesel(pesel_raw)
+        except InvalidIdentifier as exc:
+            errors[f"{path}.pesel"] = exc.message
+            return None
+        return info.number, None, info.birth_date, info.sex
+    key = raw.get("register_key")
+    if key not in (None, ""):
+        if not isinstance(key, str) or not _REGISTER_KEY.match(key.strip().upper()):
+            errors[f"{path}.register_key"] = msg(Code.REGISTER_KEY_FORMAT)
+            return None
+        return None, key.strip().upper(), None, None
+    born_raw, sex = raw.get("birth_date"), raw.get("sex")
+    if born_raw in (None, "") and sex in (None, ""):
+        errors[f"{path}.pesel"] = msg(Code.PESEL_REQUIRED)
+        return None
+    born = None
+    if not isinstance(born_raw, str) or not _ISO_DAY.match(born_raw):
+        errors[f"{path}.birth_date"] = msg(Code.DATE_FORMAT)
+    else:
+        try:
+            born = date.fromisoformat(born_raw)
+        except ValueError:
+            errors[f"{path}.birth_date"] = msg(Code.DATE_FORMAT)
+    if born is not None and not EARLIEST_BIRTH <= born <= date.today():
+        errors[f"{path}.birth_date"] = msg(Code.BIRTH_DATE_RANGE)
+        born = None
+    if sex not in ("F", "M"):
+        errors[f"{path}.sex"] = msg(Code.CHOOSE_ONE)
+    if born is None or sex not in ("F", "M"):
+        return None
+    return None, None, born, str(sex)
+
+
 def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) -> MemberInput | None:
     """Validate one member (applicant or other)."""
     if not isinstance(raw, dict):
         errors[path] = msg(Code.MEMBER_EXPECTED)
         return None
-    pesel_raw = raw.get("pesel")
-    info = None
-    if not isinstance(pesel_raw, str):
-        errors[f"{path}.pesel"] = msg(Code.PESEL_REQUIRED)
-    else:
-        try:
-            info = parse_pesel(pesel_raw)
-        except InvalidIdentifier as exc:
-            errors[f"{path}.pesel"] = exc.message
+    identity = _identity(raw, path, errors)
     first = _text(raw, "first_name", path, errors)
     last = _text(raw, "last_name", path, errors)
     relation = raw.get("relation", default_relation)
@@ -155,11 +197,12 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) 
             incomes.append({"kind": "other", "amount": amount, "tax": Decimal(0),
                             "contributions": Decimal(0), "costs": Decimal(0), "one_off": False})
     alimony = _money(raw.get("alimony_awarded"), f"{path}.alimony_awarded", errors)
-    if info is None:
+    if identity is None:
         return None
+    pesel, key, born, sex = identity
     return MemberInput(
-        pesel=info.number, first_name=first, last_name=last, birth_date=info.birth_date,
-        sex=info.sex, relation=relation, unable_to_work=bool(raw.get("unable_to_work", False)),
+        pesel=pesel, first_name=first, last_name=last, birth_date=born, sex=sex,
+        register_key=key, relation=relation, unable_to_work=bool(raw.get("unable_to_work", False)),
         disabled=bool(raw.get("disabled", False)), other_benefits=list(others),
         alimony_awarded=alimony, incomes=incomes, in_school=raw.get("in_school") is True,
         disability_certificate=raw.get("disability_certificate") is True,
@@ -214,9 +257,13 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     everyone = ([applicant] if applicant else []) + members
     seen: set[str] = set()
     for i, m in enumerate(everyone):
-        if m.pesel in seen:
-            errors[f"members[{i - 1}].pesel"] = msg(Code.PERSON_DUPLICATE)
-        seen.add(m.pesel)
+        ident = m.pesel or m.register_key
+        if ident is None:
+            continue  # new to the register: nothing to repeat
+        if ident in seen:
+            errors[f"members[{i - 1}].{'pesel' if m.pesel else 'register_key'}"] = \
+                msg(Code.PERSON_DUPLICATE)
+        seen.add(ident)
     if errors:
         raise ValidationFailed(msg(Code.APPLICATION_INVALID), errors)
     assert applicant is not None
@@ -277,12 +324,27 @@ def _next_case_number(uow: UnitOfWork, year: int) -> str:
 
 
 def _find_person(uow: UnitOfWork, m: MemberInput) -> Person | None:
-    """The register entry of a declared person, by PESEL (never changed here)."""
-    return uow.session.scalar(select(Person).where(Person.pesel == m.pesel))
+    """The register entry of a declared person, by PESEL or register key (never changed here)."""
+    if m.pesel:
+        return uow.session.scalar(select(Person).where(Person.pesel == m.pesel))
+    if m.register_key:
+        return uow.session.scalar(select(Person).where(Person.register_key == m.register_key))
+    return None
+
+
+def _unknown_keys(uow: UnitOfWork, everyone: list[MemberInput]) -> None:
+    """Refuse a register key the register does not hold."""
+    errors: dict[str, str] = {
+        f"{_path(i)}.register_key": msg(Code.REGISTER_KEY_UNKNOWN)
+        for i, m in enumerate(everyone) if m.register_key and _find_person(uow, m) is None
+    }
+    if errors:
+        raise ValidationFailed(msg(Code.APPLICATION_INVALID), errors)
 
 
 def _register(uow: UnitOfWork, m: MemberInput, address: str) -> Person:
     """A new register entry for a person the register does not know yet."""
+    assert m.birth_date is not None and m.sex is not None
     person = Person(register_key=m.pesel or register.new_register_key(), pesel=m.pesel,
                     first_name=m.first_name, last_name=m.last_name, birth_date=m.birth_date,
                     sex=m.sex, address=address, created_at=uow.ctx.now())
@@ -306,9 +368,16 @@ def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> dict[s
     app_data = validate_application(payload, today_in_warsaw(ctx.now()))
     everyone = [app_data["applicant"], *app_data["members"]]
     with ctx.uow(readonly=True) as uow:
+        _unknown_keys(uow, everyone)
         people = [(_path(i), _find_person(uow, m), _declared(m, app_data["address"]))
                   for i, m in enumerate(everyone)]
-        return register.compare(uow, people, None)
+        result = register.compare(uow, people, None)
+        result["possible_matches"] = [
+            {"path": _path(i), "matches": register.possible_matches(uow, m.last_name, m.birth_date)}
+            for i, m in enumerate(everyone)
+            if not m.pesel and not m.register_key and m.birth_date is not None
+        ]
+        return result
 
 
 def _path(position: int) -> str:
@@ -329,6 +398,7 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
         household = Household(address=app_data["address"])
         uow.session.add(household)
         everyone = [app_data["applicant"], *app_data["members"]]
+        _unknown_keys(uow, everyone)
         persons = []
         known: list[tuple[Person, register.Declared]] = []
         for pos, m in enumerate(everyone):

@@ -16,6 +16,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -223,6 +224,19 @@ def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, A
         audit.record(uow, "person.read", actor.id, None, person_id=person_id)
         uow.commit()
         return result
+
+
+def possible_matches(uow: UnitOfWork, last_name: str, birth_date: date | None) -> list[dict[str, str]]:
+    """Register entries without a PESEL that may be this person: same surname and birth date."""
+    if birth_date is None:
+        return []
+    rows = uow.session.execute(
+        select(Person.register_key, Person.first_name, Person.last_name).where(
+            Person.pesel.is_(None), Person.birth_date == birth_date,
+            Person.last_name.ilike(_like(last_name).removesuffix("%"), escape="\\"))
+        .limit(10)
+    ).all()
+    return [{"register_key": key, "name": f"{first} {last}"} for key, first, last in rows]
 
 
 def _like(text: str) -> str:

@@ -55,8 +55,11 @@ def test_lifecycle_over_api_with_real_worker(live_ctx: ServiceContext, client: A
         task = ready_task(client, tok, case_id, name)
         detail = api(client, "GET", f"/api/tasks/{task['id']}", tok).get_json()
         assert detail["schema"]["type"] == "object"
+        # As a client would: the values the form opens with (the draft's lawful amount and
+        # period), then what the user enters.
+        data = {**canned(live_ctx, name), **(detail["context"].get("initial") or {}), **overrides}
         res = api(client, "POST", f"/api/tasks/{task['id']}/complete", tok,
-                  {"data": canned(live_ctx, name, **overrides), "version": detail["version"]})
+                  {"data": data, "version": detail["version"]})
         assert res.status_code == 200, res.get_json()
         return res.get_json()  # type: ignore[no-any-return]
 

@@ -261,3 +261,49 @@ def test_page_search_posts_so_no_pesel_is_in_the_url(client: Any, ctx: ServiceCo
     assert f"/cases/{created}" in found and "Obca" not in found
     res = client.post("/cases", data={"q": "x" * 200})
     assert res.status_code == 422
+
+
+# --- people without a PESEL -----------------------------------------------------------------------
+
+def _foreigner(**overrides: Any) -> dict[str, Any]:
+    app = sample_application()
+    app["applicant"] = {"first_name": "Olena", "last_name": "Kowalenko", "birth_date": "1988-04-02",
+                        "sex": "F", "net_income": "300.00"}
+    app.update(overrides)
+    return app
+
+
+def test_a_person_without_pesel_gets_a_register_key_and_is_linked_by_it(
+    ctx: ServiceContext, caseworker: Actor
+) -> None:
+    first = cases.open_case(ctx, caseworker, _foreigner())
+    member = case_view.get_case(ctx, caseworker, first)["members"][0]
+    assert member["pesel"] is None and re.fullmatch(r"BP-[0-9A-F]{10}", member["register_key"])
+    # A second application finds the entry as a possible match, and links to it by its key.
+    check = cases.check_application(ctx, caseworker, _foreigner())
+    assert check["possible_matches"][0]["matches"][0]["register_key"] == member["register_key"]
+    linked = _foreigner()
+    linked["applicant"] = {"register_key": member["register_key"], "first_name": "Olena",
+                           "last_name": "Kowalenko-Nowak", "net_income": "0"}
+    second = cases.open_case(ctx, caseworker, linked)
+    again = case_view.get_case(ctx, caseworker, second)
+    assert again["members"][0]["person_id"] == member["person_id"]
+    assert again["register"]["differences"][0]["changes"][0]["declared"] == "Kowalenko-Nowak"
+
+
+@pytest.mark.parametrize("applicant, field", [
+    ({"first_name": "A", "last_name": "B"}, "applicant.pesel"),
+    ({"first_name": "A", "last_name": "B", "birth_date": "1988-04-02"}, "applicant.sex"),
+    ({"first_name": "A", "last_name": "B", "birth_date": "2150-01-01", "sex": "F"}, "applicant.birth_date"),
+    ({"first_name": "A", "last_name": "B", "birth_date": "19880402", "sex": "F"}, "applicant.birth_date"),
+    ({"first_name": "A", "last_name": "B", "register_key": "BP-XYZ"}, "applicant.register_key"),
+    ({"first_name": "A", "last_name": "B", "register_key": "BP-0123456789"}, "applicant.register_key"),
+])
+def test_people_without_pesel_need_a_known_key_or_a_plausible_birth_date_and_sex(
+    ctx: ServiceContext, caseworker: Actor, applicant: dict[str, Any], field: str
+) -> None:
+    from app.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as err:
+        cases.open_case(ctx, caseworker, _foreigner(applicant=applicant))
+    assert field in err.value.errors

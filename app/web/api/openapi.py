@@ -33,9 +33,14 @@ def _id(name: str) -> dict[str, Any]:
 _MONEY = {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$", "example": "1200.00"}
 _MEMBER = {
     "type": "object",
-    "required": ["pesel", "first_name", "last_name"],
+    "required": ["first_name", "last_name"],
+    "description": "Identified by pesel; a person without a PESEL by register_key (already in the "
+                   "register) or, when new, by birth_date and sex",
     "properties": {
         "pesel": {"type": "string", "pattern": r"^\d{11}$"},
+        "register_key": {"type": "string", "pattern": r"^BP-[0-9A-F]{10}$"},
+        "birth_date": {"type": "string", "format": "date"},
+        "sex": {"type": "string", "enum": ["F", "M"]},
         "first_name": {"type": "string"}, "last_name": {"type": "string"},
         "relation": {"type": "string", "enum": ["applicant", "spouse", "partner", "child", "parent",
                                                 "sibling", "other"]},

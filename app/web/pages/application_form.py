@@ -45,6 +45,14 @@ def _person_schema(member: bool) -> dict[str, Any]:
                   "x-autocomplete": "off", "x-placeholder": _("11 cyfr")},
         "first_name": {"type": "string", "title": _("Imię"), "maxLength": 100},
         "last_name": {"type": "string", "title": _("Nazwisko"), "maxLength": 100},
+        "register_key": {"type": "string", "title": _("Klucz w kartotece (osoba bez PESEL)"),
+                         "maxLength": 13, "x-autocomplete": "off", "x-placeholder": "BP-…",
+                         "description": _("Tylko dla osoby bez numeru PESEL, która jest już w "
+                                          "kartotece.")},
+        "birth_date": {"type": "string", "format": "date", "title": _("Data urodzenia"),
+                       "description": _("Tylko dla osoby bez numeru PESEL, nowej w kartotece.")},
+        "sex": {"type": "string", "title": _("Płeć"), "enum": ["F", "M"], "x-widget": "select",
+                "x-labels": {"F": _("kobieta"), "M": _("mężczyzna")}},
     }
     if member:
         props["relation"] = {"type": "string", "title": _("Stopień pokrewieństwa"),
@@ -68,7 +76,7 @@ def _person_schema(member: bool) -> dict[str, Any]:
                     "items": _income_schema()},
     })
     return {"type": "object", "title": _("Członek gospodarstwa") if member else _("Wnioskodawca"),
-            "required": ["pesel", "first_name", "last_name"], "properties": props}
+            "required": ["first_name", "last_name"], "properties": props}
 
 
 def application_schema() -> dict[str, Any]:

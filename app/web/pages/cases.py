@@ -95,7 +95,8 @@ def case_new() -> Any:
         except ValidationFailed as exc:
             translated = {k: service_message(v) for k, v in exc.errors.items()}
             return _render_new(raw, translated, 422, service_message(exc.message))
-        if check["differences"] or check["open_cases"] or check["household_changes"]:
+        matches = any(p["matches"] for p in check.get("possible_matches", []))
+        if check["differences"] or check["open_cases"] or check["household_changes"] or matches:
             return _render_new(raw, {}, 200, check=check, applicant_names=_names(payload))
     payload["register_update"] = request.form.get("register_update") == "1"
     try:
