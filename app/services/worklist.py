@@ -163,6 +163,39 @@ def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[s
     }
 
 
+def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[str, str]:
+    """What the service would refuse in a submission, without saving anything.
+
+    The page asks this when its own form conversion already found errors, so that every error
+    (the form's and the rules') shows at once. It runs the schema and the case rules of the
+    task in a transaction that is always rolled back; it advances nothing.
+    """
+    _ensure_case_role(actor)
+    with ctx.uow() as uow:
+        ht = _task(uow, task_id)
+        if ht.status != "ready" or ht.role not in actor.roles:
+            return {}
+        instance = uow.session.get(ProcessInstance, ht.instance_id)
+        assert instance is not None
+        errors: dict[str, str] = {}
+        try:
+            validate_form(uow, instance.definition_id, ht.form, data)
+        except ValidationFailed as exc:
+            errors.update(exc.errors)
+        try:
+            # The rules of the case, even where the schema already found a field missing: the
+            # page shows them all at once. Data that failed the schema may trip a hook in other
+            # ways; that says nothing new, so it is ignored (the real submit reports it).
+            task_hooks.before_complete(uow, actor, instance, ht, data)
+        except ValidationFailed as exc:
+            errors.update(exc.errors)
+        except Exception:  # noqa: BLE001 - a dry run on data known to be incomplete
+            pass
+        finally:
+            uow.session.rollback()
+        return errors
+
+
 def complete(
     ctx: ServiceContext, actor: Actor, task_id: int, data: Any, version: int | None
 ) -> dict[str, Any]:

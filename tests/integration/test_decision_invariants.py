@@ -299,3 +299,23 @@ def test_the_interview_verifies_incomes_beside_the_declared_ones(
                       "changed": True}]
     assert case["members"][1]["income_check"] == [
         {"kind": "800_plus", "declared": "800.00", "verified": "800.00", "changed": False}]
+
+
+def test_the_draft_page_reports_form_and_rule_errors_at_once(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    """A malformed field and a broken rule are both shown on the first submit, nothing saved."""
+    case_id = to_draft(ctx, caseworker, supervisor)
+    ht = next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
+    client.post("/login", data={"username": "caseworker1", "password": "demo"})
+    res = client.post(f"/tasks/{ht.id}", data={
+        "version": str(ht.version), "decision_kind": "grant", "amount": "abc",
+        "period_from": "2026-03-01", "period_to": "2026-02-01", "justification": "",
+    })
+    page = res.get_data(as_text=True)
+    assert res.status_code == 422
+    assert "Okres nie może kończyć się (01.02.2026) przed swoim początkiem" in page, page[-3000:]
+    assert 'name="amount"' in page and 'value="abc"' in page  # what was typed is kept
+    with ctx.uow(readonly=True) as uow:
+        assert uow.session.scalars(select(Decision).where(Decision.case_id == case_id)).all() == []
+    assert [t.name for t in ready_tasks(ctx, case_id)] == ["draft_decision"]

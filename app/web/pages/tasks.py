@@ -102,6 +102,10 @@ def submit(task_id: int) -> Any:
         return _render(task_data, raw, {}, version_raw)
     data, errors = schema_form.convert(schema, raw)
     if errors:
+        # Also ask the service what else it would refuse, so every error shows in one round trip.
+        service = worklist.check(services(), actor(), task_id, data)
+        errors = {**{schema_form.normalise_path(k): service_message(v) for k, v in service.items()},
+                  **errors}
         problem = {"kind": "invalid", "message": _("Formularz zawiera błędy; popraw zaznaczone pola.")}
         return _render(task_data, raw, errors, version_raw, 422, problem)
     try:
