@@ -29,7 +29,7 @@ BENCH_USERS = (
     ("caseworker2", "Piotr Nowak", ["caseworker"], "starszy pracownik socjalny"),
     ("supervisor", "Maria Wiśniewska", ["supervisor"], "Kierownik GOPS"),
 )
-PASSWORD = "bench-only"
+PASSWORD = "bench-only-password"  # at least 12 characters, like any new password
 
 
 # ----------------------------------------------------------------------------------- clock
