@@ -23,10 +23,10 @@ from app.persistence.models import (
 
 from .change_cases import replace_parent_schedule
 from .context import UnitOfWork
+from .decision_records import decision_violations, first_benefit_month, next_decision_number
 from .documents import render_decision
 from .errors import ServiceError
 from .payments import payment_day
-from .task_hooks import decision_violations, first_benefit_month, next_decision_number
 
 
 def _age(born: date, on: date) -> int:

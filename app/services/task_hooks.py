@@ -9,12 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain import benefit_months, facts
+from app.domain import facts
 from app.domain.deadlines import deemed_delivery, today_in_warsaw
-from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision, lawful_draft
+from app.domain.decision_rules import DecisionDraft, check_decision, lawful_draft
 from app.domain.income import EXCLUDED_KINDS
 from app.domain.messages import Code, msg
 from app.domain.violations import Violation, by_field
@@ -22,7 +20,6 @@ from app.persistence.models import (
     Application,
     Case,
     Decision,
-    DecisionNumberSequence,
     EligibilityResult,
     HumanTask,
     Income,
@@ -33,12 +30,25 @@ from app.persistence.models import (
 
 from .change_cases import change_context
 from .context import Actor, UnitOfWork
+from .decision_records import (
+    decision_violations,
+    first_benefit_month,
+    latest_decision,
+    latest_eligibility,
+    legal_range,
+    next_decision_number,
+)
 from .errors import Conflict, ValidationFailed
+from .interview_records import (
+    check_member_rows,
+    counted,
+    declared_by_person,
+    interview_initial,
+    main_kind,
+    net,
+)
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
-
-INCOME_ARTICLE = "art. 8 ust. 3 u.p.s."
-
 
 class RuleViolated(ValidationFailed):
     """A submission breaks a rule of law or of the facts: 422, each rule with code and article.
@@ -84,79 +94,6 @@ def _received_on(uow: UnitOfWork, case_id: int) -> date | None:
     return uow.session.scalar(select(Application.received_on).where(Application.case_id == case_id))
 
 
-def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
-    """The first month a benefit of the case may be granted for, and whose parameters apply.
-
-    Art. 106 ust. 3 u.p.s.: the month the application was received, or the later month the
-    party asked for (the benefit period of zasiłek rodzinny or FA; see
-    :func:`app.domain.benefit_months.first_benefit_month`). A case opened to change a running
-    grant starts at the change (``effective_from``).
-    """
-    case = uow.session.get(Case, case_id)
-    assert case is not None
-    if case.kind == "change" and case.effective_from is not None:
-        return case.effective_from.replace(day=1)
-    row = uow.session.execute(
-        select(Application.received_on, Application.requested_from)
-        .where(Application.case_id == case_id)
-    ).first()
-    received, requested = (row[0], row[1]) if row else (case.opened_on, None)
-    return benefit_months.first_benefit_month(case.benefit, received, requested)
-
-
-def legal_range(row: EligibilityResult | None) -> LegalRange | None:
-    """The legal range a decision must keep, from a stored eligibility result."""
-    if row is None:
-        return None
-    return LegalRange(eligible=row.eligible, amount=row.amount, min_amount=row.min_amount,
-                      max_amount=row.max_amount)
-
-
-def _latest_eligibility(uow: UnitOfWork, case_id: int) -> EligibilityResult | None:
-    return uow.session.scalars(
-        select(EligibilityResult).where(EligibilityResult.case_id == case_id)
-        .order_by(EligibilityResult.id.desc())
-    ).first()
-
-
-def decision_violations(uow: UnitOfWork, decision: Decision) -> list[Violation]:
-    """Re-check a stored decision against the law (before signature and before issue)."""
-    draft = DecisionDraft(
-        benefit=decision.benefit, kind=decision.kind, amount=decision.amount,
-        period_from=decision.period_from, period_to=decision.period_to,
-        justification=decision.justification or "", amount_reason=decision.amount_reason or "",
-        purpose=decision.purpose or "",
-    )
-    row = decision.eligibility or _latest_eligibility(uow, decision.case_id)
-    return check_decision(draft, legal_range(row), first_benefit_month(uow, decision.case_id))
-
-
-def next_decision_number(uow: UnitOfWork, year: int) -> str:
-    """The next decision number of the year (DEC/2026/00001), given at signature.
-
-    One atomic upsert on the year's counter, as case numbers are allocated: concurrent
-    signatures queue on the row, so numbers follow the order of signature without gaps.
-    """
-    insert = sqlite_insert if uow.ctx.db.is_sqlite else pg_insert
-    stmt = (
-        insert(DecisionNumberSequence)
-        .values(year=year, last=1)
-        .on_conflict_do_update(
-            index_elements=[DecisionNumberSequence.year],
-            set_={"last": DecisionNumberSequence.last + 1},
-        )
-        .returning(DecisionNumberSequence.last)
-    )
-    last = uow.session.execute(stmt).scalar_one()
-    return f"DEC/{year}/{last:05d}"
-
-
-def _latest_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
-    return uow.session.scalars(
-        select(Decision).where(Decision.case_id == case_id).order_by(Decision.id.desc())
-    ).first()
-
-
 def _completeness(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                   data: dict[str, Any]) -> None:
     _refuse_if(facts.check_completeness(bool(data.get("complete")), data.get("missing_items")))
@@ -188,58 +125,6 @@ def _supplement(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanT
         _today(uow)))
 
 
-def _net(inc: Income) -> Decimal:
-    """An item's income after tax and contributions (art. 8 ust. 3 u.p.s.), never below zero."""
-    return max(inc.amount - inc.tax - inc.contributions, Decimal("0"))
-
-
-def _counted(items: list[Income]) -> list[Income]:
-    return [i for i in items if i.kind not in EXCLUDED_KINDS]
-
-
-def _main_kind(items: list[Income]) -> str:
-    """The kind a member's verified income is recorded under: that of the largest counted item."""
-    counted = sorted(_counted(items), key=_net, reverse=True)
-    return counted[0].kind if counted else "other"
-
-
-def _declared_by_person(uow: UnitOfWork, case_id: int) -> dict[int, list[Income]]:
-    declared: dict[int, list[Income]] = {}
-    for inc in uow.session.scalars(
-        select(Income).where(Income.case_id == case_id, Income.verified.is_(False))
-        .order_by(Income.id)
-    ):
-        declared.setdefault(inc.person_id, []).append(inc)
-    return declared
-
-
-def _check_member_rows(rows: list[dict[str, Any]], count: int) -> list[Violation]:
-    """One row for each household member: none unknown, none twice, none left out."""
-    found: list[Violation] = []
-    seen: set[int] = set()
-    for i, item in enumerate(rows):
-        idx = item.get("member_index")
-        field = f"verified_incomes[{i}].member_index"
-        if not isinstance(idx, int) or not 0 <= idx < count:
-            found.append(Violation("member_unknown", field, INCOME_ARTICLE,
-                                   f"Member number {idx} does not exist (0–{count - 1}).",
-                                   {"member_index": str(idx)}))
-        elif idx in seen:
-            found.append(Violation(
-                "member_repeated", field, INCOME_ARTICLE,
-                f"Member number {idx} appears more than once; give one row per household member.",
-                {"member_index": str(idx)}))
-        else:
-            seen.add(idx)
-    missing = [i for i in range(count) if i not in seen]
-    if missing and not found:
-        found.append(Violation(
-            "member_missing", "verified_incomes", INCOME_ARTICLE,
-            f"Member number {missing[0]} has no row; give one row per household member.",
-            {"member_index": str(missing[0])}))
-    return found
-
-
 def _interview(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                data: dict[str, Any]) -> None:
     case = uow.session.get(Case, ht.case_id)
@@ -248,7 +133,7 @@ def _interview(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTa
     rows = list(data.get("verified_incomes") or [])
     _refuse_if(facts.check_interview("interview_on", _day(data.get("interview_on")),
                                      _received_on(uow, ht.case_id), _today(uow))
-               + _check_member_rows(rows, len(members)))
+               + check_member_rows(rows, len(members)))
     uow.session.add(Interview(
         case_id=ht.case_id, kind="initial", conducted_on=_day(data.get("interview_on")),
         findings=data.get("findings", ""), help_plan=data.get("help_plan", ""),
@@ -257,16 +142,16 @@ def _interview(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTa
     # The declared rows stay as declared; the interview writes its own verified rows (a repeated
     # interview replaces the earlier verification), so the file shows both side by side.
     uow.session.execute(delete(Income).where(Income.case_id == ht.case_id, Income.verified.is_(True)))
-    declared = _declared_by_person(uow, ht.case_id)
+    declared = declared_by_person(uow, ht.case_id)
     month = uow.session.scalar(select(Income.month).where(Income.case_id == ht.case_id)) \
         or case.opened_on.replace(day=1)
     for item in rows:
         person_id = members[item["member_index"]].person_id
         items = declared.get(person_id, [])
         amount = Decimal(item["net_income"])
-        kind = item.get("kind") or _main_kind(items)
-        unchanged = amount == sum((_net(i) for i in _counted(items)), Decimal("0")) \
-            and kind == _main_kind(items)
+        kind = item.get("kind") or main_kind(items)
+        unchanged = amount == sum((net(i) for i in counted(items)), Decimal("0")) \
+            and kind == main_kind(items)
         # Items that are not income (800+, benefits in kind …) are confirmed as declared; the
         # counted income is confirmed item by item when unchanged, else as one verified amount.
         keep = items if unchanged else [i for i in items if i.kind in EXCLUDED_KINDS]
@@ -293,7 +178,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
            data: dict[str, Any]) -> None:
     case = uow.session.get(Case, ht.case_id)
     assert case is not None
-    eligibility = _latest_eligibility(uow, ht.case_id)
+    eligibility = latest_eligibility(uow, ht.case_id)
     kind = data["decision_kind"]
     refusal = kind == "refusal"
     draft = DecisionDraft(
@@ -318,7 +203,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
 
 def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
              data: dict[str, Any]) -> None:
-    decision = _latest_decision(uow, ht.case_id)
+    decision = latest_decision(uow, ht.case_id)
     # The four-eyes rule is enforced for every task with `four_eyes_of` in worklist.complete.
     if decision is None or decision.status != "draft":
         raise Conflict("There is no draft decision to approve.")
@@ -339,7 +224,7 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
 
 def _delivery(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
               data: dict[str, Any]) -> None:
-    decision = _latest_decision(uow, ht.case_id)
+    decision = latest_decision(uow, ht.case_id)
     issued_on = decision.issued_on if decision is not None else None
     if data["delivery_mode"] == "delivered":
         _refuse_if(facts.check_delivery("delivered_on", _day(data.get("delivered_on")),
@@ -359,7 +244,7 @@ def _delivery(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTas
 
 def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                    data: dict[str, Any]) -> None:
-    decision = _latest_decision(uow, ht.case_id)
+    decision = latest_decision(uow, ht.case_id)
     waiver = data["appeal_event"] == "waiver"
     _refuse_if(facts.check_appeal_event(
         "appeal_event_on", _day(data.get("appeal_event_on")), waiver,
@@ -377,7 +262,7 @@ def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
 
 def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                    data: dict[str, Any]) -> None:
-    decision = _latest_decision(uow, ht.case_id)
+    decision = latest_decision(uow, ht.case_id)
     if decision is not None:
         decision.appeal_outcome = data["appeal_action"]
         if data["appeal_action"] == "change_decision":
@@ -430,21 +315,10 @@ def before_complete(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hu
 def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -> None:
     """Decision finality reached by a timer (appeal window over) is recorded on the decision."""
     if wf_data.get("decision_final") and wf_data.get("final_on"):
-        decision = _latest_decision(uow, case_id)
+        decision = latest_decision(uow, case_id)
         if decision is not None and decision.final_on is None:
             decision.final_on = _day(wf_data["final_on"])
             decision.status = "final"
-
-
-def _interview_initial(uow: UnitOfWork, case: Case) -> list[dict[str, Any]]:
-    """One verified-income row per member, started from what the application declared."""
-    declared = _declared_by_person(uow, case.id)
-    rows = []
-    for i, m in enumerate(case.household.members):
-        items = declared.get(m.person_id, [])
-        total = sum((_net(inc) for inc in _counted(items)), Decimal("0"))
-        rows.append({"member_index": i, "kind": _main_kind(items), "net_income": f"{total:.2f}"})
-    return rows
 
 
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None) -> dict[str, Any]:
@@ -486,15 +360,15 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "opened_on": case.opened_on.isoformat(),
     }
     if ht.form == "conduct_interview":
-        ctx["initial"] = {"verified_incomes": _interview_initial(uow, case)}
+        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
     if ht.form in ("draft_decision", "approve_decision"):
-        elig = _latest_eligibility(uow, case.id)
+        elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
         ctx["first_benefit_month"] = first_benefit_month(uow, case.id).isoformat()
         ctx["change"] = change_context(uow, case)
         if ht.form == "draft_decision":
             ctx["initial"] = _draft_initial(uow, case, elig)
-        decision = _latest_decision(uow, case.id)
+        decision = latest_decision(uow, case.id)
         if decision is not None:
             ctx["decision"] = {
                 "kind": decision.kind, "amount": f"{decision.amount:.2f}", "status": decision.status,
