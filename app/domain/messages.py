@@ -95,6 +95,7 @@ class Code(StrEnum):
     WORKFLOW_FAILED_AT_STEP = "workflow_failed_at_step"
     # Anything else that went wrong on the server.
     REQUESTED_FROM_RANGE = "requested_from_range"
+    REGISTERED_MEANWHILE = "registered_meanwhile"
     REGISTER_KEY_FORMAT = "register_key_format"
     REGISTER_KEY_UNKNOWN = "register_key_unknown"
     BIRTH_DATE_RANGE = "birth_date_range"
@@ -223,6 +224,11 @@ CATALOGUE: dict[Code, Template] = {
            "zostało zapisane. Zgłoś administratorowi identyfikator błędu: %(error_id)s."),
         "The workflow could not continue: step '%(step)s' failed; nothing was saved. Report "
         "error id %(error_id)s to the administrator."),
+    Code.REGISTERED_MEANWHILE: Template(
+        N_("W tej samej chwili ktoś zarejestrował osobę z tego wniosku; nic nie zapisano. Wyślij "
+           "wniosek ponownie, a osoba zostanie powiązana z kartoteką."),
+        "Someone registered a person of this application at the same moment; nothing was saved. "
+        "Send the application again to link them to the register."),
     Code.REGISTER_KEY_FORMAT: Template(
         N_("Klucz w kartotece ma postać BP- i 10 znaków (cyfry i litery A–F)."),
         "A register key is BP- followed by 10 characters (digits and letters A-F)."),

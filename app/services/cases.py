@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
@@ -35,7 +36,7 @@ from .application_input import (
 )
 from .context import Actor, ServiceContext, UnitOfWork
 from .definitions import active_definition, definition_ref
-from .errors import Forbidden, ValidationFailed
+from .errors import Conflict, Forbidden, ValidationFailed
 from .instances import apply_snapshot
 
 __all__ = [
@@ -126,7 +127,19 @@ def _path(position: int) -> str:
 
 
 def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
-    """Register an application: household, incomes, case and its workflow; return the case id."""
+    """Register an application: household, incomes, case and its workflow; return the case id.
+
+    Two applications naming the same new person at the same moment cannot both register them:
+    the second meets the register's unique PESEL and gets a conflict to send again, when the
+    person is found and linked (never a 500, never a second entry).
+    """
+    try:
+        return _open_case(ctx, actor, payload)
+    except IntegrityError as exc:
+        raise Conflict(msg(Code.REGISTERED_MEANWHILE)) from exc
+
+
+def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
     if not actor.has("caseworker") and not actor.has("supervisor"):
         raise Forbidden("Only caseworkers and supervisors may register applications.")
     now = ctx.now()

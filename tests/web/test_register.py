@@ -307,3 +307,38 @@ def test_people_without_pesel_need_a_known_key_or_a_plausible_birth_date_and_sex
     with pytest.raises(ValidationFailed) as err:
         cases.open_case(ctx, caseworker, _foreigner(applicant=applicant))
     assert field in err.value.errors
+
+
+def test_two_applications_registering_the_same_new_person_at_once_never_duplicate_them(
+    ctx: ServiceContext, caseworker: Actor
+) -> None:
+    import threading
+
+    from app.services.errors import Conflict as ConflictError
+
+    if ctx.db.is_sqlite:
+        pytest.skip("SQLite serialises writers: the two never overlap")
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def open_one() -> None:
+        barrier.wait()
+        try:
+            cases.open_case(ctx, caseworker, sample_application())
+            outcomes.append("ok")
+        except ConflictError:
+            outcomes.append("409")
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            outcomes.append(repr(exc))
+
+    threads = [threading.Thread(target=open_one) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) in (["409", "ok"], ["ok", "ok"]), outcomes
+    with ctx.uow(readonly=True) as uow:
+        assert len(uow.session.scalars(select(Person).where(Person.pesel == PESEL)).all()) == 1
+    # Sent again, the application links to the one entry.
+    cases.open_case(ctx, caseworker, sample_application())
+    assert len(register.search_cases(ctx, caseworker, PESEL)) == len(outcomes) - outcomes.count("409") + 1
