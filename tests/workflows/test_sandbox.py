@@ -58,6 +58,19 @@ def test_infinite_loop_is_stopped_by_the_time_limit(env):
     assert time.perf_counter() - started < 2
 
 
+def test_waiting_for_a_core_is_not_running_time():
+    """A busy machine never fails a short script: the limit counts the thread's CPU time.
+
+    The whitelisted function below waits 0.5 s without using the CPU, as a script does when other
+    requests hold the cores; a wall-clock limit of 0.2 s would have stopped it.
+    """
+    functions = {**stub_script_functions(), "slow_lookup": lambda: time.sleep(0.5) or 42}
+    env = SandboxEnvironment(functions, time_limit=0.2)
+    context: dict = {}
+    env.execute("x = slow_lookup()\ny = x + 1", context)
+    assert context["y"] == 43
+
+
 def test_loop_inside_comprehension_is_stopped(env):
     with pytest.raises(ScriptError, match="time limit"):
         env.execute("while True:\n    y = [i for i in range(999)]", {})
