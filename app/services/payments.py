@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.deadlines import is_working_day
-from app.persistence.models import Case, Payment, PaymentList, PaymentScheduleItem, Person
+from app.persistence.models import Case, HouseholdMember, Payment, PaymentList, PaymentScheduleItem
 
 from . import audit
 from .context import SYSTEM, Actor, ServiceContext
@@ -83,8 +83,12 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> dict[str, A
         if plist is None:
             raise NotFound(f"Payment list {list_id} does not exist.")
         rows = uow.session.execute(
-            select(Payment, Case.number, Person.first_name, Person.last_name, Case.bank_account)
-            .join(Case, Case.id == Payment.case_id).join(Person, Person.id == Case.applicant_id)
+            # The payee as the decision names them: the applicant as declared in the case.
+            select(Payment, Case.number, HouseholdMember.first_name, HouseholdMember.last_name,
+                   Case.bank_account)
+            .join(Case, Case.id == Payment.case_id)
+            .join(HouseholdMember, (HouseholdMember.household_id == Case.household_id)
+                  & (HouseholdMember.person_id == Case.applicant_id))
             .where(Payment.payment_list_id == list_id).order_by(Payment.id)
         ).all()
         audit.record(uow, "payments.list_read", actor.id, None, list_id=list_id)

@@ -105,6 +105,14 @@ def test_confirmed_changes_are_applied_with_history_and_never_touch_earlier_case
     with ctx.uow(readonly=True) as uow:
         assert uow.session.scalars(select(Decision.document_html).where(Decision.case_id == first)).one() \
             == document
+    # The payment list pays the party the decision names.
+    from datetime import date as _date
+
+    from app.services import payments
+
+    run = payments.monthly_payment_run(ctx, _date(2026, 3, 1), supervisor)
+    listed = payments.payment_list(ctx, supervisor, run["list_id"])
+    assert {p["payee"] for p in listed["payments"] if p["case_id"] == first} == {"Jan Testowy"}
 
 
 def test_confirm_later_from_the_case_file_with_a_stale_version_is_a_conflict(
