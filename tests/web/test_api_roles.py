@@ -30,6 +30,12 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("POST", "/api/jobs/999999/retry", {"supervisor"}),
     ("POST", "/api/eligibility", {"caseworker1", "supervisor"}),
     ("POST", "/api/deadlines", {"caseworker1", "supervisor"}),
+    ("POST", "/api/cases/check", {"caseworker1", "supervisor"}),
+    ("POST", "/api/cases/search", {"caseworker1", "supervisor"}),
+    ("GET", "/api/persons/999999", {"caseworker1", "supervisor"}),
+    ("POST", "/api/cases/999999/persons/999999/confirm", {"caseworker1", "supervisor"}),
+    ("GET", "/api/parameter-changes", {"caseworker1", "supervisor"}),
+    ("POST", "/api/parameter-changes/draft", {"supervisor"}),
 ]
 
 
@@ -93,7 +99,11 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
     assert doc["openapi"].startswith("3.")
     paths = set(doc["paths"])
     for _, path, _ in ENDPOINTS:
-        templ = path.replace("999999", "{case_id}" if "/cases/" in path else
-                             "{task_id}" if "/tasks/" in path else
-                             "{job_id}" if "/jobs/" in path else "{list_id}")
+        if "/persons/999999/confirm" in path:
+            templ = "/api/cases/{case_id}/persons/{person_id}/confirm"
+        else:
+            templ = path.replace("999999", "{case_id}" if "/cases/" in path else
+                                 "{person_id}" if "/persons/" in path else
+                                 "{task_id}" if "/tasks/" in path else
+                                 "{job_id}" if "/jobs/" in path else "{list_id}")
         assert templ in paths, templ

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.services import cases, worklist
+from app.services import case_view, cases, worklist
 from app.services.auth import create_user
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Conflict
@@ -73,7 +73,8 @@ def test_wrong_password_shows_an_error_and_keeps_the_username(client: Any) -> No
     assert 'value="caseworker1"' in text(res)
 
 
-@pytest.mark.parametrize("path", [*CASE_PAGES, "/deadlines", "/cases/1", "/tasks/1", "/admin/users",
+@pytest.mark.parametrize("path", [*CASE_PAGES, "/deadlines", "/changes", "/persons/1", "/cases/1",
+                                  "/tasks/1", "/admin/users",
                                   "/admin/definitions", "/admin/definitions/edit"])
 def test_anonymous_users_are_sent_to_the_login_page(client: Any, path: str) -> None:
     res = client.get(path)
@@ -97,10 +98,11 @@ def test_nav_follows_the_role(client: Any) -> None:
     login(client, "caseworker1")
     page = text(client.get("/"))
     assert "Moje zadania" in page and "Nowy wniosek" in page
-    assert "/deadlines" not in page and "Administracja" not in page
+    assert "/deadlines" not in page and "Administracja" not in page and "/changes" not in page
     client.post("/logout")
     login(client, "supervisor")
-    assert 'href="/deadlines"' in text(client.get("/"))
+    page = text(client.get("/"))
+    assert 'href="/deadlines"' in page and 'href="/changes"' in page
 
 
 def test_deadlines_and_payment_run_are_for_supervisors_only(client: Any) -> None:
@@ -109,22 +111,26 @@ def test_deadlines_and_payment_run_are_for_supervisors_only(client: Any) -> None
     assert client.post("/payments/run", data={"month": "2026-03"}).status_code == 403
     assert client.post("/payments/1/approve").status_code == 403
     assert client.post("/tasks/1/assign", data={"user_id": "1"}).status_code == 403
+    assert client.get("/changes").status_code == 403
+    assert client.post("/changes/draft", data={"grant": "1@2025-01-01"}).status_code == 403
 
 
 def test_the_admin_sees_no_case_data(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
     case_id = open_case(ctx, caseworker)
     tid = task_id(ctx, case_id, "completeness_check")
+    person_id = case_view.get_case(ctx, caseworker, case_id)["members"][0]["person_id"]
     login(client, "admin")
     home = client.get("/")
     assert home.status_code == 200
     assert "Administracja" in text(home) and "POM/" not in text(home)
     assert "Testowy" not in text(home)
     for path in ["/team", "/cases", "/cases/new", f"/cases/{case_id}", f"/tasks/{tid}", "/payments",
-                 "/deadlines", f"/cases/{case_id}/decision/1"]:
+                 "/deadlines", "/changes", f"/persons/{person_id}", f"/cases/{case_id}/decision/1"]:
         res = client.get(path)
         assert res.status_code == 403, path
         assert "Testowy" not in text(res)
     assert client.post("/cases/new", data={}).status_code == 403
+    assert client.post("/cases", data={"q": "75011501233"}).status_code == 403
 
 
 @pytest.mark.parametrize("path", ["/admin/definitions", "/admin/definitions/edit", "/admin/users"])
