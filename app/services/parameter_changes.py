@@ -39,6 +39,7 @@ from .job_handlers import household_members
 
 CHANGE_PROCESS = "decision_change"
 HORIZON_MONTHS = 12
+MAX_ID = 2**31 - 1  # the database's integer range
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,12 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
     keys: list[tuple[int, date]] = []
     for i, item in enumerate(chosen):
         try:
-            case_id, day = int(item["case_id"]), date.fromisoformat(str(item["effective_from"]))
+            raw_id, raw_day = item["case_id"], item["effective_from"]
+            if isinstance(raw_id, bool) or not isinstance(raw_day, str) or len(raw_day) != 10:
+                raise ValueError
+            case_id, day = int(raw_id), date.fromisoformat(raw_day)
+            if not 0 < case_id <= MAX_ID:
+                raise ValueError
         except (TypeError, KeyError, ValueError):
             raise ValidationFailed(msg(Code.FORM_INVALID),
                                    {f"grants[{i}]": msg(Code.INVALID_VALUE)}) from None

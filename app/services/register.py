@@ -239,6 +239,11 @@ def possible_matches(uow: UnitOfWork, last_name: str, birth_date: date | None) -
     return [{"register_key": key, "name": f"{first} {last}"} for key, first, last in rows]
 
 
+def _plain_text(text: str) -> bool:
+    """No NUL, other control characters or lone surrogates (PostgreSQL refuses them in text)."""
+    return all(ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
 def _like(text: str) -> str:
     """A LIKE prefix pattern with the wildcards of ``text`` escaped."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -263,7 +268,8 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     """
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may search cases.")
-    if not isinstance(query, str) or not query.strip() or len(query.strip()) > 100:
+    if (not isinstance(query, str) or not query.strip() or len(query.strip()) > 100
+            or not _plain_text(query)):
         raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})

@@ -123,3 +123,17 @@ def test_api_and_page_list_and_open_changes(client: Any, ctx: ServiceContext, cl
     assert res.status_code == 302
     assert client.get("/api/parameter-changes", headers=auth).get_json() == []
     assert "Wszczęto sprawy zmiany decyzji (liczba: 1)" in client.get("/changes").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("grant", [
+    {"case_id": 2**40, "effective_from": "2025-01-01"},
+    {"case_id": True, "effective_from": "2025-01-01"},
+    {"case_id": 1, "effective_from": "20250101"},
+    {"case_id": 1},
+    "1@2025-01-01",
+])
+def test_a_malformed_choice_is_a_clear_422(ctx: ServiceContext, supervisor: Actor, grant: Any) -> None:
+    from app.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed):
+        parameter_changes.draft_changes(ctx, supervisor, [grant])

@@ -350,3 +350,11 @@ def test_two_applications_registering_the_same_new_person_at_once_never_duplicat
     # Sent again, the application links to the one entry.
     cases.open_case(ctx, caseworker, sample_application())
     assert len(register.search_cases(ctx, caseworker, PESEL)) == len(outcomes) - outcomes.count("409") + 1
+
+
+@pytest.mark.parametrize("q", ["\x00abc", "ab\ud800", "a\tb"])
+def test_search_refuses_control_characters_and_lone_surrogates(client: Any, q: str) -> None:
+    auth = _token(client, "caseworker1")
+    res = client.post("/api/cases/search", json={"q": q}, headers=auth)
+    assert res.status_code == 422
+    assert "q" in res.get_json()["fields"]
