@@ -56,6 +56,7 @@ USR_6_2 = "art. 6 ust. 2 u.ś.r."
 FA_9_2 = "art. 9 ust. 2 ustawy o pomocy osobom uprawnionym do alimentów"
 FA_9_2A = "art. 9 ust. 2a-2b ustawy o pomocy osobom uprawnionym do alimentów"
 FA_10_1 = "art. 10 ust. 1 ustawy o pomocy osobom uprawnionym do alimentów"
+FA_2_11 = "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów"
 
 
 def _period(name: str, on: date, expl: Explanation, label: str, period_pl: str) -> date:
@@ -261,15 +262,18 @@ def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) ->
     """Monthly FA of each entitled member: min(alimony awarded, cap), then złotówka za złotówkę."""
     start = _period("fa.period_start_month", on, expl, "fundusz_alimentacyjny",
                     "okresie świadczeniowym")
-    max_age = expl.param("fa.max_age", start)
+    limit = expl.param("fa.age_limit", start)
+    school_limit = expl.param("fa.age_limit_school", start)
     entitled = [(i, m) for i, m in enumerate(members)
-                if m.alimony_awarded > 0 and (m.age <= max_age or m.disabled)]
+                if m.alimony_awarded > 0
+                and (m.age < limit or (m.in_school and m.age < school_limit) or m.disabled)]
     expl.reading("fundusz_alimentacyjny.entitled", f"entitled are members with alimony awarded "
-                 f"aged {max_age} or less (school is assumed over 18), or disabled at any age.",
+                 f"younger than {limit}, younger than {school_limit} while in school or higher "
+                 "school, or disabled at any age.", [FA_2_11],
                  pl="osobami uprawnionymi są członkowie rodziny, na rzecz których zasądzono "
-                    f"alimenty, w wieku nie wyższym niż {years(max_age)} (zakłada się, że osoba "
-                    "pełnoletnia uczy się w szkole lub szkole wyższej), a osoby niepełnosprawne "
-                    "– bez względu na wiek.")
+                    f"alimenty, do ukończenia {limit}. roku życia, a jeżeli uczą się w szkole lub "
+                    f"szkole wyższej – do ukończenia {school_limit}. roku życia; osoby "
+                    "niepełnosprawne – bez względu na wiek.")
     if not entitled:
         expl.step("fundusz_alimentacyjny.no_entitled", "No member is entitled.", {}, False,
                   pl="Żaden z członków rodziny nie jest osobą uprawnioną do świadczenia z "

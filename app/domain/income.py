@@ -26,8 +26,9 @@ Rules and readings applied (each is also named in the explanation when it matter
   grosze for display only; ``IncomeResult.per_person_exact`` is the unrounded quotient.
 * Regime "usr" (zasiłek rodzinny, fundusz alimentacyjny): READING: entered amounts are the monthly
   income already determined under those acts; nothing is spread and farm hectares are refused,
-  because those acts use a different, yearly farm rate. The costs of earning are not subtracted
-  here either: the amount entered is already the income determined under u.ś.r.
+  because those acts use a different, yearly farm rate. Unlike the u.p.s., these acts DO deduct the
+  costs of earning from taxed income (art. 3 pkt 1 lit. a u.ś.r., which the FA act adopts), so
+  ``costs`` given under this regime are subtracted.
 """
 
 from __future__ import annotations
@@ -256,14 +257,8 @@ def validate_members(members: Any) -> list[Member]:
     return [_member(m, f"members[{i}]") for i, m in enumerate(members)]
 
 
-def _costs_notes(costs: Decimal, regime: str) -> tuple[str, str]:
-    """The English and Polish note saying that costs of earning given were not deducted."""
-    if regime == "usr":
-        return (f"costs of earning ({costs}) are not subtracted: READING: the amount entered is "
-                "the income already determined under u.ś.r.",
-                f"kosztów uzyskania przychodu ({zl(costs)}) nie odejmuje się; "
-                f"{READING_PL.lower()}wprowadzona kwota jest dochodem ustalonym już według "
-                "ustawy o świadczeniach rodzinnych")
+def _costs_notes(costs: Decimal) -> tuple[str, str]:
+    """The English and Polish note saying that costs of earning given were not deducted (u.p.s.)."""
     return (f"costs of earning ({costs}) are not deducted: art. 8 ust. 3 u.p.s. deducts only the "
             "income tax, social and health insurance contributions and alimony paid",
             f"kosztów uzyskania przychodu ({zl(costs)}) nie odlicza się: art. 8 ust. 3 u.p.s. "
@@ -288,9 +283,16 @@ def _item_income(
     notes_pl: list[str] = []
     net = item.amount - item.tax - item.contributions
     row["deductions"] = item.tax + item.contributions
-    if item.costs:
+    if item.costs and regime == "usr":
+        # Art. 3 pkt 1 lit. a u.ś.r.: taxed income less costs of earning, tax and contributions.
+        net -= item.costs
+        row["deductions"] = row["deductions"] + item.costs
+        notes.append(f"costs of earning ({item.costs}) deducted (art. 3 pkt 1 lit. a u.ś.r.)")
+        notes_pl.append(f"odliczono koszty uzyskania przychodu ({zl(item.costs)}; art. 3 pkt 1 "
+                        "lit. a ustawy o świadczeniach rodzinnych)")
+    elif item.costs:
         row["costs_not_deducted"] = item.costs
-        note, note_pl = _costs_notes(item.costs, regime)
+        note, note_pl = _costs_notes(item.costs)
         notes.append(note)
         notes_pl.append(note_pl)
     if net < 0:

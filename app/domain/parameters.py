@@ -157,9 +157,14 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
     ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),
      "art. 9 ust. 2a-2b (cdo24.pl; mops.starogard.pl); start date as for the 900 zł criterion"),
-    ("fa.max_age", D(2008, 10, 1), 24,
-     "until 18, or until 25 when in school (infor.pl 6758558); READING: every "
-     "member aged 24 or less with alimony awarded is entitled, and a disabled one at any age"),
+    # Art. 2 pkt 11 of the FA act: entitled until the 18th birthday, until the 25th while in
+    # school or higher school, without an age limit with a severe disability certificate.
+    ("fa.age_limit", D(2008, 10, 1), 18,
+     "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów (infor.pl 6758558)"),
+    ("fa.age_limit_school", D(2008, 10, 1), 25,
+     "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów (infor.pl 6758558); "
+     "READING: a member recorded as disabled is entitled at any age (the act requires a severe "
+     "degree certificate, which the caseworker checks)"),
     # --- KPA and interview periods ---
     ("kpa.decision_months", _KPA_START, 1, "art. 35 § 3 KPA" + _OLDER),
     ("kpa.decision_months_complex", _KPA_START, 2, "art. 35 § 3 KPA" + _OLDER),

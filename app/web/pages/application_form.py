@@ -29,11 +29,13 @@ def _income_schema() -> dict[str, Any]:
             "kind": {"type": "string", "title": _("Rodzaj"), "enum": list(INCOME_KINDS),
                      "x-widget": "select",
                      "x-labels": {k: label(INCOME_LABELS, k) for k in INCOME_KINDS}},
-            "amount": {**MONEY, "title": _("Kwota brutto"),
-                       "description": _("Odlicza się tylko podatek i składki (art. 8 ust. 3 "
-                                        "u.p.s.), nie koszty uzyskania przychodu.")},
+            "amount": {**MONEY, "title": _("Kwota brutto")},
             "tax": {**MONEY, "title": _("Podatek")},
             "contributions": {**MONEY, "title": _("Składki")},
+            "costs": {**MONEY, "title": _("Koszty uzyskania"),
+                      "description": _("Odlicza się tylko przy świadczeniach rodzinnych i "
+                                       "funduszu alimentacyjnym (art. 3 pkt 1 u.ś.r.), nie przy "
+                                       "pomocy społecznej (art. 8 ust. 3 u.p.s.).")},
             "one_off": {"type": "boolean", "title": _("Jednorazowy")},
         },
     }

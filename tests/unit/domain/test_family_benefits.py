@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -294,8 +295,21 @@ def test_fa_entitled_reading() -> None:
     assert not calculate("fundusz_alimentacyjny", ON, old).eligible
     disabled = [person(35, 0), person(30, alimony_awarded=Decimal(500), disabled=True)]
     assert calculate("fundusz_alimentacyjny", ON, disabled).amount == Decimal("500.00")
-    student = [person(24, 0, alimony_awarded=Decimal(700))]
+    student = [person(24, 0, alimony_awarded=Decimal(700), in_school=True)]
     assert calculate("fundusz_alimentacyjny", ON, student).amount == Decimal("700.00")
+
+
+def test_fa_art_2_pkt_11_over_18_only_while_in_school_and_under_25() -> None:
+    """Art. 2 pkt 11 FA act: until 18; until 25 in school; a disabled person at any age."""
+    def entitled(age: int, **kw: Any) -> bool:
+        members = [person(45, 0), person(age, alimony_awarded=Decimal(500), **kw)]
+        return calculate("fundusz_alimentacyjny", ON, members).eligible
+
+    assert entitled(17)
+    assert not entitled(18)
+    assert entitled(18, in_school=True) and entitled(24, in_school=True)
+    assert not entitled(25, in_school=True)
+    assert entitled(30, disabled=True)
 
 
 def test_fa_parameters_come_from_the_period_start() -> None:

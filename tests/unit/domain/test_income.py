@@ -51,14 +51,17 @@ def test_art_8_ust_3_ignored_costs_are_named_in_the_explanation() -> None:
     assert steps(quiet, "member_income")[0]["inputs"]["items"][0]["notes"] == []  # type: ignore[index]
 
 
-def test_art_8_ust_3_costs_of_earning_are_not_subtracted_in_the_usr_regime() -> None:
+def test_art_3_pkt_1_usr_deducts_the_costs_of_earning() -> None:
+    """Family benefits and FA count taxed income less costs of earning (art. 3 pkt 1 lit. a
+    u.ś.r.), unlike the u.p.s. (art. 8 ust. 3)."""
     m = Member(age=40, incomes=[item("salary", "3000", tax=Decimal("200"),
                                      costs=Decimal("100"))])
     r = household_income([m], ON, regime="usr")
-    assert r.total == Decimal("2800.00")
+    assert r.total == Decimal("2700.00")
     row = steps(r, "member_income")[0]["inputs"]["items"][0]  # type: ignore[index]
-    assert any("already determined under u.ś.r." in n for n in row["notes"])
-    assert any("nie odejmuje się" in n for n in row["notes_pl"])
+    assert any("art. 3 pkt 1 lit. a u.ś.r." in n for n in row["notes"])
+    assert any("odliczono koszty uzyskania przychodu" in n for n in row["notes_pl"])
+    assert household_income([m], ON).total == Decimal("2800.00")  # u.p.s.: not deducted
 
 
 @pytest.mark.parametrize("kind", sorted(EXCLUDED_KINDS))
