@@ -14,7 +14,7 @@ from .chaining import follow_chain
 from .context import UnitOfWork
 from .definitions import forms_of
 from .errors import NotFound
-from .task_hooks import sync_from_workflow
+from .task_hooks import action_of, sync_from_workflow
 
 RUN_JOB = "pomoc.run_job"
 
@@ -134,6 +134,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             form=ut.form,
             process=ut.process,
             four_eyes_of=ut.four_eyes_of,
+            action=action_of(ut.action, ut.form),
             # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
             assignee_id=case.caseworker_id if role == "caseworker" else None,
             due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -161,8 +163,36 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     return {"items": len(rows), "total": f"{total:.2f}", "replaced": replaced}
 
 
-HANDLERS: dict[str, Callable[[UnitOfWork, Job], dict[str, Any]]] = {
-    "eligibility": eligibility,
-    "decision_document": decision_document,
-    "payment_schedule": payment_schedule,
-}
+Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A service operation a diagram's service task may ask for (the contract with the code).
+
+    ``params`` are the operator parameters it takes, with their Spiff type; ``required`` those a
+    service task must pass. A handler reads the case by the job's case, so the parameters are
+    what the diagram states it hands over (checked at deploy), not a second source of facts.
+    """
+
+    handler: Handler
+    params: Mapping[str, str]
+    required: frozenset[str]
+    doc: str = ""
+
+
+OPERATIONS: Mapping[str, Operation] = MappingProxyType({
+    "eligibility": Operation(
+        eligibility, MappingProxyType({"case_id": "int", "benefit": "str", "application_date": "str"}),
+        frozenset({"case_id"}), doc="Computes eligibility and the amounts, with the explanation."),
+    "decision_document": Operation(
+        decision_document, MappingProxyType({"case_id": "int", "decision_kind": "str", "amount": "str",
+                                             "period_from": "str", "period_to": "str"}),
+        frozenset({"case_id"}), doc="Re-checks, numbers and issues the approved decision."),
+    "payment_schedule": Operation(
+        payment_schedule, MappingProxyType({"case_id": "int", "benefit": "str", "amount": "str",
+                                            "period_from": "str", "period_to": "str"}),
+        frozenset({"case_id"}), doc="Makes the payment schedule of the final decision."),
+})
+HANDLERS: Mapping[str, Handler] = MappingProxyType(
+    {name: op.handler for name, op in OPERATIONS.items()})

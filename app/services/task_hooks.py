@@ -3,9 +3,11 @@ domain tables (application, interview, decision, schedule) in the same transacti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
@@ -114,7 +116,7 @@ def _supplement(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanT
                 data: dict[str, Any]) -> None:
     request = uow.session.scalars(
         select(HumanTask.result).where(
-            HumanTask.instance_id == ht.instance_id, HumanTask.name == "request_supplement",
+            HumanTask.instance_id == ht.instance_id, HumanTask.action == "request_supplement",
             HumanTask.status == "completed",
         ).order_by(HumanTask.id.desc())
     ).first()
@@ -290,26 +292,97 @@ def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: 
         )
 
 
-BEFORE: dict[str, Hook] = {
-    "completeness_check": _completeness,
-    "request_supplement": _supplement_request,
-    "record_supplement": _supplement,
-    "conduct_interview": _interview,
-    "draft_decision": _draft,
-    "approve_decision": _approve,
-    "record_delivery": _delivery,
-    "appeal_window": _appeal_window,
-    "handle_appeal": _handle_appeal,
-    "interview_update": _interview_update,
-}
+@dataclass(frozen=True)
+class Action:
+    """A case action: what a user task's form does to the case records when it completes.
+
+    This is the contract between diagrams and code (see :mod:`app.services.contract`): a user task
+    names its action in the extension property ``action``, never by its id, name or form name.
+    ``fields`` are the form fields the hook reads, with their JSON type; ``required`` those the
+    form must require. A deployable definition performs every ``essential`` action somewhere.
+    ``four_eyes_of`` names the action whose performer may not perform this one.
+    """
+
+    hook: Hook
+    fields: Mapping[str, str]
+    required: frozenset[str]
+    essential: bool = False
+    four_eyes_of: str | None = None
+    doc: str = ""
+
+
+def _fields(**types: str) -> Mapping[str, str]:
+    return MappingProxyType(types)
+
+
+ACTIONS: Mapping[str, Action] = MappingProxyType({
+    "completeness_check": Action(
+        _completeness, _fields(complete="boolean", missing_items="string"),
+        frozenset({"complete"}), essential=True,
+        doc="Records whether the application is complete (art. 64 § 2 KPA)."),
+    "request_supplement": Action(
+        _supplement_request, _fields(supplement_days="integer", supplement_served_on="string",
+                                     supplement_items="string"),
+        frozenset({"supplement_served_on"}),
+        doc="Checks the date a request to supplement was served."),
+    "record_supplement": Action(
+        _supplement, _fields(supplement_received_on="string"),
+        frozenset({"supplement_received_on"}),
+        doc="Checks the date the supplement arrived against the request."),
+    "conduct_interview": Action(
+        _interview, _fields(interview_on="string", findings="string", help_plan="string",
+                            verified_incomes="array"),
+        frozenset({"interview_on", "verified_incomes"}), essential=True,
+        doc="Records the community interview and the verified incomes."),
+    "draft_decision": Action(
+        _draft, _fields(decision_kind="string", amount="string", period_from="string",
+                        period_to="string", justification="string", amount_reason="string",
+                        purpose="string"),
+        frozenset({"decision_kind"}), essential=True,
+        doc="Saves the draft decision after the decision rules pass."),
+    "approve_decision": Action(
+        _approve, _fields(approval="string", approval_comment="string"),
+        frozenset({"approval"}), essential=True, four_eyes_of="draft_decision",
+        doc="Approves (numbers) or returns the draft; never by the person who drafted it."),
+    "record_delivery": Action(
+        _delivery, _fields(delivery_mode="string", delivered_on="string", first_notice_on="string"),
+        frozenset({"delivery_mode"}), essential=True,
+        doc="Records the delivery of the decision."),
+    "appeal_window": Action(
+        _appeal_window, _fields(appeal_event="string", appeal_event_on="string"),
+        frozenset({"appeal_event"}), essential=True,
+        doc="Records an appeal or its waiver."),
+    "handle_appeal": Action(
+        _handle_appeal, _fields(appeal_action="string", appeal_comment="string"),
+        frozenset({"appeal_action"}),
+        doc="Records how the centre handles an appeal."),
+    "interview_update": Action(
+        _interview_update, _fields(update_interview_on="string", continue_benefit="boolean",
+                                   update_notes="string"),
+        frozenset({"update_interview_on"}),
+        doc="Records the 6-monthly interview update; stops payments when the benefit ends."),
+})
+# A user task that records nothing in the case tables (e.g. acknowledging an escalation).
+NO_ACTION = "none"
+
+
+def action_of(declared: str, form: str) -> str | None:
+    """The action a mirrored task performs: the one its diagram declares.
+
+    Diagrams deployed before actions were declared name none; their tasks perform the action
+    named like their form, so running cases on old versions keep their records.
+    """
+    if declared:
+        return None if declared == NO_ACTION else declared
+    return form if form in ACTIONS else None
 
 
 def before_complete(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
                     data: dict[str, Any]) -> None:
     """Update case records for a task about to be completed (same transaction)."""
-    hook = BEFORE.get(ht.form)
-    if hook is not None:
-        hook(uow, actor, inst, ht, data)
+    action = ACTIONS.get(ht.action or "")
+    if action is not None:
+        action.hook(uow, actor, inst, ht, data)
 
 
 def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -> None:
@@ -359,14 +432,14 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "applicant": _applicant_name(case), "members": len(case.household.members),
         "opened_on": case.opened_on.isoformat(),
     }
-    if ht.form == "conduct_interview":
+    if ht.action == "conduct_interview":
         ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
-    if ht.form in ("draft_decision", "approve_decision"):
+    if ht.action in ("draft_decision", "approve_decision"):
         elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
         ctx["first_benefit_month"] = first_benefit_month(uow, case.id).isoformat()
         ctx["change"] = change_context(uow, case)
-        if ht.form == "draft_decision":
+        if ht.action == "draft_decision":
             ctx["initial"] = _draft_initial(uow, case, elig)
         decision = latest_decision(uow, case.id)
         if decision is not None:
@@ -377,6 +450,6 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
             }
-            if ht.form == "approve_decision" and decision.status == "draft":
+            if ht.action == "approve_decision" and decision.status == "draft":
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
     return ctx

@@ -215,11 +215,16 @@ def complete(
             raise Forbidden(f"Only a {ht.role} may complete this task.")
         if ht.assignee_id not in (None, actor.id):
             raise Forbidden("This task is assigned to someone else.")
-        if ht.four_eyes_of:
+        # The four-eyes rule comes with the action (approving a draft), so a diagram that drops
+        # its `four_eyes_of` property cannot switch it off; the property may add more pairs.
+        rule = task_hooks.ACTIONS.get(ht.action or "")
+        other_task = ht.four_eyes_of
+        other_action = rule.four_eyes_of if rule is not None else None
+        if other_task or other_action:
             drafted_by = uow.session.scalars(
                 select(HumanTask.completed_by_id).where(
-                    HumanTask.instance_id == instance.id, HumanTask.name == ht.four_eyes_of,
-                    HumanTask.status == "completed",
+                    HumanTask.instance_id == instance.id, HumanTask.status == "completed",
+                    or_(HumanTask.name == (other_task or ""), HumanTask.action == (other_action or "")),
                 ).order_by(HumanTask.id.desc())
             ).first()
             if drafted_by == actor.id:

@@ -38,6 +38,8 @@ class UserTaskView:
     data: dict
     due_on: str | None
     four_eyes_of: str | None
+    # The declared case action (extension property `action`), "" when none is declared.
+    action: str = ""
 
 
 @dataclass

@@ -74,6 +74,7 @@ def _user_task_view(task) -> UserTaskView:
         data=task.data,
         due_on=due_on if isinstance(due_on, str) else None,
         four_eyes_of=props.get("four_eyes_of") or None,
+        action=props.get("action", ""),
     )
 
 

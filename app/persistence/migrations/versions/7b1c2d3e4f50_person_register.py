@@ -12,6 +12,7 @@ Create Date: 2026-11-28 23:59:00
 - decision_number_sequences: decision numbers are given at signature, per year.
 - applications.requested_from: the first month asked for (benefit periods).
 - cases.kind, parent_case_id, effective_from: a case opened ex officio to change a running grant.
+- human_tasks.action: the declared case action a task performs (diagrams name it; code keys on it).
 """
 from typing import Sequence, Union
 
@@ -81,6 +82,13 @@ def upgrade() -> None:
 
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.add_column(sa.Column('requested_from', sa.Date(), nullable=True))
+    with op.batch_alter_table('human_tasks', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('action', sa.String(length=60), nullable=True))
+    # Tasks mirrored before actions were declared performed the action named like their form.
+    op.execute("UPDATE human_tasks SET action = form WHERE form IN ('completeness_check', "
+               "'request_supplement', 'record_supplement', 'conduct_interview', 'draft_decision', "
+               "'approve_decision', 'record_delivery', 'appeal_window', 'handle_appeal', "
+               "'interview_update')")
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.add_column(sa.Column('kind', sa.String(length=20), nullable=False, server_default='application'))
         batch_op.add_column(sa.Column('parent_case_id', sa.Integer(), nullable=True))
@@ -97,6 +105,8 @@ def downgrade() -> None:
         batch_op.drop_column('effective_from')
         batch_op.drop_column('parent_case_id')
         batch_op.drop_column('kind')
+    with op.batch_alter_table('human_tasks', schema=None) as batch_op:
+        batch_op.drop_column('action')
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.drop_column('requested_from')
     op.drop_table('decision_number_sequences')
