@@ -22,7 +22,7 @@ RUN_JOB = "pomoc.run_job"
 _MIRRORED_KEYS = (
     "intake_outcome", "decision_kind", "decision_outcome", "decision_final", "final_on",
     "interview_due", "decision_due", "supplement_due", "appeal_deadline", "benefit", "urgent",
-    "application_date", "outcome",
+    "application_date", "outcome", "delivered_on",
 )
 
 
@@ -77,7 +77,8 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     instance.stage = snap.stage
     instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}
 
-    if snap.data.get("decision_final") and not previous.get("decision_final"):
+    if (snap.data.get("decision_final") and not previous.get("decision_final")) or (
+            snap.data.get("delivered_on") != previous.get("delivered_on")):
         sync_from_workflow(uow, instance.case_id, snap.data)
     _case: list[Case] = []
 

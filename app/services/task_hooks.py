@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 
 from app.domain import facts
-from app.domain.deadlines import deemed_delivery, today_in_warsaw
+from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import DecisionDraft, check_decision, lawful_draft
 from app.domain.income import EXCLUDED_KINDS
 from app.domain.messages import Code, msg
@@ -236,12 +236,10 @@ def _delivery(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTas
                                         issued_on, _today(uow)))
     if decision is None:
         return
+    # Only the party's facts are recorded here; the delivery date (deemed after a notice) is
+    # computed once, by the diagram's script with the domain's rule, and recorded from the
+    # engine's data (sync_from_workflow).
     decision.delivery_mode = data["delivery_mode"]
-    if data["delivery_mode"] == "delivered":
-        decision.delivered_on = _day(data.get("delivered_on"))
-    else:
-        notice = _day(data.get("first_notice_on"))
-        decision.delivered_on = deemed_delivery(notice) if notice else None
 
 
 def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
@@ -255,8 +253,7 @@ def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
     if decision is None:
         return
     if waiver:
-        decision.status = "final"
-        decision.final_on = _day(data.get("appeal_event_on"))
+        # Finality itself is the engine's to report (sync_from_workflow), as after a lapse.
         decision.appeal_outcome = "waived"
     else:
         decision.status = "appealed"
@@ -386,12 +383,21 @@ def before_complete(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hu
 
 
 def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -> None:
-    """Decision finality reached by a timer (appeal window over) is recorded on the decision."""
-    if wf_data.get("decision_final") and wf_data.get("final_on"):
-        decision = latest_decision(uow, case_id)
-        if decision is not None and decision.final_on is None:
-            decision.final_on = _day(wf_data["final_on"])
-            decision.status = "final"
+    """Record on the decision what the engine reports; the service computes none of it.
+
+    The diagram's scripts compute the delivery date (deemed 14 days after a notice, art. 44 KPA)
+    and finality (a waiver, or the appeal window lapsing) with the domain's rules; this only
+    copies their results, after every engine step that changes them.
+    """
+    decision = latest_decision(uow, case_id)
+    if decision is None:
+        return
+    delivered = _day(wf_data.get("delivered_on"))
+    if delivered is not None and decision.delivery_mode and decision.delivered_on != delivered:
+        decision.delivered_on = delivered
+    if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None:
+        decision.final_on = _day(wf_data["final_on"])
+        decision.status = "final"
 
 
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None) -> dict[str, Any]:

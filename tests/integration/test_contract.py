@@ -192,3 +192,29 @@ def test_renaming_every_task_id_and_form_still_runs_a_case_with_its_records(
         actions = set(uow.session.scalars(select(HumanTask.action).where(HumanTask.case_id == case_id)))
     assert {"draft_decision", "approve_decision", "record_delivery", "appeal_window"} <= actions
     assert json.dumps(contract.declared())  # the registry is JSON for the editor
+
+
+def test_delivery_and_finality_are_recorded_from_what_the_engine_reports(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    """The diagram computes the deemed delivery date and finality with the domain's rules; the
+    case records copy the engine's values (one owner), for a notice and for a waiver."""
+    from app.domain.deadlines import deemed_delivery
+    from app.persistence.models import ProcessInstance
+    from tests.drive import complete_named, drive
+
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "record_delivery" for t in ts))
+    today = ctx.now().date()
+    complete_named(ctx, case_id, "record_delivery", caseworker,
+                   {"delivery_mode": "notice", "first_notice_on": today.isoformat()})
+    with ctx.uow(readonly=True) as uow:
+        delivered_on, status, final_on = uow.session.execute(
+            select(Decision.delivered_on, Decision.status, Decision.final_on)
+            .where(Decision.case_id == case_id)).one()
+        engine_data = uow.session.scalar(select(ProcessInstance.data)
+                                         .where(ProcessInstance.case_id == case_id))
+    assert delivered_on == deemed_delivery(today)
+    assert engine_data is not None and delivered_on.isoformat() == engine_data["delivered_on"]
+    assert status == "issued" and final_on is None
