@@ -206,4 +206,6 @@ def _reconnect(workflow: BpmnWorkflow, dead_ends: set) -> None:
             if task.id in dead_ends and not task.children and task.task_spec.outputs:
                 task._sync_children(task.task_spec.outputs, TaskState.FUTURE)
                 for child in task.children:
+                    # As Task.reset_branch does: predict what follows, then let it become ready.
+                    child.task_spec._predict(child, mask=TaskState.PREDICTED_MASK | TaskState.FUTURE)
                     child.task_spec._update(child)
