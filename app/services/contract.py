@@ -19,6 +19,7 @@ the four-eyes rule comes with the approving action, not with a property a diagra
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +39,16 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 _COMPATIBLE = {"string": {"string"}, "boolean": {"boolean"}, "integer": {"integer"},
                "number": {"number", "integer"}, "array": {"array"}, "object": {"object"}}
 _SPIFF_TYPES = {"int": {"int"}, "str": {"str"}}
+# Workflow variables the service records from the engine's data (services.instances and
+# task_hooks.sync_from_workflow): a diagram must set each of them somewhere, in a script, a form
+# or a service result, or the case records silently stop following the workflow.
+REPORTED_VARIABLES: Mapping[str, str] = {
+    "decision_final": "the decision became final (waiver or lapse of the appeal window)",
+    "final_on": "the day the decision became final",
+    "delivered_on": "the day the decision was delivered, or deemed delivered",
+    "decision_outcome": "how the decision stage ended",
+    "intake_outcome": "how the intake ended",
+}
 
 
 def declared() -> dict[str, Any]:
@@ -51,6 +62,7 @@ def declared() -> dict[str, Any]:
                                                                    "doc": "Records nothing."}},
         "operations": {name: {"params": dict(o.params), "required": sorted(o.required),
                               "doc": o.doc} for name, o in OPERATIONS.items()},
+        "reported_variables": dict(REPORTED_VARIABLES),
     }
 
 
@@ -143,10 +155,31 @@ def _service_task(file: str, task: Any) -> list[Problem]:
     return out
 
 
+def _assigned(root: Any, forms: Mapping[str, Any]) -> set[str]:
+    """Variables a diagram sets: script assignments, fields of the forms it uses, service results."""
+    names: set[str] = set()
+    for script in root.iter(f"{_BPMN}script"):
+        try:
+            tree = ast.parse(script.text or "")
+        except SyntaxError:
+            continue  # the compiler reports it
+        names.update(n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
+                     and isinstance(n.ctx, ast.Store))
+    for task in root.iter(f"{_BPMN}userTask"):
+        schema = forms.get(_properties(task).get("form", ""))
+        if isinstance(schema, Mapping) and isinstance(schema.get("properties"), Mapping):
+            names.update(schema["properties"])
+    for operator in root.iter(f"{_SPIFF}serviceTaskOperator"):
+        if operator.get("resultVariable"):
+            names.add(operator.get("resultVariable"))
+    return names
+
+
 def check(sources: Mapping[str, bytes | str], forms: Mapping[str, Any]) -> list[Problem]:
     """Every way the diagrams break the contract; [] when they keep it."""
     problems: list[Problem] = []
     used: set[str] = set()
+    assigned: set[str] = set()
     for file in sorted(sources):
         raw = sources[file]
         try:
@@ -157,8 +190,13 @@ def check(sources: Mapping[str, bytes | str], forms: Mapping[str, Any]) -> list[
             problems.extend(_user_task(file, task, forms, used))
         for task in root.iter(f"{_BPMN}serviceTask"):
             problems.extend(_service_task(file, task))
+        assigned |= _assigned(root, forms)
     for name in sorted(n for n, a in ACTIONS.items() if a.essential and n not in used):
         problems.append(Problem("*", None, "action_absent", f"No user task performs the action "
                                 f"'{name}', so its case records would never be written.",
                                 params={"action": name}))
+    for variable in sorted(REPORTED_VARIABLES.keys() - assigned):
+        problems.append(Problem("*", None, "variable_never_set", f"No script, form or service task "
+                                f"sets '{variable}' ({REPORTED_VARIABLES[variable]}), which the case "
+                                "records follow.", params={"variable": variable}))
     return problems

@@ -114,6 +114,15 @@ def test_service_tasks_must_ask_for_declared_operations(ctx: ServiceContext) -> 
     assert ("operation_param_type", "compute_eligibility") in found
 
 
+def test_a_variable_the_records_follow_must_be_set_by_the_diagram(ctx: ServiceContext) -> None:
+    sources, forms = shipped(ctx)
+    sources["decision.bpmn"] = sources["decision.bpmn"].replace(b"final_on = ", b"finished_on = ")
+    found = codes(contract.check(sources, forms))
+    assert ("variable_never_set", None) in found
+    problem = next(p for p in contract.check(sources, forms) if p.code == "variable_never_set")
+    assert problem.params == {"variable": "final_on"}
+
+
 def test_a_diagram_without_four_eyes_of_cannot_switch_the_rule_off(
     ctx: ServiceContext, caseworker: Actor, admin: Actor, restore_active: Any
 ) -> None:
