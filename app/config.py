@@ -49,6 +49,9 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, use the
         # socket's address); the client address is counted for the per-address limit.
         "LOGIN_PROXY_COUNT": 0,
+        # Definition uploads (BPMN files) larger than these are refused before any parsing.
+        "DEFINITION_MAX_FILE_BYTES": 2 * 1024 * 1024,
+        "DEFINITION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     }
 
 
@@ -72,6 +75,8 @@ _ENV_SETTINGS: dict[str, Any] = {
     "LOGIN_FAILURE_WINDOW_MINUTES": int,
     "LOGIN_LOCKOUT_MINUTES": int,
     "LOGIN_PROXY_COUNT": int,
+    "DEFINITION_MAX_FILE_BYTES": int,
+    "DEFINITION_MAX_UPLOAD_BYTES": int,
 }
 
 
@@ -130,6 +135,9 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         raise ConfigError("POMOC_PAYMENT_DAY must be a day of the month from 1 to 28")
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")
+    if not 0 < int(cfg["DEFINITION_MAX_FILE_BYTES"]) <= int(cfg["DEFINITION_MAX_UPLOAD_BYTES"]):
+        raise ConfigError("POMOC_DEFINITION_MAX_FILE_BYTES must be positive and at most "
+                          "POMOC_DEFINITION_MAX_UPLOAD_BYTES")
     _validate_login_limits(cfg)
 
 

@@ -1,4 +1,8 @@
-"""Parsing and validation of uploaded BPMN + forms into specs (no traceback reaches the user)."""
+"""Parsing and validation of uploaded BPMN + forms into specs (no traceback reaches the user).
+
+Every refusal is a `Problem` naming its file and, where known, its element (so the modeler can
+mark it); `DefinitionProblems.errors` keeps the same findings as readable lines.
+"""
 
 import ast
 import hashlib
@@ -7,7 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as defused_fromstring
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from lxml import etree
@@ -19,13 +26,77 @@ from SpiffWorkflow.spiff.specs.defaults import ScriptTask, UserTask
 from SpiffWorkflow.spiff.specs.spiff_task import SpiffBpmnTask
 
 from .errors import DefinitionError, ScriptError
+from .problems import Problem
 from .sandbox import SAFE_BUILTINS, compile_script
 from .specs import SERIALIZER_VERSION, VALIDATOR, DeferredServiceTask, PomocBpmnParser
 
 KNOWN_LANES = ("Caseworker", "Supervisor")
 _NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL"}
 _BPMN_TAG = "{" + _NS["bpmn"] + "}"
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
+                              load_dtd=False, huge_tree=False)
+# Upload limits when the caller gives none (the app passes its DEFINITION_MAX_* settings).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class DefinitionProblems(DefinitionError):
+    """A refused definition: `problems` name file and element; `errors` are their messages."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__([p.message for p in self.problems])
+
+
+def problems_of(exc: DefinitionError) -> list[Problem]:
+    """The problems of a DefinitionError (one without element ids becomes file-less problems)."""
+    if isinstance(exc, DefinitionProblems):
+        return list(exc.problems)
+    return [Problem("", None, "definition_invalid", text) for text in exc.errors or [str(exc)]]
+
+
+def encode_sources(sources: Mapping[str, bytes | str]) -> dict[str, bytes]:
+    """The sources as bytes (text is UTF-8 encoded)."""
+    return {k: (v.encode("utf-8") if isinstance(v, str) else bytes(v)) for k, v in sources.items()}
+
+
+def screen_sources(
+    sources: Mapping[str, bytes | str],
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+) -> list[Problem]:
+    """Refuse oversized files and any DTD (external or expanding entities) before real parsing.
+
+    The DTD check parses with defusedxml (expat), which stops at the DOCTYPE declaration, so
+    no entity is ever declared, fetched or expanded; only then may lxml parse the file.
+    """
+    raw = encode_sources(sources)
+    problems = []
+    total = sum(len(v) for v in raw.values())
+    if total > max_upload_bytes:
+        problems.append(Problem(
+            "", None, "xml_too_large",
+            f"the upload has {total} bytes of BPMN, more than the limit of {max_upload_bytes}",
+            params={"size": total, "limit": max_upload_bytes}))
+    for name in sorted(raw):
+        if len(raw[name]) > max_file_bytes:
+            problems.append(Problem(
+                name, None, "xml_too_large",
+                f"{name}: {len(raw[name])} bytes, more than the limit of {max_file_bytes} per file",
+                params={"size": len(raw[name]), "limit": max_file_bytes}))
+    if problems:
+        return problems
+    for name in sorted(raw):
+        try:
+            defused_fromstring(raw[name], forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        except DefusedXmlException as exc:
+            problems.append(Problem(
+                name, None, "xml_entities",
+                f"{name}: a DOCTYPE or entity declaration is not allowed in BPMN files "
+                f"({type(exc).__name__})", params={"reason": type(exc).__name__}))
+        except Exception:  # noqa: BLE001, S110 - malformed XML is reported by the parser itself
+            pass
+    return problems
 
 
 @dataclass
@@ -64,81 +135,102 @@ def content_hash(sources: Mapping[str, bytes], main_process: str, forms: Mapping
     return digest.hexdigest()
 
 
-def _describe_validation(exc: ValidationException, file_name: str | None = None) -> str:
-    where = exc.file_name or file_name or "?"
-    if getattr(exc, "id", ""):
+def _describe_validation(exc: ValidationException, file_name: str | None = None) -> Problem:
+    file = exc.file_name or file_name or ""
+    where = file or "?"
+    element_id = getattr(exc, "id", "") or None
+    if element_id:
         where += f" {exc.tag} '{exc.id}'"
     if getattr(exc, "line_number", ""):
         where += f" (line {exc.line_number})"
     message = str(exc).replace(_BPMN_TAG, "bpmn:").strip().rstrip(".")
-    return f"{where}: {message}"
+    return Problem(file, element_id, "bpmn_invalid", f"{where}: {message}")
 
 
-def _check_document(name: str, root) -> list[str]:
+def parse_xml(name: str, raw: bytes) -> tuple[Any, Problem | None]:
+    """(root, None) or (None, malformed-XML problem); never resolves entities or a DTD."""
+    try:
+        return etree.fromstring(raw, parser=_XML_PARSER), None
+    except etree.XMLSyntaxError as exc:
+        return None, Problem(name, None, "malformed_xml", f"{name}: malformed XML: {exc}",
+                             params={"line": exc.lineno})
+
+
+def _name_of(el) -> str | None:
+    return el.get("name") or None if el is not None else None
+
+
+def _check_document(name: str, root) -> list[Problem]:
     """Checks Spiff does not make: duplicate ids, nodes in several lanes, unresolved calls."""
-    errors = []
+    problems = []
     elements = [el for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
     bpmn_ids = Counter(el.get("id") for el in elements if el.tag.startswith(_BPMN_TAG))
     for dup, count in bpmn_ids.items():
         if count > 1:
-            errors.append(f"{name}: id '{dup}' is used by {count} elements (ids must be unique)")
+            problems.append(Problem(name, dup, "duplicate_id",
+                                    f"{name}: id '{dup}' is used by {count} elements (ids must be unique)",
+                                    params={"count": count}))
     # Spiff indexes every element with an id, extension elements included, so e.g. a
     # serviceTaskOperator named like a task would silently replace that task.
     for el in elements:
         if not el.tag.startswith(_BPMN_TAG) and el.get("id") in bpmn_ids:
             tag = etree.QName(el).localname
-            errors.append(f"{name}: {tag} id '{el.get('id')}' collides with a BPMN element id")
+            problems.append(Problem(name, el.get("id"), "id_collision",
+                                    f"{name}: {tag} id '{el.get('id')}' collides with a BPMN element id",
+                                    params={"tag": tag}))
     for flow in root.iterfind(".//bpmn:sequenceFlow", _NS):
         for end in ("sourceRef", "targetRef"):
             if flow.get(end) not in bpmn_ids:
-                errors.append(
-                    f"{name}: bpmn:sequenceFlow '{flow.get('id')}': {end} '{flow.get(end)}' does not exist"
-                )
+                problems.append(Problem(
+                    name, flow.get("id"), "dangling_flow",
+                    f"{name}: bpmn:sequenceFlow '{flow.get('id')}': {end} '{flow.get(end)}' does not exist",
+                    _name_of(flow), {"end": end, "ref": flow.get(end)}))
     for process in root.iterfind("bpmn:process", _NS):
         refs = Counter(ref.text for ref in process.iterfind(".//bpmn:lane/bpmn:flowNodeRef", _NS))
         for node_id, count in refs.items():
             if count > 1:
-                errors.append(f"{name}: '{node_id}' is listed in {count} lanes (exactly one allowed)")
-    return errors
+                problems.append(Problem(
+                    name, node_id, "multiple_lanes",
+                    f"{name}: '{node_id}' is listed in {count} lanes (exactly one allowed)",
+                    params={"count": count}))
+    return problems
 
 
-def _parse(sources: Mapping[str, bytes | str]) -> tuple[PomocBpmnParser, dict[str, object]]:
+def _parse(sources: Mapping[str, bytes]) -> tuple[PomocBpmnParser, dict[str, object]]:
     parser = PomocBpmnParser(validator=VALIDATOR)
-    roots, errors = {}, []
+    roots, problems = {}, []
     for name in sorted(sources):
-        raw = sources[name]
-        raw = raw.encode("utf-8") if isinstance(raw, str) else raw
-        try:
-            root = etree.fromstring(raw, parser=_XML_PARSER)
-        except etree.XMLSyntaxError as exc:
-            errors.append(f"{name}: malformed XML: {exc}")
+        root, problem = parse_xml(name, sources[name])
+        if problem is not None:
+            problems.append(problem)
             continue
-        document_errors = _check_document(name, root)
-        if document_errors:
-            errors.extend(document_errors)
+        document_problems = _check_document(name, root)
+        if document_problems:
+            problems.extend(document_problems)
             continue
         try:
             parser.add_bpmn_xml(root, filename=name)
         except ValidationException as exc:
-            errors.append(_describe_validation(exc, name))
+            problems.append(_describe_validation(exc, name))
             continue
         roots[name] = root
-    if errors:
-        raise DefinitionError(errors)
+    if problems:
+        raise DefinitionProblems(problems)
     return parser, roots
 
 
-def _check_calls(parser: PomocBpmnParser, roots: dict) -> list[str]:
-    errors = []
+def _check_calls(parser: PomocBpmnParser, roots: dict) -> list[Problem]:
+    problems = []
     for name, root in roots.items():
         for call in root.iterfind(".//bpmn:callActivity", _NS):
             called = call.get("calledElement")
             if called not in parser.process_parsers:
-                errors.append(
+                problems.append(Problem(
+                    name, call.get("id"), "unknown_called_process",
                     f"{name}: bpmn:callActivity '{call.get('id')}': called process '{called}' is not "
-                    f"defined in any file (known: {', '.join(sorted(parser.process_parsers))})"
-                )
-    return errors
+                    f"defined in any file (known: {', '.join(sorted(parser.process_parsers))})",
+                    _name_of(call), {"called": called}))
+    return problems
 
 
 _TAGS = {"DeferredServiceTask": "serviceTask", "SubWorkflowTask": "subProcess", "NoneTask": "task"}
@@ -155,6 +247,13 @@ def _where(process_spec, spec) -> str:
     return f"{process_spec.file}: {_element(spec)} '{getattr(spec, 'bpmn_id', None) or spec.name}'{label}"
 
 
+def _problem(process_spec, spec, code: str, text: str, **params: Any) -> Problem:
+    """A problem of a task spec; its message starts with `_where` (file, element and name)."""
+    return Problem(process_spec.file, getattr(spec, "bpmn_id", None) or spec.name, code,
+                   f"{_where(process_spec, spec)}: {text}", getattr(spec, "bpmn_name", None) or None,
+                   params)
+
+
 def _unknown_calls(source: str, mode: str, allowed: set[str]) -> list[str]:
     tree = ast.parse(source, mode=mode)
     local = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
@@ -165,76 +264,94 @@ def _unknown_calls(source: str, mode: str, allowed: set[str]) -> list[str]:
     return sorted(called - allowed - local)
 
 
-def _code_sources(spec) -> Iterable[tuple[str, str, str]]:
-    """(what, source, mode) of every script or expression a task spec will run."""
+def _code_sources(spec) -> Iterable[tuple[str, str, str, str]]:
+    """(what, source, mode, problem code) of every script or expression a task spec will run."""
     if isinstance(spec, ScriptTask) and spec.script:
-        yield "script", spec.script, "exec"
+        yield "script", spec.script, "exec", "script_invalid"
     if isinstance(spec, SpiffBpmnTask):
         for what in ("prescript", "postscript"):
             if getattr(spec, what, None):
-                yield what, getattr(spec, what), "exec"
+                yield what, getattr(spec, what), "exec", "script_invalid"
     if isinstance(spec, MultiChoice):
         for condition, target in spec.cond_task_specs:
             if condition is not None:
-                yield f"condition to '{target}'", condition.args[0], "eval"
+                yield f"condition to '{target}'", condition.args[0], "eval", "condition_invalid"
     if isinstance(spec, CatchingEvent):
         definitions = [spec.event_definition]
         if isinstance(spec.event_definition, MultipleEventDefinition):
             definitions = list(spec.event_definition.event_definitions)
         for definition in definitions:
             if getattr(definition, "expression", None):
-                yield "timer/condition expression", definition.expression, "eval"
+                yield "timer/condition expression", definition.expression, "eval", "timer_invalid"
     if isinstance(spec, DeferredServiceTask):
         for name, param in spec.operation_params.items():
-            yield f"parameter '{name}'", param["value"], "eval"
+            yield f"parameter '{name}'", param["value"], "eval", "expression_invalid"
 
 
-def _check_code(where: str, what: str, source: str, mode: str, allowed: set[str]) -> list[str]:
+def code_problem(source: str, mode: str, allowed: set[str] | None) -> tuple[str, dict[str, Any]] | None:
+    """Why the sandbox would refuse `source` (message, params), or None if it is acceptable.
+
+    With `allowed` None only the compilation is checked, not the names of called functions.
+    """
+    text = source.strip() if mode == "eval" else source
     try:
-        compile_script(source.strip() if mode == "eval" else source, mode)
+        compile_script(text, mode)
     except ScriptError as exc:
-        return [f"{where}: {what} is refused by the sandbox: {exc}"]
-    unknown = _unknown_calls(source.strip() if mode == "eval" else source, mode, allowed)
+        return f"is refused by the sandbox: {exc}", {"reason": "refused"}
+    unknown = _unknown_calls(text, mode, allowed) if allowed is not None else []
     if unknown:
-        return [f"{where}: {what} calls unknown function(s) {', '.join(unknown)}"]
-    return []
+        return f"calls unknown function(s) {', '.join(unknown)}", {"unknown_functions": unknown}
+    return None
 
 
-def _check_form_fields(where: str, form: str, schema: dict, reserved: set[str]) -> list[str]:
+def _check_form_fields(process_spec, spec, form: str, schema: dict, reserved: set[str]) -> list[Problem]:
     """Form fields become workflow variables, so they must be usable (and harmless) in scripts."""
-    errors = []
+    problems = []
     for field in schema.get("properties") or {}:
         if not field.isidentifier() or field.startswith("_"):
-            errors.append(f"{where}: form '{form}' field '{field}' is not a valid variable name")
+            problems.append(_problem(process_spec, spec, "invalid_form_field",
+                                     f"form '{form}' field '{field}' is not a valid variable name",
+                                     form=form, field=field))
         elif field in reserved:
-            errors.append(f"{where}: form '{form}' field '{field}' would shadow a script function")
-    return errors
+            problems.append(_problem(process_spec, spec, "invalid_form_field",
+                                     f"form '{form}' field '{field}' would shadow a script function",
+                                     form=form, field=field))
+    return problems
 
 
-def _user_task_info(process_spec, spec, forms, errors, reserved: set[str]) -> dict:
-    where = _where(process_spec, spec)
+def _user_task_info(process_spec, spec, forms, problems: list[Problem], reserved: set[str]) -> dict:
     props = dict(getattr(spec, "extensions", {}).get("properties") or {})
+    lanes = ", ".join(KNOWN_LANES)
     if not spec.lane:
-        errors.append(f"{where}: user task is in no lane (use one of {', '.join(KNOWN_LANES)})")
+        problems.append(_problem(process_spec, spec, "user_task_without_lane",
+                                 f"user task is in no lane (use one of {lanes})"))
     elif spec.lane not in KNOWN_LANES:
-        errors.append(f"{where}: unknown lane '{spec.lane}' (use one of {', '.join(KNOWN_LANES)})")
+        problems.append(_problem(process_spec, spec, "unknown_lane",
+                                 f"unknown lane '{spec.lane}' (use one of {lanes})", lane=spec.lane))
     for key in ("form", "title_pl", "title_en"):
         if not props.get(key):
-            errors.append(f"{where}: missing spiffworkflow property '{key}'")
+            code = "user_task_without_form" if key == "form" else "missing_task_property"
+            problems.append(_problem(process_spec, spec, code,
+                                     f"missing spiffworkflow property '{key}'", property=key))
     form = props.get("form")
     if form and forms is not None:
         if form not in forms:
-            errors.append(f"{where}: form '{form}' not found (known: {', '.join(sorted(forms)) or 'none'})")
+            problems.append(_problem(
+                process_spec, spec, "unknown_form",
+                f"form '{form}' not found (known: {', '.join(sorted(forms)) or 'none'})", form=form))
         else:
             try:
                 Draft202012Validator.check_schema(forms[form])
             except SchemaError as exc:
-                errors.append(f"{where}: form '{form}' is not a valid JSON Schema: {exc.message}")
+                problems.append(_problem(process_spec, spec, "invalid_form_schema",
+                                         f"form '{form}' is not a valid JSON Schema: {exc.message}",
+                                         form=form))
             else:
-                errors.extend(_check_form_fields(where, form, forms[form], reserved))
+                problems.extend(_check_form_fields(process_spec, spec, form, forms[form], reserved))
     due = props.get("due")
     if due and not due.isidentifier():
-        errors.append(f"{where}: property 'due' must name a workflow variable, got '{due}'")
+        problems.append(_problem(process_spec, spec, "invalid_due",
+                                 f"property 'due' must name a workflow variable, got '{due}'", due=due))
     return {
         "title_pl": props.get("title_pl", ""),
         "title_en": props.get("title_en", ""),
@@ -267,50 +384,63 @@ def parse_definition(
     forms: Mapping[str, dict] | None,
     functions: Iterable[str],
 ) -> ParsedDefinition:
-    """Parse and validate; raise DefinitionError listing every problem found."""
+    """Parse and validate; raise DefinitionProblems (a DefinitionError) listing every problem."""
     if not sources:
-        raise DefinitionError(["no BPMN files given"])
-    raw = {k: (v.encode("utf-8") if isinstance(v, str) else bytes(v)) for k, v in sources.items()}
+        raise DefinitionProblems([Problem("", None, "no_files", "no BPMN files given")])
+    raw = encode_sources(sources)
+    screened = screen_sources(raw)
+    if screened:
+        raise DefinitionProblems(screened)
     parser, roots = _parse(raw)
-    errors = _check_calls(parser, roots)
+    problems = _check_calls(parser, roots)
     if main_process not in parser.process_parsers:
-        errors.append(
+        problems.append(Problem(
+            "", None, "main_process_missing",
             f"main process '{main_process}' is not defined in any file "
-            f"(processes: {', '.join(sorted(parser.process_parsers)) or 'none'})"
-        )
-    if errors:
-        raise DefinitionError(errors)
+            f"(processes: {', '.join(sorted(parser.process_parsers)) or 'none'})",
+            params={"process": main_process}))
+    if problems:
+        raise DefinitionProblems(problems)
     try:
         spec = parser.get_spec(main_process)
         subprocess_specs = other_process_specs(parser, main_process)
     except ValidationException as exc:
-        raise DefinitionError([_describe_validation(exc)]) from exc
+        raise DefinitionProblems([_describe_validation(exc)]) from exc
     except Exception as exc:  # the parser reports some structural errors as bare exceptions
-        raise DefinitionError([f"cannot build process '{main_process}': {exc}"]) from exc
+        raise DefinitionProblems([Problem("", None, "process_invalid",
+                                          f"cannot build process '{main_process}': {exc}")]) from exc
 
     reserved = set(functions) | {"today"}
     allowed = reserved | set(SAFE_BUILTINS)
     user_tasks: dict[str, dict] = {}
+    files: dict[str, str] = {}
     process_specs = {spec.name: spec, **subprocess_specs}
     for process_spec in process_specs.values():
         for task_spec in process_spec.task_specs.values():
-            where = _where(process_spec, task_spec)
-            for what, source, mode in _code_sources(task_spec):
-                errors.extend(_check_code(where, what, source, mode, allowed))
+            for what, source, mode, code in _code_sources(task_spec):
+                refused = code_problem(source, mode, allowed)
+                if refused is not None:
+                    problems.append(_problem(process_spec, task_spec, code, f"{what} {refused[0]}",
+                                             what=what, **refused[1]))
             if isinstance(task_spec, UserTask):
-                info = _user_task_info(process_spec, task_spec, forms, errors, reserved)
+                info = _user_task_info(process_spec, task_spec, forms, problems, reserved)
                 if task_spec.bpmn_id in user_tasks:
-                    errors.append(
-                        f"{where}: user task id is also used in process "
-                        f"'{user_tasks[task_spec.bpmn_id]['process']}' (ids must be unique)"
-                    )
+                    problems.append(_problem(
+                        process_spec, task_spec, "duplicate_user_task",
+                        f"user task id is also used in process "
+                        f"'{user_tasks[task_spec.bpmn_id]['process']}' (ids must be unique)",
+                        other_process=user_tasks[task_spec.bpmn_id]["process"]))
                 user_tasks[task_spec.bpmn_id] = info
+                files[task_spec.bpmn_id] = process_spec.file
     for bpmn_id, info in user_tasks.items():
         other = info["four_eyes_of"]
         if other and other not in user_tasks:
-            errors.append(f"user task '{bpmn_id}': four_eyes_of refers to unknown user task '{other}'")
-    if errors:
-        raise DefinitionError(errors)
+            problems.append(Problem(
+                files[bpmn_id], bpmn_id, "unknown_four_eyes_task",
+                f"user task '{bpmn_id}': four_eyes_of refers to unknown user task '{other}'",
+                params={"four_eyes_of": other}))
+    if problems:
+        raise DefinitionProblems(problems)
     return ParsedDefinition(
         spec, subprocess_specs, user_tasks, content_hash(raw, main_process, forms)
     )
