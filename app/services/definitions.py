@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -9,13 +11,105 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from app.persistence.models import ProcessDefinition
-from app.workflow_engine import DefinitionError, DefinitionRef, load_sources
+from app.workflow_engine import CompiledDefinition, DefinitionError, DefinitionRef, load_sources
+from app.workflow_engine.compiler import MAX_FILE_BYTES, MAX_UPLOAD_BYTES, problems_of, screen_sources
+from app.workflow_engine.lint import lint
+from app.workflow_engine.problems import Problem
+from app.workflow_engine.rehearsal import rehearse
 
-from . import audit
+from . import audit, deploy_check
 from .context import Actor, ServiceContext, UnitOfWork
 from .errors import NotFound, ValidationFailed
 
 MAIN_PROCESS = "benefit_case"
+
+
+def _contract_problems(sources: dict[str, Any], forms: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Hook: the diagram/code contract check (app/services/contract.py ``check``) when present."""
+    try:
+        contract = importlib.import_module("app.services.contract")
+    except ModuleNotFoundError as exc:
+        if exc.name != "app.services.contract":
+            raise
+        return []
+    return list(contract.check(sources, forms))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    """One problem per (file, element, code): the lint and the compiler can both see one."""
+    seen: set[tuple[str, str | None, str]] = set()
+    out = []
+    for problem in problems:
+        key = (problem.file, problem.element_id, problem.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
+
+
+def validate(
+    ctx: ServiceContext, sources: dict[str, Any], forms: dict[str, dict[str, Any]],
+    rehearsal: bool = True,
+) -> tuple[CompiledDefinition | None, list[Problem], dict[str, float]]:
+    """Every deploy check, in order: upload safety (size, DTD/entities, before any parsing),
+    structural lint, compilation, the diagram/code contract, then a rehearsal of the scripted
+    paths (only when nothing structural is wrong). Returns (compiled or None, problems, timings
+    in ms)."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round((now - clock) * 1000, 1)
+        clock = now
+
+    problems = screen_sources(sources, int(ctx.config.get("DEFINITION_MAX_FILE_BYTES", MAX_FILE_BYTES)),
+                              int(ctx.config.get("DEFINITION_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)))
+    lap("screen_ms")
+    if problems:
+        return None, problems, timings
+    problems = lint(sources, forms, ctx.engine.function_names)
+    lap("lint_ms")
+    compiled = None
+    try:
+        compiled = ctx.engine.compile(sources, MAIN_PROCESS, forms)
+    except DefinitionError as exc:
+        problems.extend(problems_of(exc))
+    lap("compile_ms")
+    problems.extend(_contract_problems(sources, forms))
+    lap("contract_ms")
+    if rehearsal and compiled is not None and not problems:
+        problems.extend(rehearse(ctx.engine, compiled, forms))
+        lap("rehearsal_ms")
+    return compiled, _dedupe(problems), timings
+
+
+def _refusal(problems: list[Problem]) -> ValidationFailed:
+    exc = ValidationFailed(
+        "The BPMN definition is invalid and was not deployed.",
+        {f"definition[{i}]": p.message for i, p in enumerate(problems)},
+    )
+    exc.extra["problems"] = [p.as_dict() for p in problems]
+    return exc
+
+
+def check(
+    ctx: ServiceContext, sources: dict[str, Any], forms: dict[str, dict[str, Any]],
+    replay_limit: int = 100,
+) -> dict[str, Any]:
+    """Dry run of a deploy: the problems that would refuse it and, when there are none, which
+    of the most recent cases would now end differently (nothing is stored)."""
+    started = time.perf_counter()
+    compiled, problems, timings = validate(ctx, sources, forms)
+    report: dict[str, Any] = {"problems": [p.as_dict() for p in problems], "replay": None}
+    if compiled is not None and not problems:
+        clock = time.perf_counter()
+        report["replay"] = deploy_check.replay_recent(ctx, compiled, forms, replay_limit)
+        timings["replay_ms"] = round((time.perf_counter() - clock) * 1000, 1)
+    timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    report["timings_ms"] = timings
+    return report
 
 
 def deploy(
@@ -27,15 +121,20 @@ def deploy(
 ) -> tuple[int, bool]:
     """Validate and deploy a new version; return (definition id, created).
 
+    A candidate with any problem is refused (ValidationFailed, whose body lists ``problems``).
     Deploying content identical to the active version creates nothing.
     """
-    try:
-        compiled = ctx.engine.compile(sources, MAIN_PROCESS, forms)
-    except DefinitionError as exc:
-        raise ValidationFailed(
-            "The BPMN definition is invalid and was not deployed.",
-            {f"definition[{i}]": msg for i, msg in enumerate(exc.errors or [str(exc)])},
-        ) from exc
+    compiled, problems, _ = validate(ctx, sources, forms, rehearsal=False)
+    if problems or compiled is None:
+        raise _refusal(problems)
+    with ctx.uow(readonly=True) as uow:
+        active = _active(uow)
+        if active is not None and active.content_hash == compiled.content_hash:
+            return active.id, False
+    # Rehearsed only when it would become a new version (redeploying the same is a no-op).
+    problems = rehearse(ctx.engine, compiled, forms)
+    if problems:
+        raise _refusal(problems)
     with ctx.uow() as uow:
         active = _active(uow)
         if active is not None and active.content_hash == compiled.content_hash:
