@@ -277,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     result["raw"] = raw
     print(f"  raw: {raw['cases_per_s']:.1f} cases/s", flush=True)
 
+    from .deploy_check import bench as bench_deploy_check
+
+    result["deploy_check"] = bench_deploy_check(repeats=3 if args.quick else 5)
+    print(f"  deploy check: validation {result['deploy_check']['validation_ms']['total']:.0f} ms, "
+          f"replay {result['deploy_check']['replay_ms_per_100_cases']:.0f} ms per 100 cases", flush=True)
+
     use_pg = common.pg_reachable()
     result["backend"] = "postgresql" if use_pg else "sqlite"
     if use_pg:
