@@ -36,6 +36,9 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("POST", "/api/cases/999999/persons/999999/confirm", {"caseworker1", "supervisor"}),
     ("GET", "/api/parameter-changes", {"caseworker1", "supervisor"}),
     ("POST", "/api/parameter-changes/draft", {"supervisor"}),
+    ("GET", "/api/incidents", {"supervisor", "admin"}),
+    ("POST", "/api/incidents/999999/retry", {"supervisor", "admin"}),
+    ("POST", "/api/instances/migrate", {"admin"}),
 ]
 
 
@@ -105,5 +108,6 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
             templ = path.replace("999999", "{case_id}" if "/cases/" in path else
                                  "{person_id}" if "/persons/" in path else
                                  "{task_id}" if "/tasks/" in path else
-                                 "{job_id}" if "/jobs/" in path else "{list_id}")
+                                 "{job_id}" if "/jobs/" in path else
+                                 "{instance_id}" if "/incidents/" in path else "{list_id}")
         assert templ in paths, templ

@@ -12,7 +12,9 @@ from app.services import (
     case_view,
     cases,
     definitions,
+    incidents,
     jobs,
+    migration,
     parameter_changes,
     payments,
     register,
@@ -271,3 +273,27 @@ def retry_job(job_id: int) -> Any:
     """Send a failed job back to the worker."""
     jobs.retry_job(services(), api_actor(), job_id)
     return jsonify({"id": job_id, "status": "pending"})
+
+
+@bp.get("/incidents")
+@api_roles("supervisor", "admin")
+def list_incidents() -> Any:
+    """Running cases the workflow cannot move on by itself, with the element they are at."""
+    return jsonify(incidents.list_incidents(services(), api_actor()))
+
+
+@bp.post("/incidents/<int:instance_id>/retry")
+@api_roles("supervisor", "admin")
+def retry_incident(instance_id: int) -> Any:
+    """Re-run the failed step of an incident: {instance_id, resolved, incident}."""
+    return jsonify(incidents.retry(services(), api_actor(), instance_id))
+
+
+@bp.post("/instances/migrate")
+@api_roles("admin")
+def migrate_instances() -> Any:
+    """Move cases {from_version, to_version, element_id?, dry_run (default true)}."""
+    body = _json_body()
+    return jsonify(migration.migrate_instances(
+        services(), api_actor(), body.get("from_version"), body.get("to_version"),
+        body.get("element_id"), body.get("dry_run", True)))

@@ -141,6 +141,18 @@ OPENAPI: dict[str, Any] = {
                     "properties": {"case_id": {"type": "integer"},
                                    "effective_from": {"type": "string", "format": "date"}}}}},
             },
+            "MigrateRequest": {
+                "type": "object", "required": ["from_version", "to_version"],
+                "properties": {
+                    "from_version": {"type": "integer", "minimum": 1},
+                    "to_version": {"type": "integer", "minimum": 1,
+                                   "description": "newer than from_version"},
+                    "element_id": {"type": "string", "description": "only cases at this BPMN "
+                                   "element (task id), e.g. the one an incident names"},
+                    "dry_run": {"type": "boolean", "default": True,
+                                "description": "true: show per case what would happen"},
+                },
+            },
             "ConfirmRequest": {
                 "type": "object",
                 "properties": {"version": {"type": "integer",
@@ -217,6 +229,17 @@ OPENAPI: dict[str, Any] = {
             "post": _op("Deploy a new version (admin)", ok="201", body="DefinitionUpload",
                         errors=("401", "403", "422")),
         },
+        "/api/incidents": {"get": _op(
+            "Cases the workflow cannot move on by itself: case id and number, definition "
+            "version, the element they are at, reason and message (supervisor or admin)",
+            errors=("401", "403"))},
+        "/api/incidents/{instance_id}/retry": {"post": _op(
+            "Re-run the failed step of an incident; {resolved, incident} (supervisor or admin)",
+            params=[_id("instance_id")], errors=("401", "403", "404", "409"))},
+        "/api/instances/migrate": {"post": _op(
+            "Move running cases to a newer definition version (admin): per case the task it "
+            "would be (or is now) at, or why it is refused; dry_run first",
+            body="MigrateRequest", errors=("401", "403", "404", "422"))},
         "/api/jobs": {"get": _op("Failed or retrying background jobs (supervisor)",
                                  errors=("401", "403"))},
         "/api/jobs/{job_id}/retry": {"post": _op("Retry a failed background job (supervisor)",

@@ -20,6 +20,7 @@ _ROUTES = (
     ("/team", worklist.team, ("GET",)),
     ("/deadlines", worklist.deadlines, ("GET",)),
     ("/jobs/<int:job_id>/retry", worklist.retry_job, ("POST",)),
+    ("/incidents/<int:instance_id>/retry", worklist.retry_incident, ("POST",)),
     ("/tasks/<int:task_id>", tasks.task, ("GET",)),
     ("/tasks/<int:task_id>", tasks.submit, ("POST",)),
     ("/tasks/<int:task_id>/claim", worklist.claim, ("POST",)),

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.services import auth as auth_service
-from app.services import case_view, jobs, worklist
+from app.services import case_view, incidents, jobs, worklist
 from app.services.errors import ServiceError
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -110,7 +110,8 @@ def deadlines() -> Any:
         key = "overdue" if badge["days"] < 0 else "today" if badge["days"] == 0 else "soon"
         groups[key].append(t)
     return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon,
-                           failed_jobs=jobs.problem_jobs(services(), actor()))
+                           failed_jobs=jobs.problem_jobs(services(), actor()),
+                           incidents=incidents.list_incidents(services(), actor()))
 
 
 @page_roles("supervisor")
@@ -119,6 +120,21 @@ def retry_job(job_id: int) -> Any:
     try:
         jobs.retry_job(services(), actor(), job_id)
         flash(_("Zadanie systemowe zostało ponownie zlecone."), "success")
+    except ServiceError as exc:
+        flash(service_message(exc.message, exc.status), "error")
+    return redirect(url_for("pages.deadlines"))
+
+
+@page_roles("supervisor")
+def retry_incident(instance_id: int) -> Any:
+    """Re-run the failed step of a stuck case (after a fix, or a passing failure)."""
+    try:
+        outcome = incidents.retry(services(), actor(), instance_id)
+        if outcome["resolved"]:
+            flash(_("Krok został ponowiony; sprawa toczy się dalej."), "success")
+        else:
+            detail = (outcome["incident"] or {}).get("detail") or ""
+            flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
     return redirect(url_for("pages.deadlines"))

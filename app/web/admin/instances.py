@@ -1,0 +1,87 @@
+"""Administration of running cases' workflows: incidents, retry and moving cases to a newer version.
+
+An admin sees no personal data here: case id and number, definition versions and BPMN elements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.services import definitions, incidents, migration
+from app.services.errors import ServiceError
+from app.web.pages.formatting import service_message
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from . import bp
+
+
+def _int(name: str) -> int | None:
+    raw = request.values.get(name, "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def _page(
+    result: dict[str, Any] | None = None, errors: dict[str, str] | None = None, status: int = 200
+) -> Any:
+    form = {"from_version": request.values.get("from_version", ""),
+            "to_version": request.values.get("to_version", ""),
+            "element_id": request.values.get("element_id", "")}
+    return render_template(
+        "admin/incidents.html", incidents=incidents.list_incidents(services(), actor()),
+        versions=definitions.list_definitions(services()), form=form, result=result,
+        errors=errors or {},
+    ), status
+
+
+@bp.get("/incidents")
+@page_roles("admin")
+def incidents_list() -> Any:
+    """Cases the workflow cannot move on by itself, and the form to move cases to a version."""
+    return _page()
+
+
+@bp.post("/incidents/<int:instance_id>/retry")
+@page_roles("admin")
+def incident_retry(instance_id: int) -> Any:
+    """Re-run the failed step of an incident."""
+    try:
+        outcome = incidents.retry(services(), actor(), instance_id)
+        if outcome["resolved"]:
+            flash(_("Krok został ponowiony; sprawa toczy się dalej."), "success")
+        else:
+            detail = (outcome["incident"] or {}).get("detail") or ""
+            flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
+    except ServiceError as exc:
+        flash(service_message(exc.message, exc.status), "error")
+    return redirect(url_for("admin.incidents_list"))
+
+
+@bp.post("/instances/migrate")
+@page_roles("admin")
+def instances_migrate() -> Any:
+    """Dry run (default) or apply moving the selected cases to the target version."""
+    dry_run = request.form.get("action") != "apply"
+    errors: dict[str, str] = {}
+    source, target = _int("from_version"), _int("to_version")
+    if source is None:
+        errors["from_version"] = _("Wybierz wersję, na której są sprawy.")
+    if target is None:
+        errors["to_version"] = _("Wybierz wersję docelową.")
+    if errors:
+        return _page(errors=errors, status=422)
+    element = request.form.get("element_id", "").strip() or None
+    try:
+        result = migration.migrate_instances(services(), actor(), source, target, element, dry_run)
+    except ServiceError as exc:
+        fields = getattr(exc, "errors", None) or {}
+        errors = {k: service_message(v) for k, v in fields.items()} or {
+            "to_version": service_message(exc.message, exc.status)}
+        return _page(errors=errors, status=exc.status)
+    if not dry_run:
+        moved = result["counts"].get("migrated", 0)
+        flash(_("Przeniesiono spraw: %(n)d.", n=moved), "success" if moved else "error")
+    return _page(result=result)
