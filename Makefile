@@ -26,12 +26,16 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.stamp
 
-assets: node_modules/.stamp
+assets: node_modules/.stamp app/web/static/js/admin-panel-entry.js
 	mkdir -p app/web/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js app/web/static/vendor/
 	cp node_modules/bpmn-js/dist/bpmn-modeler.production.min.js app/web/static/vendor/
 	rm -rf app/web/static/vendor/bpmn-assets
 	cp -r node_modules/bpmn-js/dist/assets app/web/static/vendor/bpmn-assets
+	cp node_modules/@bpmn-io/properties-panel/dist/assets/properties-panel.css app/web/static/vendor/
+	node_modules/.bin/esbuild app/web/static/js/admin-panel-entry.js --bundle --minify --format=iife \
+		--global-name=PomocPanelLib --target=es2019 --legal-comments=none --log-level=error \
+		--outfile=app/web/static/vendor/properties-panel.js
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile -d app/translations

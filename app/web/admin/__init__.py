@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.config import ROLES
 from app.services import auth as auth_service
-from app.services import definitions
-from app.services.errors import NotFound, ServiceError, ValidationFailed
+from app.services import definition_history, definitions
+from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -35,7 +35,7 @@ def home() -> Any:
 @page_roles("admin")
 def definitions_list() -> Any:
     """Deployed versions of the process definition, newest first."""
-    return render_template("admin/definitions.html", definitions=definitions.list_definitions(services()))
+    return render_template("admin/definitions.html", definitions=definition_history.history(services()))
 
 
 @bp.get("/definitions/edit")
@@ -46,7 +46,8 @@ def definitions_edit() -> Any:
         active = definitions.definition_sources(services())
     except NotFound:
         active = {"id": None, "version": None, "sources": {}, "forms": {}}
-    return render_template("admin/editor.html", active=active)
+    return render_template("admin/editor.html", active=active, actions=known_actions(),
+                           max_upload=definition_history.MAX_ZIP_BYTES)
 
 
 @bp.post("/definitions/deploy")
@@ -64,12 +65,17 @@ def definitions_deploy() -> Any:
         errors["sources"] = _("Brak plików BPMN do wdrożenia.")
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = _("Każdy formularz musi być obiektem JSON Schema.")
+    base_version = body.get("base_version")
+    if base_version is not None and (not isinstance(base_version, int) or isinstance(base_version, bool)):
+        errors["base_version"] = _("Niepoprawny numer wersji, od której zaczęto edycję.")
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         return jsonify({"error": _("Wdrożenie jest niekompletne."), "fields": errors}), 422
     try:
-        definition_id, created = definitions.deploy(
-            services(), sources, forms, actor(), str(body.get("comment", ""))[:500]
+        definition_id, created = definition_history.deploy_checked(
+            services(), sources, forms, actor(), str(body.get("comment", ""))[:500], base_version
         )
+    except Conflict as exc:
+        return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
         return jsonify({"error": service_message(exc.message), "fields": exc.errors}), 422
     except ServiceError as exc:
@@ -78,7 +84,8 @@ def definitions_deploy() -> Any:
         message = _("Wdrożono nową wersję definicji (id %(id)d).", id=definition_id)
     else:
         message = _("Bez zmian: ta treść jest już aktywną wersją.")
-    return jsonify({"id": definition_id, "created": created, "message": message}), 201 if created else 200
+    return jsonify({"id": definition_id, "created": created, "message": message,
+                    "version": definition_history.active_version(services())}), 201 if created else 200
 
 
 def _user_form() -> dict[str, Any]:
@@ -122,3 +129,155 @@ def users() -> Any:
     return render_template("admin/users.html", users=auth_service.list_users(services()), values=values,
                            errors=errors, all_roles=ROLES,
                            min_password=auth_service.MIN_PASSWORD_LENGTH), status
+
+
+# --- definition history, files and form preview (app/services/definition_history.py) ----------
+
+def known_actions() -> list[str] | None:
+    """Action names a diagram may declare (``spiffworkflow:property name="action"``), when known;
+    None lets the editor take free text."""
+    return None
+
+
+def _stale(exc: Conflict) -> dict[str, Any]:
+    current = exc.extra.get("current_version")
+    return {"error": _("Od rozpoczęcia Twojej edycji ktoś wdrożył wersję v%(current)s (zaczęto od "
+                       "v%(base)s). Nic nie zostało nadpisane: pobierz swoje pliki, otwórz edytor "
+                       "ponownie i nanieś zmiany na nowszą wersję.",
+                       current=current, base=exc.extra.get("base_version")),
+            "current_version": current, "fields": {}}
+
+
+def _file_error(exc: ValidationFailed) -> str:
+    """The first problem of an upload or a form, in the interface language."""
+    name, code = next(iter(exc.errors.items()), ("", ""))
+    code = str(code)
+    if code.startswith("schema:"):
+        return _("„%(name)s” nie jest poprawnym schematem JSON Schema (miejsce: %(where)s).",
+                 name=name, where=code.split(":", 1)[1])
+    texts = {
+        "too_large": _("Plik jest za duży."),
+        "not_xml": _("Plik „%(name)s” nie jest czytelnym plikiem XML."),
+        "not_bpmn": _("Plik „%(name)s” nie jest diagramem BPMN."),
+        "bad_type": _("Wybierz plik .bpmn albo archiwum .zip z plikami .bpmn."),
+        "bad_zip": _("Plik nie jest poprawnym archiwum .zip."),
+        "bad_path": _("Archiwum zawiera plik spoza swojego katalogu („%(name)s”)."),
+        "bad_json": _("Formularz „%(name)s” nie jest poprawnym JSON-em."),
+        "no_bpmn": _("Archiwum nie zawiera żadnego pliku .bpmn."),
+        "not_object": _("Formularz musi być obiektem JSON."),
+    }
+    return texts.get(code, _("Nie udało się odczytać pliku.")).replace("%(name)s", name)
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.values.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+@bp.get("/definitions/diff")
+@page_roles("admin")
+def definitions_diff() -> Any:
+    """A unified diff, per file, between two versions."""
+    old, new = _int_arg("old"), _int_arg("new")
+    if old is None or new is None:
+        flash(_("Wybierz dwie wersje do porównania."), "error")
+        return redirect(url_for("admin.definitions_list"))
+    try:
+        changes = definition_history.diff(services(), old, new)
+    except NotFound:
+        return render_template("error.html", code=404, message=_("Nie ma takiej wersji.")), 404
+    return render_template("admin/diff.html", changes=changes)
+
+
+@bp.post("/definitions/<int:definition_id>/rollback")
+@page_roles("admin")
+def definitions_rollback(definition_id: int) -> Any:
+    """Deploy an older version again as a new version (validated and audited like any deploy)."""
+    try:
+        new_id, created = definition_history.rollback(
+            services(), actor(), definition_id, _int_arg("base_version"),
+            request.form.get("comment", "").strip()[:400],
+        )
+    except Conflict as exc:
+        flash(_stale(exc)["error"], "error")
+        return render_template("admin/definitions.html",
+                               definitions=definition_history.history(services())), 409
+    except NotFound:
+        return render_template("error.html", code=404, message=_("Nie ma takiej wersji.")), 404
+    except ValidationFailed as exc:
+        flash(_("Tej wersji nie można wdrożyć ponownie: %(error)s", error=service_message(exc.message)),
+              "error")
+        return render_template("admin/definitions.html",
+                               definitions=definition_history.history(services())), 422
+    if created:
+        flash(_("Przywrócono treść wybranej wersji jako nową wersję (id %(id)d).", id=new_id), "success")
+    else:
+        flash(_("Bez zmian: ta treść jest już aktywną wersją."), "success")
+    return redirect(url_for("admin.definitions_list"))
+
+
+@bp.get("/definitions/<int:definition_id>/download")
+@page_roles("admin")
+def definitions_download(definition_id: int) -> Any:
+    """All diagrams and forms of a version as a zip."""
+    try:
+        filename, data = definition_history.export_zip(services(), definition_id)
+    except NotFound:
+        return render_template("error.html", code=404, message=_("Nie ma takiej wersji.")), 404
+    return Response(data, mimetype="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/definitions/<int:definition_id>/files/<name>")
+@page_roles("admin")
+def definitions_download_file(definition_id: int, name: str) -> Any:
+    """One diagram of a version."""
+    try:
+        xml = definition_history.export_file(services(), definition_id, name)
+    except NotFound:
+        return render_template("error.html", code=404, message=_("Nie ma takiego pliku.")), 404
+    return Response(xml, mimetype="application/xml",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.post("/definitions/upload")
+@page_roles("admin")
+def definitions_upload() -> Any:
+    """Read an uploaded .bpmn (or a .zip of diagrams and forms) for the editor; nothing is deployed."""
+    limit = definition_history.MAX_ZIP_BYTES
+    if request.content_length is not None and request.content_length > limit + 64 * 1024:
+        return jsonify({"error": _("Plik jest za duży (limit %(mb)d MB).", mb=limit // (1024 * 1024))}), 413
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return jsonify({"error": _("Wybierz plik do wczytania.")}), 422
+    try:
+        data = upload.stream.read(limit + 1)
+    finally:
+        upload.close()
+    if len(data) > limit:
+        return jsonify({"error": _("Plik jest za duży (limit %(mb)d MB).", mb=limit // (1024 * 1024))}), 413
+    try:
+        files = definition_history.read_upload(upload.filename, data)
+    except ValidationFailed as exc:
+        return jsonify({"error": _file_error(exc)}), 422
+    return jsonify(files)
+
+
+@bp.post("/definitions/form-preview")
+@page_roles("admin")
+def definitions_form_preview() -> Any:
+    """A form's JSON Schema rendered by the task pages' form engine (no data: an empty form)."""
+    from app.web.pages import schema_form
+
+    body = request.get_json(silent=True)
+    schema = body.get("schema") if isinstance(body, dict) else None
+    try:
+        definition_history.check_schema(schema, str((body or {}).get("name") or "schema"))
+        fields = schema_form.build_fields(schema or {}, {}, {})
+        html = render_template("admin/_form_preview.html", fields=fields)
+    except ValidationFailed as exc:
+        return jsonify({"error": _file_error(exc)}), 422
+    except (TypeError, ValueError, AttributeError, KeyError):
+        error = _("Formularza nie da się wyświetlić: schemat ma nieobsługiwaną postać.")
+        return jsonify({"error": error}), 422
+    return jsonify({"html": html})

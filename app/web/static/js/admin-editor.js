@@ -1,4 +1,7 @@
-/* The BPMN editor: bpmn-js Modeler over the active definition's files, and deploy as JSON. */
+/* The BPMN editor: bpmn-js Modeler (with the npm properties panel and Pomoc's own provider,
+   admin-properties.js) over the active definition's files; forms with a live preview; upload and
+   download of .bpmn files; deploy as JSON with the version the edit started from (409 if stale);
+   a refused deploy's problems shown on their elements. */
 (function () {
   "use strict";
 
@@ -12,6 +15,10 @@
   var formError = document.getElementById("form-error");
   var result = document.getElementById("deploy-result");
   var dirtyNote = document.getElementById("dirty-note");
+  var panelMsg = JSON.parse(document.getElementById("panel-messages").textContent);
+  var actions = JSON.parse(document.getElementById("known-actions").textContent);
+  var baseVersion = data.version;
+  var problems = [];
 
   var sources = Object.assign({}, data.sources || {});
   var formsText = {};
@@ -39,11 +46,33 @@
     document.getElementById("js-missing").hidden = false;
     return;
   }
-  var modeler = new window.BpmnJS({ container: "#canvas" });
+  var modeler = null;
+  var pending = [];
+  function ready(fn) { if (modeler) fn(); else pending.push(fn); }
 
-  modeler.on("commandStack.changed", function () {
-    if (!importing && current) { dirty[current] = true; showDirty(); }
-  });
+  function createModeler(moddle) {
+    var lib = window.PomocPanelLib;
+    var modules = [];
+    var options = { container: "#canvas", moddleExtensions: { spiffworkflow: moddle } };
+    if (lib && window.PomocProperties) {
+      modules = [lib.BpmnPropertiesPanelModule, lib.BpmnPropertiesProviderModule,
+                 window.PomocProperties.module({ msg: panelMsg, actions: actions,
+                                                 forms: function () { return Object.keys(formsText).sort(); } })];
+      options.propertiesPanel = { parent: "#properties", layout: { groups: {
+        general: { open: true }, pomoc: { open: true }, timer: { open: true } } } };
+    }
+    options.additionalModules = modules;
+    modeler = new window.BpmnJS(options);
+    window.pomocModeler = modeler;  /* for the browser tests */
+    modeler.on("commandStack.changed", function () {
+      if (!importing && current) { dirty[current] = true; showDirty(); }
+    });
+    pending.splice(0).forEach(function (fn) { fn(); });
+  }
+  fetch(root.getAttribute("data-moddle-url"), { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(createModeler)
+    .catch(function () { createModeler(undefined); });
 
   function saveCurrent() {
     if (!current) return Promise.resolve();
@@ -51,6 +80,7 @@
   }
 
   function open(name) {
+    if (!modeler) return new Promise(function (resolve) { ready(function () { open(name).then(resolve); }); });
     return saveCurrent().then(function () {
       current = name;
       importing = true;
@@ -58,6 +88,8 @@
     }).then(function () {
       importing = false;
       modeler.get("canvas").zoom("fit-viewport", "auto");
+      showProblemsOnDiagram();
+      root.setAttribute("data-open", name);
     }).catch(function (err) {
       importing = false;
       result.className = "deploy-result alert alert-error";
@@ -65,12 +97,14 @@
     });
   }
 
-  var files = Object.keys(sources).sort();
-  files.forEach(function (name) {
+  function addFileOption(name) {
+    if (Array.prototype.some.call(fileSelect.options, function (o) { return o.value === name; })) return;
     var o = document.createElement("option");
     o.value = name; o.textContent = name;
     fileSelect.appendChild(o);
-  });
+  }
+  var files = Object.keys(sources).sort();
+  files.forEach(addFileOption);
   fileSelect.addEventListener("change", function () { open(fileSelect.value); });
   if (files.length) {
     var main = files.indexOf("benefit_case.bpmn") !== -1 ? "benefit_case.bpmn" : files[0];
@@ -107,13 +141,47 @@
     formText.value = formsText[name] || "";
     checkForm();
   }
+  var preview = document.getElementById("form-preview");
+  var previewTimer = null;
+  var previewSeq = 0;
+  function formProblem(text) {
+    formError.textContent = text;
+    if (text) formText.setAttribute("aria-invalid", "true"); else formText.removeAttribute("aria-invalid");
+  }
   function checkForm() {
-    try { JSON.parse(formText.value); formError.textContent = ""; formText.removeAttribute("aria-invalid"); return true; }
+    var schema;
+    try { schema = JSON.parse(formText.value); }
     catch (e) {
-      formError.textContent = fmt(msg.invalid_json, { name: currentForm, error: e.message });
-      formText.setAttribute("aria-invalid", "true");
+      formProblem(fmt(msg.invalid_json, { name: currentForm, error: e.message }));
+      preview.innerHTML = "";
       return false;
     }
+    formProblem("");
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(function () { renderPreview(currentForm, schema); }, 300);
+    return true;
+  }
+  /* The server renders the schema with the task pages' form engine (admin only, no data). */
+  function renderPreview(name, schema) {
+    var seq = ++previewSeq;
+    fetch(root.getAttribute("data-preview-url"), {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf"),
+                 "Accept": "application/json" },
+      body: JSON.stringify({ name: name, schema: schema })
+    }).then(function (resp) {
+      return resp.json().then(function (body) { return [resp, body]; });
+    }).then(function (pair) {
+      if (seq !== previewSeq) return;
+      if (pair[0].ok) {
+        preview.innerHTML = pair[1].html;
+        Array.prototype.forEach.call(preview.querySelectorAll("input, select, textarea, button"),
+                                     function (el) { el.disabled = true; el.removeAttribute("name"); });
+      } else {
+        preview.innerHTML = "";
+        formProblem(fmt(msg.invalid_schema, { name: name, error: pair[1].error || msg.preview_failed }));
+      }
+    }).catch(function () { if (seq === previewSeq) preview.textContent = msg.preview_failed; });
   }
   formSelect.addEventListener("change", function () { showForm(formSelect.value); });
   formText.addEventListener("input", function () {
@@ -168,7 +236,7 @@
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf"),
                    "Accept": "application/json" },
-        body: JSON.stringify({ sources: sources, forms: forms,
+        body: JSON.stringify({ sources: sources, forms: forms, base_version: baseVersion,
                                comment: document.getElementById("deploy-comment").value })
       });
     }).then(function (resp) {
@@ -178,15 +246,26 @@
       if (resp.ok) {
         dirty = {};
         showDirty();
+        if (body.version) baseVersion = body.version;
+        setProblems([]);
         result.className = "deploy-result alert alert-success";
         result.textContent = (body.message || msg.deployed) + " ";
         var a = document.createElement("a");
         a.href = root.getAttribute("data-list-url");
         a.textContent = msg.see_versions;
         result.appendChild(a);
+      } else if (resp.status === 409) {
+        result.className = "deploy-result alert alert-error";
+        result.textContent = body.error || msg.stale;
       } else {
         result.className = "deploy-result alert alert-error";
         renderErrors(body);
+        if (resp.status === 422 && body && Array.isArray(body.problems)) {
+          setProblems(body.problems);
+          var p = document.createElement("p");
+          p.textContent = fmt(msg.problems, { count: body.problems.length });
+          result.appendChild(p);
+        }
       }
     }).catch(function () {
       result.className = "deploy-result alert alert-error";
@@ -196,6 +275,118 @@
       result.focus && result.setAttribute("tabindex", "-1");
       result.focus();
     });
+  });
+
+  /* Problems of a refused deploy (or dry-run check): a marker and a badge on each element of the
+     diagram on screen, and a list beside it; clicking an item selects its element. */
+  var problemList = document.getElementById("problems-list");
+  var problemPanel = document.getElementById("problems-panel");
+  var shownOverlays = [];
+  function setProblems(list) {
+    problems = list || [];
+    problemList.innerHTML = "";
+    problemPanel.hidden = !problems.length;
+    problems.forEach(function (p) {
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "problem";
+      b.setAttribute("data-element", p.element_id || "");
+      b.setAttribute("data-file", p.file || "");
+      var where = document.createElement("strong");
+      where.textContent = (p.element_name || p.element_id || p.file || "") + ": ";
+      var text = document.createElement("span");
+      text.textContent = p.message || p.code || "";
+      var file = document.createElement("code");
+      file.textContent = " " + fmt(msg.problem_elsewhere, { file: p.file || "?" });
+      b.appendChild(where); b.appendChild(text); b.appendChild(file);
+      b.addEventListener("click", function () { selectProblem(p); });
+      li.appendChild(b);
+      problemList.appendChild(li);
+    });
+    showProblemsOnDiagram();
+  }
+  function showProblemsOnDiagram() {
+    if (!modeler) return;
+    var canvas = modeler.get("canvas"), overlays = modeler.get("overlays");
+    var registry = modeler.get("elementRegistry");
+    shownOverlays.forEach(function (o) {
+      try { overlays.remove(o.id); } catch (e) { /* gone with the previous diagram */ }
+      if (registry.get(o.element)) canvas.removeMarker(o.element, "pomoc-problem");
+    });
+    shownOverlays = [];
+    var counts = {};
+    problems.forEach(function (p) {
+      if (p.file && p.file !== current) return;
+      if (!p.element_id || !registry.get(p.element_id)) return;
+      counts[p.element_id] = (counts[p.element_id] || []).concat([p.message || p.code]);
+    });
+    Object.keys(counts).forEach(function (id) {
+      canvas.addMarker(id, "pomoc-problem");
+      var badge = document.createElement("div");
+      badge.className = "pomoc-problem-badge";
+      badge.textContent = "!" + (counts[id].length > 1 ? counts[id].length : "");
+      badge.title = counts[id].join("\n");
+      var oid = overlays.add(id, "pomoc-problem", { position: { top: -10, right: 10 }, html: badge });
+      shownOverlays.push({ id: oid, element: id });
+    });
+  }
+  function selectProblem(p) {
+    var go = (p.file && p.file !== current && sources[p.file] !== undefined)
+      ? (fileSelect.value = p.file, open(p.file)) : Promise.resolve();
+    go.then(function () {
+      var el = p.element_id && modeler.get("elementRegistry").get(p.element_id);
+      if (!el) return;
+      modeler.get("selection").select(el);
+      modeler.get("canvas").scrollToElement(el);
+    });
+  }
+
+  /* Upload: a .bpmn or a .zip is read by the server (checked, never deployed) into the editor. */
+  var uploadInput = document.getElementById("upload-input");
+  var maxUpload = parseInt(root.getAttribute("data-max-upload"), 10);
+  uploadInput.addEventListener("change", function () {
+    var file = uploadInput.files[0];
+    uploadInput.value = "";
+    if (!file) return;
+    result.className = "deploy-result alert alert-error";
+    if (file.size > maxUpload) {
+      result.textContent = fmt(msg.upload_too_large, { mb: Math.floor(maxUpload / 1048576) });
+      return;
+    }
+    var fd = new FormData();
+    fd.append("file", file);
+    fetch(root.getAttribute("data-upload-url"), {
+      method: "POST", credentials: "same-origin", body: fd,
+      headers: { "X-CSRFToken": root.getAttribute("data-csrf"), "Accept": "application/json" }
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (body) { return [resp, body]; });
+    }).then(function (pair) {
+      var body = pair[1];
+      if (!pair[0].ok) { result.textContent = body.error || msg.upload_failed; return; }
+      return saveCurrent().then(function () {
+        var names = Object.keys(body.sources || {}).sort();
+        names.forEach(function (n) { sources[n] = body.sources[n]; dirty[n] = true; addFileOption(n); });
+        Object.keys(body.forms || {}).forEach(function (n) {
+          formsText[n] = JSON.stringify(body.forms[n], null, 2);
+          dirty["forms/" + n + ".json"] = true;
+          if (formNames.indexOf(n) === -1) {
+            formNames.push(n);
+            var o = document.createElement("option"); o.value = n; o.textContent = n; formSelect.appendChild(o);
+          }
+        });
+        if (currentForm) showForm(currentForm);
+        showDirty();
+        result.className = "deploy-result alert alert-info";
+        result.textContent = fmt(msg.uploaded, { files: names.concat(Object.keys(body.forms || {}).map(
+          function (n) { return "forms/" + n + ".json"; })).join(", ") });
+        if (names.length) {
+          current = null;  /* the open diagram was saved above; do not save it over the upload */
+          fileSelect.value = names[0];
+          return open(names[0]);
+        }
+      });
+    }).catch(function () { result.textContent = msg.network; });
   });
 
   window.addEventListener("beforeunload", function (ev) {

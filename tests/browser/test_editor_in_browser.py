@@ -1,0 +1,150 @@
+"""The BPMN editor in a real browser: the properties panel edits a task name (which is its Polish
+title) and a condition, the save deploys them; the spiffworkflow extension elements survive a
+load and save unchanged; a refused deploy puts a marker on the element concerned."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.services import definitions
+from app.services.context import SYSTEM
+
+from .conftest import SHOTS
+from .test_case_in_browser import login
+
+pytestmark = pytest.mark.browser
+
+SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
+WORKFLOWS = Path(__file__).resolve().parents[2] / "workflows"
+
+
+@pytest.fixture
+def restore(ctx: Any) -> Iterator[None]:
+    """Definitions are kept between tests: put the shipped workflows back afterwards."""
+    yield
+    definitions.deploy_directory(ctx, SYSTEM)
+
+
+def open_editor(page: Any, base: str, file: str) -> None:
+    login(page, base, "admin")
+    page.goto(f"{base}/admin/definitions/edit")
+    page.wait_for_selector("#editor[data-open]")
+    page.select_option("#file-select", file)
+    page.wait_for_selector(f"#editor[data-open='{file}']")
+
+
+def select(page: Any, element_id: str) -> None:
+    page.evaluate("""(id) => { const m = window.pomocModeler;
+        m.get('selection').select(m.get('elementRegistry').get(id)); }""", element_id)
+
+
+def test_edit_name_and_condition_in_the_panel_and_deploy(page: Any, live_server: str, ctx: Any,
+                                                         restore: None) -> None:
+    start = definitions.definition_sources(ctx)
+    open_editor(page, live_server, "intake.bpmn")
+    page.click(".djs-element[data-element-id='completeness_check']")
+    name = page.locator("#bio-properties-panel-name")
+    name.wait_for()
+    assert name.input_value() == "Sprawdzenie kompletności wniosku"
+    assert "tytułem widocznym dla pracowników" in page.locator("#properties").inner_text()
+    assert page.locator("#bio-properties-panel-spiff-title_en").input_value()
+    assert page.locator("#bio-properties-panel-spiff-form").input_value() == "completeness_check"
+    assert page.locator("#bio-properties-panel-pomoc-lane option:checked").inner_text() == "Caseworker"
+    name.fill("Kontrola kompletności wniosku")
+    name.press("Tab")
+    page.screenshot(path=str(SHOTS / "editor-01-task-properties.png"), full_page=True)
+
+    select(page, "Flow_gw_complete_set_complete")
+    condition = page.locator("#bio-properties-panel-pomoc-condition")
+    condition.wait_for()
+    assert condition.input_value() == "complete"
+    condition.fill("complete == True")
+    condition.press("Tab")
+    page.wait_for_timeout(400)  # the panel's debounce
+    page.screenshot(path=str(SHOTS / "editor-02-condition.png"), full_page=True)
+
+    page.fill("#deploy-comment", "nowa nazwa i warunek")
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-success")
+    page.screenshot(path=str(SHOTS / "editor-03-deployed.png"), full_page=True)
+
+    deployed = definitions.definition_sources(ctx)
+    assert deployed["version"] == start["version"] + 1
+    root = ET.fromstring(deployed["sources"]["intake.bpmn"])
+    ns = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL"}
+    task = root.find(".//bpmn:userTask[@id='completeness_check']", ns)
+    assert task is not None and task.get("name") == "Kontrola kompletności wniosku"
+    titles = {p.get("name"): p.get("value") for p in task.iter(f"{SPIFF}property")}
+    assert titles["title_pl"] == "Kontrola kompletności wniosku", "what users see changes with the name"
+    flow = root.find(".//bpmn:sequenceFlow[@id='Flow_gw_complete_set_complete']/bpmn:conditionExpression", ns)
+    assert flow is not None and flow.text == "complete == True"
+
+    # A second save from the same (now stale) page would be refused: the page moved to the new base.
+    page.click(".djs-element[data-element-id='completeness_check']")
+    page.locator("#bio-properties-panel-spiff-title_en").fill("Completeness check (v2)")
+    page.locator("#bio-properties-panel-spiff-title_en").press("Tab")
+    definitions.deploy_directory(ctx, SYSTEM)  # someone else deploys meanwhile
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-error")
+    assert "Nic nie zostało nadpisane" in page.locator("#deploy-result").inner_text()
+    page.screenshot(path=str(SHOTS / "editor-04-stale.png"), full_page=True)
+
+
+def _spiff_elements(xml: str) -> list[tuple[str, str, str]]:
+    """Each spiffworkflow element as (owner id, tag, sorted attributes), in document order."""
+    out = []
+    for owner in ET.fromstring(xml).iter():
+        for ext in owner.findall("{http://www.omg.org/spec/BPMN/20100524/MODEL}extensionElements"):
+            for el in ext.iter():
+                if el.tag.startswith(SPIFF):
+                    out.append((owner.get("id", ""), el.tag, json.dumps(sorted(el.attrib.items()))))
+    return out
+
+
+def test_shipped_diagrams_round_trip_their_extension_elements(page: Any, live_server: str) -> None:
+    open_editor(page, live_server, "payment.bpmn")
+    seen = 0
+    for path in sorted(WORKFLOWS.glob("*.bpmn")):
+        xml = path.read_text()
+        saved = page.evaluate("""async (xml) => { const m = window.pomocModeler;
+            await m.importXML(xml); return (await m.saveXML({ format: true })).xml; }""", xml)
+        assert _spiff_elements(saved) == _spiff_elements(xml), path.name
+        seen += len(_spiff_elements(xml))
+        typed = page.evaluate("""() => window.pomocModeler.get('elementRegistry').filter(
+            e => e.businessObject.extensionElements).flatMap(e => e.businessObject.extensionElements.values
+            .map(v => v.$type))""")
+        assert "bpmn:Any" not in typed and set(typed) <= {"spiffworkflow:Properties",
+                                                         "spiffworkflow:ServiceTaskOperator"}, typed
+    assert seen > 50
+
+
+def test_a_refused_deploy_marks_the_element(page: Any, live_server: str) -> None:
+    open_editor(page, live_server, "intake.bpmn")
+    problems = [
+        {"file": "intake.bpmn", "element_id": "request_supplement", "element_name": "Wezwanie do uzupełnienia braków",
+         "code": "user_task_without_form", "message": "user task has no form", "params": {}},
+        {"file": "decision.bpmn", "element_id": "approve_decision", "element_name": "Zatwierdzenie",
+         "code": "unknown_lane", "message": "unknown lane", "params": {}},
+    ]
+    page.route("**/admin/definitions/deploy", lambda route: route.fulfill(
+        status=422, content_type="application/json",
+        body=json.dumps({"error": "Definicja jest niepoprawna.", "fields": {}, "problems": problems})))
+    page.click("#deploy-button")
+    marked = page.locator(".djs-element.pomoc-problem[data-element-id='request_supplement']")
+    marked.wait_for()
+    assert page.locator(".pomoc-problem-badge").count() == 1, "only the diagram on screen is marked"
+    items = page.locator("#problems-list button")
+    assert items.count() == 2
+    page.screenshot(path=str(SHOTS / "editor-05-problem-marker.png"), full_page=True)
+    items.nth(0).click()
+    assert page.evaluate("""() => window.pomocModeler.get('selection').get().map(e => e.id)""") == [
+        "request_supplement"]
+    items.nth(1).click()
+    page.wait_for_selector("#editor[data-open='decision.bpmn']")
+    page.locator(".djs-element.pomoc-problem[data-element-id='approve_decision']").wait_for()
