@@ -73,6 +73,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     instance.version += 1
     instance.next_timer_at = snap.next_timer_at
     instance.status = "completed" if snap.completed else "running"
+    instance.error = None  # the engine advanced: any earlier failure is over
     stage_changed = instance.stage != snap.stage
     instance.stage = snap.stage
     instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy import select
 
 from app.persistence.models import ProcessInstance
+from app.workflow_engine import EngineError
 
 from . import audit
 from .context import ServiceContext
 from .definitions import definition_ref
+from .failures import new_error_id, redacted_chain
 from .instances import apply_snapshot, lock_instance
+
+log = logging.getLogger("pomoc.timers")
 
 
 def due_instances(ctx: ServiceContext, now: datetime, limit: int = 500) -> list[int]:
@@ -40,6 +45,29 @@ def fire_instance_timers(ctx: ServiceContext, instance_id: int, now: datetime | 
 
 
 def fire_due_timers(ctx: ServiceContext, now: datetime | None = None) -> int:
-    """Fire all due timers; return how many instances advanced."""
+    """Fire all due timers; return how many instances advanced.
+
+    An instance whose engine call fails does not stop the tick: it is marked as an incident
+    (status "error", the failure in `error` without personal data, logged with an error id) and
+    left alone until a retry (services.incidents) or a migration moves it on.
+    """
     now = now or ctx.now()
-    return sum(fire_instance_timers(ctx, i, now) for i in due_instances(ctx, now))
+    advanced = 0
+    for instance_id in due_instances(ctx, now):
+        try:
+            advanced += fire_instance_timers(ctx, instance_id, now)
+        except EngineError as exc:
+            _mark_failed(ctx, instance_id, exc)
+    return advanced
+
+
+def _mark_failed(ctx: ServiceContext, instance_id: int, exc: EngineError) -> None:
+    error_id = new_error_id()
+    detail = redacted_chain(exc)
+    log.error("timer failed (error id %s) on instance %s: %s", error_id, instance_id, detail)
+    with ctx.uow() as uow:
+        instance = lock_instance(uow, instance_id)
+        instance.status = "error"
+        instance.error = f"{detail} (error id {error_id})"
+        audit.record(uow, "timer.failed", None, instance.case_id, error_id=error_id)
+        uow.commit()

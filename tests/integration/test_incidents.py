@@ -221,3 +221,46 @@ def test_a_retry_fails_again_on_the_broken_version_and_succeeds_after_the_fix(
         retried = uow.session.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == "incident.retried")).all()
     assert [d["ok"] for d in retried] == [False, True]
+
+
+def test_a_timer_that_fails_marks_its_case_as_an_incident_and_does_not_stop_the_tick(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor, monkeypatch: Any
+) -> None:
+    from datetime import timedelta
+
+    from app.services import timers
+    from app.workflow_engine import ScriptError
+
+    first = cases.open_case(ctx, caseworker, sample_application())
+    second = cases.open_case(ctx, caseworker, sample_application(applicant={
+        "pesel": "82031204563", "first_name": "Ala", "last_name": "Nowa", "net_income": "10.00"}))
+    from tests.drive import complete_named
+
+    for case_id in (first, second):  # the interview's deadline timer starts waiting
+        complete_named(ctx, case_id, "completeness_check", caseworker)
+    with ctx.uow(readonly=True) as uow:
+        states = {c: st for c, st in uow.session.execute(
+            select(ProcessInstance.case_id, ProcessInstance.state))}
+        due = max(uow.session.scalars(select(ProcessInstance.next_timer_at)))
+    assert due is not None
+    real = ctx.engine.fire_timers
+
+    def failing_for_first(definition: Any, state: bytes, now: Any) -> Any:
+        if state == states[first]:
+            # As the sandbox raises it: the script's own exception (which may hold case data)
+            # is the cause, and only its type and place may reach the log and the incident.
+            cause = ValueError("Testowy 75011501233")
+            raise ScriptError(f"ScriptTask 'compute_x' (X) in process 'p': script failed: "
+                              f"ValueError: {cause}") from cause
+        return real(definition, state, now)
+
+    monkeypatch.setattr(ctx.engine, "fire_timers", failing_for_first)
+    advanced = timers.fire_due_timers(ctx, due + timedelta(minutes=1))
+    assert advanced == 1, "the other case's timer still fired"
+    listed = {i["case_id"]: i for i in incidents.list_incidents(ctx, supervisor)}
+    assert listed[first]["reason"] == "engine_error"
+    assert second not in listed
+    with ctx.uow(readonly=True) as uow:
+        row = uow.session.scalars(select(ProcessInstance).where(ProcessInstance.case_id == first)).one()
+        assert row.status == "error" and "error id" in (row.error or "")
+        assert "Testowy" not in (row.error or "") and "75011501233" not in (row.error or "")

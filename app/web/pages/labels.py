@@ -170,6 +170,7 @@ AUDIT_ACTIONS = {
     "job.done": _l("Wykonano zadanie systemowe"),
     "person.changed": _l("Zmieniono dane w kartotece"),
     "case.change_opened": _l("Wszczęto z urzędu sprawę zmiany decyzji"),
+    "timer.failed": _l("Termin procesu nie mógł zostać obsłużony"),
 }
 
 # Register fields a caseworker may update from an application.
