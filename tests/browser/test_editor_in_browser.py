@@ -127,7 +127,8 @@ def test_shipped_diagrams_round_trip_their_extension_elements(page: Any, live_se
 def test_a_refused_deploy_marks_the_element(page: Any, live_server: str) -> None:
     open_editor(page, live_server, "intake.bpmn")
     problems = [
-        {"file": "intake.bpmn", "element_id": "request_supplement", "element_name": "Wezwanie do uzupełnienia braków",
+        {"file": "intake.bpmn", "element_id": "request_supplement",
+         "element_name": "Wezwanie do uzupełnienia braków",
          "code": "user_task_without_form", "message": "user task has no form", "params": {}},
         {"file": "decision.bpmn", "element_id": "approve_decision", "element_name": "Zatwierdzenie",
          "code": "unknown_lane", "message": "unknown lane", "params": {}},
