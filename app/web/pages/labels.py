@@ -171,6 +171,12 @@ AUDIT_ACTIONS = {
     "person.changed": _l("Zmieniono dane w kartotece"),
     "case.change_opened": _l("Wszczęto z urzędu sprawę zmiany decyzji"),
     "timer.failed": _l("Termin procesu nie mógł zostać obsłużony"),
+    "case.search": _l("Wyszukiwanie spraw"),
+    "person.read": _l("Odczyt kartoteki osoby"),
+    "definition.rolled_back": _l("Przywrócono wcześniejszą wersję procesu"),
+    "incident.retried": _l("Ponowiono zablokowany krok"),
+    "instance.migrated": _l("Przeniesiono sprawę na nową wersję procesu"),
+    "job.retried": _l("Ponowiono zadanie systemowe"),
 }
 
 # Register fields a caseworker may update from an application.
