@@ -39,12 +39,13 @@ def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]
         steps: dict[int, list[dict[str, Any]]] = {i: [] for i in instance_ids}
         if instance_ids:
             for task in uow.session.execute(
-                select(HumanTask.instance_id, HumanTask.name, HumanTask.result, HumanTask.completed_at)
+                select(HumanTask.instance_id, HumanTask.name, HumanTask.action, HumanTask.result,
+                       HumanTask.completed_at)
                 .where(HumanTask.instance_id.in_(instance_ids), HumanTask.status == "completed")
                 .order_by(HumanTask.id)
             ):
                 steps[task.instance_id].append({
-                    "task": task.name, "data": dict(task.result or {}),
+                    "task": task.name, "action": task.action, "data": dict(task.result or {}),
                     "at": _iso(task.completed_at)})
     histories = []
     for r in reversed(rows):

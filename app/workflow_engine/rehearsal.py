@@ -353,8 +353,7 @@ class _Run:
             self._guarded(self._advance)
 
     def form_of(self, task) -> dict:
-        props = dict(getattr(task.task_spec, "extensions", {}).get("properties") or {})
-        return self.forms.get(props.get("form") or "", {}) or {}
+        return self.forms.get(_properties(task).get("form") or "", {}) or {}
 
     def _workflow_fields(self, task, data: dict) -> dict:
         """What the service layer copies into the workflow (no free text, no lists)."""
@@ -379,6 +378,18 @@ class _Run:
         variables = {k: data[k] for k in OUTCOME_VARIABLES if k in data}
         waiting = sorted({t.task_spec.bpmn_id for t in self.ready_user_tasks()})
         return _Outcome(self.is_completed(), list(self.ends), waiting, variables, diverged_at, error)
+
+
+def _properties(task) -> dict:
+    return dict(getattr(task.task_spec, "extensions", {}).get("properties") or {})
+
+
+def task_keys(task) -> list[str]:
+    """The names a user task is known by, most specific first: its declared action, its form,
+    its element id (a diagram may rename elements; the action and form keep their meaning)."""
+    props = _properties(task)
+    keys = [props.get("action"), props.get("form"), task.task_spec.bpmn_id]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 def _day(on: datetime) -> str:
@@ -412,11 +423,13 @@ def schema_data(schema: Mapping[str, Any], today: str) -> dict[str, Any]:
 
 
 def _submission(run: _Run, task, answer: dict) -> dict:
-    name, today = task.task_spec.bpmn_id, _day(run.now)
-    try:
-        return canned_form_data(name, today, **answer)
-    except KeyError:
-        return {**schema_data(run.form_of(task), today), **answer}
+    today = _day(run.now)
+    for key in task_keys(task):
+        try:
+            return canned_form_data(key, today, **answer)
+        except KeyError:
+            continue
+    return {**schema_data(run.form_of(task), today), **answer}
 
 
 def _start(benefit: str, application_date: str = DEFAULT_DAY) -> dict:
@@ -465,12 +478,13 @@ def _rehearse_one(engine, specs: tuple, forms: Mapping[str, dict], scenario: Sce
                     continue
                 return None
             tasks = run.ready_user_tasks()
-            chosen = [t for t in tasks if t.task_spec.bpmn_id not in scenario.wait]
+            chosen = [t for t in tasks if scenario.wait.isdisjoint(task_keys(t))]
             if not chosen and tasks and run.next_timer() is None:
                 chosen = tasks  # nothing left to wait for: the waited task is done now
             if chosen:
                 task = chosen[0]
-                name = task.task_spec.bpmn_id
+                keys = task_keys(task)
+                name = next((k for k in keys if k in scenario.answers), keys[-1])
                 answer = scenario.answers.get(name, {})
                 if isinstance(answer, list):
                     answer = answer[min(seen[name], len(answer) - 1)] if answer else {}
@@ -492,7 +506,8 @@ def _rehearse_one(engine, specs: tuple, forms: Mapping[str, dict], scenario: Sce
 class CaseHistory:
     """A past case: how it started and its completed user tasks in order, with their data.
 
-    `steps` are dicts {"task": element id, "data": submitted data, "at": ISO time or None};
+    `steps` are dicts {"task": element id, "action": declared action or None, "data": submitted
+    data, "at": ISO time or None} (a step matches a ready task by id or by action);
     `baseline` is the definition the case ran on (compared with the candidate).
     """
 
@@ -524,7 +539,8 @@ def _replay_one(specs: tuple, sandbox, forms: Mapping[str, dict], history: CaseH
             at = step.get("at")
             if at:
                 run.move_clock(datetime.fromisoformat(at))
-            task = next((t for t in run.ready_user_tasks() if t.task_spec.bpmn_id == step["task"]), None)
+            wanted = {step["task"], step.get("action")} - {None}
+            task = next((t for t in run.ready_user_tasks() if wanted & set(task_keys(t))), None)
             if task is not None:
                 run.complete_user_task(task, dict(step.get("data") or {}))
                 index += 1
