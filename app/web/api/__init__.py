@@ -239,10 +239,18 @@ def list_definitions() -> Any:
     return jsonify(definitions.list_definitions(services()))
 
 
-@bp.post("/definitions")
-@api_roles("admin")
-def deploy_definition() -> Any:
-    """Deploy {sources: {file.bpmn: xml}, forms: {name: schema}, comment}; 422 if invalid."""
+def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(sources, forms, body) of a definition upload; too large is refused before parsing JSON."""
+    limit = int(services().config.get("DEFINITION_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+    # JSON escaping can double XML text (quotes, newlines), and forms come on top.
+    if request.content_length is not None and request.content_length > 2 * limit + 1024 * 1024:
+        exc = ValidationFailed("The definition upload is too large.", {"body": "Too large."})
+        exc.status = 413
+        exc.extra["problems"] = [{
+            "file": "", "element_id": None, "element_name": None, "code": "xml_too_large",
+            "message": f"the upload has {request.content_length} bytes, more than the limit",
+            "params": {"size": request.content_length, "limit": limit}}]
+        raise exc
     body = _json_body()
     sources, forms = body.get("sources"), body.get("forms")
     errors = {}
@@ -254,10 +262,27 @@ def deploy_definition() -> Any:
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         raise ValidationFailed("The definition upload is incomplete.", errors)
+    return sources, forms, body
+
+
+@bp.post("/definitions")
+@api_roles("admin")
+def deploy_definition() -> Any:
+    """Deploy {sources: {file.bpmn: xml}, forms: {name: schema}, comment}; 422 with `problems`
+    (each naming its file and element) if the candidate is refused."""
+    sources, forms, body = _definition_upload()
     definition_id, created = definitions.deploy(
         services(), sources, forms, api_actor(), str(body.get("comment", ""))[:500]
     )
     return jsonify({"id": definition_id, "created": created}), 201 if created else 200
+
+
+@bp.post("/definitions/check")
+@api_roles("admin")
+def check_definition() -> Any:
+    """Dry run of a deploy: {problems, replay, timings_ms}; nothing is stored."""
+    sources, forms, _ = _definition_upload()
+    return jsonify(definitions.check(services(), sources, forms))
 
 
 @bp.get("/jobs")

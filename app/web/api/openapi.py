@@ -226,9 +226,14 @@ OPENAPI: dict[str, Any] = {
             errors=("401", "403", "404", "409"))},
         "/api/definitions": {
             "get": _op("Deployed BPMN definition versions (admin)", errors=("401", "403")),
-            "post": _op("Deploy a new version (admin)", ok="201", body="DefinitionUpload",
-                        errors=("401", "403", "422")),
+            "post": _op("Deploy a new version (admin); 422 lists `problems` (file, element_id, "
+                        "element_name, code, message, params) when it is refused",
+                        ok="201", body="DefinitionUpload", errors=("401", "403", "413", "422")),
         },
+        "/api/definitions/check": {"post": _op(
+            "Dry-run a deploy (admin): {problems, replay (recent cases that would end "
+            "differently), timings_ms}; stores nothing", body="DefinitionUpload",
+            errors=("401", "403", "413", "422"))},
         "/api/incidents": {"get": _op(
             "Cases the workflow cannot move on by itself: case id and number, definition "
             "version, the element they are at, reason and message (supervisor or admin)",
