@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from app.config import ROLES
 from app.services import auth as auth_service
-from app.services import definition_history, definitions
+from app.services import contract, definition_history, definitions
 from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
@@ -77,9 +77,12 @@ def definitions_deploy() -> Any:
     except Conflict as exc:
         return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
-        return jsonify({"error": service_message(exc.message), "fields": exc.errors}), 422
+        # `problems` name file and element: the modeler marks each element (admin-editor.js).
+        return jsonify({"error": service_message(exc.message), "fields": exc.errors,
+                        "problems": exc.extra.get("problems", [])}), exc.status
     except ServiceError as exc:
-        return jsonify({"error": service_message(exc.message), "fields": {}}), exc.status
+        return jsonify({"error": service_message(exc.message), "fields": {},
+                        "problems": exc.extra.get("problems", [])}), exc.status
     if created:
         message = _("Wdrożono nową wersję definicji (id %(id)d).", id=definition_id)
     else:
@@ -134,9 +137,9 @@ def users() -> Any:
 # --- definition history, files and form preview (app/services/definition_history.py) ----------
 
 def known_actions() -> list[str] | None:
-    """Action names a diagram may declare (``spiffworkflow:property name="action"``), when known;
-    None lets the editor take free text."""
-    return None
+    """Action names a diagram may declare (``spiffworkflow:property name="action"``): the
+    contract's registry (services.contract), so the editor offers only what deploy accepts."""
+    return sorted(contract.declared()["actions"])
 
 
 def _stale(exc: Conflict) -> dict[str, Any]:
