@@ -26,6 +26,7 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("GET", "/api/payment-lists/999999/export.csv", {"supervisor"}),
     ("GET", "/api/definitions", {"admin"}),
     ("POST", "/api/definitions", {"admin"}),
+    ("POST", "/api/definitions/check", {"admin"}),
     ("GET", "/api/jobs", {"supervisor"}),
     ("POST", "/api/jobs/999999/retry", {"supervisor"}),
     ("POST", "/api/eligibility", {"caseworker1", "supervisor"}),

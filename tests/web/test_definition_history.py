@@ -222,6 +222,30 @@ def test_history_files_and_preview_are_for_admins_only(client: Any, ctx: Service
                          ("get", f"/admin/definitions/{definition_id}/download"),
                          ("get", f"/admin/definitions/{definition_id}/files/intake.bpmn"),
                          ("post", "/admin/definitions/upload"),
-                         ("post", "/admin/definitions/form-preview")]:
+                         ("post", "/admin/definitions/form-preview"),
+                         ("post", "/admin/definitions/check")]:
         res = getattr(client, method)(path, json={} if method == "post" else None)
         assert res.status_code == 403, (path, res.status_code)
+
+
+def test_the_editor_dry_run_shows_problems_or_the_replay_before_a_deploy(
+    client: Any, ctx: ServiceContext
+) -> None:
+    """"Sprawdź przed wdrożeniem": problems named by element, or which recent cases would end
+    differently; nothing is deployed either way."""
+    active = _active(ctx)
+    login(client, "admin")
+    res = client.post("/admin/definitions/check", json={"sources": active["sources"],
+                                                         "forms": active["forms"]})
+    assert res.status_code == 200
+    body = res.get_json()
+    assert body["problems"] == [] and body["replay"]["changed"] == 0
+    broken = dict(active["sources"])
+    broken["intake.bpmn"] = broken["intake.bpmn"].replace(
+        'sourceRef="set_complete" targetRef=', 'sourceRef="set_complete_x" targetRef=', 1)
+    res = client.post("/admin/definitions/check", json={"sources": broken, "forms": active["forms"]})
+    body = res.get_json()
+    assert res.status_code == 200 and body["problems"] and body["replay"] is None
+    assert any(p["element_id"] for p in body["problems"])
+    assert _active(ctx)["id"] == active["id"], "a dry run deploys nothing"
+    assert client.post("/admin/definitions/check", json={"sources": {}}).status_code == 422

@@ -50,6 +50,26 @@ def definitions_edit() -> Any:
                            max_upload=definition_history.MAX_ZIP_BYTES)
 
 
+@bp.post("/definitions/check")
+@page_roles("admin")
+def definitions_check() -> Any:
+    """Dry run of a deploy: the problems on the diagrams, and which recent cases would now end
+    differently (case ids and workflow outcomes only: no personal data). Nothing is stored."""
+    body = request.get_json(silent=True)
+    sources = body.get("sources") if isinstance(body, dict) else None
+    forms = body.get("forms") if isinstance(body, dict) else None
+    if not isinstance(sources, dict) or not sources or not isinstance(forms, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in sources.items()
+    ) or not all(isinstance(v, dict) for v in forms.values()):
+        return jsonify({"error": _("Wdrożenie jest niekompletne."), "fields": {}, "problems": []}), 422
+    try:
+        report = definitions.check(services(), sources, forms)
+    except ServiceError as exc:
+        return jsonify({"error": service_message(exc.message), "fields": {},
+                        "problems": exc.extra.get("problems", [])}), exc.status
+    return jsonify(report)
+
+
 @bp.post("/definitions/deploy")
 @page_roles("admin")
 def definitions_deploy() -> Any:

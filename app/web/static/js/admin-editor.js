@@ -277,6 +277,64 @@
     });
   });
 
+  /* The dry run: the same problems a deploy would refuse, and, when there are none, which of the
+     most recent cases would now end differently (case ids and workflow outcomes only). */
+  var checkButton = document.getElementById("check-button");
+  checkButton.addEventListener("click", function () {
+    var forms = {};
+    for (var i = 0; i < formNames.length; i++) {
+      try { forms[formNames[i]] = JSON.parse(formsText[formNames[i]]); }
+      catch (e) {
+        result.className = "deploy-result alert alert-error";
+        result.textContent = fmt(msg.invalid_json, { name: formNames[i], error: e.message });
+        return;
+      }
+    }
+    checkButton.disabled = true;
+    result.className = "deploy-result";
+    result.textContent = msg.checking;
+    saveCurrent().then(function () {
+      return fetch(root.getAttribute("data-check-url"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf"),
+                   "Accept": "application/json" },
+        body: JSON.stringify({ sources: sources, forms: forms })
+      });
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (body) { return [resp, body]; });
+    }).then(function (pair) {
+      var resp = pair[0], body = pair[1];
+      var found = (body && body.problems) || [];
+      setProblems(found);
+      if (!resp.ok) {
+        result.className = "deploy-result alert alert-error";
+        renderErrors(body);
+        return;
+      }
+      if (found.length) {
+        result.className = "deploy-result alert alert-error";
+        result.textContent = fmt(msg.problems, { count: found.length });
+        return;
+      }
+      var replay = body.replay || { total: 0, changed: 0, cases: [] };
+      result.className = "deploy-result alert " + (replay.changed ? "alert-warning" : "alert-success");
+      result.textContent = fmt(msg.check_ok, { total: replay.total, changed: replay.changed });
+      if (replay.cases && replay.cases.length) {
+        var ul = document.createElement("ul");
+        replay.cases.forEach(function (c) {
+          var li = document.createElement("li");
+          li.textContent = fmt(msg.check_case, { id: c.case_id }) + " " + (c.differences || []).join("; ");
+          ul.appendChild(li);
+        });
+        result.appendChild(ul);
+      }
+    }).catch(function () {
+      result.className = "deploy-result alert alert-error";
+      result.textContent = msg.network;
+    }).finally(function () { checkButton.disabled = false; });
+  });
+
   /* Problems of a refused deploy (or dry-run check): a marker and a badge on each element of the
      diagram on screen, and a list beside it; clicking an item selects its element. */
   var problemList = document.getElementById("problems-list");
