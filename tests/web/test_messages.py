@@ -119,8 +119,14 @@ def test_the_api_adds_codes_and_answers_in_english_unless_asked(client: Any) -> 
 # --- failures ------------------------------------------------------------------------------
 
 @pytest.fixture
-def broken_definition(ctx: ServiceContext, admin: Actor) -> Iterator[None]:
-    """Deploy the shipped workflow with a script that divides by zero; restore it afterwards."""
+def broken_definition(ctx: ServiceContext, admin: Actor, monkeypatch: pytest.MonkeyPatch
+                      ) -> Iterator[None]:
+    """Deploy the shipped workflow with a script that divides by zero; restore it afterwards.
+
+    The deploy rehearsal refuses such a script now; a script can still fail on data no rehearsed
+    path covers, so the run-time message is tested with the rehearsal switched off.
+    """
+    monkeypatch.setattr(definitions, "rehearse", lambda *args, **kwargs: [])
     with ctx.uow(readonly=True) as uow:
         original = uow.session.scalar(select(ProcessDefinition.id).where(ProcessDefinition.is_active))
     sources, forms = load_sources(ctx.config["WORKFLOWS_DIR"])
