@@ -149,3 +149,22 @@ def test_a_refused_deploy_marks_the_element(page: Any, live_server: str) -> None
     items.nth(1).click()
     page.wait_for_selector("#editor[data-open='decision.bpmn']")
     page.locator(".djs-element.pomoc-problem[data-element-id='approve_decision']").wait_for()
+
+
+def test_a_real_refusal_marks_the_element_the_server_names(page: Any, live_server: str, ctx: Any) -> None:
+    """Delete the flow out of a task in the modeler: the dry run and the deploy are both refused,
+    and the task left without a way on is marked; nothing is deployed."""
+    start = definitions.definition_sources(ctx)
+    open_editor(page, live_server, "intake.bpmn")
+    page.evaluate("""() => { const m = window.pomocModeler;
+        const flow = m.get('elementRegistry').get('Flow_set_complete_end_intake_complete');
+        m.get('modeling').removeElements([flow]); }""")
+    page.click("#check-button")
+    marked = page.locator(".djs-element.pomoc-problem[data-element-id='set_complete']")
+    marked.wait_for(timeout=30000)
+    page.screenshot(path=str(SHOTS / "editor-06-check-refused.png"), full_page=True)
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-error", timeout=30000)
+    marked.wait_for()
+    assert "set_complete" in page.locator("#problems-list").inner_text()
+    assert definitions.definition_sources(ctx)["id"] == start["id"], "nothing was deployed"
