@@ -110,17 +110,19 @@ def _user_task(file: str, task: Any, forms: Mapping[str, Any], used: set[str]) -
             if field in action.required:
                 out.append(problem("action_field_missing", f"User task '{task_id}' performs "
                                    f"'{action_name}', which needs the form field '{field}'; form "
-                                   f"'{form_name}' has none.", action=action_name, field=field))
+                                   f"'{form_name}' has none.", action=action_name, field=field,
+                                   form=form_name))
             continue
         types = _types(spec) if isinstance(spec, Mapping) else set()
         if types and not types & _COMPATIBLE[kind]:
             out.append(problem("action_field_type", f"Form '{form_name}' field '{field}' is "
                                f"{'/'.join(sorted(types))}, but action '{action_name}' reads it "
-                               f"as {kind}.", action=action_name, field=field, expected=kind))
+                               f"as {kind}.", action=action_name, field=field, expected=kind,
+                               form=form_name))
         elif field in action.required and field not in required:
             out.append(problem("action_field_optional", f"Form '{form_name}' must require the "
                                f"field '{field}': action '{action_name}' needs it.",
-                               action=action_name, field=field))
+                               action=action_name, field=field, form=form_name))
     return out
 
 

@@ -52,7 +52,8 @@ def problems_of(exc: DefinitionError) -> list[Problem]:
     """The problems of a DefinitionError (one without element ids becomes file-less problems)."""
     if isinstance(exc, DefinitionProblems):
         return list(exc.problems)
-    return [Problem("", None, "definition_invalid", text) for text in exc.errors or [str(exc)]]
+    return [Problem("", None, "definition_invalid", text, params={"detail": text})
+            for text in exc.errors or [str(exc)]]
 
 
 def encode_sources(sources: Mapping[str, bytes | str]) -> dict[str, bytes]:
@@ -144,7 +145,7 @@ def _describe_validation(exc: ValidationException, file_name: str | None = None)
     if getattr(exc, "line_number", ""):
         where += f" (line {exc.line_number})"
     message = str(exc).replace(_BPMN_TAG, "bpmn:").strip().rstrip(".")
-    return Problem(file, element_id, "bpmn_invalid", f"{where}: {message}")
+    return Problem(file, element_id, "bpmn_invalid", f"{where}: {message}", params={"detail": message})
 
 
 def parse_xml(name: str, raw: bytes) -> tuple[Any, Problem | None]:
@@ -264,28 +265,30 @@ def _unknown_calls(source: str, mode: str, allowed: set[str]) -> list[str]:
     return sorted(called - allowed - local)
 
 
-def _code_sources(spec) -> Iterable[tuple[str, str, str, str]]:
-    """(what, source, mode, problem code) of every script or expression a task spec will run."""
+def _code_sources(spec) -> Iterable[tuple[str, str, str, str, dict[str, Any]]]:
+    """(what, source, mode, problem code, extra params) of every script or expression a task spec
+    will run."""
     if isinstance(spec, ScriptTask) and spec.script:
-        yield "script", spec.script, "exec", "script_invalid"
+        yield "script", spec.script, "exec", "script_invalid", {}
     if isinstance(spec, SpiffBpmnTask):
         for what in ("prescript", "postscript"):
             if getattr(spec, what, None):
-                yield what, getattr(spec, what), "exec", "script_invalid"
+                yield what, getattr(spec, what), "exec", "script_invalid", {}
     if isinstance(spec, MultiChoice):
         for condition, target in spec.cond_task_specs:
             if condition is not None:
-                yield f"condition to '{target}'", condition.args[0], "eval", "condition_invalid"
+                yield (f"condition to '{target}'", condition.args[0], "eval", "condition_invalid",
+                       {"target": target})
     if isinstance(spec, CatchingEvent):
         definitions = [spec.event_definition]
         if isinstance(spec.event_definition, MultipleEventDefinition):
             definitions = list(spec.event_definition.event_definitions)
         for definition in definitions:
             if getattr(definition, "expression", None):
-                yield "timer/condition expression", definition.expression, "eval", "timer_invalid"
+                yield "timer/condition expression", definition.expression, "eval", "timer_invalid", {}
     if isinstance(spec, DeferredServiceTask):
         for name, param in spec.operation_params.items():
-            yield f"parameter '{name}'", param["value"], "eval", "expression_invalid"
+            yield f"parameter '{name}'", param["value"], "eval", "expression_invalid", {"param": name}
 
 
 def code_problem(source: str, mode: str, allowed: set[str] | None) -> tuple[str, dict[str, Any]] | None:
@@ -311,11 +314,11 @@ def _check_form_fields(process_spec, spec, form: str, schema: dict, reserved: se
         if not field.isidentifier() or field.startswith("_"):
             problems.append(_problem(process_spec, spec, "invalid_form_field",
                                      f"form '{form}' field '{field}' is not a valid variable name",
-                                     form=form, field=field))
+                                     form=form, field=field, reason="name"))
         elif field in reserved:
             problems.append(_problem(process_spec, spec, "invalid_form_field",
                                      f"form '{form}' field '{field}' would shadow a script function",
-                                     form=form, field=field))
+                                     form=form, field=field, reason="reserved"))
     return problems
 
 
@@ -408,7 +411,8 @@ def parse_definition(
         raise DefinitionProblems([_describe_validation(exc)]) from exc
     except Exception as exc:  # the parser reports some structural errors as bare exceptions
         raise DefinitionProblems([Problem("", None, "process_invalid",
-                                          f"cannot build process '{main_process}': {exc}")]) from exc
+                                          f"cannot build process '{main_process}': {exc}",
+                                          params={"process": main_process})]) from exc
 
     reserved = set(functions) | {"today"}
     allowed = reserved | set(SAFE_BUILTINS)
@@ -417,11 +421,11 @@ def parse_definition(
     process_specs = {spec.name: spec, **subprocess_specs}
     for process_spec in process_specs.values():
         for task_spec in process_spec.task_specs.values():
-            for what, source, mode, code in _code_sources(task_spec):
+            for what, source, mode, code, extra in _code_sources(task_spec):
                 refused = code_problem(source, mode, allowed)
                 if refused is not None:
                     problems.append(_problem(process_spec, task_spec, code, f"{what} {refused[0]}",
-                                             what=what, **refused[1]))
+                                             what=what, **extra, **refused[1]))
             if isinstance(task_spec, UserTask):
                 info = _user_task_info(process_spec, task_spec, forms, problems, reserved)
                 if task_spec.bpmn_id in user_tasks:

@@ -213,7 +213,8 @@ class _Run:
         if spec is None:
             raise _PathFailed(Problem("", None, "stuck_path",
                                       f"process '{process}' is not in the candidate (path '{label}')",
-                                      params={"scenario": label, "process": process}))
+                                      params={"scenario": label, "process": process,
+                                              "reason": "process_missing"}))
         self.chained = 0
         self.workflow = self._new(spec, start)
 
