@@ -14,6 +14,7 @@ from app.config import ROLES
 from app.services import auth as auth_service
 from app.services import contract, definition_history, definitions
 from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from app.web.messages import with_texts
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -66,7 +67,8 @@ def definitions_check() -> Any:
         report = definitions.check(services(), sources, forms)
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
-                        "problems": exc.extra.get("problems", [])}), exc.status
+                        "problems": with_texts(exc.extra.get("problems", []))}), exc.status
+    report["problems"] = with_texts(report.get("problems", []))
     return jsonify(report)
 
 
@@ -99,10 +101,10 @@ def definitions_deploy() -> Any:
     except ValidationFailed as exc:
         # `problems` name file and element: the modeler marks each element (admin-editor.js).
         return jsonify({"error": service_message(exc.message), "fields": exc.errors,
-                        "problems": exc.extra.get("problems", [])}), exc.status
+                        "problems": with_texts(exc.extra.get("problems", []))}), exc.status
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
-                        "problems": exc.extra.get("problems", [])}), exc.status
+                        "problems": with_texts(exc.extra.get("problems", []))}), exc.status
     if created:
         message = _("Wdrożono nową wersję definicji (id %(id)d).", id=definition_id)
     else:

@@ -354,7 +354,7 @@
       var where = document.createElement("strong");
       where.textContent = (p.element_name || p.element_id || p.file || "") + ": ";
       var text = document.createElement("span");
-      text.textContent = p.message || p.code || "";
+      text.textContent = p.text || p.message || p.code || "";
       var file = document.createElement("code");
       file.textContent = " " + fmt(msg.problem_elsewhere, { file: p.file || "?" });
       b.appendChild(where); b.appendChild(text); b.appendChild(file);
