@@ -166,5 +166,16 @@ def test_a_real_refusal_marks_the_element_the_server_names(page: Any, live_serve
     page.click("#deploy-button")
     page.wait_for_selector("#deploy-result.alert-error", timeout=30000)
     marked.wait_for()
-    assert "set_complete" in page.locator("#problems-list").inner_text()
+    assert "Wniosek kompletny" in page.locator("#problems-list").inner_text()  # set_complete's name
     assert definitions.definition_sources(ctx)["id"] == start["id"], "nothing was deployed"
+
+
+def test_the_modeler_and_its_panel_speak_polish(page: Any, live_server: str) -> None:
+    open_editor(page, live_server, "intake.bpmn")
+    page.click(".djs-element[data-element-id='completeness_check']")
+    page.locator("#bio-properties-panel-name").wait_for()
+    panel = page.locator("#properties").inner_text()
+    assert "Ogólne" in panel and "Identyfikator" in panel and "General" not in panel
+    titles = page.evaluate("""() => Array.from(document.querySelectorAll('.djs-palette .entry'))
+        .map(e => e.getAttribute('title') || e.getAttribute('aria-label') || e.outerHTML.slice(0, 120))""")
+    assert "Zadanie" in titles, titles

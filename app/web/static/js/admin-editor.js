@@ -61,6 +61,7 @@
       options.propertiesPanel = { parent: "#properties", layout: { groups: {
         general: { open: true }, pomoc: { open: true }, timer: { open: true } } } };
     }
+    if (window.PomocBpmnPolish) modules.push(window.PomocBpmnPolish);  /* Polish interface only */
     options.additionalModules = modules;
     modeler = new window.BpmnJS(options);
     window.pomocModeler = modeler;  /* for the browser tests */
