@@ -27,6 +27,10 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         "PASSWORD_HASH_TIME_COST": 3,
         "PASSWORD_HASH_MEMORY_COST": 65536,
         "TIMER_TICK_SECONDS": 30,
+        # Jobs committed while the broker was unreachable are sent again by a sweep this often,
+        # once they are this old (a job may simply wait in a busy queue for a while).
+        "REPUBLISH_SWEEP_SECONDS": 10,
+        "REPUBLISH_AFTER_SECONDS": 20,
         "BABEL_DEFAULT_LOCALE": "pl",
         "LANGUAGES": ("pl", "en"),
         "CENTRE_NAME": "Gminny Ośrodek Pomocy Społecznej",
@@ -64,6 +68,8 @@ _ENV_SETTINGS: dict[str, Any] = {
     "WORKFLOWS_DIR": str,
     "SCRIPT_TIME_LIMIT": float,
     "TIMER_TICK_SECONDS": int,
+    "REPUBLISH_SWEEP_SECONDS": int,
+    "REPUBLISH_AFTER_SECONDS": int,
     "CENTRE_NAME": str,
     "CENTRE_CITY": str,
     "JOB_TEST_DELAY": float,
@@ -135,6 +141,9 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         raise ConfigError("POMOC_PAYMENT_DAY must be a day of the month from 1 to 28")
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")
+    for name in ("REPUBLISH_SWEEP_SECONDS", "REPUBLISH_AFTER_SECONDS"):
+        if not 1 <= int(cfg[name]) <= 3600:
+            raise ConfigError(f"POMOC_{name} must be from 1 to 3600 seconds")
     if not 0 < int(cfg["DEFINITION_MAX_FILE_BYTES"]) <= int(cfg["DEFINITION_MAX_UPLOAD_BYTES"]):
         raise ConfigError("POMOC_DEFINITION_MAX_FILE_BYTES must be positive and at most "
                           "POMOC_DEFINITION_MAX_UPLOAD_BYTES")

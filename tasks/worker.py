@@ -22,7 +22,8 @@ celery = Celery("pomoc", include=["tasks.jobs"])
 celery.conf.update(celery_settings(CONFIG))
 celery.conf.beat_schedule = {
     "fire-due-timers": {"task": "pomoc.fire_timers", "schedule": float(CONFIG["TIMER_TICK_SECONDS"])},
-    "republish-stale-jobs": {"task": "pomoc.republish_stale_jobs", "schedule": 60.0},
+    "republish-stale-jobs": {"task": "pomoc.republish_stale_jobs",
+                             "schedule": float(CONFIG["REPUBLISH_SWEEP_SECONDS"])},
     # Daily, because the run is idempotent: a missed day is caught up the next morning.
     "monthly-payment-run": {"task": "pomoc.payment_run", "schedule": crontab(hour=6, minute=0)},
 }

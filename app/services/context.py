@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.persistence.db import Database
 from app.workflow_engine import WorkflowEngine
+
+_log = logging.getLogger("pomoc.jobs")
 
 
 class JobPublisher(Protocol):
@@ -66,6 +69,8 @@ class UnitOfWork:
         self.ctx = ctx
         self.readonly = readonly
         self._after_commit: list[tuple[str, tuple[Any, ...], float | None]] = []
+        # Jobs committed but not yet handed to the broker (it was unreachable).
+        self.delayed = 0
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.ctx.db.session()
@@ -89,13 +94,23 @@ class UnitOfWork:
         self._after_commit.append((name, args, countdown))
 
     def commit(self) -> None:
-        """Commit, then publish queued jobs (a lost publish is recovered by the sweeper)."""
+        """Commit, then publish queued jobs.
+
+        Publishing is best effort: what was committed stays committed even when the broker is
+        down, and the caller learns it from `delayed` (the jobs wait as `pending` rows, and the
+        republish sweep sends them once the broker is back). A failure here must never make a
+        caller report "nothing was saved".
+        """
         if self.readonly:
             raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
         queued, self._after_commit = self._after_commit, []
         for name, args, countdown in queued:
-            self.ctx.publisher.publish(name, *args, countdown=countdown)
+            try:
+                self.ctx.publisher.publish(name, *args, countdown=countdown)
+            except Exception as exc:  # noqa: BLE001 - any broker failure; the row is the outbox
+                self.delayed += 1
+                _log.warning("publish of %s %s delayed: %s", name, args, type(exc).__name__)
 
 
 @dataclass(frozen=True)

@@ -129,8 +129,12 @@ def retry_job(ctx: ServiceContext, actor: Actor, job_id: int) -> None:
         uow.commit()
 
 
-def republish_stale(ctx: ServiceContext, older_than: timedelta = timedelta(minutes=2)) -> int:
-    """Publish again jobs still pending long after creation (a publish lost after commit)."""
+def republish_stale(ctx: ServiceContext, older_than: timedelta | None = None) -> int:
+    """Publish again jobs still pending a while after creation (a publish lost after commit,
+    e.g. while the broker was down). Running a job twice is harmless, so a job that was only
+    waiting in a busy queue costs one extra message at most."""
+    if older_than is None:
+        older_than = timedelta(seconds=int(ctx.config.get("REPUBLISH_AFTER_SECONDS", 20)))
     cutoff = ctx.now() - older_than
     with ctx.uow(readonly=True) as uow:
         ids = list(uow.session.scalars(

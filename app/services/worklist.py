@@ -256,4 +256,6 @@ def complete(
                    "case_stage": instance.stage, "case_completed": instance.status == "completed",
                    "next_tasks": next_tasks}
         uow.commit()
+        # Committed: a broker outage only delays the background work (the sweep sends it later).
+        summary["jobs_delayed"] = uow.delayed
         return summary
