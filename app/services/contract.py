@@ -77,7 +77,14 @@ def _types(schema: Mapping[str, Any]) -> set[str]:
     return {kind} if isinstance(kind, str) else set()
 
 
-def _user_task(file: str, task: Any, forms: Mapping[str, Any], used: set[str]) -> list[Problem]:
+def _lanes(root: Any) -> dict[str, str]:
+    """Element id -> the name of the lane it is drawn in."""
+    return {ref.text.strip(): lane.get("name", "") for lane in root.iter(f"{_BPMN}lane")
+            for ref in lane.iter(f"{_BPMN}flowNodeRef") if ref.text}
+
+
+def _user_task(file: str, task: Any, forms: Mapping[str, Any], used: set[str],
+               lanes: Mapping[str, str]) -> list[Problem]:
     task_id, name = task.get("id"), task.get("name")
     props = _properties(task)
     action_name = props.get("action", "").strip()
@@ -96,14 +103,19 @@ def _user_task(file: str, task: Any, forms: Mapping[str, Any], used: set[str]) -
         return [problem("action_unknown", f"User task '{task_id}' declares the unknown action "
                         f"'{action_name}'.", action=action_name)]
     used.add(action_name)
+    out = []
+    lane = lanes.get(task_id or "")
+    if action.role and lane is not None and lane.lower() != action.role:
+        out.append(problem("action_wrong_lane", f"User task '{task_id}' performs '{action_name}', "
+                           f"which only a {action.role} may do; it is in the lane '{lane}'.",
+                           action=action_name, role=action.role, lane=lane))
     form_name = props.get("form", "")
     schema = forms.get(form_name)
     if not isinstance(schema, Mapping):
-        return []  # the compiler reports a missing form
+        return out  # the compiler reports a missing form
     raw_fields = schema.get("properties")
     fields: Mapping[str, Any] = raw_fields if isinstance(raw_fields, Mapping) else {}
     required = set(schema.get("required") or [])
-    out = []
     for field, kind in action.fields.items():
         spec = fields.get(field)
         if spec is None:
@@ -188,8 +200,9 @@ def check(sources: Mapping[str, bytes | str], forms: Mapping[str, Any]) -> list[
             root = etree.fromstring(raw.encode() if isinstance(raw, str) else raw, parser=_PARSER)
         except etree.XMLSyntaxError:
             continue  # the compiler reports unreadable XML
+        lanes = _lanes(root)
         for task in root.iter(f"{_BPMN}userTask"):
-            problems.extend(_user_task(file, task, forms, used))
+            problems.extend(_user_task(file, task, forms, used, lanes))
         for task in root.iter(f"{_BPMN}serviceTask"):
             problems.extend(_service_task(file, task))
         assigned |= _assigned(root, forms)

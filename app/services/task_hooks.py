@@ -306,6 +306,8 @@ class Action:
     essential: bool = False
     four_eyes_of: str | None = None
     doc: str = ""
+    # The role that must perform it whatever lane a diagram puts the task in (approval).
+    role: str | None = None
 
 
 def _fields(**types: str) -> Mapping[str, str]:
@@ -339,7 +341,7 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         doc="Saves the draft decision after the decision rules pass."),
     "approve_decision": Action(
         _approve, _fields(approval="string", approval_comment="string"),
-        frozenset({"approval"}), essential=True, four_eyes_of="draft_decision",
+        frozenset({"approval"}), essential=True, four_eyes_of="draft_decision", role="supervisor",
         doc="Approves (numbers) or returns the draft; never by the person who drafted it."),
     "record_delivery": Action(
         _delivery, _fields(delivery_mode="string", delivered_on="string", first_notice_on="string"),

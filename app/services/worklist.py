@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from sqlalchemy import or_, select
 
 from app.domain.messages import Code, msg
@@ -18,7 +18,7 @@ from .definitions import definition_ref, forms_of
 from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
 from .failures import workflow_failed
 from .instances import apply_snapshot, lock_instance_of_task
-from .schema_errors import field_errors
+from .schema_errors import field_errors, form_validator
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -142,7 +142,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
         schema = forms_of(uow, definition_id).get(form)
         if schema is None:
             raise ServiceError(msg(Code.FORM_MISSING, form=form))
-        validator = Draft202012Validator(schema, format_checker=FormatChecker())
+        validator = form_validator(schema)  # strict dates, bounded amounts, no remote $ref
         _VALIDATORS[key] = validator
     errors = field_errors(validator.iter_errors(data))
     if errors:
@@ -213,6 +213,10 @@ def complete(
                            current_version=ht.version)
         if ht.role not in actor.roles:
             raise Forbidden(f"Only a {ht.role} may complete this task.")
+        required = task_hooks.ACTIONS.get(ht.action or "")
+        if required is not None and required.role and required.role not in actor.roles:
+            # The approving action belongs to a supervisor, whatever lane the diagram drew.
+            raise Forbidden(f"Only a {required.role} may complete this task.")
         if ht.assignee_id not in (None, actor.id):
             raise Forbidden("This task is assigned to someone else.")
         # The four-eyes rule comes with the action (approving a draft), so a diagram that drops

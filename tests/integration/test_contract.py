@@ -227,3 +227,34 @@ def test_delivery_and_finality_are_recorded_from_what_the_engine_reports(
     assert delivered_on == deemed_delivery(today)
     assert engine_data is not None and delivered_on.isoformat() == engine_data["delivered_on"]
     assert status == "issued" and final_on is None
+
+
+def test_approval_belongs_to_a_supervisor_whatever_lane_the_diagram_draws(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    sources, forms = shipped(ctx)
+    root = etree.fromstring(sources["decision.bpmn"])
+    lanes = {lane.get("name"): lane for lane in root.iter(f"{{{BPMN}}}lane")}
+    ref = next(r for r in lanes["Supervisor"].iter(f"{{{BPMN}}}flowNodeRef") if r.text == "approve_decision")
+    lanes["Supervisor"].remove(ref)
+    moved = etree.SubElement(lanes["Caseworker"], f"{{{BPMN}}}flowNodeRef")
+    moved.text = "approve_decision"
+    sources["decision.bpmn"] = bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    assert ("action_wrong_lane", "approve_decision") in codes(contract.check(sources, forms))
+
+    # Even a task mirrored for the caseworker lane (a diagram deployed before this check) is
+    # refused to a caseworker: the service enforces the approving role.
+    from tests.drive import drive
+
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor},
+          until=lambda ts: any(t.name == "approve_decision" for t in ts))
+    with ctx.uow() as uow:
+        row = uow.session.scalars(select(HumanTask).where(HumanTask.case_id == case_id,
+                                                          HumanTask.status == "ready")).one()
+        row.role = "caseworker"
+        version = row.version
+        task_id = row.id
+        uow.commit()
+    with pytest.raises(Forbidden, match="supervisor"):
+        worklist.complete(ctx, caseworker, task_id, canned(ctx, "approve_decision"), version)
