@@ -148,6 +148,16 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         raise ConfigError("POMOC_DEFINITION_MAX_FILE_BYTES must be positive and at most "
                           "POMOC_DEFINITION_MAX_UPLOAD_BYTES")
     _validate_login_limits(cfg)
+    _cookie_settings(cfg)
+
+
+def _cookie_settings(cfg: dict[str, Any]) -> None:
+    """Session and remember-me cookies: HttpOnly and SameSite=Lax always, Secure in production."""
+    production = cfg["ENV"] == "production"
+    for prefix in ("SESSION", "REMEMBER"):
+        cfg.setdefault(f"{prefix}_COOKIE_SECURE", production)
+        cfg.setdefault(f"{prefix}_COOKIE_HTTPONLY", True)
+        cfg.setdefault(f"{prefix}_COOKIE_SAMESITE", "Lax")
 
 
 # Sign-in throttling settings: the smallest and largest value each may take.
