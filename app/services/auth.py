@@ -29,6 +29,11 @@ MAX_PASSWORD_LENGTH = 200
 
 # Audit actions of the sign-in throttle; the rows are also its only state.
 FAILED, LOCKED, LOGIN = "auth.failed", "auth.locked", "auth.login"
+# A logout: every page session of that user issued before this row stops working.
+LOGOUT = "auth.logout"
+# A session whose generation lags the audit trail by more than this many rows is moved forward
+# (after it passed the check), so the per-request logout check stays a short range scan.
+_GENERATION_REFRESH = 1000
 
 
 def _hasher(ctx: ServiceContext) -> PasswordHasher:
@@ -259,6 +264,47 @@ def load_user(ctx: ServiceContext, user_id: int) -> User | None:
         return user
 
 
+def session_generation(ctx: ServiceContext) -> int:
+    """The generation a page session gets at sign-in: the audit trail's newest row id.
+
+    Page sessions keep no server-side row. A logout adds an "auth.logout" audit row for the
+    user; a session is refused once such a row exists with an id above its generation, so a
+    session cookie replayed after logout is worth nothing (no schema change needed).
+    """
+    with ctx.uow(readonly=True) as uow:
+        return int(uow.session.scalar(select(func.max(AuditEvent.id))) or 0)
+
+
+def session_user(ctx: ServiceContext, user_id: int, generation: int) -> tuple[User | None, int]:
+    """The active user of a page session of this generation, or None after the user's logout.
+
+    Also returns the generation the session may move to (the newest audit row id when the
+    session has fallen far behind, else its own): the check is a range scan on the primary key.
+    """
+    with ctx.uow(readonly=True) as uow:
+        user = uow.session.get(User, user_id)
+        if user is None or not user.is_active:
+            return None, generation
+        logged_out = uow.session.scalar(select(AuditEvent.id).where(
+            AuditEvent.id > generation, AuditEvent.action == LOGOUT, AuditEvent.user_id == user_id,
+        ).limit(1))
+        if logged_out is not None:
+            return None, generation
+        newest = generation
+        top = int(uow.session.scalar(select(func.max(AuditEvent.id))) or 0)
+        if generation <= 0 or top - generation > _GENERATION_REFRESH:
+            newest = top
+        uow.session.expunge(user)
+        return user, newest
+
+
+def record_logout(ctx: ServiceContext, user_id: int) -> None:
+    """End every page session of the user issued so far (see session_generation)."""
+    with ctx.uow() as uow:
+        audit.record(uow, LOGOUT, user_id)
+        uow.commit()
+
+
 def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -279,24 +325,47 @@ def issue_token(ctx: ServiceContext, user_id: int) -> str:
 
 
 def user_for_token(ctx: ServiceContext, token: str) -> User | None:
-    """The active user owning an unexpired token, else None."""
+    """The active user owning an unexpired, unrevoked token, else None.
+
+    Every call checks in the database that the token still exists (not revoked) and that its
+    user is still active (one indexed row, no roles); only the user with roles is cached.
+    """
     key = _token_digest(token)
     cache = ctx.cache.setdefault("token_users", {})
-    hit = cache.get(key)
     now = ctx.now()
-    if hit is not None and hit[1] > now:
-        return hit[0]
     with ctx.uow(readonly=True) as uow:
-        row = uow.session.scalar(select(ApiToken).where(ApiToken.token_hash == key))
-        if row is None or row.expires_at <= now:
+        live = uow.session.execute(
+            select(ApiToken.user_id, ApiToken.expires_at)
+            .join(User, User.id == ApiToken.user_id)
+            .where(ApiToken.token_hash == key, User.is_active.is_(True))
+        ).first()
+        if live is None or live.expires_at <= now:
+            cache.pop(key, None)
             return None
-        user = uow.session.get(User, row.user_id)
-        if user is None or not user.is_active:
+        hit = cache.get(key)
+        if hit is not None and hit[1] > now:
+            return hit[0]  # type: ignore[no-any-return]
+        user = uow.session.get(User, live.user_id)
+        if user is None:
             return None
         uow.session.expunge(user)
-        # A short in-process cache keeps token checks off the database on the hot path.
-        cache[key] = (user, min(row.expires_at, now + timedelta(seconds=30)))
+        # A short in-process cache keeps loading the user and roles off the hot path.
+        cache[key] = (user, min(live.expires_at, now + timedelta(seconds=30)))
         return user
+
+
+def revoke_token(ctx: ServiceContext, token: str) -> bool:
+    """Revoke a bearer token at once (its row is deleted); False when it was not live."""
+    key = _token_digest(token)
+    ctx.cache.setdefault("token_users", {}).pop(key, None)
+    with ctx.uow() as uow:
+        row = uow.session.scalar(select(ApiToken).where(ApiToken.token_hash == key))
+        if row is None:
+            return False
+        audit.record(uow, "auth.token_revoked", row.user_id, token_id=row.id)
+        uow.session.delete(row)
+        uow.commit()
+        return True
 
 
 def list_users(ctx: ServiceContext) -> list[dict[str, Any]]:

@@ -68,6 +68,17 @@ def token() -> Any:
                     "roles": sorted(user.role_names)})
 
 
+@bp.post("/auth/revoke")
+def revoke_token() -> Any:
+    """Revoke the bearer token this request is sent with; it stops working at once."""
+    from app.web.security import bearer_token
+
+    tok = bearer_token()
+    if tok is None or not auth_service.revoke_token(services(), tok):
+        raise Unauthorized("Send the token to revoke as 'Authorization: Bearer <token>'.")
+    return jsonify({"revoked": True})
+
+
 @bp.post("/cases")
 @api_roles(*CASE_ROLES)
 def create_case() -> Any:

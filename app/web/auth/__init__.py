@@ -13,7 +13,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from app.services import auth as auth_service
-from app.web.security import to_login_user
+from app.web.security import SESSION_GENERATION, to_login_user
 from app.web.setup import services
 
 bp = Blueprint("auth", __name__)
@@ -74,6 +74,7 @@ def login() -> Any:
         else:
             if user is not None:
                 login_user(to_login_user(user))
+                session[SESSION_GENERATION] = auth_service.session_generation(services())
                 return redirect(_safe_next(request.args.get("next")))
             error, status = _("Nieprawidłowa nazwa użytkownika lub hasło."), 401
     elif request.method == "POST":
@@ -83,8 +84,11 @@ def login() -> Any:
 
 @bp.post("/logout")
 def logout() -> Any:
-    """Log out."""
+    """Log out, and end the session on the server too: a copy of the cookie stops working."""
+    if current_user.is_authenticated:
+        auth_service.record_logout(services(), int(current_user.id))
     logout_user()
+    session.pop(SESSION_GENERATION, None)
     return redirect(url_for("auth.login"))
 
 

@@ -88,6 +88,18 @@
     }
   });
 
+  /* Forms that ask first (data-confirm holds the question): no inline handlers, CSP allows none. */
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest && ev.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) ev.preventDefault();
+  });
+
+  /* "Back" links go back in history when there is one (the href is the fallback). */
+  document.addEventListener("click", function (ev) {
+    var back = ev.target.closest && ev.target.closest("[data-back]");
+    if (back && window.history.length > 1) { ev.preventDefault(); window.history.back(); }
+  });
+
   /* Move focus to the error summary so screen-reader users hear what went wrong. */
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary") || document.getElementById("problem");
