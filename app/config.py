@@ -56,6 +56,9 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # Definition uploads (BPMN files) larger than these are refused before any parsing.
         "DEFINITION_MAX_FILE_BYTES": 2 * 1024 * 1024,
         "DEFINITION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+        # Request bodies: definition uploads may be large; everything else is small.
+        "MAX_CONTENT_LENGTH": 24 * 1024 * 1024,
+        "REQUEST_MAX_BODY_BYTES": 1024 * 1024,
     }
 
 
@@ -83,6 +86,8 @@ _ENV_SETTINGS: dict[str, Any] = {
     "LOGIN_PROXY_COUNT": int,
     "DEFINITION_MAX_FILE_BYTES": int,
     "DEFINITION_MAX_UPLOAD_BYTES": int,
+    "MAX_CONTENT_LENGTH": int,
+    "REQUEST_MAX_BODY_BYTES": int,
 }
 
 

@@ -100,6 +100,11 @@ class Code(StrEnum):
     REGISTER_KEY_FORMAT = "register_key_format"
     REGISTER_KEY_UNKNOWN = "register_key_unknown"
     BIRTH_DATE_RANGE = "birth_date_range"
+    # Hostile or careless input (app/web/input_guard in setup, json_input).
+    TEXT_BAD_CHARACTERS = "text_bad_characters"
+    INPUT_TOO_DEEP = "input_too_deep"
+    BODY_TOO_LARGE = "body_too_large"
+    DATE_RANGE = "date_range"
     CASE_ROLE_REQUIRED = "case_role_required"
     SUPERVISOR_REQUIRED = "supervisor_required"
     CHANGE_ALREADY_DRAFTED = "change_already_drafted"
@@ -167,6 +172,7 @@ class Code(StrEnum):
     DEPLOY_EXPRESSION_ERROR = "deploy.expression_error"
     DEPLOY_ACTION_MISSING = "deploy.action_missing"
     DEPLOY_ACTION_UNKNOWN = "deploy.action_unknown"
+    DEPLOY_ACTION_WRONG_LANE = "deploy.action_wrong_lane"
     DEPLOY_ACTION_FIELD_MISSING = "deploy.action_field_missing"
     DEPLOY_ACTION_FIELD_TYPE = "deploy.action_field_type"
     DEPLOY_ACTION_FIELD_OPTIONAL = "deploy.action_field_optional"
@@ -299,6 +305,18 @@ CATALOGUE: dict[Code, Template] = {
         "A register key is BP- followed by 10 characters (digits and letters A-F)."),
     Code.REGISTER_KEY_UNKNOWN: Template(N_("W kartotece nie ma osoby o tym kluczu."),
                                         "The register has no person with this key."),
+    Code.TEXT_BAD_CHARACTERS: Template(
+        N_("Tekst zawiera niedozwolone znaki (znak NUL lub niepoprawny znak Unicode)."),
+        "The text contains characters that are not allowed (a NUL byte or invalid Unicode)."),
+    Code.INPUT_TOO_DEEP: Template(
+        N_("Dane są zagnieżdżone zbyt głęboko; dozwolona głębokość: %(limit)s."),
+        "The data is nested too deeply; the limit is %(limit)s levels."),
+    Code.BODY_TOO_LARGE: Template(
+        N_("Przesłane dane są zbyt duże; limit bajtów: %(limit)s."),
+        "The request body is too large; the limit is %(limit)s bytes."),
+    Code.DATE_RANGE: Template(
+        N_("Data musi przypadać między %(earliest)s a %(latest)s."),
+        "The date must lie between %(earliest)s and %(latest)s."),
     Code.BIRTH_DATE_RANGE: Template(
         N_("Data urodzenia musi przypadać między 1900 rokiem a dniem dzisiejszym."),
         "The birth date must lie between 1900 and today."),
@@ -518,6 +536,10 @@ CATALOGUE: dict[Code, Template] = {
     Code.DEPLOY_ACTION_MISSING: Template(
         N_("Zadanie użytkownika nie deklaruje czynności (właściwość rozszerzenia „action”)."),
         "The user task declares no action (the extension property 'action')."),
+    Code.DEPLOY_ACTION_WRONG_LANE: Template(
+        N_("Czynność „%(action)s” może wykonać tylko rola %(role)s, a zadanie leży w torze "
+           "„%(lane)s”."),
+        "Only a %(role)s may perform the action '%(action)s'; the task is in the lane '%(lane)s'."),
     Code.DEPLOY_ACTION_UNKNOWN: Template(
         N_("Zadanie użytkownika deklaruje nieznaną czynność „%(action)s”."),
         "The user task declares the unknown action '%(action)s'."),

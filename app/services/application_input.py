@@ -53,12 +53,24 @@ class MemberInput:
     register_key: str | None = None
 
 
+_PLAIN_AMOUNT = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")
+
+
 def _money(value: Any, path: str, errors: dict[str, str], default: str | None = "0") -> Decimal:
     """Parse a non-negative money amount given as a decimal string or integer."""
     if value is None and default is not None:
         value = default
     if isinstance(value, bool | float) or value is None:
         errors[path] = msg(Code.AMOUNT_FORMAT)
+        return Decimal("0")
+    text = str(value).strip()
+    if len(text) > 40 or not _PLAIN_AMOUNT.match(text):
+        # Refused by length and shape before any conversion; "1e40" is named as too large.
+        try:
+            huge = len(text) <= 40 and Decimal(text) >= Decimal("10000000000")
+        except (InvalidOperation, ValueError):
+            huge = False
+        errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or text.isdigit() else Code.AMOUNT_FORMAT)
         return Decimal("0")
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
@@ -87,11 +99,12 @@ def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max
     return value.strip()
 
 
+EARLIEST_APPLICATION = date(2018, 10, 1)  # the first dated legal parameters
 _REGISTER_KEY = re.compile(r"^BP-[0-9A-F]{10}$")
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 
-def _identity(raw: dict[str, Any], path: str, errors: dict[str, str]
+def _identity(raw: dict[str, Any], path: str, errors: dict[str, str], today: date | None = None
               ) -> tuple[str | None, str | None, date | None, str | None] | None:
     """(PESEL, register key, birth date, sex) of a declared person, or None with errors.
 
@@ -102,7 +115,7 @@ def _identity(raw: dict[str, Any], path: str, errors: dict[str, str]
     pesel_raw = raw.get("pesel")
     if isinstance(pesel_raw, str) and pesel_raw.strip():
         try:
-            info = parse_pesel(pesel_raw)
+            info = parse_pesel(pesel_raw, on=today or date.today())
         except InvalidIdentifier as exc:
             errors[f"{path}.pesel"] = exc.message
             return None
@@ -135,12 +148,13 @@ def _identity(raw: dict[str, Any], path: str, errors: dict[str, str]
     return None, None, born, str(sex)
 
 
-def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str) -> MemberInput | None:
+def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
+            today: date | None = None) -> MemberInput | None:
     """Validate one member (applicant or other)."""
     if not isinstance(raw, dict):
         errors[path] = msg(Code.MEMBER_EXPECTED)
         return None
-    identity = _identity(raw, path, errors)
+    identity = _identity(raw, path, errors, today)
     first = _text(raw, "first_name", path, errors)
     last = _text(raw, "last_name", path, errors)
     relation = raw.get("relation", default_relation)
@@ -199,14 +213,14 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     errors: dict[str, str] = {}
     if not isinstance(payload, dict):
         raise ValidationFailed(msg(Code.JSON_OBJECT_EXPECTED), {"": msg(Code.JSON_OBJECT_EXPECTED)})
-    applicant = _member(payload.get("applicant"), "applicant", errors, "applicant")
+    applicant = _member(payload.get("applicant"), "applicant", errors, "applicant", today)
     members_raw = payload.get("members", [])
     members: list[MemberInput] = []
     if not isinstance(members_raw, list):
         errors["members"] = msg(Code.MEMBERS_EXPECTED)
     else:
         for i, raw in enumerate(members_raw):
-            m = _member(raw, f"members[{i}]", errors, "other")
+            m = _member(raw, f"members[{i}]", errors, "other", today)
             if m:
                 members.append(m)
     benefit = payload.get("benefit")
@@ -220,15 +234,26 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         errors["urgent"] = msg(Code.BOOLEAN_EXPECTED)
     received = today
     if payload.get("application_date") is not None:
+        raw_date = payload["application_date"]
         try:
-            received = date.fromisoformat(str(payload["application_date"]))
+            if not isinstance(raw_date, str) or not _ISO_DAY.match(raw_date):
+                raise ValueError(raw_date)
+            received = date.fromisoformat(raw_date)
             if received > today:
                 errors["application_date"] = msg(Code.APPLICATION_DATE_FUTURE)
+            elif received < EARLIEST_APPLICATION:
+                errors["application_date"] = msg(Code.DATE_RANGE, earliest=str(EARLIEST_APPLICATION),
+                                                 latest=str(today))
+                received = today
         except ValueError:
+            received = today
             errors["application_date"] = msg(Code.DATE_FORMAT)
     requested_from = _requested_from(payload.get("requested_from"), received, errors)
     bank_account = None
-    if payload.get("bank_account"):
+    if payload.get("bank_account") and (not isinstance(payload["bank_account"], str)
+                                        or len(payload["bank_account"]) > 64):
+        errors["bank_account"] = msg(Code.MAX_LENGTH, limit=64)
+    elif payload.get("bank_account"):
         try:
             bank_account = parse_bank_account(str(payload["bank_account"]))
         except InvalidIdentifier as exc:

@@ -167,3 +167,65 @@ def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any
         errors.add(path, f"At most {limit} entries.")
         return []
     return raw
+
+
+# --- guards on a whole request (run before any view; see app/web/setup.py) -------------------
+
+MAX_DEPTH = 32
+MAX_FIELD_CHARS = 100_000  # no form or JSON string the application accepts is this long
+MAX_NUMBER_CHARS = 40  # version, indexes, amounts: refused by length before any int()/Decimal()
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+_NUMERIC_KEYS = re.compile(r"(^|[.\]])(version|[a-z_]*index)$|^_action$")
+
+
+def bad_text(value: str) -> bool:
+    """A NUL byte or a lone surrogate (neither can be stored in PostgreSQL text or encoded)."""
+    return _BAD_CHARS.search(value) is not None
+
+
+def json_problems(data: Any) -> dict[str, str]:
+    """Field path -> message for NUL bytes, lone surrogates, over-long strings or nesting deeper
+    than MAX_DEPTH anywhere in parsed JSON (iterative: no recursion on hostile depth)."""
+    from app.domain.messages import Code, msg
+
+    out: dict[str, str] = {}
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack and len(out) < 20:
+        node, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            out.setdefault(path or "body", msg(Code.INPUT_TOO_DEEP, limit=MAX_DEPTH))
+            continue
+        if isinstance(node, str):
+            if bad_text(node):
+                out.setdefault(path or "body", msg(Code.TEXT_BAD_CHARACTERS))
+            elif len(node) > MAX_FIELD_CHARS:
+                out.setdefault(path or "body", msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                name = str(key)
+                sub = field_path(path, "?" if bad_text(name) else name[:100])
+                if bad_text(name):
+                    out.setdefault(sub, msg(Code.TEXT_BAD_CHARACTERS))
+                stack.append((value, sub, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(node))
+    return out
+
+
+def form_problems(form: Any) -> dict[str, str]:
+    """Field name -> message for a submitted HTML form (a MultiDict): NUL bytes, lone surrogates,
+    over-long values, and numbers (version, row indexes, ``_action``) far longer than any valid one."""
+    from app.domain.messages import Code, msg
+
+    out: dict[str, str] = {}
+    for name, value in form.items(multi=True):
+        key = "?" if bad_text(name) else name[:200]
+        if bad_text(name) or bad_text(value):
+            out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
+        elif len(name) > 200 or re.search(r"\[\d{7,}\]", name):
+            out.setdefault(key, msg(Code.INVALID_VALUE))
+        elif len(value) > MAX_FIELD_CHARS:
+            out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
+        elif _NUMERIC_KEYS.search(name) and len(value) > MAX_NUMBER_CHARS + 200 * (name == "_action"):
+            out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_NUMBER_CHARS))
+    return out

@@ -7,11 +7,14 @@ path of the field it concerns (a missing or unexpected property gets its own pat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from jsonschema import ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from referencing import Registry
 
 from app.domain.messages import Code, Msg, msg
 
@@ -118,3 +121,50 @@ def _amount(instance: Any) -> Msg:
     if amount != amount.quantize(Decimal("0.01")):
         return msg(Code.AMOUNT_DECIMALS)
     return msg(Code.WRONG_FORMAT)  # a valid amount written differently ("+5", "5.")
+
+
+# --- the validator of task forms ---------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_MONEY_DIGITS = re.compile(r"^[0-9]{1,10}(\.[0-9]{1,2})?$")
+EARLIEST_FORM_YEAR, LATEST_FORM_YEAR = 2000, 2100
+_FORMATS = FormatChecker()
+
+
+@_FORMATS.checks("date", raises=ValueError)
+def _strict_date(instance: object) -> bool:
+    """Only YYYY-MM-DD (not "20250101", which date.fromisoformat accepts) in plausible years."""
+    if not isinstance(instance, str):
+        return True
+    if not _ISO_DAY.match(instance):
+        return False
+    return EARLIEST_FORM_YEAR <= date.fromisoformat(instance).year <= LATEST_FORM_YEAR
+
+
+def _is_money_pattern(pattern: object) -> bool:
+    return "\\d" in str(pattern) and "\\." in str(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any,
+             schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """``pattern`` with ASCII digits and Numeric(12,2) bounds for amounts, on a bounded input."""
+    if not isinstance(instance, str):
+        return
+    if _is_money_pattern(pattern) and not _MONEY_DIGITS.match(instance):
+        yield ValidationError(f"not an amount within Numeric(12, 2): {pattern}")
+        return
+    if len(instance) > 10_000:
+        yield ValidationError("too long for a pattern")
+        return
+    if re.search(pattern, instance) is None:
+        yield ValidationError(f"does not match {pattern!r}")
+
+
+_FormValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+# Schema resolution never touches the network: no retrieval of remote $refs.
+_NO_RETRIEVAL = Registry()
+
+
+def form_validator(schema: dict[str, Any]) -> Any:
+    """A validator for a task form: strict dates, bounded amounts, no remote $ref."""
+    return _FormValidator(schema, format_checker=_FORMATS, registry=_NO_RETRIEVAL)

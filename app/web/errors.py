@@ -57,6 +57,12 @@ def register(app: Flask) -> None:
             return jsonify({"error": exc.description or exc.name, "code": None}), exc.code
         return render_template("error.html", status=exc.code, message=exc.description), exc.code
 
+    @app.errorhandler(RecursionError)
+    def _too_deep(exc: RecursionError) -> Any:
+        # Hostile nesting that slipped past the depth check: a clear 422, never a 500.
+        message = msg(Code.INPUT_TOO_DEEP, limit=32)
+        return _service_error(ValidationFailed(message, {"body": message}))
+
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Any:
         # Log the type and where, never the message or request data (PESEL, names, incomes); the

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, session
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter, ValidationError
 
 from app.config import load_config
 from app.extensions import babel, csrf, login_manager
@@ -20,6 +21,7 @@ def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
     cfg = load_config(Path(app.instance_path), overrides)
     app.config.update(cfg)
     register_services(app, overrides)
+    register_input_guards(app)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -31,6 +33,57 @@ def register_services(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Build the service context once per process (tests may inject one)."""
     ctx = (overrides or {}).get("SERVICE_CONTEXT") or build_context(app.config)
     app.extensions["pomoc"] = ctx
+
+
+class BoundedInt(IntegerConverter):
+    """``<int:...>`` in every URL: 1..2**31-1 (PostgreSQL integer), else no match (404)."""
+
+    def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+    def to_python(self, value: str) -> Any:
+        if len(value) > 10:  # before int(): no 5,000-digit conversions
+            raise ValidationError()
+        return super().to_python(value)
+
+
+def register_input_guards(app: Flask) -> None:
+    """Bounded ids in URLs; size, depth and character checks on every JSON body and form."""
+    from flask import request
+
+    from app.domain.messages import Code, msg
+    from app.services.errors import ValidationFailed
+    from app.services.json_input import form_problems, json_problems
+
+    app.url_map.converters["int"] = BoundedInt
+
+    @app.before_request
+    def _guard_input() -> None:
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return
+        limit = int(app.config.get("REQUEST_MAX_BODY_BYTES", 1024 * 1024))
+        size = request.content_length
+        if size is not None and size > limit and "/definitions" not in request.path:
+            too_large = msg(Code.BODY_TOO_LARGE, limit=limit)
+            exc = ValidationFailed(too_large, {"body": too_large})
+            exc.status = 413
+            raise exc
+        problems: dict[str, str]
+        if request.is_json:
+            try:
+                data = request.get_json(silent=True)
+            except RecursionError:
+                data, problems = None, {"body": msg(Code.INPUT_TOO_DEEP, limit=32)}
+            else:
+                problems = json_problems(data) if data is not None else {}
+        elif request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            problems = form_problems(request.form)
+        else:
+            return
+        if problems:
+            raise ValidationFailed(next(iter(problems.values())), problems)
 
 
 def services(app: Flask | None = None) -> ServiceContext:

@@ -174,7 +174,7 @@ def _required(schema: dict[str, Any]) -> set[str]:
 
 def indices(form: MultiDict[str, str], name: str) -> list[int]:
     """The row indices submitted for an array input, in order."""
-    pattern = re.compile(re.escape(name) + r"\[(\d+)\]")
+    pattern = re.compile(re.escape(name) + r"\[([0-9]{1,4})\]")  # no 5,000-digit int()
     return sorted({int(m[1]) for key in form for m in [pattern.match(key)] if m})
 
 
@@ -208,7 +208,9 @@ def apply_row_action(raw: dict[str, Any], action: str) -> bool:
     verb, _sep, target = action.partition(":")
     if verb not in ("add", "remove") or not target:
         return False
-    parts = re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", target)
+    if len(target) > 200 or re.search(r"[0-9]{5,}", target):
+        return True  # a hostile index: re-render, never int() it
+    parts = re.findall(r"([^.\[\]]+)(?:\[([0-9]+)\])?", target)
     node: Any = raw
     for i, (key, index) in enumerate(parts):
         last = i == len(parts) - 1
@@ -243,8 +245,14 @@ def _blank(raw: Any) -> bool:
     return raw is None or str(raw).strip() == ""
 
 
+_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:\.[0-9]{0,10})?$")
+
+
 def _number(text: str) -> Decimal | None:
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    """A plain decimal (no exponent, "_" or huge digit strings: refused by length first)."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
+    if len(cleaned) > 40 or not _PLAIN_NUMBER.match(cleaned):
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -1,0 +1,203 @@
+"""A corpus of hostile or careless requests: each gets a clear 4xx, never a 5xx.
+
+Each probe names its endpoint, its body and the status it must get (through the API and, where a
+form exists, the HTML page). See app/web/setup.py (URL ids, body guards) and json_input.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from app.services import cases
+from app.services.context import Actor, ServiceContext
+from app.services.schema_errors import form_validator
+from tests.drive import ready_tasks, sample_application
+from tests.web.test_api_roles import token
+from tests.web.test_pages import login
+
+pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
+
+HUGE = "99999999999999999999"
+DIGITS = "9" * 5000
+NUL = "Jan\x00"
+SURROGATE = "Jan\ud800"
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def _app(**applicant: Any) -> dict[str, Any]:
+    body = sample_application()
+    body["applicant"] = {**body["applicant"], **applicant}
+    return body
+
+
+def _member_app(**over: Any) -> dict[str, Any]:
+    return sample_application(**over)
+
+
+# (method, path, JSON body or raw text, expected status)
+API_PROBES: list[tuple[str, str, Any, int]] = [
+    ("GET", f"/api/cases/{HUGE}", None, 404),
+    ("GET", f"/api/cases/{DIGITS}", None, 404),
+    ("GET", f"/api/tasks/{HUGE}", None, 404),
+    ("POST", f"/api/tasks/{HUGE}/claim", {}, 404),
+    ("GET", f"/api/persons/{HUGE}", None, 404),
+    ("GET", f"/api/payment-lists/{HUGE}", None, 404),
+    ("POST", f"/api/jobs/{HUGE}/retry", {}, 404),
+    ("POST", f"/api/incidents/{HUGE}/retry", {}, 404),
+    ("POST", "/api/cases", _app(first_name=NUL), 422),
+    ("POST", "/api/cases", _app(last_name=SURROGATE), 422),
+    ("POST", "/api/cases/search", {"q": NUL}, 422),
+    ("POST", "/api/eligibility", {"benefit": NUL}, 422),
+    ("POST", "/api/cases", "RAW:" + _deep(1000), 422),
+    ("POST", "/api/eligibility", "RAW:" + _deep(1000), 422),
+    ("POST", "/api/cases", "RAW:" + _deep(100), 422),
+    ("POST", "/api/cases", {"pad": "x" * (2 * 1024 * 1024)}, 413),
+    ("POST", "/api/cases", _app(net_income="1e400"), 422),
+    ("POST", "/api/cases", _app(net_income="10^30"), 422),
+    ("POST", "/api/cases", _app(net_income="1_000"), 422),
+    ("POST", "/api/cases", _app(net_income="12.345"), 422),
+    ("POST", "/api/cases", _app(net_income="10000000000"), 422),
+    ("POST", "/api/cases", _app(net_income=DIGITS), 422),
+    ("POST", "/api/cases", _member_app(application_date="20250101"), 422),
+    ("POST", "/api/cases", _member_app(application_date="1990-01-01"), 422),
+    ("POST", "/api/cases", _member_app(application_date="2999-01-01"), 422),
+    ("POST", "/api/cases", _member_app(requested_from="20260301"), 422),
+    ("POST", "/api/cases", _app(first_name="x" * 100_000), 422),
+    ("POST", "/api/cases", _member_app(address="x" * 100_000), 422),
+    ("POST", "/api/cases", _member_app(bank_account="1" * 100_000), 422),
+    ("POST", "/api/cases", _app(pesel="50323000004"), 422),  # born 2150-12-30
+    ("POST", "/api/tasks/1/complete", {"version": DIGITS, "data": {}}, 422),
+    ("POST", "/api/deadlines", {"kind": "kpa", "start": "20250101"}, 422),
+]
+
+
+def _ids(probes: list[tuple[Any, ...]]) -> list[str]:
+    return [f"{p[0]} {p[1][:40]} {str(p[2])[:30]!r}" for p in probes]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), API_PROBES, ids=_ids(API_PROBES))
+def test_api_probe_gets_a_clear_4xx(client: Any, method: str, path: str, body: Any,
+                                    status: int) -> None:
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    if isinstance(body, str) and body.startswith("RAW:"):
+        res = client.open(path, method=method, headers=headers, data=body[4:],
+                          content_type="application/json")
+    else:
+        res = client.open(path, method=method, headers=headers, json=body)
+    assert res.status_code < 500, res.get_data(as_text=True)[:300]
+    assert res.status_code == status, res.get_data(as_text=True)[:300]
+    assert res.get_json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/cases/", "/tasks/", "/persons/", "/payments/", "/payment-lists/"])
+@pytest.mark.parametrize("ident", [HUGE, DIGITS, "0"])
+def test_pages_with_huge_ids_are_404(client: Any, path: str, ident: str) -> None:
+    login(client, "supervisor")
+    res = client.get(path + ident)
+    assert res.status_code == 404
+
+
+def _first_task(ctx: ServiceContext, caseworker: Actor) -> Any:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    return ready_tasks(ctx, case_id)[0]
+
+
+FORM_PROBES: list[tuple[dict[str, str], int]] = [
+    ({"version": DIGITS}, 422),
+    ({"version": "1", "missing_items": NUL}, 422),
+    # A lone surrogate cannot be form-encoded; its UTF-8-style bytes decode to U+FFFD: harmless.
+    ({"RAW": "version=1&missing_items=%ED%A0%80"}, 0),
+    ({"RAW": "version=1&missing_items=Jan%00"}, 422),
+    ({"version": "1", "missing_items": "x" * 200_000}, 422),
+    ({"version": "1", "_action": "remove:verified_incomes[" + DIGITS + "]"}, 422),
+    ({"version": "1", "verified_incomes[" + DIGITS + "].member_index": "1"}, 422),
+    ({"version": "1", "verified_incomes[0].member_index": "1e1000000"}, 0),
+]
+
+
+@pytest.mark.parametrize("value", ["1e1000000", DIGITS, "1_000", "10^30"])
+def test_interview_form_refuses_huge_member_index_before_converting(value: str) -> None:
+    import json
+    import time
+
+    from werkzeug.datastructures import MultiDict
+
+    from app.web.pages import schema_form as sf
+    from tests.conftest import ROOT
+
+    schema = json.loads((ROOT / "workflows/forms/conduct_interview.json").read_text())
+    form = MultiDict([("verified_incomes[0]._row", "1"),
+                      ("verified_incomes[0].member_index", value),
+                      ("verified_incomes[0].net_income", value)])
+    started = time.perf_counter()
+    _data, errors = sf.convert(schema, sf.raw_from_form(schema, form))
+    assert time.perf_counter() - started < 0.5
+    assert "verified_incomes[0].member_index" in errors
+    assert "verified_incomes[0].net_income" in errors
+
+
+@pytest.mark.parametrize(("form", "status"), FORM_PROBES, ids=[str(f)[:50] for f, _ in FORM_PROBES])
+def test_task_page_probe_gets_a_clear_4xx(client: Any, ctx: ServiceContext, caseworker: Actor,
+                                          supervisor: Actor, form: dict[str, str], status: int) -> None:
+    ht = _first_task(ctx, caseworker)
+    login(client, "caseworker1")
+    if "RAW" in form:
+        res = client.post(f"/tasks/{ht.id}", data=form["RAW"],
+                          content_type="application/x-www-form-urlencoded")
+    else:
+        res = client.post(f"/tasks/{ht.id}", data=form)
+    assert res.status_code < 500
+    if status:
+        assert res.status_code == status, res.status_code
+
+
+def test_task_api_refuses_nul_in_form_data(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
+    ht = _first_task(ctx, caseworker)
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    res = client.post(f"/api/tasks/{ht.id}/complete", headers=headers,
+                      json={"version": ht.version, "data": {"complete": True, "missing_items": NUL}})
+    assert res.status_code == 422
+    assert "data.missing_items" in res.get_json()["fields"]
+
+
+def test_simulator_form_refuses_nul_and_huge_indexes(client: Any) -> None:
+    login(client, "supervisor")
+    assert client.post("/symulator", data={"members[0].first_name": NUL}).status_code == 422
+    res = client.post("/symulator", data={"_action": "remove:members[" + DIGITS + "]"})
+    assert res.status_code == 422
+
+
+SCHEMA = {
+    "type": "object",
+    "properties": {
+        "on": {"type": "string", "format": "date"},
+        "amount": {"type": "string", "pattern": "^\\d+(\\.\\d{1,2})?$"},
+    },
+}
+
+
+@pytest.mark.parametrize("value", ["20250101", "2025-1-01", "1850-01-01", "3000-01-01", "2025-02-30"])
+def test_task_form_dates_are_iso_only(value: str) -> None:
+    assert list(form_validator(SCHEMA).iter_errors({"on": value}))
+    # jsonschema's own checker lets "20250101" through on Python 3.11+: ours does not.
+    assert not list(form_validator(SCHEMA).iter_errors({"on": "2026-03-02"}))
+
+
+@pytest.mark.parametrize("value", ["1e400", "10^30", "1_000", "12.345", "10000000000", DIGITS, "١٢"])
+def test_task_form_amounts_are_bounded(value: str) -> None:
+    assert list(form_validator(SCHEMA).iter_errors({"amount": value}))
+    assert not list(form_validator(SCHEMA).iter_errors({"amount": "1234.56"}))
+
+
+def test_form_schemas_never_fetch_remote_refs() -> None:
+    schema = {"$ref": "https://example.invalid/schema.json"}
+    Draft202012Validator.check_schema(schema)
+    with pytest.raises(Exception) as info:  # noqa: PT011 - unresolvable, without a request
+        list(form_validator(schema).iter_errors({}))
+    assert "example.invalid" in str(info.value) or info.type.__name__.startswith("Unresolvable")
