@@ -175,6 +175,8 @@ OPENAPI: dict[str, Any] = {
         "/api/auth/token": {"post": _op(
             "Get a bearer token (429 with Retry-After while sign-in is locked after repeated "
             "failures)", body="TokenRequest", errors=("401", "422", "429"), public=True)},
+        "/api/auth/revoke": {"post": _op(
+            "Revoke the bearer token this request is sent with", errors=("401",))},
         "/api/cases": {
             "post": _op("Register an application and start the case", ok="201", body="CaseRequest",
                         errors=("401", "403", "422")),
