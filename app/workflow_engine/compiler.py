@@ -7,6 +7,7 @@ mark it); `DefinitionProblems.errors` keeps the same findings as readable lines.
 import ast
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -307,6 +308,47 @@ def code_problem(source: str, mode: str, allowed: set[str] | None) -> tuple[str,
     return None
 
 
+# A group holding a quantifier that is itself quantified ("(a+)+", "(\\w*)*", "(a|aa){2,}"), or
+# a back-reference: the shapes that backtrack exponentially in Python's re.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+MAX_PATTERN = 300
+
+
+def unsafe_schema_parts(schema: Any) -> list[str]:
+    """Why a form schema could hurt the server: a remote $ref (validation never fetches), or a
+    ``pattern`` that is invalid, too long, or can backtrack catastrophically (ReDoS)."""
+    out: list[str] = []
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key in ("$ref", "$dynamicRef") and isinstance(value, str) and not value.startswith("#"):
+                out.append(f"{key} '{value[:80]}' is not local (remote references are refused)")
+            patterns = [value] if key == "pattern" else (
+                list(value) if key == "patternProperties" and isinstance(value, dict) else [])
+            for pattern in patterns:
+                if not isinstance(pattern, str):
+                    continue
+                try:
+                    re.compile(pattern)
+                except re.error:
+                    out.append(f"pattern '{pattern[:80]}' is not a valid regular expression")
+                    continue
+                if (len(pattern) > MAX_PATTERN or _NESTED_QUANTIFIER.search(pattern)
+                        or _BACKREFERENCE.search(pattern)):
+                    out.append(f"pattern '{pattern[:80]}' could take exponential time (nested "
+                               "quantifiers or back-references)")
+            if isinstance(value, dict | list):
+                stack.append(value)
+    return out
+
+
 def _check_form_fields(process_spec, spec, form: str, schema: dict, reserved: set[str]) -> list[Problem]:
     """Form fields become workflow variables, so they must be usable (and harmless) in scripts."""
     problems = []
@@ -350,6 +392,9 @@ def _user_task_info(process_spec, spec, forms, problems: list[Problem], reserved
                                          f"form '{form}' is not a valid JSON Schema: {exc.message}",
                                          form=form))
             else:
+                problems.extend(_problem(process_spec, spec, "invalid_form_schema",
+                                         f"form '{form}' is not a valid JSON Schema: {why}", form=form)
+                                for why in unsafe_schema_parts(forms[form]))
                 problems.extend(_check_form_fields(process_spec, spec, form, forms[form], reserved))
     due = props.get("due")
     if due and not due.isidentifier():

@@ -201,3 +201,26 @@ def test_form_schemas_never_fetch_remote_refs() -> None:
     with pytest.raises(Exception) as info:  # noqa: PT011 - unresolvable, without a request
         list(form_validator(schema).iter_errors({}))
     assert "example.invalid" in str(info.value) or info.type.__name__.startswith("Unresolvable")
+
+
+SCHEMA_PROBES = [
+    ("a catastrophic pattern", {"type": "string", "pattern": "^(a+)+$"}),
+    ("an alternation under a star", {"type": "string", "pattern": "^(a|aa)*$"}),
+    ("a back-reference", {"type": "string", "pattern": "^(x)\\1$"}),
+    ("an invalid pattern", {"type": "string", "pattern": "(["}),
+    ("a remote $ref", {"$ref": "https://example.invalid/field.json"}),
+]
+
+
+@pytest.mark.parametrize(("what", "prop"), SCHEMA_PROBES, ids=[p[0] for p in SCHEMA_PROBES])
+def test_deploy_refuses_hostile_form_schemas(ctx: ServiceContext, client: Any, what: str,
+                                             prop: dict[str, Any]) -> None:
+    from tests.integration.test_definitions import _token, _upload
+
+    body = _upload(ctx, "intake.bpmn", lambda text: text)
+    form = body["forms"]["completeness_check"]
+    form["properties"]["missing_items"] = prop
+    res = client.post("/api/definitions/check", json=body, headers=_token(client))
+    assert res.status_code < 500
+    codes = [p["code"] for p in res.get_json()["problems"]]
+    assert "invalid_form_schema" in codes, (what, codes)
