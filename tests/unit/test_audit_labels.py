@@ -13,6 +13,8 @@ SERVICES = Path(__file__).resolve().parents[2] / "app" / "services"
 def test_every_audited_action_has_a_label() -> None:
     recorded = set()
     for path in SERVICES.glob("*.py"):
-        recorded |= set(re.findall(r'audit\.record\(\s*uow,\s*"([a-z_.]+)"', path.read_text()))
+        text = path.read_text()
+        recorded |= set(re.findall(r'audit\.record\(\s*uow,\s*"([a-z_.]+)"', text))
+        recorded |= set(re.findall(r'action="([a-z_]+\.[a-z_.]+)"', text))
     assert recorded, "the audit calls were found"
     assert sorted(recorded - AUDIT_ACTIONS.keys()) == []

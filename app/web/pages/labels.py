@@ -177,6 +177,12 @@ AUDIT_ACTIONS = {
     "incident.retried": _l("Ponowiono zablokowany krok"),
     "instance.migrated": _l("Przeniesiono sprawę na nową wersję procesu"),
     "job.retried": _l("Ponowiono zadanie systemowe"),
+    "auth.login": _l("Zalogowano"),
+    "auth.logout": _l("Wylogowano"),
+    "auth.failed": _l("Nieudane logowanie"),
+    "auth.locked": _l("Zablokowano logowanie po nieudanych próbach"),
+    "auth.token_revoked": _l("Unieważniono token API"),
+    "user.created": _l("Utworzono użytkownika"),
 }
 
 # Register fields a caseworker may update from an application.
