@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from app.services import definitions, incidents, migration
 from app.services.errors import ServiceError
 from app.web.pages.formatting import service_message
+from app.web.pages.worklist import retry_and_report
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
@@ -48,15 +49,7 @@ def incidents_list() -> Any:
 @page_roles("admin")
 def incident_retry(instance_id: int) -> Any:
     """Re-run the failed step of an incident."""
-    try:
-        outcome = incidents.retry(services(), actor(), instance_id)
-        if outcome["resolved"]:
-            flash(_("Krok został ponowiony; sprawa toczy się dalej."), "success")
-        else:
-            detail = (outcome["incident"] or {}).get("detail") or ""
-            flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
-    except ServiceError as exc:
-        flash(service_message(exc.message, exc.status), "error")
+    retry_and_report(instance_id)
     return redirect(url_for("admin.incidents_list"))
 
 

@@ -125,9 +125,8 @@ def retry_job(job_id: int) -> Any:
     return redirect(url_for("pages.deadlines"))
 
 
-@page_roles("supervisor")
-def retry_incident(instance_id: int) -> Any:
-    """Re-run the failed step of a stuck case (after a fix, or a passing failure)."""
+def retry_and_report(instance_id: int) -> None:
+    """Re-run an incident's failed step and flash what came of it (Terminy and the admin page)."""
     try:
         outcome = incidents.retry(services(), actor(), instance_id)
         if outcome["resolved"]:
@@ -137,4 +136,10 @@ def retry_incident(instance_id: int) -> Any:
             flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
+
+
+@page_roles("supervisor")
+def retry_incident(instance_id: int) -> Any:
+    """Re-run the failed step of a stuck case (after a fix, or a passing failure)."""
+    retry_and_report(instance_id)
     return redirect(url_for("pages.deadlines"))
