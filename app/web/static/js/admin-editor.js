@@ -216,7 +216,8 @@
   }
 
   var deployButton = document.getElementById("deploy-button");
-  deployButton.addEventListener("click", function () {
+  /* The forms parsed from their JSON text, or null (the first bad one is shown). */
+  function collectForms() {
     var forms = {};
     for (var i = 0; i < formNames.length; i++) {
       try { forms[formNames[i]] = JSON.parse(formsText[formNames[i]]); }
@@ -225,23 +226,36 @@
         result.textContent = fmt(msg.invalid_json, { name: formNames[i], error: e.message });
         document.getElementById("forms-panel").open = true;
         formSelect.value = formNames[i]; showForm(formNames[i]);
-        return;
+        return null;
       }
     }
-    deployButton.disabled = true;
-    result.className = "deploy-result";
-    result.textContent = msg.deploying;
-    saveCurrent().then(function () {
-      return fetch(root.getAttribute("data-deploy-url"), {
+    return forms;
+  }
+
+  /* Save the diagram on screen, POST the payload as JSON; resolves to [response, body]. */
+  function postDefinition(urlAttribute, payload) {
+    return saveCurrent().then(function () {
+      return fetch(root.getAttribute(urlAttribute), {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf"),
                    "Accept": "application/json" },
-        body: JSON.stringify({ sources: sources, forms: forms, base_version: baseVersion,
-                               comment: document.getElementById("deploy-comment").value })
+        body: JSON.stringify(payload())
       });
     }).then(function (resp) {
       return resp.json().catch(function () { return {}; }).then(function (body) { return [resp, body]; });
+    });
+  }
+
+  deployButton.addEventListener("click", function () {
+    var forms = collectForms();
+    if (!forms) return;
+    deployButton.disabled = true;
+    result.className = "deploy-result";
+    result.textContent = msg.deploying;
+    postDefinition("data-deploy-url", function () {
+      return { sources: sources, forms: forms, base_version: baseVersion,
+               comment: document.getElementById("deploy-comment").value };
     }).then(function (pair) {
       var resp = pair[0], body = pair[1];
       if (resp.ok) {
@@ -282,28 +296,13 @@
      most recent cases would now end differently (case ids and workflow outcomes only). */
   var checkButton = document.getElementById("check-button");
   checkButton.addEventListener("click", function () {
-    var forms = {};
-    for (var i = 0; i < formNames.length; i++) {
-      try { forms[formNames[i]] = JSON.parse(formsText[formNames[i]]); }
-      catch (e) {
-        result.className = "deploy-result alert alert-error";
-        result.textContent = fmt(msg.invalid_json, { name: formNames[i], error: e.message });
-        return;
-      }
-    }
+    var forms = collectForms();
+    if (!forms) return;
     checkButton.disabled = true;
     result.className = "deploy-result";
     result.textContent = msg.checking;
-    saveCurrent().then(function () {
-      return fetch(root.getAttribute("data-check-url"), {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf"),
-                   "Accept": "application/json" },
-        body: JSON.stringify({ sources: sources, forms: forms })
-      });
-    }).then(function (resp) {
-      return resp.json().catch(function () { return {}; }).then(function (body) { return [resp, body]; });
+    postDefinition("data-check-url", function () {
+      return { sources: sources, forms: forms };
     }).then(function (pair) {
       var resp = pair[0], body = pair[1];
       var found = (body && body.problems) || [];
