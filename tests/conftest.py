@@ -157,6 +157,23 @@ def actor_for(ctx: ServiceContext, username: str) -> Actor:
 
 
 @pytest.fixture
+def restore_active(ctx: ServiceContext) -> Iterator[int | None]:
+    """Put the definition active before the test back as the active one after it (tests that
+    deploy other versions)."""
+    from sqlalchemy import select
+
+    from app.persistence.models import ProcessDefinition
+
+    with ctx.uow(readonly=True) as uow:
+        original = uow.session.scalar(select(ProcessDefinition.id).where(ProcessDefinition.is_active))
+    yield original
+    with ctx.uow() as uow:
+        for d in uow.session.scalars(select(ProcessDefinition)):
+            d.is_active = d.id == original
+        uow.commit()
+
+
+@pytest.fixture
 def caseworker(ctx: ServiceContext) -> Actor:
     """caseworker1."""
     return actor_for(ctx, "caseworker1")

@@ -17,7 +17,6 @@ from app.persistence.models import (
     HumanTask,
     Interview,
     PaymentScheduleItem,
-    ProcessDefinition,
 )
 from app.services import cases, contract, definitions, jobs, worklist
 from app.services.auth import create_user
@@ -30,18 +29,6 @@ pytestmark = pytest.mark.embedded
 
 SPIFF = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
-
-
-@pytest.fixture
-def restore_active(ctx: ServiceContext) -> Any:
-    """Put the shipped definition back as the active one after the test."""
-    with ctx.uow(readonly=True) as uow:
-        original = uow.session.scalar(select(ProcessDefinition.id).where(ProcessDefinition.is_active))
-    yield original
-    with ctx.uow() as uow:
-        for d in uow.session.scalars(select(ProcessDefinition)):
-            d.is_active = d.id == original
-        uow.commit()
 
 
 def shipped(ctx: ServiceContext) -> tuple[dict[str, bytes], dict[str, Any]]:

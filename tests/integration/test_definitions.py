@@ -17,18 +17,6 @@ from tests.drive import complete_named, ready_tasks, sample_application
 pytestmark = pytest.mark.embedded
 
 
-@pytest.fixture
-def restore_active(ctx: ServiceContext) -> object:
-    """Put the shipped definition back as the active one after the test."""
-    with ctx.uow(readonly=True) as uow:
-        original = uow.session.scalar(select(ProcessDefinition.id).where(ProcessDefinition.is_active))
-    yield original
-    with ctx.uow() as uow:
-        for d in uow.session.scalars(select(ProcessDefinition)):
-            d.is_active = d.id == original
-        uow.commit()
-
-
 def test_new_version_leaves_running_cases_alone(
     ctx: ServiceContext, caseworker: Actor, admin: Actor, restore_active: object
 ) -> None:

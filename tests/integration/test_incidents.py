@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -68,18 +67,6 @@ def install(ctx: ServiceContext, sources: dict[str, bytes], forms: dict[str, Any
         uow.session.add(row)
         uow.commit()
         return version
-
-
-@pytest.fixture
-def restore_active(ctx: ServiceContext) -> Iterator[None]:
-    """Put the shipped definition back as the active one after the test."""
-    with ctx.uow(readonly=True) as uow:
-        original = uow.session.scalar(select(ProcessDefinition.id).where(ProcessDefinition.is_active))
-    yield
-    with ctx.uow() as uow:
-        for d in uow.session.scalars(select(ProcessDefinition)):
-            d.is_active = d.id == original
-        uow.commit()
 
 
 def instance_of(ctx: ServiceContext, case_id: int) -> ProcessInstance:

@@ -11,11 +11,9 @@ from app.persistence.models import ProcessInstance
 from app.services import cases
 from app.services.context import Actor, ServiceContext
 from tests.drive import ready_tasks, sample_application
-from tests.integration.test_incidents import install, restore_active, shipped, without_start_flow
+from tests.integration.test_incidents import install, shipped, without_start_flow
 from tests.web.test_api_roles import token
 from tests.web.test_pages import login
-
-__all__ = ["restore_active"]  # the fixture, used by name
 
 
 def api(client: Any, method: str, path: str, user: str, body: dict[str, Any] | None = None) -> Any:
