@@ -14,7 +14,7 @@ from sqlalchemy import delete, or_, select, update
 
 from app.domain import facts
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import DecisionDraft, check_decision, lawful_draft
+from app.domain.decision_rules import DecisionDraft, check_decision
 from app.domain.income import EXCLUDED_KINDS
 from app.domain.messages import Code, msg
 from app.domain.violations import Violation, by_field
@@ -22,7 +22,6 @@ from app.persistence.models import (
     Application,
     Case,
     Decision,
-    EligibilityResult,
     HumanTask,
     Income,
     Interview,
@@ -30,7 +29,6 @@ from app.persistence.models import (
     ProcessInstance,
 )
 
-from .change_cases import change_context
 from .context import Actor, UnitOfWork
 from .decision_records import (
     decision_violations,
@@ -45,7 +43,6 @@ from .interview_records import (
     check_member_rows,
     counted,
     declared_by_person,
-    interview_initial,
     main_kind,
     net,
 )
@@ -400,64 +397,3 @@ def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -
     if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None:
         decision.final_on = _day(wf_data["final_on"])
         decision.status = "final"
-
-
-def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None) -> dict[str, Any]:
-    """The draft form's starting values: the computed amount and a lawful period.
-
-    A changing decision runs from the change to the end of the period it changes, and its
-    justification starts from what changed.
-    """
-    initial = lawful_draft(case.benefit, legal_range(elig), first_benefit_month(uow, case.id),
-                           _today(uow))
-    change = change_context(uow, case)
-    if change is not None and initial.get("decision_kind") != "refusal":
-        initial["period_to"] = change["period_to"]
-        initial["justification"] = (
-            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
-            f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "
-            "dochodowe lub kwota świadczenia) obowiązujących od tego dnia; art. 106 ust. 5 "
-            "ustawy o pomocy społecznej.")
-    return initial
-
-
-def _applicant_name(case: Case) -> str:
-    """The applicant as declared in this case (the register may say otherwise later)."""
-    members = case.household.members
-    return members[0].full_name if members else ""
-
-
-def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
-    """What the person completing a task needs to see: case, eligibility, the draft.
-
-    ``initial`` holds values a ready form starts with where the task has none of its own (the
-    page and API clients fill only the fields the task's data leaves empty).
-    """
-    case = uow.session.get(Case, ht.case_id)
-    assert case is not None
-    ctx: dict[str, Any] = {
-        "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,
-        "applicant": _applicant_name(case), "members": len(case.household.members),
-        "opened_on": case.opened_on.isoformat(),
-    }
-    if ht.action == "conduct_interview":
-        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
-    if ht.action in ("draft_decision", "approve_decision"):
-        elig = latest_eligibility(uow, case.id)
-        ctx["eligibility"] = elig.result if elig else None
-        ctx["first_benefit_month"] = first_benefit_month(uow, case.id).isoformat()
-        ctx["change"] = change_context(uow, case)
-        if ht.action == "draft_decision":
-            ctx["initial"] = _draft_initial(uow, case, elig)
-        decision = latest_decision(uow, case.id)
-        if decision is not None:
-            ctx["decision"] = {
-                "kind": decision.kind, "amount": f"{decision.amount:.2f}", "status": decision.status,
-                "period_from": decision.period_from.isoformat() if decision.period_from else None,
-                "period_to": decision.period_to.isoformat() if decision.period_to else None,
-                "justification": decision.justification, "return_comment": decision.return_comment,
-                "amount_reason": decision.amount_reason, "purpose": decision.purpose,
-            }
-            if ht.action == "approve_decision" and decision.status == "draft":
-                ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
-    return ctx

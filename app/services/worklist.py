@@ -11,7 +11,7 @@ from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance, User
 from app.workflow_engine import ScriptError, TaskNotReady
 
-from . import audit, task_hooks
+from . import audit, task_context, task_hooks
 from .case_view import task_summary
 from .context import Actor, ServiceContext, UnitOfWork
 from .definitions import definition_ref, forms_of
@@ -70,7 +70,7 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         )
         assert definition_id is not None
         schema = forms_of(uow, definition_id).get(ht.form, {})
-        context = task_hooks.form_context(uow, ht)
+        context = task_context.form_context(uow, ht)
         return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
                 "context": context}
 

@@ -1,0 +1,85 @@
+"""What the person completing a task sees: the case, the eligibility, the draft, and the values
+a form opens with (``initial``), so that the lawful choice is the easy one. Read-only; what a
+completed form records is in :mod:`app.services.task_hooks`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.decision_rules import lawful_draft
+from app.persistence.models import Case, EligibilityResult, HumanTask
+
+from .change_cases import change_context
+from .context import UnitOfWork
+from .decision_records import (
+    decision_violations,
+    first_benefit_month,
+    latest_decision,
+    latest_eligibility,
+    legal_range,
+)
+from .interview_records import interview_initial
+
+
+def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
+                   change: dict[str, Any] | None) -> dict[str, Any]:
+    """The draft form's starting values: the computed amount and a lawful period.
+
+    A changing decision runs from the change to the end of the period it changes, and its
+    justification starts from what changed.
+    """
+    initial = lawful_draft(case.benefit, legal_range(elig), first_month,
+                           today_in_warsaw(uow.ctx.now()))
+    if change is not None and initial.get("decision_kind") != "refusal":
+        initial["period_to"] = change["period_to"]
+        initial["justification"] = (
+            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
+            f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "
+            "dochodowe lub kwota świadczenia) obowiązujących od tego dnia; art. 106 ust. 5 "
+            "ustawy o pomocy społecznej.")
+    return initial
+
+
+def _applicant_name(case: Case) -> str:
+    """The applicant as declared in this case (the register may say otherwise later)."""
+    members = case.household.members
+    return members[0].full_name if members else ""
+
+
+def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
+    """What the person completing a task needs to see: case, eligibility, the draft.
+
+    ``initial`` holds values a ready form starts with where the task has none of its own (the
+    page and API clients fill only the fields the task's data leaves empty).
+    """
+    case = uow.session.get(Case, ht.case_id)
+    assert case is not None
+    ctx: dict[str, Any] = {
+        "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,
+        "applicant": _applicant_name(case), "members": len(case.household.members),
+        "opened_on": case.opened_on.isoformat(),
+    }
+    if ht.action == "conduct_interview":
+        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+    if ht.action in ("draft_decision", "approve_decision"):
+        elig = latest_eligibility(uow, case.id)
+        ctx["eligibility"] = elig.result if elig else None
+        first_month = first_benefit_month(uow, case.id)
+        ctx["first_benefit_month"] = first_month.isoformat()
+        ctx["change"] = change_context(uow, case)
+        if ht.action == "draft_decision":
+            ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
+        decision = latest_decision(uow, case.id)
+        if decision is not None:
+            ctx["decision"] = {
+                "kind": decision.kind, "amount": f"{decision.amount:.2f}", "status": decision.status,
+                "period_from": decision.period_from.isoformat() if decision.period_from else None,
+                "period_to": decision.period_to.isoformat() if decision.period_to else None,
+                "justification": decision.justification, "return_comment": decision.return_comment,
+                "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+            }
+            if ht.action == "approve_decision" and decision.status == "draft":
+                ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
+    return ctx
