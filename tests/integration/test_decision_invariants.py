@@ -319,3 +319,21 @@ def test_the_draft_page_reports_form_and_rule_errors_at_once(
     with ctx.uow(readonly=True) as uow:
         assert uow.session.scalars(select(Decision).where(Decision.case_id == case_id)).all() == []
     assert [t.name for t in ready_tasks(ctx, case_id)] == ["draft_decision"]
+
+
+def test_facts_in_order_on_the_page(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    """The task page refuses a delivery dated before the issue, in Polish, and keeps the input."""
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor),
+          until=lambda ts: ts[0].name == "record_delivery")
+    ht = next(t for t in ready_tasks(ctx, case_id) if t.name == "record_delivery")
+    client.post("/login", data={"username": "caseworker1", "password": "demo"})
+    res = client.post(f"/tasks/{ht.id}", data={"version": str(ht.version), "delivery_mode": "delivered",
+                                               "delivered_on": "2026-03-01"})
+    page = res.get_data(as_text=True)
+    assert res.status_code == 422
+    assert "Doręczenie (01.03.2026) nie może poprzedzać wydania decyzji" in page
+    assert 'value="2026-03-01"' in page
+    assert [t.name for t in ready_tasks(ctx, case_id)] == ["record_delivery"]
