@@ -19,8 +19,8 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database behind `engine` to `revision`."""
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Upgrade the database behind `engine` to `revision` (every branch head by default)."""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
