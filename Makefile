@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export FLASK_APP := app
 
 
-.PHONY: system-deps translations run test test-embedded bench lint assets clean help
+.PHONY: system-deps pdf-deps translations run test test-embedded bench lint assets clean help
 
 help:
 	@echo "make run            start Pomoc with demo data (SQLite, embedded broker) on PORT=$(PORT)"
@@ -40,7 +40,7 @@ assets: node_modules/.stamp app/web/static/js/admin-panel-entry.js
 translations: $(STAMP)
 	$(BIN)/pybabel compile -d app/translations
 
-run: $(STAMP) assets translations
+run: $(STAMP) pdf-deps assets translations
 	$(BIN)/flask seed-demo
 	@echo ""
 	@echo "  Pomoc: http://127.0.0.1:$(PORT)/"
@@ -49,11 +49,16 @@ run: $(STAMP) assets translations
 	@echo ""
 	PORT=$(PORT) $(BIN)/honcho -f Procfile start
 
+# WeasyPrint (PDF documents) needs Pango and the DejaVu fonts (Polish glyphs); install when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-deps:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES))
+
 # Browser tests drive Debian's chromium; install it when missing (needs root, as on CI).
 system-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: $(STAMP) assets translations system-deps lint
+test: $(STAMP) pdf-deps assets translations system-deps lint
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 	POMOC_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -m "embedded" $(PYTEST_ARGS)
 

@@ -1,0 +1,53 @@
+"""PDF rendering of every document a party, the SKO, the bank or the cash desk receives.
+
+One place owns how HTML (from Jinja templates) becomes a PDF: A4 pages, numbered, in DejaVu
+fonts (Debian's ``fonts-dejavu-core``, full Polish glyphs), which WeasyPrint embeds as subsets
+so the file prints the same anywhere. Rendering never fetches anything: no network, no local
+files (a name or address typed into a case cannot pull in a URL or a file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+from weasyprint.text.fonts import FontConfiguration
+
+# WeasyPrint and fontTools log each font subset at INFO/DEBUG; none of it is useful to a centre.
+for _name in ("weasyprint", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+FONT_FAMILY = "DejaVu Serif"
+
+BASE_CSS = """
+@page {
+  size: A4;
+  margin: 2cm 2cm 2.4cm 2.2cm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; }
+}
+html { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.4; color: #000; }
+h1, h2, h3 { font-family: "DejaVu Sans", sans-serif; }
+table { border-collapse: collapse; }
+"""
+
+
+def _no_fetch() -> URLFetcher:
+    """A fetcher that allows no protocol: an image or stylesheet URL is skipped, never loaded."""
+    return URLFetcher(allowed_protocols=frozenset(), allow_redirects=False, timeout=1)
+
+
+def render_pdf(html: str, extra_css: str = "") -> bytes:
+    """The PDF of a complete HTML document (fonts embedded, nothing fetched)."""
+    fonts = FontConfiguration()
+    sheets = [CSS(string=BASE_CSS, font_config=fonts)]
+    if extra_css:
+        sheets.append(CSS(string=extra_css, font_config=fonts))
+    document = HTML(string=html, url_fetcher=_no_fetch(), base_url="about:blank")
+    pdf: bytes = document.write_pdf(stylesheets=sheets, font_config=fonts)
+    return pdf
+
+
+def content_hash(data: bytes) -> str:
+    """The SHA-256 of a stored document (hex), shown beside it and checked on download."""
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,35 @@
+"""Documents render to PDF with Polish glyphs in embedded fonts and never load anything."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from app.services.pdf import content_hash, render_pdf
+from tests.pdftext import pdf_fonts, pdf_images, pdf_text
+
+# A 1×1 PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
+def test_polish_text_comes_back_from_the_pdf_in_embedded_dejavu_fonts() -> None:
+    pdf = render_pdf("<html><body><h1>Decyzja</h1><p>Zażółć gęślą jaźń — ŻÓŁW, 1 234,56 zł</p>"
+                     "</body></html>")
+    assert pdf.startswith(b"%PDF-")
+    assert "Zażółć gęślą jaźń — ŻÓŁW, 1 234,56 zł" in pdf_text(pdf)
+    assert {"DejaVu-Serif", "DejaVu-Sans-Bold"} <= pdf_fonts(pdf)
+
+
+def test_rendering_loads_no_file_and_no_url(tmp_path: Path) -> None:
+    image = tmp_path / "x.png"
+    image.write_bytes(PNG)
+    pdf = render_pdf(f"<html><body><p>a</p><img src='{image.as_uri()}'>"
+                     "<img src='http://127.0.0.1:9/x.png'></body></html>",
+                     extra_css=f"body {{ background: url('{image.as_uri()}') }}")
+    assert pdf_images(pdf) == 0
+    assert "a" in pdf_text(pdf)
+
+
+def test_the_content_hash_is_the_sha256_of_the_bytes() -> None:
+    assert content_hash(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
