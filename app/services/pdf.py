@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+
 from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 # WeasyPrint and fontTools log each font subset at INFO/DEBUG; none of it is useful to a centre.
 for _name in ("weasyprint", "fontTools"):
