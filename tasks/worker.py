@@ -25,6 +25,8 @@ celery.conf.beat_schedule = {
     "republish-stale-jobs": {"task": "pomoc.republish_stale_jobs",
                              "schedule": float(CONFIG["REPUBLISH_SWEEP_SECONDS"])},
     # Daily, because the run is idempotent: a missed day is caught up the next morning.
+    # GET /health calls the worker stale when this has not run for HEARTBEAT_STALE_SECONDS.
+    "worker-heartbeat": {"task": "pomoc.heartbeat", "schedule": float(CONFIG["HEARTBEAT_SECONDS"])},
     "monthly-payment-run": {"task": "pomoc.payment_run", "schedule": crontab(hour=6, minute=0)},
 }
 
