@@ -328,6 +328,8 @@ def test_a_redis_outage_under_load_loses_nothing_fails_nothing_and_duplicates_no
         "request_during_outage_max_s": round(max((c.seconds for c in during), default=0.0), 2),
         "request_during_outage_median_s": round(statistics.median([c.seconds for c in during]), 2)
         if during else None,
+        "request_before_outage_median_s": round(statistics.median(
+            [c.seconds for c in calls if c.started < down_at]), 2),
         "request_overall_max_s": round(max(c.seconds for c in calls), 2),
         "health_during_outage": (down_health[0], down_health[1]["checks"]["broker"]["status"],
                                  round(down_health[2], 2)),
