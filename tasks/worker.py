@@ -9,7 +9,6 @@ from typing import Any
 from celery import Celery
 from celery.schedules import crontab
 from celery.signals import worker_process_init, worker_ready
-from celery.worker.consumer import Consumer
 
 from app.config import load_config
 from app.services import health
@@ -20,35 +19,20 @@ from app.services.publisher import CeleryPublisher, celery_settings
 _ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(Path(os.environ.get("POMOC_INSTANCE_PATH") or _ROOT / "instance"))
 
-
-class QuickReconnectConsumer(Consumer):  # type: ignore[misc]
-    """The worker's consumer, retrying a lost broker every 1–5 s instead of Celery's 2, 4, 6 …
-    up to 30 s: after an outage the worker is back within 5 s of the broker (the 30 s promise
-    of docs/SECURITY.md "Outages" then leaves room for the republish sweep and the backlog)."""
-
-    def ensure_connected(self, conn: Any) -> Any:
-        ensure = conn.ensure_connection
-
-        def quick(*args: Any, **kwargs: Any) -> Any:
-            kwargs.update(interval_start=1, interval_step=1, interval_max=5)
-            return ensure(*args, **kwargs)
-
-        conn.ensure_connection = quick
-        return super().ensure_connected(conn)
-
-
 celery = Celery("pomoc", include=["tasks.jobs"])
 celery.conf.update(celery_settings(CONFIG))
-celery.conf.worker_consumer = "tasks.worker:QuickReconnectConsumer"
-# The worker and beat never give up on the broker (Celery's default stops after 100 attempts).
+# The worker and beat retry a lost broker every 1–5 s, and never give up (Celery's default backs
+# off to 30 s and stops after 100 attempts).
+celery.conf.worker_consumer = "tasks.reconnect:QuickReconnectConsumer"
+celery.conf.beat_scheduler = "tasks.reconnect:QuickReconnectScheduler"
 celery.conf.broker_connection_max_retries = None
 celery.conf.beat_schedule = {
     "fire-due-timers": {"task": "pomoc.fire_timers", "schedule": float(CONFIG["TIMER_TICK_SECONDS"])},
     "republish-stale-jobs": {"task": "pomoc.republish_stale_jobs",
                              "schedule": float(CONFIG["REPUBLISH_SWEEP_SECONDS"])},
-    # Daily, because the run is idempotent: a missed day is caught up the next morning.
     # GET /health calls the worker stale when this has not run for HEARTBEAT_STALE_SECONDS.
     "worker-heartbeat": {"task": "pomoc.heartbeat", "schedule": float(CONFIG["HEARTBEAT_SECONDS"])},
+    # Daily, because the run is idempotent: a missed day is caught up the next morning.
     "monthly-payment-run": {"task": "pomoc.payment_run", "schedule": crontab(hour=6, minute=0)},
 }
 
