@@ -31,6 +31,12 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # once they are this old (a job may simply wait in a busy queue for a while).
         "REPUBLISH_SWEEP_SECONDS": 10,
         "REPUBLISH_AFTER_SECONDS": 20,
+        # GET /health: the worker runs a heartbeat task (sent by beat) this often, and is reported
+        # stale when its last heartbeat is older than HEARTBEAT_STALE_SECONDS. Each dependency
+        # check (database, broker) gets at most HEALTH_TIMEOUT_SECONDS.
+        "HEARTBEAT_SECONDS": 15,
+        "HEARTBEAT_STALE_SECONDS": 60,
+        "HEALTH_TIMEOUT_SECONDS": 1.5,
         "BABEL_DEFAULT_LOCALE": "pl",
         "LANGUAGES": ("pl", "en"),
         "CENTRE_NAME": "Gminny Ośrodek Pomocy Społecznej",
@@ -73,6 +79,9 @@ _ENV_SETTINGS: dict[str, Any] = {
     "TIMER_TICK_SECONDS": int,
     "REPUBLISH_SWEEP_SECONDS": int,
     "REPUBLISH_AFTER_SECONDS": int,
+    "HEARTBEAT_SECONDS": int,
+    "HEARTBEAT_STALE_SECONDS": int,
+    "HEALTH_TIMEOUT_SECONDS": float,
     "CENTRE_NAME": str,
     "CENTRE_CITY": str,
     "JOB_TEST_DELAY": float,
@@ -149,6 +158,11 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
     for name in ("REPUBLISH_SWEEP_SECONDS", "REPUBLISH_AFTER_SECONDS"):
         if not 1 <= int(cfg[name]) <= 3600:
             raise ConfigError(f"POMOC_{name} must be from 1 to 3600 seconds")
+    if not 1 <= int(cfg["HEARTBEAT_SECONDS"]) < int(cfg["HEARTBEAT_STALE_SECONDS"]) <= 86400:
+        raise ConfigError("POMOC_HEARTBEAT_SECONDS must be at least 1 and below "
+                          "POMOC_HEARTBEAT_STALE_SECONDS (at most a day)")
+    if not 0.1 <= float(cfg["HEALTH_TIMEOUT_SECONDS"]) <= 10:
+        raise ConfigError("POMOC_HEALTH_TIMEOUT_SECONDS must be from 0.1 to 10 seconds")
     if not 0 < int(cfg["DEFINITION_MAX_FILE_BYTES"]) <= int(cfg["DEFINITION_MAX_UPLOAD_BYTES"]):
         raise ConfigError("POMOC_DEFINITION_MAX_FILE_BYTES must be positive and at most "
                           "POMOC_DEFINITION_MAX_UPLOAD_BYTES")

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
-from app.services import jobs, payments, timers
+from app.services import health, jobs, payments, timers
 from app.services.redact import describe
 
 from .worker import celery, ctx
@@ -45,6 +45,12 @@ def fire_timers() -> int:
 def republish_stale_jobs() -> int:
     """Recover jobs whose publish was lost after commit."""
     return jobs.republish_stale(ctx())
+
+
+@celery.task(name="pomoc.heartbeat", ignore_result=True, expires=60)
+def heartbeat() -> str:
+    """Record that a worker runs what beat sends (read by GET /health)."""
+    return health.record_heartbeat(ctx()).isoformat()
 
 
 @celery.task(name="pomoc.payment_run", ignore_result=True)

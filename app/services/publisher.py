@@ -19,10 +19,19 @@ def celery_settings(config: Mapping[str, Any]) -> dict[str, Any]:
             # Sweep for abandoned messages every 5 s (kombu's default is ~100 s).
             "unacked_restore_interval": 5,
             "unacked_restore_throttle": 1,
+            # A Redis that is down, or hangs without closing the connection, must not hold a
+            # request: connecting gets 1 s and any command 2 s (kombu's default is forever).
+            "socket_connect_timeout": 1,
+            "socket_timeout": 2,
         }
     return {
         "broker_url": url,
         "broker_connection_retry_on_startup": True,
+        "broker_connection_timeout": 2,
+        # A publish tries twice, 0.2 s apart, then gives up: the committed job waits as a pending
+        # row for the republish sweep. A request never waits on the broker for long.
+        "task_publish_retry_policy": {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2,
+                                      "interval_max": 0.2},
         "broker_transport_options": transport_options,
         "task_ignore_result": True,
         "task_acks_late": True,

@@ -133,6 +133,9 @@ def register_blueprints(app: Flask) -> None:
     csrf.exempt(api_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(calc_bp)
+    from app.web.health import bp as health_bp
+
+    app.register_blueprint(health_bp)
 
 
 def register_error_handlers(app: Flask) -> None:
