@@ -13,6 +13,14 @@ from .cases import (
 )
 from .payments import Payment, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
+from .recovery import (
+    Recovery,
+    RecoveryDecision,
+    RecoveryDeduction,
+    RecoveryInstalment,
+    RecoveryItem,
+    RecoveryRepayment,
+)
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
@@ -22,4 +30,6 @@ __all__ = [
     "Income", "Interview", "Job",
     "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
+    "Recovery", "RecoveryDecision", "RecoveryDeduction", "RecoveryInstalment", "RecoveryItem",
+    "RecoveryRepayment",
 ]
