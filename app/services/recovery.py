@@ -316,8 +316,8 @@ def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,
 
             if s.get(Person, person_id) is None:
                 raise NotFound(msg(Code.PERSON_NOT_FOUND))
-        numbers = dict(s.execute(select(Case.id, Case.number).where(
-            Case.id.in_({r.case_id for r in recs}))).tuples().all())
+        numbers = {cid: number for cid, number in s.execute(select(Case.id, Case.number).where(
+            Case.id.in_({r.case_id for r in recs})))}
         per_case: dict[int, list[dict[str, Any]]] = {}
         for r in recs:
             per_case.setdefault(r.case_id, []).append(_summary(uow, r, on))
