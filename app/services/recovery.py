@@ -24,6 +24,7 @@ from app.persistence.models import (
     Case,
     Decision,
     Payment,
+    Person,
     Recovery,
     RecoveryDecision,
     RecoveryDeduction,
@@ -172,7 +173,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
         for i, (pid, amount) in enumerate(items):
             _check_payment(payments.get(pid), pid, case.id, amount, counted, f"payments[{i}]",
                            learned_on if ground == "unreported_change" and not override else None,
-                           errors)
+                           found_on, errors)
             p = payments.get(pid)
             if p is not None:
                 rec.items.append(RecoveryItem(payment_id=pid, paid_on=p.due_on, paid_amount=p.amount,
@@ -194,10 +195,10 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
 
 
 def _check_payment(p: Payment | None, pid: int, case_id: int, amount: Decimal, counted: set[int],
-                   path: str, learned_on: date | None, errors: FieldErrors) -> None:
+                   path: str, learned_on: date | None, found_on: date, errors: FieldErrors) -> None:
     if p is None or p.case_id != case_id:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=pid))
-    elif p.status not in PAID_STATUSES:
+    elif p.status not in PAID_STATUSES or p.due_on > found_on:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_NOT_PAID, payment=pid))
     elif pid in counted:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
@@ -311,11 +312,8 @@ def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,
         s = uow.session
         recs = s.scalars(select(Recovery).where(Recovery.person_id == person_id)
                          .order_by(Recovery.case_id, Recovery.id)).all()
-        if not recs and s.scalar(select(Case.id).where(Case.applicant_id == person_id)) is None:
-            from app.persistence.models import Person
-
-            if s.get(Person, person_id) is None:
-                raise NotFound(msg(Code.PERSON_NOT_FOUND))
+        if not recs and s.get(Person, person_id) is None:
+            raise NotFound(msg(Code.PERSON_NOT_FOUND))
         numbers = {cid: number for cid, number in s.execute(select(Case.id, Case.number).where(
             Case.id.in_({r.case_id for r in recs})))}
         per_case: dict[int, list[dict[str, Any]]] = {}

@@ -72,6 +72,7 @@ def test_finding_is_recorded_with_the_day_the_party_learned(ctx: ServiceContext,
     ({"amounts": ("500.01",)}, Code.RECOVERY_AMOUNT_ABOVE_PAID),
     ({"amounts": ("0.00",)}, Code.RECOVERY_AMOUNT_ZERO),
     ({"found_on": "2026-03-03"}, Code.RECOVERY_DATE_FUTURE),
+    ({"found_on": "2026-01-20"}, Code.RECOVERY_PAYMENT_NOT_PAID),  # found before it was paid
     ({"learned_on": "2026-03-03"}, Code.RECOVERY_DATE_FUTURE),
     ({"learned_on": "2025-11-30"}, Code.RECOVERY_LEARNED_BEFORE_NOTICE),
     ({"learned_on": "2026-01-15"}, Code.RECOVERY_PAID_BEFORE_NOTICE),

@@ -215,3 +215,21 @@ def test_page_decision_four_eyes_pdf_repayment_and_person_balance(client: Any, c
         "case_id": rows.case_id, "received_on": "2026-03-02", "amount": "100.00"}).status_code == 302
     person = client.get(f"/persons/{rows.person_id}/recoveries")
     assert person.status_code == 200 and "400,00" in text(person) and "500,00" in text(person)
+
+
+ROUTES = [
+    ("GET", "/api/cases/999999/recoveries"), ("POST", "/api/cases/999999/recoveries"),
+    ("POST", "/api/recoveries/999999/decisions"), ("POST", "/api/recovery-decisions/999999/approve"),
+    ("GET", "/api/recovery-decisions/999999/pdf"), ("POST", "/api/recoveries/999999/repayments"),
+    ("GET", "/api/persons/999999/recovery-balance"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_every_route_needs_a_token_and_a_case_role(client: Any, method: str, path: str) -> None:
+    json = {} if method == "POST" else None
+    assert client.open(path, method=method, json=json).status_code == 401
+    res = client.open(path, method=method, json=json, headers=token(client, "admin"))
+    assert res.status_code == 403 and res.get_json()["error"]
+    res = client.open(path, method=method, json=json, headers=token(client, "supervisor"))
+    assert res.status_code in (404, 422), (path, res.get_json())
