@@ -1,9 +1,15 @@
-"""recoveries
+"""undue benefits: findings, their decisions (with PDF and SHA-256), instalments, deductions
+and repayments
 
 Revision ID: c9d0c0000004
 Revises: 7b1c2d3e4f50
-Create Date: 2026-12-03 13:30:09.473315
+Create Date: 2026-12-03 13:30:09
 
+- recoveries: one finding of undue benefits in a case (ground, fact, notice, principal).
+- recovery_items: the undue part of each paid payment (a payment at most once).
+- recovery_decisions: recovery / write_off / deferral / instalments, drafted and approved by two
+  people, numbered, with the PDF and its SHA-256.
+- recovery_instalments, recovery_deductions (one per payment), recovery_repayments.
 """
 from typing import Sequence, Union
 
