@@ -34,9 +34,13 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
     Does not commit: the caller's transaction owns it. A list that is no longer a draft is
     left alone (its payments are approved or sent).
     """
+    s = uow.session
+    if not uow.ctx.db.is_sqlite:
+        # Two runs on one list queue here; the second then sees the first one's rows and skips.
+        s.execute(select(PaymentList.id).where(PaymentList.id == payment_list.id).with_for_update())
+        s.refresh(payment_list)
     if payment_list.status != "draft":
         return []
-    s = uow.session
     on = today(uow.ctx)
     limit = Decimal(param_value("recovery.deduction_limit_percent", on, RECOVERY_PARAMETERS).value)
     rows = s.execute(

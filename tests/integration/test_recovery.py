@@ -358,3 +358,39 @@ def test_no_deduction_without_a_decision_or_on_an_approved_list(
         assert plist is not None
         plist.status = "approved"
         assert apply_deductions(uow, plist) == []
+
+
+def test_concurrent_approvals_and_deduction_runs_act_once(
+        ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    import threading
+
+    rows = make_case(ctx)
+    rid = recovery.record_finding(ctx, caseworker, rows.case_id, finding(rows))["id"]
+    did = recovery_decisions.draft_decision(ctx, caseworker, rid, {
+        "kind": "recovery", "justification": "J.", "repay_by": "2026-04-30", "account": ACCOUNT})["id"]
+    outcomes: list[str] = []
+
+    def approve() -> None:
+        try:
+            recovery_decisions.approve_decision(ctx, supervisor, did)
+            outcomes.append("issued")
+        except Conflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=approve) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "issued"]
+
+    list_id = draft_list(ctx, rows.case_id, ("500.00", "500.00"))
+    made: list[int] = []
+    threads = [threading.Thread(target=lambda: made.append(run_deductions(ctx, list_id))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(made) == [0, 2]
+    _, pays = _list(ctx, list_id)
+    assert sum(p.amount for p in pays) == D("300.00")
