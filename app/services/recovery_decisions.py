@@ -232,9 +232,16 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     assert row.issued_on is not None
     bal = balance_of(uow, rec, row.issued_on)
     relief = "recovery" if row.kind == "recovery" else "relief"
+    first = s.scalar(select(RecoveryDecision).where(
+        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "recovery",
+        RecoveryDecision.status == "issued"))
+    basis_decision = (f"decyzją nr {first.number} z dnia {date_pl(first.issued_on)}"
+                      if first is not None and first.issued_on else f"w sprawie {case.number}")
+    person = case.applicant
+    pesel = f"PESEL {person.pesel}" if person.pesel else f"nr w kartotece {person.register_key}"
     return _env.get_template("recovery_decision.html").render(
         centre=uow.ctx.config["CENTRE_NAME"], city=uow.ctx.config["CENTRE_CITY"], case=case,
-        rec=rec, row=row, party=member, pesel=case.applicant.pesel or case.applicant.register_key,
+        rec=rec, row=row, party=member, pesel=pesel, basis_decision=basis_decision,
         address=case.household.address, benefit=benefit_name(rec.benefit), ground=GROUND_PL[rec.ground],
         basis=f"{BASIS[(rec.act, relief)]} {ACTS[rec.act]}", kpa=KPA, signer=signer, balance=bal,
         interest=rules.bears_interest(rec.benefit, rec.found_on),

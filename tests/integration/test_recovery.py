@@ -218,7 +218,14 @@ def test_write_off_deferral_and_instalments_change_the_debt_from_their_date(
         recovery_decisions.draft_decision(ctx, caseworker, rid, {"kind": "write_off", "justification": "J.",
                                                                  "amount": "700.01"})
     assert codes(err.value) == {str(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT)}
-    issue({"kind": "write_off", "amount": "100.00"})
+    written = issue({"kind": "write_off", "amount": "100.00"})
+    first = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["decisions"][0]
+    pdf_words = " ".join(pdf_text(recovery_decisions.decision_pdf(ctx, caseworker, written["id"])[0]).split())
+    pdf_words = pdf_words.replace("/ ", "/")  # a number may break after a slash
+    for element in ("umorzyć", "w części, w kwocie 100,00 zł", f"decyzją nr {first['number']}",
+                    "art. 104 ust. 4 ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
+                    "Samorządowego Kolegium Odwoławczego", written["number"]):
+        assert element in pdf_words, element
     bal = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["balance"]
     assert (bal["written_off"], bal["outstanding"]) == ("100.00", "600.00")
     # Looking back before the write-off: it did not yet count.
