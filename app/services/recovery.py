@@ -24,6 +24,7 @@ from app.persistence.models import (
     Case,
     Decision,
     Payment,
+    PaymentScheduleItem,
     Person,
     Recovery,
     RecoveryDecision,
@@ -161,8 +162,11 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
                     raise _fail("learned_on", msg(Code.RECOVERY_LEARNED_BEFORE_NOTICE,
                                                   date=issued.isoformat()))
                 learned_on = learned_on or notice[1]
-        payments = {p.id: p for p in s.scalars(
-            select(Payment).where(Payment.id.in_([pid for pid, _ in items])))}
+        found = s.execute(select(Payment, PaymentScheduleItem.month).join(
+            PaymentScheduleItem, PaymentScheduleItem.id == Payment.schedule_item_id)
+            .where(Payment.id.in_([pid for pid, _ in items]))).all()
+        payments = {p.id: p for p, _ in found}
+        months = {p.id: month for p, month in found}
         counted = set(s.scalars(select(RecoveryItem.payment_id).where(
             RecoveryItem.payment_id.in_(list(payments)))))
         rec = Recovery(case_id=case.id, person_id=case.applicant_id, benefit=case.benefit, act=act,
@@ -176,8 +180,8 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
                            found_on, errors)
             p = payments.get(pid)
             if p is not None:
-                rec.items.append(RecoveryItem(payment_id=pid, paid_on=p.due_on, paid_amount=p.amount,
-                                              amount=amount))
+                rec.items.append(RecoveryItem(payment_id=pid, month=months[pid], paid_on=p.due_on,
+                                              paid_amount=p.amount, amount=amount))
         twice = [m for m in errors.values() if getattr(m, "code", None) == Code.RECOVERY_PAYMENT_TWICE]
         if twice:
             raise Conflict(twice[0])
@@ -250,7 +254,8 @@ def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
         "found_on": rec.found_on.isoformat(), "found_by_id": rec.found_by_id,
         "repay_by": rec.repay_by.isoformat() if rec.repay_by else None,
         "interest": rules.bears_interest(rec.benefit, rec.found_on),
-        "items": [{"payment_id": i.payment_id, "paid_on": i.paid_on.isoformat(),
+        "items": [{"payment_id": i.payment_id, "month": i.month.isoformat()[:7],
+                   "paid_on": i.paid_on.isoformat(),
                    "paid_amount": f"{i.paid_amount:.2f}", "amount": f"{i.amount:.2f}"}
                   for i in rec.items],
         "decisions": [{"id": d.id, "kind": d.kind, "status": d.status, "number": d.number,

@@ -67,6 +67,7 @@ GROUND_PL = {
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                    autoescape=select_autoescape(["html"]))
 _env.filters.update(zl=zl, date_pl=lambda d: date_pl(d) if d else "")
+_env.globals["month_pl"] = lambda d: f"{d.month:02d}.{d.year}"  # a benefit month: 01.2026
 
 
 def _plan(data: Any, owed: Decimal, now: date, errors: FieldErrors) -> list[tuple[date, Decimal]]:

@@ -61,6 +61,7 @@ def test_finding_is_recorded_with_the_day_the_party_learned(ctx: ServiceContext,
     assert rec["learned_on"] == "2025-12-05" and rec["notice_decision_id"] == rows.decision_id
     assert rec["found_by_id"] == caseworker.id
     assert [i["amount"] for i in rec["items"]] == ["500.00", "200.00"]
+    assert [i["month"] for i in rec["items"]] == ["2026-01", "2026-02"]
     assert rec["balance"]["outstanding"] == "700.00" and rec["balance"]["interest"] == "0.00"
     assert data["payable"] == []  # both payments are counted now
     with ctx.uow(readonly=True) as uow:
@@ -194,7 +195,7 @@ def test_issued_decision_is_numbered_stored_and_has_every_art_107_element(
         "Ewa Testowa",  # the party
         "art. 30 ust. 1 i 2 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych",  # basis
         "art. 104 ustawy z dnia 14 czerwca 1960 r.",
-        "orzekam",  # the ruling: amount, interest, deadline, account
+        "orzekam", "04.2025", "06.2025",  # the ruling: months, amount, interest, deadline, account
         "700,00 zł", "odsetkami ustawowymi", "30 kwietnia 2026 r.", ACCOUNT,
         "Uzasadnienie", "Podjęcie pracy", "5 marca 2025 r.",  # justification with the notice date
         "Samorządowego Kolegium Odwoławczego", "14 dni",  # appeal instruction

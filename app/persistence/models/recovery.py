@@ -50,6 +50,7 @@ class RecoveryItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     recovery_id: Mapped[int] = mapped_column(ForeignKey("recoveries.id", ondelete="CASCADE"), index=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"))
+    month: Mapped[date]  # the benefit month the payment was for
     paid_on: Mapped[date]
     paid_amount: Mapped[Money]
     amount: Mapped[Money]

@@ -134,6 +134,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('recovery_id', sa.Integer(), nullable=False),
     sa.Column('payment_id', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Date(), nullable=False),
     sa.Column('paid_on', sa.Date(), nullable=False),
     sa.Column('paid_amount', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('amount', sa.Numeric(precision=12, scale=2), nullable=False),
