@@ -48,6 +48,7 @@ NOTICE_MARKERS = {
     "fa": "niezwłocznego powiadomienia organu wypłacającego świadczenia",
 }
 MAX_PAYMENTS = 240
+MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger number names no row
 
 
 def today(ctx: ServiceContext) -> date:
@@ -108,6 +109,9 @@ def _parse_items(raw: Any, errors: FieldErrors) -> list[tuple[int, Decimal]]:
         pid = row.get("payment_id")
         if isinstance(pid, bool) or not isinstance(pid, int):
             errors.add(f"{path}.payment_id", msg(Code.INTEGER_EXPECTED))
+            continue
+        if not 0 < pid <= MAX_ID:
+            errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=0))
             continue
         if pid in seen:
             errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))

@@ -233,3 +233,21 @@ def test_every_route_needs_a_token_and_a_case_role(client: Any, method: str, pat
     assert res.status_code == 403 and res.get_json()["error"]
     res = client.open(path, method=method, json=json, headers=token(client, "supervisor"))
     assert res.status_code in (404, 422), (path, res.get_json())
+
+
+def test_hostile_numbers_get_a_clear_4xx(client: Any, ctx: ServiceContext) -> None:
+    rows = make_case(ctx)
+    cw = token(client, "caseworker1")
+    huge = 10**30
+    res = client.post(f"/api/cases/{rows.case_id}/recoveries", headers=cw,
+                      json={**body(rows, "1.00"), "payments": [{"payment_id": huge, "amount": "1.00"}]})
+    assert res.status_code == 422
+    res = client.post(f"/api/cases/{rows.case_id}/recoveries", headers=cw,
+                      json=body(rows, "99999999999999999999.00"))
+    assert res.status_code == 422
+    assert client.get(f"/api/cases/{huge}/recoveries", headers=cw).status_code == 404
+    assert client.get(f"/api/persons/{huge}/recovery-balance", headers=cw).status_code == 404
+    assert client.get(f"/api/cases/{rows.case_id}/recoveries?on=yesterday", headers=cw).status_code == 422
+    res = client.post(f"/api/recoveries/{huge}/repayments", headers=cw,
+                      json={"received_on": "2026-03-01", "amount": "1.00"})
+    assert res.status_code == 404
