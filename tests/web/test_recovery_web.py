@@ -251,3 +251,14 @@ def test_hostile_numbers_get_a_clear_4xx(client: Any, ctx: ServiceContext) -> No
     res = client.post(f"/api/recoveries/{huge}/repayments", headers=cw,
                       json={"received_on": "2026-03-01", "amount": "1.00"})
     assert res.status_code == 404
+
+
+def test_page_forms_survive_odd_numbers(client: Any, ctx: ServiceContext) -> None:
+    rows = make_case(ctx)
+    login(client, "caseworker1")
+    res = client.post(f"/cases/{rows.case_id}/recoveries", data={
+        "payment": ["²", "99999999999999999999"], "amount_²": "1.00", "ground": "unreported_change",
+        "fact": "F"})
+    assert res.status_code == 422
+    res = client.post("/recoveries/999999/decisions", data={"case_id": "²", "kind": "recovery", "count": "²"})
+    assert res.status_code == 404

@@ -23,6 +23,12 @@ CASE_ROLES = ("caseworker", "supervisor")
 _DECISION_FIELDS = ("kind", "justification", "repay_by", "account", "amount", "count", "first_due")
 
 
+def _small_int(text: str | None) -> int | None:
+    """A form's id as an int, or None for anything that is not a short run of ASCII digits."""
+    text = (text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
 def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
             target: str = "") -> Any:
     data = recovery.case_recoveries(services(), actor(), case_id)
@@ -44,7 +50,8 @@ def case_recoveries(case_id: int) -> Any:
 def _finding_body(form: Any) -> dict[str, Any]:
     payments = []
     for key in form.getlist("payment"):
-        pid = int(key) if key.isdigit() and len(key) < 12 else key
+        pid = _small_int(key)
+        pid = key if pid is None else pid
         payments.append({"payment_id": pid, "amount": form.get(f"amount_{key}", "")})
     body: dict[str, Any] = {"payments": payments, "ground": form.get("ground", ""),
                             "fact": form.get("fact", "")}
@@ -68,15 +75,15 @@ def record_finding(case_id: int) -> Any:
 def _decision_body(form: Any) -> dict[str, Any]:
     body: dict[str, Any] = {k: form[k] for k in _DECISION_FIELDS if form.get(k, "").strip()}
     if "count" in body:
-        body["count"] = int(body["count"]) if body["count"].isdigit() and len(body["count"]) < 6 \
-            else body["count"]
+        count = _small_int(body["count"])
+        body["count"] = body["count"] if count is None else count
     return body
 
 
 @page_roles(*CASE_ROLES)
 def draft_decision(recovery_id: int) -> Any:
     """Draft a decision on the debt."""
-    case_id = int(request.form.get("case_id", "0") or 0) if request.form.get("case_id", "").isdigit() else 0
+    case_id = _small_int(request.form.get("case_id")) or 0
     try:
         recovery_decisions.draft_decision(services(), actor(), recovery_id, _decision_body(request.form))
     except ServiceError as exc:
@@ -90,17 +97,16 @@ def draft_decision(recovery_id: int) -> Any:
 @page_roles("supervisor")
 def approve_decision(decision_id: int) -> Any:
     """Approve and issue a drafted decision."""
-    case_id = request.form.get("case_id", "")
+    case_id = _small_int(request.form.get("case_id")) or 0
     try:
         result = recovery_decisions.approve_decision(services(), actor(), decision_id)
         flash(_("Wydano decyzję nr %(number)s.", number=result["number"]), "success")
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
-        if case_id.isdigit():
-            return _render(int(case_id), exc.status, exc)
+        if case_id:
+            return _render(case_id, exc.status, exc)
         raise
-    return redirect(url_for("pages.case_recoveries", case_id=int(case_id))
-                    if case_id.isdigit() else url_for("pages.index"))
+    return redirect(url_for("pages.case_recoveries", case_id=case_id) if case_id else url_for("pages.index"))
 
 
 @page_roles(*CASE_ROLES)
@@ -115,7 +121,7 @@ def decision_pdf(decision_id: int) -> Any:
 def record_repayment(recovery_id: int) -> Any:
     """Record a repayment received."""
     form = request.form
-    case_id = int(form["case_id"]) if form.get("case_id", "").isdigit() else 0
+    case_id = _small_int(form.get("case_id")) or 0
     body: dict[str, Any] = {"received_on": form.get("received_on", ""), "amount": form.get("amount", "")}
     if form.get("accept_overpayment"):
         body["accept_overpayment"] = True
