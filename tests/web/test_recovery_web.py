@@ -261,4 +261,4 @@ def test_page_forms_survive_odd_numbers(client: Any, ctx: ServiceContext) -> Non
         "fact": "F"})
     assert res.status_code == 422
     res = client.post("/recoveries/999999/decisions", data={"case_id": "²", "kind": "recovery", "count": "²"})
-    assert res.status_code == 404
+    assert res.status_code == 422  # no justification: refused before the lookup, with the form kept
