@@ -183,6 +183,27 @@ class Code(StrEnum):
     DEPLOY_OPERATION_PARAM_TYPE = "deploy.operation_param_type"
     DEPLOY_ACTION_ABSENT = "deploy.action_absent"
     DEPLOY_VARIABLE_NEVER_SET = "deploy.variable_never_set"
+    # Undue benefits (app/services/recovery*.py).
+    RECOVERY_AMOUNT_ABOVE_PAID = "recovery.amount_above_paid"
+    RECOVERY_AMOUNT_ZERO = "recovery.amount_zero"
+    RECOVERY_PAYMENT_OTHER_CASE = "recovery.payment_other_case"
+    RECOVERY_PAYMENT_NOT_PAID = "recovery.payment_not_paid"
+    RECOVERY_PAYMENT_TWICE = "recovery.payment_twice"
+    RECOVERY_DATE_FUTURE = "recovery.date_future"
+    RECOVERY_NO_NOTICE = "recovery.no_notice"
+    RECOVERY_LEARNED_BEFORE_NOTICE = "recovery.learned_before_notice"
+    RECOVERY_PAID_BEFORE_NOTICE = "recovery.paid_before_notice"
+    RECOVERY_FOUR_EYES = "recovery.four_eyes"
+    RECOVERY_NOT_DECIDED = "recovery.not_decided"
+    RECOVERY_ALREADY_DECIDED = "recovery.already_decided"
+    RECOVERY_DECISION_ISSUED = "recovery.decision_issued"
+    RECOVERY_NOTHING_OWED = "recovery.nothing_owed"
+    RECOVERY_WRITE_OFF_ABOVE_DEBT = "recovery.write_off_above_debt"
+    RECOVERY_INSTALMENTS_SUM = "recovery.instalments_sum"
+    RECOVERY_INSTALMENTS_ORDER = "recovery.instalments_order"
+    RECOVERY_OVERPAYMENT = "recovery.overpayment"
+    RECOVERY_DEADLINE_PAST = "recovery.deadline_past"
+    RECOVERY_KIND_UNKNOWN = "recovery.kind_unknown"
 
 
 @dataclass(frozen=True)
@@ -579,6 +600,74 @@ CATALOGUE: dict[Code, Template] = {
         N_("Żaden skrypt, formularz ani zadanie usługowe nie ustawia zmiennej „%(variable)s”, "
            "na której opierają się zapisy sprawy."),
         "No script, form or service task sets '%(variable)s', which the case records follow."),
+    Code.RECOVERY_AMOUNT_ABOVE_PAID: Template(
+        N_("Kwota nienależna nie może przekraczać kwoty wypłaconej."),
+        "The undue amount may not exceed the amount paid."),
+    Code.RECOVERY_AMOUNT_ZERO: Template(
+        N_("Kwota musi być większa od zera."),
+        "The amount must be more than zero."),
+    Code.RECOVERY_PAYMENT_OTHER_CASE: Template(
+        N_("Wypłata nr %(payment)s nie należy do tej sprawy."),
+        "Payment %(payment)s does not belong to this case."),
+    Code.RECOVERY_PAYMENT_NOT_PAID: Template(
+        N_("Wypłata nr %(payment)s nie została wypłacona."),
+        "Payment %(payment)s has not been paid."),
+    Code.RECOVERY_PAYMENT_TWICE: Template(
+        N_("Wypłata nr %(payment)s jest już ujęta jako nienależna."),
+        "Payment %(payment)s is already counted as undue."),
+    Code.RECOVERY_DATE_FUTURE: Template(
+        N_("Data nie może być późniejsza niż dzisiejsza."),
+        "The date may not be later than today."),
+    Code.RECOVERY_NO_NOTICE: Template(
+        N_("Żadna wydana decyzja w sprawie nie zawiera pouczenia o obowiązku informowania o zmianach "
+           "(art. 109 ustawy o pomocy społecznej), więc strona nie została pouczona. Podaj powód, "
+           "jeśli mimo to ustalasz nienależność."),
+        "No issued decision of the case contains the notice of the duty to report changes (art. 109"
+        " of the Social Assistance Act), so the party was not told. Give a reason if you find the "
+        "benefit undue all the same."),
+    Code.RECOVERY_LEARNED_BEFORE_NOTICE: Template(
+        N_("Strona nie mogła dowiedzieć się o obowiązku przed wydaniem decyzji, która ją pouczyła "
+           "(%(date)s)."),
+        "The party cannot have learned of the duty before the decision that told them was issued "
+        "(%(date)s)."),
+    Code.RECOVERY_PAID_BEFORE_NOTICE: Template(
+        N_("Wypłata nr %(payment)s nastąpiła, zanim strona dowiedziała się o obowiązku informowania o "
+           "zmianach."),
+        "Payment %(payment)s was made before the party learned of the duty to report changes."),
+    Code.RECOVERY_FOUR_EYES: Template(
+        N_("Decyzję zatwierdza inna osoba niż ta, która ją przygotowała."),
+        "A decision must be approved by someone other than the person who drafted it."),
+    Code.RECOVERY_NOT_DECIDED: Template(
+        N_("Najpierw trzeba wydać decyzję o zwrocie nienależnie pobranego świadczenia."),
+        "The decision on repaying the undue benefit must be issued first."),
+    Code.RECOVERY_ALREADY_DECIDED: Template(
+        N_("Decyzja o zwrocie tego świadczenia już istnieje."),
+        "A decision on repaying this benefit already exists."),
+    Code.RECOVERY_DECISION_ISSUED: Template(
+        N_("Ta decyzja została już wydana."),
+        "This decision has already been issued."),
+    Code.RECOVERY_NOTHING_OWED: Template(
+        N_("Nic nie pozostało do spłaty."),
+        "Nothing is left to repay."),
+    Code.RECOVERY_WRITE_OFF_ABOVE_DEBT: Template(
+        N_("Kwota umorzenia przekracza zadłużenie."),
+        "The amount written off exceeds the debt."),
+    Code.RECOVERY_INSTALMENTS_SUM: Template(
+        N_("Raty muszą sumować się dokładnie do kwoty pozostającej do spłaty."),
+        "The instalments must add up exactly to the amount left to repay."),
+    Code.RECOVERY_INSTALMENTS_ORDER: Template(
+        N_("Terminy rat muszą następować po sobie i przypadać po dniu decyzji."),
+        "Instalment due dates must follow one another and come after the decision date."),
+    Code.RECOVERY_OVERPAYMENT: Template(
+        N_("Wpłata przekracza zadłużenie. Zaznacz, że nadpłatę należy zapisać, albo popraw kwotę."),
+        "The repayment exceeds the debt. Confirm that the overpayment is to be recorded, or correct"
+        " the amount."),
+    Code.RECOVERY_DEADLINE_PAST: Template(
+        N_("Termin musi przypadać po dniu dzisiejszym."),
+        "The deadline must be after today."),
+    Code.RECOVERY_KIND_UNKNOWN: Template(
+        N_("Nieznany rodzaj decyzji."),
+        "Unknown kind of decision."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -14,6 +14,14 @@ from .cases import (
 from .health import Heartbeat
 from .payments import Payment, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
+from .recovery import (
+    Recovery,
+    RecoveryDecision,
+    RecoveryDeduction,
+    RecoveryInstalment,
+    RecoveryItem,
+    RecoveryRepayment,
+)
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
@@ -24,4 +32,6 @@ __all__ = [
     "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
     "Heartbeat",
+    "Recovery", "RecoveryDecision", "RecoveryDeduction", "RecoveryInstalment", "RecoveryItem",
+    "RecoveryRepayment",
 ]

@@ -24,6 +24,7 @@ from app.services.errors import ValidationFailed
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
 
+from . import recovery as recovery_api
 from .openapi import OPENAPI
 
 bp = Blueprint("api", __name__)
@@ -333,3 +334,6 @@ def migrate_instances() -> Any:
     return jsonify(migration.migrate_instances(
         services(), api_actor(), body.get("from_version"), body.get("to_version"),
         body.get("element_id"), body.get("dry_run", True)))
+
+
+recovery_api.register(bp)

@@ -258,3 +258,79 @@ OPENAPI: dict[str, Any] = {
                                        errors=("401", "403", "422"))},
     },
 }
+
+# --- undue benefits (app/web/api/recovery.py) ---------------------------------------------------
+_ON = {"name": "on", "in": "query", "required": False,
+       "schema": {"type": "string", "format": "date"},
+       "description": "the day of the balance (default today; never in the future)"}
+_DATE = {"type": "string", "format": "date"}
+OPENAPI["components"]["schemas"].update({
+    "RecoveryFinding": {
+        "type": "object", "required": ["payments", "ground", "fact"], "additionalProperties": False,
+        "properties": {
+            "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
+                "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
+                "properties": {"payment_id": {"type": "integer"}, "amount": _MONEY}}},
+            "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
+            "fact": {"type": "string", "minLength": 1},
+            "found_on": _DATE,
+            "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
+                                                   "changes (default: delivery of the decision "
+                                                   "with the art. 109 notice)"},
+            "notice_override": {"type": "string", "description": "reason to record the finding "
+                                "although no decision carries the notice"},
+        },
+    },
+    "RecoveryDecisionDraft": {
+        "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
+        "properties": {
+            "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
+            "justification": {"type": "string", "minLength": 1},
+            "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
+            "account": {"type": "string", "description": "recovery: the centre's account (NRB/IBAN)"},
+            "amount": {**_MONEY, "description": "write_off: part written off (omit for all)"},
+            "instalments": {"type": "array", "items": {
+                "type": "object", "required": ["due_on", "amount"], "additionalProperties": False,
+                "properties": {"due_on": _DATE, "amount": _MONEY}}},
+            "count": {"type": "integer", "minimum": 1, "maximum": 120},
+            "first_due": _DATE,
+        },
+    },
+    "RecoveryRepayment": {
+        "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
+        "properties": {"received_on": _DATE, "amount": _MONEY,
+                       "accept_overpayment": {"type": "boolean"}},
+    },
+})
+OPENAPI["paths"].update({
+    "/api/cases/{case_id}/recoveries": {
+        "get": _op("Undue benefits found in a case: findings, decisions, instalments, repayments "
+                   "and balances (principal, interest, deducted, repaid, written off, "
+                   "outstanding); read audited", params=[_id("case_id"), _ON],
+                   errors=("401", "403", "404", "422")),
+        "post": _op("Record undue payments of the case (amount <= paid, each payment once, "
+                    "paid payments of this case only; art. 109 notice required for an "
+                    "unreported change unless notice_override)", ok="201",
+                    body="RecoveryFinding", params=[_id("case_id")],
+                    errors=("401", "403", "404", "409", "422")),
+    },
+    "/api/recoveries/{recovery_id}/decisions": {"post": _op(
+        "Draft a decision on the debt (recovery, write_off, deferral, instalments)", ok="201",
+        body="RecoveryDecisionDraft", params=[_id("recovery_id")],
+        errors=("401", "403", "404", "409", "422"))},
+    "/api/recovery-decisions/{decision_id}/approve": {"post": _op(
+        "Approve, number and issue a drafted decision: a supervisor other than the drafter "
+        "(403 otherwise); stores its PDF and SHA-256", params=[_id("decision_id")],
+        errors=("401", "403", "404", "409"))},
+    "/api/recovery-decisions/{decision_id}/pdf": {"get": {
+        **_op("The issued decision as PDF (X-Content-SHA256 header)", params=[_id("decision_id")]),
+        "responses": {"200": {"description": "OK", "content": {"application/pdf": {}}},
+                      **{code: _ERR for code in ("401", "403", "404", "409")}}}},
+    "/api/recoveries/{recovery_id}/repayments": {"post": _op(
+        "Record a repayment received (an overpayment is refused unless accept_overpayment)",
+        ok="201", body="RecoveryRepayment", params=[_id("recovery_id")],
+        errors=("401", "403", "404", "422"))},
+    "/api/persons/{person_id}/recovery-balance": {"get": _op(
+        "A person's undue-benefit balance per case and in total; read audited",
+        params=[_id("person_id"), _ON], errors=("401", "403", "404", "422"))},
+})

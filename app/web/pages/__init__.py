@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import cases, changes, payments, tasks, worklist
+from . import cases, changes, payments, recovery, tasks, worklist
 from .formatting import register_template_helpers
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
@@ -39,6 +39,13 @@ _ROUTES = (
     ("/payments/<int:list_id>", payments.payment_list, ("GET",)),
     ("/payments/<int:list_id>/approve", payments.approve, ("POST",)),
     ("/payments/<int:list_id>/export.csv", payments.export_csv, ("POST",)),
+    ("/cases/<int:case_id>/recoveries", recovery.case_recoveries, ("GET",)),
+    ("/cases/<int:case_id>/recoveries", recovery.record_finding, ("POST",)),
+    ("/recoveries/<int:recovery_id>/decisions", recovery.draft_decision, ("POST",)),
+    ("/recovery-decisions/<int:decision_id>/approve", recovery.approve_decision, ("POST",)),
+    ("/recovery-decisions/<int:decision_id>.pdf", recovery.decision_pdf, ("GET",)),
+    ("/recoveries/<int:recovery_id>/repayments", recovery.record_repayment, ("POST",)),
+    ("/persons/<int:person_id>/recoveries", recovery.person_recoveries, ("GET",)),
 )
 
 for _rule, _view, _methods in _ROUTES:

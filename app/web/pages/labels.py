@@ -183,6 +183,14 @@ AUDIT_ACTIONS = {
     "auth.locked": _l("Zablokowano logowanie po nieudanych próbach"),
     "auth.token_revoked": _l("Unieważniono token API"),
     "user.created": _l("Utworzono użytkownika"),
+    "recovery.found": _l("Ustalono nienależnie pobrane świadczenie"),
+    "recovery.read": _l("Odczyt nienależnie pobranych świadczeń sprawy"),
+    "recovery.balance_read": _l("Odczyt salda nienależnie pobranych świadczeń osoby"),
+    "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
+    "recovery.decision_drafted": _l("Przygotowano projekt decyzji w sprawie nienależnego świadczenia"),
+    "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
+    "recovery.document_read": _l("Pobrano decyzję w sprawie nienależnego świadczenia"),
+    "recovery.deducted": _l("Potrącono należność z bieżących świadczeń"),
 }
 
 # Register fields a caseworker may update from an application.

@@ -1,0 +1,81 @@
+"""Recovery by deduction from current benefits (art. 104 ust. 2 u.p.s. in the text read; art. 30
+ust. 8 u.ś.r.; art. 23 of the FA act).
+
+:func:`apply_deductions` runs inside the caller's unit of work (the monthly payment run leaves a
+call site for it) on a draft payment list: each draft payment of a debtor with a decided, unpaid
+recovery is reduced, within the dated limit (``recovery.deduction_limit_percent``) and never
+below zero, and one :class:`RecoveryDeduction` row records it. A payment already deducted is
+skipped, so applying twice deducts once. Debts are served oldest recovery first; one payment
+pays towards one recovery (one row per payment), the next recovery waits for the next payment.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app.domain import recovery as rules
+from app.domain.parameters import value as param_value
+from app.domain.recovery_rates import RECOVERY_PARAMETERS
+from app.persistence.models import Case, Payment, PaymentList, Recovery, RecoveryDeduction
+
+from . import audit
+from .context import UnitOfWork
+from .recovery import balance_of, today
+
+# Draft payments not yet approved (the monthly run creates them "pending").
+DRAFT_PAYMENT_STATUSES = ("pending", "draft")
+
+
+def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[RecoveryDeduction]:
+    """Deduct what debtors owe from the draft payments of ``payment_list``; return new rows.
+
+    Does not commit: the caller's transaction owns it. A list that is no longer a draft is
+    left alone (its payments are approved or sent).
+    """
+    s = uow.session
+    if not uow.ctx.db.is_sqlite:
+        # Two runs on one list queue here; the second then sees the first one's rows and skips.
+        s.execute(select(PaymentList.id).where(PaymentList.id == payment_list.id).with_for_update())
+        s.refresh(payment_list)
+    if payment_list.status != "draft":
+        return []
+    on = today(uow.ctx)
+    limit = Decimal(param_value("recovery.deduction_limit_percent", on, RECOVERY_PARAMETERS).value)
+    rows = s.execute(
+        select(Payment, Case.applicant_id).join(Case, Case.id == Payment.case_id)
+        .where(Payment.payment_list_id == payment_list.id,
+               Payment.status.in_(DRAFT_PAYMENT_STATUSES))
+        .where(Payment.id.not_in(select(RecoveryDeduction.payment_id)))
+        .order_by(Payment.id)
+    ).all()
+    if not rows:
+        return []
+    debtors = {person_id for _, person_id in rows}
+    recoveries = s.scalars(
+        select(Recovery).where(Recovery.person_id.in_(debtors), Recovery.status == "decided")
+        .order_by(Recovery.id)
+    ).all()
+    owed = {r.id: balance_of(uow, r, on).outstanding for r in recoveries}
+    made: list[RecoveryDeduction] = []
+    for payment, person_id in rows:
+        rec = next((r for r in recoveries if r.person_id == person_id and owed[r.id] > 0), None)
+        if rec is None:
+            continue
+        amount = rules.deduction(payment.amount, owed[rec.id], limit)
+        if amount <= 0:
+            continue
+        row = RecoveryDeduction(recovery_id=rec.id, payment_id=payment.id, gross=payment.amount,
+                                amount=amount, applied_on=on)
+        s.add(row)
+        payment.amount -= amount
+        payment_list.total -= amount
+        owed[rec.id] -= amount
+        rec.version += 1
+        made.append(row)
+    if made:
+        s.flush()
+        audit.record(uow, "recovery.deducted", None, None, list_id=payment_list.id,
+                     deductions=len(made))
+    return made

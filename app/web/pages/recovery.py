@@ -1,0 +1,142 @@
+"""Pages for undue benefits: the case's "Nienależnie pobrane świadczenia" and a person's balance.
+
+Each form is turned into the same JSON body the API takes and handed to the same service, so
+the page and the API refuse the same false facts; a refusal re-renders the page with the
+message, the field errors and everything typed (never a 500, never lost input).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.services import recovery, recovery_decisions
+from app.services.errors import ServiceError, ValidationFailed
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from .formatting import service_message, today
+
+CASE_ROLES = ("caseworker", "supervisor")
+_DECISION_FIELDS = ("kind", "justification", "repay_by", "account", "amount", "count", "first_due")
+
+
+def _small_int(text: str | None) -> int | None:
+    """A form's id as an int, or None for anything that is not a short run of ASCII digits."""
+    text = (text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
+def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
+            target: str = "") -> Any:
+    data = recovery.case_recoveries(services(), actor(), case_id)
+    fields = ({k: service_message(v) for k, v in exc.errors.items()}
+              if isinstance(exc, ValidationFailed) else {})
+    return render_template(
+        "pages/recoveries.html", data=data, form=request.form if exc else {}, target=target,
+        problem=service_message(exc.message, exc.status) if exc else None, fields=fields,
+        max_date=today().isoformat(),
+    ), status
+
+
+@page_roles(*CASE_ROLES)
+def case_recoveries(case_id: int) -> Any:
+    """The undue benefits of a case, their decisions and balance."""
+    return _render(case_id)
+
+
+def _finding_body(form: Any) -> dict[str, Any]:
+    payments = []
+    for key in form.getlist("payment"):
+        pid = _small_int(key)
+        pid = key if pid is None else pid
+        payments.append({"payment_id": pid, "amount": form.get(f"amount_{key}", "")})
+    body: dict[str, Any] = {"payments": payments, "ground": form.get("ground", ""),
+                            "fact": form.get("fact", "")}
+    for name in ("found_on", "learned_on", "notice_override"):
+        if form.get(name, "").strip():
+            body[name] = form[name]
+    return body
+
+
+@page_roles(*CASE_ROLES)
+def record_finding(case_id: int) -> Any:
+    """Record the finding from the case's form."""
+    try:
+        recovery.record_finding(services(), actor(), case_id, _finding_body(request.form))
+    except ServiceError as exc:
+        return _render(case_id, exc.status, exc, target="finding")
+    flash(_("Zapisano ustalenie nienależnie pobranego świadczenia."), "success")
+    return redirect(url_for("pages.case_recoveries", case_id=case_id))
+
+
+def _decision_body(form: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {k: form[k] for k in _DECISION_FIELDS if form.get(k, "").strip()}
+    if "count" in body:
+        count = _small_int(body["count"])
+        body["count"] = body["count"] if count is None else count
+    return body
+
+
+@page_roles(*CASE_ROLES)
+def draft_decision(recovery_id: int) -> Any:
+    """Draft a decision on the debt."""
+    case_id = _small_int(request.form.get("case_id")) or 0
+    try:
+        recovery_decisions.draft_decision(services(), actor(), recovery_id, _decision_body(request.form))
+    except ServiceError as exc:
+        if not case_id:
+            raise
+        return _render(case_id, exc.status, exc, target=f"decision-{recovery_id}")
+    flash(_("Projekt decyzji przekazano do zatwierdzenia."), "success")
+    return redirect(url_for("pages.case_recoveries", case_id=case_id) if case_id else url_for("pages.index"))
+
+
+@page_roles("supervisor")
+def approve_decision(decision_id: int) -> Any:
+    """Approve and issue a drafted decision."""
+    case_id = _small_int(request.form.get("case_id")) or 0
+    try:
+        result = recovery_decisions.approve_decision(services(), actor(), decision_id)
+        flash(_("Wydano decyzję nr %(number)s.", number=result["number"]), "success")
+    except ServiceError as exc:
+        flash(service_message(exc.message, exc.status), "error")
+        if case_id:
+            return _render(case_id, exc.status, exc)
+        raise
+    return redirect(url_for("pages.case_recoveries", case_id=case_id) if case_id else url_for("pages.index"))
+
+
+@page_roles(*CASE_ROLES)
+def decision_pdf(decision_id: int) -> Any:
+    """Download the issued decision (the stored PDF, its hash checked)."""
+    data, sha, name = recovery_decisions.decision_pdf(services(), actor(), decision_id)
+    return Response(data, mimetype="application/pdf", headers={
+        "X-Content-SHA256": sha, "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@page_roles(*CASE_ROLES)
+def record_repayment(recovery_id: int) -> Any:
+    """Record a repayment received."""
+    form = request.form
+    case_id = _small_int(form.get("case_id")) or 0
+    body: dict[str, Any] = {"received_on": form.get("received_on", ""), "amount": form.get("amount", "")}
+    if form.get("accept_overpayment"):
+        body["accept_overpayment"] = True
+    try:
+        recovery.record_repayment(services(), actor(), recovery_id, body)
+    except ServiceError as exc:
+        if not case_id:
+            raise
+        return _render(case_id, exc.status, exc, target=f"repayment-{recovery_id}")
+    flash(_("Zapisano wpłatę."), "success")
+    return redirect(url_for("pages.case_recoveries", case_id=case_id) if case_id else url_for("pages.index"))
+
+
+@page_roles(*CASE_ROLES)
+def person_recoveries(person_id: int) -> Any:
+    """A person's undue-benefit balance per case and in total."""
+    data = recovery.person_balance(services(), actor(), person_id)
+    return render_template("pages/person_recoveries.html", data=data)
