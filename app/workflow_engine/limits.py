@@ -15,9 +15,10 @@ of the result first and refuses it (`ScriptMemoryError`) when it is over the lim
 
 Guarded: `+ * % <<` (and `+= *= %=`), sequence repetition, `str()` and f-strings of large data,
 `%`-format and f-string widths and precisions, `str.ljust/rjust/center/zfill/expandtabs/replace/
-join/translate`, `list.extend`, `int.to_bytes`, `round` with huge `ndigits`, `sum` with a
-non-numeric start, `*x` unpacking in displays, slices. `**` is refused at compile time,
-`str.format` by RestrictedPython, and `range` is limited to 1000 items.
+join/translate`, `list.extend`, `list()/tuple()/sorted()/dict()` of iterators such as zip,
+`int.to_bytes`, `round` with huge `ndigits`, `sum` with a non-numeric start, `*x` unpacking in
+displays, slices. `**` is refused at compile time, `str.format` by RestrictedPython, and `range`
+is limited to 1000 items.
 """
 
 from __future__ import annotations
@@ -249,9 +250,40 @@ def _replace(s: str, old: Any, new: Any, count: Any = -1) -> str:
     return s.replace(old, new, count)
 
 
+def materialize(iterable: Iterable[Any], what: str) -> Any:
+    """`iterable` as something with a length: a sized value as it is (its copy is charged), an
+    iterator (zip, enumerate, a generator) read into a list item by item, charging each item, so
+    `list(zip(*[x] * 1000))` stops at the limit instead of building gigabytes in C."""
+    if isinstance(iterable, _SEQUENCES + (dict, set, frozenset, range)):
+        charge(len(iterable) * _POINTER, what)
+        return iterable
+    items: list[Any] = []
+    size = 0
+    for item in iterable:
+        size += _POINTER + (len(item) * _POINTER if type(item) is tuple else 0)
+        if size > MAX_VALUE_BYTES:
+            charge(size, what)  # raises
+        items.append(item)
+    charge(size, what)
+    return items
+
+
+def _copying(func: Callable[..., Any], what: str) -> Callable[..., Any]:
+    def guarded(iterable: Any = (), *args: Any, **kwargs: Any) -> Any:
+        return func(materialize(iterable, what), *args, **kwargs)
+
+    guarded.__name__ = func.__name__
+    return guarded
+
+
+def guarded_builtins(list_: Callable[..., Any]) -> dict[str, Callable[..., Any]]:
+    """list, tuple, sorted and dict that charge what they copy (see `materialize`)."""
+    return {"list": _copying(list_, "list()"), "tuple": _copying(tuple, "tuple()"),
+            "sorted": _copying(sorted, "sorted()"), "dict": _copying(dict, "dict()")}
+
+
 def _join(sep: str, iterable: Iterable[Any]) -> str:
-    items = list(iterable)
-    charge(len(items) * _POINTER, "str.join")
+    items = list(materialize(iterable, "str.join"))
     size = sum(len(i) * _width(i) for i in items if isinstance(i, str))
     charge(size + max(len(items) - 1, 0) * len(sep) * _width(sep), "str.join")
     return sep.join(items)
@@ -265,8 +297,8 @@ def _translate(s: str, table: Any) -> str:
     return s.translate(table)
 
 
-def _extend(items: list, other: Iterable[Any]) -> None:
-    other = other if isinstance(other, list | tuple | str | dict) else list(other)
+def _extend(items: list, other: Any) -> None:
+    other = materialize(other, "list.extend")
     charge((len(items) + len(other)) * _POINTER, "list.extend")
     items.extend(other)
 

@@ -42,14 +42,20 @@ _SAFE_NAMES = (
     "ValueError",
 )
 
+# Memory bounds (see limits.py): these copy or convert, so they charge what they make.
+_GUARDED_BUILTINS: dict[str, Callable] = {
+    "str": limits.guarded_str, "sum": limits.guarded_sum, "round": limits.guarded_round,
+    **limits.guarded_builtins(limited_list),
+}
+# isinstance() still takes the names of the guarded types as types.
+_REAL_TYPES: dict[Callable, type] = {_GUARDED_BUILTINS[t.__name__]: t for t in (str, list, tuple, dict)}
+
 SAFE_BUILTINS: dict[str, object] = {name: safe_builtins[name] for name in _SAFE_NAMES}
 SAFE_BUILTINS.update(
     {
-        "dict": dict, "tuple": tuple, "min": min, "max": max, "sorted": sorted,
-        "any": any, "all": all, "enumerate": enumerate, "zip": zip, "reversed": reversed,
-        "range": limited_range, "list": limited_list,
-        # Memory bounds (see limits.py); isinstance still takes `str` as the type.
-        "str": limits.guarded_str, "sum": limits.guarded_sum, "round": limits.guarded_round,
+        "min": min, "max": max, "any": any, "all": all, "enumerate": enumerate, "zip": zip,
+        "reversed": reversed, "range": limited_range,
+        **_GUARDED_BUILTINS,
         "isinstance": lambda obj, types: isinstance(obj, _real_types(types)),
     }
 )
@@ -61,11 +67,9 @@ _INPLACE_OPS: dict[str, Callable] = {
 
 
 def _real_types(types: Any) -> Any:
-    if types is limits.guarded_str:
-        return str
     if isinstance(types, tuple):
-        return tuple(str if t is limits.guarded_str else t for t in types)
-    return types
+        return tuple(_REAL_TYPES.get(t, t) for t in types)
+    return _REAL_TYPES.get(types, types)
 
 
 def _call(name: str, where: ast.AST, *args: ast.expr) -> ast.Call:

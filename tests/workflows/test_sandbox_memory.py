@@ -195,3 +195,22 @@ def test_the_rehearsal_reports_a_memory_hungry_script_as_a_problem(engine, sourc
     assert problem_code(problems[0].code, problems[0].params) is Code.DEPLOY_SCRIPT_MEMORY
     if before is not None and after is not None:
         assert after - before < 64 * MB
+
+
+def test_copies_of_iterators_are_charged_item_by_item(env):
+    """zip(*[x] * 1000) is lazy; list() of it would build 8 GB of tuples in C."""
+    message, elapsed, growth = run_measured(env, "x = [0] * 1000000\ny = list(zip(*[x] * 1000))")
+    assert "memory limit exceeded" in message and elapsed < 0.5
+    if growth is not None:
+        assert growth < 128 * MB
+    for call in ("tuple", "sorted", "dict"):
+        with pytest.raises(ScriptError, match="memory limit exceeded"):
+            env.execute(f"x = [0] * 1000000\ny = {call}(zip(*[x] * 1000))", {})
+    context: dict = {}
+    env.execute("a = list(zip([1, 2], 'ab'))\nb = dict(zip('ab', [1, 2]))\nc = tuple(range(3))\n"
+                "d = sorted({'b': 1, 'a': 2})\ne = dict(x=1)\nf = list()\n"
+                "g = isinstance(a, list) and isinstance(b, dict) and isinstance(c, (tuple, str))",
+                context)
+    assert context["a"] == [(1, "a"), (2, "b")] and context["b"] == {"a": 1, "b": 2}
+    assert context["c"] == (0, 1, 2) and context["d"] == ["a", "b"] and context["e"] == {"x": 1}
+    assert context["f"] == [] and context["g"] is True
