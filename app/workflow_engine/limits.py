@@ -315,7 +315,21 @@ _METHODS: dict[tuple[type, str], Callable[..., Any]] = {
 }
 
 
-def guarded_method(obj: object, name: str) -> Callable[..., Any] | None:
-    """The guarded version of `obj.name` when that method can grow a value, else None."""
+def _charged(method: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -> Any:
+    """A str method whose result (at most a few times the string: upper, encode, split) is
+    charged to the run, so a loop of them meets the budget."""
+    result = method(*args, **kwargs)
+    if isinstance(result, _SEQUENCES) and result is not getattr(method, "__self__", None):
+        charge(len(result) * _width(result), f"str.{name}")
+    return result
+
+
+def guarded_method(obj: object, name: str, found: Any) -> Any:
+    """What `obj.name` gives a script: the guarded version of a method that can grow a value,
+    a charged str method, or `found` itself."""
     guard = _METHODS.get((type(obj), name))
-    return partial(guard, obj) if guard is not None else None
+    if guard is not None:
+        return partial(guard, obj)
+    if type(obj) is str and callable(found):
+        return partial(_charged, found, name)
+    return found

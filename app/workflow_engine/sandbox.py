@@ -182,8 +182,7 @@ def compile_script(source: str, mode: str) -> CodeType:
 def _guarded_getattr(obj: object, name: str) -> object:
     if type(obj) not in _DATA_TYPES:
         raise AttributeError(f"attribute access is not allowed on {type(obj).__name__} objects")
-    found = safer_getattr_raise(obj, name)
-    return limits.guarded_method(obj, name) or found
+    return limits.guarded_method(obj, name, safer_getattr_raise(obj, name))
 
 
 def _guarded_getitem(obj: object, key: object) -> object:

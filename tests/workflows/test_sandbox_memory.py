@@ -214,3 +214,13 @@ def test_copies_of_iterators_are_charged_item_by_item(env):
     assert context["a"] == [(1, "a"), (2, "b")] and context["b"] == {"a": 1, "b": 2}
     assert context["c"] == (0, 1, 2) and context["d"] == ["a", "b"] and context["e"] == {"x": 1}
     assert context["f"] == [] and context["g"] is True
+
+
+def test_a_loop_of_string_methods_meets_the_budget(env):
+    """Each upper() or encode() makes a copy under the one-value limit; together they are charged."""
+    for method in ("upper()", "encode('utf-32')", "split('a')"):
+        message, elapsed, growth = run_measured(
+            env, f'x = "a" * 2000000\nacc = []\nwhile True:\n    acc.append(x.{method})')
+        assert "memory limit exceeded" in message, (method, message)
+        if growth is not None:
+            assert growth < limits.RUN_BUDGET_BYTES + 64 * MB, (method, growth / MB)
