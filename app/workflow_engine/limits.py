@@ -28,6 +28,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -178,6 +179,9 @@ def text_size(value: object) -> int:
         elif isinstance(item, list | tuple | set | frozenset):
             stack.extend(item)
             total += 2 * len(item) + 2
+        elif isinstance(item, Decimal):  # f"{d:f}" writes out every digit of the exponent
+            _, digits, exponent = item.as_tuple()
+            total += len(digits) + (abs(exponent) if isinstance(exponent, int) else 0) + 2
         else:
             total += 64
         if total > MAX_VALUE_BYTES:

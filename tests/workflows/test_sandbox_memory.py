@@ -224,3 +224,15 @@ def test_a_loop_of_string_methods_meets_the_budget(env):
         assert "memory limit exceeded" in message, (method, message)
         if growth is not None:
             assert growth < limits.RUN_BUDGET_BYTES + 64 * MB, (method, growth / MB)
+
+
+def test_a_decimal_with_a_huge_exponent_is_not_written_out():
+    from decimal import Decimal
+
+    env = SandboxEnvironment({**stub_script_functions(), "huge": lambda: Decimal("1e999999999"),
+                              "amount": lambda: Decimal("1234.50")})
+    with pytest.raises(ScriptError, match="memory limit exceeded"):
+        env.execute('x = f"{huge():f}"', {})
+    context: dict = {}
+    env.execute('y = f"{amount():f} zł"', context)
+    assert context["y"] == "1234.50 zł"
