@@ -13,12 +13,13 @@ of the result first and refuses it (`ScriptMemoryError`) when it is over the lim
   the process's resident memory every few milliseconds of script CPU time and stops the script
   once the process has grown by more than `RSS_GROWTH_BYTES` since the script started.
 
-Guarded: `+ * % <<` (and `+= *= %=`), sequence repetition, `str()` and f-strings of large data,
-`%`-format and f-string widths and precisions, `str.ljust/rjust/center/zfill/expandtabs/replace/
-join/translate`, `list.extend`, `list()/tuple()/sorted()/dict()` of iterators such as zip,
-`int.to_bytes`, `round` with huge `ndigits`, `sum` with a non-numeric start, `*x` unpacking in
-displays, slices. `**` is refused at compile time, `str.format` by RestrictedPython, and `range`
-is limited to 1000 items.
+Guarded: `+ * % <<` (and `+= *= %=`, `list += iterator`), sequence repetition, `str()` and
+f-strings of large data, `%`-format and f-string widths and precisions, `str.ljust/rjust/center/
+zfill/expandtabs/replace/join/translate` (other `str` methods' results are charged),
+`list.extend`, `list()/tuple()/sorted()/dict()` of iterators such as zip, `int.to_bytes`,
+`round` with huge `ndigits`, `sum` with a non-numeric start, `*x` unpacking in displays, calls
+and starred targets, slices. `**` is refused at compile time, `str.format` by RestrictedPython,
+and `range` is limited to 1000 items.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import partial
 from typing import Any
+
+from RestrictedPython.Guards import guarded_unpack_sequence
 
 MAX_VALUE_BYTES = 8 * 1024 * 1024
 MAX_INT_BITS = 100_000
@@ -219,10 +222,31 @@ def guarded_round(number: Any, ndigits: int | None = None) -> Any:
 
 
 def unpacked(value: Any) -> Any:
-    """A `*value` inside a list, tuple or set display: charged like the copy it makes."""
-    if hasattr(value, "__len__"):
-        charge(len(value) * _POINTER, "unpacking a sequence")
-    return value
+    """A `*value` in a display or a call's arguments: charged like the copy it makes (an
+    iterator such as zip is read here item by item, not by C into one huge tuple)."""
+    return materialize(value, "unpacking")
+
+
+def inplace(op: str, target: Any, value: Any) -> tuple[Any, Any]:
+    """Check `target op= value` (the operands, with an iterator on the right read by
+    `materialize`, since `list += zip(...)` extends in C)."""
+    if op == "+=" and isinstance(target, list):
+        value = materialize(value, "+=")
+        charge((len(target) + len(value)) * _POINTER, "+=")
+    elif op in INPLACE_GUARDED:
+        binop_check(INPLACE_GUARDED[op], target, value)
+    return target, value
+
+
+def unpack_sequence(it: Any, spec: dict[str, Any], getiter: Callable[..., Any]) -> Any:
+    """RestrictedPython's `a, *b = it`, with `it` read by `materialize` first."""
+    return guarded_unpack_sequence(materialize(it, "unpacking"), spec, getiter)
+
+
+def iter_unpack_sequence(it: Any, spec: dict[str, Any], getiter: Callable[..., Any]) -> Any:
+    """`for a, *b in it`: each item unpacked as by `unpack_sequence`."""
+    for item in getiter(it):
+        yield unpack_sequence(item, spec, getiter)
 
 
 def sliced(obj: Any, key: slice) -> Any:

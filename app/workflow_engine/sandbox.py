@@ -15,13 +15,7 @@ from types import CodeType, ModuleType
 from typing import Any
 
 from RestrictedPython import compile_restricted_eval, compile_restricted_exec
-from RestrictedPython.Guards import (
-    full_write_guard,
-    guarded_iter_unpack_sequence,
-    guarded_unpack_sequence,
-    safe_builtins,
-    safer_getattr_raise,
-)
+from RestrictedPython.Guards import full_write_guard, safe_builtins, safer_getattr_raise
 from RestrictedPython.Limits import limited_list, limited_range
 from RestrictedPython.transformer import RestrictingNodeTransformer
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
@@ -159,6 +153,13 @@ class PomocPolicy(RestrictingNodeTransformer):
                 elt.value = _call("_unpacked_", elt.value, elt.value)
         return node
 
+    def visit_Call(self, node):  # noqa: N802
+        node = super().visit_Call(node)
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                arg.value = _call("_unpacked_", arg.value, arg.value)
+        return node
+
     def visit_List(self, node):  # noqa: N802
         return self._guard_unpacking(node)
 
@@ -198,8 +199,7 @@ def _inplacevar(op: str, target: object, value: object) -> object:
         func = _INPLACE_OPS[op]
     except KeyError:
         raise TypeError(f"operator {op} is not allowed") from None
-    if op in limits.INPLACE_GUARDED:
-        limits.binop_check(limits.INPLACE_GUARDED[op], target, value)
+    target, value = limits.inplace(op, target, value)
     return func(target, value)
 
 
@@ -216,8 +216,8 @@ GUARDS: dict[str, object] = {
     "_write_": full_write_guard,
     "_inplacevar_": _inplacevar,
     "_apply_": _apply,
-    "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
-    "_unpack_sequence_": guarded_unpack_sequence,
+    "_iter_unpack_sequence_": limits.iter_unpack_sequence,
+    "_unpack_sequence_": limits.unpack_sequence,
     "_binop_": limits.binop,
     "_formatted_": limits.formatted,
     "_unpacked_": limits.unpacked,

@@ -236,3 +236,30 @@ def test_a_decimal_with_a_huge_exponent_is_not_written_out():
     context: dict = {}
     env.execute('y = f"{amount():f} zł"', context)
     assert context["y"] == "1234.50 zł"
+
+
+ITERATOR_UNPACKING = {
+    "into a display": "y = [*zip(*[x] * 1000)]",
+    "into a call": "y = len(*zip(*[x] * 1000))",
+    "into a starred target": "a, *b = zip(*[x] * 1000)",
+    "in a for target": "for a, *b in [zip(*[x] * 1000)]:\n    pass",
+    "added in place": "y = []\ny += zip(*[x] * 1000)",
+}
+
+
+@pytest.mark.parametrize("statement", ITERATOR_UNPACKING.values(), ids=ITERATOR_UNPACKING.keys())
+def test_an_iterator_unpacked_in_c_is_read_item_by_item(env, statement):
+    """Each of these would make C build a million tuples of a thousand items (8 GB)."""
+    message, elapsed, growth = run_measured(env, "x = [0] * 1000000\n" + statement)
+    assert "memory limit exceeded" in message, message
+    assert elapsed < 0.5
+    if growth is not None:
+        assert growth < 128 * MB
+
+
+def test_ordinary_unpacking_still_works(env):
+    context: dict = {}
+    env.execute("a, *b = [1, 2, 3]\nfor c, *d in [(4, 5, 6)]:\n    pass\ne = max(*[7, 8])\n"
+                "f = [*range(3), *'ab']\ng = []\ng += (1, 2)\ng += [3]", context)
+    assert (context["a"], context["b"], context["c"], context["d"]) == (1, [2, 3], 4, [5, 6])
+    assert context["e"] == 8 and context["f"] == [0, 1, 2, "a", "b"] and context["g"] == [1, 2, 3]
