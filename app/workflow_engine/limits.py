@@ -16,10 +16,10 @@ of the result first and refuses it (`ScriptMemoryError`) when it is over the lim
 Guarded: `+ * % <<` (and `+= *= %=`, `list += iterator`), sequence repetition, `str()` and
 f-strings of large data, `%`-format and f-string widths and precisions, `str.ljust/rjust/center/
 zfill/expandtabs/replace/join/translate` (other `str` methods' results are charged),
-`list.extend`, `list()/tuple()/sorted()/dict()` of iterators such as zip, `int.to_bytes`,
-`round` with huge `ndigits`, `sum` with a non-numeric start, `*x` unpacking in displays, calls
-and starred targets, slices. `**` is refused at compile time, `str.format` by RestrictedPython,
-and `range` is limited to 1000 items.
+`list.extend`, `dict.fromkeys/update`, `list()/tuple()/sorted()/dict()/min()/max()` of
+iterators such as zip, `int.to_bytes`, `round` with huge `ndigits`, `sum` with a non-numeric
+start, `*x` unpacking in displays, calls and starred targets, slices. `**` is refused at compile
+time, `str.format` by RestrictedPython, and `range` is limited to 1000 items.
 """
 
 from __future__ import annotations
@@ -304,10 +304,22 @@ def _copying(func: Callable[..., Any], what: str) -> Callable[..., Any]:
     return guarded
 
 
+def _reading(func: Callable[..., Any]) -> Callable[..., Any]:
+    """min/max: one iterable argument is read by `materialize` (C would build each item)."""
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if len(args) == 1:
+            args = (materialize(args[0], f"{func.__name__}()"),)
+        return func(*args, **kwargs)
+
+    guarded.__name__ = func.__name__
+    return guarded
+
+
 def guarded_builtins(list_: Callable[..., Any]) -> dict[str, Callable[..., Any]]:
-    """list, tuple, sorted and dict that charge what they copy (see `materialize`)."""
+    """list, tuple, sorted and dict that charge what they copy (see `materialize`), min, max."""
     return {"list": _copying(list_, "list()"), "tuple": _copying(tuple, "tuple()"),
-            "sorted": _copying(sorted, "sorted()"), "dict": _copying(dict, "dict()")}
+            "sorted": _copying(sorted, "sorted()"), "dict": _copying(dict, "dict()"),
+            "min": _reading(min), "max": _reading(max)}
 
 
 def _join(sep: str, iterable: Iterable[Any]) -> str:
@@ -331,6 +343,14 @@ def _extend(items: list, other: Any) -> None:
     items.extend(other)
 
 
+def _fromkeys(target: dict, keys: Any, *args: Any) -> dict:
+    return target.fromkeys(materialize(keys, "dict.fromkeys"), *args)
+
+
+def _update(target: dict, /, *args: Any, **kwargs: Any) -> None:
+    target.update(*(materialize(a, "dict.update") for a in args), **kwargs)
+
+
 def _to_bytes(number: int, length: Any = 1, *args: Any, **kwargs: Any) -> bytes:
     charge(_count(length), "int.to_bytes")
     return number.to_bytes(length, *args, **kwargs)
@@ -340,6 +360,7 @@ _METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     **{(str, name): partial(_padded, name) for name in ("ljust", "rjust", "center", "zfill")},
     (str, "expandtabs"): _expandtabs, (str, "replace"): _replace, (str, "join"): _join,
     (str, "translate"): _translate, (list, "extend"): _extend, (int, "to_bytes"): _to_bytes,
+    (dict, "fromkeys"): _fromkeys, (dict, "update"): _update,
 }
 
 

@@ -47,7 +47,7 @@ _REAL_TYPES: dict[Callable, type] = {_GUARDED_BUILTINS[t.__name__]: t for t in (
 SAFE_BUILTINS: dict[str, object] = {name: safe_builtins[name] for name in _SAFE_NAMES}
 SAFE_BUILTINS.update(
     {
-        "min": min, "max": max, "any": any, "all": all, "enumerate": enumerate, "zip": zip,
+        "any": any, "all": all, "enumerate": enumerate, "zip": zip,
         "reversed": reversed, "range": limited_range,
         **_GUARDED_BUILTINS,
         "isinstance": lambda obj, types: isinstance(obj, _real_types(types)),

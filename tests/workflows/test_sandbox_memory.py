@@ -244,6 +244,9 @@ ITERATOR_UNPACKING = {
     "into a starred target": "a, *b = zip(*[x] * 1000)",
     "in a for target": "for a, *b in [zip(*[x] * 1000)]:\n    pass",
     "added in place": "y = []\ny += zip(*[x] * 1000)",
+    "as dict keys": "y = {}.fromkeys(zip(*[x] * 1000))",
+    "into dict.update": "y = {}\ny.update(zip(*[x] * 1000))",
+    "read by max": "y = max(zip(*[x] * 1000))",
 }
 
 
@@ -260,6 +263,8 @@ def test_an_iterator_unpacked_in_c_is_read_item_by_item(env, statement):
 def test_ordinary_unpacking_still_works(env):
     context: dict = {}
     env.execute("a, *b = [1, 2, 3]\nfor c, *d in [(4, 5, 6)]:\n    pass\ne = max(*[7, 8])\n"
-                "f = [*range(3), *'ab']\ng = []\ng += (1, 2)\ng += [3]", context)
+                "f = [*range(3), *'ab']\ng = []\ng += (1, 2)\ng += [3]\nh = min(3, 1) + min([5, 4])\n"
+                "i = {}.fromkeys('ab', 0)\ni.update({'c': 1}, d=2)\ni.update([('e', 3)])", context)
     assert (context["a"], context["b"], context["c"], context["d"]) == (1, [2, 3], 4, [5, 6])
     assert context["e"] == 8 and context["f"] == [0, 1, 2, "a", "b"] and context["g"] == [1, 2, 3]
+    assert context["h"] == 5 and context["i"] == {"a": 0, "b": 0, "c": 1, "d": 2, "e": 3}
