@@ -204,6 +204,9 @@ class Code(StrEnum):
     RECOVERY_OVERPAYMENT = "recovery.overpayment"
     RECOVERY_DEADLINE_PAST = "recovery.deadline_past"
     RECOVERY_KIND_UNKNOWN = "recovery.kind_unknown"
+    DEPLOY_SCRIPT_MEMORY = "deploy.script_error.memory"
+    DEPLOY_FORM_PATTERN_UNSUPPORTED = "deploy.invalid_form_schema.pattern_unsupported"
+    DEPLOY_FORM_PATTERN_TOO_LONG = "deploy.invalid_form_schema.pattern_too_long"
 
 
 @dataclass(frozen=True)
@@ -668,6 +671,21 @@ CATALOGUE: dict[Code, Template] = {
     Code.RECOVERY_KIND_UNKNOWN: Template(
         N_("Nieznany rodzaj decyzji."),
         "Unknown kind of decision."),
+    Code.DEPLOY_SCRIPT_MEMORY: Template(
+        N_("Skrypt przekroczył limit pamięci na ścieżce „%(scenario)s”: tworzy zbyt dużą wartość "
+           "(%(detail)s)."),
+        "The script went over the memory limit on path '%(scenario)s': it makes too large a value "
+        "(%(detail)s)."),
+    Code.DEPLOY_FORM_PATTERN_UNSUPPORTED: Template(
+        N_("Wzorca „%(pattern)s” w formularzu „%(form)s” nie da się użyć: serwer sprawdza wzorce "
+           "silnikiem RE2, który nie obsługuje odwołań wstecznych (\\1) ani asercji (?=, ?!, ?<=, "
+           "?<!) (%(detail)s)."),
+        "The pattern '%(pattern)s' in form '%(form)s' cannot be used: the server checks patterns "
+        "with RE2, which has no back-references (\\1) and no lookaround (?=, ?!, ?<=, ?<!) "
+        "(%(detail)s)."),
+    Code.DEPLOY_FORM_PATTERN_TOO_LONG: Template(
+        N_("Wzorzec „%(pattern)s” w formularzu „%(form)s” jest za długi (najwyżej 300 znaków)."),
+        "The pattern '%(pattern)s' in form '%(form)s' is too long (at most 300 characters)."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

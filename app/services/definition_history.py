@@ -28,11 +28,11 @@ from pathlib import PurePosixPath
 from typing import Any
 
 import defusedxml.ElementTree as SafeET
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from sqlalchemy import select, text
 
 from app.persistence.models import ProcessDefinition, User
+from app.workflow_engine.patterns import check_form_schema
 
 from . import audit, definitions
 from .context import Actor, ServiceContext
@@ -253,7 +253,7 @@ def check_schema(schema: Any, name: str = "schema") -> dict[str, Any]:
     if not isinstance(schema, dict):
         raise ValidationFailed("A form must be a JSON object.", {name: "not_object"})
     try:
-        Draft202012Validator.check_schema(schema)
+        check_form_schema(schema)
     except SchemaError as exc:
         where = "/".join(str(p) for p in exc.path) or "(root)"
         raise ValidationFailed("The form is not a valid JSON Schema.", {name: f"schema:{where}"}) from exc

@@ -13,10 +13,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import re2
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry
 
 from app.domain.messages import Code, Msg, msg
+from app.workflow_engine import patterns
 
 MAX_AMOUNT = Decimal("10000000000")  # as app.services.cases accepts
 _TYPES = {
@@ -131,6 +133,10 @@ EARLIEST_FORM_YEAR, LATEST_FORM_YEAR = 2000, 2100
 _FORMATS = FormatChecker()
 
 
+_FORMATS.checks("regex", raises=re2.error)(lambda instance: patterns.pattern_refusal(instance) is None
+                                           if isinstance(instance, str) else True)
+
+
 @_FORMATS.checks("date", raises=ValueError)
 def _strict_date(instance: object) -> bool:
     """Only YYYY-MM-DD (not "20250101", which date.fromisoformat accepts) in plausible years."""
@@ -147,24 +153,61 @@ def _is_money_pattern(pattern: object) -> bool:
 
 def _pattern(validator: Any, pattern: str, instance: Any,
              schema: dict[str, Any]) -> Iterator[ValidationError]:
-    """``pattern`` with ASCII digits and Numeric(12,2) bounds for amounts, on a bounded input."""
+    """``pattern`` on RE2 (linear time), with ASCII digits and Numeric(12,2) bounds for amounts."""
     if not isinstance(instance, str):
         return
     if _is_money_pattern(pattern) and not _MONEY_DIGITS.match(instance):
         yield ValidationError(f"not an amount within Numeric(12, 2): {pattern}")
         return
-    if len(instance) > 10_000:
-        yield ValidationError("too long for a pattern")
-        return
-    if re.search(pattern, instance) is None:
+    if not _matches(pattern, instance):
         yield ValidationError(f"does not match {pattern!r}")
 
 
-_FormValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def _matches(pattern: str, text: str) -> bool:
+    """RE2 search; a pattern RE2 cannot run (deployed before the check) matches nothing."""
+    try:
+        return patterns.search(pattern, text)
+    except re2.error:
+        return False
+
+
+def _pattern_properties(validator: Any, pattern_properties: dict[str, Any], instance: Any,
+                        schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """``patternProperties`` with the property names matched on RE2."""
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in pattern_properties.items():
+        for key, value in instance.items():
+            if _matches(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _additional_properties(validator: Any, additional: Any, instance: Any,
+                           schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """``additionalProperties``, where the names ``patternProperties`` covers are found on RE2.
+
+    jsonschema's own keyword matches them with Python's re: it gets the schema with those names
+    listed under ``properties`` instead, so it never sees a pattern.
+    """
+    if not validator.is_type(instance, "object"):
+        return
+    pattern_names = schema.get("patternProperties") or {}
+    covered = {key for key in instance if any(_matches(p, key) for p in pattern_names)}
+    plain = {**schema, "properties": {**(schema.get("properties") or {}), **dict.fromkeys(covered, True)},
+             "patternProperties": {}}
+    yield from _DRAFT_KEYWORDS["additionalProperties"](validator, additional, instance, plain)
+
+
+_DRAFT_KEYWORDS = Draft202012Validator.VALIDATORS
+_FormValidator = validators.extend(Draft202012Validator, {
+    "pattern": _pattern, "patternProperties": _pattern_properties,
+    "additionalProperties": _additional_properties,
+})
 # Schema resolution never touches the network: no retrieval of remote $refs.
 _NO_RETRIEVAL = Registry()
 
 
 def form_validator(schema: dict[str, Any]) -> Any:
-    """A validator for a task form: strict dates, bounded amounts, no remote $ref."""
+    """A validator for a task form: strict dates, bounded amounts, no remote $ref, and patterns
+    matched by RE2 (linear time; the deploy check refused any pattern RE2 cannot run)."""
     return _FormValidator(schema, format_checker=_FORMATS, registry=_NO_RETRIEVAL)

@@ -7,7 +7,6 @@ mark it); `DefinitionProblems.errors` keeps the same findings as readable lines.
 import ast
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from typing import Any
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from lxml import etree
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
@@ -27,6 +25,7 @@ from SpiffWorkflow.spiff.specs.defaults import ScriptTask, UserTask
 from SpiffWorkflow.spiff.specs.spiff_task import SpiffBpmnTask
 
 from .errors import DefinitionError, ScriptError
+from .patterns import check_form_schema, pattern_refusal
 from .problems import Problem
 from .sandbox import SAFE_BUILTINS, compile_script
 from .specs import SERIALIZER_VERSION, VALIDATOR, DeferredServiceTask, PomocBpmnParser
@@ -308,17 +307,12 @@ def code_problem(source: str, mode: str, allowed: set[str] | None) -> tuple[str,
     return None
 
 
-# A group holding a quantifier that is itself quantified ("(a+)+", "(\\w*)*", "(a|aa){2,}"), or
-# a back-reference: the shapes that backtrack exponentially in Python's re.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-MAX_PATTERN = 300
-
-
-def unsafe_schema_parts(schema: Any) -> list[str]:
-    """Why a form schema could hurt the server: a remote $ref (validation never fetches), or a
-    ``pattern`` that is invalid, too long, or can backtrack catastrophically (ReDoS)."""
-    out: list[str] = []
+def unsafe_schema_parts(schema: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Why a form schema could hurt the server, as (message, params): a remote $ref (validation
+    never fetches), or a ``pattern`` / ``patternProperties`` key that RE2 cannot run or that is
+    too long (patterns run on RE2, in linear time: see patterns.py)."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    keys_seen: set[str] = set()
     stack = [schema]
     while stack:
         node = stack.pop()
@@ -329,23 +323,22 @@ def unsafe_schema_parts(schema: Any) -> list[str]:
             continue
         for key, value in node.items():
             if key in ("$ref", "$dynamicRef") and isinstance(value, str) and not value.startswith("#"):
-                out.append(f"{key} '{value[:80]}' is not local (remote references are refused)")
+                out.append((f"{key} '{value[:80]}' is not local (remote references are refused)", {}))
             patterns = [value] if key == "pattern" else (
                 list(value) if key == "patternProperties" and isinstance(value, dict) else [])
             for pattern in patterns:
-                if not isinstance(pattern, str):
-                    continue
-                try:
-                    re.compile(pattern)
-                except re.error:
-                    out.append(f"pattern '{pattern[:80]}' is not a valid regular expression")
-                    continue
-                if (len(pattern) > MAX_PATTERN or _NESTED_QUANTIFIER.search(pattern)
-                        or _BACKREFERENCE.search(pattern)):
-                    out.append(f"pattern '{pattern[:80]}' could take exponential time (nested "
-                               "quantifiers or back-references)")
+                refusal = pattern_refusal(pattern) if isinstance(pattern, str) else None
+                if refusal:
+                    reason, detail = refusal
+                    out.append((f"pattern '{pattern[:80]}' cannot be used: {detail} (patterns run "
+                                "on RE2: no back-references or lookaround)",
+                                {"reason": reason, "pattern": pattern[:80], "detail": detail}))
             if isinstance(value, dict | list):
                 stack.append(value)
+            keys_seen.add(key)
+    if {"patternProperties", "unevaluatedProperties"} <= keys_seen:
+        # jsonschema evaluates patternProperties for unevaluatedProperties with Python's re.
+        out.append(("unevaluatedProperties cannot be combined with patternProperties", {}))
     return out
 
 
@@ -385,16 +378,19 @@ def _user_task_info(process_spec, spec, forms, problems: list[Problem], reserved
                 process_spec, spec, "unknown_form",
                 f"form '{form}' not found (known: {', '.join(sorted(forms)) or 'none'})", form=form))
         else:
+            unsafe = unsafe_schema_parts(forms[form])
+            problems.extend(_problem(process_spec, spec, "invalid_form_schema",
+                                     f"form '{form}' is not a valid JSON Schema: {why}", form=form,
+                                     **params)
+                            for why, params in unsafe)
             try:
-                Draft202012Validator.check_schema(forms[form])
+                if not unsafe:  # the meta-schema would only refuse the same patterns, less clearly
+                    check_form_schema(forms[form])
             except SchemaError as exc:
                 problems.append(_problem(process_spec, spec, "invalid_form_schema",
                                          f"form '{form}' is not a valid JSON Schema: {exc.message}",
                                          form=form))
             else:
-                problems.extend(_problem(process_spec, spec, "invalid_form_schema",
-                                         f"form '{form}' is not a valid JSON Schema: {why}", form=form)
-                                for why in unsafe_schema_parts(forms[form]))
                 problems.extend(_check_form_fields(process_spec, spec, form, forms[form], reserved))
     due = props.get("due")
     if due and not due.isidentifier():

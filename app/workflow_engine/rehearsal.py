@@ -9,7 +9,8 @@ goes wrong becomes a `Problem` naming the element:
 
 - ``condition_error``: a gateway condition failed (e.g. a variable that is never set) or no
   branch matched;
-- ``script_error`` / ``script_timeout``: a script (or pre/post-script) raised or ran too long;
+- ``script_error`` / ``script_timeout``: a script (or pre/post-script) raised or ran too long
+  (``script_error`` with reason ``memory``: it went over the sandbox's memory bound);
 - ``timer_error`` / ``expression_error``: a timer expression or service parameter failed;
 - ``stuck_path``: the case stops with nothing to do (no user task, service call or timer, not
   completed), or exceeds the step budget (a loop);
@@ -158,6 +159,11 @@ def _failure_problem(failure: _Failure, scenario: str) -> Problem:
         code, what = "script_timeout", "script" if failure.kind == "execute" else "expression"
         return _task_problem(task, code, f"{what} ran past the time limit on the path "
                              f"'{scenario}' ({detail})", scenario=scenario)
+    if failure.kind == "execute" and "memory limit exceeded: " in error:
+        detail = error.rsplit("memory limit exceeded: ", 1)[-1]
+        return _task_problem(task, "script_error", f"script went over the memory limit on the path "
+                             f"'{scenario}' ({detail})", scenario=scenario, reason="memory",
+                             detail=detail)
     if failure.kind == "execute":
         code, what = "script_error", "script failed"
     elif isinstance(spec, MultiChoice):

@@ -12,20 +12,16 @@ import time
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import CodeType, ModuleType
+from typing import Any
 
 from RestrictedPython import compile_restricted_eval, compile_restricted_exec
-from RestrictedPython.Guards import (
-    full_write_guard,
-    guarded_iter_unpack_sequence,
-    guarded_unpack_sequence,
-    safe_builtins,
-    safer_getattr_raise,
-)
+from RestrictedPython.Guards import full_write_guard, safe_builtins, safer_getattr_raise
 from RestrictedPython.Limits import limited_list, limited_range
 from RestrictedPython.transformer import RestrictingNodeTransformer
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScriptEngineEnvironment
 
+from . import limits
 from .clock import today as clock_today
 from .errors import EngineError, ScriptError
 
@@ -40,12 +36,21 @@ _SAFE_NAMES = (
     "ValueError",
 )
 
+# Memory bounds (see limits.py): these copy or convert, so they charge what they make.
+_GUARDED_BUILTINS: dict[str, Callable] = {
+    "str": limits.guarded_str, "sum": limits.guarded_sum, "round": limits.guarded_round,
+    **limits.guarded_builtins(limited_list),
+}
+# isinstance() still takes the names of the guarded types as types.
+_REAL_TYPES: dict[Callable, type] = {_GUARDED_BUILTINS[t.__name__]: t for t in (str, list, tuple, dict)}
+
 SAFE_BUILTINS: dict[str, object] = {name: safe_builtins[name] for name in _SAFE_NAMES}
 SAFE_BUILTINS.update(
     {
-        "dict": dict, "tuple": tuple, "min": min, "max": max, "sum": sum, "sorted": sorted,
-        "any": any, "all": all, "enumerate": enumerate, "zip": zip, "reversed": reversed,
-        "range": limited_range, "list": limited_list,
+        "any": any, "all": all, "enumerate": enumerate, "zip": zip,
+        "reversed": reversed, "range": limited_range,
+        **_GUARDED_BUILTINS,
+        "isinstance": lambda obj, types: isinstance(obj, _real_types(types)),
     }
 )
 
@@ -53,6 +58,27 @@ _INPLACE_OPS: dict[str, Callable] = {
     "+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
     "//=": operator.ifloordiv, "%=": operator.imod,
 }
+
+
+def _real_types(types: Any) -> Any:
+    if isinstance(types, tuple):
+        return tuple(_REAL_TYPES.get(t, t) for t in types)
+    return _REAL_TYPES.get(types, types)
+
+
+def _call(name: str, where: ast.AST, *args: ast.expr) -> ast.Call:
+    """`name(*args)` placed at `where` (generated nodes need line numbers to compile)."""
+    call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=list(args), keywords=[])
+    for node in ast.walk(call):
+        if not hasattr(node, "lineno"):
+            ast.copy_location(node, where)
+    return call
+
+
+# Operators that can make a result far larger than their operands (see limits.binop).
+_GUARDED_BINOPS: dict[type, str] = {ast.Add: "+", ast.Mult: "*", ast.Mod: "%", ast.LShift: "<<"}
+# How often (seconds of script CPU time) the line tracer looks at the process's memory.
+_MEMORY_CHECK_EVERY = 0.005
 
 
 class _ScriptTimeout(Exception):
@@ -97,6 +123,52 @@ class PomocPolicy(RestrictingNodeTransformer):
     def visit_Nonlocal(self, node):  # noqa: N802
         return self._refuse(node, "nonlocal")
 
+    # Memory bounds: operations that can grow a value go through a guard in limits.py, which
+    # refuses an over-large result before it is allocated.
+
+    def visit_BinOp(self, node):  # noqa: N802
+        node = self.node_contents_visit(node)
+        op = _GUARDED_BINOPS.get(type(node.op))
+        if op is None:
+            return node
+        return _call("_binop_", node, ast.Constant(op), node.left, node.right)
+
+    def visit_FormattedValue(self, node):  # noqa: N802
+        node = self.node_contents_visit(node)
+        spec = node.format_spec
+        if spec is not None:
+            parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
+            if not all(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in parts):
+                return self._refuse(node, "a computed f-string format spec")
+            why = limits.check_format_spec("".join(p.value for p in parts))
+            if why:
+                return self._refuse(node, why)
+        node.value = _call("_formatted_", node.value, node.value)
+        return node
+
+    def _guard_unpacking(self, node):
+        node = self.node_contents_visit(node)
+        for elt in node.elts:
+            if isinstance(elt, ast.Starred) and isinstance(elt.ctx, ast.Load):
+                elt.value = _call("_unpacked_", elt.value, elt.value)
+        return node
+
+    def visit_Call(self, node):  # noqa: N802
+        node = super().visit_Call(node)
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                arg.value = _call("_unpacked_", arg.value, arg.value)
+        return node
+
+    def visit_List(self, node):  # noqa: N802
+        return self._guard_unpacking(node)
+
+    def visit_Tuple(self, node):  # noqa: N802
+        return self._guard_unpacking(node)
+
+    def visit_Set(self, node):  # noqa: N802
+        return self._guard_unpacking(node)
+
 
 @lru_cache(maxsize=4096)
 def compile_script(source: str, mode: str) -> CodeType:
@@ -111,20 +183,24 @@ def compile_script(source: str, mode: str) -> CodeType:
 def _guarded_getattr(obj: object, name: str) -> object:
     if type(obj) not in _DATA_TYPES:
         raise AttributeError(f"attribute access is not allowed on {type(obj).__name__} objects")
-    return safer_getattr_raise(obj, name)
+    return limits.guarded_method(obj, name, safer_getattr_raise(obj, name))
 
 
 def _guarded_getitem(obj: object, key: object) -> object:
     if type(obj) not in _DATA_TYPES:
         raise TypeError(f"item access is not allowed on {type(obj).__name__} objects")
+    if isinstance(key, slice):
+        return limits.sliced(obj, key)
     return obj[key]  # type: ignore[index]
 
 
 def _inplacevar(op: str, target: object, value: object) -> object:
     try:
-        return _INPLACE_OPS[op](target, value)
+        func = _INPLACE_OPS[op]
     except KeyError:
         raise TypeError(f"operator {op} is not allowed") from None
+    target, value = limits.inplace(op, target, value)
+    return func(target, value)
 
 
 def _apply(func: Callable, *args: object, **kwargs: object) -> object:
@@ -140,8 +216,11 @@ GUARDS: dict[str, object] = {
     "_write_": full_write_guard,
     "_inplacevar_": _inplacevar,
     "_apply_": _apply,
-    "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
-    "_unpack_sequence_": guarded_unpack_sequence,
+    "_iter_unpack_sequence_": limits.iter_unpack_sequence,
+    "_unpack_sequence_": limits.unpack_sequence,
+    "_binop_": limits.binop,
+    "_formatted_": limits.formatted,
+    "_unpacked_": limits.unpacked,
 }
 
 
@@ -196,11 +275,20 @@ class SandboxEnvironment(BasePythonScriptEngineEnvironment):
         # The limit is CPU time of this thread, not wall-clock time: a script that loops burns
         # CPU and is stopped, while a busy machine (other requests, a test run, a GIL shared with
         # other threads) never fails a short script that was merely waiting for a core.
+        # Memory: guards refuse large values before they exist (limits.py); what they do not
+        # see is caught by a look at the process's resident memory every few ms of CPU time.
+        limits.start_run()
+        baseline = limits.resident_bytes()
         deadline = time.thread_time() + self.time_limit
+        next_check = [time.thread_time() + _MEMORY_CHECK_EVERY]
 
         def trace_line(frame, event, arg):
-            if time.thread_time() > deadline:
+            now = time.thread_time()
+            if now > deadline:
                 raise _ScriptTimeout
+            if now > next_check[0]:
+                next_check[0] = now + _MEMORY_CHECK_EVERY
+                limits.check_growth(baseline)
             return trace_line
 
         def trace_call(frame, event, arg):
@@ -216,6 +304,8 @@ class SandboxEnvironment(BasePythonScriptEngineEnvironment):
             return runner(code, scope)
         except _ScriptTimeout:
             raise ScriptError(f"time limit of {self.time_limit:g} s exceeded") from None
+        except (limits.ScriptMemoryError, MemoryError) as exc:
+            raise ScriptError(f"memory limit exceeded: {str(exc) or 'out of memory'}") from None
         except ScriptError:
             raise
         except RecursionError:
