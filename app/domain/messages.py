@@ -183,6 +183,12 @@ class Code(StrEnum):
     DEPLOY_OPERATION_PARAM_TYPE = "deploy.operation_param_type"
     DEPLOY_ACTION_ABSENT = "deploy.action_absent"
     DEPLOY_VARIABLE_NEVER_SET = "deploy.variable_never_set"
+    # Letters and documents.
+    LETTER_INVALID = "letter_invalid"
+    LETTER_NO_DECISION = "letter_no_decision"
+    DATE_NOT_AFTER_TODAY = "date_not_after_today"
+    DATE_IN_FUTURE = "date_in_future"
+    DATE_BEFORE = "date_before"
 
 
 @dataclass(frozen=True)
@@ -579,6 +585,17 @@ CATALOGUE: dict[Code, Template] = {
         N_("Żaden skrypt, formularz ani zadanie usługowe nie ustawia zmiennej „%(variable)s”, "
            "na której opierają się zapisy sprawy."),
         "No script, form or service task sets '%(variable)s', which the case records follow."),
+    Code.LETTER_INVALID: Template(N_("Pismo zawiera błędy; popraw zaznaczone pola."),
+                                  "The letter has errors; correct the marked fields."),
+    Code.LETTER_NO_DECISION: Template(
+        N_("W sprawie nie wydano jeszcze decyzji, od której można przekazać odwołanie."),
+        "No decision has been issued in this case, so there is no appeal to forward."),
+    Code.DATE_NOT_AFTER_TODAY: Template(N_("Data musi być późniejsza niż dzisiejsza."),
+                                        "The date must be later than today."),
+    Code.DATE_IN_FUTURE: Template(N_("Data nie może być z przyszłości."),
+                                  "The date cannot be in the future."),
+    Code.DATE_BEFORE: Template(N_("Data nie może być wcześniejsza niż %(limit)s."),
+                               "The date cannot be earlier than %(limit)s."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -183,6 +183,12 @@ AUDIT_ACTIONS = {
     "auth.locked": _l("Zablokowano logowanie po nieudanych próbach"),
     "auth.token_revoked": _l("Unieważniono token API"),
     "user.created": _l("Utworzono użytkownika"),
+    "document.issued": _l("Wystawiono dokument"),
+    "document.downloaded": _l("Pobrano dokument"),
+    "letter.issued": _l("Wystawiono pismo"),
+    "office.updated": _l("Zmieniono dane organu"),
+    "authorisation.added": _l("Dodano upoważnienie do podpisu"),
+    "authorisation.revoked": _l("Cofnięto upoważnienie do podpisu"),
 }
 
 # Register fields a caseworker may update from an application.
