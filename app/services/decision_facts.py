@@ -39,6 +39,8 @@ RELATIONS_PL = {
 # Engine steps that are not findings: its readings of the law and its proposal.
 _SKIPPED_STEPS = ("reading.", "result")
 _READING = re.compile(r"\s*\((?:przyjęta wykładnia|dochód ustalony)[^)]*\)|[Pp]rzyjęta wykładnia: ")
+# The engine's proposal inside a step ("…; proponuje się 355,00 zł miesięcznie."): not a finding.
+_PROPOSAL = re.compile(r";\s*proponuje się\b[^;]*$")
 _PERSON = re.compile(r"\b([Oo])soba nr (\d+)(?: \(wnioskodawca\))?")
 
 
@@ -57,15 +59,20 @@ def member_names(case: Case) -> list[str]:
     return [f"{m.first_name} {m.last_name}".strip() for m in case.household.members]
 
 
+def sentence(text: str) -> str:
+    """``text`` ending with one full stop ("… 2026 r." keeps its own)."""
+    text = text.strip()
+    return text if not text or text.endswith(".") else text + "."
+
+
 def _plain(text: str, names: list[str]) -> str:
-    text = _READING.sub("", text).strip()
+    text = _PROPOSAL.sub("", _READING.sub("", text).strip().rstrip("."))
 
     def name(m: re.Match[str]) -> str:
         i = int(m.group(2)) - 1
         return names[i] if 0 <= i < len(names) else m.group(0)
 
-    text = _PERSON.sub(name, text)
-    return text if text.endswith(".") else text + "."
+    return _PERSON.sub(name, text).strip()
 
 
 def calculation(result: Mapping[str, Any] | None, names: list[str]) -> tuple[list[str], list[str]]:
@@ -79,9 +86,9 @@ def calculation(result: Mapping[str, Any] | None, names: list[str]) -> tuple[lis
             continue
         line = _plain(str(step["text_pl"]), names)
         basis = [str(b) for b in step.get("legal_basis") or []]
-        steps.append(f"{line} ({', '.join(basis)})" if basis else line)
+        steps.append(sentence(f"{line} ({', '.join(basis)})" if basis else line))
         if step.get("result") is False:
-            unmet.append(line)
+            unmet.append(sentence(line))
     return steps, unmet
 
 
@@ -106,7 +113,7 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
     names = member_names(case)
     application = uow.session.scalar(select(Application).where(Application.case_id == case.id))
     if application is not None and case.kind != "change":
-        out.facts.append(f"Wniosek strony wpłynął do organu dnia {date_pl(application.received_on)}.")
+        out.facts.append(f"Wniosek strony wpłynął do organu dnia {date_pl(application.received_on)}")
         out.evidence.append(f"wniosek strony z dnia {date_pl(application.received_on)} wraz z "
                             "oświadczeniami o sytuacji rodzinnej i dochodowej")
     members = case.household.members
@@ -125,8 +132,8 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
                     for i, m in enumerate(members))
     how = "ustalony w toku rodzinnego wywiadu środowiskowego" if verified else \
         "wykazany w oświadczeniach i dokumentach dołączonych do wniosku"
-    out.facts.append(f"Dochód netto {'rodziny' if len(members) > 1 else 'strony'} z miesiąca "
-                     f"poprzedzającego złożenie wniosku, {how}, wynosi {zl(total)} ({per}).")
+    out.facts.append(f"Dochód netto {'rodziny' if len(members) > 1 else 'strony'} przyjęty do "
+                     f"ustalenia prawa do świadczenia, {how}, wynosi {zl(total)} ({per}).")
     for interview in uow.session.scalars(select(Interview).where(Interview.case_id == case.id)
                                          .order_by(Interview.id)):
         if interview.conducted_on is None:
@@ -150,4 +157,5 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
                             "toku wywiadu")
     if not refusal_on_merits:
         out.calculation, out.unmet = calculation(result, names)
+    out.facts = [sentence(f) for f in out.facts]
     return out

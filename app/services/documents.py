@@ -28,7 +28,7 @@ from app.persistence.models import Case, Decision
 
 from .change_cases import change_context
 from .context import UnitOfWork
-from .decision_facts import justification, member_names
+from .decision_facts import justification, member_names, sentence
 from .document_templates import render
 from .office import Office, Signer
 
@@ -113,9 +113,9 @@ def _period(decision: Decision) -> str:
 def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> list[str]:
     """The sentences of the ruling (art. 107 § 1 pkt 5 KPA)."""
     party = _party(case)
-    who = f"{party['title']} {party['name']} (PESEL {party['pesel']})"
+    who = f"{party['name']} (PESEL {party['pesel']})"
     if decision.kind == "refusal":
-        return [f"Odmówić przyznania {law.name_genitive} – strona: {who}."]
+        return [f"Odmówić stronie: {who} przyznania {law.name_genitive}."]
     names = member_names(case)
     members = case.household.members
     amount = zl(decision.amount)
@@ -135,8 +135,8 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
                      f"{entitled or '—'}; łącznie {amount} miesięcznie. Wnioskodawca: {who}.")
         when = "Świadczenie będzie wypłacane"
     else:
-        lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} miesięcznie "
-                     f"{_period(decision)}.".replace("  ", " ").replace(" .", "."))
+        lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
+                              f"miesięcznie {_period(decision)}".strip()))
         if decision.benefit == "zasilek_rodzinny":
             children = "; ".join(
                 f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
