@@ -27,7 +27,7 @@ from tests.drive import canned, complete_named, drive, ready_tasks, sample_appli
 from tests.pdftext import pdf_text
 from tests.web.test_pages import pesel
 
-pytestmark = [pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.embedded]
 
 
 def _actors(caseworker: Actor, supervisor: Actor) -> dict[str, Actor]:

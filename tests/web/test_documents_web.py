@@ -3,6 +3,7 @@ rygor without its justification refused on the task page and the API."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from tests.pdftext import pdf_text
 from tests.web.test_pages import login, task_id
 from tests.web.test_web_defences import bearer, token
 
-pytestmark = [pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.timeout(180), pytest.mark.embedded]
 
 
 def _issued_case(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> int:
@@ -135,3 +136,42 @@ def test_letters_from_the_case_file_and_the_api(
     assert [d["kind"] for d in docs] == ["supplement_call", "delay_notice"]
     assert client.post(f"/api/cases/{case_id}/letters", headers=bearer(token(client, "admin")),
                        json={"kind": "delay_notice", "facts": {}}).status_code == 403
+
+
+def test_the_office_and_authorisations_are_set_without_code(
+    flask_app: Any, ctx: ServiceContext, caseworker: Actor, caseworker2: Actor, admin: Actor
+) -> None:
+    from sqlalchemy import delete
+
+    from app.persistence.models import SignerAuthorisation
+    from app.services import office
+    from app.services.errors import Forbidden, ValidationFailed
+
+    runner = flask_app.test_cli_runner()
+    shown = runner.invoke(args=["office-show"])
+    assert shown.exit_code == 0 and "body: burmistrz" in shown.output
+    bad = runner.invoke(args=["authorise", "caseworker2", "--act", "ups", "--position", "x",
+                              "--number", "N/1", "--issued-on", "2026-01-05",
+                              "--valid-until", "2025-01-01"])
+    assert bad.exit_code != 0 and "valid_until" in bad.output
+    made = runner.invoke(args=["authorise", "caseworker2", "--act", "usr", "--position",
+                               "Zastępca Kierownika", "--number", "OR.0052.99.2026",
+                               "--issued-on", "2026-01-05"])
+    try:
+        assert made.exit_code == 0, made.output
+        listed = runner.invoke(args=["authorisations"])
+        assert "OR.0052.99.2026" in listed.output
+        with ctx.uow(readonly=True) as uow:
+            who = office.signer(uow, caseworker2.id, "usr", date(2026, 3, 2))
+            assert who is not None and who.position == "Zastępca Kierownika"
+            assert office.signer(uow, caseworker2.id, "usr", date(2025, 12, 31)) is None
+            assert office.signer(uow, caseworker2.id, "ups", date(2026, 3, 2)) is None
+    finally:
+        with ctx.db.engine.begin() as conn:
+            conn.execute(delete(SignerAuthorisation).where(
+                SignerAuthorisation.number == "OR.0052.99.2026"))
+    with pytest.raises(Forbidden):
+        office.set_office(ctx, caseworker, dict(office.DEMO_OFFICE))
+    with pytest.raises(ValidationFailed) as err:
+        office.set_office(ctx, admin, {**office.DEMO_OFFICE, "body": "sołtys", "sko_seat": ""})
+    assert set(err.value.errors) == {"body", "sko_seat"}
