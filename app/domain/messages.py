@@ -189,6 +189,7 @@ class Code(StrEnum):
     DATE_NOT_AFTER_TODAY = "date_not_after_today"
     DATE_IN_FUTURE = "date_in_future"
     DATE_BEFORE = "date_before"
+    OFFICE_INVALID = "office_invalid"
 
 
 @dataclass(frozen=True)
@@ -596,6 +597,10 @@ CATALOGUE: dict[Code, Template] = {
                                   "The date cannot be in the future."),
     Code.DATE_BEFORE: Template(N_("Data nie może być wcześniejsza niż %(limit)s."),
                                "The date cannot be earlier than %(limit)s."),
+    Code.OFFICE_INVALID: Template(N_("Dane organu lub upoważnienia są niekompletne; popraw "
+                                     "zaznaczone pola."),
+                                  "The issuing body's or the authorisation's data are "
+                                  "incomplete; correct the marked fields."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

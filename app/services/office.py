@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.messages import Code, msg
 from app.persistence.models import OfficeSettings, SignerAuthorisation, User
 
 from . import audit
@@ -38,7 +39,8 @@ ACTS = tuple(AUTHORISATION_BASIS)
 OFFICE_FIELDS = ("gmina", "body", "centre_name", "centre_address", "centre_city", "sko_name",
                  "sko_seat", "payment_method", "payment_day")
 _LIMITS = {"gmina": 200, "body": 20, "centre_name": 300, "centre_address": 300, "centre_city": 100,
-           "sko_name": 300, "sko_seat": 300, "payment_method": 1000, "payment_day": 1000}
+           "sko_name": 300, "sko_seat": 300, "payment_method": 1000, "payment_day": 1000,
+           "position": 200, "number": 100}
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,13 @@ def _require_admin(actor: Actor) -> None:
 def _text(values: dict[str, Any], name: str, errors: dict[str, str], required: bool = True) -> str:
     value = values.get(name, "")
     if not isinstance(value, str):
-        errors[name] = "Enter text."
+        errors[name] = msg(Code.TEXT_EXPECTED)
         return ""
     value = value.strip()
     if required and not value:
-        errors[name] = "This field is required."
+        errors[name] = msg(Code.REQUIRED)
     elif len(value) > _LIMITS.get(name, 200):
-        errors[name] = "The text is too long."
+        errors[name] = msg(Code.MAX_LENGTH, limit=_LIMITS.get(name, 200))
     return value
 
 
@@ -135,9 +137,9 @@ def set_office(ctx: ServiceContext, actor: Actor, values: dict[str, Any]) -> dic
     errors: dict[str, str] = {}
     clean = {f: _text(values, f, errors, required=f != "payment_day") for f in OFFICE_FIELDS}
     if "body" not in errors and clean["body"] not in BODIES:
-        errors["body"] = "Choose wojt, burmistrz or prezydent."
+        errors["body"] = msg(Code.CHOOSE_ONE)
     if errors:
-        raise ValidationFailed("The issuing body's settings are incomplete.", errors)
+        raise ValidationFailed(msg(Code.OFFICE_INVALID), errors)
     with ctx.uow() as uow:
         row = uow.session.get(OfficeSettings, 1)
         if row is None:
@@ -157,15 +159,13 @@ def authorise(ctx: ServiceContext, actor: Actor, username: str, act: str, positi
     _require_admin(actor)
     errors: dict[str, str] = {}
     if act not in ACTS:
-        errors["act"] = "Choose ups, usr or fa."
-    if not position.strip() or len(position) > 200:
-        errors["position"] = "This field is required."
-    if not number.strip() or len(number) > 100:
-        errors["number"] = "This field is required."
+        errors["act"] = msg(Code.CHOOSE_ONE)
+    _text({"position": position, "number": number}, "position", errors)
+    _text({"position": position, "number": number}, "number", errors)
     if valid_until is not None and valid_until < issued_on:
-        errors["valid_until"] = "The end cannot be before the date of issue."
+        errors["valid_until"] = msg(Code.DATE_BEFORE, limit=issued_on.isoformat())
     if errors:
-        raise ValidationFailed("The authorisation is incomplete.", errors)
+        raise ValidationFailed(msg(Code.OFFICE_INVALID), errors)
     with ctx.uow() as uow:
         user_id = uow.session.scalar(select(User.id).where(User.username == username))
         if user_id is None:

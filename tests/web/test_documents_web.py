@@ -175,3 +175,47 @@ def test_the_office_and_authorisations_are_set_without_code(
     with pytest.raises(ValidationFailed) as err:
         office.set_office(ctx, admin, {**office.DEMO_OFFICE, "body": "sołtys", "sko_seat": ""})
     assert set(err.value.errors) == {"body", "sko_seat"}
+
+
+def test_an_admin_sets_the_body_and_authorisations_on_a_page(
+    client: Any, ctx: ServiceContext, caseworker2: Actor
+) -> None:
+    from sqlalchemy import delete
+
+    from app.persistence.models import SignerAuthorisation
+    from app.services import office
+
+    login(client, "caseworker1")
+    assert client.get("/admin/office").status_code == 403
+    client.post("/logout")
+    login(client, "admin")
+    page = client.get("/admin/office").get_data(as_text=True)
+    assert "Gminy Krzeszowice" in page and "OR.0052.12.2024" in page
+    bad = client.post("/admin/office", data={**office.DEMO_OFFICE, "sko_seat": "  ",
+                                             "body": "<script>"})
+    text = bad.get_data(as_text=True)
+    assert bad.status_code == 422 and 'id="o-sko_seat-err"' in text and 'id="o-body-err"' in text
+    with ctx.uow(readonly=True) as uow:
+        body = office.office(uow)
+        assert body is not None and body.sko_seat == office.DEMO_OFFICE["sko_seat"]  # unchanged
+    try:
+        ok = client.post("/admin/office", data={**office.DEMO_OFFICE, "body": "wojt",
+                                                "gmina": "Gminy Testowo"})
+        assert ok.status_code == 302
+        with ctx.uow(readonly=True) as uow:
+            body = office.office(uow)
+            assert body is not None and body.body_genitive == "Wójta Gminy Testowo"
+        form = {"username": "caseworker2", "act": "fa", "position": "Specjalista",
+                "number": "OR.1/2026", "issued_on": "2026-02-01", "valid_until": "2026-01-01"}
+        res = client.post("/admin/authorisations", data=form)
+        assert res.status_code == 422 and 'id="o-valid_until-err"' in res.get_data(as_text=True)
+        res = client.post("/admin/authorisations", data={**form, "issued_on": "1.2.2026"})
+        assert res.status_code == 422
+        assert client.post("/admin/authorisations",
+                           data={**form, "valid_until": ""}).status_code == 302
+        with ctx.uow(readonly=True) as uow:
+            assert office.signer(uow, caseworker2.id, "fa", date(2026, 3, 2)) is not None
+    finally:
+        office.set_office(ctx, Actor(None, frozenset({"admin"})), dict(office.DEMO_OFFICE))
+        with ctx.db.engine.begin() as conn:
+            conn.execute(delete(SignerAuthorisation).where(SignerAuthorisation.number == "OR.1/2026"))
