@@ -67,6 +67,14 @@ class Office:
         """'Burmistrza Gminy Krzeszowice'."""
         return f"{BODIES[self.body][1]} {self.gmina}"
 
+    @property
+    def sko_genitive(self) -> str:
+        """'Samorządowego Kolegium Odwoławczego w Krakowie' (every SKO is named so; another
+        name is printed as set)."""
+        nominative, genitive = "Samorządowe Kolegium Odwoławcze", "Samorządowego Kolegium Odwoławczego"
+        name = self.sko_name.strip()
+        return genitive + name[len(nominative):] if name.startswith(nominative) else name
+
 
 @dataclass(frozen=True)
 class Signer:

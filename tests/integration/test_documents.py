@@ -80,9 +80,10 @@ def _common(text: str, act_citation: str, auth_number: str) -> None:
     assert re.search(r"DECYZJA nr DEC/2026/\d{5}", text)  # the number
     assert "ul. Testowa 1, 32-065 Krzeszowice" in text  # the party's declared address
     assert act_citation in text and "Dz.U. z 2024 r. poz. 572" in text  # legal basis
-    assert "art. 104" in text and "orzeka" in text
-    assert "Samorządowe Kolegium Odwoławcze w Krakowie" in text and "ul. Basztowa 22" in text
-    assert "14 dni od dnia jej doręczenia" in text and "art. 127a" in text  # appeal and waiver
+    assert "art. 104" in text and "orzekam:" in text
+    assert "odwołanie do Samorządowego Kolegium Odwoławczego w Krakowie (ul. Basztowa 22" in text
+    assert "za pośrednictwem Burmistrza Gminy Krzeszowice" in text
+    assert "14 dni od dnia doręczenia decyzji" in text and "art. 127a" in text  # appeal, waiver
     assert "z upoważnienia Burmistrza Gminy Krzeszowice" in text  # the authorised signer
     assert "Maria Wiśniewska" in text and "Kierownik Ośrodka Pomocy Społecznej" in text
     assert f"upoważnienie nr {auth_number} z dnia 2 stycznia 2024 r." in text
