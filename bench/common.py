@@ -23,7 +23,8 @@ PG_ADMIN_URL = os.environ.get("POMOC_BENCH_PG", "postgresql+psycopg://postgres@1
 BENCH_DB = os.environ.get("POMOC_BENCH_DB", "pomoc_bench")
 REDIS_URL = os.environ.get("POMOC_BENCH_REDIS", "redis://127.0.0.1:6379/14")
 # Tables kept when case data is cleared between phases.
-KEEP = {"process_definitions", "users", "user_roles", "alembic_version", "api_tokens"}
+KEEP = {"process_definitions", "users", "user_roles", "alembic_version", "api_tokens",
+        "office_settings", "signer_authorisations"}
 BENCH_USERS = (
     ("caseworker1", "Anna Kowalska", ["caseworker"], "pracownik socjalny"),
     ("caseworker2", "Piotr Nowak", ["caseworker"], "starszy pracownik socjalny"),
@@ -177,6 +178,9 @@ def setup_context(cfg: dict[str, Any]) -> tuple[Any, BenchClock, RecordingPublis
     definitions.deploy_directory(ctx, SYSTEM)
     for username, name, roles, position in BENCH_USERS:
         create_user(ctx, username, name, roles, PASSWORD, position)
+    from app.services.office import seed_demo_office
+
+    seed_demo_office(ctx)  # the issuing body and the supervisor's authorisations
     return ctx, clock, publisher
 
 

@@ -304,6 +304,13 @@ def main(argv: list[str] | None = None) -> int:
                 ctx, clock, publisher, by_role, seconds=5.0 if args.quick else 12.0)
             print(f"  service: {result['service']['cases_per_s']:.1f} cases/s", flush=True)
             common.truncate_case_data(ctx)
+            from .documents import bench as bench_documents
+
+            result["documents"] = bench_documents(ctx, clock, publisher, by_role,
+                                                  seconds=3.0 if args.quick else 8.0)
+            print(f"  documents: {result['documents']['decision_pdf_per_s']:.1f} decision PDFs/s",
+                  flush=True)
+            common.truncate_case_data(ctx)
             result["late_step"] = service.bench_late_step(
                 ctx, clock, publisher, by_role, repeats=3 if args.quick else 9,
                 seconds=20.0 if args.quick else 40.0)
@@ -344,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         "complete_p95_ms": round(h["latency"]["complete_p95_ms"], 2) if h else None,
         "state_bytes_per_case": round(result["service"]["state_bytes_avg"], 1),
         "late_step_vs_early_step": round(result["late_step"]["ratio"], 3),
+        "decision_pdf_per_s": round(result["documents"]["decision_pdf_per_s"], 2),
         "late_step_vs_first_update": round(result["late_step"]["update_ratio"], 3),
         "backend": result["backend"],
         "http_server": f"gunicorn {h['best']}" if h else None,

@@ -25,7 +25,8 @@ REDIS_URL = os.environ.get("POMOC_TEST_REDIS", f"redis://127.0.0.1:6379/{1 + os.
 BACKEND = os.environ.get("POMOC_TEST_DB", "postgresql")
 
 # Tables kept between tests: deployed definitions and users are costly to rebuild.
-KEEP = {"process_definitions", "users", "user_roles", "alembic_version"}
+KEEP = {"process_definitions", "users", "user_roles", "alembic_version", "office_settings",
+        "signer_authorisations"}
 
 
 class FakeClock:
@@ -119,6 +120,10 @@ def session_ctx(test_config: dict[str, Any], clock: FakeClock) -> Iterator[Servi
 
     for username, name, roles, position in DEMO_USERS:
         create_user(ctx, username, name, roles, "demo", position, password_policy=False)  # demo only
+    from app.services.office import seed_demo_office
+
+    # The issuing body and the supervisor's authorisations (decisions are issued only with them).
+    seed_demo_office(ctx)
     yield ctx
     ctx.db.dispose()
 

@@ -24,6 +24,8 @@ code                         rule
 ``purpose_required``         a one-off benefit names its purpose (art. 39 ust. 1, art. 41 pkt 1)
 ``payment_date_required``    a one-off benefit names its payment date
 ``one_off_has_period``       a one-off benefit has no monthly period (no end date)
+``enforcement_reason_required`` rygor natychmiastowej wykonalności is given with its reason
+                             (art. 108 § 1 KPA: an exception, never template text)
 ===========================  ==================================================================
 
 The first benefit month is a parameter: the caller decides it (for social assistance, the month
@@ -73,6 +75,7 @@ REASON_ARTICLE = "art. 107 § 3 KPA"
 FACTS_ARTICLE = "art. 77 § 1 KPA"
 FIXED_TERM_ARTICLE = f"art. 38 ust. 5 {UPS}"
 ONE_OFF_ARTICLE = f"art. 39 ust. 1 i art. 41 pkt 1 {UPS}"
+ENFORCEMENT_ARTICLE = "art. 108 § 1 KPA"
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,9 @@ class DecisionDraft:
     justification: str = ""
     amount_reason: str = ""
     purpose: str = ""
+    # Rygor natychmiastowej wykonalności (art. 108 KPA) and its reason.
+    immediate_enforcement: bool = False
+    immediate_enforcement_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,12 +138,22 @@ def check_decision(draft: DecisionDraft, legal: LegalRange | None,
             "justification_required", "justification", JUSTIFICATION_ARTICLE,
             "A refusal or a partial grant needs a factual and legal justification.",
             {"kind": draft.kind}))
+    out.extend(enforcement_rules(draft))
     if draft.kind == "refusal":
         return out
     out.extend(_amount_rules(draft, legal))
     out.extend(_one_off_rules(draft) if draft.benefit in ONE_OFF
                else _period_rules(draft, first_benefit_month))
     return out
+
+
+def enforcement_rules(draft: DecisionDraft) -> list[Violation]:
+    """Rygor natychmiastowej wykonalności is an exception: given only with its written reason."""
+    if draft.immediate_enforcement and _blank(draft.immediate_enforcement_reason):
+        return [Violation(
+            "enforcement_reason_required", "immediate_enforcement_reason", ENFORCEMENT_ARTICLE,
+            "Immediate enforceability needs its justification.")]
+    return []
 
 
 def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violation]:

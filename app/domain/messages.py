@@ -207,6 +207,13 @@ class Code(StrEnum):
     DEPLOY_SCRIPT_MEMORY = "deploy.script_error.memory"
     DEPLOY_FORM_PATTERN_UNSUPPORTED = "deploy.invalid_form_schema.pattern_unsupported"
     DEPLOY_FORM_PATTERN_TOO_LONG = "deploy.invalid_form_schema.pattern_too_long"
+    # Letters and documents.
+    LETTER_INVALID = "letter_invalid"
+    LETTER_NO_DECISION = "letter_no_decision"
+    DATE_NOT_AFTER_TODAY = "date_not_after_today"
+    DATE_IN_FUTURE = "date_in_future"
+    DATE_BEFORE = "date_before"
+    OFFICE_INVALID = "office_invalid"
 
 
 @dataclass(frozen=True)
@@ -686,6 +693,21 @@ CATALOGUE: dict[Code, Template] = {
     Code.DEPLOY_FORM_PATTERN_TOO_LONG: Template(
         N_("Wzorzec „%(pattern)s” w formularzu „%(form)s” jest za długi (najwyżej 300 znaków)."),
         "The pattern '%(pattern)s' in form '%(form)s' is too long (at most 300 characters)."),
+    Code.LETTER_INVALID: Template(N_("Pismo zawiera błędy; popraw zaznaczone pola."),
+                                  "The letter has errors; correct the marked fields."),
+    Code.LETTER_NO_DECISION: Template(
+        N_("W sprawie nie wydano jeszcze decyzji, od której można przekazać odwołanie."),
+        "No decision has been issued in this case, so there is no appeal to forward."),
+    Code.DATE_NOT_AFTER_TODAY: Template(N_("Data musi być późniejsza niż dzisiejsza."),
+                                        "The date must be later than today."),
+    Code.DATE_IN_FUTURE: Template(N_("Data nie może być z przyszłości."),
+                                  "The date cannot be in the future."),
+    Code.DATE_BEFORE: Template(N_("Data nie może być wcześniejsza niż %(limit)s."),
+                               "The date cannot be earlier than %(limit)s."),
+    Code.OFFICE_INVALID: Template(N_("Dane organu lub upoważnienia są niekompletne; popraw "
+                                     "zaznaczone pola."),
+                                  "The issuing body's or the authorisation's data are "
+                                  "incomplete; correct the marked fields."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -21,7 +21,7 @@ from app.persistence.models import (
     User,
 )
 
-from . import audit, register
+from . import audit, document_store, register
 from .context import Actor, ServiceContext
 from .errors import Forbidden, NotFound
 
@@ -150,6 +150,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "history": [{"at": e.at.isoformat(), "action": e.action,
                          "user": users.get(e.user_id) if e.user_id else "system",
                          "detail": e.detail} for e in history],
+            # Issued documents (PDF): kind, title, date, hash and the download URL.
+            "documents": document_store.case_documents(uow, case_id),
         }
         audit.record(uow, "case.read", actor.id, case_id)
         uow.commit()
@@ -191,6 +193,8 @@ def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
         "delivered_on": d.delivered_on.isoformat() if d.delivered_on else None,
         "final_on": d.final_on.isoformat() if d.final_on else None,
         "has_document": bool(d.document_html), "appeal_outcome": d.appeal_outcome,
+        "immediate_enforcement": d.immediate_enforcement,
+        "immediate_enforcement_reason": d.immediate_enforcement_reason,
     }
 
 

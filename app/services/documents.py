@@ -1,42 +1,36 @@
-"""The decision document with every element art. 107 §1 KPA requires.
+"""The decision as issued: every element of art. 107 § 1 KPA, rendered to PDF.
 
-The document is always in Polish: the explanation steps print their ``text_pl`` (or ``text`` for
-explanations stored before it existed), amounts have a decimal comma ("355,00 zł"), dates the long
-form ("26 listopada 2026 r."), and booleans read "tak"/"nie". Each benefit cites its own act:
-social assistance the u.p.s., zasiłek rodzinny the Family Benefits Act, fundusz alimentacyjny the
-Act on help for persons entitled to maintenance; art. 104 KPA applies to all.
+1. the body (wójt, burmistrz or prezydent miasta of the gmina) and the centre's address;
+2. the date and number; 3. the party by name and address as declared in the case;
+4. the legal basis, each act cited from the dated table in ``app.domain.legal_acts``;
+5. the ruling: the benefit, the amount a month or once, the period, the payment method and date,
+   "w pozostałej części odmówić" for a partial grant, the entitled child for FA, the amount per
+   child for zasiłek rodzinny, and rygor natychmiastowej wykonalności (art. 108) when given;
+6. the justification (facts, evidence, calculation, discretion, rygor) — left out only for a
+   full grant without discretion (art. 107 § 4), never printed blank;
+7. the appeal instruction (the SKO by name and seat, 14 days, through the body; waiver, art.
+   127a) and the duties and notices of the act; 8. the authorised signer: name, position,
+   "z upoważnienia" of the body, the authorisation's number and date.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from types import SimpleNamespace
+from decimal import Decimal
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import select
-
-from app.domain.polish import date_pl, number, zl
+from app.domain.decision_rules import ONE_OFF
+from app.domain.legal_acts import cite
+from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
-from app.persistence.models import Application, Case, Decision, User
+from app.persistence.models import Case, Decision
 
 from .change_cases import change_context
 from .context import UnitOfWork
-
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"]),
-)
-
-UPS = "ustawy z dnia 12 marca 2004 r. o pomocy społecznej"
-USR = "ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych"
-FA = "ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów"
-KPA = "art. 104 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego"
+from .decision_facts import justification, member_names, sentence
+from .document_templates import render
+from .office import Office, Signer
 
 
 @dataclass(frozen=True)
@@ -45,27 +39,24 @@ class BenefitLaw:
 
     name: str  # accusative (= nominative here): "przyznać ... zasiłek stały"
     name_genitive: str  # "odmówić przyznania zasiłku stałego"
-    act: str  # "ups", "usr" or "fa": selects the notices and the authorisation
-    basis: str  # the provisions of the act, before art. 104 KPA
+    act: str  # "ups", "usr" or "fa": selects the notices, the citation and the authorisation
+    articles: str  # the provisions of the act
 
 
 BENEFITS: dict[str, BenefitLaw] = {
-    "zasilek_staly": BenefitLaw(
-        "zasiłek stały", "zasiłku stałego", "ups", f"art. 8, art. 37 i art. 106 ust. 1 {UPS}"),
-    "zasilek_okresowy": BenefitLaw(
-        "zasiłek okresowy", "zasiłku okresowego", "ups",
-        f"art. 8, art. 38 i art. 106 ust. 1 {UPS}"),
+    "zasilek_staly": BenefitLaw("zasiłek stały", "zasiłku stałego", "ups",
+                                "art. 8, art. 37 i art. 106 ust. 1"),
+    "zasilek_okresowy": BenefitLaw("zasiłek okresowy", "zasiłku okresowego", "ups",
+                                   "art. 8, art. 38 i art. 106 ust. 1"),
     "specjalny_zasilek_celowy": BenefitLaw(
         "specjalny zasiłek celowy", "specjalnego zasiłku celowego", "ups",
-        f"art. 8, art. 41 pkt 1 i art. 106 ust. 1 {UPS}"),
-    "zasilek_rodzinny": BenefitLaw(
-        "zasiłek rodzinny", "zasiłku rodzinnego", "usr",
-        f"art. 4 ust. 2 pkt 1, art. 5, art. 6, art. 23 i art. 24 {USR}"),
+        "art. 8, art. 41 pkt 1 i art. 106 ust. 1"),
+    "zasilek_rodzinny": BenefitLaw("zasiłek rodzinny", "zasiłku rodzinnego", "usr",
+                                   "art. 4 ust. 2 pkt 1, art. 5, art. 6, art. 23 i art. 24"),
     "fundusz_alimentacyjny": BenefitLaw(
         "świadczenie z funduszu alimentacyjnego", "świadczenia z funduszu alimentacyjnego", "fa",
-        f"art. 9 i art. 10 {FA}"),
+        "art. 9, art. 10 i art. 15"),
 }
-KIND_NAMES = {"grant": "przyznać", "partial": "przyznać w części", "refusal": "odmówić"}
 
 # The party's duty to report changes, and the return of undue benefits, under each act.
 NOTICES: dict[str, tuple[str, ...]] = {
@@ -73,98 +64,106 @@ NOTICES: dict[str, tuple[str, ...]] = {
         "Strona jest obowiązana niezwłocznie poinformować organ, który przyznał świadczenie, o "
         "każdej zmianie w swojej sytuacji osobistej, dochodowej i majątkowej, która wiąże się z "
         "podstawą do przyznania świadczeń (art. 109 ustawy o pomocy społecznej).",
-        "Osoba, która nienależnie pobrała świadczenie, jest obowiązana do jego zwrotu "
-        "(art. 98 ustawy o pomocy społecznej).",
+        "Świadczenia nienależnie pobrane, w tym uzyskane na podstawie nieprawdziwych informacji "
+        "albo wskutek niepoinformowania organu o zmianie sytuacji, podlegają zwrotowi (art. 6 "
+        "pkt 16, art. 98 i art. 104 ustawy o pomocy społecznej).",
     ),
     "usr": (
         "Osoba otrzymująca świadczenia rodzinne jest obowiązana do niezwłocznego powiadomienia "
-        "organu właściwego wypłacającego świadczenia rodzinne o zmianach mających wpływ na prawo "
-        "do świadczeń rodzinnych, w tym o zmianie liczby członków rodziny, uzyskaniu dochodu przez "
-        "członka rodziny oraz wyjeździe członka rodziny poza granice Rzeczypospolitej Polskiej "
-        "(art. 25 ust. 1 ustawy o świadczeniach rodzinnych).",
+        "organu wypłacającego świadczenia o zmianach mających wpływ na prawo do świadczeń "
+        "rodzinnych, w tym o zmianie liczby członków rodziny, uzyskaniu dochodu przez członka "
+        "rodziny oraz wyjeździe członka rodziny poza granice Rzeczypospolitej Polskiej (art. 25 "
+        "ustawy o świadczeniach rodzinnych).",
         "Osoba, która pobrała nienależnie świadczenia rodzinne, jest obowiązana do ich zwrotu "
         "wraz z ustawowymi odsetkami (art. 30 ustawy o świadczeniach rodzinnych).",
     ),
     "fa": (
         "Osoba uprawniona albo jej przedstawiciel ustawowy są obowiązani do niezwłocznego "
-        "powiadomienia organu wypłacającego świadczenia o zmianie liczby członków rodziny, "
-        "uzyskaniu lub utracie dochodu oraz o innych zmianach mających wpływ na prawo do świadczeń "
-        "z funduszu alimentacyjnego (ustawa z dnia 7 września 2007 r. o pomocy osobom uprawnionym "
+        "powiadomienia organu o zmianie liczby członków rodziny, uzyskaniu lub utracie dochodu "
+        "oraz o innych zmianach mających wpływ na prawo do świadczeń z funduszu alimentacyjnego.",
+        "Osoba, która pobrała nienależnie świadczenia z funduszu alimentacyjnego, jest obowiązana "
+        "do ich zwrotu wraz z ustawowymi odsetkami (art. 23 ustawy o pomocy osobom uprawnionym "
         "do alimentów).",
-        "Nienależnie pobrane świadczenia z funduszu alimentacyjnego podlegają zwrotowi na zasadach "
-        "określonych w tej ustawie.",
     ),
 }
-AUTHORISATION = {
-    "ups": "art. 110 ust. 7–8 ustawy o pomocy społecznej",
-    "usr": "art. 20 ustawy o świadczeniach rodzinnych",
-    "fa": "upoważnienie wójta (burmistrza, prezydenta miasta)",
-}
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONEY = re.compile(r"^-?\d+\.\d{2}$")
 
 
-def polish_value(value: Any) -> str | None:
-    """A step result as the decision prints it, or None when there is nothing to print.
-
-    True/False -> "tak"/"nie"; "813.00" -> "813,00 zł"; "2025-11-01" -> "1 listopada 2025 r.";
-    other numbers with a decimal comma. Lists and mappings are not printed.
-    """
-    if value is None or value == "" or isinstance(value, list | tuple | Mapping):
-        return None
-    if isinstance(value, bool):
-        return "tak" if value else "nie"
-    if isinstance(value, int | Decimal):
-        return number(value)
-    text = str(value)
-    if _ISO_DATE.match(text):
-        try:
-            return date_pl(date.fromisoformat(text))
-        except ValueError:
-            return text
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        return text
-    return zl(amount) if _MONEY.match(text) else number(amount)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if not text or text.endswith(".") else text + "."
-
-
-def step_line(step: Mapping[str, Any]) -> str:
-    """One step of the calculation in Polish: its text, result and legal basis."""
-    line = _sentence(str(step.get("text_pl") or step.get("text") or ""))
-    result = polish_value(step.get("result"))
-    if result is not None:
-        line += f" Wynik: {_sentence(result)}"
-    basis = step.get("legal_basis") or []
-    if basis:
-        line += f" Podstawa prawna: {_sentence(', '.join(str(b) for b in basis))}"
-    return line.strip()
-
-
-def money_pl(value: Any) -> str:
-    """An amount for the decision: '355,00 zł'."""
-    return zl(Decimal(str(value)))
-
-
-def date_or_blank(value: date | None) -> str:
-    """A date for the decision ('26 listopada 2026 r.'), or '' when there is none."""
-    return date_pl(value) if value else ""
-
-
-_env.filters.update(zl=money_pl, date_pl=date_or_blank)
-
-
-def _party(case: Case) -> SimpleNamespace:
+def _party(case: Case) -> dict[str, str]:
     """The party as declared in this case (the register may say otherwise later)."""
     member = case.household.members[0]
-    return SimpleNamespace(first_name=member.first_name, last_name=member.last_name,
-                           pesel=member.person.pesel or member.person.register_key)
+    return {"title": "Pani" if member.person.sex == "F" else "Pan",
+            "name": f"{member.first_name} {member.last_name}",
+            "pesel": member.person.pesel or member.person.register_key,
+            "address": case.household.address}
+
+
+def _breakdown(decision: Decision) -> list[dict[str, Any]]:
+    result = decision.eligibility.result if decision.eligibility else None
+    return [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+
+
+def _period(decision: Decision) -> str:
+    if decision.period_from and decision.period_to:
+        return f"na okres od {date_pl(decision.period_from)} do {date_pl(decision.period_to)}"
+    if decision.period_from:
+        return f"od {date_pl(decision.period_from)}"
+    return ""
+
+
+def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> list[str]:
+    """The sentences of the ruling (art. 107 § 1 pkt 5 KPA)."""
+    party = _party(case)
+    who = f"{party['name']} (PESEL {party['pesel']})"
+    if decision.kind == "refusal":
+        return [f"Odmówić stronie: {who} przyznania {law.name_genitive}."]
+    names = member_names(case)
+    members = case.household.members
+    amount = zl(decision.amount)
+    lines: list[str] = []
+    if decision.benefit in ONE_OFF:
+        on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
+        lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
+                     f"{decision.purpose.strip().rstrip('.')}.")
+        when = f"Zasiłek zostanie wypłacony{on}"
+    elif law.act == "fa":
+        rows = [r for r in _breakdown(decision) if Decimal(str(r.get("amount", "0"))) > 0]
+        entitled = "; ".join(
+            f"{names[r['member']]} (PESEL {members[r['member']].person.pesel or '—'}) – "
+            f"{zl(Decimal(str(r['amount'])))} miesięcznie" for r in rows
+            if isinstance(r.get("member"), int) and r["member"] < len(names))
+        lines.append(f"Przyznać {law.name} {_period(decision)} na rzecz osoby uprawnionej: "
+                     f"{entitled or '—'}; łącznie {amount} miesięcznie. Wnioskodawca: {who}.")
+        when = "Świadczenie będzie wypłacane"
+    else:
+        lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
+                              f"miesięcznie {_period(decision)}".strip()))
+        if decision.benefit == "zasilek_rodzinny":
+            children = "; ".join(
+                f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
+                "miesięcznie" for r in _breakdown(decision)
+                if isinstance(r.get("member"), int) and r["member"] < len(names))
+            total = sum((Decimal(str(r["amount_before_reduction"])) for r in _breakdown(decision)),
+                        Decimal("0"))
+            reduced = "" if total == decision.amount else (
+                f", łącznie {zl(total)} pomniejszone zgodnie z art. 5 ust. 3 ustawy o "
+                f"świadczeniach rodzinnych do {amount} miesięcznie")
+            if children:
+                lines.append(f"Zasiłek rodzinny przysługuje na dzieci: {children}{reduced}.")
+        when = "Świadczenie będzie wypłacane"
+    if case.bank_account:
+        how = f"przelewem na rachunek bankowy strony nr {_account(case.bank_account)}"
+    else:
+        how = office.payment_method
+    day = "" if decision.benefit in ONE_OFF else f" {office.payment_day}".rstrip()
+    lines.append(f"{when}{day} {how}.".replace("  ", " "))
+    if decision.kind == "partial":
+        lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
+    return lines
+
+
+def _account(value: str) -> str:
+    text = value.replace(" ", "")
+    return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
 def _change(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
@@ -176,22 +175,26 @@ def _change(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
             else None, "effective_from_date": date.fromisoformat(change["effective_from"])}
 
 
-def render_decision(uow: UnitOfWork, decision: Decision) -> str:
-    """Render the decision as HTML (printable; signed by the approving supervisor)."""
+def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer: Signer) -> str:
+    """The decision as HTML, ready for the PDF renderer."""
     case = uow.session.get(Case, decision.case_id)
-    assert case is not None
-    application = uow.session.scalar(select(Application).where(Application.case_id == case.id))
-    signer = uow.session.get(User, decision.approved_by_id) if decision.approved_by_id else None
+    assert case is not None and decision.issued_on is not None
     law = BENEFITS.get(decision.benefit) or BenefitLaw(
-        decision.benefit, decision.benefit, "ups", f"art. 106 ust. 1 {UPS}")
-    explanation = decision.eligibility.result if decision.eligibility else None
-    steps = [step_line(s) for s in (explanation or {}).get("explanation") or []
-             if isinstance(s, Mapping)]
-    return _env.get_template("decision.html").render(
-        centre=uow.ctx.config["CENTRE_NAME"], city=uow.ctx.config["CENTRE_CITY"],
-        decision=decision, case=case, application=application, applicant=_party(case),
-        address=case.household.address, law=law, kpa=KPA, notices=NOTICES[law.act],
-        authorisation=AUTHORISATION[law.act], ruling=KIND_NAMES.get(decision.kind, decision.kind),
-        reason=REASONS.get(case.reason, (case.reason,))[0], signer=signer, steps=steps,
-        change=_change(uow, case),
+        decision.benefit, decision.benefit, "ups", "art. 106 ust. 1")
+    on = decision.issued_on
+    kpa = f"art. 104{' i art. 108 § 1' if decision.immediate_enforcement else ''} {cite('kpa', on)}"
+    basis = f"{law.articles} {cite(law.act, on)}"
+    result = decision.eligibility.result if decision.eligibility else None
+    eligible = bool(decision.eligibility and decision.eligibility.eligible)
+    # Art. 107 § 4 KPA: a full grant without discretion or rygor may go without justification.
+    omitted = (decision.kind == "grant" and not decision.justification.strip()
+               and not decision.amount_reason.strip() and not decision.immediate_enforcement)
+    facts = None if omitted else justification(
+        uow, case, result, refusal_on_merits=decision.kind == "refusal" and eligible)
+    return render(
+        "decision.html", office=office, signer=signer, decision=decision, case=case,
+        party=_party(case), law=law, basis=basis, kpa=kpa, ruling=ruling(case, decision, law, office),
+        facts=facts, paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
+        reason=REASONS.get(case.reason, (case.reason,))[0] if law.act == "ups" else "",
+        notices=NOTICES[law.act], change=_change(uow, case), interview=law.act == "ups",
     )

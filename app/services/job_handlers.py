@@ -23,11 +23,13 @@ from app.persistence.models import (
     PaymentScheduleItem,
 )
 
+from . import document_store
 from .change_cases import replace_parent_schedule
 from .context import UnitOfWork
 from .decision_records import decision_violations, first_benefit_month, next_decision_number
-from .documents import render_decision
+from .documents import BENEFITS, render_decision
 from .errors import ServiceError
+from .office import AUTHORISATION_BASIS, office, signer
 from .payments import payment_day
 
 
@@ -97,10 +99,15 @@ class DecisionNotIssuable(ServiceError):
     supervisor sees it among failed jobs (the message names rule codes and articles only)."""
 
     status = 409
+    # Retrying by itself cannot help (the data or the configuration must change first): the
+    # job fails at once and the case is listed as an incident until someone retries it.
+    permanent = True
 
 
 def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """Re-check the approved decision, then produce its document (art. 107 KPA)."""
+    """Re-check the approved decision, then issue it: the PDF document (art. 107 KPA), stored
+    once with its hash. Refused, visibly, when the body is not configured or the signer holds no
+    authorisation for the decision's act valid on the day of issue."""
     decision = _latest_decision(uow, job.case_id)
     violations = decision_violations(uow, decision)
     if violations:
@@ -109,13 +116,33 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
             f"Decision {decision.id} breaks legal rules and was not issued: {rules}. Return it "
             "to the caseworker (a changing decision) or correct the data, then retry the job.")
     today = today_in_warsaw(uow.ctx.now())
+    issued_on = decision.issued_on or today
+    body = office(uow)
+    if body is None:
+        raise DecisionNotIssuable(
+            f"Decision {decision.id} was not issued: the issuing body is not configured. An "
+            "administrator sets it (flask office-set), then retry the job.")
+    act = BENEFITS[decision.benefit].act if decision.benefit in BENEFITS else "ups"
+    who = signer(uow, decision.approved_by_id, act, issued_on)
+    if who is None:
+        raise DecisionNotIssuable(
+            f"Decision {decision.id} was not issued: its signer (user {decision.approved_by_id}) "
+            f"holds no authorisation under {AUTHORISATION_BASIS[act]} valid on "
+            f"{issued_on.isoformat()}. An administrator records it (flask authorise), then retry "
+            "the job.")
     if decision.number is None:
         # Decisions signed before numbers were given at signature.
         decision.number = next_decision_number(uow, today.year)
-    decision.issued_on = decision.issued_on or today
-    decision.document_html = render_decision(uow, decision)
+    decision.issued_on = issued_on
+    html = render_decision(uow, decision, body, who)
+    # The HTML the PDF is made from stays readable beside it (and for decisions issued before
+    # documents were PDFs, it is the only copy).
+    decision.document_html = html
+    stored = document_store.store(uow, decision.case_id, "decision", html, decision.approved_by_id,
+                                  decision_id=decision.id, title=f"Decyzja nr {decision.number}")
     decision.status = "issued"
-    return {"decision_id": decision.id, "decision_number": decision.number}
+    return {"decision_id": decision.id, "decision_number": decision.number,
+            "document_id": stored.id}
 
 
 def _months(start: date, end: date) -> list[date]:

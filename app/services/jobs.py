@@ -76,15 +76,17 @@ MAX_ATTEMPTS = 8
 def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> int:
     """Note a failed attempt (no personal data in the message); return the attempt count.
 
-    A script error will not go away by itself, and neither will anything that failed
-    MAX_ATTEMPTS times: such a job is marked failed and waits for a supervisor's retry.
+    A script error will not go away by itself, nor an error marked ``permanent`` (a decision
+    that cannot be issued until its data or the office configuration change), and neither will
+    anything that failed MAX_ATTEMPTS times: such a job is marked failed and waits for a supervisor's retry.
     """
     with ctx.uow() as uow:
         job = uow.session.get(Job, job_id)
         if job is None or job.status == "done":
             return 0
         job.attempts += 1
-        final = isinstance(error, ScriptError) or job.attempts >= MAX_ATTEMPTS
+        final = isinstance(error, ScriptError) or bool(getattr(error, "permanent", False)) \
+            or job.attempts >= MAX_ATTEMPTS
         job.status = "failed" if final else "pending"
         job.error = describe(error)[:2000]
         uow.commit()

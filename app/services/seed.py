@@ -11,6 +11,7 @@ from app.persistence.models import Case, HumanTask, User
 
 from . import auth, cases, jobs, worklist
 from .context import Actor, ServiceContext
+from .office import seed_demo_office
 
 DEMO_USERS = (
     ("caseworker1", "Anna Kowalska", ["caseworker"], "pracownik socjalny"),
@@ -48,6 +49,9 @@ def seed_demo(ctx: ServiceContext) -> int:
             # new passwords need, so the demo data alone skips that rule. Production users are
             # made with `flask create-user` or on the admin page, which always apply it.
             auth.create_user(ctx, username, name, roles, "demo", position, password_policy=False)
+    # The issuing body, the SKO and the supervisor's authorisations to sign (art. 110 u.p.s.,
+    # art. 20 u.ś.r.): an administrator changes them with `flask office-set` / `flask authorise`.
+    seed_demo_office(ctx)
     with ctx.uow() as uow:
         if uow.session.scalar(select(func.count(Case.id))):
             return 0

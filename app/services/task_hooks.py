@@ -29,6 +29,7 @@ from app.persistence.models import (
     ProcessInstance,
 )
 
+from . import letters
 from .context import Actor, UnitOfWork
 from .decision_records import (
     decision_violations,
@@ -107,6 +108,10 @@ def _supplement_request(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht
     _refuse_if(facts.check_supplement_request(
         "supplement_served_on", _day(data.get("supplement_served_on")),
         _received_on(uow, ht.case_id), _today(uow)))
+    if data.get("supplement_items") and data.get("supplement_days"):
+        # The call itself (art. 64 § 2 KPA), issued as a document of the case.
+        letters.issue(uow, ht.case_id, "supplement_call", actor.id,
+                      items=data["supplement_items"], days=data["supplement_days"])
 
 
 def _supplement(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
@@ -188,6 +193,9 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         justification=data.get("justification") or "",
         amount_reason=data.get("amount_reason") or "",
         purpose=data.get("purpose") or "",
+        immediate_enforcement=bool(data.get("immediate_enforcement")),
+        immediate_enforcement_reason=(data.get("immediate_enforcement_reason") or "").strip()
+        if data.get("immediate_enforcement") else "",
     )
     _refuse_if(check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id)),
                DRAFT_MESSAGE)
@@ -197,6 +205,8 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         justification=draft.justification, amount_reason=draft.amount_reason,
         purpose=draft.purpose, eligibility_id=eligibility.id if eligibility else None,
         status="draft", drafted_by_id=actor.id, drafted_at=uow.ctx.now(),
+        immediate_enforcement=draft.immediate_enforcement,
+        immediate_enforcement_reason=draft.immediate_enforcement_reason,
     ))
 
 
@@ -333,7 +343,8 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
     "draft_decision": Action(
         _draft, _fields(decision_kind="string", amount="string", period_from="string",
                         period_to="string", justification="string", amount_reason="string",
-                        purpose="string"),
+                        purpose="string", immediate_enforcement="boolean",
+                        immediate_enforcement_reason="string"),
         frozenset({"decision_kind"}), essential=True,
         doc="Saves the draft decision after the decision rules pass."),
     "approve_decision": Action(

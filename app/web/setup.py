@@ -148,5 +148,7 @@ def register_error_handlers(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     """CLI commands: db-upgrade, deploy-workflows, seed-demo, payment-run, fire-timers."""
     from app.web.commands import register
+    from app.web.office_commands import register as register_office
 
     register(app)
+    register_office(app)  # the issuing body and signers' authorisations

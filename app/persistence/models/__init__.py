@@ -11,6 +11,7 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
+from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
 from .payments import Payment, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
@@ -34,4 +35,5 @@ __all__ = [
     "Heartbeat",
     "Recovery", "RecoveryDecision", "RecoveryDeduction", "RecoveryInstalment", "RecoveryItem",
     "RecoveryRepayment",
+    "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
 ]

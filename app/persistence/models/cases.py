@@ -143,6 +143,9 @@ class Decision(Base):
     delivery_mode: Mapped[str | None] = mapped_column(String(20))
     final_on: Mapped[date | None]
     appeal_outcome: Mapped[str | None] = mapped_column(String(30))
+    # Rygor natychmiastowej wykonalności (art. 108 KPA): an exception, always with its reason.
+    immediate_enforcement: Mapped[bool] = mapped_column(default=False)
+    immediate_enforcement_reason: Mapped[str] = mapped_column(Text, default="")
 
     eligibility: Mapped[EligibilityResult | None] = relationship()
 

@@ -21,8 +21,9 @@ from app.web.setup import services
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-# Incidents and moving cases to another definition version live in their own module.
-from . import instances  # noqa: E402,F401
+# Incidents and moving cases to another definition version, and the issuing body with the
+# signers' authorisations, live in their own modules.
+from . import instances, office  # noqa: E402,F401
 
 
 @bp.get("/")

@@ -12,8 +12,10 @@ from app.services import (
     case_view,
     cases,
     definitions,
+    document_store,
     incidents,
     jobs,
+    letters,
     migration,
     parameter_changes,
     payments,
@@ -21,6 +23,7 @@ from app.services import (
     worklist,
 )
 from app.services.errors import ValidationFailed
+from app.web.downloads import pdf_response
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
 
@@ -133,6 +136,23 @@ def list_cases() -> Any:
 def get_case(case_id: int) -> Any:
     """The case file: status, stage, open tasks, decision, payments, history."""
     return jsonify(case_view.get_case(services(), api_actor(), case_id))
+
+
+@bp.get("/cases/<int:case_id>/documents/<int:document_id>")
+@api_roles(*CASE_ROLES)
+def get_document(case_id: int, document_id: int) -> Any:
+    """An issued document as its stored PDF (an attachment; audited)."""
+    content, name = document_store.download(services(), api_actor(), case_id, document_id)
+    return pdf_response(content, name)
+
+
+@bp.post("/cases/<int:case_id>/letters")
+@api_roles(*CASE_ROLES)
+def issue_letter(case_id: int) -> Any:
+    """Issue a letter {kind, facts} as a PDF document of the case."""
+    body = _json_body()
+    return jsonify(letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
+                                        body.get("facts") or {})), 201
 
 
 @bp.get("/parameter-changes")

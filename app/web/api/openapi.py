@@ -153,6 +153,15 @@ OPENAPI: dict[str, Any] = {
                                 "description": "true: show per case what would happen"},
                 },
             },
+            "LetterRequest": {
+                "type": "object", "required": ["kind", "facts"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["supplement_call", "evidence_notice",
+                                                        "delay_notice", "sko_forward"]},
+                    "facts": {"type": "object", "description": "the letter's fields; days at "
+                              "least 7, dates YYYY-MM-DD"},
+                },
+            },
             "ConfirmRequest": {
                 "type": "object",
                 "properties": {"version": {"type": "integer",
@@ -256,6 +265,18 @@ OPENAPI: dict[str, Any] = {
                                          body="EligibilityRequest", errors=("401", "403", "422"))},
         "/api/deadlines": {"post": _op("A legal deadline with explanation", body="DeadlineRequest",
                                        errors=("401", "403", "422"))},
+        "/api/cases/{case_id}/documents/{document_id}": {"get": {
+            **_op("An issued document of the case (PDF, as an attachment; audited; the bytes "
+                  "hash to the sha256 the case file lists)",
+                  params=[_id("case_id"), _id("document_id")], errors=("401", "403", "404", "409")),
+            "responses": {"200": {"description": "The PDF",
+                                  "content": {"application/pdf": {}}},
+                          **{code: _ERR for code in ("401", "403", "404", "409")}}}},
+        "/api/cases/{case_id}/letters": {"post": _op(
+            "Issue a letter as a PDF document: {kind, facts}; kind supplement_call {items, days}, "
+            "evidence_notice {unmet, days}, delay_notice {reason, new_date}, sko_forward "
+            "{appeal_filed_on, appeal_received_on, enclosures?}", ok="201", body="LetterRequest",
+            params=[_id("case_id")], errors=("401", "403", "404", "422"))},
     },
 }
 

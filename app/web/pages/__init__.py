@@ -32,6 +32,8 @@ _ROUTES = (
     ("/cases/new", cases.case_new, ("GET", "POST")),
     ("/cases/<int:case_id>", cases.case_detail, ("GET",)),
     ("/cases/<int:case_id>/decision/<int:decision_id>", cases.decision_document, ("GET",)),
+    ("/cases/<int:case_id>/documents/<int:document_id>", cases.document_download, ("GET",)),
+    ("/cases/<int:case_id>/letters", cases.letter_new, ("GET", "POST")),
     ("/changes", changes.changes, ("GET",)),
     ("/changes/draft", changes.draft_changes, ("POST",)),
     ("/payments", payments.payment_lists, ("GET",)),

@@ -7,8 +7,9 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.services import case_view, cases, register
+from app.services import case_view, cases, document_store, letters, register
 from app.services.errors import ServiceError, ValidationFailed
+from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
@@ -142,3 +143,34 @@ def decision_document(case_id: int, decision_id: int) -> Any:
     """The decision as issued: the stored, printable document."""
     html = case_view.decision_document(services(), actor(), case_id, decision_id)
     return Response(html, mimetype="text/html", headers={"Content-Security-Policy": _DOCUMENT_CSP})
+
+
+@page_roles(*CASE_ROLES)
+def document_download(case_id: int, document_id: int) -> Any:
+    """An issued document (PDF) of the case, as stored; audited by the service."""
+    content, name = document_store.download(services(), actor(), case_id, document_id)
+    return pdf_response(content, name)
+
+
+def _letter_form(case_id: int, kind: str, values: dict[str, str], errors: dict[str, str],
+                 status: int = 200, problem: str | None = None) -> Any:
+    return render_template(
+        "pages/letter_new.html", case_id=case_id, kind=kind, kinds=document_store.TITLES,
+        letters=letters.LETTERS, values=values, problem=problem,
+        errors={k: service_message(v) for k, v in errors.items()}), status
+
+
+@page_roles(*CASE_ROLES)
+def letter_new(case_id: int) -> Any:
+    """Pick a letter, fill its few fields, and issue it as a PDF document of the case."""
+    kind = request.values.get("kind", "")
+    kind = kind if kind in letters.LETTERS else ""
+    if request.method == "GET" or not kind:
+        return _letter_form(case_id, kind, {}, {})
+    values = {f.name: request.form.get(f.name, "")[:4001] for f in letters.LETTERS[kind]}
+    try:
+        doc = letters.issue_letter(services(), actor(), case_id, kind, values)
+    except ValidationFailed as exc:
+        return _letter_form(case_id, kind, values, exc.errors, 422, service_message(exc.message))
+    flash(_("Pismo zostało wystawione: %(title)s.", title=doc["title"]), "success")
+    return redirect(url_for("pages.case_detail", case_id=case_id) + "#dokumenty")

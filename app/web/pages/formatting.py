@@ -235,6 +235,8 @@ _RULES: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (r"An amount other than the computed (\S+) zł needs a written reason",
      lambda m: f"Kwota inna niż wyliczona ({m[1].replace('.', ',')} zł) wymaga pisemnego "
                "uzasadnienia"),
+    (r"Immediate enforceability needs its justification",
+     lambda m: "Rygor natychmiastowej wykonalności wymaga uzasadnienia"),
     (r"A refusal or a partial grant needs a factual and legal justification",
      lambda m: "Odmowa i przyznanie w części wymagają uzasadnienia faktycznego i prawnego"),
     (r"A grant needs the first month of its period",

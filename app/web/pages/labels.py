@@ -191,6 +191,12 @@ AUDIT_ACTIONS = {
     "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
     "recovery.document_read": _l("Pobrano decyzję w sprawie nienależnego świadczenia"),
     "recovery.deducted": _l("Potrącono należność z bieżących świadczeń"),
+    "document.issued": _l("Wystawiono dokument"),
+    "document.downloaded": _l("Pobrano dokument"),
+    "letter.issued": _l("Wystawiono pismo"),
+    "office.updated": _l("Zmieniono dane organu"),
+    "authorisation.added": _l("Dodano upoważnienie do podpisu"),
+    "authorisation.revoked": _l("Cofnięto upoważnienie do podpisu"),
 }
 
 # Register fields a caseworker may update from an application.

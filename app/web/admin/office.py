@@ -1,0 +1,103 @@
+"""Administration of the issuing body and the signers' authorisations (staff data only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.services import office
+from app.services.errors import ServiceError, ValidationFailed
+from app.web.pages.formatting import service_message
+from app.web.security import actor, page_roles
+from app.web.setup import services
+
+from . import bp
+
+ACT_LABELS = {"ups": "u.p.s. (art. 110 ust. 7–8)", "usr": "u.ś.r. (art. 20)",
+              "fa": "fundusz alimentacyjny"}
+
+
+def _page(values: dict[str, str] | None = None, errors: dict[str, str] | None = None,
+          auth_values: dict[str, str] | None = None, auth_errors: dict[str, str] | None = None,
+          status: int = 200) -> Any:
+    if values is None:
+        with services().uow(readonly=True) as uow:
+            body = office.office(uow)
+        values = {f: getattr(body, f) for f in office.OFFICE_FIELDS} if body else {}
+    return render_template(
+        "admin/office.html", values=values, errors=errors or {}, fields=office.OFFICE_FIELDS,
+        bodies=office.BODIES, acts=ACT_LABELS, auth_values=auth_values or {},
+        auth_errors=auth_errors or {},
+        authorisations=office.list_authorisations(services(), actor())), status
+
+
+def _day(raw: str) -> date | None:
+    try:
+        return date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        return None
+
+
+@bp.get("/office")
+@page_roles("admin")
+def office_page() -> Any:
+    """The issuing body as documents print it, and who may sign decisions under which act."""
+    return _page()
+
+
+@bp.post("/office")
+@page_roles("admin")
+def office_save() -> Any:
+    """Save the issuing body."""
+    values = {f: request.form.get(f, "")[:1001] for f in office.OFFICE_FIELDS}
+    try:
+        office.set_office(services(), actor(), values)
+    except ValidationFailed as exc:
+        return _page(values, exc.errors, status=422)
+    flash(_("Dane organu zostały zapisane."), "success")
+    return redirect(url_for("admin.office_page"))
+
+
+@bp.post("/authorisations")
+@page_roles("admin")
+def authorisation_add() -> Any:
+    """Record a signer's authorisation."""
+    names = ("username", "act", "position", "number", "issued_on", "valid_until")
+    values = {n: request.form.get(n, "").strip()[:201] for n in names}
+    issued, until = _day(values["issued_on"]), _day(values["valid_until"])
+    errors = {}
+    if issued is None:
+        errors["issued_on"] = _("Podaj datę w formacie RRRR-MM-DD.")
+    if values["valid_until"] and until is None:
+        errors["valid_until"] = _("Podaj datę w formacie RRRR-MM-DD.")
+    if not errors and issued is not None:
+        try:
+            office.authorise(services(), actor(), values["username"], values["act"],
+                             values["position"], values["number"], issued, until)
+        except ValidationFailed as exc:
+            errors = dict(exc.errors)
+        except ServiceError as exc:
+            errors = {"username": exc.message}
+    if errors:
+        return _page(auth_values=values, auth_errors=errors, status=422)
+    flash(_("Upoważnienie zostało zapisane."), "success")
+    return redirect(url_for("admin.office_page"))
+
+
+@bp.post("/authorisations/<int:authorisation_id>/revoke")
+@page_roles("admin")
+def authorisation_revoke(authorisation_id: int) -> Any:
+    """Revoke an authorisation from a date (decisions issued before keep it)."""
+    on = _day(request.form.get("on", "").strip())
+    if on is None:
+        flash(_("Podaj datę w formacie RRRR-MM-DD."), "error")
+    else:
+        try:
+            office.revoke(services(), actor(), authorisation_id, on)
+            flash(_("Upoważnienie zostało cofnięte."), "success")
+        except ServiceError as exc:
+            flash(service_message(exc.message), "error")
+    return redirect(url_for("admin.office_page"))
