@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -36,17 +37,15 @@ from app.persistence.models import (
 
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
+from .documents import NOTICES
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
 from .json_input import FieldErrors, date_field, decimal_field, flag_field, json_object, text_field
 
 # A payment counts as paid once its list is approved (the bank file or cash desk follows).
 PAID_STATUSES = ("approved", "exported", "paid")
-# Words of the notice each act's decision carries (app/services/templates/decision.html).
-NOTICE_MARKERS = {
-    "ups": "art. 109 ustawy o pomocy społecznej",
-    "usr": "art. 25 ust. 1 ustawy o świadczeniach rodzinnych",
-    "fa": "niezwłocznego powiadomienia organu wypłacającego świadczenia",
-}
+# The duty-to-report notice each act's decision prints (one owner: documents.NOTICES), as it
+# appears in the stored, escaped HTML of an issued decision.
+NOTICE_MARKERS = {act: str(escape(texts[0])) for act, texts in NOTICES.items()}
 MAX_PAYMENTS = 240
 MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger number names no row
 
