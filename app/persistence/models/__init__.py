@@ -11,7 +11,7 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
-from .payments import Payment, PaymentList, PaymentScheduleItem
+from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
@@ -20,6 +20,7 @@ __all__ = [
     "ApiToken", "Application", "AuditEvent", "Base", "Case", "CaseNumberSequence", "Decision",
     "DecisionNumberSequence", "EligibilityResult", "Household", "HouseholdMember", "HumanTask",
     "Income", "Interview", "Job",
-    "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
+    "Payment", "PaymentExport", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange",
+    "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
 ]

@@ -38,7 +38,10 @@ _ROUTES = (
     ("/payments/run", payments.payment_run, ("POST",)),
     ("/payments/<int:list_id>", payments.payment_list, ("GET",)),
     ("/payments/<int:list_id>/approve", payments.approve, ("POST",)),
-    ("/payments/<int:list_id>/export.csv", payments.export_csv, ("POST",)),
+    ("/payments/<int:list_id>/export/<kind>", payments.export, ("POST",)),
+    ("/payments/<int:list_id>/settle", payments.settle_list, ("POST",)),
+    ("/payments/<int:list_id>/payments/<int:payment_id>/settle", payments.settle_payment, ("POST",)),
+    ("/payments/<int:list_id>/payments/<int:payment_id>/reissue", payments.reissue, ("POST",)),
 )
 
 for _rule, _view, _methods in _ROUTES:

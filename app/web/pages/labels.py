@@ -125,6 +125,7 @@ PAYMENT_STATUSES = {
     "paid": _l("wypłacona"),
     "stopped": _l("wstrzymana"),
     "cancelled": _l("anulowana"),
+    "returned": _l("zwrócona"),
 }
 
 PAYMENT_METHODS = {
@@ -183,6 +184,11 @@ AUDIT_ACTIONS = {
     "auth.locked": _l("Zablokowano logowanie po nieudanych próbach"),
     "auth.token_revoked": _l("Unieważniono token API"),
     "user.created": _l("Utworzono użytkownika"),
+    "payments.paid": _l("Oznaczono wypłatę jako wypłaconą"),
+    "payments.returned": _l("Oznaczono wypłatę jako zwróconą"),
+    "payments.list_paid": _l("Oznaczono listę wypłat jako wypłaconą"),
+    "payments.list_returned": _l("Oznaczono wypłaty z listy jako zwrócone"),
+    "payments.reissued": _l("Wystawiono ponownie zwróconą wypłatę"),
 }
 
 # Register fields a caseworker may update from an application.
