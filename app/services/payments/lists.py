@@ -89,7 +89,8 @@ def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
               & (HouseholdMember.person_id == Case.applicant_id))
         .join(PaymentScheduleItem, PaymentScheduleItem.id == Payment.schedule_item_id)
         .join(Decision, Decision.id == PaymentScheduleItem.decision_id)
-        .where(Payment.payment_list_id == list_id).order_by(Payment.id)
+        .where(Payment.payment_list_id == list_id)
+        .order_by(Case.number, Payment.benefit_month, Payment.id)
     ).all()
     return [Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount, p.method,
                 p.account, p.due_on, p.status, payment_title(benefit, p.benefit_month, dnumber),
@@ -101,8 +102,10 @@ def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]
     """All payment lists, newest first (amounts only)."""
     require_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        counts = dict(uow.session.execute(select(Payment.payment_list_id, func.count(Payment.id))
-                                          .group_by(Payment.payment_list_id)).tuples().all())
+        counts: dict[int, int] = {
+            list_id: n for list_id, n in uow.session.execute(
+                select(Payment.payment_list_id, func.count(Payment.id))
+                .group_by(Payment.payment_list_id))}
         lists = uow.session.scalars(select(PaymentList).order_by(PaymentList.id.desc())).all()
         return [{"id": r.id, "month": r.month.isoformat(), "status": r.status,
                  "pay_date": r.pay_date.isoformat() if r.pay_date else None,

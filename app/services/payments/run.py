@@ -74,13 +74,16 @@ def _draft_list(uow: UnitOfWork, pay_date: date, month: date, actor: Actor) -> i
 
 def refresh_totals(uow: UnitOfWork, list_ids: set[int]) -> None:
     """Recompute list totals from their payments, holding the lists' row locks so a concurrent
-    batch that commits first is counted (its rows are visible to the statements after the lock)."""
+    batch that commits first is counted (its rows are visible to the statements after the lock).
+
+    FOR NO KEY UPDATE: the payments just inserted hold KEY SHARE locks on their list (the foreign
+    key), which a plain FOR UPDATE would wait on, deadlocking two concurrent batches."""
     if not list_ids:
         return
     ids = sorted(list_ids)
     if not uow.ctx.db.is_sqlite:
         uow.session.execute(select(PaymentList.id).where(PaymentList.id.in_(ids))
-                            .order_by(PaymentList.id).with_for_update())
+                            .order_by(PaymentList.id).with_for_update(key_share=True))
     total = (select(func.coalesce(func.sum(Payment.amount), 0))
              .where(Payment.payment_list_id == PaymentList.id).scalar_subquery())
     uow.session.execute(update(PaymentList).where(PaymentList.id.in_(ids)).values(total=total)
@@ -113,7 +116,7 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
         .join(Decision, Decision.id == Item.decision_id)
         .join(Case, Case.id == Item.case_id)
         .join(PaymentList, (PaymentList.pay_date == list_date) & (PaymentList.status == "draft"))
-        .where(in_batch)
+        .where(in_batch).order_by(Item.id)
     )
     # RETURNING counts what was inserted (rowcount is not reported for INSERT ... SELECT here).
     made = len(s.execute(_insert(uow)(Payment).from_select(
