@@ -607,8 +607,8 @@ CATALOGUE: dict[Code, Template] = {
         N_("Wypłata nr %(payment)s (sprawa %(case)s): błędny numer rachunku."),
         "Payment %(payment)s (case %(case)s): invalid account number."),
     Code.PAYMENT_ALREADY_SETTLED: Template(
-        N_("Wypłata nr %(payment)s jest już oznaczona jako „%(status)s”."),
-        "Payment %(payment)s is already marked '%(status)s'."),
+        N_("Wypłata nr %(payment)s jest już rozliczona inaczej (wypłacona albo zwrócona)."),
+        "Payment %(payment)s is already settled differently (paid or returned)."),
     Code.PAYMENT_NOT_RETURNED: Template(
         N_("Ponownie wypłacić można tylko wypłatę zwróconą przez bank lub niepodjętą w kasie."),
         "Only a returned payment can be reissued."),

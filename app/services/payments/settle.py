@@ -44,7 +44,7 @@ def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, r
     if p.status in SETTLED:
         if p.status == outcome and p.settled_on == on:
             return False
-        raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED, payment=p.id, status=p.status))
+        raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED, payment=p.id), status=p.status)
     if p.status != "approved":
         raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
     p.status, p.settled_on, p.settled_by_id = outcome, on, actor.id
