@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, case, func, literal, select, update
+from sqlalchemy import Date, case, func, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.eligibility import BENEFITS
@@ -64,7 +64,7 @@ def _draft_list(uow: UnitOfWork, pay_date: date, month: date, actor: Actor) -> i
     stmt = _insert(uow)(PaymentList).values(
         month=month, pay_date=pay_date, status="draft", total=Decimal("0.00"),
         created_at=uow.ctx.now(), run_by_id=actor.id, version=1,
-    ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=PaymentList.status == "draft")
+    ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=text("status = 'draft'"))
     uow.session.execute(stmt)
     list_id = uow.session.scalar(select(PaymentList.id).where(
         PaymentList.pay_date == pay_date, PaymentList.status == "draft"))
