@@ -72,6 +72,33 @@ def test_an_open_ended_grant_is_paid_every_month_while_it_stands(ctx: ServiceCon
     assert result["extended"] == 0 and len(_months(ctx, decision_id)) == 16
 
 
+def test_a_changing_decision_takes_over_the_open_ended_grant_from_its_date(
+    ctx: ServiceContext,
+) -> None:
+    from app.persistence.models import Case
+
+    parent_case, parent = grant(ctx, "zasilek_staly", "500.00", period_to=None)
+    # A grant that starts later than the run is not extended before its start either.
+    _, future = grant(ctx, "zasilek_staly", "300.00", date(2027, 1, 1), schedule=False)
+    change_case, change = grant(ctx, "zasilek_staly", "650.00", date(2026, 6, 1), None)
+    with ctx.uow() as uow:
+        case = uow.session.get(Case, change_case)
+        assert case is not None
+        case.kind, case.parent_case_id, case.effective_from = "change", parent_case, date(2026, 6, 1)
+        uow.commit()
+    _run_months(ctx, date(2026, 3, 1), 6)
+    assert _months(ctx, parent) == [date(2026, m, 1) for m in (3, 4, 5)]
+    assert _months(ctx, change) == [date(2026, m, 1) for m in (6, 7, 8)]
+    assert _months(ctx, future) == []
+
+
+def test_a_grant_starting_after_the_run_month_is_left_alone(ctx: ServiceContext) -> None:
+    _, decision_id = grant(ctx, "zasilek_staly", period_from=date(2027, 1, 1))
+    assert payments.monthly_payment_run(ctx, date(2026, 3, 1))["created"] == 0
+    assert payments.monthly_payment_run(ctx, date(2027, 2, 1))["extended"] == 1
+    assert _months(ctx, decision_id) == [date(2027, 1, 1), date(2027, 2, 1)]
+
+
 def test_a_missed_run_catches_up_every_month_of_an_open_ended_grant(ctx: ServiceContext) -> None:
     _, decision_id = grant(ctx, "zasilek_staly", period_to=None)
     result = payments.monthly_payment_run(ctx, date(2026, 9, 1))

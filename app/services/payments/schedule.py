@@ -89,6 +89,8 @@ def extend_open_ended(uow: UnitOfWork, month: date) -> int:
     if earliest is None:
         return 0
     first = max(earliest.replace(day=1), add_months(month, -MAX_MONTHS))
+    if first > month:
+        return 0
     added = 0
     change, changing = aliased(Case), aliased(Decision)
     for benefit in BENEFITS:
