@@ -188,6 +188,7 @@ class Code(StrEnum):
     PAYMENT_MONTH_INVALID = "payments.month_invalid"
     PAYMENT_OUTCOME_INVALID = "payments.outcome_invalid"
     PAYMENT_CENTRE_ACCOUNT_MISSING = "payments.centre_account_missing"
+    PAYMENT_NOT_FOUND = "payments.not_found"
     DEPLOY_OPERATION_MISSING = "deploy.operation_missing"
     DEPLOY_OPERATION_UNKNOWN = "deploy.operation_unknown"
     DEPLOY_OPERATION_PARAM_MISSING = "deploy.operation_param_missing"
@@ -622,6 +623,8 @@ CATALOGUE: dict[Code, Template] = {
     Code.PAYMENT_CENTRE_ACCOUNT_MISSING: Template(
         N_("Nie ustawiono poprawnego rachunku ośrodka (POMOC_CENTRE_ACCOUNT)."),
         "The centre's account (POMOC_CENTRE_ACCOUNT) is not set to a valid account number."),
+    Code.PAYMENT_NOT_FOUND: Template(
+        N_("Wypłata nr %(payment)s nie istnieje."), "Payment %(payment)s does not exist."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

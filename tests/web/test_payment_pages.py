@@ -43,6 +43,9 @@ def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Ac
     res = client.post(f"{url}/payments/{pid}/reissue", data={"method": "cash"},
                       follow_redirects=True)
     assert "Wypłatę wystawiono ponownie" in text(res)
+    res = client.post(f"{url}/payments/999999/settle", data={"outcome": "paid", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert "Wypłata nr 999999 nie istnieje." in text(res)
 
 
 def test_an_invalid_account_is_named_before_the_bank_file(client: Any, ctx: ServiceContext,

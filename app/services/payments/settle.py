@@ -64,7 +64,7 @@ def mark_payment(ctx: ServiceContext, actor: Actor, payment_id: int, outcome: st
             stmt = stmt.with_for_update()
         p = uow.session.scalar(stmt)
         if p is None:
-            raise NotFound(f"Payment {payment_id} does not exist.")
+            raise NotFound(msg(Code.PAYMENT_NOT_FOUND, payment=payment_id))
         changed = _settle(uow, actor, p, outcome, on, ref)
         if changed:
             audit.record(uow, f"payments.{outcome}", actor.id, p.case_id, payment_id=p.id,
@@ -111,7 +111,7 @@ def reissue(ctx: ServiceContext, actor: Actor, payment_id: int, method: str,
     with ctx.uow() as uow:
         p = uow.session.get(Payment, payment_id)
         if p is None:
-            raise NotFound(f"Payment {payment_id} does not exist.")
+            raise NotFound(msg(Code.PAYMENT_NOT_FOUND, payment=payment_id))
         if p.status != "returned":
             raise Conflict(msg(Code.PAYMENT_NOT_RETURNED))
         today = today_in_warsaw(ctx.now())
