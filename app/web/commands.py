@@ -46,7 +46,7 @@ def register(app: Flask) -> None:
         definitions.deploy_directory(ctx, SYSTEM)
         created = seed.seed_demo(ctx)
         click.echo(f"demo data ready ({created} new cases); logins: caseworker1, caseworker2, "
-                   "supervisor, admin — password: demo")
+                   "supervisor, supervisor2, admin — password: demo")
 
     @app.cli.command("create-user")
     @click.argument("username")
