@@ -1,8 +1,10 @@
 """The monthly payment run over 100,000 schedule items on PostgreSQL (`payment_run_s`).
 
-The items are seeded with bulk INSERT ... SELECT over generate_series (persons, households,
-cases, decisions and one due item per decision), never through the API; then the run turns them
-into payments in committed batches, as production does. Prints what it measured; asserts only
+100,000 payees are seeded with bulk INSERT ... SELECT over generate_series (persons, households,
+cases, decisions, schedule items), never through the API: half hold fixed-term grants whose
+December item is planned, half open-ended grants whose schedule reaches November. The timed run
+adds December's item to each open-ended grant and turns all 100,000 December items into payments
+in committed batches, as production does. Prints what it measured; asserts only
 that the run paid every item exactly once, with the list total equal to the items' sum.
 """
 
@@ -44,11 +46,17 @@ _SEED = [
                               justification, amount_reason, purpose, status, drafted_by_id,
                               drafted_at, return_comment)
        SELECT c.id, 'DEC/B/' || c.id, 'grant', 'zasilek_staly', 100 + (c.id % 1130) + 0.37,
-              DATE '2026-11-01', DATE '2027-10-31', '', '', '', 'final', :user, now(), ''
+              DATE '2026-11-01', CASE WHEN c.id % 2 = 0 THEN NULL ELSE DATE '2027-10-31' END,
+              '', '', '', 'final', :user, now(), ''
        FROM cases c WHERE c.number LIKE 'B/%'""",
+    # Fixed-term grants: December's item is planned. Open-ended grants (half of them): their
+    # schedule reaches November, so the run itself adds December's item (extend_open_ended).
     """INSERT INTO payment_schedule_items (decision_id, case_id, month, due_on, amount, status)
        SELECT d.id, d.case_id, :month, :due, d.amount, 'planned'
-       FROM decisions d WHERE d.number LIKE 'DEC/B/%'""",
+       FROM decisions d WHERE d.number LIKE 'DEC/B/%' AND d.period_to IS NOT NULL""",
+    """INSERT INTO payment_schedule_items (decision_id, case_id, month, due_on, amount, status)
+       SELECT d.id, d.case_id, DATE '2026-11-01', DATE '2026-11-10', d.amount, 'scheduled'
+       FROM decisions d WHERE d.number LIKE 'DEC/B/%' AND d.period_to IS NULL""",
 ]
 
 
@@ -81,7 +89,7 @@ def bench_payment_run(ctx: Any, n: int = 100_000) -> dict[str, Any]:
             "SELECT (SELECT count(*) FROM payments), "
             "(SELECT count(DISTINCT schedule_item_id) FROM payments), "
             "(SELECT sum(total) FROM payment_lists), "
-            "(SELECT sum(amount) FROM payment_schedule_items)")).one()
+            "(SELECT sum(amount) FROM payment_schedule_items WHERE month = :m)"), {"m": MONTH}).one()
     assert paid == distinct == n and total == expected, (paid, distinct, total, expected)
     again = time.perf_counter()
     repeat = payments.monthly_payment_run(ctx, MONTH)
@@ -89,6 +97,7 @@ def bench_payment_run(ctx: Any, n: int = 100_000) -> dict[str, Any]:
     assert repeat["created"] == 0
     common.truncate_case_data(ctx)
     return {"items": n, "seed_s": seed_s, "payment_run_s": run_s, "created": result["created"],
+            "extended": result["extended"],
             "items_per_s": n / run_s if run_s else float("nan"), "repeat_run_s": again_s,
             "batch": int(ctx.config.get("PAYMENT_RUN_BATCH") or 0)}
 
@@ -105,7 +114,8 @@ if __name__ == "__main__":
             bench_ctx, _, _ = common.setup_context(common.bench_config(Path(tmp), url, None))
             figures = bench_payment_run(bench_ctx)
             print(f"payment_run_s = {figures['payment_run_s']:.2f} for {figures['items']} items "
-                  f"({figures['items_per_s']:.0f} items/s; seeding {figures['seed_s']:.1f} s; "
+                  f"({figures['items_per_s']:.0f} items/s, {figures['extended']} of them added to open-ended "
+                  f"schedules by the run; seeding {figures['seed_s']:.1f} s; "
                   f"a repeat run {figures['repeat_run_s']:.2f} s)")
             bench_ctx.db.dispose()
         finally:

@@ -109,15 +109,21 @@ def extend_open_ended(uow: UnitOfWork, month: date) -> int:
             change.parent_case_id == Decision.case_id, change.kind == "change",
             changing.case_id == change.id, changing.status.in_(STANDING),
             changing.period_from <= grid.c.month)
-        taken = exists().where(PaymentScheduleItem.decision_id == Decision.id,
-                               PaymentScheduleItem.month == grid.c.month)
-        # Only schedules already made are continued: when a schedule is first made (at issue or
-        # at finality) is the decision's life, not the run's.
-        started = exists().where(PaymentScheduleItem.decision_id == Decision.id)
+        # The last month each schedule already has: only the months after it are candidates
+        # (one or two per decision, however old the grant), and only schedules already made
+        # are continued; when a schedule is first made (at issue or at finality) is the
+        # decision's life, not the run's.
+        last = (select(PaymentScheduleItem.decision_id.label("decision_id"),
+                       func.max(PaymentScheduleItem.month).label("month"))
+                .join(Decision, Decision.id == PaymentScheduleItem.decision_id)
+                .where(open_ended, Decision.benefit == benefit)
+                .group_by(PaymentScheduleItem.decision_id).subquery("last"))
         source = (select(Decision.id, Decision.case_id, grid.c.month, grid.c.due_on,
                          Decision.amount, literal("planned"))
-                  .select_from(Decision).join(grid, Decision.period_from < grid.c.next_month)
-                  .where(open_ended, Decision.benefit == benefit, started, ~taken, ~replaced))
+                  .select_from(Decision).join(last, last.c.decision_id == Decision.id)
+                  .join(grid, and_(grid.c.month > last.c.month,
+                                   Decision.period_from < grid.c.next_month))
+                  .where(open_ended, Decision.benefit == benefit, ~replaced))
         added += len(s.execute(insert(PaymentScheduleItem).from_select(
             ["decision_id", "case_id", "month", "due_on", "amount", "status"], source)
             .returning(PaymentScheduleItem.id)).all())
