@@ -189,6 +189,7 @@ class Code(StrEnum):
     PAYMENT_OUTCOME_INVALID = "payments.outcome_invalid"
     PAYMENT_CENTRE_ACCOUNT_MISSING = "payments.centre_account_missing"
     PAYMENT_NOT_FOUND = "payments.not_found"
+    PAYMENT_SETTLED_ON_INVALID = "payments.settled_on_invalid"
     DEPLOY_OPERATION_MISSING = "deploy.operation_missing"
     DEPLOY_OPERATION_UNKNOWN = "deploy.operation_unknown"
     DEPLOY_OPERATION_PARAM_MISSING = "deploy.operation_param_missing"
@@ -625,6 +626,11 @@ CATALOGUE: dict[Code, Template] = {
         "The centre's account (POMOC_CENTRE_ACCOUNT) is not set to a valid account number."),
     Code.PAYMENT_NOT_FOUND: Template(
         N_("Wypłata nr %(payment)s nie istnieje."), "Payment %(payment)s does not exist."),
+    Code.PAYMENT_SETTLED_ON_INVALID: Template(
+        N_("Data wypłaty lub zwrotu musi przypadać od zatwierdzenia listy (%(approved)s) do dziś "
+           "(%(today)s)."),
+        "The date paid or returned must fall between the list's approval (%(approved)s) and "
+        "today (%(today)s)."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import os
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -330,11 +330,19 @@ def test_the_xlsx_and_the_cash_desk_pdf(ctx: ServiceContext, supervisor: Actor) 
 # --- paid, returned, reissued --------------------------------------------------------------------
 
 def test_payments_are_marked_paid_or_returned_and_a_return_is_reissued(
-    ctx: ServiceContext, client: Any, supervisor: Actor
+    ctx: ServiceContext, client: Any, supervisor: Actor, clock: Any
 ) -> None:
-    list_id = _approved_list(ctx)
+    list_id = _approved_list(ctx)  # approved on 2 March 2026
     sv = token(client, "supervisor")
     ids = [p["id"] for p in payments.payment_list(ctx, supervisor, list_id)["payments"]]
+    # A statement dated before the approval, or in the future, is a false fact.
+    for day in ("2026-03-01", "2026-03-12"):
+        res = api(client, "POST", f"/api/payments/{ids[0]}/settle", sv,
+                  {"outcome": "paid", "on": day})
+        assert res.status_code == 422
+        assert res.get_json()["field_codes"]["on"]["code"] == "payments.settled_on_invalid"
+    clock.set(datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
+    sv = token(client, "supervisor")  # the token of 2 March has expired
     returned = api(client, "POST", f"/api/payments/{ids[0]}/settle", sv,
                    {"outcome": "returned", "on": "2026-03-12", "ref": "WB 12/2026"})
     assert returned.status_code == 200 and returned.get_json()["status"] == "returned"
@@ -381,6 +389,7 @@ def test_payments_are_marked_paid_or_returned_and_a_return_is_reissued(
     with pytest.raises(Forbidden):
         payments.approve_list(ctx, supervisor, body["list_id"])  # supervisor added it
     payments.approve_list(ctx, actor_for(ctx, "supervisor2"), body["list_id"])
+    clock.set(datetime(2026, 4, 11, 9, 0, tzinfo=UTC))
     payments.mark_payment(ctx, supervisor, body["id"], "paid", date(2026, 4, 10))
     with ctx.uow() as uow:
         paid = uow.session.scalar(select(func.count(Payment.id)).where(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.services import payments
@@ -19,10 +19,15 @@ def _approved(ctx: ServiceContext, supervisor: Actor, **kw: Any) -> dict[str, An
     return payments.payment_list(ctx, supervisor, run["list_id"])
 
 
-def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Actor) -> None:
+def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Actor,
+                                clock: Any) -> None:
     plist = _approved(ctx, supervisor)
     pid, url = plist["payments"][0]["id"], f"/payments/{plist['id']}"
     login(client, "supervisor")
+    res_future = client.post(f"{url}/payments/{pid}/settle",
+                             data={"outcome": "paid", "on": "2026-03-12"}, follow_redirects=True)
+    assert "musi przypadać od zatwierdzenia listy (2026-03-02) do dziś" in text(res_future)
+    clock.set(datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "lost", "on": "2026-03-12"},
                       follow_redirects=True)
     assert "Wybierz: wypłacona albo zwrócona." in text(res)

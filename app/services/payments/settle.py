@@ -39,6 +39,18 @@ def _check(outcome: str, on: date | None) -> None:
         raise ValidationFailed(msg(Code.FORM_INVALID), {"on": msg(Code.DATE_FORMAT)})
 
 
+def _check_day(uow: UnitOfWork, list_id: int, on: date) -> None:
+    """A statement or receipt dated before the list was approved, or in the future, is false."""
+    plist = uow.session.get(PaymentList, list_id)
+    assert plist is not None
+    now = uow.ctx.now()
+    approved = today_in_warsaw(plist.approved_at or now)
+    today = today_in_warsaw(now)
+    if not approved <= on <= today:
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"on": msg(
+            Code.PAYMENT_SETTLED_ON_INVALID, approved=approved.isoformat(), today=today.isoformat())})
+
+
 def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, ref: str) -> bool:
     """Mark one payment; False if it already carries the same marking (a repeat is harmless)."""
     if p.status in SETTLED:
@@ -47,6 +59,7 @@ def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, r
         raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED, payment=p.id), status=p.status)
     if p.status != "approved":
         raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
+    _check_day(uow, p.payment_list_id, on)
     p.status, p.settled_on, p.settled_by_id = outcome, on, actor.id
     p.settled_at, p.settlement_ref = uow.ctx.now(), ref[:100]
     return True
