@@ -63,6 +63,10 @@ def test_an_invalid_account_is_named_before_the_bank_file(client: Any, ctx: Serv
     assert f"Wypłata nr {plist['payments'][0]['id']} (sprawa T/" in body
     res = client.post(f"/payments/{plist['id']}/export/cash_pdf")
     assert res.status_code == 200 and res.mimetype == "application/pdf"
+    again = client.post(f"/payments/{plist['id']}/export/cash_pdf")
+    assert again.get_data() == res.get_data()
+    assert "Utworzone pliki (ponowny eksport zwraca ten sam plik): PDF" in text(
+        client.get(f"/payments/{plist['id']}"))
 
 
 def test_caseworkers_see_lists_but_do_not_settle(client: Any, ctx: ServiceContext,
