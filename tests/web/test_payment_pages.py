@@ -78,3 +78,13 @@ def test_caseworkers_see_lists_but_do_not_settle(client: Any, ctx: ServiceContex
     assert client.post(f"/payments/{plist['id']}/payments/{pid}/settle",
                        data={"outcome": "paid", "on": "2026-03-12"}).status_code == 403
     assert client.post(f"/payments/{plist['id']}/export/elixir").status_code == 403
+
+
+def test_the_list_page_in_english(client: Any, ctx: ServiceContext, supervisor: Actor) -> None:
+    plist = _approved(ctx, supervisor, account="PL61109010140000071219812875")
+    login(client, "supervisor")
+    client.get("/lang/en", headers={"Referer": "http://localhost/payments"})
+    page = text(client.get(f"/payments/{plist['id']}"))
+    assert "Transfer file (Elixir-O)" in page and "Settle the whole list" in page
+    res = client.post(f"/payments/{plist['id']}/export/elixir", follow_redirects=True)
+    assert "No bank file was made: 1 payments have an invalid account number." in text(res)
