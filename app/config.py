@@ -7,6 +7,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from stdnum import iban
+
 ROLES = ("caseworker", "supervisor", "admin")
 
 
@@ -49,6 +51,18 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # Test hook: seconds a job sleeps inside its transaction (the SIGKILL test widens the window).
         "JOB_TEST_DELAY": 0.0,
         "PAYMENT_DAY": 10,
+        # Per-benefit payment days where the centre pays a benefit on another day of the month,
+        # "benefit=day,..." (e.g. "zasilek_rodzinny=15,fundusz_alimentacyjny=15").
+        "PAYMENT_DAYS": "",
+        # The centre's account the transfers are paid from (NRB, 26 digits) and its address
+        # lines for the bank file; the code page of the Elixir-O file (cp1250 or cp852).
+        "CENTRE_ACCOUNT": "94102028920000510200123456",
+        "CENTRE_ADDRESS": "ul. Krakowska 1, 32-065 Krzeszowice",
+        "ELIXIR_ENCODING": "cp1250",
+        # The payment run commits every this many payments (a killed run loses one batch at most).
+        "PAYMENT_RUN_BATCH": 5000,
+        # Test hook: seconds the payment run sleeps inside each batch (the SIGKILL test).
+        "PAYMENT_RUN_TEST_DELAY": 0.0,
         # Sign-in throttling (counted from audit_events, so it holds across processes):
         # this many failures in the window lock the account, or the client address, for
         # LOGIN_LOCKOUT_MINUTES. A locked-out attempt is refused even with the right password.
@@ -86,6 +100,12 @@ _ENV_SETTINGS: dict[str, Any] = {
     "CENTRE_CITY": str,
     "JOB_TEST_DELAY": float,
     "PAYMENT_DAY": int,
+    "PAYMENT_DAYS": str,
+    "CENTRE_ACCOUNT": str,
+    "CENTRE_ADDRESS": str,
+    "ELIXIR_ENCODING": str,
+    "PAYMENT_RUN_BATCH": int,
+    "PAYMENT_RUN_TEST_DELAY": float,
     "PASSWORD_HASH_TIME_COST": int,
     "PASSWORD_HASH_MEMORY_COST": int,
     "LOGIN_MAX_FAILURES_PER_ACCOUNT": int,
@@ -153,6 +173,7 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
         raise ConfigError(f"WORKFLOWS_DIR {cfg['WORKFLOWS_DIR']} is not a directory")
     if not 1 <= int(cfg["PAYMENT_DAY"]) <= 28:
         raise ConfigError("POMOC_PAYMENT_DAY must be a day of the month from 1 to 28")
+    _validate_payments(cfg)
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")
     for name in ("REPUBLISH_SWEEP_SECONDS", "REPUBLISH_AFTER_SECONDS"):
@@ -195,3 +216,21 @@ def _validate_login_limits(cfg: dict[str, Any]) -> None:
         value = cfg[name]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ConfigError(f"{_env_key(name)} must be a whole number from {low} to {high}, got {value!r}")
+
+
+def _validate_payments(cfg: dict[str, Any]) -> None:
+    """Payment days, the bank file's code page and the centre's account must be usable."""
+    days: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in str(cfg["PAYMENT_DAYS"]).split(","))):
+        benefit, _, day = part.partition("=")
+        if not day.strip().isdigit() or not 1 <= int(day) <= 28:
+            raise ConfigError("POMOC_PAYMENT_DAYS must be 'benefit=day,...' with days from 1 to 28")
+        days[benefit.strip()] = int(day)
+    cfg["PAYMENT_DAY_BY_BENEFIT"] = days
+    if str(cfg["ELIXIR_ENCODING"]).lower() not in ("cp1250", "cp852"):
+        raise ConfigError("POMOC_ELIXIR_ENCODING must be cp1250 or cp852")
+    account = str(cfg["CENTRE_ACCOUNT"]).replace(" ", "")
+    if account and not iban.is_valid("PL" + account.removeprefix("PL")):
+        raise ConfigError("POMOC_CENTRE_ACCOUNT must be a valid Polish account number (NRB)")
+    if not 1 <= int(cfg["PAYMENT_RUN_BATCH"]) <= 100000:
+        raise ConfigError("POMOC_PAYMENT_RUN_BATCH must be from 1 to 100000")

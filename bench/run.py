@@ -315,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
                 ctx, clock, publisher, by_role, repeats=3 if args.quick else 9,
                 seconds=20.0 if args.quick else 40.0)
             print(f"  update loop: 40th/2nd = {result['late_step']['ratio']:.2f}", flush=True)
+            if use_pg:
+                from .payments import bench_payment_run
+
+                result["payments"] = bench_payment_run(ctx)
+                print(f"  payment run: {result['payments']['payment_run_s']:.1f} s for "
+                      f"{result['payments']['items']} schedule items", flush=True)
 
             if args.no_http:
                 result["http"] = None
@@ -367,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         "background_busy_cores": round(result["background_cores"], 2),
         "cores": result["machine"].get("cores"),
         "bench_seconds": round(result["bench_seconds"], 1),
+        "payment_run_s": round(result["payments"]["payment_run_s"], 2) if result.get("payments") else None,
     }
     print_report(result, summary)
     print(json.dumps(summary, ensure_ascii=False), flush=True)

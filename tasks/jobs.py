@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
@@ -53,8 +54,11 @@ def heartbeat() -> str:
     return health.record_heartbeat(ctx()).isoformat()
 
 
-@celery.task(name="pomoc.payment_run", ignore_result=True)
-def payment_run() -> dict[str, Any]:
-    """The monthly payment run for the current month (idempotent)."""
+@celery.task(name="pomoc.payment_run", ignore_result=True, acks_late=True,
+             soft_time_limit=1500, time_limit=1800)
+def payment_run(month: str | None = None) -> dict[str, Any]:
+    """The monthly payment run (idempotent; a killed run is redelivered and completes the
+    batches it had not committed)."""
     c = ctx()
-    return payments.monthly_payment_run(c, today_in_warsaw(c.now()))
+    on = date.fromisoformat(f"{month}-01") if month else today_in_warsaw(c.now())
+    return payments.monthly_payment_run(c, on)

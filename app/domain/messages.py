@@ -176,6 +176,20 @@ class Code(StrEnum):
     DEPLOY_ACTION_FIELD_MISSING = "deploy.action_field_missing"
     DEPLOY_ACTION_FIELD_TYPE = "deploy.action_field_type"
     DEPLOY_ACTION_FIELD_OPTIONAL = "deploy.action_field_optional"
+    # Payments.
+    PAYMENT_RUNNER_CANNOT_APPROVE = "payments.runner_cannot_approve"
+    PAYMENT_LIST_NOT_DRAFT = "payments.list_not_draft"
+    PAYMENT_LIST_NOT_APPROVED = "payments.list_not_approved"
+    PAYMENT_ACCOUNTS_INVALID = "payments.accounts_invalid"
+    PAYMENT_ACCOUNT_INVALID = "payments.account_invalid"
+    PAYMENT_ALREADY_SETTLED = "payments.already_settled"
+    PAYMENT_NOT_RETURNED = "payments.not_returned"
+    PAYMENT_ALREADY_REISSUED = "payments.already_reissued"
+    PAYMENT_MONTH_INVALID = "payments.month_invalid"
+    PAYMENT_OUTCOME_INVALID = "payments.outcome_invalid"
+    PAYMENT_CENTRE_ACCOUNT_MISSING = "payments.centre_account_missing"
+    PAYMENT_NOT_FOUND = "payments.not_found"
+    PAYMENT_SETTLED_ON_INVALID = "payments.settled_on_invalid"
     DEPLOY_OPERATION_MISSING = "deploy.operation_missing"
     DEPLOY_OPERATION_UNKNOWN = "deploy.operation_unknown"
     DEPLOY_OPERATION_PARAM_MISSING = "deploy.operation_param_missing"
@@ -708,6 +722,44 @@ CATALOGUE: dict[Code, Template] = {
                                      "zaznaczone pola."),
                                   "The issuing body's or the authorisation's data are "
                                   "incomplete; correct the marked fields."),
+    Code.PAYMENT_RUNNER_CANNOT_APPROVE: Template(
+        N_("Listę wypłat zatwierdza inna osoba niż ta, która ją naliczyła (zasada dwóch par oczu)."),
+        "A payment list is approved by someone other than the person who ran it (four eyes)."),
+    Code.PAYMENT_LIST_NOT_DRAFT: Template(
+        N_("Ta lista wypłat została już zatwierdzona."),
+        "This payment list has already been approved."),
+    Code.PAYMENT_LIST_NOT_APPROVED: Template(
+        N_("Tę czynność można wykonać tylko na zatwierdzonej liście wypłat."),
+        "This can only be done on an approved payment list."),
+    Code.PAYMENT_ACCOUNTS_INVALID: Template(
+        N_("Nie utworzono pliku dla banku: %(count)s wypłat ma błędny numer rachunku."),
+        "No bank file was made: %(count)s payments have an invalid account number."),
+    Code.PAYMENT_ACCOUNT_INVALID: Template(
+        N_("Wypłata nr %(payment)s (sprawa %(case)s): błędny numer rachunku."),
+        "Payment %(payment)s (case %(case)s): invalid account number."),
+    Code.PAYMENT_ALREADY_SETTLED: Template(
+        N_("Wypłata nr %(payment)s jest już rozliczona inaczej (wypłacona albo zwrócona)."),
+        "Payment %(payment)s is already settled differently (paid or returned)."),
+    Code.PAYMENT_NOT_RETURNED: Template(
+        N_("Ponownie wypłacić można tylko wypłatę zwróconą przez bank lub niepodjętą w kasie."),
+        "Only a returned payment can be reissued."),
+    Code.PAYMENT_ALREADY_REISSUED: Template(
+        N_("Ta wypłata została już wystawiona ponownie."),
+        "This payment has already been reissued."),
+    Code.PAYMENT_MONTH_INVALID: Template(
+        N_("Podaj miesiąc w formacie RRRR-MM."), "Give the month as YYYY-MM."),
+    Code.PAYMENT_OUTCOME_INVALID: Template(
+        N_("Wybierz: wypłacona albo zwrócona."), "Choose: paid or returned."),
+    Code.PAYMENT_CENTRE_ACCOUNT_MISSING: Template(
+        N_("Nie ustawiono poprawnego rachunku ośrodka (POMOC_CENTRE_ACCOUNT)."),
+        "The centre's account (POMOC_CENTRE_ACCOUNT) is not set to a valid account number."),
+    Code.PAYMENT_NOT_FOUND: Template(
+        N_("Wypłata nr %(payment)s nie istnieje."), "Payment %(payment)s does not exist."),
+    Code.PAYMENT_SETTLED_ON_INVALID: Template(
+        N_("Data wypłaty lub zwrotu musi przypadać od zatwierdzenia listy (%(approved)s) do dziś "
+           "(%(today)s)."),
+        "The date paid or returned must fall between the list's approval (%(approved)s) and "
+        "today (%(today)s)."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

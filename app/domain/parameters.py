@@ -179,6 +179,20 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "§ 3 Rozporządzenia MRiPS z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893)" + _OLDER),
     ("interview.working_days_urgent", D(2022, 1, 1), 2,
      "§ 3 Rozporządzenia MRiPS z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893)" + _OLDER),
+    # --- when the first months of a benefit period are paid (payments) ---
+    # Each pair is (filed by the end of month N, paid by the end of month M), N and M counted
+    # from the first month of the benefit period (0 = November for zasiłek rodzinny, October for
+    # FA; -2 = two months before). An application filed later than the last pair is paid in the
+    # month each benefit is for, on the centre's payment date, like every later month.
+    ("zasilek_rodzinny.first_payment_deadlines", D(2018, 11, 1), ((-3, 0), (-1, 1), (1, 3)),
+     "art. 26 ust. 3-4 u.ś.r. (filed by 31 Aug: November paid by 30 Nov; 1 Sep-31 Oct: by "
+     "31 Dec; 1 Nov-31 Dec: by the end of February); mgopsdrawsko.pl (2018/2019). READING: "
+     "the deferred months are paid on the centre's payment date of the month of the deadline"),
+    ("fa.first_payment_deadlines", D(2020, 10, 1), ((-2, 0), (-1, 1), (0, 2), (1, 3), (3, 4)),
+     "art. 20 ust. 2-5 ustawy o pomocy osobom uprawnionym do alimentów (filed by 31 Aug: "
+     "October paid by 31 Oct; in Sep: by 30 Nov; in Oct: by 31 Dec; in Nov: by 31 Jan; "
+     "1 Dec-31 Jan: by the end of February); gops.jedlicze.pl (2020/2021), opsmilicz.com.pl, "
+     "szansana.website.pl. To be confirmed against the consolidated text (Dz.U.)"),
 ]
 
 ParameterTable = Mapping[str, tuple[Param, ...]]

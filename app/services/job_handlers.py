@@ -8,7 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
@@ -20,7 +20,6 @@ from app.persistence.models import (
     EligibilityResult,
     Income,
     Job,
-    PaymentScheduleItem,
 )
 
 from . import document_store
@@ -30,7 +29,7 @@ from .decision_records import decision_violations, first_benefit_month, next_dec
 from .documents import BENEFITS, render_decision
 from .errors import ServiceError
 from .office import AUTHORISATION_BASIS, office, signer
-from .payments import payment_day
+from .payments.schedule import make_schedule
 
 
 def _age(born: date, on: date) -> int:
@@ -145,49 +144,23 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
             "document_id": stored.id}
 
 
-def _months(start: date, end: date) -> list[date]:
-    months, y, m = [], start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        months.append(date(y, m, 1))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return months
-
-
 def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """One schedule item per benefit month of the final decision, or one payment of a one-off
-    benefit on its date (idempotent per month)."""
+    """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
+    months, or one payment of a one-off benefit on its date (idempotent per month)."""
     decision = _latest_decision(uow, job.case_id)
-    if decision.kind == "refusal" or decision.amount <= 0 or decision.period_from is None:
-        return {"items": 0, "total": "0.00"}
-    one_off = decision.benefit in ONE_OFF
-    if one_off:
-        months = [decision.period_from.replace(day=1)]
-    else:
-        end = decision.period_to or date(decision.period_from.year + 1,
-                                         decision.period_from.month, 1)
-        months = _months(decision.period_from, end)
-    if not months:
+    if decision.kind != "refusal" and decision.period_from is not None \
+            and decision.period_to is not None and decision.period_to < decision.period_from \
+            and decision.benefit not in ONE_OFF:
         # A reversed period never yields a silently empty schedule.
         raise DecisionNotIssuable(f"Decision {decision.id} has a period that ends before it "
                                   "starts; no payment schedule was made.")
-    existing = set(uow.session.scalars(
-        select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)
-    ))
-    rows = [
-        {"decision_id": decision.id, "case_id": decision.case_id, "month": month,
-         "due_on": decision.period_from if one_off else payment_day(uow.ctx.config, month),
-         "amount": decision.amount, "status": "planned"}
-        for month in months if month not in existing
-    ]
-    if rows:
-        # One multi-row INSERT instead of one statement per benefit month.
-        uow.session.execute(insert(PaymentScheduleItem), rows)
+    result = make_schedule(uow, decision)
     case = uow.session.get(Case, decision.case_id)
     assert case is not None
-    # A changing decision replaces the changed grant's planned months from its start.
-    replaced = replace_parent_schedule(uow, case, decision.period_from)
-    total = decision.amount * len(months)
-    return {"items": len(rows), "total": f"{total:.2f}", "replaced": replaced}
+    if decision.period_from is not None:
+        # A changing decision replaces the changed grant's planned months from its start.
+        result["replaced"] = replace_parent_schedule(uow, case, decision.period_from)
+    return result
 
 
 Handler = Callable[[UnitOfWork, Job], dict[str, Any]]

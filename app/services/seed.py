@@ -18,6 +18,8 @@ DEMO_USERS = (
     ("caseworker2", "Piotr Nowak", ["caseworker"], "starszy pracownik socjalny"),
     ("supervisor", "Maria Wiśniewska", ["supervisor"], "Kierownik GOPS"),
     ("admin", "Jan Administrator", ["admin"], "administrator systemu"),
+    # A second supervisor: a payment list is approved by someone other than who ran it.
+    ("supervisor2", "Tomasz Zieliński", ["supervisor"], "Zastępca kierownika GOPS"),
 )
 
 # Fictional people; the PESEL numbers are checksum-valid but invented.

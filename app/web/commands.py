@@ -7,6 +7,7 @@ from datetime import date
 import click
 from flask import Flask
 
+from app.domain.deadlines import today_in_warsaw
 from app.persistence.migrate import upgrade
 from app.services import auth, definitions, jobs, payments, seed, timers
 from app.services.context import SYSTEM
@@ -45,7 +46,7 @@ def register(app: Flask) -> None:
         definitions.deploy_directory(ctx, SYSTEM)
         created = seed.seed_demo(ctx)
         click.echo(f"demo data ready ({created} new cases); logins: caseworker1, caseworker2, "
-                   "supervisor, admin — password: demo")
+                   "supervisor, supervisor2, admin — password: demo")
 
     @app.cli.command("create-user")
     @click.argument("username")
@@ -69,10 +70,19 @@ def register(app: Flask) -> None:
     @app.cli.command("payment-run")
     @click.option("--month", help="YYYY-MM (default: this month)")
     def payment_run(month: str | None) -> None:
-        """Run the monthly payment run now."""
+        """Run the monthly payment run now (as the system: a supervisor then approves each list)."""
         ctx = services(app)
-        on = date.fromisoformat(f"{month}-01") if month else ctx.now().date()
-        click.echo(payments.monthly_payment_run(ctx, on))
+        try:
+            on = date.fromisoformat(f"{month}-01") if month else today_in_warsaw(ctx.now())
+        except ValueError:
+            raise click.BadParameter("use YYYY-MM, e.g. 2026-12", param_hint="--month") from None
+        total = payments.count_due(ctx, on)
+        with click.progressbar(length=total, label=f"payment run {on:%Y-%m}",
+                               show_pos=True) as bar:
+            result = payments.monthly_payment_run(ctx, on, SYSTEM, progress=bar.update)
+        click.echo(f"month {result['month'][:7]}: {result['created']} payment(s) added to "
+                   f"{len(result['lists'])} list(s) {result['lists']}; "
+                   f"{result['extended']} open-ended schedule month(s) added")
 
     @app.cli.command("fire-timers")
     def fire_timers() -> None:

@@ -161,6 +161,13 @@ def test_application_to_payment(page: Any, live_server: str) -> None:
     click_and_wait(page, "form[action$='/payments/run'] button[type=submit]")
     shot(page, "08-payment-lists")
     assert "355,00" in page.content() and "Przeglądarkowy" in page.content()
+    # Four eyes: the supervisor who ran the list may not approve it; a second one does.
+    list_url = page.url
+    click_and_wait(page, "form[action$='/approve'] button[type=submit]")
+    assert "zasada dwóch par oczu" in page.content()
+    logout(page)
+    login(page, base, "supervisor2")
+    page.goto(list_url)
     click_and_wait(page, "form[action$='/approve'] button[type=submit]")
     shot(page, "09-payment-list-approved")
-    assert page.locator("text=zatwierdz").count() > 0
+    assert page.locator("text=Lista wypłat została zatwierdzona").count() > 0

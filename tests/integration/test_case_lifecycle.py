@@ -80,8 +80,8 @@ def test_full_lifecycle_to_payments(
     with ctx.uow() as uow:
         assert uow.session.scalar(select(func.count(Payment.id))) == 3
     payments.approve_list(ctx, supervisor, first["list_id"])
-    csv_text = payments.export_list_csv(ctx, supervisor, first["list_id"])
-    assert "PL61109010140000071219812874" in csv_text
+    bank_file = payments.export_list(ctx, supervisor, first["list_id"], "elixir").content
+    assert b'"61109010140000071219812874"' in bank_file
     with pytest.raises(Conflict):
         payments.approve_list(ctx, supervisor, first["list_id"])
 

@@ -23,7 +23,10 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("GET", "/api/payment-lists", {"caseworker1", "supervisor"}),
     ("GET", "/api/payment-lists/999999", {"caseworker1", "supervisor"}),
     ("POST", "/api/payment-lists/999999/approve", {"supervisor"}),
-    ("GET", "/api/payment-lists/999999/export.csv", {"supervisor"}),
+    ("GET", "/api/payment-lists/999999/export/elixir", {"supervisor"}),
+    ("POST", "/api/payments/999999/settle", {"supervisor"}),
+    ("POST", "/api/payment-lists/999999/settle", {"supervisor"}),
+    ("POST", "/api/payments/999999/reissue", {"supervisor"}),
     ("GET", "/api/definitions", {"admin"}),
     ("POST", "/api/definitions", {"admin"}),
     ("POST", "/api/definitions/check", {"admin"}),
@@ -110,5 +113,7 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
                                  "{person_id}" if "/persons/" in path else
                                  "{task_id}" if "/tasks/" in path else
                                  "{job_id}" if "/jobs/" in path else
-                                 "{instance_id}" if "/incidents/" in path else "{list_id}")
+                                 "{instance_id}" if "/incidents/" in path else
+                                 "{payment_id}" if "/api/payments/" in path else "{list_id}")
+            templ = templ.replace("/export/elixir", "/export/{kind}")
         assert templ in paths, templ

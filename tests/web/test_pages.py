@@ -393,10 +393,14 @@ def test_the_case_file_explains_the_decision_and_pays(
     list_url = res.headers["Location"]
     page = text(client.get(list_url))
     assert "Zatwierdź listę" in page and "Jan Testowy" in page
+    # The supervisor who ran the list may not approve it (four eyes); a second one does.
+    refused = client.post(list_url + "/approve")
+    assert refused.status_code == 403 and "dwóch par oczu" in text(refused)
+    client.post("/logout")
+    login(client, "supervisor2")
     assert client.post(list_url + "/approve").status_code == 302
-    csv = client.post(list_url + "/export.csv")
-    assert csv.status_code == 200 and csv.mimetype == "text/csv"
-    assert "Jan Testowy" in csv.get_data(as_text=True)
+    xlsx = client.post(list_url + "/export/xlsx")
+    assert xlsx.status_code == 200 and xlsx.mimetype.endswith("spreadsheetml.sheet")
     assert "Listy wypłat" in text(client.get("/payments"))
 
 

@@ -13,7 +13,7 @@ from .cases import (
 )
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
-from .payments import Payment, PaymentList, PaymentScheduleItem
+from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .recovery import (
     Recovery,
@@ -30,7 +30,8 @@ __all__ = [
     "ApiToken", "Application", "AuditEvent", "Base", "Case", "CaseNumberSequence", "Decision",
     "DecisionNumberSequence", "EligibilityResult", "Household", "HouseholdMember", "HumanTask",
     "Income", "Interview", "Job",
-    "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
+    "Payment", "PaymentExport", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange",
+    "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
     "Heartbeat",
     "Recovery", "RecoveryDecision", "RecoveryDeduction", "RecoveryInstalment", "RecoveryItem",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -18,7 +17,6 @@ from app.services import (
     letters,
     migration,
     parameter_changes,
-    payments,
     register,
     worklist,
 )
@@ -27,11 +25,13 @@ from app.web.downloads import pdf_response
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
 
+from . import payment_routes
 from . import recovery as recovery_api
 from .openapi import OPENAPI
 
 bp = Blueprint("api", __name__)
 CASE_ROLES = ("caseworker", "supervisor")
+payment_routes.register(bp)
 
 
 def _json_body() -> dict[str, Any]:
@@ -219,49 +219,6 @@ def complete(task_id: int) -> Any:
         raise ValidationFailed("Bad version.", {"version": "Must be the integer version you read."})
     data = body.get("data", {})
     return jsonify(worklist.complete(services(), api_actor(), task_id, data, version))
-
-
-@bp.post("/payments/run")
-@api_roles("supervisor")
-def payment_run() -> Any:
-    """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
-    body = _json_body()
-    try:
-        month = date.fromisoformat(f"{body.get('month')}-01")
-    except (TypeError, ValueError):
-        raise ValidationFailed("Bad month.", {"month": "Use the format YYYY-MM."}) from None
-    return jsonify(payments.monthly_payment_run(services(), month, api_actor()))
-
-
-@bp.get("/payment-lists")
-@api_roles(*CASE_ROLES)
-def payment_lists() -> Any:
-    """All payment lists."""
-    return jsonify(payments.list_payment_lists(services(), api_actor()))
-
-
-@bp.get("/payment-lists/<int:list_id>")
-@api_roles(*CASE_ROLES)
-def payment_list(list_id: int) -> Any:
-    """One payment list with its payments."""
-    return jsonify(payments.payment_list(services(), api_actor(), list_id))
-
-
-@bp.post("/payment-lists/<int:list_id>/approve")
-@api_roles("supervisor")
-def approve_list(list_id: int) -> Any:
-    """Supervisor approves a payment list."""
-    payments.approve_list(services(), api_actor(), list_id)
-    return jsonify(payments.payment_list(services(), api_actor(), list_id))
-
-
-@bp.get("/payment-lists/<int:list_id>/export.csv")
-@api_roles("supervisor")
-def export_list(list_id: int) -> Any:
-    """The bank export of an approved list."""
-    csv_text = payments.export_list_csv(services(), api_actor(), list_id)
-    return Response(csv_text, mimetype="text/csv",
-                    headers={"Content-Disposition": f"attachment; filename=lista-{list_id}.csv"})
 
 
 @bp.get("/definitions")

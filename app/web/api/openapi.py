@@ -97,6 +97,13 @@ OPENAPI: dict[str, Any] = {
                               "properties": {"user_id": {"type": "integer"}}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
                                   "properties": {"month": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}}},
+            "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
+                "outcome": {"type": "string", "enum": ["paid", "returned"]},
+                "on": {"type": "string", "format": "date"},
+                "ref": {"type": "string", "maxLength": 100}}},
+            "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
+                "method": {"type": "string", "enum": ["transfer", "cash"]},
+                "account": {"type": "string", "description": "NRB (26 digits) for a transfer"}}},
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
                 "sources": {"type": "object", "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
@@ -232,9 +239,25 @@ OPENAPI: dict[str, Any] = {
         "/api/payment-lists/{list_id}/approve": {"post": _op(
             "Approve a payment list (supervisor)", params=[_id("list_id")],
             errors=("401", "403", "404", "409"))},
-        "/api/payment-lists/{list_id}/export.csv": {"get": _op(
-            "Bank export of an approved list", params=[_id("list_id")],
-            errors=("401", "403", "404", "409"))},
+        "/api/payment-lists/{list_id}/export/{kind}": {"get": _op(
+            "Export an approved list (supervisor): elixir = the Elixir-O bank file of the "
+            "transfers (422 lists payments with invalid accounts), cash_pdf = the cash-desk list, "
+            "xlsx = the whole list; the same file on every export",
+            params=[_id("list_id"), {"name": "kind", "in": "path", "required": True, "schema": {
+                "type": "string", "enum": ["elixir", "cash_pdf", "xlsx"]}}],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/payment-lists/{list_id}/settle": {"post": _op(
+            "Mark every unsettled payment of an approved list paid or returned (supervisor)",
+            body="SettleRequest", params=[_id("list_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/payments/{payment_id}/settle": {"post": _op(
+            "Mark a payment paid or returned (supervisor); 409 on a conflicting second marking",
+            body="SettleRequest", params=[_id("payment_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/payments/{payment_id}/reissue": {"post": _op(
+            "Reissue a returned payment on the next list (supervisor)", ok="201",
+            body="ReissueRequest", params=[_id("payment_id")],
+            errors=("401", "403", "404", "409", "422"))},
         "/api/definitions": {
             "get": _op("Deployed BPMN definition versions (admin)", errors=("401", "403")),
             "post": _op("Deploy a new version (admin); 422 lists `problems` (file, element_id, "

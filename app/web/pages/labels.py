@@ -125,6 +125,7 @@ PAYMENT_STATUSES = {
     "paid": _l("wypłacona"),
     "stopped": _l("wstrzymana"),
     "cancelled": _l("anulowana"),
+    "returned": _l("zwrócona"),
 }
 
 PAYMENT_METHODS = {
@@ -197,6 +198,11 @@ AUDIT_ACTIONS = {
     "office.updated": _l("Zmieniono dane organu"),
     "authorisation.added": _l("Dodano upoważnienie do podpisu"),
     "authorisation.revoked": _l("Cofnięto upoważnienie do podpisu"),
+    "payments.paid": _l("Oznaczono wypłatę jako wypłaconą"),
+    "payments.returned": _l("Oznaczono wypłatę jako zwróconą"),
+    "payments.list_paid": _l("Oznaczono listę wypłat jako wypłaconą"),
+    "payments.list_returned": _l("Oznaczono wypłaty z listy jako zwrócone"),
+    "payments.reissued": _l("Wystawiono ponownie zwróconą wypłatę"),
 }
 
 # Register fields a caseworker may update from an application.

@@ -1,4 +1,5 @@
-"""Payment lists: the monthly run, the list, supervisor approval and the bank export."""
+"""Payment lists: the run, the list, approval by a second supervisor, the three exports, and
+marking payments paid or returned (and reissuing a returned one)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,32 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.services import payments
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
 from .formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
+
+
+def _back(list_id: int) -> Any:
+    return redirect(url_for("pages.payment_list", list_id=list_id))
+
+
+def _error(exc: ServiceError) -> None:
+    """Flash a service error in Polish, with each field's (e.g. each payment's) problem."""
+    flash(service_message(exc.message, exc.status), "error")
+    if isinstance(exc, ValidationFailed):
+        for text in exc.errors.values():
+            flash(service_message(text), "error")
+
+
+def _day(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw and len(raw) == 10 else None
+    except ValueError:
+        return None
 
 
 @page_roles(*CASE_ROLES)
@@ -30,6 +50,8 @@ def payment_run() -> Any:
     """Run the monthly payment run for the chosen month (running twice adds nothing)."""
     raw = request.form.get("month", "")
     try:
+        if len(raw) != 7:
+            raise ValueError(raw)
         month = date.fromisoformat(f"{raw}-01")
     except ValueError:
         flash(_("Podaj miesiąc w formacie RRRR-MM."), "error")
@@ -37,13 +59,16 @@ def payment_run() -> Any:
     try:
         result = payments.monthly_payment_run(services(), month, actor())
     except ServiceError as exc:
-        flash(service_message(exc.message, exc.status), "error")
+        _error(exc)
         return redirect(url_for("pages.payment_lists"))
     if not result.get("created"):
         flash(_("Brak nowych wypłat do ujęcia na liście za %(month)s.", month=raw), "info")
         return redirect(url_for("pages.payment_lists"))
     flash(_("Wypłaty dodane do listy za %(month)s: %(count)d.", count=result["created"], month=raw),
           "success")
+    if len(result["lists"]) > 1:
+        flash(_("Wypłaty trafiły na listy kilku terminów wypłaty: %(count)d.",
+                count=len(result["lists"])), "info")
     return redirect(url_for("pages.payment_list", list_id=result["list_id"]))
 
 
@@ -51,29 +76,70 @@ def payment_run() -> Any:
 def payment_list(list_id: int) -> Any:
     """One payment list with its payments."""
     data = payments.payment_list(services(), actor(), list_id)
-    return render_template("pages/payment_list.html", plist=data)
+    return render_template("pages/payment_list.html", plist=data,
+                           today=today().isoformat(), kinds=payments.KINDS)
 
 
 @page_roles("supervisor")
 def approve(list_id: int) -> Any:
-    """Approve a draft list."""
+    """Approve a draft list (not by the person who ran it: a clear message, 403)."""
     try:
         payments.approve_list(services(), actor(), list_id)
-        flash(_("Lista wypłat została zatwierdzona."), "success")
     except ServiceError as exc:
-        flash(service_message(exc.message, exc.status), "error")
-    return redirect(url_for("pages.payment_list", list_id=list_id))
+        _error(exc)
+        if exc.status == 403:
+            data = payments.payment_list(services(), actor(), list_id)
+            return render_template("pages/payment_list.html", plist=data, today=today().isoformat(),
+                                   kinds=payments.KINDS), 403
+        return _back(list_id)
+    flash(_("Lista wypłat została zatwierdzona."), "success")
+    return _back(list_id)
 
 
 @page_roles("supervisor")
-def export_csv(list_id: int) -> Any:
-    """Download the bank file of an approved list (a POST: it marks the list exported)."""
+def export(list_id: int, kind: str) -> Any:
+    """Download an export of an approved list (the same file each time; audited)."""
     try:
-        text = payments.export_list_csv(services(), actor(), list_id)
+        f = payments.export_list(services(), actor(), list_id, kind)
     except ServiceError as exc:
-        flash(service_message(exc.message, exc.status), "error")
-        return redirect(url_for("pages.payment_list", list_id=list_id))
-    return Response(
-        text, mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename=lista-wyplat-{list_id}.csv"},
-    )
+        _error(exc)
+        return _back(list_id)
+    return Response(f.content, mimetype=f.mimetype,
+                    headers={"Content-Disposition": f"attachment; filename={f.filename}"})
+
+
+@page_roles("supervisor")
+def settle_list(list_id: int) -> Any:
+    """Mark every unsettled payment of the list paid (or returned)."""
+    try:
+        done = payments.mark_list(services(), actor(), list_id, request.form.get("outcome", ""),
+                                  _day(request.form.get("on")), request.form.get("ref", ""))
+        flash(_("Oznaczono wypłat: %(count)d.", count=done["marked"]), "success")
+    except ServiceError as exc:
+        _error(exc)
+    return _back(list_id)
+
+
+@page_roles("supervisor")
+def settle_payment(list_id: int, payment_id: int) -> Any:
+    """Mark one payment paid or returned."""
+    try:
+        payments.mark_payment(services(), actor(), payment_id, request.form.get("outcome", ""),
+                              _day(request.form.get("on")), request.form.get("ref", ""))
+        flash(_("Zapisano rozliczenie wypłaty nr %(id)d.", id=payment_id), "success")
+    except ServiceError as exc:
+        _error(exc)
+    return _back(list_id)
+
+
+@page_roles("supervisor")
+def reissue(list_id: int, payment_id: int) -> Any:
+    """Reissue a returned payment on the next list, by transfer to a corrected account or cash."""
+    try:
+        new = payments.reissue(services(), actor(), payment_id, request.form.get("method", ""),
+                               request.form.get("account") or None)
+    except ServiceError as exc:
+        _error(exc)
+        return _back(list_id)
+    flash(_("Wypłatę wystawiono ponownie na liście nr %(id)d.", id=new["list_id"]), "success")
+    return _back(int(new["list_id"]))

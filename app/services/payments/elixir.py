@@ -1,0 +1,95 @@
+"""The Elixir-O bank file: domestic transfers ("przelew") as Polish banks import them.
+
+One record per transfer, comma-separated, ending in CR LF, of message type 110 (polecenie
+przelewu), in the bank's code page (POMOC_ELIXIR_ENCODING: cp1250 or cp852)::
+
+     1 110                     message type
+     2 YYYYMMDD                execution date
+     3 amount in grosze        integer, no separators
+     4 payer's bank sort code  8 digits (digits 3-10 of the NRB)
+     5 0
+     6 "payer's NRB"           26 digits
+     7 "payee's NRB"           26 digits
+     8 "payer name|address"    at most 4 lines of 35 characters, split with "|"
+     9 "payee name|address"    as field 8
+    10 0
+    11 payee's bank sort code  8 digits
+    12 "title"                 at most 4 lines of 35 characters, split with "|"
+    13 ""                      (unused)
+    14 ""                      (unused)
+    15 "51"                    classification: an ordinary transfer
+    16 ""                      client-bank reference
+
+Account numbers are checked with python-stdnum (a Polish NRB is the IBAN without "PL").
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from stdnum import iban
+
+LINES, WIDTH = 4, 35
+CLASSIFICATION = "51"
+
+
+def nrb(account: str | None) -> str | None:
+    """The 26-digit NRB of an account (spaces and a "PL" prefix allowed), or None if invalid."""
+    if not account:
+        return None
+    digits = account.replace(" ", "").upper().removeprefix("PL")
+    if len(digits) != 26 or not digits.isdigit() or not iban.is_valid("PL" + digits):
+        return None
+    return digits
+
+
+def sort_code(number: str) -> str:
+    """The bank's 8-digit sort code (numer rozliczeniowy) inside an NRB."""
+    return number[2:10]
+
+
+def text_lines(*parts: str) -> str:
+    """Text in at most 4 lines of 35 characters joined with "|" (quotes and "|" removed)."""
+    clean = [" ".join(p.replace('"', "'").replace("|", "/").split()) for p in parts if p]
+    lines: list[str] = []
+    for part in clean:
+        lines.extend(textwrap.wrap(part, WIDTH, break_long_words=True) or [""])
+    return "|".join(lines[:LINES])
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One transfer of the file."""
+
+    amount: Decimal
+    payee_account: str
+    payee: str
+    payee_address: str
+    title: str
+
+
+def grosze(amount: Decimal) -> int:
+    """An amount in grosze (exact: money is kept to the grosz)."""
+    return int((amount * 100).to_integral_exact())
+
+
+def record(when: date, payer_account: str, payer: str, t: Transfer) -> str:
+    """One type-110 record (without the line end)."""
+    fields = [
+        "110", when.strftime("%Y%m%d"), str(grosze(t.amount)), sort_code(payer_account), "0",
+        f'"{payer_account}"', f'"{t.payee_account}"', f'"{payer}"',
+        f'"{text_lines(t.payee, t.payee_address)}"', "0", sort_code(t.payee_account),
+        f'"{text_lines(t.title)}"', '""', '""', f'"{CLASSIFICATION}"', '""',
+    ]
+    return ",".join(fields)
+
+
+def build(when: date, payer_account: str, payer_name: str, payer_address: str,
+          transfers: list[Transfer], encoding: str) -> bytes:
+    """The whole file; characters the code page lacks become "?"."""
+    payer = text_lines(payer_name, payer_address)
+    text = "".join(record(when, payer_account, payer, t) + "\r\n" for t in transfers)
+    return text.encode(encoding, errors="replace")

@@ -1,0 +1,168 @@
+"""Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
+(cash payments, with a signature column) and the whole list as XLSX.
+
+Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
+and changes nothing; both are audited. The bank file is refused, before anything is written,
+when any transfer's account is invalid, naming each such payment.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC
+from decimal import Decimal
+
+from markupsafe import escape
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.domain.messages import Code, msg
+from app.persistence.models import PaymentExport, PaymentList
+
+from .. import audit
+from ..context import Actor, ServiceContext, UnitOfWork
+from ..errors import Conflict, Forbidden, ValidationFailed
+from ..pdf import content_hash, render_pdf
+from . import elixir
+from .lists import Row, get_list, rows
+
+KINDS = {
+    "elixir": ("application/octet-stream", "przelewy-{id}.pli"),
+    "cash_pdf": ("application/pdf", "lista-wyplat-w-kasie-{id}.pdf"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "lista-wyplat-{id}.xlsx"),
+}
+EXPORTABLE = ("approved",)
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An exported file."""
+
+    kind: str
+    filename: str
+    mimetype: str
+    content: bytes
+    count: int
+    total: Decimal
+
+
+def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
+    config = uow.ctx.config
+    payer = elixir.nrb(str(config.get("CENTRE_ACCOUNT") or ""))
+    if payer is None:
+        raise Conflict(msg(Code.PAYMENT_CENTRE_ACCOUNT_MISSING))
+    transfers = [p for p in payments if p.method == "transfer"]
+    bad: dict[str, str] = {str(p.id): msg(Code.PAYMENT_ACCOUNT_INVALID, payment=p.id, case=p.case_number)
+           for p in transfers if elixir.nrb(p.account) is None}
+    if bad:
+        raise ValidationFailed(msg(Code.PAYMENT_ACCOUNTS_INVALID, count=len(bad)), bad)
+    when = plist.pay_date or plist.month
+    data = elixir.build(when, payer, str(config.get("CENTRE_NAME", "")),
+                        str(config.get("CENTRE_ADDRESS", "")),
+                        [elixir.Transfer(p.amount, elixir.nrb(p.account) or "", p.payee, p.address,
+                                         p.title) for p in transfers],
+                        str(config.get("ELIXIR_ENCODING", "cp1250")))
+    return data, transfers
+
+
+def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Lista wypłat"
+    ws.append(["Lp.", "Sprawa", "Odbiorca", "Tytuł wypłaty", "Forma", "Rachunek",
+               "Termin wypłaty", "Kwota (zł)", "Status"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    forms = {"transfer": "przelew", "cash": "gotówka"}
+    for n, p in enumerate(payments, 1):
+        ws.append([n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
+                   p.account or "", p.due_on, p.amount, p.status])
+        ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
+        ws.cell(row=n + 1, column=8).number_format = "0.00"
+    last = len(payments) + 2
+    ws.cell(row=last, column=7, value="Razem").font = Font(bold=True)
+    total = ws.cell(row=last, column=8, value=sum((p.amount for p in payments), Decimal("0.00")))
+    total.number_format, total.font = "0.00", Font(bold=True)
+    for col, width in zip("ABCDEFGHI", (5, 16, 28, 44, 10, 30, 14, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    # Fixed document times, so the same list always gives the same file.
+    stamp = (plist.approved_at or plist.created_at).astimezone(UTC).replace(tzinfo=None)
+    wb.properties.created = wb.properties.modified = stamp
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _pl(amount: Decimal) -> str:
+    """1234.5 -> '1 234,50' (Polish notation)."""
+    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
+
+
+def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
+    cash = [p for p in payments if p.method == "cash"]
+    centre = escape(str(uow.ctx.config.get("CENTRE_NAME", "")))
+    when = (plist.pay_date or plist.month).strftime("%d.%m.%Y")
+    body = "".join(
+        f"<tr><td>{n}</td><td>{escape(p.case_number)}</td><td>{escape(p.payee)}</td>"
+        f"<td>{escape(p.title)}</td><td class='num'>{_pl(p.amount)} zł</td><td></td></tr>"
+        for n, p in enumerate(cash, 1))
+    total = sum((p.amount for p in cash), Decimal("0.00"))
+    html = (
+        "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
+        f"<p>{centre}</p><h1>Lista wypłat w kasie nr {plist.id}</h1>"
+        f"<p>Termin wypłaty: {when}</p>"
+        "<table><thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
+        "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
+        f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
+        f"<th class='num'>{_pl(total)} zł</th><th></th></tr></tfoot></table>"
+        "<p class='sign'>Wypłacił: ............................ "
+        "Sprawdził: ............................</p></body></html>")
+    css = ("table{width:100%;border-collapse:collapse;font-size:9pt}"
+           "td,th{border:1px solid #444;padding:4pt}td:last-child{width:30%;height:22pt}"
+           ".num{text-align:right;white-space:nowrap}.sign{margin-top:24pt}")
+    return render_pdf(html, css), cash
+
+
+def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:
+    """Export an approved list as ``kind`` (elixir, cash_pdf, xlsx); the same file every time."""
+    if not actor.has("supervisor"):
+        raise Forbidden("Only a supervisor may export a payment list.")
+    if kind not in KINDS:
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"kind": msg(Code.FORM_INVALID)})
+    mimetype, name = KINDS[kind]
+    with ctx.uow() as uow:
+        plist = get_list(uow, list_id)
+        if plist.status not in EXPORTABLE:
+            raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
+        kept = uow.session.scalar(select(PaymentExport).where(
+            PaymentExport.payment_list_id == list_id, PaymentExport.kind == kind))
+        if kept is None:
+            payments = rows(uow, list_id)
+            if kind == "elixir":
+                data, included = _elixir(uow, plist, payments)
+            elif kind == "cash_pdf":
+                data, included = _cash_pdf(uow, plist, payments)
+            else:
+                data, included = _xlsx(plist, payments), payments
+            kept = PaymentExport(payment_list_id=list_id, kind=kind, content=data,
+                                 sha256=content_hash(data), count=len(included),
+                                 total=sum((p.amount for p in included), Decimal("0.00")),
+                                 created_at=ctx.now(), created_by_id=actor.id)
+            uow.session.add(kept)
+            try:
+                uow.session.flush()
+            except IntegrityError:
+                # A concurrent export of the same list and kind won: return its file.
+                uow.session.rollback()
+                return export_list(ctx, actor, list_id, kind)
+        audit.record(uow, "payments.list_exported", actor.id, None, list_id=list_id, kind=kind,
+                     sha256=kept.sha256, count=kept.count)
+        uow.commit()
+        return ExportFile(kind, name.format(id=list_id), mimetype, kept.content, kept.count,
+                          kept.total)
+

@@ -1,0 +1,154 @@
+"""Payment lists: reading them (with payees and titles) and the supervisor's approval, which
+needs a second person (the one who ran the list may not approve it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import exists, func, select, update
+
+from app.domain.messages import Code, msg
+from app.domain.payment_dates import payment_title
+from app.persistence.models import (
+    Case,
+    Decision,
+    Household,
+    HouseholdMember,
+    Payment,
+    PaymentExport,
+    PaymentList,
+    PaymentScheduleItem,
+)
+
+from .. import audit
+from ..context import Actor, ServiceContext, UnitOfWork
+from ..errors import Conflict, Forbidden, NotFound
+
+SEE = "Only caseworkers and supervisors may see payment lists."
+
+
+@dataclass(frozen=True)
+class Row:
+    """One payment of a list, as exports and pages show it."""
+
+    id: int
+    case_id: int
+    case_number: str
+    payee: str
+    address: str
+    amount: Decimal
+    method: str
+    account: str | None
+    due_on: date
+    status: str
+    title: str
+    benefit_month: date | None
+    reissue_of_id: int | None
+    settled_on: date | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {"id": self.id, "case_id": self.case_id, "case_number": self.case_number,
+                "payee": self.payee, "amount": f"{self.amount:.2f}", "method": self.method,
+                "account": self.account, "due_on": self.due_on.isoformat(), "status": self.status,
+                "title": self.title,
+                "benefit_month": self.benefit_month.isoformat() if self.benefit_month else None,
+                "reissue_of_id": self.reissue_of_id,
+                "settled_on": self.settled_on.isoformat() if self.settled_on else None}
+
+
+def require_case_role(actor: Actor) -> None:
+    """Payment lists name payees: case roles only."""
+    if not actor.has_case_role:
+        raise Forbidden(SEE)
+
+
+def get_list(uow: UnitOfWork, list_id: int, lock: bool = False) -> PaymentList:
+    """The list, or NotFound."""
+    stmt = select(PaymentList).where(PaymentList.id == list_id)
+    if lock and not uow.ctx.db.is_sqlite:
+        stmt = stmt.with_for_update()
+    plist = uow.session.scalar(stmt)
+    if plist is None:
+        raise NotFound(f"Payment list {list_id} does not exist.")
+    return plist
+
+
+def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
+    """The list's payments with the payee the decision names and the title of the month paid."""
+    result = uow.session.execute(
+        # The payee as the decision names them: the applicant as declared in the case.
+        select(Payment, Case.number, HouseholdMember.first_name, HouseholdMember.last_name,
+               Household.address, Decision.benefit, Decision.number)
+        .join(Case, Case.id == Payment.case_id)
+        .join(Household, Household.id == Case.household_id)
+        .join(HouseholdMember, (HouseholdMember.household_id == Case.household_id)
+              & (HouseholdMember.person_id == Case.applicant_id))
+        .join(PaymentScheduleItem, PaymentScheduleItem.id == Payment.schedule_item_id)
+        .join(Decision, Decision.id == PaymentScheduleItem.decision_id)
+        .where(Payment.payment_list_id == list_id)
+        .order_by(Case.number, Payment.benefit_month, Payment.id)
+    ).all()
+    return [Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount, p.method,
+                p.account, p.due_on, p.status, payment_title(benefit, p.benefit_month, dnumber),
+                p.benefit_month, p.reissue_of_id, p.settled_on)
+            for p, number, first, last, address, benefit, dnumber in result]
+
+
+def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
+    """All payment lists, newest first (amounts only)."""
+    require_case_role(actor)
+    with ctx.uow(readonly=True) as uow:
+        counts: dict[int, int] = {
+            list_id: n for list_id, n in uow.session.execute(
+                select(Payment.payment_list_id, func.count(Payment.id))
+                .group_by(Payment.payment_list_id))}
+        lists = uow.session.scalars(select(PaymentList).order_by(PaymentList.id.desc())).all()
+        return [{"id": r.id, "month": r.month.isoformat(), "status": r.status,
+                 "pay_date": r.pay_date.isoformat() if r.pay_date else None,
+                 "total": f"{r.total:.2f}", "payments": counts.get(r.id, 0)} for r in lists]
+
+
+def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> dict[str, Any]:
+    """One list with its payments (payee names for case roles; the read is audited)."""
+    require_case_role(actor)
+    with ctx.uow() as uow:
+        plist = get_list(uow, list_id)
+        payments = rows(uow, list_id)
+        exports = uow.session.execute(select(PaymentExport.kind, PaymentExport.created_at)
+                                      .where(PaymentExport.payment_list_id == list_id)).all()
+        audit.record(uow, "payments.list_read", actor.id, None, list_id=list_id)
+        uow.commit()
+        return {
+            "id": plist.id, "month": plist.month.isoformat(), "status": plist.status,
+            "pay_date": plist.pay_date.isoformat() if plist.pay_date else None,
+            "total": f"{plist.total:.2f}", "run_by_id": plist.run_by_id,
+            "approved_by_id": plist.approved_by_id, "version": plist.version,
+            "payments": [p.as_dict() for p in payments],
+            "exports": {kind: at.isoformat() for kind, at in exports},
+        }
+
+
+def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
+    """A supervisor other than the one who ran (or added to) the list approves it."""
+    if not actor.has("supervisor"):
+        raise Forbidden("Only a supervisor may approve a payment list.")
+    with ctx.uow() as uow:
+        plist = get_list(uow, list_id, lock=True)
+        if plist.status != "draft":
+            raise Conflict(msg(Code.PAYMENT_LIST_NOT_DRAFT))
+        added = uow.session.scalar(select(exists().where(
+            Payment.payment_list_id == list_id, Payment.added_by_id == actor.id)))
+        if plist.run_by_id == actor.id or added:
+            raise Forbidden(msg(Code.PAYMENT_RUNNER_CANNOT_APPROVE))
+        plist.status = "approved"
+        plist.approved_by_id = actor.id
+        plist.approved_at = ctx.now()
+        plist.version += 1
+        uow.session.execute(update(Payment).where(Payment.payment_list_id == list_id)
+                            .values(status="approved").execution_options(synchronize_session=False))
+        audit.record(uow, "payments.list_approved", actor.id, None, list_id=list_id)
+        uow.commit()

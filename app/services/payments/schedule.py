@@ -1,0 +1,130 @@
+"""Payment schedules: which benefit months a decision pays, on which dates and in what amounts.
+
+* A fixed-term grant gets one item per benefit month of its period.
+* An open-ended grant (zasiłek stały with no end date) gets its months up to the current one
+  when the schedule is made; every payment run then adds the months up to the run's month for
+  each decision that still stands (:func:`extend_open_ended`), so payment never stops silently.
+  A decision stops standing when its status leaves ``STANDING`` (changed, revoked, quashed,
+  appealed) or a changing decision in a change case takes over from its ``period_from``.
+* A one-off benefit is paid once, on the date its decision names.
+* Family benefits and FA are paid on the centre's date in the month they are for, except the
+  first months deferred by the filing date (:mod:`app.domain.payment_dates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, and_, exists, func, insert, literal, select, union_all
+from sqlalchemy.orm import aliased
+
+from app.domain.benefit_months import MAX_MONTHS, months_between
+from app.domain.deadlines import today_in_warsaw
+from app.domain.decision_rules import ONE_OFF
+from app.domain.eligibility import BENEFITS
+from app.domain.payment_dates import add_months, due_date, payment_date
+from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
+
+from ..context import UnitOfWork
+
+GRANTING = ("grant", "partial")
+# Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed
+# or revoked decision is replaced by the changing one).
+STANDING = ("issued", "final")
+
+
+def day_for(config: Mapping[str, Any], benefit: str) -> int:
+    """The centre's payment day of the month for a benefit (POMOC_PAYMENT_DAYS, else PAYMENT_DAY)."""
+    days = config.get("PAYMENT_DAY_BY_BENEFIT") or {}
+    return int(days.get(benefit, config.get("PAYMENT_DAY", 10)))
+
+
+def payment_day(config: Mapping[str, Any], month: date) -> date:
+    """The centre's general payment date in a month, moved back to the previous working day."""
+    return payment_date(int(config.get("PAYMENT_DAY", 10)), month)
+
+
+def make_schedule(uow: UnitOfWork, decision: Decision) -> dict[str, Any]:
+    """Make the decision's schedule (idempotent per month); return how many items were added."""
+    if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None:
+        return {"items": 0, "total": "0.00"}
+    config = uow.ctx.config
+    received = uow.session.scalar(
+        select(Application.received_on).where(Application.case_id == decision.case_id))
+    if decision.benefit in ONE_OFF:
+        # Paid once, on its date, whatever the period fields say.
+        dated = [(decision.period_from.replace(day=1), decision.period_from)]
+    else:
+        if decision.period_to is not None:
+            months = months_between(decision.period_from, decision.period_to)
+        else:
+            today = today_in_warsaw(uow.ctx.now()).replace(day=1)
+            months = months_between(decision.period_from, max(decision.period_from, today))
+        day = day_for(config, decision.benefit)
+        dated = [(m, due_date(decision.benefit, m, day, received)) for m in months]
+    existing = set(uow.session.scalars(
+        select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)))
+    rows = [{"decision_id": decision.id, "case_id": decision.case_id, "month": month,
+             "due_on": due, "amount": decision.amount, "status": "planned"}
+            for month, due in dated if month not in existing]
+    if rows:
+        # One multi-row INSERT instead of one statement per benefit month.
+        uow.session.execute(insert(PaymentScheduleItem), rows)
+    total = decision.amount * len(dated)
+    return {"items": len(rows), "total": f"{total:.2f}",
+            "open_ended": decision.period_to is None and decision.benefit not in ONE_OFF}
+
+
+def extend_open_ended(uow: UnitOfWork, month: date) -> int:
+    """Add the missing months up to ``month`` for every standing open-ended grant; return how
+    many items were added (one INSERT ... SELECT per benefit, no per-decision round trips)."""
+    month = month.replace(day=1)
+    s = uow.session
+    open_ended = and_(Decision.kind.in_(GRANTING), Decision.amount > 0,
+                      Decision.period_to.is_(None), Decision.period_from.is_not(None),
+                      Decision.status.in_(STANDING))
+    earliest = s.scalar(select(func.min(Decision.period_from)).where(open_ended))
+    if earliest is None:
+        return 0
+    first = max(earliest.replace(day=1), add_months(month, -MAX_MONTHS))
+    if first > month:
+        return 0
+    added = 0
+    change, changing = aliased(Case), aliased(Decision)
+    for benefit in BENEFITS:
+        if benefit in ONE_OFF:
+            continue
+        day = day_for(uow.ctx.config, benefit)
+        months = []
+        m = first
+        while m <= month:
+            months.append(select(literal(m, Date).label("month"),
+                                 literal(payment_date(day, m), Date).label("due_on"),
+                                 literal(add_months(m, 1), Date).label("next_month")))
+            m = add_months(m, 1)
+        grid = union_all(*months).subquery("grid") if len(months) > 1 else months[0].subquery("grid")
+        replaced = exists().where(
+            change.parent_case_id == Decision.case_id, change.kind == "change",
+            changing.case_id == change.id, changing.status.in_(STANDING),
+            changing.period_from <= grid.c.month)
+        # The last month each schedule already has: only the months after it are candidates
+        # (one or two per decision, however old the grant), and only schedules already made
+        # are continued; when a schedule is first made (at issue or at finality) is the
+        # decision's life, not the run's.
+        last = (select(PaymentScheduleItem.decision_id.label("decision_id"),
+                       func.max(PaymentScheduleItem.month).label("month"))
+                .join(Decision, Decision.id == PaymentScheduleItem.decision_id)
+                .where(open_ended, Decision.benefit == benefit)
+                .group_by(PaymentScheduleItem.decision_id).subquery("last"))
+        source = (select(Decision.id, Decision.case_id, grid.c.month, grid.c.due_on,
+                         Decision.amount, literal("planned"))
+                  .select_from(Decision).join(last, last.c.decision_id == Decision.id)
+                  .join(grid, and_(grid.c.month > last.c.month,
+                                   Decision.period_from < grid.c.next_month))
+                  .where(open_ended, Decision.benefit == benefit, ~replaced))
+        added += len(s.execute(insert(PaymentScheduleItem).from_select(
+            ["decision_id", "case_id", "month", "due_on", "amount", "status"], source)
+            .returning(PaymentScheduleItem.id)).all())
+    return added

@@ -1,0 +1,90 @@
+"""The payment list page refuses false facts and hostile input in Polish, keeping the data."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from app.services import payments
+from app.services.context import Actor, ServiceContext
+from tests.payment_data import grant
+
+from .test_pages import login, text
+
+
+def _approved(ctx: ServiceContext, supervisor: Actor, **kw: Any) -> dict[str, Any]:
+    grant(ctx, **kw)
+    run = payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    payments.approve_list(ctx, supervisor, run["list_id"])
+    return payments.payment_list(ctx, supervisor, run["list_id"])
+
+
+def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Actor,
+                                clock: Any) -> None:
+    plist = _approved(ctx, supervisor)
+    pid, url = plist["payments"][0]["id"], f"/payments/{plist['id']}"
+    login(client, "supervisor")
+    res_future = client.post(f"{url}/payments/{pid}/settle",
+                             data={"outcome": "paid", "on": "2026-03-12"}, follow_redirects=True)
+    assert "musi przypadać od zatwierdzenia listy (2026-03-02) do dziś" in text(res_future)
+    clock.set(datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "lost", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert "Wybierz: wypłacona albo zwrócona." in text(res)
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "12.03.2026"},
+                      follow_redirects=True)
+    assert "Podaj datę w formacie RRRR-MM-DD." in text(res)
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "returned", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert "Zapisano rozliczenie wypłaty" in text(res) and "zwrócona" in text(res)
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert f"Wypłata nr {pid} jest już rozliczona inaczej (wypłacona albo zwrócona)." in text(res)
+    assert payments.payment_list(ctx, supervisor, plist["id"])["payments"][0]["status"] == "returned"
+    res = client.post(f"{url}/payments/{pid}/reissue", data={"method": "transfer",
+                                                             "account": "<script>1</script>"},
+                      follow_redirects=True)
+    assert "błędny numer rachunku" in text(res) and "<script>1" not in res.get_data(as_text=True)
+    res = client.post(f"{url}/payments/{pid}/reissue", data={"method": "cash"},
+                      follow_redirects=True)
+    assert "Wypłatę wystawiono ponownie" in text(res)
+    res = client.post(f"{url}/payments/999999/settle", data={"outcome": "paid", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert "Wypłata nr 999999 nie istnieje." in text(res)
+
+
+def test_an_invalid_account_is_named_before_the_bank_file(client: Any, ctx: ServiceContext,
+                                                          supervisor: Actor) -> None:
+    plist = _approved(ctx, supervisor, account="PL61109010140000071219812875")
+    login(client, "supervisor")
+    res = client.post(f"/payments/{plist['id']}/export/elixir", follow_redirects=True)
+    body = text(res)
+    assert "Nie utworzono pliku dla banku: 1 wypłat ma błędny numer rachunku." in body
+    assert f"Wypłata nr {plist['payments'][0]['id']} (sprawa T/" in body
+    res = client.post(f"/payments/{plist['id']}/export/cash_pdf")
+    assert res.status_code == 200 and res.mimetype == "application/pdf"
+    again = client.post(f"/payments/{plist['id']}/export/cash_pdf")
+    assert again.get_data() == res.get_data()
+    assert "Utworzone pliki (ponowny eksport zwraca ten sam plik): PDF" in text(
+        client.get(f"/payments/{plist['id']}"))
+
+
+def test_caseworkers_see_lists_but_do_not_settle(client: Any, ctx: ServiceContext,
+                                                 supervisor: Actor) -> None:
+    plist = _approved(ctx, supervisor)
+    login(client, "caseworker1")
+    assert client.get(f"/payments/{plist['id']}").status_code == 200
+    pid = plist["payments"][0]["id"]
+    assert client.post(f"/payments/{plist['id']}/payments/{pid}/settle",
+                       data={"outcome": "paid", "on": "2026-03-12"}).status_code == 403
+    assert client.post(f"/payments/{plist['id']}/export/elixir").status_code == 403
+
+
+def test_the_list_page_in_english(client: Any, ctx: ServiceContext, supervisor: Actor) -> None:
+    plist = _approved(ctx, supervisor, account="PL61109010140000071219812875")
+    login(client, "supervisor")
+    client.get("/lang/en", headers={"Referer": "http://localhost/payments"})
+    page = text(client.get(f"/payments/{plist['id']}"))
+    assert "Transfer file (Elixir-O)" in page and "Settle the whole list" in page
+    res = client.post(f"/payments/{plist['id']}/export/elixir", follow_redirects=True)
+    assert "No bank file was made: 1 payments have an invalid account number." in text(res)
