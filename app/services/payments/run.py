@@ -10,8 +10,6 @@ are still ``planned`` and are taken by the next run.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import time
 from collections.abc import Callable
 from datetime import date
@@ -25,7 +23,7 @@ from app.domain.eligibility import BENEFITS
 from app.domain.payment_dates import add_months, payment_date
 from app.persistence.models import Case, Decision, Payment, PaymentList, PaymentScheduleItem
 
-from .. import audit
+from .. import audit, recovery_deductions
 from ..context import SYSTEM, Actor, ServiceContext, UnitOfWork
 from ..errors import Forbidden
 from .schedule import day_for, extend_open_ended, payment_day
@@ -136,15 +134,10 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
 
 
 def apply_deductions(uow: UnitOfWork, plist: PaymentList) -> None:
-    """Hook for undue-benefit recovery: ``recovery.apply_deductions(uow, payment_list)`` reduces
-    the draft list's payments (deduction from current benefits, art. 104 u.p.s.). The run calls
-    it for every draft list it touched, then recomputes the list's total."""
-    if importlib.util.find_spec("app.services.recovery") is None:
-        return
-    recovery = importlib.import_module("app.services.recovery")
-    hook = getattr(recovery, "apply_deductions", None)
-    if hook is not None:
-        hook(uow, plist)
+    """Undue-benefit recovery by deduction from current benefits (art. 104 u.p.s., art. 30
+    u.ś.r.): reduces the draft list's payments of debtors with an issued recovery decision. The
+    run calls it for every draft list it touched, then recomputes the list's total."""
+    recovery_deductions.apply_deductions(uow, plist)
 
 
 def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
