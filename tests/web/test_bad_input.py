@@ -74,6 +74,11 @@ API_PROBES: list[tuple[str, str, Any, int]] = [
     ("POST", "/api/cases", _app(pesel="50323000004"), 422),  # born 2150-12-30
     ("POST", "/api/tasks/1/complete", {"version": DIGITS, "data": {}}, 422),
     ("POST", "/api/deadlines", {"kind": "kpa", "start": "20250101"}, 422),
+    # Found by the schemathesis run (tests/fuzz): a JSON object or list as the reason was a 500.
+    ("POST", "/api/cases", _member_app(reason={}), 422),
+    ("POST", "/api/cases/check", _member_app(reason=[]), 422),
+    # ... and a body that is not JSON was taken for no body.
+    ("POST", "/api/cases/1/persons/1/confirm", "RAW:not json", 422),
 ]
 
 
@@ -224,3 +229,14 @@ def test_deploy_refuses_hostile_form_schemas(ctx: ServiceContext, client: Any, w
     assert res.status_code < 500
     codes = [p["code"] for p in res.get_json()["problems"]]
     assert "invalid_form_schema" in codes, (what, codes)
+
+
+@pytest.mark.parametrize("user_id", [2**31, 10**30, -(2**40), 0])
+def test_assign_to_a_user_id_beyond_the_database_range_is_422(
+        client: Any, ctx: ServiceContext, caseworker: Actor, user_id: int) -> None:
+    # Found by the schemathesis run: the id reached PostgreSQL's integer column, a 500.
+    ht = _first_task(ctx, caseworker)
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    res = client.post(f"/api/tasks/{ht.id}/assign", headers=headers, json={"user_id": user_id})
+    assert res.status_code == 422, res.get_data(as_text=True)[:300]
+    assert "user_id" in res.get_json()["fields"]

@@ -113,8 +113,9 @@ def get_person(person_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def confirm_register_changes(case_id: int, person_id: int) -> Any:
     """Apply what the case declared about a person to the register (with its history)."""
-    body = request.get_json(silent=True) or {}
-    version = body.get("version") if isinstance(body, dict) else None
+    # The body is optional; one that is sent must be a JSON object.
+    body = _json_body() if request.get_data() else {}
+    version = body.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
         raise ValidationFailed("The version must be a whole number.", {"version": "Expected an integer."})
     return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id, version))
