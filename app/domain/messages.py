@@ -183,6 +183,9 @@ class Code(StrEnum):
     DEPLOY_OPERATION_PARAM_TYPE = "deploy.operation_param_type"
     DEPLOY_ACTION_ABSENT = "deploy.action_absent"
     DEPLOY_VARIABLE_NEVER_SET = "deploy.variable_never_set"
+    # Calculator dates outside what the dated legal parameters cover.
+    PARAMETERS_NOT_IN_FORCE = "parameters_not_in_force"
+    PARAMETERS_NOT_YET_KNOWN = "parameters_not_yet_known"
 
 
 @dataclass(frozen=True)
@@ -579,6 +582,15 @@ CATALOGUE: dict[Code, Template] = {
         N_("Żaden skrypt, formularz ani zadanie usługowe nie ustawia zmiennej „%(variable)s”, "
            "na której opierają się zapisy sprawy."),
         "No script, form or service task sets '%(variable)s', which the case records follow."),
+    Code.PARAMETERS_NOT_IN_FORCE: Template(
+        N_("Na dzień %(on)s brak parametrów prawnych w systemie; obliczenia są możliwe od "
+           "%(earliest)s."),
+        "No legal parameter in force on %(on)s: the table starts on %(earliest)s."),
+    Code.PARAMETERS_NOT_YET_KNOWN: Template(
+        N_("Parametry prawne w systemie sięgają do %(latest)s (do następnej weryfikacji kryteriów "
+           "dochodowych); dla późniejszej daty wynik byłby zgadywaniem."),
+        "The legal parameters in the system reach %(latest)s (the next review of the income "
+        "criteria); a later date would be a guess."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the
