@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from app.domain.messages import Code, msg
 from app.services import auth as auth_service
 from app.services import (
     case_view,
@@ -21,6 +23,7 @@ from app.services import (
     worklist,
 )
 from app.services.errors import ValidationFailed
+from app.services.json_input import MAX_YEAR, MIN_YEAR
 from app.web.security import Unauthorized, api_actor, api_roles
 from app.web.setup import services
 
@@ -206,10 +209,16 @@ def complete(task_id: int) -> Any:
 def payment_run() -> Any:
     """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
     body = _json_body()
+    raw = body.get("month")
     try:
-        month = date.fromisoformat(f"{body.get('month')}-01")
-    except (TypeError, ValueError):
+        if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}", raw):
+            raise ValueError(raw)
+        month = date.fromisoformat(f"{raw}-01")
+    except ValueError:
         raise ValidationFailed("Bad month.", {"month": "Use the format YYYY-MM."}) from None
+    if not MIN_YEAR <= month.year <= MAX_YEAR:  # year 1 is a typo, not a payment run
+        bounds = msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01", latest=f"{MAX_YEAR}-12")
+        raise ValidationFailed(bounds, {"month": bounds})
     return jsonify(payments.monthly_payment_run(services(), month, api_actor()))
 
 

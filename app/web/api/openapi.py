@@ -158,7 +158,8 @@ OPENAPI: dict[str, Any] = {
             "AssignRequest": {"type": "object", "required": ["user_id"],
                               "properties": {"user_id": {"type": "integer"}}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
-                                  "properties": {"month": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}}},
+                                  "properties": {"month": {"type": "string",
+                                                           "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}}},
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
                 "sources": {"type": "object", "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
