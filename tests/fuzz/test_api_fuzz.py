@@ -30,7 +30,7 @@ from tests.live import start_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
-FUZZ_EXAMPLES = int(os.environ.get("POMOC_FUZZ_EXAMPLES", "100"))
+FUZZ_EXAMPLES = int(os.environ.get("POMOC_FUZZ_EXAMPLES", "150"))
 SEED = 20261203
 ADMIN_PATHS = r"^/api/(definitions|instances/migrate|incidents)"
 SIGN_IN_PATHS = r"^/api/auth/"

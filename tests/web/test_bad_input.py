@@ -363,3 +363,29 @@ def test_simulator_form_probe_gets_a_clear_4xx(client: Any, overrides: dict[str,
     res = client.post("/symulator", data=page_form(**overrides))
     assert res.status_code == 422, res.status_code
     assert "data-benefit=" not in res.get_data(as_text=True)  # nothing computed
+
+
+@pytest.mark.parametrize("version", [2**31, 10**15, 10**30])
+def test_migrating_to_a_version_beyond_the_database_range_is_422(client: Any, ctx: ServiceContext,
+                                                                 version: int) -> None:
+    # Found by the schemathesis run: the version reached PostgreSQL's integer column, a 500.
+    headers = {"Authorization": f"Bearer {token(client, 'admin')}"}
+    res = client.post("/api/instances/migrate", headers=headers,
+                      json={"from_version": 1, "to_version": version, "dry_run": True})
+    assert res.status_code == 422, res.get_data(as_text=True)[:300]
+    assert "to_version" in res.get_json()["fields"]
+    res = client.post("/api/instances/migrate", headers=headers,
+                      json={"from_version": version, "to_version": version + 1})
+    assert res.status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/definitions", "/api/definitions/check"])
+@pytest.mark.parametrize("comment", [False, 12, ["x"], {"a": 1}])
+def test_a_deploy_comment_that_is_not_text_is_422(client: Any, ctx: ServiceContext, path: str,
+                                                  comment: Any) -> None:
+    # Found by the schemathesis run: a boolean comment was stored as the text "False".
+    headers = {"Authorization": f"Bearer {token(client, 'admin')}"}
+    res = client.post(path, headers=headers, json={"sources": {"a.bpmn": "<x/>"}, "forms": {},
+                                                   "comment": comment})
+    assert res.status_code == 422
+    assert "comment" in res.get_json()["fields"]

@@ -281,6 +281,8 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
         errors["sources"] = "Give an object mapping BPMN file names to their XML text."
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
+    if not isinstance(body.get("comment", ""), str):  # was stored as "False", "[]" ...
+        errors["comment"] = "Give the comment as text."
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         raise ValidationFailed("The definition upload is incomplete.", errors)
     return sources, forms, body

@@ -89,8 +89,12 @@ _CASE_LINKS = {
 }
 
 
+_DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+
+
 def _id(name: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+    # Ids beyond the database's integer range match no route: 404 (app/web/setup.py).
+    return {"name": name, "in": "path", "required": True, "schema": _DB_ID}
 
 
 _MONEY = {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$", "example": "1200.00"}
@@ -154,9 +158,11 @@ OPENAPI: dict[str, Any] = {
                                     "type": "boolean", "description": "apply the differences from "
                                     "the register (see /api/cases/check) to the register, with history"}}},
             "CompleteRequest": {"type": "object", "properties": {
-                "data": {"type": "object"}, "version": {"type": "integer"}}},
+                "data": {"type": "object"},
+                "version": {"type": ["integer", "null"], "description": "the task's version you "
+                            "read (null or absent: no check)"}}},
             "AssignRequest": {"type": "object", "required": ["user_id"],
-                              "properties": {"user_id": {"type": "integer"}}},
+                              "properties": {"user_id": _DB_ID}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
                                   "properties": {"month": {"type": "string",
                                                            "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}}},
@@ -204,14 +210,14 @@ OPENAPI: dict[str, Any] = {
                 "type": "object", "required": ["grants"],
                 "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
                     "type": "object", "required": ["case_id", "effective_from"],
-                    "properties": {"case_id": {"type": "integer"},
+                    "properties": {"case_id": _DB_ID,
                                    "effective_from": {"type": "string", "format": "date"}}}}},
             },
             "MigrateRequest": {
                 "type": "object", "required": ["from_version", "to_version"],
                 "properties": {
-                    "from_version": {"type": "integer", "minimum": 1},
-                    "to_version": {"type": "integer", "minimum": 1,
+                    "from_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                    "to_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1,
                                    "description": "newer than from_version"},
                     "element_id": {"type": "string", "description": "only cases at this BPMN "
                                    "element (task id), e.g. the one an incident names"},
@@ -221,8 +227,9 @@ OPENAPI: dict[str, Any] = {
             },
             "ConfirmRequest": {
                 "type": "object",
-                "properties": {"version": {"type": "integer",
-                                           "description": "the register entry's version you saw"}},
+                "properties": {"version": {"type": ["integer", "null"],
+                                           "description": "the register entry's version you saw "
+                                                          "(null or absent: no check)"}},
             },
             "DeadlineRequest": {
                 "type": "object", "required": ["kind", "start"], "additionalProperties": False,
