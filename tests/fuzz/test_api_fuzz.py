@@ -1,4 +1,4 @@
-"""Schemathesis against a live server: every API operation, every check, a fixed seed.
+"""Schemathesis against a live server: every API operation, every check but one, a fixed seed.
 
 gunicorn serves the app on the session's PostgreSQL database, seeded with the demo users and
 cases. Three runs, each with its own bearer token: the case roles (the supervisor holds every
