@@ -42,6 +42,7 @@ from app.domain.parameters import (
     PARAMETERS,
     ParameterNotFound,
     ParameterTable,
+    not_in_force,
     period_start,
     value,
 )
@@ -121,7 +122,7 @@ def _lookup(name: str, on: date, table: ParameterTable | None) -> Any:
     try:
         return value(name, on, table).value
     except ParameterNotFound as e:
-        raise InvalidInput("on", f"No legal parameter in force on this date: {e}.") from None
+        raise InvalidInput("on", not_in_force(e)) from None
 
 
 def first_benefit_month(

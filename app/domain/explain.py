@@ -11,7 +11,7 @@ from typing import Any
 from app.domain.errors import InvalidInput
 from app.domain.jsonsafe import jsonable
 from app.domain.money import ZERO
-from app.domain.parameters import ParameterNotFound, ParameterTable, value
+from app.domain.parameters import ParameterNotFound, ParameterTable, not_in_force, value
 from app.domain.polish import READING_PL
 
 
@@ -35,7 +35,7 @@ class Explanation:
         try:
             p = value(name, on, self.table)
         except ParameterNotFound as e:
-            raise InvalidInput(field, f"No legal parameter in force on this date: {e}.") from None
+            raise InvalidInput(field, not_in_force(e)) from None
         self.parameters[name] = p.as_dict()
         return p.value
 

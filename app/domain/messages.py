@@ -228,6 +228,9 @@ class Code(StrEnum):
     DATE_IN_FUTURE = "date_in_future"
     DATE_BEFORE = "date_before"
     OFFICE_INVALID = "office_invalid"
+    # Calculator dates outside what the dated legal parameters cover.
+    PARAMETERS_NOT_IN_FORCE = "parameters_not_in_force"
+    PARAMETERS_NOT_YET_KNOWN = "parameters_not_yet_known"
 
 
 @dataclass(frozen=True)
@@ -760,6 +763,15 @@ CATALOGUE: dict[Code, Template] = {
            "(%(today)s)."),
         "The date paid or returned must fall between the list's approval (%(approved)s) and "
         "today (%(today)s)."),
+    Code.PARAMETERS_NOT_IN_FORCE: Template(
+        N_("Na dzień %(on)s brak parametrów prawnych w systemie; obliczenia są możliwe od "
+           "%(earliest)s."),
+        "No legal parameter in force on %(on)s: the table starts on %(earliest)s."),
+    Code.PARAMETERS_NOT_YET_KNOWN: Template(
+        N_("Parametry prawne w systemie sięgają do %(latest)s (do następnej weryfikacji kryteriów "
+           "dochodowych); dla późniejszej daty wynik byłby zgadywaniem."),
+        "The legal parameters in the system reach %(latest)s (the next review of the income "
+        "criteria); a later date would be a guess."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

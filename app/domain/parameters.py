@@ -21,10 +21,18 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.jsonsafe import jsonable
+from app.domain.messages import Code, msg
 
 
 class ParameterNotFound(LookupError):
-    """No value of a parameter is in force on the date asked for (or the name is unknown)."""
+    """No value of a parameter is in force on the date asked for (or the name is unknown).
+
+    ``first`` is the date the table starts asserting the parameter (None for an unknown name).
+    """
+
+    def __init__(self, message: str, on: date | None = None, first: date | None = None) -> None:
+        super().__init__(message)
+        self.on, self.first = on, first
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,8 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "October paid by 31 Oct; in Sep: by 30 Nov; in Oct: by 31 Dec; in Nov: by 31 Jan; "
      "1 Dec-31 Jan: by the end of February); gops.jedlicze.pl (2020/2021), opsmilicz.com.pl, "
      "szansana.website.pl. To be confirmed against the consolidated text (Dz.U.)"),
+    ("ups.criteria_review_years", _UPS_START, 3,
+     "art. 9 u.p.s.: the income criteria are reviewed every 3 years" + _OLDER),
 ]
 
 ParameterTable = Mapping[str, tuple[Param, ...]]
@@ -229,8 +239,28 @@ def value(name: str, on: date, table: ParameterTable | None = None) -> Param:
             return param
     raise ParameterNotFound(
         f"no value of {name!r} is in force on {on.isoformat()}: the table starts on "
-        f"{rows[0].valid_from.isoformat()}"
+        f"{rows[0].valid_from.isoformat()}", on, rows[0].valid_from
     )
+
+
+def not_in_force(exc: ParameterNotFound) -> str:
+    """The message for a date before the table asserts a parameter (coded where it can be)."""
+    if exc.first is None or exc.on is None:
+        return f"No legal parameter in force on this date: {exc}."
+    return msg(Code.PARAMETERS_NOT_IN_FORCE, on=exc.on.isoformat(), earliest=exc.first.isoformat())
+
+
+def covered_until(table: ParameterTable | None = None) -> date:
+    """The last day the table's figures are known for: the day before the next review of the
+    income criteria (every ``ups.criteria_review_years`` years after the latest one).
+
+    Every entry stays in force "indefinitely", but a date after the next review would silently
+    get today's figures: the calculator refuses it instead.
+    """
+    rows = (PARAMETERS if table is None else table)["ups.criterion_single"]
+    latest = rows[-1].valid_from
+    years = value("ups.criteria_review_years", latest, table).value
+    return latest.replace(year=latest.year + years) - timedelta(days=1)
 
 
 def period_start(on: date, start_month: int) -> date:

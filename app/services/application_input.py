@@ -227,7 +227,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     if benefit not in BENEFITS:
         errors["benefit"] = msg(Code.BENEFIT_UNKNOWN, allowed=", ".join(BENEFITS))
     reason = payload.get("reason")
-    if reason not in REASONS:
+    if not isinstance(reason, str) or reason not in REASONS:  # a dict key: {} is unhashable
         errors["reason"] = msg(Code.REASON_UNKNOWN, allowed=", ".join(REASONS))
     urgent = payload.get("urgent", False)
     if not isinstance(urgent, bool):

@@ -35,7 +35,8 @@ from app.domain.deadlines import due_date
 from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
 from app.domain.errors import InvalidInput
 from app.domain.income import MAX_AGE, SEXES, IncomeItem, Member
-from app.domain.parameters import PARAMETERS, ParameterNotFound, value
+from app.domain.messages import Code, msg
+from app.domain.parameters import PARAMETERS, ParameterNotFound, covered_until, value
 from app.domain.reasons import RELATIONS
 from app.services.errors import ValidationFailed
 from app.services.json_input import (
@@ -172,10 +173,21 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
     return member
 
 
+def _calculation_date(raw: Any, path: str, errors: FieldErrors) -> date | None:
+    """A date the legal parameters cover: ISO, a sane year, and not after the table's horizon
+    (:func:`covered_until`), which would silently get today's figures. A date before the table
+    starts is refused by the domain per parameter (the simulator still shows what it can)."""
+    day = date_field(raw, path, errors)
+    if day is not None and day > covered_until():
+        errors.add(path, msg(Code.PARAMETERS_NOT_YET_KNOWN, latest=covered_until().isoformat()))
+        return None
+    return day
+
+
 def _household(obj: Mapping[str, Any], errors: FieldErrors) -> tuple[date | None, list[Member],
                                                                   Decimal | None]:
     """The date, members and municipal percentage shared by every benefit."""
-    on = date_field(obj.get("on"), "on", errors)
+    on = _calculation_date(obj.get("on"), "on", errors)
     raw_members = obj.get("members")
     members: list[Member] = []
     if raw_members is None:
@@ -288,7 +300,7 @@ def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
         errors.add("kind", REQUIRED)
     elif not isinstance(kind, str) or kind not in DEADLINE_KINDS:
         errors.add("kind", f"Unknown deadline kind; allowed: {', '.join(DEADLINE_KINDS)}.")
-    start = date_field(obj.get("start"), "start", errors)
+    start = _calculation_date(obj.get("start"), "start", errors)
     urgent = flag_field(obj.get("urgent"), "urgent", errors)
     days: int | None = None
     if obj.get("days") is not None:

@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.messages import Code, msg
+
 from .errors import ValidationFailed
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
@@ -132,15 +134,15 @@ def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
         errors.add(path, REQUIRED)
         return None
     if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
-        errors.add(path, BAD_DATE)
+        errors.add(path, msg(Code.DATE_FORMAT))
         return None
     try:
         parsed = date.fromisoformat(raw.strip())
     except ValueError:
-        errors.add(path, BAD_DATE)
+        errors.add(path, msg(Code.DATE_FORMAT))
         return None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        errors.add(path, f"The date must be between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31.")
+        errors.add(path, msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01-01", latest=f"{MAX_YEAR}-12-31"))
         return None
     return parsed
 

@@ -35,7 +35,8 @@ _OPEN = ("running", "error")
 
 
 def _version(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    # Beyond the database's integer range it names no version (and must not reach the query).
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2**31 - 1:
         raise ValidationFailed("Give the definition versions as whole numbers.",
                                {field: "Expected a positive integer."})
     return value

@@ -117,7 +117,8 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> dic
         ht = _task(uow, task_id)
         if ht.status != "ready":
             raise Conflict("This task is no longer open.")
-        user = uow.session.get(User, user_id)
+        # An id beyond the database's integer range names nobody (and must not reach the query).
+        user = uow.session.get(User, user_id) if 0 < user_id <= 2**31 - 1 else None
         if user is None or not user.is_active:
             raise ValidationFailed("Unknown user.", {"user_id": "No active user with this id."})
         if ht.role not in user.role_names:

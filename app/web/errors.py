@@ -53,9 +53,13 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Any:
+        # Keep the exception's own headers but its body's type: a 405 names the allowed methods
+        # (`Allow`, RFC 9110), a 401 its challenge.
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if _wants_json():
-            return jsonify({"error": exc.description or exc.name, "code": None}), exc.code
-        return render_template("error.html", status=exc.code, message=exc.description), exc.code
+            return jsonify({"error": exc.description or exc.name, "code": None}), exc.code, headers
+        return (render_template("error.html", status=exc.code, message=exc.description), exc.code,
+                headers)
 
     @app.errorhandler(RecursionError)
     def _too_deep(exc: RecursionError) -> Any:

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.integration.conftest import purge_broker, start_worker, stop_worker, worker_env
+from tests.integration.conftest import purge_broker, start_worker, stop_worker
+from tests.live import start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("POMOC_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(os.environ.get("POMOC_SCREENSHOTS", "/tmp/pomoc-shots"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -35,24 +26,8 @@ def live_server(test_config: dict[str, Any], instance_dir: Path, session_ctx: An
     """
     purge_broker(test_config)
     worker = start_worker(test_config, instance_dir, "browser")
-    port = _free_port()
-    log = open(instance_dir / "gunicorn.log", "wb")  # noqa: SIM115
-    env = worker_env(test_config, instance_dir, POMOC_PASSWORD_HASH_TIME_COST="1")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:create_app()"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    log.close()  # the child holds its own descriptor
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if server.poll() is not None:
-                raise RuntimeError((instance_dir / "gunicorn.log").read_text()[-3000:]) from None
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
+    server, url = start_server(test_config, instance_dir)
+    yield url
     stop_worker(server)
     stop_worker(worker)
 

@@ -40,6 +40,30 @@ def _member_app(**over: Any) -> dict[str, Any]:
     return sample_application(**over)
 
 
+def _unidentified(**over: Any) -> dict[str, Any]:
+    """A household member without a PESEL (birth date and sex instead)."""
+    return {"first_name": "Ola", "last_name": "Nowa", "relation": "child", "sex": "F",
+            "birth_date": "2015-05-05", **over}
+
+
+def _raw_amount(number: str) -> str:
+    """An application whose applicant's income is a bare JSON number (e.g. 1e400: infinity)."""
+    import json
+
+    return json.dumps(_app(net_income="__N__")).replace('"__N__"', number)
+
+
+def _calc(**member: Any) -> dict[str, Any]:
+    return {"on": "2026-03-01", "benefit": "zasilek_okresowy",
+            "members": [{"age": 40, "net_income": "0", **member}]}
+
+
+def _raw_calc(number: str) -> str:
+    import json
+
+    return json.dumps(_calc(net_income="__N__")).replace('"__N__"', number)
+
+
 # (method, path, JSON body or raw text, expected status)
 API_PROBES: list[tuple[str, str, Any, int]] = [
     ("GET", f"/api/cases/{HUGE}", None, 404),
@@ -74,6 +98,49 @@ API_PROBES: list[tuple[str, str, Any, int]] = [
     ("POST", "/api/cases", _app(pesel="50323000004"), 422),  # born 2150-12-30
     ("POST", "/api/tasks/1/complete", {"version": DIGITS, "data": {}}, 422),
     ("POST", "/api/deadlines", {"kind": "kpa", "start": "20250101"}, 422),
+    # The corpus of the issue, where the lines above did not have it yet.
+    ("POST", "/api/deadlines", "RAW:" + _deep(1000), 422),
+    ("POST", "/api/tasks/1/complete", "RAW:" + _deep(1000), 422),
+    ("POST", "/api/auth/token", "RAW:" + _deep(1000), 422),
+    ("POST", "/api/cases", "RAW:" + _raw_amount("1e400"), 422),  # a JSON number: inf
+    ("POST", "/api/cases", _app(net_income=10**30), 422),
+    ("POST", "/api/cases", _app(net_income="9999999999.999"), 422),
+    ("POST", "/api/cases", _app(net_income="99999999999.99"), 422),
+    ("POST", "/api/cases", _member_app(application_date="0001-01-01"), 422),
+    ("POST", "/api/cases", _member_app(requested_from="0001-01-01"), 422),
+    ("POST", "/api/cases", _member_app(members=[_unidentified(birth_date="0001-01-01")]), 422),
+    ("POST", "/api/cases", _member_app(members=[_unidentified(birth_date="2150-01-01")]), 422),
+    ("POST", "/api/cases", _member_app(members=[_unidentified(birth_date="20100101")]), 422),
+    ("POST", "/api/cases", _member_app(members=[{"pesel": "50323000004", "first_name": "Ola",
+                                                 "last_name": "Nowa", "relation": "child"}]), 422),
+    ("POST", "/api/cases/check", _app(first_name="x" * 100_000), 422),
+    ("POST", "/api/cases/search", {"q": "x" * 100_000}, 422),
+    ("POST", "/api/cases/search", {"q": DIGITS}, 422),
+    ("POST", "/api/tasks/1/complete", "RAW:{\"version\": " + DIGITS + ", \"data\": {}}", 422),
+    ("POST", "/api/tasks/1/complete", {"version": 10**30, "data": {}}, 404),  # no task 1
+    ("POST", "/api/eligibility", _calc(net_income="1e400"), 422),
+    ("POST", "/api/eligibility", "RAW:" + _raw_calc("1e400"), 422),
+    ("POST", "/api/eligibility", _calc(net_income=10**30), 422),
+    ("POST", "/api/eligibility", _calc(net_income="1_000"), 422),
+    ("POST", "/api/eligibility", _calc(net_income="10^30"), 422),
+    ("POST", "/api/eligibility", _calc(net_income="10000000000"), 422),
+    ("POST", "/api/eligibility", {**_calc(), "on": "20250101"}, 422),
+    ("POST", "/api/eligibility", {**_calc(), "on": "0001-01-01"}, 422),
+    ("POST", "/api/eligibility", {**_calc(), "on": "2017-12-31"}, 422),
+    ("POST", "/api/eligibility", {**_calc(), "on": "2150-01-01"}, 422),
+    ("POST", "/api/deadlines", {"kind": "decision", "start": "0001-01-01"}, 422),
+    ("POST", "/api/deadlines", {"kind": "decision", "start": "2150-01-01"}, 422),
+    ("POST", "/api/payments/run", {"month": "0001-01"}, 422),
+    ("POST", "/api/payments/run", {"month": "202501"}, 422),
+    ("POST", "/api/parameter-changes/draft",
+     {"grants": [{"case_id": 10**30, "effective_from": "2026-01-01"}]}, 422),
+    ("POST", "/api/parameter-changes/draft",
+     {"grants": [{"case_id": 1, "effective_from": "0001-01-01"}]}, 404),  # no such grant
+    # Found by the schemathesis run (tests/fuzz): a JSON object or list as the reason was a 500.
+    ("POST", "/api/cases", _member_app(reason={}), 422),
+    ("POST", "/api/cases/check", _member_app(reason=[]), 422),
+    # ... and a body that is not JSON was taken for no body.
+    ("POST", "/api/cases/1/persons/1/confirm", "RAW:not json", 422),
 ]
 
 
@@ -228,3 +295,101 @@ def test_deploy_refuses_hostile_form_schemas(ctx: ServiceContext, client: Any, w
     assert res.status_code < 500
     codes = [p["code"] for p in res.get_json()["problems"]]
     assert "invalid_form_schema" in codes, (what, codes)
+
+
+@pytest.mark.parametrize("user_id", [2**31, 10**30, -(2**40), 0])
+def test_assign_to_a_user_id_beyond_the_database_range_is_422(
+        client: Any, ctx: ServiceContext, caseworker: Actor, user_id: int) -> None:
+    # Found by the schemathesis run: the id reached PostgreSQL's integer column, a 500.
+    ht = _first_task(ctx, caseworker)
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    res = client.post(f"/api/tasks/{ht.id}/assign", headers=headers, json={"user_id": user_id})
+    assert res.status_code == 422, res.get_data(as_text=True)[:300]
+    assert "user_id" in res.get_json()["fields"]
+
+
+# The same classes of bad input through the HTML application form: a 422 that keeps the input,
+# and no case registered.
+APPLICATION_FORM_PROBES: list[dict[str, str]] = [
+    {"applicant.net_income": "1e400"},
+    {"applicant.net_income": "10^30"},
+    {"applicant.net_income": "1_000"},
+    {"applicant.net_income": "99999999999"},
+    {"applicant.net_income": DIGITS},
+    {"applicant.first_name": "x" * 100_000},
+    {"applicant.pesel": "50323000004"},  # born 2150-12-30
+    {"application_date": "20250101"},
+    {"application_date": "0001-01-01"},
+    {"requested_from": "0001-01-01"},
+    {"members[0].pesel": "", "members[0].sex": "F", "members[0].birth_date": "0001-01-01"},
+    {"members[0].pesel": "", "members[0].sex": "F", "members[0].birth_date": "2150-01-01"},
+    {"members[" + DIGITS + "]._row": "1", "members[" + DIGITS + "].first_name": "Ola"},
+    {"members[1].incomes[0].amount": "1e1000000"},
+    {"_action": "remove:members[" + DIGITS + "]"},
+]
+
+
+@pytest.mark.parametrize("overrides", APPLICATION_FORM_PROBES,
+                         ids=[str(p)[:60] for p in APPLICATION_FORM_PROBES])
+def test_application_form_probe_gets_a_clear_4xx(client: Any, ctx: ServiceContext,
+                                                 overrides: dict[str, str]) -> None:
+    from sqlalchemy import func, select
+
+    from app.persistence.models import Case
+    from tests.web.test_pages import application_form
+
+    login(client, "caseworker1")
+    res = client.post("/cases/new", data=application_form(**overrides))
+    assert res.status_code == 422, res.status_code
+    with ctx.uow(readonly=True) as uow:
+        assert uow.session.scalar(select(func.count(Case.id))) == 0
+
+
+SIMULATOR_PROBES: list[dict[str, str]] = [
+    {"members[0].net_income": "1e400"},
+    {"members[0].net_income": "10^30"},
+    {"members[0].net_income": "1_000"},
+    {"members[0].net_income": "10000000000"},
+    {"members[0].age": DIGITS},
+    {"on": "20250101"},
+    {"on": "0001-01-01"},
+    {"on": "2150-01-01"},
+    {"_action": "deadline", "deadline.kind": "appeal", "deadline.start": "0001-01-01"},
+    {"_action": "deadline", "deadline.kind": "appeal", "deadline.days": DIGITS},
+]
+
+
+@pytest.mark.parametrize("overrides", SIMULATOR_PROBES, ids=[str(p)[:60] for p in SIMULATOR_PROBES])
+def test_simulator_form_probe_gets_a_clear_4xx(client: Any, overrides: dict[str, str]) -> None:
+    from tests.web.test_calculator import page_form
+
+    login(client, "caseworker1")
+    res = client.post("/symulator", data=page_form(**overrides))
+    assert res.status_code == 422, res.status_code
+    assert "data-benefit=" not in res.get_data(as_text=True)  # nothing computed
+
+
+@pytest.mark.parametrize("version", [2**31, 10**15, 10**30])
+def test_migrating_to_a_version_beyond_the_database_range_is_422(client: Any, ctx: ServiceContext,
+                                                                 version: int) -> None:
+    # Found by the schemathesis run: the version reached PostgreSQL's integer column, a 500.
+    headers = {"Authorization": f"Bearer {token(client, 'admin')}"}
+    res = client.post("/api/instances/migrate", headers=headers,
+                      json={"from_version": 1, "to_version": version, "dry_run": True})
+    assert res.status_code == 422, res.get_data(as_text=True)[:300]
+    assert "to_version" in res.get_json()["fields"]
+    res = client.post("/api/instances/migrate", headers=headers,
+                      json={"from_version": version, "to_version": version + 1})
+    assert res.status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/definitions", "/api/definitions/check"])
+@pytest.mark.parametrize("comment", [False, 12, ["x"], {"a": 1}])
+def test_a_deploy_comment_that_is_not_text_is_422(client: Any, ctx: ServiceContext, path: str,
+                                                  comment: Any) -> None:
+    # Found by the schemathesis run: a boolean comment was stored as the text "False".
+    headers = {"Authorization": f"Bearer {token(client, 'admin')}"}
+    res = client.post(path, headers=headers, json={"sources": {"a.bpmn": "<x/>"}, "forms": {},
+                                                   "comment": comment})
+    assert res.status_code == 422
+    assert "comment" in res.get_json()["fields"]

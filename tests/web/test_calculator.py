@@ -525,3 +525,65 @@ def test_page_in_english_shows_the_service_messages_unchanged(client: Any) -> No
     res = client.post("/symulator", data=page_form(**{"members[0].age": "x"}))
     assert res.status_code == 422
     assert "The age must be a whole number of years." in text_of(res)
+
+
+# --- dates the legal parameters do not cover ----------------------------------------------------
+
+# (date, the code the API gives): absurd years, before the table, after its horizon.
+UNCOVERED = [
+    ("0001-01-01", "date_range"),
+    ("1899-12-31", "date_range"),
+    ("9999-12-31", "date_range"),
+    ("2000-01-01", "parameters_not_in_force"),
+    ("2028-01-01", "parameters_not_yet_known"),
+    ("2150-06-30", "parameters_not_yet_known"),
+]
+
+
+@pytest.mark.parametrize(("day", "code"), UNCOVERED)
+def test_eligibility_refuses_a_date_the_parameters_do_not_cover(
+        client: Any, headers: dict[str, str], day: str, code: str) -> None:
+    res = post(client, "/api/eligibility", {**single(), "on": day}, headers)
+    assert res.status_code == 422, res.get_json()
+    body = res.get_json()
+    assert body["field_codes"]["on"]["code"] == code
+    assert "amount" not in body  # never a silent answer with today's figures
+
+
+@pytest.mark.parametrize(("day", "code"), UNCOVERED)
+def test_deadlines_refuse_a_start_the_parameters_do_not_cover(
+        client: Any, headers: dict[str, str], day: str, code: str) -> None:
+    res = post(client, "/api/deadlines", {"kind": "decision", "start": day}, headers)
+    assert res.status_code == 422, res.get_json()
+    assert res.get_json()["field_codes"]["start"]["code"] == code
+
+
+def test_the_horizon_is_the_day_before_the_next_review_of_the_criteria(
+        client: Any, headers: dict[str, str]) -> None:
+    from app.domain.parameters import covered_until
+
+    # The criteria of 1 January 2025 are reviewed after 3 years (art. 9 u.p.s.).
+    assert covered_until().isoformat() == "2027-12-31"
+    assert post(client, "/api/eligibility", {**single(), "on": "2027-12-31"}, headers).status_code == 200
+    res = post(client, "/api/deadlines", {"kind": "appeal", "start": "2027-12-31"}, headers)
+    assert res.status_code == 200
+    res = post(client, "/api/eligibility", {**single(), "on": "2028-01-01"}, headers)
+    assert res.get_json()["field_codes"]["on"]["params"] == {"latest": "2027-12-31"}
+    assert "2027-12-31" in res.get_json()["fields"]["on"]
+
+
+def test_the_page_refuses_dates_the_parameters_do_not_cover(client: Any) -> None:
+    login(client)
+    res = client.post("/symulator", data=page_form(on="2150-06-30"))
+    assert res.status_code == 422
+    html = text_of(res)
+    assert "Parametry prawne w systemie sięgają do 2027-12-31" in html
+    assert 'value="2150-06-30"' in html and 'href="#f-on"' in html
+    assert "data-benefit=" not in html  # nothing computed
+    res = client.post("/symulator", data=page_form(on="0001-01-01"))
+    assert res.status_code == 422 and "Data musi przypadać między" in text_of(res)
+    res = client.post("/symulator", data=page_form(**{
+        "_action": "deadline", "deadline.kind": "appeal", "deadline.start": "2150-01-01"}))
+    assert res.status_code == 422
+    assert "Parametry prawne w systemie sięgają do 2027-12-31" in text_of(res)
+    assert 'href="#f-deadline.start"' in text_of(res)

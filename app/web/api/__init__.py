@@ -117,8 +117,9 @@ def get_person(person_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def confirm_register_changes(case_id: int, person_id: int) -> Any:
     """Apply what the case declared about a person to the register (with its history)."""
-    body = request.get_json(silent=True) or {}
-    version = body.get("version") if isinstance(body, dict) else None
+    # The body is optional; one that is sent must be a JSON object.
+    body = _json_body() if request.get_data() else {}
+    version = body.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
         raise ValidationFailed("The version must be a whole number.", {"version": "Expected an integer."})
     return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id, version))
@@ -249,6 +250,8 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
         errors["sources"] = "Give an object mapping BPMN file names to their XML text."
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
+    if not isinstance(body.get("comment", ""), str):  # was stored as "False", "[]" ...
+        errors["comment"] = "Give the comment as text."
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         raise ValidationFailed("The definition upload is incomplete.", errors)
     return sources, forms, body

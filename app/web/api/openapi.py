@@ -4,30 +4,97 @@ from __future__ import annotations
 
 from typing import Any
 
-_ERR = {"description": "Error",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+from .openapi_responses import RESPONSES, ref
+
 _AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
+_WHY = {
+    "400": "A change sent with the page session cookie but without its CSRF token (X-CSRFToken)",
+    "401": "No valid bearer token (or wrong username or password)",
+    "403": "The user lacks the role this operation needs",
+    "404": "No such object (or not visible to this user)",
+    "409": "Someone changed it first, or its state forbids this (current_version where known)",
+    "413": "The body is too large",
+    "422": "The input is invalid; `fields` names each bad field",
+    "429": "Sign-in is locked after repeated failures; wait Retry-After seconds",
+}
 
 
-def _op(summary: str, ok: str = "200", body: str | None = None, params: list[Any] | None = None,
-        errors: tuple[str, ...] = ("401", "403", "404"), public: bool = False) -> dict[str, Any]:
-    op: dict[str, Any] = {
-        "summary": summary,
-        "responses": {ok: {"description": "OK", "content": {"application/json": {}}},
-                      **{code: _ERR for code in errors}},
-    }
+def _error(code: str) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": _WHY[code], "content": {"application/json": {"schema": ref("Error")}}}
+    if code == "429":
+        response["headers"] = {"Retry-After": {"schema": {"type": "integer"}}}
+    return response
+
+
+def _op(summary: str, schema: str, ok: str = "200", body: str | None = None,
+        params: list[Any] | None = None, errors: tuple[str, ...] = (), public: bool = False,
+        links: dict[str, Any] | None = None, media: str = "application/json",
+        also: dict[str, str] | None = None, optional_body: bool = False) -> dict[str, Any]:
+    """One operation: its success answer(s) and every error status it really returns.
+
+    Authenticated operations add 401 (no valid token) and 403 (role); every POST adds 413 and 422
+    (the body guards of app/web/setup.py run before any handler) and 400 (CSRF, cookie only).
+    ``also`` maps another success status to its schema (a deploy answers 201 or 200).
+    """
+    codes = set(errors) | ({"401"} if public else {"401", "403"})
+    if body is not None or summary.startswith("POST"):
+        codes |= {"413", "422"}
+    success: dict[str, Any] = {"description": "OK", "content": {media: {"schema": (
+        ref(schema) if media == "application/json" else {"type": "string"})}}}
+    if links:
+        success["links"] = links
+    op: dict[str, Any] = {"summary": summary.removeprefix("POST "), "responses": {
+        ok: success,
+        **{code: {"description": "OK", "content": {"application/json": {"schema": ref(name)}}}
+           for code, name in (also or {}).items()},
+        **{code: _error(code) for code in sorted(codes)}}}
     if not public:
         op["security"] = _AUTH
     if body:
-        op["requestBody"] = {"required": True, "content": {
-            "application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}}}
+        op["requestBody"] = {"required": not optional_body, "content": {
+            "application/json": {"schema": ref(body)}}}
     if params:
         op["parameters"] = params
     return op
 
 
+def _post(summary: str, schema: str, **kwargs: Any) -> dict[str, Any]:
+    """A POST: may carry a JSON body, so the body guards apply; with a session cookie, CSRF."""
+    kwargs["errors"] = tuple(kwargs.get("errors", ())) + (() if kwargs.get("public") else ("400",))
+    return _op("POST " + summary, schema, **kwargs)
+
+
+def _link(path: str, method: str = "get", **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link to the operation at `path` (stateful fuzzing follows them)."""
+    pointer = path.replace("~", "~0").replace("/", "~1")
+    return {"operationRef": f"#/paths/{pointer}/{method}", "parameters": parameters}
+
+
+_TASK_LINKS = {
+    "GetTask": _link("/api/tasks/{task_id}", task_id="$response.body#/0/id"),
+    "ClaimTask": _link("/api/tasks/{task_id}/claim", "post", task_id="$response.body#/0/id"),
+    "UnclaimTask": _link("/api/tasks/{task_id}/unclaim", "post", task_id="$response.body#/0/id"),
+    "CompleteTask": _link("/api/tasks/{task_id}/complete", "post", task_id="$response.body#/0/id"),
+    "GetCase": _link("/api/cases/{case_id}", case_id="$response.body#/0/case_id"),
+}
+_CASE_LINKS = {
+    "GetCase": _link("/api/cases/{case_id}", case_id="$response.body#/id"),
+    "GetTask": _link("/api/tasks/{task_id}", task_id="$response.body#/open_tasks/0/id"),
+    "ClaimTask": _link("/api/tasks/{task_id}/claim", "post", task_id="$response.body#/open_tasks/0/id"),
+    "GetPerson": _link("/api/persons/{person_id}", person_id="$response.body#/members/0/person_id"),
+    "ConfirmPerson": _link("/api/cases/{case_id}/persons/{person_id}/confirm", "post",
+                           case_id="$response.body#/id",
+                           person_id="$response.body#/members/0/person_id"),
+}
+
+
+_DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+
+
 def _id(name: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+    # Ids beyond the database's integer range match no route: 404 (app/web/setup.py).
+    return {"name": name, "in": "path", "required": True, "schema": _DB_ID}
 
 
 _MONEY = {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$", "example": "1200.00"}
@@ -61,14 +128,13 @@ _MEMBER = {
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "Pomoc API", "version": "1.0.0",
-             "description": "Case management for Polish social welfare centres. Errors are JSON "
-                            "{error, fields?}; 409 means someone changed the task first."},
+             "description": "Case management for Polish social welfare centres. Every error is "
+                            "JSON (the Error schema): {error, code, params?, fields?, "
+                            "field_codes?}; 409 means someone changed it first."},
     "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "schemas": {
-            "Error": {"type": "object", "required": ["error"], "properties": {
-                "error": {"type": "string"},
-                "fields": {"type": "object", "additionalProperties": {"type": "string"}}}},
+            **RESPONSES,
             "TokenRequest": {"type": "object", "required": ["username", "password"], "properties": {
                 "username": {"type": "string"}, "password": {"type": "string"}}},
             "Member": _MEMBER,
@@ -92,11 +158,14 @@ OPENAPI: dict[str, Any] = {
                                     "type": "boolean", "description": "apply the differences from "
                                     "the register (see /api/cases/check) to the register, with history"}}},
             "CompleteRequest": {"type": "object", "properties": {
-                "data": {"type": "object"}, "version": {"type": "integer"}}},
+                "data": {"type": "object"},
+                "version": {"type": ["integer", "null"], "description": "the task's version you "
+                            "read (null or absent: no check)"}}},
             "AssignRequest": {"type": "object", "required": ["user_id"],
-                              "properties": {"user_id": {"type": "integer"}}},
+                              "properties": {"user_id": _DB_ID}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
-                                  "properties": {"month": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}}},
+                                  "properties": {"month": {"type": "string",
+                                                           "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}}},
             "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
                 "outcome": {"type": "string", "enum": ["paid", "returned"]},
                 "on": {"type": "string", "format": "date"},
@@ -110,14 +179,15 @@ OPENAPI: dict[str, Any] = {
                 "comment": {"type": "string"}}},
             "EligibilityRequest": {
                 "type": "object", "required": ["on", "benefit", "members"],
+                "additionalProperties": False,
                 "properties": {
                     "on": {"type": "string", "format": "date"},
                     "benefit": {"type": "string", "enum": [
                         "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
                         "zasilek_rodzinny", "fundusz_alimentacyjny"]},
                     "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
-                    "members": {"type": "array", "minItems": 1, "items": {
-                        "type": "object", "required": ["age"],
+                    "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
+                        "type": "object", "required": ["age"], "additionalProperties": False,
                         "properties": {
                             "age": {"type": "integer", "minimum": 0},
                             "sex": {"type": "string", "enum": ["F", "M"]},
@@ -130,6 +200,8 @@ OPENAPI: dict[str, Any] = {
                             "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
                             "incomes": {"type": "array", "items": {"type": "object"}},
                             "other_benefits": {"type": "array", "items": {"type": "string"}},
+                            "farm_hectares": {"type": "string", "example": "2.5"},
+                            "child": {"type": "boolean"},
                         }}},
                 },
             },
@@ -145,14 +217,14 @@ OPENAPI: dict[str, Any] = {
                 "type": "object", "required": ["grants"],
                 "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
                     "type": "object", "required": ["case_id", "effective_from"],
-                    "properties": {"case_id": {"type": "integer"},
+                    "properties": {"case_id": _DB_ID,
                                    "effective_from": {"type": "string", "format": "date"}}}}},
             },
             "MigrateRequest": {
                 "type": "object", "required": ["from_version", "to_version"],
                 "properties": {
-                    "from_version": {"type": "integer", "minimum": 1},
-                    "to_version": {"type": "integer", "minimum": 1,
+                    "from_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                    "to_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1,
                                    "description": "newer than from_version"},
                     "element_id": {"type": "string", "description": "only cases at this BPMN "
                                    "element (task id), e.g. the one an incident names"},
@@ -171,11 +243,12 @@ OPENAPI: dict[str, Any] = {
             },
             "ConfirmRequest": {
                 "type": "object",
-                "properties": {"version": {"type": "integer",
-                                           "description": "the register entry's version you saw"}},
+                "properties": {"version": {"type": ["integer", "null"],
+                                           "description": "the register entry's version you saw "
+                                                          "(null or absent: no check)"}},
             },
             "DeadlineRequest": {
-                "type": "object", "required": ["kind", "start"],
+                "type": "object", "required": ["kind", "start"], "additionalProperties": False,
                 "properties": {
                     "kind": {"type": "string", "enum": [
                         "interview", "decision", "decision_complex", "supplement",
@@ -188,118 +261,118 @@ OPENAPI: dict[str, Any] = {
         },
     },
     "paths": {
-        "/api/auth/token": {"post": _op(
+        "/api/auth/token": {"post": _post(
             "Get a bearer token (429 with Retry-After while sign-in is locked after repeated "
-            "failures)", body="TokenRequest", errors=("401", "422", "429"), public=True)},
-        "/api/auth/revoke": {"post": _op(
-            "Revoke the bearer token this request is sent with", errors=("401",))},
+            "failures)", "Token", body="TokenRequest", errors=("429",), public=True)},
+        "/api/auth/revoke": {"post": _post(
+            "Revoke the bearer token this request is sent with", "Revoked", public=True)},
         "/api/cases": {
-            "post": _op("Register an application and start the case", ok="201", body="CaseRequest",
-                        errors=("401", "403", "422")),
-            "get": _op("List recent cases", errors=("401", "403")),
+            "post": _post("Register an application and start the case", "Case", ok="201",
+                          body="CaseRequest", errors=("409",), links=_CASE_LINKS),
+            "get": _op("List recent cases", "CaseList", links={
+                "GetCase": _link("/api/cases/{case_id}", case_id="$response.body#/0/id")}),
         },
-        "/api/cases/{case_id}": {"get": _op("The case file", params=[_id("case_id")])},
-        "/api/cases/check": {"post": _op(
+        "/api/cases/{case_id}": {"get": _op("The case file", "Case", params=[_id("case_id")],
+                                            errors=("404",), links={
+            "GetPerson": _CASE_LINKS["GetPerson"], "GetTask": _CASE_LINKS["GetTask"]})},
+        "/api/cases/check": {"post": _post(
             "Compare an application's people with the register (no write): differences, the "
-            "household in their latest case, their open cases", body="CaseRequest",
-            errors=("401", "403", "422"))},
-        "/api/cases/search": {"post": _op(
-            "Search cases by PESEL, surname or case number", body="SearchRequest",
-            errors=("401", "403", "422"))},
+            "household in their latest case, their open cases", "RegisterCheck", body="CaseRequest")},
+        "/api/cases/search": {"post": _post(
+            "Search cases by PESEL, surname or case number", "CaseList", body="SearchRequest")},
         "/api/parameter-changes": {"get": _op(
-            "Running grants whose amount changes with a legal parameter change",
-            errors=("401", "403"))},
-        "/api/parameter-changes/draft": {"post": _op(
-            "Open a case ex officio to change each chosen grant (supervisor)", ok="201",
-            body="DraftChangesRequest", errors=("401", "403", "404", "409", "422"))},
+            "Running grants whose amount changes with a legal parameter change", "AffectedGrants")},
+        "/api/parameter-changes/draft": {"post": _post(
+            "Open a case ex officio to change each chosen grant (supervisor)", "CaseIds", ok="201",
+            body="DraftChangesRequest", errors=("404", "409"))},
         "/api/persons/{person_id}": {"get": _op(
-            "A register entry with its change history and cases", params=[_id("person_id")])},
-        "/api/cases/{case_id}/persons/{person_id}/confirm": {"post": _op(
-            "Apply the names and address declared in the case to the register",
-            params=[_id("case_id"), _id("person_id")], body="ConfirmRequest",
-            errors=("401", "403", "404", "409", "422"))},
-        "/api/tasks": {"get": _op("The worklist", params=[
+            "A register entry with its change history and cases", "Person",
+            params=[_id("person_id")], errors=("404",))},
+        "/api/cases/{case_id}/persons/{person_id}/confirm": {"post": _post(
+            "Apply the names and address declared in the case to the register (the body is "
+            "optional)", "RegisterConfirmed", params=[_id("case_id"), _id("person_id")],
+            body="ConfirmRequest", errors=("404", "409"), optional_body=True)},
+        "/api/tasks": {"get": _op("The worklist", "TaskList", params=[
             {"name": "scope", "in": "query", "schema": {"type": "string", "enum": ["mine", "team"]}}],
-            errors=("401", "403", "422"))},
-        "/api/tasks/{task_id}": {"get": _op("A task with its form schema", params=[_id("task_id")])},
-        "/api/tasks/{task_id}/claim": {"post": _op("Claim a task", params=[_id("task_id")],
-                                                   errors=("401", "403", "404", "409"))},
-        "/api/tasks/{task_id}/unclaim": {"post": _op("Release a task", params=[_id("task_id")],
-                                                     errors=("401", "403", "404", "409"))},
-        "/api/tasks/{task_id}/assign": {"post": _op("Reassign a task (supervisor)", body="AssignRequest",
-                                                    params=[_id("task_id")],
-                                                    errors=("401", "403", "404", "409", "422"))},
-        "/api/tasks/{task_id}/complete": {"post": _op(
-            "Complete a task", body="CompleteRequest", params=[_id("task_id")],
-            errors=("401", "403", "404", "409", "422"))},
-        "/api/payments/run": {"post": _op("Monthly payment run (supervisor)", body="PaymentRunRequest",
-                                          errors=("401", "403", "422"))},
-        "/api/payment-lists": {"get": _op("Payment lists", errors=("401", "403"))},
-        "/api/payment-lists/{list_id}": {"get": _op("A payment list", params=[_id("list_id")])},
-        "/api/payment-lists/{list_id}/approve": {"post": _op(
-            "Approve a payment list (supervisor)", params=[_id("list_id")],
-            errors=("401", "403", "404", "409"))},
+            errors=("422",), links=_TASK_LINKS)},
+        "/api/tasks/{task_id}": {"get": _op("A task with its form schema", "TaskDetail",
+                                            params=[_id("task_id")], errors=("404",))},
+        "/api/tasks/{task_id}/claim": {"post": _post("Claim a task", "Task", params=[_id("task_id")],
+                                                     errors=("404", "409"))},
+        "/api/tasks/{task_id}/unclaim": {"post": _post("Release a task", "Task",
+                                                       params=[_id("task_id")], errors=("404", "409"))},
+        "/api/tasks/{task_id}/assign": {"post": _post(
+            "Reassign a task (supervisor)", "Task", body="AssignRequest", params=[_id("task_id")],
+            errors=("404", "409"))},
+        "/api/tasks/{task_id}/complete": {"post": _post(
+            "Complete a task; the answer names the tasks the case offers next", "TaskCompleted",
+            body="CompleteRequest", params=[_id("task_id")], errors=("404", "409"))},
+        "/api/payments/run": {"post": _post("Monthly payment run (supervisor)", "PaymentRun",
+                                            body="PaymentRunRequest", links={
+            "GetList": _link("/api/payment-lists/{list_id}", list_id="$response.body#/list_id")})},
+        "/api/payment-lists": {"get": _op("Payment lists", "PaymentLists", links={
+            "GetList": _link("/api/payment-lists/{list_id}", list_id="$response.body#/0/id"),
+            "Approve": _link("/api/payment-lists/{list_id}/approve", "post",
+                             list_id="$response.body#/0/id")})},
+        "/api/payment-lists/{list_id}": {"get": _op("A payment list", "PaymentList",
+                                                    params=[_id("list_id")], errors=("404",))},
+        "/api/payment-lists/{list_id}/approve": {"post": _post(
+            "Approve a payment list (supervisor)", "PaymentList", params=[_id("list_id")],
+            errors=("404", "409"))},
         "/api/payment-lists/{list_id}/export/{kind}": {"get": _op(
             "Export an approved list (supervisor): elixir = the Elixir-O bank file of the "
             "transfers (422 lists payments with invalid accounts), cash_pdf = the cash-desk list, "
-            "xlsx = the whole list; the same file on every export",
+            "xlsx = the whole list; the same file on every export", "",
             params=[_id("list_id"), {"name": "kind", "in": "path", "required": True, "schema": {
                 "type": "string", "enum": ["elixir", "cash_pdf", "xlsx"]}}],
-            errors=("401", "403", "404", "409", "422"))},
-        "/api/payment-lists/{list_id}/settle": {"post": _op(
+            errors=("404", "409", "422"), media="application/octet-stream")},
+        "/api/payment-lists/{list_id}/settle": {"post": _post(
             "Mark every unsettled payment of an approved list paid or returned (supervisor)",
-            body="SettleRequest", params=[_id("list_id")],
-            errors=("401", "403", "404", "409", "422"))},
-        "/api/payments/{payment_id}/settle": {"post": _op(
+            "Settled", body="SettleRequest", params=[_id("list_id")], errors=("404", "409"))},
+        "/api/payments/{payment_id}/settle": {"post": _post(
             "Mark a payment paid or returned (supervisor); 409 on a conflicting second marking",
-            body="SettleRequest", params=[_id("payment_id")],
-            errors=("401", "403", "404", "409", "422"))},
-        "/api/payments/{payment_id}/reissue": {"post": _op(
-            "Reissue a returned payment on the next list (supervisor)", ok="201",
-            body="ReissueRequest", params=[_id("payment_id")],
-            errors=("401", "403", "404", "409", "422"))},
+            "Settled", body="SettleRequest", params=[_id("payment_id")], errors=("404", "409"))},
+        "/api/payments/{payment_id}/reissue": {"post": _post(
+            "Reissue a returned payment on the next list (supervisor)", "Reissued", ok="201",
+            body="ReissueRequest", params=[_id("payment_id")], errors=("404", "409"))},
         "/api/definitions": {
-            "get": _op("Deployed BPMN definition versions (admin)", errors=("401", "403")),
-            "post": _op("Deploy a new version (admin); 422 lists `problems` (file, element_id, "
-                        "element_name, code, message, params) when it is refused",
-                        ok="201", body="DefinitionUpload", errors=("401", "403", "413", "422")),
+            "get": _op("Deployed BPMN definition versions (admin)", "Definitions"),
+            "post": _post("Deploy a new version (admin): 201 when created, 200 when identical to "
+                          "the active one; 422 lists `problems` (file, element_id, element_name, "
+                          "code, message, params) when it is refused", "Deployed", ok="201",
+                          also={"200": "Deployed"}, body="DefinitionUpload"),
         },
-        "/api/definitions/check": {"post": _op(
+        "/api/definitions/check": {"post": _post(
             "Dry-run a deploy (admin): {problems, replay (recent cases that would end "
-            "differently), timings_ms}; stores nothing", body="DefinitionUpload",
-            errors=("401", "403", "413", "422"))},
+            "differently), timings_ms}; stores nothing", "DeployCheck", body="DefinitionUpload")},
         "/api/incidents": {"get": _op(
             "Cases the workflow cannot move on by itself: case id and number, definition "
             "version, the element they are at, reason and message (supervisor or admin)",
-            errors=("401", "403"))},
-        "/api/incidents/{instance_id}/retry": {"post": _op(
+            "Incidents")},
+        "/api/incidents/{instance_id}/retry": {"post": _post(
             "Re-run the failed step of an incident; {resolved, incident} (supervisor or admin)",
-            params=[_id("instance_id")], errors=("401", "403", "404", "409"))},
-        "/api/instances/migrate": {"post": _op(
+            "IncidentRetry", params=[_id("instance_id")], errors=("404", "409"))},
+        "/api/instances/migrate": {"post": _post(
             "Move running cases to a newer definition version (admin): per case the task it "
-            "would be (or is now) at, or why it is refused; dry_run first",
-            body="MigrateRequest", errors=("401", "403", "404", "422"))},
-        "/api/jobs": {"get": _op("Failed or retrying background jobs (supervisor)",
-                                 errors=("401", "403"))},
-        "/api/jobs/{job_id}/retry": {"post": _op("Retry a failed background job (supervisor)",
-                                                 params=[_id("job_id")],
-                                                 errors=("401", "403", "404", "409"))},
-        "/api/eligibility": {"post": _op("Eligibility and amount with explanation",
-                                         body="EligibilityRequest", errors=("401", "403", "422"))},
-        "/api/deadlines": {"post": _op("A legal deadline with explanation", body="DeadlineRequest",
-                                       errors=("401", "403", "422"))},
-        "/api/cases/{case_id}/documents/{document_id}": {"get": {
-            **_op("An issued document of the case (PDF, as an attachment; audited; the bytes "
-                  "hash to the sha256 the case file lists)",
-                  params=[_id("case_id"), _id("document_id")], errors=("401", "403", "404", "409")),
-            "responses": {"200": {"description": "The PDF",
-                                  "content": {"application/pdf": {}}},
-                          **{code: _ERR for code in ("401", "403", "404", "409")}}}},
-        "/api/cases/{case_id}/letters": {"post": _op(
+            "would be (or is now) at, or why it is refused; dry_run first", "Migration",
+            body="MigrateRequest", errors=("404",))},
+        "/api/jobs": {"get": _op("Failed or retrying background jobs (supervisor)", "Jobs")},
+        "/api/jobs/{job_id}/retry": {"post": _post("Retry a failed background job (supervisor)",
+                                                   "JobRetried", params=[_id("job_id")],
+                                                   errors=("404", "409"))},
+        "/api/eligibility": {"post": _post("Eligibility and amount with explanation", "Eligibility",
+                                           body="EligibilityRequest")},
+        "/api/deadlines": {"post": _post("A legal deadline with explanation", "Deadline",
+                                         body="DeadlineRequest")},
+        "/api/cases/{case_id}/documents/{document_id}": {"get": _op(
+            "An issued document of the case (PDF, as an attachment; audited; the bytes hash to "
+            "the sha256 the case file lists)", "", params=[_id("case_id"), _id("document_id")],
+            errors=("404", "409"), media="application/pdf")},
+        "/api/cases/{case_id}/letters": {"post": _post(
             "Issue a letter as a PDF document: {kind, facts}; kind supplement_call {items, days}, "
             "evidence_notice {unmet, days}, delay_notice {reason, new_date}, sko_forward "
-            "{appeal_filed_on, appeal_received_on, enclosures?}", ok="201", body="LetterRequest",
-            params=[_id("case_id")], errors=("401", "403", "404", "422"))},
+            "{appeal_filed_on, appeal_received_on, enclosures?}", "StoredDocument", ok="201",
+            body="LetterRequest", params=[_id("case_id")], errors=("404",))},
     },
 }
 
@@ -350,31 +423,29 @@ OPENAPI["paths"].update({
     "/api/cases/{case_id}/recoveries": {
         "get": _op("Undue benefits found in a case: findings, decisions, instalments, repayments "
                    "and balances (principal, interest, deducted, repaid, written off, "
-                   "outstanding); read audited", params=[_id("case_id"), _ON],
-                   errors=("401", "403", "404", "422")),
-        "post": _op("Record undue payments of the case (amount <= paid, each payment once, "
-                    "paid payments of this case only; art. 109 notice required for an "
-                    "unreported change unless notice_override)", ok="201",
-                    body="RecoveryFinding", params=[_id("case_id")],
-                    errors=("401", "403", "404", "409", "422")),
+                   "outstanding); read audited", "CaseRecoveries", params=[_id("case_id"), _ON],
+                   errors=("404", "422")),
+        "post": _post("Record undue payments of the case (amount <= paid, each payment once, "
+                      "paid payments of this case only; art. 109 notice required for an "
+                      "unreported change unless notice_override)", "RecoveryRecorded", ok="201",
+                      body="RecoveryFinding", params=[_id("case_id")], errors=("404", "409")),
     },
-    "/api/recoveries/{recovery_id}/decisions": {"post": _op(
-        "Draft a decision on the debt (recovery, write_off, deferral, instalments)", ok="201",
-        body="RecoveryDecisionDraft", params=[_id("recovery_id")],
-        errors=("401", "403", "404", "409", "422"))},
-    "/api/recovery-decisions/{decision_id}/approve": {"post": _op(
+    "/api/recoveries/{recovery_id}/decisions": {"post": _post(
+        "Draft a decision on the debt (recovery, write_off, deferral, instalments)",
+        "RecoveryDecisionDrafted", ok="201", body="RecoveryDecisionDraft",
+        params=[_id("recovery_id")], errors=("404", "409"))},
+    "/api/recovery-decisions/{decision_id}/approve": {"post": _post(
         "Approve, number and issue a drafted decision: a supervisor other than the drafter "
-        "(403 otherwise); stores its PDF and SHA-256", params=[_id("decision_id")],
-        errors=("401", "403", "404", "409"))},
-    "/api/recovery-decisions/{decision_id}/pdf": {"get": {
-        **_op("The issued decision as PDF (X-Content-SHA256 header)", params=[_id("decision_id")]),
-        "responses": {"200": {"description": "OK", "content": {"application/pdf": {}}},
-                      **{code: _ERR for code in ("401", "403", "404", "409")}}}},
-    "/api/recoveries/{recovery_id}/repayments": {"post": _op(
+        "(403 otherwise); stores its PDF and SHA-256", "RecoveryDecisionIssued",
+        params=[_id("decision_id")], errors=("404", "409"))},
+    "/api/recovery-decisions/{decision_id}/pdf": {"get": _op(
+        "The issued decision as PDF (X-Content-SHA256 header)", "", params=[_id("decision_id")],
+        errors=("404", "409"), media="application/pdf")},
+    "/api/recoveries/{recovery_id}/repayments": {"post": _post(
         "Record a repayment received (an overpayment is refused unless accept_overpayment)",
-        ok="201", body="RecoveryRepayment", params=[_id("recovery_id")],
-        errors=("401", "403", "404", "422"))},
+        "RecoveryRepaid", ok="201", body="RecoveryRepayment", params=[_id("recovery_id")],
+        errors=("404",))},
     "/api/persons/{person_id}/recovery-balance": {"get": _op(
         "A person's undue-benefit balance per case and in total; read audited",
-        params=[_id("person_id"), _ON], errors=("401", "403", "404", "422"))},
+        "PersonRecoveryBalance", params=[_id("person_id"), _ON], errors=("404", "422"))},
 })

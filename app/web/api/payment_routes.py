@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.services import payments
 from app.services.errors import ValidationFailed
+from app.services.json_input import MAX_YEAR, MIN_YEAR
 from app.web.security import api_actor, api_roles
 from app.web.setup import services
 
@@ -28,12 +30,16 @@ def _body() -> dict[str, Any]:
 def parse_month(raw: Any) -> date:
     """YYYY-MM as the first day of the month, or a 422 naming the field."""
     try:
-        if not isinstance(raw, str) or len(raw) != 7:
+        if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}", raw):
             raise ValueError(raw)
-        return date.fromisoformat(f"{raw}-01")
+        month = date.fromisoformat(f"{raw}-01")
     except ValueError:
         raise ValidationFailed(msg(Code.FORM_INVALID),
                                {"month": msg(Code.PAYMENT_MONTH_INVALID)}) from None
+    if not MIN_YEAR <= month.year <= MAX_YEAR:  # year 1 is a typo, not a payment run
+        bounds = msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01", latest=f"{MAX_YEAR}-12")
+        raise ValidationFailed(bounds, {"month": bounds})
+    return month
 
 
 def parse_day(raw: Any) -> date | None:

@@ -66,7 +66,8 @@ def test_invalid_input(args: tuple[object, ...], field: str) -> None:
     with pytest.raises(InvalidInput) as e:
         calculate(*args)  # type: ignore[arg-type]
     assert e.value.field == field
-    assert e.value.as_dict() == {"field": field, "message": e.value.message}
+    # A coded message (a date before the table) adds its code and params.
+    assert {"field": field, "message": e.value.message}.items() <= e.value.as_dict().items()
     assert e.value.message[0].isupper() and e.value.message.endswith(".")
 
 

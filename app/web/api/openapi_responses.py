@@ -1,0 +1,152 @@
+"""Response schemas of the OpenAPI document (app/web/api/openapi.py), true to what the code returns.
+
+Objects are open (clients must ignore keys they do not know); `required` lists what every answer
+has. The error body is the one `app/web/errors.py` writes for every 4xx and 5xx under /api.
+Checked against the live server by the schemathesis run in tests/fuzz/test_api_fuzz.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STR: dict[str, Any] = {"type": "string"}
+INT: dict[str, Any] = {"type": "integer"}
+BOOL: dict[str, Any] = {"type": "boolean"}
+DATE: dict[str, Any] = {"type": "string", "format": "date"}
+MONEY: dict[str, Any] = {"type": "string", "pattern": r"^-?\d+\.\d{2}$"}
+OBJ: dict[str, Any] = {"type": "object"}
+
+
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema, or null."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An open object whose `required` keys are always present."""
+    return {"type": "object", "required": sorted(required),
+            "properties": {**required, **(optional or {})}}
+
+
+def ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def array(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": items}
+
+
+_CODE = {"type": "object", "required": ["code", "params"],
+         "properties": {"code": STR, "params": OBJ}}
+
+ERROR = {
+    "type": "object", "required": ["error"],
+    "description": "Every error under /api. `code` is the message code (null where the message has "
+                   "none yet); a 422 names each bad field in `fields` (path -> message) and "
+                   "`field_codes`; a 409 may give `current_version`; a 500 gives `error_id`; a "
+                   "refused deploy lists `problems`; a locked sign-in gives `retry_after`.",
+    "properties": {
+        "error": STR, "code": nullable(STR), "params": OBJ,
+        "fields": {"type": "object", "additionalProperties": STR},
+        "field_codes": {"type": "object", "additionalProperties": _CODE},
+        "current_version": INT, "error_id": STR,
+        "problems": array(obj({"code": STR}, {"file": STR, "element_id": nullable(STR),
+                                              "element_name": nullable(STR), "message": STR,
+                                              "params": OBJ})),
+        "retry_after": INT, "retry_at": STR,
+    },
+}
+
+_TASK = obj({"id": INT, "case_id": INT, "case_number": STR, "name": STR, "form": STR, "role": STR,
+             "status": STR, "stage": nullable(STR), "urgent": BOOL, "version": INT,
+             "assignee_id": nullable(INT), "created_at": STR, "due_on": nullable(DATE),
+             "title_pl": STR, "title_en": STR})
+_CASE_ROW = obj({"id": INT, "number": STR, "applicant": STR, "benefit": STR, "status": STR,
+                 "stage": nullable(STR), "opened_on": DATE, "outcome": nullable(STR)})
+_PARAMETER = obj({"name": STR, "valid_from": DATE, "valid_to": nullable(DATE), "source": STR},
+                 {"value": {}})
+_STEP = obj({"key": STR, "text": STR, "legal_basis": array(STR)},
+            {"text_pl": STR, "inputs": OBJ, "result": {}})
+_EXPLAINED = {"explanation": array(_STEP), "legal_basis": array(STR),
+              "parameters": {"type": "object", "additionalProperties": _PARAMETER}}
+_REGISTER_CHECK = obj({"differences": array(OBJ), "household_changes": array(OBJ),
+                       "new_persons": array(OBJ), "open_cases": array(OBJ)},
+                      {"possible_matches": array(OBJ)})
+
+RESPONSES: dict[str, dict[str, Any]] = {
+    "Error": ERROR,
+    "Token": obj({"token": STR, "roles": array(STR)}),
+    "Revoked": obj({"revoked": {"const": True}}),
+    "Task": _TASK,
+    "TaskList": array(_TASK),
+    "TaskDetail": {"allOf": [_TASK, obj({"schema": OBJ, "data": nullable(OBJ), "result": {},
+                                         "context": OBJ})]},
+    "TaskCompleted": {"allOf": [_TASK, obj({
+        "instance_version": INT, "case_stage": nullable(STR), "case_completed": BOOL,
+        "next_tasks": array(_TASK), "jobs_delayed": INT})]},
+    "CaseList": array(_CASE_ROW),
+    "Case": obj({
+        "id": INT, "number": STR, "kind": STR, "benefit": STR, "reason": STR, "status": STR,
+        "stage": nullable(STR), "urgent": BOOL, "opened_on": DATE, "outcome": nullable(STR),
+        "members": array(obj({"first_name": STR, "last_name": STR, "relation": STR},
+                             {"person_id": nullable(INT), "pesel": nullable(STR)})),
+        "open_tasks": array(_TASK), "tasks": array(OBJ), "history": array(OBJ),
+        "decisions": array(OBJ), "payments": array(OBJ), "interviews": array(OBJ),
+        "decision": nullable(OBJ), "eligibility": nullable(OBJ), "workflow": nullable(OBJ),
+        "register": nullable(_REGISTER_CHECK)},
+        {"address": nullable(STR), "bank_account": nullable(STR), "caseworker": nullable(STR),
+         "caseworker_id": nullable(INT), "changes": array(OBJ), "schedule": array(OBJ),
+         "parent": nullable(OBJ), "effective_from": nullable(DATE)}),
+    "RegisterCheck": _REGISTER_CHECK,
+    "Person": obj({"id": INT, "first_name": STR, "last_name": STR, "version": INT,
+                   "cases": array(OBJ), "history": array(OBJ)},
+                  {"pesel": nullable(STR), "register_key": nullable(STR), "birth_date": nullable(DATE),
+                   "sex": nullable(STR), "address": nullable(STR)}),
+    "RegisterConfirmed": obj({"person_id": INT, "version": INT, "changes": array(OBJ)}),
+    "AffectedGrants": array(obj({
+        "case_id": INT, "case_number": STR, "benefit": STR, "decision_id": INT,
+        "decision_number": nullable(STR), "amount": STR, "new_amount": STR, "eligible": BOOL,
+        "effective_from": DATE, "period_to": nullable(DATE)})),
+    "CaseIds": obj({"case_ids": array(INT)}),
+    "PaymentRun": obj({"month": DATE, "created": INT, "list_id": nullable(INT)}),
+    "PaymentLists": array(obj({"id": INT, "month": DATE, "status": STR, "total": MONEY,
+                               "payments": INT})),
+    "PaymentList": obj({"id": INT, "month": DATE, "status": STR, "total": MONEY,
+                        "payments": array(obj({"id": INT, "case_id": INT, "amount": MONEY,
+                                               "due_on": DATE, "method": STR},
+                                              {"case_number": STR, "payee": STR,
+                                               "account": nullable(STR)}))}),
+    "Definitions": array(obj({"id": INT, "key": STR, "version": INT, "active": BOOL,
+                              "deployed_at": STR, "content_hash": STR},
+                             {"comment": nullable(STR)})),
+    "Deployed": obj({"id": INT, "created": BOOL}),
+    "DeployCheck": obj({"problems": array(OBJ), "replay": nullable({}), "timings_ms": OBJ}),
+    "Incidents": array(OBJ),
+    "IncidentRetry": obj({"instance_id": INT, "resolved": BOOL, "incident": nullable(OBJ)}),
+    "Migration": obj({"from_version": INT, "to_version": INT, "element_id": nullable(STR),
+                      "dry_run": BOOL, "instances": array(OBJ), "counts": OBJ}),
+    "Jobs": array(obj({"id": INT, "case_id": nullable(INT), "operation": STR, "status": STR,
+                       "attempts": INT, "created_at": STR},
+                      {"case_number": nullable(STR), "error": nullable(STR)})),
+    "JobRetried": obj({"id": INT, "status": {"const": "pending"}}),
+    "Eligibility": obj({"benefit": STR, "on": DATE, "eligible": BOOL, **_EXPLAINED},
+                       {"amount": nullable(STR), "breakdown": array(OBJ)}),
+    "Deadline": obj({"kind": STR, "start": DATE, "due": DATE, **_EXPLAINED}),
+    # Payments settled and reissued (app/services/payments/settle.py).
+    "Settled": {"anyOf": [obj({"id": INT, "status": STR, "changed": BOOL}),
+                          obj({"list_id": INT, "marked": INT})]},
+    "Reissued": obj({"id": INT, "list_id": INT, "reissue_of_id": INT, "method": STR}),
+    # Documents (app/services/letters.py).
+    "StoredDocument": obj({"id": INT, "kind": STR, "title": STR, "sha256": STR, "size": INT,
+                           "url": STR}),
+    # Undue benefits (app/services/recovery*.py).
+    "CaseRecoveries": obj({"case_id": INT, "case_number": STR, "on": DATE,
+                           "recoveries": array(OBJ), "total": OBJ, "payable": array(OBJ)},
+                          {"person_id": nullable(INT)}),
+    "RecoveryRecorded": obj({"id": INT, "case_id": INT, "principal": MONEY}),
+    "RecoveryDecisionDrafted": obj({"id": INT, "kind": STR, "status": STR}),
+    "RecoveryDecisionIssued": obj({"id": INT, "number": STR, "issued_on": DATE, "sha256": STR}),
+    "RecoveryRepaid": obj({"recovery_id": INT, "overpaid": MONEY}),
+    "PersonRecoveryBalance": obj({"person_id": INT, "on": DATE, "cases": array(OBJ),
+                                  "total": OBJ}),
+}

@@ -1,0 +1,93 @@
+"""The OpenAPI document declares every answer: a success schema and the Error body for each error.
+
+The live schemathesis run (tests/fuzz/test_api_fuzz.py) checks the responses against it; these
+tests check the document itself and the error body's shape without a server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from app.web.api.openapi import OPENAPI
+from tests.web.test_api_roles import token
+
+pytestmark = pytest.mark.embedded
+
+OPERATIONS = [(path, method, op) for path, item in OPENAPI["paths"].items()
+              for method, op in item.items()]
+
+
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """A validator resolving `#/components/...` against the document."""
+    registry: Registry = Registry().with_resource(
+        "urn:doc", Resource.from_contents(OPENAPI, default_specification=DRAFT202012))
+    if "$ref" in schema:
+        schema = {"$ref": "urn:doc" + schema["$ref"]}
+    return Draft202012Validator(schema, registry=registry)
+
+
+def test_every_component_schema_is_valid_json_schema() -> None:
+    for schema in OPENAPI["components"]["schemas"].values():
+        Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize(("path", "method", "op"), OPERATIONS,
+                         ids=[f"{m.upper()} {p}" for p, m, _ in OPERATIONS])
+def test_every_operation_declares_its_success_and_error_bodies(path: str, method: str,
+                                                               op: dict[str, Any]) -> None:
+    responses = op["responses"]
+    successes = [code for code in responses if code.startswith("2")]
+    assert successes, path
+    for code in successes:
+        (media, content), = responses[code]["content"].items()
+        assert "schema" in content, (path, code)
+        if media == "application/json":
+            _validator(content["schema"]).is_valid({})  # the reference resolves
+            ref = content["schema"]["$ref"].rsplit("/", 1)[1]
+            assert ref in OPENAPI["components"]["schemas"], ref
+    errors = [code for code in responses if code[0] in "45"]
+    assert "401" in errors and "422" in errors or method == "get", (path, errors)
+    for code in errors:
+        schema = responses[code]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/Error"}, (path, code)
+    if "{" in path:
+        assert "404" in errors, path
+    if method == "post":
+        assert "413" in errors, path
+
+
+def _error(body: dict[str, Any]) -> None:
+    errors = list(_validator({"$ref": "#/components/schemas/Error"}).iter_errors(body))
+    assert not errors, (body, errors[0].message)
+
+
+def test_real_error_bodies_match_the_error_schema(client: Any) -> None:
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    cases = [
+        client.get("/api/cases"),  # 401
+        client.get("/api/definitions", headers=headers),  # 403
+        client.get("/api/cases/999999", headers=headers),  # 404
+        client.post("/api/eligibility", headers=headers, json={"on": "20250101"}),  # 422, fields
+        client.post("/api/cases", headers=headers, json={"pad": "x" * (2 * 1024 * 1024)}),  # 413
+        client.post("/api/auth/token", json={"username": "x"}),  # 422
+    ]
+    assert [r.status_code for r in cases] == [401, 403, 404, 422, 413, 422]
+    for res in cases:
+        _error(res.get_json())
+    assert cases[3].get_json()["fields"]
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE"])
+def test_an_undeclared_method_is_405_naming_the_allowed_ones(client: Any, method: str) -> None:
+    headers = {"Authorization": f"Bearer {token(client, 'supervisor')}"}
+    res = client.open("/api/cases", method=method, headers=headers)
+    assert res.status_code == 405
+    assert set(res.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
+    _error(res.get_json())
+    page = client.open("/login", method=method)
+    assert page.status_code == 405 and "GET" in page.headers["Allow"]
