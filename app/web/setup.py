@@ -49,9 +49,16 @@ class BoundedInt(IntegerConverter):
         return super().to_python(value)
 
 
+def _id_out_of_range(path: str) -> bool:
+    """Whether a numeric path segment is an id no ``<int:...>`` accepts (0, or beyond 2**31-1)."""
+    return any(part.isdigit() and (len(part) > 10 or not 1 <= int(part) <= 2**31 - 1)
+               for part in path.split("/"))
+
+
 def register_input_guards(app: Flask) -> None:
     """Bounded ids in URLs; size, depth and character checks on every JSON body and form."""
     from flask import request
+    from werkzeug.exceptions import MethodNotAllowed, NotFound
 
     from app.domain.messages import Code, msg
     from app.services.errors import ValidationFailed
@@ -61,6 +68,11 @@ def register_input_guards(app: Flask) -> None:
 
     @app.before_request
     def _guard_input() -> None:
+        # Werkzeug checks a rule's methods before its converters: where one path has a GET and a
+        # POST rule, an out-of-range id would answer 405 (the other method "matched"). It names
+        # nothing that exists, so it is a 404 like every other out-of-range id.
+        if isinstance(request.routing_exception, MethodNotAllowed) and _id_out_of_range(request.path):
+            request.routing_exception = NotFound()
         if request.method not in ("POST", "PUT", "PATCH"):
             return
         limit = int(app.config.get("REQUEST_MAX_BODY_BYTES", 1024 * 1024))

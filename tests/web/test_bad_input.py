@@ -393,3 +393,24 @@ def test_a_deploy_comment_that_is_not_text_is_422(client: Any, ctx: ServiceConte
                                                    "comment": comment})
     assert res.status_code == 422
     assert "comment" in res.get_json()["fields"]
+
+
+def test_an_out_of_range_id_is_a_404_even_where_one_path_has_a_get_and_a_post_rule(
+        client: Any) -> None:
+    # Werkzeug matches a rule's methods before its converters; /cases/<id>/recoveries has a GET
+    # and a POST rule, so id 0 used to answer 405.
+    token = client.post("/api/auth/token", json={"username": "caseworker1", "password": "demo"})
+    auth = {"Authorization": f"Bearer {token.get_json()['token']}"}
+    for url in ("/api/cases/0/recoveries", "/api/cases/99999999999/recoveries"):
+        assert client.post(url, headers=auth, json={}).status_code == 404
+        assert client.get(url, headers=auth).status_code == 404
+    assert client.put("/api/cases/1/recoveries", headers=auth, json={}).status_code == 405
+
+
+def test_an_empty_or_lenient_date_in_a_query_is_refused(client: Any) -> None:
+    token = client.post("/api/auth/token", json={"username": "caseworker1", "password": "demo"})
+    auth = {"Authorization": f"Bearer {token.get_json()['token']}"}
+    for on in ("", "20260101", "2026-W01-1", "0001-01-01"):
+        res = client.get(f"/api/persons/1/recovery-balance?on={on}", headers=auth)
+        assert res.status_code == 422, (on, res.status_code)
+        assert "on" in res.get_json()["fields"]

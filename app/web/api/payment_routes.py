@@ -43,9 +43,11 @@ def parse_month(raw: Any) -> date:
 
 
 def parse_day(raw: Any) -> date | None:
-    """YYYY-MM-DD or None."""
+    """YYYY-MM-DD (strictly: no week dates, no "20260101"), or None for the service to refuse."""
+    if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return None
     try:
-        return date.fromisoformat(raw) if isinstance(raw, str) and len(raw) == 10 else None
+        return date.fromisoformat(raw)
     except ValueError:
         return None
 

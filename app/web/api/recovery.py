@@ -10,6 +10,7 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.services import recovery, recovery_decisions
 from app.services.errors import ValidationFailed
+from app.services.json_input import FieldErrors, date_field
 from app.web.security import api_actor, api_roles
 from app.web.setup import services
 
@@ -25,12 +26,12 @@ def _body() -> Any:
 
 def _on() -> date | None:
     raw = request.args.get("on")
-    if not raw:
+    if raw is None:
         return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ValidationFailed(msg(Code.DATE_FORMAT), {"on": msg(Code.DATE_FORMAT)}) from None
+    errors = FieldErrors()
+    on = date_field(raw, "on", errors)  # strict YYYY-MM-DD within the year range; "" refused
+    errors.raise_if_any()
+    return on
 
 
 @api_roles(*CASE_ROLES)
