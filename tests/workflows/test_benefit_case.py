@@ -9,8 +9,10 @@ from .conftest import T0
 
 FULL_CASE = [
     "completeness_check", "conduct_interview", "service:eligibility", "draft_decision",
-    "approve_decision", "service:decision_document", "record_delivery", "appeal_window",
-    "service:payment_schedule",
+    # A full grant is enforceable at once (art. 130 § 4 KPA): its schedule is made at issue,
+    # and again (idempotent) once final.
+    "approve_decision", "service:decision_document", "service:payment_schedule",
+    "record_delivery", "appeal_window", "service:payment_schedule",
 ]
 
 
@@ -34,7 +36,9 @@ def test_full_case_with_three_interview_updates(engine, definition):
         until=lambda s: stages.append(s.stage) and False,
     )
     # Each six-monthly update is its own benefit_review instance, chained after the previous one.
-    assert log == FULL_CASE + ["start:benefit_review", "timer", "interview_update"] * 3
+    # The last update opens a revoking decision (a benefit never stops without one).
+    assert log == FULL_CASE + ["start:benefit_review", "timer", "interview_update"] * 3 + [
+        "service:open_revocation"]
     assert snap.completed and snap.stage is None
     assert snap.data["decision_outcome"] == "final" and snap.data["continue_benefit"] is False
     assert snap.data["next_process"] is None

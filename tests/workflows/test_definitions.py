@@ -152,7 +152,7 @@ def test_project_definition_user_tasks(compiled):
         "completeness_check", "request_supplement", "record_supplement", "conduct_interview",
         "overdue_interview_escalation", "draft_decision", "approve_decision", "record_delivery",
         "appeal_window", "handle_appeal", "interview_update", "decision_deadline_escalation",
-        "decision_deadline_warning",
+        "decision_deadline_warning", "art10_notice", "party_comments",
     }
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
     assert tasks["interview_update"]["process"] == "benefit_review"

@@ -120,7 +120,7 @@ def _to_appeal_window(engine, ref, **delivery):
         until=lambda s: "appeal_window" in _names(s),
     )
     assert log == ["service:eligibility", "draft_decision", "approve_decision",
-                   "service:decision_document", "record_delivery"]
+                   "service:decision_document", "service:payment_schedule", "record_delivery"]
     return snap
 
 
@@ -248,7 +248,8 @@ def test_review_chain_updates_every_six_months_until_stopped(engine, stage_defin
     snap = engine.start(ref, REVIEW_DATA, T0)
     snap, now, log = drive_case(engine, ref, snap, T0,
                                 answers={"interview_update": [{}, {}, {}, {"continue_benefit": False}]})
-    assert log == ["timer", "interview_update", "start:benefit_review"] * 3 + ["timer", "interview_update"]
+    assert log == ["timer", "interview_update", "start:benefit_review"] * 3 + [
+        "timer", "interview_update", "service:open_revocation"]
     # Each update is recorded the day its timer fires (the day after the six months end).
     assert snap.completed and snap.data["last_interview_on"] == "2028-03-06"
     assert snap.data["next_process"] is None
@@ -272,6 +273,7 @@ def test_review_chain_stops_when_the_period_ends(engine, stage_definition):
     snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2027-02-28"}, T0)
     snap, _, log = drive_case(engine, ref, snap, T0)
     # 2026-09-02 is within the period, the next update (2027-03-03) would not be.
+    # The period's end is the decision's own: no revoking decision is needed.
     assert log == ["timer", "interview_update"]
     assert snap.completed and snap.data["benefit_active"] is False
     assert snap.data["next_process"] is None

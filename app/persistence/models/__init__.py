@@ -11,6 +11,7 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
+from .lifecycle import Appeal, DecisionEvent
 from .payments import Payment, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .users import ApiToken, User, UserRole
@@ -22,4 +23,5 @@ __all__ = [
     "Income", "Interview", "Job",
     "Payment", "PaymentList", "PaymentScheduleItem", "Person", "PersonChange", "ProcessDefinition",
     "ProcessInstance", "User", "UserRole",
+    "Appeal", "DecisionEvent",
 ]
