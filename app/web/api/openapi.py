@@ -158,6 +158,52 @@ OPENAPI: dict[str, Any] = {
                 "properties": {"version": {"type": "integer",
                                            "description": "the register entry's version you saw"}},
             },
+            "AppealRequest": {
+                "type": "object", "required": ["channel", "posted_on", "received_on"],
+                "description": "An appeal that arrived after the decision was recorded final; "
+                               "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
+                "properties": {
+                    "channel": {"type": "string", "enum": ["post", "epuap", "in_person"]},
+                    "posted_on": {"type": "string", "format": "date"},
+                    "received_on": {"type": "string", "format": "date"},
+                    "restoration_requested": {"type": "boolean",
+                                              "description": "art. 58 KPA, with the appeal"},
+                    "cause_ceased_on": {"type": "string", "format": "date"},
+                },
+            },
+            "ForwardRequest": {
+                "type": "object", "required": ["action"],
+                "properties": {
+                    "action": {"type": "string", "enum": ["forward", "self_correct"]},
+                    "version": {"type": "integer"},
+                },
+            },
+            "SkoOutcomeRequest": {
+                "type": "object", "required": ["sko_outcome", "sko_ruling_on"],
+                "properties": {
+                    "sko_outcome": {"type": "string", "enum": [
+                        "upheld", "changed", "quashed_discontinued", "returned",
+                        "inadmissible_late"]},
+                    "sko_ruling_on": {"type": "string", "format": "date"},
+                    "sko_reference": {"type": "string", "maxLength": 60},
+                    "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
+                    "sko_kind": {"type": "string", "enum": ["grant", "partial", "refusal"],
+                                 "description": "changed only: the SKO's own ruling"},
+                    "sko_amount": _MONEY,
+                    "sko_period_from": {"type": "string", "format": "date"},
+                    "sko_period_to": {"type": "string", "format": "date"},
+                    "version": {"type": "integer"},
+                },
+            },
+            "DecisionChangeRequest": {
+                "type": "object", "required": ["kind", "effective_from", "reason"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["change", "revoke"]},
+                    "effective_from": {"type": "string", "format": "date"},
+                    "reason": {"type": "string", "minLength": 1, "maxLength": 4000},
+                    "amount": {**_MONEY, "description": "change only: the new monthly amount"},
+                },
+            },
             "DeadlineRequest": {
                 "type": "object", "required": ["kind", "start"],
                 "properties": {
@@ -196,6 +242,22 @@ OPENAPI: dict[str, Any] = {
         "/api/parameter-changes/draft": {"post": _op(
             "Open a case ex officio to change each chosen grant (supervisor)", ok="201",
             body="DraftChangesRequest", errors=("401", "403", "404", "409", "422"))},
+        "/api/cases/{case_id}/appeals": {"post": _op(
+            "Record an appeal that arrived after finality (dated by posting; a timely one undoes "
+            "finality)", ok="201", body="AppealRequest", params=[_id("case_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/appeals/{appeal_id}/forward": {"post": _op(
+            "Forward an appeal to the SKO, or change the decision (supervisor)",
+            body="ForwardRequest", params=[_id("appeal_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/appeals/{appeal_id}/sko-outcome": {"post": _op(
+            "Record the SKO's ruling and apply it to the decision and payments (supervisor)",
+            body="SkoOutcomeRequest", params=[_id("appeal_id")],
+            errors=("401", "403", "404", "409", "422"))},
+        "/api/cases/{case_id}/decision-changes": {"post": _op(
+            "Open a change or revocation of the case's issued grant from a date", ok="201",
+            body="DecisionChangeRequest", params=[_id("case_id")],
+            errors=("401", "403", "404", "409", "422"))},
         "/api/persons/{person_id}": {"get": _op(
             "A register entry with its change history and cases", params=[_id("person_id")])},
         "/api/cases/{case_id}/persons/{person_id}/confirm": {"post": _op(
