@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import cases, changes, payments, tasks, worklist
+from . import cases, changes, life, payments, tasks, worklist
 from .formatting import register_template_helpers
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
@@ -39,6 +39,10 @@ _ROUTES = (
     ("/payments/<int:list_id>", payments.payment_list, ("GET",)),
     ("/payments/<int:list_id>/approve", payments.approve, ("POST",)),
     ("/payments/<int:list_id>/export.csv", payments.export_csv, ("POST",)),
+    ("/cases/<int:case_id>/appeals", life.record_appeal, ("POST",)),
+    ("/appeals/<int:appeal_id>/forward", life.forward_appeal, ("POST",)),
+    ("/appeals/<int:appeal_id>/sko", life.sko_outcome, ("POST",)),
+    ("/cases/<int:case_id>/decision-changes", life.request_change, ("POST",)),
 )
 
 for _rule, _view, _methods in _ROUTES:
