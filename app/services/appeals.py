@@ -178,12 +178,13 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
     ceased = parse_day(data, "cause_ceased_on", errors, required=restoration)
     with ctx.uow() as uow:
         decision = latest_decision(uow, case_id)
-        if decision is None or decision.delivered_on is None or decision.status not in ("final", "issued"):
-            if _window_open(uow, case_id):
-                raise Conflict(msg(Code.APPEAL_IN_WINDOW))
-            raise NotFound(msg(Code.APPEAL_NO_DECISION))
-        if decision.status != "final" or _window_open(uow, case_id):
+        if _window_open(uow, case_id):
             raise Conflict(msg(Code.APPEAL_IN_WINDOW))
+        if decision is None or decision.delivered_on is None:
+            raise NotFound(msg(Code.APPEAL_NO_DECISION))
+        if decision.status != "final":
+            # Already appealed, quashed or changed: there is no final decision to appeal now.
+            raise Conflict(msg(Code.APPEAL_NO_DECISION))
         today = today_in_warsaw(ctx.now())
         check_dates(decision, posted, received, today, errors)
         if ceased is not None and ceased > today:

@@ -96,7 +96,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             appeal.follow_up_case_id = change.id
         appeal.version += 1
         audit.record(uow, "appeal.handled", actor.id, appeal.case_id, appeal_id=appeal.id,
-                     action=action)
+                     step=action)
         uow.commit()
         return appeal_dict(appeal)
 

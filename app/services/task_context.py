@@ -42,7 +42,9 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     if purpose in ("change", "reexamination") and initial.get("decision_kind") != "refusal":
         if change["requested_amount"] is not None:
             initial["amount"] = change["requested_amount"]
-        initial["period_to"] = change["period_to"]
+        if purpose == "change":
+            # The rest of the changed grant's period; a re-examination keeps the lawful period.
+            initial["period_to"] = change["period_to"]
         initial["justification"] = (
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
             f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "

@@ -1,0 +1,257 @@
+"""A decision's life after issue: appeals dated by posting (art. 57 §5 KPA), late appeals and
+restoration (art. 58, 134), the SKO's rulings and their effect on payments (art. 138), changing
+and revoking decisions (art. 106 ust. 5 u.p.s., art. 154–155 KPA), the art. 10 notice before a
+refusal, and art. 130 §4 (a full grant is paid from issue)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.persistence.models import Decision, DecisionEvent, PaymentScheduleItem
+from app.services import appeals, case_view, cases, decision_changes, jobs, sko, timers
+from app.services.context import Actor, ServiceContext
+from app.services.errors import Conflict, Forbidden, ValidationFailed
+from tests.conftest import FakeClock
+from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
+
+pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
+
+DELIVERED = date(2026, 3, 2)          # the canned delivery is "today" at the start
+LAST_DAY = date(2026, 3, 16)          # 14 days from delivery (a Monday)
+
+
+def _actors(cw: Actor, sv: Actor) -> dict[str, Actor]:
+    return {"caseworker": cw, "supervisor": sv}
+
+
+def _at(clock: FakeClock, day: date, hour: int = 10) -> None:
+    clock.set(datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC))
+
+
+def _to_window(ctx: ServiceContext, actors: dict[str, Actor], **draft: Any) -> int:
+    """A zasiłek okresowy case, issued and delivered on 2 March, in its appeal window."""
+    case_id = cases.open_case(ctx, actors["caseworker"], sample_application())
+
+    def data_for(name: str) -> dict[str, Any] | None:
+        if name == "draft_decision" and draft:
+            task = next(t for t in ready_tasks(ctx, case_id) if t.name == name)
+            from tests.drive import lawful
+            return {**lawful(ctx, actors["caseworker"], task, canned(ctx, name)), **draft}
+        return None
+
+    drive(ctx, case_id, actors, data_for=data_for,
+          until=lambda ts: any(t.name == "appeal_window" for t in ts))
+    return case_id
+
+
+def _final_by_lapse(ctx: ServiceContext, clock: FakeClock, actors: dict[str, Actor]) -> int:
+    case_id = _to_window(ctx, actors)
+    _at(clock, date(2026, 3, 17))
+    assert timers.fire_due_timers(ctx) == 1
+    jobs.run_pending_inline(ctx)
+    decision = case_view.get_case(ctx, actors["caseworker"], case_id)["decision"]
+    assert decision["status"] == "final" and decision["final_on"] == "2026-03-17"
+    return case_id
+
+
+def _schedule(ctx: ServiceContext, case_id: int) -> list[tuple[str, str, str]]:
+    with ctx.uow(readonly=True) as uow:
+        return [(i.month.isoformat(), f"{i.amount:.2f}", i.status) for i in uow.session.scalars(
+            select(PaymentScheduleItem).where(PaymentScheduleItem.case_id == case_id)
+            .order_by(PaymentScheduleItem.decision_id, PaymentScheduleItem.month))]
+
+
+def _events(ctx: ServiceContext, case_id: int) -> list[str]:
+    with ctx.uow(readonly=True) as uow:
+        return list(uow.session.scalars(select(DecisionEvent.kind).where(
+            DecisionEvent.case_id == case_id).order_by(DecisionEvent.id)))
+
+
+# ------------------------------------------------------------------ appeals dated by posting
+def test_appeal_posted_on_day_14_arriving_on_day_17_undoes_finality(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    planned = _schedule(ctx, case_id)
+    assert planned and {s for _, _, s in planned} == {"planned"}
+
+    _at(clock, date(2026, 3, 19))   # day 17 after delivery
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": LAST_DAY.isoformat(), "received_on": "2026-03-19"})
+    assert appeal["timely"] and appeal["after_finality"] and appeal["deadline"] == "2026-03-16"
+    assert appeal["forward_due"] == "2026-03-26"
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decision"]["status"] == "appealed" and case["decision"]["final_on"] is None
+    undone = next(e for e in case["life"]["events"] if e["kind"] == "finality_undone")
+    assert undone["detail"]["was_final_on"] == "2026-03-17" and "art. 57 § 5" in undone["reason"]
+    # A full grant is enforceable at once (art. 130 § 4 KPA): its months are not suspended.
+    assert _schedule(ctx, case_id) == planned
+    # Only one appeal may be recorded against a decision that is no longer final.
+    with pytest.raises(Conflict):
+        appeals.record_appeal(ctx, caseworker, case_id, {
+            "channel": "post", "posted_on": "2026-03-16", "received_on": "2026-03-19"})
+
+    with pytest.raises(Forbidden):
+        sko.forward_appeal(ctx, caseworker, appeal["id"], {"action": "forward"})
+    forwarded = sko.forward_appeal(ctx, supervisor, appeal["id"],
+                                   {"action": "forward", "version": appeal["version"]})
+    assert forwarded["forwarded_on"] == "2026-03-19"
+    with pytest.raises(Conflict):   # a stale version
+        sko.record_outcome(ctx, supervisor, appeal["id"], {
+            "sko_outcome": "upheld", "sko_ruling_on": "2026-03-19", "version": appeal["version"]})
+    sko.record_outcome(ctx, supervisor, appeal["id"], {
+        "sko_outcome": "upheld", "sko_ruling_on": "2026-03-19", "sko_reference": "SKO 4101/1/26",
+        "version": forwarded["version"]})
+    decision = case_view.get_case(ctx, caseworker, case_id)["decision"]
+    assert decision["status"] == "final" and decision["final_on"] == "2026-03-19"
+    assert _schedule(ctx, case_id) == planned
+
+
+def test_a_partial_grant_waits_and_an_appeal_after_finality_suspends_its_months(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _to_window(ctx, actors, decision_kind="partial",
+                         justification="Przyznano w części: wniosek dotyczył wyższej kwoty.")
+    # Art. 10 § 1 KPA: the notice came before approval, and the party's silence is recorded.
+    assert _events(ctx, case_id)[:2] == ["art10_notice", "party_no_comments"]
+    # Art. 130 § 4 KPA: a partial grant waits for finality; nothing is scheduled at issue.
+    assert _schedule(ctx, case_id) == []
+    _at(clock, date(2026, 3, 17))
+    timers.fire_due_timers(ctx)
+    jobs.run_pending_inline(ctx)
+    assert {s for _, _, s in _schedule(ctx, case_id)} == {"planned"}
+    _at(clock, date(2026, 3, 18))
+    appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "epuap", "posted_on": "2026-03-16", "received_on": "2026-03-18"})
+    assert {s for _, _, s in _schedule(ctx, case_id)} == {"suspended"}
+
+
+def test_a_late_appeal_keeps_finality_and_the_sko_rules_on_restoration(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    planned = _schedule(ctx, case_id)
+    _at(clock, date(2026, 3, 20))
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-18", "received_on": "2026-03-20",
+        "restoration_requested": True, "cause_ceased_on": "2026-03-17"})
+    assert not appeal["timely"] and appeal["restoration_requested"]
+    assert appeal["restoration_in_time"] is True
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decision"]["status"] == "final" and case["decision"]["final_on"] == "2026-03-17"
+    assert [e["kind"] for e in case["life"]["events"]] == ["appeal_late"]
+    # Art. 134: the centre does not answer a late appeal with its own new decision.
+    with pytest.raises(Conflict):
+        sko.forward_appeal(ctx, supervisor, appeal["id"], {"action": "self_correct"})
+    appeal = sko.forward_appeal(ctx, supervisor, appeal["id"], {"action": "forward"})
+    # Without restoration the SKO can only declare the appeal late.
+    with pytest.raises(ValidationFailed) as refused:
+        sko.record_outcome(ctx, supervisor, appeal["id"], {
+            "sko_outcome": "quashed_discontinued", "sko_ruling_on": "2026-03-20",
+            "restoration_ruling": "refused"})
+    assert refused.value.errors["sko_outcome"].code == "sko_late_only_inadmissible"
+    sko.record_outcome(ctx, supervisor, appeal["id"], {
+        "sko_outcome": "inadmissible_late", "sko_ruling_on": "2026-03-20",
+        "restoration_ruling": "refused"})
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["decision"]["status"] == "final" and case["decision"]["final_on"] == "2026-03-17"
+    assert case["life"]["appeals"][0]["restoration_ruling"] == "refused"
+    assert _schedule(ctx, case_id) == planned
+
+
+def test_restored_deadline_lets_the_sko_rule_on_the_merits(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    _at(clock, date(2026, 3, 20))
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-18", "received_on": "2026-03-20",
+        "restoration_requested": True, "cause_ceased_on": "2026-03-17"})
+    appeal = sko.forward_appeal(ctx, supervisor, appeal["id"], {"action": "forward"})
+    sko.record_outcome(ctx, supervisor, appeal["id"], {
+        "sko_outcome": "quashed_discontinued", "sko_ruling_on": "2026-03-20",
+        "restoration_ruling": "granted"})
+    assert {s for _, _, s in _schedule(ctx, case_id)} == {"cancelled"}
+
+
+# ------------------------------------------------------------------ the SKO's rulings
+def _forwarded_in_window(ctx: ServiceContext, clock: FakeClock, actors: dict[str, Actor]
+                         ) -> tuple[int, dict[str, Any]]:
+    case_id = _to_window(ctx, actors)
+    _at(clock, date(2026, 3, 11))
+    complete_named(ctx, case_id, "appeal_window", actors["caseworker"], {
+        "appeal_event": "appeal_filed", "appeal_event_on": "2026-03-11",
+        "appeal_posted_on": "2026-03-10", "appeal_channel": "post"})
+    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "handle_appeal")
+    assert task.due_on == date(2026, 3, 18), "forwarding within 7 days (art. 133 KPA)"
+    complete_named(ctx, case_id, "handle_appeal", actors["supervisor"])
+    jobs.run_pending_inline(ctx)
+    case = case_view.get_case(ctx, actors["caseworker"], case_id)
+    assert case["workflow"]["data"]["decision_outcome"] == "forwarded_to_sko"
+    (appeal,) = case["life"]["appeals"]
+    assert appeal["timely"] and appeal["forwarded_on"] == "2026-03-11"
+    assert appeal["posted_on"] == "2026-03-10" and appeal["received_on"] == "2026-03-11"
+    return case_id, appeal
+
+
+@pytest.mark.parametrize("outcome", ["upheld", "changed", "quashed_discontinued", "returned"])
+def test_each_sko_ruling_leads_where_the_kpa_says(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, outcome: str
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id, appeal = _forwarded_in_window(ctx, clock, actors)
+    before = _schedule(ctx, case_id)   # a full grant: scheduled at issue (art. 130 § 4 KPA)
+    assert [m for m, _, _ in before] == ["2026-03-01", "2026-04-01", "2026-05-01"]
+    _at(clock, date(2026, 4, 15))
+    data: dict[str, Any] = {"sko_outcome": outcome, "sko_ruling_on": "2026-04-14",
+                            "sko_reference": "SKO.4101.77.2026"}
+    if outcome == "changed":
+        data |= {"sko_kind": "grant", "sko_amount": "300.00", "sko_period_from": "2026-04-01",
+                 "sko_period_to": "2026-05-31"}
+    sko.record_outcome(ctx, supervisor, appeal["id"], data)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    schedule = _schedule(ctx, case_id)
+    old = [s for _, a, s in schedule[:3]]
+    if outcome == "upheld":
+        assert case["decision"]["status"] == "final" and case["decision"]["final_on"] == "2026-04-14"
+        assert schedule == before
+    elif outcome == "changed":
+        assert old == ["cancelled"] * 3
+        assert schedule[3:] == [("2026-04-01", "300.00", "planned"), ("2026-05-01", "300.00", "planned")]
+        assert case["decision"]["status"] == "final" and case["decision"]["amount"] == "300.00"
+    elif outcome == "quashed_discontinued":
+        assert schedule == [(m, a, "cancelled") for m, a, _ in before]
+        assert case["decisions"][0]["status"] == "quashed"
+    else:
+        assert old == ["cancelled"] * 3
+        follow_up = case["life"]["appeals"][0]["follow_up_case_id"]
+        assert follow_up and case["changes"][0]["id"] == follow_up
+        drive(ctx, follow_up, actors)
+        again = case_view.get_case(ctx, caseworker, follow_up)
+        assert again["decision"]["status"] == "final" and again["decision"]["approved_by"]
+        assert [s for _, _, s in _schedule(ctx, follow_up)] == ["planned"] * 3
+    with pytest.raises(Conflict):   # recorded once
+        sko.record_outcome(ctx, supervisor, appeal["id"], data | {"version": None})
+
+
+def test_the_sko_ruling_needs_a_forwarded_appeal(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, client: Any
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    _at(clock, date(2026, 3, 18))
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "in_person", "posted_on": "2026-03-16", "received_on": "2026-03-16"})
+    with pytest.raises(Conflict) as refused:
+        sko.record_outcome(ctx, supervisor, appeal["id"], {
+            "sko_outcome": "upheld", "sko_ruling_on": "2026-03-18"})
+    assert refused.value.code == "sko_not_forwarded"
