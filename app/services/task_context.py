@@ -42,6 +42,8 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     if purpose in ("change", "reexamination") and initial.get("decision_kind") != "refusal":
         if change["requested_amount"] is not None:
             initial["amount"] = change["requested_amount"]
+            # A discretionary amount carries its reason (art. 107 § 3 KPA): the change's.
+            initial["amount_reason"] = change["reason"]
         if purpose == "change":
             # The rest of the changed grant's period; a re-examination keeps the lawful period.
             initial["period_to"] = change["period_to"]

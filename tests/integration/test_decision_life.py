@@ -6,18 +6,18 @@ refusal, and art. 130 §4 (a full grant is paid from issue)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from app.persistence.models import Decision, DecisionEvent, PaymentScheduleItem
+from app.persistence.models import DecisionEvent, PaymentScheduleItem
 from app.services import appeals, case_view, cases, decision_changes, jobs, sko, timers
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Conflict, Forbidden, ValidationFailed
 from tests.conftest import FakeClock
-from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
+from tests.drive import canned, complete_named, drive, lawful, ready_tasks, sample_application
+from tests.web.test_pages import login
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
 
@@ -40,7 +40,6 @@ def _to_window(ctx: ServiceContext, actors: dict[str, Actor], **draft: Any) -> i
     def data_for(name: str) -> dict[str, Any] | None:
         if name == "draft_decision" and draft:
             task = next(t for t in ready_tasks(ctx, case_id) if t.name == name)
-            from tests.drive import lawful
             return {**lawful(ctx, actors["caseworker"], task, canned(ctx, name)), **draft}
         return None
 
@@ -255,3 +254,136 @@ def test_the_sko_ruling_needs_a_forwarded_appeal(
         sko.record_outcome(ctx, supervisor, appeal["id"], {
             "sko_outcome": "upheld", "sko_ruling_on": "2026-03-18"})
     assert refused.value.code == "sko_not_forwarded"
+
+
+# ------------------------------------------------------------------ changing and revoking
+def _final_by_waiver(ctx: ServiceContext, actors: dict[str, Actor]) -> int:
+    case_id = cases.open_case(ctx, actors["caseworker"], sample_application())
+    drive(ctx, case_id, actors)
+    assert case_view.get_case(ctx, actors["caseworker"], case_id)["decision"]["status"] == "final"
+    return case_id
+
+
+def test_a_change_and_a_revocation_replace_future_months_from_their_date(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_waiver(ctx, actors)
+    granted = _schedule(ctx, case_id)
+    assert [m for m, _, _ in granted] == ["2026-03-01", "2026-04-01", "2026-05-01"]
+    amount = granted[0][1]
+
+    change_id = decision_changes.request_change(ctx, caseworker, case_id, {
+        "kind": "change", "effective_from": "2026-04-01", "amount": "260.00",
+        "reason": "Wzrost kosztów utrzymania."})
+    # Nothing changes until the changing decision is final; a second one waits for it.
+    assert _schedule(ctx, case_id) == granted
+    with pytest.raises(Conflict):
+        decision_changes.request_change(ctx, caseworker, case_id, {
+            "kind": "revoke", "effective_from": "2026-05-01", "reason": "x"})
+    drive(ctx, change_id, actors)   # drafted by the caseworker, approved by the supervisor
+    change = case_view.get_case(ctx, caseworker, change_id)
+    assert change["decision"]["amount"] == "260.00" and change["decision"]["status"] == "final"
+    assert change["decision"]["drafted_by"] != change["decision"]["approved_by"]
+    assert _schedule(ctx, case_id) == [("2026-03-01", amount, "planned"),
+                                       ("2026-04-01", amount, "cancelled"),
+                                       ("2026-05-01", amount, "cancelled")]
+    assert [(m, s) for m, _, s in _schedule(ctx, change_id)] == [
+        ("2026-04-01", "planned"), ("2026-05-01", "planned")]
+
+    revocation_id = decision_changes.request_change(ctx, supervisor, case_id, {
+        "kind": "revoke", "effective_from": "2026-05-01", "reason": "Podjęcie zatrudnienia."})
+    drive(ctx, revocation_id, actors)
+    revocation = case_view.get_case(ctx, caseworker, revocation_id)
+    assert revocation["decision"]["kind"] == "refusal"
+    assert "Podjęcie zatrudnienia" in revocation["decision"]["justification"]
+    # From its date nothing is paid, under the first decision or the change.
+    assert _schedule(ctx, change_id)[-1] == ("2026-05-01", "260.00", "cancelled")
+    assert _schedule(ctx, change_id)[0] == ("2026-04-01", "260.00", "planned")
+    kinds = [e["kind"] for e in case_view.get_case(ctx, caseworker, case_id)["life"]["events"]]
+    assert kinds == ["change_opened", "revocation_opened"]
+
+
+def test_false_facts_are_refused_through_the_api(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, client: Any
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    _at(clock, date(2026, 3, 19))
+    tok = client.post("/api/auth/token", json={"username": "caseworker1", "password": "demo"}
+                      ).get_json()["token"]
+    sv = client.post("/api/auth/token", json={"username": "supervisor", "password": "demo"}
+                     ).get_json()["token"]
+
+    def post(path: str, body: Any, who: str = tok) -> Any:
+        return client.post(path, json=body, headers={"Authorization": f"Bearer {who}"})
+
+    cases_ = [
+        ({"channel": "post", "posted_on": "2026-03-19", "received_on": "2026-03-18"}, "posted_on",
+         "appeal_posted_after_receipt"),
+        ({"channel": "post", "posted_on": "2026-03-01", "received_on": "2026-03-18"}, "posted_on",
+         "appeal_posted_before_delivery"),
+        ({"channel": "pigeon", "posted_on": "2026-03-16", "received_on": "2026-03-18"}, "channel",
+         "choose_one"),
+        ({"channel": "post", "posted_on": "16.03.2026", "received_on": "2026-03-18"}, "posted_on",
+         "date_format"),
+        ({"channel": "post", "posted_on": "2026-03-16", "received_on": "2026-04-18"}, "received_on",
+         "date_in_future_field"),
+    ]
+    for body, field, code in cases_:
+        res = post(f"/api/cases/{case_id}/appeals", body)
+        assert res.status_code == 422, (body, res.get_json())
+        assert res.get_json()["field_codes"][field]["code"] == code, body
+    assert post(f"/api/cases/{case_id}/appeals", ["x"]).status_code == 422
+    decision = case_view.get_case(ctx, caseworker, case_id)["decision"]
+    assert decision["status"] == "final", "a refused appeal changes nothing"
+
+    res = post(f"/api/cases/{case_id}/decision-changes", {
+        "kind": "change", "effective_from": "2026-02-01", "amount": "200.00", "reason": "x"})
+    assert res.status_code == 422 and "change_before_decision_start" in str(res.get_json())
+    res = post(f"/api/cases/{case_id}/decision-changes", {
+        "kind": "change", "effective_from": "2026-04-01", "amount": "-5", "reason": " "})
+    assert res.status_code == 422 and {"amount", "reason"} <= set(res.get_json()["fields"])
+
+    ok = post(f"/api/cases/{case_id}/appeals", {
+        "channel": "post", "posted_on": "2026-03-16", "received_on": "2026-03-19"})
+    assert ok.status_code == 201
+    appeal_id = ok.get_json()["id"]
+    res = post(f"/api/appeals/{appeal_id}/sko-outcome",
+               {"sko_outcome": "upheld", "sko_ruling_on": "2026-03-19"}, sv)
+    assert res.status_code == 409 and "sko_not_forwarded" in str(res.get_json())
+    assert post(f"/api/appeals/{appeal_id}/forward", {"action": "forward"}).status_code == 403
+    assert post("/api/appeals/999999/forward", {"action": "forward"}, sv).status_code == 404
+
+
+def test_false_facts_are_refused_on_the_pages(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, client: Any
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    window_case = _to_window(ctx, actors)
+    _at(clock, date(2026, 3, 11))
+    login(client, "caseworker1")
+    task = next(t for t in ready_tasks(ctx, window_case) if t.name == "appeal_window")
+    res = client.post(f"/tasks/{task.id}", data={
+        "version": str(task.version), "appeal_event": "appeal_filed",
+        "appeal_event_on": "2026-03-10", "appeal_posted_on": "2026-03-11",
+        "appeal_channel": "post"})
+    html = res.get_data(as_text=True)
+    assert res.status_code == 422 and "Data nadania nie może być późniejsza niż data wpływu" in html
+    assert 'value="2026-03-11"' in html, "the input is kept"
+
+    final_case = _final_by_waiver(ctx, actors)
+    case_page = client.get(f"/cases/{final_case}").get_data(as_text=True)
+    assert "Życie decyzji" in case_page and 'id="change-form"' in case_page
+    res = client.post(f"/cases/{final_case}/decision-changes", data={
+        "kind": "change", "effective_from": "2026-02-01", "amount": "200,00",
+        "reason": "Zmiana sytuacji."})
+    html = res.get_data(as_text=True)
+    assert res.status_code == 422
+    assert "Zmiana nie może obowiązywać przed początkiem okresu decyzji" in html
+    assert "Zmiana sytuacji." in html, "the input is kept"
+    res = client.post(f"/cases/{final_case}/appeals", data={
+        "channel": "post", "posted_on": "2026-03-12",
+        "received_on": "2026-03-11"})
+    html = res.get_data(as_text=True)
+    assert res.status_code == 422 and "Data nadania nie może być późniejsza" in html
