@@ -97,6 +97,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("deadlines pass before the interview", "zasilek_staly", _answers(),
              wait=frozenset({"conduct_interview"})),
     Scenario("change of a running grant", "zasilek_okresowy", _answers(), process="decision_change"),
+    Scenario("refusal: the party's time to comment lapses", "zasilek_okresowy", _answers(
+        draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
+        wait=frozenset({"party_comments"})),
+    Scenario("revocation of a running grant", "zasilek_okresowy", _answers(
+        draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
+        process="decision_change"),
 )
 
 
