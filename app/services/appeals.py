@@ -113,7 +113,7 @@ def record_in_window(uow: UnitOfWork, actor: Actor, decision: Decision, data: di
     if errors:
         raise ValidationFailed(msg(Code.FACTS_DISAGREE), errors)
     assert posted is not None and received is not None
-    channel = data.get("appeal_channel") if data.get("appeal_channel") in CHANNELS else "in_person"
+    channel = str(data["appeal_channel"]) if data.get("appeal_channel") in CHANNELS else "in_person"
     appeal = new_appeal(uow, actor, decision, channel, posted, received)
     audit.record(uow, "appeal.recorded", actor.id, decision.case_id, appeal_id=appeal.id,
                  timely=appeal.timely)
@@ -136,6 +136,8 @@ def handled_in_task(uow: UnitOfWork, decision_id: int, action: str) -> None:
         appeal.self_corrected_on = today
     else:
         appeal.forwarded_on = today
+        # TODO(letters): letters.issue(uow, appeal.case_id, kind="sko_cover_letter") — the
+        # cover letter with the case file to the SKO (art. 133 KPA), once the documents part has it.
     appeal.version += 1
 
 

@@ -80,6 +80,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         assert decision is not None
         if action == "forward":
             appeal.forwarded_on = today
+            # TODO(letters): letters.issue(uow, appeal.case_id, kind="sko_cover_letter").
             event(uow, actor, appeal.case_id, decision.id, "appeal_forwarded", today,
                   "Przekazano odwołanie do SKO (art. 133 KPA).", appeal_id=appeal.id)
         else:

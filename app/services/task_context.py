@@ -32,7 +32,9 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     """
     initial = lawful_draft(case.benefit, legal_range(elig), first_month,
                            today_in_warsaw(uow.ctx.now()))
-    purpose = change["purpose"] if change is not None else None
+    if change is None:
+        return initial
+    purpose = change["purpose"]
     if purpose == "revocation":
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
                 "justification": (
@@ -51,7 +53,7 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
             f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
             f"art. 155 KPA): {change['reason']}" if purpose == "change" else change["reason"])
-    elif change is not None and initial.get("decision_kind") != "refusal":
+    elif initial.get("decision_kind") != "refusal":
         initial["period_to"] = change["period_to"]
         initial["justification"] = (
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
