@@ -105,6 +105,8 @@ def event(uow: UnitOfWork, actor: Actor | None, case_id: int, decision_id: int |
 def record_in_window(uow: UnitOfWork, actor: Actor, decision: Decision, data: dict[str, Any]) -> None:
     """The `appeal_window` task recorded an appeal: its posting date (the receipt date when the
     form has none, as for an appeal filed in person) decides timeliness."""
+    if decision.delivered_on is None:   # versions that recorded no delivery date
+        return
     errors: dict[str, str] = {}
     received = parse_day(data, "appeal_event_on", errors)
     posted = parse_day(data, "appeal_posted_on", errors, required=False) or received

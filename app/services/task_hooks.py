@@ -408,6 +408,9 @@ def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -
     delivered = _day(wf_data.get("delivered_on"))
     if delivered is not None and decision.delivery_mode and decision.delivered_on != delivered:
         decision.delivered_on = delivered
-    if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None:
+    # A decision whose finality was undone (an appeal posted in time arrived after the timer)
+    # or that the SKO quashed keeps that status, though the workflow once reported it final.
+    if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None \
+            and decision.status not in ("appealed", "quashed", "changed"):
         decision.final_on = _day(wf_data["final_on"])
         decision.status = "final"

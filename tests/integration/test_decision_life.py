@@ -387,3 +387,56 @@ def test_false_facts_are_refused_on_the_pages(
         "received_on": "2026-03-11"})
     html = res.get_data(as_text=True)
     assert res.status_code == 422 and "Data nadania nie może być późniejsza" in html
+
+
+def test_undone_finality_holds_while_the_review_chain_goes_on(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    """A zasiłek stały's workflow still says "final" (its review follows); the record does not."""
+    actors = _actors(caseworker, supervisor)
+    app = sample_application(benefit="zasilek_staly")
+    app["applicant"] = {**app["applicant"], "unable_to_work": True}
+    case_id = cases.open_case(ctx, caseworker, app)
+    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "appeal_window" for t in ts))
+    _at(clock, date(2026, 3, 17))
+    timers.fire_due_timers(ctx)
+    jobs.run_pending_inline(ctx)
+    _at(clock, date(2026, 3, 18))
+    appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-16", "received_on": "2026-03-18"})
+    _at(clock, date(2026, 9, 20))
+    assert timers.fire_due_timers(ctx) == 1        # the six-monthly review comes due
+    complete_named(ctx, case_id, "interview_update", caseworker)
+    case = case_view.get_case(ctx, caseworker, case_id)
+    assert case["stage"] == "benefit_review"
+    assert case["decision"]["status"] == "appealed" and case["decision"]["final_on"] is None
+
+
+def test_the_sko_ruling_refused_on_the_page_keeps_the_input(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, client: Any
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    _at(clock, date(2026, 3, 18))
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-16", "received_on": "2026-03-18"})
+    login(client, "supervisor")
+    page = client.get("/deadlines").get_data(as_text=True)
+    assert 'id="appeals-to-forward"' in page and "2026" in page
+    res = client.post(f"/appeals/{appeal['id']}/sko", data={
+        "case_id": str(case_id), "sko_outcome": "upheld", "sko_ruling_on": "2026-03-18",
+        "sko_reference": "SKO-99"})
+    html = res.get_data(as_text=True)
+    assert res.status_code == 409
+    assert "tylko dla odwołania przekazanego do SKO" in html
+    res = client.post(f"/appeals/{appeal['id']}/forward", data={
+        "case_id": str(case_id), "action": "forward", "version": str(appeal["version"])})
+    assert res.status_code == 302
+    res = client.post(f"/appeals/{appeal['id']}/sko", data={
+        "case_id": str(case_id), "sko_outcome": "changed", "sko_ruling_on": "2026-03-18",
+        "sko_reference": "SKO-99", "sko_kind": "grant", "sko_amount": "abc"})
+    html = res.get_data(as_text=True)
+    assert res.status_code == 422 and "Podaj kwotę" in html and 'value="SKO-99"' in html
+    case = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert "Życie decyzji" in case and "w terminie (art. 57 § 5 KPA)" in case
+    assert "Ostateczność cofnięta" in case
