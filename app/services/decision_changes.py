@@ -143,6 +143,12 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
         parent = uow.session.get(Case, case_id)
         if parent is None:
             raise NotFound(msg(Code.CHANGE_NO_RUNNING_DECISION))
+        if parent.kind == "change" and parent.parent_case_id is not None:
+            # A grant already changed is changed again on its own case: the new case rests on
+            # its facts, and its schedule replaces those of every earlier change of it.
+            parent = uow.session.get(Case, parent.parent_case_id)
+            assert parent is not None
+            case_id = parent.id
         decision = running_grant(uow, case_id)
         if decision is None or decision.period_from is None or decision.status == "approved":
             raise Conflict(msg(Code.CHANGE_NO_RUNNING_DECISION))

@@ -284,3 +284,27 @@ def test_review_of_a_period_ending_before_the_first_update_ends_at_once(engine, 
     snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2026-08-31"}, T0)
     assert snap.completed and snap.next_timer_at is None and snap.user_tasks == []
     assert snap.data["benefit_active"] is False and snap.data["next_process"] is None
+
+
+def test_a_refusal_waits_for_the_partys_comments_or_their_time(engine, stage_definition):
+    """Art. 10 § 1 / 79a KPA: before a refusal is approved the party is told and has at least
+    7 days to comment; approval follows the comments, or the end of that time."""
+    ref = stage_definition("decision")
+    refusal = {"decision_kind": "refusal", "amount": None, "period_from": None,
+               "justification": "Dochód przekracza kryterium."}
+    snap = engine.start(ref, start_data(), T0)
+    snap, now, log = drive_case(engine, ref, snap, T0, answers={"draft_decision": refusal},
+                                until=lambda s: "party_comments" in _names(s))
+    assert log == ["service:eligibility", "draft_decision", "art10_notice"]
+    comments = _task(snap, "party_comments")
+    assert comments.due_on == "2026-03-09" and snap.data["comments_due"] == "2026-03-09"
+    assert "approve_decision" not in _names(snap)
+    # Nothing said: the time runs out and the draft goes to the supervisor.
+    snap, now, log = drive_case(engine, ref, snap, now, skip={"party_comments"},
+                                until=lambda s: "approve_decision" in _names(s))
+    assert log == ["timer"] and now.astimezone(WARSAW).date().isoformat() == "2026-03-10"
+    # A full grant goes straight to approval, and is scheduled at issue (art. 130 § 4 KPA).
+    snap = engine.start(ref, start_data(), T0)
+    snap, _, log = drive_case(engine, ref, snap, T0, until=lambda s: "record_delivery" in _names(s))
+    assert log == ["service:eligibility", "draft_decision", "approve_decision",
+                   "service:decision_document", "service:payment_schedule"]
