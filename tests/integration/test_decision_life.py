@@ -440,3 +440,32 @@ def test_the_sko_ruling_refused_on_the_page_keeps_the_input(
     case = client.get(f"/cases/{case_id}").get_data(as_text=True)
     assert "Życie decyzji" in case and "w terminie (art. 57 § 5 KPA)" in case
     assert "Ostateczność cofnięta" in case
+
+
+def test_a_review_that_ends_the_benefit_stops_payments_only_by_a_revoking_decision(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    app = sample_application(benefit="zasilek_staly")
+    app["applicant"] = {**app["applicant"], "unable_to_work": True}
+    case_id = cases.open_case(ctx, caseworker, app)
+    drive(ctx, case_id, actors)
+    before = _schedule(ctx, case_id)
+    assert len(before) > 6 and {s for _, _, s in before} == {"planned"}
+    _at(clock, date(2026, 9, 20))
+    assert timers.fire_due_timers(ctx) == 1
+    complete_named(ctx, case_id, "interview_update", caseworker,
+                   canned(ctx, "interview_update", continue_benefit=False,
+                          update_notes="Podjął pracę."))
+    jobs.run_pending_inline(ctx)
+    assert _schedule(ctx, case_id) == before, "the review stops nothing by itself"
+    case = case_view.get_case(ctx, caseworker, case_id)
+    (revocation,) = case["changes"]
+    assert revocation["effective_from"] == "2026-10-01"
+    finding = next(e for e in case["life"]["events"] if e["kind"] == "review_ends_benefit")
+    assert finding["reason"] == "Podjął pracę."
+    drive(ctx, revocation["id"], actors)
+    after = _schedule(ctx, case_id)
+    assert [(m, s) for m, _, s in after if m < "2026-10-01"] == \
+        [(m, "planned") for m, _, _ in before if m < "2026-10-01"]
+    assert {s for m, _, s in after if m >= "2026-10-01"} == {"cancelled"}
