@@ -469,3 +469,26 @@ def test_a_review_that_ends_the_benefit_stops_payments_only_by_a_revoking_decisi
     assert [(m, s) for m, _, s in after if m < "2026-10-01"] == \
         [(m, "planned") for m, _, _ in before if m < "2026-10-01"]
     assert {s for m, _, s in after if m >= "2026-10-01"} == {"cancelled"}
+
+
+def test_a_missed_decision_deadline_asks_the_supervisor_for_a_new_date(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    _at(clock, date(2026, 4, 3))
+    timers.fire_due_timers(ctx)
+    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "decision_deadline_escalation")
+    assert task.role == "supervisor" and task.action == "art36_notice"
+    with pytest.raises(ValidationFailed) as refused:
+        complete_named(ctx, case_id, "decision_deadline_escalation", supervisor, {
+            "new_decision_date": "2026-04-01", "delay_reason": "Brak zaświadczenia."})
+    assert set(refused.value.errors) == {"new_decision_date"}
+    complete_named(ctx, case_id, "decision_deadline_escalation", supervisor, {
+        "new_decision_date": "2026-04-30", "delay_reason": "Brak zaświadczenia z ZUS."})
+    case = case_view.get_case(ctx, caseworker, case_id)
+    (notice,) = [e for e in case["life"]["events"] if e["kind"] == "art36_notice"]
+    assert notice["detail"]["new_decision_date"] == "2026-04-30"
+    assert notice["reason"] == "Brak zaświadczenia z ZUS."
