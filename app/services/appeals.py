@@ -135,6 +135,10 @@ def handled_in_task(uow: UnitOfWork, decision_id: int, action: str) -> None:
         return
     today = today_in_warsaw(uow.ctx.now())
     if action == "change_decision":
+        if not appeal.timely:
+            # Art. 134 KPA: a late appeal goes to the SKO, which declares it late.
+            raise ValidationFailed(msg(Code.FACTS_DISAGREE),
+                                   {"appeal_action": msg(Code.APPEAL_LATE_NO_SELF_CORRECTION)})
         appeal.self_corrected_on = today
     else:
         appeal.forwarded_on = today

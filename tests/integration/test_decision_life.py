@@ -492,3 +492,29 @@ def test_a_missed_decision_deadline_asks_the_supervisor_for_a_new_date(
     (notice,) = [e for e in case["life"]["events"] if e["kind"] == "art36_notice"]
     assert notice["detail"]["new_decision_date"] == "2026-04-30"
     assert notice["reason"] == "Brak zaświadczenia z ZUS."
+
+
+def test_the_window_closes_at_midnight_and_a_late_appeal_goes_through_the_case_file(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    """Even before the timer's tick, the window task is gone after its last day (409); the
+    appeal is recorded from the case file, late (art. 134 KPA), and goes to the SKO."""
+    actors = _actors(caseworker, supervisor)
+    case_id = _to_window(ctx, actors)
+    clock.set(datetime(2026, 3, 16, 23, 30, tzinfo=UTC))   # 17 March, 00:30 in Warsaw
+    with pytest.raises(Conflict):
+        complete_named(ctx, case_id, "appeal_window", caseworker, {
+            "appeal_event": "appeal_filed", "appeal_event_on": "2026-03-17",
+            "appeal_posted_on": "2026-03-17", "appeal_channel": "post"})
+    timers.fire_due_timers(ctx)
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-17", "received_on": "2026-03-17"})
+    assert not appeal["timely"] and appeal["deadline"] == "2026-03-16"
+    appeal = sko.forward_appeal(ctx, supervisor, appeal["id"], {"action": "forward"})
+    with pytest.raises(ValidationFailed):
+        sko.record_outcome(ctx, supervisor, appeal["id"], {
+            "sko_outcome": "upheld", "sko_ruling_on": "2026-03-17"})
+    sko.record_outcome(ctx, supervisor, appeal["id"], {
+        "sko_outcome": "inadmissible_late", "sko_ruling_on": "2026-03-17"})
+    decision = case_view.get_case(ctx, caseworker, case_id)["decision"]
+    assert decision["status"] == "final" and decision["final_on"] == "2026-03-17"
