@@ -186,6 +186,9 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
     ceased = parse_day(data, "cause_ceased_on", errors, required=restoration)
     with ctx.uow() as uow:
         decision = latest_decision(uow, case_id)
+        if decision is not None and not uow.ctx.db.is_sqlite:
+            # One appeal undoes finality once: a concurrent one waits here and then sees it.
+            uow.session.refresh(decision, with_for_update=True)
         if _window_open(uow, case_id):
             raise Conflict(msg(Code.APPEAL_IN_WINDOW))
         if decision is None or decision.delivered_on is None:

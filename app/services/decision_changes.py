@@ -162,6 +162,10 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
         if errors:
             raise ValidationFailed(msg(Code.FORM_INVALID), errors)
         assert effective is not None and isinstance(reason, str)
+        if not uow.ctx.db.is_sqlite:
+            # Two people opening a change of the same grant at once: the second waits, then
+            # sees the first (409).
+            uow.session.refresh(parent, with_for_update=True)
         if _open_change_for(uow, case_id):
             raise Conflict(msg(Code.CHANGE_OPEN_ALREADY))
         change = open_change_case(uow, actor, parent, effective,
