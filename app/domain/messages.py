@@ -202,6 +202,7 @@ class Code(StrEnum):
     DATE_BEFORE = "date_before"
     DATE_IN_FUTURE = "date_in_future_field"
     STALE_VERSION = "stale_version"
+    SKO_IN_TASK = "sko_in_task"
 
 
 @dataclass(frozen=True)
@@ -651,6 +652,9 @@ CATALOGUE: dict[Code, Template] = {
     Code.STALE_VERSION: Template(
         N_("Ktoś zmienił te dane w międzyczasie; odśwież stronę i spróbuj ponownie."),
         "Someone changed this data meanwhile; reload the page and try again."),
+    Code.SKO_IN_TASK: Template(
+        N_("Rozstrzygnięcie SKO w tej sprawie zapisuje się w zadaniu „Rozstrzygnięcie SKO”."),
+        "The SKO's ruling in this case is recorded in the task 'The SKO's ruling'."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -32,6 +32,9 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
     window_open = s.scalar(select(HumanTask.id).where(
         HumanTask.case_id == case.id, HumanTask.action == "appeal_window",
         HumanTask.status == "ready").limit(1)) is not None
+    sko_task = s.scalar(select(HumanTask.id).where(
+        HumanTask.case_id == case.id, HumanTask.action == "sko_outcome",
+        HumanTask.status == "ready").limit(1))
     latest = s.scalars(select(Appeal).where(Appeal.case_id == case.id)
                        .order_by(Appeal.id.desc())).first()
     decision = latest_decision(uow, case.id)
@@ -43,6 +46,8 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
         "can_change": bool(grant and grant.period_from and grant.status in ("issued", "final")),
         "grant_period_from": grant.period_from.isoformat() if grant and grant.period_from else None,
         "awaiting_sko": bool(latest and latest.forwarded_on and latest.sko_outcome is None),
+        # The process waits for the ruling in its own task (recorded there, not here).
+        "sko_task_id": sko_task,
     }
 
 

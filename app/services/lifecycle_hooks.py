@@ -4,7 +4,8 @@
   evidence (art. 10 §1, art. 79a KPA), with at least 7 days to do so (the diagram waits);
 - ``party_comments``: what the party said within that time (or that it said nothing);
 - ``art36_notice``: the art. 35 deadline is missed or about to be; the supervisor sets a new date
-  and gives the reason (art. 36 KPA).
+  and gives the reason (art. 36 KPA);
+- ``sko_outcome``: the SKO's ruling on the appeal the process forwarded (art. 138 KPA).
 
 The letters themselves belong to the documents part: each place is marked where
 ``letters.issue(uow, case_id, kind=...)`` is to be called once it exists.
@@ -23,6 +24,7 @@ from .appeals import event, parse_day
 from .context import Actor, UnitOfWork
 from .decision_records import latest_decision
 from .errors import ValidationFailed
+from .sko_rulings import record_in_task
 
 MIN_COMMENT_DAYS = 7
 MAX_TEXT = 4000
@@ -95,3 +97,9 @@ def art36_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
     # the reason and the new date, and of its right to a ponaglenie (art. 37 KPA).
     event(uow, actor, ht.case_id, decision.id if decision else None, "art36_notice", today,
           reason.strip()[:MAX_TEXT], new_decision_date=new_date.isoformat())
+
+
+def sko_outcome(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
+                data: dict[str, Any]) -> None:
+    """The SKO's ruling on the forwarded appeal; the diagram routes on ``sko_outcome``."""
+    record_in_task(uow, actor, ht.case_id, data)

@@ -2,8 +2,10 @@
 
 An appeal that arrived after the decision was recorded final is forwarded here (art. 133: within
 7 days, a deadline supervisors see) or, when timely, answered by the centre's own new decision
-(art. 132: a re-examination case). An appeal the `handle_appeal` task forwarded is the same row.
-The SKO's ruling (art. 138) then leads where the KPA says:
+(art. 132: a re-examination case). An appeal the `handle_appeal` task forwarded is the same row;
+its process then waits in the `sko_outcome` task, where the ruling is recorded instead
+(:func:`sko_rulings.record_in_task`; the diagram routes on it, so a returned case goes back to a
+new decision in the same case). The SKO's ruling (art. 138) leads where the KPA says:
 
 - ``upheld``: the decision is final (on the ruling's day unless it was already); its payments run.
 - ``changed`` (uchylenie i orzeczenie co do istoty): the SKO's ruling (kind, amount, period) is a
@@ -17,25 +19,22 @@ The SKO's ruling (art. 138) then leads where the KPA says:
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.persistence.models import Case, Decision, Job, PaymentScheduleItem
+from app.persistence.models import Appeal, Case, Decision, HumanTask, Job
 
 from . import audit
-from .appeals import appeal_dict, event, lock_appeal, parse_day
+from .appeals import appeal_dict, event, lock_appeal
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import open_change_case
 from .decision_records import first_benefit_month
 from .errors import Conflict, Forbidden, ValidationFailed
-
-OUTCOMES = ("upheld", "changed", "quashed_discontinued", "returned", "inadmissible_late")
-KINDS = ("grant", "partial", "refusal")
+from .sko_rulings import Effects, record, stop_payments
 
 
 def _supervisor(actor: Actor) -> None:
@@ -43,14 +42,16 @@ def _supervisor(actor: Actor) -> None:
         raise Forbidden(msg(Code.SUPERVISOR_REQUIRED))
 
 
-def _stop_payments(uow: UnitOfWork, decision_id: int) -> None:
-    """The decision no longer pays: its planned and suspended months are cancelled (months on
-    a payment list already stay as they are)."""
-    uow.session.execute(
-        update(PaymentScheduleItem)
-        .where(PaymentScheduleItem.decision_id == decision_id,
-               PaymentScheduleItem.status.in_(("planned", "suspended")))
-        .values(status="cancelled"))
+def _reexamine(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision,
+               label: str) -> None:
+    """The centre decides again in a re-examination case (art. 138 § 2 KPA)."""
+    parent = uow.session.get(Case, appeal.case_id)
+    assert parent is not None
+    start = decision.period_from or first_benefit_month(uow, parent.id)
+    change = open_change_case(uow, actor, parent, start, "reexamination", decision,
+                              f"{label}: uchylono decyzję i przekazano sprawę do ponownego "
+                              "rozpatrzenia (art. 138 § 2 KPA).")
+    appeal.follow_up_case_id = change.id
 
 
 def _schedule(uow: UnitOfWork, case_id: int) -> None:
@@ -87,7 +88,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             if not appeal.timely:
                 raise Conflict(msg(Code.APPEAL_LATE_NO_SELF_CORRECTION))
             appeal.self_corrected_on = today
-            _stop_payments(uow, decision.id)
+            stop_payments(uow, decision.id)
             decision.status = "changed"
             parent = uow.session.get(Case, appeal.case_id)
             assert parent is not None
@@ -102,128 +103,28 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         return appeal_dict(appeal)
 
 
-def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
-    """The SKO's own ruling on the merits (outcome ``changed``)."""
-    kind = data.get("sko_kind")
-    if kind not in KINDS:
-        errors["sko_kind"] = msg(Code.CHOOSE_ONE)
-        return {}
-    ruling: dict[str, Any] = {"kind": kind, "amount": Decimal("0"), "period_from": None,
-                              "period_to": None}
-    if kind == "refusal":
-        return ruling
-    try:
-        amount = Decimal(str(data.get("sko_amount", "")).replace(",", ".").strip())
-        if not amount.is_finite() or amount <= 0 or amount >= Decimal("1000000") \
-                or amount != amount.quantize(Decimal("0.01")):
-            raise InvalidOperation
-        ruling["amount"] = amount
-    except (InvalidOperation, ValueError):
-        errors["sko_amount"] = msg(Code.AMOUNT_FORMAT)
-    ruling["period_from"] = parse_day(data, "sko_period_from", errors)
-    ruling["period_to"] = parse_day(data, "sko_period_to", errors, required=False)
-    if ruling["period_from"] and ruling["period_to"] and ruling["period_to"] < ruling["period_from"]:
-        errors["sko_period_to"] = msg(Code.DATE_BEFORE, earliest=ruling["period_from"].isoformat())
-    return ruling
+def _task_waits(uow: UnitOfWork, case_id: int) -> bool:
+    return uow.session.scalar(select(HumanTask.id).where(
+        HumanTask.case_id == case_id, HumanTask.action == "sko_outcome",
+        HumanTask.status == "ready").limit(1)) is not None
 
 
 def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
-    """Record the SKO's ruling on a forwarded appeal and apply it to the decision and payments."""
+    """Record the SKO's ruling on an appeal forwarded from the case file (after finality, or on a
+    version whose process ended at forwarding) and apply it to the decision and payments."""
     _supervisor(actor)
     if not isinstance(data, dict):
         raise ValidationFailed(msg(Code.FORM_INVALID), {"": msg(Code.JSON_OBJECT_EXPECTED)})
-    errors: dict[str, str] = {}
-    outcome = data.get("sko_outcome")
-    if outcome not in OUTCOMES:
-        errors["sko_outcome"] = msg(Code.CHOOSE_ONE)
-    ruled_on = parse_day(data, "sko_ruling_on", errors)
-    reference = data.get("sko_reference") or ""
-    if not isinstance(reference, str) or len(reference) > 60 or "\x00" in reference:
-        errors["sko_reference"] = msg(Code.MAX_LENGTH, limit=60)
-        reference = ""
-    restoration = data.get("restoration_ruling") or None
-    if restoration not in (None, "granted", "refused"):
-        errors["restoration_ruling"] = msg(Code.CHOOSE_ONE)
-    ruling = _sko_ruling(data, errors) if outcome == "changed" else {}
     with ctx.uow() as uow:
         appeal = lock_appeal(uow, appeal_id, data.get("version"))
         if appeal.forwarded_on is None:
             raise Conflict(msg(Code.SKO_NOT_FORWARDED))
         if appeal.sko_outcome is not None:
             raise Conflict(msg(Code.SKO_ALREADY_RECORDED))
-        today = today_in_warsaw(ctx.now())
-        if ruled_on is not None and ruled_on > today:
-            errors["sko_ruling_on"] = msg(Code.DATE_IN_FUTURE)
-        elif ruled_on is not None and ruled_on < appeal.forwarded_on:
-            errors["sko_ruling_on"] = msg(Code.DATE_BEFORE, earliest=appeal.forwarded_on.isoformat())
-        if restoration and not appeal.restoration_requested:
-            errors["restoration_ruling"] = msg(Code.SKO_RESTORATION_NOT_REQUESTED)
-        admissible = appeal.timely or restoration == "granted"
-        if not admissible and outcome not in (None, "inadmissible_late"):
-            errors["sko_outcome"] = msg(Code.SKO_LATE_ONLY_INADMISSIBLE)
-        if errors:
-            raise ValidationFailed(msg(Code.FORM_INVALID), errors)
-        assert ruled_on is not None and isinstance(outcome, str)
-        decision = uow.session.get(Decision, appeal.decision_id)
-        assert decision is not None
-        appeal.sko_outcome, appeal.sko_ruling_on, appeal.sko_reference = outcome, ruled_on, reference
-        appeal.restoration_ruling = restoration
-        appeal.version += 1
-        _apply(uow, actor, appeal, decision, outcome, ruled_on, ruling, reference)
-        audit.record(uow, "appeal.sko_outcome", actor.id, appeal.case_id, appeal_id=appeal.id,
-                     outcome=outcome, restoration=restoration)
+        if _task_waits(uow, appeal.case_id):
+            raise Conflict(msg(Code.SKO_IN_TASK))
+        record(uow, actor, appeal, data, Effects(_schedule, _reexamine))
         uow.commit()
         return appeal_dict(appeal)
 
 
-def _apply(uow: UnitOfWork, actor: Actor, appeal: Any, decision: Decision, outcome: str,
-           ruled_on: Any, ruling: dict[str, Any], reference: str) -> None:
-    """Each ruling's effect on the decision and its payments (see the module docstring)."""
-    label = f"SKO {reference}".strip()
-    if outcome in ("upheld", "inadmissible_late"):
-        if decision.final_on is None:
-            decision.final_on = ruled_on
-        decision.status = "final"
-        decision.appeal_outcome = f"sko_{outcome}"
-        uow.session.execute(
-            update(PaymentScheduleItem)
-            .where(PaymentScheduleItem.decision_id == decision.id,
-                   PaymentScheduleItem.status == "suspended").values(status="planned"))
-        if decision.kind != "refusal":
-            _schedule(uow, decision.case_id)
-        event(uow, actor, appeal.case_id, decision.id, f"sko_{outcome}", ruled_on,
-              f"{label}: decyzja ostateczna.", appeal_id=appeal.id)
-        return
-    _stop_payments(uow, decision.id)
-    decision.status = "quashed"
-    decision.appeal_outcome = f"sko_{outcome}"
-    if outcome == "changed":
-        sko = Decision(
-            case_id=decision.case_id, kind=ruling["kind"], benefit=decision.benefit,
-            amount=ruling["amount"], period_from=ruling["period_from"],
-            period_to=ruling["period_to"], justification=f"Orzeczenie {label} (art. 138 § 1 pkt 2 KPA).",
-            status="final", drafted_by_id=actor.id, drafted_at=uow.ctx.now(), issued_on=ruled_on,
-            final_on=ruled_on, delivered_on=ruled_on, appeal_outcome="sko_ruling",
-            eligibility_id=decision.eligibility_id,
-        )
-        uow.session.add(sko)
-        uow.session.flush()
-        appeal.sko_decision_id = sko.id
-        if sko.kind != "refusal":
-            _schedule(uow, decision.case_id)
-        event(uow, actor, appeal.case_id, sko.id, "sko_changed", ruled_on,
-              f"{label}: orzeczenie co do istoty zastępuje decyzję organu.", appeal_id=appeal.id,
-              amount=sko.amount)
-    elif outcome == "returned":
-        parent = uow.session.get(Case, appeal.case_id)
-        assert parent is not None
-        start = decision.period_from or first_benefit_month(uow, parent.id)
-        change = open_change_case(uow, actor, parent, start, "reexamination", decision,
-                                  f"{label}: uchylono decyzję i przekazano sprawę do ponownego "
-                                  "rozpatrzenia (art. 138 § 2 KPA).")
-        appeal.follow_up_case_id = change.id
-        event(uow, actor, appeal.case_id, decision.id, "sko_returned", ruled_on,
-              f"{label}: decyzja uchylona, sprawa do ponownego rozpatrzenia.", appeal_id=appeal.id)
-    else:
-        event(uow, actor, appeal.case_id, decision.id, "sko_quashed_discontinued", ruled_on,
-              f"{label}: decyzja uchylona, postępowanie umorzone.", appeal_id=appeal.id)

@@ -371,6 +371,13 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         lifecycle_hooks.art36_notice, _fields(new_decision_date="string", delay_reason="string"),
         frozenset({"new_decision_date", "delay_reason"}),
         doc="Records the new decision date and its reason (art. 36 KPA)."),
+    "sko_outcome": Action(
+        lifecycle_hooks.sko_outcome, _fields(
+            sko_outcome="string", sko_ruling_on="string", sko_reference="string",
+            sko_kind="string", sko_amount="string", sko_period_from="string",
+            sko_period_to="string"),
+        frozenset({"sko_outcome", "sko_ruling_on"}), role="supervisor",
+        doc="Records the SKO's ruling on the forwarded appeal (art. 138 KPA)."),
 })
 # A user task that records nothing in the case tables (e.g. acknowledging an escalation).
 NO_ACTION = "none"

@@ -135,6 +135,8 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "appeal_window": {"appeal_event": "waiver", "appeal_event_on": on},
         "art10_notice": {"notice_served_on": on, "comment_days": 7},
         "party_comments": {"comments_made": False},
+        "record_sko_outcome": {"sko_outcome": "upheld", "sko_ruling_on": on,
+                               "sko_reference": "SKO.4101.1.2026"},
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
     }

@@ -202,44 +202,93 @@ def _forwarded_in_window(ctx: ServiceContext, clock: FakeClock, actors: dict[str
     return case_id, appeal
 
 
-@pytest.mark.parametrize("outcome", ["upheld", "changed", "quashed_discontinued", "returned"])
-def test_each_sko_ruling_leads_where_the_kpa_says(
-    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, outcome: str
-) -> None:
-    actors = _actors(caseworker, supervisor)
-    case_id, appeal = _forwarded_in_window(ctx, clock, actors)
-    before = _schedule(ctx, case_id)   # a full grant: scheduled at issue (art. 130 § 4 KPA)
-    assert [m for m, _, _ in before] == ["2026-03-01", "2026-04-01", "2026-05-01"]
-    _at(clock, date(2026, 4, 15))
+def _ruling(outcome: str) -> dict[str, Any]:
     data: dict[str, Any] = {"sko_outcome": outcome, "sko_ruling_on": "2026-04-14",
                             "sko_reference": "SKO.4101.77.2026"}
     if outcome == "changed":
         data |= {"sko_kind": "grant", "sko_amount": "300.00", "sko_period_from": "2026-04-01",
                  "sko_period_to": "2026-05-31"}
-    sko.record_outcome(ctx, supervisor, appeal["id"], data)
+    return data
+
+
+@pytest.mark.parametrize("outcome", ["upheld", "changed", "quashed_discontinued", "returned"])
+def test_each_sko_ruling_leads_where_the_kpa_says(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, outcome: str
+) -> None:
+    """The process forwarded the appeal and waits for the ruling in the supervisor's task."""
+    actors = _actors(caseworker, supervisor)
+    case_id, appeal = _forwarded_in_window(ctx, clock, actors)
+    before = _schedule(ctx, case_id)   # a full grant: scheduled at issue (art. 130 § 4 KPA)
+    assert [m for m, _, _ in before] == ["2026-03-01", "2026-04-01", "2026-05-01"]
+    _at(clock, date(2026, 4, 15))
+    data = _ruling(outcome)
+    with pytest.raises(Conflict) as in_task:   # the case file points to the task
+        sko.record_outcome(ctx, supervisor, appeal["id"], data)
+    assert in_task.value.code == "sko_in_task"
+    with pytest.raises(Forbidden):
+        complete_named(ctx, case_id, "record_sko_outcome", caseworker, data)
+    with pytest.raises(ValidationFailed):   # a ruling before the appeal was forwarded
+        complete_named(ctx, case_id, "record_sko_outcome", supervisor,
+                       data | {"sko_ruling_on": "2026-03-01"})
+    complete_named(ctx, case_id, "record_sko_outcome", supervisor, data)
+    jobs.run_pending_inline(ctx)
     case = case_view.get_case(ctx, caseworker, case_id)
     schedule = _schedule(ctx, case_id)
     old = [s for _, a, s in schedule[:3]]
+    assert case["life"]["appeals"][0]["sko_outcome"] == outcome
     if outcome == "upheld":
         assert case["decision"]["status"] == "final" and case["decision"]["final_on"] == "2026-04-14"
-        assert schedule == before
+        assert schedule == before and case["workflow"]["status"] == "completed"
     elif outcome == "changed":
         assert old == ["cancelled"] * 3
         assert schedule[3:] == [("2026-04-01", "300.00", "planned"), ("2026-05-01", "300.00", "planned")]
         assert case["decision"]["status"] == "final" and case["decision"]["amount"] == "300.00"
+        assert case["workflow"]["data"]["decision_outcome"] == "final"
     elif outcome == "quashed_discontinued":
         assert schedule == [(m, a, "cancelled") for m, a, _ in before]
         assert case["decisions"][0]["status"] == "quashed"
+        assert case["workflow"]["data"]["decision_outcome"] == "quashed"
     else:
+        # Art. 138 § 2: back to a new decision in the centre, in the same case.
         assert old == ["cancelled"] * 3
-        follow_up = case["life"]["appeals"][0]["follow_up_case_id"]
-        assert follow_up and case["changes"][0]["id"] == follow_up
-        drive(ctx, follow_up, actors)
-        again = case_view.get_case(ctx, caseworker, follow_up)
-        assert again["decision"]["status"] == "final" and again["decision"]["approved_by"]
-        assert [s for _, _, s in _schedule(ctx, follow_up)] == ["planned"] * 3
+        # (The art. 35 deadline counted from the application has passed meanwhile, so the
+        # supervisor is also asked for a new date, art. 36.)
+        assert "draft_decision" in [t["name"] for t in case["open_tasks"]]
+        drive(ctx, case_id, actors)
+        again = case_view.get_case(ctx, caseworker, case_id)
+        assert len(again["decisions"]) == 2 and again["decisions"][0]["status"] == "quashed"
+        new = again["decision"]
+        assert new["status"] == "final" and new["approved_by"] and new["drafted_by"] != new["approved_by"]
+        assert [s for _, _, s in _schedule(ctx, case_id)] == ["cancelled"] * 3 + ["planned"] * 3
+
+
+@pytest.mark.parametrize("outcome", ["changed", "returned"])
+def test_a_ruling_on_an_appeal_forwarded_from_the_case_file(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor, outcome: str
+) -> None:
+    """After finality the process has ended: the ruling is recorded from the case file, and a
+    returned case is decided again in a re-examination case."""
+    actors = _actors(caseworker, supervisor)
+    case_id = _final_by_lapse(ctx, clock, actors)
+    _at(clock, date(2026, 3, 19))
+    appeal = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-16", "received_on": "2026-03-19"})
+    appeal = sko.forward_appeal(ctx, supervisor, appeal["id"], {"action": "forward"})
+    _at(clock, date(2026, 4, 15))
+    appeal = sko.record_outcome(ctx, supervisor, appeal["id"], _ruling(outcome))
+    schedule = _schedule(ctx, case_id)
+    assert [s for _, _, s in schedule[:3]] == ["cancelled"] * 3
+    if outcome == "changed":
+        assert schedule[3:] == [("2026-04-01", "300.00", "planned"), ("2026-05-01", "300.00", "planned")]
+        return
+    follow_up = appeal["follow_up_case_id"]
+    assert follow_up and case_view.get_case(ctx, caseworker, case_id)["changes"][0]["id"] == follow_up
+    drive(ctx, follow_up, actors)
+    again = case_view.get_case(ctx, caseworker, follow_up)
+    assert again["decision"]["status"] == "final" and again["decision"]["approved_by"]
+    assert [s for _, _, s in _schedule(ctx, follow_up)] == ["planned"] * 3
     with pytest.raises(Conflict):   # recorded once
-        sko.record_outcome(ctx, supervisor, appeal["id"], data | {"version": None})
+        sko.record_outcome(ctx, supervisor, appeal["id"], _ruling(outcome))
 
 
 def test_the_sko_ruling_needs_a_forwarded_appeal(

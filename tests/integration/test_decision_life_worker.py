@@ -1,7 +1,7 @@
 """The issue's end-to-end path on a real Celery worker, over the REST API: an appeal in the
 window, forwarded to the SKO; the SKO quashes the decision and returns the case (art. 138 §2 KPA);
-the centre decides again (draft, four-eyes approval, issue, delivery, appeal window) and the new
-decision is paid, while the old one no longer is."""
+the centre decides again in the same case (draft, four-eyes approval, issue, delivery, appeal
+window) and the new decision is paid, while the old one no longer is."""
 
 from __future__ import annotations
 
@@ -48,43 +48,40 @@ def test_appeal_then_sko_returns_then_a_new_decision_is_paid(
            appeal_channel="epuap")
     complete(sv, case_id, "handle_appeal", appeal_action="forward_to_sko")
 
-    def forwarded() -> Any:
-        case = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
-        done = case["workflow"]["status"] == "completed" and case["life"]["appeals"]
-        return case if done and len(case["schedule"]) == 3 else None
-
-    case = wait_for(forwarded, 60)   # a full grant is scheduled at issue (art. 130 § 4 KPA)
+    task = ready_task(client, sv, case_id, "record_sko_outcome", timeout=60)
+    case = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
     assert case["workflow"]["data"]["decision_outcome"] == "forwarded_to_sko"
+    assert len(case["schedule"]) == 3   # a full grant is scheduled at issue (art. 130 § 4 KPA)
     (appeal,) = case["life"]["appeals"]
     assert appeal["timely"] and appeal["forwarded_on"] == today and appeal["channel"] == "epuap"
 
-    res = api(client, "POST", f"/api/appeals/{appeal['id']}/sko-outcome", cw,
-              {"sko_outcome": "returned", "sko_ruling_on": today})
+    ruling = {"sko_outcome": "returned", "sko_ruling_on": today, "sko_reference": "SKO/1/26"}
+    res = api(client, "POST", f"/api/tasks/{task['id']}/complete", cw,
+              {"data": ruling, "version": task["version"]})
     assert res.status_code == 403, "only a supervisor records the SKO's ruling"
-    res = api(client, "POST", f"/api/appeals/{appeal['id']}/sko-outcome", sv,
-              {"sko_outcome": "returned", "sko_ruling_on": today, "sko_reference": "SKO/1/26",
-               "version": appeal["version"]})
-    assert res.status_code == 200, res.get_json()
-    follow_up = res.get_json()["follow_up_case_id"]
+    res = api(client, "POST", f"/api/appeals/{appeal['id']}/sko-outcome", sv, ruling)
+    assert res.status_code == 409 and res.get_json()["code"] == "sko_in_task"
+    complete(sv, case_id, "record_sko_outcome", **ruling)
     case = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
     assert {s["status"] for s in case["schedule"]} == {"cancelled"}, "the old decision no longer pays"
-    assert case["decision"]["status"] == "quashed"
+    assert case["decisions"][0]["status"] == "quashed"
 
     # The centre decides again: a new draft, approved by another person, issued and delivered.
-    decide(follow_up)   # the party waives the appeal this time
+    decide(case_id)   # the party waives the appeal this time
 
     def paid() -> Any:
-        again = api(client, "GET", f"/api/cases/{follow_up}", cw).get_json()
+        again = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
         return again if again["workflow"]["status"] == "completed" else None
 
     again = wait_for(paid, 60)
-    assert again["kind"] == "change" and again["parent"]["id"] == case_id
-    assert again["decision"]["status"] == "final"
-    assert again["decision"]["drafted_by"] != again["decision"]["approved_by"]
-    assert [s["status"] for s in again["schedule"]] == ["planned"] * 3
-    month = again["schedule"][0]["month"][:7]
+    assert len(again["decisions"]) == 2
+    new = again["decision"]
+    assert new["status"] == "final" and new["drafted_by"] != new["approved_by"]
+    planned = [s for s in again["schedule"] if s["status"] == "planned"]
+    assert len(planned) == 3
+    month = planned[0]["month"][:7]
     run = api(client, "POST", "/api/payments/run", sv, {"month": month})
     assert run.status_code == 200 and run.get_json()["created"] == 1
-    again = api(client, "GET", f"/api/cases/{follow_up}", cw).get_json()
+    again = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
     assert len(again["payments"]) == 1
-    assert api(client, "GET", f"/api/cases/{case_id}", cw).get_json()["payments"] == []
+    assert again["payments"][0]["amount"] == new["amount"]

@@ -157,8 +157,19 @@ def test_refused_permanent_benefit_has_no_review(engine, definition):
 
 def test_appeal_forwarded_to_sko_is_not_paid(engine, definition):
     snap = engine.start(definition, start_data(), T0)
+    # Forwarded, the case waits for the SKO's ruling; quashed and discontinued, nothing is paid.
     snap, _, log = drive_case(engine, definition, snap, T0,
-                              answers={"appeal_window": {"appeal_event": "appeal_filed"}})
-    assert log[-2:] == ["appeal_window", "handle_appeal"] and snap.completed
-    assert snap.data["decision_outcome"] == "forwarded_to_sko"
+                              answers={"appeal_window": {"appeal_event": "appeal_filed"},
+                                       "record_sko_outcome": {"sko_outcome": "quashed_discontinued"}})
+    assert log[-3:] == ["appeal_window", "handle_appeal", "record_sko_outcome"] and snap.completed
+    assert snap.data["decision_outcome"] == "quashed"
     assert "next_process" not in snap.data  # no review of a benefit that is not final
+
+
+def test_a_decision_upheld_by_the_sko_is_paid_and_reviewed(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0, chain=False,
+                              answers={"appeal_window": {"appeal_event": "appeal_filed"}})
+    assert log[-3:] == ["handle_appeal", "record_sko_outcome", "service:payment_schedule"]
+    assert snap.data["decision_outcome"] == "final" and snap.data["final_on"] == "2026-03-02"
+    assert snap.data["next_process"] == "benefit_review"

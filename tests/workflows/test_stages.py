@@ -184,8 +184,14 @@ def test_decision_appeal_forwarded_to_sko(engine, stage_definition):
     assert handle.lane == "Supervisor" and handle.due_on == supplement_due_date("2026-03-10", 7)
     assert snap.next_timer_at is None
     snap = _complete(engine, ref, snap, "handle_appeal")
-    assert snap.completed and snap.data["decision_outcome"] == "forwarded_to_sko"
-    assert snap.data["decision_final"] is False
+    # The process waits for the SKO's ruling (art. 138 KPA), in the supervisor's lane.
+    assert not snap.completed and snap.data["decision_outcome"] == "forwarded_to_sko"
+    assert snap.data["decision_final"] is False and snap.next_timer_at is None
+    assert _task(snap, "record_sko_outcome").lane == "Supervisor"
+    # Returned for re-examination (art. 138 § 2): the centre decides again.
+    snap = _complete(engine, ref, snap, "record_sko_outcome", sko_outcome="returned")
+    assert snap.data["decision_outcome"] == "returned" and not snap.completed
+    assert [s.operation for s in snap.service_calls] == ["eligibility"]
 
 
 def test_decision_appeal_changes_own_decision(engine, stage_definition):

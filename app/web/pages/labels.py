@@ -82,6 +82,7 @@ OUTCOMES = {
     "final": _l("decyzja ostateczna"),
     "forwarded_to_sko": _l("odwołanie przekazane do SKO"),
     "changed": _l("decyzja zmieniona (art. 132 KPA)"),
+    "quashed": _l("decyzja uchylona przez SKO"),
     "done": _l("zakończono"),
 }
 
