@@ -158,10 +158,15 @@ def suspend_payments(uow: UnitOfWork, decision: Decision) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _window_open(uow: UnitOfWork, case_id: int) -> bool:
+def task_ready(uow: UnitOfWork, case_id: int, action: str) -> bool:
+    """The case's process offers a task performing ``action`` now."""
     return uow.session.scalar(select(HumanTask.id).where(
-        HumanTask.case_id == case_id, HumanTask.action == "appeal_window",
+        HumanTask.case_id == case_id, HumanTask.action == action,
         HumanTask.status == "ready").limit(1)) is not None
+
+
+def _window_open(uow: UnitOfWork, case_id: int) -> bool:
+    return task_ready(uow, case_id, "appeal_window")
 
 
 def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> dict[str, Any]:
@@ -193,7 +198,9 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
             raise Conflict(msg(Code.APPEAL_IN_WINDOW))
         if decision is None or decision.delivered_on is None:
             raise NotFound(msg(Code.APPEAL_NO_DECISION))
-        if decision.status != "final":
+        legacy = decision.status == "appealed" and uow.session.scalar(
+            select(Appeal.id).where(Appeal.decision_id == decision.id).limit(1)) is None
+        if decision.status != "final" and not legacy:
             # Already appealed, quashed or changed: there is no final decision to appeal now.
             raise Conflict(msg(Code.APPEAL_NO_DECISION))
         today = today_in_warsaw(ctx.now())
@@ -203,9 +210,15 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
         if errors:
             raise ValidationFailed(msg(Code.FORM_INVALID), errors)
         assert posted is not None and received is not None and isinstance(channel, str)
-        appeal = new_appeal(uow, actor, decision, channel, posted, received, after_finality=True,
-                            restoration=restoration, cause_ceased_on=ceased)
-        if appeal.timely:
+        appeal = new_appeal(uow, actor, decision, channel, posted, received,
+                            after_finality=not legacy, restoration=restoration,
+                            cause_ceased_on=ceased)
+        if legacy:
+            # Appealed in the window before appeals were recorded with their dates (a process
+            # of an earlier version, which ended at forwarding): the row lets the SKO's ruling
+            # be recorded from the case file; the decision was never final.
+            pass
+        elif appeal.timely:
             undo_finality(uow, actor, decision, appeal,
                           f"Odwołanie nadane {posted.isoformat()} w terminie (art. 57 § 5 KPA), "
                           f"doręczone organowi {received.isoformat()}, po zapisaniu "
@@ -215,7 +228,7 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
                   "Odwołanie nadane po terminie (art. 134 KPA); decyzja pozostaje ostateczna.",
                   deadline=appeal.deadline.isoformat(), restoration_requested=restoration)
         audit.record(uow, "appeal.recorded", actor.id, case_id, appeal_id=appeal.id,
-                     timely=appeal.timely, after_finality=True)
+                     timely=appeal.timely, after_finality=not legacy)
         uow.commit()
         return appeal_dict(appeal)
 

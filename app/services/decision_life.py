@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Case, DecisionEvent, HumanTask
 
-from .appeals import appeal_dict
+from .appeals import appeal_dict, task_ready
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import running_grant
 from .decision_records import latest_decision
@@ -41,8 +41,12 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
     return {
         "appeals": appeals,
         "events": events,
-        # An appeal after finality is recorded here; inside the window, in the task.
-        "can_record_appeal": bool(decision and decision.status == "final" and not window_open),
+        # An appeal after finality is recorded here; inside the window, in the task. So is one
+        # a process of an earlier version forwarded without recording it (status "appealed").
+        "can_record_appeal": bool(decision and not window_open and (
+            decision.status == "final" or (decision.status == "appealed" and not appeals)))
+        and not task_ready(uow, case.id, "handle_appeal"),
+        "handle_task": task_ready(uow, case.id, "handle_appeal"),
         "can_change": bool(grant and grant.period_from and grant.status in ("issued", "final")),
         "grant_period_from": grant.period_from.isoformat() if grant and grant.period_from else None,
         "awaiting_sko": bool(latest and latest.forwarded_on and latest.sko_outcome is None),
@@ -52,15 +56,18 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
 
 
 def pending_forwarding(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
-    """Appeals recorded from the case file, not yet forwarded to the SKO nor answered by the
-    centre (art. 133 KPA: 7 days), earliest deadline first; and those awaiting the SKO."""
+    """Appeals not yet forwarded to the SKO nor answered by the centre (art. 133 KPA: 7 days),
+    earliest deadline first, and those awaiting the SKO's ruling."""
     if not actor.has("supervisor"):
         raise Forbidden(msg(Code.SUPERVISOR_REQUIRED))
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(Appeal, Case.number).join(Case, Case.id == Appeal.case_id).where(
                 Appeal.sko_outcome.is_(None), Appeal.self_corrected_on.is_(None),
-                Appeal.after_finality.is_(True) | Appeal.forwarded_on.is_not(None))
+                # Those the process's own task forwards are on the task list already.
+                ~select(HumanTask.id).where(
+                    HumanTask.case_id == Appeal.case_id, HumanTask.action == "handle_appeal",
+                    HumanTask.status == "ready").exists())
             .order_by(Appeal.forward_due).limit(500)).all()
         return [{**appeal_dict(a), "case_id": a.case_id, "case_number": number}
                 for a, number in rows]

@@ -22,14 +22,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import select
-
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.persistence.models import Appeal, Case, Decision, HumanTask, Job
+from app.persistence.models import Appeal, Case, Decision, Job
 
 from . import audit
-from .appeals import appeal_dict, event, lock_appeal
+from .appeals import appeal_dict, event, lock_appeal, task_ready
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import open_change_case
 from .decision_records import first_benefit_month
@@ -72,7 +70,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         raise ValidationFailed(msg(Code.FORM_INVALID), {"action": msg(Code.CHOOSE_ONE)})
     with ctx.uow() as uow:
         appeal = lock_appeal(uow, appeal_id, data.get("version"))
-        if not appeal.after_finality:
+        if task_ready(uow, appeal.case_id, "handle_appeal"):
             raise Conflict(msg(Code.APPEAL_HANDLED_IN_TASK))
         if appeal.forwarded_on or appeal.self_corrected_on:
             raise Conflict(msg(Code.APPEAL_ALREADY_HANDLED))
@@ -103,12 +101,6 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         return appeal_dict(appeal)
 
 
-def _task_waits(uow: UnitOfWork, case_id: int) -> bool:
-    return uow.session.scalar(select(HumanTask.id).where(
-        HumanTask.case_id == case_id, HumanTask.action == "sko_outcome",
-        HumanTask.status == "ready").limit(1)) is not None
-
-
 def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
     """Record the SKO's ruling on an appeal forwarded from the case file (after finality, or on a
     version whose process ended at forwarding) and apply it to the decision and payments."""
@@ -121,7 +113,7 @@ def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             raise Conflict(msg(Code.SKO_NOT_FORWARDED))
         if appeal.sko_outcome is not None:
             raise Conflict(msg(Code.SKO_ALREADY_RECORDED))
-        if _task_waits(uow, appeal.case_id):
+        if task_ready(uow, appeal.case_id, "sko_outcome"):
             raise Conflict(msg(Code.SKO_IN_TASK))
         record(uow, actor, appeal, data, Effects(_schedule, _reexamine))
         uow.commit()

@@ -567,3 +567,25 @@ def test_the_window_closes_at_midnight_and_a_late_appeal_goes_through_the_case_f
         "sko_outcome": "inadmissible_late", "sko_ruling_on": "2026-03-17"})
     decision = case_view.get_case(ctx, caseworker, case_id)["decision"]
     assert decision["status"] == "final" and decision["final_on"] == "2026-03-17"
+
+
+def test_an_appeal_forwarded_by_an_earlier_version_can_be_recorded_and_forwarded(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    """A case appealed before appeals were recorded with their dates has a decision "appealed"
+    and no appeal row: the case file records it (not as undoing finality) and forwards it."""
+    actors = _actors(caseworker, supervisor)
+    case_id, appeal = _forwarded_in_window(ctx, clock, actors)
+    with ctx.uow() as uow:
+        from app.persistence.models import Appeal
+        uow.session.execute(Appeal.__table__.delete())
+        uow.commit()
+    recorded = appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "post", "posted_on": "2026-03-10", "received_on": "2026-03-11"})
+    assert recorded["timely"] and not recorded["after_finality"]
+    assert "finality_undone" not in _events(ctx, case_id)
+    with pytest.raises(Conflict):   # once
+        appeals.record_appeal(ctx, caseworker, case_id, {
+            "channel": "post", "posted_on": "2026-03-10", "received_on": "2026-03-11"})
+    forwarded = sko.forward_appeal(ctx, supervisor, recorded["id"], {"action": "forward"})
+    assert forwarded["forwarded_on"] == "2026-03-11"
