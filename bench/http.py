@@ -287,7 +287,8 @@ class CaseClient(threading.Thread):
         """As the integration test and the case page do: read the case file after every step."""
         wait = POLL_INTERVAL
         while time.monotonic() < deadline:
-            if case["schedule"]:
+            # A full grant is scheduled at issue (art. 130 § 4 KPA): done once also final.
+            if case["schedule"] and (case.get("decision") or {}).get("status") == "final":
                 return
             if case["open_tasks"]:
                 self.complete(case["open_tasks"][0])

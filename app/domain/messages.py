@@ -231,6 +231,24 @@ class Code(StrEnum):
     # Calculator dates outside what the dated legal parameters cover.
     PARAMETERS_NOT_IN_FORCE = "parameters_not_in_force"
     PARAMETERS_NOT_YET_KNOWN = "parameters_not_yet_known"
+    # A decision's life (appeals, the SKO, changes).
+    APPEAL_NO_DECISION = "appeal_no_decision"
+    APPEAL_IN_WINDOW = "appeal_in_window"
+    APPEAL_POSTED_AFTER_RECEIPT = "appeal_posted_after_receipt"
+    APPEAL_POSTED_BEFORE_DELIVERY = "appeal_posted_before_delivery"
+    APPEAL_ALREADY_HANDLED = "appeal_already_handled"
+    APPEAL_HANDLED_IN_TASK = "appeal_handled_in_task"
+    APPEAL_LATE_NO_SELF_CORRECTION = "appeal_late_no_self_correction"
+    SKO_NOT_FORWARDED = "sko_not_forwarded"
+    SKO_ALREADY_RECORDED = "sko_already_recorded"
+    SKO_LATE_ONLY_INADMISSIBLE = "sko_late_only_inadmissible"
+    SKO_RESTORATION_NOT_REQUESTED = "sko_restoration_not_requested"
+    CHANGE_NO_RUNNING_DECISION = "change_no_running_decision"
+    CHANGE_BEFORE_DECISION_START = "change_before_decision_start"
+    CHANGE_AFTER_DECISION_END = "change_after_decision_end"
+    CHANGE_OPEN_ALREADY = "change_open_already"
+    STALE_VERSION = "stale_version"
+    SKO_IN_TASK = "sko_in_task"
 
 
 @dataclass(frozen=True)
@@ -772,6 +790,58 @@ CATALOGUE: dict[Code, Template] = {
            "dochodowych); dla późniejszej daty wynik byłby zgadywaniem."),
         "The legal parameters in the system reach %(latest)s (the next review of the income "
         "criteria); a later date would be a guess."),
+    Code.APPEAL_NO_DECISION: Template(
+        N_("W tej sprawie nie ma doręczonej decyzji, od której można się odwołać."),
+        "This case has no delivered decision to appeal against."),
+    Code.APPEAL_IN_WINDOW: Template(
+        N_("Termin na odwołanie jeszcze biegnie: odwołanie zapisz w zadaniu „Termin na "
+           "odwołanie”."),
+        "The appeal period is still running: record the appeal in the task 'Appeal window'."),
+    Code.APPEAL_POSTED_AFTER_RECEIPT: Template(N_("Data nadania nie może być późniejsza niż data wpływu."),
+        "The posting date cannot be later than the date of receipt."),
+    Code.APPEAL_POSTED_BEFORE_DELIVERY: Template(
+        N_("Odwołania nie można nadać przed doręczeniem decyzji (%(delivered_on)s)."),
+        "An appeal cannot be posted before the decision was delivered (%(delivered_on)s)."),
+    Code.APPEAL_ALREADY_HANDLED: Template(
+        N_("To odwołanie zostało już przekazane do SKO albo organ sam zmienił decyzję."),
+        "This appeal has already been forwarded to the SKO or the centre changed its decision."),
+    Code.APPEAL_HANDLED_IN_TASK: Template(
+        N_("To odwołanie rozpatruje się w zadaniu „Rozpatrzenie odwołania”."),
+        "This appeal is handled in the task 'Handle appeal'."),
+    Code.APPEAL_LATE_NO_SELF_CORRECTION: Template(
+        N_("Spóźnione odwołanie przekazuje się do SKO (art. 134 KPA); organ nie zmienia na "
+           "nie decyzji."),
+        "A late appeal goes to the SKO (art. 134 KPA); the centre does not change its decision on it."),
+    Code.SKO_NOT_FORWARDED: Template(
+        N_("Rozstrzygnięcie SKO można zapisać tylko dla odwołania przekazanego do SKO."),
+        "The SKO's ruling can be recorded only for an appeal forwarded to the SKO."),
+    Code.SKO_ALREADY_RECORDED: Template(N_("Rozstrzygnięcie SKO w tej sprawie zostało już zapisane."),
+        "The SKO's ruling on this appeal has already been recorded."),
+    Code.SKO_LATE_ONLY_INADMISSIBLE: Template(
+        N_("Odwołanie wniesiono po terminie i termin nie został przywrócony: SKO stwierdza "
+           "uchybienie terminu (art. 134 KPA)."),
+        "The appeal was late and the deadline was not restored: the SKO declares it late (art. 134 KPA)."),
+    Code.SKO_RESTORATION_NOT_REQUESTED: Template(
+        N_("Strona nie prosiła o przywrócenie terminu do tego odwołania."),
+        "The party did not ask for the deadline of this appeal to be restored."),
+    Code.CHANGE_NO_RUNNING_DECISION: Template(
+        N_("W tej sprawie nie ma wydanej decyzji przyznającej świadczenie, którą można "
+           "zmienić lub uchylić."),
+        "This case has no issued grant that could be changed or revoked."),
+    Code.CHANGE_BEFORE_DECISION_START: Template(
+        N_("Zmiana nie może obowiązywać przed początkiem okresu decyzji (%(period_from)s)."),
+        "A change cannot take effect before the decision's period starts (%(period_from)s)."),
+    Code.CHANGE_AFTER_DECISION_END: Template(
+        N_("Zmiana nie może obowiązywać po końcu okresu decyzji (%(period_to)s)."),
+        "A change cannot take effect after the decision's period ends (%(period_to)s)."),
+    Code.CHANGE_OPEN_ALREADY: Template(N_("Sprawa zmiany lub uchylenia tej decyzji jest już w toku."),
+        "A case to change or revoke this decision is already running."),
+    Code.STALE_VERSION: Template(
+        N_("Ktoś zmienił te dane w międzyczasie; odśwież stronę i spróbuj ponownie."),
+        "Someone changed this data meanwhile; reload the page and try again."),
+    Code.SKO_IN_TASK: Template(
+        N_("Rozstrzygnięcie SKO w tej sprawie zapisuje się w zadaniu „Rozstrzygnięcie SKO”."),
+        "The SKO's ruling in this case is recorded in the task 'The SKO's ruling'."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

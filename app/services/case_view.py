@@ -21,7 +21,7 @@ from app.persistence.models import (
     User,
 )
 
-from . import audit, document_store, register
+from . import audit, decision_life, document_store, register
 from .context import Actor, ServiceContext
 from .errors import Forbidden, NotFound
 
@@ -147,6 +147,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "payments": [{"id": p.id, "amount": _money(p.amount), "due_on": p.due_on.isoformat(),
                           "method": p.method, "status": p.status, "list_id": p.payment_list_id}
                          for p in payments],
+            # Appeals, the SKO's rulings, changes and notices (services.decision_life).
+            "life": decision_life.life_of(uow, case),
             "history": [{"at": e.at.isoformat(), "action": e.action,
                          "user": users.get(e.user_id) if e.user_id else "system",
                          "detail": e.detail} for e in history],

@@ -25,6 +25,7 @@ from app.persistence.models import (
 from . import document_store
 from .change_cases import replace_parent_schedule
 from .context import UnitOfWork
+from .decision_changes import end_changed_grant, open_revocation
 from .decision_records import decision_violations, first_benefit_month, next_decision_number
 from .documents import BENEFITS, render_decision
 from .errors import ServiceError
@@ -193,6 +194,12 @@ OPERATIONS: Mapping[str, Operation] = MappingProxyType({
         payment_schedule, MappingProxyType({"case_id": "int", "benefit": "str", "amount": "str",
                                             "period_from": "str", "period_to": "str"}),
         frozenset({"case_id"}), doc="Makes the payment schedule of the final decision."),
+    "open_revocation": Operation(
+        open_revocation, MappingProxyType({"case_id": "int"}), frozenset({"case_id"}),
+        doc="Opens a revoking decision of the grant (a review found it should not continue)."),
+    "end_changed_grant": Operation(
+        end_changed_grant, MappingProxyType({"case_id": "int"}), frozenset({"case_id"}),
+        doc="Cancels the changed grant's planned months from a final revocation's date."),
 })
 HANDLERS: Mapping[str, Handler] = MappingProxyType(
     {name: op.handler for name, op in OPERATIONS.items()})

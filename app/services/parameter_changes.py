@@ -15,9 +15,9 @@ old case and its decision are never rewritten.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -26,15 +26,12 @@ from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
-from app.persistence.models import Application, Case, Decision, ProcessInstance
+from app.persistence.models import Case, Decision
 
-from . import audit
-from .cases import _next_case_number
 from .change_cases import GRANTING, RUNNING
 from .context import Actor, ServiceContext, UnitOfWork
-from .definitions import active_definition, definition_ref
+from .decision_changes import open_change_case
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .instances import apply_snapshot
 from .job_handlers import household_members
 
 CHANGE_PROCESS = "decision_change"
@@ -151,7 +148,6 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
     opened: list[int] = []
     with ctx.uow() as uow:
         affected = {(a.case_id, a.effective_from): a for a in _affected(uow, today)}
-        definition = active_definition(uow)
         for case_id, day in keys:
             grant = affected.get((case_id, day))
             if grant is None:
@@ -160,37 +156,10 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
                 raise NotFound(msg(Code.CHANGE_NOT_AFFECTED))
             parent = uow.session.get(Case, case_id)
             assert parent is not None
-            change = Case(
-                number=f"tmp-{uuid.uuid4().hex[:24]}", household_id=parent.household_id,
-                applicant_id=parent.applicant_id, benefit=parent.benefit, reason=parent.reason,
-                urgent=False, opened_on=today, opened_by_id=actor.id,
-                caseworker_id=parent.caseworker_id, bank_account=parent.bank_account,
-                stage="decision", created_at=now, kind="change", parent_case_id=parent.id,
-                effective_from=day,
-            )
-            uow.session.add(change)
-            uow.session.flush()
-            # Opened ex officio on this day; the application row carries the dates the
-            # decision stage reads (it was "received" when the centre opened the case).
-            uow.session.add(Application(
-                case_id=change.id, received_on=today, benefit=change.benefit, reason=change.reason,
-                urgent=False, complete=True, requested_from=day,
-                notes=f"Z urzędu: zmiana decyzji {grant.decision_number or grant.decision_id}.",
-            ))
-            data = {"case_id": change.id, "benefit": change.benefit, "urgent": False,
-                    "application_date": today.isoformat()}
-            snap = ctx.engine.start(definition_ref(uow, definition.id), data, now,
-                                    process_id=CHANGE_PROCESS)
-            instance = ProcessInstance(case_id=change.id, definition_id=definition.id, state=b"",
-                                       serializer_version="", version=0, created_at=now)
-            uow.session.add(instance)
-            change.number = _next_case_number(uow, today.year)
-            uow.session.flush()
-            apply_snapshot(uow, instance, snap)
-            audit.record(uow, "case.change_opened", actor.id, change.id, parent_case_id=parent.id,
-                         effective_from=day.isoformat())
-            audit.record(uow, "case.change_opened", actor.id, parent.id, change_case_id=change.id,
-                         effective_from=day.isoformat())
+            decision = uow.session.get(Decision, grant.decision_id)
+            change = open_change_case(uow, actor, parent, day, "parameter_change", decision,
+                                      "Zmiana parametrów ustawowych od tego dnia.",
+                                      Decimal(grant.new_amount))
             opened.append(change.id)
         uow.commit()
     return opened

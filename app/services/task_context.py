@@ -32,7 +32,28 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     """
     initial = lawful_draft(case.benefit, legal_range(elig), first_month,
                            today_in_warsaw(uow.ctx.now()))
-    if change is not None and initial.get("decision_kind") != "refusal":
+    if change is None:
+        return initial
+    purpose = change["purpose"]
+    if purpose == "revocation":
+        return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
+                "justification": (
+                    f"Uchylenie decyzji nr {change['decision_number'] or '—'} od dnia "
+                    f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
+                    f"art. 154–155 KPA): {change['reason']}")}
+    if purpose in ("change", "reexamination") and initial.get("decision_kind") != "refusal":
+        if change["requested_amount"] is not None:
+            initial["amount"] = change["requested_amount"]
+            # A discretionary amount carries its reason (art. 107 § 3 KPA): the change's.
+            initial["amount_reason"] = change["reason"]
+        if purpose == "change":
+            # The rest of the changed grant's period; a re-examination keeps the lawful period.
+            initial["period_to"] = change["period_to"]
+        initial["justification"] = (
+            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
+            f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
+            f"art. 155 KPA): {change['reason']}" if purpose == "change" else change["reason"])
+    elif initial.get("decision_kind") != "refusal":
         initial["period_to"] = change["period_to"]
         initial["justification"] = (
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "

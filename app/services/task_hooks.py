@@ -10,7 +10,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select
 
 from app.domain import facts
 from app.domain.deadlines import today_in_warsaw
@@ -25,11 +25,10 @@ from app.persistence.models import (
     HumanTask,
     Income,
     Interview,
-    PaymentScheduleItem,
     ProcessInstance,
 )
 
-from . import letters
+from . import appeals, letters, lifecycle_hooks
 from .context import Actor, UnitOfWork
 from .decision_records import (
     decision_violations,
@@ -263,6 +262,8 @@ def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
         # Finality itself is the engine's to report (sync_from_workflow), as after a lapse.
         decision.appeal_outcome = "waived"
     else:
+        # Dated by posting (art. 57 §5 KPA); the row follows the appeal to the SKO.
+        appeals.record_in_window(uow, actor, decision, data)
         decision.status = "appealed"
 
 
@@ -270,6 +271,7 @@ def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
                    data: dict[str, Any]) -> None:
     decision = latest_decision(uow, ht.case_id)
     if decision is not None:
+        appeals.handled_in_task(uow, decision.id, data["appeal_action"])
         decision.appeal_outcome = data["appeal_action"]
         if data["appeal_action"] == "change_decision":
             decision.status = "changed"
@@ -284,16 +286,12 @@ def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: 
         findings=data.get("update_notes", ""), caseworker_id=actor.id, created_at=uow.ctx.now(),
     ))
     if not data.get("continue_benefit", True):
-        # Payments stop with the benefit: cancel months not yet paid out.
-        uow.session.execute(
-            update(PaymentScheduleItem)
-            # Also the months of any decision that changed this grant (cases opened to change it).
-            .where(or_(PaymentScheduleItem.case_id == ht.case_id,
-                       PaymentScheduleItem.case_id.in_(
-                           select(Case.id).where(Case.parent_case_id == ht.case_id))),
-                   PaymentScheduleItem.status == "planned")
-            .values(status="cancelled")
-        )
+        # A benefit never stops without a decision (art. 106 ust. 5 u.p.s.): the review's
+        # diagram opens a revoking decision (operation ``open_revocation``); payments run until
+        # it is final. Only the finding is recorded here.
+        appeals.event(uow, actor, ht.case_id, None, "review_ends_benefit",
+                      _day(data.get("update_interview_on")) or _today(uow),
+                      data.get("update_notes") or "")
 
 
 @dataclass(frozen=True)
@@ -356,7 +354,8 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         frozenset({"delivery_mode"}), essential=True,
         doc="Records the delivery of the decision."),
     "appeal_window": Action(
-        _appeal_window, _fields(appeal_event="string", appeal_event_on="string"),
+        _appeal_window, _fields(appeal_event="string", appeal_event_on="string",
+                                appeal_posted_on="string", appeal_channel="string"),
         frozenset({"appeal_event"}), essential=True,
         doc="Records an appeal or its waiver."),
     "handle_appeal": Action(
@@ -367,7 +366,28 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         _interview_update, _fields(update_interview_on="string", continue_benefit="boolean",
                                    update_notes="string"),
         frozenset({"update_interview_on"}),
-        doc="Records the 6-monthly interview update; stops payments when the benefit ends."),
+        doc="Records the 6-monthly interview update (a benefit that ends needs a decision)."),
+    "art10_notice": Action(
+        lifecycle_hooks.art10_notice, _fields(notice_served_on="string", comment_days="integer"),
+        frozenset({"notice_served_on", "comment_days"}),
+        doc="Records the art. 10 § 1 / 79a KPA notice before a refusal or partial grant."),
+    "party_comments": Action(
+        lifecycle_hooks.party_comments, _fields(comments_made="boolean",
+                                                comments_received_on="string",
+                                                party_comments="string"),
+        frozenset({"comments_made"}),
+        doc="Records the party's comments on the evidence (or none)."),
+    "art36_notice": Action(
+        lifecycle_hooks.art36_notice, _fields(new_decision_date="string", delay_reason="string"),
+        frozenset({"new_decision_date", "delay_reason"}),
+        doc="Records the new decision date and its reason (art. 36 KPA)."),
+    "sko_outcome": Action(
+        lifecycle_hooks.sko_outcome, _fields(
+            sko_outcome="string", sko_ruling_on="string", sko_reference="string",
+            sko_kind="string", sko_amount="string", sko_period_from="string",
+            sko_period_to="string"),
+        frozenset({"sko_outcome", "sko_ruling_on"}), role="supervisor",
+        doc="Records the SKO's ruling on the forwarded appeal (art. 138 KPA)."),
 })
 # A user task that records nothing in the case tables (e.g. acknowledging an escalation).
 NO_ACTION = "none"
@@ -405,6 +425,9 @@ def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -
     delivered = _day(wf_data.get("delivered_on"))
     if delivered is not None and decision.delivery_mode and decision.delivered_on != delivered:
         decision.delivered_on = delivered
-    if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None:
+    # A decision whose finality was undone (an appeal posted in time arrived after the timer)
+    # or that the SKO quashed keeps that status, though the workflow once reported it final.
+    if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None \
+            and decision.status not in ("appealed", "quashed", "changed"):
         decision.final_on = _day(wf_data["final_on"])
         decision.status = "final"

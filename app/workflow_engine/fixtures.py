@@ -120,10 +120,12 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         },
         "overdue_interview_escalation": {"interview_escalation_action": "acknowledged",
                                          "interview_escalation_note": ""},
-        "decision_deadline_escalation": {"decision_escalation_action": "acknowledged",
-                                         "decision_escalation_note": ""},
-        "decision_deadline_warning": {"decision_escalation_action": "acknowledged",
-                                      "decision_escalation_note": ""},
+        "decision_deadline_escalation": {
+            "new_decision_date": (_d(on) + timedelta(days=30)).isoformat(),
+            "delay_reason": "Oczekiwanie na zaświadczenie z urzędu pracy."},
+        "decision_deadline_warning": {
+            "new_decision_date": (_d(on) + timedelta(days=30)).isoformat(),
+            "delay_reason": "Oczekiwanie na zaświadczenie z urzędu pracy."},
         "draft_decision": {
             "decision_kind": "grant", "amount": "716.60", "period_from": on, "period_to": None,
             "justification": "",
@@ -131,6 +133,10 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "approve_decision": {"approval": "approve", "approval_comment": ""},
         "record_delivery": {"delivery_mode": "delivered", "delivered_on": on},
         "appeal_window": {"appeal_event": "waiver", "appeal_event_on": on},
+        "art10_notice": {"notice_served_on": on, "comment_days": 7},
+        "party_comments": {"comments_made": False},
+        "record_sko_outcome": {"sko_outcome": "upheld", "sko_ruling_on": on,
+                               "sko_reference": "SKO.4101.1.2026"},
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
     }
@@ -148,6 +154,8 @@ def canned_service_result(operation: str, params: dict | None = None) -> dict:
         "eligibility": {"eligible": True, "amount": "716.60", "explanation_id": 1},
         "decision_document": {"document_id": 1, "number": "OPS.8310.1.2026"},
         "payment_schedule": {"schedule_id": 1, "items": 12},
+        "open_revocation": {"change_case_id": 2},
+        "end_changed_grant": {"cancelled": 1},
     }
     return dict(results[operation])
 

@@ -49,7 +49,8 @@ BENEFITS = ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "za
             "fundusz_alimentacyjny")
 # The variables a case's end is judged by in a replay (with the end events and open tasks).
 OUTCOME_VARIABLES = ("intake_outcome", "decision_outcome", "decision_kind", "approval",
-                     "appeal_event", "appeal_action", "benefit_active", "next_process")
+                     "appeal_event", "appeal_action", "benefit_active", "next_process",
+                     "sko_outcome")
 MAX_STEPS = 150            # user tasks, service calls and timers of one path
 MAX_ENGINE_TASKS = 5000    # engine tasks between two steps (a loop without a wait state)
 MAX_ROUNDS = 50
@@ -98,6 +99,22 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("deadlines pass before the interview", "zasilek_staly", _answers(),
              wait=frozenset({"conduct_interview"})),
     Scenario("change of a running grant", "zasilek_okresowy", _answers(), process="decision_change"),
+    Scenario("refusal: the party's time to comment lapses", "zasilek_okresowy", _answers(
+        draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
+        wait=frozenset({"party_comments"})),
+    Scenario("the SKO returns the case for re-examination", "zasilek_okresowy", _answers(
+        appeal_window=[{"appeal_event": "appeal_filed"}, {}],
+        record_sko_outcome={"sko_outcome": "returned"})),
+    Scenario("the SKO quashes and discontinues", "zasilek_okresowy", _answers(
+        appeal_window={"appeal_event": "appeal_filed"},
+        record_sko_outcome={"sko_outcome": "quashed_discontinued"})),
+    Scenario("the SKO rules on the merits", "zasilek_staly", _answers(
+        appeal_window={"appeal_event": "appeal_filed"},
+        record_sko_outcome={"sko_outcome": "changed", "sko_kind": "partial",
+                            "sko_amount": "300.00", "sko_period_from": DEFAULT_DAY})),
+    Scenario("revocation of a running grant", "zasilek_okresowy", _answers(
+        draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
+        process="decision_change"),
 )
 
 

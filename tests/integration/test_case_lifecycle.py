@@ -65,7 +65,9 @@ def test_full_lifecycle_to_payments(
     # Every job ran exactly once.
     with ctx.uow() as uow:
         ops = sorted(uow.session.scalars(select(Job.operation)))
-        assert ops == ["decision_document", "eligibility", "payment_schedule"]
+        # A full grant's schedule is made at issue (art. 130 § 4 KPA) and checked again, without
+        # a second copy of any month, once final.
+        assert ops == ["decision_document", "eligibility", "payment_schedule", "payment_schedule"]
         assert uow.session.scalar(select(func.count(EligibilityResult.id))) == 1
         decision = uow.session.scalars(select(Decision)).one()
         assert "art. 127a" in (decision.document_html or "") and "Pouczenie" in decision.document_html

@@ -60,7 +60,8 @@ def test_the_shipped_diagrams_keep_the_contract(ctx: ServiceContext) -> None:
     assert contract.check(sources, forms) == []
     registry = contract.declared()
     assert {"draft_decision", "approve_decision", "none"} <= set(registry["actions"])
-    assert set(registry["operations"]) == {"eligibility", "decision_document", "payment_schedule"}
+    assert set(registry["operations"]) == {"eligibility", "decision_document", "payment_schedule",
+                                           "open_revocation", "end_changed_grant"}
 
 
 @pytest.mark.parametrize(("file", "task", "value", "expected"), [

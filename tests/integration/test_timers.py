@@ -132,14 +132,26 @@ def test_permanent_benefit_interview_update_every_six_months(
     assert complete_named_after == 1
     complete_named(ctx, case_id, "interview_update", caseworker,
                    canned(ctx, "interview_update", continue_benefit=False))
+    # The review opens a revoking decision (a benefit never stops without one) and ends.
+    jobs.run_pending_inline(ctx)
     case = case_view.get_case(ctx, caseworker, case_id)
     assert case["status"] == "closed" and case["stage"] == "closed" and case["outcome"] == "final"
     assert case["workflow"]["status"] == "completed" and case["workflow"]["next_timer_at"] is None
     assert case["open_tasks"] == [] and {t["status"] for t in case["tasks"]} == {"completed"}
     assert {i["kind"] for i in case["interviews"]} == {"initial", "update"}
     assert len([i for i in case["interviews"] if i["kind"] == "update"]) == 4
-    # Stopping the benefit cancels the months not yet paid out.
-    assert case["schedule"] and {s["status"] for s in case["schedule"]} == {"cancelled"}
+    # The review itself stops nothing: the revoking decision does, once final, from its date.
+    assert case["schedule"] and "cancelled" not in {s["status"] for s in case["schedule"]}
+    (revocation,) = case["changes"]
+    assert [e["kind"] for e in case["life"]["events"]][-2:] == ["review_ends_benefit",
+                                                               "revocation_opened"]
+    drive(ctx, revocation["id"], actors(caseworker, supervisor))
+    change = case_view.get_case(ctx, caseworker, revocation["id"])
+    assert change["decision"]["kind"] == "refusal" and change["decision"]["status"] == "final"
+    assert change["workflow"]["status"] == "completed"
+    schedule = case_view.get_case(ctx, caseworker, case_id)["schedule"]
+    assert all(s["status"] == "cancelled" for s in schedule
+               if s["month"] >= revocation["effective_from"])
     with ctx.uow(readonly=True) as uow:
         chained = uow.session.scalar(select(func.count(AuditEvent.id)).where(
             AuditEvent.case_id == case_id, AuditEvent.action == "workflow.chained"))

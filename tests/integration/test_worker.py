@@ -91,7 +91,9 @@ def test_lifecycle_over_api_with_real_worker(live_ctx: ServiceContext, client: A
     assert again.get_json()["created"] == 0
     final = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
     assert len(final["payments"]) == 1
-    assert [h["action"] for h in final["history"]].count("job.done") == 3
+    # Eligibility, the document, the schedule at issue (a full grant, art. 130 § 4 KPA) and
+    # once final (no month twice).
+    assert [h["action"] for h in final["history"]].count("job.done") == 4
 
 
 def test_stale_and_invalid_completes_over_api(live_ctx: ServiceContext, client: Any, clock: Any) -> None:

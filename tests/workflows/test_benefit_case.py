@@ -9,8 +9,10 @@ from .conftest import T0
 
 FULL_CASE = [
     "completeness_check", "conduct_interview", "service:eligibility", "draft_decision",
-    "approve_decision", "service:decision_document", "record_delivery", "appeal_window",
-    "service:payment_schedule",
+    # A full grant is enforceable at once (art. 130 § 4 KPA): its schedule is made at issue,
+    # and again (idempotent) once final.
+    "approve_decision", "service:decision_document", "service:payment_schedule",
+    "record_delivery", "appeal_window", "service:payment_schedule",
 ]
 
 
@@ -34,7 +36,9 @@ def test_full_case_with_three_interview_updates(engine, definition):
         until=lambda s: stages.append(s.stage) and False,
     )
     # Each six-monthly update is its own benefit_review instance, chained after the previous one.
-    assert log == FULL_CASE + ["start:benefit_review", "timer", "interview_update"] * 3
+    # The last update opens a revoking decision (a benefit never stops without one).
+    assert log == FULL_CASE + ["start:benefit_review", "timer", "interview_update"] * 3 + [
+        "service:open_revocation"]
     assert snap.completed and snap.stage is None
     assert snap.data["decision_outcome"] == "final" and snap.data["continue_benefit"] is False
     assert snap.data["next_process"] is None
@@ -153,8 +157,19 @@ def test_refused_permanent_benefit_has_no_review(engine, definition):
 
 def test_appeal_forwarded_to_sko_is_not_paid(engine, definition):
     snap = engine.start(definition, start_data(), T0)
+    # Forwarded, the case waits for the SKO's ruling; quashed and discontinued, nothing is paid.
     snap, _, log = drive_case(engine, definition, snap, T0,
-                              answers={"appeal_window": {"appeal_event": "appeal_filed"}})
-    assert log[-2:] == ["appeal_window", "handle_appeal"] and snap.completed
-    assert snap.data["decision_outcome"] == "forwarded_to_sko"
+                              answers={"appeal_window": {"appeal_event": "appeal_filed"},
+                                       "record_sko_outcome": {"sko_outcome": "quashed_discontinued"}})
+    assert log[-3:] == ["appeal_window", "handle_appeal", "record_sko_outcome"] and snap.completed
+    assert snap.data["decision_outcome"] == "quashed"
     assert "next_process" not in snap.data  # no review of a benefit that is not final
+
+
+def test_a_decision_upheld_by_the_sko_is_paid_and_reviewed(engine, definition):
+    snap = engine.start(definition, start_data(benefit="zasilek_staly"), T0)
+    snap, _, log = drive_case(engine, definition, snap, T0, chain=False,
+                              answers={"appeal_window": {"appeal_event": "appeal_filed"}})
+    assert log[-3:] == ["handle_appeal", "record_sko_outcome", "service:payment_schedule"]
+    assert snap.data["decision_outcome"] == "final" and snap.data["final_on"] == "2026-03-02"
+    assert snap.data["next_process"] == "benefit_review"

@@ -152,14 +152,15 @@ def test_project_definition_user_tasks(compiled):
         "completeness_check", "request_supplement", "record_supplement", "conduct_interview",
         "overdue_interview_escalation", "draft_decision", "approve_decision", "record_delivery",
         "appeal_window", "handle_appeal", "interview_update", "decision_deadline_escalation",
-        "decision_deadline_warning",
+        "decision_deadline_warning", "art10_notice", "party_comments", "record_sko_outcome",
     }
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
     assert tasks["interview_update"]["process"] == "benefit_review"
     assert tasks["interview_update"]["due"] == "next_update_on"
     supervisor = {name for name, info in tasks.items() if info["lane"] == "Supervisor"}
     assert supervisor == {"approve_decision", "handle_appeal", "overdue_interview_escalation",
-                          "decision_deadline_escalation", "decision_deadline_warning"}
+                          "decision_deadline_escalation", "decision_deadline_warning",
+                          "record_sko_outcome"}
 
 
 def test_canned_form_data_is_valid_for_every_form(compiled, sources_and_forms):

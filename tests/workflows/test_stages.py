@@ -120,7 +120,7 @@ def _to_appeal_window(engine, ref, **delivery):
         until=lambda s: "appeal_window" in _names(s),
     )
     assert log == ["service:eligibility", "draft_decision", "approve_decision",
-                   "service:decision_document", "record_delivery"]
+                   "service:decision_document", "service:payment_schedule", "record_delivery"]
     return snap
 
 
@@ -184,8 +184,14 @@ def test_decision_appeal_forwarded_to_sko(engine, stage_definition):
     assert handle.lane == "Supervisor" and handle.due_on == supplement_due_date("2026-03-10", 7)
     assert snap.next_timer_at is None
     snap = _complete(engine, ref, snap, "handle_appeal")
-    assert snap.completed and snap.data["decision_outcome"] == "forwarded_to_sko"
-    assert snap.data["decision_final"] is False
+    # The process waits for the SKO's ruling (art. 138 KPA), in the supervisor's lane.
+    assert not snap.completed and snap.data["decision_outcome"] == "forwarded_to_sko"
+    assert snap.data["decision_final"] is False and snap.next_timer_at is None
+    assert _task(snap, "record_sko_outcome").lane == "Supervisor"
+    # Returned for re-examination (art. 138 § 2): the centre decides again.
+    snap = _complete(engine, ref, snap, "record_sko_outcome", sko_outcome="returned")
+    assert snap.data["decision_outcome"] == "returned" and not snap.completed
+    assert [s.operation for s in snap.service_calls] == ["eligibility"]
 
 
 def test_decision_appeal_changes_own_decision(engine, stage_definition):
@@ -248,7 +254,8 @@ def test_review_chain_updates_every_six_months_until_stopped(engine, stage_defin
     snap = engine.start(ref, REVIEW_DATA, T0)
     snap, now, log = drive_case(engine, ref, snap, T0,
                                 answers={"interview_update": [{}, {}, {}, {"continue_benefit": False}]})
-    assert log == ["timer", "interview_update", "start:benefit_review"] * 3 + ["timer", "interview_update"]
+    assert log == ["timer", "interview_update", "start:benefit_review"] * 3 + [
+        "timer", "interview_update", "service:open_revocation"]
     # Each update is recorded the day its timer fires (the day after the six months end).
     assert snap.completed and snap.data["last_interview_on"] == "2028-03-06"
     assert snap.data["next_process"] is None
@@ -272,6 +279,7 @@ def test_review_chain_stops_when_the_period_ends(engine, stage_definition):
     snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2027-02-28"}, T0)
     snap, _, log = drive_case(engine, ref, snap, T0)
     # 2026-09-02 is within the period, the next update (2027-03-03) would not be.
+    # The period's end is the decision's own: no revoking decision is needed.
     assert log == ["timer", "interview_update"]
     assert snap.completed and snap.data["benefit_active"] is False
     assert snap.data["next_process"] is None
@@ -282,3 +290,27 @@ def test_review_of_a_period_ending_before_the_first_update_ends_at_once(engine, 
     snap = engine.start(ref, {**REVIEW_DATA, "period_to": "2026-08-31"}, T0)
     assert snap.completed and snap.next_timer_at is None and snap.user_tasks == []
     assert snap.data["benefit_active"] is False and snap.data["next_process"] is None
+
+
+def test_a_refusal_waits_for_the_partys_comments_or_their_time(engine, stage_definition):
+    """Art. 10 § 1 / 79a KPA: before a refusal is approved the party is told and has at least
+    7 days to comment; approval follows the comments, or the end of that time."""
+    ref = stage_definition("decision")
+    refusal = {"decision_kind": "refusal", "amount": None, "period_from": None,
+               "justification": "Dochód przekracza kryterium."}
+    snap = engine.start(ref, start_data(), T0)
+    snap, now, log = drive_case(engine, ref, snap, T0, answers={"draft_decision": refusal},
+                                until=lambda s: "party_comments" in _names(s))
+    assert log == ["service:eligibility", "draft_decision", "art10_notice"]
+    comments = _task(snap, "party_comments")
+    assert comments.due_on == "2026-03-09" and snap.data["comments_due"] == "2026-03-09"
+    assert "approve_decision" not in _names(snap)
+    # Nothing said: the time runs out and the draft goes to the supervisor.
+    snap, now, log = drive_case(engine, ref, snap, now, skip={"party_comments"},
+                                until=lambda s: "approve_decision" in _names(s))
+    assert log == ["timer"] and now.astimezone(WARSAW).date().isoformat() == "2026-03-10"
+    # A full grant goes straight to approval, and is scheduled at issue (art. 130 § 4 KPA).
+    snap = engine.start(ref, start_data(), T0)
+    snap, _, log = drive_case(engine, ref, snap, T0, until=lambda s: "record_delivery" in _names(s))
+    assert log == ["service:eligibility", "draft_decision", "approve_decision",
+                   "service:decision_document", "service:payment_schedule"]

@@ -36,7 +36,7 @@ def _full_case(engine, ref, record=None):
 
 def test_state_stays_small_through_a_full_case(engine, definition):
     snap, sizes, log = _full_case(engine, definition)
-    assert snap.completed and len([step for step in log if not step.startswith("start:")]) == 15
+    assert snap.completed and len([step for step in log if not step.startswith("start:")]) == 17
     print(f"\nstate bytes per step: {sizes}")
     assert max(sizes) <= STATE_LIMIT
 

@@ -13,6 +13,7 @@ from .cases import (
 )
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
+from .lifecycle import Appeal, DecisionEvent
 from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .recovery import (
@@ -37,4 +38,5 @@ __all__ = [
     "Recovery", "RecoveryDecision", "RecoveryDeduction", "RecoveryInstalment", "RecoveryItem",
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
+    "Appeal", "DecisionEvent",
 ]

@@ -6,10 +6,11 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.services import auth as auth_service
 from app.services import (
+    appeals,
     case_view,
     cases,
+    decision_changes,
     definitions,
     document_store,
     incidents,
@@ -18,8 +19,10 @@ from app.services import (
     migration,
     parameter_changes,
     register,
+    sko,
     worklist,
 )
+from app.services import auth as auth_service
 from app.services.errors import ValidationFailed
 from app.web.downloads import pdf_response
 from app.web.security import Unauthorized, api_actor, api_roles
@@ -154,6 +157,33 @@ def issue_letter(case_id: int) -> Any:
     body = _json_body()
     return jsonify(letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
                                         body.get("facts") or {})), 201
+@bp.post("/cases/<int:case_id>/appeals")
+@api_roles(*CASE_ROLES)
+def record_appeal(case_id: int) -> Any:
+    """An appeal that arrived after the decision was recorded final, dated by posting."""
+    return jsonify(appeals.record_appeal(services(), api_actor(), case_id, _json_body())), 201
+
+
+@bp.post("/appeals/<int:appeal_id>/forward")
+@api_roles("supervisor")
+def forward_appeal(appeal_id: int) -> Any:
+    """Forward the appeal to the SKO (art. 133) or change the decision (art. 132)."""
+    return jsonify(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body()))
+
+
+@bp.post("/appeals/<int:appeal_id>/sko-outcome")
+@api_roles("supervisor")
+def sko_outcome(appeal_id: int) -> Any:
+    """The SKO's ruling on a forwarded appeal (art. 138), and on restoring its deadline."""
+    return jsonify(sko.record_outcome(services(), api_actor(), appeal_id, _json_body()))
+
+
+@bp.post("/cases/<int:case_id>/decision-changes")
+@api_roles(*CASE_ROLES)
+def request_decision_change(case_id: int) -> Any:
+    """Open a change or revocation of the case's issued grant (art. 106 ust. 5 u.p.s.)."""
+    change_id = decision_changes.request_change(services(), api_actor(), case_id, _json_body())
+    return jsonify({"case_id": change_id}), 201
 
 
 @bp.get("/parameter-changes")

@@ -247,6 +247,52 @@ OPENAPI: dict[str, Any] = {
                                            "description": "the register entry's version you saw "
                                                           "(null or absent: no check)"}},
             },
+            "AppealRequest": {
+                "type": "object", "required": ["channel", "posted_on", "received_on"],
+                "description": "An appeal that arrived after the decision was recorded final; "
+                               "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
+                "properties": {
+                    "channel": {"type": "string", "enum": ["post", "epuap", "in_person"]},
+                    "posted_on": {"type": "string", "format": "date"},
+                    "received_on": {"type": "string", "format": "date"},
+                    "restoration_requested": {"type": "boolean",
+                                              "description": "art. 58 KPA, with the appeal"},
+                    "cause_ceased_on": {"type": "string", "format": "date"},
+                },
+            },
+            "ForwardRequest": {
+                "type": "object", "required": ["action"],
+                "properties": {
+                    "action": {"type": "string", "enum": ["forward", "self_correct"]},
+                    "version": {"type": "integer"},
+                },
+            },
+            "SkoOutcomeRequest": {
+                "type": "object", "required": ["sko_outcome", "sko_ruling_on"],
+                "properties": {
+                    "sko_outcome": {"type": "string", "enum": [
+                        "upheld", "changed", "quashed_discontinued", "returned",
+                        "inadmissible_late"]},
+                    "sko_ruling_on": {"type": "string", "format": "date"},
+                    "sko_reference": {"type": "string", "maxLength": 60},
+                    "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
+                    "sko_kind": {"type": "string", "enum": ["grant", "partial", "refusal"],
+                                 "description": "changed only: the SKO's own ruling"},
+                    "sko_amount": _MONEY,
+                    "sko_period_from": {"type": "string", "format": "date"},
+                    "sko_period_to": {"type": "string", "format": "date"},
+                    "version": {"type": "integer"},
+                },
+            },
+            "DecisionChangeRequest": {
+                "type": "object", "required": ["kind", "effective_from", "reason"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["change", "revoke"]},
+                    "effective_from": {"type": "string", "format": "date"},
+                    "reason": {"type": "string", "minLength": 1, "maxLength": 4000},
+                    "amount": {**_MONEY, "description": "change only: the new monthly amount"},
+                },
+            },
             "DeadlineRequest": {
                 "type": "object", "required": ["kind", "start"], "additionalProperties": False,
                 "properties": {
@@ -285,6 +331,20 @@ OPENAPI: dict[str, Any] = {
         "/api/parameter-changes/draft": {"post": _post(
             "Open a case ex officio to change each chosen grant (supervisor)", "CaseIds", ok="201",
             body="DraftChangesRequest", errors=("404", "409"))},
+        "/api/cases/{case_id}/appeals": {"post": _post(
+            "Record an appeal that arrived after finality (dated by posting; a timely one undoes "
+            "finality)", "Appeal", ok="201", body="AppealRequest", params=[_id("case_id")],
+            errors=("404", "409"))},
+        "/api/appeals/{appeal_id}/forward": {"post": _post(
+            "Forward an appeal to the SKO, or change the decision (supervisor)", "Appeal",
+            body="ForwardRequest", params=[_id("appeal_id")], errors=("404", "409"))},
+        "/api/appeals/{appeal_id}/sko-outcome": {"post": _post(
+            "Record the SKO's ruling and apply it to the decision and payments (supervisor)",
+            "Appeal", body="SkoOutcomeRequest", params=[_id("appeal_id")], errors=("404", "409"))},
+        "/api/cases/{case_id}/decision-changes": {"post": _post(
+            "Open a change or revocation of the case's issued grant from a date", "ChangeOpened",
+            ok="201", body="DecisionChangeRequest", params=[_id("case_id")],
+            errors=("404", "409"))},
         "/api/persons/{person_id}": {"get": _op(
             "A register entry with its change history and cases", "Person",
             params=[_id("person_id")], errors=("404",))},

@@ -149,4 +149,10 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "RecoveryRepaid": obj({"recovery_id": INT, "overpaid": MONEY}),
     "PersonRecoveryBalance": obj({"person_id": INT, "on": DATE, "cases": array(OBJ),
                                   "total": OBJ}),
+    # A decision's life (app/services/appeals.py, sko.py, decision_changes.py).
+    "Appeal": obj({"id": INT, "decision_id": INT, "channel": STR, "posted_on": nullable(DATE),
+                   "received_on": nullable(DATE), "timely": nullable(BOOL), "version": INT},
+                  {"deadline": nullable(DATE), "sko_outcome": nullable(STR),
+                   "follow_up_case_id": nullable(INT)}),
+    "ChangeOpened": obj({"case_id": INT}),
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from . import cases, changes, payments, recovery, tasks, worklist
+from . import cases, changes, life, payments, recovery, tasks, worklist
 from .formatting import register_template_helpers
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
@@ -51,6 +51,10 @@ _ROUTES = (
     ("/recovery-decisions/<int:decision_id>.pdf", recovery.decision_pdf, ("GET",)),
     ("/recoveries/<int:recovery_id>/repayments", recovery.record_repayment, ("POST",)),
     ("/persons/<int:person_id>/recoveries", recovery.person_recoveries, ("GET",)),
+    ("/cases/<int:case_id>/appeals", life.record_appeal, ("POST",)),
+    ("/appeals/<int:appeal_id>/forward", life.forward_appeal, ("POST",)),
+    ("/appeals/<int:appeal_id>/sko", life.sko_outcome, ("POST",)),
+    ("/cases/<int:case_id>/decision-changes", life.request_change, ("POST",)),
 )
 
 for _rule, _view, _methods in _ROUTES:

@@ -82,6 +82,7 @@ OUTCOMES = {
     "final": _l("decyzja ostateczna"),
     "forwarded_to_sko": _l("odwołanie przekazane do SKO"),
     "changed": _l("decyzja zmieniona (art. 132 KPA)"),
+    "quashed": _l("decyzja uchylona przez SKO"),
     "done": _l("zakończono"),
 }
 
@@ -89,12 +90,20 @@ APPEAL_OUTCOMES = {
     "waived": _l("zrzeczenie się prawa do odwołania"),
     "change_decision": _l("zmiana decyzji przez organ (art. 132 KPA)"),
     "forward_to_sko": _l("przekazano do SKO"),
+    "sko_upheld": _l("SKO utrzymało decyzję w mocy"),
+    "sko_changed": _l("SKO uchyliło decyzję i orzekło co do istoty"),
+    "sko_quashed_discontinued": _l("SKO uchyliło decyzję i umorzyło postępowanie"),
+    "sko_returned": _l("SKO uchyliło decyzję i przekazało sprawę do ponownego rozpatrzenia"),
+    "sko_inadmissible_late": _l("SKO stwierdziło uchybienie terminu"),
+    "sko_ruling": _l("orzeczenie SKO"),
 }
 
 JOB_OPERATIONS = {
     "eligibility": _l("obliczenie uprawnienia i kwoty"),
     "decision_document": _l("wytworzenie dokumentu decyzji"),
     "payment_schedule": _l("harmonogram wypłat"),
+    "open_revocation": _l("wszczęcie uchylenia decyzji"),
+    "end_changed_grant": _l("wstrzymanie wypłat od dnia uchylenia"),
 }
 
 DECISION_KINDS = {
@@ -113,6 +122,7 @@ DECISION_STATUSES = {
     "appealed": _l("zaskarżona"),
     "changed": _l("zmieniona"),
     "cancelled": _l("uchylona"),
+    "quashed": _l("uchylona przez SKO"),
 }
 
 PAYMENT_STATUSES = {
@@ -126,6 +136,7 @@ PAYMENT_STATUSES = {
     "stopped": _l("wstrzymana"),
     "cancelled": _l("anulowana"),
     "returned": _l("zwrócona"),
+    "suspended": _l("wstrzymana do rozpatrzenia odwołania"),
 }
 
 PAYMENT_METHODS = {
@@ -203,6 +214,49 @@ AUDIT_ACTIONS = {
     "payments.list_paid": _l("Oznaczono listę wypłat jako wypłaconą"),
     "payments.list_returned": _l("Oznaczono wypłaty z listy jako zwrócone"),
     "payments.reissued": _l("Wystawiono ponownie zwróconą wypłatę"),
+    "appeal.recorded": _l("Zarejestrowano odwołanie"),
+    "appeal.handled": _l("Przekazano odwołanie do SKO albo zmieniono decyzję"),
+    "appeal.sko_outcome": _l("Zapisano rozstrzygnięcie SKO"),
+}
+
+# A decision's life (services.appeals, sko, decision_changes, lifecycle_hooks).
+LIFE_EVENTS = {
+    "finality_undone": _l("Ostateczność cofnięta: odwołanie nadane w terminie"),
+    "appeal_late": _l("Odwołanie nadane po terminie (art. 134 KPA)"),
+    "appeal_forwarded": _l("Odwołanie przekazane do SKO"),
+    "sko_upheld": _l("SKO utrzymało decyzję w mocy"),
+    "sko_changed": _l("SKO orzekło co do istoty"),
+    "sko_quashed_discontinued": _l("SKO uchyliło decyzję i umorzyło postępowanie"),
+    "sko_returned": _l("SKO przekazało sprawę do ponownego rozpatrzenia"),
+    "sko_inadmissible_late": _l("SKO stwierdziło uchybienie terminu"),
+    "parameter_change_opened": _l("Wszczęto zmianę decyzji po zmianie parametrów"),
+    "change_opened": _l("Wszczęto zmianę decyzji"),
+    "revocation_opened": _l("Wszczęto uchylenie decyzji"),
+    "reexamination_opened": _l("Wszczęto ponowne rozpatrzenie sprawy"),
+    "art10_notice": _l("Zawiadomienie z art. 10 § 1 KPA"),
+    "party_comments": _l("Wypowiedź strony co do dowodów"),
+    "party_no_comments": _l("Strona nie wypowiedziała się"),
+    "art36_notice": _l("Nowy termin załatwienia sprawy (art. 36 KPA)"),
+    "review_ends_benefit": _l("Aktualizacja wywiadu: świadczenie nie powinno być kontynuowane"),
+}
+
+SKO_OUTCOMES = {
+    "upheld": _l("utrzymanie decyzji w mocy"),
+    "changed": _l("uchylenie i orzeczenie co do istoty"),
+    "quashed_discontinued": _l("uchylenie i umorzenie postępowania"),
+    "returned": _l("uchylenie i przekazanie do ponownego rozpatrzenia"),
+    "inadmissible_late": _l("stwierdzenie uchybienia terminu"),
+}
+
+APPEAL_CHANNELS = {
+    "post": _l("Poczta Polska"),
+    "epuap": _l("ePUAP"),
+    "in_person": _l("osobiście"),
+}
+
+RESTORATION_RULINGS = {
+    "granted": _l("termin przywrócony"),
+    "refused": _l("odmowa przywrócenia terminu"),
 }
 
 # Register fields a caseworker may update from an application.
@@ -271,6 +325,8 @@ TABLES: dict[str, dict[str, Any]] = {
     "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
     "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
+    "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
+    "restoration_ruling": RESTORATION_RULINGS,
 }
 
 

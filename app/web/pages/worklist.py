@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.services import auth as auth_service
-from app.services import case_view, incidents, jobs, worklist
+from app.services import case_view, decision_life, incidents, jobs, worklist
 from app.services.errors import ServiceError
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -111,7 +111,8 @@ def deadlines() -> Any:
         groups[key].append(t)
     return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon,
                            failed_jobs=jobs.problem_jobs(services(), actor()),
-                           incidents=incidents.list_incidents(services(), actor()))
+                           incidents=incidents.list_incidents(services(), actor()),
+                           appeals=decision_life.pending_forwarding(services(), actor()))
 
 
 @page_roles("supervisor")
