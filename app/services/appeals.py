@@ -24,7 +24,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
 
-from . import audit
+from . import audit, letters
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_records import latest_decision
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -56,7 +56,7 @@ def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required
 def enforceable_at_once(decision: Decision) -> bool:
     """Art. 130 §4 KPA: a decision granting the request in full is enforced at once; so is one
     with rygor natychmiastowej wykonalności (art. 108; the flag the documents part adds)."""
-    return decision.kind == "grant" or bool(getattr(decision, "immediate_enforceability", False))
+    return decision.kind == "grant" or decision.immediate_enforcement
 
 
 def check_dates(decision: Decision, posted: date | None, received: date | None, today: date,
@@ -142,9 +142,17 @@ def handled_in_task(uow: UnitOfWork, decision_id: int, action: str) -> None:
         appeal.self_corrected_on = today
     else:
         appeal.forwarded_on = today
-        # TODO(letters): letters.issue(uow, appeal.case_id, kind="sko_cover_letter") — the
-        # cover letter with the case file to the SKO (art. 133 KPA), once the documents part has it.
+        sko_cover_letter(uow, appeal, None)
     appeal.version += 1
+
+
+def sko_cover_letter(uow: UnitOfWork, appeal: Appeal, actor_id: int | None) -> None:
+    """The cover letter sending the appeal with the case file to the SKO (art. 133 KPA), stored
+    as a document of the case with the appeal's own dates."""
+    filed = appeal.posted_on or appeal.received_on
+    received = appeal.received_on or appeal.posted_on
+    letters.issue(uow, appeal.case_id, "sko_forward", actor_id,
+                  appeal_filed_on=filed, appeal_received_on=received)
 
 
 def suspend_payments(uow: UnitOfWork, decision: Decision) -> int:

@@ -20,6 +20,7 @@ from app.domain.deadlines import kpa_period_end, today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance
 
+from . import letters
 from .appeals import event, parse_day
 from .context import Actor, UnitOfWork
 from .decision_records import latest_decision
@@ -53,8 +54,10 @@ def art10_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
     _refuse(errors)
     assert served is not None
     decision = latest_decision(uow, ht.case_id)
-    # TODO(letters): letters.issue(uow, ht.case_id, kind="art10_notice") once the documents
-    # part provides it; the served date recorded here is the letter's delivery.
+    # The notice as served (art. 10 §1, art. 79a KPA): what the draft finds unmet, and the days.
+    unmet = (decision.justification.strip() if decision and decision.justification else "") \
+        or "Nie spełniono warunków przyznania świadczenia we wnioskowanym zakresie."
+    letters.issue(uow, ht.case_id, "evidence_notice", actor.id, unmet=unmet, days=days)
     event(uow, actor, ht.case_id, decision.id if decision else None, "art10_notice", served,
           "Zawiadomienie o możliwości wypowiedzenia się co do zebranych dowodów (art. 10 § 1, "
           "art. 79a KPA).", comment_days=days,
@@ -93,8 +96,9 @@ def art36_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
     _refuse(errors)
     assert new_date is not None and isinstance(reason, str)
     decision = latest_decision(uow, ht.case_id)
-    # TODO(letters): letters.issue(uow, ht.case_id, kind="art36_notice") — the party is told
-    # the reason and the new date, and of its right to a ponaglenie (art. 37 KPA).
+    # The party is told the reason and the new date, and of its right to a ponaglenie (art. 37).
+    letters.issue(uow, ht.case_id, "delay_notice", actor.id, reason=reason.strip(),
+                  new_date=new_date)
     event(uow, actor, ht.case_id, decision.id if decision else None, "art36_notice", today,
           reason.strip()[:MAX_TEXT], new_decision_date=new_date.isoformat())
 

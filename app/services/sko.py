@@ -27,7 +27,7 @@ from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Case, Decision, Job
 
 from . import audit
-from .appeals import appeal_dict, event, lock_appeal, task_ready
+from .appeals import appeal_dict, event, lock_appeal, sko_cover_letter, task_ready
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import open_change_case
 from .decision_records import first_benefit_month
@@ -79,7 +79,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         assert decision is not None
         if action == "forward":
             appeal.forwarded_on = today
-            # TODO(letters): letters.issue(uow, appeal.case_id, kind="sko_cover_letter").
+            sko_cover_letter(uow, appeal, actor.id)
             event(uow, actor, appeal.case_id, decision.id, "appeal_forwarded", today,
                   "Przekazano odwołanie do SKO (art. 133 KPA).", appeal_id=appeal.id)
         else:

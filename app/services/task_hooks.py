@@ -184,6 +184,8 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
     eligibility = latest_eligibility(uow, ht.case_id)
     kind = data["decision_kind"]
     refusal = kind == "refusal"
+    # Always set, so the diagram's "enforceable at once" gateway can read it (art. 108 KPA).
+    data["immediate_enforcement"] = bool(data.get("immediate_enforcement"))
     draft = DecisionDraft(
         benefit=case.benefit, kind=kind,
         amount=Decimal("0") if refusal else _money(data.get("amount")),

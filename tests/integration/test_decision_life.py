@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import DecisionEvent, PaymentScheduleItem
-from app.services import appeals, case_view, cases, decision_changes, jobs, sko, timers
+from app.services import appeals, case_view, cases, decision_changes, jobs, payments, sko, timers
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Conflict, Forbidden, ValidationFailed
 from tests.conftest import FakeClock
@@ -130,6 +130,25 @@ def test_a_partial_grant_waits_and_an_appeal_after_finality_suspends_its_months(
     appeals.record_appeal(ctx, caseworker, case_id, {
         "channel": "epuap", "posted_on": "2026-03-16", "received_on": "2026-03-18"})
     assert {s for _, _, s in _schedule(ctx, case_id)} == {"suspended"}
+
+
+def test_a_partial_grant_with_rygor_is_paid_from_issue_and_an_appeal_suspends_nothing(
+    ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor
+) -> None:
+    """Rygor natychmiastowej wykonalności (art. 108 KPA) makes even a partial grant enforceable
+    at once: scheduled at issue, and a timely appeal does not suspend its months."""
+    actors = _actors(caseworker, supervisor)
+    case_id = _to_window(ctx, actors, decision_kind="partial",
+                         justification="Przyznano w części: wniosek dotyczył wyższej kwoty.",
+                         immediate_enforcement=True,
+                         immediate_enforcement_reason="Strona jest bez środków do życia; zwłoka "
+                                                      "naraziłaby ją na niepowetowaną szkodę.")
+    assert {s for _, _, s in _schedule(ctx, case_id)} == {"planned"}
+    _at(clock, date(2026, 3, 18))
+    timers.fire_due_timers(ctx)
+    appeals.record_appeal(ctx, caseworker, case_id, {
+        "channel": "epuap", "posted_on": "2026-03-16", "received_on": "2026-03-18"})
+    assert {s for _, _, s in _schedule(ctx, case_id)} == {"planned"}
 
 
 def test_a_late_appeal_keeps_finality_and_the_sko_rules_on_restoration(
@@ -499,9 +518,11 @@ def test_a_review_that_ends_the_benefit_stops_payments_only_by_a_revoking_decisi
     app["applicant"] = {**app["applicant"], "unable_to_work": True}
     case_id = cases.open_case(ctx, caseworker, app)
     drive(ctx, case_id, actors)
-    before = _schedule(ctx, case_id)
-    assert len(before) > 6 and {s for _, _, s in before} == {"planned"}
     _at(clock, date(2026, 9, 20))
+    # The grant is open-ended: each monthly run extends its schedule while the decision stands.
+    payments.monthly_payment_run(ctx, date(2026, 9, 1))
+    before = _schedule(ctx, case_id)
+    assert len(before) > 6 and max(m for m, _, _ in before) == "2026-09-01"
     assert timers.fire_due_timers(ctx) == 1
     complete_named(ctx, case_id, "interview_update", caseworker,
                    canned(ctx, "interview_update", continue_benefit=False,
@@ -514,10 +535,14 @@ def test_a_review_that_ends_the_benefit_stops_payments_only_by_a_revoking_decisi
     finding = next(e for e in case["life"]["events"] if e["kind"] == "review_ends_benefit")
     assert finding["reason"] == "Podjął pracę."
     drive(ctx, revocation["id"], actors)
+    # Later runs no longer extend the revoked grant; the months before the revocation stand.
+    _at(clock, date(2026, 11, 20))
+    payments.monthly_payment_run(ctx, date(2026, 10, 1))
+    payments.monthly_payment_run(ctx, date(2026, 11, 1))
     after = _schedule(ctx, case_id)
-    assert [(m, s) for m, _, s in after if m < "2026-10-01"] == \
-        [(m, "planned") for m, _, _ in before if m < "2026-10-01"]
-    assert {s for m, _, s in after if m >= "2026-10-01"} == {"cancelled"}
+    assert [row for row in after if row[0] < "2026-10-01"] == before
+    assert {s for m, _, s in after if m >= "2026-10-01"} <= {"cancelled"}, after[6:]
+    assert len(after) == len(before), "no month after the revocation is added"
 
 
 def test_a_missed_decision_deadline_asks_the_supervisor_for_a_new_date(

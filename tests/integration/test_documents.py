@@ -59,6 +59,10 @@ def _issue(ctx: ServiceContext, actors: dict[str, Actor], payload: dict[str, Any
     """Open, draft, approve and issue; the decision PDF's text with whitespace collapsed."""
     case_id = cases.open_case(ctx, actors["caseworker"], payload)
     _draft(ctx, case_id, actors, **draft)
+    if any(t.name == "art10_notice" for t in ready_tasks(ctx, case_id)):
+        # A refusal or partial grant: the party is told first and may comment (art. 10 § 1).
+        complete_named(ctx, case_id, "art10_notice", actors["caseworker"])
+        complete_named(ctx, case_id, "party_comments", actors["caseworker"])
     complete_named(ctx, case_id, "approve_decision", actors["supervisor"])
     jobs.run_pending_inline(ctx)
     return case_id, " ".join(pdf_text(_decision_pdf(ctx, actors["caseworker"], case_id)).split())

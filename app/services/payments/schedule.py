@@ -108,7 +108,8 @@ def extend_open_ended(uow: UnitOfWork, month: date) -> int:
         replaced = exists().where(
             change.parent_case_id == Decision.case_id, change.kind == "change",
             changing.case_id == change.id, changing.status.in_(STANDING),
-            changing.period_from <= grid.c.month)
+            # A revocation has no period of its own: it takes over from the change's date.
+            func.coalesce(changing.period_from, change.effective_from) <= grid.c.month)
         # The last month each schedule already has: only the months after it are candidates
         # (one or two per decision, however old the grant), and only schedules already made
         # are continued; when a schedule is first made (at issue or at finality) is the
