@@ -28,6 +28,7 @@ TITLES: dict[str, str] = {
     "evidence_notice": "Zawiadomienie o możliwości wypowiedzenia się (art. 10 § 1 i art. 79a KPA)",
     "delay_notice": "Zawiadomienie o nowym terminie załatwienia sprawy (art. 36 KPA)",
     "sko_forward": "Przekazanie odwołania do SKO (art. 133 KPA)",
+    "recovery_decision": "Decyzja w sprawie nienależnie pobranego świadczenia",
 }
 
 
@@ -56,10 +57,15 @@ def _safe(text: str) -> str:
 def store(uow: UnitOfWork, case_id: int, kind: str, html: str, created_by_id: int | None,
           decision_id: int | None = None, title: str | None = None) -> StoredDocument:
     """Render ``html`` to PDF and store it as an issued document of the case (audited)."""
+    return store_pdf(uow, case_id, kind, render_pdf(html), created_by_id, decision_id, title)
+
+
+def store_pdf(uow: UnitOfWork, case_id: int, kind: str, pdf: bytes, created_by_id: int | None,
+              decision_id: int | None = None, title: str | None = None) -> StoredDocument:
+    """Store an already rendered PDF as an issued document of the case (audited)."""
     case = uow.session.get(Case, case_id)
     if case is None:
         raise NotFound(f"Case {case_id} does not exist.")
-    pdf = render_pdf(html)
     count = uow.session.scalar(select(func.count(Document.id)).where(Document.case_id == case_id))
     name = f"{_safe(kind)}_{_safe(case.number)}_{(count or 0) + 1}.pdf"
     row = Document(case_id=case_id, decision_id=decision_id, kind=kind,

@@ -264,7 +264,7 @@ def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
         "decisions": [{"id": d.id, "kind": d.kind, "status": d.status, "number": d.number,
                        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
                        "drafted_by_id": d.drafted_by_id, "approved_by_id": d.approved_by_id,
-                       "sha256": d.sha256} for d in decisions],
+                       "sha256": d.document.sha256 if d.document else None} for d in decisions],
         "instalments": [{"due_on": i.due_on.isoformat(), "amount": f"{i.amount:.2f}"}
                         for i in instalments],
         "repayments": [{"received_on": r.received_on.isoformat(), "amount": f"{r.amount:.2f}",

@@ -28,18 +28,21 @@ from app.persistence.models import (
     Recovery,
     RecoveryDecision,
     RecoveryInstalment,
-    User,
 )
 
-from . import audit
+from . import audit, document_store
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_records import next_decision_number
 from .errors import Conflict, Forbidden, NotFound
 from .json_input import FieldErrors, date_field, decimal_field, json_object, list_field, text_field
-from .pdf import content_hash, render_pdf
+from .office import office, signer
+from .pdf import content_hash
 from .recovery import balance_of, load, require_case_role, today
 
 KINDS = ("recovery", "write_off", "deferral", "instalments")
+# How the case file lists each kind of issued decision.
+KIND_TITLES = {"recovery": "zwrot", "write_off": "umorzenie", "deferral": "odroczenie terminu",
+               "instalments": "rozłożenie na raty"}
 MAX_INSTALMENTS = 120
 KPA = "art. 104 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego"
 ACTS = {
@@ -191,14 +194,16 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
         row.approved_by_id, row.approved_at = actor.id, ctx.now()
         row.number = next_decision_number(uow, now.year)
         _apply(uow, rec, row)
-        row.pdf = render_pdf(render_html(uow, rec, row))
-        row.sha256 = content_hash(row.pdf)
+        stored = document_store.store(uow, rec.case_id, "recovery_decision",
+                                      render_html(uow, rec, row), actor.id,
+                                      title=f"Decyzja nr {row.number} ({KIND_TITLES[row.kind]})")
+        row.document_id = stored.id
         rec.version += 1
         audit.record(uow, "recovery.decision_issued", actor.id, rec.case_id, recovery_id=rec.id,
                      decision_id=row.id, kind=row.kind, number=row.number)
         uow.commit()
         return {"id": row.id, "number": row.number, "issued_on": now.isoformat(),
-                "sha256": row.sha256}
+                "sha256": stored.sha256}
 
 
 def _apply(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> None:
@@ -229,8 +234,12 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     member = s.scalar(select(HouseholdMember).where(
         HouseholdMember.household_id == case.household_id,
         HouseholdMember.person_id == case.applicant_id))
-    signer = s.get(User, row.approved_by_id) if row.approved_by_id else None
     assert row.issued_on is not None
+    body = office(uow)
+    who = signer(uow, row.approved_by_id, rec.act, row.issued_on)
+    if body is None or who is None:
+        # The body and an authorisation valid on the day are elements of art. 107 § 1 KPA.
+        raise Conflict(msg(Code.RECOVERY_SIGNER_UNAUTHORISED))
     bal = balance_of(uow, rec, row.issued_on)
     relief = "recovery" if row.kind == "recovery" else "relief"
     first = s.scalar(select(RecoveryDecision).where(
@@ -241,10 +250,10 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     person = case.applicant
     pesel = f"PESEL {person.pesel}" if person.pesel else f"nr w kartotece {person.register_key}"
     return _env.get_template("recovery_decision.html").render(
-        centre=uow.ctx.config["CENTRE_NAME"], city=uow.ctx.config["CENTRE_CITY"], case=case,
+        office=body, party_title="Pani" if case.applicant.sex == "F" else "Pan", case=case,
         rec=rec, row=row, party=member, pesel=pesel, basis_decision=basis_decision,
         address=case.household.address, benefit=benefit_name(rec.benefit), ground=GROUND_PL[rec.ground],
-        basis=f"{BASIS[(rec.act, relief)]} {ACTS[rec.act]}", kpa=KPA, signer=signer, balance=bal,
+        basis=f"{BASIS[(rec.act, relief)]} {ACTS[rec.act]}", kpa=KPA, signer=who, balance=bal,
         interest=rules.bears_interest(rec.benefit, rec.found_on),
         plan=[(date.fromisoformat(d), Decimal(a)) for d, a in row.plan],
     )
@@ -255,12 +264,13 @@ def decision_pdf(ctx: ServiceContext, actor: Actor, decision_id: int) -> tuple[b
     require_case_role(actor)
     with ctx.uow() as uow:
         row = uow.session.get(RecoveryDecision, decision_id)
-        if row is None or row.pdf is None or row.sha256 is None:
+        doc = row.document if row is not None else None
+        if row is None or doc is None:
             raise NotFound(f"Decision {decision_id} has no document.")
-        if content_hash(row.pdf) != row.sha256:
+        if content_hash(doc.content) != doc.sha256:
             raise Conflict("The stored document does not match its SHA-256.")
         rec = load(uow, row.recovery_id)
         audit.record(uow, "recovery.document_read", actor.id, rec.case_id, decision_id=row.id)
         uow.commit()
         name = (row.number or f"decyzja-{row.id}").replace("/", "-") + ".pdf"
-        return row.pdf, row.sha256, name
+        return doc.content, doc.sha256, name

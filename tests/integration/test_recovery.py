@@ -15,7 +15,7 @@ from app.domain import recovery as rules
 from app.domain.messages import Code
 from app.domain.money import round_money
 from app.persistence.models import AuditEvent, Payment, PaymentList, RecoveryDeduction
-from app.services import recovery, recovery_decisions
+from app.services import case_view, document_store, recovery, recovery_decisions
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Conflict, Forbidden, ValidationFailed
 from app.services.pdf import content_hash
@@ -188,9 +188,15 @@ def test_issued_decision_is_numbered_stored_and_has_every_art_107_element(
     assert dec["drafted_by_id"] == caseworker.id and dec["approved_by_id"] == supervisor.id
     pdf, sha, name = recovery_decisions.decision_pdf(ctx, caseworker, dec["id"])
     assert sha == content_hash(pdf) == dec["sha256"] and name.endswith(".pdf")
+    # It is a document of the case like every other: listed in the case file, hash checked.
+    (listed,) = [d for d in case_view.get_case(ctx, caseworker, rows.case_id)["documents"]
+                 if d["kind"] == "recovery_decision"]
+    assert listed["sha256"] == sha and dec["number"] in listed["title"]
+    assert document_store.download(ctx, caseworker, rows.case_id, listed["id"])[0] == pdf
     text = " ".join(pdf_text(pdf).split())
     for element in (
-        "Gminny Ośrodek Pomocy Społecznej",  # the body
+        "Burmistrz Gminy Krzeszowice",  # the body
+        "z upoważnienia Burmistrza Gminy Krzeszowice",  # the authorised signer
         "dnia 2 marca 2026 r.",  # the date
         "Ewa Testowa",  # the party
         "art. 30 ust. 1 i 2 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych",  # basis
@@ -199,7 +205,7 @@ def test_issued_decision_is_numbered_stored_and_has_every_art_107_element(
         "700,00 zł", "odsetkami ustawowymi", "30 kwietnia 2026 r.", ACCOUNT,
         "Uzasadnienie", "Podjęcie pracy", "5 marca 2025 r.",  # justification with the notice date
         "Samorządowego Kolegium Odwoławczego", "14 dni",  # appeal instruction
-        "Maria Wiśniewska", "Kierownik GOPS",  # the signer
+        "Maria Wiśniewska", "Kierownik Ośrodka Pomocy Społecznej", "OR.0052.13.2024",  # the signer
     ):
         assert element in text, element
     assert dec["number"] in text
@@ -402,3 +408,21 @@ def test_concurrent_approvals_and_deduction_runs_act_once(
     assert sorted(made) == [0, 2]
     _, pays = _list(ctx, list_id)
     assert sum(p.amount for p in pays) == D("300.00")
+
+
+def test_a_supervisor_without_an_authorisation_cannot_issue_a_recovery_decision(
+        ctx: ServiceContext, caseworker: Actor) -> None:
+    """The signer's authorisation is an element of art. 107 § 1 KPA: without one valid on the
+    day, nothing is numbered or issued, and the draft waits for an authorised supervisor."""
+    from tests.conftest import actor_for
+
+    rows = make_case(ctx)
+    rid = recovery.record_finding(ctx, caseworker, rows.case_id, finding(rows))["id"]
+    did = recovery_decisions.draft_decision(ctx, caseworker, rid, {
+        "kind": "recovery", "justification": "Strona nie zgłosiła podjęcia pracy.",
+        "repay_by": "2026-04-30", "account": ACCOUNT})["id"]
+    with pytest.raises(Conflict) as refused:
+        recovery_decisions.approve_decision(ctx, actor_for(ctx, "supervisor2"), did)
+    assert refused.value.code == Code.RECOVERY_SIGNER_UNAUTHORISED
+    dec = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["decisions"][0]
+    assert dec["status"] == "draft" and dec["number"] is None

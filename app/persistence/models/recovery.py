@@ -1,6 +1,6 @@
 """Undue benefits (nienależnie pobrane świadczenia): the finding, its decisions, deductions,
-repayments and instalments. Self-contained: the decision PDFs live here with their SHA-256 until
-the general documents table takes them over."""
+repayments and instalments. An issued decision's PDF is a document of the case (``documents``,
+with its SHA-256), like every other document the party receives."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Money, utcnow
+from .documents import Document
 
 
 class Recovery(Base):
@@ -77,8 +78,8 @@ class RecoveryDecision(Base):
     drafted_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None]
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
-    sha256: Mapped[str | None] = mapped_column(String(64))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    document: Mapped[Document | None] = relationship()
 
 
 class RecoveryInstalment(Base):

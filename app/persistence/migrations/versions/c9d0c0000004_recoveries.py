@@ -21,7 +21,8 @@ import app.persistence.models.base
 
 # revision identifiers, used by Alembic.
 revision: str = 'c9d0c0000004'
-down_revision: Union[str, Sequence[str], None] = '7b1c2d3e4f50'
+# After the documents table: an issued recovery decision is a document of the case.
+down_revision: Union[str, Sequence[str], None] = 'c9d0c0000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
@@ -74,9 +75,9 @@ def upgrade() -> None:
     sa.Column('drafted_at', app.persistence.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('approved_by_id', sa.Integer(), nullable=True),
     sa.Column('approved_at', app.persistence.models.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('pdf', sa.LargeBinary(), nullable=True),
-    sa.Column('sha256', sa.String(length=64), nullable=True),
+    sa.Column('document_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_recovery_decisions_approved_by_id_users')),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_recovery_decisions_document_id_documents')),
     sa.ForeignKeyConstraint(['drafted_by_id'], ['users.id'], name=op.f('fk_recovery_decisions_drafted_by_id_users')),
     sa.ForeignKeyConstraint(['recovery_id'], ['recoveries.id'], name=op.f('fk_recovery_decisions_recovery_id_recoveries'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_recovery_decisions')),
