@@ -78,8 +78,11 @@ def test_lifecycle_over_api_with_real_worker(live_ctx: ServiceContext, client: A
     complete(tok, "appeal_window")  # waiver of appeal (art. 127a KPA): final at once
 
     def scheduled() -> Any:
+        # Eligibility, the document, the schedule at issue (a full grant, art. 130 § 4 KPA) and
+        # once final: four jobs, each done once, in the worker.
         c = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
-        return c if c["schedule"] else None
+        done = [h["action"] for h in c["history"]].count("job.done")
+        return c if c["schedule"] and done >= 4 else None
 
     final = wait_for(scheduled, 30)
     assert final["decision"]["status"] == "final"
@@ -91,9 +94,9 @@ def test_lifecycle_over_api_with_real_worker(live_ctx: ServiceContext, client: A
     assert again.get_json()["created"] == 0
     final = api(client, "GET", f"/api/cases/{case_id}", cw).get_json()
     assert len(final["payments"]) == 1
-    # Eligibility, the document, the schedule at issue (a full grant, art. 130 § 4 KPA) and
-    # once final (no month twice).
+    # No job ran twice (and no month is scheduled twice).
     assert [h["action"] for h in final["history"]].count("job.done") == 4
+    assert len({s["month"] for s in final["schedule"]}) == len(final["schedule"])
 
 
 def test_stale_and_invalid_completes_over_api(live_ctx: ServiceContext, client: Any, clock: Any) -> None:
