@@ -218,7 +218,7 @@ class Code(StrEnum):
     RECOVERY_OVERPAYMENT = "recovery.overpayment"
     RECOVERY_DEADLINE_PAST = "recovery.deadline_past"
     RECOVERY_KIND_UNKNOWN = "recovery.kind_unknown"
-    RECOVERY_SIGNER_UNAUTHORISED = "recovery.signer_unauthorised"
+    SIGNER_UNAUTHORISED = "signer_unauthorised"
     DEPLOY_SCRIPT_MEMORY = "deploy.script_error.memory"
     DEPLOY_FORM_PATTERN_UNSUPPORTED = "deploy.invalid_form_schema.pattern_unsupported"
     DEPLOY_FORM_PATTERN_TOO_LONG = "deploy.invalid_form_schema.pattern_too_long"
@@ -711,7 +711,7 @@ CATALOGUE: dict[Code, Template] = {
     Code.RECOVERY_DEADLINE_PAST: Template(
         N_("Termin musi przypadać po dniu dzisiejszym."),
         "The deadline must be after today."),
-    Code.RECOVERY_SIGNER_UNAUTHORISED: Template(
+    Code.SIGNER_UNAUTHORISED: Template(
         N_("Decyzji nie można wydać: dane organu nie są ustawione albo zatwierdzający nie ma "
            "ważnego upoważnienia do wydawania decyzji w tych sprawach."),
         "The decision cannot be issued: the issuing body is not set, or the approver holds no "

@@ -239,7 +239,7 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     who = signer(uow, row.approved_by_id, rec.act, row.issued_on)
     if body is None or who is None:
         # The body and an authorisation valid on the day are elements of art. 107 § 1 KPA.
-        raise Conflict(msg(Code.RECOVERY_SIGNER_UNAUTHORISED))
+        raise Conflict(msg(Code.SIGNER_UNAUTHORISED))
     bal = balance_of(uow, rec, row.issued_on)
     relief = "recovery" if row.kind == "recovery" else "relief"
     first = s.scalar(select(RecoveryDecision).where(

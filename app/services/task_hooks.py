@@ -38,6 +38,7 @@ from .decision_records import (
     legal_range,
     next_decision_number,
 )
+from .documents import BENEFITS
 from .errors import Conflict, ValidationFailed
 from .interview_records import (
     check_member_rows,
@@ -46,6 +47,7 @@ from .interview_records import (
     main_kind,
     net,
 )
+from .office import office, signer
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
 
@@ -221,6 +223,12 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
         # Signing re-checks the law: a draft saved before a rule existed, or edited since,
         # is not signed; the supervisor returns it instead.
         _refuse_if(decision_violations(uow, decision), APPROVAL_MESSAGE)
+        # The signer acts for the body under an authorisation (art. 110 ust. 7-8 u.p.s., art. 20
+        # u.ś.r.): one who holds none for this act today is told now, not by a failed issue.
+        if office(uow) is None or signer(uow, actor.id, BENEFITS[decision.benefit].act,
+                                         _today(uow)) is None:
+            raise ValidationFailed(msg(Code.SIGNER_UNAUTHORISED),
+                                   {"approval": msg(Code.SIGNER_UNAUTHORISED)})
         decision.status = "approved"
         decision.approved_by_id = actor.id
         decision.approved_at = uow.ctx.now()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text, update
 
+from app.domain.messages import Code
 from app.persistence.models import (
     AuditEvent,
     Decision,
@@ -243,13 +244,39 @@ def no_ups_authorisation(ctx: ServiceContext) -> Any:
                      .values(revoked_on=None))
 
 
-def test_without_an_authorisation_the_issue_fails_visibly_then_is_retried(
+def test_a_supervisor_without_an_authorisation_cannot_approve(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor, no_ups_authorisation: None
+) -> None:
+    """The signer acts under an authorisation (art. 110 ust. 7-8 u.p.s.): one who holds none
+    today is refused at approval, with the reason on the field, and the draft stays a draft."""
+    actors = _actors(caseworker, supervisor)
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    _draft(ctx, case_id, actors)
+    with pytest.raises(ValidationFailed) as refused:
+        complete_named(ctx, case_id, "approve_decision", supervisor)
+    assert refused.value.errors["approval"].code == Code.SIGNER_UNAUTHORISED
+    assert case_view.get_case(ctx, caseworker, case_id)["decision"]["status"] == "draft"
+    assert any(t.name == "approve_decision" for t in ready_tasks(ctx, case_id))
+
+
+@pytest.fixture
+def restores_authorisations(ctx: ServiceContext) -> Any:
+    """Whatever the test revokes is restored after it (the demo authorisations are kept)."""
+    yield
+    with ctx.db.engine.begin() as conn:
+        conn.execute(update(SignerAuthorisation).values(revoked_on=None))
+
+
+def test_an_authorisation_revoked_before_the_issue_fails_it_visibly_then_it_is_retried(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor, restores_authorisations: None
 ) -> None:
     actors = _actors(caseworker, supervisor)
     case_id = cases.open_case(ctx, caseworker, sample_application())
     _draft(ctx, case_id, actors)
     complete_named(ctx, case_id, "approve_decision", supervisor)
+    with ctx.db.engine.begin() as conn:  # revoked after the approval, before the document
+        conn.execute(update(SignerAuthorisation).where(SignerAuthorisation.act == "ups")
+                     .values(revoked_on=date(2025, 1, 1)))
     with ctx.uow(readonly=True) as uow:
         job_id = uow.session.scalar(select(Job.id).where(
             Job.case_id == case_id, Job.operation == "decision_document"))

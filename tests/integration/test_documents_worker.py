@@ -24,13 +24,31 @@ def _pending_jobs(ctx: ServiceContext, case_id: int) -> int:
             Job.case_id == case_id, Job.status == "pending"))))
 
 
-def _to_approval(ctx: ServiceContext, case_id: int, actors: dict[str, Actor]) -> None:
+class _Held:
+    """A publisher that keeps what it is given (the jobs row is the outbox)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, tuple[Any, ...]]] = []
+
+    def publish(self, name: str, *args: Any, countdown: float | None = None) -> None:
+        self.sent.append((name, args))
+
+
+def _to_approval(ctx: ServiceContext, case_id: int, actors: dict[str, Actor],
+                 hold: _Held | None = None) -> None:
+    """Drive the case through the worker to its approval; with ``hold``, the jobs the approval
+    publishes are kept back (sent by the caller later)."""
     for _ in range(20):
         wait_for(lambda: _pending_jobs(ctx, case_id) == 0, timeout=60)
         drive(ctx, case_id, actors, run_jobs=False,
               until=lambda ts: any(t.name == "approve_decision" for t in ts))
         if any(t.name == "approve_decision" for t in ready_tasks(ctx, case_id)):
-            complete_named(ctx, case_id, "approve_decision", actors["supervisor"])
+            real = ctx.publisher
+            ctx.publisher = hold or real
+            try:
+                complete_named(ctx, case_id, "approve_decision", actors["supervisor"])
+            finally:
+                ctx.publisher = real
             return
     raise AssertionError("the case never reached the approval")
 
@@ -45,13 +63,17 @@ def test_the_worker_issues_the_pdf_and_a_missing_authorisation_is_an_incident(
     docs: Any = wait_for(lambda: case_view.get_case(ctx, caseworker, ok)["documents"], timeout=60)
     assert docs[0]["kind"] == "decision"
 
+    refused = cases.open_case(ctx, caseworker, sample_application(
+        applicant={"pesel": "69052301118", "first_name": "Tomasz", "last_name": "Drugi",
+                   "net_income": "300.00"}))
+    held = _Held()
+    _to_approval(ctx, refused, actors, hold=held)
+    # The authorisation is revoked between the approval (which checks it) and the issue.
     with ctx.db.engine.begin() as conn:
         conn.execute(update(SignerAuthorisation).values(revoked_on="2025-01-01"))
     try:
-        refused = cases.open_case(ctx, caseworker, sample_application(
-            applicant={"pesel": "69052301118", "first_name": "Tomasz", "last_name": "Drugi",
-                       "net_income": "300.00"}))
-        _to_approval(ctx, refused, actors)
+        for name, args in held.sent:
+            ctx.publisher.publish(name, *args)
         found: Any = wait_for(lambda: [i for i in incidents.list_incidents(ctx, supervisor)
                                        if i["case_id"] == refused], timeout=60)
         assert found[0]["reason"] == "job_failed" and "no authorisation" in found[0]["detail"]

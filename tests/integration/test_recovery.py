@@ -423,6 +423,6 @@ def test_a_supervisor_without_an_authorisation_cannot_issue_a_recovery_decision(
         "repay_by": "2026-04-30", "account": ACCOUNT})["id"]
     with pytest.raises(Conflict) as refused:
         recovery_decisions.approve_decision(ctx, actor_for(ctx, "supervisor2"), did)
-    assert refused.value.code == Code.RECOVERY_SIGNER_UNAUTHORISED
+    assert refused.value.code == Code.SIGNER_UNAUTHORISED
     dec = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["decisions"][0]
     assert dec["status"] == "draft" and dec["number"] is None

@@ -219,3 +219,29 @@ def test_an_admin_sets_the_body_and_authorisations_on_a_page(
         office.set_office(ctx, Actor(None, frozenset({"admin"})), dict(office.DEMO_OFFICE))
         with ctx.db.engine.begin() as conn:
             conn.execute(delete(SignerAuthorisation).where(SignerAuthorisation.number == "OR.1/2026"))
+
+
+def test_an_unauthorised_supervisor_is_refused_at_approval_on_the_api_and_the_page(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    """supervisor2 holds no authorisation in the demo: the approval is refused with the reason
+    on the field (Polish on the page), and the draft waits for an authorised supervisor."""
+    from tests.drive import complete_named
+
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    initial = _until_draft(ctx, case_id, actors)
+    complete_named(ctx, case_id, "draft_decision", caseworker, initial)
+    tid = task_id(ctx, case_id, "approve_decision")
+    version = worklist.get_task(ctx, supervisor, tid)["version"]
+    res = client.post(f"/api/tasks/{tid}/complete", headers=bearer(token(client, "supervisor2")),
+                      json={"data": {"approval": "approve", "approval_comment": ""},
+                            "version": version})
+    assert res.status_code == 422, res.get_json()
+    assert res.get_json()["field_codes"]["approval"]["code"] == "signer_unauthorised"
+    login(client, "supervisor2")
+    res = client.post(f"/tasks/{tid}", data={"approval": "approve", "approval_comment": "",
+                                             "version": str(version)})
+    assert res.status_code == 422
+    assert "nie ma ważnego upoważnienia" in res.get_data(as_text=True)
+    assert case_view.get_case(ctx, caseworker, case_id)["decision"]["status"] == "draft"
