@@ -43,20 +43,23 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
         return []
     on = today(uow.ctx)
     limit = Decimal(param_value("recovery.deduction_limit_percent", on, RECOVERY_PARAMETERS).value)
+    # Only payees who owe: the debtors are few, the list may hold 100,000 payments, so the
+    # database joins them (never an IN list of every payee).
+    debtor_ids = select(Recovery.person_id).where(Recovery.status == "decided")
     rows = s.execute(
         select(Payment, Case.applicant_id).join(Case, Case.id == Payment.case_id)
         .where(Payment.payment_list_id == payment_list.id,
-               Payment.status.in_(DRAFT_PAYMENT_STATUSES))
+               Payment.status.in_(DRAFT_PAYMENT_STATUSES),
+               Case.applicant_id.in_(debtor_ids))
         .where(Payment.id.not_in(select(RecoveryDeduction.payment_id)))
         .order_by(Payment.id)
     ).all()
     if not rows:
         return []
     debtors = {person_id for _, person_id in rows}
-    recoveries = s.scalars(
-        select(Recovery).where(Recovery.person_id.in_(debtors), Recovery.status == "decided")
-        .order_by(Recovery.id)
-    ).all()
+    recoveries = [r for r in s.scalars(
+        select(Recovery).where(Recovery.status == "decided").order_by(Recovery.id)
+    ) if r.person_id in debtors]
     owed = {r.id: balance_of(uow, r, on).outstanding for r in recoveries}
     made: list[RecoveryDeduction] = []
     for payment, person_id in rows:

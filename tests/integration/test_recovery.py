@@ -426,3 +426,32 @@ def test_a_supervisor_without_an_authorisation_cannot_issue_a_recovery_decision(
     assert refused.value.code == Code.SIGNER_UNAUTHORISED
     dec = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["decisions"][0]
     assert dec["status"] == "draft" and dec["number"] is None
+
+
+def test_the_monthly_payment_run_deducts_what_a_debtor_owes_from_the_current_benefit(
+        ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    """The run calls the deduction for every draft list it fills (art. 104 u.p.s.): the debtor's
+    March payment is reduced by what is owed, the list total follows, and a second run deducts
+    nothing more."""
+    from app.persistence.models import PaymentScheduleItem
+    from app.services import payments
+
+    rows = make_case(ctx)
+    decided(ctx, caseworker, supervisor, rows)   # 700.00 owed, recovery decision issued
+    with ctx.uow() as uow:
+        uow.session.add(PaymentScheduleItem(
+            decision_id=rows.decision_id, case_id=rows.case_id, month=date(2026, 3, 1),
+            due_on=date(2026, 3, 10), amount=Decimal("500.00"), status="planned"))
+        uow.commit()
+    result = payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    assert result["created"] == 1
+    plist, pays = _list(ctx, result["list_id"])
+    (payment,) = [p for p in pays if p.case_id == rows.case_id]
+    with ctx.uow(readonly=True) as uow:
+        (deduction,) = uow.session.execute(select(RecoveryDeduction.gross, RecoveryDeduction.amount)
+                                           .where(RecoveryDeduction.payment_id == payment.id)).all()
+    assert deduction.gross == Decimal("500.00") and deduction.amount > 0
+    assert payment.amount == Decimal("500.00") - deduction.amount
+    assert plist.total == sum(p.amount for p in pays)
+    payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    assert _list(ctx, result["list_id"])[1][0].amount == payment.amount
