@@ -28,6 +28,7 @@ from . import audit, letters
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_records import latest_decision
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
+from .json_input import iso_date
 
 CHANNELS = ("post", "epuap", "in_person")
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
@@ -44,13 +45,10 @@ def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required
         if required:
             errors[field] = msg(Code.REQUIRED)
         return None
-    try:
-        if not isinstance(value, str) or len(value) != 10:
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
+    day = iso_date(value)
+    if day is None:
         errors[field] = msg(Code.DATE_FORMAT)
-        return None
+    return day
 
 
 def enforceable_at_once(decision: Decision) -> bool:

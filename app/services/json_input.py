@@ -128,6 +128,18 @@ def whole_field(raw: Any, path: str, errors: FieldErrors, message: str, minimum:
     return raw
 
 
+def iso_date(raw: Any) -> date | None:
+    """A strict "YYYY-MM-DD" within the sane years, or None: no "20250101", no week dates
+    ("2026-W01-1", which ``date.fromisoformat`` also accepts), no year 1."""
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        return None
+    try:
+        parsed = date.fromisoformat(raw.strip())
+    except ValueError:
+        return None
+    return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+
+
 def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
     """A required "YYYY-MM-DD" date within a sane range of years."""
     if raw is None or raw == "":

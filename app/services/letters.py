@@ -32,6 +32,7 @@ from .context import Actor, ServiceContext, UnitOfWork
 from .document_store import StoredDocument
 from .document_templates import render
 from .errors import Forbidden, NotFound, ValidationFailed
+from .json_input import iso_date
 from .office import office
 
 MIN_DAYS, MAX_DAYS, MAX_TEXT = 7, 60, 4000
@@ -70,14 +71,7 @@ LETTERS: dict[str, tuple[LetterField, ...]] = {
 
 
 def _date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return value if isinstance(value, date) else iso_date(value)
 
 
 def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from app.services import cases
+from app.services import appeals, cases
 from app.services.context import Actor, ServiceContext
 from app.services.schema_errors import form_validator
 from tests.drive import ready_tasks, sample_application
@@ -414,3 +414,18 @@ def test_an_empty_or_lenient_date_in_a_query_is_refused(client: Any) -> None:
         res = client.get(f"/api/persons/1/recovery-balance?on={on}", headers=auth)
         assert res.status_code == 422, (on, res.status_code)
         assert "on" in res.get_json()["fields"]
+
+
+def test_week_dates_and_year_one_are_refused_in_letters_and_appeals(
+        client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
+    """date.fromisoformat also reads "2026-W10-1" (a week date) and "0001-01-01"; every date the
+    new services take goes through one strict parser (json_input.iso_date)."""
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    auth = {"Authorization": f"Bearer {token(client, 'caseworker1')}"}
+    for bad in ("2026-W10-1", "0001-01-01", "20260310"):
+        res = client.post(f"/api/cases/{case_id}/letters", headers=auth, json={
+            "kind": "delay_notice", "facts": {"reason": "Brak zaświadczenia.", "new_date": bad}})
+        assert res.status_code == 422 and "new_date" in res.get_json()["fields"], (bad, res.get_json())
+        errors: dict[str, str] = {}
+        assert appeals.parse_day({"posted_on": bad}, "posted_on", errors) is None
+        assert set(errors) == {"posted_on"}

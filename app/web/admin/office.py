@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -10,6 +9,7 @@ from flask_babel import gettext as _
 
 from app.services import office
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.json_input import iso_date
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -32,13 +32,6 @@ def _page(values: dict[str, str] | None = None, errors: dict[str, str] | None = 
         bodies=office.BODIES, acts=ACT_LABELS, auth_values=auth_values or {},
         auth_errors=auth_errors or {},
         authorisations=office.list_authorisations(services(), actor())), status
-
-
-def _day(raw: str) -> date | None:
-    try:
-        return date.fromisoformat(raw) if len(raw) == 10 else None
-    except ValueError:
-        return None
 
 
 @bp.get("/office")
@@ -67,7 +60,7 @@ def authorisation_add() -> Any:
     """Record a signer's authorisation."""
     names = ("username", "act", "position", "number", "issued_on", "valid_until")
     values = {n: request.form.get(n, "").strip()[:201] for n in names}
-    issued, until = _day(values["issued_on"]), _day(values["valid_until"])
+    issued, until = iso_date(values["issued_on"]), iso_date(values["valid_until"])
     errors = {}
     if issued is None:
         errors["issued_on"] = _("Podaj datę w formacie RRRR-MM-DD.")
@@ -91,7 +84,7 @@ def authorisation_add() -> Any:
 @page_roles("admin")
 def authorisation_revoke(authorisation_id: int) -> Any:
     """Revoke an authorisation from a date (decisions issued before keep it)."""
-    on = _day(request.form.get("on", "").strip())
+    on = iso_date(request.form.get("on", "").strip())
     if on is None:
         flash(_("Podaj datę w formacie RRRR-MM-DD."), "error")
     else:

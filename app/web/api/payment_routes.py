@@ -11,7 +11,7 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.services import payments
 from app.services.errors import ValidationFailed
-from app.services.json_input import MAX_YEAR, MIN_YEAR
+from app.services.json_input import MAX_YEAR, MIN_YEAR, iso_date
 from app.web.security import api_actor, api_roles
 from app.web.setup import services
 
@@ -40,16 +40,6 @@ def parse_month(raw: Any) -> date:
         bounds = msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01", latest=f"{MAX_YEAR}-12")
         raise ValidationFailed(bounds, {"month": bounds})
     return month
-
-
-def parse_day(raw: Any) -> date | None:
-    """YYYY-MM-DD (strictly: no week dates, no "20260101"), or None for the service to refuse."""
-    if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        return None
 
 
 def _text(raw: Any, limit: int = 100) -> str:
@@ -89,7 +79,7 @@ def settle_payment(payment_id: int) -> Any:
     """Mark a payment {outcome: paid|returned, on: YYYY-MM-DD, ref}."""
     body = _body()
     return jsonify(payments.mark_payment(services(), api_actor(), payment_id,
-                                         _text(body.get("outcome"), 20), parse_day(body.get("on")),
+                                         _text(body.get("outcome"), 20), iso_date(body.get("on")),
                                          _text(body.get("ref"))))
 
 
@@ -97,7 +87,7 @@ def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of a list {outcome, on, ref}."""
     body = _body()
     return jsonify(payments.mark_list(services(), api_actor(), list_id,
-                                      _text(body.get("outcome"), 20), parse_day(body.get("on")),
+                                      _text(body.get("outcome"), 20), iso_date(body.get("on")),
                                       _text(body.get("ref"))))
 
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from app.services import payments
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.json_input import iso_date
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
@@ -29,13 +30,6 @@ def _error(exc: ServiceError) -> None:
     if isinstance(exc, ValidationFailed):
         for text in exc.errors.values():
             flash(service_message(text), "error")
-
-
-def _day(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw and len(raw) == 10 else None
-    except ValueError:
-        return None
 
 
 @page_roles(*CASE_ROLES)
@@ -113,7 +107,7 @@ def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of the list paid (or returned)."""
     try:
         done = payments.mark_list(services(), actor(), list_id, request.form.get("outcome", ""),
-                                  _day(request.form.get("on")), request.form.get("ref", ""))
+                                  iso_date(request.form.get("on")), request.form.get("ref", ""))
         flash(_("Oznaczono wypłat: %(count)d.", count=done["marked"]), "success")
     except ServiceError as exc:
         _error(exc)
@@ -125,7 +119,7 @@ def settle_payment(list_id: int, payment_id: int) -> Any:
     """Mark one payment paid or returned."""
     try:
         payments.mark_payment(services(), actor(), payment_id, request.form.get("outcome", ""),
-                              _day(request.form.get("on")), request.form.get("ref", ""))
+                              iso_date(request.form.get("on")), request.form.get("ref", ""))
         flash(_("Zapisano rozliczenie wypłaty nr %(id)d.", id=payment_id), "success")
     except ServiceError as exc:
         _error(exc)
