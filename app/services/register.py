@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -240,8 +241,13 @@ def possible_matches(uow: UnitOfWork, last_name: str, birth_date: date | None) -
 
 
 def _plain_text(text: str) -> bool:
-    """No NUL, other control characters or lone surrogates (PostgreSQL refuses them in text)."""
-    return all(ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    """No NUL or other control character (C0, DEL, C1, line and paragraph separators) and no lone
+    surrogate (PostgreSQL refuses NUL and surrogates in text). A no-break or ideographic space
+    pasted with a surname is text: `isprintable()` refused it, though the API schema admits it."""
+    return not any(unicodedata.category(ch) in _NOT_TEXT for ch in text)
+
+
+_NOT_TEXT = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
 def _like(text: str) -> str:
