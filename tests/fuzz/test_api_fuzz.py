@@ -24,6 +24,7 @@ no character the edge refuses).
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -151,12 +152,12 @@ def _config(url: str, token: str, stateful: bool) -> schemathesis.Config:
 
 def _run(url: str, token: str, tally: Tally, *, include: str | None = None,
          exclude: tuple[str, ...] = ()) -> None:
-    config = _config(url, token, stateful=include is None)
+    config = _config(url, token, stateful=include is None and not ONLY)
     schema = schemathesis.openapi.from_url(f"{url}/api/openapi.json", config=config)
     if include:
         schema = schema.include(path_regex=include)
-    if ONLY:
-        schema = schema.include(path_regex=ONLY)
+    if ONLY:  # a second include() would widen the selection: exclude what ONLY does not name
+        schema = schema.exclude(lambda ctx: re.search(ONLY, ctx.operation.path) is None)
     for pattern in exclude:
         schema = schema.exclude(path_regex=pattern)
     for event in from_schema(schema).execute():
@@ -207,6 +208,8 @@ def test_the_api_survives_schemathesis(live_api: str, capsys: pytest.CaptureFixt
     assert not tally.errors, "\n".join(tally.errors)
     assert not tally.server_errors, tally.server_errors
     assert not tally.failures, failures
+    if ONLY:
+        return  # a partial run: the coverage asserts below are for the whole document
     assert len(tally.requests) >= 30, "every operation must be exercised"
     assert set(REFUSALS_422) <= set(tally.requests), set(REFUSALS_422) - set(tally.requests)
     assert tally.phases["stateful"], "the links were followed"
