@@ -15,6 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from app.services.payments.exports import KINDS
 from app.web.api.openapi import OPENAPI
+from app.web.api.openapi_responses import RESPONSES
 from tests.web.test_api_roles import token
 
 pytestmark = pytest.mark.embedded
@@ -119,3 +120,55 @@ def test_an_undeclared_method_is_405_naming_the_allowed_ones(client: Any, method
     _error(res.get_json())
     page = client.open("/login", method=method)
     assert page.status_code == 405 and "GET" in page.headers["Allow"]
+
+
+def _leaves(node: Any) -> list[dict[str, Any]]:
+    """Every string schema under `node` (not following references)."""
+    if isinstance(node, list):
+        return [leaf for item in node for leaf in _leaves(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node] if node.get("type") in ("string", ["string", "null"]) else []
+    return found + [leaf for key, child in node.items() if key != "$ref" for leaf in _leaves(child)]
+
+
+REQUESTS = [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES]
+
+
+@pytest.mark.parametrize("name", REQUESTS)
+def test_finding_9_every_request_string_says_what_it_takes(name: str) -> None:
+    # A free string would admit a NUL byte the edge refuses (ST202 on 27 operations).
+    schema = OPENAPI["components"]["schemas"][name]
+    for leaf in _leaves(schema):
+        assert {"pattern", "enum", "const"} & leaf.keys(), (name, leaf)
+
+
+SCHEMA_REFUSES = [  # values the server refuses, which the document must call invalid
+    ("SearchRequest", {"q": "Nowak\x07"}),
+    ("SearchRequest", {"q": "   "}),
+    ("PaymentRunRequest", {"month": "4162-08"}),
+    ("PaymentRunRequest", {"month": "\u0662\u0660\u0662\u0666-01"}),  # Arabic-Indic digits
+    ("SettleRequest", {"outcome": "paid", "on": "0358-01-30"}),
+    ("ReissueRequest", {"method": "transfer"}),
+    ("ReissueRequest", {"method": "transfer", "account": ""}),
+    ("RecoveryRepayment", {"received_on": "2026-03-02", "amount": "0.00"}),
+    ("DefinitionUpload", {"sources": {}, "forms": {}}),
+    ("DeadlineRequest", {"kind": "final", "start": "2025-01-01", "days": 7}),
+    ("LetterRequest", {"kind": "supplement_call", "facts": {"items": "x"}}),
+    ("MigrateRequest", {"from_version": 1, "to_version": 2, "element_id": ""}),
+    ("CaseRequest", {"applicant": {"first_name": "A", "last_name": "B"},
+                     "benefit": "zasilek_staly", "reason": "ubostwo"}),  # no identity
+    ("TokenRequest", {"username": "a\x00", "password": "b"}),
+    ("CompleteRequest", {"data": {"note": "a\x00b"}}),
+]
+
+
+@pytest.mark.parametrize(("name", "body"), SCHEMA_REFUSES)
+def test_finding_9_the_document_refuses_what_the_server_refuses(name: str, body: Any) -> None:
+    assert not _validator({"$ref": f"#/components/schemas/{name}"}).is_valid(body), body
+
+
+def test_the_document_still_takes_plain_requests() -> None:
+    ok = _validator({"$ref": "#/components/schemas/SearchRequest"})
+    assert ok.is_valid({"q": "Nowak\u00a0Kowalska", "status": None})
+    assert _validator({"$ref": "#/components/schemas/ReissueRequest"}).is_valid({"method": "cash"})
