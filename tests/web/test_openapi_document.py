@@ -171,4 +171,9 @@ def test_finding_9_the_document_refuses_what_the_server_refuses(name: str, body:
 def test_the_document_still_takes_plain_requests() -> None:
     ok = _validator({"$ref": "#/components/schemas/SearchRequest"})
     assert ok.is_valid({"q": "Nowak\u00a0Kowalska", "status": None})
+    assert ok.is_valid({"q": "Kowalska-Nowak"})
+    case = _validator({"$ref": "#/components/schemas/CaseRequest"})
+    assert case.is_valid({"applicant": {"pesel": "44051401359", "first_name": "Jan-Maria",
+                                        "last_name": "Kowalski"},
+                          "benefit": "zasilek_staly", "reason": "ubostwo"})
     assert _validator({"$ref": "#/components/schemas/ReissueRequest"}).is_valid({"method": "cash"})
