@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from app.domain import deadlines
+from app.domain import deadlines, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
@@ -32,9 +32,9 @@ from .json_input import iso_date
 
 CHANNELS = ("post", "epuap", "in_person")
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
-FORWARD_DAYS = 7
+FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
 # Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
-RESTORATION_DAYS = 7
+RESTORATION_DAYS = kpa_appeals.RESTORATION_DAYS
 
 
 def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required: bool = True
@@ -273,9 +273,9 @@ def appeal_dict(a: Appeal) -> dict[str, Any]:
         "deadline": iso(a.deadline), "timely": a.timely, "after_finality": a.after_finality,
         "restoration_requested": a.restoration_requested,
         "cause_ceased_on": iso(a.cause_ceased_on),
-        "restoration_in_time": (
-            a.received_on <= deadlines.kpa_period_end(a.cause_ceased_on, RESTORATION_DAYS)
-        ) if a.cause_ceased_on else None,
+        # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
+        "restoration_in_time": kpa_appeals.restoration_in_time(
+            a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
         "restoration_ruling": a.restoration_ruling, "forward_due": iso(a.forward_due),
         "forwarded_on": iso(a.forwarded_on), "self_corrected_on": iso(a.self_corrected_on),
         "sko_outcome": a.sko_outcome, "sko_ruling_on": iso(a.sko_ruling_on),
