@@ -147,6 +147,7 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "RecoveryDecisionDrafted": obj({"id": INT, "kind": STR, "status": STR}),
     "RecoveryDecisionIssued": obj({"id": INT, "number": STR, "issued_on": DATE, "sha256": STR}),
     "RecoveryRepaid": obj({"recovery_id": INT, "overpaid": MONEY}),
+    "RecoveryDecisionFinal": obj({"id": INT, "final_on": DATE}),
     "PersonRecoveryBalance": obj({"person_id": INT, "on": DATE, "cases": array(OBJ),
                                   "total": OBJ}),
     # A decision's life (app/services/appeals.py, sko.py, decision_changes.py).
