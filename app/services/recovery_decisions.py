@@ -318,6 +318,8 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
         address=case.household.address, benefit=benefit_name(rec.benefit), ground=_ground_pl(rec),
         basis=f"{_basis(rec, relief)} {ACTS[rec.act]}", kpa=KPA, signer=who, balance=bal,
         interest=bears_interest(rec),
+        interest_from=("pierwszego dnia miesiąca następującego po dniu wypłaty każdego świadczenia"
+                       if rec.act == "fa" else "dnia wypłaty każdego świadczenia"),
         plan=[(date.fromisoformat(d), Decimal(a)) for d, a in row.plan],
     )
 
