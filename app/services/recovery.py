@@ -344,6 +344,7 @@ def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
         uow.commit()
         return {"case_id": case_id, "case_number": case.number, "person_id": case.applicant_id,
                 "on": on.isoformat(), "recoveries": rows, "total": _total(rows),
+                "grounds": [ground_dict(g.code) for g in law.grounds_of(rules.act_of(case.benefit))],
                 "payable": [{"id": p.id, "due_on": p.due_on.isoformat(), "amount": f"{p.amount:.2f}",
                              "status": p.status} for p in paid]}
 
