@@ -29,19 +29,37 @@ LATE_MARGIN = Decimal("5.5")   # art. 481 § 2 k.c.: reference rate + 5.5 pp
 _KC = "art. 481 § 2 k.c.: stopa referencyjna NBP + 5,5 pp"
 
 # (effective from, NBP reference rate %, source)
+_ZUS = "zus.pl wysokość odsetek ustawowych za opóźnienie"
 REFERENCE_RATES: list[tuple[date, Decimal, str]] = [
-    (D(2022, 9, 8), Decimal("6.75"), "bsbrodnica.pl stopy NBP: 6,75% od 8 września 2022 r."),
-    (D(2023, 9, 7), Decimal("6.00"),
-     "tvn24.pl 2023-09: 6,75% utrzymana do 6 września 2023 r., obniżka o 75 pb "
-     "(UNCONFIRMED date of effect: the day after the decision)"),
-    (D(2023, 10, 5), Decimal("5.75"), "infor.pl 6475594: 5,75% od 5 października 2023 r."),
+    (D(2016, 1, 1), Decimal("1.50"), f"{_ZUS}: 7% od 1 stycznia 2016 r. (Dz.U. 2016 poz. 47)"),
+    (D(2020, 3, 18), Decimal("1.00"), f"{_ZUS}: 6,5% od 18 marca 2020 r."),
+    (D(2020, 4, 9), Decimal("0.50"), f"{_ZUS}: 6% od 9 kwietnia 2020 r."),
+    (D(2020, 5, 29), Decimal("0.10"), f"{_ZUS}: 5,6% od 29 maja 2020 r."),
+    (D(2021, 10, 7), Decimal("0.50"), f"{_ZUS}: 6% od 7 października 2021 r."),
+    (D(2021, 11, 4), Decimal("1.25"), f"{_ZUS}: 6,75% od 4 listopada 2021 r."),
+    (D(2021, 12, 9), Decimal("1.75"), f"{_ZUS}: 7,25% od 9 grudnia 2021 r."),
+    (D(2022, 1, 5), Decimal("2.25"), f"{_ZUS}: row from 5 January 2022 (value cut off in the "
+     "stored copy; 2,25% + 5,5 pp UNCONFIRMED)"),
+    (D(2022, 2, 9), Decimal("2.75"), "UNCONFIRMED: the ZUS list's next row starts on 9 March "
+     "2022; 2,75% from 9 Feb 2022 is the RPP's February 2022 rise, not read here"),
+    (D(2022, 3, 9), Decimal("3.50"), f"{_ZUS}: 9% od 9 marca 2022 r."),
+    (D(2022, 4, 7), Decimal("4.50"), f"{_ZUS}: 10% od 7 kwietnia 2022 r."),
+    (D(2022, 5, 6), Decimal("5.25"), f"{_ZUS}: 10,75% od 6 maja 2022 r."),
+    (D(2022, 6, 9), Decimal("6.00"), f"{_ZUS}: 11,50% od 9 czerwca 2022 r."),
+    (D(2022, 7, 8), Decimal("6.50"), f"{_ZUS}: 12% od 8 lipca 2022 r.; M.P. 2022 poz. 711; "
+     "inforlex.pl 4333"),
+    (D(2022, 9, 8), Decimal("6.75"), f"{_ZUS}: 12,25% od 8 września 2022 r.; bsbrodnica.pl"),
+    (D(2023, 9, 7), Decimal("6.00"), f"{_ZUS}: 11,50% od 7 września 2023 r."),
+    (D(2023, 10, 5), Decimal("5.75"),
+     f"{_ZUS}: 11,25% od 5 października 2023 r.; infor.pl 6475594"),
     (D(2025, 5, 8), Decimal("5.25"),
      "infor.pl 6475594; polsatnews.pl 2025-09-03 (majowa obniżka 5,75% -> 5,25%)"),
     (D(2025, 7, 3), Decimal("5.00"), "infor.pl 6475594: 5,00% od 3 lipca 2025 r."),
     (D(2025, 9, 4), Decimal("4.75"),
      "polsatnews.pl 2025-09-03: uchwała RPP wchodzi w życie 4 września 2025 r."),
     (D(2025, 10, 9), Decimal("4.50"),
-     "infor.pl 7362158 (2025-10-08): 4,50% od 9 października 2025 r.; fakt.pl"),
+     "infor.pl 7362158 (2025-10-08): 4,50% od 9 października 2025 r.; fakt.pl; infor.pl "
+     "wskaźniki 228,4910: odsetki za opóźnienie 10% od 2025-10-09 do 2025-11-05"),
     (D(2025, 11, 6), Decimal("4.25"),
      "newsfin.pl 169530: uchwała RPP z 5 listopada 2025 r., 4,25%; effect on 6 Nov inferred "
      "(infor.pl wskaźniki: the previous rate ended on 5 Nov 2025) - UNCONFIRMED date of effect"),

@@ -65,7 +65,7 @@ def test_art_23_ust_1a_and_7_fa_ground_decides_interest_and_its_first_day(
 
 
 def test_art_23_ust_4_no_finding_on_a_benefit_paid_more_than_10_years_ago(
-        ctx: ServiceContext, caseworker: Actor) -> None:
+        ctx: ServiceContext, clock: FakeClock, caseworker: Actor, supervisor: Actor) -> None:
     rows = make_case(ctx, benefit=FA, months=(date(2016, 2, 10), date(2016, 3, 10)),
                      issued_on=date(2016, 1, 4), delivered_on=date(2016, 1, 8))
     with pytest.raises(ValidationFailed) as barred:
@@ -75,6 +75,28 @@ def test_art_23_ust_4_no_finding_on_a_benefit_paid_more_than_10_years_ago(
     assert error.code == "recovery.decision_barred" and "art. 23 ust. 2-4" in str(error)
     # Paid 10 March 2016: on 2 March 2026 it is within the 10 years.
     assert "payments[1].payment_id" not in barred.value.errors
+    rid = recovery.record_finding(ctx, caseworker, rows.case_id, {
+        "payments": [{"payment_id": rows.payments[1], "amount": "500.00"}],
+        "legal_ground": "fa_2_7_b", "fact": "Zatajony dochód."})["id"]
+    # On 11 March 2026 the 10 years have passed: no recovery decision is drafted or issued.
+    did = recovery_decisions.draft_decision(ctx, caseworker, rid, {
+        "kind": "recovery", "justification": "Zatajony dochód.", "repay_by": "2026-04-30",
+        "account": ACCOUNT})["id"]
+    clock.set(datetime(2026, 3, 11, 9, tzinfo=UTC))
+    with pytest.raises(ValidationFailed) as at_issue:
+        recovery_decisions.approve_decision(ctx, supervisor, did)
+    assert at_issue.value.errors["kind"].code == "recovery.decision_barred"
+    # Found on 2 March, drafted on 11 March: the draft is refused too.
+    late = make_case(ctx, benefit=FA, months=(date(2016, 3, 10),), issued_on=date(2016, 1, 4),
+                     delivered_on=date(2016, 1, 8), person_id=rows.person_id)
+    rid2 = recovery.record_finding(ctx, caseworker, late.case_id, {
+        "payments": [{"payment_id": late.payments[0], "amount": "500.00"}],
+        "legal_ground": "fa_2_7_b", "fact": "Zatajony dochód.", "found_on": "2026-03-02"})["id"]
+    with pytest.raises(ValidationFailed) as at_draft:
+        recovery_decisions.draft_decision(ctx, caseworker, rid2, {
+            "kind": "recovery", "justification": "x", "repay_by": "2026-04-30",
+            "account": ACCOUNT})
+    assert at_draft.value.errors["kind"].code == "recovery.decision_barred"
 
 
 def test_art_23_ust_2_claim_shown_barred_3_years_after_the_decision_became_final(
