@@ -11,12 +11,14 @@ import pytest
 
 from app.domain import recovery as rules
 from app.domain.money import round_money
+from app.persistence.models import PaymentList
 from app.services import recovery, recovery_decisions
 from app.services.context import Actor, ServiceContext
 from app.services.errors import ValidationFailed
+from app.services.recovery_deductions import apply_deductions
 from tests.conftest import FakeClock
 from tests.pdftext import pdf_text
-from tests.recovery_data import ACCOUNT, make_case
+from tests.recovery_data import ACCOUNT, draft_list, make_case
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
 D = Decimal
@@ -127,3 +129,9 @@ def test_art_23_ust_2_claim_shown_barred_3_years_after_the_decision_became_final
     (rec,) = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"]
     assert rec["limitation"]["barred"] is True
     assert rec["limitation"]["barred_amount"] == rec["balance"]["outstanding"] != "0.00"
+    # A barred claim is no longer deducted from a current benefit.
+    list_id = draft_list(ctx, rows.case_id, ("500.00",), month=date(2029, 4, 1))
+    with ctx.uow() as uow:
+        plist = uow.session.get(PaymentList, list_id)
+        assert plist is not None
+        assert apply_deductions(uow, plist) == []
