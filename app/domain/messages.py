@@ -207,6 +207,9 @@ class Code(StrEnum):
     RECOVERY_NO_NOTICE = "recovery.no_notice"
     RECOVERY_LEARNED_BEFORE_NOTICE = "recovery.learned_before_notice"
     RECOVERY_PAID_BEFORE_NOTICE = "recovery.paid_before_notice"
+    RECOVERY_DECISION_BARRED = "recovery.decision_barred"
+    RECOVERY_GROUND_MISMATCH = "recovery.ground_mismatch"
+    RECOVERY_FINAL_DATE = "recovery.final_date"
     RECOVERY_FOUR_EYES = "recovery.four_eyes"
     RECOVERY_NOT_DECIDED = "recovery.not_decided"
     RECOVERY_ALREADY_DECIDED = "recovery.already_decided"
@@ -240,6 +243,8 @@ class Code(StrEnum):
     APPEAL_ALREADY_HANDLED = "appeal_already_handled"
     APPEAL_HANDLED_IN_TASK = "appeal_handled_in_task"
     APPEAL_LATE_NO_SELF_CORRECTION = "appeal_late_no_self_correction"
+    SELF_CORRECTION_AFTER_7_DAYS = "self_correction_after_7_days"
+    SELF_CORRECTION_NOT_IN_FULL = "self_correction_not_in_full"
     SKO_NOT_FORWARDED = "sko_not_forwarded"
     SKO_ALREADY_RECORDED = "sko_already_recorded"
     SKO_LATE_ONLY_INADMISSIBLE = "sko_late_only_inadmissible"
@@ -680,6 +685,17 @@ CATALOGUE: dict[Code, Template] = {
         N_("Wypłata nr %(payment)s nastąpiła, zanim strona dowiedziała się o obowiązku informowania o "
            "zmianach."),
         "Payment %(payment)s was made before the party learned of the duty to report changes."),
+    Code.RECOVERY_DECISION_BARRED: Template(
+        N_("Wypłata nr %(payment)s z dnia %(paid_on)s: od jej pobrania upłynęło ponad 10 lat, "
+           "więc decyzji o zwrocie nie wydaje się (%(article)s)."),
+        "Payment %(payment)s of %(paid_on)s: more than 10 years have passed since it was paid, "
+        "so no recovery decision is issued (%(article)s)."),
+    Code.RECOVERY_GROUND_MISMATCH: Template(
+        N_("Podstawa z ustawy (%(article)s) nie odpowiada wybranej przyczynie nienależności."),
+        "The act's ground (%(article)s) does not match the chosen reason the benefit is undue."),
+    Code.RECOVERY_FINAL_DATE: Template(
+        N_("Decyzja staje się ostateczna nie wcześniej niż w dniu wydania i nie później niż dziś."),
+        "A decision becomes final no earlier than the day it was issued and no later than today."),
     Code.RECOVERY_FOUR_EYES: Template(
         N_("Decyzję zatwierdza inna osoba niż ta, która ją przygotowała."),
         "A decision must be approved by someone other than the person who drafted it."),
@@ -818,6 +834,18 @@ CATALOGUE: dict[Code, Template] = {
         N_("Spóźnione odwołanie przekazuje się do SKO (art. 134 KPA); organ nie zmienia na "
            "nie decyzji."),
         "A late appeal goes to the SKO (art. 134 KPA); the centre does not change its decision on it."),
+    Code.SELF_CORRECTION_AFTER_7_DAYS: Template(
+        N_("Termin 7 dni na zmianę decyzji w trybie art. 132 § 1 KPA upłynął %(last_day)s "
+           "(art. 133 KPA); odwołanie należy przekazać do SKO."),
+        "The 7 days to change the decision under art. 132 § 1 KPA ended on %(last_day)s "
+        "(art. 133 KPA); the appeal must be forwarded to the SKO."),
+    Code.SELF_CORRECTION_NOT_IN_FULL: Template(
+        N_("Organ zmienia decyzję sam tylko wtedy, gdy uwzględnia odwołanie w całości "
+           "(art. 132 § 1 KPA): zapisz, czego żąda odwołanie, i potwierdź uwzględnienie w "
+           "całości albo przekaż odwołanie do SKO."),
+        "The centre changes its decision itself only when it grants the appeal in full "
+        "(art. 132 § 1 KPA): record what the appeal asks for and confirm it is granted in full, "
+        "or forward the appeal to the SKO."),
     Code.SKO_NOT_FORWARDED: Template(
         N_("Rozstrzygnięcie SKO można zapisać tylko dla odwołania przekazanego do SKO."),
         "The SKO's ruling can be recorded only for an appeal forwarded to the SKO."),

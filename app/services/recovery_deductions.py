@@ -23,6 +23,7 @@ from app.persistence.models import Case, Payment, PaymentList, Recovery, Recover
 from . import audit
 from .context import UnitOfWork
 from .recovery import balance_of, today
+from .recovery_limits import limitation
 
 # Draft payments not yet approved (the monthly run creates them "pending").
 DRAFT_PAYMENT_STATUSES = ("pending", "draft")
@@ -60,7 +61,11 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
     recoveries = [r for r in s.scalars(
         select(Recovery).where(Recovery.status == "decided").order_by(Recovery.id)
     ) if r.person_id in debtors]
-    owed = {r.id: balance_of(uow, r, on).outstanding for r in recoveries}
+    owed = {}
+    for r in recoveries:
+        left = balance_of(uow, r, on).outstanding
+        # A barred claim (art. 23 ust. 2 FA act) is no longer deducted.
+        owed[r.id] = Decimal("0.00") if limitation(uow, r, on, left)["barred"] else left
     made: list[RecoveryDeduction] = []
     for payment, person_id in rows:
         rec = next((r for r in recoveries if r.person_id == person_id and owed[r.id] > 0), None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
+
 from .openapi_responses import RESPONSES, ref
 
 _AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -265,6 +267,14 @@ OPENAPI: dict[str, Any] = {
                 "properties": {
                     "action": {"type": "string", "enum": ["forward", "self_correct"]},
                     "version": {"type": "integer"},
+                    "grants_in_full": {"type": "boolean", "description": "self_correct only: the "
+                                       "appeal deserves to be granted in full (art. 132 § 1 KPA); "
+                                       "allowed within 7 days of its receipt (art. 133)"},
+                    "demand": {"type": "string", "description": "what the appeal asks for"},
+                    "demand_amount": {"type": ["string", "null"],
+                                      "pattern": "^\\d+(\\.\\d{1,2})?$"},
+                    "demand_from": {"type": ["string", "null"], "format": "date"},
+                    "demand_to": {"type": ["string", "null"], "format": "date"},
                 },
             },
             "SkoOutcomeRequest": {
@@ -443,12 +453,16 @@ _ON = {"name": "on", "in": "query", "required": False,
 _DATE = {"type": "string", "format": "date"}
 OPENAPI["components"]["schemas"].update({
     "RecoveryFinding": {
-        "type": "object", "required": ["payments", "ground", "fact"], "additionalProperties": False,
+        "type": "object", "required": ["payments", "fact"], "additionalProperties": False,
         "properties": {
             "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
                 "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
                 "properties": {"payment_id": {"type": "integer"}, "amount": _MONEY}}},
             "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
+            "legal_ground": {"type": "string", "enum": [g.code for g in LEGAL_GROUNDS],
+                             "description": "FA and family benefits: the act's ground (art. 2 "
+                             "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
+                             "(art. 23 ust. 1a). Default: the ground's own letter"},
             "fact": {"type": "string", "minLength": 1},
             "found_on": _DATE,
             "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
@@ -472,6 +486,10 @@ OPENAPI["components"]["schemas"].update({
             "count": {"type": "integer", "minimum": 1, "maximum": 120},
             "first_due": _DATE,
         },
+    },
+    "RecoveryDecisionFinalRequest": {
+        "type": "object", "required": ["final_on"], "additionalProperties": False,
+        "properties": {"final_on": _DATE},
     },
     "RecoveryRepayment": {
         "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
@@ -498,6 +516,11 @@ OPENAPI["paths"].update({
         "Approve, number and issue a drafted decision: a supervisor other than the drafter "
         "(403 otherwise); stores its PDF and SHA-256", "RecoveryDecisionIssued",
         params=[_id("decision_id")], errors=("404", "409"))},
+    "/api/recovery-decisions/{decision_id}/final": {"post": _post(
+        "Record the day the recovery decision became final: the 3-year limitation runs from it "
+        "(art. 23 ust. 2 FA act; art. 30 u.ś.r.)", "RecoveryDecisionFinal",
+        body="RecoveryDecisionFinalRequest", params=[_id("decision_id")],
+        errors=("404", "409"))},
     "/api/recovery-decisions/{decision_id}/pdf": {"get": _op(
         "The issued decision as PDF (X-Content-SHA256 header)", "", params=[_id("decision_id")],
         errors=("404", "409"), media="application/pdf")},

@@ -142,11 +142,12 @@ RESPONSES: dict[str, dict[str, Any]] = {
     # Undue benefits (app/services/recovery*.py).
     "CaseRecoveries": obj({"case_id": INT, "case_number": STR, "on": DATE,
                            "recoveries": array(OBJ), "total": OBJ, "payable": array(OBJ)},
-                          {"person_id": nullable(INT)}),
+                          {"person_id": nullable(INT), "grounds": array(OBJ)}),
     "RecoveryRecorded": obj({"id": INT, "case_id": INT, "principal": MONEY}),
     "RecoveryDecisionDrafted": obj({"id": INT, "kind": STR, "status": STR}),
     "RecoveryDecisionIssued": obj({"id": INT, "number": STR, "issued_on": DATE, "sha256": STR}),
     "RecoveryRepaid": obj({"recovery_id": INT, "overpaid": MONEY}),
+    "RecoveryDecisionFinal": obj({"id": INT, "final_on": DATE}),
     "PersonRecoveryBalance": obj({"person_id": INT, "on": DATE, "cases": array(OBJ),
                                   "total": OBJ}),
     # A decision's life (app/services/appeals.py, sko.py, decision_changes.py).

@@ -201,6 +201,7 @@ AUDIT_ACTIONS = {
     "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
     "recovery.decision_drafted": _l("Przygotowano projekt decyzji w sprawie nienależnego świadczenia"),
     "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
+    "recovery.decision_final": _l("Zapisano dzień, w którym decyzja o zwrocie stała się ostateczna"),
     "recovery.document_read": _l("Pobrano decyzję w sprawie nienależnego świadczenia"),
     "recovery.deducted": _l("Potrącono należność z bieżących świadczeń"),
     "document.issued": _l("Wystawiono dokument"),

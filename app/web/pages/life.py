@@ -68,7 +68,8 @@ def _appeal_case(appeal_id: int) -> int:
 def forward_appeal(appeal_id: int) -> Any:
     """Forward an appeal to the SKO, or change the decision in a re-examination case."""
     case_id = _appeal_case(appeal_id)
-    data = _form("action", "version")
+    data = _form("action", "version", "demand", "demand_amount", "demand_from", "demand_to")
+    data["grants_in_full"] = request.form.get("grants_in_full") == "1"
     try:
         sko.forward_appeal(services(), actor(), appeal_id, data)
     except ServiceError as exc:
