@@ -29,6 +29,7 @@ INCOME_KINDS = (
 )
 OTHER_BENEFITS = (
     "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+    "dodatek_samotne_wychowywanie_bezrobocie",
 )
 
 
