@@ -11,7 +11,7 @@ import pytest
 from app.services import case_view, cases
 from app.services.context import Actor, ServiceContext
 from app.services.errors import ValidationFailed
-from tests.integration.test_benefit_months_in_cases import _family, _fa_application, _until_draft
+from tests.integration.test_benefit_months_in_cases import _fa_application, _family, _until_draft
 from tests.web.test_pages import pesel
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
