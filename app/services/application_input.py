@@ -29,6 +29,7 @@ INCOME_KINDS = (
 )
 OTHER_BENEFITS = (
     "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+    "dodatek_samotne_wychowywanie_bezrobocie",
 )
 
 
@@ -50,6 +51,9 @@ class MemberInput:
     incomes: list[dict[str, Any]] = field(default_factory=list)
     in_school: bool = False
     disability_certificate: bool = False
+    # Issue 13: in_school is a szkoła; a szkoła wyższa and a severe degree are facts of their own.
+    in_higher_school: bool = False
+    severe_disability_certificate: bool = False
     register_key: str | None = None
 
 
@@ -165,7 +169,8 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
         errors[f"{path}.other_benefits"] = msg(Code.OTHER_BENEFITS_UNKNOWN,
                                                allowed=", ".join(OTHER_BENEFITS))
         others = []
-    for flag in ("unable_to_work", "disabled", "in_school", "disability_certificate"):
+    for flag in ("unable_to_work", "disabled", "in_school", "disability_certificate",
+                 "in_higher_school", "severe_disability_certificate"):
         if flag in raw and not isinstance(raw[flag], bool):
             errors[f"{path}.{flag}"] = msg(Code.BOOLEAN_EXPECTED)
     incomes: list[dict[str, Any]] = []
@@ -205,6 +210,8 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
         disabled=bool(raw.get("disabled", False)), other_benefits=list(others),
         alimony_awarded=alimony, incomes=incomes, in_school=raw.get("in_school") is True,
         disability_certificate=raw.get("disability_certificate") is True,
+        in_higher_school=raw.get("in_higher_school") is True,
+        severe_disability_certificate=raw.get("severe_disability_certificate") is True,
     )
 
 

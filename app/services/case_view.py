@@ -66,6 +66,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
                 "birth_date": p.birth_date.isoformat(), "sex": p.sex,
                 "relation": m.relation, "unable_to_work": m.unable_to_work, "disabled": m.disabled,
                 "in_school": m.in_school, "disability_certificate": m.disability_certificate,
+                "in_higher_school": m.in_higher_school,
+                "severe_disability_certificate": m.severe_disability_certificate,
                 "other_benefits": m.other_benefits, "alimony_awarded": _money(m.alimony_awarded),
                 "incomes": [{"kind": i.kind, "amount": _money(i.amount), "tax": _money(i.tax),
                              "contributions": _money(i.contributions), "costs": _money(i.costs),

@@ -166,6 +166,8 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
                 unable_to_work=m.unable_to_work, disabled=m.disabled,
                 other_benefits=m.other_benefits, alimony_awarded=m.alimony_awarded,
                 in_school=m.in_school, disability_certificate=m.disability_certificate,
+                in_higher_school=m.in_higher_school,
+                severe_disability_certificate=m.severe_disability_certificate,
                 first_name=m.first_name, last_name=m.last_name,
             ))
         uow.session.flush()

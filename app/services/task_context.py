@@ -48,13 +48,13 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
             initial["amount_reason"] = change["reason"]
         if purpose == "change":
             # The rest of the changed grant's period; a re-examination keeps the lawful period.
-            initial["period_to"] = change["period_to"]
+            initial["period_to"] = change["period_to"] or initial["period_to"]
         initial["justification"] = (
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
             f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
             f"art. 155 KPA): {change['reason']}" if purpose == "change" else change["reason"])
     elif initial.get("decision_kind") != "refusal":
-        initial["period_to"] = change["period_to"]
+        initial["period_to"] = change["period_to"] or initial["period_to"]
         initial["justification"] = (
             f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
             f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "

@@ -70,7 +70,10 @@ def _person_schema(member: bool) -> dict[str, Any]:
         "disability_certificate": {
             "type": "boolean",
             "title": _("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności")},
-        "in_school": {"type": "boolean", "title": _("Uczy się w szkole lub szkole wyższej")},
+        "severe_disability_certificate": {
+            "type": "boolean", "title": _("Orzeczenie o znacznym stopniu niepełnosprawności")},
+        "in_school": {"type": "boolean", "title": _("Uczy się w szkole (nie w szkole wyższej)")},
+        "in_higher_school": {"type": "boolean", "title": _("Studiuje w szkole wyższej")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},

@@ -47,6 +47,8 @@ OTHER_BENEFITS = {
     "swiadczenie_pielegnacyjne": _l("świadczenie pielęgnacyjne"),
     "specjalny_zasilek_opiekunczy": _l("specjalny zasiłek opiekuńczy"),
     "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
+    "dodatek_samotne_wychowywanie_bezrobocie": _l(
+        "dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla bezrobotnych"),
 }
 
 STAGES = {

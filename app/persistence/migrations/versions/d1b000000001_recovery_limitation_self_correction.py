@@ -3,7 +3,7 @@ u.ś.r.); appeals: what the appeal demands and the confirmation it is granted in
 § 1 KPA)
 
 Revision ID: d1b000000001
-Revises: c9d0c0000006
+Revises: d1a000000001
 Create Date: 2026-12-07 05:00:00
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision: str = 'd1b000000001'
-down_revision: Union[str, Sequence[str], None] = 'c9d0c0000006'
+down_revision: Union[str, Sequence[str], None] = 'd1a000000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
