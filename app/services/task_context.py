@@ -7,9 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
-from app.persistence.models import Case, EligibilityResult, HumanTask
+from app.domain.party_request import asks_request
+from app.domain.rulings import ground_phrase
+from app.persistence.models import Application, Case, EligibilityResult, HumanTask
 
 from .change_cases import change_context
 from .context import UnitOfWork
@@ -35,13 +39,16 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     if change is None:
         return initial
     purpose = change["purpose"]
+    number = change["decision_number"] or "—"
+    ground = ground_phrase(change.get("ground"), change.get("ground_text") or change["reason"],
+                           on_text=change["effective_from"] or "")
     if purpose == "revocation":
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
                 "justification": (
-                    f"Uchylenie decyzji nr {change['decision_number'] or '—'} od dnia "
-                    f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
-                    f"art. 154–155 KPA): {change['reason']}")}
-    if purpose in ("change", "reexamination") and initial.get("decision_kind") != "refusal":
+                    f"Uchylenie decyzji nr {number} z dniem {change['effective_from']} w związku "
+                    f"z {ground}. {change['reason']}").strip()}
+    if purpose in ("change", "reexamination", "self_correction") \
+            and initial.get("decision_kind") != "refusal":
         if change["requested_amount"] is not None:
             initial["amount"] = change["requested_amount"]
             # A discretionary amount carries its reason (art. 107 § 3 KPA): the change's.
@@ -50,16 +57,12 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
             # The rest of the changed grant's period; a re-examination keeps the lawful period.
             initial["period_to"] = change["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
-            f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
-            f"art. 155 KPA): {change['reason']}" if purpose == "change" else change["reason"])
+            f"Zmiana decyzji nr {number} od dnia {change['effective_from']} w związku z "
+            f"{ground}. {change['reason']}".strip() if purpose == "change" else change["reason"])
     elif initial.get("decision_kind") != "refusal":
         initial["period_to"] = change["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
-            f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "
-            "dochodowe lub kwota świadczenia) obowiązujących od tego dnia; art. 106 ust. 5 "
-            "ustawy o pomocy społecznej.")
+            f"Zmiana decyzji nr {number} od dnia {change['effective_from']} w związku z {ground}.")
     return initial
 
 
@@ -90,6 +93,17 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
         ctx["change"] = change_context(uow, case)
+        if asks_request(case.benefit) and ctx["change"] is None:
+            # What the party asked for decides whether the justification may be left out
+            # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
+            app_row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+            amount = app_row.requested_amount if app_row else None
+            until = app_row.requested_until if app_row else None
+            ctx["party_request"] = {
+                "amount": f"{amount:.2f}" if amount is not None else None,
+                "until": until.isoformat() if until else None,
+                "recorded": amount is not None or until is not None,
+            }
         if ht.action == "draft_decision":
             ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
         decision = latest_decision(uow, case.id)
