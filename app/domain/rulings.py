@@ -55,17 +55,17 @@ GROUNDS = ("employment", "income_change", "household_change", "parameter_change"
            "party_request", "review", "other")
 MAX_GROUND_TEXT = 2000
 
-# "w związku z …" (instrumental), as printed in the decision.
+# "w związku …" (z/ze and the instrumental), as printed in the decision.
 GROUND_PHRASES = {
-    "employment": "podjęciem zatrudnienia przez stronę",
-    "income_change": "zmianą sytuacji dochodowej strony (rodziny)",
-    "household_change": "zmianą składu rodziny lub sytuacji osobistej strony",
-    "parameter_change": "zmianą przepisów prawa – parametrów ustawowych (kryterium dochodowego "
+    "employment": "z podjęciem zatrudnienia przez stronę",
+    "income_change": "ze zmianą sytuacji dochodowej strony (rodziny)",
+    "household_change": "ze zmianą składu rodziny lub sytuacji osobistej strony",
+    "parameter_change": "ze zmianą przepisów prawa – parametrów ustawowych (kryterium dochodowego "
                         "lub kwoty świadczenia) obowiązujących od dnia {on}",
-    "party_request": "wnioskiem strony",
-    "review": "ustaleniami aktualizacji rodzinnego wywiadu środowiskowego, z których wynika "
+    "party_request": "z wnioskiem strony",
+    "review": "z ustaleniami aktualizacji rodzinnego wywiadu środowiskowego, z których wynika "
               "zmiana sytuacji osobistej lub dochodowej strony",
-    "other": "następującą okolicznością: {text}",
+    "other": "z następującą okolicznością: {text}",
 }
 
 
@@ -131,9 +131,11 @@ def basis(act: str, purpose: str, ground: str | None = None, consent_on: date | 
 
 def ground_phrase(ground: str | None, text: str = "", on: date | None = None,
                   on_text: str = "") -> str:
-    """The ground as printed after "w związku z"; the caseworker's own words for ``other``."""
+    """The ground as printed after "w związku"; the caseworker's own words for ``other``."""
     if ground not in GROUND_PHRASES:
-        return text.strip() or "okolicznościami wskazanymi w uzasadnieniu"
+        words = text.strip().rstrip(".")
+        return f"z następującą okolicznością: {words}" if words else \
+            "z okolicznościami wskazanymi w uzasadnieniu"
     return GROUND_PHRASES[str(ground)].format(text=text.strip().rstrip("."),
                                               on=on_text or (on.isoformat() if on else ""))
 

@@ -64,17 +64,53 @@ def _appeal(uow: UnitOfWork, case: Case) -> Appeal | None:
                                .order_by(Appeal.id.desc())).first()
 
 
+def _in_case(uow: UnitOfWork, case: Case, decision: Decision
+             ) -> tuple[str, dict[str, Any], Appeal] | None:
+    """A new decision in the same case after the centre granted an appeal in full (art. 132,
+    the `handle_appeal` task) or the SKO returned the case (art. 138 § 2, the process's own
+    re-examination): the purpose, the decision it replaces, and that appeal."""
+    appeal = uow.session.scalars(select(Appeal).where(
+        Appeal.case_id == case.id, Appeal.decision_id < decision.id,
+        Appeal.follow_up_case_id.is_(None)).order_by(Appeal.id.desc())).first()
+    if appeal is None:
+        return None
+    if appeal.self_corrected_on is not None:
+        purpose = "self_correction"
+    elif appeal.sko_outcome == "returned":
+        purpose = "reexamination"
+    else:
+        return None
+    old = uow.session.get(Decision, appeal.decision_id)
+    assert old is not None
+    return purpose, {
+        "decision_number": old.number, "parent_case_number": case.number,
+        "issued_on": old.issued_on.isoformat() if old.issued_on else None,
+    }, appeal
+
+
 def setting(uow: UnitOfWork, case: Case, decision: Decision, act: str, benefit_name: str,
             who: str, sko_name: str) -> Setting | None:
-    """The wording of a decision in a change case, or None for a first-instance decision."""
+    """The wording of a decision on an earlier one, or None for a first-instance decision."""
     change = change_context(uow, case)
     if change is None:
-        return None
+        found = _in_case(uow, case, decision)
+        if found is None:
+            return None
+        purpose, earlier, appeal = found
+        return _on_appeal(purpose, _named(earlier), appeal, act, sko_name)
     purpose = effective_purpose(change["purpose"], decision.kind)
     named = _named(change)
     effective = _day(change["effective_from"])
+    if purpose in ("self_correction", "reexamination"):
+        return _on_appeal(purpose, named, _appeal(uow, case), act, sko_name)
+    return _changing(change, purpose, named, effective, decision, act, benefit_name, who)
+
+
+def _on_appeal(purpose: str, named: str, appeal: Appeal | None, act: str,
+               sko_name: str) -> Setting:
+    """The centre's own new decision on an appeal (art. 132 § 1) or after the SKO returned
+    the case (art. 138 § 2)."""
     if purpose == "self_correction":
-        appeal = _appeal(uow, case)
         filed = f" z dnia {date_pl(appeal.posted_on)}" if appeal else ""
         kpa = basis(act, purpose).kpa_articles
         return Setting(
@@ -91,7 +127,6 @@ def setting(uow: UnitOfWork, case: Case, decision: Decision, act: str, benefit_n
             "odwołanie (art. 132 § 3 Kodeksu postępowania administracyjnego).",
             kpa_articles=kpa)
     if purpose == "reexamination":
-        appeal = _appeal(uow, case)
         ruled = f" z dnia {date_pl(appeal.sko_ruling_on)}" if appeal and appeal.sko_ruling_on else ""
         ref = f" (znak {appeal.sko_reference})" if appeal and appeal.sko_reference else ""
         told = (f"{sko_name} decyzją{ruled}{ref} uchyliło decyzję {named} i przekazało sprawę do "
@@ -101,7 +136,12 @@ def setting(uow: UnitOfWork, case: Case, decision: Decision, act: str, benefit_n
             f"{told[0].upper()}{told[1:]}. Decyzja ta nie istnieje już w obrocie prawnym; organ "
             "rozpatrzył wniosek strony ponownie, z uwzględnieniem wskazań organu odwoławczego.",
             kpa_articles=basis(act, purpose).kpa_articles)
-    # A change or a revocation: the recorded ground and the basis it allows.
+    raise ValueError(purpose)
+
+
+def _changing(change: dict[str, Any], purpose: str, named: str, effective: str,
+              decision: Decision, act: str, benefit_name: str, who: str) -> Setting:
+    """A change or a revocation: the recorded ground and the basis it allows."""
     ground = change.get("ground")
     consent_on = date.fromisoformat(change["consent_on"]) if change.get("consent_on") else None
     try:
@@ -124,7 +164,7 @@ def setting(uow: UnitOfWork, case: Case, decision: Decision, act: str, benefit_n
            else f"{rule.kpa_articles[0]} Kodeksu postępowania administracyjnego"
            if rule.kpa_articles else act_words)
     ground_paragraph = (
-        f"Decyzję wydano w związku z {phrase}{consent}. Podstawą "
+        f"Decyzję wydano w związku {phrase}{consent}. Podstawą "
         f"{'uchylenia' if purpose == 'revocation' else 'zmiany'} decyzji jest {law}.")
     if purpose == "revocation":
         amount = ""
@@ -133,13 +173,13 @@ def setting(uow: UnitOfWork, case: Case, decision: Decision, act: str, benefit_n
         return Setting(
             purpose,
             f"po przeprowadzeniu {ex_officio} postępowania w sprawie uchylenia decyzji {named}, "
-            f"w związku z {phrase}{consent},",
+            f"w związku {phrase}{consent},",
             "", (f"Uchylić decyzję {named} przyznającą stronie: {who} {benefit_name}{amount}, "
-                 f"z dniem {effective}.",),
+                 f"z dniem {effective}".rstrip(".") + ".",),
             ground_paragraph, rule.act_articles, rule.kpa_articles)
     return Setting(
         purpose,
         f"po przeprowadzeniu {ex_officio} postępowania w sprawie zmiany decyzji {named}, "
-        f"w związku z {phrase}{consent},",
+        f"w związku {phrase}{consent},",
         f"zmienić decyzję {named} w ten sposób, że od dnia {effective}:", None,
         ground_paragraph, rule.act_articles, rule.kpa_articles)

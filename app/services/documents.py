@@ -185,7 +185,8 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
                                               else [])
     kpa = f"{_join(kpa_articles)} {cite('kpa', on)}"
     act_articles = setting.act_articles if setting else ()
-    basis = f"{_join([law.articles, *act_articles])} {cite(law.act, on)}"
+    # "art. 8, art. 38 i art. 106 ust. 1 oraz art. 106 ust. 5 ustawy …"
+    basis = f"{' oraz '.join([law.articles, *act_articles])} {cite(law.act, on)}"
     result = decision.eligibility.result if decision.eligibility else None
     eligible = bool(decision.eligibility and decision.eligibility.eligible)
     # Art. 107 § 4 KPA: only a first-instance grant that gives the party all it asked for (see

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
 from app.domain.party_request import asks_request
+from app.domain.polish import date_pl
 from app.domain.rulings import ground_phrase
 from app.persistence.models import Application, Case, EligibilityResult, HumanTask
 
@@ -40,13 +41,15 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
         return initial
     purpose = change["purpose"]
     number = change["decision_number"] or "—"
+    effective = date_pl(date.fromisoformat(change["effective_from"])) \
+        if change["effective_from"] else "—"
     ground = ground_phrase(change.get("ground"), change.get("ground_text") or change["reason"],
-                           on_text=change["effective_from"] or "")
+                           on_text=effective)
     if purpose == "revocation":
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
                 "justification": (
-                    f"Uchylenie decyzji nr {number} z dniem {change['effective_from']} w związku "
-                    f"z {ground}. {change['reason']}").strip()}
+                    f"Uchylenie decyzji nr {number} z dniem {effective} w związku "
+                    f"{ground}. {change['reason']}").strip()}
     if purpose in ("change", "reexamination", "self_correction") \
             and initial.get("decision_kind") != "refusal":
         if change["requested_amount"] is not None:
@@ -57,12 +60,12 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
             # The rest of the changed grant's period; a re-examination keeps the lawful period.
             initial["period_to"] = change["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {number} od dnia {change['effective_from']} w związku z "
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku "
             f"{ground}. {change['reason']}".strip() if purpose == "change" else change["reason"])
     elif initial.get("decision_kind") != "refusal":
         initial["period_to"] = change["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {number} od dnia {change['effective_from']} w związku z {ground}.")
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku {ground}.")
     return initial
 
 

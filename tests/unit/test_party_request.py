@@ -43,3 +43,32 @@ def test_art_107_par_4_one_off_and_fixed_benefits() -> None:
     assert grants_in_full("zasilek_staly", "grant", Decimal("719.00"), None, None)
     assert not grants_in_full("zasilek_staly", "partial", Decimal("719.00"), None, None)
     assert asks_request("zasilek_okresowy") and not asks_request("zasilek_rodzinny")
+
+
+def test_art_107_par_4_the_request_is_validated_as_part_of_the_application() -> None:
+    import pytest
+
+    from app.services.application_input import validate_application
+    from app.services.errors import ValidationFailed
+    from tests.drive import sample_application
+
+    today = date(2026, 3, 2)
+    ok = validate_application(sample_application(requested_amount="300,00",
+                                                 requested_until="2026-05-31"), today)
+    assert ok["requested_amount"] == Decimal("300.00")
+    assert ok["requested_until"] == date(2026, 5, 31)
+    none = validate_application(sample_application(), today)
+    assert none["requested_amount"] is None and none["requested_until"] is None
+    for bad, field in ((dict(requested_amount="-5"), "requested_amount"),
+                       (dict(requested_amount="0"), "requested_amount"),
+                       (dict(requested_amount="abc"), "requested_amount"),
+                       (dict(requested_amount=True), "requested_amount"),
+                       (dict(requested_until="2026-02-30"), "requested_until"),
+                       (dict(requested_until="2026-02-01"), "requested_until"),
+                       (dict(requested_until="2099-01-01"), "requested_until"),
+                       (dict(requested_until=20260301), "requested_until"),
+                       (dict(benefit="zasilek_rodzinny", requested_until="2026-05-31"),
+                        "requested_until")):
+        with pytest.raises(ValidationFailed) as refused:
+            validate_application(sample_application(**bad), today)
+        assert field in refused.value.errors, bad

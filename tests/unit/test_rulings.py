@@ -65,10 +65,11 @@ def test_a_change_ending_in_no_grant_is_a_revocation_never_zmienic_odmowic() -> 
 
 
 def test_the_ground_is_the_one_recorded_never_a_parameter_change_by_default() -> None:
-    assert ground_phrase("employment") == "podjęciem zatrudnienia przez stronę"
+    assert ground_phrase("employment") == "z podjęciem zatrudnienia przez stronę"
+    assert ground_phrase("income_change").startswith("ze zmianą")
     assert "parametrów" not in ground_phrase("employment")
     assert ground_phrase("other", "Wyjazd za granicę.") == \
-        "następującą okolicznością: Wyjazd za granicę"
+        "z następującą okolicznością: Wyjazd za granicę"
     assert "1 kwietnia 2026 r." in ground_phrase("parameter_change", on_text="1 kwietnia 2026 r.")
     assert set(GROUNDS) >= {"employment", "income_change", "household_change",
                             "parameter_change", "party_request", "other"}
