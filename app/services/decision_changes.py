@@ -182,8 +182,8 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
             elif decision.period_to is not None and effective > decision.period_to:
                 errors["effective_from"] = msg(Code.CHANGE_AFTER_DECISION_END,
                                                period_to=decision.period_to.isoformat())
-            if consent_on is not None and consent_on > today_in_warsaw(ctx.now()):
-                errors["party_consent_on"] = msg(Code.DATE_IN_FUTURE)
+        if consent_on is not None and consent_on > today_in_warsaw(ctx.now()):
+            errors["party_consent_on"] = msg(Code.DATE_IN_FUTURE)
         if isinstance(ground, str) and ground in GROUNDS and "party_consent_on" not in errors:
             try:
                 basis(act_of(decision.benefit), "change", ground, consent_on)

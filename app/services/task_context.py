@@ -13,7 +13,8 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
 from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
-from app.domain.rulings import ground_phrase
+from app.domain.recovery import act_of
+from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.persistence.models import Application, Case, EligibilityResult, HumanTask
 
 from .change_cases import change_context
@@ -44,7 +45,8 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     effective = date_pl(date.fromisoformat(change["effective_from"])) \
         if change["effective_from"] else "—"
     ground = ground_phrase(change.get("ground"), change.get("ground_text") or change["reason"],
-                           on_text=effective)
+                           on_text=effective).rstrip(".")
+    ground = f"{ground}{_basis_words(case.benefit, purpose, change)}"
     if purpose == "revocation":
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
                 "justification": (
@@ -67,6 +69,21 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
         initial["justification"] = (
             f"Zmiana decyzji nr {number} od dnia {effective} w związku {ground}.")
     return initial
+
+
+def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
+    """' (art. 106 ust. 5 ustawy o pomocy społecznej)': the basis the ground allows, or ''."""
+    if purpose not in CHANGING:
+        return ""
+    consent = date.fromisoformat(change["consent_on"]) if change.get("consent_on") else None
+    try:
+        rule = basis(act_of(benefit), purpose, change.get("ground") or "other", consent)
+    except ConsentRequired:
+        return ""
+    words = {"ups": "ustawy o pomocy społecznej", "usr": "ustawy o świadczeniach rodzinnych",
+             "fa": "ustawy o pomocy osobom uprawnionym do alimentów"}[act_of(benefit)]
+    cited = [f"{a} {words}" for a in rule.act_articles] + [f"{a} KPA" for a in rule.kpa_articles]
+    return f" ({', '.join(cited)})" if cited else ""
 
 
 def _applicant_name(case: Case) -> str:

@@ -198,3 +198,26 @@ def test_art_138_par_2_in_the_same_case_the_new_decision_names_the_quashed_one(
     text = _pdf(ctx, caseworker, case_id)
     assert f"uchyliło decyzję nr {first} z dnia 2 marca 2026 r." in text
     assert "art. 138 § 2" in text and "zmienić decyzję" not in text
+
+
+def test_the_pages_record_the_request_and_the_ground_with_the_consent_art_155(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor, client: Any
+) -> None:
+    from tests.web.test_pages import login
+
+    login(client, "caseworker1")
+    form = client.get("/cases/new").get_data(as_text=True)
+    assert 'name="requested_amount"' in form and 'name="requested_until"' in form
+    case_id, _ = _granted(ctx, _actors(caseworker, supervisor))
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert 'name="ground"' in page and 'name="party_consent_on"' in page
+    body = {"kind": "revoke", "effective_from": "2026-05-01", "reason": "Rezygnacja.",
+            "ground": "party_request"}
+    res = client.post(f"/cases/{case_id}/decision-changes", data=body)
+    html = res.get_data(as_text=True)
+    assert res.status_code == 422 and "podaj datę zgody strony (art. 155 KPA)" in html
+    res = client.post(f"/cases/{case_id}/decision-changes",
+                      data={**body, "reason": "Praca.", "ground": "employment"})
+    assert res.status_code == 302
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert "podjęcie zatrudnienia przez stronę" in page

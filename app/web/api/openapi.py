@@ -141,6 +141,14 @@ OPENAPI: dict[str, Any] = {
                 "username": {"type": "string"}, "password": {"type": "string"}}},
             "Member": _MEMBER,
             "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
+                            # Art. 107 § 4 KPA: a request is recorded only where the act leaves
+                            # the amount or period to the centre.
+                            "allOf": [{"if": {"required": ["benefit"], "properties": {
+                                "benefit": {"enum": ["zasilek_staly", "zasilek_rodzinny",
+                                                     "fundusz_alimentacyjny"]}}},
+                                       "then": {"properties": {
+                                           "requested_amount": {"type": "null"},
+                                           "requested_until": {"type": "null"}}}}],
                             "properties": {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
                                 "members": {"type": "array",
@@ -156,7 +164,8 @@ OPENAPI: dict[str, Any] = {
                                     "first month asked for (a benefit period); default: the "
                                     "month of filing"},
                                 "requested_amount": {
-                                    "type": ["string", "null"], "pattern": r"^\d+([.,]\d{1,2})?$",
+                                    "type": ["string", "null"],
+                                    "pattern": r"^(?=.*[1-9])\d{1,9}([.,]\d{1,2})?$",
                                     "description": "the amount the party asks for (a month, or "
                                     "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
                                 "requested_until": {
@@ -300,6 +309,14 @@ OPENAPI: dict[str, Any] = {
             },
             "DecisionChangeRequest": {
                 "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
+                "allOf": [
+                    {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
+                     "then": {"required": ["ground_text"], "properties": {
+                         "ground_text": {"pattern": r"\S"}}}},
+                    # No act names the party's request as a ground: art. 155 KPA, with consent.
+                    {"if": {"required": ["ground"],
+                            "properties": {"ground": {"const": "party_request"}}},
+                     "then": {"required": ["party_consent_on"]}}],
                 "properties": {
                     "kind": {"type": "string", "enum": ["change", "revoke"]},
                     "effective_from": {"type": "string", "format": "date"},
