@@ -177,6 +177,8 @@ def test_art_107_par_4_the_request_is_recorded_shown_on_the_draft_and_granted_in
     task = next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
     shown = worklist.get_task(ctx, caseworker, task.id)["context"]["party_request"]
     assert shown == {"amount": "100.00", "until": "2026-05-31", "recorded": True}
+    assert case_view.get_case(ctx, caseworker, case_id)["party_request"] == {
+        "amount": "100.00", "until": "2026-05-31"}
     drive(ctx, case_id, actors)
     text = _pdf(ctx, caseworker, case_id)
     assert "uwzględnia ona w całości żądanie strony" in text
@@ -221,3 +223,17 @@ def test_the_pages_record_the_request_and_the_ground_with_the_consent_art_155(
     assert res.status_code == 302
     page = client.get(f"/cases/{case_id}").get_data(as_text=True)
     assert "podjęcie zatrudnienia przez stronę" in page
+
+
+def test_art_107_par_4_the_case_file_shows_what_the_party_asked_for(
+    ctx: ServiceContext, caseworker: Actor, client: Any
+) -> None:
+    from tests.web.test_pages import login
+
+    case_id = cases.open_case(ctx, caseworker, sample_application(
+        requested_amount="350.00", requested_until="2026-06-30"))
+    login(client, "caseworker1")
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert "Strona wnosi o" in page and "350,00" in page
+    api = client.get(f"/api/cases/{case_id}").get_json()
+    assert api["party_request"] == {"amount": "350.00", "until": "2026-06-30"}
