@@ -255,6 +255,8 @@ class Code(StrEnum):
     CHANGE_OPEN_ALREADY = "change_open_already"
     STALE_VERSION = "stale_version"
     SKO_IN_TASK = "sko_in_task"
+    CHANGE_CONSENT_REQUIRED = "change_consent_required"
+    REQUEST_NOT_DISCRETIONARY = "request_not_discretionary"
 
 
 @dataclass(frozen=True)
@@ -876,6 +878,16 @@ CATALOGUE: dict[Code, Template] = {
     Code.SKO_IN_TASK: Template(
         N_("Rozstrzygnięcie SKO w tej sprawie zapisuje się w zadaniu „Rozstrzygnięcie SKO”."),
         "The SKO's ruling in this case is recorded in the task 'The SKO's ruling'."),
+    Code.CHANGE_CONSENT_REQUIRED: Template(
+        N_("Ustawa o tym świadczeniu nie przewiduje zmiany ani uchylenia decyzji z tej przyczyny "
+           "bez zgody strony: podaj datę zgody strony (art. 155 KPA)."),
+        "The benefit's act does not allow a change or revocation on this ground without the "
+        "party's consent: give the date of the party's consent (art. 155 KPA)."),
+    Code.REQUEST_NOT_DISCRETIONARY: Template(
+        N_("Przy tym świadczeniu ustawa ustala kwotę i okres; nie podaje się kwoty ani okresu, "
+           "o które wnosi strona."),
+        "For this benefit the act sets the amount and the period; no amount or period asked "
+        "for is given."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
 from app.domain.messages import Code, msg
+from app.domain.party_request import asks_request
 from app.domain.reasons import REASONS, RELATIONS
 
 from .errors import ValidationFailed
@@ -256,6 +257,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
             received = today
             errors["application_date"] = msg(Code.DATE_FORMAT)
     requested_from = _requested_from(payload.get("requested_from"), received, errors)
+    requested_amount, requested_until = _party_request(payload, benefit, received, errors)
     bank_account = None
     if payload.get("bank_account") and (not isinstance(payload["bank_account"], str)
                                         or len(payload["bank_account"]) > 64):
@@ -289,10 +291,52 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         "urgent": urgent, "received_on": received, "bank_account": bank_account,
         "address": address or "", "register_update": register_update is True,
         "requested_from": requested_from,
+        "requested_amount": requested_amount, "requested_until": requested_until,
     }
 
 
 REQUESTED_MONTHS_AHEAD = 12
+REQUESTED_UNTIL_MONTHS = 36
+
+
+def _party_request(payload: dict[str, Any], benefit: Any, received: date,
+                   errors: dict[str, str]) -> tuple[Decimal | None, date | None]:
+    """The amount and the last day the party asks for (art. 107 § 4 KPA), where the law leaves
+    them to the centre (:func:`app.domain.party_request.asks_request`); None when not stated."""
+    raw_amount, raw_until = payload.get("requested_amount"), payload.get("requested_until")
+    if raw_amount in (None, "") and raw_until in (None, ""):
+        return None, None
+    if isinstance(benefit, str) and benefit in BENEFITS and not asks_request(benefit):
+        field_name = "requested_amount" if raw_amount not in (None, "") else "requested_until"
+        errors[field_name] = msg(Code.REQUEST_NOT_DISCRETIONARY)
+        return None, None
+    amount: Decimal | None = None
+    if raw_amount not in (None, ""):
+        amount = _money(raw_amount, "requested_amount", errors, default=None)
+        if "requested_amount" not in errors and amount <= 0:
+            errors["requested_amount"] = msg(Code.AMOUNT_FORMAT)
+        if "requested_amount" in errors:
+            amount = None
+    until: date | None = None
+    if raw_until not in (None, ""):
+        if not isinstance(raw_until, str) or not _ISO_DAY.match(raw_until):
+            errors["requested_until"] = msg(Code.DATE_FORMAT)
+        else:
+            try:
+                until = date.fromisoformat(raw_until)
+            except ValueError:
+                errors["requested_until"] = msg(Code.DATE_FORMAT)
+        if until is not None:
+            year, month = divmod(received.month - 1 + REQUESTED_UNTIL_MONTHS, 12)
+            latest = date(received.year + year, month + 1, 1)
+            if until < received:
+                errors["requested_until"] = msg(Code.DATE_BEFORE, limit=received.isoformat())
+                until = None
+            elif until >= latest:
+                errors["requested_until"] = msg(Code.DATE_RANGE, earliest=received.isoformat(),
+                                                latest=latest.isoformat())
+                until = None
+    return amount, until
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import (
+    Application,
     AuditEvent,
     Case,
     Decision,
@@ -104,6 +105,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         users = {uid: name for uid, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_(user_ids)))} \
             if user_ids else {}
+        req = s.execute(select(Application.requested_amount, Application.requested_until)
+                        .where(Application.case_id == case.id)).first()
         result = {
             "id": case.id, "number": case.number, "benefit": case.benefit, "reason": case.reason,
             "urgent": case.urgent, "status": case.status, "stage": case.stage,
@@ -114,6 +117,10 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "members": members,
             "register": register.case_differences(uow, case),
             "kind": case.kind,
+            # What the party asked for (art. 107 § 4 KPA), where recorded.
+            "party_request": {
+                "amount": f"{req[0]:.2f}" if req and req[0] is not None else None,
+                "until": req[1].isoformat() if req and req[1] else None},
             "effective_from": case.effective_from.isoformat() if case.effective_from else None,
             "parent": {"id": case.parent_case_id, "number": s.scalar(
                 select(Case.number).where(Case.id == case.parent_case_id))}

@@ -184,6 +184,8 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
         uow.session.add(Application(
             case_id=case.id, received_on=received, benefit=case.benefit, reason=case.reason,
             urgent=case.urgent, requested_from=app_data["requested_from"],
+            requested_amount=app_data.get("requested_amount"),
+            requested_until=app_data.get("requested_until"),
         ))
         for person, m in zip(persons, everyone, strict=True):
             for item in m.incomes:

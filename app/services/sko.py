@@ -92,7 +92,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             parent = uow.session.get(Case, appeal.case_id)
             assert parent is not None
             start = decision.period_from or first_benefit_month(uow, parent.id)
-            change = open_change_case(uow, actor, parent, start, "reexamination", decision,
+            change = open_change_case(uow, actor, parent, start, "self_correction", decision,
                                       "Zmiana decyzji przez organ po odwołaniu (art. 132 KPA).")
             appeal.follow_up_case_id = change.id
         appeal.version += 1

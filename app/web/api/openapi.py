@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
+from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 
 from .openapi_responses import RESPONSES, ref
 
@@ -148,6 +149,14 @@ OPENAPI: dict[str, Any] = {
                 "username": {"type": "string"}, "password": {"type": "string"}}},
             "Member": _MEMBER,
             "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
+                            # Art. 107 § 4 KPA: a request is recorded only where the act leaves
+                            # the amount or period to the centre.
+                            "allOf": [{"if": {"required": ["benefit"], "properties": {
+                                "benefit": {"enum": ["zasilek_staly", "zasilek_rodzinny",
+                                                     "fundusz_alimentacyjny"]}}},
+                                       "then": {"properties": {
+                                           "requested_amount": {"type": "null"},
+                                           "requested_until": {"type": "null"}}}}],
                             "properties": {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
                                 "members": {"type": "array",
@@ -162,6 +171,15 @@ OPENAPI: dict[str, Any] = {
                                     "type": "string", "format": "date", "description":
                                     "first month asked for (a benefit period); default: the "
                                     "month of filing"},
+                                "requested_amount": {
+                                    "type": ["string", "null"],
+                                    "pattern": r"^(?=.*[1-9])\d{1,9}([.,]\d{1,2})?$",
+                                    "description": "the amount the party asks for (a month, or "
+                                    "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
+                                "requested_until": {
+                                    "type": ["string", "null"], "format": "date",
+                                    "description": "the last day of the period the party asks "
+                                    "for; only zasilek_okresowy"},
                                 "address": {"type": "string"}, "bank_account": {"type": "string"},
                                 "register_update": {
                                     "type": "boolean", "description": "apply the differences from "
@@ -229,7 +247,11 @@ OPENAPI: dict[str, Any] = {
                 "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
                     "type": "object", "required": ["case_id", "effective_from"],
                     "properties": {"case_id": _DB_ID,
-                                   "effective_from": {"type": "string", "format": "date"}}}}},
+                                   "effective_from": {"type": "string", "format": "date"},
+                                   "party_consent_on": {
+                                       "type": "string", "format": "date", "description":
+                                       "needed where the benefit's act does not name a change "
+                                       "of law among its grounds (art. 155 KPA)"}}}}},
             },
             "MigrateRequest": {
                 "type": "object", "required": ["from_version", "to_version"],
@@ -304,12 +326,28 @@ OPENAPI: dict[str, Any] = {
                 },
             },
             "DecisionChangeRequest": {
-                "type": "object", "required": ["kind", "effective_from", "reason"],
+                "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
+                "allOf": [
+                    {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
+                     "then": {"required": ["ground_text"], "properties": {
+                         "ground_text": {"pattern": r"\S"}}}},
+                    # No act names the party's request as a ground: art. 155 KPA, with consent.
+                    {"if": {"required": ["ground"],
+                            "properties": {"ground": {"const": "party_request"}}},
+                     "then": {"required": ["party_consent_on"]}}],
                 "properties": {
                     "kind": {"type": "string", "enum": ["change", "revoke"]},
                     "effective_from": {"type": "string", "format": "date"},
                     "reason": {"type": "string", "minLength": 1, "maxLength": 4000},
                     "amount": {**_MONEY, "description": "change only: the new monthly amount"},
+                    "ground": {"type": "string", "enum": list(GROUNDS), "description":
+                               "the ground the decision states (app.domain.rulings)"},
+                    "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
+                                    "description": "required for ground 'other'"},
+                    "party_consent_on": {
+                        "type": "string", "format": "date", "description": "the day of the "
+                        "party's consent, needed (art. 155 KPA) where the benefit's act does "
+                        "not name the ground (422 change_consent_required)"},
                 },
             },
             "DeadlineRequest": {

@@ -103,6 +103,14 @@ def application_schema() -> dict[str, Any]:
                 "type": "string", "format": "date", "title": _("Świadczenie od miesiąca"),
                 "description": _("Puste = od miesiąca złożenia wniosku. Zasiłek rodzinny i fundusz "
                                  "alimentacyjny: pierwszy miesiąc okresu, o który wnioskuje strona.")},
+            "requested_amount": {
+                **MONEY, "title": _("Kwota, o którą wnosi strona (zł)"),
+                "description": _("Zasiłek okresowy (miesięcznie) i specjalny zasiłek celowy "
+                                 "(jednorazowo): puste = strona nie wskazała kwoty.")},
+            "requested_until": {
+                "type": "string", "format": "date", "title": _("Okres, o który wnosi strona: do"),
+                "description": _("Zasiłek okresowy: ostatni dzień okresu wskazanego we wniosku; "
+                                 "puste = strona nie wskazała okresu.")},
             "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)")},
             "applicant": _person_schema(member=False),
             "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),

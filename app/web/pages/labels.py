@@ -236,11 +236,23 @@ LIFE_EVENTS = {
     "change_opened": _l("Wszczęto zmianę decyzji"),
     "revocation_opened": _l("Wszczęto uchylenie decyzji"),
     "reexamination_opened": _l("Wszczęto ponowne rozpatrzenie sprawy"),
+    "self_correction_opened": _l("Organ wydaje nową decyzję po odwołaniu (art. 132 KPA)"),
     "art10_notice": _l("Zawiadomienie z art. 10 § 1 KPA"),
     "party_comments": _l("Wypowiedź strony co do dowodów"),
     "party_no_comments": _l("Strona nie wypowiedziała się"),
     "art36_notice": _l("Nowy termin załatwienia sprawy (art. 36 KPA)"),
     "review_ends_benefit": _l("Aktualizacja wywiadu: świadczenie nie powinno być kontynuowane"),
+}
+
+# The ground of a change or revocation (app.domain.rulings.GROUNDS).
+CHANGE_GROUNDS = {
+    "employment": _l("podjęcie zatrudnienia przez stronę"),
+    "income_change": _l("zmiana sytuacji dochodowej"),
+    "household_change": _l("zmiana składu rodziny lub sytuacji osobistej"),
+    "parameter_change": _l("zmiana parametrów ustawowych"),
+    "party_request": _l("wniosek strony"),
+    "review": _l("ustalenia aktualizacji wywiadu środowiskowego"),
+    "other": _l("inna (opis)"),
 }
 
 SKO_OUTCOMES = {
@@ -329,7 +341,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
     "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
     "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
-    "restoration_ruling": RESTORATION_RULINGS,
+    "restoration_ruling": RESTORATION_RULINGS, "change_ground": CHANGE_GROUNDS,
 }
 
 

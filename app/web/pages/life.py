@@ -99,7 +99,8 @@ def sko_outcome(appeal_id: int) -> Any:
 @page_roles(*CASE_ROLES)
 def request_change(case_id: int) -> Any:
     """Open a change or revocation of the case's issued grant from a date, with a reason."""
-    data = _form("kind", "effective_from", "reason", "amount")
+    data = _form("kind", "effective_from", "reason", "amount", "ground", "ground_text",
+                 "party_consent_on")
     try:
         change_id = decision_changes.request_change(services(), actor(), case_id, data)
     except ServiceError as exc:
