@@ -100,7 +100,8 @@ def test_a_self_correction_under_art_132_uchyla_the_appealed_decision_and_rules_
         "channel": "post", "posted_on": "2026-03-04", "received_on": "2026-03-05"})
     assert appeal["timely"]
     handled = sko.forward_appeal(ctx, supervisor, appeal["id"],
-                                 {"action": "self_correct", "version": appeal["version"]})
+                                 {"action": "self_correct", "version": appeal["version"],
+                                  "grants_in_full": True, "demand": "Przyznanie zasiłku."})
     new_case = handled["follow_up_case_id"]
     drive(ctx, new_case, actors)
     text = _pdf(ctx, caseworker, new_case)
