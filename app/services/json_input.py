@@ -26,8 +26,8 @@ UNKNOWN_FIELD = "Unknown field."
 BAD_BOOL = "Must be true or false."
 BAD_DATE = "Use the date format YYYY-MM-DD."
 NOT_OBJECT = "Expected a JSON object."
-_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class FieldErrors(dict[str, str]):
@@ -236,7 +236,7 @@ def form_problems(form: Any) -> dict[str, str]:
         key = "?" if bad_text(name) else name[:200]
         if bad_text(name) or bad_text(value):
             out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
-        elif len(name) > 200 or re.search(r"\[\d{7,}\]", name):
+        elif len(name) > 200 or re.search(r"\[[0-9]{7,}\]", name):
             out.setdefault(key, msg(Code.INVALID_VALUE))
         elif len(value) > MAX_FIELD_CHARS:
             out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))

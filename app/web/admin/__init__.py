@@ -11,6 +11,7 @@ from flask import Blueprint, Response, flash, jsonify, redirect, render_template
 from flask_babel import gettext as _
 
 from app.config import ROLES
+from app.domain.digits import parse_ascii_int
 from app.services import auth as auth_service
 from app.services import contract, definition_history, definitions
 from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
@@ -196,8 +197,7 @@ def _file_error(exc: ValidationFailed) -> str:
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.values.get(name, "")
-    return int(value) if value.isdigit() else None
+    return parse_ascii_int(request.values.get(name, ""))
 
 
 @bp.get("/definitions/diff")
