@@ -23,6 +23,7 @@ from .context import Actor, ServiceContext, UnitOfWork
 from .errors import NotFound, ValidationFailed
 
 MAIN_PROCESS = "benefit_case"
+COMMENT_CHARS = 500  # a deploy's comment (a note in the version history); longer is refused, not cut
 
 
 def _contract_problems(sources: dict[str, Any], forms: dict[str, dict[str, Any]]) -> list[Problem]:

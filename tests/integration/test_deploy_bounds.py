@@ -63,7 +63,8 @@ def _problems(res: Any) -> list[dict[str, Any]]:
 def test_finding_8_a_process_calling_itself_is_found_by_the_lint_not_by_running_it(
         ctx: ServiceContext, client: Any, flask_app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _never_rehearse(monkeypatch)
-    body = _upload(ctx, "benefit_case.bpmn", _replace('calledElement="intake"', 'calledElement="benefit_case"'))
+    body = _upload(ctx, "benefit_case.bpmn",
+                   _replace('calledElement="intake"', 'calledElement="benefit_case"'))
     before = _versions(ctx)
     for path in ("/api/definitions/check", "/api/definitions"):
         res = client.post(path, json=body, headers=_token(client))
@@ -80,7 +81,8 @@ def test_finding_8_a_process_calling_itself_is_found_by_the_lint_not_by_running_
 def test_finding_8_a_cycle_through_another_process_is_marked_on_each_call(
         ctx: ServiceContext, client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _never_rehearse(monkeypatch)
-    body = _upload(ctx, "benefit_case.bpmn", _replace('calledElement="payment"', 'calledElement="decision_change"'))
+    body = _upload(ctx, "benefit_case.bpmn",
+                   _replace('calledElement="payment"', 'calledElement="decision_change"'))
     body["sources"]["decision_change.bpmn"] = body["sources"]["decision_change.bpmn"].replace(
         'calledElement="decision"', 'calledElement="benefit_case"', 1)
     res = client.post("/api/definitions", json=body, headers=_token(client))
@@ -89,7 +91,8 @@ def test_finding_8_a_cycle_through_another_process_is_marked_on_each_call(
              if p["code"] == "recursive_call"}
     assert found == {
         ("benefit_case.bpmn", "call_payment"): "benefit_case -> decision_change -> benefit_case",
-        ("decision_change.bpmn", "call_change_decision"): "decision_change -> benefit_case -> decision_change",
+        ("decision_change.bpmn", "call_change_decision"):
+            "decision_change -> benefit_case -> decision_change",
     }
     assert calls == []
 
@@ -169,15 +172,16 @@ def test_finding_8_the_deploy_check_stops_when_its_budget_is_spent(
     assert params["seconds"] == "10" and 0 <= params["done"] < params["total"]
     assert problem_code("check_budget", params) is Code.DEPLOY_CHECK_BUDGET
     with flask_app.test_request_context("/"):
-        assert problem_text(problems[0]).startswith("Sprawdzanie wdrożenia przerwano po wyczerpaniu limitu 10 s")
+        assert problem_text(problems[0]).startswith(
+            "Sprawdzanie wdrożenia przerwano po wyczerpaniu limitu 10 s")
     assert _versions(ctx) == before
 
 
 def test_finding_8_the_replay_stops_inside_the_same_budget(
         ctx: ServiceContext, client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.services import cases
-    from tests.drive import sample_application
     from tests.conftest import actor_for
+    from tests.drive import sample_application
 
     for _ in range(3):
         cases.open_case(ctx, actor_for(ctx, "caseworker1"), sample_application())

@@ -15,18 +15,19 @@ HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions '
 
 def _process(pid: str, *calls: str) -> str:
     """A process: start -> call activities (in order) -> end."""
-    nodes = ['<bpmn:startEvent id="s_%s"><bpmn:outgoing>f_%s_0</bpmn:outgoing></bpmn:startEvent>' % (pid, pid)]
+    nodes = [f'<bpmn:startEvent id="s_{pid}"><bpmn:outgoing>f_{pid}_0</bpmn:outgoing></bpmn:startEvent>']
     flows = []
     for i, called in enumerate(calls):
         nodes.append(f'<bpmn:callActivity id="call_{pid}_{i}" name="Wywołanie" calledElement="{called}">'
-                     f'<bpmn:incoming>f_{pid}_{i}</bpmn:incoming><bpmn:outgoing>f_{pid}_{i + 1}</bpmn:outgoing>'
-                     '</bpmn:callActivity>')
+                     f'<bpmn:incoming>f_{pid}_{i}</bpmn:incoming>'
+                     f'<bpmn:outgoing>f_{pid}_{i + 1}</bpmn:outgoing></bpmn:callActivity>')
     for i in range(len(calls) + 1):
         source = f"s_{pid}" if i == 0 else f"call_{pid}_{i - 1}"
         flows.append(f'<bpmn:sequenceFlow id="f_{pid}_{i}" sourceRef="{source}" targetRef="e_{pid}"/>'
                      if i == len(calls) else
                      f'<bpmn:sequenceFlow id="f_{pid}_{i}" sourceRef="{source}" targetRef="call_{pid}_{i}"/>')
-    nodes.append(f'<bpmn:endEvent id="e_{pid}"><bpmn:incoming>f_{pid}_{len(calls)}</bpmn:incoming></bpmn:endEvent>')
+    nodes.append(f'<bpmn:endEvent id="e_{pid}">'
+                 f'<bpmn:incoming>f_{pid}_{len(calls)}</bpmn:incoming></bpmn:endEvent>')
     return f'<bpmn:process id="{pid}" isExecutable="true">{"".join(nodes + flows)}</bpmn:process>'
 
 
