@@ -24,7 +24,7 @@ def is_ascii_digits(text: object, max_digits: int | None = None) -> bool:
 
 def parse_ascii_int(text: object, maximum: int = MAX_ID) -> int | None:
     """The whole number 0..``maximum`` that ``text`` spells in ASCII digits, else None (never raises)."""
-    if not is_ascii_digits(text, len(str(maximum))):
+    if not isinstance(text, str) or not is_ascii_digits(text, len(str(maximum))):
         return None
-    value = int(text)  # type: ignore[arg-type]
+    value = int(text)
     return value if value <= maximum else None

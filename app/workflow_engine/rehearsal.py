@@ -584,12 +584,12 @@ class CaseHistory:
 
 
 def _replay_one(specs: tuple, sandbox, forms: Mapping[str, dict], history: CaseHistory,
-                budget: Budget = UNLIMITED) -> _Outcome:
+                time_budget: Budget = UNLIMITED) -> _Outcome:
     application = str(history.start.get("application_date") or DEFAULT_DAY)
     started = datetime.fromisoformat(history.started_at) if history.started_at else _morning(application)
     label = f"case {history.case_id}"
     try:
-        run = _Run(specs, sandbox, forms, history.start, history.process, started, label, budget)
+        run = _Run(specs, sandbox, forms, history.start, history.process, started, label, time_budget)
     except _PathFailed as failed:
         return _Outcome(False, [], [], {}, 0, failed.problem.code)
     index, budget = 0, MAX_STEPS + 2 * len(history.steps)
@@ -642,7 +642,7 @@ def replay(
     the ``check_budget`` problem), and lists what it compared until then."""
     candidate_specs = decode(candidate)
     sandbox = engine.script_engine
-    cases = []
+    cases: list[dict[str, Any]] = []
     stopped = None
     for history in histories:
         try:
@@ -660,7 +660,7 @@ def replay(
         cases.append({"case_id": history.case_id, "changed": changed,
                       "before": before.as_dict() if before else None, "after": after.as_dict(),
                       "differences": _differences(before, after) if changed and before else []})
-    report = {"total": len(cases), "changed": sum(c["changed"] for c in cases),
+    report: dict[str, Any] = {"total": len(cases), "changed": sum(c["changed"] for c in cases),
               "cases": [c for c in cases if c["changed"]], "unchanged": [c["case_id"] for c in cases
                                                                         if not c["changed"]]}
     if stopped is not None:
