@@ -201,3 +201,30 @@ def test_finding_8_the_replay_stops_inside_the_same_budget(
     assert body["problems"] == []
     stopped = body["replay"]["stopped"]
     assert stopped["code"] == "check_budget" and stopped["params"]["done"] < stopped["params"]["total"]
+
+
+def test_a_timer_out_of_range_at_run_time_is_a_clear_error_that_saves_nothing(
+        ctx: ServiceContext, admin: Any, caseworker: Any, restore_active: object,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rehearsal refuses this timer; one can still compute such a moment on data no rehearsed
+    path covers, so the run-time check (views.next_timer_at) is tested without the rehearsal."""
+    from app.services import cases, worklist
+    from app.services.errors import ServiceError
+    from app.workflow_engine import load_sources
+    from tests.drive import canned, complete_named, ready_tasks, sample_application
+
+    monkeypatch.setattr(definitions, "rehearse", lambda *args, **kwargs: [])
+    sources, forms = load_sources(ctx.config["WORKFLOWS_DIR"])
+    sources = dict(sources)
+    sources["intake.bpmn"] = sources["intake.bpmn"].replace(
+        b"timer_at(supplement_due)", b"&quot;9999-12-31T23:59:59&quot; + &quot;+00:00&quot;", 1)
+    definitions.deploy(ctx, sources, dict(forms), admin, "a timer computed past 2199")
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    complete_named(ctx, case_id, "completeness_check", caseworker,
+                   {"complete": False, "missing_items": "Zaświadczenie o dochodach"})
+    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "request_supplement")
+    with pytest.raises(ServiceError) as err:
+        worklist.complete(ctx, caseworker, task.id, canned(ctx, "request_supplement"), task.version)
+    assert err.value.status < 500
+    again = next(t for t in ready_tasks(ctx, case_id) if t.name == "request_supplement")
+    assert (again.id, again.version, again.status) == (task.id, task.version, "ready")
