@@ -257,6 +257,11 @@ class Code(StrEnum):
     SKO_IN_TASK = "sko_in_task"
     CHANGE_CONSENT_REQUIRED = "change_consent_required"
     REQUEST_NOT_DISCRETIONARY = "request_not_discretionary"
+    # Deploy checks within a bound (issue 19 part 6).
+    DEPLOY_RECURSIVE_CALL = "deploy.recursive_call"
+    DEPLOY_TIMER_OUT_OF_RANGE = "deploy.timer_out_of_range"
+    DEPLOY_TIMER_ERROR_OUT_OF_RANGE = "deploy.timer_error.out_of_range"
+    DEPLOY_CHECK_BUDGET = "deploy.check_budget"
 
 
 @dataclass(frozen=True)
@@ -888,6 +893,27 @@ CATALOGUE: dict[Code, Template] = {
            "o które wnosi strona."),
         "For this benefit the act sets the amount and the period; no amount or period asked "
         "for is given."),
+    Code.DEPLOY_RECURSIVE_CALL: Template(
+        N_("Wywołanie procesu „%(called)s” prowadzi z powrotem do procesu wywołującego "
+           "(%(cycle)s); proces nie może wywoływać samego siebie, wprost ani przez inny proces."),
+        "Calling process '%(called)s' leads back to the calling process (%(cycle)s); a process "
+        "may not call itself, directly or through another process."),
+    Code.DEPLOY_TIMER_OUT_OF_RANGE: Template(
+        N_("Licznik czasu wskazuje termin spoza zakresu od %(earliest)s do %(latest)s "
+           "(albo okres dłuższy niż 100 lat): %(expression)s."),
+        "The timer names a moment outside %(earliest)s to %(latest)s (or a duration longer than "
+        "100 years): %(expression)s."),
+    Code.DEPLOY_TIMER_ERROR_OUT_OF_RANGE: Template(
+        N_("Licznik czasu dał na ścieżce „%(scenario)s” termin spoza zakresu od %(earliest)s "
+           "do %(latest)s: %(value)s."),
+        "On path '%(scenario)s' the timer gave a moment outside %(earliest)s to %(latest)s: "
+        "%(value)s."),
+    Code.DEPLOY_CHECK_BUDGET: Template(
+        N_("Sprawdzanie wdrożenia przerwano po wyczerpaniu limitu %(seconds)s s (sprawdzono "
+           "%(done)s z %(total)s); definicji nie wdrożono. Uprość skrypty albo podziel definicję."),
+        "The deploy check stopped when its time budget of %(seconds)s s was spent (%(done)s of "
+        "%(total)s checked); the definition was not deployed. Simplify the scripts or split "
+        "the definition."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

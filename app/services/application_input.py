@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.domain.digits import is_ascii_digits
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
 from app.domain.messages import Code, msg
 from app.domain.party_request import asks_request
@@ -75,7 +76,7 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
             huge = len(text) <= 40 and Decimal(text) >= Decimal("10000000000")
         except (InvalidOperation, ValueError):
             huge = False
-        errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or text.isdigit() else Code.AMOUNT_FORMAT)
+        errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or is_ascii_digits(text) else Code.AMOUNT_FORMAT)
         return Decimal("0")
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
@@ -337,7 +338,9 @@ def _party_request(payload: dict[str, Any], benefit: Any, received: date,
                                                 latest=latest.isoformat())
                 until = None
     return amount, until
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _requested_from(value: Any, received: date, errors: dict[str, str]) -> date | None:

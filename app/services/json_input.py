@@ -19,15 +19,16 @@ from .errors import ValidationFailed
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
-MAX_TEXT = 64
+MAX_TEXT = 64  # a short label (a calculator entry's kind); free text passes its own limit
+LONG_TEXT = 4000  # free text: a justification, a finding's fact (as the decision forms' maxLength)
 MESSAGE = "The request has errors; correct the fields listed."
 REQUIRED = "This field is required."
 UNKNOWN_FIELD = "Unknown field."
 BAD_BOOL = "Must be true or false."
 BAD_DATE = "Use the date format YYYY-MM-DD."
 NOT_OBJECT = "Expected a JSON object."
-_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class FieldErrors(dict[str, str]):
@@ -159,13 +160,18 @@ def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
     return parsed
 
 
-def text_field(raw: Any, path: str, errors: FieldErrors) -> str | None:
-    """A required short non-empty text."""
+def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT) -> str | None:
+    """A required non-empty text of at most ``limit`` characters (short by default; free text
+    such as a justification passes LONG_TEXT)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         errors.add(path, REQUIRED)
         return None
-    if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
-        errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
+    if not isinstance(raw, str):
+        errors.add(path, msg(Code.TEXT_EXPECTED))
+        return None
+    if len(raw.strip()) > limit:
+        errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
+                   else f"Give a text of at most {MAX_TEXT} characters.")
         return None
     return raw.strip()
 
@@ -236,7 +242,7 @@ def form_problems(form: Any) -> dict[str, str]:
         key = "?" if bad_text(name) else name[:200]
         if bad_text(name) or bad_text(value):
             out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
-        elif len(name) > 200 or re.search(r"\[\d{7,}\]", name):
+        elif len(name) > 200 or re.search(r"\[[0-9]{7,}\]", name):
             out.setdefault(key, msg(Code.INVALID_VALUE))
         elif len(value) > MAX_FIELD_CHARS:
             out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))

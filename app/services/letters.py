@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.persistence.models import Case, Decision, User
 
@@ -97,14 +98,15 @@ def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]
                 clean[f.name] = value.strip()
         elif f.kind == "days":
             text = str(value).strip()
-            if isinstance(value, bool) or not text.isdigit() or len(text) > 3:
+            days = None if isinstance(value, bool) else parse_ascii_int(text, maximum=999)
+            if days is None:
                 errors[f.name] = msg(Code.INTEGER_EXPECTED)
-            elif int(text) < MIN_DAYS:
+            elif days < MIN_DAYS:
                 errors[f.name] = msg(Code.MIN_VALUE, limit=MIN_DAYS)
-            elif int(text) > MAX_DAYS:
+            elif days > MAX_DAYS:
                 errors[f.name] = msg(Code.MAX_VALUE, limit=MAX_DAYS)
             else:
-                clean[f.name] = int(text)
+                clean[f.name] = days
         else:
             day = _date(value)
             if day is None:

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
+from app.domain.digits import parse_ascii_int
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
@@ -138,8 +139,9 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
             raw_id, raw_day = item["case_id"], item["effective_from"]
             if isinstance(raw_id, bool) or not isinstance(raw_day, str) or len(raw_day) != 10:
                 raise ValueError
-            case_id, day = int(raw_id), date.fromisoformat(raw_day)
-            if not 0 < case_id <= MAX_ID:
+            case_id = raw_id if isinstance(raw_id, int) else parse_ascii_int(raw_id)
+            day = date.fromisoformat(raw_day)
+            if case_id is None or not 0 < case_id <= MAX_ID:
                 raise ValueError
             # The party's consent, where the benefit's act does not name a change of law
             # among its grounds (art. 155 KPA; see app.domain.rulings).

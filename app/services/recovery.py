@@ -40,7 +40,15 @@ from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
 from .documents import NOTICES
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .json_input import FieldErrors, date_field, decimal_field, flag_field, json_object, text_field
+from .json_input import (
+    LONG_TEXT,
+    FieldErrors,
+    date_field,
+    decimal_field,
+    flag_field,
+    json_object,
+    text_field,
+)
 from .recovery_limits import ground_dict, limitation
 
 # A payment counts as paid once its list is approved (the bank file or cash desk follows).
@@ -136,7 +144,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
     ground = data.get("ground")
     if ground not in rules.GROUNDS and not (ground is None and data.get("legal_ground")):
         errors.add("ground", msg(Code.CHOOSE_ONE))
-    fact = text_field(data.get("fact"), "fact", errors)
+    fact = text_field(data.get("fact"), "fact", errors, LONG_TEXT)
     now = today(ctx)
     found_on = date_field(data.get("found_on"), "found_on", errors) if data.get("found_on") else now
     learned_on = (date_field(data.get("learned_on"), "learned_on", errors)
@@ -145,6 +153,8 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
     if override is not None and not isinstance(override, str):
         errors.add("notice_override", msg(Code.TEXT_EXPECTED))
     override = (override or "").strip() if isinstance(override, str) else ""
+    if len(override) > LONG_TEXT:  # free text like the fact (was bounded only by the request guard)
+        errors.add("notice_override", msg(Code.MAX_LENGTH, limit=LONG_TEXT))
     for path, day in (("found_on", found_on), ("learned_on", learned_on)):
         if day is not None and day > now:
             errors.add(path, msg(Code.RECOVERY_DATE_FUTURE))

@@ -35,7 +35,15 @@ from . import audit, document_store
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_records import next_decision_number
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .json_input import FieldErrors, date_field, decimal_field, json_object, list_field, text_field
+from .json_input import (
+    LONG_TEXT,
+    FieldErrors,
+    date_field,
+    decimal_field,
+    json_object,
+    list_field,
+    text_field,
+)
 from .office import office, signer
 from .pdf import content_hash
 from .recovery import balance_of, bears_interest, load, require_case_role, today
@@ -117,7 +125,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
     kind = data.get("kind")
     if kind not in KINDS:
         errors.add("kind", msg(Code.RECOVERY_KIND_UNKNOWN))
-    justification = text_field(data.get("justification"), "justification", errors)
+    justification = text_field(data.get("justification"), "justification", errors, LONG_TEXT)
     errors.raise_if_any()
     now = today(ctx)
     with ctx.uow() as uow:

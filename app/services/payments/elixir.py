@@ -32,6 +32,8 @@ from decimal import Decimal
 
 from stdnum import iban
 
+from app.domain.digits import is_ascii_digits
+
 LINES, WIDTH = 4, 35
 CLASSIFICATION = "51"
 
@@ -41,7 +43,7 @@ def nrb(account: str | None) -> str | None:
     if not account:
         return None
     digits = account.replace(" ", "").upper().removeprefix("PL")
-    if len(digits) != 26 or not digits.isdigit() or not iban.is_valid("PL" + digits):
+    if len(digits) != 26 or not is_ascii_digits(digits) or not iban.is_valid("PL" + digits):
         return None
     return digits
 

@@ -203,7 +203,7 @@ OPENAPI: dict[str, Any] = {
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
                 "sources": {"type": "object", "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
-                "comment": {"type": "string"}}},
+                "comment": {"type": "string", "maxLength": 500}}},
             "EligibilityRequest": {
                 "type": "object", "required": ["on", "benefit", "members"],
                 "additionalProperties": False,
@@ -510,12 +510,13 @@ OPENAPI["components"]["schemas"].update({
                              "description": "FA and family benefits: the act's ground (art. 2 "
                              "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
                              "(art. 23 ust. 1a). Default: the ground's own letter"},
-            "fact": {"type": "string", "minLength": 1},
+            "fact": {"type": "string", "minLength": 1, "maxLength": 4000},
             "found_on": _DATE,
             "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
                                                    "changes (default: delivery of the decision "
                                                    "with the art. 109 notice)"},
-            "notice_override": {"type": "string", "description": "reason to record the finding "
+            "notice_override": {"type": "string", "maxLength": 4000,
+                                "description": "reason to record the finding "
                                 "although no decision carries the notice"},
         },
     },
@@ -523,7 +524,7 @@ OPENAPI["components"]["schemas"].update({
         "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
         "properties": {
             "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
-            "justification": {"type": "string", "minLength": 1},
+            "justification": {"type": "string", "minLength": 1, "maxLength": 4000},
             "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
             "account": {"type": "string", "description": "recovery: the centre's account (NRB/IBAN)"},
             "amount": {**_MONEY, "description": "write_off: part written off (omit for all)"},

@@ -93,8 +93,8 @@ DEADLINE_START_HINTS: dict[str, Any] = {
     "final": _l("dzień doręczenia decyzji"),
 }
 
-_ROW = re.compile(r"^members\[(\d{1,3})\]\.([a-z_]+)$")
-_WHOLE = re.compile(r"^-?\d{1,6}$")
+_ROW = re.compile(r"^members\[([0-9]{1,3})\]\.([a-z_]+)$")
+_WHOLE = re.compile(r"^-?[0-9]{1,6}$")
 
 
 def empty_member() -> dict[str, Any]:
@@ -151,7 +151,7 @@ def apply_row_action(raw: dict[str, Any], action: str) -> bool:
         if len(members) < MAX_MEMBERS:
             members.append(empty_member())
         return True
-    match = re.match(r"^remove:members\[(\d{1,3})\]$", action)
+    match = re.match(r"^remove:members\[([0-9]{1,3})\]$", action)
     if match:
         index = int(match[1])
         if 0 < index < len(members):

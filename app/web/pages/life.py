@@ -9,6 +9,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import appeals, case_view, decision_changes, sko
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
@@ -60,8 +61,7 @@ def record_appeal(case_id: int) -> Any:
 
 
 def _appeal_case(appeal_id: int) -> int:
-    case_id = request.form.get("case_id", "")
-    return int(case_id) if case_id.isdigit() and len(case_id) < 10 else 0
+    return parse_ascii_int(request.form.get("case_id", "")) or 0
 
 
 @page_roles("supervisor")

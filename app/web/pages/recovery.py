@@ -12,6 +12,7 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import recovery, recovery_decisions
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
@@ -41,7 +42,7 @@ def record_final(decision_id: int) -> Any:
 def _small_int(text: str | None) -> int | None:
     """A form's id as an int, or None for anything that is not a short run of ASCII digits."""
     text = (text or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+    return parse_ascii_int(text)
 
 
 def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
