@@ -8,12 +8,13 @@ pass reports every problem. ``FieldErrors.raise_if_any()`` turns them into Valid
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, MutableMapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from app.domain.messages import Code, msg
+from app.domain.messages import Code, Msg, msg
 
 from .errors import ValidationFailed
 
@@ -159,7 +160,61 @@ def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
     return parsed
 
 
-def text_field(raw: Any, path: str, errors: FieldErrors) -> str | None:
+# --- text hygiene: what a name, an address or a free text may hold ----------------------------
+
+TextKind = Literal["name", "line", "multiline"]
+# Bidirectional embeddings, overrides, isolates and marks: invisible, they reorder what prints
+# ("Anna\u202e..." prints its PESEL backwards). Every other format character (zero-width space,
+# joiners, word joiner, BOM, soft hyphen, tags) is invisible too, so it is refused as well.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_LINE_BREAKS = frozenset("\n\r\t")
+_DROP_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
+def text_problem(value: str, kind: TextKind = "multiline") -> Msg | None:
+    """Why ``value`` (already NFC) may not be stored, or None.
+
+    Every kind refuses control characters (C0, DEL, C1, line and paragraph separators), the
+    bidirectional controls and every other invisible format character (category Cf). Only a
+    ``multiline`` text (a textarea) may hold a line feed, a carriage return or a tab. A ``name``
+    also refuses emoji and other symbols (category So, skin-tone modifiers, variation selectors,
+    private-use and unassigned code points): no register or civil-status record holds one, no
+    bank file can carry one, and the documents' font has no glyph for it. Letters of any script
+    (Søren, Юлия, 王芳) are names.
+    """
+    probe = value.translate(_DROP_BREAKS) if kind == "multiline" else value
+    if kind != "name" and probe.isprintable():
+        return None  # the fast path (C speed): no Cc, Cf, Zl or Zp in it
+    for i, ch in enumerate(value, 1):
+        cat = unicodedata.category(ch)
+        code = f"U+{ord(ch):04X}"
+        if cat == "Cc" or cat in ("Zl", "Zp"):
+            if kind == "multiline" and ch in _LINE_BREAKS:
+                continue
+            return msg(Code.TEXT_CONTROL_CHARACTER, char=code, position=i)
+        if ch in BIDI:
+            return msg(Code.TEXT_BIDI_CHARACTER, char=code, position=i)
+        if cat == "Cf":
+            return msg(Code.TEXT_INVISIBLE_CHARACTER, char=code, position=i)
+        if kind == "name" and (cat in ("So", "Co", "Cn", "Cs") or ch in "\ufe0e\ufe0f"
+                               or 0x1F3FB <= ord(ch) <= 0x1F3FF):
+            return msg(Code.NAME_SYMBOL, char=code, position=i)
+    return None
+
+
+def clean_text(value: str, path: str, errors: MutableMapping[str, str],
+               kind: TextKind = "multiline") -> str:
+    """``value`` in NFC without surrounding blanks; a coded error under ``path`` if it holds a
+    character its kind refuses (see :func:`text_problem`). The one gate for every name, address
+    and free text that the application, task forms, letters, recovery and the office page take."""
+    text = unicodedata.normalize("NFC", value).strip()
+    problem = text_problem(text, kind)
+    if problem is not None and path not in errors:
+        errors[path] = problem
+    return text
+
+
+def text_field(raw: Any, path: str, errors: FieldErrors, kind: TextKind = "multiline") -> str | None:
     """A required short non-empty text."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         errors.add(path, REQUIRED)
@@ -167,7 +222,7 @@ def text_field(raw: Any, path: str, errors: FieldErrors) -> str | None:
     if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
         errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
         return None
-    return raw.strip()
+    return clean_text(raw, path, errors, kind)
 
 
 def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
@@ -198,7 +253,8 @@ def bad_text(value: str) -> bool:
 
 
 def json_problems(data: Any) -> dict[str, str]:
-    """Field path -> message for NUL bytes, lone surrogates, over-long strings or nesting deeper
+    """Field path -> message for NUL bytes, lone surrogates, control, bidirectional or invisible
+    characters (:func:`text_problem`), over-long strings or nesting deeper
     than MAX_DEPTH anywhere in parsed JSON (iterative: no recursion on hostile depth)."""
     from app.domain.messages import Code, msg
 
@@ -212,6 +268,8 @@ def json_problems(data: Any) -> dict[str, str]:
         if isinstance(node, str):
             if bad_text(node):
                 out.setdefault(path or "body", msg(Code.TEXT_BAD_CHARACTERS))
+            elif (problem := text_problem(node)) is not None:
+                out.setdefault(path or "body", problem)
             elif len(node) > MAX_FIELD_CHARS:
                 out.setdefault(path or "body", msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
         elif isinstance(node, dict):
@@ -228,7 +286,8 @@ def json_problems(data: Any) -> dict[str, str]:
 
 def form_problems(form: Any) -> dict[str, str]:
     """Field name -> message for a submitted HTML form (a MultiDict): NUL bytes, lone surrogates,
-    over-long values, and numbers (version, row indexes, ``_action``) far longer than any valid one."""
+    control, bidirectional or invisible characters, over-long values, and numbers (version, row
+    indexes, ``_action``) far longer than any valid one."""
     from app.domain.messages import Code, msg
 
     out: dict[str, str] = {}
@@ -236,6 +295,8 @@ def form_problems(form: Any) -> dict[str, str]:
         key = "?" if bad_text(name) else name[:200]
         if bad_text(name) or bad_text(value):
             out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
+        elif (problem := text_problem(value)) is not None:
+            out.setdefault(key, problem)
         elif len(name) > 200 or re.search(r"\[\d{7,}\]", name):
             out.setdefault(key, msg(Code.INVALID_VALUE))
         elif len(value) > MAX_FIELD_CHARS:

@@ -2,8 +2,9 @@
 
 One place owns how HTML (from Jinja templates) becomes a PDF: A4 pages, numbered, in DejaVu
 fonts (Debian's ``fonts-dejavu-core``, full Polish glyphs), which WeasyPrint embeds as subsets
-so the file prints the same anywhere. Rendering never fetches anything: no network, no local
-files (a name or address typed into a case cannot pull in a URL or a file).
+so the file prints the same anywhere. Any text lays out inside the page: long words break
+(``overflow-wrap: anywhere``), tables never widen past it. Rendering never fetches anything:
+no network, no local files (a name or address typed into a case cannot pull in a URL or a file).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ BASE_CSS = """
 html { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.4; color: #000; }
 h1, h2, h3 { font-family: "DejaVu Sans", sans-serif; }
 table { border-collapse: collapse; }
+/* Any text fits the page: a word longer than its line (a name, an account, an address typed
+   without spaces) breaks inside the page instead of running past its edge. "anywhere" (not
+   "break-word") also lets a table column shrink below its longest word. */
+html, td, th { overflow-wrap: anywhere; word-break: normal; }
 """
 
 

@@ -1,5 +1,6 @@
 """Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
-(cash payments, with a signature column) and the whole list as XLSX.
+(cash payments, with a signature column) and the whole list as XLSX (every text cell written as
+text, never as a formula: :mod:`app.services.spreadsheet`).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -26,6 +27,7 @@ from .. import audit
 from ..context import Actor, ServiceContext, UnitOfWork
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..pdf import content_hash, render_pdf
+from ..spreadsheet import append_row
 from . import elixir
 from .lists import Row, get_list, rows
 
@@ -80,8 +82,8 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
         cell.font = Font(bold=True)
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
-        ws.append([n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
-                   p.account or "", p.due_on, p.amount, p.status])
+        append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
+                        p.account or "", p.due_on, p.amount, p.status])
         ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
         ws.cell(row=n + 1, column=8).number_format = "0.00"
     last = len(payments) + 2
