@@ -1,7 +1,8 @@
 """PDF rendering of every document a party, the SKO, the bank or the cash desk receives.
 
 One place owns how HTML (from Jinja templates) becomes a PDF: A4 pages, numbered, in DejaVu
-fonts (Debian's ``fonts-dejavu-core``, full Polish glyphs), which WeasyPrint embeds as subsets
+fonts (Debian's ``fonts-dejavu-core``: Polish, Latin, Greek and Cyrillic letters; names in Chinese
+or Japanese characters from ``fonts-wqy-microhei``), which WeasyPrint embeds as subsets
 so the file prints the same anywhere. Any text lays out inside the page: long words break
 (``overflow-wrap: anywhere``), tables never widen past it. Rendering never fetches anything:
 no network, no local files (a name or address typed into a case cannot pull in a URL or a file).
@@ -28,8 +29,8 @@ BASE_CSS = """
   margin: 2cm 2cm 2.4cm 2.2cm;
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; }
 }
-html { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.4; color: #000; }
-h1, h2, h3 { font-family: "DejaVu Sans", sans-serif; }
+html { font-family: "DejaVu Serif", "WenQuanYi Micro Hei", serif; font-size: 10.5pt; line-height: 1.4; color: #000; }
+h1, h2, h3 { font-family: "DejaVu Sans", "WenQuanYi Micro Hei", sans-serif; }
 table { border-collapse: collapse; }
 /* Any text fits the page: a word longer than its line (a name, an account, an address typed
    without spaces) breaks inside the page instead of running past its edge. "anywhere" (not
