@@ -118,15 +118,18 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
         f"<p>{centre}</p><h1>Lista wypłat w kasie nr {plist.id}</h1>"
         f"<p>Termin wypłaty: {when}</p>"
-        "<table><thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
+        "<table><colgroup><col style='width:6%'><col style='width:15%'><col style='width:22%'>"
+        "<col style='width:23%'><col style='width:13%'><col style='width:21%'></colgroup>"
+        "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
         f"<th class='num'>{_pl(total)} zł</th><th></th></tr></tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
-    css = ("table{width:100%;border-collapse:collapse;font-size:9pt}"
-           "td,th{border:1px solid #444;padding:4pt}td:last-child{width:30%;height:22pt}"
-           ".num{text-align:right;white-space:nowrap}.sign{margin-top:24pt}")
+    # Fixed columns: a long name or title wraps inside its own column, never past the page.
+    css = ("table{width:100%;border-collapse:collapse;font-size:9pt;table-layout:fixed}"
+           "td,th{border:1px solid #444;padding:4pt}td:last-child{height:22pt}"
+           ".num{text-align:right}.sign{margin-top:24pt}")
     return render_pdf(html, css), cash
 
 
