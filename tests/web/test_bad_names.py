@@ -276,3 +276,13 @@ def test_a_recovery_fact_refuses_an_override(ctx: ServiceContext, caseworker: Ac
             "payments": [{"payment_id": rows.payments[0], "amount": "100.00"}],
             "ground": "unreported_change", "fact": "Praca\u202e od 1 stycznia"})
     assert getattr(err.value.errors["fact"], "code", None) == "text_bidi_character"
+
+
+def test_a_decomposed_surname_finds_the_case(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
+    from app.services import register
+
+    body = sample_application()
+    body["applicant"] = {**body["applicant"], "last_name": "Żółkiewska"}
+    assert client.post("/api/cases", json=body, headers={
+        "Authorization": f"Bearer {token(client, 'caseworker1')}"}).status_code == 201
+    assert len(register.search_cases(ctx, caseworker, unicodedata.normalize("NFD", "Żółkiew"))) == 1
