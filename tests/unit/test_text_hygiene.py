@@ -110,3 +110,14 @@ def test_finding_5_bank_text_keeps_the_code_page_and_transliterates_the_rest(enc
 def test_bank_text_keeps_what_cp1250_holds_that_cp852_may_not() -> None:
     assert bank_text("Müller €", "cp1250") == "Müller €"
     assert bank_text("Müller €", "cp852") == "Müller EUR"
+
+
+def test_the_fast_path_knows_every_control_and_format_character() -> None:
+    from app.services.json_input import _SUSPECT
+
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        ch = chr(c)
+        expected = unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+        assert (_SUSPECT.match(ch) is not None) == expected, hex(c)
