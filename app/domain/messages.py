@@ -102,6 +102,10 @@ class Code(StrEnum):
     BIRTH_DATE_RANGE = "birth_date_range"
     # Hostile or careless input (app/web/input_guard in setup, json_input).
     TEXT_BAD_CHARACTERS = "text_bad_characters"
+    TEXT_CONTROL_CHARACTER = "text_control_character"
+    TEXT_BIDI_CHARACTER = "text_bidi_character"
+    TEXT_INVISIBLE_CHARACTER = "text_invisible_character"
+    NAME_SYMBOL = "name_symbol"
     INPUT_TOO_DEEP = "input_too_deep"
     BODY_TOO_LARGE = "body_too_large"
     DATE_RANGE = "date_range"
@@ -387,6 +391,26 @@ CATALOGUE: dict[Code, Template] = {
     Code.TEXT_BAD_CHARACTERS: Template(
         N_("Tekst zawiera niedozwolone znaki (znak NUL lub niepoprawny znak Unicode)."),
         "The text contains characters that are not allowed (a NUL byte or invalid Unicode)."),
+    Code.TEXT_CONTROL_CHARACTER: Template(
+        N_("Tekst zawiera znak sterujący %(char)s (znak nr %(position)s); usuń go. "
+           "W tym polu nie może być też podziału wiersza ani tabulatora."),
+        "The text contains the control character %(char)s (character %(position)s); remove it. "
+        "This field may not hold a line break or a tab either."),
+    Code.TEXT_BIDI_CHARACTER: Template(
+        N_("Tekst zawiera niewidoczny znak zmiany kierunku pisma %(char)s (znak nr %(position)s); "
+           "usuń go: odwraca kolejność liter i cyfr na wydruku."),
+        "The text contains the invisible text-direction character %(char)s (character "
+        "%(position)s); remove it: it reverses letters and digits in print."),
+    Code.TEXT_INVISIBLE_CHARACTER: Template(
+        N_("Tekst zawiera niewidoczny znak %(char)s (znak nr %(position)s), np. spację o zerowej "
+           "szerokości; usuń go."),
+        "The text contains the invisible character %(char)s (character %(position)s), such as a "
+        "zero-width space; remove it."),
+    Code.NAME_SYMBOL: Template(
+        N_("Imię i nazwisko składa się z liter: emoji i symbole (%(char)s, znak nr %(position)s) "
+           "nie są jego częścią."),
+        "A name is made of letters: emoji and symbols (%(char)s, character %(position)s) are no "
+        "part of it."),
     Code.INPUT_TOO_DEEP: Template(
         N_("Dane są zagnieżdżone zbyt głęboko; dozwolona głębokość: %(limit)s."),
         "The data is nested too deeply; the limit is %(limit)s levels."),

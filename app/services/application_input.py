@@ -20,6 +20,7 @@ from app.domain.party_request import asks_request
 from app.domain.reasons import REASONS, RELATIONS
 
 from .errors import ValidationFailed
+from .json_input import clean_text
 
 BENEFITS = (
     "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
@@ -96,13 +97,14 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
 
 
 def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max_len: int = 100) -> str:
+    """A required name: NFC, letters of any script, no control, invisible or symbol characters."""
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
         errors[f"{path}.{key}"] = msg(Code.REQUIRED)
         return ""
     if len(value) > max_len:
         errors[f"{path}.{key}"] = msg(Code.MAX_LENGTH, limit=max_len)
-    return value.strip()
+    return clean_text(value, f"{path}.{key}", errors, "name")
 
 
 EARLIEST_APPLICATION = date(2018, 10, 1)  # the first dated legal parameters
@@ -271,6 +273,8 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     address = payload.get("address", "")
     if not isinstance(address, str) or len(address) > 300:
         errors["address"] = msg(Code.ADDRESS_TOO_LONG, limit=300)
+    elif address:
+        address = clean_text(address, "address", errors, "multiline")
     register_update = payload.get("register_update", False)
     if not isinstance(register_update, bool):
         errors["register_update"] = msg(Code.BOOLEAN_EXPECTED)

@@ -33,7 +33,7 @@ from .context import Actor, ServiceContext, UnitOfWork
 from .document_store import StoredDocument
 from .document_templates import render
 from .errors import Forbidden, NotFound, ValidationFailed
-from .json_input import iso_date
+from .json_input import clean_text, iso_date
 from .office import office
 
 MIN_DAYS, MAX_DAYS, MAX_TEXT = 7, 60, 4000
@@ -95,7 +95,7 @@ def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]
             elif len(value) > MAX_TEXT:
                 errors[f.name] = msg(Code.MAX_LENGTH, limit=MAX_TEXT)
             else:
-                clean[f.name] = value.strip()
+                clean[f.name] = clean_text(value, f.name, errors, "multiline")
         elif f.kind == "days":
             text = str(value).strip()
             days = None if isinstance(value, bool) else parse_ascii_int(text, maximum=999)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -274,7 +275,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
         raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})
-    q = query.strip()
+    q = unicodedata.normalize("NFC", query.strip())  # names are stored in NFC (clean_text)
     kind = search_kind(q)
     members = select(HouseholdMember.household_id).join(Person, Person.id == HouseholdMember.person_id)
     stmt = select(Case)

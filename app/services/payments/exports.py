@@ -1,5 +1,6 @@
 """Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
-(cash payments, with a signature column) and the whole list as XLSX.
+(cash payments, with a signature column) and the whole list as XLSX (every text cell written as
+text, never as a formula: :mod:`app.services.spreadsheet`).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -26,6 +27,7 @@ from .. import audit
 from ..context import Actor, ServiceContext, UnitOfWork
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..pdf import content_hash, render_pdf
+from ..spreadsheet import append_row
 from . import elixir
 from .lists import Row, get_list, rows
 
@@ -80,8 +82,8 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
         cell.font = Font(bold=True)
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
-        ws.append([n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
-                   p.account or "", p.due_on, p.amount, p.status])
+        append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
+                        p.account or "", p.due_on, p.amount, p.status])
         ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
         ws.cell(row=n + 1, column=8).number_format = "0.00"
     last = len(payments) + 2
@@ -116,15 +118,18 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
         f"<p>{centre}</p><h1>Lista wypłat w kasie nr {plist.id}</h1>"
         f"<p>Termin wypłaty: {when}</p>"
-        "<table><thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
+        "<table><colgroup><col style='width:6%'><col style='width:15%'><col style='width:22%'>"
+        "<col style='width:23%'><col style='width:13%'><col style='width:21%'></colgroup>"
+        "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
         f"<th class='num'>{_pl(total)} zł</th><th></th></tr></tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
-    css = ("table{width:100%;border-collapse:collapse;font-size:9pt}"
-           "td,th{border:1px solid #444;padding:4pt}td:last-child{width:30%;height:22pt}"
-           ".num{text-align:right;white-space:nowrap}.sign{margin-top:24pt}")
+    # Fixed columns: a long name or title wraps inside its own column, never past the page.
+    css = ("table{width:100%;border-collapse:collapse;font-size:9pt;table-layout:fixed}"
+           "td,th{border:1px solid #444;padding:4pt}td:last-child{height:22pt}"
+           ".num{text-align:right}.sign{margin-top:24pt}")
     return render_pdf(html, css), cash
 
 
