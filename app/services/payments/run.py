@@ -23,7 +23,14 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import BENEFITS
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months, payment_date
-from app.persistence.models import Case, Decision, Payment, PaymentList, PaymentScheduleItem
+from app.persistence.models import (
+    Case,
+    Decision,
+    Payment,
+    PaymentList,
+    PaymentScheduleItem,
+    Recovery,
+)
 
 from .. import audit, recovery_deductions
 from ..context import SYSTEM, Actor, ServiceContext, UnitOfWork
@@ -100,14 +107,21 @@ def refresh_totals(uow: UnitOfWork, list_ids: set[int]) -> None:
                         .values(total=total).execution_options(synchronize_session=False))
 
 
+def _debtor_cases(uow: UnitOfWork) -> set[int]:
+    """The cases whose applicant owes under a decided recovery (few; read once per batch)."""
+    owes = select(Recovery.person_id).where(Recovery.status == "decided")
+    return set(uow.session.scalars(select(Case.id).where(Case.applicant_id.in_(owes))))
+
+
 def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
            lists: dict[date, int]) -> tuple[int, int]:
     """Pay one batch of due items; return (items taken, payments made)."""
     s = uow.session
-    pick = select(Item.id).where(_due(month)).order_by(Item.id).limit(size)
+    pick = select(Item.id, Item.case_id).where(_due(month)).order_by(Item.id).limit(size)
     if not uow.ctx.db.is_sqlite:
-        pick = pick.with_for_update(skip_locked=True)
-    ids = list(s.scalars(pick))
+        pick = pick.with_for_update(skip_locked=True, of=Item)
+    picked = s.execute(pick).all()
+    ids = [item_id for item_id, _ in picked]
     if not ids:
         return 0, 0
     list_date = _list_date(uow.ctx, month)
@@ -141,11 +155,15 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
               .values(status="scheduled").execution_options(synchronize_session=False))
     _test_stop(uow.ctx, "before_deductions")
     # The deductions from this batch's payments commit with them: a run killed before this
-    # commit leaves neither, and the re-run makes both (never one without the other).
-    for list_id in sorted(set(batch_lists.values())):
-        plist = s.get(PaymentList, list_id)
-        assert plist is not None
-        recovery_deductions.apply_deductions(uow, plist, Payment.schedule_item_id.in_(ids))
+    # commit leaves neither, and the re-run makes both (never one without the other). Only
+    # the few items of debtors are looked at (never the whole batch again).
+    debtors = _debtor_cases(uow)
+    owing = [item_id for item_id, case_id in picked if case_id in debtors]
+    if owing:
+        for list_id in sorted(set(batch_lists.values())):
+            plist = s.get(PaymentList, list_id)
+            assert plist is not None
+            recovery_deductions.apply_deductions(uow, plist, Payment.schedule_item_id.in_(owing))
     refresh_totals(uow, set(batch_lists.values()))
     delay = float(uow.ctx.config.get("PAYMENT_RUN_TEST_DELAY") or 0)
     if delay:
