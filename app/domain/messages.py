@@ -194,6 +194,8 @@ class Code(StrEnum):
     PAYMENT_CENTRE_ACCOUNT_MISSING = "payments.centre_account_missing"
     PAYMENT_NOT_FOUND = "payments.not_found"
     PAYMENT_SETTLED_ON_INVALID = "payments.settled_on_invalid"
+    PAYMENT_RUN_MONTH_TOO_FAR = "payments.run_month_too_far"
+    PAYMENT_LIST_TOTAL_MISMATCH = "payments.list_total_mismatch"
     DEPLOY_OPERATION_MISSING = "deploy.operation_missing"
     DEPLOY_OPERATION_UNKNOWN = "deploy.operation_unknown"
     DEPLOY_OPERATION_PARAM_MISSING = "deploy.operation_param_missing"
@@ -834,6 +836,18 @@ CATALOGUE: dict[Code, Template] = {
            "(%(today)s)."),
         "The date paid or returned must fall between the list's approval (%(approved)s) and "
         "today (%(today)s)."),
+    Code.PAYMENT_RUN_MONTH_TOO_FAR: Template(
+        N_("Wypłaty można naliczyć najwyżej na miesiąc naprzód: najpóźniej za %(latest)s "
+           "(podano %(month)s)."),
+        "A payment run may be at most one month ahead: %(latest)s at the latest (given "
+        "%(month)s)."),
+    Code.PAYMENT_LIST_TOTAL_MISMATCH: Template(
+        N_("Nie utworzono pliku: lista nr %(list)s nie jest zamkniętym zbiorem zatwierdzonych "
+           "wypłat (suma z zatwierdzenia %(total)s zł, suma wypłat %(payments)s zł, "
+           "niezatwierdzonych wypłat: %(unapproved)s)."),
+        "No file was made: list %(list)s is not the closed set of approved payments (total at "
+        "approval %(total)s zł, the payments add up to %(payments)s zł, unapproved payments: "
+        "%(unapproved)s)."),
     Code.PARAMETERS_NOT_IN_FORCE: Template(
         N_("Na dzień %(on)s brak parametrów prawnych w systemie; obliczenia są możliwe od "
            "%(earliest)s."),

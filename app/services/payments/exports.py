@@ -17,11 +17,11 @@ from decimal import Decimal
 from markupsafe import escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
-from app.persistence.models import PaymentExport, PaymentList
+from app.persistence.models import Payment, PaymentExport, PaymentList
 
 from .. import audit
 from ..context import Actor, ServiceContext, UnitOfWork
@@ -38,6 +38,8 @@ KINDS = {
              "lista-wyplat-{id}.xlsx"),
 }
 EXPORTABLE = ("approved",)
+# Statuses of the payments of an exportable list (approved, then settled).
+APPROVED_PAYMENTS = ("approved", "paid", "returned")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,18 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
     return render_pdf(html, css), cash
 
 
+def _check_total(uow: UnitOfWork, plist: PaymentList) -> None:
+    """Refuse a list whose payments are not all approved or do not add up to the total fixed at
+    approval (a closed set: nothing was added or changed after it)."""
+    summed, unapproved = uow.session.execute(
+        select(func.coalesce(func.sum(Payment.amount), 0),
+               func.count(Payment.id).filter(Payment.status.not_in(APPROVED_PAYMENTS)))
+        .where(Payment.payment_list_id == plist.id)).one()
+    if summed != plist.total or unapproved:
+        raise Conflict(msg(Code.PAYMENT_LIST_TOTAL_MISMATCH, list=plist.id, total=f"{plist.total:.2f}",
+                           payments=f"{Decimal(summed):.2f}", unapproved=int(unapproved)))
+
+
 def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:
     """Export an approved list as ``kind`` (elixir, cash_pdf, xlsx); the same file every time."""
     if not actor.has("supervisor"):
@@ -144,6 +158,7 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
         plist = get_list(uow, list_id)
         if plist.status not in EXPORTABLE:
             raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
+        _check_total(uow, plist)
         kept = uow.session.scalar(select(PaymentExport).where(
             PaymentExport.payment_list_id == list_id, PaymentExport.kind == kind))
         if kept is None:

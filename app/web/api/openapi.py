@@ -424,7 +424,9 @@ OPENAPI: dict[str, Any] = {
         "/api/tasks/{task_id}/complete": {"post": _post(
             "Complete a task; the answer names the tasks the case offers next", "TaskCompleted",
             body="CompleteRequest", params=[_id("task_id")], errors=("404", "409"))},
-        "/api/payments/run": {"post": _post("Monthly payment run (supervisor)", "PaymentRun",
+        "/api/payments/run": {"post": _post(
+            "Monthly payment run (supervisor); a month more than one month ahead of today is "
+            "refused (422 payments.run_month_too_far)", "PaymentRun",
                                             body="PaymentRunRequest", links={
             "GetList": _link("/api/payment-lists/{list_id}", list_id="$response.body#/list_id")})},
         "/api/payment-lists": {"get": _op("Payment lists", "PaymentLists", links={
