@@ -50,7 +50,7 @@ run: $(STAMP) pdf-deps assets translations
 	PORT=$(PORT) $(BIN)/honcho -f Procfile start
 
 # WeasyPrint (PDF documents) needs Pango and the DejaVu fonts (Polish glyphs); install when missing.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei
 pdf-deps:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES))
 

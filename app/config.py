@@ -9,6 +9,8 @@ from typing import Any
 
 from stdnum import iban
 
+from app.domain.digits import is_ascii_digits
+
 ROLES = ("caseworker", "supervisor", "admin")
 
 
@@ -26,6 +28,9 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         "SECRET_KEY": None,
         "WORKFLOWS_DIR": str(Path(__file__).resolve().parent.parent / "workflows"),
         "SCRIPT_TIME_LIMIT": 1.0,
+        # One deploy check (lint, compile, rehearsal, replay) stops after this many seconds,
+        # well inside the web worker's 30 s timeout (app/workflow_engine/budget.py).
+        "DEPLOY_CHECK_SECONDS": 10.0,
         "PASSWORD_HASH_TIME_COST": 3,
         "PASSWORD_HASH_MEMORY_COST": 65536,
         "TIMER_TICK_SECONDS": 30,
@@ -90,6 +95,7 @@ _ENV_SETTINGS: dict[str, Any] = {
     "SECRET_KEY": str,
     "WORKFLOWS_DIR": str,
     "SCRIPT_TIME_LIMIT": float,
+    "DEPLOY_CHECK_SECONDS": float,
     "TIMER_TICK_SECONDS": int,
     "REPUBLISH_SWEEP_SECONDS": int,
     "REPUBLISH_AFTER_SECONDS": int,
@@ -106,6 +112,7 @@ _ENV_SETTINGS: dict[str, Any] = {
     "ELIXIR_ENCODING": str,
     "PAYMENT_RUN_BATCH": int,
     "PAYMENT_RUN_TEST_DELAY": float,
+    "PAYMENT_RUN_TEST_STOP_FILE": str,
     "PASSWORD_HASH_TIME_COST": int,
     "PASSWORD_HASH_MEMORY_COST": int,
     "LOGIN_MAX_FAILURES_PER_ACCOUNT": int,
@@ -176,6 +183,9 @@ def _validate(cfg: dict[str, Any], instance_path: Path) -> None:
     _validate_payments(cfg)
     if cfg["SCRIPT_TIME_LIMIT"] <= 0:
         raise ConfigError("POMOC_SCRIPT_TIME_LIMIT must be positive")
+    if not cfg["SCRIPT_TIME_LIMIT"] < cfg["DEPLOY_CHECK_SECONDS"] <= 20:
+        raise ConfigError("POMOC_DEPLOY_CHECK_SECONDS must be above POMOC_SCRIPT_TIME_LIMIT and at "
+                          "most 20 (the web worker is killed after 30 s)")
     for name in ("REPUBLISH_SWEEP_SECONDS", "REPUBLISH_AFTER_SECONDS"):
         if not 1 <= int(cfg[name]) <= 3600:
             raise ConfigError(f"POMOC_{name} must be from 1 to 3600 seconds")
@@ -223,7 +233,7 @@ def _validate_payments(cfg: dict[str, Any]) -> None:
     days: dict[str, int] = {}
     for part in filter(None, (p.strip() for p in str(cfg["PAYMENT_DAYS"]).split(","))):
         benefit, _, day = part.partition("=")
-        if not day.strip().isdigit() or not 1 <= int(day) <= 28:
+        if not is_ascii_digits(day.strip(), 2) or not 1 <= int(day) <= 28:
             raise ConfigError("POMOC_PAYMENT_DAYS must be 'benefit=day,...' with days from 1 to 28")
         days[benefit.strip()] = int(day)
     cfg["PAYMENT_DAY_BY_BENEFIT"] = days

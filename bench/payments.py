@@ -11,7 +11,7 @@ that the run paid every item exactly once, with the list total equal to the item
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -81,6 +81,12 @@ def bench_payment_run(ctx: Any, n: int = 100_000) -> dict[str, Any]:
     common.truncate_case_data(ctx)
     user_id = common.actors(ctx)["caseworker1"].id
     seed_s = seed(ctx, n, user_id)
+    # The run is made in its month (a run more than one month ahead is refused); the clock is
+    # put back for the benchmarks after this one.
+    clock = ctx.clock
+    before = clock.now if hasattr(clock, "set") else None
+    if before is not None:
+        clock.set(datetime(MONTH.year, MONTH.month, 1, 9, 0, tzinfo=UTC))
     t0 = time.perf_counter()
     result = payments.monthly_payment_run(ctx, MONTH)
     run_s = time.perf_counter() - t0
@@ -95,6 +101,8 @@ def bench_payment_run(ctx: Any, n: int = 100_000) -> dict[str, Any]:
     repeat = payments.monthly_payment_run(ctx, MONTH)
     again_s = time.perf_counter() - again
     assert repeat["created"] == 0
+    if before is not None:
+        clock.set(before)
     common.truncate_case_data(ctx)
     return {"items": n, "seed_s": seed_s, "payment_run_s": run_s, "created": result["created"],
             "extended": result["extended"],

@@ -94,6 +94,9 @@ def test_config(instance_dir: Path) -> Iterator[dict[str, Any]]:
         "CELERY_VISIBILITY_TIMEOUT": 8, "PASSWORD_HASH_TIME_COST": 1,
         "PASSWORD_HASH_MEMORY_COST": 64, "WTF_CSRF_ENABLED": False, "INSTANCE_PATH": str(instance_dir),
         "SECRET_KEY": "test-only-secret",
+        # The deploy check's budget at its maximum, so that a slow day never stops a test's
+        # rehearsal (tests of the budget itself drive it with a fake clock).
+        "DEPLOY_CHECK_SECONDS": 20.0,
     })
     yield cfg
     _drop_database(cfg["DATABASE_URL"])

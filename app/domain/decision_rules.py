@@ -20,7 +20,12 @@ code                         rule
 ``period_before_first_month`` the period starts no earlier than the first benefit month
                              (art. 106 ust. 3 u.p.s.; art. 24 ust. 2 u.ś.r.; art. 18 ust. 1 FA)
 ``period_reversed``          the period ends no earlier than it starts
-``period_end_required``      zasiłek okresowy is granted for a set period (art. 38 ust. 5 u.p.s.)
+``period_end_required``      zasiłek okresowy is granted for a set period (art. 38 ust. 5 u.p.s.);
+                             zasiłek rodzinny and FA for a benefit period (art. 24 ust. 1-2
+                             u.ś.r.; art. 18 ust. 1 FA), so their period ends too
+``period_beyond_benefit_period`` zasiłek rodzinny and FA end no later than the last day of the
+                             benefit period their first month falls in (31 Oct; FA: 30 Sep);
+                             an earlier end (a child's age limit within it) is lawful
 ``purpose_required``         a one-off benefit names its purpose (art. 39 ust. 1, art. 41 pkt 1)
 ``payment_date_required``    a one-off benefit names its payment date
 ``one_off_has_period``       a one-off benefit has no monthly period (no end date)
@@ -40,6 +45,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
+from app.domain.errors import InvalidInput
 from app.domain.money import money_str
 from app.domain.violations import Violation
 
@@ -69,6 +76,12 @@ FIRST_MONTH_ARTICLE = {
     "fundusz_alimentacyjny": f"art. 18 ust. 1 {FA}",
 }
 FIRST_MONTH_DEFAULT = f"art. 106 ust. 3 {UPS}"
+# Family benefits are granted for a benefit period ("na okres zasiłkowy" / "na okres
+# świadczeniowy ... do końca tego okresu").
+BENEFIT_PERIOD_ARTICLE = {
+    "zasilek_rodzinny": f"art. 24 ust. 1–2 {USR}",
+    "fundusz_alimentacyjny": f"art. 18 ust. 1 {FA}",
+}
 JUSTIFICATION_ARTICLE = "art. 107 § 1 pkt 6 i § 4 KPA"
 RULING_ARTICLE = "art. 107 § 1 pkt 5 KPA"
 REASON_ARTICLE = "art. 107 § 3 KPA"
@@ -197,11 +210,24 @@ def _period_rules(draft: DecisionDraft, first_benefit_month: date) -> list[Viola
             f"The period cannot start before {first_benefit_month.isoformat()}, the first benefit "
             "month (the month in which the application was filed).",
             {"period_from": start.isoformat(), "first_month": first_benefit_month.isoformat()}))
+    period_end = benefit_period_end(draft.benefit, start or first_benefit_month)
+    period_article = BENEFIT_PERIOD_ARTICLE.get(draft.benefit, "")
     if end is None:
         if draft.benefit in END_REQUIRED:
             out.append(Violation("period_end_required", "period_to", FIXED_TERM_ARTICLE,
                                  "Zasiłek okresowy is granted for a set period: give the end "
                                  "date."))
+        elif period_end is not None:
+            out.append(Violation(
+                "period_end_required", "period_to", period_article,
+                "A family benefit is granted for a benefit period: give the end date, at the "
+                f"latest {period_end.isoformat()}.", {"period_end": period_end.isoformat()}))
+    elif period_end is not None and end > period_end:
+        out.append(Violation(
+            "period_beyond_benefit_period", "period_to", period_article,
+            f"The period cannot end ({end.isoformat()}) after the benefit period, which ends "
+            f"on {period_end.isoformat()}.",
+            {"period_to": end.isoformat(), "period_end": period_end.isoformat()}))
     elif start is not None and end < start:
         out.append(Violation(
             "period_reversed", "period_to", RULING_ARTICLE,
@@ -226,6 +252,18 @@ def _one_off_rules(draft: DecisionDraft) -> list[Violation]:
     return out
 
 
+def benefit_period_end(benefit: str, day: date) -> date | None:
+    """The last day of the benefit period containing ``day`` (zasiłek rodzinny: 31 Oct; FA:
+    30 Sep); None for a benefit without one, or a day before the table knows the period."""
+    if benefit not in FAMILY_BENEFITS:
+        return None
+    try:
+        period = benefit_period(benefit, day)
+    except InvalidInput:
+        return None
+    return period[1] if period else None
+
+
 def month_end(day: date, months_after: int = 0) -> date:
     """The last day of the month ``months_after`` months after ``day``'s month."""
     index = day.month - 1 + months_after
@@ -236,10 +274,14 @@ def month_end(day: date, months_after: int = 0) -> date:
 def lawful_period(benefit: str, first_benefit_month: date,
                   today: date) -> tuple[date | None, date | None]:
     """The period a draft starts with: from the first benefit month; a set end where the law
-    wants one (zasiłek okresowy: ``DEFAULT_TERM_MONTHS``); a one-off's payment date is today
-    (never before the first benefit month) and it has no end."""
+    wants one (zasiłek okresowy: ``DEFAULT_TERM_MONTHS``; zasiłek rodzinny and FA: the end of the
+    benefit period); a one-off's payment date is today (never before the first benefit month)
+    and it has no end."""
     if benefit in ONE_OFF:
         return max(today, first_benefit_month), None
+    period_end = benefit_period_end(benefit, first_benefit_month)
+    if period_end is not None:
+        return first_benefit_month, period_end
     months = DEFAULT_TERM_MONTHS.get(benefit)
     end = month_end(first_benefit_month, months - 1) if months else None
     return first_benefit_month, end

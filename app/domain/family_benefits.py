@@ -14,20 +14,27 @@ Rules and readings (named in the explanation):
   when it is not, READING: a member other than the applicant whose relation is "child", "sibling",
   "other" or unknown is a child of the family (a child under the applicant's care).
 * zasiłek rodzinny, age conditions (art. 6 ust. 1 u.ś.r.), for each child and explained per child:
-  until 18; from 18, only while in school (``Member.in_school``) and until 21; from 21, only while
-  in school or a higher school AND with a moderate or severe disability certificate
-  (``Member.disability_certificate``) and until 24. Ages are completed years; the limits are dated
-  parameters. Only the base zasiłek rodzinny is computed, without the dodatki.
+  until 18; from 18, only while in a szkoła (``Member.in_school``; a szkoła wyższa does not count,
+  pkt 2) and until 21; from 21, only while in a szkoła or a szkoła wyższa
+  (``Member.in_higher_school``) AND with a moderate or severe disability certificate
+  (``Member.disability_certificate`` or ``severe_disability_certificate``) and until 24 (pkt 3).
+  Ages are completed years; the limits are dated parameters. Only the base zasiłek rodzinny is
+  computed, without the dodatki.
 * zasiłek rodzinny, age bands: art. 6 ust. 2 u.ś.r. counts "do ukończenia 5. roku życia", which
   in completed years is 0-4 (95 zł), 5-17 (124 zł), 18-23 (135 zł) (DOMAIN.md, corrected).
-* zasiłek rodzinny, higher threshold (art. 5 ust. 2): a child counted for the benefit is disabled
-  (``Member.disabled``) or has a moderate or severe disability certificate.
+* zasiłek rodzinny, higher threshold (art. 5 ust. 2): "członkiem rodziny jest dziecko
+  legitymujące się orzeczeniem o niepełnosprawności lub orzeczeniem o umiarkowanym albo o znacznym
+  stopniu niepełnosprawności". READING: any member counted as a child of the family (by relation,
+  see above), entitled or not and whatever the age, who is disabled or holds either certificate.
 * thresholds are compared unrounded (DOMAIN.md): income per person does not exceed the threshold
   when ``total <= threshold x persons``; FA likewise with its criterion.
 * zasiłek rodzinny, złotówka za złotówkę (art. 5 ust. 3-3a): the excess is the family's total
   income minus threshold x persons (the same as the per-person excess x persons, computed on
   totals so that nothing is rounded); the monthly total is reduced by it and nothing is paid when
   less than 20 zł would remain.
+* FA, who is entitled (art. 9 ust. 1 of the FA act): until 18; until 25 while in a szkoła or a
+  szkoła wyższa; without an age limit only with a certificate of a severe degree
+  (``Member.severe_disability_certificate``). Being disabled otherwise gives nothing more.
 * FA, złotówka za złotówkę (art. 9 ust. 2a): each entitled person's amount is reduced by the
   unrounded excess of income per person over the criterion; the result is rounded up to grosze (in
   the applicant's favour) and is not paid when below 100 zł. The floors apply only to reduced
@@ -53,6 +60,7 @@ USR_6_1_1 = "art. 6 ust. 1 pkt 1 u.ś.r."
 USR_6_1_2 = "art. 6 ust. 1 pkt 2 u.ś.r."
 USR_6_1_3 = "art. 6 ust. 1 pkt 3 u.ś.r."
 USR_6_2 = "art. 6 ust. 2 u.ś.r."
+FA_9_1 = "art. 9 ust. 1 ustawy o pomocy osobom uprawnionym do alimentów"
 FA_9_2 = "art. 9 ust. 2 ustawy o pomocy osobom uprawnionym do alimentów"
 FA_9_2A = "art. 9 ust. 2a-2b ustawy o pomocy osobom uprawnionym do alimentów"
 FA_10_1 = "art. 10 ust. 1 ustawy o pomocy osobom uprawnionym do alimentów"
@@ -120,23 +128,29 @@ def _age_condition(
         why_pl = f"zasiłek rodzinny przysługuje na dziecko do ukończenia {adult}. roku życia"
     elif m.age < school:
         ok, point = m.in_school, USR_6_1_2
+        higher = " (a higher school does not count)" if m.in_higher_school and not ok else ""
+        higher_pl = (" (nauka w szkole wyższej nie uprawnia do zasiłku przed ukończeniem "
+                     f"{school}. roku życia)" if m.in_higher_school and not ok else "")
         why = (f"from {adult} only while in school, until {school}; "
-               f"{'in school' if ok else 'not in school'}")
+               f"{'in school' if ok else 'not in school'}{higher}")
         why_pl = (f"po ukończeniu {adult}. roku życia zasiłek przysługuje tylko na dziecko "
-                  f"uczące się w szkole, do ukończenia {school}. roku życia; dziecko "
-                  f"{'uczy się' if ok else 'nie uczy się'}")
+                  f"uczące się w szkole (nie w szkole wyższej), do ukończenia {school}. roku "
+                  f"życia; dziecko {'uczy się w szkole' if ok else 'nie uczy się w szkole'}"
+                  f"{higher_pl}")
     elif m.age < school_disabled:
-        ok, point = m.in_school and m.disability_certificate, USR_6_1_3
+        learning = m.in_school or m.in_higher_school
+        certificate = m.moderate_or_severe_certificate
+        ok, point = learning and certificate, USR_6_1_3
         why = (f"from {school} only while in school or a higher school AND with a moderate or "
                f"severe disability certificate, until {school_disabled}; "
-               f"{'in school' if m.in_school else 'not in school'}, "
-               f"{'with' if m.disability_certificate else 'without'} such a certificate")
+               f"{'in school' if learning else 'not in school'}, "
+               f"{'with' if certificate else 'without'} such a certificate")
         why_pl = (f"po ukończeniu {school}. roku życia zasiłek przysługuje tylko na dziecko, "
                   "które uczy się w szkole lub w szkole wyższej i legitymuje się orzeczeniem o "
                   "umiarkowanym albo o znacznym stopniu niepełnosprawności, do ukończenia "
                   f"{school_disabled}. roku życia; dziecko "
-                  f"{'uczy się' if m.in_school else 'nie uczy się'} i "
-                  f"{'ma' if m.disability_certificate else 'nie ma'} takiego orzeczenia")
+                  f"{'uczy się' if learning else 'nie uczy się'} i "
+                  f"{'ma' if certificate else 'nie ma'} takiego orzeczenia")
     else:
         ok, point = False, USR_6_1
         why = f"zasiłek rodzinny ends at {school_disabled} at the latest"
@@ -148,7 +162,8 @@ def _age_condition(
         f"{who}: {why}; " + (f"entitled, {amount} zł a month." if amount is not None
                               else "not entitled."),
         {"member": i, "relation": m.relation, "age": m.age, "in_school": m.in_school,
-         "disability_certificate": m.disability_certificate},
+         "in_higher_school": m.in_higher_school,
+         "disability_certificate": m.moderate_or_severe_certificate},
         amount is not None, [point, USR_6_2] if amount is not None else [point],
         pl=f"{who_pl}: {why_pl}; "
            + (f"zasiłek przysługuje w wysokości {zl(amount)} miesięcznie." if amount is not None
@@ -193,18 +208,19 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
                     "niepełnosprawności z art. 6 ust. 1 u.ś.r. sprawdza się dla każdego dziecka.")
     children: list[dict[str, object]] = []
     amounts: list[Decimal] = []
-    disabled = False
+    disabled: list[int] = []  # children with a certificate, entitled or not (art. 5 ust. 2)
     for i, m in enumerate(members):
         if not _is_child_candidate(i, m):
             if m.relation in NEVER_CHILD and (i > 0 or m.child):
                 _not_a_child(i, m, expl)
             continue
+        if m.any_disability_certificate:
+            disabled.append(i)
         amount = _age_condition(i, m, limits, bands, expl)
         if amount is not None:
             amounts.append(amount)
-            disabled = disabled or m.disabled or m.disability_certificate
             children.append({"member": i, "age": m.age,
-                             "disabled": m.disabled or m.disability_certificate,
+                             "disabled": m.any_disability_certificate,
                              "amount_before_reduction": amount})
     if not children:
         expl.step("zasilek_rodzinny.no_child", "No member counts as a child.", {}, False,
@@ -219,6 +235,16 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
                   + " + ".join(zl(a) for a in amounts) + f" = {zl(full)}."))
     name = "zasilek_rodzinny.threshold_disabled_child" if disabled else "zasilek_rodzinny.threshold"
     threshold = expl.param(name, start)
+    expl.reading("zasilek_rodzinny.threshold", "the higher threshold applies when any child of "
+                 "the family, entitled or not, holds a disability certificate (o "
+                 "niepełnosprawności or o stopniu niepełnosprawności)"
+                 + (f": members {disabled}." if disabled else "; none does."), [USR_5_1],
+                 pl="wyższe kryterium dochodowe stosuje się, gdy członkiem rodziny jest dziecko "
+                    "legitymujące się orzeczeniem o niepełnosprawności lub orzeczeniem o "
+                    "umiarkowanym albo o znacznym stopniu niepełnosprawności, także gdy zasiłek "
+                    "na to dziecko nie przysługuje"
+                    + (": " + ", ".join(person_label(i).lower() for i in disabled) + "."
+                       if disabled else "; w rodzinie nie ma takiego dziecka."))
     inc = income_of(members, on, expl, regime="usr")
     within = inc.per_person_not_above(threshold)
     allowed = threshold * inc.persons
@@ -266,14 +292,18 @@ def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) ->
     school_limit = expl.param("fa.age_limit_school", start)
     entitled = [(i, m) for i, m in enumerate(members)
                 if m.alimony_awarded > 0
-                and (m.age < limit or (m.in_school and m.age < school_limit) or m.disabled)]
+                and (m.age < limit
+                     or ((m.in_school or m.in_higher_school) and m.age < school_limit)
+                     or m.severe_disability_certificate)]
     expl.reading("fundusz_alimentacyjny.entitled", f"entitled are members with alimony awarded "
                  f"younger than {limit}, younger than {school_limit} while in school or higher "
-                 "school, or disabled at any age.", [FA_2_11],
-                 pl="osobami uprawnionymi są członkowie rodziny, na rzecz których zasądzono "
-                    f"alimenty, do ukończenia {limit}. roku życia, a jeżeli uczą się w szkole lub "
-                    f"szkole wyższej – do ukończenia {school_limit}. roku życia; osoby "
-                    "niepełnosprawne – bez względu na wiek.")
+                 "school, or at any age with a certificate of a severe degree of disability "
+                 "(another disability does not extend the right).", [FA_2_11, FA_9_1],
+                 pl="świadczenia z funduszu alimentacyjnego przysługują członkom rodziny, na "
+                    f"rzecz których zasądzono alimenty, do ukończenia {limit}. roku życia, a "
+                    "jeżeli uczą się w szkole lub szkole wyższej – do ukończenia "
+                    f"{school_limit}. roku życia; osobom legitymującym się orzeczeniem o "
+                    "znacznym stopniu niepełnosprawności – bezterminowo.")
     if not entitled:
         expl.step("fundusz_alimentacyjny.no_entitled", "No member is entitled.", {}, False,
                   pl="Żaden z członków rodziny nie jest osobą uprawnioną do świadczenia z "

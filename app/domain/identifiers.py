@@ -21,6 +21,7 @@ from stdnum.exceptions import (
 )
 from stdnum.pl import pesel
 
+from app.domain.digits import is_ascii_digits
 from app.domain.errors import InvalidIdentifier
 from app.domain.messages import Code
 
@@ -67,7 +68,7 @@ def _clean(s: Any, empty_code: Code) -> str:
 def parse_pesel(s: str, on: date | None = None) -> PeselInfo:
     """Validate a PESEL and return its birth date and sex; ``on`` also refuses future births."""
     number = _clean(s, PESEL_EMPTY)
-    if not number.isdigit() or not number.isascii():
+    if not is_ascii_digits(number):
         raise InvalidIdentifier(PESEL_NON_DIGIT)
     if len(number) != 11:
         raise InvalidIdentifier(PESEL_LENGTH, length=len(number))
@@ -92,7 +93,7 @@ def parse_bank_account(s: str) -> str:
         if number[:2] != "PL":
             raise InvalidIdentifier(ACCOUNT_COUNTRY)
         number = number[2:]
-    if not number.isdigit() or not number.isascii():
+    if not is_ascii_digits(number):
         raise InvalidIdentifier(ACCOUNT_NON_DIGIT)
     if len(number) != NRB_LENGTH:
         raise InvalidIdentifier(ACCOUNT_LENGTH, expected=NRB_LENGTH, length=len(number))

@@ -111,17 +111,20 @@ class Member:
       the applicant are never a child, whatever ``child`` says.
     * ``child`` overrides who counts as a child for the other relations (None = inferred: a member
       other than the applicant whose relation is "child", "sibling", "other" or unknown).
-    * ``in_school``: the member is learning in a school (art. 6 ust. 1 pkt 2 u.ś.r.) or, for
-      art. 6 ust. 1 pkt 3, in a school or a higher school (szkoła wyższa).
+    * ``in_school``: the member is learning in a szkoła (art. 6 ust. 1 pkt 2 u.ś.r.: until 21;
+      READING for data recorded before the split: the flag is read as a szkoła, not a szkoła
+      wyższa). ``in_higher_school``: the member studies in a szkoła wyższa, which counts only for
+      art. 6 ust. 1 pkt 3 u.ś.r. (until 24, with a certificate) and for FA (art. 9 ust. 1).
     * ``disability_certificate``: a certificate of a moderate or severe degree of disability
       (orzeczenie o umiarkowanym albo znacznym stopniu niepełnosprawności), which with school keeps
-      zasiłek rodzinny until 24.
+      zasiłek rodzinny until 24. ``severe_disability_certificate``: a certificate of a severe
+      degree (orzeczenie o znacznym stopniu niepełnosprawności), which keeps FA without an age
+      limit (art. 9 ust. 1 of the FA act); it implies ``disability_certificate``.
     * ``disabled`` keeps its older, wider meaning: the member is disabled (any disability
-      certificate, including the orzeczenie o niepełnosprawności of a child under 16). It selects
-      the higher zasiłek rodzinny threshold of a family with a disabled child (art. 5 ust. 2
-      u.ś.r.) and entitles to FA at any age. ``disability_certificate=True`` implies a disabled
-      child for the threshold as well; ``disabled=True`` alone does not extend zasiłek rodzinny
-      beyond 21.
+      certificate, including the orzeczenie o niepełnosprawności of a child under 16). In a child
+      of the family, entitled or not, it (like either certificate) selects the higher zasiłek
+      rodzinny threshold (art. 5 ust. 2 u.ś.r.). ``disabled=True`` alone neither extends zasiłek
+      rodzinny beyond 21 nor gives FA beyond 18 (25 in school).
     """
 
     age: int
@@ -138,6 +141,18 @@ class Member:
     relation: str | None = None
     in_school: bool = False
     disability_certificate: bool = False
+    in_higher_school: bool = False
+    severe_disability_certificate: bool = False
+
+    @property
+    def moderate_or_severe_certificate(self) -> bool:
+        """A certificate of a moderate or severe degree (a severe one is also one)."""
+        return self.disability_certificate or self.severe_disability_certificate
+
+    @property
+    def any_disability_certificate(self) -> bool:
+        """Any disability certificate (art. 5 ust. 2 u.ś.r.: o niepełnosprawności or o stopniu)."""
+        return self.disabled or self.moderate_or_severe_certificate
 
 
 @dataclass(frozen=True)
@@ -239,6 +254,9 @@ def _member(m: Any, path: str) -> Member:
         disabled=_flag(m.disabled, f"{path}.disabled"),
         in_school=_flag(m.in_school, f"{path}.in_school"),
         disability_certificate=_flag(m.disability_certificate, f"{path}.disability_certificate"),
+        in_higher_school=_flag(m.in_higher_school, f"{path}.in_higher_school"),
+        severe_disability_certificate=_flag(m.severe_disability_certificate,
+                                            f"{path}.severe_disability_certificate"),
         net_income=_money(m.net_income, f"{path}.net_income"),
         incomes=[_item(it, f"{path}.incomes[{j}]") for j, it in enumerate(m.incomes)],
         other_benefits=list(m.other_benefits),

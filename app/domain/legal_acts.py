@@ -34,6 +34,12 @@ ACT_TEXTS: tuple[ActText, ...] = (
             "obwieszczenie Marszałka Sejmu RP (tekst jednolity 2024)"),
     ActText("fa", "ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów",
             "", date(2007, 9, 7), "citation of the consolidated text not confirmed"),
+    ActText("fa", "ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów",
+            "Dz.U. z 2026 r. poz. 79", date(2026, 1, 26),
+            "obwieszczenie Marszałka Sejmu RP z dnia 21 stycznia 2026 r. (Dz. U. poz. 79), "
+            "tekst jednolity; published 26 Jan 2026 (infor.pl akt-prawny DZU.2026.026.0000079). "
+            "The earlier text Dz.U. z 2023 r. poz. 1993 (cited by infor.pl 6757490) was not "
+            "dated here; add it with its publication date once checked."),
     ActText("kpa", "ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
             "Dz.U. z 2024 r. poz. 572", date(2024, 4, 18),
             "obwieszczenie Marszałka Sejmu RP (tekst jednolity 2024)"),

@@ -102,6 +102,10 @@ class Code(StrEnum):
     BIRTH_DATE_RANGE = "birth_date_range"
     # Hostile or careless input (app/web/input_guard in setup, json_input).
     TEXT_BAD_CHARACTERS = "text_bad_characters"
+    TEXT_CONTROL_CHARACTER = "text_control_character"
+    TEXT_BIDI_CHARACTER = "text_bidi_character"
+    TEXT_INVISIBLE_CHARACTER = "text_invisible_character"
+    NAME_SYMBOL = "name_symbol"
     INPUT_TOO_DEEP = "input_too_deep"
     BODY_TOO_LARGE = "body_too_large"
     DATE_RANGE = "date_range"
@@ -190,6 +194,8 @@ class Code(StrEnum):
     PAYMENT_CENTRE_ACCOUNT_MISSING = "payments.centre_account_missing"
     PAYMENT_NOT_FOUND = "payments.not_found"
     PAYMENT_SETTLED_ON_INVALID = "payments.settled_on_invalid"
+    PAYMENT_RUN_MONTH_TOO_FAR = "payments.run_month_too_far"
+    PAYMENT_LIST_TOTAL_MISMATCH = "payments.list_total_mismatch"
     DEPLOY_OPERATION_MISSING = "deploy.operation_missing"
     DEPLOY_OPERATION_UNKNOWN = "deploy.operation_unknown"
     DEPLOY_OPERATION_PARAM_MISSING = "deploy.operation_param_missing"
@@ -207,6 +213,9 @@ class Code(StrEnum):
     RECOVERY_NO_NOTICE = "recovery.no_notice"
     RECOVERY_LEARNED_BEFORE_NOTICE = "recovery.learned_before_notice"
     RECOVERY_PAID_BEFORE_NOTICE = "recovery.paid_before_notice"
+    RECOVERY_DECISION_BARRED = "recovery.decision_barred"
+    RECOVERY_GROUND_MISMATCH = "recovery.ground_mismatch"
+    RECOVERY_FINAL_DATE = "recovery.final_date"
     RECOVERY_FOUR_EYES = "recovery.four_eyes"
     RECOVERY_NOT_DECIDED = "recovery.not_decided"
     RECOVERY_ALREADY_DECIDED = "recovery.already_decided"
@@ -240,6 +249,8 @@ class Code(StrEnum):
     APPEAL_ALREADY_HANDLED = "appeal_already_handled"
     APPEAL_HANDLED_IN_TASK = "appeal_handled_in_task"
     APPEAL_LATE_NO_SELF_CORRECTION = "appeal_late_no_self_correction"
+    SELF_CORRECTION_AFTER_7_DAYS = "self_correction_after_7_days"
+    SELF_CORRECTION_NOT_IN_FULL = "self_correction_not_in_full"
     SKO_NOT_FORWARDED = "sko_not_forwarded"
     SKO_ALREADY_RECORDED = "sko_already_recorded"
     SKO_LATE_ONLY_INADMISSIBLE = "sko_late_only_inadmissible"
@@ -250,6 +261,13 @@ class Code(StrEnum):
     CHANGE_OPEN_ALREADY = "change_open_already"
     STALE_VERSION = "stale_version"
     SKO_IN_TASK = "sko_in_task"
+    CHANGE_CONSENT_REQUIRED = "change_consent_required"
+    REQUEST_NOT_DISCRETIONARY = "request_not_discretionary"
+    # Deploy checks within a bound (issue 19 part 6).
+    DEPLOY_RECURSIVE_CALL = "deploy.recursive_call"
+    DEPLOY_TIMER_OUT_OF_RANGE = "deploy.timer_out_of_range"
+    DEPLOY_TIMER_ERROR_OUT_OF_RANGE = "deploy.timer_error.out_of_range"
+    DEPLOY_CHECK_BUDGET = "deploy.check_budget"
 
 
 @dataclass(frozen=True)
@@ -375,6 +393,26 @@ CATALOGUE: dict[Code, Template] = {
     Code.TEXT_BAD_CHARACTERS: Template(
         N_("Tekst zawiera niedozwolone znaki (znak NUL lub niepoprawny znak Unicode)."),
         "The text contains characters that are not allowed (a NUL byte or invalid Unicode)."),
+    Code.TEXT_CONTROL_CHARACTER: Template(
+        N_("Tekst zawiera znak sterujący %(char)s (znak nr %(position)s); usuń go. "
+           "W tym polu nie może być też podziału wiersza ani tabulatora."),
+        "The text contains the control character %(char)s (character %(position)s); remove it. "
+        "This field may not hold a line break or a tab either."),
+    Code.TEXT_BIDI_CHARACTER: Template(
+        N_("Tekst zawiera niewidoczny znak zmiany kierunku pisma %(char)s (znak nr %(position)s); "
+           "usuń go: odwraca kolejność liter i cyfr na wydruku."),
+        "The text contains the invisible text-direction character %(char)s (character "
+        "%(position)s); remove it: it reverses letters and digits in print."),
+    Code.TEXT_INVISIBLE_CHARACTER: Template(
+        N_("Tekst zawiera niewidoczny znak %(char)s (znak nr %(position)s), np. spację o zerowej "
+           "szerokości; usuń go."),
+        "The text contains the invisible character %(char)s (character %(position)s), such as a "
+        "zero-width space; remove it."),
+    Code.NAME_SYMBOL: Template(
+        N_("Imię i nazwisko składa się z liter: emoji i symbole (%(char)s, znak nr %(position)s) "
+           "nie są jego częścią."),
+        "A name is made of letters: emoji and symbols (%(char)s, character %(position)s) are no "
+        "part of it."),
     Code.INPUT_TOO_DEEP: Template(
         N_("Dane są zagnieżdżone zbyt głęboko; dozwolona głębokość: %(limit)s."),
         "The data is nested too deeply; the limit is %(limit)s levels."),
@@ -680,6 +718,17 @@ CATALOGUE: dict[Code, Template] = {
         N_("Wypłata nr %(payment)s nastąpiła, zanim strona dowiedziała się o obowiązku informowania o "
            "zmianach."),
         "Payment %(payment)s was made before the party learned of the duty to report changes."),
+    Code.RECOVERY_DECISION_BARRED: Template(
+        N_("Wypłata nr %(payment)s z dnia %(paid_on)s: od jej pobrania upłynęło ponad 10 lat, "
+           "więc decyzji o zwrocie nie wydaje się (%(article)s)."),
+        "Payment %(payment)s of %(paid_on)s: more than 10 years have passed since it was paid, "
+        "so no recovery decision is issued (%(article)s)."),
+    Code.RECOVERY_GROUND_MISMATCH: Template(
+        N_("Podstawa z ustawy (%(article)s) nie odpowiada wybranej przyczynie nienależności."),
+        "The act's ground (%(article)s) does not match the chosen reason the benefit is undue."),
+    Code.RECOVERY_FINAL_DATE: Template(
+        N_("Decyzja staje się ostateczna nie wcześniej niż w dniu wydania i nie później niż dziś."),
+        "A decision becomes final no earlier than the day it was issued and no later than today."),
     Code.RECOVERY_FOUR_EYES: Template(
         N_("Decyzję zatwierdza inna osoba niż ta, która ją przygotowała."),
         "A decision must be approved by someone other than the person who drafted it."),
@@ -787,6 +836,18 @@ CATALOGUE: dict[Code, Template] = {
            "(%(today)s)."),
         "The date paid or returned must fall between the list's approval (%(approved)s) and "
         "today (%(today)s)."),
+    Code.PAYMENT_RUN_MONTH_TOO_FAR: Template(
+        N_("Wypłaty można naliczyć najwyżej na miesiąc naprzód: najpóźniej za %(latest)s "
+           "(podano %(month)s)."),
+        "A payment run may be at most one month ahead: %(latest)s at the latest (given "
+        "%(month)s)."),
+    Code.PAYMENT_LIST_TOTAL_MISMATCH: Template(
+        N_("Nie utworzono pliku: lista nr %(list)s nie jest zamkniętym zbiorem zatwierdzonych "
+           "wypłat (suma z zatwierdzenia %(total)s zł, suma wypłat %(payments)s zł, "
+           "niezatwierdzonych wypłat: %(unapproved)s)."),
+        "No file was made: list %(list)s is not the closed set of approved payments (total at "
+        "approval %(total)s zł, the payments add up to %(payments)s zł, unapproved payments: "
+        "%(unapproved)s)."),
     Code.PARAMETERS_NOT_IN_FORCE: Template(
         N_("Na dzień %(on)s brak parametrów prawnych w systemie; obliczenia są możliwe od "
            "%(earliest)s."),
@@ -818,6 +879,18 @@ CATALOGUE: dict[Code, Template] = {
         N_("Spóźnione odwołanie przekazuje się do SKO (art. 134 KPA); organ nie zmienia na "
            "nie decyzji."),
         "A late appeal goes to the SKO (art. 134 KPA); the centre does not change its decision on it."),
+    Code.SELF_CORRECTION_AFTER_7_DAYS: Template(
+        N_("Termin 7 dni na zmianę decyzji w trybie art. 132 § 1 KPA upłynął %(last_day)s "
+           "(art. 133 KPA); odwołanie należy przekazać do SKO."),
+        "The 7 days to change the decision under art. 132 § 1 KPA ended on %(last_day)s "
+        "(art. 133 KPA); the appeal must be forwarded to the SKO."),
+    Code.SELF_CORRECTION_NOT_IN_FULL: Template(
+        N_("Organ zmienia decyzję sam tylko wtedy, gdy uwzględnia odwołanie w całości "
+           "(art. 132 § 1 KPA): zapisz, czego żąda odwołanie, i potwierdź uwzględnienie w "
+           "całości albo przekaż odwołanie do SKO."),
+        "The centre changes its decision itself only when it grants the appeal in full "
+        "(art. 132 § 1 KPA): record what the appeal asks for and confirm it is granted in full, "
+        "or forward the appeal to the SKO."),
     Code.SKO_NOT_FORWARDED: Template(
         N_("Rozstrzygnięcie SKO można zapisać tylko dla odwołania przekazanego do SKO."),
         "The SKO's ruling can be recorded only for an appeal forwarded to the SKO."),
@@ -848,6 +921,37 @@ CATALOGUE: dict[Code, Template] = {
     Code.SKO_IN_TASK: Template(
         N_("Rozstrzygnięcie SKO w tej sprawie zapisuje się w zadaniu „Rozstrzygnięcie SKO”."),
         "The SKO's ruling in this case is recorded in the task 'The SKO's ruling'."),
+    Code.CHANGE_CONSENT_REQUIRED: Template(
+        N_("Ustawa o tym świadczeniu nie przewiduje zmiany ani uchylenia decyzji z tej przyczyny "
+           "bez zgody strony: podaj datę zgody strony (art. 155 KPA)."),
+        "The benefit's act does not allow a change or revocation on this ground without the "
+        "party's consent: give the date of the party's consent (art. 155 KPA)."),
+    Code.REQUEST_NOT_DISCRETIONARY: Template(
+        N_("Przy tym świadczeniu ustawa ustala kwotę i okres; nie podaje się kwoty ani okresu, "
+           "o które wnosi strona."),
+        "For this benefit the act sets the amount and the period; no amount or period asked "
+        "for is given."),
+    Code.DEPLOY_RECURSIVE_CALL: Template(
+        N_("Wywołanie procesu „%(called)s” prowadzi z powrotem do procesu wywołującego "
+           "(%(cycle)s); proces nie może wywoływać samego siebie, wprost ani przez inny proces."),
+        "Calling process '%(called)s' leads back to the calling process (%(cycle)s); a process "
+        "may not call itself, directly or through another process."),
+    Code.DEPLOY_TIMER_OUT_OF_RANGE: Template(
+        N_("Licznik czasu wskazuje termin spoza zakresu od %(earliest)s do %(latest)s "
+           "(albo okres dłuższy niż 100 lat): %(expression)s."),
+        "The timer names a moment outside %(earliest)s to %(latest)s (or a duration longer than "
+        "100 years): %(expression)s."),
+    Code.DEPLOY_TIMER_ERROR_OUT_OF_RANGE: Template(
+        N_("Licznik czasu dał na ścieżce „%(scenario)s” termin spoza zakresu od %(earliest)s "
+           "do %(latest)s: %(value)s."),
+        "On path '%(scenario)s' the timer gave a moment outside %(earliest)s to %(latest)s: "
+        "%(value)s."),
+    Code.DEPLOY_CHECK_BUDGET: Template(
+        N_("Sprawdzanie wdrożenia przerwano po wyczerpaniu limitu %(seconds)s s (sprawdzono "
+           "%(done)s z %(total)s); definicji nie wdrożono. Uprość skrypty albo podziel definicję."),
+        "The deploy check stopped when its time budget of %(seconds)s s was spent (%(done)s of "
+        "%(total)s checked); the definition was not deployed. Simplify the scripts or split "
+        "the definition."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the

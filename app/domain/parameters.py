@@ -106,10 +106,15 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("zasilek_staly.cap", D(2022, 1, 1), _zl("719"), _RM_2021),
     ("zasilek_staly.cap", D(2024, 1, 1), _zl("1000"), _UPS_2023),
     ("zasilek_staly.cap", D(2025, 1, 1), _zl("1229"), _RM_2024 + "; mops.lubin.pl"),
+    # Corrected (issue 13), not a change of the law: art. 37 ust. 5 has named the dodatek all
+    # along, and the entry had left it out.
     ("zasilek_staly.excluded_benefits", _UPS_START,
      ("renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy",
-      "zasilek_dla_opiekuna"),
-     "art. 37 ust. 5 u.p.s. (ops-debno.pl)" + _OLDER),
+      "zasilek_dla_opiekuna", "dodatek_samotne_wychowywanie_bezrobocie"),
+     "art. 37 ust. 5 u.p.s.: renta socjalna, świadczenie pielęgnacyjne, specjalny zasiłek "
+     "opiekuńczy, dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla "
+     "bezrobotnych na skutek upływu ustawowego okresu jego pobierania, zasiłek dla opiekuna "
+     "(ops-debno.pl; cuslubicz.pl; opszabki.pl; gops-zmigrod.pl)" + _OLDER),
     # Reading: "niezdolność do pracy z tytułu wieku" (art. 6 pkt 7 u.p.s.) is the retirement age.
     ("zasilek_staly.retirement_age_female", _UPS_START, 60, "art. 6 pkt 7 u.p.s." + _OLDER),
     ("zasilek_staly.retirement_age_male", _UPS_START, 65, "art. 6 pkt 7 u.p.s." + _OLDER),
@@ -165,14 +170,16 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
     ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),
      "art. 9 ust. 2a-2b (cdo24.pl; mops.starogard.pl); start date as for the 900 zł criterion"),
-    # Art. 2 pkt 11 of the FA act: entitled until the 18th birthday, until the 25th while in
-    # school or higher school, without an age limit with a severe disability certificate.
+    # Art. 9 ust. 1 of the FA act (with art. 2 pkt 11): entitled until the 18th birthday, until
+    # the 25th while in a szkoła or szkoła wyższa, without an age limit only with a certificate of
+    # a severe degree (znaczny stopień), never merely for being disabled.
     ("fa.age_limit", D(2008, 10, 1), 18,
      "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów (infor.pl 6758558)"),
     ("fa.age_limit_school", D(2008, 10, 1), 25,
-     "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów (infor.pl 6758558); "
-     "READING: a member recorded as disabled is entitled at any age (the act requires a severe "
-     "degree certificate, which the caseworker checks)"),
+     "art. 9 ust. 1 ustawy o pomocy osobom uprawnionym do alimentów: while in a szkoła or a "
+     "szkoła wyższa, until the 25th birthday; without an age limit only with a certificate of a "
+     "severe degree (orzeczenie o znacznym stopniu niepełnosprawności), not any disability "
+     "(Dz.U. 2026 poz. 79; infor.pl 6758558, 6757490; DOMAIN.md, corrected turn 3)"),
     # --- KPA and interview periods ---
     ("kpa.decision_months", _KPA_START, 1, "art. 35 § 3 KPA" + _OLDER),
     ("kpa.decision_months_complex", _KPA_START, 2, "art. 35 § 3 KPA" + _OLDER),

@@ -9,7 +9,8 @@
   the FA act). The deadlines are dated parameters (``*.first_payment_deadlines``), not literals.
 * A one-off benefit is paid once, on the date its decision names.
 * A payment's title names the benefit month it pays and the decision, so arrears for November
-  paid in December say "za 11/2026", never the list's month.
+  paid in December say "za 11/2026", never the list's month; a month unpaid by its own date
+  and moved onto a later month's list says so: "zaległe za 11/2026" (issue 19).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from app.domain.deadlines import is_working_day
 from app.domain.parameters import ParameterNotFound, value
 from app.domain.polish import BENEFIT_NAMES_PL
 
-__all__ = ["add_months", "deferred_to", "due_date", "payment_date", "payment_title"]
+__all__ = ["add_months", "arrears_label", "deferred_to", "due_date", "payment_date",
+           "payment_title"]
 
 
 def add_months(month: date, n: int) -> date:
@@ -66,12 +68,19 @@ def due_date(benefit: str, month: date, day: int, received_on: date | None = Non
     return payment_date(day, deferred_to(benefit, received_on, month) or month)
 
 
-def payment_title(benefit: str, month: date | None, decision_number: str | None) -> str:
-    """The transfer title: 'Zasiłek stały za 11/2026, DEC/2026/00012'."""
+def arrears_label(month: date) -> str:
+    """How a list and a title name a month moved onto a later list: 'zaległe za 12/2026'."""
+    return f"zaległe za {month.month:02d}/{month.year}"
+
+
+def payment_title(benefit: str, month: date | None, decision_number: str | None,
+                  arrears: bool = False) -> str:
+    """The transfer title: 'Zasiłek stały za 11/2026, DEC/2026/00012'; for an unpaid earlier
+    month moved onto a later list, 'Zasiłek stały, zaległe za 11/2026, DEC/2026/00012'."""
     name = BENEFIT_NAMES_PL.get(benefit, benefit)
     title = name[:1].upper() + name[1:]
     if month is not None:
-        title += f" za {month.month:02d}/{month.year}"
+        title += f", {arrears_label(month)}" if arrears else f" za {month.month:02d}/{month.year}"
     if decision_number:
         title += f", {decision_number}"
     return title

@@ -36,6 +36,9 @@ OTHER_BENEFITS_GENITIVE = {
     "swiadczenie_pielegnacyjne": "świadczenia pielęgnacyjnego",
     "specjalny_zasilek_opiekunczy": "specjalnego zasiłku opiekuńczego",
     "zasilek_dla_opiekuna": "zasiłku dla opiekuna",
+    "dodatek_samotne_wychowywanie_bezrobocie": (
+        "dodatku z tytułu samotnego wychowywania dziecka i utraty prawa do "
+        "zasiłku dla bezrobotnych na skutek upływu ustawowego okresu jego pobierania"),
 }
 
 READING_PL = "Przyjęta wykładnia: "

@@ -5,8 +5,11 @@ to the debt (``Event``), and get a :class:`Balance` on a date.
 
 Readings, each chosen where the acts give no rule and stated here so the centre can change them:
 
-* Interest (family benefits and FA only, see ``recovery.interest_acts``) runs on each undue
-  payment's unpaid principal from the day it was paid (``recovery.interest_from``) up to, not
+* Interest (family benefits and FA only, see ``recovery.interest_acts``, and only on the grounds
+  the act charges it on, see :mod:`recovery_law`) is *odsetki ustawowe za opóźnienie* (NBP
+  reference rate + 5.5 pp, art. 481 § 2 k.c.; art. 23 ust. 1a of the FA act). It runs on each
+  undue payment's unpaid principal from the day the act sets (FA: the 1st day of the month
+  after the payment, art. 23 ust. 7; family benefits: ``recovery.interest_from``) up to, not
   including, the day it is repaid, at the rate in force on each day, ACT/365 (every year counts
   365 days, as the Ministry of Finance's calculators do). Exact Decimals; rounded half-up to
   grosze only when shown or paid.
@@ -29,8 +32,11 @@ from decimal import ROUND_FLOOR, Decimal
 from app.domain.money import GROSZ, HUNDRED, ZERO, round_money
 from app.domain.parameters import ParameterTable
 from app.domain.parameters import value as param_value
+from app.domain.recovery_law import BY_CODE
 from app.domain.recovery_rates import RECOVERY_PARAMETERS
 
+# The generic kinds of ground (art. 6 pkt 16 u.p.s.); FA and family benefits also record the
+# act's own ground (recovery_law.GROUNDS), whose kind may be "other".
 GROUNDS = ("false_information", "unreported_change")
 DAYS_IN_YEAR = Decimal(365)
 # Which act a benefit is recovered under (the act decides interest and the legal basis).
@@ -46,16 +52,20 @@ def _param(name: str, on: date, table: ParameterTable | None) -> object:
     return param_value(name, on, table or RECOVERY_PARAMETERS).value
 
 
-def bears_interest(benefit: str, on: date, table: ParameterTable | None = None) -> bool:
-    """True when an undue benefit of this kind is repaid with statutory interest."""
+def bears_interest(benefit: str, on: date, table: ParameterTable | None = None,
+                   legal_ground: str | None = None) -> bool:
+    """True when an undue benefit of this kind, on this statutory ground (when recorded), is
+    repaid with interest (art. 23 ust. 1a FA act: not on lit. c and e)."""
     acts = _param("recovery.interest_acts", on, table)
     assert isinstance(acts, tuple)
-    return act_of(benefit) in acts
+    ground = BY_CODE.get(legal_ground or "")
+    return act_of(benefit) in acts and (ground is None or ground.interest)
 
 
-def interest_start(paid_on: date, table: ParameterTable | None = None) -> date:
-    """The first day interest runs on a payment made on ``paid_on``."""
-    if _param("recovery.interest_from", paid_on, table) == "next_month":
+def interest_start(paid_on: date, table: ParameterTable | None = None, act: str = "usr") -> date:
+    """The first day interest runs on a payment made on ``paid_on`` (FA: art. 23 ust. 7)."""
+    name = "recovery.interest_from_fa" if act == "fa" else "recovery.interest_from"
+    if _param(name, paid_on, table) == "next_month":
         last = calendar.monthrange(paid_on.year, paid_on.month)[1]
         return paid_on.replace(day=last) + timedelta(days=1)
     return paid_on
@@ -134,10 +144,11 @@ class Balance:
 class _Ledger:
     """Running state of one debt while events are replayed in date order."""
 
-    def __init__(self, items: Sequence[Item], with_interest: bool, table: ParameterTable | None):
+    def __init__(self, items: Sequence[Item], with_interest: bool, table: ParameterTable | None,
+                 act: str = "usr"):
         self.items = sorted(items, key=lambda i: (i.paid_on, i.key))
         self.left = {i.key: i.amount for i in self.items}
-        self.since = {i.key: interest_start(i.paid_on, table) for i in self.items}
+        self.since = {i.key: interest_start(i.paid_on, table, act) for i in self.items}
         self.with_interest = with_interest
         self.table = table
         self.accrued = Decimal(0)  # exact interest accrued so far
@@ -168,10 +179,10 @@ class _Ledger:
 
 
 def balance(items: Iterable[Item], events: Iterable[Event], on: date, with_interest: bool,
-            table: ParameterTable | None = None) -> Balance:
+            table: ParameterTable | None = None, act: str = "usr") -> Balance:
     """The debt of undue ``items`` on ``on`` after the ``events`` up to that day."""
     items = list(items)
-    ledger = _Ledger(items, with_interest, table)
+    ledger = _Ledger(items, with_interest, table, act)
     out = Balance(principal=sum((i.amount for i in items), ZERO))
     written_interest = ZERO
     for event in sorted((e for e in events if e.on <= on), key=lambda e: e.on):

@@ -15,11 +15,12 @@ in :mod:`app.services.sko`.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select, update
 
-from app.domain import deadlines
+from app.domain import deadlines, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
@@ -32,9 +33,9 @@ from .json_input import iso_date
 
 CHANNELS = ("post", "epuap", "in_person")
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
-FORWARD_DAYS = 7
+FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
 # Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
-RESTORATION_DAYS = 7
+RESTORATION_DAYS = kpa_appeals.RESTORATION_DAYS
 
 
 def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required: bool = True
@@ -126,22 +127,78 @@ def open_appeal(uow: UnitOfWork, decision_id: int) -> Appeal | None:
         Appeal.self_corrected_on.is_(None)).order_by(Appeal.id.desc())).first()
 
 
-def handled_in_task(uow: UnitOfWork, decision_id: int, action: str) -> None:
+def handled_in_task(uow: UnitOfWork, decision_id: int, action: str,
+                    data: dict[str, Any] | None = None) -> None:
     """The `handle_appeal` task forwarded the appeal or chose to change the decision (art. 132)."""
     appeal = open_appeal(uow, decision_id)
     if appeal is None:
         return
     today = today_in_warsaw(uow.ctx.now())
     if action == "change_decision":
+        data = data or {}
         if not appeal.timely:
             # Art. 134 KPA: a late appeal goes to the SKO, which declares it late.
             raise ValidationFailed(msg(Code.FACTS_DISAGREE),
                                    {"appeal_action": msg(Code.APPEAL_LATE_NO_SELF_CORRECTION)})
-        appeal.self_corrected_on = today
+        self_correct(uow, appeal, today, {
+            "grants_in_full": data.get("appeal_in_full"), "demand": data.get("appeal_demand"),
+            "demand_amount": data.get("appeal_demand_amount"),
+            "demand_from": data.get("appeal_demand_from"),
+            "demand_to": data.get("appeal_demand_to")}, "appeal_action", prefix="appeal_")
     else:
         appeal.forwarded_on = today
         sko_cover_letter(uow, appeal, None)
     appeal.version += 1
+
+
+def parse_demand(data: dict[str, Any], errors: dict[str, str], prefix: str = ""
+                 ) -> kpa_appeals.Demand:
+    """What the appeal asks for (art. 132 § 1 KPA), from a form or the API."""
+    text = data.get("demand")
+    text = text.strip() if isinstance(text, str) else ""
+    raw = data.get("demand_amount")
+    amount = None
+    if raw not in (None, ""):
+        try:
+            amount = Decimal(str(raw)) if not isinstance(raw, bool) else None
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(
+                Decimal("0.01")):
+            errors[f"{prefix}demand_amount"] = msg(Code.AMOUNT_FORMAT)
+            amount = None
+    days: dict[str, date | None] = {}
+    for name in ("demand_from", "demand_to"):
+        days[name] = parse_day(data, name, errors, required=False)
+        if name in errors:
+            errors[f"{prefix}{name}"] = errors.pop(name)
+    return kpa_appeals.Demand(text, amount, days["demand_from"], days["demand_to"])
+
+
+def self_correct(uow: UnitOfWork, appeal: Appeal, today: date, data: dict[str, Any], field: str,
+                 prefix: str = "") -> None:
+    """Art. 132 § 1 KPA: record the self-correction, only for an appeal granted in full (its
+    demand recorded and confirmed) and within the 7 days of art. 133 from its receipt."""
+    errors: dict[str, str] = {}
+    demand = parse_demand(data, errors, prefix)
+    if errors:
+        raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+    in_full = data.get("grants_in_full") in (True, "true", "on", "1")
+    for v in kpa_appeals.self_correction_violations(appeal.timely, appeal.received_on, today,
+                                                    in_full, demand, field):
+        if v.code == "self_correction_after_7_days":
+            text = msg(Code.SELF_CORRECTION_AFTER_7_DAYS, last_day=v.params["last_day"])
+        elif v.code == "self_correction_not_in_full":
+            text = msg(Code.SELF_CORRECTION_NOT_IN_FULL)
+        else:
+            text = msg(Code.APPEAL_LATE_NO_SELF_CORRECTION)
+        raise ValidationFailed(text, {field: text})
+    appeal.self_corrected_on = today
+    appeal.in_full_confirmed = True
+    appeal.demand_text = demand.text
+    appeal.demand_amount = demand.amount
+    appeal.demand_from = demand.period_from
+    appeal.demand_to = demand.period_to
 
 
 def sko_cover_letter(uow: UnitOfWork, appeal: Appeal, actor_id: int | None) -> None:
@@ -273,11 +330,17 @@ def appeal_dict(a: Appeal) -> dict[str, Any]:
         "deadline": iso(a.deadline), "timely": a.timely, "after_finality": a.after_finality,
         "restoration_requested": a.restoration_requested,
         "cause_ceased_on": iso(a.cause_ceased_on),
-        "restoration_in_time": (
-            a.received_on <= deadlines.kpa_period_end(a.cause_ceased_on, RESTORATION_DAYS)
-        ) if a.cause_ceased_on else None,
+        # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
+        "restoration_in_time": kpa_appeals.restoration_in_time(
+            a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
         "restoration_ruling": a.restoration_ruling, "forward_due": iso(a.forward_due),
         "forwarded_on": iso(a.forwarded_on), "self_corrected_on": iso(a.self_corrected_on),
+        "self_correction_last_day": iso(kpa_appeals.self_correction_last_day(a.received_on))
+        if a.received_on else None,
+        "demand": {"text": a.demand_text, "in_full_confirmed": a.in_full_confirmed,
+                   "amount": f"{a.demand_amount:.2f}" if a.demand_amount is not None else None,
+                   "period_from": iso(a.demand_from), "period_to": iso(a.demand_to)}
+        if a.self_corrected_on else None,
         "sko_outcome": a.sko_outcome, "sko_ruling_on": iso(a.sko_ruling_on),
         "sko_reference": a.sko_reference, "sko_decision_id": a.sko_decision_id,
         "follow_up_case_id": a.follow_up_case_id, "version": a.version,

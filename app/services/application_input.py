@@ -13,11 +13,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.domain.digits import is_ascii_digits
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
 from app.domain.messages import Code, msg
+from app.domain.party_request import asks_request
 from app.domain.reasons import REASONS, RELATIONS
 
 from .errors import ValidationFailed
+from .json_input import clean_text
 from .json_numbers import WholeFloat
 
 BENEFITS = (
@@ -30,6 +33,7 @@ INCOME_KINDS = (
 )
 OTHER_BENEFITS = (
     "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+    "dodatek_samotne_wychowywanie_bezrobocie",
 )
 
 
@@ -51,6 +55,9 @@ class MemberInput:
     incomes: list[dict[str, Any]] = field(default_factory=list)
     in_school: bool = False
     disability_certificate: bool = False
+    # Issue 13: in_school is a szkoła; a szkoła wyższa and a severe degree are facts of their own.
+    in_higher_school: bool = False
+    severe_disability_certificate: bool = False
     register_key: str | None = None
 
 
@@ -71,7 +78,7 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
             huge = len(text) <= 40 and Decimal(text) >= Decimal("10000000000")
         except (InvalidOperation, ValueError):
             huge = False
-        errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or text.isdigit() else Code.AMOUNT_FORMAT)
+        errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or is_ascii_digits(text) else Code.AMOUNT_FORMAT)
         return Decimal("0")
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
@@ -91,13 +98,14 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
 
 
 def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max_len: int = 100) -> str:
+    """A required name: NFC, letters of any script, no control, invisible or symbol characters."""
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
         errors[f"{path}.{key}"] = msg(Code.REQUIRED)
         return ""
     if len(value) > max_len:
         errors[f"{path}.{key}"] = msg(Code.MAX_LENGTH, limit=max_len)
-    return value.strip()
+    return clean_text(value, f"{path}.{key}", errors, "name")
 
 
 EARLIEST_APPLICATION = date(2018, 10, 1)  # the first dated legal parameters
@@ -166,7 +174,8 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
         errors[f"{path}.other_benefits"] = msg(Code.OTHER_BENEFITS_UNKNOWN,
                                                allowed=", ".join(OTHER_BENEFITS))
         others = []
-    for flag in ("unable_to_work", "disabled", "in_school", "disability_certificate"):
+    for flag in ("unable_to_work", "disabled", "in_school", "disability_certificate",
+                 "in_higher_school", "severe_disability_certificate"):
         if flag in raw and not isinstance(raw[flag], bool):
             errors[f"{path}.{flag}"] = msg(Code.BOOLEAN_EXPECTED)
     incomes: list[dict[str, Any]] = []
@@ -206,6 +215,8 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
         disabled=bool(raw.get("disabled", False)), other_benefits=list(others),
         alimony_awarded=alimony, incomes=incomes, in_school=raw.get("in_school") is True,
         disability_certificate=raw.get("disability_certificate") is True,
+        in_higher_school=raw.get("in_higher_school") is True,
+        severe_disability_certificate=raw.get("severe_disability_certificate") is True,
     )
 
 
@@ -250,6 +261,7 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
             received = today
             errors["application_date"] = msg(Code.DATE_FORMAT)
     requested_from = _requested_from(payload.get("requested_from"), received, errors)
+    requested_amount, requested_until = _party_request(payload, benefit, received, errors)
     bank_account = None
     if payload.get("bank_account") and (not isinstance(payload["bank_account"], str)
                                         or len(payload["bank_account"]) > 64):
@@ -262,6 +274,8 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
     address = payload.get("address", "")
     if not isinstance(address, str) or len(address) > 300:
         errors["address"] = msg(Code.ADDRESS_TOO_LONG, limit=300)
+    elif address:
+        address = clean_text(address, "address", errors, "multiline")
     register_update = payload.get("register_update", False)
     if not isinstance(register_update, bool):
         errors["register_update"] = msg(Code.BOOLEAN_EXPECTED)
@@ -283,11 +297,55 @@ def validate_application(payload: Any, today: date) -> dict[str, Any]:
         "urgent": urgent, "received_on": received, "bank_account": bank_account,
         "address": address or "", "register_update": register_update is True,
         "requested_from": requested_from,
+        "requested_amount": requested_amount, "requested_until": requested_until,
     }
 
 
 REQUESTED_MONTHS_AHEAD = 12
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+REQUESTED_UNTIL_MONTHS = 36
+
+
+def _party_request(payload: dict[str, Any], benefit: Any, received: date,
+                   errors: dict[str, str]) -> tuple[Decimal | None, date | None]:
+    """The amount and the last day the party asks for (art. 107 § 4 KPA), where the law leaves
+    them to the centre (:func:`app.domain.party_request.asks_request`); None when not stated."""
+    raw_amount, raw_until = payload.get("requested_amount"), payload.get("requested_until")
+    if raw_amount in (None, "") and raw_until in (None, ""):
+        return None, None
+    if isinstance(benefit, str) and benefit in BENEFITS and not asks_request(benefit):
+        field_name = "requested_amount" if raw_amount not in (None, "") else "requested_until"
+        errors[field_name] = msg(Code.REQUEST_NOT_DISCRETIONARY)
+        return None, None
+    amount: Decimal | None = None
+    if raw_amount not in (None, ""):
+        amount = _money(raw_amount, "requested_amount", errors, default=None)
+        if "requested_amount" not in errors and amount <= 0:
+            errors["requested_amount"] = msg(Code.AMOUNT_FORMAT)
+        if "requested_amount" in errors:
+            amount = None
+    until: date | None = None
+    if raw_until not in (None, ""):
+        if not isinstance(raw_until, str) or not _ISO_DAY.match(raw_until):
+            errors["requested_until"] = msg(Code.DATE_FORMAT)
+        else:
+            try:
+                until = date.fromisoformat(raw_until)
+            except ValueError:
+                errors["requested_until"] = msg(Code.DATE_FORMAT)
+        if until is not None:
+            year, month = divmod(received.month - 1 + REQUESTED_UNTIL_MONTHS, 12)
+            latest = date(received.year + year, month + 1, 1)
+            if until < received:
+                errors["requested_until"] = msg(Code.DATE_BEFORE, limit=received.isoformat())
+                until = None
+            elif until >= latest:
+                errors["requested_until"] = msg(Code.DATE_RANGE, earliest=received.isoformat(),
+                                                latest=latest.isoformat())
+                until = None
+    return amount, until
+
+
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _requested_from(value: Any, received: date, errors: dict[str, str]) -> date | None:

@@ -19,8 +19,10 @@ Input rules (stricter than the domain, so that a typo never silently changes a r
 * flags are JSON booleans; counts (age, days) are JSON integers, not booleans or strings;
 * unknown keys are refused, and so are unknown ``other_benefits`` keys;
 * a member's ``relation`` to the applicant is one of :data:`app.domain.reasons.RELATIONS` or
-  empty; ``in_school`` and ``disability_certificate`` (moderate or severe degree) are flags used
-  by the age conditions of zasiłek rodzinny (art. 6 ust. 1 u.ś.r.).
+  empty; ``in_school`` (a szkoła), ``in_higher_school`` (a szkoła wyższa),
+  ``disability_certificate`` (moderate or severe degree) and ``severe_disability_certificate``
+  (severe degree) are flags used by the age conditions of zasiłek rodzinny (art. 6 ust. 1
+  u.ś.r.) and of FA (art. 9 ust. 1 of the FA act).
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ _HOUSEHOLD_KEYS = {"on", "members", "municipal_percentage"}
 _ELIGIBILITY_KEYS = _HOUSEHOLD_KEYS | {"benefit"}
 _MEMBER_KEYS = {"age", "unable_to_work", "net_income", "incomes", "other_benefits", "disabled",
                 "alimony_awarded", "alimony_paid", "farm_hectares", "sex", "child", "relation",
-                "in_school", "disability_certificate"}
+                "in_school", "disability_certificate", "in_higher_school",
+                "severe_disability_certificate"}
 _ITEM_KEYS = {"kind", "amount", "tax", "contributions", "costs", "one_off"}
 _DEADLINE_KEYS = {"kind", "start", "urgent", "days"}
 
@@ -169,6 +172,10 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
         in_school=flag_field(obj.get("in_school"), f"{path}.in_school", errors),
         disability_certificate=flag_field(obj.get("disability_certificate"),
                                           f"{path}.disability_certificate", errors),
+        in_higher_school=flag_field(obj.get("in_higher_school"), f"{path}.in_higher_school",
+                                    errors),
+        severe_disability_certificate=flag_field(obj.get("severe_disability_certificate"),
+                                                 f"{path}.severe_disability_certificate", errors),
     )
     return member
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import (
+    Application,
     AuditEvent,
     Case,
     Decision,
@@ -66,6 +67,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
                 "birth_date": p.birth_date.isoformat(), "sex": p.sex,
                 "relation": m.relation, "unable_to_work": m.unable_to_work, "disabled": m.disabled,
                 "in_school": m.in_school, "disability_certificate": m.disability_certificate,
+                "in_higher_school": m.in_higher_school,
+                "severe_disability_certificate": m.severe_disability_certificate,
                 "other_benefits": m.other_benefits, "alimony_awarded": _money(m.alimony_awarded),
                 "incomes": [{"kind": i.kind, "amount": _money(i.amount), "tax": _money(i.tax),
                              "contributions": _money(i.contributions), "costs": _money(i.costs),
@@ -102,6 +105,8 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         users = {uid: name for uid, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_(user_ids)))} \
             if user_ids else {}
+        req = s.execute(select(Application.requested_amount, Application.requested_until)
+                        .where(Application.case_id == case.id)).first()
         result = {
             "id": case.id, "number": case.number, "benefit": case.benefit, "reason": case.reason,
             "urgent": case.urgent, "status": case.status, "stage": case.stage,
@@ -112,6 +117,10 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "members": members,
             "register": register.case_differences(uow, case),
             "kind": case.kind,
+            # What the party asked for (art. 107 § 4 KPA), where recorded.
+            "party_request": {
+                "amount": f"{req[0]:.2f}" if req and req[0] is not None else None,
+                "until": req[1].isoformat() if req and req[1] else None},
             "effective_from": case.effective_from.isoformat() if case.effective_from else None,
             "parent": {"id": case.parent_case_id, "number": s.scalar(
                 select(Case.number).where(Case.id == case.parent_case_id))}

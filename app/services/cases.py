@@ -166,6 +166,8 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
                 unable_to_work=m.unable_to_work, disabled=m.disabled,
                 other_benefits=m.other_benefits, alimony_awarded=m.alimony_awarded,
                 in_school=m.in_school, disability_certificate=m.disability_certificate,
+                in_higher_school=m.in_higher_school,
+                severe_disability_certificate=m.severe_disability_certificate,
                 first_name=m.first_name, last_name=m.last_name,
             ))
         uow.session.flush()
@@ -182,6 +184,8 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
         uow.session.add(Application(
             case_id=case.id, received_on=received, benefit=case.benefit, reason=case.reason,
             urgent=case.urgent, requested_from=app_data["requested_from"],
+            requested_amount=app_data.get("requested_amount"),
+            requested_until=app_data.get("requested_until"),
         ))
         for person, m in zip(persons, everyone, strict=True):
             for item in m.incomes:

@@ -45,10 +45,16 @@ def change_context(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
     """What a change case changes: the decision, its period end and the change date."""
     if case.kind != "change" or case.parent_case_id is None:
         return None
-    decision = uow.session.scalars(
-        select(Decision).where(Decision.case_id == case.parent_case_id, Decision.kind.in_(GRANTING),
-                               Decision.status.in_(RUNNING)).order_by(Decision.id.desc())
-    ).first()
+    purpose = change_purpose(uow, case)
+    # The decision the change case was opened on (a self-corrected or quashed one no longer
+    # runs, but it is the one the new decision names); else the parent's running grant.
+    decision = uow.session.get(Decision, purpose["parent_decision_id"]) \
+        if purpose["parent_decision_id"] else None
+    if decision is None:
+        decision = uow.session.scalars(
+            select(Decision).where(Decision.case_id == case.parent_case_id,
+                                   Decision.kind.in_(GRANTING), Decision.status.in_(RUNNING))
+            .order_by(Decision.id.desc())).first()
     parent = uow.session.get(Case, case.parent_case_id)
     assert parent is not None
     return {
@@ -58,7 +64,8 @@ def change_context(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
         "amount": f"{decision.amount:.2f}" if decision else None,
         "period_to": decision.period_to.isoformat() if decision and decision.period_to else None,
         "effective_from": case.effective_from.isoformat() if case.effective_from else None,
-        **change_purpose(uow, case),
+        "decision_kind": decision.kind if decision else None,
+        **purpose,
     }
 
 
@@ -67,7 +74,18 @@ def change_purpose(uow: UnitOfWork, change: Case) -> dict[str, Any]:
     for ev in uow.session.scalars(select(DecisionEvent).where(
             DecisionEvent.case_id == change.parent_case_id,
             DecisionEvent.kind.like("%_opened")).order_by(DecisionEvent.id.desc())):
-        if (ev.detail or {}).get("change_case_id") == change.id:
-            return {"purpose": ev.kind.removesuffix("_opened"), "reason": ev.reason,
-                    "requested_amount": f"{ev.amount:.2f}" if ev.amount is not None else None}
-    return {"purpose": "parameter_change", "reason": "", "requested_amount": None}
+        detail = ev.detail or {}
+        if detail.get("change_case_id") == change.id:
+            purpose = ev.kind.removesuffix("_opened")
+            return {"purpose": purpose, "reason": ev.reason,
+                    "requested_amount": f"{ev.amount:.2f}" if ev.amount is not None else None,
+                    # Changes opened before grounds were recorded: a parameter change's ground
+                    # is its own; any other's is not known (printed as the reason given).
+                    "ground": detail.get("ground") or (
+                        "parameter_change" if purpose == "parameter_change" else None),
+                    "ground_text": detail.get("ground_text") or "",
+                    "consent_on": detail.get("consent_on"),
+                    "parent_decision_id": ev.decision_id}
+    return {"purpose": "parameter_change", "reason": "", "requested_amount": None,
+            "ground": "parameter_change", "ground_text": "", "consent_on": None,
+            "parent_decision_id": None}

@@ -1,4 +1,9 @@
-"""Changing and revoking an issued decision (art. 106 ust. 5 u.p.s., art. 154–155 KPA).
+"""Changing and revoking an issued decision (art. 106 ust. 5 u.p.s., art. 32 ust. 1 u.ś.r., art. 24
+ust. 1 of the FA act; art. 155 KPA only with the party's consent; see :mod:`app.domain.rulings`).
+
+Each change records its ground (a code of :data:`app.domain.rulings.GROUNDS`, with the
+caseworker's words for ``other``) and, where the benefit's act does not name that ground, the day
+of the party's consent; the decision states that ground and the basis that follows from it.
 
 A decision is changed or revoked only by another decision: each change is a case opened ex officio
 (``cases.kind = "change"``, ``parent_case_id``, ``effective_from``) running the ``decision_change``
@@ -23,6 +28,8 @@ from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
+from app.domain.recovery import act_of
+from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT, ConsentRequired, basis
 from app.persistence.models import Application, Case, Decision, Job, ProcessInstance
 
 from . import audit
@@ -36,11 +43,13 @@ from .instances import apply_snapshot
 
 CHANGE_PROCESS = "decision_change"
 # Why a change case was opened; the case file and the draft's opening values follow it.
-PURPOSES = ("parameter_change", "change", "revocation", "reexamination")
+PURPOSES = ("parameter_change", "change", "revocation", "self_correction", "reexamination")
 NOTES = {
     "parameter_change": "Z urzędu: zmiana decyzji {number} po zmianie parametrów ustawowych.",
-    "change": "Z urzędu: zmiana decyzji {number} (art. 106 ust. 5 u.p.s., art. 155 KPA).",
-    "revocation": "Z urzędu: uchylenie decyzji {number} (art. 106 ust. 5 u.p.s., art. 154 KPA).",
+    "change": "Zmiana decyzji {number}.",
+    "revocation": "Uchylenie decyzji {number}.",
+    "self_correction": "Nowa decyzja po odwołaniu od decyzji {number}, uwzględnionym w całości "
+                       "(art. 132 § 1 KPA).",
     "reexamination": "Ponowne rozpatrzenie sprawy po uchyleniu decyzji {number} przez SKO "
                      "(art. 138 § 2 KPA).",
 }
@@ -49,9 +58,11 @@ MAX_REASON = 4000
 
 def open_change_case(uow: UnitOfWork, actor: Actor, parent: Case, effective_from: date,
                      purpose: str, decision: Decision | None, reason: str = "",
-                     amount: Decimal | None = None) -> Case:
+                     amount: Decimal | None = None, ground: str | None = None,
+                     ground_text: str = "", consent_on: date | None = None) -> Case:
     """Open a case ex officio that decides anew on ``parent`` from ``effective_from`` and start
-    its ``decision_change`` process (same transaction); record it in the parent's decision life."""
+    its ``decision_change`` process (same transaction); record it in the parent's decision life,
+    with the ground of a change or revocation and the party's consent (art. 155 KPA) if given."""
     ctx = uow.ctx
     now = ctx.now()
     today = today_in_warsaw(now)
@@ -84,7 +95,8 @@ def open_change_case(uow: UnitOfWork, actor: Actor, parent: Case, effective_from
     apply_snapshot(uow, instance, snap)
     event(uow, actor, parent.id, decision.id if decision else None, f"{purpose}_opened",
           effective_from, reason, amount=amount, change_case_id=change.id,
-          change_case_number=change.number)
+          change_case_number=change.number, ground=ground, ground_text=ground_text,
+          consent_on=consent_on.isoformat() if consent_on else None)
     audit.record(uow, "case.change_opened", actor.id, change.id, parent_case_id=parent.id,
                  effective_from=effective_from.isoformat(), purpose=purpose)
     audit.record(uow, "case.change_opened", actor.id, parent.id, change_case_id=change.id,
@@ -129,6 +141,17 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
         errors["reason"] = msg(Code.REQUIRED)
     elif len(reason) > MAX_REASON or "\x00" in reason:
         errors["reason"] = msg(Code.MAX_LENGTH, limit=MAX_REASON)
+    ground = data.get("ground")
+    if ground not in GROUNDS:
+        errors["ground"] = msg(Code.CHOOSE_ONE)
+    ground_text = data.get("ground_text") or ""
+    if not isinstance(ground_text, str) or len(ground_text) > MAX_GROUND_TEXT \
+            or "\x00" in ground_text:
+        errors["ground_text"] = msg(Code.MAX_LENGTH, limit=MAX_GROUND_TEXT)
+        ground_text = ""
+    elif ground == "other" and not ground_text.strip():
+        errors["ground_text"] = msg(Code.REQUIRED)
+    consent_on = parse_day(data, "party_consent_on", errors, required=False)
     amount: Decimal | None = None
     if kind == "change":
         try:
@@ -159,9 +182,16 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
             elif decision.period_to is not None and effective > decision.period_to:
                 errors["effective_from"] = msg(Code.CHANGE_AFTER_DECISION_END,
                                                period_to=decision.period_to.isoformat())
+        if consent_on is not None and consent_on > today_in_warsaw(ctx.now()):
+            errors["party_consent_on"] = msg(Code.DATE_IN_FUTURE)
+        if isinstance(ground, str) and ground in GROUNDS and "party_consent_on" not in errors:
+            try:
+                basis(act_of(decision.benefit), "change", ground, consent_on)
+            except ConsentRequired:
+                errors["party_consent_on"] = msg(Code.CHANGE_CONSENT_REQUIRED)
         if errors:
             raise ValidationFailed(msg(Code.FORM_INVALID), errors)
-        assert effective is not None and isinstance(reason, str)
+        assert effective is not None and isinstance(reason, str) and isinstance(ground, str)
         if not uow.ctx.db.is_sqlite:
             # Two people opening a change of the same grant at once: the second waits, then
             # sees the first (409).
@@ -170,7 +200,7 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
             raise Conflict(msg(Code.CHANGE_OPEN_ALREADY))
         change = open_change_case(uow, actor, parent, effective,
                                   "change" if kind == "change" else "revocation", decision,
-                                  reason.strip(), amount)
+                                  reason.strip(), amount, ground, ground_text.strip(), consent_on)
         uow.commit()
         return change.id
 
@@ -193,7 +223,8 @@ def open_revocation(uow: UnitOfWork, job: Job) -> dict[str, Any]:
         return {"change_case_id": None}
     change = open_change_case(
         uow, Actor(None), parent, start, "revocation", decision,
-        "Aktualizacja wywiadu środowiskowego: świadczenie nie powinno być kontynuowane.")
+        "Aktualizacja wywiadu środowiskowego: świadczenie nie powinno być kontynuowane.",
+        ground="review")
     return {"change_case_id": change.id}
 
 

@@ -9,10 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain import benefit_months
+from app.domain import benefit_months, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.violations import Violation
-from app.persistence.models import Application, Case, Decision, DecisionNumberSequence, EligibilityResult
+from app.persistence.models import (
+    Appeal,
+    Application,
+    Case,
+    Decision,
+    DecisionNumberSequence,
+    EligibilityResult,
+)
 
 from .context import UnitOfWork
 
@@ -61,7 +68,12 @@ def decision_violations(uow: UnitOfWork, decision: Decision) -> list[Violation]:
         purpose=decision.purpose or "",
     )
     row = decision.eligibility or latest_eligibility(uow, decision.case_id)
-    return check_decision(draft, legal_range(row), first_benefit_month(uow, decision.case_id))
+    out = check_decision(draft, legal_range(row), first_benefit_month(uow, decision.case_id))
+    demand = self_correction_demand(uow, decision.case_id)
+    if demand is not None:
+        out += kpa_appeals.draft_violations(demand, decision.kind, decision.amount,
+                                            decision.period_from, decision.period_to)
+    return out
 
 
 def next_decision_number(uow: UnitOfWork, year: int) -> str:
@@ -88,3 +100,24 @@ def latest_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
     return uow.session.scalars(
         select(Decision).where(Decision.case_id == case_id).order_by(Decision.id.desc())
     ).first()
+
+
+def self_correction_demand(uow: UnitOfWork, case_id: int) -> kpa_appeals.Demand | None:
+    """The demand a new draft of this case must grant in full: the case's own decision was
+    self-corrected in its process, or this is the re-examination case a self-correction from
+    the case file opened; none once a decision of the case has been issued since."""
+    s = uow.session
+    appeal = s.scalars(select(Appeal).where(
+        Appeal.self_corrected_on.is_not(None), Appeal.in_full_confirmed,
+        (Appeal.follow_up_case_id == case_id)
+        | ((Appeal.case_id == case_id) & Appeal.follow_up_case_id.is_(None)))
+        .order_by(Appeal.id.desc())).first()
+    if appeal is None:
+        return None
+    issued_since = s.scalar(select(Decision.id).where(
+        Decision.case_id == case_id, Decision.issued_on.is_not(None),
+        Decision.id > (appeal.decision_id if appeal.case_id == case_id else 0)).limit(1))
+    if issued_since is not None:
+        return None
+    return kpa_appeals.Demand(appeal.demand_text, appeal.demand_amount, appeal.demand_from,
+                              appeal.demand_to)

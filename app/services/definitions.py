@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 
 from app.persistence.models import ProcessDefinition
 from app.workflow_engine import CompiledDefinition, DefinitionError, DefinitionRef, load_sources
+from app.workflow_engine.budget import DEFAULT_SECONDS, Budget
 from app.workflow_engine.compiler import MAX_FILE_BYTES, MAX_UPLOAD_BYTES, problems_of, screen_sources
 from app.workflow_engine.lint import lint
 from app.workflow_engine.problems import Problem
@@ -22,6 +23,7 @@ from .context import Actor, ServiceContext, UnitOfWork
 from .errors import NotFound, ValidationFailed
 
 MAIN_PROCESS = "benefit_case"
+COMMENT_CHARS = 500  # a deploy's comment (a note in the version history); longer is refused, not cut
 
 
 def _contract_problems(sources: dict[str, Any], forms: dict[str, dict[str, Any]]) -> list[Problem]:
@@ -47,14 +49,21 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def deploy_budget(ctx: ServiceContext) -> Budget:
+    """The time budget of one deploy check (DEPLOY_CHECK_SECONDS, well inside the web worker's
+    30 s timeout); the rehearsal and the replay stop with ``check_budget`` when it is spent."""
+    return Budget(float(ctx.config.get("DEPLOY_CHECK_SECONDS") or DEFAULT_SECONDS))
+
+
 def validate(
     ctx: ServiceContext, sources: dict[str, Any], forms: dict[str, dict[str, Any]],
-    rehearsal: bool = True,
+    rehearsal: bool = True, budget: Budget | None = None,
 ) -> tuple[CompiledDefinition | None, list[Problem], dict[str, float]]:
     """Every deploy check, in order: upload safety (size, DTD/entities, before any parsing),
-    structural lint, compilation, the diagram/code contract, then a rehearsal of the scripted
-    paths (only when nothing structural is wrong). Returns (compiled or None, problems, timings
-    in ms)."""
+    structural lint (recursive call activities and timer ranges included), compilation, the
+    diagram/code contract, then a rehearsal of the scripted paths (only when nothing structural
+    is wrong), inside `budget`. Returns (compiled or None, problems, timings in ms)."""
+    budget = budget or deploy_budget(ctx)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -80,7 +89,7 @@ def validate(
     problems.extend(_contract_problems(sources, forms))
     lap("contract_ms")
     if rehearsal and compiled is not None and not problems:
-        problems.extend(rehearse(ctx.engine, compiled, forms))
+        problems.extend(rehearse(ctx.engine, compiled, forms, budget=budget))
         lap("rehearsal_ms")
     return compiled, _dedupe(problems), timings
 
@@ -101,11 +110,12 @@ def check(
     """Dry run of a deploy: the problems that would refuse it and, when there are none, which
     of the most recent cases would now end differently (nothing is stored)."""
     started = time.perf_counter()
-    compiled, problems, timings = validate(ctx, sources, forms)
+    budget = deploy_budget(ctx)  # one budget for the checks and the replay together
+    compiled, problems, timings = validate(ctx, sources, forms, budget=budget)
     report: dict[str, Any] = {"problems": [p.as_dict() for p in problems], "replay": None}
     if compiled is not None and not problems:
         clock = time.perf_counter()
-        report["replay"] = deploy_check.replay_recent(ctx, compiled, forms, replay_limit)
+        report["replay"] = deploy_check.replay_recent(ctx, compiled, forms, replay_limit, budget)
         timings["replay_ms"] = round((time.perf_counter() - clock) * 1000, 1)
     timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
     report["timings_ms"] = timings
@@ -124,7 +134,8 @@ def deploy(
     A candidate with any problem is refused (ValidationFailed, whose body lists ``problems``).
     Deploying content identical to the active version creates nothing.
     """
-    compiled, problems, _ = validate(ctx, sources, forms, rehearsal=False)
+    budget = deploy_budget(ctx)
+    compiled, problems, _ = validate(ctx, sources, forms, rehearsal=False, budget=budget)
     if problems or compiled is None:
         raise _refusal(problems)
     with ctx.uow(readonly=True) as uow:
@@ -132,7 +143,7 @@ def deploy(
         if active is not None and active.content_hash == compiled.content_hash:
             return active.id, False
     # Rehearsed only when it would become a new version (redeploying the same is a no-op).
-    problems = rehearse(ctx.engine, compiled, forms)
+    problems = rehearse(ctx.engine, compiled, forms, budget=budget)
     if problems:
         raise _refusal(problems)
     with ctx.uow() as uow:

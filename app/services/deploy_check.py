@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
 from app.workflow_engine import CompiledDefinition
+from app.workflow_engine.budget import UNLIMITED, Budget
 from app.workflow_engine.rehearsal import CaseHistory, replay
 
 from .context import ServiceContext
@@ -73,8 +74,10 @@ def _iso(moment: Any) -> str | None:
 
 
 def replay_recent(
-    ctx: ServiceContext, candidate: CompiledDefinition, forms: dict[str, dict[str, Any]], limit: int = 100
+    ctx: ServiceContext, candidate: CompiledDefinition, forms: dict[str, dict[str, Any]], limit: int = 100,
+    budget: Budget = UNLIMITED,
 ) -> dict[str, Any]:
-    """Replay the most recent cases on `candidate`; the cases that now end differently."""
+    """Replay the most recent cases on `candidate`; the cases that now end differently (as far
+    as `budget` allows: the report says where it stopped)."""
     histories = recent_histories(ctx, limit)
-    return replay(ctx.engine, candidate, histories, forms)
+    return replay(ctx.engine, candidate, histories, forms, budget=budget)

@@ -6,8 +6,9 @@
 5. the ruling: the benefit, the amount a month or once, the period, the payment method and date,
    "w pozostałej części odmówić" for a partial grant, the entitled child for FA, the amount per
    child for zasiłek rodzinny, and rygor natychmiastowej wykonalności (art. 108) when given;
-6. the justification (facts, evidence, calculation, discretion, rygor) — left out only for a
-   full grant without discretion (art. 107 § 4), never printed blank;
+6. the justification (facts, evidence, calculation, discretion, rygor, the ground of a change) —
+   left out only when the decision grants the party's recorded request in full (art. 107 § 4;
+   :mod:`app.domain.party_request`), never printed blank;
 7. the appeal instruction (the SKO by name and seat, 14 days, through the body; waiver, art.
    127a) and the duties and notices of the act; 8. the authorised signer: name, position,
    "z upoważnienia" of the body, the authorisation's number and date.
@@ -16,17 +17,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
+
 from app.domain.decision_rules import ONE_OFF
 from app.domain.legal_acts import cite
+from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
-from app.persistence.models import Case, Decision
+from app.persistence.models import Application, Case, Decision
 
-from .change_cases import change_context
+from . import decision_wording
 from .context import UnitOfWork
 from .decision_facts import justification, member_names, sentence
 from .document_templates import render
@@ -166,15 +169,6 @@ def _account(value: str) -> str:
     return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
-def _change(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
-    """What a changing decision changes, with its dates as dates for the template."""
-    change = change_context(uow, case)
-    if change is None:
-        return None
-    return {**change, "issued_on_date": date.fromisoformat(change["issued_on"]) if change["issued_on"]
-            else None, "effective_from_date": date.fromisoformat(change["effective_from"])}
-
-
 def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer: Signer) -> str:
     """The decision as HTML, ready for the PDF renderer."""
     case = uow.session.get(Case, decision.case_id)
@@ -182,19 +176,49 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
     law = BENEFITS.get(decision.benefit) or BenefitLaw(
         decision.benefit, decision.benefit, "ups", "art. 106 ust. 1")
     on = decision.issued_on
-    kpa = f"art. 104{' i art. 108 § 1' if decision.immediate_enforcement else ''} {cite('kpa', on)}"
-    basis = f"{law.articles} {cite(law.act, on)}"
+    party = _party(case)
+    who = f"{party['name']} (PESEL {party['pesel']})"
+    setting = decision_wording.setting(uow, case, decision, law.act, law.name, who,
+                                       office.sko_name)
+    extra_kpa = setting.kpa_articles if setting else ()
+    kpa_articles = ["art. 104", *extra_kpa] + (["art. 108 § 1"] if decision.immediate_enforcement
+                                              else [])
+    kpa = f"{_join(kpa_articles)} {cite('kpa', on)}"
+    act_articles = setting.act_articles if setting else ()
+    # "art. 8, art. 38 i art. 106 ust. 1 oraz art. 106 ust. 5 ustawy …"
+    basis = f"{' oraz '.join([law.articles, *act_articles])} {cite(law.act, on)}"
     result = decision.eligibility.result if decision.eligibility else None
     eligible = bool(decision.eligibility and decision.eligibility.eligible)
-    # Art. 107 § 4 KPA: a full grant without discretion or rygor may go without justification.
-    omitted = (decision.kind == "grant" and not decision.justification.strip()
-               and not decision.amount_reason.strip() and not decision.immediate_enforcement)
+    # Art. 107 § 4 KPA: only a first-instance grant that gives the party all it asked for (see
+    # app.domain.party_request), without discretion written in or rygor, goes without one.
+    omitted = (setting is None and not decision.justification.strip()
+               and not decision.amount_reason.strip() and not decision.immediate_enforcement
+               and grants_in_full(decision.benefit, decision.kind, decision.amount,
+                                  decision.period_to, _request(uow, case),
+                                  decision.eligibility.max_amount if decision.eligibility
+                                  else None))
     facts = None if omitted else justification(
         uow, case, result, refusal_on_merits=decision.kind == "refusal" and eligible)
+    lines = list(setting.lines) if setting and setting.lines is not None \
+        else ruling(case, decision, law, office)
     return render(
         "decision.html", office=office, signer=signer, decision=decision, case=case,
-        party=_party(case), law=law, basis=basis, kpa=kpa, ruling=ruling(case, decision, law, office),
+        party=party, law=law, basis=basis, kpa=kpa, ruling=lines, setting=setting,
         facts=facts, paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
         reason=REASONS.get(case.reason, (case.reason,))[0] if law.act == "ups" else "",
-        notices=NOTICES[law.act], change=_change(uow, case), interview=law.act == "ups",
+        notices=NOTICES[law.act], interview=law.act == "ups",
     )
+
+
+def _join(items: list[str] | tuple[str, ...]) -> str:
+    """'art. 104, art. 155 i art. 108 § 1'."""
+    items = [i for i in items if i]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} i {items[-1]}"
+
+
+def _request(uow: UnitOfWork, case: Case) -> PartyRequest | None:
+    """What the party asked for in the application (amount, last day), if recorded."""
+    row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+    if row is None:
+        return None
+    return PartyRequest(row.requested_amount, row.requested_until)

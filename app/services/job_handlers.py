@@ -59,6 +59,8 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
             sex=m.person.sex, child=(m.relation == "child") if m.position else False,
             relation=m.relation, in_school=m.in_school,
             disability_certificate=m.disability_certificate,
+            in_higher_school=m.in_higher_school,
+            severe_disability_certificate=m.severe_disability_certificate,
         )
         for m in case.household.members
     ]

@@ -8,27 +8,29 @@ pass reports every problem. ``FieldErrors.raise_if_any()`` turns them into Valid
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, MutableMapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from app.domain.messages import Code, msg
+from app.domain.messages import Code, Msg, msg
 
 from .errors import ValidationFailed
 from .json_numbers import WholeFloat
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
-MAX_TEXT = 64
+MAX_TEXT = 64  # a short label (a calculator entry's kind); free text passes its own limit
+LONG_TEXT = 4000  # free text: a justification, a finding's fact (as the decision forms' maxLength)
 MESSAGE = "The request has errors; correct the fields listed."
 REQUIRED = "This field is required."
 UNKNOWN_FIELD = "Unknown field."
 BAD_BOOL = "Must be true or false."
 BAD_DATE = "Use the date format YYYY-MM-DD."
 NOT_OBJECT = "Expected a JSON object."
-_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class FieldErrors(dict[str, str]):
@@ -160,15 +162,107 @@ def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
     return parsed
 
 
-def text_field(raw: Any, path: str, errors: FieldErrors) -> str | None:
-    """A required short non-empty text."""
+# --- text hygiene: what a name, an address or a free text may hold ----------------------------
+
+TextKind = Literal["name", "line", "multiline"]
+# Bidirectional embeddings, overrides, isolates and marks: invisible, they reorder what prints
+# ("Anna\u202e..." prints its PESEL backwards). Every other format character (zero-width space,
+# joiners, word joiner, BOM, soft hyphen, tags) is invisible too, so it is refused as well.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_LINE_BREAKS = frozenset("\n\r\t")
+
+
+def _suspects(allowed: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """One character class of every control (Cc), format (Cf), line and paragraph separator
+    (Zl, Zp) code point, from this Python's Unicode tables: the planes that hold them (the BMP,
+    the SMP, and plane 14's tags) are scanned once at import (~20 ms)."""
+    planes = (range(0x0, 0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+    points = [c for plane in planes for c in plane
+              if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and chr(c) not in allowed]
+    spans: list[list[int]] = []
+    for c in points:
+        if spans and spans[-1][1] == c - 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in spans) + "]")
+
+
+_SUSPECT = _suspects()
+_SUSPECT_MULTILINE = _suspects(_LINE_BREAKS)
+
+
+def text_problem(value: str, kind: TextKind = "multiline") -> Msg | None:
+    """Why ``value`` (already NFC) may not be stored, or None.
+
+    Every kind refuses control characters (C0, DEL, C1, line and paragraph separators), the
+    bidirectional controls and every other invisible format character (category Cf). Only a
+    ``multiline`` text (a textarea) may hold a line feed, a carriage return or a tab. A ``name``
+    also refuses emoji and other symbols (category So, skin-tone modifiers, variation selectors,
+    private-use and unassigned code points): no register or civil-status record holds one, no
+    bank file can carry one, and the documents' font has no glyph for it. Letters of any script
+    (Søren, Юлия, 王芳) are names.
+    """
+    if kind != "name":
+        # The fast path (C speed, a regular expression): only the suspects are looked at.
+        for found in (_SUSPECT_MULTILINE if kind == "multiline" else _SUSPECT).finditer(value):
+            problem = _problem(found.group(), found.start() + 1, kind)
+            if problem is not None:
+                return problem
+        return None
+    for i, ch in enumerate(value, 1):
+        problem = _problem(ch, i, kind)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _problem(ch: str, i: int, kind: TextKind) -> Msg | None:
+    """Why the character ``ch`` at (1-based) position ``i`` may not be in a text of ``kind``."""
+    cat = unicodedata.category(ch)
+    code = f"U+{ord(ch):04X}"
+    if cat == "Cc" or cat in ("Zl", "Zp"):
+        if kind == "multiline" and ch in _LINE_BREAKS:
+            return None
+        return msg(Code.TEXT_CONTROL_CHARACTER, char=code, position=i)
+    if ch in BIDI:
+        return msg(Code.TEXT_BIDI_CHARACTER, char=code, position=i)
+    if cat == "Cf":
+        return msg(Code.TEXT_INVISIBLE_CHARACTER, char=code, position=i)
+    if kind == "name" and (cat in ("So", "Co", "Cn", "Cs") or ch in "\ufe0e\ufe0f"
+                           or 0x1F3FB <= ord(ch) <= 0x1F3FF):
+        return msg(Code.NAME_SYMBOL, char=code, position=i)
+    return None
+
+
+def clean_text(value: str, path: str, errors: MutableMapping[str, str],
+               kind: TextKind = "multiline") -> str:
+    """``value`` in NFC without surrounding blanks; a coded error under ``path`` if it holds a
+    character its kind refuses (see :func:`text_problem`). The one gate for every name, address
+    and free text that the application, task forms, letters, recovery and the office page take."""
+    text = unicodedata.normalize("NFC", value).strip()
+    problem = text_problem(text, kind)
+    if problem is not None and path not in errors:
+        errors[path] = problem
+    return text
+
+
+def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT,
+               kind: TextKind = "multiline") -> str | None:
+    """A required non-empty text of at most ``limit`` characters (short by default; free text
+    such as a justification passes LONG_TEXT), in NFC and free of characters its ``kind`` refuses."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         errors.add(path, REQUIRED)
         return None
-    if not isinstance(raw, str) or len(raw.strip()) > MAX_TEXT:
-        errors.add(path, f"Give a text of at most {MAX_TEXT} characters.")
+    if not isinstance(raw, str):
+        errors.add(path, msg(Code.TEXT_EXPECTED))
         return None
-    return raw.strip()
+    if len(raw.strip()) > limit:
+        errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
+                   else f"Give a text of at most {MAX_TEXT} characters.")
+        return None
+    return clean_text(raw, path, errors, kind)
 
 
 def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
@@ -199,7 +293,8 @@ def bad_text(value: str) -> bool:
 
 
 def json_problems(data: Any) -> dict[str, str]:
-    """Field path -> message for NUL bytes, lone surrogates, over-long strings or nesting deeper
+    """Field path -> message for NUL bytes, lone surrogates, control, bidirectional or invisible
+    characters (:func:`text_problem`), over-long strings or nesting deeper
     than MAX_DEPTH anywhere in parsed JSON (iterative: no recursion on hostile depth)."""
     from app.domain.messages import Code, msg
 
@@ -213,6 +308,8 @@ def json_problems(data: Any) -> dict[str, str]:
         if isinstance(node, str):
             if bad_text(node):
                 out.setdefault(path or "body", msg(Code.TEXT_BAD_CHARACTERS))
+            elif (problem := text_problem(node)) is not None:
+                out.setdefault(path or "body", problem)
             elif len(node) > MAX_FIELD_CHARS:
                 out.setdefault(path or "body", msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
         elif isinstance(node, dict):
@@ -229,7 +326,8 @@ def json_problems(data: Any) -> dict[str, str]:
 
 def form_problems(form: Any) -> dict[str, str]:
     """Field name -> message for a submitted HTML form (a MultiDict): NUL bytes, lone surrogates,
-    over-long values, and numbers (version, row indexes, ``_action``) far longer than any valid one."""
+    control, bidirectional or invisible characters, over-long values, and numbers (version, row
+    indexes, ``_action``) far longer than any valid one."""
     from app.domain.messages import Code, msg
 
     out: dict[str, str] = {}
@@ -237,7 +335,9 @@ def form_problems(form: Any) -> dict[str, str]:
         key = "?" if bad_text(name) else name[:200]
         if bad_text(name) or bad_text(value):
             out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
-        elif len(name) > 200 or re.search(r"\[\d{7,}\]", name):
+        elif (problem := text_problem(value)) is not None:
+            out.setdefault(key, problem)
+        elif len(name) > 200 or re.search(r"\[[0-9]{7,}\]", name):
             out.setdefault(key, msg(Code.INVALID_VALUE))
         elif len(value) > MAX_FIELD_CHARS:
             out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))

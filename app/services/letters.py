@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.persistence.models import Case, Decision, User
 
@@ -32,7 +33,7 @@ from .context import Actor, ServiceContext, UnitOfWork
 from .document_store import StoredDocument
 from .document_templates import render
 from .errors import Forbidden, NotFound, ValidationFailed
-from .json_input import iso_date
+from .json_input import clean_text, iso_date
 from .office import office
 
 MIN_DAYS, MAX_DAYS, MAX_TEXT = 7, 60, 4000
@@ -94,17 +95,18 @@ def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]
             elif len(value) > MAX_TEXT:
                 errors[f.name] = msg(Code.MAX_LENGTH, limit=MAX_TEXT)
             else:
-                clean[f.name] = value.strip()
+                clean[f.name] = clean_text(value, f.name, errors, "multiline")
         elif f.kind == "days":
             text = str(value).strip()
-            if isinstance(value, bool) or not text.isdigit() or len(text) > 3:
+            days = None if isinstance(value, bool) else parse_ascii_int(text, maximum=999)
+            if days is None:
                 errors[f.name] = msg(Code.INTEGER_EXPECTED)
-            elif int(text) < MIN_DAYS:
+            elif days < MIN_DAYS:
                 errors[f.name] = msg(Code.MIN_VALUE, limit=MIN_DAYS)
-            elif int(text) > MAX_DAYS:
+            elif days > MAX_DAYS:
                 errors[f.name] = msg(Code.MAX_VALUE, limit=MAX_DAYS)
             else:
-                clean[f.name] = int(text)
+                clean[f.name] = days
         else:
             day = _date(value)
             if day is None:

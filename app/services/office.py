@@ -21,6 +21,7 @@ from app.persistence.models import OfficeSettings, SignerAuthorisation, User
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
 from .errors import Forbidden, NotFound, ValidationFailed
+from .json_input import clean_text
 
 # The body's title in the nominative and the genitive ("z upoważnienia Wójta …").
 BODIES: dict[str, tuple[str, str]] = {
@@ -131,7 +132,7 @@ def _text(values: dict[str, Any], name: str, errors: dict[str, str], required: b
     if not isinstance(value, str):
         errors[name] = msg(Code.TEXT_EXPECTED)
         return ""
-    value = value.strip()
+    value = clean_text(value, name, errors, "line")
     if required and not value:
         errors[name] = msg(Code.REQUIRED)
     elif len(value) > _LIMITS.get(name, 200):
@@ -168,8 +169,8 @@ def authorise(ctx: ServiceContext, actor: Actor, username: str, act: str, positi
     errors: dict[str, str] = {}
     if act not in ACTS:
         errors["act"] = msg(Code.CHOOSE_ONE)
-    _text({"position": position, "number": number}, "position", errors)
-    _text({"position": position, "number": number}, "number", errors)
+    position = _text({"position": position, "number": number}, "position", errors)
+    number = _text({"position": position, "number": number}, "number", errors)
     if valid_until is not None and valid_until < issued_on:
         errors["valid_until"] = msg(Code.DATE_BEFORE, limit=issued_on.isoformat())
     if errors:

@@ -24,8 +24,11 @@ from sqlalchemy import select
 
 from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
+from app.domain.digits import parse_ascii_int
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
+from app.domain.recovery import act_of
+from app.domain.rulings import ConsentRequired, basis
 from app.persistence.models import Case, Decision
 
 from .change_cases import GRANTING, RUNNING
@@ -130,25 +133,33 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
         raise Forbidden(msg(Code.SUPERVISOR_REQUIRED))
     if not isinstance(chosen, list) or not chosen or len(chosen) > 500:
         raise ValidationFailed(msg(Code.FORM_INVALID), {"grants": msg(Code.LIST_EXPECTED)})
-    keys: list[tuple[int, date]] = []
+    keys: list[tuple[int, date, date | None]] = []
     for i, item in enumerate(chosen):
         try:
             raw_id, raw_day = item["case_id"], item["effective_from"]
             if isinstance(raw_id, bool) or not isinstance(raw_day, str) or len(raw_day) != 10:
                 raise ValueError
-            case_id, day = int(raw_id), date.fromisoformat(raw_day)
-            if not 0 < case_id <= MAX_ID:
+            case_id = raw_id if isinstance(raw_id, int) else parse_ascii_int(raw_id)
+            day = date.fromisoformat(raw_day)
+            if case_id is None or not 0 < case_id <= MAX_ID:
                 raise ValueError
-        except (TypeError, KeyError, ValueError):
+            # The party's consent, where the benefit's act does not name a change of law
+            # among its grounds (art. 155 KPA; see app.domain.rulings).
+            raw_consent = item.get("party_consent_on")
+            if raw_consent not in (None, "") and (not isinstance(raw_consent, str)
+                                                  or len(raw_consent) != 10):
+                raise ValueError
+            consent = date.fromisoformat(raw_consent) if raw_consent else None
+        except (TypeError, KeyError, ValueError, AttributeError):
             raise ValidationFailed(msg(Code.FORM_INVALID),
                                    {f"grants[{i}]": msg(Code.INVALID_VALUE)}) from None
-        keys.append((case_id, day))
+        keys.append((case_id, day, consent))
     now = ctx.now()
     today = today_in_warsaw(now)
     opened: list[int] = []
     with ctx.uow() as uow:
         affected = {(a.case_id, a.effective_from): a for a in _affected(uow, today)}
-        for case_id, day in keys:
+        for i, (case_id, day, consent) in enumerate(keys):
             grant = affected.get((case_id, day))
             if grant is None:
                 if _changed_already(uow, case_id, day):
@@ -157,9 +168,15 @@ def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:
             parent = uow.session.get(Case, case_id)
             assert parent is not None
             decision = uow.session.get(Decision, grant.decision_id)
+            try:
+                basis(act_of(grant.benefit), "parameter_change", "parameter_change", consent)
+            except ConsentRequired:
+                raise ValidationFailed(msg(Code.FORM_INVALID), {
+                    f"grants[{i}].party_consent_on": msg(Code.CHANGE_CONSENT_REQUIRED)}) from None
             change = open_change_case(uow, actor, parent, day, "parameter_change", decision,
                                       "Zmiana parametrów ustawowych od tego dnia.",
-                                      Decimal(grant.new_amount))
+                                      Decimal(grant.new_amount), ground="parameter_change",
+                                      consent_on=consent)
             opened.append(change.id)
         uow.commit()
     return opened

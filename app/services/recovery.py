@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import recovery as rules
+from app.domain import recovery_law as law
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import (
@@ -39,7 +40,16 @@ from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
 from .documents import NOTICES
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .json_input import FieldErrors, date_field, decimal_field, flag_field, json_object, text_field
+from .json_input import (
+    LONG_TEXT,
+    FieldErrors,
+    date_field,
+    decimal_field,
+    flag_field,
+    json_object,
+    text_field,
+)
+from .recovery_limits import ground_dict, limitation
 
 # A payment counts as paid once its list is approved (the bank file or cash desk follows).
 PAID_STATUSES = ("approved", "exported", "paid")
@@ -128,13 +138,13 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
     """Record which paid payments of the case were undue, how much, and on what ground."""
     require_case_role(actor)
     errors = FieldErrors()
-    data = json_object(body, "", {"payments", "ground", "fact", "found_on", "learned_on",
-                                  "notice_override"}, errors) or {}
+    data = json_object(body, "", {"payments", "ground", "legal_ground", "fact", "found_on",
+                                  "learned_on", "notice_override"}, errors) or {}
     items = _parse_items(data.get("payments"), errors)
     ground = data.get("ground")
-    if ground not in rules.GROUNDS:
+    if ground not in rules.GROUNDS and not (ground is None and data.get("legal_ground")):
         errors.add("ground", msg(Code.CHOOSE_ONE))
-    fact = text_field(data.get("fact"), "fact", errors)
+    fact = text_field(data.get("fact"), "fact", errors, LONG_TEXT)
     now = today(ctx)
     found_on = date_field(data.get("found_on"), "found_on", errors) if data.get("found_on") else now
     learned_on = (date_field(data.get("learned_on"), "learned_on", errors)
@@ -143,6 +153,8 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
     if override is not None and not isinstance(override, str):
         errors.add("notice_override", msg(Code.TEXT_EXPECTED))
     override = (override or "").strip() if isinstance(override, str) else ""
+    if len(override) > LONG_TEXT:  # free text like the fact (was bounded only by the request guard)
+        errors.add("notice_override", msg(Code.MAX_LENGTH, limit=LONG_TEXT))
     for path, day in (("found_on", found_on), ("learned_on", learned_on)):
         if day is not None and day > now:
             errors.add(path, msg(Code.RECOVERY_DATE_FUTURE))
@@ -154,6 +166,9 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
         if case is None:
             raise NotFound(f"Case {case_id} does not exist.")
         act = rules.act_of(case.benefit)
+        legal = _legal_ground(act, ground, data.get("legal_ground"))
+        if legal is not None:
+            ground = legal.kind
         notice = _notice(uow, case, act) if ground == "unreported_change" else None
         if ground == "unreported_change":
             if notice is None and not override:
@@ -173,14 +188,15 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
         counted = set(s.scalars(select(RecoveryItem.payment_id).where(
             RecoveryItem.payment_id.in_(list(payments)))))
         rec = Recovery(case_id=case.id, person_id=case.applicant_id, benefit=case.benefit, act=act,
-                       ground=ground, fact=fact, learned_on=learned_on,
+                       ground=ground, legal_ground=legal.code if legal else None, fact=fact,
+                       learned_on=learned_on,
                        notice_decision_id=notice[0].id if notice else None,
                        notice_override=override, found_on=found_on, found_by_id=actor.id,
                        principal=sum((a for _, a in items), Decimal("0.00")), status="found")
         for i, (pid, amount) in enumerate(items):
             _check_payment(payments.get(pid), pid, case.id, amount, counted, f"payments[{i}]",
                            learned_on if ground == "unreported_change" and not override else None,
-                           found_on, errors)
+                           found_on, errors, act)
             p = payments.get(pid)
             if p is not None:
                 rec.items.append(RecoveryItem(payment_id=pid, month=months[pid], paid_on=p.due_on,
@@ -196,13 +212,35 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
             # Another finding counted one of these payments at the same moment.
             raise Conflict(msg(Code.RECOVERY_PAYMENT_TWICE, payment=items[0][0])) from None
         audit.record(uow, "recovery.found", actor.id, case.id, recovery_id=rec.id,
-                     payments=len(items), ground=ground, override=bool(override))
+                     payments=len(items), ground=ground, override=bool(override),
+                     legal_ground=rec.legal_ground)
         uow.commit()
         return {"id": rec.id, "case_id": case.id, "principal": f"{rec.principal:.2f}"}
 
 
+def _legal_ground(act: str, ground: Any, code: Any) -> law.LegalGround | None:
+    """The act's ground of an FA or family-benefit finding: the one named, else the one the
+    generic ground stands for (an unreported change: lit. a / pkt 1; false information: lit. b /
+    pkt 2). Social assistance has none; naming one there, or one of another act, is refused."""
+    if code is None:
+        return law.default_ground(act, ground) if act in law.ACTS_WITH_GROUNDS else None
+    legal = law.BY_CODE.get(code) if isinstance(code, str) else None
+    if legal is None or legal.act != act:
+        raise _fail("legal_ground", msg(Code.CHOOSE_ONE))
+    if ground is not None and ground != legal.kind:
+        raise _fail("legal_ground", msg(Code.RECOVERY_GROUND_MISMATCH, article=legal.article))
+    return legal
+
+
 def _check_payment(p: Payment | None, pid: int, case_id: int, amount: Decimal, counted: set[int],
-                   path: str, learned_on: date | None, found_on: date, errors: FieldErrors) -> None:
+                   path: str, learned_on: date | None, found_on: date, errors: FieldErrors,
+                   act: str = "ups") -> None:
+    if p is not None and p.case_id == case_id and law.decision_barred(act, p.due_on, found_on):
+        # Art. 23 ust. 4 FA act: no decision on a benefit paid more than 10 years before.
+        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_DECISION_BARRED, payment=pid,
+                                             paid_on=p.due_on.isoformat(),
+                                             article=law.limitation_article(act)))
+        return
     if p is None or p.case_id != case_id:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=pid))
     elif p.status not in PAID_STATUSES or p.due_on > found_on:
@@ -237,7 +275,12 @@ def events(uow: UnitOfWork, rec: Recovery) -> list[rules.Event]:
 def balance_of(uow: UnitOfWork, rec: Recovery, on: date) -> rules.Balance:
     """The balance of one recovery on a date."""
     items = [rules.Item(i.payment_id, i.paid_on, i.amount) for i in rec.items]
-    return rules.balance(items, events(uow, rec), on, rules.bears_interest(rec.benefit, rec.found_on))
+    return rules.balance(items, events(uow, rec), on, bears_interest(rec), act=rec.act)
+
+
+def bears_interest(rec: Recovery) -> bool:
+    """Whether this debt carries interest (the act, and the act's ground: art. 23 ust. 1a)."""
+    return rules.bears_interest(rec.benefit, rec.found_on, legal_ground=rec.legal_ground)
 
 
 def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
@@ -249,6 +292,7 @@ def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
         .order_by(RecoveryInstalment.due_on)).all()
     repayments = s.scalars(select(RecoveryRepayment).where(RecoveryRepayment.recovery_id == rec.id)
                            .order_by(RecoveryRepayment.received_on)).all()
+    bal = balance_of(uow, rec, on)
     return {
         "id": rec.id, "case_id": rec.case_id, "person_id": rec.person_id, "benefit": rec.benefit,
         "act": rec.act, "ground": rec.ground, "fact": rec.fact, "status": rec.status,
@@ -256,20 +300,23 @@ def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
         "notice_decision_id": rec.notice_decision_id, "notice_override": rec.notice_override,
         "found_on": rec.found_on.isoformat(), "found_by_id": rec.found_by_id,
         "repay_by": rec.repay_by.isoformat() if rec.repay_by else None,
-        "interest": rules.bears_interest(rec.benefit, rec.found_on),
+        "interest": bears_interest(rec),
+        "legal_ground": ground_dict(rec.legal_ground),
         "items": [{"payment_id": i.payment_id, "month": i.month.isoformat()[:7],
                    "paid_on": i.paid_on.isoformat(),
                    "paid_amount": f"{i.paid_amount:.2f}", "amount": f"{i.amount:.2f}"}
                   for i in rec.items],
         "decisions": [{"id": d.id, "kind": d.kind, "status": d.status, "number": d.number,
                        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+                       "final_on": d.final_on.isoformat() if d.final_on else None,
                        "drafted_by_id": d.drafted_by_id, "approved_by_id": d.approved_by_id,
                        "sha256": d.document.sha256 if d.document else None} for d in decisions],
         "instalments": [{"due_on": i.due_on.isoformat(), "amount": f"{i.amount:.2f}"}
                         for i in instalments],
         "repayments": [{"received_on": r.received_on.isoformat(), "amount": f"{r.amount:.2f}",
                         "overpaid": f"{r.overpaid:.2f}"} for r in repayments],
-        "balance": balance_of(uow, rec, on).as_dict(),
+        "balance": bal.as_dict(),
+        "limitation": limitation(uow, rec, on, bal.outstanding),
     }
 
 
@@ -307,6 +354,7 @@ def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
         uow.commit()
         return {"case_id": case_id, "case_number": case.number, "person_id": case.applicant_id,
                 "on": on.isoformat(), "recoveries": rows, "total": _total(rows),
+                "grounds": [ground_dict(g.code) for g in law.grounds_of(rules.act_of(case.benefit))],
                 "payable": [{"id": p.id, "due_on": p.due_on.isoformat(), "amount": f"{p.amount:.2f}",
                              "status": p.status} for p in paid]}
 

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
 from app.domain import recovery as rules
+from app.domain import recovery_law as law
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
 from app.domain.messages import Code, msg
 from app.domain.polish import benefit_name, date_pl, zl
@@ -33,11 +34,19 @@ from app.persistence.models import (
 from . import audit, document_store
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_records import next_decision_number
-from .errors import Conflict, Forbidden, NotFound
-from .json_input import FieldErrors, date_field, decimal_field, json_object, list_field, text_field
+from .errors import Conflict, Forbidden, NotFound, ValidationFailed
+from .json_input import (
+    LONG_TEXT,
+    FieldErrors,
+    date_field,
+    decimal_field,
+    json_object,
+    list_field,
+    text_field,
+)
 from .office import office, signer
 from .pdf import content_hash
-from .recovery import balance_of, load, require_case_role, today
+from .recovery import balance_of, bears_interest, load, require_case_role, today
 
 KINDS = ("recovery", "write_off", "deferral", "instalments")
 # How the case file lists each kind of issued decision.
@@ -116,7 +125,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
     kind = data.get("kind")
     if kind not in KINDS:
         errors.add("kind", msg(Code.RECOVERY_KIND_UNKNOWN))
-    justification = text_field(data.get("justification"), "justification", errors)
+    justification = text_field(data.get("justification"), "justification", errors, LONG_TEXT)
     errors.raise_if_any()
     now = today(ctx)
     with ctx.uow() as uow:
@@ -126,6 +135,9 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         if kind == "recovery":
             if rec.status != "found" or _open_recovery_decision(uow, rec):
                 raise Conflict(msg(Code.RECOVERY_ALREADY_DECIDED))
+            barred = barred_items(rec, now)
+            if barred is not None:
+                raise barred
             row.repay_by = _deadline(data, now, errors)
             try:
                 row.account = parse_bank_account(data.get("account") or "")
@@ -190,6 +202,9 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
             raise Conflict(msg(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT))
         if row.kind == "instalments" and sum(Decimal(a) for _, a in row.plan) != owed:
             raise Conflict(msg(Code.RECOVERY_INSTALMENTS_SUM))
+        barred = barred_items(rec, now) if row.kind == "recovery" else None
+        if barred is not None:
+            raise barred
         row.status, row.issued_on = "issued", now
         row.approved_by_id, row.approved_at = actor.id, ctx.now()
         row.number = next_decision_number(uow, now.year)
@@ -226,6 +241,62 @@ def _deactivate(uow: UnitOfWork, rec: Recovery) -> None:
         old.active = False
 
 
+def _ground_pl(rec: Recovery) -> str:
+    """The ground as the decision states it: the act's own ground where one is recorded."""
+    legal = law.BY_CODE.get(rec.legal_ground or "")
+    if legal is not None and legal.kind not in GROUND_PL:
+        return f"{legal.label} ({legal.article.split(' ustawy')[0]})"
+    return GROUND_PL[rec.ground]
+
+
+def _basis(rec: Recovery, relief: str) -> str:
+    """The provisions: for FA the letter of art. 2 pkt 7 and the paragraphs of art. 23 that
+    apply (ust. 1a and 7 only where interest is charged on the ground)."""
+    legal = law.BY_CODE.get(rec.legal_ground or "")
+    if rec.act == "fa" and relief == "recovery" and legal is not None:
+        letter = legal.code[-1]
+        paragraphs = "ust. 1, 1a i 7" if legal.interest else "ust. 1"
+        return f"art. 2 pkt 7 lit. {letter} i art. 23 {paragraphs}"
+    return BASIS[(rec.act, relief)]
+
+
+def barred_items(rec: Recovery, on: date) -> ValidationFailed | None:
+    """Art. 23 ust. 4 FA act: no recovery decision on a benefit paid more than 10 years ago."""
+    for item in rec.items:
+        if law.decision_barred(rec.act, item.paid_on, on):
+            text = msg(Code.RECOVERY_DECISION_BARRED, payment=item.payment_id,
+                       paid_on=item.paid_on.isoformat(), article=law.limitation_article(rec.act))
+            return ValidationFailed(text, {"kind": text})
+    return None
+
+
+def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any) -> dict[str, Any]:
+    """Record the day the recovery decision became final: the 3-year limitation of art. 23
+    ust. 2 FA act (art. 30 u.ś.r.) runs from it."""
+    require_case_role(actor)
+    errors = FieldErrors()
+    data = json_object(body, "", {"final_on"}, errors) or {}
+    final_on = date_field(data.get("final_on"), "final_on", errors)
+    errors.raise_if_any()
+    assert final_on is not None
+    with ctx.uow() as uow:
+        row = uow.session.get(RecoveryDecision, decision_id)
+        if row is None:
+            raise NotFound(f"Decision {decision_id} does not exist.")
+        rec = load(uow, row.recovery_id, lock=True)
+        if row.kind != "recovery" or row.issued_on is None:
+            raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
+        if final_on < row.issued_on or final_on > today(ctx):
+            raise ValidationFailed(msg(Code.RECOVERY_FINAL_DATE),
+                                   {"final_on": msg(Code.RECOVERY_FINAL_DATE)})
+        row.final_on = final_on
+        rec.version += 1
+        audit.record(uow, "recovery.decision_final", actor.id, rec.case_id, recovery_id=rec.id,
+                     decision_id=row.id)
+        uow.commit()
+        return {"id": row.id, "final_on": final_on.isoformat()}
+
+
 def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     """The decision as HTML with every element of art. 107 § 1 KPA."""
     s = uow.session
@@ -252,9 +323,11 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     return _env.get_template("recovery_decision.html").render(
         office=body, party_title="Pani" if case.applicant.sex == "F" else "Pan", case=case,
         rec=rec, row=row, party=member, pesel=pesel, basis_decision=basis_decision,
-        address=case.household.address, benefit=benefit_name(rec.benefit), ground=GROUND_PL[rec.ground],
-        basis=f"{BASIS[(rec.act, relief)]} {ACTS[rec.act]}", kpa=KPA, signer=who, balance=bal,
-        interest=rules.bears_interest(rec.benefit, rec.found_on),
+        address=case.household.address, benefit=benefit_name(rec.benefit), ground=_ground_pl(rec),
+        basis=f"{_basis(rec, relief)} {ACTS[rec.act]}", kpa=KPA, signer=who, balance=bal,
+        interest=bears_interest(rec),
+        interest_from=("pierwszego dnia miesiąca następującego po dniu wypłaty każdego świadczenia"
+                       if rec.act == "fa" else "dnia wypłaty każdego świadczenia"),
         plan=[(date.fromisoformat(d), Decimal(a)) for d, a in row.plan],
     )
 

@@ -12,8 +12,9 @@ pays towards one recovery (one row per payment), the next recovery waits for the
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from app.domain import recovery as rules
 from app.domain.parameters import value as param_value
@@ -23,13 +24,17 @@ from app.persistence.models import Case, Payment, PaymentList, Recovery, Recover
 from . import audit
 from .context import UnitOfWork
 from .recovery import balance_of, today
+from .recovery_limits import limitation
 
 # Draft payments not yet approved (the monthly run creates them "pending").
 DRAFT_PAYMENT_STATUSES = ("pending", "draft")
 
 
-def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[RecoveryDeduction]:
-    """Deduct what debtors owe from the draft payments of ``payment_list``; return new rows.
+def apply_deductions(uow: UnitOfWork, payment_list: PaymentList,
+                     only: Any = None) -> list[RecoveryDeduction]:
+    """Deduct what debtors owe from the draft payments of ``payment_list`` (those matching the
+    condition ``only``, when given: the payment run passes the payments of its batch); return
+    the new rows.
 
     Does not commit: the caller's transaction owns it. A list that is no longer a draft is
     left alone (its payments are approved or sent).
@@ -37,7 +42,9 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
     s = uow.session
     if not uow.ctx.db.is_sqlite:
         # Two runs on one list queue here; the second then sees the first one's rows and skips.
-        s.execute(select(PaymentList.id).where(PaymentList.id == payment_list.id).with_for_update())
+        # FOR NO KEY UPDATE, as the payment run's batch that may already hold it.
+        s.execute(select(PaymentList.id).where(PaymentList.id == payment_list.id)
+                  .with_for_update(key_share=True))
         s.refresh(payment_list)
     if payment_list.status != "draft":
         return []
@@ -50,7 +57,7 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
         select(Payment, Case.applicant_id).join(Case, Case.id == Payment.case_id)
         .where(Payment.payment_list_id == payment_list.id,
                Payment.status.in_(DRAFT_PAYMENT_STATUSES),
-               Case.applicant_id.in_(debtor_ids))
+               Case.applicant_id.in_(debtor_ids), true() if only is None else only)
         .where(Payment.id.not_in(select(RecoveryDeduction.payment_id)))
         .order_by(Payment.id)
     ).all()
@@ -60,7 +67,11 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList) -> list[Recover
     recoveries = [r for r in s.scalars(
         select(Recovery).where(Recovery.status == "decided").order_by(Recovery.id)
     ) if r.person_id in debtors]
-    owed = {r.id: balance_of(uow, r, on).outstanding for r in recoveries}
+    owed = {}
+    for r in recoveries:
+        left = balance_of(uow, r, on).outstanding
+        # A barred claim (art. 23 ust. 2 FA act) is no longer deducted.
+        owed[r.id] = Decimal("0.00") if limitation(uow, r, on, left)["barred"] else left
     made: list[RecoveryDeduction] = []
     for payment, person_id in rows:
         rec = next((r for r in recoveries if r.person_id == person_id and owed[r.id] > 0), None)

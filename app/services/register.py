@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.domain.digits import is_ascii_digits
 from app.domain.messages import Code, msg
 from app.persistence.models import (
     Case,
@@ -39,7 +40,7 @@ from .errors import Conflict, Forbidden, NotFound, ValidationFailed
 FIELDS = ("first_name", "last_name", "address")
 KEY_PREFIX = "BP-"
 SEARCH_LIMIT = 100
-_CASE_NUMBER = re.compile(r"^[A-Za-z]{2,5}/\d{4}(/\d{1,6})?$|^\d{4}/\d{1,6}$")
+_CASE_NUMBER = re.compile(r"^[A-Za-z]{2,5}/[0-9]{4}(/[0-9]{1,6})?$|^[0-9]{4}/[0-9]{1,6}$")
 
 
 def new_register_key() -> str:
@@ -257,9 +258,9 @@ def _like(text: str) -> str:
 
 def search_kind(query: str) -> str:
     """How a query is read: 'pesel' (11 digits), 'number' (a case number) or 'surname'."""
-    if query.isdigit() and len(query) == 11:
+    if is_ascii_digits(query) and len(query) == 11:
         return "pesel"
-    if _CASE_NUMBER.match(query) or query.isdigit():
+    if _CASE_NUMBER.match(query) or is_ascii_digits(query):
         return "number"
     return "surname"
 
@@ -279,7 +280,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
         raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})
-    q = query.strip()
+    q = unicodedata.normalize("NFC", query.strip())  # names are stored in NFC (clean_text)
     kind = search_kind(q)
     members = select(HouseholdMember.household_id).join(Person, Person.id == HouseholdMember.person_id)
     stmt = select(Case)

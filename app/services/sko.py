@@ -27,7 +27,7 @@ from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Case, Decision, Job
 
 from . import audit
-from .appeals import appeal_dict, event, lock_appeal, sko_cover_letter, task_ready
+from .appeals import appeal_dict, event, lock_appeal, self_correct, sko_cover_letter, task_ready
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import open_change_case
 from .decision_records import first_benefit_month
@@ -85,13 +85,14 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         else:
             if not appeal.timely:
                 raise Conflict(msg(Code.APPEAL_LATE_NO_SELF_CORRECTION))
-            appeal.self_corrected_on = today
+            # Art. 132 § 1 KPA: only in full, and within the 7 days of art. 133.
+            self_correct(uow, appeal, today, data, "action")
             stop_payments(uow, decision.id)
             decision.status = "changed"
             parent = uow.session.get(Case, appeal.case_id)
             assert parent is not None
             start = decision.period_from or first_benefit_month(uow, parent.id)
-            change = open_change_case(uow, actor, parent, start, "reexamination", decision,
+            change = open_change_case(uow, actor, parent, start, "self_correction", decision,
                                       "Zmiana decyzji przez organ po odwołaniu (art. 132 KPA).")
             appeal.follow_up_case_id = change.id
         appeal.version += 1

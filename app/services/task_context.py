@@ -7,9 +7,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
-from app.persistence.models import Case, EligibilityResult, HumanTask
+from app.domain.party_request import asks_request
+from app.domain.polish import date_pl
+from app.domain.recovery import act_of
+from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
+from app.persistence.models import Application, Case, EligibilityResult, HumanTask
 
 from .change_cases import change_context
 from .context import UnitOfWork
@@ -35,32 +41,49 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     if change is None:
         return initial
     purpose = change["purpose"]
+    number = change["decision_number"] or "—"
+    effective = date_pl(date.fromisoformat(change["effective_from"])) \
+        if change["effective_from"] else "—"
+    ground = ground_phrase(change.get("ground"), change.get("ground_text") or change["reason"],
+                           on_text=effective).rstrip(".")
+    ground = f"{ground}{_basis_words(case.benefit, purpose, change)}"
     if purpose == "revocation":
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
                 "justification": (
-                    f"Uchylenie decyzji nr {change['decision_number'] or '—'} od dnia "
-                    f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
-                    f"art. 154–155 KPA): {change['reason']}")}
-    if purpose in ("change", "reexamination") and initial.get("decision_kind") != "refusal":
+                    f"Uchylenie decyzji nr {number} z dniem {effective} w związku "
+                    f"{ground}. {change['reason']}").strip()}
+    if purpose in ("change", "reexamination", "self_correction") \
+            and initial.get("decision_kind") != "refusal":
         if change["requested_amount"] is not None:
             initial["amount"] = change["requested_amount"]
             # A discretionary amount carries its reason (art. 107 § 3 KPA): the change's.
             initial["amount_reason"] = change["reason"]
         if purpose == "change":
             # The rest of the changed grant's period; a re-examination keeps the lawful period.
-            initial["period_to"] = change["period_to"]
+            initial["period_to"] = change["period_to"] or initial["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
-            f"{change['effective_from']} (art. 106 ust. 5 ustawy o pomocy społecznej, "
-            f"art. 155 KPA): {change['reason']}" if purpose == "change" else change["reason"])
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku "
+            f"{ground}. {change['reason']}".strip() if purpose == "change" else change["reason"])
     elif initial.get("decision_kind") != "refusal":
-        initial["period_to"] = change["period_to"]
+        initial["period_to"] = change["period_to"] or initial["period_to"]
         initial["justification"] = (
-            f"Zmiana decyzji nr {change['decision_number'] or '—'} od dnia "
-            f"{change['effective_from']} w związku ze zmianą parametrów ustawowych (kryterium "
-            "dochodowe lub kwota świadczenia) obowiązujących od tego dnia; art. 106 ust. 5 "
-            "ustawy o pomocy społecznej.")
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku {ground}.")
     return initial
+
+
+def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
+    """' (art. 106 ust. 5 ustawy o pomocy społecznej)': the basis the ground allows, or ''."""
+    if purpose not in CHANGING:
+        return ""
+    consent = date.fromisoformat(change["consent_on"]) if change.get("consent_on") else None
+    try:
+        rule = basis(act_of(benefit), purpose, change.get("ground") or "other", consent)
+    except ConsentRequired:
+        return ""
+    words = {"ups": "ustawy o pomocy społecznej", "usr": "ustawy o świadczeniach rodzinnych",
+             "fa": "ustawy o pomocy osobom uprawnionym do alimentów"}[act_of(benefit)]
+    cited = [f"{a} {words}" for a in rule.act_articles] + [f"{a} KPA" for a in rule.kpa_articles]
+    return f" ({', '.join(cited)})" if cited else ""
 
 
 def _applicant_name(case: Case) -> str:
@@ -90,6 +113,17 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
         ctx["change"] = change_context(uow, case)
+        if asks_request(case.benefit) and ctx["change"] is None:
+            # What the party asked for decides whether the justification may be left out
+            # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
+            app_row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+            amount = app_row.requested_amount if app_row else None
+            until = app_row.requested_until if app_row else None
+            ctx["party_request"] = {
+                "amount": f"{amount:.2f}" if amount is not None else None,
+                "until": until.isoformat() if until else None,
+                "recorded": amount is not None or until is not None,
+            }
         if ht.action == "draft_decision":
             ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
         decision = latest_decision(uow, case.id)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from app.domain import facts
+from app.domain import facts, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import DecisionDraft, check_decision
 from app.domain.income import EXCLUDED_KINDS
@@ -37,6 +37,7 @@ from .decision_records import (
     latest_eligibility,
     legal_range,
     next_decision_number,
+    self_correction_demand,
 )
 from .documents import BENEFITS
 from .errors import Conflict, ValidationFailed
@@ -200,8 +201,13 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         immediate_enforcement_reason=(data.get("immediate_enforcement_reason") or "").strip()
         if data.get("immediate_enforcement") else "",
     )
-    _refuse_if(check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id)),
-               DRAFT_MESSAGE)
+    violations = check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id))
+    demand = self_correction_demand(uow, case.id)
+    if demand is not None:
+        # Art. 132 § 1 KPA: after a self-correction the new decision grants the appeal in full.
+        violations += kpa_appeals.draft_violations(demand, kind, draft.amount, draft.period_from,
+                                                   draft.period_to)
+    _refuse_if(violations, DRAFT_MESSAGE)
     uow.session.add(Decision(
         case_id=ht.case_id, kind=kind, benefit=case.benefit, amount=draft.amount or Decimal("0"),
         period_from=draft.period_from, period_to=draft.period_to,
@@ -281,7 +287,7 @@ def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
                    data: dict[str, Any]) -> None:
     decision = latest_decision(uow, ht.case_id)
     if decision is not None:
-        appeals.handled_in_task(uow, decision.id, data["appeal_action"])
+        appeals.handled_in_task(uow, decision.id, data["appeal_action"], data)
         decision.appeal_outcome = data["appeal_action"]
         if data["appeal_action"] == "change_decision":
             decision.status = "changed"
@@ -369,7 +375,10 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         frozenset({"appeal_event"}), essential=True,
         doc="Records an appeal or its waiver."),
     "handle_appeal": Action(
-        _handle_appeal, _fields(appeal_action="string", appeal_comment="string"),
+        _handle_appeal, _fields(appeal_action="string", appeal_comment="string",
+                                appeal_in_full="boolean", appeal_demand="string",
+                                appeal_demand_amount="string", appeal_demand_from="string",
+                                appeal_demand_to="string"),
         frozenset({"appeal_action"}),
         doc="Records how the centre handles an appeal."),
     "interview_update": Action(

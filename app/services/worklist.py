@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -18,6 +19,7 @@ from .definitions import definition_ref, forms_of
 from .errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
 from .failures import workflow_failed
 from .instances import apply_snapshot, lock_instance_of_task
+from .json_input import text_problem
 from .schema_errors import field_errors, form_validator
 
 
@@ -139,15 +141,47 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
         raise ValidationFailed(msg(Code.FORM_DATA_EXPECTED), {"data": msg(Code.OBJECT_EXPECTED)})
     key = (definition_id, form)
     validator = _VALIDATORS.get(key)
+    schema = forms_of(uow, definition_id).get(form)
+    if schema is None:
+        raise ServiceError(msg(Code.FORM_MISSING, form=form))
     if validator is None:
-        schema = forms_of(uow, definition_id).get(form)
-        if schema is None:
-            raise ServiceError(msg(Code.FORM_MISSING, form=form))
         validator = form_validator(schema)  # strict dates, bounded amounts, no remote $ref
         _VALIDATORS[key] = validator
-    errors = field_errors(validator.iter_errors(data))
+    hygiene: dict[str, str] = {}
+    _clean_strings(data, "", (schema.get("properties") or {}), hygiene)
+    errors = {**field_errors(validator.iter_errors(data)), **hygiene}
     if errors:
         raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+
+
+def _schema(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str, Any],
+                   errors: dict[str, str]) -> None:
+    """Every text of a submission in NFC, in place, and checked like any other free text: a
+    textarea (``x-widget: textarea``) may hold line breaks, a one-line field may not. ``props``
+    are the JSON Schema properties of ``node`` (of its items, for a list)."""
+    pairs: list[tuple[Any, Any, str, dict[str, Any]]]
+    if isinstance(node, dict):
+        pairs = [(k, v, f"{path}.{k}" if path else str(k), _schema(props.get(k)))
+                 for k, v in node.items()]
+    else:
+        pairs = [(i, v, f"{path}[{i}]", {"properties": props}) for i, v in enumerate(node)]
+    for k, v, sub, prop in pairs:
+        if isinstance(v, str):
+            text = unicodedata.normalize("NFC", v)
+            one_line = isinstance(node, dict) and prop.get("type") == "string" \
+                and prop.get("x-widget") != "textarea"
+            problem = text_problem(text, "line" if one_line else "multiline")
+            if problem is not None:
+                errors.setdefault(sub, problem)
+            node[k] = text
+        elif isinstance(v, dict):
+            _clean_strings(v, sub, prop.get("properties") or {}, errors)
+        elif isinstance(v, list):
+            _clean_strings(v, sub, _schema(prop.get("items")).get("properties") or {}, errors)
 
 
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:

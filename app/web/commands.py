@@ -76,6 +76,11 @@ def register(app: Flask) -> None:
             on = date.fromisoformat(f"{month}-01") if month else today_in_warsaw(ctx.now())
         except ValueError:
             raise click.BadParameter("use YYYY-MM, e.g. 2026-12", param_hint="--month") from None
+        try:
+            payments.check_month(ctx, on)  # before the progress bar: a month too far ahead
+        except ValidationFailed as exc:
+            code = getattr(exc.message, "code", "")
+            raise click.BadParameter(f"{exc.message} [{code}]", param_hint="--month") from None
         total = payments.count_due(ctx, on)
         with click.progressbar(length=total, label=f"payment run {on:%Y-%m}",
                                show_pos=True) as bar:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from flask_login import current_user
 from werkzeug.routing import IntegerConverter, ValidationError
 
 from app.config import load_config
+from app.domain.digits import parse_ascii_int
 from app.extensions import babel, csrf, login_manager
 from app.services.context import ServiceContext
 from app.services.factory import build_context
@@ -47,15 +49,17 @@ class BoundedInt(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
     def to_python(self, value: str) -> Any:
-        if len(value) > 10:  # before int(): no 5,000-digit conversions
+        # ASCII digits only (werkzeug's \d also reads "٣" as 3), and no 5,000-digit conversions.
+        if parse_ascii_int(value) is None:
             raise ValidationError()
         return super().to_python(value)
 
 
 def _id_out_of_range(path: str) -> bool:
     """Whether a numeric path segment is an id no ``<int:...>`` accepts (0, or beyond 2**31-1)."""
-    return any(part.isdigit() and (len(part) > 10 or not 1 <= int(part) <= 2**31 - 1)
-               for part in path.split("/"))
+    # Any digit-like segment ("²", "٣", "0", 11 digits) that is not an id in the database's range.
+    return any(part and all(unicodedata.digit(ch, None) is not None for ch in part)
+               and parse_ascii_int(part) in (None, 0) for part in path.split("/"))
 
 
 def register_input_guards(app: Flask) -> None:

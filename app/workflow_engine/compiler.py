@@ -24,6 +24,7 @@ from SpiffWorkflow.specs.MultiChoice import MultiChoice
 from SpiffWorkflow.spiff.specs.defaults import ScriptTask, UserTask
 from SpiffWorkflow.spiff.specs.spiff_task import SpiffBpmnTask
 
+from .call_graph import recursive_calls
 from .errors import DefinitionError, ScriptError
 from .patterns import check_form_schema, pattern_refusal
 from .problems import Problem
@@ -436,7 +437,7 @@ def parse_definition(
     if screened:
         raise DefinitionProblems(screened)
     parser, roots = _parse(raw)
-    problems = _check_calls(parser, roots)
+    problems = _check_calls(parser, roots) + recursive_calls(roots)
     if main_process not in parser.process_parsers:
         problems.append(Problem(
             "", None, "main_process_missing",

@@ -20,6 +20,10 @@ taken at random. Each finding is a `Problem` naming the file and element, with a
 - ``user_task_without_lane``, ``user_task_without_form``, ``unknown_form``;
 - ``timer_invalid``: a timer without an expression, or one the sandbox refuses or that calls
   a function scripts may not call;
+- ``timer_out_of_range``: a timer whose literal date or duration lies outside the years
+  TIMER_YEARS (``9999-12-31T23:59:59+00:00`` overflowed the rehearsal's clock);
+- ``recursive_call``: a call activity whose called process calls back its caller, directly or
+  through other processes (call_graph.py);
 - ``malformed_xml``.
 """
 
@@ -31,9 +35,11 @@ from typing import Any
 
 from lxml import etree
 
+from .call_graph import recursive_calls
 from .compiler import code_problem, encode_sources, parse_xml
 from .problems import Problem
 from .sandbox import SAFE_BUILTINS
+from .timer_range import EARLIEST, LATEST, timer_literal_problem
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 SPIFF = "http://spiffworkflow.org/bpmn/schema/1.0/core"
@@ -63,12 +69,15 @@ def lint(
     """
     allowed = None if functions is None else set(functions) | {"today"} | set(SAFE_BUILTINS)
     problems: list[Problem] = []
+    roots = {}
     for name, raw in sorted(encode_sources(sources).items()):
         root, problem = parse_xml(name, raw)
         if problem is not None:
             problems.append(problem)
             continue
+        roots[name] = root
         problems.extend(_lint_document(name, root, forms, allowed))
+    problems.extend(recursive_calls(roots))  # across files: a calls b, b calls a
     return problems
 
 
@@ -309,3 +318,8 @@ def _lint_timer(doc: _Doc, definition, allowed: set[str] | None) -> None:
         if refused is not None:
             doc.add(event, "timer_invalid", f"timer {kind} expression {text!r} {refused[0]}",
                     kind=kind, expression=text, **refused[1])
+            continue
+        out_of_range = timer_literal_problem(kind, text)
+        if out_of_range is not None:
+            doc.add(event, "timer_out_of_range", f"timer {kind} {text!r}: {out_of_range}",
+                    kind=kind, expression=text, earliest=EARLIEST.isoformat(), latest=LATEST.isoformat())

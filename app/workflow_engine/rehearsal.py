@@ -31,12 +31,14 @@ from typing import Any
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.specs.MultiChoice import MultiChoice
 from SpiffWorkflow.spiff.specs.defaults import UserTask
 from SpiffWorkflow.util.task import TaskState
 
 from . import serialization
+from .budget import UNLIMITED, Budget, BudgetSpent
 from .clock import WARSAW, engine_clock
 from .errors import ScriptError
 from .fixtures import DEFAULT_DAY, canned_form_data, canned_service_result
@@ -44,6 +46,7 @@ from .model import CompiledDefinition, DefinitionRef
 from .problems import Problem
 from .sandbox import SandboxedScriptEngine
 from .specs import PARAMS_KEY, DeferredServiceTask
+from .timer_range import EARLIEST, LATEST, moment_problem
 
 BENEFITS = ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
             "fundusz_alimentacyjny")
@@ -223,8 +226,10 @@ class _Run:
     """One case in memory on decoded specs, with the sandboxed script engine."""
 
     def __init__(self, specs: tuple, sandbox: SandboxedScriptEngine, forms: Mapping[str, dict],
-                 start: dict, process: str | None, now: datetime, label: str):
+                 start: dict, process: str | None, now: datetime, label: str,
+                 budget: Budget = UNLIMITED):
         self.spec, self.subprocess_specs = specs
+        self.budget = budget
         self.script_engine = _RecordingScriptEngine(sandbox)
         self.forms = forms
         self.now = now
@@ -265,6 +270,7 @@ class _Run:
         def guard(task) -> None:
             nonlocal count
             count += 1
+            self.budget.check()
             if count > MAX_ENGINE_TASKS:
                 raise _PathFailed(_task_problem(
                     task, "stuck_path", f"more than {MAX_ENGINE_TASKS} engine steps without a user "
@@ -282,7 +288,7 @@ class _Run:
         with engine_clock(self.now):
             try:
                 action()
-            except _PathFailed:
+            except (_PathFailed, BudgetSpent):
                 raise
             except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
                 failure = self.script_engine.failure
@@ -311,13 +317,24 @@ class _Run:
 
     def next_timer(self) -> datetime | None:
         values = []
-        for event in self.workflow.waiting_events():
-            value = getattr(event, "value", None)
-            if isinstance(value, str):
-                try:
-                    values.append(datetime.fromisoformat(value))
-                except ValueError:
-                    continue
+        for task in self.workflow.event_manager.tasks.values():
+            definition = getattr(task.task_spec, "event_definition", None)
+            if not isinstance(definition, TimerEventDefinition):
+                continue
+            value = definition.details(task).value
+            if not isinstance(value, str):
+                continue
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            out_of_range = moment_problem(moment)
+            if out_of_range is not None:  # one second later would overflow the clock
+                raise _PathFailed(_task_problem(
+                    task, "timer_error", f"timer gave a moment out of range on the path "
+                    f"'{self.label}': {out_of_range}", scenario=self.label, reason="out_of_range",
+                    value=value, earliest=EARLIEST.isoformat(), latest=LATEST.isoformat()))
+            values.append(moment)
         return min(values) if values else None
 
     def is_completed(self) -> bool:
@@ -470,33 +487,56 @@ def decode(compiled: CompiledDefinition) -> tuple:
     return serialization.decode_specs(compiled.spec_blob)
 
 
+def budget_problem(budget: Budget, done: int, total: int, what: str = "paths rehearsed") -> Problem:
+    """The coded problem of a deploy check stopped by its time budget (the deploy is refused)."""
+    seconds = f"{budget.seconds:g}"
+    return Problem("", None, "check_budget",
+                   f"the deploy check stopped when its time budget of {seconds} s was spent: "
+                   f"{done} of {total} {what}; simplify the scripts or split the definition",
+                   params={"seconds": seconds, "done": done, "total": total})
+
+
 def rehearse(
     engine,
     compiled: CompiledDefinition,
     forms: Mapping[str, dict] | None = None,
     scenarios: Sequence[Scenario] = SCENARIOS,
+    budget: Budget = UNLIMITED,
 ) -> list[Problem]:
-    """Run every scripted path of a compiled candidate; one Problem per failing path."""
+    """Run every scripted path of a compiled candidate; one Problem per failing path.
+
+    Stops at the first script that runs past its time limit (every later path through it would
+    spend the limit again: ``while True: pass`` took 21 paths x 1 s) and when `budget` is spent
+    (then a ``check_budget`` problem refuses the deploy).
+    """
     specs = decode(compiled)
     problems: list[Problem] = []
-    for scenario in scenarios:
-        if scenario.process is not None and scenario.process != specs[0].name \
-                and scenario.process not in specs[1]:
-            continue  # the candidate has no such process: nothing to rehearse
-        problem = _rehearse_one(engine, specs, forms or {}, scenario)
+    chosen = [s for s in scenarios if s.process is None or s.process == specs[0].name
+              or s.process in specs[1]]  # a process the candidate lacks: nothing to rehearse
+    for done, scenario in enumerate(chosen):
+        try:
+            budget.check()
+            problem = _rehearse_one(engine, specs, forms or {}, scenario, budget)
+        except BudgetSpent:
+            problems.append(budget_problem(budget, done, len(chosen)))
+            break
         if problem is not None and not any(
                 (p.file, p.element_id, p.code) == (problem.file, problem.element_id, problem.code)
                 for p in problems):
             problems.append(problem)
+        if problem is not None and problem.code == "script_timeout":
+            break
     return problems
 
 
-def _rehearse_one(engine, specs: tuple, forms: Mapping[str, dict], scenario: Scenario) -> Problem | None:
+def _rehearse_one(engine, specs: tuple, forms: Mapping[str, dict], scenario: Scenario,
+                  budget: Budget = UNLIMITED) -> Problem | None:
     seen: Counter[str] = Counter()
     try:
         run = _Run(specs, engine.script_engine, forms, _start(scenario.benefit), scenario.process,
-                   _morning(DEFAULT_DAY), scenario.name)
+                   _morning(DEFAULT_DAY), scenario.name, budget)
         for _ in range(MAX_STEPS):
+            budget.check()
             if run.is_completed():
                 if run.follow_chain():
                     continue
@@ -543,12 +583,13 @@ class CaseHistory:
     started_at: str | None = None
 
 
-def _replay_one(specs: tuple, sandbox, forms: Mapping[str, dict], history: CaseHistory) -> _Outcome:
+def _replay_one(specs: tuple, sandbox, forms: Mapping[str, dict], history: CaseHistory,
+                time_budget: Budget = UNLIMITED) -> _Outcome:
     application = str(history.start.get("application_date") or DEFAULT_DAY)
     started = datetime.fromisoformat(history.started_at) if history.started_at else _morning(application)
     label = f"case {history.case_id}"
     try:
-        run = _Run(specs, sandbox, forms, history.start, history.process, started, label)
+        run = _Run(specs, sandbox, forms, history.start, history.process, started, label, time_budget)
     except _PathFailed as failed:
         return _Outcome(False, [], [], {}, 0, failed.problem.code)
     index, budget = 0, MAX_STEPS + 2 * len(history.steps)
@@ -592,26 +633,39 @@ def replay(
     histories: Sequence[CaseHistory],
     forms: Mapping[str, dict] | None = None,
     baseline_forms: Callable[[CaseHistory], Mapping[str, dict]] | None = None,
+    budget: Budget = UNLIMITED,
 ) -> dict[str, Any]:
     """Re-run each history on the candidate and on its baseline; list the cases that now end
-    differently (another end event, open task, outcome variable, or a failure)."""
+    differently (another end event, open task, outcome variable, or a failure).
+
+    When `budget` is spent the replay stops; the report then says how far it got (``stopped``:
+    the ``check_budget`` problem), and lists what it compared until then."""
     candidate_specs = decode(candidate)
     sandbox = engine.script_engine
-    cases = []
+    cases: list[dict[str, Any]] = []
+    stopped = None
     for history in histories:
-        after = _replay_one(candidate_specs, sandbox, forms or {}, history)
-        before = None
-        if history.baseline is not None:
-            before_specs = engine._specs(history.baseline)  # noqa: SLF001 - same package, cached
-            before_forms = baseline_forms(history) if baseline_forms else (forms or {})
-            before = _replay_one(before_specs, sandbox, before_forms, history)
+        try:
+            budget.check()
+            after = _replay_one(candidate_specs, sandbox, forms or {}, history, budget)
+            before = None
+            if history.baseline is not None:
+                before_specs = engine._specs(history.baseline)  # noqa: SLF001 - same package, cached
+                before_forms = baseline_forms(history) if baseline_forms else (forms or {})
+                before = _replay_one(before_specs, sandbox, before_forms, history, budget)
+        except BudgetSpent:
+            stopped = budget_problem(budget, len(cases), len(histories), "recent cases replayed")
+            break
         changed = before is not None and before.key() != after.key()
         cases.append({"case_id": history.case_id, "changed": changed,
                       "before": before.as_dict() if before else None, "after": after.as_dict(),
                       "differences": _differences(before, after) if changed and before else []})
-    return {"total": len(cases), "changed": sum(c["changed"] for c in cases),
-            "cases": [c for c in cases if c["changed"]], "unchanged": [c["case_id"] for c in cases
-                                                                      if not c["changed"]]}
+    report: dict[str, Any] = {"total": len(cases), "changed": sum(c["changed"] for c in cases),
+              "cases": [c for c in cases if c["changed"]], "unchanged": [c["case_id"] for c in cases
+                                                                        if not c["changed"]]}
+    if stopped is not None:
+        report["stopped"] = stopped.as_dict()
+    return report
 
 
 def _differences(before: _Outcome, after: _Outcome) -> list[str]:

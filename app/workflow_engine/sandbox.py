@@ -285,6 +285,9 @@ class SandboxEnvironment(BasePythonScriptEngineEnvironment):
         def trace_line(frame, event, arg):
             now = time.thread_time()
             if now > deadline:
+                # Memory first: a script that grew past the bound is stopped for that, whichever
+                # of the two limits this machine's speed made it reach first.
+                limits.check_growth(baseline)
                 raise _ScriptTimeout
             if now > next_check[0]:
                 next_check[0] = now + _MEMORY_CHECK_EVERY

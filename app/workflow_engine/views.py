@@ -14,6 +14,7 @@ from .errors import ScriptError
 from .model import ServiceCall, Snapshot, UserTaskView
 from .sandbox import describe_task
 from .specs import PARAMS_KEY, DeferredServiceTask
+from .timer_range import moment_problem
 
 _ACTIVE = TaskState.READY | TaskState.STARTED | TaskState.WAITING
 
@@ -107,6 +108,10 @@ def next_timer_at(workflow) -> datetime | None:
                 f"{describe_task(task)}: timer expression {definition.expression!r} gave {value!r}; "
                 "it must be an ISO 8601 datetime with an explicit offset (use timer_at)"
             )
+        out_of_range = moment_problem(moment)
+        if out_of_range is not None:
+            raise ScriptError(f"{describe_task(task)}: timer expression {definition.expression!r} "
+                              f"gave a moment out of range: {out_of_range}")
         moment = moment.astimezone(UTC)
         if earliest is None or moment < earliest:
             earliest = moment

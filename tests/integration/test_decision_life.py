@@ -343,12 +343,13 @@ def test_a_change_and_a_revocation_replace_future_months_from_their_date(
 
     change_id = decision_changes.request_change(ctx, caseworker, case_id, {
         "kind": "change", "effective_from": "2026-04-01", "amount": "260.00",
-        "reason": "Wzrost kosztów utrzymania."})
+        "reason": "Wzrost kosztów utrzymania.", "ground": "income_change"})
     # Nothing changes until the changing decision is final; a second one waits for it.
     assert _schedule(ctx, case_id) == granted
     with pytest.raises(Conflict):
         decision_changes.request_change(ctx, caseworker, case_id, {
-            "kind": "revoke", "effective_from": "2026-05-01", "reason": "x"})
+            "kind": "revoke", "effective_from": "2026-05-01", "reason": "x",
+            "ground": "employment"})
     drive(ctx, change_id, actors)   # drafted by the caseworker, approved by the supervisor
     change = case_view.get_case(ctx, caseworker, change_id)
     assert change["decision"]["amount"] == "260.00" and change["decision"]["status"] == "final"
@@ -360,7 +361,8 @@ def test_a_change_and_a_revocation_replace_future_months_from_their_date(
         ("2026-04-01", "planned"), ("2026-05-01", "planned")]
 
     revocation_id = decision_changes.request_change(ctx, supervisor, case_id, {
-        "kind": "revoke", "effective_from": "2026-05-01", "reason": "Podjęcie zatrudnienia."})
+        "kind": "revoke", "effective_from": "2026-05-01", "reason": "Podjęcie zatrudnienia.",
+        "ground": "employment"})
     drive(ctx, revocation_id, actors)
     revocation = case_view.get_case(ctx, caseworker, revocation_id)
     assert revocation["decision"]["kind"] == "refusal"

@@ -100,8 +100,10 @@ def _common(text: str, act_citation: str, auth_number: str) -> None:
 def test_a_full_grant_carries_every_element_and_may_omit_the_justification(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
-    _, text = _issue(ctx, _actors(caseworker, supervisor), sample_application(),
-                     justification="")
+    # Art. 107 § 4 KPA: zasiłek okresowy leaves amount and period to the centre, so only a
+    # grant of the request the party recorded (amount and period) is a full grant.
+    _, text = _issue(ctx, _actors(caseworker, supervisor), sample_application(
+        requested_amount="200.00", requested_until="2026-05-31"), justification="")
     _common(text, "Dz.U. z 2024 r. poz. 1283 ze zm.", "OR.0052.12.2024")
     assert "Pan Jan Testowy" in text and "stronie: Jan Testowy (PESEL 75011501233)" in text
     assert re.search(r"zasiłek okresowy w wysokości [\d,]+ zł miesięcznie na okres od 1 marca "

@@ -41,9 +41,16 @@ def _months(ctx: ServiceContext, decision_id: int) -> list[date]:
             .order_by(Payment.benefit_month)))
 
 
+def _run(ctx: ServiceContext, month: date) -> dict[str, Any]:
+    """The run for ``month`` made in that month (a run more than a month ahead is refused)."""
+    clock: Any = ctx.clock
+    clock.set(datetime(month.year, month.month, 1, 9, 0, tzinfo=UTC))
+    return payments.monthly_payment_run(ctx, month)
+
+
 def _run_months(ctx: ServiceContext, first: date, count: int) -> None:
     for i in range(count):
-        payments.monthly_payment_run(ctx, add_months(first, i))
+        _run(ctx, add_months(first, i))
 
 
 def api(client: Any, method: str, path: str, tok: str, body: Any = None) -> Any:
@@ -68,7 +75,7 @@ def test_an_open_ended_grant_is_paid_every_month_while_it_stands(ctx: ServiceCon
         assert decision is not None
         decision.status = "changed"
         uow.commit()
-    result = payments.monthly_payment_run(ctx, date(2027, 7, 1))
+    result = _run(ctx, date(2027, 7, 1))
     assert result["extended"] == 0 and len(_months(ctx, decision_id)) == 16
 
 
@@ -95,13 +102,13 @@ def test_a_changing_decision_takes_over_the_open_ended_grant_from_its_date(
 def test_a_grant_starting_after_the_run_month_is_left_alone(ctx: ServiceContext) -> None:
     _, decision_id = grant(ctx, "zasilek_staly", period_from=date(2027, 1, 1))
     assert payments.monthly_payment_run(ctx, date(2026, 3, 1))["created"] == 0
-    assert payments.monthly_payment_run(ctx, date(2027, 2, 1))["extended"] == 1
+    assert _run(ctx, date(2027, 2, 1))["extended"] == 1
     assert _months(ctx, decision_id) == [date(2027, 1, 1), date(2027, 2, 1)]
 
 
 def test_a_missed_run_catches_up_every_month_of_an_open_ended_grant(ctx: ServiceContext) -> None:
     _, decision_id = grant(ctx, "zasilek_staly", period_to=None)
-    result = payments.monthly_payment_run(ctx, date(2026, 9, 1))
+    result = _run(ctx, date(2026, 9, 1))
     assert result["extended"] == 6
     assert _months(ctx, decision_id) == [date(2026, m, 1) for m in range(3, 10)]
 
@@ -117,13 +124,15 @@ def test_a_one_off_benefit_is_paid_once(ctx: ServiceContext) -> None:
 
 def test_arrears_are_titled_by_the_month_they_pay(ctx: ServiceContext, supervisor: Actor) -> None:
     _, decision_id = grant(ctx, "zasilek_staly", "612.40", date(2026, 3, 1), date(2026, 5, 31))
-    run = payments.monthly_payment_run(ctx, date(2026, 5, 1))
+    run = _run(ctx, date(2026, 5, 1))
     assert run["created"] == 3 and len(run["lists"]) == 1
     listed = payments.payment_list(ctx, supervisor, run["list_id"])
     with ctx.uow() as uow:
         number = uow.session.get(Decision, decision_id).number  # type: ignore[union-attr]
+    # March and April, unpaid in their months, are moved onto May's list and say so (issue 19).
     assert [p["title"] for p in listed["payments"]] == [
-        f"Zasiłek stały za {m:02d}/2026, {number}" for m in (3, 4, 5)]
+        f"Zasiłek stały, zaległe za {m:02d}/2026, {number}" for m in (3, 4)] + [
+        f"Zasiłek stały za 05/2026, {number}"]
     # 10 May 2026 is a Sunday: the list's date moves back to Friday 8 May.
     assert listed["pay_date"] == "2026-05-08"
     assert listed["total"] == "1837.20"
@@ -152,7 +161,7 @@ def test_family_benefits_and_fa_follow_their_statutory_dates(ctx: ServiceContext
                   received_on=date(2026, 10, 5))
     assert dues(fa)[octo] == dues(fa)[nov] == payment_date(10, dec)
     # The run for November does not pay what is due in December.
-    run = payments.monthly_payment_run(ctx, nov)
+    run = _run(ctx, nov)
     with ctx.uow() as uow:
         paid = set(uow.session.scalars(select(PaymentScheduleItem.decision_id).where(
             PaymentScheduleItem.status == "scheduled")))

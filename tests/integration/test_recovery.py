@@ -202,7 +202,7 @@ def test_issued_decision_is_numbered_stored_and_has_every_art_107_element(
         "art. 30 ust. 1 i 2 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych",  # basis
         "art. 104 ustawy z dnia 14 czerwca 1960 r.",
         "orzekam", "04.2025", "06.2025",  # the ruling: months, amount, interest, deadline, account
-        "700,00 zł", "odsetkami ustawowymi", "30 kwietnia 2026 r.", ACCOUNT,
+        "700,00 zł", "odsetkami ustawowymi za opóźnienie", "30 kwietnia 2026 r.", ACCOUNT,
         "Uzasadnienie", "Podjęcie pracy", "5 marca 2025 r.",  # justification with the notice date
         "Samorządowego Kolegium Odwoławczego", "14 dni",  # appeal instruction
         "Maria Wiśniewska", "Kierownik Ośrodka Pomocy Społecznej", "OR.0052.13.2024",  # the signer

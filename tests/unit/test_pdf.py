@@ -33,3 +33,22 @@ def test_rendering_loads_no_file_and_no_url(tmp_path: Path) -> None:
 
 def test_the_content_hash_is_the_sha256_of_the_bytes() -> None:
     assert content_hash(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_finding_6_a_stored_override_never_mirrors_the_printed_pesel() -> None:
+    # A name stored before the edge refused bidirectional controls (issue 19, finding 6).
+    pdf = render_pdf("<html><body><p>Przyznać stronie: Anna\u202eZasiłek\u200b (PESEL 65020977292)"
+                     "\u2066x\u2069\x07</p></body></html>")
+    text = " ".join(pdf_text(pdf).split())
+    assert "Przyznać stronie: AnnaZasiłek (PESEL 65020977292)x" in text
+    assert "LESEP" not in text
+
+
+def test_finding_7_a_long_word_breaks_inside_the_page() -> None:
+    from tests.pdftext import text_outside_the_page
+
+    word = "Konstantynopolitańczykowianeczkówna" * 6
+    pdf = render_pdf(f"<html><body><p style='text-align:right'>Pan<br>{word}</p>"
+                     f"<table><tr><td>1</td><td>{word}</td></tr></table></body></html>")
+    assert text_outside_the_page(pdf) == []
+    assert "".join(pdf_text(pdf).split()).count(word) == 2

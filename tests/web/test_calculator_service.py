@@ -102,8 +102,11 @@ def test_deadline_days_are_bounded(days: int) -> None:
 
 
 def test_other_benefits_come_from_the_dated_parameter() -> None:
+    # Issue 13: art. 37 ust. 5 u.p.s. also names the dodatek z tytułu samotnego wychowywania
+    # dziecka i utraty prawa do zasiłku dla bezrobotnych.
     assert set(calculator.OTHER_BENEFITS) == {"renta_socjalna", "swiadczenie_pielegnacyjne",
-                                              "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna"}
+                                              "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+                                              "dodatek_samotne_wychowywanie_bezrobocie"}
 
 
 # --- the symulator form (pure conversion) --------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from app.domain.messages import Code, problem_code
 from app.workflow_engine import ScriptError, limits
+from app.workflow_engine import sandbox as sandbox_module
 from app.workflow_engine.fixtures import stub_script_functions
 from app.workflow_engine.rehearsal import rehearse
 from app.workflow_engine.sandbox import SandboxEnvironment
@@ -40,6 +41,29 @@ def reset_peak() -> bool:
 @pytest.fixture
 def env():
     return SandboxEnvironment(stub_script_functions(), time_limit=1.0)
+
+
+# Issue 19 finding 11: a script that grows runs into two limits, memory and CPU time; which one
+# stops it first depended on the machine's speed (on a slow day the 1 s time limit fired before
+# the resident-memory check saw 256 MB). Tests about the memory bounds run with a time limit far
+# above what reaching any memory bound takes, so only the memory bound decides their outcome.
+ROOMY_TIME_LIMIT = 60.0
+
+
+@pytest.fixture
+def roomy_env():
+    return SandboxEnvironment(stub_script_functions(), time_limit=ROOMY_TIME_LIMIT)
+
+
+class SlowMachine:
+    """``time.thread_time`` of a machine on a slow day: every read is `step` s of CPU later."""
+
+    def __init__(self, step: float):
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
 
 
 def run_measured(env, script: str) -> tuple[str, float, int | None]:
@@ -111,8 +135,8 @@ LOOPS = {
 
 
 @pytest.mark.parametrize("script", LOOPS.values(), ids=LOOPS.keys())
-def test_loops_that_grow_are_stopped_by_the_budget(env, script):
-    message, elapsed, growth = run_measured(env, script)
+def test_loops_that_grow_are_stopped_by_the_budget(roomy_env, script):
+    message, elapsed, growth = run_measured(roomy_env, script)
     assert "memory limit exceeded" in message, message
     assert elapsed < 1.0
     if growth is not None:
@@ -120,12 +144,17 @@ def test_loops_that_grow_are_stopped_by_the_budget(env, script):
 
 
 @pytest.mark.skipif(not Path(limits._STATM).exists(), reason="needs /proc (Linux)")
-def test_growth_no_guard_sees_is_stopped_by_the_resident_memory_check(env):
+@pytest.mark.parametrize("cpu_per_line", [None, 0.002], ids=["this machine", "a slow day"])
+def test_growth_no_guard_sees_is_stopped_by_the_resident_memory_check(
+        roomy_env, monkeypatch, cpu_per_line):
     """A comprehension of list literals allocates without any guarded operation: the line
-    tracer's look at the process's resident memory stops it."""
+    tracer's look at the process's resident memory stops it, however slow the machine (a slow
+    day is simulated: each traced line costs 2 ms of CPU; the 1 s limit then fired first)."""
+    if cpu_per_line is not None:
+        monkeypatch.setattr(sandbox_module.time, "thread_time", SlowMachine(cpu_per_line))
     literal = "[" + ", ".join(["i"] * 5000) + "]"
     script = f"x = [{literal} for i in range(999) for j in range(999)]"
-    message, elapsed, growth = run_measured(env, script)
+    message, elapsed, growth = run_measured(roomy_env, script)
     assert "memory limit exceeded" in message and "the process grew" in message, message
     if growth is not None:
         assert growth < limits.RSS_GROWTH_BYTES + 128 * MB, f"peak RSS grew by {growth / MB:.0f} MB"
@@ -197,8 +226,9 @@ def test_the_rehearsal_reports_a_memory_hungry_script_as_a_problem(engine, sourc
         assert after - before < 64 * MB
 
 
-def test_copies_of_iterators_are_charged_item_by_item(env):
+def test_copies_of_iterators_are_charged_item_by_item(roomy_env):
     """zip(*[x] * 1000) is lazy; list() of it would build 8 GB of tuples in C."""
+    env = roomy_env
     message, elapsed, growth = run_measured(env, "x = [0] * 1000000\ny = list(zip(*[x] * 1000))")
     assert "memory limit exceeded" in message and elapsed < 0.5
     if growth is not None:
@@ -216,11 +246,11 @@ def test_copies_of_iterators_are_charged_item_by_item(env):
     assert context["f"] == [] and context["g"] is True
 
 
-def test_a_loop_of_string_methods_meets_the_budget(env):
+def test_a_loop_of_string_methods_meets_the_budget(roomy_env):
     """Each upper() or encode() makes a copy under the one-value limit; together they are charged."""
     for method in ("upper()", "encode('utf-32')", "split('a')"):
         message, elapsed, growth = run_measured(
-            env, f'x = "a" * 2000000\nacc = []\nwhile True:\n    acc.append(x.{method})')
+            roomy_env, f'x = "a" * 2000000\nacc = []\nwhile True:\n    acc.append(x.{method})')
         assert "memory limit exceeded" in message, (method, message)
         if growth is not None:
             assert growth < limits.RUN_BUDGET_BYTES + 64 * MB, (method, growth / MB)
@@ -251,9 +281,9 @@ ITERATOR_UNPACKING = {
 
 
 @pytest.mark.parametrize("statement", ITERATOR_UNPACKING.values(), ids=ITERATOR_UNPACKING.keys())
-def test_an_iterator_unpacked_in_c_is_read_item_by_item(env, statement):
+def test_an_iterator_unpacked_in_c_is_read_item_by_item(roomy_env, statement):
     """Each of these would make C build a million tuples of a thousand items (8 GB)."""
-    message, elapsed, growth = run_measured(env, "x = [0] * 1000000\n" + statement)
+    message, elapsed, growth = run_measured(roomy_env, "x = [0] * 1000000\n" + statement)
     assert "memory limit exceeded" in message, message
     assert elapsed < 0.5
     if growth is not None:
@@ -268,3 +298,15 @@ def test_ordinary_unpacking_still_works(env):
     assert (context["a"], context["b"], context["c"], context["d"]) == (1, [2, 3], 4, [5, 6])
     assert context["e"] == 8 and context["f"] == [0, 1, 2, "a", "b"] and context["g"] == [1, 2, 3]
     assert context["h"] == 5 and context["i"] == {"a": 0, "b": 0, "c": 1, "d": 2, "e": 3}
+
+
+def test_at_the_time_limit_the_memory_bound_is_looked_at_first(monkeypatch):
+    """Issue 19 finding 11: the two limits no longer race. A script that has grown past the
+    memory bound when its time runs out is stopped for its memory (here every growth counts and
+    the periodic look never comes, so only the look at the deadline can see it)."""
+    monkeypatch.setattr(limits, "RSS_GROWTH_BYTES", -(2**62))  # any reading is "grown"
+    monkeypatch.setattr(sandbox_module, "_MEMORY_CHECK_EVERY", 10_000.0)
+    monkeypatch.setattr(sandbox_module.time, "thread_time", SlowMachine(0.1))
+    env = SandboxEnvironment(stub_script_functions(), time_limit=1.0)
+    with pytest.raises(ScriptError, match="memory limit exceeded: the process grew"):
+        env.execute("while True:\n    pass", {})

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Money, utcnow
@@ -77,6 +77,10 @@ class Application(Base):
     # The first month the party asks the benefit for, when later than the month of filing (e.g.
     # the next benefit period of zasiłek rodzinny or FA); None = from the month of filing.
     requested_from: Mapped[date | None]
+    # What the party asks for where the law leaves discretion (art. 107 § 4 KPA): the amount (a
+    # month, or once) and the last day of the period; None = not stated.
+    requested_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2, asdecimal=True))
+    requested_until: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

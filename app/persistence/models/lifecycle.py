@@ -35,6 +35,13 @@ class Appeal(Base):
     forward_due: Mapped[date]                              # art. 133 KPA: 7 days from receipt
     forwarded_on: Mapped[date | None]
     self_corrected_on: Mapped[date | None]                 # art. 132 KPA
+    # Art. 132 § 1 KPA: what the appeal asks for, recorded with the supervisor's confirmation
+    # that it is granted in full; the new draft is checked against it.
+    demand_text: Mapped[str] = mapped_column(Text, default="")
+    demand_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2, asdecimal=True))
+    demand_from: Mapped[date | None]
+    demand_to: Mapped[date | None]
+    in_full_confirmed: Mapped[bool] = mapped_column(default=False)
     sko_outcome: Mapped[str | None] = mapped_column(String(30))
     sko_ruling_on: Mapped[date | None]
     sko_reference: Mapped[str] = mapped_column(String(60), default="")

@@ -71,6 +71,9 @@ class HouseholdMember(Base):
     alimony_awarded: Mapped[Money] = mapped_column(default=Decimal("0"))
     in_school: Mapped[bool] = mapped_column(default=False)
     disability_certificate: Mapped[bool] = mapped_column(default=False)
+    # Issue 13: a szkoła wyższa apart from in_school (a szkoła), and a severe-degree certificate.
+    in_higher_school: Mapped[bool] = mapped_column(default=False)
+    severe_disability_certificate: Mapped[bool] = mapped_column(default=False)
     # The names as declared in this case's application (the register may change later).
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="", index=True)

@@ -25,7 +25,9 @@ class Recovery(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     benefit: Mapped[str] = mapped_column(String(40))
     act: Mapped[str] = mapped_column(String(3))  # ups / usr / fa
-    ground: Mapped[str] = mapped_column(String(30))  # false_information / unreported_change
+    ground: Mapped[str] = mapped_column(String(30))  # false_information / unreported_change / other
+    # FA and family benefits: the act's own ground (recovery_law.GROUNDS), e.g. "fa_2_7_a".
+    legal_ground: Mapped[str | None] = mapped_column(String(20))
     fact: Mapped[str] = mapped_column(Text)
     learned_on: Mapped[date | None]  # when the party was told of the duty to report changes
     notice_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
@@ -69,6 +71,8 @@ class RecoveryDecision(Base):
     status: Mapped[str] = mapped_column(String(20), default="draft")  # draft / issued
     number: Mapped[str | None] = mapped_column(String(40), unique=True)
     issued_on: Mapped[date | None]
+    # The day the recovery decision became final: the limitation runs from it (art. 23 ust. 2).
+    final_on: Mapped[date | None]
     justification: Mapped[str] = mapped_column(Text)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2, asdecimal=True))  # write-off; None = all
     repay_by: Mapped[date | None]

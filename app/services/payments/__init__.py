@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from .exports import KINDS, ExportFile, export_list
 from .lists import approve_list, list_payment_lists, payment_list
-from .run import apply_deductions, count_due, monthly_payment_run
+from .run import apply_deductions, check_month, count_due, latest_month, monthly_payment_run
 from .schedule import extend_open_ended, make_schedule, payment_day
 from .settle import mark_list, mark_payment, reissue
 
 __all__ = [
-    "KINDS", "ExportFile", "apply_deductions", "approve_list", "count_due", "export_list",
+    "KINDS", "ExportFile", "apply_deductions", "approve_list", "check_month", "count_due",
+    "export_list", "latest_month",
     "extend_open_ended", "list_payment_lists", "make_schedule", "mark_list", "mark_payment",
     "monthly_payment_run", "payment_day", "payment_list", "reissue",
 ]

@@ -1,5 +1,6 @@
 """Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
-(cash payments, with a signature column) and the whole list as XLSX.
+(cash payments, with a signature column) and the whole list as XLSX (every text cell written as
+text, never as a formula: :mod:`app.services.spreadsheet`).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -16,16 +17,17 @@ from decimal import Decimal
 from markupsafe import escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
-from app.persistence.models import PaymentExport, PaymentList
+from app.persistence.models import Payment, PaymentExport, PaymentList
 
 from .. import audit
 from ..context import Actor, ServiceContext, UnitOfWork
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..pdf import content_hash, render_pdf
+from ..spreadsheet import append_row
 from . import elixir
 from .lists import Row, get_list, rows
 
@@ -36,6 +38,8 @@ KINDS = {
              "lista-wyplat-{id}.xlsx"),
 }
 EXPORTABLE = ("approved",)
+# Statuses of the payments of an exportable list (approved, then settled).
+APPROVED_PAYMENTS = ("approved", "paid", "returned")
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,8 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
         cell.font = Font(bold=True)
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
-        ws.append([n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
-                   p.account or "", p.due_on, p.amount, p.status])
+        append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
+                        p.account or "", p.due_on, p.amount, p.status])
         ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
         ws.cell(row=n + 1, column=8).number_format = "0.00"
     last = len(payments) + 2
@@ -116,16 +120,31 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
         f"<p>{centre}</p><h1>Lista wypłat w kasie nr {plist.id}</h1>"
         f"<p>Termin wypłaty: {when}</p>"
-        "<table><thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
+        "<table><colgroup><col style='width:6%'><col style='width:15%'><col style='width:22%'>"
+        "<col style='width:23%'><col style='width:13%'><col style='width:21%'></colgroup>"
+        "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
         f"<th class='num'>{_pl(total)} zł</th><th></th></tr></tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
-    css = ("table{width:100%;border-collapse:collapse;font-size:9pt}"
-           "td,th{border:1px solid #444;padding:4pt}td:last-child{width:30%;height:22pt}"
-           ".num{text-align:right;white-space:nowrap}.sign{margin-top:24pt}")
+    # Fixed columns: a long name or title wraps inside its own column, never past the page.
+    css = ("table{width:100%;border-collapse:collapse;font-size:9pt;table-layout:fixed}"
+           "td,th{border:1px solid #444;padding:4pt}td:last-child{height:22pt}"
+           ".num{text-align:right}.sign{margin-top:24pt}")
     return render_pdf(html, css), cash
+
+
+def _check_total(uow: UnitOfWork, plist: PaymentList) -> None:
+    """Refuse a list whose payments are not all approved or do not add up to the total fixed at
+    approval (a closed set: nothing was added or changed after it)."""
+    summed, unapproved = uow.session.execute(
+        select(func.coalesce(func.sum(Payment.amount), 0),
+               func.count(Payment.id).filter(Payment.status.not_in(APPROVED_PAYMENTS)))
+        .where(Payment.payment_list_id == plist.id)).one()
+    if summed != plist.total or unapproved:
+        raise Conflict(msg(Code.PAYMENT_LIST_TOTAL_MISMATCH, list=plist.id, total=f"{plist.total:.2f}",
+                           payments=f"{Decimal(summed):.2f}", unapproved=int(unapproved)))
 
 
 def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:
@@ -139,6 +158,7 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
         plist = get_list(uow, list_id)
         if plist.status not in EXPORTABLE:
             raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
+        _check_total(uow, plist)
         kept = uow.session.scalar(select(PaymentExport).where(
             PaymentExport.payment_list_id == list_id, PaymentExport.kind == kind))
         if kept is None:

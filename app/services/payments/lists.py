@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import exists, func, select, update
 
 from app.domain.messages import Code, msg
-from app.domain.payment_dates import payment_title
+from app.domain.payment_dates import arrears_label, payment_title
 from app.persistence.models import (
     Case,
     Decision,
@@ -48,6 +48,8 @@ class Row:
     benefit_month: date | None
     reissue_of_id: int | None
     settled_on: date | None
+    # An unpaid earlier month moved onto this (later) list: its title says "zaległe za MM/YYYY".
+    arrears: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-safe form."""
@@ -56,7 +58,7 @@ class Row:
                 "account": self.account, "due_on": self.due_on.isoformat(), "status": self.status,
                 "title": self.title,
                 "benefit_month": self.benefit_month.isoformat() if self.benefit_month else None,
-                "reissue_of_id": self.reissue_of_id,
+                "reissue_of_id": self.reissue_of_id, "arrears": self.arrears,
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
 
 
@@ -82,7 +84,8 @@ def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
     result = uow.session.execute(
         # The payee as the decision names them: the applicant as declared in the case.
         select(Payment, Case.number, HouseholdMember.first_name, HouseholdMember.last_name,
-               Household.address, Decision.benefit, Decision.number)
+               Household.address, Decision.benefit, Decision.number,
+               PaymentScheduleItem.due_on)
         .join(Case, Case.id == Payment.case_id)
         .join(Household, Household.id == Case.household_id)
         .join(HouseholdMember, (HouseholdMember.household_id == Case.household_id)
@@ -92,10 +95,31 @@ def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
         .where(Payment.payment_list_id == list_id)
         .order_by(Case.number, Payment.benefit_month, Payment.id)
     ).all()
-    return [Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount, p.method,
-                p.account, p.due_on, p.status, payment_title(benefit, p.benefit_month, dnumber),
-                p.benefit_month, p.reissue_of_id, p.settled_on)
-            for p, number, first, last, address, benefit, dnumber in result]
+    out = []
+    for p, number, first, last, address, benefit, dnumber, item_due in result:
+        late = is_arrears(p, item_due)
+        out.append(Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount,
+                       p.method, p.account, p.due_on, p.status,
+                       payment_title(benefit, p.benefit_month, dnumber, late), p.benefit_month,
+                       p.reissue_of_id, p.settled_on, late))
+    return out
+
+
+def is_arrears(p: Payment, item_due: date) -> bool:
+    """Was this benefit month due before the month of the list that pays it (an unpaid earlier
+    month moved onto a later list)? A reissue is named by its own mark, not as arrears; a family
+    benefit deferred by law is due on its list's date, so it is not arrears either."""
+    return p.reissue_of_id is None and item_due < p.due_on.replace(day=1)
+
+
+def arrears_summary(payments: list[Row]) -> list[dict[str, Any]]:
+    """The earlier months a list pays as arrears, with how many payments each."""
+    months: dict[date, int] = {}
+    for p in payments:
+        if p.arrears and p.benefit_month is not None:
+            months[p.benefit_month] = months.get(p.benefit_month, 0) + 1
+    return [{"month": f"{m:%Y-%m}", "label": arrears_label(m), "payments": n}
+            for m, n in sorted(months.items())]
 
 
 def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
@@ -128,12 +152,14 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> dict[str, A
             "total": f"{plist.total:.2f}", "run_by_id": plist.run_by_id,
             "approved_by_id": plist.approved_by_id, "version": plist.version,
             "payments": [p.as_dict() for p in payments],
+            "arrears": arrears_summary(payments),
             "exports": {kind: at.isoformat() for kind, at in exports},
         }
 
 
 def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
-    """A supervisor other than the one who ran (or added to) the list approves it."""
+    """A supervisor other than the one who ran (or added to) the list approves it: from then on
+    the list is a closed set (a run adds to a new draft list of the same date)."""
     if not actor.has("supervisor"):
         raise Forbidden("Only a supervisor may approve a payment list.")
     with ctx.uow() as uow:
@@ -144,6 +170,11 @@ def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
             Payment.payment_list_id == list_id, Payment.added_by_id == actor.id)))
         if plist.run_by_id == actor.id or added:
             raise Forbidden(msg(Code.PAYMENT_RUNNER_CANNOT_APPROVE))
+        # The lock above waited for any run batch filling the list (it holds FOR NO KEY UPDATE
+        # until it commits); from here on no run adds to it. The total is what the payments
+        # approved now add up to, checked again at every export.
+        plist.total = Decimal(uow.session.scalar(select(func.sum(Payment.amount))
+                                                 .where(Payment.payment_list_id == list_id)) or 0)
         plist.status = "approved"
         plist.approved_by_id = actor.id
         plist.approved_at = ctx.now()

@@ -19,13 +19,22 @@ from typing import Any
 from sqlalchemy import Date, case, func, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import BENEFITS
+from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months, payment_date
-from app.persistence.models import Case, Decision, Payment, PaymentList, PaymentScheduleItem
+from app.persistence.models import (
+    Case,
+    Decision,
+    Payment,
+    PaymentList,
+    PaymentScheduleItem,
+    Recovery,
+)
 
 from .. import audit, recovery_deductions
 from ..context import SYSTEM, Actor, ServiceContext, UnitOfWork
-from ..errors import Forbidden
+from ..errors import Forbidden, ValidationFailed
 from .schedule import day_for, extend_open_ended, payment_day
 
 Progress = Callable[[int], None]
@@ -58,21 +67,30 @@ def count_due(ctx: ServiceContext, month: date) -> int:
 
 
 def _draft_list(uow: UnitOfWork, pay_date: date, month: date, actor: Actor) -> int:
-    """The draft list of a payment date, made if there is none (safe against a concurrent run)."""
-    stmt = _insert(uow)(PaymentList).values(
-        month=month, pay_date=pay_date, status="draft", total=Decimal("0.00"),
-        created_at=uow.ctx.now(), run_by_id=actor.id, version=1,
-    ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=text("status = 'draft'"))
-    uow.session.execute(stmt)
-    list_id = uow.session.scalar(select(PaymentList.id).where(
-        PaymentList.pay_date == pay_date, PaymentList.status == "draft"))
-    assert list_id is not None
-    return int(list_id)
+    """The draft list of a payment date, made if there is none, and row-locked until the caller
+    commits (``FOR NO KEY UPDATE``, PostgreSQL): an approval (``FOR UPDATE``) waits for the
+    caller's payments, and the caller never adds to a list an approval holds or has approved.
+
+    When an approval takes the draft while this waits for its lock, the locked row is no longer
+    a draft (PostgreSQL re-checks the condition on the committed row) and a new draft is made."""
+    while True:
+        stmt = _insert(uow)(PaymentList).values(
+            month=month, pay_date=pay_date, status="draft", total=Decimal("0.00"),
+            created_at=uow.ctx.now(), run_by_id=actor.id, version=1,
+        ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=text("status = 'draft'"))
+        uow.session.execute(stmt)
+        pick = select(PaymentList.id).where(PaymentList.pay_date == pay_date,
+                                            PaymentList.status == "draft")
+        if not uow.ctx.db.is_sqlite:
+            pick = pick.with_for_update(key_share=True)
+        list_id = uow.session.scalar(pick)
+        if list_id is not None:
+            return int(list_id)
 
 
 def refresh_totals(uow: UnitOfWork, list_ids: set[int]) -> None:
-    """Recompute list totals from their payments, holding the lists' row locks so a concurrent
-    batch that commits first is counted (its rows are visible to the statements after the lock).
+    """Recompute the totals of the given lists that are still drafts from their payments (an
+    approved list's total is fixed at approval), holding the lists' row locks.
 
     FOR NO KEY UPDATE: the payments just inserted hold KEY SHARE locks on their list (the foreign
     key), which a plain FOR UPDATE would wait on, deadlocking two concurrent batches."""
@@ -84,26 +102,35 @@ def refresh_totals(uow: UnitOfWork, list_ids: set[int]) -> None:
                             .order_by(PaymentList.id).with_for_update(key_share=True))
     total = (select(func.coalesce(func.sum(Payment.amount), 0))
              .where(Payment.payment_list_id == PaymentList.id).scalar_subquery())
-    uow.session.execute(update(PaymentList).where(PaymentList.id.in_(ids)).values(total=total)
-                        .execution_options(synchronize_session=False))
+    uow.session.execute(update(PaymentList)
+                        .where(PaymentList.id.in_(ids), PaymentList.status == "draft")
+                        .values(total=total).execution_options(synchronize_session=False))
+
+
+def _debtor_cases(uow: UnitOfWork) -> set[int]:
+    """The cases whose applicant owes under a decided recovery (few; read once per batch)."""
+    owes = select(Recovery.person_id).where(Recovery.status == "decided")
+    return set(uow.session.scalars(select(Case.id).where(Case.applicant_id.in_(owes))))
 
 
 def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
            lists: dict[date, int]) -> tuple[int, int]:
     """Pay one batch of due items; return (items taken, payments made)."""
     s = uow.session
-    pick = select(Item.id).where(_due(month)).order_by(Item.id).limit(size)
+    pick = select(Item.id, Item.case_id).where(_due(month)).order_by(Item.id).limit(size)
     if not uow.ctx.db.is_sqlite:
-        pick = pick.with_for_update(skip_locked=True)
-    ids = list(s.scalars(pick))
+        pick = pick.with_for_update(skip_locked=True, of=Item)
+    picked = s.execute(pick).all()
+    ids = [item_id for item_id, _ in picked]
     if not ids:
         return 0, 0
     list_date = _list_date(uow.ctx, month)
     in_batch = Item.id.in_(ids)
     dates: list[date] = list(s.scalars(select(list_date).distinct().select_from(Item)
                       .join(Decision, Decision.id == Item.decision_id).where(in_batch)))
-    for d in dates:
-        lists[d] = _draft_list(uow, d, month, actor)
+    # Locked in date order (every run does the same), so two runs' batches never deadlock.
+    batch_lists = {d: _draft_list(uow, d, month, actor) for d in sorted(dates)}
+    lists.update(batch_lists)
     has_account = func.coalesce(Case.bank_account, "") != ""
     source = (
         select(Item.id, literal(1), PaymentList.id, Item.case_id, Item.amount,
@@ -113,7 +140,8 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
         .select_from(Item)
         .join(Decision, Decision.id == Item.decision_id)
         .join(Case, Case.id == Item.case_id)
-        .join(PaymentList, (PaymentList.pay_date == list_date) & (PaymentList.status == "draft"))
+        .join(PaymentList, (PaymentList.pay_date == list_date)
+              & PaymentList.id.in_(list(batch_lists.values())))
         .where(in_batch).order_by(Item.id)
     )
     # RETURNING counts what was inserted (rowcount is not reported for INSERT ... SELECT here).
@@ -125,7 +153,18 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
     paid = select(Payment.id).where(Payment.schedule_item_id == Item.id).exists()
     s.execute(update(Item).where(in_batch, Item.status == "planned", paid)
               .values(status="scheduled").execution_options(synchronize_session=False))
-    refresh_totals(uow, set(lists.values()))
+    _test_stop(uow.ctx, "before_deductions")
+    # The deductions from this batch's payments commit with them: a run killed before this
+    # commit leaves neither, and the re-run makes both (never one without the other). Only
+    # the few items of debtors are looked at (never the whole batch again).
+    debtors = _debtor_cases(uow)
+    owing = [item_id for item_id, case_id in picked if case_id in debtors]
+    if owing:
+        for list_id in sorted(set(batch_lists.values())):
+            plist = s.get(PaymentList, list_id)
+            assert plist is not None
+            recovery_deductions.apply_deductions(uow, plist, Payment.schedule_item_id.in_(owing))
+    refresh_totals(uow, set(batch_lists.values()))
     delay = float(uow.ctx.config.get("PAYMENT_RUN_TEST_DELAY") or 0)
     if delay:
         # Test hook only (POMOC_PAYMENT_RUN_TEST_DELAY): widens the window for the SIGKILL test.
@@ -133,20 +172,63 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
     return len(ids), made
 
 
+def _test_stop(ctx: ServiceContext, point: str) -> None:
+    """Test hook only (POMOC_PAYMENT_RUN_TEST_STOP_FILE): write ``point`` to that file and wait
+    there, so a test can SIGKILL the run at that point."""
+    path = ctx.config.get("PAYMENT_RUN_TEST_STOP_FILE")
+    if path:
+        with open(str(path), "w", encoding="ascii") as f:
+            f.write(point)
+        time.sleep(600)
+
+
 def apply_deductions(uow: UnitOfWork, plist: PaymentList) -> None:
     """Undue-benefit recovery by deduction from current benefits (art. 104 u.p.s., art. 30
-    u.ś.r.): reduces the draft list's payments of debtors with an issued recovery decision. The
-    run calls it for every draft list it touched, then recomputes the list's total."""
+    u.ś.r.): reduces the draft list's payments of debtors with an issued recovery decision. Each
+    batch of the run applies it to the payments it makes, in their transaction; the end of the
+    run applies it again to every draft list of the month (what is missing, e.g. a recovery
+    decided after the payments were made), then the list's total is recomputed."""
     recovery_deductions.apply_deductions(uow, plist)
+    refresh_totals(uow, {plist.id})
+
+
+def _sweep_deductions(ctx: ServiceContext, month: date) -> None:
+    """Apply any deduction still missing on the month's draft lists, one list per transaction
+    (one list lock at a time: never a lock order to deadlock on)."""
+    with ctx.uow(readonly=True) as uow:
+        ids = list(uow.session.scalars(select(PaymentList.id).where(
+            PaymentList.month == month, PaymentList.status == "draft").order_by(PaymentList.id)))
+    for list_id in ids:
+        with ctx.uow() as uow:
+            plist = uow.session.get(PaymentList, list_id)
+            if plist is not None:
+                apply_deductions(uow, plist)
+                uow.commit()
+
+
+def latest_month(ctx: ServiceContext) -> date:
+    """The latest month a run may pay: the next one (by the service clock, in Warsaw)."""
+    return add_months(today_in_warsaw(ctx.now()).replace(day=1), 1)
+
+
+def check_month(ctx: ServiceContext, month: date) -> None:
+    """Refuse a run for a month more than one month ahead (422 naming ``month``): it would
+    schedule benefit months on a list no later run pays."""
+    latest = latest_month(ctx)
+    if month.replace(day=1) > latest:
+        error = msg(Code.PAYMENT_RUN_MONTH_TOO_FAR, latest=f"{latest:%Y-%m}", month=f"{month:%Y-%m}")
+        raise ValidationFailed(error, {"month": error})
 
 
 def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
                         progress: Progress | None = None) -> dict[str, Any]:
     """Extend open-ended schedules to ``month``, then turn every item payable by its end into a
-    payment on the draft list of its payment date; running twice adds nothing."""
+    payment on the draft list of its payment date; running twice adds nothing. A month more
+    than one month ahead is refused."""
     if actor.id is not None and not actor.has("supervisor"):
         raise Forbidden("Only a supervisor may run the payment run.")
     month = month.replace(day=1)
+    check_month(ctx, month)
     with ctx.uow() as uow:
         extended = extend_open_ended(uow, month)
         uow.commit()
@@ -162,12 +244,8 @@ def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
         taken, created = taken + n, created + made
         if progress is not None:
             progress(n)
+    _sweep_deductions(ctx, month)
     with ctx.uow() as uow:
-        for list_id in sorted(set(lists.values())):
-            plist = uow.session.get(PaymentList, list_id)
-            if plist is not None and plist.status == "draft":
-                apply_deductions(uow, plist)
-        refresh_totals(uow, set(lists.values()))
         audit.record(uow, "payments.run", actor.id, None, month=month.isoformat(),
                      created=created, extended=extended, lists=sorted(set(lists.values())))
         uow.commit()

@@ -11,6 +11,8 @@ from flask import Blueprint, Response, flash, jsonify, redirect, render_template
 from flask_babel import gettext as _
 
 from app.config import ROLES
+from app.domain.digits import parse_ascii_int
+from app.domain.messages import Code, msg
 from app.services import auth as auth_service
 from app.services import contract, definition_history, definitions
 from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
@@ -88,6 +90,9 @@ def definitions_deploy() -> Any:
         errors["sources"] = _("Brak plików BPMN do wdrożenia.")
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = _("Każdy formularz musi być obiektem JSON Schema.")
+    comment = body.get("comment", "")
+    if not isinstance(comment, str) or len(comment) > definitions.COMMENT_CHARS:
+        errors["comment"] = service_message(msg(Code.MAX_LENGTH, limit=definitions.COMMENT_CHARS))
     base_version = body.get("base_version")
     if base_version is not None and (not isinstance(base_version, int) or isinstance(base_version, bool)):
         errors["base_version"] = _("Niepoprawny numer wersji, od której zaczęto edycję.")
@@ -95,7 +100,7 @@ def definitions_deploy() -> Any:
         return jsonify({"error": _("Wdrożenie jest niekompletne."), "fields": errors}), 422
     try:
         definition_id, created = definition_history.deploy_checked(
-            services(), sources, forms, actor(), str(body.get("comment", ""))[:500], base_version
+            services(), sources, forms, actor(), str(comment), base_version
         )
     except Conflict as exc:
         return jsonify(_stale(exc)), 409
@@ -196,8 +201,7 @@ def _file_error(exc: ValidationFailed) -> str:
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.values.get(name, "")
-    return int(value) if value.isdigit() else None
+    return parse_ascii_int(request.values.get(name, ""))
 
 
 @bp.get("/definitions/diff")

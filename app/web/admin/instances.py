@@ -10,6 +10,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import definitions, incidents, migration
 from app.services.errors import ServiceError
 from app.web.pages.formatting import service_message
@@ -21,8 +22,7 @@ from . import bp
 
 
 def _int(name: str) -> int | None:
-    raw = request.values.get(name, "").strip()
-    return int(raw) if raw.isdigit() else None
+    return parse_ascii_int(request.values.get(name, "").strip())
 
 
 def _page(

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from app.domain.messages import Code, msg
 from app.services import (
     appeals,
     case_view,
@@ -282,6 +283,8 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
     if not isinstance(body.get("comment", ""), str):  # was stored as "False", "[]" ...
         errors["comment"] = "Give the comment as text."
+    elif len(body.get("comment", "")) > definitions.COMMENT_CHARS:  # was cut at 500 without a word
+        errors["comment"] = msg(Code.MAX_LENGTH, limit=definitions.COMMENT_CHARS)
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
         raise ValidationFailed("The definition upload is incomplete.", errors)
     return sources, forms, body
@@ -294,7 +297,7 @@ def deploy_definition() -> Any:
     (each naming its file and element) if the candidate is refused."""
     sources, forms, body = _definition_upload()
     definition_id, created = definitions.deploy(
-        services(), sources, forms, api_actor(), str(body.get("comment", ""))[:500]
+        services(), sources, forms, api_actor(), str(body.get("comment", ""))
     )
     return jsonify({"id": definition_id, "created": created}), 201 if created else 200
 

@@ -6,11 +6,13 @@ from typing import Any
 
 from app.domain.income import MAX_AGE
 from app.domain.reasons import REASONS
+from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
+from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 from app.services.application_input import INCOME_KINDS
 from app.services.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
 from app.services.calculator import MAX_DAYS, MAX_HECTARES
 from app.services.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
-from app.services.json_input import MAX_TEXT
+from app.services.json_input import LONG_TEXT
 from app.services.payments.exports import KINDS
 
 from .openapi_requests import (
@@ -155,7 +157,14 @@ _MEMBER = {
         "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
         "disability_certificate": {"type": "boolean",
                                    "description": "moderate or severe degree (art. 6 ust. 1 u.ś.r.)"},
-        "in_school": {"type": "boolean", "description": "in school or higher school"},
+        "in_school": {"type": "boolean",
+                      "description": "in a szkoła, not a szkoła wyższa (art. 6 ust. 1 pkt 2 u.ś.r.)"},
+        "in_higher_school": {"type": "boolean",
+                             "description": "in a szkoła wyższa (art. 6 ust. 1 pkt 3 u.ś.r.; "
+                                            "art. 9 ust. 1 of the FA act)"},
+        "severe_disability_certificate": {
+            "type": "boolean",
+            "description": "severe degree, znaczny stopień (art. 9 ust. 1 of the FA act)"},
         "other_benefits": {"type": "array",
                            "items": {"type": "string", "enum": list(CASE_OTHER_BENEFITS)}},
         "alimony_awarded": _MONEY,
@@ -179,6 +188,14 @@ OPENAPI: dict[str, Any] = {
                 "username": {"type": "string"}, "password": {"type": "string"}}},
             "Member": _MEMBER,
             "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
+                            # Art. 107 § 4 KPA: a request is recorded only where the act leaves
+                            # the amount or period to the centre.
+                            "allOf": [{"if": {"required": ["benefit"], "properties": {
+                                "benefit": {"enum": ["zasilek_staly", "zasilek_rodzinny",
+                                                     "fundusz_alimentacyjny"]}}},
+                                       "then": {"properties": {
+                                           "requested_amount": {"type": "null"},
+                                           "requested_until": {"type": "null"}}}}],
                             "properties": {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
                                 "members": {"type": "array",
@@ -198,6 +215,15 @@ OPENAPI: dict[str, Any] = {
                                     **DATE, "description":
                                     "first month asked for (a benefit period); default: the "
                                     "month of filing"},
+                                "requested_amount": {
+                                    "type": ["string", "null"],
+                                    "pattern": r"^(?=.*[1-9])[0-9]{1,9}([.,][0-9]{1,2})?$",
+                                    "description": "the amount the party asks for (a month, or "
+                                    "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
+                                "requested_until": {
+                                    **DATE, "type": ["string", "null"],
+                                    "description": "the last day of the period the party asks "
+                                    "for; only zasilek_okresowy"},
                                 "address": {"type": "string", "maxLength": 300},
                                 "bank_account": {**NRB, "maxLength": 64},
                                 "register_update": {
@@ -223,7 +249,7 @@ OPENAPI: dict[str, Any] = {
                 "sources": {"type": "object", "minProperties": 1,
                             "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
-                "comment": {"type": "string"}}},
+                "comment": {"type": "string", "maxLength": 500}}},
             "EligibilityRequest": {
                 "type": "object", "required": ["on", "benefit", "members"],
                 "additionalProperties": False,
@@ -244,6 +270,8 @@ OPENAPI: dict[str, Any] = {
                                 "other"]},
                             "in_school": {"type": "boolean"},
                             "disability_certificate": {"type": "boolean"},
+                            "in_higher_school": {"type": "boolean"},
+                            "severe_disability_certificate": {"type": "boolean"},
                             "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
                             "incomes": {"type": "array", "maxItems": 30, "items": {
                                 "type": "object", "required": ["kind", "amount"],
@@ -273,7 +301,11 @@ OPENAPI: dict[str, Any] = {
                 "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
                     "type": "object", "required": ["case_id", "effective_from"],
                     "properties": {"case_id": _DB_ID,
-                                   "effective_from": DATE}}}},
+                                   "effective_from": DATE,
+                                   "party_consent_on": {
+                                       **DATE, "description":
+                                       "needed where the benefit's act does not name a change "
+                                       "of law among its grounds (art. 155 KPA)"}}}}},
             },
             "MigrateRequest": {
                 "type": "object", "required": ["from_version", "to_version"],
@@ -326,6 +358,14 @@ OPENAPI: dict[str, Any] = {
                 "properties": {
                     "action": {"type": "string", "enum": ["forward", "self_correct"]},
                     "version": {"type": "integer"},
+                    "grants_in_full": {"type": "boolean", "description": "self_correct only: the "
+                                       "appeal deserves to be granted in full (art. 132 § 1 KPA); "
+                                       "allowed within 7 days of its receipt (art. 133)"},
+                    "demand": {"type": "string", "description": "what the appeal asks for"},
+                    "demand_amount": {"type": ["string", "null"],
+                                      "pattern": "^\\d+(\\.\\d{1,2})?$"},
+                    "demand_from": {**DATE, "type": ["string", "null"]},
+                    "demand_to": {**DATE, "type": ["string", "null"]},
                 },
             },
             "SkoOutcomeRequest": {
@@ -346,12 +386,28 @@ OPENAPI: dict[str, Any] = {
                 },
             },
             "DecisionChangeRequest": {
-                "type": "object", "required": ["kind", "effective_from", "reason"],
+                "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
+                "allOf": [
+                    {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
+                     "then": {"required": ["ground_text"], "properties": {
+                         "ground_text": {"pattern": r"\S"}}}},
+                    # No act names the party's request as a ground: art. 155 KPA, with consent.
+                    {"if": {"required": ["ground"],
+                            "properties": {"ground": {"const": "party_request"}}},
+                     "then": {"required": ["party_consent_on"]}}],
                 "properties": {
                     "kind": {"type": "string", "enum": ["change", "revoke"]},
                     "effective_from": DATE,
                     "reason": nonblank(4000),
                     "amount": {**_MONEY, "description": "change only: the new monthly amount"},
+                    "ground": {"type": "string", "enum": list(GROUNDS), "description":
+                               "the ground the decision states (app.domain.rulings)"},
+                    "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
+                                    "description": "required for ground 'other'"},
+                    "party_consent_on": {
+                        **DATE, "description": "the day of the "
+                        "party's consent, needed (art. 155 KPA) where the benefit's act does "
+                        "not name the ground (422 change_consent_required)"},
                 },
             },
             "DeadlineRequest": {
@@ -431,7 +487,9 @@ OPENAPI: dict[str, Any] = {
         "/api/tasks/{task_id}/complete": {"post": _post(
             "Complete a task; the answer names the tasks the case offers next", "TaskCompleted",
             body="CompleteRequest", params=[_id("task_id")], errors=("404", "409"))},
-        "/api/payments/run": {"post": _post("Monthly payment run (supervisor)", "PaymentRun",
+        "/api/payments/run": {"post": _post(
+            "Monthly payment run (supervisor); a month more than one month ahead of today is "
+            "refused (422 payments.run_month_too_far)", "PaymentRun",
                                             body="PaymentRunRequest", links={
             "GetList": _link("/api/payment-lists/{list_id}", list_id="$response.body#/list_id")})},
         "/api/payment-lists": {"get": _op("Payment lists", "PaymentLists", links={
@@ -507,18 +565,23 @@ _ON = {"name": "on", "in": "query", "required": False,
 _DATE = DATE
 OPENAPI["components"]["schemas"].update({
     "RecoveryFinding": {
-        "type": "object", "required": ["payments", "ground", "fact"], "additionalProperties": False,
+        "type": "object", "required": ["payments", "fact"], "additionalProperties": False,
         "properties": {
             "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
                 "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
                 "properties": {"payment_id": _DB_ID, "amount": POSITIVE_MONEY}}},
             "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
-            "fact": nonblank(MAX_TEXT),
+            "legal_ground": {"type": "string", "enum": [g.code for g in LEGAL_GROUNDS],
+                             "description": "FA and family benefits: the act's ground (art. 2 "
+                             "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
+                             "(art. 23 ust. 1a). Default: the ground's own letter"},
+            "fact": nonblank(LONG_TEXT),
             "found_on": _DATE,
             "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
                                                    "changes (default: delivery of the decision "
                                                    "with the art. 109 notice)"},
-            "notice_override": {"type": "string", "description": "reason to record the finding "
+            "notice_override": {"type": "string", "maxLength": 4000,
+                                "description": "reason to record the finding "
                                 "although no decision carries the notice"},
         },
     },
@@ -526,7 +589,7 @@ OPENAPI["components"]["schemas"].update({
         "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
         "properties": {
             "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
-            "justification": nonblank(MAX_TEXT),
+            "justification": nonblank(LONG_TEXT),
             "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
             "account": {**NRB, "description": "recovery: the centre's account (NRB/IBAN)"},
             "amount": {**POSITIVE_MONEY, "description": "write_off: part written off (omit for all)"},
@@ -536,6 +599,10 @@ OPENAPI["components"]["schemas"].update({
             "count": {"type": "integer", "minimum": 1, "maximum": 120},
             "first_due": _DATE,
         },
+    },
+    "RecoveryDecisionFinalRequest": {
+        "type": "object", "required": ["final_on"], "additionalProperties": False,
+        "properties": {"final_on": _DATE},
     },
     "RecoveryRepayment": {
         "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
@@ -562,6 +629,11 @@ OPENAPI["paths"].update({
         "Approve, number and issue a drafted decision: a supervisor other than the drafter "
         "(403 otherwise); stores its PDF and SHA-256", "RecoveryDecisionIssued",
         params=[_id("decision_id")], errors=("404", "409"))},
+    "/api/recovery-decisions/{decision_id}/final": {"post": _post(
+        "Record the day the recovery decision became final: the 3-year limitation runs from it "
+        "(art. 23 ust. 2 FA act; art. 30 u.ś.r.)", "RecoveryDecisionFinal",
+        body="RecoveryDecisionFinalRequest", params=[_id("decision_id")],
+        errors=("404", "409"))},
     "/api/recovery-decisions/{decision_id}/pdf": {"get": _op(
         "The issued decision as PDF (X-Content-SHA256 header)", "", params=[_id("decision_id")],
         errors=("404", "409"), media="application/pdf")},

@@ -30,7 +30,7 @@ def _body() -> dict[str, Any]:
 def parse_month(raw: Any) -> date:
     """YYYY-MM as the first day of the month, or a 422 naming the field."""
     try:
-        if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}", raw):
+        if not isinstance(raw, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}", raw):
             raise ValueError(raw)
         month = date.fromisoformat(f"{raw}-01")
     except ValueError:

@@ -59,6 +59,12 @@ def approve_decision(decision_id: int) -> Any:
 
 
 @api_roles(*CASE_ROLES)
+def record_final(decision_id: int) -> Any:
+    """Record the day the recovery decision became final (the limitation runs from it)."""
+    return jsonify(recovery_decisions.record_final(services(), api_actor(), decision_id, _body()))
+
+
+@api_roles(*CASE_ROLES)
 def decision_pdf(decision_id: int) -> Any:
     """The issued decision's PDF; its SHA-256 in the X-Content-SHA256 header."""
     data, sha, name = recovery_decisions.decision_pdf(services(), api_actor(), decision_id)
@@ -83,6 +89,7 @@ ROUTES = (
     ("/cases/<int:case_id>/recoveries", record_finding, ("POST",)),
     ("/recoveries/<int:recovery_id>/decisions", draft_decision, ("POST",)),
     ("/recovery-decisions/<int:decision_id>/approve", approve_decision, ("POST",)),
+    ("/recovery-decisions/<int:decision_id>/final", record_final, ("POST",)),
     ("/recovery-decisions/<int:decision_id>/pdf", decision_pdf, ("GET",)),
     ("/recoveries/<int:recovery_id>/repayments", record_repayment, ("POST",)),
     ("/persons/<int:person_id>/recovery-balance", person_balance, ("GET",)),

@@ -30,7 +30,8 @@ from app.web.pages.labels import RELATION_LABELS, lang
 from app.web.pages.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
-FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "disability_certificate")
+FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
+               "disability_certificate", "severe_disability_certificate")
 TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS)
 PLACEHOLDER = "__m__"
 
@@ -46,8 +47,10 @@ FIELD_LABELS: dict[str, Any] = {
     "unable_to_work": _l("Całkowicie niezdolny/-a do pracy"),
     "disabled": _l("Osoba niepełnosprawna"),
     "relation": _l("Stopień pokrewieństwa z wnioskodawcą"),
-    "in_school": _l("Uczy się w szkole lub szkole wyższej"),
+    "in_school": _l("Uczy się w szkole (nie w szkole wyższej)"),
+    "in_higher_school": _l("Studiuje w szkole wyższej"),
     "disability_certificate": _l("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności"),
+    "severe_disability_certificate": _l("Orzeczenie o znacznym stopniu niepełnosprawności"),
     "other_benefits": _l("Pobiera inne świadczenia"),
     "kind": _l("Rodzaj terminu"),
     "start": _l("Początek biegu terminu"),
@@ -64,7 +67,10 @@ FIELD_HELP: dict[str, Any] = {
     "relation": _l("Małżonek, partner i rodzic nigdy nie są dziećmi do zasiłku rodzinnego; puste = "
                    "każda osoba poza wnioskodawcą może być dzieckiem."),
     "in_school": _l("Zasiłek rodzinny po 18. roku życia: tylko dziecko uczące się, do 21. roku życia."),
+    "in_higher_school": _l("Szkoła wyższa przedłuża zasiłek rodzinny tylko z orzeczeniem (21–24 "
+                           "lata); fundusz alimentacyjny do 25. roku życia."),
     "disability_certificate": _l("Z nauką przedłuża zasiłek rodzinny do 24. roku życia."),
+    "severe_disability_certificate": _l("Fundusz alimentacyjny bez względu na wiek."),
 }
 
 DEADLINE_LABELS: dict[str, Any] = {
@@ -87,8 +93,8 @@ DEADLINE_START_HINTS: dict[str, Any] = {
     "final": _l("dzień doręczenia decyzji"),
 }
 
-_ROW = re.compile(r"^members\[(\d{1,3})\]\.([a-z_]+)$")
-_WHOLE = re.compile(r"^-?\d{1,6}$")
+_ROW = re.compile(r"^members\[([0-9]{1,3})\]\.([a-z_]+)$")
+_WHOLE = re.compile(r"^-?[0-9]{1,6}$")
 
 
 def empty_member() -> dict[str, Any]:
@@ -145,7 +151,7 @@ def apply_row_action(raw: dict[str, Any], action: str) -> bool:
         if len(members) < MAX_MEMBERS:
             members.append(empty_member())
         return True
-    match = re.match(r"^remove:members\[(\d{1,3})\]$", action)
+    match = re.match(r"^remove:members\[([0-9]{1,3})\]$", action)
     if match:
         index = int(match[1])
         if 0 < index < len(members):
@@ -185,6 +191,8 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
             "disabled": row["disabled"],
             "in_school": row["in_school"],
             "disability_certificate": row["disability_certificate"],
+            "in_higher_school": row["in_higher_school"],
+            "severe_disability_certificate": row["severe_disability_certificate"],
             "other_benefits": list(row["other_benefits"]),
         }
         for name in MONEY_FIELDS:

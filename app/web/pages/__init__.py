@@ -50,6 +50,7 @@ _ROUTES = (
     ("/recovery-decisions/<int:decision_id>/approve", recovery.approve_decision, ("POST",)),
     ("/recovery-decisions/<int:decision_id>.pdf", recovery.decision_pdf, ("GET",)),
     ("/recoveries/<int:recovery_id>/repayments", recovery.record_repayment, ("POST",)),
+    ("/recovery-decisions/<int:decision_id>/final", recovery.record_final, ("POST",)),
     ("/persons/<int:person_id>/recoveries", recovery.person_recoveries, ("GET",)),
     ("/cases/<int:case_id>/appeals", life.record_appeal, ("POST",)),
     ("/appeals/<int:appeal_id>/forward", life.forward_appeal, ("POST",)),

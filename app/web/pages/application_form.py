@@ -70,7 +70,10 @@ def _person_schema(member: bool) -> dict[str, Any]:
         "disability_certificate": {
             "type": "boolean",
             "title": _("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności")},
-        "in_school": {"type": "boolean", "title": _("Uczy się w szkole lub szkole wyższej")},
+        "severe_disability_certificate": {
+            "type": "boolean", "title": _("Orzeczenie o znacznym stopniu niepełnosprawności")},
+        "in_school": {"type": "boolean", "title": _("Uczy się w szkole (nie w szkole wyższej)")},
+        "in_higher_school": {"type": "boolean", "title": _("Studiuje w szkole wyższej")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},
@@ -100,6 +103,14 @@ def application_schema() -> dict[str, Any]:
                 "type": "string", "format": "date", "title": _("Świadczenie od miesiąca"),
                 "description": _("Puste = od miesiąca złożenia wniosku. Zasiłek rodzinny i fundusz "
                                  "alimentacyjny: pierwszy miesiąc okresu, o który wnioskuje strona.")},
+            "requested_amount": {
+                **MONEY, "title": _("Kwota, o którą wnosi strona (zł)"),
+                "description": _("Zasiłek okresowy (miesięcznie) i specjalny zasiłek celowy "
+                                 "(jednorazowo): puste = strona nie wskazała kwoty.")},
+            "requested_until": {
+                "type": "string", "format": "date", "title": _("Okres, o który wnosi strona: do"),
+                "description": _("Zasiłek okresowy: ostatni dzień okresu wskazanego we wniosku; "
+                                 "puste = strona nie wskazała okresu.")},
             "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)")},
             "applicant": _person_schema(member=False),
             "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import case_view, cases, document_store, letters, register
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.downloads import pdf_response
@@ -124,7 +125,7 @@ def confirm_register(case_id: int, person_id: int) -> Any:
     version = request.form.get("version", "")
     try:
         register.confirm_case_changes(services(), actor(), case_id, person_id,
-                                      int(version) if version.isdigit() and len(version) < 10 else None)
+                                      parse_ascii_int(version))
         flash(_("Dane w kartotece zostały zaktualizowane."), "success")
     except ServiceError as exc:
         flash(service_message(exc.message), "error")

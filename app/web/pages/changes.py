@@ -8,6 +8,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import parameter_changes
 from app.services.errors import ServiceError
 from app.web.security import actor, page_roles
@@ -29,7 +30,7 @@ def draft_changes() -> Any:
     chosen = []
     for value in request.form.getlist("grant")[:500]:
         case_id, _sep, day = value.partition("@")
-        chosen.append({"case_id": case_id if case_id.isdigit() and len(case_id) < 10 else "x",
+        chosen.append({"case_id": case_id if parse_ascii_int(case_id) else "x",
                        "effective_from": day})
     if not chosen:
         flash(_("Zaznacz co najmniej jedną decyzję."), "error")

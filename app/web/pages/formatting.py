@@ -249,6 +249,12 @@ _RULES: list[tuple[str, Callable[[re.Match[str]], str]]] = [
      lambda m: f"Okres nie może kończyć się ({_dmy(m[1])}) przed swoim początkiem ({_dmy(m[2])})"),
     (r"Zasiłek okresowy is granted for a set period: give the end date",
      lambda m: "Zasiłek okresowy przyznaje się na określony okres: podaj datę końcową"),
+    (r"A family benefit is granted for a benefit period: give the end date, at the latest (\S+)",
+     lambda m: "Świadczenie przyznaje się na okres zasiłkowy (świadczeniowy): podaj datę końcową, "
+               f"najpóźniej {_dmy(m[1])}"),
+    (r"The period cannot end \((\S+)\) after the benefit period, which ends on (\S+)",
+     lambda m: f"Okres nie może kończyć się ({_dmy(m[1])}) po upływie okresu zasiłkowego "
+               f"(świadczeniowego), który kończy się {_dmy(m[2])}"),
     (r"A one-off benefit needs its purpose", lambda m: "Zasiłek jednorazowy wymaga wskazania celu"),
     (r"A one-off benefit needs its payment date \(the start date field\)",
      lambda m: "Zasiłek jednorazowy wymaga daty wypłaty (pole „Okres od”)"),

@@ -47,6 +47,8 @@ OTHER_BENEFITS = {
     "swiadczenie_pielegnacyjne": _l("świadczenie pielęgnacyjne"),
     "specjalny_zasilek_opiekunczy": _l("specjalny zasiłek opiekuńczy"),
     "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
+    "dodatek_samotne_wychowywanie_bezrobocie": _l(
+        "dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla bezrobotnych"),
 }
 
 STAGES = {
@@ -201,6 +203,7 @@ AUDIT_ACTIONS = {
     "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
     "recovery.decision_drafted": _l("Przygotowano projekt decyzji w sprawie nienależnego świadczenia"),
     "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
+    "recovery.decision_final": _l("Zapisano dzień, w którym decyzja o zwrocie stała się ostateczna"),
     "recovery.document_read": _l("Pobrano decyzję w sprawie nienależnego świadczenia"),
     "recovery.deducted": _l("Potrącono należność z bieżących świadczeń"),
     "document.issued": _l("Wystawiono dokument"),
@@ -233,11 +236,23 @@ LIFE_EVENTS = {
     "change_opened": _l("Wszczęto zmianę decyzji"),
     "revocation_opened": _l("Wszczęto uchylenie decyzji"),
     "reexamination_opened": _l("Wszczęto ponowne rozpatrzenie sprawy"),
+    "self_correction_opened": _l("Organ wydaje nową decyzję po odwołaniu (art. 132 KPA)"),
     "art10_notice": _l("Zawiadomienie z art. 10 § 1 KPA"),
     "party_comments": _l("Wypowiedź strony co do dowodów"),
     "party_no_comments": _l("Strona nie wypowiedziała się"),
     "art36_notice": _l("Nowy termin załatwienia sprawy (art. 36 KPA)"),
     "review_ends_benefit": _l("Aktualizacja wywiadu: świadczenie nie powinno być kontynuowane"),
+}
+
+# The ground of a change or revocation (app.domain.rulings.GROUNDS).
+CHANGE_GROUNDS = {
+    "employment": _l("podjęcie zatrudnienia przez stronę"),
+    "income_change": _l("zmiana sytuacji dochodowej"),
+    "household_change": _l("zmiana składu rodziny lub sytuacji osobistej"),
+    "parameter_change": _l("zmiana parametrów ustawowych"),
+    "party_request": _l("wniosek strony"),
+    "review": _l("ustalenia aktualizacji wywiadu środowiskowego"),
+    "other": _l("inna (opis)"),
 }
 
 SKO_OUTCOMES = {
@@ -326,7 +341,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,
     "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
     "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
-    "restoration_ruling": RESTORATION_RULINGS,
+    "restoration_ruling": RESTORATION_RULINGS, "change_ground": CHANGE_GROUNDS,
 }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import appeals, case_view, decision_changes, sko
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
@@ -60,15 +61,15 @@ def record_appeal(case_id: int) -> Any:
 
 
 def _appeal_case(appeal_id: int) -> int:
-    case_id = request.form.get("case_id", "")
-    return int(case_id) if case_id.isdigit() and len(case_id) < 10 else 0
+    return parse_ascii_int(request.form.get("case_id", "")) or 0
 
 
 @page_roles("supervisor")
 def forward_appeal(appeal_id: int) -> Any:
     """Forward an appeal to the SKO, or change the decision in a re-examination case."""
     case_id = _appeal_case(appeal_id)
-    data = _form("action", "version")
+    data = _form("action", "version", "demand", "demand_amount", "demand_from", "demand_to")
+    data["grants_in_full"] = request.form.get("grants_in_full") == "1"
     try:
         sko.forward_appeal(services(), actor(), appeal_id, data)
     except ServiceError as exc:
@@ -98,7 +99,8 @@ def sko_outcome(appeal_id: int) -> Any:
 @page_roles(*CASE_ROLES)
 def request_change(case_id: int) -> Any:
     """Open a change or revocation of the case's issued grant from a date, with a reason."""
-    data = _form("kind", "effective_from", "reason", "amount")
+    data = _form("kind", "effective_from", "reason", "amount", "ground", "ground_text",
+                 "party_consent_on")
     try:
         change_id = decision_changes.request_change(services(), actor(), case_id, data)
     except ServiceError as exc:

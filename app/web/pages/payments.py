@@ -36,7 +36,13 @@ def _error(exc: ServiceError) -> None:
 def payment_lists() -> Any:
     """All payment lists, newest first; a supervisor can start the run for a month."""
     rows = payments.list_payment_lists(services(), actor())
-    return render_template("pages/payments.html", lists=rows, default_month=today().strftime("%Y-%m"))
+    return render_template("pages/payments.html", lists=rows, default_month=today().strftime("%Y-%m"),
+                           latest_month=_latest_month())
+
+
+def _latest_month() -> str:
+    """The latest month a run may pay (YYYY-MM), for the form's bound."""
+    return f"{payments.latest_month(services()):%Y-%m}"
 
 
 @page_roles("supervisor")
@@ -52,6 +58,12 @@ def payment_run() -> Any:
         return redirect(url_for("pages.payment_lists"))
     try:
         result = payments.monthly_payment_run(services(), month, actor())
+    except ValidationFailed as exc:
+        # E.g. a month more than one month ahead: the page again with the reason, 422.
+        flash(service_message(exc.message, exc.status), "error")
+        rows = payments.list_payment_lists(services(), actor())
+        return render_template("pages/payments.html", lists=rows, default_month=raw,
+                               latest_month=_latest_month()), 422
     except ServiceError as exc:
         _error(exc)
         return redirect(url_for("pages.payment_lists"))

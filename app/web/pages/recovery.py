@@ -12,6 +12,7 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain.digits import parse_ascii_int
 from app.services import recovery, recovery_decisions
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.security import actor, page_roles
@@ -23,10 +24,25 @@ CASE_ROLES = ("caseworker", "supervisor")
 _DECISION_FIELDS = ("kind", "justification", "repay_by", "account", "amount", "count", "first_due")
 
 
+@page_roles(*CASE_ROLES)
+def record_final(decision_id: int) -> Any:
+    """Record the day the recovery decision became final (the limitation runs from it)."""
+    case_id = _small_int(request.form.get("case_id")) or 0
+    try:
+        recovery_decisions.record_final(services(), actor(), decision_id,
+                                        {"final_on": request.form.get("final_on", "")})
+    except ServiceError as exc:
+        if not case_id:
+            raise
+        return _render(case_id, exc.status, exc, target=f"final-{decision_id}")
+    flash(_("Zapisano."), "success")
+    return redirect(url_for("pages.case_recoveries", case_id=case_id) if case_id else url_for("pages.index"))
+
+
 def _small_int(text: str | None) -> int | None:
     """A form's id as an int, or None for anything that is not a short run of ASCII digits."""
     text = (text or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+    return parse_ascii_int(text)
 
 
 def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
@@ -53,8 +69,13 @@ def _finding_body(form: Any) -> dict[str, Any]:
         pid = _small_int(key)
         pid = key if pid is None else pid
         payments.append({"payment_id": pid, "amount": form.get(f"amount_{key}", "")})
-    body: dict[str, Any] = {"payments": payments, "ground": form.get("ground", ""),
-                            "fact": form.get("fact", "")}
+    body: dict[str, Any] = {"payments": payments, "fact": form.get("fact", "")}
+    legal = form.get("legal_ground", "")
+    if legal:
+        # FA and family benefits: the act's ground (its kind follows from it).
+        body["legal_ground"] = legal
+    else:
+        body["ground"] = form.get("ground", "")
     for name in ("found_on", "learned_on", "notice_override"):
         if form.get(name, "").strip():
             body[name] = form[name]

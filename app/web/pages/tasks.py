@@ -8,6 +8,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.domain.digits import parse_ascii_int
+from app.domain.messages import Code, msg
 from app.services import auth as auth_service
 from app.services import case_view, worklist
 from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
@@ -96,10 +98,13 @@ def submit(task_id: int) -> Any:
     schema = task_data.get("schema") or {}
     raw = schema_form.raw_from_form(schema, request.form)
     version_raw = request.form.get("version", "")
-    version = int(version_raw) if version_raw.isdigit() else None
+    version = parse_ascii_int(version_raw)
     action = request.form.get("_action", "")
     if action and schema_form.apply_row_action(raw, action):
         return _render(task_data, raw, {}, version_raw)
+    if version_raw and version is None:  # "²" or "٣": not a version; never skip the stale check
+        problem = {"kind": "invalid", "message": service_message(msg(Code.INTEGER_EXPECTED))}
+        return _render(task_data, raw, {}, version_raw, 422, problem)
     data, errors = schema_form.convert(schema, raw)
     if errors:
         # Also ask the service what else it would refuse, so every error shows in one round trip.

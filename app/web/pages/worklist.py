@@ -10,6 +10,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.domain.digits import parse_ascii_int
 from app.services import auth as auth_service
 from app.services import case_view, decision_life, incidents, jobs, worklist
 from app.services.errors import ServiceError
@@ -89,11 +90,11 @@ def release(task_id: int) -> Any:
 @page_roles("supervisor")
 def assign(task_id: int) -> Any:
     """Supervisor reassigns a task to a user of the task's role."""
-    raw = request.form.get("user_id", "")
-    if not raw.isdigit():
+    user_id = parse_ascii_int(request.form.get("user_id", ""))
+    if user_id is None:
         flash(_("Wybierz osobę, której chcesz przydzielić zadanie."), "error")
         return _back()
-    return _task_action(lambda: worklist.assign(services(), actor(), task_id, int(raw)),
+    return _task_action(lambda: worklist.assign(services(), actor(), task_id, user_id),
                         _("Zadanie zostało przydzielone."))
 
 

@@ -107,8 +107,11 @@ def test_family_benefits_cite_their_own_act() -> None:
     legal = LegalRange(True, Decimal("95"), Decimal("95"), Decimal("95"))
     found = check_decision(draft(benefit="zasilek_rodzinny", amount=Decimal("95"),
                                  period_from=date(2026, 10, 1)), legal, FIRST)
+    # Issue 13: the draft's end (31 Jan 2027) also lies past the benefit period of its start
+    # (to 31 Oct 2026), which art. 24 ust. 1-2 u.ś.r. forbids.
     assert [(v.code, v.article) for v in found] == [
-        ("period_before_first_month", "art. 24 ust. 2 u.ś.r.")]
+        ("period_before_first_month", "art. 24 ust. 2 u.ś.r."),
+        ("period_beyond_benefit_period", "art. 24 ust. 1–2 u.ś.r.")]
 
 
 def test_zasilek_okresowy_has_an_end_date() -> None:

@@ -45,7 +45,10 @@ def test_rygor_with_a_reason_and_no_rygor_pass() -> None:
 def test_acts_are_cited_from_the_dated_table() -> None:
     assert cite("ups", date(2026, 3, 2)) == ("ustawy z dnia 12 marca 2004 r. o pomocy społecznej "
                                              "(Dz.U. z 2024 r. poz. 1283 ze zm.)")
-    assert "(Dz.U." not in cite("fa", date(2026, 3, 2))  # unconfirmed: by date and title only
+    # Issue 13: the FA act's consolidated text (Dz.U. 2026 poz. 79) is now confirmed; before it
+    # was published the act is cited by date and title only.
+    assert cite("fa", date(2026, 3, 2)).endswith("(Dz.U. z 2026 r. poz. 79 ze zm.)")
+    assert "(Dz.U." not in cite("fa", date(2025, 3, 2))
     assert act_text("kpa", date(2026, 3, 2)).journal == "Dz.U. z 2024 r. poz. 572"
     # Before the first consolidated text in the table, the earliest one is used, never nothing.
     assert act_text("usr", date(2020, 1, 1)).act == "usr"

@@ -293,14 +293,17 @@ def test_fa_entitled_reading() -> None:
     assert not fa("0", awarded="0").eligible
     old = [person(35, 0), person(25, alimony_awarded=Decimal(500))]
     assert not calculate("fundusz_alimentacyjny", ON, old).eligible
-    disabled = [person(35, 0), person(30, alimony_awarded=Decimal(500), disabled=True)]
-    assert calculate("fundusz_alimentacyjny", ON, disabled).amount == Decimal("500.00")
+    # Art. 9 ust. 1 FA act: for life only with a certificate of a severe degree (issue 13).
+    severe = [person(35, 0), person(30, alimony_awarded=Decimal(500),
+                                    severe_disability_certificate=True)]
+    assert calculate("fundusz_alimentacyjny", ON, severe).amount == Decimal("500.00")
     student = [person(24, 0, alimony_awarded=Decimal(700), in_school=True)]
     assert calculate("fundusz_alimentacyjny", ON, student).amount == Decimal("700.00")
 
 
 def test_fa_art_2_pkt_11_over_18_only_while_in_school_and_under_25() -> None:
-    """Art. 2 pkt 11 FA act: until 18; until 25 in school; a disabled person at any age."""
+    """Art. 9 ust. 1 FA act: until 18; until 25 in school; at any age only with a certificate of
+    a severe degree (issue 13: not any disabled person)."""
     def entitled(age: int, **kw: Any) -> bool:
         members = [person(45, 0), person(age, alimony_awarded=Decimal(500), **kw)]
         return calculate("fundusz_alimentacyjny", ON, members).eligible
@@ -309,7 +312,7 @@ def test_fa_art_2_pkt_11_over_18_only_while_in_school_and_under_25() -> None:
     assert not entitled(18)
     assert entitled(18, in_school=True) and entitled(24, in_school=True)
     assert not entitled(25, in_school=True)
-    assert entitled(30, disabled=True)
+    assert entitled(30, severe_disability_certificate=True)
 
 
 def test_fa_parameters_come_from_the_period_start() -> None:

@@ -20,28 +20,29 @@ def test_rate_table_is_dated_and_cites_sources() -> None:
     rows = RECOVERY_PARAMETERS["recovery.statutory_interest"]
     assert [r.valid_from for r in rows] == sorted(r.valid_from for r in rows)
     assert all(r.source for r in rows)
-    # Verified rows: 9.25% from 5 Oct 2023, 8.75% from 8 May 2025, 8% from 9 Oct to 5 Nov 2025.
+    # Odsetki ustawowe za opóźnienie (art. 23 ust. 1a FA act; art. 481 § 2 k.c.: reference +
+    # 5.5 pp): 11.25% from 5 Oct 2023, 10.75% from 8 May 2025, 10% from 9 Oct to 5 Nov 2025.
     by_day = {r.valid_from: r for r in rows}
-    assert by_day[date(2023, 10, 5)].value == D("9.25")
-    assert by_day[date(2025, 5, 8)].value == D("8.75")
-    assert by_day[date(2025, 10, 9)].value == D("8.00")
+    assert by_day[date(2023, 10, 5)].value == D("11.25")
+    assert by_day[date(2025, 5, 8)].value == D("10.75")
+    assert by_day[date(2025, 10, 9)].value == D("10.00")
     assert by_day[date(2025, 10, 9)].valid_to == date(2025, 11, 5)
 
 
 def test_interest_within_one_rate() -> None:
-    # 1000 zł for 31 days at 9.25%: 1000 * 0.0925 * 31 / 365 = 7.856...
+    # 1000 zł for 31 days at 11.25%: 1000 * 0.1125 * 31 / 365 = 9.554...
     got = rules.interest(D("1000.00"), date(2024, 1, 1), date(2024, 2, 1))
-    assert round_money(got) == D("7.86")
+    assert round_money(got) == D("9.55")
 
 
 def test_interest_crosses_a_rate_change() -> None:
-    # 1 May - 1 Jun 2025: 7 days at 9.25% (to 7 May) and 24 days at 8.75% (from 8 May).
+    # 1 May - 1 Jun 2025: 7 days at 11.25% (to 7 May) and 24 days at 10.75% (from 8 May).
     got = rules.interest(D("1000.00"), date(2025, 5, 1), date(2025, 6, 1))
-    expected = D("1000") * (D("0.0925") * 7 + D("0.0875") * 24) / 365
+    expected = D("1000") * (D("0.1125") * 7 + D("0.1075") * 24) / 365
     assert got == expected
-    assert round_money(got) == D("7.53")
+    assert round_money(got) == D("9.23")
     # Different from either rate alone: the change is honoured.
-    assert round_money(got) not in (D("7.86"), D("7.43"))
+    assert round_money(got) not in (D("9.55"), D("9.13"))
 
 
 def test_interest_nothing_for_empty_or_backwards_periods() -> None:
