@@ -9,10 +9,11 @@ failed check; it prints the requests per operation, the total and the 5xx count.
 Bounded for a slow 2-core machine: `FUZZ_EXAMPLES` examples per operation (POMOC_FUZZ_EXAMPLES;
 150 give about 12,800 requests, 5,200 of them from the coverage phase of the document's
 patterns and enums, in 290-430 s here depending on the load), derandomized generation with a
-fixed seed, so two runs send the same requests (no `max-time`: a time budget would make the run depend on the machine's
-speed); the pytest timeout is the backstop. POMOC_FUZZ_REPORT=<file> writes each distinct
-failure with a curl line to reproduce it; POMOC_FUZZ_ONLY=<path regex> fuzzes only the matching
-operations (for iterating on a few; the run then misses the coverage asserts at the end).
+fixed seed, so two runs send the same requests (no `max-time`: a time budget would make the run
+depend on the machine's speed); the pytest timeout is the backstop. POMOC_FUZZ_REPORT=<file>
+writes each distinct failure with a curl line to reproduce it; POMOC_FUZZ_ONLY=<path regex>
+fuzzes only the matching operations (for iterating on a few; the run then skips the coverage
+asserts at the end).
 
 `positive_data_acceptance` is on (issue 19 finding 9): a request the document declares valid must
 get a 2xx, or a 401/403/404/409/429 (schemathesis' defaults: the token, the role, an id that names
