@@ -21,6 +21,7 @@ from app.domain.reasons import REASONS, RELATIONS
 
 from .errors import ValidationFailed
 from .json_input import clean_text
+from .json_numbers import WholeFloat
 
 BENEFITS = (
     "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
@@ -67,7 +68,7 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
     """Parse a non-negative money amount given as a decimal string or integer."""
     if value is None and default is not None:
         value = default
-    if isinstance(value, bool | float) or value is None:
+    if isinstance(value, bool | float | WholeFloat) or value is None:
         errors[path] = msg(Code.AMOUNT_FORMAT)
         return Decimal("0")
     text = str(value).strip()

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from app.domain.messages import Code, Msg, msg
 
 from .errors import ValidationFailed
+from .json_numbers import WholeFloat
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
@@ -65,7 +66,7 @@ def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
     if isinstance(raw, bool) or not isinstance(raw, int | str | float):
         errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
         return None
-    if isinstance(raw, float):
+    if isinstance(raw, float | WholeFloat):  # 500.0 is a float to money, however whole
         errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}", not a JSON '
                    "number with a fraction (it would lose grosze).")
         return None

@@ -241,9 +241,14 @@ def possible_matches(uow: UnitOfWork, last_name: str, birth_date: date | None) -
     return [{"register_key": key, "name": f"{first} {last}"} for key, first, last in rows]
 
 
-def _plain_text(text: str) -> bool:
-    """No NUL, other control characters or lone surrogates (PostgreSQL refuses them in text)."""
-    return all(ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+def plain_text(text: str) -> bool:
+    """No NUL or other control character (C0, DEL, C1, line and paragraph separators) and no lone
+    surrogate (PostgreSQL refuses NUL and surrogates in text). A no-break or ideographic space
+    pasted with a surname is text: `isprintable()` refused it, though the API schema admits it."""
+    return not any(unicodedata.category(ch) in _NOT_TEXT for ch in text)
+
+
+_NOT_TEXT = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
 def _like(text: str) -> str:
@@ -271,7 +276,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may search cases.")
     if (not isinstance(query, str) or not query.strip() or len(query.strip()) > 100
-            or not _plain_text(query)):
+            or not plain_text(query)):
         raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})

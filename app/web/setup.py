@@ -22,6 +22,9 @@ def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Run every set-up step in order."""
     cfg = load_config(Path(app.instance_path), overrides)
     app.config.update(cfg)
+    from app.web.json_numbers import WholeNumberJSON
+
+    app.json = WholeNumberJSON(app)  # 683.0 is the integer 683 (see json_numbers)
     register_services(app, overrides)
     register_input_guards(app)
     register_extensions(app)

@@ -301,7 +301,7 @@ BAD_DEADLINES = [
     ("days huge", {"kind": "supplement", "start": "2025-03-03", "days": 10**9}, "days"),
     ("days as bool", {"kind": "supplement", "start": "2025-03-03", "days": True}, "days"),
     ("days as text", {"kind": "supplement", "start": "2025-03-03", "days": "10"}, "days"),
-    ("days as float", {"kind": "supplement", "start": "2025-03-03", "days": 10.0}, "days"),
+    ("days as a fraction", {"kind": "supplement", "start": "2025-03-03", "days": 10.5}, "days"),
     ("days for an appeal", {"kind": "appeal", "start": "2025-03-03", "days": 14}, "days"),
     ("unknown key", {"kind": "appeal", "start": "2025-03-03", "from": "x"}, "from"),
 ]

@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.income import MAX_AGE
+from app.domain.reasons import REASONS
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
+from app.services.application_input import INCOME_KINDS
+from app.services.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
+from app.services.calculator import MAX_DAYS, MAX_HECTARES
+from app.services.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
+from app.services.json_input import LONG_TEXT
+from app.services.payments.exports import KINDS
 
+from .openapi_requests import (
+    BIRTH_DATE,
+    DATE,
+    MONEY,
+    MONTH,
+    NRB,
+    PESEL,
+    POSITIVE_MONEY,
+    SEARCH_REFUSED,
+    harden,
+    nonblank,
+)
 from .openapi_responses import RESPONSES, ref
 
 _AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -32,7 +52,7 @@ def _error(code: str) -> dict[str, Any]:
 
 def _op(summary: str, schema: str, ok: str = "200", body: str | None = None,
         params: list[Any] | None = None, errors: tuple[str, ...] = (), public: bool = False,
-        links: dict[str, Any] | None = None, media: str = "application/json",
+        links: dict[str, Any] | None = None, media: str | tuple[str, ...] = "application/json",
         also: dict[str, str] | None = None, optional_body: bool = False) -> dict[str, Any]:
     """One operation: its success answer(s) and every error status it really returns.
 
@@ -43,8 +63,10 @@ def _op(summary: str, schema: str, ok: str = "200", body: str | None = None,
     codes = set(errors) | ({"401"} if public else {"401", "403"})
     if body is not None or summary.startswith("POST"):
         codes |= {"413", "422"}
-    success: dict[str, Any] = {"description": "OK", "content": {media: {"schema": (
-        ref(schema) if media == "application/json" else {"type": "string"})}}}
+    # A download declares each media type it answers with (and its bytes as a string).
+    media_types = (media,) if isinstance(media, str) else media
+    success: dict[str, Any] = {"description": "OK", "content": {m: {"schema": (
+        ref(schema) if m == "application/json" else {"type": "string"})} for m in media_types}}
     if links:
         success["links"] = links
     op: dict[str, Any] = {"summary": summary.removeprefix("POST "), "responses": {
@@ -92,6 +114,10 @@ _CASE_LINKS = {
 }
 
 
+# What the exports answer with (app/services/payments/exports.py KINDS): the Elixir-O bank file,
+# the cash-desk PDF and the spreadsheet.
+EXPORT_MEDIA_TYPES = tuple(dict.fromkeys(mimetype for mimetype, _ in KINDS.values()))
+
 _DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 
@@ -100,23 +126,32 @@ def _id(name: str) -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True, "schema": _DB_ID}
 
 
-_MONEY = {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$", "example": "1200.00"}
+_MONEY = MONEY
+def _letter(kind: str, **facts: dict[str, Any]) -> dict[str, Any]:
+    """A letter kind with the facts it needs (app/services/letters.py LETTERS)."""
+    return {"properties": {"kind": {"const": kind}, "facts": {
+        "type": "object", "required": sorted(set(facts) - {"enclosures"}), "properties": facts}}}
+
+
+_LETTER_TEXT = nonblank(4000)
+_LETTER_DAYS = {"type": "integer", "minimum": 7, "maximum": 60}
 _MEMBER = {
     "type": "object",
     "required": ["first_name", "last_name"],
     "description": "Identified by pesel; a person without a PESEL by register_key (already in the "
                    "register) or, when new, by birth_date and sex",
     "properties": {
-        "pesel": {"type": "string", "pattern": r"^\d{11}$"},
+        "pesel": PESEL,
         "register_key": {"type": "string", "pattern": r"^BP-[0-9A-F]{10}$"},
-        "birth_date": {"type": "string", "format": "date"},
+        "birth_date": BIRTH_DATE,
         "sex": {"type": "string", "enum": ["F", "M"]},
-        "first_name": {"type": "string"}, "last_name": {"type": "string"},
+        "first_name": nonblank(100), "last_name": nonblank(100),
         "relation": {"type": "string", "enum": ["applicant", "spouse", "partner", "child", "parent",
                                                 "sibling", "other"]},
         "net_income": _MONEY,
         "incomes": {"type": "array", "items": {"type": "object", "required": ["kind", "amount"],
-                    "properties": {"kind": {"type": "string"}, "amount": _MONEY, "tax": _MONEY,
+                    "properties": {"kind": {"type": "string", "enum": list(INCOME_KINDS)},
+                                   "amount": _MONEY, "tax": _MONEY,
                                    "contributions": _MONEY, "costs": _MONEY,
                                    "one_off": {"type": "boolean"}}}},
         "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
@@ -130,9 +165,13 @@ _MEMBER = {
         "severe_disability_certificate": {
             "type": "boolean",
             "description": "severe degree, znaczny stopień (art. 9 ust. 1 of the FA act)"},
-        "other_benefits": {"type": "array", "items": {"type": "string"}},
+        "other_benefits": {"type": "array",
+                           "items": {"type": "string", "enum": list(CASE_OTHER_BENEFITS)}},
         "alimony_awarded": _MONEY,
     },
+    # A PESEL, else a register key, else (new to the register) a birth date and sex.
+    "anyOf": [{"required": ["pesel"]}, {"required": ["register_key"]},
+              {"required": ["birth_date", "sex"]}],
 }
 
 OPENAPI: dict[str, Any] = {
@@ -164,23 +203,29 @@ OPENAPI: dict[str, Any] = {
                                 "benefit": {"type": "string", "enum": [
                                     "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
                                     "zasilek_rodzinny", "fundusz_alimentacyjny"]},
-                                "reason": {"type": "string", "description": "art. 7 u.p.s. code"},
+                                "reason": {"type": "string", "enum": list(REASONS),
+                                           "description": "art. 7 u.p.s. code"},
                                 "urgent": {"type": "boolean"},
-                                "application_date": {"type": "string", "format": "date"},
+                                "application_date": {
+                                    **DATE, "description": "from 2018-10-01 (the first dated "
+                                    "legal parameters) to today", "pattern":
+                                    r"^(2018-1[0-2]|(2019|202[0-5])-(0[1-9]|1[0-2]))-"
+                                    r"(0[1-9]|[12][0-9]|3[01])$"},
                                 "requested_from": {
-                                    "type": "string", "format": "date", "description":
+                                    **DATE, "description":
                                     "first month asked for (a benefit period); default: the "
                                     "month of filing"},
                                 "requested_amount": {
                                     "type": ["string", "null"],
-                                    "pattern": r"^(?=.*[1-9])\d{1,9}([.,]\d{1,2})?$",
+                                    "pattern": r"^(?=.*[1-9])[0-9]{1,9}([.,][0-9]{1,2})?$",
                                     "description": "the amount the party asks for (a month, or "
                                     "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
                                 "requested_until": {
-                                    "type": ["string", "null"], "format": "date",
+                                    **DATE, "type": ["string", "null"],
                                     "description": "the last day of the period the party asks "
                                     "for; only zasilek_okresowy"},
-                                "address": {"type": "string"}, "bank_account": {"type": "string"},
+                                "address": {"type": "string", "maxLength": 300},
+                                "bank_account": {**NRB, "maxLength": 64},
                                 "register_update": {
                                     "type": "boolean", "description": "apply the differences from "
                                     "the register (see /api/cases/check) to the register, with history"}}},
@@ -191,24 +236,25 @@ OPENAPI: dict[str, Any] = {
             "AssignRequest": {"type": "object", "required": ["user_id"],
                               "properties": {"user_id": _DB_ID}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
-                                  "properties": {"month": {"type": "string",
-                                                           "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}}},
+                                  "properties": {"month": MONTH}},
             "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
                 "outcome": {"type": "string", "enum": ["paid", "returned"]},
-                "on": {"type": "string", "format": "date"},
-                "ref": {"type": "string", "maxLength": 100}}},
+                "on": DATE, "ref": {"type": "string", "maxLength": 100}}},
             "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
                 "method": {"type": "string", "enum": ["transfer", "cash"]},
-                "account": {"type": "string", "description": "NRB (26 digits) for a transfer"}}},
+                "account": {**NRB, "description": "NRB (26 digits) for a transfer"}},
+                "anyOf": [{"properties": {"method": {"const": "cash"}}},
+                          {"required": ["account"]}]},
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
-                "sources": {"type": "object", "additionalProperties": {"type": "string"}},
+                "sources": {"type": "object", "minProperties": 1,
+                            "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
                 "comment": {"type": "string", "maxLength": 500}}},
             "EligibilityRequest": {
                 "type": "object", "required": ["on", "benefit", "members"],
                 "additionalProperties": False,
                 "properties": {
-                    "on": {"type": "string", "format": "date"},
+                    "on": DATE,
                     "benefit": {"type": "string", "enum": [
                         "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
                         "zasilek_rodzinny", "fundusz_alimentacyjny"]},
@@ -216,7 +262,7 @@ OPENAPI: dict[str, Any] = {
                     "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
                         "type": "object", "required": ["age"], "additionalProperties": False,
                         "properties": {
-                            "age": {"type": "integer", "minimum": 0},
+                            "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE},
                             "sex": {"type": "string", "enum": ["F", "M"]},
                             "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
                             "relation": {"type": "string", "enum": [
@@ -227,9 +273,17 @@ OPENAPI: dict[str, Any] = {
                             "in_higher_school": {"type": "boolean"},
                             "severe_disability_certificate": {"type": "boolean"},
                             "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
-                            "incomes": {"type": "array", "items": {"type": "object"}},
-                            "other_benefits": {"type": "array", "items": {"type": "string"}},
-                            "farm_hectares": {"type": "string", "example": "2.5"},
+                            "incomes": {"type": "array", "maxItems": 30, "items": {
+                                "type": "object", "required": ["kind", "amount"],
+                                "additionalProperties": False, "properties": {
+                                    "kind": nonblank(64), "amount": _MONEY, "tax": _MONEY,
+                                    "contributions": _MONEY, "costs": _MONEY,
+                                    "one_off": {"type": "boolean"}}}},
+                            "other_benefits": {"type": "array", "items": {
+                                "type": "string", "enum": list(CALCULATOR_OTHER_BENEFITS)}},
+                            "farm_hectares": {"type": "string", "example": "2.5",
+                                              "pattern": r"^[0-9]{1,5}(\.[0-9]{1,4})?$",
+                                              "description": f"at most {MAX_HECTARES}"},
                             "child": {"type": "boolean"},
                         }}},
                 },
@@ -237,9 +291,9 @@ OPENAPI: dict[str, Any] = {
             "SearchRequest": {
                 "type": "object", "required": ["q"],
                 "properties": {
-                    "q": {"type": "string", "maxLength": 100,
+                    "q": {**nonblank(100, SEARCH_REFUSED),
                           "description": "11 digits: PESEL; a case number; otherwise a surname prefix"},
-                    "status": {"type": "string", "enum": ["", "open", "closed"]},
+                    "status": {"type": ["string", "null"], "enum": ["", "open", "closed", None]},
                 },
             },
             "DraftChangesRequest": {
@@ -247,9 +301,9 @@ OPENAPI: dict[str, Any] = {
                 "properties": {"grants": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
                     "type": "object", "required": ["case_id", "effective_from"],
                     "properties": {"case_id": _DB_ID,
-                                   "effective_from": {"type": "string", "format": "date"},
+                                   "effective_from": DATE,
                                    "party_consent_on": {
-                                       "type": "string", "format": "date", "description":
+                                       **DATE, "description":
                                        "needed where the benefit's act does not name a change "
                                        "of law among its grounds (art. 155 KPA)"}}}}},
             },
@@ -259,7 +313,7 @@ OPENAPI: dict[str, Any] = {
                     "from_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                     "to_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1,
                                    "description": "newer than from_version"},
-                    "element_id": {"type": "string", "description": "only cases at this BPMN "
+                    "element_id": {**nonblank(200), "description": "only cases at this BPMN "
                                    "element (task id), e.g. the one an incident names"},
                     "dry_run": {"type": "boolean", "default": True,
                                 "description": "true: show per case what would happen"},
@@ -270,9 +324,15 @@ OPENAPI: dict[str, Any] = {
                 "properties": {
                     "kind": {"type": "string", "enum": ["supplement_call", "evidence_notice",
                                                         "delay_notice", "sko_forward"]},
-                    "facts": {"type": "object", "description": "the letter's fields; days at "
-                              "least 7, dates YYYY-MM-DD"},
+                    "facts": {"type": "object", "description": "the letter's fields; days 7 to "
+                              "60, dates YYYY-MM-DD (new_date after today, the appeal's dates "
+                              "not after it)"},
                 },
+                "anyOf": [_letter("supplement_call", items=_LETTER_TEXT, days=_LETTER_DAYS),
+                          _letter("evidence_notice", unmet=_LETTER_TEXT, days=_LETTER_DAYS),
+                          _letter("delay_notice", reason=_LETTER_TEXT, new_date=DATE),
+                          _letter("sko_forward", appeal_filed_on=DATE, appeal_received_on=DATE,
+                                  enclosures={"type": "string", "maxLength": 4000})],
             },
             "ConfirmRequest": {
                 "type": "object",
@@ -286,11 +346,11 @@ OPENAPI: dict[str, Any] = {
                                "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
                 "properties": {
                     "channel": {"type": "string", "enum": ["post", "epuap", "in_person"]},
-                    "posted_on": {"type": "string", "format": "date"},
-                    "received_on": {"type": "string", "format": "date"},
+                    "posted_on": DATE,
+                    "received_on": DATE,
                     "restoration_requested": {"type": "boolean",
                                               "description": "art. 58 KPA, with the appeal"},
-                    "cause_ceased_on": {"type": "string", "format": "date"},
+                    "cause_ceased_on": DATE,
                 },
             },
             "ForwardRequest": {
@@ -304,8 +364,8 @@ OPENAPI: dict[str, Any] = {
                     "demand": {"type": "string", "description": "what the appeal asks for"},
                     "demand_amount": {"type": ["string", "null"],
                                       "pattern": "^\\d+(\\.\\d{1,2})?$"},
-                    "demand_from": {"type": ["string", "null"], "format": "date"},
-                    "demand_to": {"type": ["string", "null"], "format": "date"},
+                    "demand_from": {**DATE, "type": ["string", "null"]},
+                    "demand_to": {**DATE, "type": ["string", "null"]},
                 },
             },
             "SkoOutcomeRequest": {
@@ -314,14 +374,14 @@ OPENAPI: dict[str, Any] = {
                     "sko_outcome": {"type": "string", "enum": [
                         "upheld", "changed", "quashed_discontinued", "returned",
                         "inadmissible_late"]},
-                    "sko_ruling_on": {"type": "string", "format": "date"},
+                    "sko_ruling_on": DATE,
                     "sko_reference": {"type": "string", "maxLength": 60},
                     "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
                     "sko_kind": {"type": "string", "enum": ["grant", "partial", "refusal"],
                                  "description": "changed only: the SKO's own ruling"},
-                    "sko_amount": _MONEY,
-                    "sko_period_from": {"type": "string", "format": "date"},
-                    "sko_period_to": {"type": "string", "format": "date"},
+                    "sko_amount": POSITIVE_MONEY,
+                    "sko_period_from": DATE,
+                    "sko_period_to": DATE,
                     "version": {"type": "integer"},
                 },
             },
@@ -337,15 +397,15 @@ OPENAPI: dict[str, Any] = {
                      "then": {"required": ["party_consent_on"]}}],
                 "properties": {
                     "kind": {"type": "string", "enum": ["change", "revoke"]},
-                    "effective_from": {"type": "string", "format": "date"},
-                    "reason": {"type": "string", "minLength": 1, "maxLength": 4000},
+                    "effective_from": DATE,
+                    "reason": nonblank(4000),
                     "amount": {**_MONEY, "description": "change only: the new monthly amount"},
                     "ground": {"type": "string", "enum": list(GROUNDS), "description":
                                "the ground the decision states (app.domain.rulings)"},
                     "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
                                     "description": "required for ground 'other'"},
                     "party_consent_on": {
-                        "type": "string", "format": "date", "description": "the day of the "
+                        **DATE, "description": "the day of the "
                         "party's consent, needed (art. 155 KPA) where the benefit's act does "
                         "not name the ground (422 change_consent_required)"},
                 },
@@ -356,10 +416,13 @@ OPENAPI: dict[str, Any] = {
                     "kind": {"type": "string", "enum": [
                         "interview", "decision", "decision_complex", "supplement",
                         "deemed_delivery", "appeal", "final"]},
-                    "start": {"type": "string", "format": "date"},
+                    "start": DATE,
                     "urgent": {"type": "boolean"},
-                    "days": {"type": "integer", "minimum": 7, "description": "supplement only"},
+                    "days": {"type": "integer", "minimum": 7, "maximum": MAX_DAYS,
+                             "description": "supplement only"},
                 },
+                "anyOf": [{"properties": {"kind": {"const": "supplement"}}},
+                          {"not": {"required": ["days"]}}],
             },
         },
     },
@@ -444,7 +507,7 @@ OPENAPI: dict[str, Any] = {
             "xlsx = the whole list; the same file on every export", "",
             params=[_id("list_id"), {"name": "kind", "in": "path", "required": True, "schema": {
                 "type": "string", "enum": ["elixir", "cash_pdf", "xlsx"]}}],
-            errors=("404", "409", "422"), media="application/octet-stream")},
+            errors=("404", "409", "422"), media=EXPORT_MEDIA_TYPES)},
         "/api/payment-lists/{list_id}/settle": {"post": _post(
             "Mark every unsettled payment of an approved list paid or returned (supervisor)",
             "Settled", body="SettleRequest", params=[_id("list_id")], errors=("404", "409"))},
@@ -497,22 +560,22 @@ OPENAPI: dict[str, Any] = {
 
 # --- undue benefits (app/web/api/recovery.py) ---------------------------------------------------
 _ON = {"name": "on", "in": "query", "required": False,
-       "schema": {"type": "string", "format": "date"},
+       "schema": DATE,
        "description": "the day of the balance (default today; never in the future)"}
-_DATE = {"type": "string", "format": "date"}
+_DATE = DATE
 OPENAPI["components"]["schemas"].update({
     "RecoveryFinding": {
         "type": "object", "required": ["payments", "fact"], "additionalProperties": False,
         "properties": {
             "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
                 "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
-                "properties": {"payment_id": {"type": "integer"}, "amount": _MONEY}}},
+                "properties": {"payment_id": _DB_ID, "amount": POSITIVE_MONEY}}},
             "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
             "legal_ground": {"type": "string", "enum": [g.code for g in LEGAL_GROUNDS],
                              "description": "FA and family benefits: the act's ground (art. 2 "
                              "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
                              "(art. 23 ust. 1a). Default: the ground's own letter"},
-            "fact": {"type": "string", "minLength": 1, "maxLength": 4000},
+            "fact": nonblank(LONG_TEXT),
             "found_on": _DATE,
             "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
                                                    "changes (default: delivery of the decision "
@@ -526,13 +589,13 @@ OPENAPI["components"]["schemas"].update({
         "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
         "properties": {
             "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
-            "justification": {"type": "string", "minLength": 1, "maxLength": 4000},
+            "justification": nonblank(LONG_TEXT),
             "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
-            "account": {"type": "string", "description": "recovery: the centre's account (NRB/IBAN)"},
-            "amount": {**_MONEY, "description": "write_off: part written off (omit for all)"},
+            "account": {**NRB, "description": "recovery: the centre's account (NRB/IBAN)"},
+            "amount": {**POSITIVE_MONEY, "description": "write_off: part written off (omit for all)"},
             "instalments": {"type": "array", "items": {
                 "type": "object", "required": ["due_on", "amount"], "additionalProperties": False,
-                "properties": {"due_on": _DATE, "amount": _MONEY}}},
+                "properties": {"due_on": _DATE, "amount": POSITIVE_MONEY}}},
             "count": {"type": "integer", "minimum": 1, "maximum": 120},
             "first_due": _DATE,
         },
@@ -543,7 +606,7 @@ OPENAPI["components"]["schemas"].update({
     },
     "RecoveryRepayment": {
         "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
-        "properties": {"received_on": _DATE, "amount": _MONEY,
+        "properties": {"received_on": _DATE, "amount": POSITIVE_MONEY,
                        "accept_overpayment": {"type": "boolean"}},
     },
 })
@@ -582,3 +645,6 @@ OPENAPI["paths"].update({
         "A person's undue-benefit balance per case and in total; read audited",
         "PersonRecoveryBalance", params=[_id("person_id"), _ON], errors=("404", "422"))},
 })
+
+# Every request body and parameter says which characters the edge refuses (openapi_requests).
+harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])

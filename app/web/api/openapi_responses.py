@@ -70,7 +70,7 @@ _STEP = obj({"key": STR, "text": STR, "legal_basis": array(STR)},
 _EXPLAINED = {"explanation": array(_STEP), "legal_basis": array(STR),
               "parameters": {"type": "object", "additionalProperties": _PARAMETER}}
 _REGISTER_CHECK = obj({"differences": array(OBJ), "household_changes": array(OBJ),
-                       "new_persons": array(OBJ), "open_cases": array(OBJ)},
+                       "new_persons": array(STR), "open_cases": array(OBJ)},
                       {"possible_matches": array(OBJ)})
 
 RESPONSES: dict[str, dict[str, Any]] = {
