@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from app.domain import benefits
+from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 
@@ -92,6 +95,15 @@ _CASE_LINKS = {
 }
 
 
+def _without_request() -> list[str]:
+    """The benefits whose application records no request (art. 107 § 4 KPA)."""
+    return [code for code in benefits.CODES if not asks_request(code)]
+
+
+def _request_note(text: str, codes: Iterable[str]) -> str:
+    return f"{text}; only {' and '.join(codes)}"
+
+
 _DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 
@@ -152,8 +164,7 @@ OPENAPI: dict[str, Any] = {
                             # Art. 107 § 4 KPA: a request is recorded only where the act leaves
                             # the amount or period to the centre.
                             "allOf": [{"if": {"required": ["benefit"], "properties": {
-                                "benefit": {"enum": ["zasilek_staly", "zasilek_rodzinny",
-                                                     "fundusz_alimentacyjny"]}}},
+                                "benefit": {"enum": _without_request()}}},
                                        "then": {"properties": {
                                            "requested_amount": {"type": "null"},
                                            "requested_until": {"type": "null"}}}}],
@@ -161,9 +172,7 @@ OPENAPI: dict[str, Any] = {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
                                 "members": {"type": "array",
                                             "items": {"$ref": "#/components/schemas/Member"}},
-                                "benefit": {"type": "string", "enum": [
-                                    "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                                    "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                                "benefit": {"type": "string", "enum": list(benefits.CODES)},
                                 "reason": {"type": "string", "description": "art. 7 u.p.s. code"},
                                 "urgent": {"type": "boolean"},
                                 "application_date": {"type": "string", "format": "date"},
@@ -174,12 +183,14 @@ OPENAPI: dict[str, Any] = {
                                 "requested_amount": {
                                     "type": ["string", "null"],
                                     "pattern": r"^(?=.*[1-9])\d{1,9}([.,]\d{1,2})?$",
-                                    "description": "the amount the party asks for (a month, or "
-                                    "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
+                                    "description": _request_note(
+                                        "the amount the party asks for (a month, or once)",
+                                        AMOUNT_DISCRETION)},
                                 "requested_until": {
                                     "type": ["string", "null"], "format": "date",
-                                    "description": "the last day of the period the party asks "
-                                    "for; only zasilek_okresowy"},
+                                    "description": _request_note(
+                                        "the last day of the period the party asks for",
+                                        PERIOD_DISCRETION)},
                                 "address": {"type": "string"}, "bank_account": {"type": "string"},
                                 "register_update": {
                                     "type": "boolean", "description": "apply the differences from "
@@ -209,9 +220,7 @@ OPENAPI: dict[str, Any] = {
                 "additionalProperties": False,
                 "properties": {
                     "on": {"type": "string", "format": "date"},
-                    "benefit": {"type": "string", "enum": [
-                        "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                        "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                    "benefit": {"type": "string", "enum": list(benefits.CODES)},
                     "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
                     "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
                         "type": "object", "required": ["age"], "additionalProperties": False,
@@ -582,3 +591,18 @@ OPENAPI["paths"].update({
         "A person's undue-benefit balance per case and in total; read audited",
         "PersonRecoveryBalance", params=[_id("person_id"), _ON], errors=("404", "422"))},
 })
+
+
+def document() -> dict[str, Any]:
+    """The OpenAPI document with the benefit enums read from the catalogue now
+    (app.domain.benefits), so an entry registered after import is declared too."""
+    schemas = OPENAPI["components"]["schemas"]
+    case = schemas["CaseRequest"]
+    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = _without_request()
+    case["properties"]["benefit"]["enum"] = list(benefits.CODES)
+    case["properties"]["requested_amount"]["description"] = _request_note(
+        "the amount the party asks for (a month, or once)", AMOUNT_DISCRETION)
+    case["properties"]["requested_until"]["description"] = _request_note(
+        "the last day of the period the party asks for", PERIOD_DISCRETION)
+    schemas["EligibilityRequest"]["properties"]["benefit"]["enum"] = list(benefits.CODES)
+    return OPENAPI
