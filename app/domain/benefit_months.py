@@ -28,12 +28,13 @@ of the month (e.g. ages recomputed from birth dates) instead of a list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from app.domain import benefits
 from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
 from app.domain.errors import InvalidInput
 from app.domain.income import Member
@@ -62,19 +63,11 @@ __all__ = [
     "segments",
 ]
 
-# Benefits granted for a yearly benefit period, with the parameter naming its first month.
-FAMILY_BENEFITS: dict[str, str] = {
-    "zasilek_rodzinny": "zasilek_rodzinny.period_start_month",
-    "fundusz_alimentacyjny": "fa.period_start_month",
-}
+# Benefits granted for a yearly benefit period, with the parameter naming its first month
+# (live views of the catalogue, app.domain.benefits).
+FAMILY_BENEFITS: Mapping[str, str] = benefits.attribute(lambda b: b.period_start_parameter)
 # The parameters each benefit's rule reads (by name prefix), for parameter_changes.
-PARAMETER_PREFIXES: dict[str, tuple[str, ...]] = {
-    "zasilek_staly": ("ups.", "general.", "zasilek_staly."),
-    "zasilek_okresowy": ("ups.", "zasilek_okresowy."),
-    "specjalny_zasilek_celowy": ("ups.",),
-    "zasilek_rodzinny": ("zasilek_rodzinny.",),
-    "fundusz_alimentacyjny": ("fa.",),
-}
+PARAMETER_PREFIXES: Mapping[str, tuple[str, ...]] = benefits.attribute(lambda b: b.parameters_read)
 MAX_MONTHS = 240  # a sanity limit for one request (20 years)
 
 MembersArg = Sequence[Member] | Callable[[date], Sequence[Member]]

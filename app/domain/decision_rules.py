@@ -40,48 +40,33 @@ in which the complete application was filed; family benefits and FA have their o
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain import benefits
 from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
+from app.domain.benefits.catalogue import FIRST_MONTH_DEFAULT, UPS
 from app.domain.errors import InvalidInput
 from app.domain.money import money_str
 from app.domain.violations import Violation
 
 KINDS = ("grant", "partial", "refusal")
-# Benefits paid once (the date is the payment, not a range of benefit months).
-ONE_OFF = frozenset({"specjalny_zasilek_celowy"})
-# Benefits that are always granted for a set period.
-END_REQUIRED = frozenset({"zasilek_okresowy"})
-# How many benefit months a fixed-term benefit is proposed for (the page's default).
-DEFAULT_TERM_MONTHS = {"zasilek_okresowy": 3}
+# Live views of the catalogue (app.domain.benefits): benefits paid once (the date is the
+# payment, not a range of benefit months); benefits always granted for a set period; how many
+# benefit months a fixed-term benefit is proposed for (the page's default).
+ONE_OFF = benefits.where(lambda b: b.one_off)
+END_REQUIRED = benefits.where(lambda b: b.end_required)
+DEFAULT_TERM_MONTHS: Mapping[str, int] = benefits.attribute(lambda b: b.default_term_months)
 
-UPS = "u.p.s."
-USR = "u.ś.r."
-FA = "ustawy o pomocy osobom uprawnionym do alimentów"
-
-# The provisions that set the amount of each benefit.
-AMOUNT_ARTICLE = {
-    "zasilek_staly": f"art. 37 ust. 2 {UPS}",
-    "zasilek_okresowy": f"art. 38 ust. 2–4 {UPS}",
-    "specjalny_zasilek_celowy": f"art. 41 pkt 1 {UPS}",
-    "zasilek_rodzinny": f"art. 5 i art. 6 {USR}",
-    "fundusz_alimentacyjny": f"art. 9 i art. 10 {FA}",
-}
-# From which month a benefit is due: the month the application was filed.
-FIRST_MONTH_ARTICLE = {
-    "zasilek_rodzinny": f"art. 24 ust. 2 {USR}",
-    "fundusz_alimentacyjny": f"art. 18 ust. 1 {FA}",
-}
-FIRST_MONTH_DEFAULT = f"art. 106 ust. 3 {UPS}"
-# Family benefits are granted for a benefit period ("na okres zasiłkowy" / "na okres
-# świadczeniowy ... do końca tego okresu").
-BENEFIT_PERIOD_ARTICLE = {
-    "zasilek_rodzinny": f"art. 24 ust. 1–2 {USR}",
-    "fundusz_alimentacyjny": f"art. 18 ust. 1 {FA}",
-}
+# The provisions that set the amount of each benefit; from which month a benefit is due (the
+# month the application was filed); the benefit period of family benefits ("na okres
+# zasiłkowy" / "na okres świadczeniowy ... do końca tego okresu").
+AMOUNT_ARTICLE: Mapping[str, str] = benefits.attribute(lambda b: b.article)
+FIRST_MONTH_ARTICLE: Mapping[str, str] = benefits.attribute(lambda b: b.first_month_article)
+BENEFIT_PERIOD_ARTICLE: Mapping[str, str] = benefits.attribute(lambda b: b.benefit_period_article)
 JUSTIFICATION_ARTICLE = "art. 107 § 1 pkt 6 i § 4 KPA"
 RULING_ARTICLE = "art. 107 § 1 pkt 5 KPA"
 REASON_ARTICLE = "art. 107 § 3 KPA"

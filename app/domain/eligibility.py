@@ -2,8 +2,9 @@
 
 ``calculate(benefit, on, members)`` validates the input, runs the rule of the benefit and returns
 an :class:`EligibilityResult` carrying the amounts, the explanation (steps), the parameters used
-with their validity dates and sources, and the legal basis. The rules themselves live in
-:mod:`app.domain.social_assistance` and :mod:`app.domain.family_benefits`; the rounding rule is in
+with their validity dates and sources, and the legal basis. The rule of each benefit is its
+entry's in :mod:`app.domain.benefits` (pointing into :mod:`app.domain.social_assistance` and
+:mod:`app.domain.family_benefits`); the rounding rule is in
 :mod:`app.domain.money`.
 
 Amounts: ``amount`` is the proposed monthly amount, ``min_amount``/``max_amount`` the range the
@@ -27,27 +28,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.domain import benefits
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
-from app.domain.family_benefits import fundusz_alimentacyjny, zasilek_rodzinny
 from app.domain.income import Member, validate_members
 from app.domain.jsonsafe import jsonable
 from app.domain.money import money_str
 from app.domain.parameters import ParameterTable
-from app.domain.polish import benefit_name, zl
-from app.domain.social_assistance import (
-    specjalny_zasilek_celowy,
-    zasilek_okresowy,
-    zasilek_staly,
-)
+from app.domain.polish import zl
 
-BENEFITS = (
-    "zasilek_staly",
-    "zasilek_okresowy",
-    "specjalny_zasilek_celowy",
-    "zasilek_rodzinny",
-    "fundusz_alimentacyjny",
-)
+# Every benefit code, in catalogue order (a live view of app.domain.benefits).
+BENEFITS = benefits.CODES
 
 __all__ = ["BENEFITS", "EligibilityResult", "InvalidInput", "calculate"]
 
@@ -112,17 +103,8 @@ def calculate(
     on = _check_date(on)
     household = validate_members(members)
     expl = Explanation(table)
-    if benefit == "zasilek_staly":
-        outcome = zasilek_staly(household, on, expl)
-    elif benefit == "zasilek_okresowy":
-        outcome = zasilek_okresowy(household, on, expl, municipal_percentage)
-    elif benefit == "specjalny_zasilek_celowy":
-        outcome = specjalny_zasilek_celowy(household, on, expl)
-    elif benefit == "zasilek_rodzinny":
-        outcome = zasilek_rodzinny(household, on, expl)
-    else:
-        outcome = fundusz_alimentacyjny(household, on, expl)
-    text_pl = (f"{benefit_name(benefit).capitalize()}: warunki przyznania "
+    outcome = benefits.get(benefit).rule(household, on, expl, municipal_percentage)
+    text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
                f"{'są' if outcome.eligible else 'nie są'} spełnione; proponowana kwota "
                f"{zl(outcome.amount)} miesięcznie")
     if outcome.min_amount != outcome.max_amount:

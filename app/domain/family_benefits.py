@@ -68,7 +68,8 @@ FA_2_11 = "art. 2 pkt 11 ustawy o pomocy osobom uprawnionym do alimentów"
 
 
 def _period(name: str, on: date, expl: Explanation, label: str, period_pl: str) -> date:
-    """Return the first day of the benefit period containing ``on`` and explain it."""
+    """Return the first day of the benefit period containing ``on`` and explain it; ``label``
+    names the step (the rule's name, which is the benefit's code)."""
     start = period_start(on, expl.param(name, on))
     expl.step(f"{label}.period", f"{on} falls in the benefit period starting {start}; its "
               "parameters are those in force on that day.", {"on": on}, start,
@@ -184,7 +185,7 @@ def _not_a_child(i: int, m: Member, expl: Explanation) -> None:
 
 def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Monthly zasiłek rodzinny of the family (base benefit, without dodatki)."""
-    start = _period("zasilek_rodzinny.period_start_month", on, expl, "zasilek_rodzinny",
+    start = _period("zasilek_rodzinny.period_start_month", on, expl, zasilek_rodzinny.__name__,
                     "okresie zasiłkowym")
     bands = expl.param("zasilek_rodzinny.age_bands", start)
     limits = (expl.param("zasilek_rodzinny.age_limit", start),
@@ -286,7 +287,7 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
 
 def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Monthly FA of each entitled member: min(alimony awarded, cap), then złotówka za złotówkę."""
-    start = _period("fa.period_start_month", on, expl, "fundusz_alimentacyjny",
+    start = _period("fa.period_start_month", on, expl, fundusz_alimentacyjny.__name__,
                     "okresie świadczeniowym")
     limit = expl.param("fa.age_limit", start)
     school_limit = expl.param("fa.age_limit_school", start)

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from app.domain import benefits
+
 # Benefits whose amount the centre sets within a range or for a need.
-AMOUNT_DISCRETION = frozenset({"zasilek_okresowy", "specjalny_zasilek_celowy"})
+AMOUNT_DISCRETION = benefits.where(lambda b: b.amount_discretion)
 # Benefits granted for a period the centre sets.
-PERIOD_DISCRETION = frozenset({"zasilek_okresowy"})
+PERIOD_DISCRETION = benefits.where(lambda b: b.period_discretion)
 
 
 @dataclass(frozen=True)

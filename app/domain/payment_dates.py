@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from app.domain import benefits
 from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
 from app.domain.deadlines import is_working_day
 from app.domain.parameters import ParameterNotFound, value
-from app.domain.polish import BENEFIT_NAMES_PL
 
 __all__ = ["add_months", "arrears_label", "deferred_to", "due_date", "payment_date",
            "payment_title"]
@@ -49,7 +49,7 @@ def deferred_to(benefit: str, received_on: date | None, month: date) -> date | N
     if period is None:
         return None
     start = period[0]
-    prefix = "fa" if benefit == "fundusz_alimentacyjny" else benefit
+    prefix = benefits.get(benefit).parameter_prefix
     try:
         tiers = value(f"{prefix}.first_payment_deadlines", start).value
     except ParameterNotFound:
@@ -77,7 +77,7 @@ def payment_title(benefit: str, month: date | None, decision_number: str | None,
                   arrears: bool = False) -> str:
     """The transfer title: 'Zasiłek stały za 11/2026, DEC/2026/00012'; for an unpaid earlier
     month moved onto a later list, 'Zasiłek stały, zaległe za 11/2026, DEC/2026/00012'."""
-    name = BENEFIT_NAMES_PL.get(benefit, benefit)
+    name = benefits.name(benefit)
     title = name[:1].upper() + name[1:]
     if month is not None:
         title += f", {arrears_label(month)}" if arrears else f" za {month.month:02d}/{month.year}"

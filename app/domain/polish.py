@@ -21,15 +21,6 @@ MONTHS_GENITIVE = (
     "września", "października", "listopada", "grudnia",
 )
 
-# Benefit keys (app.domain.eligibility.BENEFITS) in the nominative.
-BENEFIT_NAMES_PL = {
-    "zasilek_staly": "zasiłek stały",
-    "zasilek_okresowy": "zasiłek okresowy",
-    "specjalny_zasilek_celowy": "specjalny zasiłek celowy",
-    "zasilek_rodzinny": "zasiłek rodzinny",
-    "fundusz_alimentacyjny": "świadczenie z funduszu alimentacyjnego",
-}
-
 # Benefits that exclude zasiłek stały (art. 37 ust. 5 u.p.s.), in the genitive ("prawo do ...").
 OTHER_BENEFITS_GENITIVE = {
     "renta_socjalna": "renty socjalnej",
@@ -98,8 +89,3 @@ def persons(n: int) -> str:
 def person_label(index: int) -> str:
     """A household member by position: 'Osoba nr 1 (wnioskodawca)', 'Osoba nr 2'."""
     return f"Osoba nr {index + 1}" + (" (wnioskodawca)" if index == 0 else "")
-
-
-def benefit_name(key: str) -> str:
-    """The Polish name of a benefit key (the key itself when unknown)."""
-    return BENEFIT_NAMES_PL.get(key, key)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 
+from app.domain import benefits
 from app.domain.money import GROSZ, HUNDRED, ZERO, round_money
 from app.domain.parameters import ParameterTable
 from app.domain.parameters import value as param_value
@@ -39,13 +40,12 @@ from app.domain.recovery_rates import RECOVERY_PARAMETERS
 # act's own ground (recovery_law.GROUNDS), whose kind may be "other".
 GROUNDS = ("false_information", "unreported_change")
 DAYS_IN_YEAR = Decimal(365)
-# Which act a benefit is recovered under (the act decides interest and the legal basis).
-ACT_OF_BENEFIT = {"zasilek_rodzinny": "usr", "fundusz_alimentacyjny": "fa"}
 
 
 def act_of(benefit: str) -> str:
-    """'usr', 'fa' or 'ups' (every social assistance benefit)."""
-    return ACT_OF_BENEFIT.get(benefit, "ups")
+    """Which act a benefit is recovered under (the act decides interest and the legal basis):
+    'usr', 'fa' or 'ups' (every social assistance benefit), from its catalogue entry."""
+    return benefits.act_of(benefit)
 
 
 def _param(name: str, on: date, table: ParameterTable | None) -> object:

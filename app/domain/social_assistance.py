@@ -194,7 +194,8 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
 def _criterion_and_income(
     members: list[Member], on: date, expl: Explanation, key: str
 ) -> tuple[Decimal, Decimal]:
-    """Return (criterion, income) of a person living alone or of a whole family."""
+    """Return (criterion, income) of a person living alone or of a whole family; ``key`` names
+    the steps (the rule's name, which is the benefit's code)."""
     inc = income_of(members, on, expl)
     if len(members) == 1:
         return expl.param("ups.criterion_single", on), inc.total
@@ -239,7 +240,7 @@ def zasilek_okresowy(
     members: list[Member], on: date, expl: Explanation, municipal_percentage: Decimal | None
 ) -> Outcome:
     """Zasiłek okresowy (art. 38 u.p.s.): proposed minimum amount, maximum = the difference."""
-    crit, income = _criterion_and_income(members, on, expl, "zasilek_okresowy")
+    crit, income = _criterion_and_income(members, on, expl, zasilek_okresowy.__name__)
     diff = crit - income
     eligible = diff > 0
     whose = _whose(members)
@@ -301,7 +302,8 @@ def zasilek_okresowy(
 
 def specjalny_zasilek_celowy(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Specjalny zasiłek celowy (art. 41 pkt 1 u.p.s.): 0 proposed, at most the criterion."""
-    crit, income = _criterion_and_income(members, on, expl, "specjalny_zasilek_celowy")
+    crit, income = _criterion_and_income(members, on, expl,
+                                         specjalny_zasilek_celowy.__name__)
     eligible = income > crit
     whose = _whose(members)
     expl.step("specjalny_zasilek_celowy.income_test", f"Income {income} must exceed the "

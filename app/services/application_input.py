@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.domain import benefits
 from app.domain.digits import is_ascii_digits
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
 from app.domain.messages import Code, msg
@@ -23,10 +24,8 @@ from .errors import ValidationFailed
 from .json_input import clean_text
 from .json_numbers import WholeFloat
 
-BENEFITS = (
-    "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
-    "fundusz_alimentacyjny",
-)
+# Every benefit code, in catalogue order (a live view of app.domain.benefits).
+BENEFITS = benefits.CODES
 INCOME_KINDS = (
     "employment", "pension", "unemployment", "business", "farm", "alimony", "800_plus",
     "one_off_benefit", "zasilek_celowy", "in_kind", "other",

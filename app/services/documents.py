@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain import benefits
+from app.domain.benefits import Wording
 from app.domain.decision_rules import ONE_OFF
 from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
@@ -38,28 +40,27 @@ from .office import Office, Signer
 
 @dataclass(frozen=True)
 class BenefitLaw:
-    """How a decision on one benefit names it and which act it rests on."""
+    """How a decision on one benefit names it and which act it rests on (from its catalogue
+    entry, app.domain.benefits)."""
 
     name: str  # accusative (= nominative here): "przyznać ... zasiłek stały"
     name_genitive: str  # "odmówić przyznania zasiłku stałego"
     act: str  # "ups", "usr" or "fa": selects the notices, the citation and the authorisation
     articles: str  # the provisions of the act
+    wording: Wording = Wording.MONTHLY  # how the ruling of a grant names the amount
 
 
-BENEFITS: dict[str, BenefitLaw] = {
-    "zasilek_staly": BenefitLaw("zasiłek stały", "zasiłku stałego", "ups",
-                                "art. 8, art. 37 i art. 106 ust. 1"),
-    "zasilek_okresowy": BenefitLaw("zasiłek okresowy", "zasiłku okresowego", "ups",
-                                   "art. 8, art. 38 i art. 106 ust. 1"),
-    "specjalny_zasilek_celowy": BenefitLaw(
-        "specjalny zasiłek celowy", "specjalnego zasiłku celowego", "ups",
-        "art. 8, art. 41 pkt 1 i art. 106 ust. 1"),
-    "zasilek_rodzinny": BenefitLaw("zasiłek rodzinny", "zasiłku rodzinnego", "usr",
-                                   "art. 4 ust. 2 pkt 1, art. 5, art. 6, art. 23 i art. 24"),
-    "fundusz_alimentacyjny": BenefitLaw(
-        "świadczenie z funduszu alimentacyjnego", "świadczenia z funduszu alimentacyjnego", "fa",
-        "art. 9, art. 10 i art. 15"),
-}
+# code -> catalogue entry (a live view; each entry has .act, .name, .name_genitive, .articles).
+BENEFITS = benefits.BY_CODE
+
+
+def benefit_law(code: str) -> BenefitLaw:
+    """The law of ``code`` from the catalogue; an unknown code is named by itself under u.p.s."""
+    entry = benefits.find(code)
+    if entry is None:
+        return BenefitLaw(code, code, "ups", "art. 106 ust. 1")
+    return BenefitLaw(entry.name, entry.name_genitive, entry.act, entry.articles, entry.wording)
+
 
 # The party's duty to report changes, and the return of undue benefits, under each act.
 NOTICES: dict[str, tuple[str, ...]] = {
@@ -128,7 +129,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
                      f"{decision.purpose.strip().rstrip('.')}.")
         when = f"Zasiłek zostanie wypłacony{on}"
-    elif law.act == "fa":
+    elif law.wording is Wording.PER_ENTITLED:
         rows = [r for r in _breakdown(decision) if Decimal(str(r.get("amount", "0"))) > 0]
         entitled = "; ".join(
             f"{names[r['member']]} (PESEL {members[r['member']].person.pesel or '—'}) – "
@@ -140,7 +141,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
     else:
         lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
                               f"miesięcznie {_period(decision)}".strip()))
-        if decision.benefit == "zasilek_rodzinny":
+        if law.wording is Wording.PER_CHILD:
             children = "; ".join(
                 f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
                 "miesięcznie" for r in _breakdown(decision)
@@ -173,8 +174,7 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
     """The decision as HTML, ready for the PDF renderer."""
     case = uow.session.get(Case, decision.case_id)
     assert case is not None and decision.issued_on is not None
-    law = BENEFITS.get(decision.benefit) or BenefitLaw(
-        decision.benefit, decision.benefit, "ups", "art. 106 ust. 1")
+    law = benefit_law(decision.benefit)
     on = decision.issued_on
     party = _party(case)
     who = f"{party['name']} (PESEL {party['pesel']})"

@@ -20,9 +20,10 @@ from sqlalchemy import select
 
 from app.domain import recovery as rules
 from app.domain import recovery_law as law
+from app.domain.benefits import name as benefit_name
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
 from app.domain.messages import Code, msg
-from app.domain.polish import benefit_name, date_pl, zl
+from app.domain.polish import date_pl, zl
 from app.persistence.models import (
     Case,
     HouseholdMember,

@@ -37,6 +37,8 @@ from SpiffWorkflow.specs.MultiChoice import MultiChoice
 from SpiffWorkflow.spiff.specs.defaults import UserTask
 from SpiffWorkflow.util.task import TaskState
 
+from app.domain import benefits
+
 from . import serialization
 from .budget import UNLIMITED, Budget, BudgetSpent
 from .clock import WARSAW, engine_clock
@@ -48,8 +50,12 @@ from .sandbox import SandboxedScriptEngine
 from .specs import PARAMS_KEY, DeferredServiceTask
 from .timer_range import EARLIEST, LATEST, moment_problem
 
-BENEFITS = ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy", "zasilek_rodzinny",
-            "fundusz_alimentacyjny")
+# Every benefit of the catalogue; the scripted paths below run on two of them, picked by what
+# they are: an open-ended monthly u.p.s. benefit, and one always granted for a set period.
+BENEFITS = benefits.CODES
+_OPEN_ENDED = benefits.codes_where(lambda b: b.kind is benefits.Kind.MONTHLY and not b.end_required
+                                   and b.period_start_parameter is None)[0]
+_FIXED_TERM = benefits.codes_where(lambda b: b.end_required)[0]
 # The variables a case's end is judged by in a replay (with the end events and open tasks).
 OUTCOME_VARIABLES = ("intake_outcome", "decision_outcome", "decision_kind", "approval",
                      "appeal_event", "appeal_action", "benefit_active", "next_process",
@@ -69,7 +75,7 @@ class Scenario:
     """
 
     name: str
-    benefit: str = "zasilek_staly"
+    benefit: str = _OPEN_ENDED
     answers: Mapping[str, Any] = field(default_factory=dict)
     wait: frozenset[str] = frozenset()
     process: str | None = None
@@ -84,38 +90,38 @@ def _answers(**answers: Any) -> dict[str, Any]:
 
 SCENARIOS: tuple[Scenario, ...] = (
     *(Scenario(f"{benefit}: complete application granted", benefit, _answers()) for benefit in BENEFITS),
-    Scenario("incomplete application supplemented", "zasilek_okresowy", _answers(
+    Scenario("incomplete application supplemented", _FIXED_TERM, _answers(
         completeness_check=[{"complete": False, "missing_items": "Zaświadczenie."}, {}])),
-    Scenario("supplement not filed in time", "zasilek_okresowy", _answers(
+    Scenario("supplement not filed in time", _FIXED_TERM, _answers(
         completeness_check={"complete": False, "missing_items": "Zaświadczenie."}),
         wait=frozenset({"record_supplement"})),
-    Scenario("draft returned by the approver", "zasilek_okresowy", _answers(
+    Scenario("draft returned by the approver", _FIXED_TERM, _answers(
         approve_decision=[{"approval": "return", "approval_comment": "Popraw kwotę."}, {}])),
-    Scenario("appeal forwarded to SKO", "zasilek_okresowy", _answers(
+    Scenario("appeal forwarded to SKO", _FIXED_TERM, _answers(
         appeal_window={"appeal_event": "appeal_filed"})),
-    Scenario("appeal: the decision is changed", "zasilek_okresowy", _answers(
+    Scenario("appeal: the decision is changed", _FIXED_TERM, _answers(
         appeal_window=[{"appeal_event": "appeal_filed"}, {}],
         handle_appeal=[{"appeal_action": "change_decision"}, {}])),
-    Scenario("appeal period lapses", "zasilek_okresowy", _answers(), wait=frozenset({"appeal_window"})),
-    Scenario("refusal", "zasilek_okresowy", _answers(
+    Scenario("appeal period lapses", _FIXED_TERM, _answers(), wait=frozenset({"appeal_window"})),
+    Scenario("refusal", _FIXED_TERM, _answers(
         draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None})),
-    Scenario("deadlines pass before the interview", "zasilek_staly", _answers(),
+    Scenario("deadlines pass before the interview", _OPEN_ENDED, _answers(),
              wait=frozenset({"conduct_interview"})),
-    Scenario("change of a running grant", "zasilek_okresowy", _answers(), process="decision_change"),
-    Scenario("refusal: the party's time to comment lapses", "zasilek_okresowy", _answers(
+    Scenario("change of a running grant", _FIXED_TERM, _answers(), process="decision_change"),
+    Scenario("refusal: the party's time to comment lapses", _FIXED_TERM, _answers(
         draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
         wait=frozenset({"party_comments"})),
-    Scenario("the SKO returns the case for re-examination", "zasilek_okresowy", _answers(
+    Scenario("the SKO returns the case for re-examination", _FIXED_TERM, _answers(
         appeal_window=[{"appeal_event": "appeal_filed"}, {}],
         record_sko_outcome={"sko_outcome": "returned"})),
-    Scenario("the SKO quashes and discontinues", "zasilek_okresowy", _answers(
+    Scenario("the SKO quashes and discontinues", _FIXED_TERM, _answers(
         appeal_window={"appeal_event": "appeal_filed"},
         record_sko_outcome={"sko_outcome": "quashed_discontinued"})),
-    Scenario("the SKO rules on the merits", "zasilek_staly", _answers(
+    Scenario("the SKO rules on the merits", _OPEN_ENDED, _answers(
         appeal_window={"appeal_event": "appeal_filed"},
         record_sko_outcome={"sko_outcome": "changed", "sko_kind": "partial",
                             "sko_amount": "300.00", "sko_period_from": DEFAULT_DAY})),
-    Scenario("revocation of a running grant", "zasilek_okresowy", _answers(
+    Scenario("revocation of a running grant", _FIXED_TERM, _answers(
         draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
         process="decision_change"),
 )

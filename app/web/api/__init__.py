@@ -31,7 +31,7 @@ from app.web.setup import services
 
 from . import payment_routes
 from . import recovery as recovery_api
-from .openapi import OPENAPI
+from .openapi import document as openapi_document
 
 bp = Blueprint("api", __name__)
 CASE_ROLES = ("caseworker", "supervisor")
@@ -51,7 +51,7 @@ def _json_body() -> dict[str, Any]:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 description of this API."""
-    return jsonify(OPENAPI)
+    return jsonify(openapi_document())
 
 
 @bp.post("/auth/token")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from app.domain import benefits
 from app.domain.income import MAX_AGE
+from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.reasons import REASONS
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
@@ -118,6 +121,16 @@ _CASE_LINKS = {
 # the cash-desk PDF and the spreadsheet.
 EXPORT_MEDIA_TYPES = tuple(dict.fromkeys(mimetype for mimetype, _ in KINDS.values()))
 
+
+def _without_request() -> list[str]:
+    """The benefits whose application records no request (art. 107 § 4 KPA)."""
+    return [code for code in benefits.CODES if not asks_request(code)]
+
+
+def _request_note(text: str, codes: Iterable[str]) -> str:
+    return f"{text}; only {' and '.join(codes)}"
+
+
 _DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 
@@ -191,8 +204,7 @@ OPENAPI: dict[str, Any] = {
                             # Art. 107 § 4 KPA: a request is recorded only where the act leaves
                             # the amount or period to the centre.
                             "allOf": [{"if": {"required": ["benefit"], "properties": {
-                                "benefit": {"enum": ["zasilek_staly", "zasilek_rodzinny",
-                                                     "fundusz_alimentacyjny"]}}},
+                                "benefit": {"enum": _without_request()}}},
                                        "then": {"properties": {
                                            "requested_amount": {"type": "null"},
                                            "requested_until": {"type": "null"}}}}],
@@ -200,9 +212,7 @@ OPENAPI: dict[str, Any] = {
                                 "applicant": {"$ref": "#/components/schemas/Member"},
                                 "members": {"type": "array",
                                             "items": {"$ref": "#/components/schemas/Member"}},
-                                "benefit": {"type": "string", "enum": [
-                                    "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                                    "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                                "benefit": {"type": "string", "enum": list(benefits.CODES)},
                                 "reason": {"type": "string", "enum": list(REASONS),
                                            "description": "art. 7 u.p.s. code"},
                                 "urgent": {"type": "boolean"},
@@ -218,12 +228,14 @@ OPENAPI: dict[str, Any] = {
                                 "requested_amount": {
                                     "type": ["string", "null"],
                                     "pattern": r"^(?=.*[1-9])[0-9]{1,9}([.,][0-9]{1,2})?$",
-                                    "description": "the amount the party asks for (a month, or "
-                                    "once); only zasilek_okresowy and specjalny_zasilek_celowy"},
+                                    "description": _request_note(
+                                        "the amount the party asks for (a month, or once)",
+                                        AMOUNT_DISCRETION)},
                                 "requested_until": {
                                     **DATE, "type": ["string", "null"],
-                                    "description": "the last day of the period the party asks "
-                                    "for; only zasilek_okresowy"},
+                                    "description": _request_note(
+                                        "the last day of the period the party asks for",
+                                        PERIOD_DISCRETION)},
                                 "address": {"type": "string", "maxLength": 300},
                                 "bank_account": {**NRB, "maxLength": 64},
                                 "register_update": {
@@ -255,9 +267,7 @@ OPENAPI: dict[str, Any] = {
                 "additionalProperties": False,
                 "properties": {
                     "on": DATE,
-                    "benefit": {"type": "string", "enum": [
-                        "zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                        "zasilek_rodzinny", "fundusz_alimentacyjny"]},
+                    "benefit": {"type": "string", "enum": list(benefits.CODES)},
                     "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
                     "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
                         "type": "object", "required": ["age"], "additionalProperties": False,
@@ -648,3 +658,17 @@ OPENAPI["paths"].update({
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).
 harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])
+
+def document() -> dict[str, Any]:
+    """The OpenAPI document with the benefit enums read from the catalogue now
+    (app.domain.benefits), so an entry registered after import is declared too."""
+    schemas = OPENAPI["components"]["schemas"]
+    case = schemas["CaseRequest"]
+    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = _without_request()
+    case["properties"]["benefit"]["enum"] = list(benefits.CODES)
+    case["properties"]["requested_amount"]["description"] = _request_note(
+        "the amount the party asks for (a month, or once)", AMOUNT_DISCRETION)
+    case["properties"]["requested_until"]["description"] = _request_note(
+        "the last day of the period the party asks for", PERIOD_DISCRETION)
+    schemas["EligibilityRequest"]["properties"]["benefit"]["enum"] = list(benefits.CODES)
+    return OPENAPI

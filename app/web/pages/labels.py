@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from app.domain import benefits
+
 # The art. 7 reasons and relations as the application service validates them.
 from app.services.cases import REASONS, RELATIONS
 
-BENEFITS = {
-    "zasilek_staly": _l("Zasiłek stały"),
-    "zasilek_okresowy": _l("Zasiłek okresowy"),
-    "specjalny_zasilek_celowy": _l("Specjalny zasiłek celowy"),
-    "zasilek_rodzinny": _l("Zasiłek rodzinny"),
-    "fundusz_alimentacyjny": _l("Świadczenie z funduszu alimentacyjnego"),
-}
+
+class _BenefitLabels(Mapping[str, Any]):
+    """Each benefit's name from its catalogue entry (app.domain.benefits), read at each use."""
+
+    def __getitem__(self, code: str) -> Any:
+        return _l(benefits.get(code).label)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(benefits.CODES)
+
+    def __len__(self) -> int:
+        return len(benefits.CODES)
+
+
+BENEFITS: Mapping[str, Any] = _BenefitLabels()
 
 RELATION_LABELS = {
     "applicant": _l("wnioskodawca"),
@@ -305,7 +316,7 @@ def lang() -> str:
     return locale.language if locale is not None else "pl"
 
 
-def label(table: dict[str, Any], code: Any) -> str:
+def label(table: Mapping[str, Any], code: Any) -> str:
     """The label of a code, or the code itself when it is not known (never fails)."""
     if code is None or code == "":
         return "—"
@@ -333,7 +344,7 @@ def relation_options(include_applicant: bool = False) -> list[tuple[str, str]]:
     return [(r, label(RELATION_LABELS, r)) for r in RELATIONS if include_applicant or r != "applicant"]
 
 
-TABLES: dict[str, dict[str, Any]] = {
+TABLES: dict[str, Mapping[str, Any]] = {
     "benefit": BENEFITS, "relation": RELATION_LABELS, "income_kind": INCOME_KINDS,
     "other_benefit": OTHER_BENEFITS, "stage": STAGES, "case_status": CASE_STATUSES,
     "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,

@@ -1,0 +1,35 @@
+"""The benefit catalogue: one module per benefit, each registering its :class:`Benefit` entry.
+
+Read :mod:`app.domain.benefits.catalogue` for the entry's fields and the registry. To add a
+benefit, add a module here that registers its entry, import it below, and add its translations.
+"""
+
+from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
+    fundusz_alimentacyjny,
+    specjalny_zasilek_celowy,
+    zasilek_okresowy,
+    zasilek_rodzinny,
+    zasilek_staly,
+)
+from app.domain.benefits.catalogue import (
+    BY_CODE,
+    CODES,
+    Benefit,
+    Kind,
+    Wording,
+    act_of,
+    attribute,
+    codes_where,
+    entries,
+    find,
+    get,
+    name,
+    register,
+    unregister,
+    where,
+)
+
+__all__ = [
+    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "codes_where", "entries", "find",
+    "get", "name", "register", "unregister", "where",
+]

@@ -1,0 +1,235 @@
+"""The benefit catalogue: one :class:`Benefit` entry per benefit, and the registry of entries.
+
+Everything that lists or maps benefits (the API enums and OpenAPI schema, the application form,
+the simulator, labels, the decision's wording, payment dates, recovery, decision rules, benefit
+months, rehearsal) reads this registry. A benefit is added by one module in this package that
+builds its entry (code, act, names, kind, rule, wording, parameters) and calls :func:`register`,
+plus its translations and, where its procedure differs, its diagram.
+
+The registry is read at call time: :data:`CODES` and :data:`BY_CODE` are live views, so an entry
+registered later (a test's scratch entry) shows up everywhere without other edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, overload
+
+UPS = "u.p.s."
+USR = "u.ś.r."
+FA = "ustawy o pomocy osobom uprawnionym do alimentów"
+# The month a benefit is first due unless its act says otherwise (the month of filing).
+FIRST_MONTH_DEFAULT = f"art. 106 ust. 3 {UPS}"
+
+
+def N_(text: str) -> str:
+    """Mark a Polish msgid for extraction (babel.cfg); translated where it is shown."""
+    return text
+
+
+class Kind(StrEnum):
+    """How a benefit is given."""
+
+    MONTHLY = "monthly"
+    ONE_OFF = "one_off"
+    IN_KIND = "in_kind"
+    SERVICE = "service"
+
+
+class Wording(StrEnum):
+    """How the ruling of a grant names the amount (app.services.documents.ruling)."""
+
+    MONTHLY = "monthly"                # "w wysokości X miesięcznie na okres ..."
+    ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
+    PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
+    PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+
+
+# rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
+Rule = Callable[[list[Any], date, Any, Decimal | None], Any]
+
+
+@dataclass(frozen=True)
+class Benefit:
+    """One benefit: everything the application needs to know about it in one place."""
+
+    code: str
+    order: int                       # position in lists and enums
+    act: str                         # "ups", "usr" or "fa": notices, citation, recovery, signer
+    article: str                     # the provisions that set the amount (the decision rules)
+    articles: str                    # the act's provisions the decision cites as its basis
+    name: str                        # Polish, nominative (= accusative): "przyznać zasiłek stały"
+    name_genitive: str               # Polish, genitive: "odmówić przyznania zasiłku stałego"
+    label: str                       # Polish msgid of its name on pages: "Zasiłek stały"
+    name_en: str                     # English (the .po msgstr of ``label``)
+    kind: Kind
+    rule: Rule                       # eligibility and amount
+    parameter_prefix: str            # its own parameters: "<prefix>.…"
+    parameters_read: tuple[str, ...]  # every parameter prefix its rule reads
+    end_required: bool = False       # always granted for a set period
+    default_term_months: int | None = None
+    wording: Wording = Wording.MONTHLY
+    first_month_article: str = FIRST_MONTH_DEFAULT
+    # A benefit granted for a yearly benefit period: the parameter naming its first month, and
+    # the provision that grants it "na okres zasiłkowy/świadczeniowy".
+    period_start_parameter: str | None = None
+    benefit_period_article: str | None = None
+    amount_discretion: bool = False  # the centre sets the amount within a range or for a need
+    period_discretion: bool = False  # the centre sets the period
+    # Extra JSON Schema properties of the application form for this benefit (none today).
+    form_fragment: Mapping[str, Any] = field(default_factory=dict)
+    process: str = "benefit_case"    # the BPMN process its case runs
+
+    @property
+    def one_off(self) -> bool:
+        return self.kind is Kind.ONE_OFF
+
+    @property
+    def family_period(self) -> bool:
+        return self.period_start_parameter is not None
+
+
+_REGISTRY: dict[str, Benefit] = {}
+
+
+def register(entry: Benefit) -> Benefit:
+    """Add ``entry`` to the catalogue (a module of this package calls it once) and return it."""
+    if entry.code in _REGISTRY and _REGISTRY[entry.code] is not entry:
+        raise ValueError(f"benefit {entry.code!r} is registered twice")
+    _REGISTRY[entry.code] = entry
+    return entry
+
+
+def unregister(code: str) -> None:
+    """Remove an entry (tests that register a scratch benefit)."""
+    _REGISTRY.pop(code, None)
+
+
+def entries() -> tuple[Benefit, ...]:
+    """Every benefit, in catalogue order."""
+    return tuple(sorted(_REGISTRY.values(), key=lambda b: (b.order, b.code)))
+
+
+def find(code: object) -> Benefit | None:
+    return _REGISTRY.get(code) if isinstance(code, str) else None
+
+
+def get(code: str) -> Benefit:
+    """The entry of ``code``; KeyError for an unknown code."""
+    return _REGISTRY[code]
+
+
+class _Codes(Sequence[str]):
+    """The benefit codes in catalogue order, read from the registry at each use."""
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        codes = tuple(b.code for b in entries())
+        return codes[index]
+
+    def __len__(self) -> int:
+        return len(_REGISTRY)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(tuple(b.code for b in entries()))
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code in _REGISTRY
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the tuple of the codes (as the tuple it replaces was)."""
+        mine = tuple(self)
+        return mine == (tuple(other) if isinstance(other, _Codes) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+class _ByCode(Mapping[str, Benefit]):
+    """code -> entry, read from the registry at each use."""
+
+    def __getitem__(self, code: str) -> Benefit:
+        return _REGISTRY[code]
+
+    def __len__(self) -> int:
+        return len(_REGISTRY)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CODES)
+
+
+CODES: Sequence[str] = _Codes()
+BY_CODE: Mapping[str, Benefit] = _ByCode()
+
+
+def codes_where(test: Callable[[Benefit], bool]) -> tuple[str, ...]:
+    """The codes of the entries that pass ``test``, in catalogue order."""
+    return tuple(b.code for b in entries() if test(b))
+
+
+class _Where(Set[str]):
+    """The codes of the entries that pass a test, read from the registry at each use."""
+
+    def __init__(self, test: Callable[[Benefit], bool]) -> None:
+        self._test = test
+
+    def __contains__(self, code: object) -> bool:
+        entry = find(code)
+        return entry is not None and self._test(entry)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(codes_where(self._test))
+
+    def __len__(self) -> int:
+        return len(codes_where(self._test))
+
+
+class _Attribute(Mapping[str, Any]):
+    """code -> an attribute of the entry, for the entries where it is set (not None)."""
+
+    def __init__(self, read: Callable[[Benefit], Any]) -> None:
+        self._read = read
+
+    def __getitem__(self, code: str) -> Any:
+        entry = find(code)
+        found = None if entry is None else self._read(entry)
+        if found is None:
+            raise KeyError(code)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(codes_where(lambda b: self._read(b) is not None))
+
+    def __len__(self) -> int:
+        return len(codes_where(lambda b: self._read(b) is not None))
+
+
+def where(test: Callable[[Benefit], bool]) -> Set[str]:
+    """A live set of the codes whose entry passes ``test`` (e.g. the one-off benefits)."""
+    return _Where(test)
+
+
+def attribute(read: Callable[[Benefit], Any]) -> Mapping[str, Any]:
+    """A live mapping code -> ``read(entry)`` over the entries where it is not None."""
+    return _Attribute(read)
+
+
+def name(code: str) -> str:
+    """The Polish nominative of a benefit code (the code itself when unknown)."""
+    entry = find(code)
+    return entry.name if entry else code
+
+
+def act_of(code: str) -> str:
+    """'ups', 'usr' or 'fa': the act the benefit rests on ('ups' for an unknown code)."""
+    entry = find(code)
+    return entry.act if entry else "ups"
