@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import time
 from contextlib import nullcontext as _nullcontext
 from datetime import datetime
 from typing import Any
@@ -33,9 +34,11 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def open_task(page: Any, base: str, case_id: int, title: str, timeout_s: float = 40) -> None:
-    """Open the case's task with this title, reloading while a background job runs."""
-    for _ in range(int(timeout_s * 2)):
+def open_task(page: Any, base: str, case_id: int, title: str, timeout_s: float = 120) -> None:
+    """Open the case's task with this title, reloading while a background job runs (a loaded
+    2-core machine can take a minute for the document and schedule jobs, so wait up to two)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
         page.goto(f"{base}/cases/{case_id}")
         link = page.locator("a", has_text=title)
         if link.count():
