@@ -9,13 +9,14 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.domain.statuses import DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Case, Decision, DecisionEvent, PaymentScheduleItem
 
 from .context import UnitOfWork
 
 GRANTING = ("grant", "partial")
 # Decisions whose grant runs (or will run once final): not drafts, refusals or ones overturned.
-RUNNING = ("approved", "issued", "final")
+RUNNING = (DecisionStatus.APPROVED, DecisionStatus.ISSUED, DecisionStatus.FINAL)
 
 
 def replace_parent_schedule(uow: UnitOfWork, case: Case, period_from: date) -> int:
@@ -33,11 +34,11 @@ def replace_parent_schedule(uow: UnitOfWork, case: Case, period_from: date) -> i
     items = uow.session.scalars(select(PaymentScheduleItem).where(
         or_(PaymentScheduleItem.case_id == case.parent_case_id,
             PaymentScheduleItem.case_id.in_(siblings)),
-        PaymentScheduleItem.status.in_(("planned", "suspended")),
+        PaymentScheduleItem.status.in_((ScheduleItemStatus.PLANNED, ScheduleItemStatus.SUSPENDED)),
         PaymentScheduleItem.month >= period_from.replace(day=1),
     )).all()
     for item in items:
-        item.status = "cancelled"
+        item.status = ScheduleItemStatus.CANCELLED
     return len(items)
 
 

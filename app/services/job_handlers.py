@@ -14,6 +14,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
+from app.domain.statuses import CaseKind, DecisionStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -41,7 +42,7 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
     """The case's household as domain members, applicant first, with itemised incomes."""
     incomes: dict[int, list[IncomeItem]] = {}
     # A case opened to change a running grant rests on the facts established in that grant's case.
-    facts_case = case.parent_case_id if case.kind == "change" and case.parent_case_id else case.id
+    facts_case = case.parent_case_id if case.kind == CaseKind.CHANGE and case.parent_case_id else case.id
     rows = list(uow.session.scalars(select(Income).where(Income.case_id == facts_case)
                                     .order_by(Income.id)))
     # The interview's verified rows when there are any, else the application's declared ones.
@@ -142,7 +143,7 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     decision.document_html = html
     stored = document_store.store(uow, decision.case_id, "decision", html, decision.approved_by_id,
                                   decision_id=decision.id, title=f"Decyzja nr {decision.number}")
-    decision.status = "issued"
+    decision.status = DecisionStatus.ISSUED
     return {"decision_id": decision.id, "decision_number": decision.number,
             "document_id": stored.id}
 

@@ -23,6 +23,7 @@ from app.domain import recovery_law as law
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
 from app.domain.messages import Code, msg
 from app.domain.polish import benefit_name, date_pl, zl
+from app.domain.statuses import RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
     Case,
     HouseholdMember,
@@ -133,7 +134,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         row = RecoveryDecision(recovery_id=rec.id, kind=kind, justification=justification,
                                drafted_by_id=actor.id, drafted_at=ctx.now(), plan=[])
         if kind == "recovery":
-            if rec.status != "found" or _open_recovery_decision(uow, rec):
+            if rec.status != RecoveryStatus.FOUND or _open_recovery_decision(uow, rec):
                 raise Conflict(msg(Code.RECOVERY_ALREADY_DECIDED))
             barred = barred_items(rec, now)
             if barred is not None:
@@ -144,7 +145,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
             except InvalidIdentifier as exc:
                 errors.add("account", exc.message)
         else:
-            if rec.status != "decided":
+            if rec.status != RecoveryStatus.DECIDED:
                 raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
             owed = balance_of(uow, rec, now).outstanding
             if owed <= 0:
@@ -191,7 +192,7 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
             raise NotFound(f"Decision {decision_id} does not exist.")
         rec = load(uow, row.recovery_id, lock=True)
         uow.session.refresh(row)
-        if row.status != "draft":
+        if row.status != RecoveryDecisionStatus.DRAFT:
             raise Conflict(msg(Code.RECOVERY_DECISION_ISSUED))
         if row.drafted_by_id == actor.id:
             raise Forbidden(msg(Code.RECOVERY_FOUR_EYES))
@@ -315,7 +316,7 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
     relief = "recovery" if row.kind == "recovery" else "relief"
     first = s.scalar(select(RecoveryDecision).where(
         RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "recovery",
-        RecoveryDecision.status == "issued"))
+        RecoveryDecision.status == RecoveryDecisionStatus.ISSUED))
     basis_decision = (f"decyzją nr {first.number} z dnia {date_pl(first.issued_on)}"
                       if first is not None and first.issued_on else f"w sprawie {case.number}")
     person = case.applicant

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain import recovery_law as law
+from app.domain.statuses import RecoveryDecisionStatus
 from app.persistence.models import Recovery, RecoveryDecision
 
 from .context import UnitOfWork
@@ -22,7 +23,8 @@ def limitation(uow: UnitOfWork, rec: Recovery, on: date, owed: Decimal) -> dict[
     Shown as barred with what it leaves unrecoverable; nothing runs before finality is recorded."""
     s = uow.session
     decisions = s.scalars(select(RecoveryDecision).where(
-        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.status == "issued")).all()
+        RecoveryDecision.recovery_id == rec.id,
+        RecoveryDecision.status == RecoveryDecisionStatus.ISSUED)).all()
     final_on = next((d.final_on for d in decisions if d.kind == "recovery"), None)
     barred_from = None
     if final_on is not None:

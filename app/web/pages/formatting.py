@@ -15,6 +15,7 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from app.domain.messages import Msg
+from app.domain.statuses import TaskStatus
 from app.web.messages import render
 from app.web.setup import services
 
@@ -142,7 +143,7 @@ def due_badge(due_on: Any, status: str = "ready") -> dict[str, Any] | None:
     if d is None:
         return None
     days = (d - today()).days
-    if status not in ("ready", None):
+    if status not in (TaskStatus.READY, None):
         return {"level": "ok", "text": fdate(d), "days": days, "date": fdate(d)}
     if days < 0:
         text = ngettext("%(num)d dzień po terminie", "%(num)d dni po terminie", -days)
