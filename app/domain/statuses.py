@@ -110,3 +110,20 @@ class RecoveryDecisionStatus(StrEnum):
 
     DRAFT = "draft"
     ISSUED = "issued"
+
+
+class DecisionKind(StrEnum):
+    """What a benefit decision rules: a grant, a grant in part, or a refusal."""
+
+    GRANT = "grant"
+    PARTIAL = "partial"
+    REFUSAL = "refusal"
+
+
+class RecoveryDecisionKind(StrEnum):
+    """A decision on a debt: its recovery, or relief (write-off, deferral, instalments)."""
+
+    RECOVERY = "recovery"
+    WRITE_OFF = "write_off"
+    DEFERRAL = "deferral"
+    INSTALMENTS = "instalments"

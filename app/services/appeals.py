@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from app.domain import deadlines, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.domain.statuses import DecisionStatus, ScheduleItemStatus, TaskStatus
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus, TaskStatus
 from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
 
 from . import audit, letters
@@ -56,7 +56,7 @@ def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required
 def enforceable_at_once(decision: Decision) -> bool:
     """Art. 130 §4 KPA: a decision granting the request in full is enforced at once; so is one
     with rygor natychmiastowej wykonalności (art. 108; the flag the documents part adds)."""
-    return decision.kind == "grant" or decision.immediate_enforcement
+    return decision.kind == DecisionKind.GRANT or decision.immediate_enforcement
 
 
 def check_dates(decision: Decision, posted: date | None, received: date | None, today: date,

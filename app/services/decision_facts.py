@@ -113,7 +113,7 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
     out = Justification()
     names = member_names(case)
     application = uow.session.scalar(select(Application).where(Application.case_id == case.id))
-    if application is not None and case.kind != "change":
+    if application is not None and case.kind != CaseKind.CHANGE:
         out.facts.append(f"Wniosek strony wpłynął do organu dnia {date_pl(application.received_on)}")
         out.evidence.append(f"wniosek strony z dnia {date_pl(application.received_on)} wraz z "
                             "oświadczeniami o sytuacji rodzinnej i dochodowej")

@@ -14,7 +14,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
-from app.domain.statuses import CaseKind, DecisionStatus
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -152,7 +152,7 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
     months, or one payment of a one-off benefit on its date (idempotent per month)."""
     decision = _latest_decision(uow, job.case_id)
-    if decision.kind != "refusal" and decision.period_from is not None \
+    if decision.kind != DecisionKind.REFUSAL and decision.period_from is not None \
             and decision.period_to is not None and decision.period_to < decision.period_from \
             and decision.benefit not in ONE_OFF:
         # A reversed period never yields a silently empty schedule.

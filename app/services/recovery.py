@@ -22,7 +22,7 @@ from app.domain import recovery as rules
 from app.domain import recovery_law as law
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.domain.statuses import PaymentStatus, RecoveryDecisionStatus, RecoveryStatus
+from app.domain.statuses import PaymentStatus, RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -265,7 +265,7 @@ def events(uow: UnitOfWork, rec: Recovery) -> list[rules.Event]:
     out += [rules.Event(r.received_on, "repayment", r.amount) for r in s.scalars(
         select(RecoveryRepayment).where(RecoveryRepayment.recovery_id == rec.id))]
     for d in s.scalars(select(RecoveryDecision).where(
-            RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "write_off",
+            RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == RecoveryDecisionKind.WRITE_OFF,
             RecoveryDecision.status == RecoveryDecisionStatus.ISSUED)):
         assert d.issued_on is not None
         out.append(rules.Event(d.issued_on, "write_off", d.amount or Decimal("0.00"),

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.domain.statuses import DecisionStatus, ScheduleItemStatus
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Appeal, Decision, PaymentScheduleItem
 
 from . import audit
@@ -143,7 +143,7 @@ def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, ou
             .where(PaymentScheduleItem.decision_id == decision.id,
                    PaymentScheduleItem.status == ScheduleItemStatus.SUSPENDED)
             .values(status=ScheduleItemStatus.PLANNED))
-        if decision.kind != "refusal" and effects:
+        if decision.kind != DecisionKind.REFUSAL and effects:
             effects.schedule(uow, decision.case_id)
         event(uow, actor, appeal.case_id, decision.id, f"sko_{outcome}", ruled_on,
               f"{label}: decyzja ostateczna.", appeal_id=appeal.id)
@@ -163,7 +163,7 @@ def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, ou
         uow.session.add(sko)
         uow.session.flush()
         appeal.sko_decision_id = sko.id
-        if sko.kind != "refusal" and effects:
+        if sko.kind != DecisionKind.REFUSAL and effects:
             effects.schedule(uow, decision.case_id)
         event(uow, actor, appeal.case_id, sko.id, "sko_changed", ruled_on,
               f"{label}: orzeczenie co do istoty zastępuje decyzję organu.", appeal_id=appeal.id,

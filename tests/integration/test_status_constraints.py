@@ -29,6 +29,8 @@ COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("payments", "status"): st.PaymentStatus,
     ("recoveries", "status"): st.RecoveryStatus,
     ("recovery_decisions", "status"): st.RecoveryDecisionStatus,
+    ("decisions", "kind"): st.DecisionKind,
+    ("recovery_decisions", "kind"): st.RecoveryDecisionKind,
 }
 
 

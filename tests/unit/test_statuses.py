@@ -20,7 +20,8 @@ CHECKED = {
     ("human_tasks", "status"): st.TaskStatus, ("jobs", "status"): st.JobStatus,
     ("payment_schedule_items", "status"): st.ScheduleItemStatus,
     ("payment_lists", "status"): st.PaymentListStatus, ("payments", "status"): st.PaymentStatus,
-    ("recoveries", "status"): st.RecoveryStatus,
+    ("recoveries", "status"): st.RecoveryStatus, ("decisions", "kind"): st.DecisionKind,
+    ("recovery_decisions", "kind"): st.RecoveryDecisionKind,
     ("recovery_decisions", "status"): st.RecoveryDecisionStatus,
 }
 

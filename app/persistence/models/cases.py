@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.domain.statuses import CaseKind, CaseStatus, DecisionStatus
+from app.domain.statuses import CaseKind, CaseStatus, DecisionKind, DecisionStatus
 
 from .base import Base, Money, status_check, utcnow
 from .people import Household, Person
@@ -123,7 +123,7 @@ class Decision(Base):
     """An administrative decision (decyzja), from draft through approval to finality."""
 
     __tablename__ = "decisions"
-    __table_args__ = (status_check(DecisionStatus),)
+    __table_args__ = (status_check(DecisionStatus), status_check(DecisionKind, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

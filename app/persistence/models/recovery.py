@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.domain.statuses import RecoveryDecisionStatus, RecoveryStatus
+from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 
 from .base import Base, Money, status_check, utcnow
 from .documents import Document
@@ -67,7 +67,8 @@ class RecoveryDecision(Base):
     'instalments'; drafted by one person, approved by another holding the supervisor role."""
 
     __tablename__ = "recovery_decisions"
-    __table_args__ = (status_check(RecoveryDecisionStatus),)
+    __table_args__ = (status_check(RecoveryDecisionStatus),
+                      status_check(RecoveryDecisionKind, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recovery_id: Mapped[int] = mapped_column(ForeignKey("recoveries.id", ondelete="CASCADE"), index=True)

@@ -78,7 +78,8 @@ def _draft_list(uow: UnitOfWork, pay_date: date, month: date, actor: Actor) -> i
         stmt = _insert(uow)(PaymentList).values(
             month=month, pay_date=pay_date, status=PaymentListStatus.DRAFT, total=Decimal("0.00"),
             created_at=uow.ctx.now(), run_by_id=actor.id, version=1,
-        ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=text("status = 'draft'"))
+        ).on_conflict_do_nothing(index_elements=["pay_date"],
+                                 index_where=text(f"status = '{PaymentListStatus.DRAFT.value}'"))
         uow.session.execute(stmt)
         pick = select(PaymentList.id).where(PaymentList.pay_date == pay_date,
                                             PaymentList.status == PaymentListStatus.DRAFT)

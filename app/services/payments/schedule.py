@@ -25,12 +25,12 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import BENEFITS
 from app.domain.payment_dates import add_months, due_date, payment_date
-from app.domain.statuses import CaseKind, DecisionStatus, ScheduleItemStatus
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
 
 from ..context import UnitOfWork
 
-GRANTING = ("grant", "partial")
+GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
 # Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed
 # or revoked decision is replaced by the changing one).
 STANDING = (DecisionStatus.ISSUED, DecisionStatus.FINAL)

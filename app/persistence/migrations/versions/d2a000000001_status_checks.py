@@ -1,4 +1,5 @@
-"""Statuses are enums: a CHECK constraint on each status column (and on cases.kind).
+"""Statuses are enums: a CHECK constraint on each status column (and on the kinds of cases,
+decisions and recovery decisions).
 
 The columns stay VARCHAR(20); the constraint admits every value the code writes and the
 legacy values earlier versions wrote (payment lists and payments 'exported', payments
@@ -29,6 +30,7 @@ CHECKS: dict[tuple[str, str], tuple[str, ...]] = {
     ('cases', 'kind'): ('application', 'change'),
     ('decisions', 'status'): ('draft', 'returned', 'approved', 'issued', 'final', 'appealed',
                               'changed', 'quashed', 'delivered', 'cancelled'),
+    ('decisions', 'kind'): ('grant', 'partial', 'refusal'),
     ('process_instances', 'status'): ('running', 'completed', 'error'),
     ('human_tasks', 'status'): ('ready', 'completed', 'cancelled'),
     ('jobs', 'status'): ('pending', 'done', 'failed'),
@@ -37,6 +39,7 @@ CHECKS: dict[tuple[str, str], tuple[str, ...]] = {
     ('payments', 'status'): ('pending', 'approved', 'paid', 'returned', 'draft', 'exported'),
     ('recoveries', 'status'): ('found', 'decided'),
     ('recovery_decisions', 'status'): ('draft', 'issued'),
+    ('recovery_decisions', 'kind'): ('recovery', 'write_off', 'deferral', 'instalments'),
 }
 
 _DRAFT_LIST_INDEX = 'uq_payment_lists_draft_pay_date'
