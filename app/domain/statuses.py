@@ -127,3 +127,11 @@ class RecoveryDecisionKind(StrEnum):
     WRITE_OFF = "write_off"
     DEFERRAL = "deferral"
     INSTALMENTS = "instalments"
+
+
+# Every enum above, so the pages can compare with the members too (as template globals).
+ALL: tuple[type[StrEnum], ...] = (
+    CaseStatus, CaseKind, InstanceStatus, TaskStatus, JobStatus, DecisionStatus, ScheduleItemStatus,
+    PaymentListStatus, PaymentStatus, RecoveryStatus, RecoveryDecisionStatus, DecisionKind,
+    RecoveryDecisionKind,
+)

@@ -314,7 +314,7 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
         # The body and an authorisation valid on the day are elements of art. 107 § 1 KPA.
         raise Conflict(msg(Code.SIGNER_UNAUTHORISED))
     bal = balance_of(uow, rec, row.issued_on)
-    relief = "recovery" if row.kind == "recovery" else "relief"
+    relief = "recovery" if row.kind == RecoveryDecisionKind.RECOVERY else "relief"
     first = s.scalar(select(RecoveryDecision).where(
         RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == RecoveryDecisionKind.RECOVERY,
         RecoveryDecision.status == RecoveryDecisionStatus.ISSUED))

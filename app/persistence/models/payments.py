@@ -31,6 +31,9 @@ class PaymentScheduleItem(Base):
     status: Mapped[str] = mapped_column(String(20), default=ScheduleItemStatus.PLANNED, index=True)
 
 
+_DRAFT = f"status = '{PaymentListStatus.DRAFT.value}'"
+
+
 class PaymentList(Base):
     """A payment list (lista wypłat) for one payment date, run by one person and approved by
     another (a run by the system scheduler has no ``run_by_id``).
@@ -42,7 +45,7 @@ class PaymentList(Base):
     __tablename__ = "payment_lists"
     __table_args__ = (
         Index("uq_payment_lists_draft_pay_date", "pay_date", unique=True,
-              postgresql_where=text("status = 'draft'"), sqlite_where=text("status = 'draft'")),
+              postgresql_where=text(_DRAFT), sqlite_where=text(_DRAFT)),
         status_check(PaymentListStatus),
     )
 

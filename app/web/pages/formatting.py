@@ -14,6 +14,7 @@ from flask.sansio.app import App
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
+from app.domain import statuses
 from app.domain.messages import Msg
 from app.domain.statuses import TaskStatus
 from app.web.messages import render
@@ -380,3 +381,5 @@ def register_template_helpers(app: App) -> None:
     app.add_template_global(localized, "localized")
     # Imported macros do not see the request context, so they ask for the language.
     app.add_template_global(lang, "current_lang")
+    for enum in statuses.ALL:  # compare statuses with the members: {% if t.status == TaskStatus.READY %}
+        app.add_template_global(enum, enum.__name__)
