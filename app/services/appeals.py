@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from app.domain import deadlines, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus, TaskStatus
 from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
 
 from . import audit, letters
@@ -55,7 +56,7 @@ def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required
 def enforceable_at_once(decision: Decision) -> bool:
     """Art. 130 §4 KPA: a decision granting the request in full is enforced at once; so is one
     with rygor natychmiastowej wykonalności (art. 108; the flag the documents part adds)."""
-    return decision.kind == "grant" or decision.immediate_enforcement
+    return decision.kind == DecisionKind.GRANT or decision.immediate_enforcement
 
 
 def check_dates(decision: Decision, posted: date | None, received: date | None, today: date,
@@ -216,8 +217,9 @@ def suspend_payments(uow: UnitOfWork, decision: Decision) -> int:
         return 0
     result = uow.session.execute(
         update(PaymentScheduleItem)
-        .where(PaymentScheduleItem.decision_id == decision.id, PaymentScheduleItem.status == "planned")
-        .values(status="suspended"))
+        .where(PaymentScheduleItem.decision_id == decision.id,
+               PaymentScheduleItem.status == ScheduleItemStatus.PLANNED)
+        .values(status=ScheduleItemStatus.SUSPENDED))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -225,7 +227,7 @@ def task_ready(uow: UnitOfWork, case_id: int, action: str) -> bool:
     """The case's process offers a task performing ``action`` now."""
     return uow.session.scalar(select(HumanTask.id).where(
         HumanTask.case_id == case_id, HumanTask.action == action,
-        HumanTask.status == "ready").limit(1)) is not None
+        HumanTask.status == TaskStatus.READY).limit(1)) is not None
 
 
 def _window_open(uow: UnitOfWork, case_id: int) -> bool:
@@ -261,9 +263,9 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
             raise Conflict(msg(Code.APPEAL_IN_WINDOW))
         if decision is None or decision.delivered_on is None:
             raise NotFound(msg(Code.APPEAL_NO_DECISION))
-        legacy = decision.status == "appealed" and uow.session.scalar(
+        legacy = decision.status == DecisionStatus.APPEALED and uow.session.scalar(
             select(Appeal.id).where(Appeal.decision_id == decision.id).limit(1)) is None
-        if decision.status != "final" and not legacy:
+        if decision.status != DecisionStatus.FINAL and not legacy:
             # Already appealed, quashed or changed: there is no final decision to appeal now.
             raise Conflict(msg(Code.APPEAL_NO_DECISION))
         today = today_in_warsaw(ctx.now())
@@ -303,7 +305,7 @@ def undo_finality(uow: UnitOfWork, actor: Actor, decision: Decision, appeal: App
           was_final_on=decision.final_on.isoformat() if decision.final_on else None,
           appeal_id=appeal.id, suspended=suspend_payments(uow, decision))
     decision.final_on = None
-    decision.status = "appealed"
+    decision.status = DecisionStatus.APPEALED
 
 
 def lock_appeal(uow: UnitOfWork, appeal_id: int, version: Any) -> Appeal:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
     AuditEvent,
@@ -139,7 +140,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
                 if instance and instance.next_timer_at else None,
                 "data": instance.data if instance else {},
             },
-            "open_tasks": [task_summary(t) for t in tasks if t.status == "ready"],
+            "open_tasks": [task_summary(t) for t in tasks if t.status == TaskStatus.READY],
             "tasks": [
                 {**task_summary(t), "completed_by": users.get(t.completed_by_id or 0),
                  "completed_at": t.completed_at.isoformat() if t.completed_at else None}

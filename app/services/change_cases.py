@@ -9,13 +9,14 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Case, Decision, DecisionEvent, PaymentScheduleItem
 
 from .context import UnitOfWork
 
-GRANTING = ("grant", "partial")
+GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
 # Decisions whose grant runs (or will run once final): not drafts, refusals or ones overturned.
-RUNNING = ("approved", "issued", "final")
+RUNNING = (DecisionStatus.APPROVED, DecisionStatus.ISSUED, DecisionStatus.FINAL)
 
 
 def replace_parent_schedule(uow: UnitOfWork, case: Case, period_from: date) -> int:
@@ -26,24 +27,24 @@ def replace_parent_schedule(uow: UnitOfWork, case: Case, period_from: date) -> i
     already on a payment list are left as they are; a suspended month (an appeal pending) is
     cancelled too.
     """
-    if case.kind != "change" or case.parent_case_id is None:
+    if case.kind != CaseKind.CHANGE or case.parent_case_id is None:
         return 0
     # The grant as it runs now: the parent's months and those of earlier changes of it.
     siblings = select(Case.id).where(Case.parent_case_id == case.parent_case_id, Case.id != case.id)
     items = uow.session.scalars(select(PaymentScheduleItem).where(
         or_(PaymentScheduleItem.case_id == case.parent_case_id,
             PaymentScheduleItem.case_id.in_(siblings)),
-        PaymentScheduleItem.status.in_(("planned", "suspended")),
+        PaymentScheduleItem.status.in_((ScheduleItemStatus.PLANNED, ScheduleItemStatus.SUSPENDED)),
         PaymentScheduleItem.month >= period_from.replace(day=1),
     )).all()
     for item in items:
-        item.status = "cancelled"
+        item.status = ScheduleItemStatus.CANCELLED
     return len(items)
 
 
 def change_context(uow: UnitOfWork, case: Case) -> dict[str, Any] | None:
     """What a change case changes: the decision, its period end and the change date."""
-    if case.kind != "change" or case.parent_case_id is None:
+    if case.kind != CaseKind.CHANGE or case.parent_case_id is None:
         return None
     purpose = change_purpose(uow, case)
     # The decision the change case was opened on (a self-corrected or quashed one no longer

@@ -30,6 +30,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT, ConsentRequired, basis
+from app.domain.statuses import CaseKind, DecisionStatus, InstanceStatus
 from app.persistence.models import Application, Case, Decision, Job, ProcessInstance
 
 from . import audit
@@ -70,7 +71,7 @@ def open_change_case(uow: UnitOfWork, actor: Actor, parent: Case, effective_from
         number=f"tmp-{uuid.uuid4().hex[:24]}", household_id=parent.household_id,
         applicant_id=parent.applicant_id, benefit=parent.benefit, reason=parent.reason,
         urgent=False, opened_on=today, opened_by_id=actor.id, caseworker_id=parent.caseworker_id,
-        bank_account=parent.bank_account, stage="decision", created_at=now, kind="change",
+        bank_account=parent.bank_account, stage="decision", created_at=now, kind=CaseKind.CHANGE,
         parent_case_id=parent.id, effective_from=effective_from,
     )
     uow.session.add(change)
@@ -116,8 +117,8 @@ def _open_change_for(uow: UnitOfWork, parent_id: int) -> bool:
     """A change or revocation of the grant is already running (not yet decided)."""
     return uow.session.scalar(
         select(Case.id).join(ProcessInstance, ProcessInstance.case_id == Case.id).where(
-            Case.parent_case_id == parent_id, Case.kind == "change",
-            ProcessInstance.status == "running").limit(1)) is not None
+            Case.parent_case_id == parent_id, Case.kind == CaseKind.CHANGE,
+            ProcessInstance.status == InstanceStatus.RUNNING).limit(1)) is not None
 
 
 def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> int:
@@ -166,14 +167,14 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
         parent = uow.session.get(Case, case_id)
         if parent is None:
             raise NotFound(msg(Code.CHANGE_NO_RUNNING_DECISION))
-        if parent.kind == "change" and parent.parent_case_id is not None:
+        if parent.kind == CaseKind.CHANGE and parent.parent_case_id is not None:
             # A grant already changed is changed again on its own case: the new case rests on
             # its facts, and its schedule replaces those of every earlier change of it.
             parent = uow.session.get(Case, parent.parent_case_id)
             assert parent is not None
             case_id = parent.id
         decision = running_grant(uow, case_id)
-        if decision is None or decision.period_from is None or decision.status == "approved":
+        if decision is None or decision.period_from is None or decision.status == DecisionStatus.APPROVED:
             raise Conflict(msg(Code.CHANGE_NO_RUNNING_DECISION))
         if effective is not None:
             if effective < decision.period_from:

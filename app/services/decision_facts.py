@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.polish import date_pl, zl
+from app.domain.statuses import CaseKind, TaskStatus
 from app.persistence.models import (
     Application,
     Case,
@@ -93,7 +94,7 @@ def calculation(result: Mapping[str, Any] | None, names: list[str]) -> tuple[lis
 
 
 def _incomes(uow: UnitOfWork, case: Case) -> tuple[dict[int, Decimal], bool]:
-    facts_case = case.parent_case_id if case.kind == "change" and case.parent_case_id else case.id
+    facts_case = case.parent_case_id if case.kind == CaseKind.CHANGE and case.parent_case_id else case.id
     rows = list(uow.session.scalars(select(Income).where(Income.case_id == facts_case)))
     verified = [r for r in rows if r.verified]
     out: dict[int, Decimal] = {}
@@ -112,7 +113,7 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
     out = Justification()
     names = member_names(case)
     application = uow.session.scalar(select(Application).where(Application.case_id == case.id))
-    if application is not None and case.kind != "change":
+    if application is not None and case.kind != CaseKind.CHANGE:
         out.facts.append(f"Wniosek strony wpłynął do organu dnia {date_pl(application.received_on)}")
         out.evidence.append(f"wniosek strony z dnia {date_pl(application.received_on)} wraz z "
                             "oświadczeniami o sytuacji rodzinnej i dochodowej")
@@ -143,7 +144,7 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
         out.evidence.append(f"{what} przeprowadzony dnia {date_pl(interview.conducted_on)}")
     results: list[dict[str, Any] | None] = list(uow.session.scalars(select(HumanTask.result).where(
         HumanTask.case_id == case.id, HumanTask.action == "record_supplement",
-        HumanTask.status == "completed")))
+        HumanTask.status == TaskStatus.COMPLETED)))
     for result_data in results:
         received = (result_data or {}).get("supplement_received_on")
         if received:

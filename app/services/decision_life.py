@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionStatus, TaskStatus
 from app.persistence.models import Appeal, Case, DecisionEvent, HumanTask
 
 from .appeals import appeal_dict, task_ready
@@ -31,10 +32,10 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
     grant = running_grant(uow, case.id)
     window_open = s.scalar(select(HumanTask.id).where(
         HumanTask.case_id == case.id, HumanTask.action == "appeal_window",
-        HumanTask.status == "ready").limit(1)) is not None
+        HumanTask.status == TaskStatus.READY).limit(1)) is not None
     sko_task = s.scalar(select(HumanTask.id).where(
         HumanTask.case_id == case.id, HumanTask.action == "sko_outcome",
-        HumanTask.status == "ready").limit(1))
+        HumanTask.status == TaskStatus.READY).limit(1))
     latest = s.scalars(select(Appeal).where(Appeal.case_id == case.id)
                        .order_by(Appeal.id.desc())).first()
     decision = latest_decision(uow, case.id)
@@ -44,10 +45,12 @@ def life_of(uow: UnitOfWork, case: Case) -> dict[str, Any]:
         # An appeal after finality is recorded here; inside the window, in the task. So is one
         # a process of an earlier version forwarded without recording it (status "appealed").
         "can_record_appeal": bool(decision and not window_open and (
-            decision.status == "final" or (decision.status == "appealed" and not appeals)))
+            decision.status == DecisionStatus.FINAL
+            or (decision.status == DecisionStatus.APPEALED and not appeals)))
         and not task_ready(uow, case.id, "handle_appeal"),
         "handle_task": task_ready(uow, case.id, "handle_appeal"),
-        "can_change": bool(grant and grant.period_from and grant.status in ("issued", "final")),
+        "can_change": bool(grant and grant.period_from
+                           and grant.status in (DecisionStatus.ISSUED, DecisionStatus.FINAL)),
         "grant_period_from": grant.period_from.isoformat() if grant and grant.period_from else None,
         "awaiting_sko": bool(latest and latest.forwarded_on and latest.sko_outcome is None),
         # The process waits for the ruling in its own task (recorded there, not here).
@@ -67,7 +70,7 @@ def pending_forwarding(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]
                 # Those the process's own task forwards are on the task list already.
                 ~select(HumanTask.id).where(
                     HumanTask.case_id == Appeal.case_id, HumanTask.action == "handle_appeal",
-                    HumanTask.status == "ready").exists())
+                    HumanTask.status == TaskStatus.READY).exists())
             .order_by(Appeal.forward_due).limit(500)).all()
         return [{**appeal_dict(a), "case_id": a.case_id, "case_number": number}
                 for a, number in rows]

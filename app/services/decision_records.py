@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import benefit_months, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
+from app.domain.statuses import CaseKind
 from app.domain.violations import Violation
 from app.persistence.models import (
     Appeal,
@@ -34,7 +35,7 @@ def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
     """
     case = uow.session.get(Case, case_id)
     assert case is not None
-    if case.kind == "change" and case.effective_from is not None:
+    if case.kind == CaseKind.CHANGE and case.effective_from is not None:
         return case.effective_from.replace(day=1)
     row = uow.session.execute(
         select(Application.received_on, Application.requested_from)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.statuses import CaseKind, TaskStatus
 from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
 from app.workflow_engine import CompiledDefinition
 from app.workflow_engine.budget import UNLIMITED, Budget
@@ -42,7 +43,7 @@ def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]
             for task in uow.session.execute(
                 select(HumanTask.instance_id, HumanTask.name, HumanTask.action, HumanTask.result,
                        HumanTask.completed_at)
-                .where(HumanTask.instance_id.in_(instance_ids), HumanTask.status == "completed")
+                .where(HumanTask.instance_id.in_(instance_ids), HumanTask.status == TaskStatus.COMPLETED)
                 .order_by(HumanTask.id)
             ):
                 steps[task.instance_id].append({
@@ -56,7 +57,7 @@ def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]
             start={"case_id": r.case_id, "benefit": r.benefit, "urgent": bool(r.urgent),
                    "application_date": received.isoformat()},
             steps=steps[r.id],
-            process=CHANGE_PROCESS if r.kind == "change" else None,
+            process=CHANGE_PROCESS if r.kind == CaseKind.CHANGE else None,
             baseline=ref(ctx, r.definition_id, r.content_hash),
             started_at=_iso(r.created_at),
         ))

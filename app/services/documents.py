@@ -29,6 +29,7 @@ from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
+from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 
 from . import decision_wording
@@ -118,7 +119,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
     """The sentences of the ruling (art. 107 § 1 pkt 5 KPA)."""
     party = _party(case)
     who = f"{party['name']} (PESEL {party['pesel']})"
-    if decision.kind == "refusal":
+    if decision.kind == DecisionKind.REFUSAL:
         return [f"Odmówić stronie: {who} przyznania {law.name_genitive}."]
     names = member_names(case)
     members = case.household.members
@@ -160,7 +161,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         how = office.payment_method
     day = "" if decision.benefit in ONE_OFF else f" {office.payment_day}".rstrip()
     lines.append(f"{when}{day} {how}.".replace("  ", " "))
-    if decision.kind == "partial":
+    if decision.kind == DecisionKind.PARTIAL:
         lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
     return lines
 
@@ -198,7 +199,7 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
                                   decision.eligibility.max_amount if decision.eligibility
                                   else None))
     facts = None if omitted else justification(
-        uow, case, result, refusal_on_merits=decision.kind == "refusal" and eligible)
+        uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
     lines = list(setting.lines) if setting and setting.lines is not None \
         else ruling(case, decision, law, office)
     return render(

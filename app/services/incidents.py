@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import exists, or_, select
 
+from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
 from app.workflow_engine import EngineError, current_elements, resume
 
@@ -44,22 +45,22 @@ def _authorise(actor: Actor) -> None:
 
 
 def _open_statuses() -> tuple[str, ...]:
-    return ("running", "error")
+    return (InstanceStatus.RUNNING, InstanceStatus.ERROR)
 
 
 def _candidates(uow: UnitOfWork, instance_id: int | None = None, limit: int = 200) -> list[Any]:
     """Rows (instance, case number, definition version) that meet an incident condition."""
     now = uow.ctx.now()
-    ready = exists().where(HumanTask.instance_id == ProcessInstance.id, HumanTask.status == "ready")
-    pending = exists().where(Job.instance_id == ProcessInstance.id, Job.status == "pending")
-    failed = exists().where(Job.instance_id == ProcessInstance.id, Job.status == "failed")
+    ready = exists().where(HumanTask.instance_id == ProcessInstance.id, HumanTask.status == TaskStatus.READY)
+    pending = exists().where(Job.instance_id == ProcessInstance.id, Job.status == JobStatus.PENDING)
+    failed = exists().where(Job.instance_id == ProcessInstance.id, Job.status == JobStatus.FAILED)
     stmt = (
         select(ProcessInstance, Case.number, ProcessDefinition.version)
         .join(Case, Case.id == ProcessInstance.case_id)
         .join(ProcessDefinition, ProcessDefinition.id == ProcessInstance.definition_id)
         .where(ProcessInstance.status.in_(_open_statuses()))
         .where(or_(
-            ProcessInstance.status == "error",
+            ProcessInstance.status == InstanceStatus.ERROR,
             failed,
             ProcessInstance.next_timer_at < now - TIMER_GRACE,
             ~ready & ~pending & ProcessInstance.next_timer_at.is_(None),
@@ -76,11 +77,11 @@ def _describe(uow: UnitOfWork, instance: ProcessInstance, number: str, version: 
     """One incident as plain data: ids, codes, element and message; no personal data."""
     session = uow.session
     failed_job = session.scalars(
-        select(Job).where(Job.instance_id == instance.id, Job.status == "failed").order_by(Job.id)
+        select(Job).where(Job.instance_id == instance.id, Job.status == JobStatus.FAILED).order_by(Job.id)
     ).first()
     now = uow.ctx.now()
     detail = instance.error
-    if instance.status == "error":
+    if instance.status == InstanceStatus.ERROR:
         reason = "engine_error"
         message = "The workflow engine failed on this case."
     elif failed_job is not None:
@@ -188,10 +189,11 @@ def _rerun_jobs(ctx: ServiceContext, instance_id: int) -> str | None:
     """Run each failed job of the instance now; the first error, or None."""
     with ctx.uow() as uow:
         job_ids = list(uow.session.scalars(
-            select(Job.id).where(Job.instance_id == instance_id, Job.status == "failed").order_by(Job.id)
+            select(Job.id).where(Job.instance_id == instance_id, Job.status == JobStatus.FAILED)
+            .order_by(Job.id)
         ))
         for job in uow.session.scalars(select(Job).where(Job.id.in_(job_ids))):
-            job.status = "pending"
+            job.status = JobStatus.PENDING
         uow.commit()
     for job_id in job_ids:
         try:
@@ -200,8 +202,8 @@ def _rerun_jobs(ctx: ServiceContext, instance_id: int) -> str | None:
             message = describe(exc)
             with ctx.uow() as uow:
                 row = uow.session.get(Job, job_id)
-                if row is not None and row.status != "done":
-                    row.status = "failed"
+                if row is not None and row.status != JobStatus.DONE:
+                    row.status = JobStatus.FAILED
                     row.attempts += 1
                     row.error = message[:2000]
                 uow.commit()

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from app.domain.statuses import CaseStatus, InstanceStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessInstance
 from app.workflow_engine import Snapshot
 
@@ -72,7 +73,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     instance.serializer_version = snap.serializer_version
     instance.version += 1
     instance.next_timer_at = snap.next_timer_at
-    instance.status = "completed" if snap.completed else "running"
+    instance.status = InstanceStatus.COMPLETED if snap.completed else InstanceStatus.RUNNING
     instance.error = None  # the engine advanced: any earlier failure is over
     stage_changed = instance.stage != snap.stage
     instance.stage = snap.stage
@@ -95,7 +96,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     if stage_changed or snap.completed:
         case_row().stage = "closed" if snap.completed else snap.stage
     if snap.completed:
-        case_row().status = "closed"
+        case_row().status = CaseStatus.CLOSED
         case_row().outcome = _outcome(snap.data)
 
     # One read of the instance's tasks: the open ones to mirror against, and the last answers
@@ -104,10 +105,10 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     last_result: dict[str, dict[str, Any]] = {}
     for ht in session.scalars(
         select(HumanTask).where(HumanTask.instance_id == instance.id,
-                                HumanTask.status.in_(("ready", "completed")))
+                                HumanTask.status.in_((TaskStatus.READY, TaskStatus.COMPLETED)))
         .order_by(HumanTask.id)
     ):
-        if ht.status == "ready":
+        if ht.status == TaskStatus.READY:
             open_rows[ht.spiff_task_id] = ht
         elif ht.result:
             last_result[ht.name] = ht.result
@@ -148,7 +149,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     for task_id, row in open_rows.items():
         if task_id not in ready:
             # Interrupted by a boundary event or cancelled by the engine.
-            row.status = "cancelled"
+            row.status = TaskStatus.CANCELLED
             row.version += 1
 
     if snap.service_calls:
@@ -176,8 +177,8 @@ def cancel_open_tasks(uow: UnitOfWork, instance_id: int) -> None:
     """Mark every ready human task of an instance cancelled."""
     uow.session.execute(
         update(HumanTask)
-        .where(HumanTask.instance_id == instance_id, HumanTask.status == "ready")
-        .values(status="cancelled", version=HumanTask.version + 1)
+        .where(HumanTask.instance_id == instance_id, HumanTask.status == TaskStatus.READY)
+        .values(status=TaskStatus.CANCELLED, version=HumanTask.version + 1)
     )
 
 

@@ -14,6 +14,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -41,7 +42,7 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
     """The case's household as domain members, applicant first, with itemised incomes."""
     incomes: dict[int, list[IncomeItem]] = {}
     # A case opened to change a running grant rests on the facts established in that grant's case.
-    facts_case = case.parent_case_id if case.kind == "change" and case.parent_case_id else case.id
+    facts_case = case.parent_case_id if case.kind == CaseKind.CHANGE and case.parent_case_id else case.id
     rows = list(uow.session.scalars(select(Income).where(Income.case_id == facts_case)
                                     .order_by(Income.id)))
     # The interview's verified rows when there are any, else the application's declared ones.
@@ -142,7 +143,7 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     decision.document_html = html
     stored = document_store.store(uow, decision.case_id, "decision", html, decision.approved_by_id,
                                   decision_id=decision.id, title=f"Decyzja nr {decision.number}")
-    decision.status = "issued"
+    decision.status = DecisionStatus.ISSUED
     return {"decision_id": decision.id, "decision_number": decision.number,
             "document_id": stored.id}
 
@@ -151,7 +152,7 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
     months, or one payment of a one-off benefit on its date (idempotent per month)."""
     decision = _latest_decision(uow, job.case_id)
-    if decision.kind != "refusal" and decision.period_from is not None \
+    if decision.kind != DecisionKind.REFUSAL and decision.period_from is not None \
             and decision.period_to is not None and decision.period_to < decision.period_from \
             and decision.benefit not in ONE_OFF:
         # A reversed period never yields a silently empty schedule.

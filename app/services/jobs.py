@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.statuses import JobStatus
 from app.persistence.models import Case, Job
 from app.workflow_engine import ScriptError, TaskNotReady
 
@@ -39,7 +40,7 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
         instance = lock_instance(uow, instance_id)
         job = uow.session.get(Job, job_id, populate_existing=True)
         assert job is not None
-        if job.status == "done":
+        if job.status == JobStatus.DONE:
             return "already-done"
         handler = HANDLERS.get(job.operation)
         if handler is None:
@@ -57,7 +58,7 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
         except TaskNotReady:
             # The workflow moved on (e.g. cancelled by a boundary event): nothing to complete.
             snap = None
-        job.status = "done"
+        job.status = JobStatus.DONE
         job.attempts += 1
         job.result = result
         job.error = None
@@ -82,12 +83,12 @@ def record_failure(ctx: ServiceContext, job_id: int, error: BaseException) -> in
     """
     with ctx.uow() as uow:
         job = uow.session.get(Job, job_id)
-        if job is None or job.status == "done":
+        if job is None or job.status == JobStatus.DONE:
             return 0
         job.attempts += 1
         final = isinstance(error, ScriptError) or bool(getattr(error, "permanent", False)) \
             or job.attempts >= MAX_ATTEMPTS
-        job.status = "failed" if final else "pending"
+        job.status = JobStatus.FAILED if final else JobStatus.PENDING
         job.error = describe(error)[:2000]
         uow.commit()
         return job.attempts
@@ -106,7 +107,8 @@ def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[di
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(Job, Case.number).join(Case, Case.id == Job.case_id)
-            .where((Job.status == "failed") | ((Job.status == "pending") & (Job.attempts > 0)))
+            .where((Job.status == JobStatus.FAILED)
+                   | ((Job.status == JobStatus.PENDING) & (Job.attempts > 0)))
             .order_by(Job.id.desc()).limit(limit)
         ).all()
         return [{"id": j.id, "case_id": j.case_id, "case_number": number, "operation": j.operation,
@@ -122,9 +124,9 @@ def retry_job(ctx: ServiceContext, actor: Actor, job_id: int) -> None:
         job = uow.session.get(Job, job_id)
         if job is None:
             raise NotFound(f"Job {job_id} does not exist.")
-        if job.status == "done":
+        if job.status == JobStatus.DONE:
             raise Conflict("This job has already completed.")
-        job.status = "pending"
+        job.status = JobStatus.PENDING
         job.attempts = 0
         audit.record(uow, "job.retried", actor.id, job.case_id, job_id=job.id)
         uow.publish_after_commit(RUN_JOB, job.id)
@@ -141,7 +143,7 @@ def republish_stale(ctx: ServiceContext, older_than: timedelta | None = None) ->
     with ctx.uow(readonly=True) as uow:
         ids = list(uow.session.scalars(
             # Only never-attempted jobs: those in retry are the worker's business.
-            select(Job.id).where(Job.status == "pending", Job.attempts == 0, Job.created_at < cutoff)
+            select(Job.id).where(Job.status == JobStatus.PENDING, Job.attempts == 0, Job.created_at < cutoff)
             .limit(500)
         ))
     for job_id in ids:
@@ -154,7 +156,8 @@ def run_pending_inline(ctx: ServiceContext, max_rounds: int = 50) -> int:
     done = 0
     for _ in range(max_rounds):
         with ctx.uow(readonly=True) as uow:
-            ids = list(uow.session.scalars(select(Job.id).where(Job.status == "pending").order_by(Job.id)))
+            ids = list(uow.session.scalars(
+                select(Job.id).where(Job.status == JobStatus.PENDING).order_by(Job.id)))
         if not ids:
             break
         for job_id in ids:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.statuses import InstanceStatus
 from app.persistence.models import Case, ProcessDefinition, ProcessInstance
 from app.workflow_engine import (
     ElementView,
@@ -31,7 +32,7 @@ from .errors import Forbidden, NotFound, ValidationFailed
 from .instances import apply_snapshot, lock_instance
 
 MAX_INSTANCES = 500
-_OPEN = ("running", "error")
+_OPEN = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
 
 
 def _version(value: Any, field: str) -> int:

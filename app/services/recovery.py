@@ -22,6 +22,7 @@ from app.domain import recovery as rules
 from app.domain import recovery_law as law
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
+from app.domain.statuses import PaymentStatus, RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -52,7 +53,7 @@ from .json_input import (
 from .recovery_limits import ground_dict, limitation
 
 # A payment counts as paid once its list is approved (the bank file or cash desk follows).
-PAID_STATUSES = ("approved", "exported", "paid")
+PAID_STATUSES = (PaymentStatus.APPROVED, PaymentStatus.EXPORTED, PaymentStatus.PAID)
 # The duty-to-report notice each act's decision prints (one owner: documents.NOTICES), as it
 # appears in the stored, escaped HTML of an issued decision.
 NOTICE_MARKERS = {act: str(escape(texts[0])) for act, texts in NOTICES.items()}
@@ -192,7 +193,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
                        learned_on=learned_on,
                        notice_decision_id=notice[0].id if notice else None,
                        notice_override=override, found_on=found_on, found_by_id=actor.id,
-                       principal=sum((a for _, a in items), Decimal("0.00")), status="found")
+                       principal=sum((a for _, a in items), Decimal("0.00")), status=RecoveryStatus.FOUND)
         for i, (pid, amount) in enumerate(items):
             _check_payment(payments.get(pid), pid, case.id, amount, counted, f"payments[{i}]",
                            learned_on if ground == "unreported_change" and not override else None,
@@ -264,8 +265,8 @@ def events(uow: UnitOfWork, rec: Recovery) -> list[rules.Event]:
     out += [rules.Event(r.received_on, "repayment", r.amount) for r in s.scalars(
         select(RecoveryRepayment).where(RecoveryRepayment.recovery_id == rec.id))]
     for d in s.scalars(select(RecoveryDecision).where(
-            RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "write_off",
-            RecoveryDecision.status == "issued")):
+            RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == RecoveryDecisionKind.WRITE_OFF,
+            RecoveryDecision.status == RecoveryDecisionStatus.ISSUED)):
         assert d.issued_on is not None
         out.append(rules.Event(d.issued_on, "write_off", d.amount or Decimal("0.00"),
                                full=d.amount is None))

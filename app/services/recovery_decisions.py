@@ -24,6 +24,7 @@ from app.domain.benefits import name as benefit_name
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
 from app.domain.messages import Code, msg
 from app.domain.polish import date_pl, zl
+from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
     Case,
     HouseholdMember,
@@ -49,7 +50,7 @@ from .office import office, signer
 from .pdf import content_hash
 from .recovery import balance_of, bears_interest, load, require_case_role, today
 
-KINDS = ("recovery", "write_off", "deferral", "instalments")
+KINDS = tuple(RecoveryDecisionKind)
 # How the case file lists each kind of issued decision.
 KIND_TITLES = {"recovery": "zwrot", "write_off": "umorzenie", "deferral": "odroczenie terminu",
                "instalments": "rozłożenie na raty"}
@@ -134,7 +135,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         row = RecoveryDecision(recovery_id=rec.id, kind=kind, justification=justification,
                                drafted_by_id=actor.id, drafted_at=ctx.now(), plan=[])
         if kind == "recovery":
-            if rec.status != "found" or _open_recovery_decision(uow, rec):
+            if rec.status != RecoveryStatus.FOUND or _open_recovery_decision(uow, rec):
                 raise Conflict(msg(Code.RECOVERY_ALREADY_DECIDED))
             barred = barred_items(rec, now)
             if barred is not None:
@@ -145,7 +146,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
             except InvalidIdentifier as exc:
                 errors.add("account", exc.message)
         else:
-            if rec.status != "decided":
+            if rec.status != RecoveryStatus.DECIDED:
                 raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
             owed = balance_of(uow, rec, now).outstanding
             if owed <= 0:
@@ -178,7 +179,8 @@ def _deadline(data: Any, now: date, errors: FieldErrors) -> date | None:
 
 def _open_recovery_decision(uow: UnitOfWork, rec: Recovery) -> bool:
     return uow.session.scalar(select(RecoveryDecision.id).where(
-        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "recovery")) is not None
+        RecoveryDecision.recovery_id == rec.id,
+        RecoveryDecision.kind == RecoveryDecisionKind.RECOVERY)) is not None
 
 
 def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dict[str, Any]:
@@ -192,18 +194,18 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
             raise NotFound(f"Decision {decision_id} does not exist.")
         rec = load(uow, row.recovery_id, lock=True)
         uow.session.refresh(row)
-        if row.status != "draft":
+        if row.status != RecoveryDecisionStatus.DRAFT:
             raise Conflict(msg(Code.RECOVERY_DECISION_ISSUED))
         if row.drafted_by_id == actor.id:
             raise Forbidden(msg(Code.RECOVERY_FOUR_EYES))
         owed = balance_of(uow, rec, now).outstanding
-        if row.kind != "recovery" and owed <= 0:
+        if row.kind != RecoveryDecisionKind.RECOVERY and owed <= 0:
             raise Conflict(msg(Code.RECOVERY_NOTHING_OWED))
-        if row.kind == "write_off" and row.amount is not None and row.amount > owed:
+        if row.kind == RecoveryDecisionKind.WRITE_OFF and row.amount is not None and row.amount > owed:
             raise Conflict(msg(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT))
-        if row.kind == "instalments" and sum(Decimal(a) for _, a in row.plan) != owed:
+        if row.kind == RecoveryDecisionKind.INSTALMENTS and sum(Decimal(a) for _, a in row.plan) != owed:
             raise Conflict(msg(Code.RECOVERY_INSTALMENTS_SUM))
-        barred = barred_items(rec, now) if row.kind == "recovery" else None
+        barred = barred_items(rec, now) if row.kind == RecoveryDecisionKind.RECOVERY else None
         if barred is not None:
             raise barred
         row.status, row.issued_on = "issued", now
@@ -224,12 +226,12 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
 
 def _apply(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> None:
     """What an issued decision changes from its date (a write-off is read from the decision)."""
-    if row.kind == "recovery":
+    if row.kind == RecoveryDecisionKind.RECOVERY:
         rec.status, rec.repay_by, rec.account = "decided", row.repay_by, row.account
-    elif row.kind == "deferral":
+    elif row.kind == RecoveryDecisionKind.DEFERRAL:
         rec.repay_by = row.repay_by
         _deactivate(uow, rec)
-    elif row.kind == "instalments":
+    elif row.kind == RecoveryDecisionKind.INSTALMENTS:
         _deactivate(uow, rec)
         for due, amount in row.plan:
             uow.session.add(RecoveryInstalment(recovery_id=rec.id, decision_id=row.id,
@@ -285,7 +287,7 @@ def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any)
         if row is None:
             raise NotFound(f"Decision {decision_id} does not exist.")
         rec = load(uow, row.recovery_id, lock=True)
-        if row.kind != "recovery" or row.issued_on is None:
+        if row.kind != RecoveryDecisionKind.RECOVERY or row.issued_on is None:
             raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
         if final_on < row.issued_on or final_on > today(ctx):
             raise ValidationFailed(msg(Code.RECOVERY_FINAL_DATE),
@@ -313,10 +315,10 @@ def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:
         # The body and an authorisation valid on the day are elements of art. 107 § 1 KPA.
         raise Conflict(msg(Code.SIGNER_UNAUTHORISED))
     bal = balance_of(uow, rec, row.issued_on)
-    relief = "recovery" if row.kind == "recovery" else "relief"
+    relief = "recovery" if row.kind == RecoveryDecisionKind.RECOVERY else "relief"
     first = s.scalar(select(RecoveryDecision).where(
-        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == "recovery",
-        RecoveryDecision.status == "issued"))
+        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.kind == RecoveryDecisionKind.RECOVERY,
+        RecoveryDecision.status == RecoveryDecisionStatus.ISSUED))
     basis_decision = (f"decyzją nr {first.number} z dnia {date_pl(first.issued_on)}"
                       if first is not None and first.issued_on else f"w sprawie {case.number}")
     person = case.applicant

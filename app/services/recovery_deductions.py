@@ -19,6 +19,7 @@ from sqlalchemy import select, true
 from app.domain import recovery as rules
 from app.domain.parameters import value as param_value
 from app.domain.recovery_rates import RECOVERY_PARAMETERS
+from app.domain.statuses import PaymentListStatus, PaymentStatus, RecoveryStatus
 from app.persistence.models import Case, Payment, PaymentList, Recovery, RecoveryDeduction
 
 from . import audit
@@ -27,7 +28,7 @@ from .recovery import balance_of, today
 from .recovery_limits import limitation
 
 # Draft payments not yet approved (the monthly run creates them "pending").
-DRAFT_PAYMENT_STATUSES = ("pending", "draft")
+DRAFT_PAYMENT_STATUSES = (PaymentStatus.PENDING, PaymentStatus.DRAFT)
 
 
 def apply_deductions(uow: UnitOfWork, payment_list: PaymentList,
@@ -46,13 +47,13 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList,
         s.execute(select(PaymentList.id).where(PaymentList.id == payment_list.id)
                   .with_for_update(key_share=True))
         s.refresh(payment_list)
-    if payment_list.status != "draft":
+    if payment_list.status != PaymentListStatus.DRAFT:
         return []
     on = today(uow.ctx)
     limit = Decimal(param_value("recovery.deduction_limit_percent", on, RECOVERY_PARAMETERS).value)
     # Only payees who owe: the debtors are few, the list may hold 100,000 payments, so the
     # database joins them (never an IN list of every payee).
-    debtor_ids = select(Recovery.person_id).where(Recovery.status == "decided")
+    debtor_ids = select(Recovery.person_id).where(Recovery.status == RecoveryStatus.DECIDED)
     rows = s.execute(
         select(Payment, Case.applicant_id).join(Case, Case.id == Payment.case_id)
         .where(Payment.payment_list_id == payment_list.id,
@@ -65,7 +66,7 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList,
         return []
     debtors = {person_id for _, person_id in rows}
     recoveries = [r for r in s.scalars(
-        select(Recovery).where(Recovery.status == "decided").order_by(Recovery.id)
+        select(Recovery).where(Recovery.status == RecoveryStatus.DECIDED).order_by(Recovery.id)
     ) if r.person_id in debtors]
     owed = {}
     for r in recoveries:

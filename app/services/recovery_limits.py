@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain import recovery_law as law
+from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus
 from app.persistence.models import Recovery, RecoveryDecision
 
 from .context import UnitOfWork
@@ -22,12 +23,14 @@ def limitation(uow: UnitOfWork, rec: Recovery, on: date, owed: Decimal) -> dict[
     Shown as barred with what it leaves unrecoverable; nothing runs before finality is recorded."""
     s = uow.session
     decisions = s.scalars(select(RecoveryDecision).where(
-        RecoveryDecision.recovery_id == rec.id, RecoveryDecision.status == "issued")).all()
-    final_on = next((d.final_on for d in decisions if d.kind == "recovery"), None)
+        RecoveryDecision.recovery_id == rec.id,
+        RecoveryDecision.status == RecoveryDecisionStatus.ISSUED)).all()
+    final_on = next((d.final_on for d in decisions if d.kind == RecoveryDecisionKind.RECOVERY), None)
     barred_from = None
     if final_on is not None:
         interruptions = [d.issued_on for d in decisions
-                         if d.kind in ("deferral", "instalments") and d.issued_on is not None]
+                         if d.kind in (RecoveryDecisionKind.DEFERRAL, RecoveryDecisionKind.INSTALMENTS)
+                         and d.issued_on is not None]
         barred_from = law.barred_from(rec.act, final_on, interruptions)
     barred = barred_from is not None and on >= barred_from
     return {"article": law.limitation_article(rec.act) if rec.act in law.ACTS_WITH_GROUNDS else None,

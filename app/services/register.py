@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 
 from app.domain.digits import is_ascii_digits
 from app.domain.messages import Code, msg
+from app.domain.statuses import CaseStatus
 from app.persistence.models import (
     Case,
     HouseholdMember,
@@ -95,7 +96,7 @@ def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | N
     stmt = (
         select(Case.id, Case.number, Case.benefit, Case.stage, HouseholdMember.person_id)
         .join(HouseholdMember, HouseholdMember.household_id == Case.household_id)
-        .where(HouseholdMember.person_id.in_(person_ids), Case.status == "open")
+        .where(HouseholdMember.person_id.in_(person_ids), Case.status == CaseStatus.OPEN)
         .order_by(Case.id)
     )
     if exclude_case is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.statuses import TaskStatus
 from app.persistence.models import Case, HumanTask, User
 
 from . import auth, cases, jobs, worklist
@@ -94,7 +95,7 @@ def _advance(ctx: ServiceContext, case_id: int, cw: Actor, sv: Actor,
         jobs.run_pending_inline(ctx)
         with ctx.uow(readonly=True) as uow:
             task = uow.session.scalars(
-                select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == "ready")
+                select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.status == TaskStatus.READY)
                 .order_by(HumanTask.id)
             ).first()
             if task is None or task.name == stop_before or task.name not in steps:

@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionStatus
 from app.persistence.models import Appeal, Case, Decision, Job
 
 from . import audit
@@ -88,7 +89,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             # Art. 132 § 1 KPA: only in full, and within the 7 days of art. 133.
             self_correct(uow, appeal, today, data, "action")
             stop_payments(uow, decision.id)
-            decision.status = "changed"
+            decision.status = DecisionStatus.CHANGED
             parent = uow.session.get(Case, appeal.case_id)
             assert parent is not None
             start = decision.period_from or first_benefit_month(uow, parent.id)

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Appeal, Decision, PaymentScheduleItem
 
 from . import audit
@@ -39,8 +40,8 @@ def stop_payments(uow: UnitOfWork, decision_id: int) -> None:
     uow.session.execute(
         update(PaymentScheduleItem)
         .where(PaymentScheduleItem.decision_id == decision_id,
-               PaymentScheduleItem.status.in_(("planned", "suspended")))
-        .values(status="cancelled"))
+               PaymentScheduleItem.status.in_((ScheduleItemStatus.PLANNED, ScheduleItemStatus.SUSPENDED)))
+        .values(status=ScheduleItemStatus.CANCELLED))
 
 
 def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
@@ -135,33 +136,34 @@ def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, ou
     if outcome in ("upheld", "inadmissible_late"):
         if decision.final_on is None:
             decision.final_on = ruled_on
-        decision.status = "final"
+        decision.status = DecisionStatus.FINAL
         decision.appeal_outcome = f"sko_{outcome}"
         uow.session.execute(
             update(PaymentScheduleItem)
             .where(PaymentScheduleItem.decision_id == decision.id,
-                   PaymentScheduleItem.status == "suspended").values(status="planned"))
-        if decision.kind != "refusal" and effects:
+                   PaymentScheduleItem.status == ScheduleItemStatus.SUSPENDED)
+            .values(status=ScheduleItemStatus.PLANNED))
+        if decision.kind != DecisionKind.REFUSAL and effects:
             effects.schedule(uow, decision.case_id)
         event(uow, actor, appeal.case_id, decision.id, f"sko_{outcome}", ruled_on,
               f"{label}: decyzja ostateczna.", appeal_id=appeal.id)
         return
     stop_payments(uow, decision.id)
-    decision.status = "quashed"
+    decision.status = DecisionStatus.QUASHED
     decision.appeal_outcome = f"sko_{outcome}"
     if outcome == "changed":
         sko = Decision(
             case_id=decision.case_id, kind=ruling["kind"], benefit=decision.benefit,
             amount=ruling["amount"], period_from=ruling["period_from"],
             period_to=ruling["period_to"], justification=f"Orzeczenie {label} (art. 138 § 1 pkt 2 KPA).",
-            status="final", drafted_by_id=actor.id, drafted_at=uow.ctx.now(), issued_on=ruled_on,
+            status=DecisionStatus.FINAL, drafted_by_id=actor.id, drafted_at=uow.ctx.now(), issued_on=ruled_on,
             final_on=ruled_on, delivered_on=ruled_on, appeal_outcome="sko_ruling",
             eligibility_id=decision.eligibility_id,
         )
         uow.session.add(sko)
         uow.session.flush()
         appeal.sko_decision_id = sko.id
-        if sko.kind != "refusal" and effects:
+        if sko.kind != DecisionKind.REFUSAL and effects:
             effects.schedule(uow, decision.case_id)
         event(uow, actor, appeal.case_id, sko.id, "sko_changed", ruled_on,
               f"{label}: orzeczenie co do istoty zastępuje decyzję organu.", appeal_id=appeal.id,

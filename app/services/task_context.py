@@ -15,6 +15,7 @@ from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
+from app.domain.statuses import DecisionStatus
 from app.persistence.models import Application, Case, EligibilityResult, HumanTask
 
 from .change_cases import change_context
@@ -135,6 +136,6 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
             }
-            if ht.action == "approve_decision" and decision.status == "draft":
+            if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
     return ctx

@@ -17,6 +17,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import DecisionDraft, check_decision
 from app.domain.income import EXCLUDED_KINDS
 from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionStatus, TaskStatus
 from app.domain.violations import Violation, by_field
 from app.persistence.models import (
     Application,
@@ -121,7 +122,7 @@ def _supplement(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanT
     request = uow.session.scalars(
         select(HumanTask.result).where(
             HumanTask.instance_id == ht.instance_id, HumanTask.action == "request_supplement",
-            HumanTask.status == "completed",
+            HumanTask.status == TaskStatus.COMPLETED,
         ).order_by(HumanTask.id.desc())
     ).first()
     result: dict[str, Any] = dict(request or {})
@@ -213,7 +214,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         period_from=draft.period_from, period_to=draft.period_to,
         justification=draft.justification, amount_reason=draft.amount_reason,
         purpose=draft.purpose, eligibility_id=eligibility.id if eligibility else None,
-        status="draft", drafted_by_id=actor.id, drafted_at=uow.ctx.now(),
+        status=DecisionStatus.DRAFT, drafted_by_id=actor.id, drafted_at=uow.ctx.now(),
         immediate_enforcement=draft.immediate_enforcement,
         immediate_enforcement_reason=draft.immediate_enforcement_reason,
     ))
@@ -223,7 +224,7 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
              data: dict[str, Any]) -> None:
     decision = latest_decision(uow, ht.case_id)
     # The four-eyes rule is enforced for every task with `four_eyes_of` in worklist.complete.
-    if decision is None or decision.status != "draft":
+    if decision is None or decision.status != DecisionStatus.DRAFT:
         raise Conflict("There is no draft decision to approve.")
     if data["approval"] == "approve":
         # Signing re-checks the law: a draft saved before a rule existed, or edited since,
@@ -235,14 +236,14 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
                                          _today(uow)) is None:
             raise ValidationFailed(msg(Code.SIGNER_UNAUTHORISED),
                                    {"approval": msg(Code.SIGNER_UNAUTHORISED)})
-        decision.status = "approved"
+        decision.status = DecisionStatus.APPROVED
         decision.approved_by_id = actor.id
         decision.approved_at = uow.ctx.now()
         # The number is given at signature, in the order of signature.
         if decision.number is None:
             decision.number = next_decision_number(uow, _today(uow).year)
     else:
-        decision.status = "returned"
+        decision.status = DecisionStatus.RETURNED
         decision.return_comment = data.get("approval_comment", "")
 
 
@@ -280,7 +281,7 @@ def _appeal_window(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
     else:
         # Dated by posting (art. 57 §5 KPA); the row follows the appeal to the SKO.
         appeals.record_in_window(uow, actor, decision, data)
-        decision.status = "appealed"
+        decision.status = DecisionStatus.APPEALED
 
 
 def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
@@ -290,7 +291,7 @@ def _handle_appeal(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Hum
         appeals.handled_in_task(uow, decision.id, data["appeal_action"], data)
         decision.appeal_outcome = data["appeal_action"]
         if data["appeal_action"] == "change_decision":
-            decision.status = "changed"
+            decision.status = DecisionStatus.CHANGED
 
 
 def _interview_update(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
@@ -447,6 +448,7 @@ def sync_from_workflow(uow: UnitOfWork, case_id: int, wf_data: dict[str, Any]) -
     # A decision whose finality was undone (an appeal posted in time arrived after the timer)
     # or that the SKO quashed keeps that status, though the workflow once reported it final.
     if wf_data.get("decision_final") and wf_data.get("final_on") and decision.final_on is None \
-            and decision.status not in ("appealed", "quashed", "changed"):
+            and decision.status not in (DecisionStatus.APPEALED, DecisionStatus.QUASHED,
+                                        DecisionStatus.CHANGED):
         decision.final_on = _day(wf_data["final_on"])
-        decision.status = "final"
+        decision.status = DecisionStatus.FINAL

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.domain.statuses import InstanceStatus
 from app.persistence.models import ProcessInstance
 from app.workflow_engine import EngineError
 
@@ -24,7 +25,7 @@ def due_instances(ctx: ServiceContext, now: datetime, limit: int = 500) -> list[
     with ctx.uow(readonly=True) as uow:
         return list(uow.session.scalars(
             select(ProcessInstance.id).where(
-                ProcessInstance.status == "running", ProcessInstance.next_timer_at <= now
+                ProcessInstance.status == InstanceStatus.RUNNING, ProcessInstance.next_timer_at <= now
             ).order_by(ProcessInstance.next_timer_at).limit(limit)
         ))
 
@@ -34,7 +35,8 @@ def fire_instance_timers(ctx: ServiceContext, instance_id: int, now: datetime | 
     now = now or ctx.now()
     with ctx.uow() as uow:
         instance = lock_instance(uow, instance_id)
-        if instance.status != "running" or instance.next_timer_at is None or instance.next_timer_at > now:
+        if instance.status != InstanceStatus.RUNNING or instance.next_timer_at is None \
+                or instance.next_timer_at > now:
             return False
         before = instance.next_timer_at
         snap = ctx.engine.fire_timers(definition_ref(uow, instance.definition_id), instance.state, now)
@@ -67,7 +69,7 @@ def _mark_failed(ctx: ServiceContext, instance_id: int, exc: EngineError) -> Non
     log.error("timer failed (error id %s) on instance %s: %s", error_id, instance_id, detail)
     with ctx.uow() as uow:
         instance = lock_instance(uow, instance_id)
-        instance.status = "error"
+        instance.status = InstanceStatus.ERROR
         instance.error = f"{detail} (error id {error_id})"
         audit.record(uow, "timer.failed", None, instance.case_id, error_id=error_id)
         uow.commit()

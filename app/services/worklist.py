@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import or_, select
 
 from app.domain.messages import Code, msg
+from app.domain.statuses import InstanceStatus, TaskStatus
 from app.persistence.models import HumanTask, ProcessInstance, User
 from app.workflow_engine import ScriptError, TaskNotReady
 
@@ -34,7 +35,7 @@ def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[d
     if scope not in ("mine", "team"):
         raise ValidationFailed("Unknown scope.", {"scope": "Use scope=mine or scope=team."})
     with ctx.uow(readonly=True) as uow:
-        stmt = select(HumanTask).where(HumanTask.status == "ready")
+        stmt = select(HumanTask).where(HumanTask.status == TaskStatus.READY)
         if scope == "mine":
             stmt = stmt.where(
                 or_(
@@ -82,7 +83,7 @@ def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
     _ensure_case_role(actor)
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
-        if ht.status != "ready":
+        if ht.status != TaskStatus.READY:
             raise Conflict("This task is no longer open.")
         if ht.role not in actor.roles:
             raise Forbidden(f"Only a {ht.role} may claim this task.")
@@ -100,7 +101,7 @@ def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
     _ensure_case_role(actor)
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
-        if ht.status != "ready":
+        if ht.status != TaskStatus.READY:
             raise Conflict("This task is no longer open.")
         if ht.assignee_id != actor.id and not actor.has("supervisor"):
             raise Forbidden("You can only release tasks assigned to you.")
@@ -117,7 +118,7 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> dic
         raise Forbidden("Only a supervisor may reassign tasks.")
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
-        if ht.status != "ready":
+        if ht.status != TaskStatus.READY:
             raise Conflict("This task is no longer open.")
         # An id beyond the database's integer range names nobody (and must not reach the query).
         user = uow.session.get(User, user_id) if 0 < user_id <= 2**31 - 1 else None
@@ -208,7 +209,7 @@ def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[st
     _ensure_case_role(actor)
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
-        if ht.status != "ready" or ht.role not in actor.roles:
+        if ht.status != TaskStatus.READY or ht.role not in actor.roles:
             return {}
         instance = uow.session.get(ProcessInstance, ht.instance_id)
         assert instance is not None
@@ -240,7 +241,7 @@ def complete(
         # One writer per instance: lock first, then read the task fresh.
         instance = lock_instance_of_task(uow, task_id)
         ht = _task(uow, task_id)
-        if ht.status != "ready":
+        if ht.status != TaskStatus.READY:
             raise Conflict("This task has already been completed or cancelled; reload the page.",
                            current_version=ht.version)
         if version is not None and version != ht.version:
@@ -262,7 +263,7 @@ def complete(
         if other_task or other_action:
             drafted_by = uow.session.scalars(
                 select(HumanTask.completed_by_id).where(
-                    HumanTask.instance_id == instance.id, HumanTask.status == "completed",
+                    HumanTask.instance_id == instance.id, HumanTask.status == TaskStatus.COMPLETED,
                     or_(HumanTask.name == (other_task or ""), HumanTask.action == (other_action or "")),
                 ).order_by(HumanTask.id.desc())
             ).first()
@@ -280,7 +281,7 @@ def complete(
         except ScriptError as exc:
             # The caseworker gets an error id, never the script's exception text.
             raise workflow_failed(exc, case_id=ht.case_id, task=ht.name) from exc
-        ht.status = "completed"
+        ht.status = TaskStatus.COMPLETED
         ht.completed_at = ctx.now()
         ht.completed_by_id = actor.id
         ht.assignee_id = ht.assignee_id or actor.id
@@ -292,7 +293,8 @@ def complete(
         # What the case offers next, so a client need not re-read the case file.
         next_tasks = [task_summary(t) for t in ready_rows]
         summary = {**task_summary(ht), "instance_version": instance.version,
-                   "case_stage": instance.stage, "case_completed": instance.status == "completed",
+                   "case_stage": instance.stage,
+                   "case_completed": instance.status == InstanceStatus.COMPLETED,
                    "next_tasks": next_tasks}
         uow.commit()
         # Committed: a broker outage only delays the background work (the sweep sends it later).

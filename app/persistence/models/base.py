@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, DateTime, MetaData, Numeric
+from sqlalchemy import JSON, CheckConstraint, DateTime, MetaData, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -44,6 +45,16 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def status_check(values: type[StrEnum], column: str = "status") -> CheckConstraint:
+    """A CHECK constraint holding ``column`` to the values of its enum (named ck_<table>_<column>).
+
+    The column stays a plain VARCHAR, so rows written before the constraint read back unchanged;
+    migration d2a000000001 adds the same constraints to an existing database.
+    """
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
 
 
 Money = Annotated[Decimal, mapped_column(Numeric(12, 2, asdecimal=True))]

@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Money, utcnow
+from app.domain.statuses import CaseKind, CaseStatus, DecisionKind, DecisionStatus
+
+from .base import Base, Money, status_check, utcnow
 from .people import Household, Person
 
 
@@ -35,6 +37,7 @@ class Case(Base):
     """A benefit case: one application for one household, followed to payment."""
 
     __tablename__ = "cases"
+    __table_args__ = (status_check(CaseStatus), status_check(CaseKind, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(30), unique=True)
@@ -43,7 +46,7 @@ class Case(Base):
     benefit: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(60))
     urgent: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=CaseStatus.OPEN)
     stage: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
     opened_on: Mapped[date]
@@ -54,7 +57,7 @@ class Case(Base):
     version: Mapped[int] = mapped_column(default=1)
     # "application" (opened on a wniosek), or "change": opened ex officio to change the running
     # grant of `parent_case_id` from `effective_from` (art. 106 ust. 5 u.p.s., art. 155 KPA).
-    kind: Mapped[str] = mapped_column(String(20), default="application")
+    kind: Mapped[str] = mapped_column(String(20), default=CaseKind.APPLICATION)
     parent_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     effective_from: Mapped[date | None]
 
@@ -120,6 +123,7 @@ class Decision(Base):
     """An administrative decision (decyzja), from draft through approval to finality."""
 
     __tablename__ = "decisions"
+    __table_args__ = (status_check(DecisionStatus), status_check(DecisionKind, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -135,7 +139,7 @@ class Decision(Base):
     # What a one-off benefit is for (zasiłek celowy); empty for monthly benefits.
     purpose: Mapped[str] = mapped_column(Text, default="")
     eligibility_id: Mapped[int | None] = mapped_column(ForeignKey("eligibility_results.id"))
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=DecisionStatus.DRAFT)
     drafted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     drafted_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

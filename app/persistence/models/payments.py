@@ -7,7 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Money, utcnow
+from app.domain.statuses import PaymentListStatus, PaymentStatus, ScheduleItemStatus
+
+from .base import Base, Money, status_check, utcnow
 
 
 class PaymentScheduleItem(Base):
@@ -18,7 +20,7 @@ class PaymentScheduleItem(Base):
     """
 
     __tablename__ = "payment_schedule_items"
-    __table_args__ = (UniqueConstraint("decision_id", "month"),)
+    __table_args__ = (UniqueConstraint("decision_id", "month"), status_check(ScheduleItemStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"), index=True)
@@ -26,7 +28,10 @@ class PaymentScheduleItem(Base):
     month: Mapped[date]
     due_on: Mapped[date]
     amount: Mapped[Money]
-    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=ScheduleItemStatus.PLANNED, index=True)
+
+
+_DRAFT = f"status = '{PaymentListStatus.DRAFT.value}'"
 
 
 class PaymentList(Base):
@@ -40,13 +45,14 @@ class PaymentList(Base):
     __tablename__ = "payment_lists"
     __table_args__ = (
         Index("uq_payment_lists_draft_pay_date", "pay_date", unique=True,
-              postgresql_where=text("status = 'draft'"), sqlite_where=text("status = 'draft'")),
+              postgresql_where=text(_DRAFT), sqlite_where=text(_DRAFT)),
+        status_check(PaymentListStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(index=True)
     pay_date: Mapped[date | None] = mapped_column(index=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=PaymentListStatus.DRAFT)
     total: Mapped[Money]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     run_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -65,7 +71,7 @@ class Payment(Base):
 
     __tablename__ = "payments"
     __table_args__ = (UniqueConstraint("schedule_item_id", "attempt"),
-                      UniqueConstraint("reissue_of_id"))
+                      UniqueConstraint("reissue_of_id"), status_check(PaymentStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     schedule_item_id: Mapped[int] = mapped_column(ForeignKey("payment_schedule_items.id"))
@@ -75,7 +81,7 @@ class Payment(Base):
     amount: Mapped[Money]
     method: Mapped[str] = mapped_column(String(20), default="transfer")
     due_on: Mapped[date]
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[str] = mapped_column(String(20), default=PaymentStatus.PENDING)
     # The benefit month the payment is for (arrears keep their own month in the title).
     benefit_month: Mapped[date | None]
     # The payee's account when the payment was listed (a reissue may correct it).

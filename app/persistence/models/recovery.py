@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Money, utcnow
+from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
+
+from .base import Base, Money, status_check, utcnow
 from .documents import Document
 
 
@@ -19,6 +21,7 @@ class Recovery(Base):
     """One finding of undue benefits in a case, and the debt it creates for the party."""
 
     __tablename__ = "recoveries"
+    __table_args__ = (status_check(RecoveryStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -35,7 +38,7 @@ class Recovery(Base):
     found_on: Mapped[date]
     found_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     principal: Mapped[Money]
-    status: Mapped[str] = mapped_column(String(20), default="found")  # found / decided
+    status: Mapped[str] = mapped_column(String(20), default=RecoveryStatus.FOUND)
     repay_by: Mapped[date | None]
     account: Mapped[str | None] = mapped_column(String(34))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -64,11 +67,13 @@ class RecoveryDecision(Base):
     'instalments'; drafted by one person, approved by another holding the supervisor role."""
 
     __tablename__ = "recovery_decisions"
+    __table_args__ = (status_check(RecoveryDecisionStatus),
+                      status_check(RecoveryDecisionKind, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recovery_id: Mapped[int] = mapped_column(ForeignKey("recoveries.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft / issued
+    status: Mapped[str] = mapped_column(String(20), default=RecoveryDecisionStatus.DRAFT)
     number: Mapped[str | None] = mapped_column(String(40), unique=True)
     issued_on: Mapped[date | None]
     # The day the recovery decision became final: the limitation runs from it (art. 23 ust. 2).

@@ -8,7 +8,9 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
+from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
+
+from .base import Base, status_check, utcnow
 
 
 class ProcessDefinition(Base):
@@ -36,7 +38,8 @@ class ProcessInstance(Base):
     """A running case workflow, pinned to the definition version it started on."""
 
     __tablename__ = "process_instances"
-    __table_args__ = (Index("ix_process_instances_due", "status", "next_timer_at"),)
+    __table_args__ = (Index("ix_process_instances_due", "status", "next_timer_at"),
+                      status_check(InstanceStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
@@ -44,7 +47,7 @@ class ProcessInstance(Base):
     state: Mapped[bytes] = mapped_column(LargeBinary)
     serializer_version: Mapped[str] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(20), default="running")
+    status: Mapped[str] = mapped_column(String(20), default=InstanceStatus.RUNNING)
     stage: Mapped[str | None] = mapped_column(String(40))
     next_timer_at: Mapped[datetime | None]
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -62,6 +65,7 @@ class HumanTask(Base):
     __table_args__ = (
         UniqueConstraint("instance_id", "spiff_task_id"),
         Index("ix_human_tasks_inbox", "status", "role", "assignee_id"),
+        status_check(TaskStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,7 +87,7 @@ class HumanTask(Base):
     action: Mapped[str | None] = mapped_column(String(60))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     due_on: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(20), default="ready")
+    status: Mapped[str] = mapped_column(String(20), default=TaskStatus.READY)
     version: Mapped[int] = mapped_column(default=1)
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -96,7 +100,7 @@ class Job(Base):
     """A deferred service task, run by a Celery worker; keyed by (instance, task)."""
 
     __tablename__ = "jobs"
-    __table_args__ = (UniqueConstraint("instance_id", "spiff_task_id"),)
+    __table_args__ = (UniqueConstraint("instance_id", "spiff_task_id"), status_check(JobStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id", ondelete="CASCADE"))
@@ -104,7 +108,7 @@ class Job(Base):
     spiff_task_id: Mapped[str] = mapped_column(String(36))
     operation: Mapped[str] = mapped_column(String(60))
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=JobStatus.PENDING, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     error: Mapped[str | None] = mapped_column(Text)

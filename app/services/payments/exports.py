@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
+from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
 
 from .. import audit
@@ -37,9 +38,9 @@ KINDS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "lista-wyplat-{id}.xlsx"),
 }
-EXPORTABLE = ("approved",)
+EXPORTABLE = (PaymentListStatus.APPROVED,)
 # Statuses of the payments of an exportable list (approved, then settled).
-APPROVED_PAYMENTS = ("approved", "paid", "returned")
+APPROVED_PAYMENTS = (PaymentStatus.APPROVED, PaymentStatus.PAID, PaymentStatus.RETURNED)
 
 
 @dataclass(frozen=True)

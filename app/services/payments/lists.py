@@ -12,6 +12,7 @@ from sqlalchemy import exists, func, select, update
 
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import arrears_label, payment_title
+from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -164,7 +165,7 @@ def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
         raise Forbidden("Only a supervisor may approve a payment list.")
     with ctx.uow() as uow:
         plist = get_list(uow, list_id, lock=True)
-        if plist.status != "draft":
+        if plist.status != PaymentListStatus.DRAFT:
             raise Conflict(msg(Code.PAYMENT_LIST_NOT_DRAFT))
         added = uow.session.scalar(select(exists().where(
             Payment.payment_list_id == list_id, Payment.added_by_id == actor.id)))
@@ -175,11 +176,11 @@ def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
         # approved now add up to, checked again at every export.
         plist.total = Decimal(uow.session.scalar(select(func.sum(Payment.amount))
                                                  .where(Payment.payment_list_id == list_id)) or 0)
-        plist.status = "approved"
+        plist.status = PaymentListStatus.APPROVED
         plist.approved_by_id = actor.id
         plist.approved_at = ctx.now()
         plist.version += 1
         uow.session.execute(update(Payment).where(Payment.payment_list_id == list_id)
-                            .values(status="approved").execution_options(synchronize_session=False))
+                            .values(status=PaymentStatus.APPROVED).execution_options(synchronize_session=False))
         audit.record(uow, "payments.list_approved", actor.id, None, list_id=list_id)
         uow.commit()

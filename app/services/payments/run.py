@@ -23,6 +23,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import BENEFITS
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months, payment_date
+from app.domain.statuses import PaymentListStatus, RecoveryStatus, ScheduleItemStatus
 from app.persistence.models import (
     Case,
     Decision,
@@ -47,7 +48,7 @@ def _insert(uow: UnitOfWork) -> Any:
 
 def _due(month: date) -> Any:
     """Planned items payable by the end of ``month``."""
-    return (Item.status == "planned") & (Item.due_on < add_months(month, 1))
+    return (Item.status == ScheduleItemStatus.PLANNED) & (Item.due_on < add_months(month, 1))
 
 
 def _list_date(ctx: ServiceContext, month: date) -> Any:
@@ -75,12 +76,13 @@ def _draft_list(uow: UnitOfWork, pay_date: date, month: date, actor: Actor) -> i
     a draft (PostgreSQL re-checks the condition on the committed row) and a new draft is made."""
     while True:
         stmt = _insert(uow)(PaymentList).values(
-            month=month, pay_date=pay_date, status="draft", total=Decimal("0.00"),
+            month=month, pay_date=pay_date, status=PaymentListStatus.DRAFT, total=Decimal("0.00"),
             created_at=uow.ctx.now(), run_by_id=actor.id, version=1,
-        ).on_conflict_do_nothing(index_elements=["pay_date"], index_where=text("status = 'draft'"))
+        ).on_conflict_do_nothing(index_elements=["pay_date"],
+                                 index_where=text(f"status = '{PaymentListStatus.DRAFT.value}'"))
         uow.session.execute(stmt)
         pick = select(PaymentList.id).where(PaymentList.pay_date == pay_date,
-                                            PaymentList.status == "draft")
+                                            PaymentList.status == PaymentListStatus.DRAFT)
         if not uow.ctx.db.is_sqlite:
             pick = pick.with_for_update(key_share=True)
         list_id = uow.session.scalar(pick)
@@ -103,13 +105,13 @@ def refresh_totals(uow: UnitOfWork, list_ids: set[int]) -> None:
     total = (select(func.coalesce(func.sum(Payment.amount), 0))
              .where(Payment.payment_list_id == PaymentList.id).scalar_subquery())
     uow.session.execute(update(PaymentList)
-                        .where(PaymentList.id.in_(ids), PaymentList.status == "draft")
+                        .where(PaymentList.id.in_(ids), PaymentList.status == PaymentListStatus.DRAFT)
                         .values(total=total).execution_options(synchronize_session=False))
 
 
 def _debtor_cases(uow: UnitOfWork) -> set[int]:
     """The cases whose applicant owes under a decided recovery (few; read once per batch)."""
-    owes = select(Recovery.person_id).where(Recovery.status == "decided")
+    owes = select(Recovery.person_id).where(Recovery.status == RecoveryStatus.DECIDED)
     return set(uow.session.scalars(select(Case.id).where(Case.applicant_id.in_(owes))))
 
 
@@ -151,8 +153,8 @@ def _batch(uow: UnitOfWork, month: date, actor: Actor, size: int,
     ).on_conflict_do_nothing(index_elements=["schedule_item_id", "attempt"])
         .returning(Payment.id)).all())
     paid = select(Payment.id).where(Payment.schedule_item_id == Item.id).exists()
-    s.execute(update(Item).where(in_batch, Item.status == "planned", paid)
-              .values(status="scheduled").execution_options(synchronize_session=False))
+    s.execute(update(Item).where(in_batch, Item.status == ScheduleItemStatus.PLANNED, paid)
+              .values(status=ScheduleItemStatus.SCHEDULED).execution_options(synchronize_session=False))
     _test_stop(uow.ctx, "before_deductions")
     # The deductions from this batch's payments commit with them: a run killed before this
     # commit leaves neither, and the re-run makes both (never one without the other). Only
@@ -197,7 +199,8 @@ def _sweep_deductions(ctx: ServiceContext, month: date) -> None:
     (one list lock at a time: never a lock order to deadlock on)."""
     with ctx.uow(readonly=True) as uow:
         ids = list(uow.session.scalars(select(PaymentList.id).where(
-            PaymentList.month == month, PaymentList.status == "draft").order_by(PaymentList.id)))
+            PaymentList.month == month, PaymentList.status == PaymentListStatus.DRAFT)
+            .order_by(PaymentList.id)))
     for list_id in ids:
         with ctx.uow() as uow:
             plist = uow.session.get(PaymentList, list_id)

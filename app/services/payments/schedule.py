@@ -25,14 +25,15 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import BENEFITS
 from app.domain.payment_dates import add_months, due_date, payment_date
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
 
 from ..context import UnitOfWork
 
-GRANTING = ("grant", "partial")
+GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
 # Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed
 # or revoked decision is replaced by the changing one).
-STANDING = ("issued", "final")
+STANDING = (DecisionStatus.ISSUED, DecisionStatus.FINAL)
 
 
 def day_for(config: Mapping[str, Any], benefit: str) -> int:
@@ -67,7 +68,7 @@ def make_schedule(uow: UnitOfWork, decision: Decision) -> dict[str, Any]:
     existing = set(uow.session.scalars(
         select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)))
     rows = [{"decision_id": decision.id, "case_id": decision.case_id, "month": month,
-             "due_on": due, "amount": decision.amount, "status": "planned"}
+             "due_on": due, "amount": decision.amount, "status": ScheduleItemStatus.PLANNED}
             for month, due in dated if month not in existing]
     if rows:
         # One multi-row INSERT instead of one statement per benefit month.
@@ -106,7 +107,7 @@ def extend_open_ended(uow: UnitOfWork, month: date) -> int:
             m = add_months(m, 1)
         grid = union_all(*months).subquery("grid") if len(months) > 1 else months[0].subquery("grid")
         replaced = exists().where(
-            change.parent_case_id == Decision.case_id, change.kind == "change",
+            change.parent_case_id == Decision.case_id, change.kind == CaseKind.CHANGE,
             changing.case_id == change.id, changing.status.in_(STANDING),
             # A revocation has no period of its own: it takes over from the change's date.
             func.coalesce(changing.period_from, change.effective_from) <= grid.c.month)

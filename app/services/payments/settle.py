@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months
+from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentList
 
 from .. import audit
@@ -24,7 +25,7 @@ from .run import _draft_list, refresh_totals
 from .schedule import payment_day
 
 OUTCOMES = ("paid", "returned")
-SETTLED = ("paid", "returned")
+SETTLED = (PaymentStatus.PAID, PaymentStatus.RETURNED)
 
 
 def _supervisor(actor: Actor) -> None:
@@ -57,7 +58,7 @@ def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, r
         if p.status == outcome and p.settled_on == on:
             return False
         raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED, payment=p.id), status=p.status)
-    if p.status != "approved":
+    if p.status != PaymentStatus.APPROVED:
         raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
     _check_day(uow, p.payment_list_id, on)
     p.status, p.settled_on, p.settled_by_id = outcome, on, actor.id
@@ -97,10 +98,10 @@ def mark_list(ctx: ServiceContext, actor: Actor, list_id: int, outcome: str, on:
         plist = uow.session.get(PaymentList, list_id)
         if plist is None:
             raise NotFound(f"Payment list {list_id} does not exist.")
-        if plist.status != "approved":
+        if plist.status != PaymentListStatus.APPROVED:
             raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
         stmt = select(Payment).where(Payment.payment_list_id == list_id,
-                                     Payment.status == "approved")
+                                     Payment.status == PaymentStatus.APPROVED)
         if not ctx.db.is_sqlite:
             stmt = stmt.with_for_update()
         marked = [p for p in uow.session.scalars(stmt) if _settle(uow, actor, p, outcome, on, ref)]
@@ -125,7 +126,7 @@ def reissue(ctx: ServiceContext, actor: Actor, payment_id: int, method: str,
         p = uow.session.get(Payment, payment_id)
         if p is None:
             raise NotFound(msg(Code.PAYMENT_NOT_FOUND, payment=payment_id))
-        if p.status != "returned":
+        if p.status != PaymentStatus.RETURNED:
             raise Conflict(msg(Code.PAYMENT_NOT_RETURNED))
         today = today_in_warsaw(ctx.now())
         when = payment_day(ctx.config, today)
@@ -136,7 +137,7 @@ def reissue(ctx: ServiceContext, actor: Actor, payment_id: int, method: str,
             Payment.schedule_item_id == p.schedule_item_id)) or 1) + 1
         new = Payment(schedule_item_id=p.schedule_item_id, attempt=attempt, payment_list_id=list_id,
                       case_id=p.case_id, amount=p.amount, method=method, due_on=when,
-                      status="pending", benefit_month=p.benefit_month,
+                      status=PaymentStatus.PENDING, benefit_month=p.benefit_month,
                       account=f"PL{number}" if number else None, added_by_id=actor.id,
                       reissue_of_id=p.id)
         uow.session.add(new)

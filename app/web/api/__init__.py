@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from app.domain.messages import Code, msg
+from app.domain.statuses import JobStatus
 from app.services import (
     appeals,
     case_view,
@@ -322,7 +323,7 @@ def problem_jobs() -> Any:
 def retry_job(job_id: int) -> Any:
     """Send a failed job back to the worker."""
     jobs.retry_job(services(), api_actor(), job_id)
-    return jsonify({"id": job_id, "status": "pending"})
+    return jsonify({"id": job_id, "status": JobStatus.PENDING})
 
 
 @bp.get("/incidents")

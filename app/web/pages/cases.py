@@ -8,6 +8,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
+from app.domain.statuses import CaseStatus
 from app.services import case_view, cases, document_store, letters, register
 from app.services.errors import ServiceError, ValidationFailed
 from app.web.downloads import pdf_response
@@ -32,7 +33,7 @@ def case_list() -> Any:
     history or an access log.
     """
     status = request.values.get("status", "")
-    status = status if status in ("open", "closed") else ""
+    status = status if status in (CaseStatus.OPEN, CaseStatus.CLOSED) else ""
     query = request.form.get("q", "").strip() if request.method == "POST" else ""
     if query:
         try:

@@ -14,7 +14,9 @@ from flask.sansio.app import App
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
+from app.domain import statuses
 from app.domain.messages import Msg
+from app.domain.statuses import TaskStatus
 from app.web.messages import render
 from app.web.setup import services
 
@@ -142,7 +144,7 @@ def due_badge(due_on: Any, status: str = "ready") -> dict[str, Any] | None:
     if d is None:
         return None
     days = (d - today()).days
-    if status not in ("ready", None):
+    if status not in (TaskStatus.READY, None):
         return {"level": "ok", "text": fdate(d), "days": days, "date": fdate(d)}
     if days < 0:
         text = ngettext("%(num)d dzień po terminie", "%(num)d dni po terminie", -days)
@@ -379,3 +381,5 @@ def register_template_helpers(app: App) -> None:
     app.add_template_global(localized, "localized")
     # Imported macros do not see the request context, so they ask for the language.
     app.add_template_global(lang, "current_lang")
+    for enum in statuses.ALL:  # compare statuses with the members: {% if t.status == TaskStatus.READY %}
+        app.add_template_global(enum, enum.__name__)
