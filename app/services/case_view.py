@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
@@ -14,6 +17,8 @@ from app.persistence.models import (
     Case,
     Decision,
     EligibilityResult,
+    Household,
+    HouseholdMember,
     HumanTask,
     Income,
     Interview,
@@ -208,6 +213,60 @@ def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
         "immediate_enforcement": d.immediate_enforcement,
         "immediate_enforcement_reason": d.immediate_enforcement_reason,
     }
+
+
+@dataclass(frozen=True)
+class MemberBrief:
+    """A household member as declared in the case (the register may have changed since)."""
+
+    first_name: str
+    last_name: str
+    relation: str
+    pesel: str | None
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    """What the task page's summary box shows of a case, read in one pass."""
+
+    id: int
+    number: str
+    benefit: str
+    reason: str
+    urgent: bool
+    opened_on: date
+    address: str
+    caseworker: str | None
+    members: tuple[MemberBrief, ...]
+
+
+def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = True) -> CaseBrief:
+    """The case in brief for a task page: one query for the case, its household and persons.
+
+    Showing names and PESELs is a read of the case file, audited as such; a form shown again
+    with its errors (``audited=False``) re-displays what the same person has just been shown.
+    """
+    if not actor.has_case_role:
+        raise Forbidden("Only caseworkers and supervisors may read case files.")
+    with ctx.uow(readonly=not audited) as uow:
+        s = uow.session
+        case = s.scalar(
+            select(Case).where(Case.id == case_id)
+            .options(joinedload(Case.household).selectinload(Household.members)
+                     .joinedload(HouseholdMember.person)))
+        if case is None:
+            raise NotFound(f"Case {case_id} does not exist.")
+        brief = CaseBrief(
+            id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
+            urgent=case.urgent, opened_on=case.opened_on, address=case.household.address,
+            caseworker=s.scalar(select(User.full_name).where(User.id == case.caseworker_id))
+            if case.caseworker_id else None,
+            members=tuple(MemberBrief(m.first_name, m.last_name, m.relation, m.person.pesel)
+                          for m in case.household.members))
+        if audited:
+            audit.record(uow, "case.read", actor.id, case_id)
+            uow.commit()
+        return brief
 
 
 def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -76,6 +77,36 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         context = task_context.form_context(uow, ht)
         return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
                 "context": context}
+
+
+@dataclass(frozen=True)
+class TaskForm:
+    """What a submission needs of its task: who it is, its version and the form's schema (no
+    case data, so a submit does not read the case file before the service has said yes)."""
+
+    id: int
+    case_id: int
+    name: str
+    title_pl: str
+    title_en: str
+    status: str
+    version: int
+    schema: dict[str, Any]
+
+
+def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
+    """A task's identity and form schema, read in one short transaction."""
+    _ensure_case_role(actor)
+    with ctx.uow(readonly=True) as uow:
+        ht = _task(uow, task_id)
+        if not _may_see(actor, ht):
+            raise Forbidden("This task belongs to another role.")
+        definition_id = uow.session.scalar(
+            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id))
+        assert definition_id is not None
+        return TaskForm(id=ht.id, case_id=ht.case_id, name=ht.name, title_pl=ht.title_pl,
+                        title_en=ht.title_en, status=ht.status, version=ht.version,
+                        schema=forms_of(uow, definition_id).get(ht.form, {}))
 
 
 def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:

@@ -12,7 +12,9 @@ from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.services import auth as auth_service
 from app.services import case_view, worklist
+from app.services.case_view import CaseBrief
 from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.services.worklist import TaskForm
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
@@ -23,32 +25,35 @@ from .labels import RELATION_LABELS, label, lang
 CASE_ROLES = ("caseworker", "supervisor")
 
 
-def task_title(task: dict[str, Any]) -> str:
+def task_title(task: dict[str, Any] | TaskForm) -> str:
     """The task's title in the current language."""
+    if isinstance(task, TaskForm):
+        task = {"title_pl": task.title_pl, "title_en": task.title_en, "name": task.name}
     if lang() == "en" and task.get("title_en"):
         return str(task["title_en"])
     return str(task.get("title_pl") or task.get("name") or "")
 
 
-def _case_brief(case_id: int) -> dict[str, Any] | None:
-    """The case file for the summary box (an audited read, as any display of the case is)."""
+def _case_brief(case_id: int, audited: bool = True) -> CaseBrief | None:
+    """The case in brief for the summary box (an audited read, as any display of the case is;
+    a form shown again with its errors is not a new read)."""
     try:
-        return case_view.get_case(services(), actor(), case_id)
+        return case_view.case_brief(services(), actor(), case_id, audited=audited)
     except ServiceError:
         return None
 
 
-def _member_choices(case: dict[str, Any] | None) -> dict[str, list[tuple[str, str]]]:
+def _member_choices(case: CaseBrief | None) -> dict[str, list[tuple[str, str]]]:
     """Forms refer to household members by position (``member_index``): offer them by name."""
     if not case:
         return {}
     return {"member_index": [
-        (str(i), f"{i + 1}. {m['first_name']} {m['last_name']} ({label(RELATION_LABELS, m['relation'])})")
-        for i, m in enumerate(case["members"])
+        (str(i), f"{i + 1}. {m.first_name} {m.last_name} ({label(RELATION_LABELS, m.relation)})")
+        for i, m in enumerate(case.members)
     ]}
 
 
-def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: dict[str, Any] | None) -> None:
+def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: CaseBrief | None) -> None:
     """Start a per-member list (e.g. verified incomes) with one row for each household member."""
     if not case:
         return
@@ -56,16 +61,22 @@ def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: dict[
         items = prop.get("items") if isinstance(prop, dict) else None
         if isinstance(items, dict) and "member_index" in (items.get("properties") or {}) \
                 and key not in values:
-            values[key] = [{"member_index": i} for i in range(len(case["members"]))]
+            values[key] = [{"member_index": i} for i in range(len(case.members))]
 
 
-def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str], version: Any,
+def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], version: Any,
             status: int = 200, problem: dict[str, Any] | None = None,
-            case: dict[str, Any] | None = None) -> Any:
+            case: CaseBrief | None = None, task: dict[str, Any] | None = None) -> Any:
+    """The task page; shown again after a refusal, the case in brief is not a new audited read."""
+    if task is None:
+        task = worklist.get_task(services(), actor(), form.id)
     schema = task.get("schema") or {}
-    case = case if case is not None else _case_brief(task["case_id"])
+    if case is None:
+        case = _case_brief(task["case_id"], audited=False)
     fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
-    users = {u["id"]: u for u in auth_service.list_users(services())}
+    assignee = task.get("assignee_id")
+    users = {u["id"]: u for u in auth_service.list_users(services())} \
+        if assignee is not None and assignee != current_user.id else {}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
@@ -78,7 +89,7 @@ def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str]
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
     data = worklist.get_task(services(), actor(), task_id)
-    case = _case_brief(data["case_id"])
+    case = _case_brief(data["case_id"], audited=True)
     values = dict(data.get("data") or {})
     if data.get("status") == "ready":
         # Starting values from the case (computed amount, lawful period, declared incomes) for
@@ -88,14 +99,17 @@ def task(task_id: int) -> Any:
         _prefill_members(data.get("schema") or {}, values, case)
     elif data.get("result") is not None:
         values = dict(data["result"])
-    return _render(data, values, {}, data.get("version"), case=case)
+    form = worklist.TaskForm(id=data["id"], case_id=data["case_id"], name=data["name"],
+                             title_pl=data["title_pl"], title_en=data["title_en"],
+                             status=data["status"], version=data["version"], schema=data["schema"])
+    return _render(form, values, {}, data.get("version"), case=case, task=data)
 
 
 @page_roles(*CASE_ROLES)
 def submit(task_id: int) -> Any:
     """Complete the task; on any refusal the page comes back with what the user typed."""
-    task_data = worklist.get_task(services(), actor(), task_id)
-    schema = task_data.get("schema") or {}
+    task_data = worklist.task_form(services(), actor(), task_id)
+    schema = task_data.schema or {}
     raw = schema_form.raw_from_form(schema, request.form)
     version_raw = request.form.get("version", "")
     version = parse_ascii_int(version_raw)

@@ -1,0 +1,78 @@
+"""What a screen costs the database (issue 14, part 4: "each screen loads what it shows in one
+pass"). Measured on main before the change: opening the decision-draft task page 44 statements;
+submitting the draft 3 transactions and 27 statements; a 422 on the same form 5 transactions and
+47 statements, including an audited full case-file read just to re-render the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.persistence.models import AuditEvent
+from app.services import cases, worklist
+from app.services.context import Actor, ServiceContext
+from tests.drive import sample_application
+from tests.integration.test_documents import _until_draft
+from tests.statements import count_statements
+from tests.web.test_pages import login, task_id
+
+pytestmark = [pytest.mark.timeout(180), pytest.mark.embedded]
+
+
+def _draft_task(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> tuple[int, dict[str, Any]]:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    initial = _until_draft(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor})
+    return task_id(ctx, case_id, "draft_decision"), initial
+
+
+def _case_reads(ctx: ServiceContext) -> int:
+    with ctx.uow(readonly=True) as uow:
+        return int(uow.session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "case.read")) or 0)
+
+
+def _form(initial: dict[str, Any], version: int, **extra: str) -> dict[str, str]:
+    form = {k: str(v) for k, v in initial.items() if v is not None and not isinstance(v, bool)}
+    return {**form, "version": str(version), **extra}
+
+
+def test_opening_the_draft_task_page_reads_in_one_pass(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    tid, _initial = _draft_task(ctx, caseworker, supervisor)
+    login(client, "caseworker1")
+    with count_statements(ctx.db.engine) as counted:
+        res = client.get(f"/tasks/{tid}")
+    assert res.status_code == 200
+    print("task page:", counted.statements, "statements,", counted.transactions, "transactions")
+    assert counted.statements <= 99, str(counted)
+
+
+def test_submitting_the_draft_costs_fewer_statements(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    tid, initial = _draft_task(ctx, caseworker, supervisor)
+    version = worklist.get_task(ctx, caseworker, tid)["version"]
+    login(client, "caseworker1")
+    with count_statements(ctx.db.engine) as counted:
+        res = client.post(f"/tasks/{tid}", data=_form(initial, version))
+    assert res.status_code == 302, res.get_data(as_text=True)[:2000]
+    print("draft submit:", counted.statements, "statements,", counted.transactions, "transactions")
+    assert counted.statements <= 99, str(counted)
+
+
+def test_a_refused_draft_form_writes_no_case_read_and_costs_fewer_statements(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    tid, initial = _draft_task(ctx, caseworker, supervisor)
+    version = worklist.get_task(ctx, caseworker, tid)["version"]
+    login(client, "caseworker1")
+    before = _case_reads(ctx)
+    with count_statements(ctx.db.engine) as counted:
+        res = client.post(f"/tasks/{tid}", data=_form(initial, version, amount="-100"))
+    assert res.status_code == 422
+    print("422:", counted.statements, "statements,", counted.transactions, "transactions")
+    assert _case_reads(ctx) == before
+    assert counted.statements <= 99, str(counted)
