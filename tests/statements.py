@@ -32,6 +32,8 @@ def count_statements(engine: Engine) -> Iterator[Counted]:
     counted = Counted()
 
     def on_execute(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.startswith("BEGIN"):  # SQLite's explicit BEGIN: a transaction, counted below
+            return
         counted.statements += 1
         counted.sql.append(statement)
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
@@ -16,7 +17,7 @@ from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
-from app.persistence.models import Application, Case, EligibilityResult, HumanTask
+from app.persistence.models import Application, Case, EligibilityResult, Household, HumanTask
 
 from .change_cases import change_context
 from .context import UnitOfWork
@@ -99,7 +100,9 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     ``initial`` holds values a ready form starts with where the task has none of its own (the
     page and API clients fill only the fields the task's data leaves empty).
     """
-    case = uow.session.get(Case, ht.case_id)
+    # The case with its household and members in one pass (the brief counts them).
+    case = uow.session.get(Case, ht.case_id,
+                           options=[joinedload(Case.household).selectinload(Household.members)])
     assert case is not None
     ctx: dict[str, Any] = {
         "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,

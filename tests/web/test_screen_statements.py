@@ -1,7 +1,8 @@
 """What a screen costs the database (issue 14, part 4: "each screen loads what it shows in one
 pass"). Measured on main before the change: opening the decision-draft task page 44 statements;
 submitting the draft 3 transactions and 27 statements; a 422 on the same form 5 transactions and
-47 statements, including an audited full case-file read just to re-render the form."""
+47 statements, including an audited full case-file read just to re-render the form. (This counter,
+which counts the signed-in user's load too, measured 42, 26 and 44 on the same tree.)"""
 
 from __future__ import annotations
 
@@ -46,8 +47,7 @@ def test_opening_the_draft_task_page_reads_in_one_pass(
     with count_statements(ctx.db.engine) as counted:
         res = client.get(f"/tasks/{tid}")
     assert res.status_code == 200
-    print("task page:", counted.statements, "statements,", counted.transactions, "transactions")
-    assert counted.statements <= 99, str(counted)
+    assert counted.statements <= 20, str(counted)  # 42 before
 
 
 def test_submitting_the_draft_costs_fewer_statements(
@@ -59,8 +59,8 @@ def test_submitting_the_draft_costs_fewer_statements(
     with count_statements(ctx.db.engine) as counted:
         res = client.post(f"/tasks/{tid}", data=_form(initial, version))
     assert res.status_code == 302, res.get_data(as_text=True)[:2000]
-    print("draft submit:", counted.statements, "statements,", counted.transactions, "transactions")
-    assert counted.statements <= 99, str(counted)
+    assert counted.statements <= 20, str(counted)  # 26 before
+    assert counted.transactions <= 3, str(counted)
 
 
 def test_a_refused_draft_form_writes_no_case_read_and_costs_fewer_statements(
@@ -73,6 +73,5 @@ def test_a_refused_draft_form_writes_no_case_read_and_costs_fewer_statements(
     with count_statements(ctx.db.engine) as counted:
         res = client.post(f"/tasks/{tid}", data=_form(initial, version, amount="-100"))
     assert res.status_code == 422
-    print("422:", counted.statements, "statements,", counted.transactions, "transactions")
-    assert _case_reads(ctx) == before
-    assert counted.statements <= 99, str(counted)
+    assert _case_reads(ctx) == before  # no audited case-file read to re-render a form
+    assert counted.statements <= 20, str(counted)  # 44 before
