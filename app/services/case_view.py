@@ -269,12 +269,13 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
         return brief
 
 
-def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[register.CaseRow]:
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may list cases.")
     with ctx.uow(readonly=True) as uow:
-        rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
+        rows = uow.session.scalars(
+            register.with_applicants(select(Case).order_by(Case.id.desc()).limit(limit)))
         return [register.case_row(uow, c) for c in rows]
 
 

@@ -21,12 +21,15 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.sql import Select
 
 from app.domain.digits import is_ascii_digits
 from app.domain.messages import Code, msg
 from app.domain.statuses import CaseStatus
 from app.persistence.models import (
     Case,
+    Household,
     HouseholdMember,
     Person,
     PersonChange,
@@ -36,6 +39,7 @@ from app.persistence.models import (
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
+from .views import JsonView
 
 # The register fields a caseworker may update from an application.
 FIELDS = ("first_name", "last_name", "address")
@@ -267,7 +271,7 @@ def search_kind(query: str) -> str:
 
 
 def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | None = None
-                 ) -> list[dict[str, Any]]:
+                 ) -> list[CaseRow]:
     """Cases found by PESEL, surname (declared in a case, in the register, or before a register
     change) or case number.
 
@@ -302,7 +306,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if status:
         stmt = stmt.where(Case.status == status)
     with ctx.uow() as uow:
-        rows = uow.session.scalars(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT)).all()
+        rows = uow.session.scalars(with_applicants(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT)))
         found = [case_row(uow, c) for c in rows]
         audit.record(uow, "case.search", actor.id, None, kind=kind, results=len(found))
         uow.commit()
@@ -315,15 +319,34 @@ def applicant_member(case: Case) -> HouseholdMember | None:
     return members[0] if members else None
 
 
-def case_row(uow: UnitOfWork, c: Case) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CaseRow(JsonView):
+    """One case in a list; the applicant's name as declared in that case."""
+
+    id: int
+    number: str
+    benefit: str
+    status: str
+    stage: str | None
+    outcome: str | None
+    opened_on: date
+    applicant: str
+
+
+def with_applicants(stmt: Select[Case]) -> Select[Case]:
+    """A list of cases loading their households' members with them (one pass, not one per row)."""
+    return stmt.options(joinedload(Case.household).selectinload(Household.members))
+
+
+def case_row(uow: UnitOfWork, c: Case) -> CaseRow:
     """One case as a list row; the applicant's name as declared in that case."""
     applicant = applicant_member(c)
-    return {"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
-            "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),
-            "applicant": applicant.full_name if applicant else ""}
+    return CaseRow(id=c.id, number=c.number, benefit=c.benefit, status=c.status, stage=c.stage,
+                   outcome=c.outcome, opened_on=c.opened_on,
+                   applicant=applicant.full_name if applicant else "")
 
 
 __all__ = [
-    "Declared", "apply_changes", "case_differences", "compare", "confirm_case_changes",
+    "CaseRow", "Declared", "apply_changes", "case_differences", "compare", "confirm_case_changes",
     "get_person", "new_register_key", "search_cases",
 ]

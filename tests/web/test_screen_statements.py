@@ -75,3 +75,19 @@ def test_a_refused_draft_form_writes_no_case_read_and_costs_fewer_statements(
     assert res.status_code == 422
     assert _case_reads(ctx) == before  # no audited case-file read to re-render a form
     assert counted.statements <= 20, str(counted)  # 44 before
+
+
+def test_the_case_list_costs_the_same_for_two_cases_as_for_five(
+    client: Any, ctx: ServiceContext, caseworker: Actor
+) -> None:
+    """Each row's applicant comes with the list (one query for the members), not one per row."""
+    login(client, "caseworker1")
+    costs = []
+    for count in (2, 5):
+        while len(cases_listed := client.get("/api/cases").get_json()) < count:
+            cases.open_case(ctx, caseworker, sample_application())
+        assert len(cases_listed) <= count
+        with count_statements(ctx.db.engine) as counted:
+            assert client.get("/cases").status_code == 200
+        costs.append(counted.statements)
+    assert costs[0] == costs[1], costs

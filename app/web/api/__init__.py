@@ -108,7 +108,8 @@ def check_application() -> Any:
 def search_cases() -> Any:
     """Cases by PESEL, surname or case number (POST, so that no PESEL lands in a URL or log)."""
     body = _json_body()
-    return jsonify(register.search_cases(services(), api_actor(), body.get("q"), body.get("status")))
+    return jsonify([r.as_json() for r in register.search_cases(services(), api_actor(), body.get("q"),
+                                                               body.get("status"))])
 
 
 @bp.get("/persons/<int:person_id>")
@@ -134,7 +135,7 @@ def confirm_register_changes(case_id: int, person_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def list_cases() -> Any:
     """Recent cases."""
-    return jsonify(case_view.list_cases(services(), api_actor()))
+    return jsonify([r.as_json() for r in case_view.list_cases(services(), api_actor())])
 
 
 @bp.get("/cases/<int:case_id>")

@@ -44,7 +44,7 @@ def case_list() -> Any:
     else:
         rows = case_view.list_cases(services(), actor())
         if status:
-            rows = [r for r in rows if r["status"] == status]
+            rows = [r for r in rows if r.status == status]
     return render_template("pages/cases.html", cases=rows, q=query, status=status,
                            searched=bool(query))
 

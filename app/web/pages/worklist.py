@@ -26,7 +26,7 @@ def _with_case_numbers(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add case numbers when the task summaries do not carry them yet."""
     if all("case_number" in t for t in tasks) or not tasks:
         return tasks
-    numbers = {c["id"]: c["number"] for c in case_view.list_cases(services(), actor(), limit=1000)}
+    numbers = {c.id: c.number for c in case_view.list_cases(services(), actor(), limit=1000)}
     return [{**t, "case_number": numbers.get(t["case_id"], f"#{t['case_id']}")} for t in tasks]
 
 
