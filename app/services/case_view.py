@@ -31,6 +31,7 @@ from app.persistence.models import (
 from . import audit, decision_life, document_store, register
 from .context import Actor, ServiceContext
 from .errors import Forbidden, NotFound
+from .register_views import CaseRow
 
 
 def _money(value: Any) -> str:
@@ -121,7 +122,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             "caseworker_id": case.caseworker_id,
             "bank_account": case.bank_account, "address": case.household.address,
             "members": members,
-            "register": register.case_differences(uow, case),
+            "register": register.case_differences(uow, case).as_json(),
             "kind": case.kind,
             # What the party asked for (art. 107 § 4 KPA), where recorded.
             "party_request": {
@@ -269,7 +270,7 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
         return brief
 
 
-def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[register.CaseRow]:
+def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[CaseRow]:
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may list cases.")

@@ -39,7 +39,19 @@ from app.persistence.models import (
 from . import audit
 from .context import Actor, ServiceContext, UnitOfWork
 from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .views import JsonView
+from .register_views import (
+    ApplicationCheck,
+    CaseRow,
+    HouseholdChange,
+    OpenCase,
+    PersonCase,
+    PersonChangeRow,
+    PersonDifferences,
+    PersonView,
+    PossibleMatches,
+    RegisterCheck,
+    RegisterConfirmation,
+)
 
 # The register fields a caseworker may update from an application.
 FIELDS = ("first_name", "last_name", "address")
@@ -93,10 +105,10 @@ def apply_changes(uow: UnitOfWork, actor: Actor, person: Person, declared: Decla
     return changes
 
 
-def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | None) -> list[dict[str, Any]]:
+def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | None) -> tuple[OpenCase, ...]:
     """Open cases whose household includes any of the persons (a warning at intake)."""
     if not person_ids:
-        return []
+        return ()
     stmt = (
         select(Case.id, Case.number, Case.benefit, Case.stage, HouseholdMember.person_id)
         .join(HouseholdMember, HouseholdMember.household_id == Case.household_id)
@@ -105,12 +117,13 @@ def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | N
     )
     if exclude_case is not None:
         stmt = stmt.where(Case.id != exclude_case)
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, tuple[str, str, str | None]] = {}
+    persons: dict[int, list[int]] = {}
     for cid, number, benefit, stage, pid in uow.session.execute(stmt):
-        row = found.setdefault(cid, {"id": cid, "number": number, "benefit": benefit,
-                                     "stage": stage, "person_ids": []})
-        row["person_ids"].append(pid)
-    return list(found.values())
+        found.setdefault(cid, (number, benefit, stage))
+        persons.setdefault(cid, []).append(pid)
+    return tuple(OpenCase(cid, number, benefit, stage, tuple(persons[cid]))
+                 for cid, (number, benefit, stage) in found.items())
 
 
 def _last_household(uow: UnitOfWork, person_id: int, exclude_case: int | None) -> tuple[str, set[int]] | None:
@@ -132,7 +145,7 @@ def _last_household(uow: UnitOfWork, person_id: int, exclude_case: int | None) -
 
 
 def compare(uow: UnitOfWork, people: Sequence[tuple[str, Person | None, Declared]], exclude_case: int | None
-            ) -> dict[str, Any]:
+            ) -> RegisterCheck:
     """Compare an application's people with the register.
 
     ``people`` holds (path in the application, register entry or None when new, declared data).
@@ -141,29 +154,29 @@ def compare(uow: UnitOfWork, people: Sequence[tuple[str, Person | None, Declared
     """
     known = [(path, p, d) for path, p, d in people if p is not None]
     ids_now = {p.id for _, p, _ in known}
-    diffs = []
-    households = []
+    diffs: list[PersonDifferences] = []
+    households: list[HouseholdChange] = []
     seen_cases: set[str] = set()
     for path, person, declared in known:
         assert person is not None
         changes = differences(person, declared)
         if changes:
-            diffs.append({"path": path, "person_id": person.id, "register_key": person.register_key,
-                          "version": person.version, "changes": changes})
+            diffs.append(PersonDifferences(path, person.id, person.register_key, person.version,
+                                           tuple(changes)))
         last = _last_household(uow, person.id, exclude_case)
         if last is not None and last[0] not in seen_cases and last[1] != ids_now:
             seen_cases.add(last[0])
-            households.append({"case_number": last[0], "left": sorted(last[1] - ids_now),
-                               "joined": sorted(ids_now - last[1]), "person_id": person.id})
-    return {
-        "differences": diffs,
-        "household_changes": households,
-        "open_cases": _open_cases_of(uow, sorted(ids_now), exclude_case),
-        "new_persons": [path for path, p, _ in people if p is None],
-    }
+            households.append(HouseholdChange(last[0], tuple(sorted(last[1] - ids_now)),
+                                              tuple(sorted(ids_now - last[1])), person.id))
+    return RegisterCheck(
+        differences=tuple(diffs),
+        household_changes=tuple(households),
+        open_cases=_open_cases_of(uow, sorted(ids_now), exclude_case),
+        new_persons=tuple(path for path, p, _ in people if p is None),
+    )
 
 
-def case_differences(uow: UnitOfWork, case: Case) -> dict[str, Any]:
+def case_differences(uow: UnitOfWork, case: Case) -> RegisterCheck:
     """What the case declared that the register does not (yet) say, and the person's other cases."""
     people = [
         (f"members[{m.position}]", m.person,
@@ -174,7 +187,7 @@ def case_differences(uow: UnitOfWork, case: Case) -> dict[str, Any]:
 
 
 def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person_id: int,
-                         version: int | None = None) -> dict[str, Any]:
+                         version: int | None = None) -> RegisterConfirmation:
     """Apply what a case declared about one person to the register (the caseworker confirmed)."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may change the register.")
@@ -192,10 +205,10 @@ def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person
         declared = Declared(member.first_name, member.last_name, case.household.address)
         changes = apply_changes(uow, actor, person, declared, case_id)
         uow.commit()
-        return {"person_id": person_id, "version": person.version, "changes": changes}
+        return RegisterConfirmation(person_id, person.version, tuple(changes))
 
 
-def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, Any]:
+def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> PersonView:
     """A register entry with its change history and its cases; audited as a read."""
     if not actor.has_case_role:
         raise Forbidden("Only caseworkers and supervisors may read the register.")
@@ -215,19 +228,16 @@ def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, A
             .join(HouseholdMember, HouseholdMember.household_id == Case.household_id)
             .where(HouseholdMember.person_id == person_id).order_by(Case.id.desc())
         ).all()
-        result = {
-            "id": person.id, "register_key": person.register_key, "pesel": person.pesel,
-            "first_name": person.first_name, "last_name": person.last_name,
-            "birth_date": person.birth_date.isoformat(), "sex": person.sex,
-            "address": person.address, "version": person.version,
-            "history": [{"at": ch.changed_at.isoformat(), "by": by, "case_number": number,
-                         "field": ch.field, "old": ch.old_value, "new": ch.new_value}
-                        for ch, by, number in history],
-            "cases": [{"id": r.id, "number": r.number, "benefit": r.benefit, "status": r.status,
-                       "stage": r.stage, "opened_on": r.opened_on.isoformat(),
-                       "relation": r.relation, "declared_name": f"{r.first_name} {r.last_name}"}
-                      for r in case_rows],
-        }
+        result = PersonView(
+            id=person.id, register_key=person.register_key, pesel=person.pesel,
+            first_name=person.first_name, last_name=person.last_name,
+            birth_date=person.birth_date, sex=person.sex, address=person.address,
+            version=person.version,
+            history=tuple(PersonChangeRow(ch.changed_at, by, number, ch.field, ch.old_value,
+                                          ch.new_value) for ch, by, number in history),
+            cases=tuple(PersonCase(r.id, r.number, r.benefit, r.status, r.stage, r.opened_on,
+                                   r.relation, f"{r.first_name} {r.last_name}")
+                        for r in case_rows))
         audit.record(uow, "person.read", actor.id, None, person_id=person_id)
         uow.commit()
         return result
@@ -319,20 +329,6 @@ def applicant_member(case: Case) -> HouseholdMember | None:
     return members[0] if members else None
 
 
-@dataclass(frozen=True)
-class CaseRow(JsonView):
-    """One case in a list; the applicant's name as declared in that case."""
-
-    id: int
-    number: str
-    benefit: str
-    status: str
-    stage: str | None
-    outcome: str | None
-    opened_on: date
-    applicant: str
-
-
 def with_applicants(stmt: Select[Case]) -> Select[Case]:
     """A list of cases loading their households' members with them (one pass, not one per row)."""
     return stmt.options(joinedload(Case.household).selectinload(Household.members))
@@ -347,6 +343,7 @@ def case_row(uow: UnitOfWork, c: Case) -> CaseRow:
 
 
 __all__ = [
-    "CaseRow", "Declared", "apply_changes", "case_differences", "compare", "confirm_case_changes",
+    "ApplicationCheck", "CaseRow", "Declared", "PossibleMatches",
+    "apply_changes", "case_differences", "compare", "confirm_case_changes",
     "get_person", "new_register_key", "search_cases",
 ]

@@ -100,7 +100,7 @@ def create_case() -> Any:
 @api_roles(*CASE_ROLES)
 def check_application() -> Any:
     """What the register says of an application's people, before it is registered."""
-    return jsonify(cases.check_application(services(), api_actor(), _json_body()))
+    return jsonify(cases.check_application(services(), api_actor(), _json_body()).as_json())
 
 
 @bp.post("/cases/search")
@@ -116,7 +116,7 @@ def search_cases() -> Any:
 @api_roles(*CASE_ROLES)
 def get_person(person_id: int) -> Any:
     """A register entry, its change history and its cases."""
-    return jsonify(register.get_person(services(), api_actor(), person_id))
+    return jsonify(register.get_person(services(), api_actor(), person_id).as_json())
 
 
 @bp.post("/cases/<int:case_id>/persons/<int:person_id>/confirm")
@@ -128,7 +128,8 @@ def confirm_register_changes(case_id: int, person_id: int) -> Any:
     version = body.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
         raise ValidationFailed("The version must be a whole number.", {"version": "Expected an integer."})
-    return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id, version))
+    return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id,
+                                                 version).as_json())
 
 
 @bp.get("/cases")

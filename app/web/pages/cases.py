@@ -11,6 +11,7 @@ from app.domain.digits import parse_ascii_int
 from app.domain.statuses import CaseStatus
 from app.services import case_view, cases, document_store, letters, register
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.register_views import ApplicationCheck
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
 from app.web.setup import services
@@ -50,7 +51,7 @@ def case_list() -> Any:
 
 
 def _render_new(raw: dict[str, Any], errors: dict[str, str], status: int = 200,
-                problem: str | None = None, check: dict[str, Any] | None = None,
+                problem: str | None = None, check: ApplicationCheck | None = None,
                 applicant_names: dict[str, str] | None = None) -> Any:
     fields = schema_form.build_fields(application_schema(), raw, errors)
     return render_template(
@@ -98,8 +99,8 @@ def case_new() -> Any:
         except ValidationFailed as exc:
             translated = {k: service_message(v) for k, v in exc.errors.items()}
             return _render_new(raw, translated, 422, service_message(exc.message))
-        matches = any(p["matches"] for p in check.get("possible_matches", []))
-        if check["differences"] or check["open_cases"] or check["household_changes"] or matches:
+        matches = any(p.matches for p in check.possible_matches)
+        if check.differences or check.open_cases or check.household_changes or matches:
             return _render_new(raw, {}, 200, check=check, applicant_names=_names(payload))
     payload["register_update"] = request.form.get("register_update") == "1"
     try:

@@ -1,0 +1,66 @@
+"""The API's JSON keeps its shape while the services return frozen dataclasses (issue 14, part 4):
+each answer is reduced to its shape (keys and JSON types) and compared with the shape the
+dict-returning services gave on main."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.services import cases
+from app.services.context import Actor, ServiceContext
+from tests.drive import sample_application
+from tests.web.test_register import PESEL, _register_entry, renamed
+from tests.web.test_web_defences import bearer, token
+
+pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
+
+
+def shape(value: Any) -> Any:
+    """Keys and JSON types: {"id": "int", "cases": [{...}]} (a list by its first item)."""
+    if isinstance(value, dict):
+        return {k: shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shape(value[0])] if value else []
+    return {bool: "bool", int: "int", float: "float", str: "str", type(None): "null"}[type(value)]
+
+
+CASE_ROW = {"id": "int", "number": "str", "benefit": "str", "status": "str", "stage": "str",
+            "outcome": "null", "opened_on": "str", "applicant": "str"}
+
+
+def test_case_lists_and_the_register_answer_in_the_same_json_shape(
+    client: Any, ctx: ServiceContext, caseworker: Actor
+) -> None:
+    first = cases.open_case(ctx, caseworker, sample_application())
+    second = cases.open_case(ctx, caseworker, renamed())
+    auth = bearer(token(client, "caseworker1"))
+    listed = client.get("/api/cases", headers=auth).get_json()
+    assert shape(listed) == [CASE_ROW]
+    found = client.post("/api/cases/search", json={"q": PESEL}, headers=auth).get_json()
+    assert shape(found) == [CASE_ROW] and {r["id"] for r in found} == {first, second}
+    assert found[0]["opened_on"] == "2026-03-02"
+
+    check = client.post("/api/cases/check", json=renamed(), headers=auth).get_json()
+    assert shape(check) == {
+        "differences": [{"path": "str", "person_id": "int", "register_key": "str", "version": "int",
+                         "changes": [{"field": "str", "register": "str", "declared": "str"}]}],
+        "household_changes": [], "new_persons": [], "possible_matches": [],
+        "open_cases": [{"id": "int", "number": "str", "benefit": "str", "stage": "str",
+                        "person_ids": ["int"]}]}
+
+    entry = _register_entry(ctx)
+    confirmed = client.post(f"/api/cases/{second}/persons/{entry.id}/confirm",
+                            json={"version": entry.version}, headers=auth).get_json()
+    assert shape(confirmed) == {"person_id": "int", "version": "int",
+                                "changes": [{"field": "str", "register": "str", "declared": "str"}]}
+    person = client.get(f"/api/persons/{entry.id}", headers=auth).get_json()
+    assert shape(person) == {
+        "id": "int", "register_key": "str", "pesel": "str", "first_name": "str", "last_name": "str",
+        "birth_date": "str", "sex": "str", "address": "str", "version": "int",
+        "history": [{"at": "str", "by": "str", "case_number": "str", "field": "str", "old": "str",
+                     "new": "str"}],
+        "cases": [{"id": "int", "number": "str", "benefit": "str", "status": "str", "stage": "str",
+                   "opened_on": "str", "relation": "str", "declared_name": "str"}]}
+    assert person["birth_date"] == "1975-01-15" and person["history"][0]["at"].startswith("2026-03-02T")
