@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.persistence.db import Database
+from app.services.kernel.context import JobPublisher, NullPublisher, ServiceContext
+from app.services.kernel.publisher import CeleryPublisher
+from app.services.workflow.script_functions import script_functions
 from app.workflow_engine import WorkflowEngine
-
-from .context import JobPublisher, NullPublisher, ServiceContext
-from .publisher import CeleryPublisher
-from .script_functions import script_functions
 
 
 def quiet_engine_logs() -> None:

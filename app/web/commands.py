@@ -7,11 +7,15 @@ from datetime import date
 import click
 from flask import Flask
 
+from app.cli import seed
 from app.domain.deadlines import today_in_warsaw
 from app.persistence.migrate import upgrade
-from app.services import auth, definitions, jobs, payments, seed, timers
-from app.services.context import SYSTEM
-from app.services.errors import ServiceError, ValidationFailed
+from app.services import payments
+from app.services.definitions import deploy as definitions
+from app.services.kernel import auth
+from app.services.kernel.context import SYSTEM
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.workflow import jobs, timers
 from app.web.setup import services
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
-from app.services import health
+from app.services.kernel import health
 from app.web.setup import services
 
 bp = Blueprint("health", __name__)

@@ -7,9 +7,9 @@ from datetime import date
 import click
 from flask import Flask
 
-from app.services import office
-from app.services.context import Actor
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.documents import office
+from app.services.kernel.context import Actor
+from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.web.setup import services
 
 # The CLI runs as an operator on the server: it acts with the admin role, audited as user None.

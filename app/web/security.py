@@ -10,9 +10,9 @@ from flask import Flask, Response, abort, current_app, g, request, session
 from flask_login import UserMixin, current_user
 
 from app.extensions import csrf, login_manager
-from app.services import auth as auth_service
-from app.services.context import Actor
-from app.services.errors import Forbidden, ServiceError
+from app.services.kernel import auth as auth_service
+from app.services.kernel.context import Actor
+from app.services.kernel.errors import Forbidden, ServiceError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

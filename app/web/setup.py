@@ -14,8 +14,8 @@ from werkzeug.routing import IntegerConverter, ValidationError
 from app.config import load_config
 from app.domain.digits import parse_ascii_int
 from app.extensions import babel, csrf, login_manager
-from app.services.context import ServiceContext
 from app.services.factory import build_context
+from app.services.kernel.context import ServiceContext
 
 
 def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
@@ -65,8 +65,8 @@ def register_input_guards(app: Flask) -> None:
     from werkzeug.exceptions import MethodNotAllowed, NotFound
 
     from app.domain.messages import Code, msg
-    from app.services.errors import ValidationFailed
-    from app.services.json_input import form_problems, json_problems
+    from app.services.kernel.errors import ValidationFailed
+    from app.services.kernel.json_input import form_problems, json_problems
 
     app.url_map.converters["int"] = BoundedInt
 

@@ -26,8 +26,7 @@ from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import BENEFITS
 from app.domain.payment_dates import add_months, due_date, payment_date
 from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
-
-from ..context import UnitOfWork
+from app.services.kernel.context import UnitOfWork
 
 GRANTING = ("grant", "partial")
 # Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed

@@ -13,9 +13,10 @@ from flask_babel import gettext as _
 from app.config import ROLES
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
-from app.services import auth as auth_service
-from app.services import contract, definition_history, definitions
-from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from app.services.definitions import contract, definition_history
+from app.services.definitions import deploy as definitions
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import Conflict, NotFound, ServiceError, ValidationFailed
 from app.web.messages import with_texts
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles

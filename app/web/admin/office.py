@@ -7,9 +7,9 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.services import office
-from app.services.errors import ServiceError, ValidationFailed
-from app.services.json_input import iso_date
+from app.services.documents import office
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.json_input import iso_date
 from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
 from app.web.setup import services

@@ -10,8 +10,8 @@ from flask import Blueprint, Response, jsonify, request
 
 from app.domain.messages import Code, msg
 from app.services import payments
-from app.services.errors import ValidationFailed
-from app.services.json_input import MAX_YEAR, MIN_YEAR, iso_date
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, iso_date
 from app.web.security import api_actor, api_roles
 from app.web.setup import services
 

@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from app.services import auth as auth_service
+from app.services.kernel import auth as auth_service
 from app.web.security import SESSION_GENERATION, to_login_user
 from app.web.setup import services
 

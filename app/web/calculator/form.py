@@ -23,7 +23,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.domain.messages import Msg
 from app.domain.reasons import RELATIONS
-from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
+from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
 from app.web.pages.formatting import Patterns, service_message, translate
 from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
 from app.web.pages.labels import RELATION_LABELS, lang
@@ -180,7 +180,7 @@ def _whole(text: str) -> int | str | None:
 
 
 def household_body(raw: dict[str, Any]) -> dict[str, Any]:
-    """The calculator request for every benefit (see app.services.calculator.simulate)."""
+    """The calculator request for every benefit (see app.services.decisions.calculator.simulate)."""
     members = []
     for row in raw["members"]:
         member: dict[str, Any] = {

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app.services.cases import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
+from app.services.cases.opening import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
 
 from .labels import BENEFITS as BENEFIT_LABELS
 from .labels import INCOME_KINDS as INCOME_LABELS

@@ -8,8 +8,10 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services import case_view, cases, document_store, letters, register
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.cases import case_view, register
+from app.services.cases import opening as cases
+from app.services.documents import document_store, letters
+from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
 from app.web.setup import services

@@ -8,7 +8,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 # The art. 7 reasons and relations as the application service validates them.
-from app.services.cases import REASONS, RELATIONS
+from app.services.cases.opening import REASONS, RELATIONS
 
 BENEFITS = {
     "zasilek_staly": _l("Zasiłek stały"),

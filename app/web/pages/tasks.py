@@ -10,9 +10,10 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
-from app.services import auth as auth_service
-from app.services import case_view, worklist
-from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.services.cases import case_view
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.services.workflow import worklist
 from app.web.security import actor, page_roles
 from app.web.setup import services
 

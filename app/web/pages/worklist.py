@@ -11,9 +11,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
-from app.services import auth as auth_service
-from app.services import case_view, decision_life, incidents, jobs, worklist
-from app.services.errors import ServiceError
+from app.services.cases import case_view
+from app.services.decisions import decision_life
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import ServiceError
+from app.services.workflow import incidents, jobs, worklist
 from app.web.security import actor, page_roles
 from app.web.setup import services
 
