@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, jsonify
 
 from app.services.kernel import health
-from app.web.setup import services
+from app.web.context import services
 
 bp = Blueprint("health", __name__)
 

@@ -52,7 +52,7 @@ def register_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def _load(user_id: str) -> LoginUser | None:
-        from app.web.setup import services
+        from app.web.context import services
 
         generation = session.get(SESSION_GENERATION)
         generation = generation if isinstance(generation, int) else 0
@@ -116,7 +116,7 @@ def api_actor() -> Actor:
     """
     if "actor" in g:
         return g.actor  # type: ignore[no-any-return]
-    from app.web.setup import services
+    from app.web.context import services
 
     token = bearer_token()
     if token is not None:

@@ -15,7 +15,6 @@ from app.config import load_config
 from app.domain.digits import parse_ascii_int
 from app.extensions import babel, csrf, login_manager
 from app.services.factory import build_context
-from app.services.kernel.context import ServiceContext
 
 
 def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
@@ -102,13 +101,6 @@ def register_input_guards(app: Flask) -> None:
             raise ValidationFailed(next(iter(problems.values())), problems)
 
 
-def services(app: Flask | None = None) -> ServiceContext:
-    """The current app's service context."""
-    from flask import current_app
-
-    return (app or current_app).extensions["pomoc"]  # type: ignore[no-any-return]
-
-
 def _select_locale() -> str:
     """Polish by default; English when the user or session asks for it."""
     lang = session.get("lang")
@@ -163,8 +155,8 @@ def register_error_handlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     """CLI commands: db-upgrade, deploy-workflows, seed-demo, payment-run, fire-timers."""
-    from app.web.commands import register
-    from app.web.office_commands import register as register_office
+    from app.cli.commands import register
+    from app.cli.office_commands import register as register_office
 
     register(app)
     register_office(app)  # the issuing body and signers' authorisations

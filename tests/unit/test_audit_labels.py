@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.web.pages.labels import AUDIT_ACTIONS
+from app.web.ui.labels import AUDIT_ACTIONS
 
 SERVICES = Path(__file__).resolve().parents[2] / "app" / "services"
 

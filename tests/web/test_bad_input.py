@@ -196,7 +196,7 @@ def test_interview_form_refuses_huge_member_index_before_converting(value: str) 
 
     from werkzeug.datastructures import MultiDict
 
-    from app.web.pages import schema_form as sf
+    from app.web.ui import schema_form as sf
     from tests.conftest import ROOT
 
     schema = json.loads((ROOT / "workflows/forms/conduct_interview.json").read_text())

@@ -15,12 +15,12 @@ from app.services.definitions import deploy as definitions
 from app.services.definitions import migration
 from app.services.kernel.errors import ServiceError
 from app.services.workflow import incidents
-from app.web.pages.formatting import service_message
+from app.web.context import services
 from app.web.pages.worklist import retry_and_report
 from app.web.security import actor, page_roles
-from app.web.setup import services
+from app.web.ui.formatting import service_message
 
-from . import bp
+from .blueprint import bp
 
 
 def _int(name: str) -> int | None:

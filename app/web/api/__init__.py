@@ -18,9 +18,9 @@ from app.services.documents import document_store, letters
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ValidationFailed
 from app.services.workflow import incidents, jobs, worklist
+from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.security import Unauthorized, api_actor, api_roles
-from app.web.setup import services
 
 from . import payment_routes
 from . import recovery as recovery_api

@@ -12,8 +12,8 @@ from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.json_input import FieldErrors, date_field
 from app.services.recovery import claims as recovery
 from app.services.recovery import recovery_decisions
+from app.web.context import services
 from app.web.security import api_actor, api_roles
-from app.web.setup import services
 
 CASE_ROLES = ("caseworker", "supervisor")
 

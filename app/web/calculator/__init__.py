@@ -13,8 +13,8 @@ from flask import Blueprint, jsonify, render_template, request
 from app.extensions import csrf
 from app.services.decisions import calculator
 from app.services.kernel.errors import ValidationFailed
-from app.web.pages.formatting import today
 from app.web.security import api_roles, page_roles
+from app.web.ui.formatting import today
 
 from . import form
 

@@ -24,10 +24,10 @@ from werkzeug.datastructures import MultiDict
 from app.domain.messages import Msg
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
-from app.web.pages.formatting import Patterns, service_message, translate
-from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.pages.labels import RELATION_LABELS, lang
-from app.web.pages.schema_form import Field
+from app.web.ui.formatting import Patterns, service_message, translate
+from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
+from app.web.ui.labels import RELATION_LABELS, lang
+from app.web.ui.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
 FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
@@ -298,7 +298,7 @@ def error_labels(errors: dict[str, str]) -> dict[str, str]:
 
 # Calculator and domain messages still raised as plain English text (as the API returns them) in
 # Polish; coded messages and those shared with the rest of the application are left to
-# app.web.pages.formatting.service_message.
+# app.web.ui.formatting.service_message.
 _EXACT = {
     "The request has errors; correct the fields listed.":
         "Formularz zawiera błędy; popraw zaznaczone pola.",

@@ -12,13 +12,13 @@ from app.services.cases import case_view, register
 from app.services.cases import opening as cases
 from app.services.documents import document_store, letters
 from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
-from app.web.setup import services
+from app.web.ui import schema_form
+from app.web.ui.formatting import service_message, today
 
-from . import schema_form
 from .application_form import application_schema, sections
-from .formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 

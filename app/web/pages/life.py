@@ -15,10 +15,9 @@ from app.services.appeals import sko
 from app.services.cases import case_view
 from app.services.decisions import decision_changes
 from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message
+from app.web.ui.formatting import service_message
 
 CASE_ROLES = ("caseworker", "supervisor")
 _TEXT_LIMIT = 4100

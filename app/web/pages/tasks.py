@@ -14,12 +14,11 @@ from app.services.cases import case_view
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
 from app.services.workflow import worklist
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from . import schema_form
-from .formatting import service_message
-from .labels import RELATION_LABELS, label, lang
+from app.web.ui import schema_form
+from app.web.ui.formatting import service_message
+from app.web.ui.labels import RELATION_LABELS, label, lang
 
 CASE_ROLES = ("caseworker", "supervisor")
 

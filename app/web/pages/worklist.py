@@ -16,10 +16,9 @@ from app.services.decisions import decision_life
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
 from app.services.workflow import incidents, jobs, worklist
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import due_badge, service_message, today
+from app.web.ui.formatting import due_badge, service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 

@@ -15,10 +15,9 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from app.domain.messages import Msg
+from app.web.context import services
 from app.web.messages import render
-from app.web.setup import services
-
-from .labels import code_label, lang
+from app.web.ui.labels import code_label, lang
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 DUE_SOON_DAYS = 2

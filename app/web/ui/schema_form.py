@@ -24,7 +24,7 @@ from typing import Any
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from .labels import lang
+from app.web.ui.labels import lang
 
 ROW_MARKER = "_row"
 _DECIMAL_PATTERN = re.compile(r"\\d|\[0-9\]")

@@ -16,7 +16,7 @@ from app.services.kernel import auth
 from app.services.kernel.context import SYSTEM
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.services.workflow import jobs, timers
-from app.web.setup import services
+from app.web.context import services
 
 
 def _check_new_password(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -10,7 +10,7 @@ from flask import Flask
 from app.services.documents import office
 from app.services.kernel.context import Actor
 from app.services.kernel.errors import ServiceError, ValidationFailed
-from app.web.setup import services
+from app.web.context import services
 
 # The CLI runs as an operator on the server: it acts with the admin role, audited as user None.
 _OPERATOR = Actor(None, frozenset({"admin"}))

@@ -16,19 +16,19 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from SpiffWorkflow.spiff.specs.defaults import UserTask
 from SpiffWorkflow.util.task import TaskState
 
-from .clock import WARSAW, engine_clock
-from .clock import today as clock_today
-from .compiler import other_process_specs
-from .fixtures import (
+from app.workflow_engine.clock import WARSAW, engine_clock
+from app.workflow_engine.clock import today as clock_today
+from app.workflow_engine.compiler import other_process_specs
+from app.workflow_engine.fixtures import (
     DEFAULT_DAY,
     canned_form_data,
     canned_service_result,
     start_data,
     stub_script_functions,
 )
-from .specs import DeferredServiceTask, PomocBpmnParser
+from app.workflow_engine.specs import DeferredServiceTask, PomocBpmnParser
 
-WORKFLOWS_DIR = Path(__file__).resolve().parents[2] / "workflows"
+WORKFLOWS_DIR = Path(__file__).resolve().parents[1] / "workflows"
 
 
 def load_raw_specs(directory: Path = WORKFLOWS_DIR, main_process: str = "benefit_case") -> tuple:
