@@ -33,11 +33,11 @@ from app.services.cases.application_input import (
     MemberInput,
     validate_application,
 )
-from app.services.definitions.deploy import active_definition, definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
 from app.services.workflow.instances import apply_snapshot
+from app.services.workflow.versions import active_definition, definition_ref
 
 __all__ = [
     "BENEFITS", "INCOME_KINDS", "OTHER_BENEFITS", "REASONS", "RELATIONS", "MemberInput",

@@ -34,11 +34,11 @@ from app.persistence.models import Application, Case, Decision, Job, ProcessInst
 from app.services.appeals.appeal import event, parse_day
 from app.services.cases.opening import _next_case_number
 from app.services.decisions.change_cases import GRANTING, RUNNING, replace_parent_schedule
-from app.services.definitions.deploy import active_definition, definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.services.workflow.instances import apply_snapshot
+from app.services.workflow.versions import active_definition, definition_ref
 
 CHANGE_PROCESS = "decision_change"
 # Why a change case was opened; the case file and the draft's opening values follow it.

@@ -36,6 +36,7 @@ from app.services.definitions import deploy as definitions
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Conflict, NotFound, ValidationFailed
+from app.services.workflow.versions import MAIN_PROCESS
 from app.workflow_engine.patterns import check_form_schema
 
 MAX_BPMN_BYTES = 2 * 1024 * 1024
@@ -58,7 +59,7 @@ def history(ctx: ServiceContext) -> list[dict[str, Any]]:
                    ProcessDefinition.deployed_at, ProcessDefinition.comment,
                    User.username, User.full_name)
             .outerjoin(User, User.id == ProcessDefinition.deployed_by_id)
-            .where(ProcessDefinition.key == definitions.MAIN_PROCESS)
+            .where(ProcessDefinition.key == MAIN_PROCESS)
             .order_by(ProcessDefinition.version.desc())
         ).all()
         return [{"id": r.id, "key": r.key, "version": r.version, "content_hash": r.content_hash,
@@ -128,7 +129,7 @@ def active_version(ctx: ServiceContext) -> int | None:
     with ctx.uow(readonly=True) as uow:
         return uow.session.scalar(
             select(ProcessDefinition.version).where(
-                ProcessDefinition.key == definitions.MAIN_PROCESS, ProcessDefinition.is_active.is_(True))
+                ProcessDefinition.key == MAIN_PROCESS, ProcessDefinition.is_active.is_(True))
         )
 
 

@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-import importlib
 import time
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from app.persistence.models import ProcessDefinition
-from app.services.definitions import deploy_check
+from app.services.definitions import contract, deploy_check
 from app.services.kernel import audit
-from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import NotFound, ValidationFailed
-from app.workflow_engine import CompiledDefinition, DefinitionError, DefinitionRef, load_sources
+from app.services.workflow.versions import MAIN_PROCESS, _active
+from app.workflow_engine import CompiledDefinition, DefinitionError, load_sources
 from app.workflow_engine.budget import DEFAULT_SECONDS, Budget
 from app.workflow_engine.compiler import MAX_FILE_BYTES, MAX_UPLOAD_BYTES, problems_of, screen_sources
 from app.workflow_engine.lint import lint
 from app.workflow_engine.problems import Problem
 from app.workflow_engine.rehearsal import rehearse
 
-MAIN_PROCESS = "benefit_case"
 COMMENT_CHARS = 500  # a deploy's comment (a note in the version history); longer is refused, not cut
 
 
 def _contract_problems(sources: dict[str, Any], forms: dict[str, dict[str, Any]]) -> list[Problem]:
-    """Hook: the diagram/code contract check (app/services/contract.py ``check``) when present."""
-    try:
-        contract = importlib.import_module("app.services.definitions.contract")
-    except ModuleNotFoundError as exc:
-        if exc.name != "app.services.definitions.contract":
-            raise
-        return []
+    """The diagram/code contract check (:func:`app.services.definitions.contract.check`)."""
     return list(contract.check(sources, forms))
 
 
@@ -179,57 +171,6 @@ def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None =
     sources, forms = load_sources(Path(directory or ctx.config["WORKFLOWS_DIR"]))
     definition_id, _ = deploy(ctx, sources, forms, actor, comment="workflows/ directory")
     return definition_id
-
-
-def _active(uow: UnitOfWork) -> ProcessDefinition | None:
-    return uow.session.scalar(
-        select(ProcessDefinition).where(
-            ProcessDefinition.key == MAIN_PROCESS, ProcessDefinition.is_active.is_(True)
-        )
-    )
-
-
-def active_definition(uow: UnitOfWork) -> ProcessDefinition:
-    """The definition new cases start on."""
-    definition = _active(uow)
-    if definition is None:
-        raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
-    return definition
-
-
-def _load_blob(ctx: ServiceContext, definition_id: int) -> bytes:
-    with ctx.uow(readonly=True) as uow:
-        blob = uow.session.scalar(
-            select(ProcessDefinition.spec_blob).where(ProcessDefinition.id == definition_id)
-        )
-        if blob is None:
-            raise NotFound(f"Process definition {definition_id} does not exist.")
-        return blob
-
-
-def ref(ctx: ServiceContext, definition_id: int, content_hash: str) -> DefinitionRef:
-    """A reference the engine resolves from its cache, loading the spec only on a miss."""
-    return DefinitionRef(content_hash=content_hash, load_spec=partial(_load_blob, ctx, definition_id))
-
-
-def definition_ref(uow: UnitOfWork, definition_id: int) -> DefinitionRef:
-    """The engine reference for a definition version (content hash cached per process)."""
-    hashes = uow.ctx.cache.setdefault("definition_hashes", {})
-    if definition_id not in hashes:
-        hashes[definition_id] = uow.session.scalar(
-            select(ProcessDefinition.content_hash).where(ProcessDefinition.id == definition_id)
-        )
-    return ref(uow.ctx, definition_id, hashes[definition_id])
-
-
-def forms_of(uow: UnitOfWork, definition_id: int) -> dict[str, dict[str, Any]]:
-    """The JSON Schemas of a definition version (cached: versions are immutable)."""
-    cache = uow.ctx.cache.setdefault("forms", {})
-    if definition_id not in cache:
-        cache[definition_id] = uow.session.scalar(
-            select(ProcessDefinition.forms).where(ProcessDefinition.id == definition_id)
-        )
-    return cache[definition_id]
 
 
 def list_definitions(ctx: ServiceContext) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
 from app.services.kernel.context import ServiceContext
+from app.services.workflow.versions import ref
 from app.workflow_engine import CompiledDefinition
 from app.workflow_engine.budget import UNLIMITED, Budget
 from app.workflow_engine.rehearsal import CaseHistory, replay
@@ -23,8 +24,6 @@ CHANGE_PROCESS = "decision_change"
 
 def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]:
     """The `limit` most recent cases with a workflow, oldest first, as replayable histories."""
-    from app.services.definitions.deploy import ref
-
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(ProcessInstance.id, ProcessInstance.case_id, ProcessInstance.definition_id,

@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import Case, ProcessDefinition, ProcessInstance
-from app.services.definitions.deploy import MAIN_PROCESS, definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
 from app.services.workflow.instances import apply_snapshot, lock_instance
+from app.services.workflow.versions import MAIN_PROCESS, definition_ref
 from app.workflow_engine import (
     ElementView,
     EngineError,

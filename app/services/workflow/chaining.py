@@ -18,10 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.persistence.models import ProcessInstance
-from app.services.definitions.deploy import definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import ServiceError
+from app.services.workflow.versions import definition_ref
 from app.workflow_engine import EngineError, Snapshot
 
 NEXT_PROCESS = "next_process"

@@ -22,13 +22,13 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
-from app.services.definitions.deploy import definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ServiceError
 from app.services.kernel.redact import describe
 from app.services.workflow import jobs, timers
 from app.services.workflow.instances import apply_snapshot, lock_instance
+from app.services.workflow.versions import definition_ref
 from app.workflow_engine import EngineError, current_elements, resume
 
 log = logging.getLogger(__name__)

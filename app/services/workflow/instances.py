@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import select, update
 
 from app.persistence.models import Case, HumanTask, Job, ProcessInstance
-from app.services.definitions.deploy import forms_of
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import NotFound
 from app.services.workflow.chaining import follow_chain
 from app.services.workflow.task_hooks import action_of, sync_from_workflow
+from app.services.workflow.versions import forms_of
 from app.workflow_engine import Snapshot
 
 RUN_JOB = "pomoc.run_job"

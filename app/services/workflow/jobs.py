@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import Case, Job
-from app.services.definitions.deploy import definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 from app.services.kernel.redact import describe
 from app.services.workflow.instances import RUN_JOB, apply_snapshot, lock_instance
 from app.services.workflow.job_handlers import HANDLERS
+from app.services.workflow.versions import definition_ref
 from app.workflow_engine import ScriptError, TaskNotReady
 
 log = logging.getLogger(__name__)

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.persistence.models import ProcessInstance
-from app.services.definitions.deploy import definition_ref
 from app.services.kernel import audit
 from app.services.kernel.context import ServiceContext
 from app.services.kernel.failures import new_error_id, redacted_chain
 from app.services.workflow.instances import apply_snapshot, lock_instance
+from app.services.workflow.versions import definition_ref
 from app.workflow_engine import EngineError
 
 log = logging.getLogger("pomoc.timers")

@@ -11,7 +11,6 @@ from sqlalchemy import or_, select
 from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance, User
 from app.services.cases.case_view import task_summary
-from app.services.definitions.deploy import definition_ref, forms_of
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
@@ -20,6 +19,7 @@ from app.services.kernel.json_input import text_problem
 from app.services.kernel.schema_errors import field_errors, form_validator
 from app.services.workflow import task_context, task_hooks
 from app.services.workflow.instances import apply_snapshot, lock_instance_of_task
+from app.services.workflow.versions import definition_ref, forms_of
 from app.workflow_engine import ScriptError, TaskNotReady
 
 
