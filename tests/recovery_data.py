@@ -21,7 +21,7 @@ from app.persistence.models import (
     Person,
     User,
 )
-from app.services.documents.rendering import NOTICES
+from app.services.decisions.decision_document import NOTICES
 from app.services.kernel.context import ServiceContext
 
 _seq = itertools.count(1)

@@ -23,7 +23,7 @@ from app.persistence.models import (
     ProcessInstance,
 )
 from app.services import payments
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.kernel.auth import create_user
 from app.services.kernel.context import Actor, ServiceContext

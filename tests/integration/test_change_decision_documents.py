@@ -13,7 +13,7 @@ import pytest
 
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.decisions import decision_changes
 from app.services.documents import document_store

@@ -13,12 +13,12 @@ from sqlalchemy import select
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.persistence.models import Decision, Income, Job
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
+from app.services.decisions.job_operations import DecisionNotIssuable
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
 from app.services.workflow import jobs, worklist
-from app.services.workflow.job_handlers import DecisionNotIssuable
 from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
 
 pytestmark = pytest.mark.embedded

@@ -15,7 +15,7 @@ from app.persistence.models import DecisionEvent, PaymentScheduleItem
 from app.services import payments
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.decisions import decision_changes
 from app.services.kernel.context import Actor, ServiceContext

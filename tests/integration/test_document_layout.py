@@ -77,7 +77,7 @@ def test_finding_7_the_decision_and_every_letter_keep_long_words_and_a_300_chara
 
 
 def _documents(ctx: ServiceContext, actor: Actor, case_id: int) -> list[dict[str, Any]]:
-    from app.services.cases import case_view
+    from app.services.case_file import view as case_view
 
     return list(case_view.get_case(ctx, actor, case_id)["documents"])
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from app.persistence.models import Job, SignerAuthorisation
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.workflow import incidents

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed

@@ -11,7 +11,7 @@ import pytest
 from app.domain import kpa_appeals
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
 from tests.conftest import FakeClock

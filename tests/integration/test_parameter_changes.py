@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Case, Decision, PaymentScheduleItem
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.decisions import parameter_changes
 from app.services.kernel.context import Actor, ServiceContext

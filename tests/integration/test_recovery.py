@@ -15,7 +15,7 @@ from app.domain import recovery as rules
 from app.domain.messages import Code
 from app.domain.money import round_money
 from app.persistence.models import AuditEvent, Payment, PaymentList, RecoveryDeduction
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.documents import document_store
 from app.services.documents.pdf import content_hash
 from app.services.kernel.context import Actor, ServiceContext

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import AuditEvent, HumanTask, ProcessInstance
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.workflow import jobs, timers

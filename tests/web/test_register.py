@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import AuditEvent, Decision, Person, PersonChange
-from app.services.cases import case_view, register
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
+from app.services.cases import register
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Conflict, Forbidden
 from tests.drive import drive, sample_application

@@ -23,33 +23,19 @@ from sqlalchemy import select, update
 from app.domain import deadlines, kpa_appeals
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
-from app.persistence.models import Appeal, Decision, DecisionEvent, HumanTask, PaymentScheduleItem
-from app.services.decisions.decision_records import latest_decision
+from app.persistence.models import Appeal, Decision, HumanTask, PaymentScheduleItem
+from app.services.decisions.decision_records import event, latest_decision
 from app.services.documents import letters
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import iso_date
+from app.services.kernel.json_input import parse_day
 
 CHANNELS = ("post", "epuap", "in_person")
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
 FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
 # Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
 RESTORATION_DAYS = kpa_appeals.RESTORATION_DAYS
-
-
-def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required: bool = True
-              ) -> date | None:
-    """An ISO date field of a submission; a missing or malformed one is a field error."""
-    value = data.get(field)
-    if value in (None, ""):
-        if required:
-            errors[field] = msg(Code.REQUIRED)
-        return None
-    day = iso_date(value)
-    if day is None:
-        errors[field] = msg(Code.DATE_FORMAT)
-    return day
 
 
 def enforceable_at_once(decision: Decision) -> bool:
@@ -90,15 +76,6 @@ def new_appeal(uow: UnitOfWork, actor: Actor, decision: Decision, channel: str, 
     uow.session.add(appeal)
     uow.session.flush()
     return appeal
-
-
-def event(uow: UnitOfWork, actor: Actor | None, case_id: int, decision_id: int | None, kind: str,
-          on: date, reason: str = "", **detail: Any) -> None:
-    """Record a fact in the decision's life (shown in the case file)."""
-    amount = detail.pop("amount", None)
-    uow.session.add(DecisionEvent(
-        case_id=case_id, decision_id=decision_id, kind=kind, on=on, reason=reason, amount=amount,
-        detail=detail, actor_id=actor.id if actor else None, created_at=uow.ctx.now()))
 
 
 def record_in_window(uow: UnitOfWork, actor: Actor, decision: Decision, data: dict[str, Any]) -> None:

@@ -39,6 +39,7 @@ from app.services.decisions.decision_records import first_benefit_month
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
+from app.services.workflow.registry import REGISTRY
 
 
 def _supervisor(actor: Actor) -> None:
@@ -61,9 +62,7 @@ def _reexamine(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision
 def _schedule(uow: UnitOfWork, case_id: int) -> None:
     """Make the payment schedule of the case's latest decision with the same operation the
     diagrams' payment step runs (idempotent per month)."""
-    from app.services.workflow.job_handlers import OPERATIONS
-
-    OPERATIONS["payment_schedule"].handler(uow, cast(Job, SimpleNamespace(case_id=case_id)))
+    REGISTRY.operations["payment_schedule"].handler(uow, cast(Job, SimpleNamespace(case_id=case_id)))
 
 
 def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:

@@ -15,10 +15,11 @@ from sqlalchemy import select, update
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import Appeal, Decision, PaymentScheduleItem
-from app.services.appeals.appeal import event, parse_day
+from app.services.decisions.decision_records import event
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import Conflict, ValidationFailed
+from app.services.kernel.json_input import parse_day
 
 OUTCOMES = ("upheld", "changed", "quashed_discontinued", "returned", "inadmissible_late")
 KINDS = ("grant", "partial", "refusal")

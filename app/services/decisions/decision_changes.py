@@ -31,12 +31,13 @@ from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT, ConsentRequired, basis
 from app.persistence.models import Application, Case, Decision, Job, ProcessInstance
-from app.services.appeals.appeal import event, parse_day
 from app.services.cases.opening import _next_case_number
 from app.services.decisions.change_cases import GRANTING, RUNNING, replace_parent_schedule
+from app.services.decisions.decision_records import event
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.kernel.json_input import parse_day
 from app.services.workflow.instances import apply_snapshot
 from app.services.workflow.versions import active_definition, definition_ref
 

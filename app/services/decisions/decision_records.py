@@ -4,6 +4,7 @@ first benefit month whose parameters apply. Used by the task hooks and the job h
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -17,10 +18,11 @@ from app.persistence.models import (
     Application,
     Case,
     Decision,
+    DecisionEvent,
     DecisionNumberSequence,
     EligibilityResult,
 )
-from app.services.kernel.context import UnitOfWork
+from app.services.kernel.context import Actor, UnitOfWork
 
 
 def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
@@ -120,3 +122,12 @@ def self_correction_demand(uow: UnitOfWork, case_id: int) -> kpa_appeals.Demand 
         return None
     return kpa_appeals.Demand(appeal.demand_text, appeal.demand_amount, appeal.demand_from,
                               appeal.demand_to)
+
+
+def event(uow: UnitOfWork, actor: Actor | None, case_id: int, decision_id: int | None, kind: str,
+          on: date, reason: str = "", **detail: Any) -> None:
+    """Record a fact in the decision's life (shown in the case file)."""
+    amount = detail.pop("amount", None)
+    uow.session.add(DecisionEvent(
+        case_id=case_id, decision_id=decision_id, kind=kind, on=on, reason=reason, amount=amount,
+        detail=detail, actor_id=actor.id if actor else None, created_at=uow.ctx.now()))

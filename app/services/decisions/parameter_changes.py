@@ -32,9 +32,9 @@ from app.domain.rulings import ConsentRequired, basis
 from app.persistence.models import Case, Decision
 from app.services.decisions.change_cases import GRANTING, RUNNING
 from app.services.decisions.decision_changes import open_change_case
+from app.services.decisions.job_operations import household_members
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from app.services.workflow.job_handlers import household_members
 
 CHANGE_PROCESS = "decision_change"
 HORIZON_MONTHS = 12

@@ -2,14 +2,14 @@
 
 What a diagram may ask of the code is declared, never guessed from names:
 
-- **Case actions** (:data:`app.services.workflow.task_hooks.ACTIONS`): what a user task's form does to the
-  case records when it completes. A user task names its action in the extension property
-  ``action`` (or ``none`` when it records nothing); the action's fields must be in the task's form
-  with their types, and the ones it needs must be required there.
-- **Service operations** (:data:`app.services.workflow.job_handlers.OPERATIONS`): what a service task
-  (``spiffworkflow:serviceTaskOperator``) may run, with its parameters and their types.
-- **Script functions** (:mod:`app.services.workflow.script_functions`): what scripts, conditions and timers
-  may call; the compiler checks those names.
+- **Case actions** (:attr:`app.services.workflow.registry.Registry.actions`): what a user
+  task's form does to the case records when it completes. A user task names its action in the
+  extension property ``action`` (or ``none`` when it records nothing); the action's fields must
+  be in the task's form with their types, and the ones it needs must be required there.
+- **Service operations** (:attr:`app.services.workflow.registry.Registry.operations`): what a
+  service task (``spiffworkflow:serviceTaskOperator``) may run, with its parameters and types.
+- **Script functions** (:mod:`app.services.workflow.script_functions`): what scripts,
+  conditions and timers may call; the compiler checks those names.
 
 Because code keys on the declared action or operation, renaming an element's id or name in the
 editor never silently stops a record being written. A definition that leaves out one of the
@@ -25,8 +25,7 @@ from typing import Any
 
 from lxml import etree
 
-from app.services.workflow.job_handlers import OPERATIONS
-from app.services.workflow.task_hooks import ACTIONS, NO_ACTION
+from app.services.workflow.registry import NO_ACTION, REGISTRY
 from app.workflow_engine.problems import Problem
 
 _BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
@@ -39,7 +38,7 @@ _COMPATIBLE = {"string": {"string"}, "boolean": {"boolean"}, "integer": {"intege
                "number": {"number", "integer"}, "array": {"array"}, "object": {"object"}}
 _SPIFF_TYPES = {"int": {"int"}, "str": {"str"}}
 # Workflow variables the service records from the engine's data (services.instances and
-# task_hooks.sync_from_workflow): a diagram must set each of them somewhere, in a script, a form
+# decisions.task_actions.sync_decision): a diagram must set each of them somewhere, in a script, a form
 # or a service result, or the case records silently stop following the workflow.
 REPORTED_VARIABLES: Mapping[str, str] = {
     "decision_final": "the decision became final (waiver or lapse of the appeal window)",
@@ -55,12 +54,12 @@ def declared() -> dict[str, Any]:
     return {
         "actions": {name: {"fields": dict(a.fields), "required": sorted(a.required),
                            "essential": a.essential, "four_eyes_of": a.four_eyes_of, "doc": a.doc}
-                    for name, a in ACTIONS.items()} | {NO_ACTION: {"fields": {}, "required": [],
+                    for name, a in REGISTRY.actions.items()} | {NO_ACTION: {"fields": {}, "required": [],
                                                                    "essential": False,
                                                                    "four_eyes_of": None,
                                                                    "doc": "Records nothing."}},
         "operations": {name: {"params": dict(o.params), "required": sorted(o.required),
-                              "doc": o.doc} for name, o in OPERATIONS.items()},
+                              "doc": o.doc} for name, o in REGISTRY.operations.items()},
         "reported_variables": dict(REPORTED_VARIABLES),
     }
 
@@ -93,11 +92,11 @@ def _user_task(file: str, task: Any, forms: Mapping[str, Any], used: set[str],
 
     if not action_name:
         return [problem("action_missing", f"User task '{task_id}' declares no action (the "
-                        f"extension property 'action'); choose one of {', '.join(sorted(ACTIONS))} "
+                        f"extension property 'action'); choose one of {', '.join(sorted(REGISTRY.actions))} "
                         f"or '{NO_ACTION}'.")]
     if action_name == NO_ACTION:
         return []
-    action = ACTIONS.get(action_name)
+    action = REGISTRY.actions.get(action_name)
     if action is None:
         return [problem("action_unknown", f"User task '{task_id}' declares the unknown action "
                         f"'{action_name}'.", action=action_name)]
@@ -144,10 +143,11 @@ def _service_task(file: str, task: Any) -> list[Problem]:
         return [Problem(file, task_id, "operation_missing", f"Service task '{task_id}' names no "
                         "operation (spiffworkflow:serviceTaskOperator).", name)]
     op_name = operator.get("id", "")
-    operation = OPERATIONS.get(op_name)
+    operation = REGISTRY.operations.get(op_name)
     if operation is None:
+        known = ", ".join(sorted(REGISTRY.operations))
         return [Problem(file, task_id, "operation_unknown", f"Service task '{task_id}' asks for "
-                        f"the unknown operation '{op_name}'; known: {', '.join(sorted(OPERATIONS))}.",
+                        f"the unknown operation '{op_name}'; known: {known}.",
                         name, {"operation": op_name})]
     given = {p.get("id"): p.get("type", "") for p in operator.iter(f"{_SPIFF}parameter")}
     out = []
@@ -205,7 +205,7 @@ def check(sources: Mapping[str, bytes | str], forms: Mapping[str, Any]) -> list[
         for task in root.iter(f"{_BPMN}serviceTask"):
             problems.extend(_service_task(file, task))
         assigned |= _assigned(root, forms)
-    for name in sorted(n for n, a in ACTIONS.items() if a.essential and n not in used):
+    for name in sorted(n for n, a in REGISTRY.actions.items() if a.essential and n not in used):
         problems.append(Problem("*", None, "action_absent", f"No user task performs the action "
                                 f"'{name}', so its case records would never be written.",
                                 params={"action": name}))

@@ -342,3 +342,17 @@ def form_problems(form: Any) -> dict[str, str]:
         elif _NUMERIC_KEYS.search(name) and len(value) > MAX_NUMBER_CHARS + 200 * (name == "_action"):
             out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_NUMBER_CHARS))
     return out
+
+
+def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required: bool = True
+              ) -> date | None:
+    """An ISO date field of a submission; a missing or malformed one is a field error."""
+    value = data.get(field)
+    if value in (None, ""):
+        if required:
+            errors[field] = msg(Code.REQUIRED)
+        return None
+    day = iso_date(value)
+    if day is None:
+        errors[field] = msg(Code.DATE_FORMAT)
+    return day

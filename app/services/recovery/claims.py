@@ -35,7 +35,7 @@ from app.persistence.models import (
     RecoveryItem,
     RecoveryRepayment,
 )
-from app.services.documents.rendering import NOTICES
+from app.services.decisions.decision_document import NOTICES
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed

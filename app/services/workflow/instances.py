@@ -11,7 +11,7 @@ from app.persistence.models import Case, HumanTask, Job, ProcessInstance
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import NotFound
 from app.services.workflow.chaining import follow_chain
-from app.services.workflow.task_hooks import action_of, sync_from_workflow
+from app.services.workflow.registry import REGISTRY
 from app.services.workflow.versions import forms_of
 from app.workflow_engine import Snapshot
 
@@ -79,7 +79,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
 
     if (snap.data.get("decision_final") and not previous.get("decision_final")) or (
             snap.data.get("delivered_on") != previous.get("delivered_on")):
-        sync_from_workflow(uow, instance.case_id, snap.data)
+        REGISTRY.sync_from_workflow(uow, instance.case_id, snap.data)
     _case: list[Case] = []
 
     def case_row() -> Case:
@@ -135,7 +135,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             form=ut.form,
             process=ut.process,
             four_eyes_of=ut.four_eyes_of,
-            action=action_of(ut.action, ut.form),
+            action=REGISTRY.action_of(ut.action, ut.form),
             # Caseworker tasks go to the case's own social worker; supervisor tasks to the team.
             assignee_id=case.caseworker_id if role == "caseworker" else None,
             due_on=date.fromisoformat(ut.due_on) if ut.due_on else None,

@@ -16,7 +16,7 @@ from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 from app.services.kernel.redact import describe
 from app.services.workflow.instances import RUN_JOB, apply_snapshot, lock_instance
-from app.services.workflow.job_handlers import HANDLERS
+from app.services.workflow.registry import REGISTRY
 from app.services.workflow.versions import definition_ref
 from app.workflow_engine import ScriptError, TaskNotReady
 
@@ -40,7 +40,7 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
         assert job is not None
         if job.status == "done":
             return "already-done"
-        handler = HANDLERS.get(job.operation)
+        handler = REGISTRY.handler(job.operation)
         if handler is None:
             raise RuntimeError(f"No handler for service operation {job.operation!r}")
         delay = float(ctx.config.get("JOB_TEST_DELAY") or 0)

@@ -10,17 +10,27 @@ from sqlalchemy import or_, select
 
 from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance, User
-from app.services.cases.case_view import task_summary
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
 from app.services.kernel.failures import workflow_failed
 from app.services.kernel.json_input import text_problem
 from app.services.kernel.schema_errors import field_errors, form_validator
-from app.services.workflow import task_context, task_hooks
 from app.services.workflow.instances import apply_snapshot, lock_instance_of_task
+from app.services.workflow.registry import REGISTRY
 from app.services.workflow.versions import definition_ref, forms_of
 from app.workflow_engine import ScriptError, TaskNotReady
+
+
+def task_summary(ht: HumanTask) -> dict[str, Any]:
+    """The worklist view of a human task (no personal data)."""
+    return {
+        "id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
+        "name": ht.name, "title_pl": ht.title_pl,
+        "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
+        "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
+        "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
+    }
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -72,7 +82,7 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         )
         assert definition_id is not None
         schema = forms_of(uow, definition_id).get(ht.form, {})
-        context = task_context.form_context(uow, ht)
+        context = REGISTRY.form_context(uow, ht)
         return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
                 "context": context}
 
@@ -221,7 +231,7 @@ def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[st
             # The rules of the case, even where the schema already found a field missing: the
             # page shows them all at once. Data that failed the schema may trip a hook in other
             # ways; that says nothing new, so it is ignored (the real submit reports it).
-            task_hooks.before_complete(uow, actor, instance, ht, data)
+            REGISTRY.before_complete(uow, actor, instance, ht, data)
         except ValidationFailed as exc:
             errors.update(exc.errors)
         except Exception:  # noqa: BLE001 - a dry run on data known to be incomplete
@@ -248,7 +258,7 @@ def complete(
                            current_version=ht.version)
         if ht.role not in actor.roles:
             raise Forbidden(f"Only a {ht.role} may complete this task.")
-        required = task_hooks.ACTIONS.get(ht.action or "")
+        required = REGISTRY.actions.get(ht.action or "")
         if required is not None and required.role and required.role not in actor.roles:
             # The approving action belongs to a supervisor, whatever lane the diagram drew.
             raise Forbidden(f"Only a {required.role} may complete this task.")
@@ -256,7 +266,7 @@ def complete(
             raise Forbidden("This task is assigned to someone else.")
         # The four-eyes rule comes with the action (approving a draft), so a diagram that drops
         # its `four_eyes_of` property cannot switch it off; the property may add more pairs.
-        rule = task_hooks.ACTIONS.get(ht.action or "")
+        rule = REGISTRY.actions.get(ht.action or "")
         other_task = ht.four_eyes_of
         other_action = rule.four_eyes_of if rule is not None else None
         if other_task or other_action:
@@ -269,7 +279,7 @@ def complete(
             if drafted_by == actor.id:
                 raise Forbidden("Four-eyes rule: you cannot approve a decision you drafted yourself.")
         validate_form(uow, instance.definition_id, ht.form, data)
-        task_hooks.before_complete(uow, actor, instance, ht, data)
+        REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
             snap = ctx.engine.complete_user_task(
                 definition_ref(uow, instance.definition_id), instance.state, ht.spiff_task_id,

@@ -9,8 +9,9 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
-from app.services.cases import case_view, register
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
+from app.services.cases import register
 from app.services.decisions import decision_changes, parameter_changes
 from app.services.definitions import deploy as definitions
 from app.services.definitions import migration

@@ -8,8 +8,9 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services.cases import case_view, register
+from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
+from app.services.cases import register
 from app.services.documents import document_store, letters
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.web.context import services

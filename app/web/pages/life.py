@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from app.domain.digits import parse_ascii_int
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.decisions import decision_changes
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.web.context import services

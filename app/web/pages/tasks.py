@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
-from app.services.cases import case_view
+from app.services.case_file import view as case_view
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
 from app.services.workflow import worklist

@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
-from app.services.cases import case_view
-from app.services.decisions import decision_life
+from app.services.appeals import decision_life
+from app.services.case_file import view as case_view
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
 from app.services.workflow import incidents, jobs, worklist

@@ -222,7 +222,7 @@ AUDIT_ACTIONS = {
     "appeal.sko_outcome": _l("Zapisano rozstrzygnięcie SKO"),
 }
 
-# A decision's life (services.appeals, sko, decision_changes, lifecycle_hooks).
+# A decision's life (services.appeals, sko, decision_changes, procedure_actions).
 LIFE_EVENTS = {
     "finality_undone": _l("Ostateczność cofnięta: odwołanie nadane w terminie"),
     "appeal_late": _l("Odwołanie nadane po terminie (art. 134 KPA)"),

@@ -21,27 +21,17 @@ from app.persistence.models import (
     ProcessInstance,
     User,
 )
+from app.services.appeals import decision_life
 from app.services.cases import register
-from app.services.decisions import decision_life
 from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
+from app.services.workflow.worklist import task_summary
 
 
 def _money(value: Any) -> str:
     return f"{value:.2f}"
-
-
-def task_summary(ht: HumanTask) -> dict[str, Any]:
-    """The worklist view of a human task (no personal data)."""
-    return {
-        "id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
-        "name": ht.name, "title_pl": ht.title_pl,
-        "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
-        "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
-        "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
-    }
 
 
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:

@@ -1,11 +1,10 @@
-"""Case records of the procedural notices in a decision's life, kept by the task hooks:
+"""Case records of the procedural notices in a decision's life, kept by the case actions:
 
 - ``art10_notice``: before a refusal or a partial grant the party is told it may comment on the
   evidence (art. 10 §1, art. 79a KPA), with at least 7 days to do so (the diagram waits);
 - ``party_comments``: what the party said within that time (or that it said nothing);
 - ``art36_notice``: the art. 35 deadline is missed or about to be; the supervisor sets a new date
   and gives the reason (art. 36 KPA);
-- ``sko_outcome``: the SKO's ruling on the appeal the process forwarded (art. 138 KPA).
 
 The letters themselves belong to the documents part: each place is marked where
 ``letters.issue(uow, case_id, kind=...)`` is to be called once it exists.
@@ -19,12 +18,11 @@ from typing import Any
 from app.domain.deadlines import kpa_period_end, today_in_warsaw
 from app.domain.messages import Code, msg
 from app.persistence.models import HumanTask, ProcessInstance
-from app.services.appeals.appeal import event, parse_day
-from app.services.appeals.sko_rulings import record_in_task
-from app.services.decisions.decision_records import latest_decision
+from app.services.decisions.decision_records import event, latest_decision
 from app.services.documents import letters
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import parse_day
 
 MIN_COMMENT_DAYS = 7
 MAX_TEXT = 4000
@@ -100,9 +98,3 @@ def art36_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
                   new_date=new_date)
     event(uow, actor, ht.case_id, decision.id if decision else None, "art36_notice", today,
           reason.strip()[:MAX_TEXT], new_decision_date=new_date.isoformat())
-
-
-def sko_outcome(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
-                data: dict[str, Any]) -> None:
-    """The SKO's ruling on the forwarded appeal; the diagram routes on ``sko_outcome``."""
-    record_in_task(uow, actor, ht.case_id, data)

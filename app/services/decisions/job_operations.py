@@ -1,9 +1,9 @@
-"""Handlers for the BPMN service operations: eligibility, decision document, payment schedule."""
+"""The decisions' service operations: eligibility, the decision document, and opening or ending a
+revocation. Registered with the workflow registry by :mod:`app.services.decisions.registration`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.persistence.models import (
@@ -21,8 +20,8 @@ from app.persistence.models import (
     Income,
     Job,
 )
-from app.services.decisions.change_cases import replace_parent_schedule
 from app.services.decisions.decision_changes import end_changed_grant, open_revocation
+from app.services.decisions.decision_document import BENEFITS, render_decision
 from app.services.decisions.decision_records import (
     decision_violations,
     first_benefit_month,
@@ -30,10 +29,9 @@ from app.services.decisions.decision_records import (
 )
 from app.services.documents import document_store
 from app.services.documents.office import AUTHORISATION_BASIS, office, signer
-from app.services.documents.rendering import BENEFITS, render_decision
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import ServiceError
-from app.services.payments.schedule import make_schedule
+from app.services.workflow.registry import Operation
 
 
 def _age(born: date, on: date) -> int:
@@ -90,7 +88,7 @@ def eligibility(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     }
 
 
-def _latest_decision(uow: UnitOfWork, case_id: int) -> Decision:
+def drafted_decision(uow: UnitOfWork, case_id: int) -> Decision:
     decision = uow.session.scalars(
         select(Decision).where(Decision.case_id == case_id).order_by(Decision.id.desc())
     ).first()
@@ -113,7 +111,7 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """Re-check the approved decision, then issue it: the PDF document (art. 107 KPA), stored
     once with its hash. Refused, visibly, when the body is not configured or the signer holds no
     authorisation for the decision's act valid on the day of issue."""
-    decision = _latest_decision(uow, job.case_id)
+    decision = drafted_decision(uow, job.case_id)
     violations = decision_violations(uow, decision)
     if violations:
         rules = "; ".join(f"{v.code} ({v.article})" for v in violations)
@@ -150,43 +148,6 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
             "document_id": stored.id}
 
 
-def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
-    months, or one payment of a one-off benefit on its date (idempotent per month)."""
-    decision = _latest_decision(uow, job.case_id)
-    if decision.kind != "refusal" and decision.period_from is not None \
-            and decision.period_to is not None and decision.period_to < decision.period_from \
-            and decision.benefit not in ONE_OFF:
-        # A reversed period never yields a silently empty schedule.
-        raise DecisionNotIssuable(f"Decision {decision.id} has a period that ends before it "
-                                  "starts; no payment schedule was made.")
-    result = make_schedule(uow, decision)
-    case = uow.session.get(Case, decision.case_id)
-    assert case is not None
-    if decision.period_from is not None:
-        # A changing decision replaces the changed grant's planned months from its start.
-        result["replaced"] = replace_parent_schedule(uow, case, decision.period_from)
-    return result
-
-
-Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Operation:
-    """A service operation a diagram's service task may ask for (the contract with the code).
-
-    ``params`` are the operator parameters it takes, with their Spiff type; ``required`` those a
-    service task must pass. A handler reads the case by the job's case, so the parameters are
-    what the diagram states it hands over (checked at deploy), not a second source of facts.
-    """
-
-    handler: Handler
-    params: Mapping[str, str]
-    required: frozenset[str]
-    doc: str = ""
-
-
 OPERATIONS: Mapping[str, Operation] = MappingProxyType({
     "eligibility": Operation(
         eligibility, MappingProxyType({"case_id": "int", "benefit": "str", "application_date": "str"}),
@@ -195,10 +156,6 @@ OPERATIONS: Mapping[str, Operation] = MappingProxyType({
         decision_document, MappingProxyType({"case_id": "int", "decision_kind": "str", "amount": "str",
                                              "period_from": "str", "period_to": "str"}),
         frozenset({"case_id"}), doc="Re-checks, numbers and issues the approved decision."),
-    "payment_schedule": Operation(
-        payment_schedule, MappingProxyType({"case_id": "int", "benefit": "str", "amount": "str",
-                                            "period_from": "str", "period_to": "str"}),
-        frozenset({"case_id"}), doc="Makes the payment schedule of the final decision."),
     "open_revocation": Operation(
         open_revocation, MappingProxyType({"case_id": "int"}), frozenset({"case_id"}),
         doc="Opens a revoking decision of the grant (a review found it should not continue)."),
@@ -206,5 +163,3 @@ OPERATIONS: Mapping[str, Operation] = MappingProxyType({
         end_changed_grant, MappingProxyType({"case_id": "int"}), frozenset({"case_id"}),
         doc="Cancels the changed grant's planned months from a final revocation's date."),
 })
-HANDLERS: Mapping[str, Handler] = MappingProxyType(
-    {name: op.handler for name, op in OPERATIONS.items()})

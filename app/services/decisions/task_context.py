@@ -1,6 +1,6 @@
 """What the person completing a task sees: the case, the eligibility, the draft, and the values
 a form opens with (``initial``), so that the lawful choice is the easy one. Read-only; what a
-completed form records is in :mod:`app.services.workflow.task_hooks`."""
+completed form records is in the sub-domains' ``task_actions`` modules."""
 
 from __future__ import annotations
 
