@@ -17,7 +17,8 @@ from app.workflow_engine import DefinitionRef, WorkflowEngine, load_sources
 from app.workflow_engine.compiler import screen_sources
 from app.workflow_engine.fixtures import canned_form_data
 from app.workflow_engine.lint import lint
-from app.workflow_engine.rehearsal import BENEFITS, CaseHistory, rehearse, replay
+from app.workflow_engine.rehearsal import BENEFITS, rehearse
+from app.workflow_engine.replay import CaseHistory, replay
 
 from .common import ROOT
 

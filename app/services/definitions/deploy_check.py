@@ -2,7 +2,7 @@
 
 The histories are read from the database (each case's start data and its completed user tasks,
 `human_tasks.result` in order of id); the replay itself runs in memory in the workflow engine
-(`rehearsal.replay`): each case on the version it ran on and on the candidate, service results
+(`workflow_engine.replay`): each case on the version it ran on and on the candidate, service results
 canned. The report names cases by id only, never personal data.
 """
 
@@ -17,7 +17,7 @@ from app.services.kernel.context import ServiceContext
 from app.services.workflow.versions import ref
 from app.workflow_engine import CompiledDefinition
 from app.workflow_engine.budget import UNLIMITED, Budget
-from app.workflow_engine.rehearsal import CaseHistory, replay
+from app.workflow_engine.replay import CaseHistory, replay
 
 CHANGE_PROCESS = "decision_change"
 
