@@ -242,3 +242,10 @@ def test_no_module_over_500_lines() -> None:
     long = sorted(f"{p.relative_to(ROOT)}: {n}" for p in (ROOT / "app").rglob("*.py")
                   if "migrations" not in p.parts and (n := len(p.read_text().splitlines())) > MAX_LINES)
     assert long == []
+
+
+def test_api_admin_and_calculator_take_shared_ui_helpers_from_web_ui() -> None:
+    """Formatting, labels and schema forms live in web/ui/, not inside the pages blueprint."""
+    for package in ("app/web/api", "app/web/admin", "app/web/calculator", "app/web/auth",
+                    "app/web/ui", "app/cli"):
+        assert offenders(package, ("app.web.pages",)) == []

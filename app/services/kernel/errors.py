@@ -3,7 +3,7 @@
 Raise with a coded message where there is one — ``ValidationFailed(msg(Code.FORM_INVALID),
 {"amount": msg(Code.AMOUNT_NEGATIVE)})`` — so pages and the API can render it in the user's
 language (see app/domain/messages.py). A plain English string still works; pages then fall back
-to translating it by table (app/web/pages/formatting.py).
+to translating it by table (app/web/ui/formatting.py).
 """
 
 from __future__ import annotations

@@ -16,9 +16,9 @@ from app.services.definitions import migration
 from app.services.kernel.errors import ServiceError
 from app.services.workflow import incidents
 from app.web.context import services
-from app.web.pages.worklist import retry_and_report
 from app.web.security import actor, page_roles
 from app.web.ui.formatting import service_message
+from app.web.ui.incidents import retry_and_report
 
 from .blueprint import bp
 
