@@ -1,4 +1,5 @@
-"""Canned data for tests and benchmarks: form submissions, service results, stand-in functions.
+"""Canned data for the deploy rehearsal, tests and benchmarks (never real case data): form
+submissions, service results, stand-in functions.
 
 The stand-in script functions have the names and signatures of the app.domain functions the
 service layer injects, but simplified rules (weekends only, no public holidays).  They exist so
