@@ -294,8 +294,6 @@ def json_problems(data: Any) -> dict[str, str]:
     """Field path -> message for NUL bytes, lone surrogates, control, bidirectional or invisible
     characters (:func:`text_problem`), over-long strings or nesting deeper
     than MAX_DEPTH anywhere in parsed JSON (iterative: no recursion on hostile depth)."""
-    from app.domain.messages import Code, msg
-
     out: dict[str, str] = {}
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack and len(out) < 20:
@@ -326,8 +324,6 @@ def form_problems(form: Any) -> dict[str, str]:
     """Field name -> message for a submitted HTML form (a MultiDict): NUL bytes, lone surrogates,
     control, bidirectional or invisible characters, over-long values, and numbers (version, row
     indexes, ``_action``) far longer than any valid one."""
-    from app.domain.messages import Code, msg
-
     out: dict[str, str] = {}
     for name, value in form.items(multi=True):
         key = "?" if bad_text(name) else name[:200]
