@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from app.services import cases
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
 from tests.drive import sample_application
 from tests.web.test_register import PESEL, _register_entry, renamed
 from tests.web.test_web_defences import bearer, token

@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import AuditEvent
-from app.services import cases, worklist
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import worklist
 from tests.drive import sample_application
 from tests.integration.test_documents import _until_draft
 from tests.statements import count_statements
