@@ -64,3 +64,36 @@ def test_case_lists_and_the_register_answer_in_the_same_json_shape(
         "cases": [{"id": "int", "number": "str", "benefit": "str", "status": "str", "stage": "str",
                    "opened_on": "str", "relation": "str", "declared_name": "str"}]}
     assert person["birth_date"] == "1975-01-15" and person["history"][0]["at"].startswith("2026-03-02T")
+
+
+TASK = {"id": "int", "case_id": "int", "case_number": "str", "urgent": "bool", "name": "str",
+        "title_pl": "str", "title_en": "str", "role": "str", "form": "str", "stage": "str",
+        "assignee_id": "int", "due_on": "null", "status": "str", "version": "int",
+        "created_at": "str"}
+
+
+def test_the_worklist_and_a_task_answer_in_the_same_json_shape(
+    client: Any, ctx: ServiceContext, caseworker: Actor
+) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    auth = bearer(token(client, "caseworker1"))
+    [listed] = client.get("/api/tasks", headers=auth).get_json()
+    assert shape(listed) == TASK
+    assert listed["created_at"].startswith("2026-03-02T09:00:00")
+    tid = listed["id"]
+    task = client.get(f"/api/tasks/{tid}", headers=auth).get_json()
+    assert set(task) == {*TASK, "schema", "data", "result", "context"}
+    assert {k: shape(v) for k, v in task.items() if k in TASK} == TASK
+    assert task["data"] == {} and task["result"] is None and task["schema"]["type"] == "object"
+    assert task["context"]["case_number"] == listed["case_number"]
+    claimed = client.post(f"/api/tasks/{tid}/claim", headers=auth).get_json()
+    released = client.post(f"/api/tasks/{tid}/unclaim", headers=auth).get_json()
+    assert shape(released) == {**TASK, "assignee_id": "null"}
+    claimed = client.post(f"/api/tasks/{tid}/claim", headers=auth).get_json()
+    assert shape(claimed) == TASK
+    done = client.post(f"/api/tasks/{tid}/complete", headers=auth,
+                       json={"data": {"complete": True}, "version": claimed["version"]}).get_json()
+    assert shape(done) == {**TASK, "instance_version": "int",
+                           "case_stage": "str", "case_completed": "bool",
+                           "next_tasks": [{**TASK, "due_on": "str"}], "jobs_delayed": "int"}
+    assert done["status"] == "completed" and done["case_id"] == case_id

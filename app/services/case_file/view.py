@@ -34,7 +34,7 @@ from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
-from app.services.workflow.worklist import task_summary
+from app.services.workflow.task_views import task_summary
 
 
 def _money(value: Any) -> str:
@@ -138,9 +138,9 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
                 if instance and instance.next_timer_at else None,
                 "data": instance.data if instance else {},
             },
-            "open_tasks": [task_summary(t) for t in tasks if t.status == TaskStatus.READY],
+            "open_tasks": [task_summary(t).as_json() for t in tasks if t.status == TaskStatus.READY],
             "tasks": [
-                {**task_summary(t), "completed_by": users.get(t.completed_by_id or 0),
+                {**task_summary(t).as_json(), "completed_by": users.get(t.completed_by_id or 0),
                  "completed_at": t.completed_at.isoformat() if t.completed_at else None}
                 for t in tasks
             ],

@@ -2,8 +2,9 @@
 
 A view is typed for Python callers and templates (``case.opened_on`` is a ``date``); ``as_json()``
 is its one serialiser, the shape the API sends (dates and moments as ISO text, money as "0.00",
-tuples as lists, nested views as objects). Item access (``row["id"]``) reads that same JSON
-shape: it keeps callers written against the former dicts working, and is not for new code.
+tuples as lists, nested views as objects; a dict field is free JSON and goes out as it is).
+Item access (``row["id"]``) reads that same JSON shape: it keeps callers written against the
+former dicts working, and is not for new code.
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ def to_json(value: Any) -> Any:
         return f"{value:.2f}"
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple):
         return [to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
+    # A dict or list field is free JSON (a form's schema or data, a rule's result): sent as is.
     return value
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -20,19 +19,16 @@ from app.services.kernel.json_input import text_problem
 from app.services.kernel.schema_errors import field_errors, form_validator
 from app.services.workflow.instances import apply_snapshot, lock_instance_of_task
 from app.services.workflow.registry import REGISTRY
+from app.services.workflow.task_views import (
+    TaskCompletion,
+    TaskForm,
+    TaskSummary,
+    TaskView,
+    summary_fields,
+    task_summary,
+)
 from app.services.workflow.versions import definition_ref, forms_of
 from app.workflow_engine import ScriptError, TaskNotReady
-
-
-def task_summary(ht: HumanTask) -> dict[str, Any]:
-    """The worklist view of a human task (no personal data)."""
-    return {
-        "id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
-        "name": ht.name, "title_pl": ht.title_pl,
-        "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
-        "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
-        "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
-    }
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -40,7 +36,7 @@ def _ensure_case_role(actor: Actor) -> None:
         raise Forbidden("Only caseworkers and supervisors work on case tasks.")
 
 
-def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[dict[str, Any]]:
+def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[TaskSummary]:
     """Ready tasks: `mine` (assigned to me), `team` (my roles' unassigned and assigned tasks)."""
     _ensure_case_role(actor)
     if scope not in ("mine", "team"):
@@ -72,7 +68,7 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
     return actor.has("supervisor") or ht.role in actor.roles
 
 
-def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     """A task with its form schema and current data."""
     _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
@@ -85,23 +81,8 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         assert definition_id is not None
         schema = forms_of(uow, definition_id).get(ht.form, {})
         context = REGISTRY.form_context(uow, ht)
-        return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
-                "context": context}
-
-
-@dataclass(frozen=True)
-class TaskForm:
-    """What a submission needs of its task: who it is, its version and the form's schema (no
-    case data, so a submit does not read the case file before the service has said yes)."""
-
-    id: int
-    case_id: int
-    name: str
-    title_pl: str
-    title_en: str
-    status: str
-    version: int
-    schema: dict[str, Any]
+        return TaskView(**summary_fields(ht), schema=schema, data=ht.form_data, result=ht.result,
+                        context=context)
 
 
 def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
@@ -119,7 +100,7 @@ def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
                         schema=forms_of(uow, definition_id).get(ht.form, {}))
 
 
-def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     """Take an unassigned task of one's role."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -137,7 +118,7 @@ def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         return task_summary(ht)
 
 
-def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     """Return one's task to the team queue (a supervisor may unclaim anyone's)."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -153,7 +134,7 @@ def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         return task_summary(ht)
 
 
-def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> dict[str, Any]:
+def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> TaskSummary:
     """Supervisor reassigns a task to a user holding the task's role."""
     if not actor.has("supervisor"):
         raise Forbidden("Only a supervisor may reassign tasks.")
@@ -275,7 +256,7 @@ def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[st
 
 def complete(
     ctx: ServiceContext, actor: Actor, task_id: int, data: Any, version: int | None
-) -> dict[str, Any]:
+) -> TaskCompletion:
     """Complete a task: validate, enforce roles and four-eyes, advance the workflow once."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -332,12 +313,11 @@ def complete(
         audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
         uow.session.flush()
         # What the case offers next, so a client need not re-read the case file.
-        next_tasks = [task_summary(t) for t in ready_rows]
-        summary = {**task_summary(ht), "instance_version": instance.version,
-                   "case_stage": instance.stage,
-                   "case_completed": instance.status == InstanceStatus.COMPLETED,
-                   "next_tasks": next_tasks}
+        next_tasks = tuple(task_summary(t) for t in ready_rows)
+        done = summary_fields(ht)
         uow.commit()
         # Committed: a broker outage only delays the background work (the sweep sends it later).
-        summary["jobs_delayed"] = uow.delayed
-        return summary
+        return TaskCompletion(**done, instance_version=instance.version,
+                              case_stage=instance.stage,
+                              case_completed=instance.status == InstanceStatus.COMPLETED,
+                              next_tasks=next_tasks, jobs_delayed=uow.delayed)

@@ -203,28 +203,29 @@ def draft_changes() -> Any:
 @api_roles(*CASE_ROLES)
 def list_tasks() -> Any:
     """The worklist: scope=mine (default) or team."""
-    return jsonify(worklist.list_tasks(services(), api_actor(), request.args.get("scope", "mine")))
+    tasks = worklist.list_tasks(services(), api_actor(), request.args.get("scope", "mine"))
+    return jsonify([t.as_json() for t in tasks])
 
 
 @bp.get("/tasks/<int:task_id>")
 @api_roles(*CASE_ROLES)
 def get_task(task_id: int) -> Any:
     """One task with its form schema and data."""
-    return jsonify(worklist.get_task(services(), api_actor(), task_id))
+    return jsonify(worklist.get_task(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/claim")
 @api_roles(*CASE_ROLES)
 def claim(task_id: int) -> Any:
     """Take an unassigned task."""
-    return jsonify(worklist.claim(services(), api_actor(), task_id))
+    return jsonify(worklist.claim(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/unclaim")
 @api_roles(*CASE_ROLES)
 def unclaim(task_id: int) -> Any:
     """Release a task to the team queue."""
-    return jsonify(worklist.unclaim(services(), api_actor(), task_id))
+    return jsonify(worklist.unclaim(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/assign")
@@ -235,7 +236,7 @@ def assign(task_id: int) -> Any:
     user_id = body.get("user_id")
     if not isinstance(user_id, int) or isinstance(user_id, bool):
         raise ValidationFailed("Give user_id.", {"user_id": "Required (an integer)."})
-    return jsonify(worklist.assign(services(), api_actor(), task_id, user_id))
+    return jsonify(worklist.assign(services(), api_actor(), task_id, user_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/complete")
@@ -247,7 +248,7 @@ def complete(task_id: int) -> Any:
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
         raise ValidationFailed("Bad version.", {"version": "Must be the integer version you read."})
     data = body.get("data", {})
-    return jsonify(worklist.complete(services(), api_actor(), task_id, data, version))
+    return jsonify(worklist.complete(services(), api_actor(), task_id, data, version).as_json())
 
 
 @bp.get("/definitions")

@@ -10,12 +10,13 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
+from app.domain.statuses import TaskStatus
 from app.services.case_file import view as case_view
 from app.services.case_file.view import CaseBrief
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
 from app.services.workflow import worklist
-from app.services.workflow.worklist import TaskForm
+from app.services.workflow.task_views import TaskForm, TaskSummary, TaskView
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui import schema_form
@@ -25,13 +26,11 @@ from app.web.ui.labels import RELATION_LABELS, label, lang
 CASE_ROLES = ("caseworker", "supervisor")
 
 
-def task_title(task: dict[str, Any] | TaskForm) -> str:
+def task_title(task: TaskSummary | TaskForm) -> str:
     """The task's title in the current language."""
-    if isinstance(task, TaskForm):
-        task = {"title_pl": task.title_pl, "title_en": task.title_en, "name": task.name}
-    if lang() == "en" and task.get("title_en"):
-        return str(task["title_en"])
-    return str(task.get("title_pl") or task.get("name") or "")
+    if lang() == "en" and task.title_en:
+        return task.title_en
+    return task.title_pl or task.name
 
 
 def _case_brief(case_id: int, audited: bool = True) -> CaseBrief | None:
@@ -66,17 +65,17 @@ def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: CaseB
 
 def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], version: Any,
             status: int = 200, problem: dict[str, Any] | None = None,
-            case: CaseBrief | None = None, task: dict[str, Any] | None = None) -> Any:
+            case: CaseBrief | None = None, task: TaskView | None = None) -> Any:
     """The task page; shown again after a refusal, the case in brief is not a new audited read."""
     if task is None:
         task = worklist.get_task(services(), actor(), form.id)
-    schema = task.get("schema") or {}
     if case is None:
-        case = _case_brief(task["case_id"], audited=False)
-    fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
-    assignee = task.get("assignee_id")
+        case = _case_brief(task.case_id, audited=False)
+    fields = schema_form.build_fields(task.schema or {}, values, errors,
+                                      choices=_member_choices(case))
+    # The assignee's name, when it is someone else.
     users = {u["id"]: u for u in auth_service.list_users(services())} \
-        if assignee is not None and assignee != current_user.id else {}
+        if task.assignee_id is not None and task.assignee_id != current_user.id else {}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
@@ -88,21 +87,21 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
 @page_roles(*CASE_ROLES)
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
-    data = worklist.get_task(services(), actor(), task_id)
-    case = _case_brief(data["case_id"], audited=True)
-    values = dict(data.get("data") or {})
-    if data.get("status") == "ready":
+    view = worklist.get_task(services(), actor(), task_id)
+    case = _case_brief(view.case_id, audited=True)
+    values = dict(view.data or {})
+    if view.status == TaskStatus.READY:
         # Starting values from the case (computed amount, lawful period, declared incomes) for
         # the fields the task's own data leaves empty.
-        initial = (data.get("context") or {}).get("initial") or {}
+        initial = view.context.get("initial") or {}
         values.update({k: v for k, v in initial.items() if values.get(k) in (None, "", [])})
-        _prefill_members(data.get("schema") or {}, values, case)
-    elif data.get("result") is not None:
-        values = dict(data["result"])
-    form = worklist.TaskForm(id=data["id"], case_id=data["case_id"], name=data["name"],
-                             title_pl=data["title_pl"], title_en=data["title_en"],
-                             status=data["status"], version=data["version"], schema=data["schema"])
-    return _render(form, values, {}, data.get("version"), case=case, task=data)
+        _prefill_members(view.schema or {}, values, case)
+    elif view.result is not None:
+        values = dict(view.result)
+    form = TaskForm(id=view.id, case_id=view.case_id, name=view.name, title_pl=view.title_pl,
+                    title_en=view.title_en, status=view.status, version=view.version,
+                    schema=view.schema)
+    return _render(form, values, {}, view.version, case=case, task=view)
 
 
 @page_roles(*CASE_ROLES)
