@@ -27,9 +27,9 @@ def to_json(value: Any) -> Any:
         return f"{value:.2f}"
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return [to_json(v) for v in value]
-    # A dict or list field is free JSON (a form's schema or data, a rule's result): sent as is.
+    # A dict is free JSON (a form's schema or data, a rule's result): sent as it is.
     return value
 
 

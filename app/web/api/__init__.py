@@ -87,7 +87,7 @@ def revoke_token() -> Any:
 def create_case() -> Any:
     """Register an application and start its workflow."""
     case_id = cases.open_case(services(), api_actor(), _json_body())
-    return jsonify(case_view.get_case(services(), api_actor(), case_id)), 201
+    return jsonify(case_view.get_case(services(), api_actor(), case_id).as_json()), 201
 
 
 @bp.post("/cases/check")
@@ -137,7 +137,7 @@ def list_cases() -> Any:
 @api_roles(*CASE_ROLES)
 def get_case(case_id: int) -> Any:
     """The case file: status, stage, open tasks, decision, payments, history."""
-    return jsonify(case_view.get_case(services(), api_actor(), case_id))
+    return jsonify(case_view.get_case(services(), api_actor(), case_id).as_json())
 
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>")
