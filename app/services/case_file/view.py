@@ -49,7 +49,7 @@ from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
-from app.services.workflow.task_views import summary_fields, task_summary
+from app.services.workflow.task_views import task_summary
 
 
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
@@ -58,7 +58,9 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
         raise Forbidden("Only caseworkers and supervisors may read case files.")
     with ctx.uow() as uow:
         s = uow.session
-        case = s.get(Case, case_id)
+        # The case with its household and members in one pass.
+        case = s.get(Case, case_id,
+                     options=[joinedload(Case.household).selectinload(Household.members)])
         if case is None:
             raise NotFound(f"Case {case_id} does not exist.")
         instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
@@ -146,7 +148,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
             ),
             open_tasks=tuple(task_summary(t) for t in tasks if t.status == TaskStatus.READY),
             tasks=tuple(
-                TaskRecord(**summary_fields(t), completed_by=users.get(t.completed_by_id or 0),
+                TaskRecord(**vars(task_summary(t)), completed_by=users.get(t.completed_by_id or 0),
                            completed_at=t.completed_at)
                 for t in tasks
             ),

@@ -32,7 +32,8 @@ from app.services.kernel.context import UnitOfWork
 
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
                    change: dict[str, Any] | None) -> dict[str, Any]:
-    """The draft form's starting values: the computed amount and a lawful period.
+    """The draft form's starting values: the computed amount and a lawful period (form data
+    keyed by the form's fields, so a dict).
 
     A changing decision runs from the change to the end of the period it changes, and its
     justification starts from what changed.
@@ -95,6 +96,9 @@ def _applicant_name(case: Case) -> str:
 
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     """What the person completing a task needs to see: case, eligibility, the draft.
+
+    A dict, not a view: its keys depend on the task's action and the API sends only those
+    (``TaskView.context``), and the page lists whatever is there.
 
     ``initial`` holds values a ready form starts with where the task has none of its own (the
     page and API clients fill only the fields the task's data leaves empty).

@@ -31,18 +31,13 @@ class TaskSummary(JsonView):
     created_at: datetime
 
 
-def summary_fields(ht: HumanTask) -> dict[str, Any]:
-    """A task's summary fields, for :class:`TaskSummary` and the views that extend it."""
-    return {"id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
-            "name": ht.name, "title_pl": ht.title_pl, "title_en": ht.title_en, "role": ht.role,
-            "form": ht.form, "stage": ht.process, "assignee_id": ht.assignee_id,
-            "due_on": ht.due_on, "status": ht.status, "version": ht.version,
-            "created_at": ht.created_at}
-
-
 def task_summary(ht: HumanTask) -> TaskSummary:
     """The worklist view of a human task."""
-    return TaskSummary(**summary_fields(ht))
+    return TaskSummary(
+        id=ht.id, case_id=ht.case_id, case_number=ht.case_number, urgent=ht.urgent, name=ht.name,
+        title_pl=ht.title_pl, title_en=ht.title_en, role=ht.role, form=ht.form, stage=ht.process,
+        assignee_id=ht.assignee_id, due_on=ht.due_on, status=ht.status, version=ht.version,
+        created_at=ht.created_at)
 
 
 @dataclass(frozen=True)

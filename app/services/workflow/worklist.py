@@ -24,7 +24,6 @@ from app.services.workflow.task_views import (
     TaskForm,
     TaskSummary,
     TaskView,
-    summary_fields,
     task_summary,
 )
 from app.services.workflow.versions import definition_ref, forms_of
@@ -81,7 +80,7 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
         assert definition_id is not None
         schema = forms_of(uow, definition_id).get(ht.form, {})
         context = REGISTRY.form_context(uow, ht)
-        return TaskView(**summary_fields(ht), schema=schema, data=ht.form_data, result=ht.result,
+        return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
                         context=context)
 
 
@@ -178,6 +177,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
 
 
 def _schema(value: Any) -> dict[str, Any]:
+    """A JSON Schema node (free JSON by nature, so a dict)."""
     return value if isinstance(value, dict) else {}
 
 
@@ -208,7 +208,7 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
 
 
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The part of a submission the workflow sees.
+    """The part of a submission the workflow sees (form data: free JSON, so a dict).
 
     Free text (``x-widget: textarea``) and lists (e.g. verified incomes) are case records: they
     are kept in the case tables and the task's result, not copied into the workflow state, which
@@ -314,7 +314,7 @@ def complete(
         uow.session.flush()
         # What the case offers next, so a client need not re-read the case file.
         next_tasks = tuple(task_summary(t) for t in ready_rows)
-        done = summary_fields(ht)
+        done = vars(task_summary(ht))
         uow.commit()
         # Committed: a broker outage only delays the background work (the sweep sends it later).
         return TaskCompletion(**done, instance_version=instance.version,
