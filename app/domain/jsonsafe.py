@@ -1,21 +1,29 @@
-"""Conversion of domain values to JSON-safe values (money as '123.45', dates ISO)."""
+"""Conversion of domain values to JSON-safe values (money as '123.45', dates ISO).
+
+A frozen dataclass (the typed reads the services return) becomes an object of its fields, in
+declaration order: this is the one serialiser the API routes use for them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 
 def jsonable(x: Any) -> Any:
-    """Return ``x`` with Decimals as strings, dates as ISO strings and tuples as lists."""
+    """Return ``x`` with Decimals as strings, dates as ISO strings and tuples as lists;
+    a dataclass as an object of its fields."""
     if x is None or isinstance(x, bool | int | str):
         return x
     if isinstance(x, Decimal):
         return f"{x:f}"
     if isinstance(x, datetime | date):
         return x.isoformat()
+    if is_dataclass(x) and not isinstance(x, type):
+        return {f.name: jsonable(getattr(x, f.name)) for f in fields(x)}
     if isinstance(x, Mapping):
         return {str(k): jsonable(v) for k, v in x.items()}
     if isinstance(x, list | tuple | set | frozenset):

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
 from app.services import (
@@ -258,7 +259,7 @@ def complete(task_id: int) -> Any:
 @api_roles("admin")
 def list_definitions() -> Any:
     """Deployed definition versions."""
-    return jsonify(definitions.list_definitions(services()))
+    return jsonify(jsonable(definitions.list_definitions(services())))
 
 
 def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -315,7 +316,7 @@ def check_definition() -> Any:
 @api_roles("supervisor")
 def problem_jobs() -> Any:
     """Background jobs that failed or are being retried."""
-    return jsonify(jobs.problem_jobs(services(), api_actor()))
+    return jsonify(jsonable(jobs.problem_jobs(services(), api_actor())))
 
 
 @bp.post("/jobs/<int:job_id>/retry")
@@ -330,14 +331,14 @@ def retry_job(job_id: int) -> Any:
 @api_roles("supervisor", "admin")
 def list_incidents() -> Any:
     """Running cases the workflow cannot move on by itself, with the element they are at."""
-    return jsonify(incidents.list_incidents(services(), api_actor()))
+    return jsonify(jsonable(incidents.list_incidents(services(), api_actor())))
 
 
 @bp.post("/incidents/<int:instance_id>/retry")
 @api_roles("supervisor", "admin")
 def retry_incident(instance_id: int) -> Any:
     """Re-run the failed step of an incident: {instance_id, resolved, incident}."""
-    return jsonify(incidents.retry(services(), api_actor(), instance_id))
+    return jsonify(jsonable(incidents.retry(services(), api_actor(), instance_id)))
 
 
 @bp.post("/instances/migrate")
