@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.jsonsafe import jsonable
 from app.services import health, jobs, payments, timers
 from app.services.redact import describe
 
@@ -61,4 +62,4 @@ def payment_run(month: str | None = None) -> dict[str, Any]:
     batches it had not committed)."""
     c = ctx()
     on = date.fromisoformat(f"{month}-01") if month else today_in_warsaw(c.now())
-    return payments.monthly_payment_run(c, on)
+    return jsonable(payments.monthly_payment_run(c, on))

@@ -50,4 +50,5 @@ class DictView:
         return iter(self._names())
 
     def _names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+        return tuple(f.name for f in fields(self)  # type: ignore[arg-type]
+                     if f.metadata.get("json", True))

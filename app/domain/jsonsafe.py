@@ -10,7 +10,11 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
+
+# The metadata of a dataclass field the JSON leaves out: ``field(metadata=NOT_IN_JSON)``.
+NOT_IN_JSON: Mapping[str, Any] = MappingProxyType({"json": False})
 
 
 def jsonable(x: Any) -> Any:
@@ -23,7 +27,7 @@ def jsonable(x: Any) -> Any:
     if isinstance(x, datetime | date):
         return x.isoformat()
     if is_dataclass(x) and not isinstance(x, type):
-        return {f.name: jsonable(getattr(x, f.name)) for f in fields(x)}
+        return {f.name: jsonable(getattr(x, f.name)) for f in fields(x) if f.metadata.get("json", True)}
     if isinstance(x, Mapping):
         return {str(k): jsonable(v) for k, v in x.items()}
     if isinstance(x, list | tuple | set | frozenset):

@@ -28,6 +28,7 @@ from app.domain.statuses import DecisionStatus
 from app.persistence.models import Appeal, Case, Decision, Job
 
 from . import audit
+from .appeal_views import AppealView
 from .appeals import appeal_dict, event, lock_appeal, self_correct, sko_cover_letter, task_ready
 from .context import Actor, ServiceContext, UnitOfWork
 from .decision_changes import open_change_case
@@ -61,7 +62,7 @@ def _schedule(uow: UnitOfWork, case_id: int) -> None:
     OPERATIONS["payment_schedule"].handler(uow, cast(Job, SimpleNamespace(case_id=case_id)))
 
 
-def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
+def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> AppealView:
     """Forward an appeal recorded after finality to the SKO, or (a timely one) change the
     decision in a re-examination case instead (art. 132); supervisor only."""
     _supervisor(actor)
@@ -103,7 +104,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         return appeal_dict(appeal)
 
 
-def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
+def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> AppealView:
     """Record the SKO's ruling on an appeal forwarded from the case file (after finality, or on a
     version whose process ended at forwarding) and apply it to the decision and payments."""
     _supervisor(actor)

@@ -158,27 +158,28 @@ def get_document(case_id: int, document_id: int) -> Any:
 def issue_letter(case_id: int) -> Any:
     """Issue a letter {kind, facts} as a PDF document of the case."""
     body = _json_body()
-    return jsonify(letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
-                                        body.get("facts") or {})), 201
+    issued = letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
+                                  body.get("facts") or {})
+    return jsonify(jsonable(issued)), 201
 @bp.post("/cases/<int:case_id>/appeals")
 @api_roles(*CASE_ROLES)
 def record_appeal(case_id: int) -> Any:
     """An appeal that arrived after the decision was recorded final, dated by posting."""
-    return jsonify(appeals.record_appeal(services(), api_actor(), case_id, _json_body())), 201
+    return jsonify(jsonable(appeals.record_appeal(services(), api_actor(), case_id, _json_body()))), 201
 
 
 @bp.post("/appeals/<int:appeal_id>/forward")
 @api_roles("supervisor")
 def forward_appeal(appeal_id: int) -> Any:
     """Forward the appeal to the SKO (art. 133) or change the decision (art. 132)."""
-    return jsonify(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body()))
+    return jsonify(jsonable(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/appeals/<int:appeal_id>/sko-outcome")
 @api_roles("supervisor")
 def sko_outcome(appeal_id: int) -> Any:
     """The SKO's ruling on a forwarded appeal (art. 138), and on restoring its deadline."""
-    return jsonify(sko.record_outcome(services(), api_actor(), appeal_id, _json_body()))
+    return jsonify(jsonable(sko.record_outcome(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/cases/<int:case_id>/decision-changes")
@@ -193,7 +194,7 @@ def request_decision_change(case_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def affected_grants() -> Any:
     """Running grants whose amount changes with a legal parameter change."""
-    return jsonify(parameter_changes.affected_grants(services(), api_actor()))
+    return jsonify(jsonable(parameter_changes.affected_grants(services(), api_actor())))
 
 
 @bp.post("/parameter-changes/draft")
