@@ -23,11 +23,11 @@ from werkzeug.datastructures import MultiDict
 
 from app.domain.messages import Msg
 from app.domain.reasons import RELATIONS
-from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
-from app.web.pages.formatting import Patterns, service_message, translate
-from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.pages.labels import RELATION_LABELS, lang
-from app.web.pages.schema_form import Field
+from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
+from app.web.ui.formatting import Patterns, service_message, translate
+from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
+from app.web.ui.labels import RELATION_LABELS, lang
+from app.web.ui.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
 FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
@@ -180,7 +180,7 @@ def _whole(text: str) -> int | str | None:
 
 
 def household_body(raw: dict[str, Any]) -> dict[str, Any]:
-    """The calculator request for every benefit (see app.services.calculator.simulate)."""
+    """The calculator request for every benefit (see app.services.decisions.calculator.simulate)."""
     members = []
     for row in raw["members"]:
         member: dict[str, Any] = {
@@ -298,7 +298,7 @@ def error_labels(errors: dict[str, str]) -> dict[str, str]:
 
 # Calculator and domain messages still raised as plain English text (as the API returns them) in
 # Polish; coded messages and those shared with the rest of the application are left to
-# app.web.pages.formatting.service_message.
+# app.web.ui.formatting.service_message.
 _EXACT = {
     "The request has errors; correct the fields listed.":
         "Formularz zawiera błędy; popraw zaznaczone pola.",

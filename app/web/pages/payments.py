@@ -10,12 +10,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.services import payments
-from app.services.errors import ServiceError, ValidationFailed
-from app.services.json_input import iso_date
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.json_input import iso_date
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message, today
+from app.web.ui.formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -148,4 +147,4 @@ def reissue(list_id: int, payment_id: int) -> Any:
         _error(exc)
         return _back(list_id)
     flash(_("Wypłatę wystawiono ponownie na liście nr %(id)d.", id=new.list_id), "success")
-    return _back(int(new["list_id"]))
+    return _back(new.list_id)

@@ -1,0 +1,47 @@
+"""What every case action reads from a completed form: ISO dates, today in Warsaw, and the
+refusal of a submission that breaks a rule of law or of the facts (422, each rule coded)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.messages import Code, msg
+from app.domain.violations import Violation, by_field
+from app.services.kernel.context import UnitOfWork
+from app.services.kernel.errors import ValidationFailed
+
+
+class RuleViolated(ValidationFailed):
+    """A submission breaks a rule of law or of the facts: 422, each rule with code and article.
+
+    ``errors`` maps the fields to the message of their rule (the form shows it beside the
+    field); the API body also lists ``violations`` (code, field, article, message, params).
+    """
+
+    def __init__(self, message: str, violations: list[Violation]) -> None:
+        super().__init__(message, by_field(violations))
+        self.violations = violations
+        self.extra = {"violations": [v.as_dict() for v in violations]}
+
+
+FACTS_MESSAGE = msg(Code.FACTS_DISAGREE)
+
+
+def refuse_if(violations: list[Violation], message: str = FACTS_MESSAGE) -> None:
+    if violations:
+        raise RuleViolated(message, violations)
+
+
+def day(value: Any) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def today(uow: UnitOfWork) -> date:
+    return today_in_warsaw(uow.ctx.now())
