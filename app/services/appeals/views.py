@@ -7,7 +7,7 @@ replaced held; a key read gives that JSON form too (:class:`app.domain.dictview.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -58,7 +58,28 @@ class AppealView(DictView):
 
     @classmethod
     def of(cls, a: Appeal) -> AppealView:
-        return cls(**_appeal_fields(a))
+        return cls(
+            id=a.id, decision_id=a.decision_id, channel=a.channel,
+            posted_on=a.posted_on, received_on=a.received_on,
+            deadline=a.deadline, timely=a.timely, after_finality=a.after_finality,
+            restoration_requested=a.restoration_requested,
+            cause_ceased_on=a.cause_ceased_on,
+            # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
+            restoration_in_time=kpa_appeals.restoration_in_time(
+                a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
+            restoration_ruling=a.restoration_ruling, forward_due=a.forward_due,
+            forwarded_on=a.forwarded_on, self_corrected_on=a.self_corrected_on,
+            self_correction_last_day=kpa_appeals.self_correction_last_day(a.received_on)
+            if a.received_on else None,
+            demand=Demand(text=a.demand_text, in_full_confirmed=a.in_full_confirmed,
+                          amount=a.demand_amount.quantize(Decimal("0.01"))
+                          if a.demand_amount is not None else None,
+                          period_from=a.demand_from, period_to=a.demand_to)
+            if a.self_corrected_on else None,
+            sko_outcome=a.sko_outcome, sko_ruling_on=a.sko_ruling_on,
+            sko_reference=a.sko_reference, sko_decision_id=a.sko_decision_id,
+            follow_up_case_id=a.follow_up_case_id, version=a.version,
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,32 +91,9 @@ class PendingAppeal(AppealView):
 
     @classmethod
     def with_case(cls, a: Appeal, number: str) -> PendingAppeal:
-        return cls(**_appeal_fields(a), case_id=a.case_id, case_number=number)
-
-
-def _appeal_fields(a: Appeal) -> dict[str, Any]:
-    return {
-        "id": a.id, "decision_id": a.decision_id, "channel": a.channel,
-        "posted_on": a.posted_on, "received_on": a.received_on,
-        "deadline": a.deadline, "timely": a.timely, "after_finality": a.after_finality,
-        "restoration_requested": a.restoration_requested,
-        "cause_ceased_on": a.cause_ceased_on,
-        # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
-        "restoration_in_time": kpa_appeals.restoration_in_time(
-            a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
-        "restoration_ruling": a.restoration_ruling, "forward_due": a.forward_due,
-        "forwarded_on": a.forwarded_on, "self_corrected_on": a.self_corrected_on,
-        "self_correction_last_day": kpa_appeals.self_correction_last_day(a.received_on)
-        if a.received_on else None,
-        "demand": Demand(text=a.demand_text, in_full_confirmed=a.in_full_confirmed,
-                         amount=a.demand_amount.quantize(Decimal("0.01"))
-                         if a.demand_amount is not None else None,
-                         period_from=a.demand_from, period_to=a.demand_to)
-        if a.self_corrected_on else None,
-        "sko_outcome": a.sko_outcome, "sko_ruling_on": a.sko_ruling_on,
-        "sko_reference": a.sko_reference, "sko_decision_id": a.sko_decision_id,
-        "follow_up_case_id": a.follow_up_case_id, "version": a.version,
-    }
+        view = AppealView.of(a)
+        return cls(**{f.name: getattr(view, f.name) for f in fields(AppealView)},
+                   case_id=a.case_id, case_number=number)
 
 
 @dataclass(frozen=True, eq=False)
