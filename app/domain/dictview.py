@@ -20,7 +20,8 @@ class DictView:
     """Mixin for a frozen dataclass declared with ``eq=False``.
 
     Gives ``view[name]`` and ``view.get(name)`` (the field's JSON form), ``name in view``,
-    ``view.keys()``, and equality with a mapping that holds the same JSON form.
+    ``keys()``, iteration over the names, ``len``, and equality with a mapping that holds the
+    same JSON form. (No ``items``/``values`` methods: those are field names of some views.)
     """
 
     __slots__ = ()
@@ -48,6 +49,12 @@ class DictView:
 
     def keys(self) -> Iterator[str]:
         return iter(self._names())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
 
     def _names(self) -> tuple[str, ...]:
         return tuple(f.name for f in fields(self)  # type: ignore[arg-type]
