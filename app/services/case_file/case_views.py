@@ -7,7 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.services.appeals.views import DecisionLife
 from app.services.cases.register_views import RegisterCheck
+from app.services.documents.document_store import CaseDocument
 from app.services.kernel.views import JsonView
 from app.services.workflow.task_views import TaskSummary
 
@@ -188,8 +190,8 @@ class CaseFile(JsonView):
     decision: DecisionView | None
     schedule: tuple[ScheduleRow, ...]
     payments: tuple[PaymentRow, ...]
-    # Appeals, the SKO's rulings, changes and notices (appeals.decision_life): free JSON.
-    life: dict[str, Any]
+    # Appeals, the SKO's rulings, changes and notices (appeals.decision_life).
+    life: DecisionLife
     history: tuple[HistoryRow, ...]
     # Issued documents (PDF): kind, title, date, hash and the download URL.
-    documents: list[dict[str, Any]]
+    documents: list[CaseDocument]

@@ -10,17 +10,21 @@ former dicts working, and is not for new code.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
+
+from app.domain.jsonsafe import jsonable
 
 
 def to_json(value: Any) -> Any:
     """A value as the API sends it."""
     if isinstance(value, JsonView):
         return value.as_json()
+    if is_dataclass(value) and not isinstance(value, type):
+        return jsonable(value)  # a typed read of another room (a decision's life, a document)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -74,7 +74,7 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
     fields = schema_form.build_fields(task.schema or {}, values, errors,
                                       choices=_member_choices(case))
     # The assignee's name, when it is someone else.
-    users = {u["id"]: u for u in auth_service.list_users(services())} \
+    users = {u.id: u for u in auth_service.list_users(services())} \
         if task.assignee_id is not None and task.assignee_id != current_user.id else {}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,

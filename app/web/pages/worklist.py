@@ -24,14 +24,14 @@ from app.web.ui.incidents import retry_and_report
 CASE_ROLES = ("caseworker", "supervisor")
 
 
-def _users() -> dict[int, dict[str, Any]]:
-    return {u["id"]: u for u in auth_service.list_users(services())}
+def _users() -> dict[int, auth_service.StaffUser]:
+    return {u.id: u for u in auth_service.list_users(services())}
 
 
 def _table_context(scope: str) -> dict[str, Any]:
     tasks = worklist.list_tasks(services(), actor(), scope)
     users = _users()
-    candidates = {role: [u for u in users.values() if u["active"] and role in u["roles"]]
+    candidates = {role: [u for u in users.values() if u.active and role in u.roles]
                   for role in {t.role for t in tasks}}
     return {"tasks": tasks, "users": users, "candidates": candidates, "scope": scope}
 
