@@ -49,6 +49,7 @@ from .interview_records import (
     main_kind,
     net,
 )
+from .json_input import iso_date
 from .office import office, signer
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
@@ -77,12 +78,9 @@ def _refuse_if(violations: list[Violation], message: str = FACTS_MESSAGE) -> Non
 
 
 def _day(value: Any) -> date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    """A task form's date through the one strict parser (no week dates such as "2026-W10-1",
+    which ``date.fromisoformat`` reads): anything else counts as missing."""
+    return iso_date(value)
 
 
 def _today(uow: UnitOfWork) -> date:
