@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.config import ROLES
+from app.domain.messages import Code, msg
 from app.persistence.models import ApiToken, AuditEvent, User, UserRole
 
 from . import audit
@@ -81,10 +82,10 @@ def create_user(
         if error:
             errors["password"] = error
     if errors:
-        raise ValidationFailed("The user data is invalid.", errors)
+        raise ValidationFailed(msg(Code.USER_DATA_INVALID), errors)
     with ctx.uow() as uow:
         if uow.session.scalar(select(User.id).where(User.username == username)):
-            raise Conflict(f"User {username!r} already exists.")
+            raise Conflict(msg(Code.USER_EXISTS, username=username))
         user = User(
             username=username,
             full_name=full_name,

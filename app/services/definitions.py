@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition
 from app.workflow_engine import CompiledDefinition, DefinitionError, DefinitionRef, load_sources
 from app.workflow_engine.budget import DEFAULT_SECONDS, Budget
@@ -193,7 +194,7 @@ def active_definition(uow: UnitOfWork) -> ProcessDefinition:
     """The definition new cases start on."""
     definition = _active(uow)
     if definition is None:
-        raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+        raise NotFound(msg(Code.NO_DEFINITION))
     return definition
 
 
@@ -203,7 +204,7 @@ def _load_blob(ctx: ServiceContext, definition_id: int) -> bytes:
             select(ProcessDefinition.spec_blob).where(ProcessDefinition.id == definition_id)
         )
         if blob is None:
-            raise NotFound(f"Process definition {definition_id} does not exist.")
+            raise NotFound(msg(Code.DEFINITION_NOT_FOUND, definition_id=definition_id))
         return blob
 
 
@@ -253,7 +254,7 @@ def definition_sources(ctx: ServiceContext, definition_id: int | None = None) ->
             stmt = stmt.where(ProcessDefinition.id == definition_id)
         row = uow.session.scalar(stmt)
         if row is None:
-            raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+            raise NotFound(msg(Code.NO_DEFINITION))
         return {"id": row.id, "key": row.key, "version": row.version,
                 "content_hash": row.content_hash, "sources": dict(row.sources or {}),
                 "forms": dict(row.forms or {})}

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import exists, or_, select
 
+from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
 from app.workflow_engine import EngineError, current_elements, resume
@@ -41,7 +42,7 @@ ROLES = ("supervisor", "admin")
 
 def _authorise(actor: Actor) -> None:
     if not any(actor.has(role) for role in ROLES):
-        raise Forbidden("Only a supervisor or an administrator sees and retries incidents.")
+        raise Forbidden(msg(Code.INCIDENT_ROLE))
 
 
 def _open_statuses() -> tuple[str, ...]:
@@ -147,7 +148,7 @@ def incident_of(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str
 
 def _incident(uow: UnitOfWork, instance_id: int) -> dict[str, Any] | None:
     if uow.session.get(ProcessInstance, instance_id) is None:
-        raise NotFound(f"Workflow instance {instance_id} does not exist.")
+        raise NotFound(msg(Code.INSTANCE_NOT_FOUND, instance_id=instance_id))
     rows = _candidates(uow, instance_id)
     return _describe(uow, *rows[0]) if rows else None
 
@@ -162,7 +163,7 @@ def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str, Any]
     _authorise(actor)
     incident = incident_of(ctx, actor, instance_id)
     if incident is None:
-        raise Conflict("This case has no incident to retry.")
+        raise Conflict(msg(Code.NO_INCIDENT))
     error: str | None = None
     if incident["reason"] == "job_failed":
         error = _rerun_jobs(ctx, instance_id)

@@ -223,7 +223,7 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
     decision = latest_decision(uow, ht.case_id)
     # The four-eyes rule is enforced for every task with `four_eyes_of` in worklist.complete.
     if decision is None or decision.status != DecisionStatus.DRAFT:
-        raise Conflict("There is no draft decision to approve.")
+        raise Conflict(msg(Code.NO_DRAFT_TO_APPROVE))
     if data["approval"] == "approve":
         # Signing re-checks the law: a draft saved before a rule existed, or edited since,
         # is not signed; the supervisor returns it instead.

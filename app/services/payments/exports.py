@@ -151,7 +151,7 @@ def _check_total(uow: UnitOfWork, plist: PaymentList) -> None:
 def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:
     """Export an approved list as ``kind`` (elixir, cash_pdf, xlsx); the same file every time."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may export a payment list.")
+        raise Forbidden(msg(Code.PAYMENT_EXPORT_ROLE))
     if kind not in KINDS:
         raise ValidationFailed(msg(Code.FORM_INVALID), {"kind": msg(Code.FORM_INVALID)})
     mimetype, name = KINDS[kind]
