@@ -268,6 +268,31 @@ class Code(StrEnum):
     DEPLOY_TIMER_OUT_OF_RANGE = "deploy.timer_out_of_range"
     DEPLOY_TIMER_ERROR_OUT_OF_RANGE = "deploy.timer_error.out_of_range"
     DEPLOY_CHECK_BUDGET = "deploy.check_budget"
+    # HTTP errors on the API (the body keeps the server's description; the code says which).
+    HTTP_BAD_REQUEST = "http.bad_request"
+    HTTP_UNAUTHORIZED = "http.unauthorized"
+    HTTP_FORBIDDEN = "http.forbidden"
+    HTTP_NOT_FOUND = "http.not_found"
+    HTTP_METHOD_NOT_ALLOWED = "http.method_not_allowed"
+    HTTP_TOO_LARGE = "http.too_large"
+    HTTP_UNSUPPORTED_MEDIA_TYPE = "http.unsupported_media_type"
+    HTTP_ERROR = "http.error"
+    # API requests and authentication (app/web): issue 14, part 5.
+    BODY_NOT_JSON_OBJECT = "body_not_json_object"
+    CREDENTIALS_MISSING = "credentials_missing"
+    CREDENTIALS_WRONG = "credentials_wrong"
+    TOKEN_TO_REVOKE_MISSING = "token_to_revoke_missing"
+    VERSION_WHOLE = "version_whole"
+    INTEGER_REQUIRED = "integer_required"
+    USER_ID_MISSING = "user_id_missing"
+    REQUIRED_INTEGER = "required_integer"
+    VERSION_BAD = "version_bad"
+    VERSION_AS_READ = "version_as_read"
+    UPLOAD_INCOMPLETE = "upload_incomplete"
+    AUTH_REQUIRED = "auth_required"
+    TOKEN_INVALID = "token_invalid"
+    ENDPOINT_ROLE = "endpoint_role"
+    REQUIRED_STRING = "required_string"
     # Field errors and input checks that were English text (issue 14, part 5).
     REQUEST_INVALID = "request_invalid"
     AMOUNT_DECIMAL_STRING = "amount_decimal_string"
@@ -1736,6 +1761,77 @@ CATALOGUE: dict[Code, Template] = {
         N_("Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za %(minutes)s min (po "
            "%(until)s UTC)."),
         "Too many failed sign-in attempts. Try again in %(minutes)s min (after %(until)s UTC)."),
+    # API requests and authentication (app/web): issue 14, part 5.
+    Code.BODY_NOT_JSON_OBJECT: Template(
+        N_("Treść żądania musi być obiektem JSON (Content-Type: application/json)."),
+        "The request body must be a JSON object (Content-Type: application/json)."),
+    Code.CREDENTIALS_MISSING: Template(
+        N_("Podaj nazwę użytkownika i hasło (w treści JSON)."),
+        "Give username and password."),
+    Code.CREDENTIALS_WRONG: Template(
+        N_("Nieprawidłowa nazwa użytkownika lub hasło."),
+        "Wrong username or password."),
+    Code.TOKEN_TO_REVOKE_MISSING: Template(
+        N_("Wyślij token do unieważnienia jako „Authorization: Bearer <token>”."),
+        "Send the token to revoke as 'Authorization: Bearer <token>'."),
+    Code.VERSION_WHOLE: Template(
+        N_("Wersja musi być liczbą całkowitą."),
+        "The version must be a whole number."),
+    Code.INTEGER_REQUIRED: Template(
+        N_("Oczekiwano liczby całkowitej."),
+        "Expected an integer."),
+    Code.USER_ID_MISSING: Template(
+        N_("Podaj user_id."),
+        "Give user_id."),
+    Code.REQUIRED_INTEGER: Template(
+        N_("Wymagane (liczba całkowita)."),
+        "Required (an integer)."),
+    Code.VERSION_BAD: Template(
+        N_("Niepoprawna wersja."),
+        "Bad version."),
+    Code.VERSION_AS_READ: Template(
+        N_("Podaj wersję (liczbę całkowitą) odczytaną wcześniej."),
+        "Must be the integer version you read."),
+    Code.UPLOAD_INCOMPLETE: Template(
+        N_("Przesłana definicja jest niekompletna."),
+        "The definition upload is incomplete."),
+    Code.AUTH_REQUIRED: Template(
+        N_("Wymagane uwierzytelnienie: wyślij „Authorization: Bearer <token>”."),
+        "Authentication required: send 'Authorization: Bearer <token>'."),
+    Code.TOKEN_INVALID: Template(
+        N_("Token jest nieważny lub wygasł; pobierz nowy przez POST /api/auth/token."),
+        "The token is invalid or expired; get a new one from POST /api/auth/token."),
+    Code.ENDPOINT_ROLE: Template(
+        N_("Ta operacja wymaga jednej z ról: %(roles)s."),
+        "This endpoint needs one of the roles: %(roles)s."),
+    Code.REQUIRED_STRING: Template(
+        N_("Wymagane (tekst)."),
+        "Required (a string)."),
+    # HTTP errors on the API (the body keeps the server's description; the code says which).
+    Code.HTTP_BAD_REQUEST: Template(
+        N_("Żądanie jest niepoprawne lub niepełne."),
+        "The request is malformed or incomplete."),
+    Code.HTTP_UNAUTHORIZED: Template(
+        N_("Najpierw się zaloguj."),
+        "Sign in first."),
+    Code.HTTP_FORBIDDEN: Template(
+        N_("Nie masz uprawnień do tej operacji."),
+        "You may not do this."),
+    Code.HTTP_NOT_FOUND: Template(
+        N_("Nie ma takiego adresu."),
+        "There is no such address."),
+    Code.HTTP_METHOD_NOT_ALLOWED: Template(
+        N_("Ta metoda nie jest dozwolona pod tym adresem."),
+        "This method is not allowed at this address."),
+    Code.HTTP_TOO_LARGE: Template(
+        N_("Żądanie jest zbyt duże."),
+        "The request is too large."),
+    Code.HTTP_UNSUPPORTED_MEDIA_TYPE: Template(
+        N_("Wyślij treść jako JSON (Content-Type: application/json)."),
+        "Send the body as JSON (Content-Type: application/json)."),
+    Code.HTTP_ERROR: Template(
+        N_("Żądanie nie powiodło się (HTTP %(status)s)."),
+        "The request failed (HTTP %(status)s)."),
 }
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the
