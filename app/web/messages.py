@@ -27,7 +27,8 @@ def _polish(value: object) -> object:
     """A parameter as Polish writes it: 2026-03-01 -> 01.03.2026, 148.97 -> 148,97.
 
     Parameters stay language-neutral (ISO dates, decimal points) in the code and in API bodies;
-    only the Polish words show them the Polish way (English keeps them as they are).
+    the Polish words of a broken rule (``rule.*``, as the decision and facts forms have always
+    shown them) write them the Polish way; English keeps them as they are.
     """
     if isinstance(value, str):
         day = _ISO_DAY.match(value)
@@ -42,7 +43,7 @@ def render(message: Msg) -> str:
     """A coded message in the current locale."""
     locale = get_locale()
     params = message.params
-    if locale is None or locale.language != "en":
+    if message.code.value.startswith("rule.") and (locale is None or locale.language != "en"):
         params = {name: _polish(value) for name, value in params.items()}
     return str(gettext(CATALOGUE[message.code].pl, **params))
 
