@@ -165,10 +165,10 @@ def server_env(cfg: dict[str, Any], instance_dir: Path) -> dict[str, str]:
 def setup_context(cfg: dict[str, Any]) -> tuple[Any, BenchClock, RecordingPublisher]:
     """Migrate, deploy the workflows, create the users; return (ctx, clock, publisher)."""
     from app.persistence.migrate import upgrade
-    from app.services import definitions
-    from app.services.auth import create_user
-    from app.services.context import SYSTEM
+    from app.services.definitions import deploy as definitions
     from app.services.factory import build_context
+    from app.services.kernel.auth import create_user
+    from app.services.kernel.context import SYSTEM
 
     publisher = RecordingPublisher()
     ctx = build_context(cfg, publisher=publisher)
@@ -178,7 +178,7 @@ def setup_context(cfg: dict[str, Any]) -> tuple[Any, BenchClock, RecordingPublis
     definitions.deploy_directory(ctx, SYSTEM)
     for username, name, roles, position in BENCH_USERS:
         create_user(ctx, username, name, roles, PASSWORD, position)
-    from app.services.office import seed_demo_office
+    from app.services.documents.office import seed_demo_office
 
     seed_demo_office(ctx)  # the issuing body and the supervisor's authorisations
     return ctx, clock, publisher
@@ -187,7 +187,7 @@ def setup_context(cfg: dict[str, Any]) -> tuple[Any, BenchClock, RecordingPublis
 def actors(ctx: Any) -> dict[str, Any]:
     """Service actors by username."""
     from app.persistence.models import User
-    from app.services.context import Actor
+    from app.services.kernel.context import Actor
 
     out = {}
     with ctx.uow(readonly=True) as uow:

@@ -11,13 +11,14 @@ import statistics
 import time
 from typing import Any
 
-from app.services.definitions import _contract_problems
-from app.services.script_functions import script_functions
+from app.services.definitions.deploy import _contract_problems
+from app.services.workflow.script_functions import script_functions
 from app.workflow_engine import DefinitionRef, WorkflowEngine, load_sources
 from app.workflow_engine.compiler import screen_sources
 from app.workflow_engine.fixtures import canned_form_data
 from app.workflow_engine.lint import lint
-from app.workflow_engine.rehearsal import BENEFITS, CaseHistory, rehearse, replay
+from app.workflow_engine.rehearsal import BENEFITS, rehearse
+from app.workflow_engine.replay import CaseHistory, replay
 
 from .common import ROOT
 

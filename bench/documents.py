@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import Decision
-from app.services import document_store
-from app.services.documents import BENEFITS, render_decision
-from app.services.office import office, signer
+from app.services.decisions.decision_document import BENEFITS, render_decision
+from app.services.documents import document_store
+from app.services.documents.office import office, signer
 
 from .common import BenchClock, RecordingPublisher, median
 from .service import Driver

@@ -67,7 +67,7 @@ def background_load(seconds: float = 1.0) -> float:
 
 def bench_raw(seconds: float, max_cases: int = 5000) -> dict[str, Any]:
     """The same BPMN in memory with SpiffWorkflow alone (no persistence, no sandbox)."""
-    from app.workflow_engine.raw import load_raw_specs, run_raw_case
+    from bench.raw_engine import load_raw_specs, run_raw_case
 
     specs = load_raw_specs()
     counts = {}

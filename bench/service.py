@@ -15,7 +15,9 @@ from sqlalchemy import event, func, select
 
 from app.domain.deadlines import today_in_warsaw
 from app.persistence.models import HumanTask, Job, ProcessInstance
-from app.services import case_view, cases, jobs, timers, worklist
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.workflow import jobs, timers, worklist
 
 from .common import BenchClock, RecordingPublisher, Timer, median, percentile
 from .workload import application, form_data

@@ -7,8 +7,10 @@ from datetime import date
 from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
-from app.services import health, jobs, payments, timers
-from app.services.redact import describe
+from app.services import payments
+from app.services.kernel import health
+from app.services.kernel.redact import describe
+from app.services.workflow import jobs, timers
 
 from .worker import celery, ctx
 

@@ -11,10 +11,10 @@ from celery.schedules import crontab
 from celery.signals import worker_process_init, worker_ready
 
 from app.config import load_config
-from app.services import health
-from app.services.context import ServiceContext
 from app.services.factory import build_context
-from app.services.publisher import CeleryPublisher, celery_settings
+from app.services.kernel import health
+from app.services.kernel.context import ServiceContext
+from app.services.kernel.publisher import CeleryPublisher, celery_settings
 
 _ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(Path(os.environ.get("POMOC_INSTANCE_PATH") or _ROOT / "instance"))

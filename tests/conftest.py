@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from app.persistence.migrate import upgrade
 from app.persistence.models import Base
-from app.services.context import SYSTEM, Actor, NullPublisher, ServiceContext
+from app.services.kernel.context import SYSTEM, Actor, NullPublisher, ServiceContext
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("POMOC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -111,19 +111,19 @@ def clock() -> FakeClock:
 @pytest.fixture(scope="session")
 def session_ctx(test_config: dict[str, Any], clock: FakeClock) -> Iterator[ServiceContext]:
     """Migrated database, deployed workflows and demo users; jobs recorded, not sent."""
-    from app.services import definitions
+    from app.cli.seed import DEMO_USERS
+    from app.services.definitions import deploy as definitions
     from app.services.factory import build_context
-    from app.services.seed import DEMO_USERS
 
     ctx = build_context(test_config, publisher=NullPublisher())
     ctx.clock = clock
     upgrade(ctx.db.engine)
     definitions.deploy_directory(ctx, SYSTEM)
-    from app.services.auth import create_user
+    from app.services.kernel.auth import create_user
 
     for username, name, roles, position in DEMO_USERS:
         create_user(ctx, username, name, roles, "demo", position, password_policy=False)  # demo only
-    from app.services.office import seed_demo_office
+    from app.services.documents.office import seed_demo_office
 
     # The issuing body and the supervisor's authorisations (decisions are issued only with them).
     seed_demo_office(ctx)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
 from app.persistence.models import HumanTask
-from app.services import jobs, worklist
-from app.services.context import Actor, ServiceContext
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import jobs, worklist
 from app.workflow_engine.fixtures import canned_form_data
 
 

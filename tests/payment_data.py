@@ -20,7 +20,7 @@ from app.persistence.models import (
     Person,
     User,
 )
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from app.services.payments import make_schedule
 
 ACCOUNT = "PL61109010140000071219812874"

@@ -21,8 +21,8 @@ from app.persistence.models import (
     Person,
     User,
 )
-from app.services.context import ServiceContext
-from app.services.documents import NOTICES
+from app.services.decisions.decision_document import NOTICES
+from app.services.kernel.context import ServiceContext
 
 _seq = itertools.count(1)
 ACCOUNT = "PL61109010140000071219812874"

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.persistence.db import Database
+from app.services.kernel.context import JobPublisher, NullPublisher, ServiceContext
+from app.services.kernel.publisher import CeleryPublisher
+from app.services.registration import register_all
+from app.services.workflow.script_functions import script_functions
 from app.workflow_engine import WorkflowEngine
-
-from .context import JobPublisher, NullPublisher, ServiceContext
-from .publisher import CeleryPublisher
-from .script_functions import script_functions
 
 
 def quiet_engine_logs() -> None:
@@ -24,6 +24,7 @@ def quiet_engine_logs() -> None:
 def build_context(config: Mapping[str, Any], publisher: JobPublisher | None = None) -> ServiceContext:
     """A ready ServiceContext: database, engine with the sandboxed domain functions, publisher."""
     quiet_engine_logs()
+    register_all()  # every sub-domain's case actions and service operations
     db = Database(config["DATABASE_URL"])
     engine = WorkflowEngine(script_functions(), script_time_limit=float(config["SCRIPT_TIME_LIMIT"]))
     if publisher is None:

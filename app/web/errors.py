@@ -17,11 +17,11 @@ from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException
 
 from app.domain.messages import Code, msg
-from app.services.errors import ServiceError, ValidationFailed
-from app.services.failures import new_error_id
-from app.services.redact import describe
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.failures import new_error_id
+from app.services.kernel.redact import describe
 from app.web.messages import api_codes, api_language
-from app.web.pages.formatting import service_message
+from app.web.ui.formatting import service_message
 
 log = logging.getLogger("pomoc.web")
 

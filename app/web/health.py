@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
-from app.services import health
-from app.web.setup import services
+from app.services.kernel import health
+from app.web.context import services
 
 bp = Blueprint("health", __name__)
 

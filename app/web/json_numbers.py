@@ -1,4 +1,4 @@
-"""The API's JSON parser: whole-valued numbers are integers (see app.services.json_numbers)."""
+"""The API's JSON parser: whole-valued numbers are integers (see app.services.kernel.json_numbers)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from flask.json.provider import DefaultJSONProvider
 
-from app.services.json_numbers import whole_number
+from app.services.kernel.json_numbers import whole_number
 
 
 class WholeNumberJSON(DefaultJSONProvider):

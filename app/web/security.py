@@ -11,9 +11,10 @@ from flask_login import UserMixin, current_user
 
 from app.domain.messages import Code, msg
 from app.extensions import csrf, login_manager
-from app.services import auth as auth_service
-from app.services.context import Actor
-from app.services.errors import Forbidden, ServiceError
+from app.services.kernel import auth as auth_service
+from app.services.kernel.context import Actor
+from app.services.kernel.errors import Forbidden, ServiceError
+from app.web.context import services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,8 +54,6 @@ def register_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def _load(user_id: str) -> LoginUser | None:
-        from app.web.setup import services
-
         generation = session.get(SESSION_GENERATION)
         generation = generation if isinstance(generation, int) else 0
         user, newest = auth_service.session_user(services(), int(user_id), generation)
@@ -117,8 +116,6 @@ def api_actor() -> Actor:
     """
     if "actor" in g:
         return g.actor  # type: ignore[no-any-return]
-    from app.web.setup import services
-
     token = bearer_token()
     if token is not None:
         user = auth_service.user_for_token(services(), token)

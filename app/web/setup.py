@@ -14,7 +14,6 @@ from werkzeug.routing import IntegerConverter, ValidationError
 from app.config import load_config
 from app.domain.digits import parse_ascii_int
 from app.extensions import babel, csrf, login_manager
-from app.services.context import ServiceContext
 from app.services.factory import build_context
 
 
@@ -68,8 +67,8 @@ def register_input_guards(app: Flask) -> None:
     from werkzeug.exceptions import MethodNotAllowed, NotFound
 
     from app.domain.messages import Code, msg
-    from app.services.errors import ValidationFailed
-    from app.services.json_input import form_problems, json_problems
+    from app.services.kernel.errors import ValidationFailed
+    from app.services.kernel.json_input import form_problems, json_problems
 
     app.url_map.converters["int"] = BoundedInt
 
@@ -103,13 +102,6 @@ def register_input_guards(app: Flask) -> None:
             return
         if problems:
             raise ValidationFailed(next(iter(problems.values())), problems)
-
-
-def services(app: Flask | None = None) -> ServiceContext:
-    """The current app's service context."""
-    from flask import current_app
-
-    return (app or current_app).extensions["pomoc"]  # type: ignore[no-any-return]
 
 
 def _select_locale() -> str:
@@ -166,8 +158,8 @@ def register_error_handlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     """CLI commands: db-upgrade, deploy-workflows, seed-demo, payment-run, fire-timers."""
-    from app.web.commands import register
-    from app.web.office_commands import register as register_office
+    from app.cli.commands import register
+    from app.cli.office_commands import register as register_office
 
     register(app)
     register_office(app)  # the issuing body and signers' authorisations

@@ -1,4 +1,5 @@
-"""Canned data for tests and benchmarks: form submissions, service results, stand-in functions.
+"""Canned data for the deploy rehearsal, tests and benchmarks (never real case data): form
+submissions, service results, stand-in functions.
 
 The stand-in script functions have the names and signatures of the app.domain functions the
 service layer injects, but simplified rules (weekends only, no public holidays).  They exist so
@@ -128,7 +129,7 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
             "delay_reason": "Oczekiwanie na zaświadczenie z urzędu pracy."},
         "draft_decision": {
             "decision_kind": "grant", "amount": "716.60", "period_from": on, "period_to": None,
-            # The draft_decision action always sets it (task_hooks._draft), as the diagram reads it.
+            # The draft_decision action always sets it (decisions.task_actions), as the diagram reads it.
             "justification": "", "immediate_enforcement": False,
         },
         "approve_decision": {"approval": "approve", "approval_comment": ""},

@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from app.services import case_view, cases, jobs
-from app.services.context import Actor, ServiceContext
-from app.services.pdf import content_hash
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.documents.pdf import content_hash
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import jobs
 from tests.drive import drive, sample_application
 from tests.pdftext import pdf_text
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from app.services import definitions
-from app.services.context import SYSTEM
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import SYSTEM
 
 from .conftest import SHOTS
 from .test_case_in_browser import login

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from tests.payment_data import grant, parse_elixir
 
 from .test_case_in_browser import click_and_wait, login, logout, shot

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.services import cases
+from app.services.cases import opening as cases
 from tests.conftest import actor_for
 from tests.drive import sample_application
 

@@ -96,7 +96,7 @@ REFUSALS_422: dict[str, str] = {
 @pytest.fixture(scope="module")
 def live_api(test_config: dict[str, Any], instance_dir: Path, session_ctx: Any) -> Iterator[str]:
     """gunicorn on the test database with the demo cases (no worker: jobs wait in the broker)."""
-    from app.services.seed import seed_demo
+    from app.cli.seed import seed_demo
     from tests.conftest import truncate_case_data
 
     truncate_case_data(session_ctx)

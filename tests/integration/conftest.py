@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from app.services.publisher import CeleryPublisher
+from app.services.kernel.publisher import CeleryPublisher
 
 ROOT = Path(__file__).resolve().parents[2]
 

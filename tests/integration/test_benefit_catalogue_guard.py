@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app.domain import benefits
-from app.services.context import Actor, ServiceContext
+from app.services.kernel.context import Actor, ServiceContext
 from tests.drive import sample_application
 from tests.integration.test_documents import _actors, _issue
 from tests.web.test_calculator import login, page_form, text_of

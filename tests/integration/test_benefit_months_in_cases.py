@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import EligibilityResult
-from app.services import cases, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import worklist
 from tests.conftest import FakeClock
 from tests.drive import canned, complete_named, drive, ready_tasks
 from tests.web.test_pages import pesel

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Job
-from app.services import cases, jobs, worklist
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import jobs, worklist
 from tests.conftest import FakeClock
 from tests.drive import canned, ready_tasks, sample_application
 

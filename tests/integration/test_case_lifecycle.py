@@ -22,10 +22,13 @@ from app.persistence.models import (
     Payment,
     ProcessInstance,
 )
-from app.services import case_view, cases, jobs, payments, worklist
-from app.services.auth import create_user
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden, ValidationFailed
+from app.services import payments
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.kernel.auth import create_user
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
+from app.services.workflow import jobs, worklist
 from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
 
 pytestmark = pytest.mark.embedded
@@ -284,7 +287,7 @@ def test_database_errors_do_not_carry_personal_data(ctx: ServiceContext) -> None
         uow.commit()
     assert "Tajny" not in str(err.value), "statement parameters are hidden"
     # PostgreSQL names the duplicate key in its own message, so logs use describe() instead.
-    from app.services.redact import describe
+    from app.services.kernel.redact import describe
 
     summary = describe(err.value)
     assert "IntegrityError" in summary
@@ -294,7 +297,7 @@ def test_database_errors_do_not_carry_personal_data(ctx: ServiceContext) -> None
 def test_failed_jobs_surface_to_the_supervisor_and_can_be_retried(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
-    from app.services.jobs import MAX_ATTEMPTS, problem_jobs, record_failure, retry_job
+    from app.services.workflow.jobs import MAX_ATTEMPTS, problem_jobs, record_failure, retry_job
 
     case_id = cases.open_case(ctx, caseworker, sample_application())
     complete_named(ctx, case_id, "completeness_check", caseworker)

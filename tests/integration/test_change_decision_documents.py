@@ -11,17 +11,15 @@ from typing import Any
 
 import pytest
 
-from app.services import (
-    appeals,
-    case_view,
-    cases,
-    decision_changes,
-    document_store,
-    sko,
-    worklist,
-)
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.appeals import appeal as appeals
+from app.services.appeals import sko
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.decisions import decision_changes
+from app.services.documents import document_store
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import worklist
 from tests.conftest import FakeClock
 from tests.drive import complete_named, drive, ready_tasks, sample_application
 from tests.pdftext import pdf_text

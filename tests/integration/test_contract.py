@@ -18,10 +18,13 @@ from app.persistence.models import (
     Interview,
     PaymentScheduleItem,
 )
-from app.services import cases, contract, definitions, jobs, worklist
-from app.services.auth import create_user
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Forbidden
+from app.services.cases import opening as cases
+from app.services.definitions import contract
+from app.services.definitions import deploy as definitions
+from app.services.kernel.auth import create_user
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Forbidden
+from app.services.workflow import jobs, worklist
 from app.workflow_engine import load_sources
 from tests.drive import canned, ready_tasks, sample_application
 

@@ -13,10 +13,12 @@ from sqlalchemy import select
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.persistence.models import Decision, Income, Job
-from app.services import case_view, cases, jobs, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
-from app.services.job_handlers import DecisionNotIssuable
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.decisions.job_operations import DecisionNotIssuable
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import jobs, worklist
 from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
 
 pytestmark = pytest.mark.embedded
@@ -191,7 +193,7 @@ def test_numbers_are_given_at_signature_in_order(
 def test_the_document_job_does_not_issue_an_unlawful_decision(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
-    from app.services.jobs import problem_jobs, record_failure
+    from app.services.workflow.jobs import problem_jobs, record_failure
 
     case_id = to_draft(ctx, caseworker, supervisor)
     complete_named(ctx, case_id, "draft_decision", caseworker)

@@ -12,9 +12,15 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import DecisionEvent, PaymentScheduleItem
-from app.services import appeals, case_view, cases, decision_changes, jobs, payments, sko, timers
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden, ValidationFailed
+from app.services import payments
+from app.services.appeals import appeal as appeals
+from app.services.appeals import sko
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.decisions import decision_changes
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
+from app.services.workflow import jobs, timers
 from tests.conftest import FakeClock
 from tests.drive import canned, complete_named, drive, lawful, ready_tasks, sample_application
 from tests.web.test_pages import login

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app.domain.deadlines import today_in_warsaw
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from tests.drive import canned, sample_application
 
 from .conftest import wait_for

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import ProcessDefinition, ProcessInstance
-from app.services import cases, definitions
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.cases import opening as cases
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
 from app.workflow_engine import load_sources
 from tests.drive import complete_named, ready_tasks, sample_application
 
@@ -72,8 +73,8 @@ def test_a_script_failing_at_run_time_is_a_clear_error_and_loses_nothing(
     ctx: ServiceContext, caseworker: Actor, admin: Actor, restore_active: object,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.services import worklist
-    from app.services.errors import ServiceError
+    from app.services.kernel.errors import ServiceError
+    from app.services.workflow import worklist
     from tests.drive import canned
 
     # The rehearsal now refuses this script at deploy; a script can still fail on data no

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 
 from app.domain.messages import Code, problem_code
 from app.persistence.models import ProcessDefinition
-from app.services import definitions
-from app.services.context import ServiceContext
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import ServiceContext
 from app.web.messages import problem_text
 from app.workflow_engine import rehearsal
 from app.workflow_engine.budget import Budget
@@ -179,7 +179,7 @@ def test_finding_8_the_deploy_check_stops_when_its_budget_is_spent(
 
 def test_finding_8_the_replay_stops_inside_the_same_budget(
         ctx: ServiceContext, client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import cases
+    from app.services.cases import opening as cases
     from tests.conftest import actor_for
     from tests.drive import sample_application
 
@@ -208,8 +208,9 @@ def test_a_timer_out_of_range_at_run_time_is_a_clear_error_that_saves_nothing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The rehearsal refuses this timer; one can still compute such a moment on data no rehearsed
     path covers, so the run-time check (views.next_timer_at) is tested without the rehearsal."""
-    from app.services import cases, worklist
-    from app.services.errors import ServiceError
+    from app.services.cases import opening as cases
+    from app.services.kernel.errors import ServiceError
+    from app.services.workflow import worklist
     from app.workflow_engine import load_sources
     from tests.drive import canned, complete_named, ready_tasks, sample_application
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import ProcessDefinition
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 
 from .test_definitions import _token, _upload
 

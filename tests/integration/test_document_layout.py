@@ -14,10 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Case, Household, HouseholdMember
-from app.services import document_store, letters, recovery, recovery_decisions
-from app.services.context import Actor, ServiceContext
+from app.services.documents import document_store, letters
+from app.services.documents.pdf import render_pdf
+from app.services.kernel.context import Actor, ServiceContext
 from app.services.payments.exports import _cash_pdf
-from app.services.pdf import render_pdf
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
 from tests.drive import sample_application
 from tests.integration.test_documents import _actors, _issue
 from tests.pdftext import pdf_text, text_outside_the_page
@@ -75,7 +77,7 @@ def test_finding_7_the_decision_and_every_letter_keep_long_words_and_a_300_chara
 
 
 def _documents(ctx: ServiceContext, actor: Actor, case_id: int) -> list[dict[str, Any]]:
-    from app.services import case_view
+    from app.services.case_file import view as case_view
 
     return list(case_view.get_case(ctx, actor, case_id)["documents"])
 

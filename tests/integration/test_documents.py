@@ -19,11 +19,14 @@ from app.persistence.models import (
     Job,
     SignerAuthorisation,
 )
-from app.services import case_view, cases, document_store, incidents, jobs, letters, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Forbidden, ValidationFailed
-from app.services.pdf import content_hash
-from app.services.task_hooks import RuleViolated
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.documents import document_store, letters
+from app.services.documents.pdf import content_hash
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Forbidden, ValidationFailed
+from app.services.kernel.task_input import RuleViolated
+from app.services.workflow import incidents, jobs, worklist
 from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
 from tests.pdftext import pdf_text
 from tests.web.test_pages import pesel
@@ -417,7 +420,7 @@ def test_the_sko_cover_letter_names_the_decision_and_the_appeal(
 def test_completing_the_request_to_supplement_issues_the_call(
     ctx: ServiceContext, caseworker: Actor, supervisor: Actor
 ) -> None:
-    from app.services.task_hooks import ACTIONS
+    from app.services.cases.task_actions import ACTIONS
 
     class _Task:
         case_id = 0

@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import select, update
 
 from app.persistence.models import Job, SignerAuthorisation
-from app.services import case_view, cases, incidents
-from app.services.context import Actor, ServiceContext
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import incidents
 from tests.drive import complete_named, drive, ready_tasks, sample_application
 
 from .conftest import wait_for

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Decision
-from app.services import cases, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import worklist
 from tests.conftest import FakeClock
 from tests.drive import complete_named, ready_tasks
 from tests.integration.test_benefit_months_in_cases import _fa_application, _family, _until_draft

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from app.services import case_view, cases
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
 from tests.integration.test_benefit_months_in_cases import _fa_application, _family, _until_draft
 from tests.web.test_pages import pesel
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Heartbeat
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from tests.conftest import FakeClock
 from tests.integration.conftest import wait_for
 

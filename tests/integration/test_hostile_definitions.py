@@ -12,9 +12,11 @@ from sqlalchemy import select
 
 from app.domain.messages import Code, problem_code
 from app.persistence.models import ProcessInstance
-from app.services import cases, definitions, incidents, timers, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.cases import opening as cases
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.workflow import incidents, timers, worklist
 from app.web.messages import problem_text
 from app.workflow_engine import load_sources
 from tests.drive import canned, complete_named, ready_tasks, sample_application

@@ -8,9 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import AuditEvent, Job, ProcessDefinition, ProcessInstance
-from app.services import case_view, cases, incidents, jobs, migration
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.definitions import migration
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden
+from app.services.workflow import incidents, jobs
 from app.workflow_engine import DefinitionError, load_sources
 from tests.drive import drive, ready_tasks, sample_application
 
@@ -215,7 +218,7 @@ def test_a_timer_that_fails_marks_its_case_as_an_incident_and_does_not_stop_the_
 ) -> None:
     from datetime import timedelta
 
-    from app.services import timers
+    from app.services.workflow import timers
     from app.workflow_engine import ScriptError
 
     first = cases.open_case(ctx, caseworker, sample_application())

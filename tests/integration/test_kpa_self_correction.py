@@ -9,9 +9,11 @@ from decimal import Decimal
 import pytest
 
 from app.domain import kpa_appeals
-from app.services import appeals, case_view, sko
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.appeals import appeal as appeals
+from app.services.appeals import sko
+from app.services.case_file import view as case_view
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
 from tests.conftest import FakeClock
 from tests.drive import canned, complete_named, lawful, ready_tasks
 from tests.integration.test_decision_life import _actors, _at, _final_by_lapse, _to_window

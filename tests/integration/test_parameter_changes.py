@@ -12,9 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import Case, Decision, PaymentScheduleItem
-from app.services import case_view, cases, parameter_changes, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden, NotFound
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.decisions import parameter_changes
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden, NotFound
+from app.services.workflow import worklist
 from tests.conftest import FakeClock
 from tests.drive import drive, ready_tasks, sample_application
 
@@ -133,7 +136,7 @@ def test_api_and_page_list_and_open_changes(client: Any, ctx: ServiceContext, cl
     "1@2025-01-01",
 ])
 def test_a_malformed_choice_is_a_clear_422(ctx: ServiceContext, supervisor: Actor, grant: Any) -> None:
-    from app.services.errors import ValidationFailed
+    from app.services.kernel.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed):
         parameter_changes.draft_changes(ctx, supervisor, [grant])

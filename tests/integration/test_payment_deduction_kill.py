@@ -21,9 +21,11 @@ from app.persistence.models import (
     PaymentScheduleItem,
     RecoveryDeduction,
 )
-from app.services import payments, recovery, recovery_decisions
-from app.services.context import ServiceContext
-from app.services.publisher import CeleryPublisher
+from app.services import payments
+from app.services.kernel.context import ServiceContext
+from app.services.kernel.publisher import CeleryPublisher
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
 from tests.conftest import actor_for
 from tests.payment_data import grant
 from tests.recovery_data import ACCOUNT, make_case

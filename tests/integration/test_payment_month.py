@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from app.persistence.models import Payment, PaymentList, PaymentScheduleItem
 from app.services import payments
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict
 from tests.conftest import actor_for
 from tests.payment_data import grant, parse_elixir
 

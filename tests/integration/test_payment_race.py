@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 
 from app.persistence.models import AuditEvent, Payment, PaymentList
 from app.services import payments
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict
-from app.services.publisher import CeleryPublisher
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict
+from app.services.kernel.publisher import CeleryPublisher
 from tests.conftest import actor_for
 from tests.payment_data import grant
 

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import Payment, PaymentList, PaymentScheduleItem
-from app.services.context import ServiceContext
-from app.services.publisher import CeleryPublisher
+from app.services.kernel.context import ServiceContext
+from app.services.kernel.publisher import CeleryPublisher
 from tests.payment_data import grant
 
 from .conftest import purge_broker, start_worker, stop_worker, wait_for

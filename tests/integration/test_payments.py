@@ -23,8 +23,8 @@ from app.persistence.models import (
     PaymentScheduleItem,
 )
 from app.services import payments
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden, ValidationFailed
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
 from tests.conftest import actor_for
 from tests.payment_data import grant, parse_elixir
 from tests.pdftext import pdf_text

@@ -15,11 +15,14 @@ from app.domain import recovery as rules
 from app.domain.messages import Code
 from app.domain.money import round_money
 from app.persistence.models import AuditEvent, Payment, PaymentList, RecoveryDeduction
-from app.services import case_view, document_store, recovery, recovery_decisions
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden, ValidationFailed
-from app.services.pdf import content_hash
-from app.services.recovery_deductions import apply_deductions
+from app.services.case_file import view as case_view
+from app.services.documents import document_store
+from app.services.documents.pdf import content_hash
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
+from app.services.recovery.recovery_deductions import apply_deductions
 from tests.pdftext import pdf_text
 from tests.recovery_data import ACCOUNT, draft_list, make_case
 

@@ -12,10 +12,11 @@ import pytest
 from app.domain import recovery as rules
 from app.domain.money import round_money
 from app.persistence.models import PaymentList
-from app.services import recovery, recovery_decisions
-from app.services.context import Actor, ServiceContext
-from app.services.errors import ValidationFailed
-from app.services.recovery_deductions import apply_deductions
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
+from app.services.recovery.recovery_deductions import apply_deductions
 from tests.conftest import FakeClock
 from tests.pdftext import pdf_text
 from tests.recovery_data import ACCOUNT, draft_list, make_case

@@ -37,8 +37,8 @@ from app.persistence.models import (
     Job,
     PaymentScheduleItem,
 )
-from app.services import cases
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
 from app.workflow_engine.fixtures import canned_form_data
 from tests.conftest import BACKEND, FakeClock
 from tests.drive import sample_application

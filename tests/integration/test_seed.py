@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.cli.seed import seed_demo
 from app.persistence.models import HumanTask
-from app.services.context import ServiceContext
-from app.services.seed import seed_demo
+from app.services.kernel.context import ServiceContext
 
 pytestmark = pytest.mark.embedded
 

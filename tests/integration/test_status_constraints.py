@@ -10,8 +10,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import statuses as st
-from app.services import cases
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
 from tests.drive import sample_application
 
 pytestmark = pytest.mark.embedded

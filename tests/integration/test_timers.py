@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import AuditEvent, HumanTask, ProcessInstance
-from app.services import case_view, cases, jobs, timers
-from app.services.context import Actor, ServiceContext
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import jobs, timers
 from tests.drive import canned, complete_named, drive, ready_tasks, sample_application
 
 from .test_case_lifecycle import actors, names

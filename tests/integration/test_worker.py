@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import EligibilityResult, HumanTask, Job
-from app.services import cases
-from app.services.context import Actor, ServiceContext
-from app.services.publisher import CeleryPublisher
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.publisher import CeleryPublisher
 from tests.drive import canned, sample_application
 
 from .conftest import purge_broker, start_worker, stop_worker, wait_for

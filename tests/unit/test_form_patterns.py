@@ -5,7 +5,7 @@ import time
 import pytest
 from jsonschema.exceptions import SchemaError
 
-from app.services.schema_errors import field_errors, form_validator
+from app.services.kernel.schema_errors import field_errors, form_validator
 from app.workflow_engine.patterns import check_form_schema, pattern_refusal
 
 

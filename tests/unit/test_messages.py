@@ -16,10 +16,10 @@ from jsonschema import Draft202012Validator, FormatChecker
 from app.domain.errors import InvalidIdentifier
 from app.domain.identifiers import parse_bank_account, parse_pesel
 from app.domain.messages import CATALOGUE, Code, Msg, msg, placeholders
-from app.services import failures
-from app.services.cases import validate_application
-from app.services.errors import ValidationFailed
-from app.services.schema_errors import field_errors
+from app.services.cases.opening import validate_application
+from app.services.kernel import failures
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.schema_errors import field_errors
 from app.workflow_engine import ScriptError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -48,8 +48,8 @@ def test_art_107_par_4_one_off_and_fixed_benefits() -> None:
 def test_art_107_par_4_the_request_is_validated_as_part_of_the_application() -> None:
     import pytest
 
-    from app.services.application_input import validate_application
-    from app.services.errors import ValidationFailed
+    from app.services.cases.application_input import validate_application
+    from app.services.kernel.errors import ValidationFailed
     from tests.drive import sample_application
 
     today = date(2026, 3, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from app.services.pdf import content_hash, render_pdf
+from app.services.documents.pdf import content_hash, render_pdf
 from tests.pdftext import pdf_fonts, pdf_images, pdf_text
 
 # A 1×1 PNG.

@@ -9,7 +9,7 @@ import time
 import pytest
 from kombu.exceptions import OperationalError
 
-from app.services.publisher import CeleryPublisher
+from app.services.kernel.publisher import CeleryPublisher
 
 
 def _publisher(port: int) -> CeleryPublisher:

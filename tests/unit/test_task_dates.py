@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from app.services.task_hooks import _day
+from app.services.kernel.task_input import day as _day
 
 
 @pytest.mark.embedded

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.domain.messages import Code
-from app.services.json_input import clean_text, form_problems, json_problems, text_problem
+from app.services.documents.spreadsheet import append_row
+from app.services.kernel.json_input import clean_text, form_problems, json_problems, text_problem
 from app.services.payments.elixir import bank_text, text_lines
-from app.services.spreadsheet import append_row
 
 
 @pytest.mark.parametrize(("value", "kind", "code"), [
@@ -113,7 +113,7 @@ def test_bank_text_keeps_what_cp1250_holds_that_cp852_may_not() -> None:
 
 
 def test_the_fast_path_knows_every_control_and_format_character() -> None:
-    from app.services.json_input import _SUSPECT
+    from app.services.kernel.json_input import _SUSPECT
 
     for c in range(0x110000):
         if 0xD800 <= c <= 0xDFFF:

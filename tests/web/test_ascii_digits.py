@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from app.domain.digits import is_ascii_digits, parse_ascii_int
-from app.services import cases, worklist
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import worklist
 from tests.drive import ready_tasks, sample_application
 from tests.web.test_api_roles import token
 from tests.web.test_pages import login
@@ -95,7 +96,7 @@ def test_finding_8_a_non_ascii_digit_in_a_path_is_404_not_500(client: Any, segme
 
 @pytest.mark.parametrize("amount", ["٣٠٠", "３００", "300²"])
 def test_finding_8_amounts_in_json_are_ascii_digits_only(amount: str) -> None:
-    from app.services.json_input import FieldErrors, decimal_field
+    from app.services.kernel.json_input import FieldErrors, decimal_field
 
     errors = FieldErrors()
     assert decimal_field(amount, "amount", errors) is None
@@ -120,8 +121,8 @@ def test_finding_8_letter_days_of_superscript_two_are_422_not_500(
 @pytest.mark.parametrize("case_id", ["٣", "３"])
 def test_finding_8_a_change_case_id_in_arabic_indic_digits_is_refused(
         ctx: ServiceContext, supervisor: Actor, case_id: str) -> None:
-    from app.services import parameter_changes
-    from app.services.errors import ValidationFailed
+    from app.services.decisions import parameter_changes
+    from app.services.kernel.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed):
         parameter_changes.draft_changes(

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from app.services import appeals, cases
-from app.services.context import Actor, ServiceContext
-from app.services.schema_errors import form_validator
+from app.services.appeals import appeal as appeals
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.schema_errors import form_validator
 from tests.drive import ready_tasks, sample_application
 from tests.web.test_api_roles import token
 from tests.web.test_pages import login
@@ -195,7 +196,7 @@ def test_interview_form_refuses_huge_member_index_before_converting(value: str) 
 
     from werkzeug.datastructures import MultiDict
 
-    from app.web.pages import schema_form as sf
+    from app.web.ui import schema_form as sf
     from tests.conftest import ROOT
 
     schema = json.loads((ROOT / "workflows/forms/conduct_interview.json").read_text())

@@ -3,8 +3,8 @@ application page, refused with a coded, field-named error, or accepted and carri
 into the documents (PDF), the payment list's XLSX and the Elixir-O bank file.
 
 Beside tests/web/test_bad_input.py (which is past 400 lines). The rule lives in
-app/services/json_input.py (``text_problem``/``clean_text``), the exporters' rules in
-app/services/spreadsheet.py and app/services/payments/elixir.py (``bank_text``).
+app/services/kernel/json_input.py (``text_problem``/``clean_text``), the exporters' rules in
+app/services/documents/spreadsheet.py and app/services/payments/elixir.py (``bank_text``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.persistence.models import Case, HouseholdMember
-from app.services import document_store, letters, payments
-from app.services.context import Actor, ServiceContext
+from app.services import payments
+from app.services.documents import document_store, letters
+from app.services.kernel.context import Actor, ServiceContext
 from tests.drive import sample_application
 from tests.payment_data import grant, parse_elixir
 from tests.pdftext import pdf_text
@@ -235,7 +236,8 @@ def test_finding_6_a_letter_fact_with_an_override_is_refused(ctx: ServiceContext
 
 def test_a_task_form_refuses_an_override_and_stores_nfc(client: Any, ctx: ServiceContext,
                                                        caseworker: Actor) -> None:
-    from app.services import cases, worklist
+    from app.services.cases import opening as cases
+    from app.services.workflow import worklist
     from tests.drive import ready_tasks
 
     case_id = cases.open_case(ctx, caseworker, sample_application())
@@ -252,8 +254,8 @@ def test_a_task_form_refuses_an_override_and_stores_nfc(client: Any, ctx: Servic
 
 
 def test_the_office_settings_refuse_invisible_characters(ctx: ServiceContext, admin: Actor) -> None:
-    from app.services import office
-    from app.services.errors import ValidationFailed
+    from app.services.documents import office
+    from app.services.kernel.errors import ValidationFailed
 
     values = {"gmina": "Gminy X", "body": "wojt", "centre_name": "Ośrodek\u200b",
               "centre_address": "ul. A 1\u202e", "centre_city": "X", "sko_name": "SKO",
@@ -266,8 +268,8 @@ def test_the_office_settings_refuse_invisible_characters(ctx: ServiceContext, ad
 
 
 def test_a_recovery_fact_refuses_an_override(ctx: ServiceContext, caseworker: Actor) -> None:
-    from app.services import recovery
-    from app.services.errors import ValidationFailed
+    from app.services.kernel.errors import ValidationFailed
+    from app.services.recovery import claims as recovery
     from tests.recovery_data import make_case
 
     rows = make_case(ctx)
@@ -279,7 +281,7 @@ def test_a_recovery_fact_refuses_an_override(ctx: ServiceContext, caseworker: Ac
 
 
 def test_a_decomposed_surname_finds_the_case(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
-    from app.services import register
+    from app.services.cases import register
 
     body = sample_application()
     body["applicant"] = {**body["applicant"], "last_name": "Żółkiewska"}

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from app.services import calculator
-from app.services.errors import ValidationFailed
+from app.services.decisions import calculator
+from app.services.kernel.errors import ValidationFailed
 from app.web.calculator import form
 
 

@@ -1,4 +1,4 @@
-"""app.services.calculator and the symulator's form conversion, without a database or HTTP."""
+"""app.services.decisions.calculator and the symulator's form conversion, without a database or HTTP."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from werkzeug.datastructures import MultiDict
 
 from app.domain.eligibility import BENEFITS
 from app.domain.income import IncomeItem, Member
-from app.services import calculator
-from app.services.errors import ValidationFailed
+from app.services.decisions import calculator
+from app.services.kernel.errors import ValidationFailed
 from app.web.calculator import form
 
 

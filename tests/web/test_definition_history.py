@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import AuditEvent
-from app.services import definition_history, definitions
-from app.services.context import SYSTEM, Actor, ServiceContext
-from app.services.errors import Conflict
+from app.services.definitions import definition_history
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import SYSTEM, Actor, ServiceContext
+from app.services.kernel.errors import Conflict
 
 from .test_pages import login, text
 

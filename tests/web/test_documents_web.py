@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from app.services import case_view, cases, jobs, worklist
-from app.services.context import Actor, ServiceContext
-from app.services.pdf import content_hash
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.documents.pdf import content_hash
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import jobs, worklist
 from tests.drive import drive, sample_application
 from tests.integration.test_documents import _until_draft
 from tests.pdftext import pdf_text
@@ -144,8 +146,8 @@ def test_the_office_and_authorisations_are_set_without_code(
     from sqlalchemy import delete
 
     from app.persistence.models import SignerAuthorisation
-    from app.services import office
-    from app.services.errors import Forbidden, ValidationFailed
+    from app.services.documents import office
+    from app.services.kernel.errors import Forbidden, ValidationFailed
 
     runner = flask_app.test_cli_runner()
     shown = runner.invoke(args=["office-show"])
@@ -183,7 +185,7 @@ def test_an_admin_sets_the_body_and_authorisations_on_a_page(
     from sqlalchemy import delete
 
     from app.persistence.models import SignerAuthorisation
-    from app.services import office
+    from app.services.documents import office
 
     login(client, "caseworker1")
     assert client.get("/admin/office").status_code == 403

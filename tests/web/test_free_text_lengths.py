@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from app.services.context import ServiceContext
-from app.services.recovery import LONG_TEXT
+from app.services.kernel.context import ServiceContext
+from app.services.recovery.claims import LONG_TEXT
 from tests.recovery_data import ACCOUNT, make_case
 from tests.web.test_recovery_web import body, decisions, login, token
 
@@ -104,7 +104,7 @@ def test_finding_10_a_notice_override_reason_has_the_same_limit(client: Any, ctx
 def test_a_deploy_comment_over_its_limit_is_refused_not_cut(client: Any, ctx: ServiceContext) -> None:
     """Found while checking the other free-text limits: the API and the editor cut a deploy's
     comment at 500 characters without a word (its column is Text); now a coded 422."""
-    from app.services.definitions import COMMENT_CHARS
+    from app.services.definitions.deploy import COMMENT_CHARS
     from app.workflow_engine import load_sources
 
     sources, forms = load_sources(ctx.config["WORKFLOWS_DIR"])

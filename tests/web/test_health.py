@@ -15,8 +15,9 @@ import pytest
 
 from app.config import ConfigError, load_config
 from app.persistence.db import Database
-from app.services import cases, health
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel import health
+from app.services.kernel.context import Actor, ServiceContext
 from tests.conftest import FakeClock
 from tests.drive import sample_application
 

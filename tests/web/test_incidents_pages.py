@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.persistence.models import ProcessInstance
-from app.services import cases
-from app.services.context import Actor, ServiceContext
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
 from tests.drive import ready_tasks, sample_application
 from tests.integration.test_incidents import install, shipped, without_start_flow
 from tests.web.test_api_roles import token

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from app.services.json_numbers import WholeFloat, whole_number
+from app.services.kernel.json_numbers import WholeFloat, whole_number
 from tests.web.test_api_roles import token
 
 pytestmark = pytest.mark.embedded

@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import ProcessDefinition
-from app.services import definitions, worklist
-from app.services.context import Actor, ServiceContext
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.workflow import worklist
 from app.workflow_engine import load_sources
 from tests.drive import ready_tasks, sample_application
 from tests.web.test_pages import application_form, drive_until, login, open_case, task_id, text

@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
-from app.services import case_view, cases, worklist
-from app.services.auth import create_user
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.kernel.auth import create_user
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict
+from app.services.workflow import worklist
 from tests.conftest import actor_for
 from tests.drive import drive, ready_tasks, sample_application
 
@@ -498,7 +500,7 @@ def test_supervisor_sees_and_retries_a_failed_job(
     from sqlalchemy import select
 
     from app.persistence.models import Job
-    from app.services.jobs import MAX_ATTEMPTS, record_failure
+    from app.services.workflow.jobs import MAX_ATTEMPTS, record_failure
     from tests.drive import complete_named
 
     case_id = open_case(ctx, caseworker)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from app.web.pages import schema_form as sf
+from app.web.ui import schema_form as sf
 
 FORMS = Path(__file__).resolve().parents[2] / "workflows" / "forms"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from tests.payment_data import grant
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from app.services import payments
-from app.services.context import Actor, ServiceContext
+from app.services.kernel.context import Actor, ServiceContext
 from tests.payment_data import grant
 
 from .test_pages import login, text

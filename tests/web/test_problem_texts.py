@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from app.domain.messages import CATALOGUE, PROBLEM_CODES, Code, placeholders, problem_code
-from app.services import definitions
-from app.services.context import SYSTEM, ServiceContext
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import SYSTEM, ServiceContext
 from app.web.messages import problem_text
 
 from .test_pages import login
@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.timeout(180)]
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCERS = ("app/workflow_engine/lint.py", "app/workflow_engine/compiler.py",
-             "app/workflow_engine/rehearsal.py", "app/services/contract.py",
+             "app/workflow_engine/rehearsal.py", "app/workflow_engine/rehearsal_driver.py",
+             "app/workflow_engine/replay.py", "app/services/definitions/contract.py",
              "app/workflow_engine/call_graph.py")
 
 # Where a producer names a literal problem code: Problem(file, element, "code", ...), the

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.services.context import ServiceContext
+from app.services.kernel.context import ServiceContext
 from tests.recovery_data import ACCOUNT, make_case
 from tests.web.test_recovery_web import login, text, token
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from app.services.context import ServiceContext
-from app.services.pdf import content_hash
+from app.services.documents.pdf import content_hash
+from app.services.kernel.context import ServiceContext
 from tests.pdftext import pdf_text
 from tests.recovery_data import ACCOUNT, make_case
 

@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from app.persistence.models import AuditEvent, Decision, Person, PersonChange
-from app.services import case_view, cases, register
-from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Forbidden
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.cases import register
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import Conflict, Forbidden
 from tests.drive import drive, sample_application
 from tests.web.test_pages import login, pesel, text
 
@@ -310,7 +312,7 @@ def test_a_person_without_pesel_gets_a_register_key_and_is_linked_by_it(
 def test_people_without_pesel_need_a_known_key_or_a_plausible_birth_date_and_sex(
     ctx: ServiceContext, caseworker: Actor, applicant: dict[str, Any], field: str
 ) -> None:
-    from app.services.errors import ValidationFailed
+    from app.services.kernel.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed) as err:
         cases.open_case(ctx, caseworker, _foreigner(applicant=applicant))
@@ -322,7 +324,7 @@ def test_two_applications_registering_the_same_new_person_at_once_never_duplicat
 ) -> None:
     import threading
 
-    from app.services.errors import Conflict as ConflictError
+    from app.services.kernel.errors import Conflict as ConflictError
 
     if ctx.db.is_sqlite:
         pytest.skip("SQLite serialises writers: the two never overlap")

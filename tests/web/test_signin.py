@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from app.config import ConfigError, load_config
 from app.persistence.models import AuditEvent, User
-from app.services import auth
-from app.services.auth import TooManyAttempts, create_user, sign_in
-from app.services.context import ServiceContext
-from app.services.errors import ValidationFailed
+from app.services.kernel import auth
+from app.services.kernel.auth import TooManyAttempts, create_user, sign_in
+from app.services.kernel.context import ServiceContext
+from app.services.kernel.errors import ValidationFailed
 from tests.conftest import FakeClock
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]

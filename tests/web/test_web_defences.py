@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from app.persistence.models import User
 from app.services import payments
-from app.services.context import Actor, ServiceContext
+from app.services.kernel.context import Actor, ServiceContext
 from tests.conftest import actor_for
 from tests.drive import drive, sample_application
 
@@ -173,7 +173,7 @@ def test_a_deactivated_users_token_is_refused_at_once(client: Any, ctx: ServiceC
 # --- 5. no cookie-riding on the API --------------------------------------------------------------
 
 def _draft_list(ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> int:
-    from app.services import cases
+    from app.services.cases import opening as cases
 
     case_id = cases.open_case(ctx, caseworker, sample_application())
     drive(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor},

@@ -6,7 +6,8 @@ import pytest
 
 from app.workflow_engine import DefinitionError
 from app.workflow_engine.compiler import problems_of, screen_sources
-from app.workflow_engine.rehearsal import CaseHistory, rehearse, replay
+from app.workflow_engine.rehearsal import rehearse
+from app.workflow_engine.replay import CaseHistory, replay
 
 
 def _texts(sources_and_forms):

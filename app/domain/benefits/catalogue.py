@@ -41,7 +41,7 @@ class Kind(StrEnum):
 
 
 class Wording(StrEnum):
-    """How the ruling of a grant names the amount (app.services.documents.ruling)."""
+    """How the ruling of a grant names the amount (app.services.decisions.decision_document.ruling)."""
 
     MONTHLY = "monthly"                # "w wysokości X miesięcznie na okres ..."
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"

@@ -82,7 +82,7 @@ class HumanTask(Base):
     form: Mapped[str] = mapped_column(String(100))
     process: Mapped[str] = mapped_column(String(60))
     four_eyes_of: Mapped[str | None] = mapped_column(String(100))
-    # The declared case action the task's form performs (services.task_hooks.ACTIONS), so code
+    # The declared case action the task's form performs (the workflow registry's actions), so code
     # never depends on an element's id or name; None for tasks that record nothing.
     action: Mapped[str | None] = mapped_column(String(60))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

@@ -1,6 +1,6 @@
 """Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
 (cash payments, with a signature column) and the whole list as XLSX (every text cell written as
-text, never as a formula: :mod:`app.services.spreadsheet`).
+text, never as a formula: :mod:`app.services.documents.spreadsheet`).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -23,12 +23,12 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.messages import Code, msg
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
+from app.services.documents.pdf import content_hash, render_pdf
+from app.services.documents.spreadsheet import append_row
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Conflict, Forbidden, ValidationFailed
 
-from .. import audit
-from ..context import Actor, ServiceContext, UnitOfWork
-from ..errors import Conflict, Forbidden, ValidationFailed
-from ..pdf import content_hash, render_pdf
-from ..spreadsheet import append_row
 from . import elixir
 from .lists import Row, get_list, rows
 

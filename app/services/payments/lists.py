@@ -23,10 +23,9 @@ from app.persistence.models import (
     PaymentList,
     PaymentScheduleItem,
 )
-
-from .. import audit
-from ..context import Actor, ServiceContext, UnitOfWork
-from ..errors import Conflict, Forbidden, NotFound
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Conflict, Forbidden, NotFound
 
 SEE = "Only caseworkers and supervisors may see payment lists."
 

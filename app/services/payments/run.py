@@ -32,10 +32,11 @@ from app.persistence.models import (
     PaymentScheduleItem,
     Recovery,
 )
+from app.services.kernel import audit
+from app.services.kernel.context import SYSTEM, Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Forbidden, ValidationFailed
+from app.services.recovery import recovery_deductions
 
-from .. import audit, recovery_deductions
-from ..context import SYSTEM, Actor, ServiceContext, UnitOfWork
-from ..errors import Forbidden, ValidationFailed
 from .schedule import day_for, extend_open_ended, payment_day
 
 Progress = Callable[[int], None]

@@ -27,8 +27,7 @@ from app.domain.eligibility import BENEFITS
 from app.domain.payment_dates import add_months, due_date, payment_date
 from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
-
-from ..context import UnitOfWork
+from app.services.kernel.context import UnitOfWork
 
 GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
 # Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed

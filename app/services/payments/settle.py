@@ -16,10 +16,10 @@ from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentList
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
-from .. import audit
-from ..context import Actor, ServiceContext, UnitOfWork
-from ..errors import Conflict, Forbidden, NotFound, ValidationFailed
 from .elixir import nrb
 from .run import _draft_list, refresh_totals
 from .schedule import payment_day

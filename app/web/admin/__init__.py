@@ -7,25 +7,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.config import ROLES
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
-from app.services import auth as auth_service
-from app.services import contract, definition_history, definitions
-from app.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from app.services.definitions import contract, definition_history
+from app.services.definitions import deploy as definitions
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from app.web.context import services
 from app.web.messages import with_texts
-from app.web.pages.formatting import service_message
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+from app.web.ui.formatting import service_message
 
 # Incidents and moving cases to another definition version, and the issuing body with the
 # signers' authorisations, live in their own modules.
 from . import instances, office  # noqa: E402,F401
+from .blueprint import bp
 
 
 @bp.get("/")
@@ -297,7 +297,7 @@ def definitions_upload() -> Any:
 @page_roles("admin")
 def definitions_form_preview() -> Any:
     """A form's JSON Schema rendered by the task pages' form engine (no data: an empty form)."""
-    from app.web.pages import schema_form
+    from app.web.ui import schema_form
 
     body = request.get_json(silent=True)
     schema = body.get("schema") if isinstance(body, dict) else None

@@ -11,14 +11,16 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services import definitions, incidents, migration
-from app.services.errors import ServiceError
-from app.web.pages.formatting import service_message
-from app.web.pages.worklist import retry_and_report
+from app.services.definitions import deploy as definitions
+from app.services.definitions import migration
+from app.services.kernel.errors import ServiceError
+from app.services.workflow import incidents
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
+from app.web.ui.formatting import service_message
+from app.web.ui.incidents import retry_and_report
 
-from . import bp
+from .blueprint import bp
 
 
 def _int(name: str) -> int | None:

@@ -7,14 +7,14 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.services import office
-from app.services.errors import ServiceError, ValidationFailed
-from app.services.json_input import iso_date
-from app.web.pages.formatting import service_message
+from app.services.documents import office
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.json_input import iso_date
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
+from app.web.ui.formatting import service_message
 
-from . import bp
+from .blueprint import bp
 
 ACT_LABELS = {"ups": "u.p.s. (art. 110 ust. 7–8)", "usr": "u.ś.r. (art. 20)",
               "fa": "fundusz alimentacyjny"}

@@ -8,28 +8,22 @@ from flask import Blueprint, Response, jsonify, request
 
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
-from app.services import (
-    appeals,
-    case_view,
-    cases,
-    decision_changes,
-    definitions,
-    document_store,
-    incidents,
-    jobs,
-    letters,
-    migration,
-    parameter_changes,
-    register,
-    sko,
-    worklist,
-)
-from app.services import auth as auth_service
-from app.services.errors import ValidationFailed
+from app.services.appeals import appeal as appeals
+from app.services.appeals import sko
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.cases import register
+from app.services.decisions import decision_changes, parameter_changes
+from app.services.definitions import deploy as definitions
+from app.services.definitions import migration
+from app.services.documents import document_store, letters
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import incidents, jobs, worklist
+from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
-from app.web.setup import services
 
 from . import payment_routes
 from . import recovery as recovery_api

@@ -9,15 +9,15 @@ from app.domain import benefits
 from app.domain.income import MAX_AGE
 from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.reasons import REASONS
-from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
-from app.services.application_input import INCOME_KINDS
-from app.services.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
-from app.services.calculator import MAX_DAYS, MAX_HECTARES
-from app.services.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
-from app.services.json_input import LONG_TEXT
+from app.services.cases.application_input import INCOME_KINDS
+from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
+from app.services.decisions.calculator import MAX_DAYS, MAX_HECTARES
+from app.services.decisions.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
 from app.services.payments.exports import KINDS
 
+from . import openapi_recovery
+from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
 from .openapi_requests import (
     BIRTH_DATE,
     DATE,
@@ -30,92 +30,7 @@ from .openapi_requests import (
     harden,
     nonblank,
 )
-from .openapi_responses import RESPONSES, ref
-
-_AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
-_WHY = {
-    "400": "A change sent with the page session cookie but without its CSRF token (X-CSRFToken)",
-    "401": "No valid bearer token (or wrong username or password)",
-    "403": "The user lacks the role this operation needs",
-    "404": "No such object (or not visible to this user)",
-    "409": "Someone changed it first, or its state forbids this (current_version where known)",
-    "413": "The body is too large",
-    "422": "The input is invalid; `fields` names each bad field",
-    "429": "Sign-in is locked after repeated failures; wait Retry-After seconds",
-}
-
-
-def _error(code: str) -> dict[str, Any]:
-    response: dict[str, Any] = {
-        "description": _WHY[code], "content": {"application/json": {"schema": ref("Error")}}}
-    if code == "429":
-        response["headers"] = {"Retry-After": {"schema": {"type": "integer"}}}
-    return response
-
-
-def _op(summary: str, schema: str, ok: str = "200", body: str | None = None,
-        params: list[Any] | None = None, errors: tuple[str, ...] = (), public: bool = False,
-        links: dict[str, Any] | None = None, media: str | tuple[str, ...] = "application/json",
-        also: dict[str, str] | None = None, optional_body: bool = False) -> dict[str, Any]:
-    """One operation: its success answer(s) and every error status it really returns.
-
-    Authenticated operations add 401 (no valid token) and 403 (role); every POST adds 413 and 422
-    (the body guards of app/web/setup.py run before any handler) and 400 (CSRF, cookie only).
-    ``also`` maps another success status to its schema (a deploy answers 201 or 200).
-    """
-    codes = set(errors) | ({"401"} if public else {"401", "403"})
-    if body is not None or summary.startswith("POST"):
-        codes |= {"413", "422"}
-    # A download declares each media type it answers with (and its bytes as a string).
-    media_types = (media,) if isinstance(media, str) else media
-    success: dict[str, Any] = {"description": "OK", "content": {m: {"schema": (
-        ref(schema) if m == "application/json" else {"type": "string"})} for m in media_types}}
-    if links:
-        success["links"] = links
-    op: dict[str, Any] = {"summary": summary.removeprefix("POST "), "responses": {
-        ok: success,
-        **{code: {"description": "OK", "content": {"application/json": {"schema": ref(name)}}}
-           for code, name in (also or {}).items()},
-        **{code: _error(code) for code in sorted(codes)}}}
-    if not public:
-        op["security"] = _AUTH
-    if body:
-        op["requestBody"] = {"required": not optional_body, "content": {
-            "application/json": {"schema": ref(body)}}}
-    if params:
-        op["parameters"] = params
-    return op
-
-
-def _post(summary: str, schema: str, **kwargs: Any) -> dict[str, Any]:
-    """A POST: may carry a JSON body, so the body guards apply; with a session cookie, CSRF."""
-    kwargs["errors"] = tuple(kwargs.get("errors", ())) + (() if kwargs.get("public") else ("400",))
-    return _op("POST " + summary, schema, **kwargs)
-
-
-def _link(path: str, method: str = "get", **parameters: str) -> dict[str, Any]:
-    """An OpenAPI link to the operation at `path` (stateful fuzzing follows them)."""
-    pointer = path.replace("~", "~0").replace("/", "~1")
-    return {"operationRef": f"#/paths/{pointer}/{method}", "parameters": parameters}
-
-
-_TASK_LINKS = {
-    "GetTask": _link("/api/tasks/{task_id}", task_id="$response.body#/0/id"),
-    "ClaimTask": _link("/api/tasks/{task_id}/claim", "post", task_id="$response.body#/0/id"),
-    "UnclaimTask": _link("/api/tasks/{task_id}/unclaim", "post", task_id="$response.body#/0/id"),
-    "CompleteTask": _link("/api/tasks/{task_id}/complete", "post", task_id="$response.body#/0/id"),
-    "GetCase": _link("/api/cases/{case_id}", case_id="$response.body#/0/case_id"),
-}
-_CASE_LINKS = {
-    "GetCase": _link("/api/cases/{case_id}", case_id="$response.body#/id"),
-    "GetTask": _link("/api/tasks/{task_id}", task_id="$response.body#/open_tasks/0/id"),
-    "ClaimTask": _link("/api/tasks/{task_id}/claim", "post", task_id="$response.body#/open_tasks/0/id"),
-    "GetPerson": _link("/api/persons/{person_id}", person_id="$response.body#/members/0/person_id"),
-    "ConfirmPerson": _link("/api/cases/{case_id}/persons/{person_id}/confirm", "post",
-                           case_id="$response.body#/id",
-                           person_id="$response.body#/members/0/person_id"),
-}
-
+from .openapi_responses import RESPONSES
 
 # What the exports answer with (app/services/payments/exports.py KINDS): the Elixir-O bank file,
 # the cash-desk PDF and the spreadsheet.
@@ -129,14 +44,6 @@ def _without_request() -> list[str]:
 
 def _request_note(text: str, codes: Iterable[str]) -> str:
     return f"{text}; only {' and '.join(codes)}"
-
-
-_DB_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
-
-
-def _id(name: str) -> dict[str, Any]:
-    # Ids beyond the database's integer range match no route: 404 (app/web/setup.py).
-    return {"name": name, "in": "path", "required": True, "schema": _DB_ID}
 
 
 _MONEY = MONEY
@@ -568,93 +475,9 @@ OPENAPI: dict[str, Any] = {
     },
 }
 
-# --- undue benefits (app/web/api/recovery.py) ---------------------------------------------------
-_ON = {"name": "on", "in": "query", "required": False,
-       "schema": DATE,
-       "description": "the day of the balance (default today; never in the future)"}
-_DATE = DATE
-OPENAPI["components"]["schemas"].update({
-    "RecoveryFinding": {
-        "type": "object", "required": ["payments", "fact"], "additionalProperties": False,
-        "properties": {
-            "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
-                "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
-                "properties": {"payment_id": _DB_ID, "amount": POSITIVE_MONEY}}},
-            "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
-            "legal_ground": {"type": "string", "enum": [g.code for g in LEGAL_GROUNDS],
-                             "description": "FA and family benefits: the act's ground (art. 2 "
-                             "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
-                             "(art. 23 ust. 1a). Default: the ground's own letter"},
-            "fact": nonblank(LONG_TEXT),
-            "found_on": _DATE,
-            "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
-                                                   "changes (default: delivery of the decision "
-                                                   "with the art. 109 notice)"},
-            "notice_override": {"type": "string", "maxLength": 4000,
-                                "description": "reason to record the finding "
-                                "although no decision carries the notice"},
-        },
-    },
-    "RecoveryDecisionDraft": {
-        "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
-        "properties": {
-            "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
-            "justification": nonblank(LONG_TEXT),
-            "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
-            "account": {**NRB, "description": "recovery: the centre's account (NRB/IBAN)"},
-            "amount": {**POSITIVE_MONEY, "description": "write_off: part written off (omit for all)"},
-            "instalments": {"type": "array", "items": {
-                "type": "object", "required": ["due_on", "amount"], "additionalProperties": False,
-                "properties": {"due_on": _DATE, "amount": POSITIVE_MONEY}}},
-            "count": {"type": "integer", "minimum": 1, "maximum": 120},
-            "first_due": _DATE,
-        },
-    },
-    "RecoveryDecisionFinalRequest": {
-        "type": "object", "required": ["final_on"], "additionalProperties": False,
-        "properties": {"final_on": _DATE},
-    },
-    "RecoveryRepayment": {
-        "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
-        "properties": {"received_on": _DATE, "amount": POSITIVE_MONEY,
-                       "accept_overpayment": {"type": "boolean"}},
-    },
-})
-OPENAPI["paths"].update({
-    "/api/cases/{case_id}/recoveries": {
-        "get": _op("Undue benefits found in a case: findings, decisions, instalments, repayments "
-                   "and balances (principal, interest, deducted, repaid, written off, "
-                   "outstanding); read audited", "CaseRecoveries", params=[_id("case_id"), _ON],
-                   errors=("404", "422")),
-        "post": _post("Record undue payments of the case (amount <= paid, each payment once, "
-                      "paid payments of this case only; art. 109 notice required for an "
-                      "unreported change unless notice_override)", "RecoveryRecorded", ok="201",
-                      body="RecoveryFinding", params=[_id("case_id")], errors=("404", "409")),
-    },
-    "/api/recoveries/{recovery_id}/decisions": {"post": _post(
-        "Draft a decision on the debt (recovery, write_off, deferral, instalments)",
-        "RecoveryDecisionDrafted", ok="201", body="RecoveryDecisionDraft",
-        params=[_id("recovery_id")], errors=("404", "409"))},
-    "/api/recovery-decisions/{decision_id}/approve": {"post": _post(
-        "Approve, number and issue a drafted decision: a supervisor other than the drafter "
-        "(403 otherwise); stores its PDF and SHA-256", "RecoveryDecisionIssued",
-        params=[_id("decision_id")], errors=("404", "409"))},
-    "/api/recovery-decisions/{decision_id}/final": {"post": _post(
-        "Record the day the recovery decision became final: the 3-year limitation runs from it "
-        "(art. 23 ust. 2 FA act; art. 30 u.ś.r.)", "RecoveryDecisionFinal",
-        body="RecoveryDecisionFinalRequest", params=[_id("decision_id")],
-        errors=("404", "409"))},
-    "/api/recovery-decisions/{decision_id}/pdf": {"get": _op(
-        "The issued decision as PDF (X-Content-SHA256 header)", "", params=[_id("decision_id")],
-        errors=("404", "409"), media="application/pdf")},
-    "/api/recoveries/{recovery_id}/repayments": {"post": _post(
-        "Record a repayment received (an overpayment is refused unless accept_overpayment)",
-        "RecoveryRepaid", ok="201", body="RecoveryRepayment", params=[_id("recovery_id")],
-        errors=("404",))},
-    "/api/persons/{person_id}/recovery-balance": {"get": _op(
-        "A person's undue-benefit balance per case and in total; read audited",
-        "PersonRecoveryBalance", params=[_id("person_id"), _ON], errors=("404", "422"))},
-})
+# --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
+OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
+OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).
 harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])

@@ -19,8 +19,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from app.services.json_input import MAX_YEAR, MIN_YEAR, json_problems
-from app.services.register import plain_text
+from app.services.cases.register import plain_text
+from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, json_problems
 
 assert (MIN_YEAR, MAX_YEAR) == (1900, 2199), "the year patterns below spell 1900-2199"
 _YEAR = "(19[0-9]{2}|2[01][0-9]{2})"

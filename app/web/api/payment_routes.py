@@ -10,10 +10,10 @@ from flask import Blueprint, Response, jsonify, request
 
 from app.domain.messages import Code, msg
 from app.services import payments
-from app.services.errors import ValidationFailed
-from app.services.json_input import MAX_YEAR, MIN_YEAR, iso_date
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, iso_date
+from app.web.context import services
 from app.web.security import api_actor, api_roles
-from app.web.setup import services
 
 CASE_ROLES = ("caseworker", "supervisor")
 

@@ -8,11 +8,12 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from app.domain.messages import Code, msg
-from app.services import recovery, recovery_decisions
-from app.services.errors import ValidationFailed
-from app.services.json_input import FieldErrors, date_field
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import FieldErrors, date_field
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
+from app.web.context import services
 from app.web.security import api_actor, api_roles
-from app.web.setup import services
 
 CASE_ROLES = ("caseworker", "supervisor")
 

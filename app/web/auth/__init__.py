@@ -12,9 +12,9 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from app.services import auth as auth_service
+from app.services.kernel import auth as auth_service
+from app.web.context import services
 from app.web.security import SESSION_GENERATION, to_login_user
-from app.web.setup import services
 
 bp = Blueprint("auth", __name__)
 
@@ -43,7 +43,7 @@ def client_address() -> str:
 
 def locked_out_message(exc: auth_service.TooManyAttempts) -> str:
     """Tell the person when to try again, without saying whether the account exists."""
-    from app.web.pages.formatting import fdatetime
+    from app.web.ui.formatting import fdatetime
 
     return _("Zbyt wiele nieudanych prób logowania. Spróbuj ponownie po %(time)s "
              "(za %(minutes)d min).", time=fdatetime(exc.until), minutes=-(-exc.retry_after // 60))

@@ -1,6 +1,6 @@
 """The calculator: POST /api/eligibility, POST /api/deadlines and the /symulator page.
 
-Thin views: parse -> authorise -> call app.services.calculator -> render. Nothing is stored.
+Thin views: parse -> authorise -> call app.services.decisions.calculator -> render. Nothing is stored.
 The two API routes use bearer tokens and are exempt from CSRF; the page form is CSRF-protected.
 """
 
@@ -11,10 +11,10 @@ from typing import Any
 from flask import Blueprint, jsonify, render_template, request
 
 from app.extensions import csrf
-from app.services import calculator
-from app.services.errors import ValidationFailed
-from app.web.pages.formatting import today
+from app.services.decisions import calculator
+from app.services.kernel.errors import ValidationFailed
 from app.web.security import api_roles, page_roles
+from app.web.ui.formatting import today
 
 from . import form
 

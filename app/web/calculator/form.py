@@ -22,11 +22,11 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from app.domain.reasons import RELATIONS
-from app.services.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
-from app.web.pages.formatting import service_message
-from app.web.pages.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.pages.labels import RELATION_LABELS
-from app.web.pages.schema_form import Field
+from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
+from app.web.ui.formatting import service_message
+from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
+from app.web.ui.labels import RELATION_LABELS
+from app.web.ui.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
 FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
@@ -179,7 +179,7 @@ def _whole(text: str) -> int | str | None:
 
 
 def household_body(raw: dict[str, Any]) -> dict[str, Any]:
-    """The calculator request for every benefit (see app.services.calculator.simulate)."""
+    """The calculator request for every benefit (see app.services.decisions.calculator.simulate)."""
     members = []
     for row in raw["members"]:
         member: dict[str, Any] = {

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from app.web.ui.formatting import register_template_helpers
+
 from . import cases, changes, life, payments, recovery, tasks, worklist
-from .formatting import register_template_helpers
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")

@@ -10,12 +10,11 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app.services.cases import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
-
-from .labels import BENEFITS as BENEFIT_LABELS
-from .labels import INCOME_KINDS as INCOME_LABELS
-from .labels import OTHER_BENEFITS as OTHER_LABELS
-from .labels import label, reason_options, relation_options
+from app.services.cases.opening import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
+from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
+from app.web.ui.labels import INCOME_KINDS as INCOME_LABELS
+from app.web.ui.labels import OTHER_BENEFITS as OTHER_LABELS
+from app.web.ui.labels import label, reason_options, relation_options
 
 MONEY = {"type": "string", "x-widget": "money", "x-placeholder": "0,00"}
 

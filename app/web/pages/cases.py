@@ -9,15 +9,18 @@ from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
 from app.domain.statuses import CaseStatus
-from app.services import case_view, cases, document_store, letters, register
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.case_file import view as case_view
+from app.services.cases import opening as cases
+from app.services.cases import register
+from app.services.documents import document_store, letters
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
-from app.web.setup import services
+from app.web.ui import schema_form
+from app.web.ui.formatting import service_message, today
 
-from . import schema_form
 from .application_form import application_schema, sections
-from .formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 

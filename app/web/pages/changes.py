@@ -9,12 +9,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services import parameter_changes
-from app.services.errors import ServiceError
+from app.services.decisions import parameter_changes
+from app.services.kernel.errors import ServiceError
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message
+from app.web.ui.formatting import service_message
 
 
 @page_roles("supervisor")

@@ -10,12 +10,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services import appeals, case_view, decision_changes, sko
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.appeals import appeal as appeals
+from app.services.appeals import sko
+from app.services.case_file import view as case_view
+from app.services.decisions import decision_changes
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message
+from app.web.ui.formatting import service_message
 
 CASE_ROLES = ("caseworker", "supervisor")
 _TEXT_LIMIT = 4100

@@ -10,12 +10,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.services import payments
-from app.services.errors import ServiceError, ValidationFailed
-from app.services.json_input import iso_date
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.json_input import iso_date
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message, today
+from app.web.ui.formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 

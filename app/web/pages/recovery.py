@@ -13,12 +13,12 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.domain.digits import parse_ascii_int
-from app.services import recovery, recovery_decisions
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.recovery import claims as recovery
+from app.services.recovery import recovery_decisions
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import service_message, today
+from app.web.ui.formatting import service_message, today
 
 CASE_ROLES = ("caseworker", "supervisor")
 _DECISION_FIELDS = ("kind", "justification", "repay_by", "account", "amount", "count", "first_due")

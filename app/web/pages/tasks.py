@@ -10,15 +10,15 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
-from app.services import auth as auth_service
-from app.services import case_view, worklist
-from app.services.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.services.case_file import view as case_view
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
+from app.services.workflow import worklist
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from . import schema_form
-from .formatting import service_message
-from .labels import RELATION_LABELS, label, lang
+from app.web.ui import schema_form
+from app.web.ui.formatting import service_message
+from app.web.ui.labels import RELATION_LABELS, label, lang
 
 CASE_ROLES = ("caseworker", "supervisor")
 

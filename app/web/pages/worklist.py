@@ -11,13 +11,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
-from app.services import auth as auth_service
-from app.services import case_view, decision_life, incidents, jobs, worklist
-from app.services.errors import ServiceError
+from app.services.appeals import decision_life
+from app.services.case_file import view as case_view
+from app.services.kernel import auth as auth_service
+from app.services.kernel.errors import ServiceError
+from app.services.workflow import incidents, jobs, worklist
+from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.setup import services
-
-from .formatting import due_badge, service_message, today
+from app.web.ui.formatting import due_badge, service_message, today
+from app.web.ui.incidents import retry_and_report
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -125,19 +127,6 @@ def retry_job(job_id: int) -> Any:
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
     return redirect(url_for("pages.deadlines"))
-
-
-def retry_and_report(instance_id: int) -> None:
-    """Re-run an incident's failed step and flash what came of it (Terminy and the admin page)."""
-    try:
-        outcome = incidents.retry(services(), actor(), instance_id)
-        if outcome["resolved"]:
-            flash(_("Krok został ponowiony; sprawa toczy się dalej."), "success")
-        else:
-            detail = (outcome["incident"] or {}).get("detail") or ""
-            flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
-    except ServiceError as exc:
-        flash(service_message(exc.message, exc.status), "error")
 
 
 @page_roles("supervisor")

@@ -10,8 +10,8 @@ import pytest
 
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.legal_acts import act_text, cite
-from app.services.decision_facts import calculation, sentence
-from app.services.office import DEMO_OFFICE, Office
+from app.services.decisions.decision_facts import calculation, sentence
+from app.services.documents.office import DEMO_OFFICE, Office
 
 LEGAL = LegalRange(eligible=True, amount=Decimal("355.00"), min_amount=Decimal("355.00"),
                    max_amount=Decimal("710.00"))

@@ -1,0 +1,1 @@
+"""Flask commands (`flask ...`) and the demo data they seed."""

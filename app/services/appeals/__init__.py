@@ -1,0 +1,1 @@
+"""Appeals: the appeal, the SKO and its rulings."""

@@ -1,0 +1,326 @@
+"""Appeals dated by posting and what the SKO rules on them (art. 57 §5, 58–59, 127–140 KPA).
+
+An appeal is timely when it was *posted* (Poczta Polska, ePUAP) within 14 days of delivery, the
+last day moved off a Sunday or holiday (art. 57 §4–5); the day it reached the centre does not
+count. Inside the appeal window the `appeal_window` task records it (:func:`record_in_window`).
+Posted in time but arriving after the finality timer fired, it is recorded from the case file
+(:func:`record_appeal`): the decision was never final, so its finality is undone, with the reason,
+and its planned payments are suspended (unless the decision is enforceable at once, art. 130 §4
+or rygor, art. 108). A late appeal leaves the decision final; it is forwarded to the SKO, which
+declares it late (art. 134), unless it restores the deadline (art. 58–59, asked for with the
+appeal within 7 days of the cause ceasing). The SKO's rulings and their effect on payments are
+in :mod:`app.services.appeals.sko`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select, update
+
+from app.domain import deadlines, kpa_appeals
+from app.domain.deadlines import today_in_warsaw
+from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus, TaskStatus
+from app.persistence.models import Appeal, Decision, HumanTask, PaymentScheduleItem
+from app.services.decisions.decision_records import event, latest_decision
+from app.services.documents import letters
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.kernel.json_input import parse_day
+
+CHANNELS = ("post", "epuap", "in_person")
+# Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
+FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
+# Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
+RESTORATION_DAYS = kpa_appeals.RESTORATION_DAYS
+
+
+def enforceable_at_once(decision: Decision) -> bool:
+    """Art. 130 §4 KPA: a decision granting the request in full is enforced at once; so is one
+    with rygor natychmiastowej wykonalności (art. 108; the flag the documents part adds)."""
+    return decision.kind == DecisionKind.GRANT or decision.immediate_enforcement
+
+
+def check_dates(decision: Decision, posted: date | None, received: date | None, today: date,
+                errors: dict[str, str], posted_field: str = "posted_on",
+                received_field: str = "received_on") -> None:
+    """The posting date is not after receipt, nor before delivery; neither is in the future."""
+    if received is not None and received > today:
+        errors[received_field] = msg(Code.DATE_IN_FUTURE)
+    if posted is None:
+        return
+    if received is not None and posted > received:
+        errors[posted_field] = msg(Code.APPEAL_POSTED_AFTER_RECEIPT)
+    elif decision.delivered_on is not None and posted < decision.delivered_on:
+        errors[posted_field] = msg(Code.APPEAL_POSTED_BEFORE_DELIVERY,
+                                   delivered_on=decision.delivered_on.isoformat())
+
+
+def new_appeal(uow: UnitOfWork, actor: Actor, decision: Decision, channel: str, posted: date,
+               received: date, *, after_finality: bool = False, restoration: bool = False,
+               cause_ceased_on: date | None = None) -> Appeal:
+    """Add the appeal row; timeliness is the posting date against the 14 days from delivery."""
+    assert decision.delivered_on is not None
+    deadline = deadlines.appeal_deadline(decision.delivered_on)
+    appeal = Appeal(
+        case_id=decision.case_id, decision_id=decision.id, channel=channel, posted_on=posted,
+        received_on=received, deadline=deadline, timely=posted <= deadline,
+        after_finality=after_finality, restoration_requested=restoration,
+        cause_ceased_on=cause_ceased_on,
+        forward_due=deadlines.kpa_period_end(received, FORWARD_DAYS),
+        recorded_by_id=actor.id, created_at=uow.ctx.now(),
+    )
+    uow.session.add(appeal)
+    uow.session.flush()
+    return appeal
+
+
+def record_in_window(uow: UnitOfWork, actor: Actor, decision: Decision, data: dict[str, Any]) -> None:
+    """The `appeal_window` task recorded an appeal: its posting date (the receipt date when the
+    form has none, as for an appeal filed in person) decides timeliness."""
+    if decision.delivered_on is None:   # versions that recorded no delivery date
+        return
+    errors: dict[str, str] = {}
+    received = parse_day(data, "appeal_event_on", errors)
+    posted = parse_day(data, "appeal_posted_on", errors, required=False) or received
+    today = today_in_warsaw(uow.ctx.now())
+    check_dates(decision, posted, received, today, errors, "appeal_posted_on", "appeal_event_on")
+    if errors:
+        raise ValidationFailed(msg(Code.FACTS_DISAGREE), errors)
+    assert posted is not None and received is not None
+    channel = str(data["appeal_channel"]) if data.get("appeal_channel") in CHANNELS else "in_person"
+    appeal = new_appeal(uow, actor, decision, channel, posted, received)
+    audit.record(uow, "appeal.recorded", actor.id, decision.case_id, appeal_id=appeal.id,
+                 timely=appeal.timely)
+
+
+def open_appeal(uow: UnitOfWork, decision_id: int) -> Appeal | None:
+    """The appeal on the decision not yet forwarded or self-corrected, if any."""
+    return uow.session.scalars(select(Appeal).where(
+        Appeal.decision_id == decision_id, Appeal.forwarded_on.is_(None),
+        Appeal.self_corrected_on.is_(None)).order_by(Appeal.id.desc())).first()
+
+
+def handled_in_task(uow: UnitOfWork, decision_id: int, action: str,
+                    data: dict[str, Any] | None = None) -> None:
+    """The `handle_appeal` task forwarded the appeal or chose to change the decision (art. 132)."""
+    appeal = open_appeal(uow, decision_id)
+    if appeal is None:
+        return
+    today = today_in_warsaw(uow.ctx.now())
+    if action == "change_decision":
+        data = data or {}
+        if not appeal.timely:
+            # Art. 134 KPA: a late appeal goes to the SKO, which declares it late.
+            raise ValidationFailed(msg(Code.FACTS_DISAGREE),
+                                   {"appeal_action": msg(Code.APPEAL_LATE_NO_SELF_CORRECTION)})
+        self_correct(uow, appeal, today, {
+            "grants_in_full": data.get("appeal_in_full"), "demand": data.get("appeal_demand"),
+            "demand_amount": data.get("appeal_demand_amount"),
+            "demand_from": data.get("appeal_demand_from"),
+            "demand_to": data.get("appeal_demand_to")}, "appeal_action", prefix="appeal_")
+    else:
+        appeal.forwarded_on = today
+        sko_cover_letter(uow, appeal, None)
+    appeal.version += 1
+
+
+def parse_demand(data: dict[str, Any], errors: dict[str, str], prefix: str = ""
+                 ) -> kpa_appeals.Demand:
+    """What the appeal asks for (art. 132 § 1 KPA), from a form or the API."""
+    text = data.get("demand")
+    text = text.strip() if isinstance(text, str) else ""
+    raw = data.get("demand_amount")
+    amount = None
+    if raw not in (None, ""):
+        try:
+            amount = Decimal(str(raw)) if not isinstance(raw, bool) else None
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(
+                Decimal("0.01")):
+            errors[f"{prefix}demand_amount"] = msg(Code.AMOUNT_FORMAT)
+            amount = None
+    days: dict[str, date | None] = {}
+    for name in ("demand_from", "demand_to"):
+        days[name] = parse_day(data, name, errors, required=False)
+        if name in errors:
+            errors[f"{prefix}{name}"] = errors.pop(name)
+    return kpa_appeals.Demand(text, amount, days["demand_from"], days["demand_to"])
+
+
+def self_correct(uow: UnitOfWork, appeal: Appeal, today: date, data: dict[str, Any], field: str,
+                 prefix: str = "") -> None:
+    """Art. 132 § 1 KPA: record the self-correction, only for an appeal granted in full (its
+    demand recorded and confirmed) and within the 7 days of art. 133 from its receipt."""
+    errors: dict[str, str] = {}
+    demand = parse_demand(data, errors, prefix)
+    if errors:
+        raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+    in_full = data.get("grants_in_full") in (True, "true", "on", "1")
+    for v in kpa_appeals.self_correction_violations(appeal.timely, appeal.received_on, today,
+                                                    in_full, demand, field):
+        if v.code == "self_correction_after_7_days":
+            text = msg(Code.SELF_CORRECTION_AFTER_7_DAYS, last_day=v.params["last_day"])
+        elif v.code == "self_correction_not_in_full":
+            text = msg(Code.SELF_CORRECTION_NOT_IN_FULL)
+        else:
+            text = msg(Code.APPEAL_LATE_NO_SELF_CORRECTION)
+        raise ValidationFailed(text, {field: text})
+    appeal.self_corrected_on = today
+    appeal.in_full_confirmed = True
+    appeal.demand_text = demand.text
+    appeal.demand_amount = demand.amount
+    appeal.demand_from = demand.period_from
+    appeal.demand_to = demand.period_to
+
+
+def sko_cover_letter(uow: UnitOfWork, appeal: Appeal, actor_id: int | None) -> None:
+    """The cover letter sending the appeal with the case file to the SKO (art. 133 KPA), stored
+    as a document of the case with the appeal's own dates."""
+    filed = appeal.posted_on or appeal.received_on
+    received = appeal.received_on or appeal.posted_on
+    letters.issue(uow, appeal.case_id, "sko_forward", actor_id,
+                  appeal_filed_on=filed, appeal_received_on=received)
+
+
+def suspend_payments(uow: UnitOfWork, decision: Decision) -> int:
+    """An appeal suspends enforcement (art. 130 §1–2): planned months wait; return how many."""
+    if enforceable_at_once(decision):
+        return 0
+    result = uow.session.execute(
+        update(PaymentScheduleItem)
+        .where(PaymentScheduleItem.decision_id == decision.id,
+               PaymentScheduleItem.status == ScheduleItemStatus.PLANNED)
+        .values(status=ScheduleItemStatus.SUSPENDED))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def task_ready(uow: UnitOfWork, case_id: int, action: str) -> bool:
+    """The case's process offers a task performing ``action`` now."""
+    return uow.session.scalar(select(HumanTask.id).where(
+        HumanTask.case_id == case_id, HumanTask.action == action,
+        HumanTask.status == TaskStatus.READY).limit(1)) is not None
+
+
+def _window_open(uow: UnitOfWork, case_id: int) -> bool:
+    return task_ready(uow, case_id, "appeal_window")
+
+
+def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> dict[str, Any]:
+    """Record an appeal that arrived after the decision was recorded final (from the case file).
+
+    Posted in time: finality is undone (the decision was never final), and planned payments wait
+    for the SKO unless the decision is enforceable at once. Posted late: the decision stays final
+    and the appeal goes to the SKO (art. 134), with the party's request to restore the deadline
+    (art. 58) when there is one.
+    """
+    if not actor.has_case_role:
+        raise Forbidden(msg(Code.CASE_ROLE_REQUIRED))
+    if not isinstance(data, dict):
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"": msg(Code.JSON_OBJECT_EXPECTED)})
+    errors: dict[str, str] = {}
+    channel = data.get("channel")
+    if channel not in CHANNELS:
+        errors["channel"] = msg(Code.CHOOSE_ONE)
+    posted = parse_day(data, "posted_on", errors)
+    received = parse_day(data, "received_on", errors)
+    restoration = data.get("restoration_requested") in (True, "true", "on", "1")
+    ceased = parse_day(data, "cause_ceased_on", errors, required=restoration)
+    with ctx.uow() as uow:
+        decision = latest_decision(uow, case_id)
+        if decision is not None and not uow.ctx.db.is_sqlite:
+            # One appeal undoes finality once: a concurrent one waits here and then sees it.
+            uow.session.refresh(decision, with_for_update=True)
+        if _window_open(uow, case_id):
+            raise Conflict(msg(Code.APPEAL_IN_WINDOW))
+        if decision is None or decision.delivered_on is None:
+            raise NotFound(msg(Code.APPEAL_NO_DECISION))
+        legacy = decision.status == DecisionStatus.APPEALED and uow.session.scalar(
+            select(Appeal.id).where(Appeal.decision_id == decision.id).limit(1)) is None
+        if decision.status != DecisionStatus.FINAL and not legacy:
+            # Already appealed, quashed or changed: there is no final decision to appeal now.
+            raise Conflict(msg(Code.APPEAL_NO_DECISION))
+        today = today_in_warsaw(ctx.now())
+        check_dates(decision, posted, received, today, errors)
+        if ceased is not None and ceased > today:
+            errors["cause_ceased_on"] = msg(Code.DATE_IN_FUTURE)
+        if errors:
+            raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+        assert posted is not None and received is not None and isinstance(channel, str)
+        appeal = new_appeal(uow, actor, decision, channel, posted, received,
+                            after_finality=not legacy, restoration=restoration,
+                            cause_ceased_on=ceased)
+        if legacy:
+            # Appealed in the window before appeals were recorded with their dates (a process
+            # of an earlier version, which ended at forwarding): the row lets the SKO's ruling
+            # be recorded from the case file; the decision was never final.
+            pass
+        elif appeal.timely:
+            undo_finality(uow, actor, decision, appeal,
+                          f"Odwołanie nadane {posted.isoformat()} w terminie (art. 57 § 5 KPA), "
+                          f"doręczone organowi {received.isoformat()}, po zapisaniu "
+                          "ostateczności: decyzja nie stała się ostateczna.")
+        else:
+            event(uow, actor, case_id, decision.id, "appeal_late", received,
+                  "Odwołanie nadane po terminie (art. 134 KPA); decyzja pozostaje ostateczna.",
+                  deadline=appeal.deadline.isoformat(), restoration_requested=restoration)
+        audit.record(uow, "appeal.recorded", actor.id, case_id, appeal_id=appeal.id,
+                     timely=appeal.timely, after_finality=not legacy)
+        uow.commit()
+        return appeal_dict(appeal)
+
+
+def undo_finality(uow: UnitOfWork, actor: Actor, decision: Decision, appeal: Appeal,
+                  reason: str) -> None:
+    """The decision was never final: clear its finality and suspend its planned payments."""
+    event(uow, actor, decision.case_id, decision.id, "finality_undone", appeal.received_on, reason,
+          was_final_on=decision.final_on.isoformat() if decision.final_on else None,
+          appeal_id=appeal.id, suspended=suspend_payments(uow, decision))
+    decision.final_on = None
+    decision.status = DecisionStatus.APPEALED
+
+
+def lock_appeal(uow: UnitOfWork, appeal_id: int, version: Any) -> Appeal:
+    """The appeal, checked against the version the user saw (409 when someone was first)."""
+    query = select(Appeal).where(Appeal.id == appeal_id)
+    if not uow.ctx.db.is_sqlite:
+        query = query.with_for_update()
+    appeal = uow.session.scalars(query).first()
+    if appeal is None:
+        raise NotFound(msg(Code.APPEAL_NO_DECISION))
+    if version is not None and str(version) != str(appeal.version):
+        raise Conflict(msg(Code.STALE_VERSION), current_version=appeal.version)
+    return appeal
+
+
+def appeal_dict(a: Appeal) -> dict[str, Any]:
+    """An appeal as the case file and the API show it (dates, timeliness, the SKO's ruling)."""
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "id": a.id, "decision_id": a.decision_id, "channel": a.channel,
+        "posted_on": iso(a.posted_on), "received_on": iso(a.received_on),
+        "deadline": iso(a.deadline), "timely": a.timely, "after_finality": a.after_finality,
+        "restoration_requested": a.restoration_requested,
+        "cause_ceased_on": iso(a.cause_ceased_on),
+        # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
+        "restoration_in_time": kpa_appeals.restoration_in_time(
+            a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
+        "restoration_ruling": a.restoration_ruling, "forward_due": iso(a.forward_due),
+        "forwarded_on": iso(a.forwarded_on), "self_corrected_on": iso(a.self_corrected_on),
+        "self_correction_last_day": iso(kpa_appeals.self_correction_last_day(a.received_on))
+        if a.received_on else None,
+        "demand": {"text": a.demand_text, "in_full_confirmed": a.in_full_confirmed,
+                   "amount": f"{a.demand_amount:.2f}" if a.demand_amount is not None else None,
+                   "period_from": iso(a.demand_from), "period_to": iso(a.demand_to)}
+        if a.self_corrected_on else None,
+        "sko_outcome": a.sko_outcome, "sko_ruling_on": iso(a.sko_ruling_on),
+        "sko_reference": a.sko_reference, "sko_decision_id": a.sko_decision_id,
+        "follow_up_case_id": a.follow_up_case_id, "version": a.version,
+    }

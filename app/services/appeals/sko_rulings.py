@@ -1,0 +1,179 @@
+"""The SKO's ruling on an appeal and its effect on the decision and its payments (art. 138 KPA),
+shared by the `sko_outcome` task (the process routes on the ruling and makes the schedule or the
+new decision itself) and the case file (:mod:`app.services.appeals.sko`, which passes ``Effects`` that
+make them). See :mod:`app.services.appeals.sko` for what each ruling does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select, update
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.messages import Code, msg
+from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus
+from app.persistence.models import Appeal, Decision, PaymentScheduleItem
+from app.services.decisions.decision_records import event
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, UnitOfWork
+from app.services.kernel.errors import Conflict, ValidationFailed
+from app.services.kernel.json_input import parse_day
+
+OUTCOMES = ("upheld", "changed", "quashed_discontinued", "returned", "inadmissible_late")
+KINDS = ("grant", "partial", "refusal")
+
+
+@dataclass(frozen=True)
+class Effects:
+    """What the case-file path does itself that a process does in its diagram."""
+
+    schedule: Callable[[UnitOfWork, int], None]
+    reexamine: Callable[[UnitOfWork, Actor, Appeal, Decision, str], None]
+
+
+def stop_payments(uow: UnitOfWork, decision_id: int) -> None:
+    """The decision no longer pays: its planned and suspended months are cancelled (months on
+    a payment list already stay as they are)."""
+    uow.session.execute(
+        update(PaymentScheduleItem)
+        .where(PaymentScheduleItem.decision_id == decision_id,
+               PaymentScheduleItem.status.in_((ScheduleItemStatus.PLANNED, ScheduleItemStatus.SUSPENDED)))
+        .values(status=ScheduleItemStatus.CANCELLED))
+
+
+def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """The SKO's own ruling on the merits (outcome ``changed``)."""
+    kind = data.get("sko_kind")
+    if kind not in KINDS:
+        errors["sko_kind"] = msg(Code.CHOOSE_ONE)
+        return {}
+    ruling: dict[str, Any] = {"kind": kind, "amount": Decimal("0"), "period_from": None,
+                              "period_to": None}
+    if kind == "refusal":
+        return ruling
+    try:
+        amount = Decimal(str(data.get("sko_amount", "")).replace(",", ".").strip())
+        if not amount.is_finite() or amount <= 0 or amount >= Decimal("1000000") \
+                or amount != amount.quantize(Decimal("0.01")):
+            raise InvalidOperation
+        ruling["amount"] = amount
+    except (InvalidOperation, ValueError):
+        errors["sko_amount"] = msg(Code.AMOUNT_FORMAT)
+    ruling["period_from"] = parse_day(data, "sko_period_from", errors)
+    ruling["period_to"] = parse_day(data, "sko_period_to", errors, required=False)
+    if ruling["period_from"] and ruling["period_to"] and ruling["period_to"] < ruling["period_from"]:
+        errors["sko_period_to"] = msg(Code.DATE_BEFORE, limit=ruling["period_from"].isoformat())
+    return ruling
+
+
+def _validate(uow: UnitOfWork, appeal: Appeal, data: dict[str, Any]) -> tuple[str, Any, str,
+                                                                             str | None, dict[str, Any]]:
+    """The ruling as submitted, checked against the appeal (422 with each field's rule)."""
+    errors: dict[str, str] = {}
+    outcome = data.get("sko_outcome")
+    if outcome not in OUTCOMES:
+        errors["sko_outcome"] = msg(Code.CHOOSE_ONE)
+    ruled_on = parse_day(data, "sko_ruling_on", errors)
+    reference = data.get("sko_reference") or ""
+    if not isinstance(reference, str) or len(reference) > 60 or "\x00" in reference:
+        errors["sko_reference"] = msg(Code.MAX_LENGTH, limit=60)
+        reference = ""
+    restoration = data.get("restoration_ruling") or None
+    if restoration not in (None, "granted", "refused"):
+        errors["restoration_ruling"] = msg(Code.CHOOSE_ONE)
+    ruling = _sko_ruling(data, errors) if outcome == "changed" else {}
+    today = today_in_warsaw(uow.ctx.now())
+    assert appeal.forwarded_on is not None
+    if ruled_on is not None and ruled_on > today:
+        errors["sko_ruling_on"] = msg(Code.DATE_IN_FUTURE)
+    elif ruled_on is not None and ruled_on < appeal.forwarded_on:
+        errors["sko_ruling_on"] = msg(Code.DATE_BEFORE, limit=appeal.forwarded_on.isoformat())
+    if restoration and not appeal.restoration_requested:
+        errors["restoration_ruling"] = msg(Code.SKO_RESTORATION_NOT_REQUESTED)
+    admissible = appeal.timely or restoration == "granted"
+    if not admissible and outcome not in (None, "inadmissible_late"):
+        errors["sko_outcome"] = msg(Code.SKO_LATE_ONLY_INADMISSIBLE)
+    if errors:
+        raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+    assert ruled_on is not None and isinstance(outcome, str)
+    return outcome, ruled_on, reference, restoration, ruling
+
+
+def record(uow: UnitOfWork, actor: Actor, appeal: Appeal, data: dict[str, Any],
+           effects: Effects | None) -> None:
+    """Check and record the ruling, then apply it (``effects`` None: inside a process)."""
+    outcome, ruled_on, reference, restoration, ruling = _validate(uow, appeal, data)
+    decision = uow.session.get(Decision, appeal.decision_id)
+    assert decision is not None
+    appeal.sko_outcome, appeal.sko_ruling_on, appeal.sko_reference = outcome, ruled_on, reference
+    appeal.restoration_ruling = restoration
+    appeal.version += 1
+    _apply(uow, actor, appeal, decision, outcome, ruled_on, ruling, reference, effects)
+    audit.record(uow, "appeal.sko_outcome", actor.id, appeal.case_id, appeal_id=appeal.id,
+                 outcome=outcome, restoration=restoration)
+
+
+def record_in_task(uow: UnitOfWork, actor: Actor, case_id: int, data: dict[str, Any]) -> None:
+    """The `sko_outcome` task: the ruling on the appeal the process forwarded. The process
+    routes on it (payment, the end, or a new decision); this records it and stops the old
+    decision's payments where the ruling ends them."""
+    appeal = uow.session.scalars(select(Appeal).where(
+        Appeal.case_id == case_id, Appeal.forwarded_on.is_not(None),
+        Appeal.sko_outcome.is_(None)).order_by(Appeal.id.desc())).first()
+    if appeal is None:
+        raise Conflict(msg(Code.SKO_NOT_FORWARDED))
+    record(uow, actor, appeal, data, None)
+
+
+def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, outcome: str,
+           ruled_on: Any, ruling: dict[str, Any], reference: str, effects: Effects | None) -> None:
+    """Each ruling's effect on the decision and its payments. In a process (no ``effects``) the
+    diagram makes the schedule and the new decision itself."""
+    label = f"SKO {reference}".strip()
+    if outcome in ("upheld", "inadmissible_late"):
+        if decision.final_on is None:
+            decision.final_on = ruled_on
+        decision.status = DecisionStatus.FINAL
+        decision.appeal_outcome = f"sko_{outcome}"
+        uow.session.execute(
+            update(PaymentScheduleItem)
+            .where(PaymentScheduleItem.decision_id == decision.id,
+                   PaymentScheduleItem.status == ScheduleItemStatus.SUSPENDED)
+            .values(status=ScheduleItemStatus.PLANNED))
+        if decision.kind != DecisionKind.REFUSAL and effects:
+            effects.schedule(uow, decision.case_id)
+        event(uow, actor, appeal.case_id, decision.id, f"sko_{outcome}", ruled_on,
+              f"{label}: decyzja ostateczna.", appeal_id=appeal.id)
+        return
+    stop_payments(uow, decision.id)
+    decision.status = DecisionStatus.QUASHED
+    decision.appeal_outcome = f"sko_{outcome}"
+    if outcome == "changed":
+        sko = Decision(
+            case_id=decision.case_id, kind=ruling["kind"], benefit=decision.benefit,
+            amount=ruling["amount"], period_from=ruling["period_from"],
+            period_to=ruling["period_to"], justification=f"Orzeczenie {label} (art. 138 § 1 pkt 2 KPA).",
+            status=DecisionStatus.FINAL, drafted_by_id=actor.id, drafted_at=uow.ctx.now(), issued_on=ruled_on,
+            final_on=ruled_on, delivered_on=ruled_on, appeal_outcome="sko_ruling",
+            eligibility_id=decision.eligibility_id,
+        )
+        uow.session.add(sko)
+        uow.session.flush()
+        appeal.sko_decision_id = sko.id
+        if sko.kind != DecisionKind.REFUSAL and effects:
+            effects.schedule(uow, decision.case_id)
+        event(uow, actor, appeal.case_id, sko.id, "sko_changed", ruled_on,
+              f"{label}: orzeczenie co do istoty zastępuje decyzję organu.", appeal_id=appeal.id,
+              amount=sko.amount)
+    elif outcome == "returned":
+        event(uow, actor, appeal.case_id, decision.id, "sko_returned", ruled_on,
+              f"{label}: decyzja uchylona, sprawa do ponownego rozpatrzenia (art. 138 § 2 KPA).",
+              appeal_id=appeal.id)
+        if effects:
+            effects.reexamine(uow, actor, appeal, decision, label)
+    else:
+        event(uow, actor, appeal.case_id, decision.id, "sko_quashed_discontinued", ruled_on,
+              f"{label}: decyzja uchylona, postępowanie umorzone.", appeal_id=appeal.id)

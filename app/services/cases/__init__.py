@@ -1,0 +1,2 @@
+"""Cases: opening a case, the application input, the person register, the case file and interview
+records."""

@@ -1,0 +1,224 @@
+"""The decision as issued: every element of art. 107 § 1 KPA, rendered to PDF.
+
+1. the body (wójt, burmistrz or prezydent miasta of the gmina) and the centre's address;
+2. the date and number; 3. the party by name and address as declared in the case;
+4. the legal basis, each act cited from the dated table in ``app.domain.legal_acts``;
+5. the ruling: the benefit, the amount a month or once, the period, the payment method and date,
+   "w pozostałej części odmówić" for a partial grant, the entitled child for FA, the amount per
+   child for zasiłek rodzinny, and rygor natychmiastowej wykonalności (art. 108) when given;
+6. the justification (facts, evidence, calculation, discretion, rygor, the ground of a change) —
+   left out only when the decision grants the party's recorded request in full (art. 107 § 4;
+   :mod:`app.domain.party_request`), never printed blank;
+7. the appeal instruction (the SKO by name and seat, 14 days, through the body; waiver, art.
+   127a) and the duties and notices of the act; 8. the authorised signer: name, position,
+   "z upoważnienia" of the body, the authorisation's number and date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain import benefits
+from app.domain.benefits import Wording
+from app.domain.decision_rules import ONE_OFF
+from app.domain.legal_acts import cite
+from app.domain.party_request import PartyRequest, grants_in_full
+from app.domain.polish import date_pl, zl
+from app.domain.reasons import REASONS
+from app.domain.statuses import DecisionKind
+from app.persistence.models import Application, Case, Decision
+from app.services.decisions import decision_wording
+from app.services.decisions.decision_facts import justification, member_names, sentence
+from app.services.documents.document_templates import render
+from app.services.documents.office import Office, Signer
+from app.services.kernel.context import UnitOfWork
+
+
+@dataclass(frozen=True)
+class BenefitLaw:
+    """How a decision on one benefit names it and which act it rests on (from its catalogue
+    entry, app.domain.benefits)."""
+
+    name: str  # accusative (= nominative here): "przyznać ... zasiłek stały"
+    name_genitive: str  # "odmówić przyznania zasiłku stałego"
+    act: str  # "ups", "usr" or "fa": selects the notices, the citation and the authorisation
+    articles: str  # the provisions of the act
+    wording: Wording = Wording.MONTHLY  # how the ruling of a grant names the amount
+
+
+# code -> catalogue entry (a live view; each entry has .act, .name, .name_genitive, .articles).
+BENEFITS = benefits.BY_CODE
+
+
+def benefit_law(code: str) -> BenefitLaw:
+    """The law of ``code`` from the catalogue; an unknown code is named by itself under u.p.s."""
+    entry = benefits.find(code)
+    if entry is None:
+        return BenefitLaw(code, code, "ups", "art. 106 ust. 1")
+    return BenefitLaw(entry.name, entry.name_genitive, entry.act, entry.articles, entry.wording)
+
+
+# The party's duty to report changes, and the return of undue benefits, under each act.
+NOTICES: dict[str, tuple[str, ...]] = {
+    "ups": (
+        "Strona jest obowiązana niezwłocznie poinformować organ, który przyznał świadczenie, o "
+        "każdej zmianie w swojej sytuacji osobistej, dochodowej i majątkowej, która wiąże się z "
+        "podstawą do przyznania świadczeń (art. 109 ustawy o pomocy społecznej).",
+        "Świadczenia nienależnie pobrane, w tym uzyskane na podstawie nieprawdziwych informacji "
+        "albo wskutek niepoinformowania organu o zmianie sytuacji, podlegają zwrotowi (art. 6 "
+        "pkt 16, art. 98 i art. 104 ustawy o pomocy społecznej).",
+    ),
+    "usr": (
+        "Osoba otrzymująca świadczenia rodzinne jest obowiązana do niezwłocznego powiadomienia "
+        "organu wypłacającego świadczenia o zmianach mających wpływ na prawo do świadczeń "
+        "rodzinnych, w tym o zmianie liczby członków rodziny, uzyskaniu dochodu przez członka "
+        "rodziny oraz wyjeździe członka rodziny poza granice Rzeczypospolitej Polskiej (art. 25 "
+        "ustawy o świadczeniach rodzinnych).",
+        "Osoba, która pobrała nienależnie świadczenia rodzinne, jest obowiązana do ich zwrotu "
+        "wraz z ustawowymi odsetkami (art. 30 ustawy o świadczeniach rodzinnych).",
+    ),
+    "fa": (
+        "Osoba uprawniona albo jej przedstawiciel ustawowy są obowiązani do niezwłocznego "
+        "powiadomienia organu o zmianie liczby członków rodziny, uzyskaniu lub utracie dochodu "
+        "oraz o innych zmianach mających wpływ na prawo do świadczeń z funduszu alimentacyjnego.",
+        "Osoba, która pobrała nienależnie świadczenia z funduszu alimentacyjnego, jest obowiązana "
+        "do ich zwrotu wraz z ustawowymi odsetkami (art. 23 ustawy o pomocy osobom uprawnionym "
+        "do alimentów).",
+    ),
+}
+
+
+def _party(case: Case) -> dict[str, str]:
+    """The party as declared in this case (the register may say otherwise later)."""
+    member = case.household.members[0]
+    return {"title": "Pani" if member.person.sex == "F" else "Pan",
+            "name": f"{member.first_name} {member.last_name}",
+            "pesel": member.person.pesel or member.person.register_key,
+            "address": case.household.address}
+
+
+def _breakdown(decision: Decision) -> list[dict[str, Any]]:
+    result = decision.eligibility.result if decision.eligibility else None
+    return [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+
+
+def _period(decision: Decision) -> str:
+    if decision.period_from and decision.period_to:
+        return f"na okres od {date_pl(decision.period_from)} do {date_pl(decision.period_to)}"
+    if decision.period_from:
+        return f"od {date_pl(decision.period_from)}"
+    return ""
+
+
+def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> list[str]:
+    """The sentences of the ruling (art. 107 § 1 pkt 5 KPA)."""
+    party = _party(case)
+    who = f"{party['name']} (PESEL {party['pesel']})"
+    if decision.kind == DecisionKind.REFUSAL:
+        return [f"Odmówić stronie: {who} przyznania {law.name_genitive}."]
+    names = member_names(case)
+    members = case.household.members
+    amount = zl(decision.amount)
+    lines: list[str] = []
+    if decision.benefit in ONE_OFF:
+        on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
+        lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
+                     f"{decision.purpose.strip().rstrip('.')}.")
+        when = f"Zasiłek zostanie wypłacony{on}"
+    elif law.wording is Wording.PER_ENTITLED:
+        rows = [r for r in _breakdown(decision) if Decimal(str(r.get("amount", "0"))) > 0]
+        entitled = "; ".join(
+            f"{names[r['member']]} (PESEL {members[r['member']].person.pesel or '—'}) – "
+            f"{zl(Decimal(str(r['amount'])))} miesięcznie" for r in rows
+            if isinstance(r.get("member"), int) and r["member"] < len(names))
+        lines.append(f"Przyznać {law.name} {_period(decision)} na rzecz osoby uprawnionej: "
+                     f"{entitled or '—'}; łącznie {amount} miesięcznie. Wnioskodawca: {who}.")
+        when = "Świadczenie będzie wypłacane"
+    else:
+        lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
+                              f"miesięcznie {_period(decision)}".strip()))
+        if law.wording is Wording.PER_CHILD:
+            children = "; ".join(
+                f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
+                "miesięcznie" for r in _breakdown(decision)
+                if isinstance(r.get("member"), int) and r["member"] < len(names))
+            total = sum((Decimal(str(r["amount_before_reduction"])) for r in _breakdown(decision)),
+                        Decimal("0"))
+            reduced = "" if total == decision.amount else (
+                f", łącznie {zl(total)} pomniejszone zgodnie z art. 5 ust. 3 ustawy o "
+                f"świadczeniach rodzinnych do {amount} miesięcznie")
+            if children:
+                lines.append(f"Zasiłek rodzinny przysługuje na dzieci: {children}{reduced}.")
+        when = "Świadczenie będzie wypłacane"
+    if case.bank_account:
+        how = f"przelewem na rachunek bankowy strony nr {_account(case.bank_account)}"
+    else:
+        how = office.payment_method
+    day = "" if decision.benefit in ONE_OFF else f" {office.payment_day}".rstrip()
+    lines.append(f"{when}{day} {how}.".replace("  ", " "))
+    if decision.kind == DecisionKind.PARTIAL:
+        lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
+    return lines
+
+
+def _account(value: str) -> str:
+    text = value.replace(" ", "")
+    return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+
+def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer: Signer) -> str:
+    """The decision as HTML, ready for the PDF renderer."""
+    case = uow.session.get(Case, decision.case_id)
+    assert case is not None and decision.issued_on is not None
+    law = benefit_law(decision.benefit)
+    on = decision.issued_on
+    party = _party(case)
+    who = f"{party['name']} (PESEL {party['pesel']})"
+    setting = decision_wording.setting(uow, case, decision, law.act, law.name, who,
+                                       office.sko_name)
+    extra_kpa = setting.kpa_articles if setting else ()
+    kpa_articles = ["art. 104", *extra_kpa] + (["art. 108 § 1"] if decision.immediate_enforcement
+                                              else [])
+    kpa = f"{_join(kpa_articles)} {cite('kpa', on)}"
+    act_articles = setting.act_articles if setting else ()
+    # "art. 8, art. 38 i art. 106 ust. 1 oraz art. 106 ust. 5 ustawy …"
+    basis = f"{' oraz '.join([law.articles, *act_articles])} {cite(law.act, on)}"
+    result = decision.eligibility.result if decision.eligibility else None
+    eligible = bool(decision.eligibility and decision.eligibility.eligible)
+    # Art. 107 § 4 KPA: only a first-instance grant that gives the party all it asked for (see
+    # app.domain.party_request), without discretion written in or rygor, goes without one.
+    omitted = (setting is None and not decision.justification.strip()
+               and not decision.amount_reason.strip() and not decision.immediate_enforcement
+               and grants_in_full(decision.benefit, decision.kind, decision.amount,
+                                  decision.period_to, _request(uow, case),
+                                  decision.eligibility.max_amount if decision.eligibility
+                                  else None))
+    facts = None if omitted else justification(
+        uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
+    lines = list(setting.lines) if setting and setting.lines is not None \
+        else ruling(case, decision, law, office)
+    return render(
+        "decision.html", office=office, signer=signer, decision=decision, case=case,
+        party=party, law=law, basis=basis, kpa=kpa, ruling=lines, setting=setting,
+        facts=facts, paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
+        reason=REASONS.get(case.reason, (case.reason,))[0] if law.act == "ups" else "",
+        notices=NOTICES[law.act], interview=law.act == "ups",
+    )
+
+
+def _join(items: list[str] | tuple[str, ...]) -> str:
+    """'art. 104, art. 155 i art. 108 § 1'."""
+    items = [i for i in items if i]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} i {items[-1]}"
+
+
+def _request(uow: UnitOfWork, case: Case) -> PartyRequest | None:
+    """What the party asked for in the application (amount, last day), if recorded."""
+    row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+    if row is None:
+        return None
+    return PartyRequest(row.requested_amount, row.requested_until)

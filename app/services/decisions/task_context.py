@@ -1,0 +1,140 @@
+"""What the person completing a task sees: the case, the eligibility, the draft, and the values
+a form opens with (``initial``), so that the lawful choice is the easy one. Read-only; what a
+completed form records is in the sub-domains' ``task_actions`` modules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.decision_rules import lawful_draft
+from app.domain.party_request import asks_request
+from app.domain.polish import date_pl
+from app.domain.recovery import act_of
+from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
+from app.domain.statuses import DecisionStatus
+from app.persistence.models import Application, Case, EligibilityResult, HumanTask
+from app.services.cases.interview_records import interview_initial
+from app.services.decisions.change_cases import change_context
+from app.services.decisions.decision_records import (
+    decision_violations,
+    first_benefit_month,
+    latest_decision,
+    latest_eligibility,
+    legal_range,
+)
+from app.services.kernel.context import UnitOfWork
+
+
+def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
+                   change: dict[str, Any] | None) -> dict[str, Any]:
+    """The draft form's starting values: the computed amount and a lawful period.
+
+    A changing decision runs from the change to the end of the period it changes, and its
+    justification starts from what changed.
+    """
+    initial = lawful_draft(case.benefit, legal_range(elig), first_month,
+                           today_in_warsaw(uow.ctx.now()))
+    if change is None:
+        return initial
+    purpose = change["purpose"]
+    number = change["decision_number"] or "—"
+    effective = date_pl(date.fromisoformat(change["effective_from"])) \
+        if change["effective_from"] else "—"
+    ground = ground_phrase(change.get("ground"), change.get("ground_text") or change["reason"],
+                           on_text=effective).rstrip(".")
+    ground = f"{ground}{_basis_words(case.benefit, purpose, change)}"
+    if purpose == "revocation":
+        return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None,
+                "justification": (
+                    f"Uchylenie decyzji nr {number} z dniem {effective} w związku "
+                    f"{ground}. {change['reason']}").strip()}
+    if purpose in ("change", "reexamination", "self_correction") \
+            and initial.get("decision_kind") != "refusal":
+        if change["requested_amount"] is not None:
+            initial["amount"] = change["requested_amount"]
+            # A discretionary amount carries its reason (art. 107 § 3 KPA): the change's.
+            initial["amount_reason"] = change["reason"]
+        if purpose == "change":
+            # The rest of the changed grant's period; a re-examination keeps the lawful period.
+            initial["period_to"] = change["period_to"] or initial["period_to"]
+        initial["justification"] = (
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku "
+            f"{ground}. {change['reason']}".strip() if purpose == "change" else change["reason"])
+    elif initial.get("decision_kind") != "refusal":
+        initial["period_to"] = change["period_to"] or initial["period_to"]
+        initial["justification"] = (
+            f"Zmiana decyzji nr {number} od dnia {effective} w związku {ground}.")
+    return initial
+
+
+def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
+    """' (art. 106 ust. 5 ustawy o pomocy społecznej)': the basis the ground allows, or ''."""
+    if purpose not in CHANGING:
+        return ""
+    consent = date.fromisoformat(change["consent_on"]) if change.get("consent_on") else None
+    try:
+        rule = basis(act_of(benefit), purpose, change.get("ground") or "other", consent)
+    except ConsentRequired:
+        return ""
+    words = {"ups": "ustawy o pomocy społecznej", "usr": "ustawy o świadczeniach rodzinnych",
+             "fa": "ustawy o pomocy osobom uprawnionym do alimentów"}[act_of(benefit)]
+    cited = [f"{a} {words}" for a in rule.act_articles] + [f"{a} KPA" for a in rule.kpa_articles]
+    return f" ({', '.join(cited)})" if cited else ""
+
+
+def _applicant_name(case: Case) -> str:
+    """The applicant as declared in this case (the register may say otherwise later)."""
+    members = case.household.members
+    return members[0].full_name if members else ""
+
+
+def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
+    """What the person completing a task needs to see: case, eligibility, the draft.
+
+    ``initial`` holds values a ready form starts with where the task has none of its own (the
+    page and API clients fill only the fields the task's data leaves empty).
+    """
+    case = uow.session.get(Case, ht.case_id)
+    assert case is not None
+    ctx: dict[str, Any] = {
+        "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,
+        "applicant": _applicant_name(case), "members": len(case.household.members),
+        "opened_on": case.opened_on.isoformat(),
+    }
+    if ht.action == "conduct_interview":
+        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+    if ht.action in ("draft_decision", "approve_decision"):
+        elig = latest_eligibility(uow, case.id)
+        ctx["eligibility"] = elig.result if elig else None
+        first_month = first_benefit_month(uow, case.id)
+        ctx["first_benefit_month"] = first_month.isoformat()
+        ctx["change"] = change_context(uow, case)
+        if asks_request(case.benefit) and ctx["change"] is None:
+            # What the party asked for decides whether the justification may be left out
+            # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
+            app_row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+            amount = app_row.requested_amount if app_row else None
+            until = app_row.requested_until if app_row else None
+            ctx["party_request"] = {
+                "amount": f"{amount:.2f}" if amount is not None else None,
+                "until": until.isoformat() if until else None,
+                "recorded": amount is not None or until is not None,
+            }
+        if ht.action == "draft_decision":
+            ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
+        decision = latest_decision(uow, case.id)
+        if decision is not None:
+            ctx["decision"] = {
+                "kind": decision.kind, "amount": f"{decision.amount:.2f}", "status": decision.status,
+                "period_from": decision.period_from.isoformat() if decision.period_from else None,
+                "period_to": decision.period_to.isoformat() if decision.period_to else None,
+                "justification": decision.justification, "return_comment": decision.return_comment,
+                "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+            }
+            if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
+                ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
+    return ctx

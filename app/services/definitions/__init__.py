@@ -1,0 +1,1 @@
+"""Process definitions: deploy, history, the diagram contract, the deploy check and migration."""

@@ -1,0 +1,82 @@
+"""Replay of recent real cases on a candidate definition: which would now end differently.
+
+The histories are read from the database (each case's start data and its completed user tasks,
+`human_tasks.result` in order of id); the replay itself runs in memory in the workflow engine
+(`workflow_engine.replay`): each case on the version it ran on and on the candidate, service results
+canned. The report names cases by id only, never personal data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.statuses import CaseKind, TaskStatus
+from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
+from app.services.kernel.context import ServiceContext
+from app.services.workflow.versions import ref
+from app.workflow_engine import CompiledDefinition
+from app.workflow_engine.budget import UNLIMITED, Budget
+from app.workflow_engine.replay import CaseHistory, replay
+
+CHANGE_PROCESS = "decision_change"
+
+
+def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]:
+    """The `limit` most recent cases with a workflow, oldest first, as replayable histories."""
+    with ctx.uow(readonly=True) as uow:
+        rows = uow.session.execute(
+            select(ProcessInstance.id, ProcessInstance.case_id, ProcessInstance.definition_id,
+                   ProcessInstance.created_at, ProcessDefinition.content_hash, Case.benefit,
+                   Case.urgent, Case.kind, Case.opened_on, Application.received_on)
+            .join(Case, Case.id == ProcessInstance.case_id)
+            .join(ProcessDefinition, ProcessDefinition.id == ProcessInstance.definition_id)
+            .outerjoin(Application, Application.case_id == Case.id)
+            .order_by(ProcessInstance.id.desc()).limit(max(0, limit))
+        ).all()
+        instance_ids = [r.id for r in rows]
+        steps: dict[int, list[dict[str, Any]]] = {i: [] for i in instance_ids}
+        if instance_ids:
+            for task in uow.session.execute(
+                select(HumanTask.instance_id, HumanTask.name, HumanTask.action, HumanTask.result,
+                       HumanTask.completed_at)
+                .where(HumanTask.instance_id.in_(instance_ids), HumanTask.status == TaskStatus.COMPLETED)
+                .order_by(HumanTask.id)
+            ):
+                steps[task.instance_id].append({
+                    "task": task.name, "action": task.action, "data": dict(task.result or {}),
+                    "at": _iso(task.completed_at)})
+    histories = []
+    for r in reversed(rows):
+        received = r.received_on or r.opened_on
+        histories.append(CaseHistory(
+            case_id=r.case_id,
+            start={"case_id": r.case_id, "benefit": r.benefit, "urgent": bool(r.urgent),
+                   "application_date": received.isoformat()},
+            steps=steps[r.id],
+            process=CHANGE_PROCESS if r.kind == CaseKind.CHANGE else None,
+            baseline=ref(ctx, r.definition_id, r.content_hash),
+            started_at=_iso(r.created_at),
+        ))
+    return histories
+
+
+def _iso(moment: Any) -> str | None:
+    if moment is None:
+        return None
+    from datetime import UTC
+
+    if moment.tzinfo is None:  # stored as naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    return str(moment.isoformat())
+
+
+def replay_recent(
+    ctx: ServiceContext, candidate: CompiledDefinition, forms: dict[str, dict[str, Any]], limit: int = 100,
+    budget: Budget = UNLIMITED,
+) -> dict[str, Any]:
+    """Replay the most recent cases on `candidate`; the cases that now end differently (as far
+    as `budget` allows: the report says where it stopped)."""
+    histories = recent_histories(ctx, limit)
+    return replay(ctx.engine, candidate, histories, forms, budget=budget)

@@ -1,0 +1,181 @@
+"""Letters to the party and to the SKO, issued as PDF documents and stored like decisions.
+
+- ``supplement_call``: the call to supplement the application (art. 64 § 2 KPA): what is
+  missing, at least 7 days, and that the application is left unexamined otherwise;
+- ``evidence_notice``: before a refusal, the party may see the evidence and comment within a
+  set time, and is told which conditions are not met (art. 10 § 1 and art. 79a KPA);
+- ``delay_notice``: the case will not be settled on time: the reason, the new date and the
+  right to a ponaglenie (art. 36 and art. 37 KPA);
+- ``sko_forward``: the cover letter forwarding an appeal to the SKO (art. 133 KPA): the case,
+  the decision, the appeal's dates and the enclosed files.
+
+``issue(uow, case_id, kind, actor_id, **facts)`` is the one entry point inside a transaction
+(task hooks and other processes call it); ``issue_letter`` is the use case for the case file
+page and the API (case role, its own transaction, audited).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.deadlines import today_in_warsaw
+from app.domain.digits import parse_ascii_int
+from app.domain.messages import Code, msg
+from app.persistence.models import Case, Decision, User
+from app.services.documents import document_store
+from app.services.documents.document_store import StoredDocument
+from app.services.documents.document_templates import render
+from app.services.documents.office import office
+from app.services.kernel import audit
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
+from app.services.kernel.json_input import clean_text, iso_date
+
+MIN_DAYS, MAX_DAYS, MAX_TEXT = 7, 60, 4000
+
+
+@dataclass(frozen=True)
+class LetterField:
+    """One fact a letter needs: ``kind`` is text, days, date or past_date."""
+
+    name: str
+    label: str
+    kind: str
+    required: bool = True
+
+
+LETTERS: dict[str, tuple[LetterField, ...]] = {
+    "supplement_call": (
+        LetterField("items", "Braki wniosku do uzupełnienia", "text"),
+        LetterField("days", "Termin na uzupełnienie (dni, co najmniej 7)", "days"),
+    ),
+    "evidence_notice": (
+        LetterField("unmet", "Niespełnione warunki przyznania świadczenia", "text"),
+        LetterField("days", "Termin na wypowiedzenie się (dni, co najmniej 7)", "days"),
+    ),
+    "delay_notice": (
+        LetterField("reason", "Przyczyna zwłoki", "text"),
+        LetterField("new_date", "Nowy termin załatwienia sprawy", "future_date"),
+    ),
+    "sko_forward": (
+        LetterField("appeal_filed_on", "Data nadania lub złożenia odwołania", "past_date"),
+        LetterField("appeal_received_on", "Data wpływu odwołania do organu", "past_date"),
+        LetterField("enclosures", "Załączniki (poza aktami sprawy i odwołaniem)", "text",
+                    required=False),
+    ),
+}
+
+
+def _date(value: Any) -> date | None:
+    return value if isinstance(value, date) else iso_date(value)
+
+
+def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """The letter's facts, checked and cleaned; ValidationFailed naming each bad field."""
+    if kind not in LETTERS:
+        raise ValidationFailed(msg(Code.LETTER_INVALID), {"kind": msg(Code.CHOOSE_ONE)})
+    clean: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for f in LETTERS[kind]:
+        value = facts.get(f.name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if f.required:
+                errors[f.name] = msg(Code.REQUIRED)
+            else:
+                clean[f.name] = ""
+            continue
+        if f.kind == "text":
+            if not isinstance(value, str):
+                errors[f.name] = msg(Code.TEXT_EXPECTED)
+            elif len(value) > MAX_TEXT:
+                errors[f.name] = msg(Code.MAX_LENGTH, limit=MAX_TEXT)
+            else:
+                clean[f.name] = clean_text(value, f.name, errors, "multiline")
+        elif f.kind == "days":
+            text = str(value).strip()
+            days = None if isinstance(value, bool) else parse_ascii_int(text, maximum=999)
+            if days is None:
+                errors[f.name] = msg(Code.INTEGER_EXPECTED)
+            elif days < MIN_DAYS:
+                errors[f.name] = msg(Code.MIN_VALUE, limit=MIN_DAYS)
+            elif days > MAX_DAYS:
+                errors[f.name] = msg(Code.MAX_VALUE, limit=MAX_DAYS)
+            else:
+                clean[f.name] = days
+        else:
+            day = _date(value)
+            if day is None:
+                errors[f.name] = msg(Code.DATE_FORMAT)
+            elif f.kind == "future_date" and day <= today:
+                errors[f.name] = msg(Code.DATE_NOT_AFTER_TODAY)
+            elif f.kind == "future_date" and day > today + timedelta(days=366):
+                errors[f.name] = msg(Code.MAX_VALUE, limit=(today + timedelta(days=366)).isoformat())
+            elif f.kind == "past_date" and day > today:
+                errors[f.name] = msg(Code.DATE_IN_FUTURE)
+            else:
+                clean[f.name] = day
+    received, filed = clean.get("appeal_received_on"), clean.get("appeal_filed_on")
+    if received and filed and received < filed:
+        errors["appeal_received_on"] = msg(Code.DATE_BEFORE, limit=filed.isoformat())
+    if errors:
+        raise ValidationFailed(msg(Code.LETTER_INVALID), errors)
+    return clean
+
+
+def _issued_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
+    return uow.session.scalars(
+        select(Decision).where(Decision.case_id == case_id, Decision.issued_on.is_not(None))
+        .order_by(Decision.id.desc())).first()
+
+
+def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
+          **facts: Any) -> StoredDocument:
+    """Validate the facts, render the letter and store it as an issued document of the case."""
+    today = today_in_warsaw(uow.ctx.now())
+    clean = validate(kind, facts, today)
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
+    body = office(uow)
+    if body is None:
+        raise ValidationFailed(msg(Code.OFFICE_MISSING),
+                               {"kind": msg(Code.OFFICE_NOT_CONFIGURED)})
+    decision = _issued_decision(uow, case_id)
+    if kind == "sko_forward" and decision is None:
+        raise ValidationFailed(msg(Code.LETTER_NO_DECISION), {"kind": msg(Code.LETTER_NO_DECISION)})
+    if decision is not None and kind == "sko_forward" and decision.issued_on and \
+            clean["appeal_filed_on"] < decision.issued_on:
+        raise ValidationFailed(msg(Code.LETTER_INVALID), {"appeal_filed_on": msg(
+            Code.DATE_BEFORE, limit=decision.issued_on.isoformat())})
+    user = uow.session.get(User, actor_id) if actor_id else None
+    member = case.household.members[0]
+    html = render(
+        "letter.html", kind=kind, facts=clean, office=body, case=case, issued_on=today,
+        decision=decision, user=user, title=document_store.TITLES[kind],
+        party={"title": "Pani" if member.person.sex == "F" else "Pan",
+               "name": f"{member.first_name} {member.last_name}",
+               "address": case.household.address},
+    )
+    return document_store.store(uow, case_id, kind, html, actor_id,
+                                decision_id=decision.id if kind == "sko_forward" and decision
+                                else None)
+
+
+def issue_letter(ctx: ServiceContext, actor: Actor, case_id: int, kind: str,
+                 facts: Mapping[str, Any]) -> dict[str, Any]:
+    """A caseworker or supervisor issues a letter from the case file; returns the document."""
+    if not actor.has_case_role:
+        raise Forbidden(msg(Code.LETTER_ROLE))
+    if not isinstance(facts, Mapping):
+        raise ValidationFailed(msg(Code.LETTER_INVALID), {"facts": msg(Code.OBJECT_EXPECTED)})
+    with ctx.uow() as uow:
+        doc = issue(uow, case_id, kind, actor.id, **dict(facts))
+        audit.record(uow, "letter.issued", actor.id, case_id, document_id=doc.id, kind=kind)
+        uow.commit()
+    return {"id": doc.id, "kind": doc.kind, "title": doc.title, "sha256": doc.sha256,
+            "size": doc.size, "url": f"/api/cases/{case_id}/documents/{doc.id}"}

@@ -1,0 +1,368 @@
+"""Parsing untrusted JSON into typed values, collecting every field error on the way.
+
+Each parser takes the raw value, its field path (``members[0].net_income``) and a FieldErrors
+map; on a bad value it records a clear message under that path and returns a placeholder, so one
+pass reports every problem. ``FieldErrors.raise_if_any()`` turns them into ValidationFailed (422).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, MutableMapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from app.domain.messages import Code, Msg, msg
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_numbers import WholeFloat
+
+MIN_YEAR, MAX_YEAR = 1900, 2199
+MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
+MAX_TEXT = 64  # a short label (a calculator entry's kind); free text passes its own limit
+LONG_TEXT = 4000  # free text: a justification, a finding's fact (as the decision forms' maxLength)
+MESSAGE = msg(Code.REQUEST_INVALID)
+REQUIRED = msg(Code.REQUIRED)
+UNKNOWN_FIELD = msg(Code.UNKNOWN_FIELD)
+BAD_BOOL = msg(Code.BOOLEAN_EXPECTED)
+BAD_DATE = msg(Code.DATE_FORMAT)
+NOT_OBJECT = msg(Code.JSON_OBJECT_EXPECTED)
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+# What a decimal field is, and how each of its problems is said (the words are in the catalogue).
+_DECIMAL_CODES: dict[str, tuple[Code, Code, Code, Code, Code]] = {
+    # what: (not a decimal string, a JSON number with a fraction, negative, too large, places)
+    "amount": (Code.AMOUNT_DECIMAL_STRING, Code.AMOUNT_NOT_FLOAT, Code.AMOUNT_NEGATIVE,
+               Code.AMOUNT_TOO_LARGE, Code.AMOUNT_DECIMALS),
+    "percentage": (Code.PERCENT_DECIMAL_STRING, Code.PERCENT_NOT_FLOAT, Code.PERCENT_NEGATIVE,
+                   Code.PERCENT_TOO_LARGE, Code.PERCENT_DECIMALS),
+    "number of hectares": (Code.HECTARES_DECIMAL_STRING, Code.HECTARES_NOT_FLOAT,
+                           Code.HECTARES_NEGATIVE, Code.HECTARES_TOO_LARGE,
+                           Code.HECTARES_DECIMALS),
+}
+
+
+class FieldErrors(dict[str, str]):
+    """Field path -> message; the first message for a path wins."""
+
+    def add(self, path: str, message: str) -> None:
+        self.setdefault(path, message)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationFailed(MESSAGE, dict(self))
+
+
+def field_path(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def json_object(body: Any, path: str, allowed: set[str], errors: FieldErrors) -> Mapping[str, Any] | None:
+    """Check that ``body`` is a JSON object with only ``allowed`` keys."""
+    if not isinstance(body, Mapping):
+        errors.add(path or "body", NOT_OBJECT)
+        return None
+    for key in body:
+        if key not in allowed:
+            errors.add(field_path(path, str(key)), UNKNOWN_FIELD)
+    return body
+
+
+def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
+             maximum: Decimal = MAX_AMOUNT, what: str = "amount",
+             example: str = "1234.56") -> Decimal | None:
+    """An exact non-negative number from a decimal string or a whole JSON number; ``what`` is
+    one of the kinds in ``_DECIMAL_CODES`` (amount, percentage, number of hectares)."""
+    not_string, not_float, negative, too_large, too_precise = _DECIMAL_CODES[what]
+    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
+        errors.add(path, msg(not_string, example=example))
+        return None
+    if isinstance(raw, float | WholeFloat):  # 500.0 is a float to money, however whole
+        errors.add(path, msg(not_float, example=example))
+        return None
+    if isinstance(raw, int):
+        if raw < 0:
+            errors.add(path, msg(negative))
+            return None
+        if raw > maximum:
+            errors.add(path, msg(too_large))
+            return None
+        return Decimal(raw)
+    text = raw.strip()
+    match = _NUMBER.match(text)
+    if match is None:
+        errors.add(path, msg(not_string, example=example))
+        return None
+    number = Decimal(text)
+    if number == 0:
+        number = number.copy_abs()  # "-0" is zero, not a negative amount
+    if number < 0:
+        errors.add(path, msg(negative))
+        return None
+    if match.group(1) is not None and len(match.group(1)) > places:
+        errors.add(path, msg(too_precise, places=places))
+        return None
+    if number > maximum:
+        errors.add(path, msg(too_large))
+        return None
+    return number
+
+
+def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:
+    """An optional money amount (missing or null = 0)."""
+    if raw is None:
+        return Decimal("0.00")
+    return decimal_field(raw, path, errors) or Decimal("0.00")
+
+
+def flag_field(raw: Any, path: str, errors: FieldErrors, default: bool = False) -> bool:
+    """An optional JSON boolean."""
+    if raw is None:
+        return default
+    if not isinstance(raw, bool):
+        errors.add(path, BAD_BOOL)
+        return default
+    return raw
+
+
+def whole_field(raw: Any, path: str, errors: FieldErrors, message: str, minimum: int,
+           maximum: int) -> int | None:
+    """A JSON integer (not a boolean, float or string) within [minimum, maximum]."""
+    if raw is None:
+        errors.add(path, REQUIRED)
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        errors.add(path, message)
+        return None
+    if not minimum <= raw <= maximum:
+        errors.add(path, msg(Code.VALUE_BETWEEN, minimum=minimum, maximum=maximum))
+        return None
+    return raw
+
+
+def iso_date(raw: Any) -> date | None:
+    """A strict "YYYY-MM-DD" within the sane years, or None: no "20250101", no week dates
+    ("2026-W01-1", which ``date.fromisoformat`` also accepts), no year 1."""
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        return None
+    try:
+        parsed = date.fromisoformat(raw.strip())
+    except ValueError:
+        return None
+    return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+
+
+def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
+    """A required "YYYY-MM-DD" date within a sane range of years."""
+    if raw is None or raw == "":
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        errors.add(path, msg(Code.DATE_FORMAT))
+        return None
+    try:
+        parsed = date.fromisoformat(raw.strip())
+    except ValueError:
+        errors.add(path, msg(Code.DATE_FORMAT))
+        return None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        errors.add(path, msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01-01", latest=f"{MAX_YEAR}-12-31"))
+        return None
+    return parsed
+
+
+# --- text hygiene: what a name, an address or a free text may hold ----------------------------
+
+TextKind = Literal["name", "line", "multiline"]
+# Bidirectional embeddings, overrides, isolates and marks: invisible, they reorder what prints
+# ("Anna\u202e..." prints its PESEL backwards). Every other format character (zero-width space,
+# joiners, word joiner, BOM, soft hyphen, tags) is invisible too, so it is refused as well.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_LINE_BREAKS = frozenset("\n\r\t")
+
+
+def _suspects(allowed: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """One character class of every control (Cc), format (Cf), line and paragraph separator
+    (Zl, Zp) code point, from this Python's Unicode tables: the planes that hold them (the BMP,
+    the SMP, and plane 14's tags) are scanned once at import (~20 ms)."""
+    planes = (range(0x0, 0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+    points = [c for plane in planes for c in plane
+              if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and chr(c) not in allowed]
+    spans: list[list[int]] = []
+    for c in points:
+        if spans and spans[-1][1] == c - 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in spans) + "]")
+
+
+_SUSPECT = _suspects()
+_SUSPECT_MULTILINE = _suspects(_LINE_BREAKS)
+
+
+def text_problem(value: str, kind: TextKind = "multiline") -> Msg | None:
+    """Why ``value`` (already NFC) may not be stored, or None.
+
+    Every kind refuses control characters (C0, DEL, C1, line and paragraph separators), the
+    bidirectional controls and every other invisible format character (category Cf). Only a
+    ``multiline`` text (a textarea) may hold a line feed, a carriage return or a tab. A ``name``
+    also refuses emoji and other symbols (category So, skin-tone modifiers, variation selectors,
+    private-use and unassigned code points): no register or civil-status record holds one, no
+    bank file can carry one, and the documents' font has no glyph for it. Letters of any script
+    (Søren, Юлия, 王芳) are names.
+    """
+    if kind != "name":
+        # The fast path (C speed, a regular expression): only the suspects are looked at.
+        for found in (_SUSPECT_MULTILINE if kind == "multiline" else _SUSPECT).finditer(value):
+            problem = _problem(found.group(), found.start() + 1, kind)
+            if problem is not None:
+                return problem
+        return None
+    for i, ch in enumerate(value, 1):
+        problem = _problem(ch, i, kind)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _problem(ch: str, i: int, kind: TextKind) -> Msg | None:
+    """Why the character ``ch`` at (1-based) position ``i`` may not be in a text of ``kind``."""
+    cat = unicodedata.category(ch)
+    code = f"U+{ord(ch):04X}"
+    if cat == "Cc" or cat in ("Zl", "Zp"):
+        if kind == "multiline" and ch in _LINE_BREAKS:
+            return None
+        return msg(Code.TEXT_CONTROL_CHARACTER, char=code, position=i)
+    if ch in BIDI:
+        return msg(Code.TEXT_BIDI_CHARACTER, char=code, position=i)
+    if cat == "Cf":
+        return msg(Code.TEXT_INVISIBLE_CHARACTER, char=code, position=i)
+    if kind == "name" and (cat in ("So", "Co", "Cn", "Cs") or ch in "\ufe0e\ufe0f"
+                           or 0x1F3FB <= ord(ch) <= 0x1F3FF):
+        return msg(Code.NAME_SYMBOL, char=code, position=i)
+    return None
+
+
+def clean_text(value: str, path: str, errors: MutableMapping[str, str],
+               kind: TextKind = "multiline") -> str:
+    """``value`` in NFC without surrounding blanks; a coded error under ``path`` if it holds a
+    character its kind refuses (see :func:`text_problem`). The one gate for every name, address
+    and free text that the application, task forms, letters, recovery and the office page take."""
+    text = unicodedata.normalize("NFC", value).strip()
+    problem = text_problem(text, kind)
+    if problem is not None and path not in errors:
+        errors[path] = problem
+    return text
+
+
+def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT,
+               kind: TextKind = "multiline") -> str | None:
+    """A required non-empty text of at most ``limit`` characters (short by default; free text
+    such as a justification passes LONG_TEXT), in NFC and free of characters its ``kind`` refuses."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        errors.add(path, REQUIRED)
+        return None
+    if not isinstance(raw, str):
+        errors.add(path, msg(Code.TEXT_EXPECTED))
+        return None
+    if len(raw.strip()) > limit:
+        errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
+                   else msg(Code.SHORT_TEXT_TOO_LONG, limit=MAX_TEXT))
+        return None
+    return clean_text(raw, path, errors, kind)
+
+
+def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
+    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        errors.add(path, msg(Code.LIST_EXPECTED))
+        return []
+    if len(raw) > limit:
+        errors.add(path, msg(Code.ENTRIES_AT_MOST, limit=limit))
+        return []
+    return raw
+
+
+# --- guards on a whole request (run before any view; see app/web/setup.py) -------------------
+
+MAX_DEPTH = 32
+MAX_FIELD_CHARS = 100_000  # no form or JSON string the application accepts is this long
+MAX_NUMBER_CHARS = 40  # version, indexes, amounts: refused by length before any int()/Decimal()
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+_NUMERIC_KEYS = re.compile(r"(^|[.\]])(version|[a-z_]*index)$|^_action$")
+
+
+def bad_text(value: str) -> bool:
+    """A NUL byte or a lone surrogate (neither can be stored in PostgreSQL text or encoded)."""
+    return _BAD_CHARS.search(value) is not None
+
+
+def json_problems(data: Any) -> dict[str, str]:
+    """Field path -> message for NUL bytes, lone surrogates, control, bidirectional or invisible
+    characters (:func:`text_problem`), over-long strings or nesting deeper
+    than MAX_DEPTH anywhere in parsed JSON (iterative: no recursion on hostile depth)."""
+    out: dict[str, str] = {}
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack and len(out) < 20:
+        node, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            out.setdefault(path or "body", msg(Code.INPUT_TOO_DEEP, limit=MAX_DEPTH))
+            continue
+        if isinstance(node, str):
+            if bad_text(node):
+                out.setdefault(path or "body", msg(Code.TEXT_BAD_CHARACTERS))
+            elif (problem := text_problem(node)) is not None:
+                out.setdefault(path or "body", problem)
+            elif len(node) > MAX_FIELD_CHARS:
+                out.setdefault(path or "body", msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                name = str(key)
+                sub = field_path(path, "?" if bad_text(name) else name[:100])
+                if bad_text(name):
+                    out.setdefault(sub, msg(Code.TEXT_BAD_CHARACTERS))
+                stack.append((value, sub, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(node))
+    return out
+
+
+def form_problems(form: Any) -> dict[str, str]:
+    """Field name -> message for a submitted HTML form (a MultiDict): NUL bytes, lone surrogates,
+    control, bidirectional or invisible characters, over-long values, and numbers (version, row
+    indexes, ``_action``) far longer than any valid one."""
+    out: dict[str, str] = {}
+    for name, value in form.items(multi=True):
+        key = "?" if bad_text(name) else name[:200]
+        if bad_text(name) or bad_text(value):
+            out.setdefault(key, msg(Code.TEXT_BAD_CHARACTERS))
+        elif (problem := text_problem(value)) is not None:
+            out.setdefault(key, problem)
+        elif len(name) > 200 or re.search(r"\[[0-9]{7,}\]", name):
+            out.setdefault(key, msg(Code.INVALID_VALUE))
+        elif len(value) > MAX_FIELD_CHARS:
+            out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_FIELD_CHARS))
+        elif _NUMERIC_KEYS.search(name) and len(value) > MAX_NUMBER_CHARS + 200 * (name == "_action"):
+            out.setdefault(key, msg(Code.MAX_LENGTH, limit=MAX_NUMBER_CHARS))
+    return out
+
+
+def parse_day(data: dict[str, Any], field: str, errors: dict[str, str], required: bool = True
+              ) -> date | None:
+    """An ISO date field of a submission; a missing or malformed one is a field error."""
+    value = data.get(field)
+    if value in (None, ""):
+        if required:
+            errors[field] = msg(Code.REQUIRED)
+        return None
+    day = iso_date(value)
+    if day is None:
+        errors[field] = msg(Code.DATE_FORMAT)
+    return day

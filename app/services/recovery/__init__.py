@@ -1,0 +1,1 @@
+"""Recovery of undue benefits: claims, recovery decisions, deductions and limitation."""
