@@ -14,7 +14,7 @@ from app.domain.decision_rules import LegalRange, check_decision
 from app.domain.kpa_appeals import Demand, draft_violations, self_correction_violations
 from app.domain.messages import CATALOGUE, Code, Msg
 from app.domain.violations import Violation, by_field
-from app.services.interview_records import check_member_rows
+from app.services.cases.interview_records import check_member_rows
 from tests.unit.domain.test_decision_rules import FIRST, NOT_ELIGIBLE, OKRESOWY, draft
 from tests.unit.test_messages import TRANSLATIONS
 
