@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.messages import Code, msg
+from app.domain.money import money_str as _money  # the API's plain amounts: '1234.56'
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
@@ -30,10 +31,6 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
 from app.services.workflow.worklist import task_summary
-
-
-def _money(value: Any) -> str:
-    return f"{value:.2f}"
 
 
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:

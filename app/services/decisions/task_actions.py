@@ -13,6 +13,7 @@ from typing import Any
 from app.domain import facts, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, check_decision
 from app.domain.messages import Code, msg
+from app.domain.money import MoneyRefused, parse_money
 from app.domain.statuses import DecisionStatus
 from app.persistence.models import Case, Decision, HumanTask, Interview, ProcessInstance
 from app.services.cases.task_actions import received_on
@@ -39,11 +40,12 @@ APPROVAL_MESSAGE = msg(Code.APPROVAL_UNLAWFUL)
 
 
 def _money(value: Any) -> Decimal | None:
+    """The form's amount (a decimal string its schema checked), or None when there is none."""
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
-    except ArithmeticError:
+        return parse_money(value)
+    except MoneyRefused:
         return None
 
 

@@ -15,11 +15,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from app.domain.messages import Code, Msg, msg
+from app.domain.money import MAX_AMOUNT, MoneyRefused, parse_money
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.json_numbers import WholeFloat
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
-MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
 MAX_TEXT = 64  # a short label (a calculator entry's kind); free text passes its own limit
 LONG_TEXT = 4000  # free text: a justification, a finding's fact (as the decision forms' maxLength)
 MESSAGE = msg(Code.REQUEST_INVALID)
@@ -28,7 +28,6 @@ UNKNOWN_FIELD = msg(Code.UNKNOWN_FIELD)
 BAD_BOOL = msg(Code.BOOLEAN_EXPECTED)
 BAD_DATE = msg(Code.DATE_FORMAT)
 NOT_OBJECT = msg(Code.JSON_OBJECT_EXPECTED)
-_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -77,38 +76,19 @@ def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
     """An exact non-negative number from a decimal string or a whole JSON number; ``what`` is
     one of the kinds in ``_DECIMAL_CODES`` (amount, percentage, number of hectares)."""
     not_string, not_float, negative, too_large, too_precise = _DECIMAL_CODES[what]
-    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
-        errors.add(path, msg(not_string, example=example))
-        return None
     if isinstance(raw, float | WholeFloat):  # 500.0 is a float to money, however whole
         errors.add(path, msg(not_float, example=example))
         return None
-    if isinstance(raw, int):
-        if raw < 0:
-            errors.add(path, msg(negative))
-            return None
-        if raw > maximum:
-            errors.add(path, msg(too_large))
-            return None
-        return Decimal(raw)
-    text = raw.strip()
-    match = _NUMBER.match(text)
-    if match is None:
-        errors.add(path, msg(not_string, example=example))
+    try:
+        return parse_money(raw, places=places, maximum=maximum)
+    except MoneyRefused as refused:
+        errors.add(path, {
+            Code.AMOUNT_NEGATIVE: msg(negative),
+            Code.AMOUNT_TOO_LARGE: msg(too_large),
+            Code.AMOUNT_DECIMALS: msg(too_precise) if too_precise is Code.AMOUNT_DECIMALS
+            else msg(too_precise, places=places),
+        }.get(refused.code) or msg(not_string, example=example))
         return None
-    number = Decimal(text)
-    if number == 0:
-        number = number.copy_abs()  # "-0" is zero, not a negative amount
-    if number < 0:
-        errors.add(path, msg(negative))
-        return None
-    if match.group(1) is not None and len(match.group(1)) > places:
-        errors.add(path, msg(too_precise, places=places))
-        return None
-    if number > maximum:
-        errors.add(path, msg(too_large))
-        return None
-    return number
 
 
 def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:

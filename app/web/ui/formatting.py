@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask.sansio.app import App
-from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from app.domain import statuses
 from app.domain.messages import Msg
+from app.domain.money import format_money
 from app.domain.statuses import TaskStatus
 from app.web.context import services
 from app.web.messages import render
@@ -68,14 +69,18 @@ def fdatetime(value: Any) -> str:
 
 
 def money(value: Any) -> str:
-    """An amount in złoty with the locale's separators: 1 234,56 zł."""
+    """An amount in złoty with the locale's separators: 1 234,56 zł (the one formatter)."""
     if value in (None, ""):
         return "—"
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return f"{format_decimal(amount, format='#,##0.00')}\u00a0zł"
+    if not amount.is_finite():
+        return str(value)
+    if lang() == "en":
+        return format_money(amount, decimal=".", group=",", group_from=1000, unit="\u00a0zł")
+    return format_money(amount, group_from=1000, unit="\u00a0zł")
 
 
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")

@@ -24,6 +24,8 @@ from typing import Any
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from app.domain.messages import Code
+from app.domain.money import MoneyRefused, parse_money
 from app.web.ui.labels import lang
 
 ROW_MARKER = "_row"
@@ -268,9 +270,13 @@ def _convert_scalar(prop: dict[str, Any], kind: str, raw: Any, path: str, errors
         return text.rstrip()
     if kind == "money":
         cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
-        if _number(cleaned) is None:
-            errors[path] = _("Podaj kwotę, np. 1234,56.")
-            return cleaned
+        try:
+            parse_money(text, comma=True, places=10, maximum=Decimal("1e15"))
+        except MoneyRefused as refused:
+            if refused.code is Code.AMOUNT_FORMAT:
+                errors[path] = _("Podaj kwotę, np. 1234,56.")
+                return cleaned
+            # A negative, too precise or too large amount: the form's schema says which.
         return float(cleaned) if _type(prop) == "number" else cleaned
     if kind == "integer":
         value = _number(text)
