@@ -422,6 +422,7 @@ class Code(StrEnum):
     USERNAME_NOT_FOUND = "username_not_found"
     AUTHORISATION_NOT_FOUND = "authorisation_not_found"
     PAYMENT_EXPORT_ROLE = "payments.export_role"
+    PAYMENT_LISTS_ROLE = "payments.lists_role"
     PAYMENT_LIST_NOT_FOUND = "payments.list_not_found"
     PAYMENT_APPROVE_ROLE = "payments.approve_role"
     PAYMENT_RUN_ROLE = "payments.run_role"

@@ -284,4 +284,7 @@ TEXTS: dict[Code, Template] = {
     Code.TASK_GONE: Template(
         N_("Proces nie oferuje już tego zadania; wczytaj stronę ponownie."),
         "The workflow no longer offers this task; reload the page."),
+    Code.PAYMENT_LISTS_ROLE: Template(
+        N_("Listy wypłat mogą przeglądać tylko pracownicy socjalni i kierownicy."),
+        "Only caseworkers and supervisors may see payment lists."),
 }

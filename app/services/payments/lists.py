@@ -27,7 +27,7 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 
-SEE = "Only caseworkers and supervisors may see payment lists."
+SEE = msg(Code.PAYMENT_LISTS_ROLE)
 
 
 @dataclass(frozen=True)
