@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from app.domain.money import MoneyRefused, parse_money
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
 from app.web.ui.formatting import service_message
@@ -164,10 +166,15 @@ def _blank(text: str) -> bool:
 
 
 def _number(text: str) -> str | None:
-    """An amount as typed (spaces removed, decimal comma accepted), or None when empty."""
+    """An amount as typed, read by the one money parser (spaces and a decimal comma accepted) and
+    sent as a plain decimal string; text it refuses goes as typed, for the service to say why.
+    None when empty."""
     if _blank(text):
         return None
-    return text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return f"{parse_money(text, comma=True, places=6, maximum=Decimal('1e15')):f}"
+    except MoneyRefused:
+        return text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
 
 
 def _whole(text: str) -> int | str | None:
