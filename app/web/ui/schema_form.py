@@ -247,6 +247,7 @@ def _blank(raw: Any) -> bool:
     return raw is None or str(raw).strip() == ""
 
 
+_MONEY_TYPED_MAX = Decimal("999999999999999.9999999999")  # 15 digits, 10 places: refused before the schema
 _PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:\.[0-9]{0,10})?$")
 
 
@@ -271,12 +272,12 @@ def _convert_scalar(prop: dict[str, Any], kind: str, raw: Any, path: str, errors
     if kind == "money":
         cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
         try:
-            parse_money(text, comma=True, places=10, maximum=Decimal("1e15"))
+            parse_money(text, comma=True, places=10, maximum=_MONEY_TYPED_MAX)
         except MoneyRefused as refused:
-            if refused.code is Code.AMOUNT_FORMAT:
+            if refused.code is not Code.AMOUNT_NEGATIVE:
                 errors[path] = _("Podaj kwotę, np. 1234,56.")
                 return cleaned
-            # A negative, too precise or too large amount: the form's schema says which.
+            # A negative amount: the form's schema says why (its minimum).
         return float(cleaned) if _type(prop) == "number" else cleaned
     if kind == "integer":
         value = _number(text)
