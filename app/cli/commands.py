@@ -89,9 +89,9 @@ def register(app: Flask) -> None:
         with click.progressbar(length=total, label=f"payment run {on:%Y-%m}",
                                show_pos=True) as bar:
             result = payments.monthly_payment_run(ctx, on, SYSTEM, progress=bar.update)
-        click.echo(f"month {result['month'][:7]}: {result['created']} payment(s) added to "
-                   f"{len(result['lists'])} list(s) {result['lists']}; "
-                   f"{result['extended']} open-ended schedule month(s) added")
+        click.echo(f"month {result.month:%Y-%m}: {result.created} payment(s) added to "
+                   f"{len(result.lists)} list(s) {list(result.lists)}; "
+                   f"{result.extended} open-ended schedule month(s) added")
 
     @app.cli.command("fire-timers")
     def fire_timers() -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
+from app.domain.jsonsafe import jsonable
 from app.services.kernel import health
 from app.web.context import services
 
@@ -16,4 +17,4 @@ bp = Blueprint("health", __name__)
 def health_check() -> Any:
     """200 when the database, the broker and the worker heartbeat are ok, else 503 (JSON)."""
     report = health.check(services())
-    return jsonify(report), 200 if report["status"] == "ok" else 503
+    return jsonify(jsonable(report)), 200 if report.status == "ok" else 503

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import json
+from dataclasses import is_dataclass
 from typing import Any
 
 from flask.json.provider import DefaultJSONProvider
 
+from app.domain.jsonsafe import jsonable
 from app.services.kernel.json_numbers import whole_number
 
 
+def _default(o: Any) -> Any:
+    """A typed read (a dataclass) inside a response is sent as :func:`jsonable` makes it."""
+    if is_dataclass(o) and not isinstance(o, type):
+        return jsonable(o)
+    return DefaultJSONProvider.default(o)
+
+
 class WholeNumberJSON(DefaultJSONProvider):
-    """Flask's JSON provider, reading ``683.0`` as the integer 683."""
+    """Flask's JSON provider, reading ``683.0`` as the integer 683; a dataclass is written with
+    money as '123.45' and dates ISO (``jsonable``), not Flask's ``asdict`` and HTTP dates."""
+
+    default = staticmethod(_default)
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
         kwargs.setdefault("parse_float", whole_number)

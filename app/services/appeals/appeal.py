@@ -25,6 +25,7 @@ from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus, TaskStatus
 from app.persistence.models import Appeal, Decision, HumanTask, PaymentScheduleItem
+from app.services.appeals.views import AppealView
 from app.services.decisions.decision_records import event, latest_decision
 from app.services.documents import letters
 from app.services.kernel import audit
@@ -211,7 +212,7 @@ def _window_open(uow: UnitOfWork, case_id: int) -> bool:
     return task_ready(uow, case_id, "appeal_window")
 
 
-def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> dict[str, Any]:
+def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> AppealView:
     """Record an appeal that arrived after the decision was recorded final (from the case file).
 
     Posted in time: finality is undone (the decision was never final), and planned payments wait
@@ -298,29 +299,6 @@ def lock_appeal(uow: UnitOfWork, appeal_id: int, version: Any) -> Appeal:
     return appeal
 
 
-def appeal_dict(a: Appeal) -> dict[str, Any]:
+def appeal_dict(a: Appeal) -> AppealView:
     """An appeal as the case file and the API show it (dates, timeliness, the SKO's ruling)."""
-    def iso(d: date | None) -> str | None:
-        return d.isoformat() if d else None
-
-    return {
-        "id": a.id, "decision_id": a.decision_id, "channel": a.channel,
-        "posted_on": iso(a.posted_on), "received_on": iso(a.received_on),
-        "deadline": iso(a.deadline), "timely": a.timely, "after_finality": a.after_finality,
-        "restoration_requested": a.restoration_requested,
-        "cause_ceased_on": iso(a.cause_ceased_on),
-        # Art. 58 § 2 with art. 57 § 5 KPA: the request is dated by posting, not by receipt.
-        "restoration_in_time": kpa_appeals.restoration_in_time(
-            a.posted_on or a.received_on, a.cause_ceased_on) if a.cause_ceased_on else None,
-        "restoration_ruling": a.restoration_ruling, "forward_due": iso(a.forward_due),
-        "forwarded_on": iso(a.forwarded_on), "self_corrected_on": iso(a.self_corrected_on),
-        "self_correction_last_day": iso(kpa_appeals.self_correction_last_day(a.received_on))
-        if a.received_on else None,
-        "demand": {"text": a.demand_text, "in_full_confirmed": a.in_full_confirmed,
-                   "amount": f"{a.demand_amount:.2f}" if a.demand_amount is not None else None,
-                   "period_from": iso(a.demand_from), "period_to": iso(a.demand_to)}
-        if a.self_corrected_on else None,
-        "sko_outcome": a.sko_outcome, "sko_ruling_on": iso(a.sko_ruling_on),
-        "sko_reference": a.sko_reference, "sko_decision_id": a.sko_decision_id,
-        "follow_up_case_id": a.follow_up_case_id, "version": a.version,
-    }
+    return AppealView.of(a)

@@ -35,6 +35,7 @@ from app.services.appeals.appeal import (
     task_ready,
 )
 from app.services.appeals.sko_rulings import Effects, record, stop_payments
+from app.services.appeals.views import AppealView
 from app.services.decisions.decision_changes import open_change_case
 from app.services.decisions.decision_records import first_benefit_month
 from app.services.kernel import audit
@@ -66,7 +67,7 @@ def _schedule(uow: UnitOfWork, case_id: int) -> None:
     REGISTRY.operations["payment_schedule"].handler(uow, cast(Job, SimpleNamespace(case_id=case_id)))
 
 
-def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
+def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> AppealView:
     """Forward an appeal recorded after finality to the SKO, or (a timely one) change the
     decision in a re-examination case instead (art. 132); supervisor only."""
     _supervisor(actor)
@@ -108,7 +109,7 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         return appeal_dict(appeal)
 
 
-def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> dict[str, Any]:
+def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> AppealView:
     """Record the SKO's ruling on an appeal forwarded from the case file (after finality, or on a
     version whose process ended at forwarding) and apply it to the decision and payments."""
     _supervisor(actor)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -44,33 +45,41 @@ def stop_payments(uow: UnitOfWork, decision_id: int) -> None:
         .values(status=ScheduleItemStatus.CANCELLED))
 
 
-def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
-    """The SKO's own ruling on the merits (outcome ``changed``)."""
+@dataclass(frozen=True)
+class SkoRuling:
+    """The SKO's own ruling on the merits: the kind, amount and period it decides."""
+
+    kind: str
+    amount: Decimal
+    period_from: date | None
+    period_to: date | None
+
+
+def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> SkoRuling | None:
+    """The SKO's own ruling on the merits (outcome ``changed``); None when its kind is bad."""
     kind = data.get("sko_kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         errors["sko_kind"] = msg(Code.CHOOSE_ONE)
-        return {}
-    ruling: dict[str, Any] = {"kind": kind, "amount": Decimal("0"), "period_from": None,
-                              "period_to": None}
+        return None
     if kind == "refusal":
-        return ruling
+        return SkoRuling(kind, Decimal("0"), None, None)
+    amount = Decimal("0")
     try:
         amount = Decimal(str(data.get("sko_amount", "")).replace(",", ".").strip())
         if not amount.is_finite() or amount <= 0 or amount >= Decimal("1000000") \
                 or amount != amount.quantize(Decimal("0.01")):
             raise InvalidOperation
-        ruling["amount"] = amount
     except (InvalidOperation, ValueError):
         errors["sko_amount"] = msg(Code.AMOUNT_FORMAT)
-    ruling["period_from"] = parse_day(data, "sko_period_from", errors)
-    ruling["period_to"] = parse_day(data, "sko_period_to", errors, required=False)
-    if ruling["period_from"] and ruling["period_to"] and ruling["period_to"] < ruling["period_from"]:
-        errors["sko_period_to"] = msg(Code.DATE_BEFORE, limit=ruling["period_from"].isoformat())
-    return ruling
+    period_from = parse_day(data, "sko_period_from", errors)
+    period_to = parse_day(data, "sko_period_to", errors, required=False)
+    if period_from and period_to and period_to < period_from:
+        errors["sko_period_to"] = msg(Code.DATE_BEFORE, limit=period_from.isoformat())
+    return SkoRuling(kind, amount, period_from, period_to)
 
 
 def _validate(uow: UnitOfWork, appeal: Appeal, data: dict[str, Any]) -> tuple[str, Any, str,
-                                                                             str | None, dict[str, Any]]:
+                                                                             str | None, SkoRuling | None]:
     """The ruling as submitted, checked against the appeal (422 with each field's rule)."""
     errors: dict[str, str] = {}
     outcome = data.get("sko_outcome")
@@ -84,7 +93,7 @@ def _validate(uow: UnitOfWork, appeal: Appeal, data: dict[str, Any]) -> tuple[st
     restoration = data.get("restoration_ruling") or None
     if restoration not in (None, "granted", "refused"):
         errors["restoration_ruling"] = msg(Code.CHOOSE_ONE)
-    ruling = _sko_ruling(data, errors) if outcome == "changed" else {}
+    ruling = _sko_ruling(data, errors) if outcome == "changed" else None
     today = today_in_warsaw(uow.ctx.now())
     assert appeal.forwarded_on is not None
     if ruled_on is not None and ruled_on > today:
@@ -129,7 +138,7 @@ def record_in_task(uow: UnitOfWork, actor: Actor, case_id: int, data: dict[str, 
 
 
 def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, outcome: str,
-           ruled_on: Any, ruling: dict[str, Any], reference: str, effects: Effects | None) -> None:
+           ruled_on: Any, ruling: SkoRuling | None, reference: str, effects: Effects | None) -> None:
     """Each ruling's effect on the decision and its payments. In a process (no ``effects``) the
     diagram makes the schedule and the new decision itself."""
     label = f"SKO {reference}".strip()
@@ -152,10 +161,11 @@ def _apply(uow: UnitOfWork, actor: Actor, appeal: Appeal, decision: Decision, ou
     decision.status = DecisionStatus.QUASHED
     decision.appeal_outcome = f"sko_{outcome}"
     if outcome == "changed":
+        assert ruling is not None  # a changed outcome without a valid ruling was refused above
         sko = Decision(
-            case_id=decision.case_id, kind=ruling["kind"], benefit=decision.benefit,
-            amount=ruling["amount"], period_from=ruling["period_from"],
-            period_to=ruling["period_to"], justification=f"Orzeczenie {label} (art. 138 § 1 pkt 2 KPA).",
+            case_id=decision.case_id, kind=ruling.kind, benefit=decision.benefit,
+            amount=ruling.amount, period_from=ruling.period_from,
+            period_to=ruling.period_to, justification=f"Orzeczenie {label} (art. 138 § 1 pkt 2 KPA).",
             status=DecisionStatus.FINAL, drafted_by_id=actor.id, drafted_at=uow.ctx.now(), issued_on=ruled_on,
             final_on=ruled_on, delivered_on=ruled_on, appeal_outcome="sko_ruling",
             eligibility_id=decision.eligibility_id,

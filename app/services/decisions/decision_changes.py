@@ -209,7 +209,8 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
 # ------------------------------------------------------------------ service operations
 def open_revocation(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """The 6-monthly review found the benefit should not continue: open a revoking decision from
-    the next month (the benefit never stops without one; payments run until it is final)."""
+    the next month (the benefit never stops without one; payments run until it is final).
+    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
     parent = uow.session.get(Case, job.case_id)
     assert parent is not None
     if _open_change_for(uow, parent.id):
@@ -231,7 +232,8 @@ def open_revocation(uow: UnitOfWork, job: Job) -> dict[str, Any]:
 
 def end_changed_grant(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """A final revoking (or refusing) decision in a change case: the changed grant's planned
-    months from the change's date are cancelled; months already on a payment list stay."""
+    months from the change's date are cancelled; months already on a payment list stay.
+    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
     case = uow.session.get(Case, job.case_id)
     assert case is not None
     if case.effective_from is None:

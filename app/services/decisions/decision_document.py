@@ -102,6 +102,7 @@ def _party(case: Case) -> dict[str, str]:
 
 
 def _breakdown(decision: Decision) -> list[dict[str, Any]]:
+    """The rows of the stored eligibility explanation, as stored (a JSON record, read as such)."""
     result = decision.eligibility.result if decision.eligibility else None
     return [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
 

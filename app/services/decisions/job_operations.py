@@ -70,7 +70,10 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
 
 
 def eligibility(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """Compute eligibility with the domain package and keep the explanation."""
+    """Compute eligibility with the domain package and keep the explanation.
+
+    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract).
+    """
     case = uow.session.get(Case, job.case_id)
     assert case is not None
     # Parameters (and ages) of the first benefit month, not of the filing date.
@@ -112,7 +115,8 @@ class DecisionNotIssuable(ServiceError):
 def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """Re-check the approved decision, then issue it: the PDF document (art. 107 KPA), stored
     once with its hash. Refused, visibly, when the body is not configured or the signer holds no
-    authorisation for the decision's act valid on the day of issue."""
+    authorisation for the decision's act valid on the day of issue.
+    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
     decision = drafted_decision(uow, job.case_id)
     violations = decision_violations(uow, decision)
     if violations:

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
+from app.domain.dictview import DictView
 from app.domain.digits import parse_ascii_int
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
@@ -41,8 +42,8 @@ HORIZON_MONTHS = 12
 MAX_ID = 2**31 - 1  # the database's integer range
 
 
-@dataclass(frozen=True)
-class AffectedGrant:
+@dataclass(frozen=True, eq=False)
+class AffectedGrant(DictView):
     """A running grant whose amount changes from ``effective_from``."""
 
     case_id: int
@@ -50,21 +51,11 @@ class AffectedGrant:
     benefit: str
     decision_id: int
     decision_number: str | None
-    amount: str
-    new_amount: str
+    amount: Decimal
+    new_amount: Decimal
     eligible: bool
     effective_from: date
     period_to: date | None
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-safe."""
-        return {
-            "case_id": self.case_id, "case_number": self.case_number, "benefit": self.benefit,
-            "decision_id": self.decision_id, "decision_number": self.decision_number,
-            "amount": self.amount, "new_amount": self.new_amount, "eligible": self.eligible,
-            "effective_from": self.effective_from.isoformat(),
-            "period_to": self.period_to.isoformat() if self.period_to else None,
-        }
 
 
 def _months_ahead(day: date, months: int) -> date:
@@ -108,18 +99,22 @@ def _affected(uow: UnitOfWork, today: date) -> list[AffectedGrant]:
                 continue
             found.append(AffectedGrant(
                 case.id, case.number, decision.benefit, decision.id, decision.number,
-                f"{decision.amount:.2f}", f"{result.amount:.2f}", result.eligible, change,
+                _cents(decision.amount), _cents(result.amount), result.eligible, change,
                 decision.period_to,
             ))
     return found
 
 
-def affected_grants(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
+def _cents(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(Decimal("0.01"))
+
+
+def affected_grants(ctx: ServiceContext, actor: Actor) -> list[AffectedGrant]:
     """Running grants whose amount changes with a legal parameter change (no personal data)."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_ROLE_REQUIRED))
     with ctx.uow(readonly=True) as uow:
-        return [a.as_dict() for a in _affected(uow, today_in_warsaw(ctx.now()))]
+        return _affected(uow, today_in_warsaw(ctx.now()))
 
 
 def draft_changes(ctx: ServiceContext, actor: Actor, chosen: Any) -> list[int]:

@@ -50,7 +50,10 @@ REPORTED_VARIABLES: Mapping[str, str] = {
 
 
 def declared() -> dict[str, Any]:
-    """The registry, as the editor and the API show it: actions and operations with their inputs."""
+    """The registry, as the editor and the API show it: actions and operations with their inputs.
+
+    A dict: it is the JSON document the BPMN editor reads, keyed by action and operation names.
+    """
     return {
         "actions": {name: {"fields": dict(a.fields), "required": sorted(a.required),
                            "essential": a.essential, "four_eyes_of": a.four_eyes_of, "doc": a.doc}

@@ -24,6 +24,8 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -31,6 +33,7 @@ import defusedxml.ElementTree as SafeET
 from jsonschema.exceptions import SchemaError
 from sqlalchemy import select, text
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition, User
 from app.services.definitions import deploy as definitions
@@ -51,7 +54,21 @@ BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 
 # --- history and diff ----------------------------------------------------------------------------
 
-def history(ctx: ServiceContext) -> list[dict[str, Any]]:
+@dataclass(frozen=True, eq=False)
+class HistoryEntry(DictView):
+    """A deployed version with who deployed it, when and why."""
+
+    id: int
+    key: str
+    version: int
+    content_hash: str
+    active: bool
+    deployed_at: datetime
+    comment: str
+    author: str
+
+
+def history(ctx: ServiceContext) -> list[HistoryEntry]:
     """Every deployed version, newest first, with who deployed it, when and why."""
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
@@ -63,21 +80,55 @@ def history(ctx: ServiceContext) -> list[dict[str, Any]]:
             .where(ProcessDefinition.key == MAIN_PROCESS)
             .order_by(ProcessDefinition.version.desc())
         ).all()
-        return [{"id": r.id, "key": r.key, "version": r.version, "content_hash": r.content_hash,
-                 "active": r.is_active, "deployed_at": r.deployed_at.isoformat(),
-                 "comment": r.comment or "", "author": r.full_name or r.username or ""}
+        return [HistoryEntry(id=r.id, key=r.key, version=r.version, content_hash=r.content_hash,
+                             active=r.is_active, deployed_at=r.deployed_at, comment=r.comment or "",
+                             author=r.full_name or r.username or "")
                 for r in rows]
 
 
-def _files(version: dict[str, Any]) -> dict[str, str]:
+def _files(version: definitions.DefinitionSources) -> dict[str, str]:
     """A version as text files: the diagrams, and the forms as formatted JSON."""
-    files = {name: str(xml) for name, xml in version["sources"].items()}
-    for name, schema in version["forms"].items():
+    files = {name: str(xml) for name, xml in version.sources.items()}
+    for name, schema in version.forms.items():
         files[f"forms/{name}.json"] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return files
 
 
-def diff(ctx: ServiceContext, old_id: int, new_id: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class VersionRef:
+    """A deployed version by id and number."""
+
+    id: int
+    version: int
+
+
+@dataclass(frozen=True)
+class FileDiff:
+    """One file that differs: added, removed or changed, with its unified diff."""
+
+    file: str
+    status: str
+    diff: str
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """The files that differ between two versions."""
+
+    old: VersionRef
+    new: VersionRef
+    files: tuple[FileDiff, ...]
+
+
+@dataclass(frozen=True)
+class UploadedFiles:
+    """Diagrams (name to XML) and forms (name to JSON Schema) read from an upload."""
+
+    sources: dict[str, str]
+    forms: dict[str, Any]
+
+
+def diff(ctx: ServiceContext, old_id: int, new_id: int) -> VersionDiff:
     """A unified diff per file between two versions (only the files that differ)."""
     old = definitions.definition_sources(ctx, old_id)
     new = definitions.definition_sources(ctx, new_id)
@@ -90,12 +141,12 @@ def diff(ctx: ServiceContext, old_id: int, new_id: int) -> dict[str, Any]:
         status = "added" if before is None else "removed" if after is None else "changed"
         lines = difflib.unified_diff(
             (before or "").splitlines(keepends=True), (after or "").splitlines(keepends=True),
-            fromfile=f"v{old['version']}/{name}", tofile=f"v{new['version']}/{name}", n=3,
+            fromfile=f"v{old.version}/{name}", tofile=f"v{new.version}/{name}", n=3,
         )
-        changes.append({"file": name, "status": status, "diff": "".join(
-            line if line.endswith("\n") else line + "\n" for line in lines)})
-    return {"old": {"id": old["id"], "version": old["version"]},
-            "new": {"id": new["id"], "version": new["version"]}, "files": changes}
+        changes.append(FileDiff(file=name, status=status, diff="".join(
+            line if line.endswith("\n") else line + "\n" for line in lines)))
+    return VersionDiff(old=VersionRef(old.id, old.version), new=VersionRef(new.id, new.version),
+                       files=tuple(changes))
 
 
 # --- deploy with optimistic locking, rollback ----------------------------------------------------
@@ -160,11 +211,11 @@ def rollback(
 ) -> tuple[int, bool]:
     """Deploy an older version's diagrams and forms again, as a new version (audited)."""
     old = definitions.definition_sources(ctx, definition_id)
-    note = f"Rollback to v{old['version']}" + (f": {comment}" if comment else "")
-    new_id, created = deploy_checked(ctx, old["sources"], old["forms"], actor, note[:500], base_version)
+    note = f"Rollback to v{old.version}" + (f": {comment}" if comment else "")
+    new_id, created = deploy_checked(ctx, old.sources, old.forms, actor, note[:500], base_version)
     with ctx.uow() as uow:
         audit.record(uow, "definition.rolled_back", actor.id, definition_id=new_id,
-                     from_definition_id=definition_id, from_version=old["version"], created=created)
+                     from_definition_id=definition_id, from_version=old.version, created=created)
         uow.commit()
     return new_id, created
 
@@ -178,12 +229,12 @@ def export_zip(ctx: ServiceContext, definition_id: int) -> tuple[str, bytes]:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(_files(version).items()):
             archive.writestr(name, content)
-    return f"{version['key']}-v{version['version']}.zip", buffer.getvalue()
+    return f"{version.key}-v{version.version}.zip", buffer.getvalue()
 
 
 def export_file(ctx: ServiceContext, definition_id: int, name: str) -> str:
     """One diagram of a version."""
-    sources = definitions.definition_sources(ctx, definition_id)["sources"]
+    sources = definitions.definition_sources(ctx, definition_id).sources
     if name not in sources:
         raise NotFound(msg(Code.DIAGRAM_NOT_IN_VERSION))
     return str(sources[name])
@@ -209,12 +260,12 @@ def _safe_name(name: str) -> bool:
     return not path.is_absolute() and ".." not in path.parts and "\\" not in name
 
 
-def read_upload(filename: str, data: bytes) -> dict[str, Any]:
+def read_upload(filename: str, data: bytes) -> UploadedFiles:
     """Diagrams (and forms) from an uploaded .bpmn or .zip, checked but not deployed."""
     lower = filename.lower()
     if lower.endswith(".bpmn"):
         base = PurePosixPath(filename.replace("\\", "/")).name
-        return {"sources": {base: _check_bpmn(base, data)}, "forms": {}}
+        return UploadedFiles(sources={base: _check_bpmn(base, data)}, forms={})
     if not lower.endswith(".zip"):
         raise ValidationFailed(msg(Code.FILE_TYPE), {"file": "bad_type"})
     if len(data) > MAX_ZIP_BYTES:
@@ -247,11 +298,14 @@ def read_upload(filename: str, data: bytes) -> dict[str, Any]:
             forms[path.stem] = schema
     if not sources:
         raise ValidationFailed(msg(Code.ZIP_NO_BPMN), {"file": "no_bpmn"})
-    return {"sources": sources, "forms": forms}
+    return UploadedFiles(sources=sources, forms=forms)
 
 
 def check_schema(schema: Any, name: str = "schema") -> dict[str, Any]:
-    """A form must be a JSON Schema object (draft 2020-12) with properties to render."""
+    """A form must be a JSON Schema object (draft 2020-12) with properties to render.
+
+    Returns the schema it checked: a dict because it is a JSON document, not a typed read.
+    """
     if not isinstance(schema, dict):
         raise ValidationFailed(msg(Code.FORM_NOT_OBJECT), {name: "not_object"})
     try:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition
 from app.services.definitions import contract, deploy_check
@@ -174,18 +177,43 @@ def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None =
     return definition_id
 
 
-def list_definitions(ctx: ServiceContext) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class DefinitionVersion:
+    """A deployed version as listed (no case data)."""
+
+    id: int
+    key: str
+    version: int
+    content_hash: str
+    active: bool
+    deployed_at: datetime
+    comment: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class DefinitionSources(DictView):
+    """The BPMN files (name to XML) and forms (name to JSON Schema) of a deployed version."""
+
+    id: int
+    key: str
+    version: int
+    content_hash: str
+    sources: dict[str, str]
+    forms: dict[str, dict[str, Any]]
+
+
+def list_definitions(ctx: ServiceContext) -> list[DefinitionVersion]:
     """Deployed versions, newest first (no case data)."""
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(
             select(ProcessDefinition).order_by(ProcessDefinition.version.desc())
         ).all()
-        return [{"id": d.id, "key": d.key, "version": d.version, "content_hash": d.content_hash,
-                 "active": d.is_active, "deployed_at": d.deployed_at.isoformat(),
-                 "comment": d.comment} for d in rows]
+        return [DefinitionVersion(id=d.id, key=d.key, version=d.version, content_hash=d.content_hash,
+                                  active=d.is_active, deployed_at=d.deployed_at, comment=d.comment)
+                for d in rows]
 
 
-def definition_sources(ctx: ServiceContext, definition_id: int | None = None) -> dict[str, Any]:
+def definition_sources(ctx: ServiceContext, definition_id: int | None = None) -> DefinitionSources:
     """The BPMN files and forms of a deployed version (the active one by default)."""
     with ctx.uow(readonly=True) as uow:
         stmt = select(ProcessDefinition)
@@ -196,6 +224,6 @@ def definition_sources(ctx: ServiceContext, definition_id: int | None = None) ->
         row = uow.session.scalar(stmt)
         if row is None:
             raise NotFound(msg(Code.NO_DEFINITION))
-        return {"id": row.id, "key": row.key, "version": row.version,
-                "content_hash": row.content_hash, "sources": dict(row.sources or {}),
-                "forms": dict(row.forms or {})}
+        return DefinitionSources(id=row.id, key=row.key, version=row.version,
+                                 content_hash=row.content_hash, sources=dict(row.sources or {}),
+                                 forms=dict(row.forms or {}))

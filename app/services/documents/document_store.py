@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import func, select
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.persistence.models import Case, Document
 from app.services.documents.pdf import content_hash, render_pdf
@@ -78,16 +79,31 @@ def store_pdf(uow: UnitOfWork, case_id: int, kind: str, pdf: bytes, created_by_i
     return StoredDocument(row.id, row.kind, row.title, row.file_name, row.sha256, row.size)
 
 
-def case_documents(uow: UnitOfWork, case_id: int) -> list[dict[str, Any]]:
+@dataclass(frozen=True, eq=False)
+class CaseDocument(DictView):
+    """A document as the case file lists it (no content): kind, title, date, hash, where to get it."""
+
+    id: int
+    kind: str
+    title: str
+    created_at: datetime
+    sha256: str
+    size: int
+    decision_id: int | None
+    file_name: str
+    url: str
+
+
+def case_documents(uow: UnitOfWork, case_id: int) -> list[CaseDocument]:
     """The documents of a case for its file: kind, title, date, hash (no content)."""
     rows = uow.session.execute(
         select(Document.id, Document.kind, Document.title, Document.created_at, Document.sha256,
                Document.size, Document.decision_id, Document.file_name)
         .where(Document.case_id == case_id).order_by(Document.id))
-    return [{"id": r.id, "kind": r.kind, "title": r.title, "created_at": r.created_at.isoformat(),
-             "sha256": r.sha256, "size": r.size, "decision_id": r.decision_id,
-             "file_name": r.file_name,
-             "url": f"/api/cases/{case_id}/documents/{r.id}"} for r in rows]
+    return [CaseDocument(id=r.id, kind=r.kind, title=r.title, created_at=r.created_at,
+                         sha256=r.sha256, size=r.size, decision_id=r.decision_id,
+                         file_name=r.file_name, url=f"/api/cases/{case_id}/documents/{r.id}")
+            for r in rows]
 
 
 def download(ctx: ServiceContext, actor: Actor, case_id: int, document_id: int) -> tuple[bytes, str]:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.dictview import DictView
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.persistence.models import Case, Decision, User
@@ -76,7 +77,10 @@ def _date(value: Any) -> date | None:
 
 
 def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]:
-    """The letter's facts, checked and cleaned; ValidationFailed naming each bad field."""
+    """The letter's facts, checked and cleaned; ValidationFailed naming each bad field.
+
+    A dict because its keys are the kind's own field names (``LETTERS[kind]``), read by its template.
+    """
     if kind not in LETTERS:
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"kind": msg(Code.CHOOSE_ONE)})
     clean: dict[str, Any] = {}
@@ -166,8 +170,20 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
                                 else None)
 
 
+@dataclass(frozen=True, eq=False)
+class IssuedLetter(DictView):
+    """An issued letter: the stored document and where the API serves it."""
+
+    id: int
+    kind: str
+    title: str
+    sha256: str
+    size: int
+    url: str
+
+
 def issue_letter(ctx: ServiceContext, actor: Actor, case_id: int, kind: str,
-                 facts: Mapping[str, Any]) -> dict[str, Any]:
+                 facts: Mapping[str, Any]) -> IssuedLetter:
     """A caseworker or supervisor issues a letter from the case file; returns the document."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.LETTER_ROLE))
@@ -177,5 +193,5 @@ def issue_letter(ctx: ServiceContext, actor: Actor, case_id: int, kind: str,
         doc = issue(uow, case_id, kind, actor.id, **dict(facts))
         audit.record(uow, "letter.issued", actor.id, case_id, document_id=doc.id, kind=kind)
         uow.commit()
-    return {"id": doc.id, "kind": doc.kind, "title": doc.title, "sha256": doc.sha256,
-            "size": doc.size, "url": f"/api/cases/{case_id}/documents/{doc.id}"}
+    return IssuedLetter(id=doc.id, kind=doc.kind, title=doc.title, sha256=doc.sha256,
+                        size=doc.size, url=f"/api/cases/{case_id}/documents/{doc.id}")

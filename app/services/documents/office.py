@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.persistence.models import OfficeSettings, SignerAuthorisation, User
 from app.services.kernel import audit
@@ -200,17 +201,31 @@ def revoke(ctx: ServiceContext, actor: Actor, authorisation_id: int, on: date) -
         uow.commit()
 
 
-def list_authorisations(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
+@dataclass(frozen=True, eq=False)
+class AuthorisationRow(DictView):
+    """A signer's authorisation with its holder (staff data, not case data)."""
+
+    id: int
+    username: str
+    full_name: str
+    act: str
+    position: str
+    number: str
+    issued_on: date
+    valid_until: date | None
+    revoked_on: date | None
+
+
+def list_authorisations(ctx: ServiceContext, actor: Actor) -> list[AuthorisationRow]:
     """Every authorisation with its holder (staff data, not case data)."""
     _require_admin(actor)
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(SignerAuthorisation, User.username, User.full_name)
             .join(User, User.id == SignerAuthorisation.user_id).order_by(SignerAuthorisation.id))
-        return [{"id": a.id, "username": username, "full_name": name, "act": a.act,
-                 "position": a.position, "number": a.number, "issued_on": a.issued_on.isoformat(),
-                 "valid_until": a.valid_until.isoformat() if a.valid_until else None,
-                 "revoked_on": a.revoked_on.isoformat() if a.revoked_on else None}
+        return [AuthorisationRow(id=a.id, username=username, full_name=name, act=a.act,
+                                 position=a.position, number=a.number, issued_on=a.issued_on,
+                                 valid_until=a.valid_until, revoked_on=a.revoked_on)
                 for a, username, name in rows]
 
 

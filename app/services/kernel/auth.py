@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import math
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -368,10 +369,22 @@ def revoke_token(ctx: ServiceContext, token: str) -> bool:
         return True
 
 
-def list_users(ctx: ServiceContext) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class StaffUser:
+    """A staff account as listed (no case data)."""
+
+    id: int
+    username: str
+    full_name: str
+    position: str | None
+    roles: tuple[str, ...]
+    active: bool
+
+
+def list_users(ctx: ServiceContext) -> list[StaffUser]:
     """Staff accounts (no case data): id, username, full name, position, roles, active."""
     with ctx.uow(readonly=True) as uow:
         users = uow.session.scalars(select(User).order_by(User.full_name)).all()
-        return [{"id": u.id, "username": u.username, "full_name": u.full_name,
-                 "position": u.position, "roles": sorted(u.role_names), "active": u.is_active}
+        return [StaffUser(id=u.id, username=u.username, full_name=u.full_name, position=u.position,
+                          roles=tuple(sorted(u.role_names)), active=u.is_active)
                 for u in users]

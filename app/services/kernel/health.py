@@ -24,13 +24,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import closing, suppress
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.jsonsafe import OMIT_NONE
 from app.persistence.models import Heartbeat
 from app.services.kernel.context import ServiceContext
 from app.services.kernel.redact import describe
@@ -40,6 +41,34 @@ log = logging.getLogger(__name__)
 WORKER = "worker"
 REUSE_SECONDS = 1.0
 _LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One dependency: ok or failed, with a latency or an age and a reason from a fixed vocabulary
+    (the JSON leaves out what does not apply)."""
+
+    status: str
+    reason: str | None = field(default=None, metadata=OMIT_NONE)
+    latency_ms: float | None = field(default=None, metadata=OMIT_NONE)
+    age_seconds: float | None = field(default=None, metadata=OMIT_NONE)
+    stale_after_seconds: int | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """ok when every check is ok; the checks by name (database, broker, worker)."""
+
+    status: str
+    checks: dict[str, Check]
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """A dependency reached: how long it took, and the worker's heartbeat read on the way."""
+
+    latency: float
+    beat_at: datetime | None = None
 
 
 def record_heartbeat(ctx: ServiceContext, name: str = WORKER) -> datetime:
@@ -57,50 +86,51 @@ def record_heartbeat(ctx: ServiceContext, name: str = WORKER) -> datetime:
     return now
 
 
-def check(ctx: ServiceContext) -> dict[str, Any]:
+def check(ctx: ServiceContext) -> HealthReport:
     """{"status": "ok"|"failed", "checks": {database, broker, worker}} (reused for 1 s)."""
     with _LOCK:
         last = ctx.cache.get("health_last")
         if last is not None and time.monotonic() - last[0] < REUSE_SECONDS:
-            return dict(last[1])
+            report: HealthReport = last[1]
+            return report
         report = _run_checks(ctx)
         ctx.cache["health_last"] = (time.monotonic(), report)
-        return dict(report)
+        return report
 
 
-def _run_checks(ctx: ServiceContext) -> dict[str, Any]:
+def _run_checks(ctx: ServiceContext) -> HealthReport:
     timeout = float(ctx.config.get("HEALTH_TIMEOUT_SECONDS", 1.5))
     url = str(ctx.config.get("CELERY_BROKER_URL") or "")
     started = time.monotonic()
     pending = {"database": _start(ctx, "database", lambda: _database(ctx, timeout)),
                "broker": _start(ctx, "broker", lambda: _broker(url, timeout))}
-    results: dict[str, dict[str, Any]] = {}
-    values: dict[str, Any] = {}
+    results: dict[str, Check] = {}
+    values: dict[str, _Probe] = {}
     for name, future in pending.items():
         try:
             values[name] = future.result(timeout=max(0.0, started + timeout - time.monotonic()))
         except FutureTimeout:
-            results[name] = {"status": "failed", "reason": "timeout",
-                             "latency_ms": round(timeout * 1000)}
+            results[name] = Check("failed", reason="timeout", latency_ms=round(timeout * 1000))
         except Exception as exc:  # noqa: BLE001 - any failure is "unreachable"; the log says why
             log.warning("health: %s unreachable: %s", name, describe(exc))
-            results[name] = {"status": "failed", "reason": "unreachable",
-                             "latency_ms": _ms(time.monotonic() - started)}
+            results[name] = Check("failed", reason="unreachable",
+                                  latency_ms=_ms(time.monotonic() - started))
         else:
-            results[name] = {"status": "ok", "latency_ms": _ms(values[name]["latency"])}
-    results["worker"] = _worker(ctx, results["database"]["status"] == "ok",
-                                values.get("database", {}).get("beat_at"))
-    healthy = all(r["status"] == "ok" for r in results.values())
-    return {"status": "ok" if healthy else "failed", "checks": results}
+            results[name] = Check("ok", latency_ms=_ms(values[name].latency))
+    database = values.get("database")
+    results["worker"] = _worker(ctx, results["database"].status == "ok",
+                                database.beat_at if database else None)
+    healthy = all(r.status == "ok" for r in results.values())
+    return HealthReport(status="ok" if healthy else "failed", checks=results)
 
 
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
-def _start(ctx: ServiceContext, name: str, fn: Callable[[], dict[str, Any]]) -> Future[dict[str, Any]]:
+def _start(ctx: ServiceContext, name: str, fn: Callable[[], _Probe]) -> Future[_Probe]:
     """Run fn in a daemon thread, unless the previous run of this check is still going."""
-    inflight: dict[str, Future[dict[str, Any]]] = ctx.cache.setdefault("health_inflight", {})
+    inflight: dict[str, Future[_Probe]] = ctx.cache.setdefault("health_inflight", {})
     future = inflight.get(name)
     if future is not None and not future.done():
         return future
@@ -117,17 +147,17 @@ def _start(ctx: ServiceContext, name: str, fn: Callable[[], dict[str, Any]]) -> 
     return future
 
 
-def _database(ctx: ServiceContext, timeout: float) -> dict[str, Any]:
+def _database(ctx: ServiceContext, timeout: float) -> _Probe:
     """One round trip that also reads the worker's heartbeat."""
     started = time.monotonic()
     with ctx.uow(readonly=True) as uow:
         if not ctx.db.is_sqlite:
             uow.session.execute(text(f"SET LOCAL statement_timeout = {int(timeout * 1000)}"))
         beat_at = uow.session.scalar(select(Heartbeat.beat_at).where(Heartbeat.name == WORKER))
-    return {"latency": time.monotonic() - started, "beat_at": beat_at}
+    return _Probe(latency=time.monotonic() - started, beat_at=beat_at)
 
 
-def _broker(url: str, timeout: float) -> dict[str, Any]:
+def _broker(url: str, timeout: float) -> _Probe:
     """Reach the broker: PING Redis, or open the embedded SQLite broker read-only."""
     started = time.monotonic()
     if url.startswith(("redis://", "rediss://")):
@@ -148,18 +178,15 @@ def _broker(url: str, timeout: float) -> dict[str, Any]:
 
         with Connection(url, connect_timeout=timeout) as conn:
             conn.ensure_connection(max_retries=1, timeout=timeout)
-    return {"latency": time.monotonic() - started}
+    return _Probe(latency=time.monotonic() - started)
 
 
-def _worker(ctx: ServiceContext, database_ok: bool, beat_at: datetime | None) -> dict[str, Any]:
+def _worker(ctx: ServiceContext, database_ok: bool, beat_at: datetime | None) -> Check:
     stale_after = int(ctx.config.get("HEARTBEAT_STALE_SECONDS", 60))
     if not database_ok:
-        return {"status": "failed", "reason": "database unreachable", "stale_after_seconds": stale_after}
+        return Check("failed", reason="database unreachable", stale_after_seconds=stale_after)
     if beat_at is None:
-        return {"status": "failed", "reason": "no heartbeat", "stale_after_seconds": stale_after}
+        return Check("failed", reason="no heartbeat", stale_after_seconds=stale_after)
     age = max(0.0, (ctx.now() - beat_at).total_seconds())
-    result: dict[str, Any] = {"status": "ok" if age <= stale_after else "failed",
-                              "age_seconds": round(age, 1), "stale_after_seconds": stale_after}
-    if age > stale_after:
-        result["reason"] = "stale"
-    return result
+    return Check("ok" if age <= stale_after else "failed", reason="stale" if age > stale_after else None,
+                 age_seconds=round(age, 1), stale_after_seconds=stale_after)

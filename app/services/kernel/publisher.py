@@ -9,7 +9,10 @@ from celery import Celery
 
 
 def celery_settings(config: Mapping[str, Any]) -> dict[str, Any]:
-    """Celery settings shared by the publisher (web) and the worker."""
+    """Celery settings shared by the publisher (web) and the worker.
+
+    A dict: it is Celery's own configuration mapping.
+    """
     url = config["CELERY_BROKER_URL"]
     transport_options: dict[str, Any] = {}
     if url.startswith(("redis://", "rediss://")):

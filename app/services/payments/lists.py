@@ -3,13 +3,14 @@ needs a second person (the one who ran the list may not approve it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import exists, func, select, update
 
+from app.domain.dictview import DictView
+from app.domain.jsonsafe import NOT_IN_JSON
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import arrears_label, payment_title
 from app.domain.statuses import PaymentListStatus, PaymentStatus
@@ -32,13 +33,13 @@ SEE = msg(Code.PAYMENT_LISTS_ROLE)
 
 @dataclass(frozen=True)
 class Row:
-    """One payment of a list, as exports and pages show it."""
+    """One payment of a list, as exports and pages show it (the API leaves out the address)."""
 
     id: int
     case_id: int
     case_number: str
     payee: str
-    address: str
+    address: str = field(metadata=NOT_IN_JSON)
     amount: Decimal
     method: str
     account: str | None
@@ -51,15 +52,43 @@ class Row:
     # An unpaid earlier month moved onto this (later) list: its title says "zaległe za MM/YYYY".
     arrears: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {"id": self.id, "case_id": self.case_id, "case_number": self.case_number,
-                "payee": self.payee, "amount": f"{self.amount:.2f}", "method": self.method,
-                "account": self.account, "due_on": self.due_on.isoformat(), "status": self.status,
-                "title": self.title,
-                "benefit_month": self.benefit_month.isoformat() if self.benefit_month else None,
-                "reissue_of_id": self.reissue_of_id, "arrears": self.arrears,
-                "settled_on": self.settled_on.isoformat() if self.settled_on else None}
+
+@dataclass(frozen=True, eq=False)
+class ArrearsMonth(DictView):
+    """An earlier month a list pays as arrears ('2026-12'), its title label and how many payments."""
+
+    month: str
+    label: str
+    payments: int
+
+
+@dataclass(frozen=True, eq=False)
+class PaymentListRow(DictView):
+    """A payment list as listed (amounts only)."""
+
+    id: int
+    month: date
+    status: str
+    pay_date: date | None
+    total: Decimal
+    payments: int
+
+
+@dataclass(frozen=True, eq=False)
+class PaymentListView(DictView):
+    """One list with its payments, the arrears it pays and when it was exported, by kind."""
+
+    id: int
+    month: date
+    status: str
+    pay_date: date | None
+    total: Decimal
+    run_by_id: int | None
+    approved_by_id: int | None
+    version: int
+    payments: tuple[Row, ...]
+    arrears: tuple[ArrearsMonth, ...]
+    exports: dict[str, datetime]
 
 
 def require_case_role(actor: Actor) -> None:
@@ -112,17 +141,17 @@ def is_arrears(p: Payment, item_due: date) -> bool:
     return p.reissue_of_id is None and item_due < p.due_on.replace(day=1)
 
 
-def arrears_summary(payments: list[Row]) -> list[dict[str, Any]]:
+def arrears_summary(payments: list[Row]) -> list[ArrearsMonth]:
     """The earlier months a list pays as arrears, with how many payments each."""
     months: dict[date, int] = {}
     for p in payments:
         if p.arrears and p.benefit_month is not None:
             months[p.benefit_month] = months.get(p.benefit_month, 0) + 1
-    return [{"month": f"{m:%Y-%m}", "label": arrears_label(m), "payments": n}
+    return [ArrearsMonth(month=f"{m:%Y-%m}", label=arrears_label(m), payments=n)
             for m, n in sorted(months.items())]
 
 
-def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]]:
+def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[PaymentListRow]:
     """All payment lists, newest first (amounts only)."""
     require_case_role(actor)
     with ctx.uow(readonly=True) as uow:
@@ -131,12 +160,11 @@ def list_payment_lists(ctx: ServiceContext, actor: Actor) -> list[dict[str, Any]
                 select(Payment.payment_list_id, func.count(Payment.id))
                 .group_by(Payment.payment_list_id))}
         lists = uow.session.scalars(select(PaymentList).order_by(PaymentList.id.desc())).all()
-        return [{"id": r.id, "month": r.month.isoformat(), "status": r.status,
-                 "pay_date": r.pay_date.isoformat() if r.pay_date else None,
-                 "total": f"{r.total:.2f}", "payments": counts.get(r.id, 0)} for r in lists]
+        return [PaymentListRow(id=r.id, month=r.month, status=r.status, pay_date=r.pay_date,
+                               total=_cents(r.total), payments=counts.get(r.id, 0)) for r in lists]
 
 
-def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> dict[str, Any]:
+def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> PaymentListView:
     """One list with its payments (payee names for case roles; the read is audited)."""
     require_case_role(actor)
     with ctx.uow() as uow:
@@ -146,15 +174,17 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> dict[str, A
                                       .where(PaymentExport.payment_list_id == list_id)).all()
         audit.record(uow, "payments.list_read", actor.id, None, list_id=list_id)
         uow.commit()
-        return {
-            "id": plist.id, "month": plist.month.isoformat(), "status": plist.status,
-            "pay_date": plist.pay_date.isoformat() if plist.pay_date else None,
-            "total": f"{plist.total:.2f}", "run_by_id": plist.run_by_id,
-            "approved_by_id": plist.approved_by_id, "version": plist.version,
-            "payments": [p.as_dict() for p in payments],
-            "arrears": arrears_summary(payments),
-            "exports": {kind: at.isoformat() for kind, at in exports},
-        }
+        return PaymentListView(
+            id=plist.id, month=plist.month, status=plist.status, pay_date=plist.pay_date,
+            total=_cents(plist.total), run_by_id=plist.run_by_id,
+            approved_by_id=plist.approved_by_id, version=plist.version,
+            payments=tuple(payments), arrears=tuple(arrears_summary(payments)),
+            exports=dict(exports),
+        )
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(Decimal("0.01"))
 
 
 def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:

@@ -20,7 +20,8 @@ from app.services.workflow.registry import Operation
 
 def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
-    months, or one payment of a one-off benefit on its date (idempotent per month)."""
+    months, or one payment of a one-off benefit on its date (idempotent per month).
+    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
     decision = drafted_decision(uow, job.case_id)
     if decision.kind != DecisionKind.REFUSAL and decision.period_from is not None \
             and decision.period_to is not None and decision.period_to < decision.period_from \

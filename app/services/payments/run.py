@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy import Date, case, func, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.dictview import DictView
 from app.domain.eligibility import BENEFITS
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months, payment_date
@@ -224,8 +226,20 @@ def check_month(ctx: ServiceContext, month: date) -> None:
         raise ValidationFailed(error, {"month": error})
 
 
+@dataclass(frozen=True, eq=False)
+class RunResult(DictView):
+    """What a payment run did: payments created, open-ended months added, and the lists filled
+    (the one of the month's payment date first as ``list_id``)."""
+
+    month: date
+    created: int
+    extended: int
+    list_id: int | None
+    lists: tuple[int, ...]
+
+
 def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
-                        progress: Progress | None = None) -> dict[str, Any]:
+                        progress: Progress | None = None) -> RunResult:
     """Extend open-ended schedules to ``month``, then turn every item payable by its end into a
     payment on the draft list of its payment date; running twice adds nothing. A month more
     than one month ahead is refused."""
@@ -255,5 +269,5 @@ def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
         uow.commit()
     ordered = [lists[d] for d in sorted(lists)]
     main = lists.get(payment_day(ctx.config, month)) or (ordered[0] if ordered else None)
-    return {"month": month.isoformat(), "created": created, "extended": extended,
-            "list_id": main, "lists": ordered}
+    return RunResult(month=month, created=created, extended=extended, list_id=main,
+                     lists=tuple(ordered))

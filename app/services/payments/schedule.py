@@ -47,7 +47,11 @@ def payment_day(config: Mapping[str, Any], month: date) -> date:
 
 
 def make_schedule(uow: UnitOfWork, decision: Decision) -> dict[str, Any]:
-    """Make the decision's schedule (idempotent per month); return how many items were added."""
+    """Make the decision's schedule (idempotent per month); return how many items were added.
+
+    A dict: the payment_schedule operation's workflow variables (the registry's ``Handler``
+    contract).
+    """
     if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None:
         return {"items": 0, "total": "0.00"}
     config = uow.ctx.config

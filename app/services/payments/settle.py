@@ -5,13 +5,14 @@ after a return, at most once per returned payment (a unique column), as the next
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.deadlines import today_in_warsaw
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months
 from app.domain.statuses import PaymentListStatus, PaymentStatus
@@ -66,8 +67,35 @@ def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, r
     return True
 
 
+@dataclass(frozen=True, eq=False)
+class PaymentMarked(DictView):
+    """A payment's status after marking, and whether this marking changed it."""
+
+    id: int
+    status: str
+    changed: bool
+
+
+@dataclass(frozen=True, eq=False)
+class ListMarked(DictView):
+    """How many payments of a list a marking settled."""
+
+    list_id: int
+    marked: int
+
+
+@dataclass(frozen=True, eq=False)
+class Reissued(DictView):
+    """The new payment of a reissue, its list, the payment it reissues and the method."""
+
+    id: int
+    list_id: int
+    reissue_of_id: int
+    method: str
+
+
 def mark_payment(ctx: ServiceContext, actor: Actor, payment_id: int, outcome: str,
-                 on: date | None, ref: str = "") -> dict[str, Any]:
+                 on: date | None, ref: str = "") -> PaymentMarked:
     """Mark one payment of an approved list paid or returned (409 on a conflicting marking)."""
     _supervisor(actor)
     _check(outcome, on)
@@ -84,11 +112,11 @@ def mark_payment(ctx: ServiceContext, actor: Actor, payment_id: int, outcome: st
             audit.record(uow, f"payments.{outcome}", actor.id, p.case_id, payment_id=p.id,
                          list_id=p.payment_list_id, on=on.isoformat())
         uow.commit()
-        return {"id": p.id, "status": p.status, "changed": changed}
+        return PaymentMarked(id=p.id, status=p.status, changed=changed)
 
 
 def mark_list(ctx: ServiceContext, actor: Actor, list_id: int, outcome: str, on: date | None,
-              ref: str = "") -> dict[str, Any]:
+              ref: str = "") -> ListMarked:
     """Mark every payment of an approved list not yet settled (a bank statement or the
     cash-desk receipt for the whole list); payments already settled are left as they are."""
     _supervisor(actor)
@@ -108,11 +136,11 @@ def mark_list(ctx: ServiceContext, actor: Actor, list_id: int, outcome: str, on:
         audit.record(uow, f"payments.list_{outcome}", actor.id, None, list_id=list_id,
                      count=len(marked), on=on.isoformat())
         uow.commit()
-        return {"list_id": list_id, "marked": len(marked)}
+        return ListMarked(list_id=list_id, marked=len(marked))
 
 
 def reissue(ctx: ServiceContext, actor: Actor, payment_id: int, method: str,
-            account: str | None = None) -> dict[str, Any]:
+            account: str | None = None) -> Reissued:
     """Put a returned payment again on the draft list of the next payment date, by transfer to
     a (corrected) account or in cash; refused unless it was returned, and only once."""
     _supervisor(actor)
@@ -149,4 +177,4 @@ def reissue(ctx: ServiceContext, actor: Actor, payment_id: int, method: str,
         audit.record(uow, "payments.reissued", actor.id, p.case_id, payment_id=p.id,
                      new_payment_id=new.id, list_id=list_id, method=method)
         uow.commit()
-        return {"id": new.id, "list_id": list_id, "reissue_of_id": p.id, "method": method}
+        return Reissued(id=new.id, list_id=list_id, reissue_of_id=p.id, method=method)

@@ -9,7 +9,6 @@ Decisions on the debt are in :mod:`recovery_decisions`, deductions in :mod:`reco
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -50,6 +49,20 @@ from app.services.kernel.json_input import (
     text_field,
 )
 from app.services.recovery.recovery_limits import ground_dict, limitation
+from app.services.recovery.views import (
+    BalanceFigures,
+    CaseDebt,
+    CaseRecoveries,
+    FindingRecorded,
+    InstalmentView,
+    PayablePayment,
+    PersonBalance,
+    RecoveryDecisionView,
+    RecoveryItemView,
+    RecoverySummary,
+    RepaymentRecorded,
+    RepaymentView,
+)
 
 # A payment counts as paid once its list is approved (the bank file or cash desk follows).
 PAID_STATUSES = (PaymentStatus.APPROVED, PaymentStatus.EXPORTED, PaymentStatus.PAID)
@@ -134,7 +147,7 @@ def _parse_items(raw: Any, errors: FieldErrors) -> list[tuple[int, Decimal]]:
     return items
 
 
-def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -> dict[str, Any]:
+def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -> FindingRecorded:
     """Record which paid payments of the case were undue, how much, and on what ground."""
     require_case_role(actor)
     errors = FieldErrors()
@@ -215,7 +228,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
                      payments=len(items), ground=ground, override=bool(override),
                      legal_ground=rec.legal_ground)
         uow.commit()
-        return {"id": rec.id, "case_id": case.id, "principal": f"{rec.principal:.2f}"}
+        return FindingRecorded(id=rec.id, case_id=case.id, principal=_cents(rec.principal))
 
 
 def _legal_ground(act: str, ground: Any, code: Any) -> law.LegalGround | None:
@@ -283,7 +296,7 @@ def bears_interest(rec: Recovery) -> bool:
     return rules.bears_interest(rec.benefit, rec.found_on, legal_ground=rec.legal_ground)
 
 
-def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
+def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> RecoverySummary:
     s = uow.session
     decisions = s.scalars(select(RecoveryDecision).where(RecoveryDecision.recovery_id == rec.id)
                           .order_by(RecoveryDecision.id)).all()
@@ -293,37 +306,34 @@ def _summary(uow: UnitOfWork, rec: Recovery, on: date) -> dict[str, Any]:
     repayments = s.scalars(select(RecoveryRepayment).where(RecoveryRepayment.recovery_id == rec.id)
                            .order_by(RecoveryRepayment.received_on)).all()
     bal = balance_of(uow, rec, on)
-    return {
-        "id": rec.id, "case_id": rec.case_id, "person_id": rec.person_id, "benefit": rec.benefit,
-        "act": rec.act, "ground": rec.ground, "fact": rec.fact, "status": rec.status,
-        "learned_on": rec.learned_on.isoformat() if rec.learned_on else None,
-        "notice_decision_id": rec.notice_decision_id, "notice_override": rec.notice_override,
-        "found_on": rec.found_on.isoformat(), "found_by_id": rec.found_by_id,
-        "repay_by": rec.repay_by.isoformat() if rec.repay_by else None,
-        "interest": bears_interest(rec),
-        "legal_ground": ground_dict(rec.legal_ground),
-        "items": [{"payment_id": i.payment_id, "month": i.month.isoformat()[:7],
-                   "paid_on": i.paid_on.isoformat(),
-                   "paid_amount": f"{i.paid_amount:.2f}", "amount": f"{i.amount:.2f}"}
-                  for i in rec.items],
-        "decisions": [{"id": d.id, "kind": d.kind, "status": d.status, "number": d.number,
-                       "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-                       "final_on": d.final_on.isoformat() if d.final_on else None,
-                       "drafted_by_id": d.drafted_by_id, "approved_by_id": d.approved_by_id,
-                       "sha256": d.document.sha256 if d.document else None} for d in decisions],
-        "instalments": [{"due_on": i.due_on.isoformat(), "amount": f"{i.amount:.2f}"}
-                        for i in instalments],
-        "repayments": [{"received_on": r.received_on.isoformat(), "amount": f"{r.amount:.2f}",
-                        "overpaid": f"{r.overpaid:.2f}"} for r in repayments],
-        "balance": bal.as_dict(),
-        "limitation": limitation(uow, rec, on, bal.outstanding),
-    }
+    return RecoverySummary(
+        id=rec.id, case_id=rec.case_id, person_id=rec.person_id, benefit=rec.benefit,
+        act=rec.act, ground=rec.ground, fact=rec.fact, status=rec.status,
+        learned_on=rec.learned_on, notice_decision_id=rec.notice_decision_id,
+        notice_override=rec.notice_override, found_on=rec.found_on, found_by_id=rec.found_by_id,
+        repay_by=rec.repay_by, interest=bears_interest(rec),
+        legal_ground=ground_dict(rec.legal_ground),
+        items=tuple(RecoveryItemView(payment_id=i.payment_id, month=i.month.isoformat()[:7],
+                                     paid_on=i.paid_on, paid_amount=_cents(i.paid_amount),
+                                     amount=_cents(i.amount)) for i in rec.items),
+        decisions=tuple(RecoveryDecisionView(
+            id=d.id, kind=d.kind, status=d.status, number=d.number, issued_on=d.issued_on,
+            final_on=d.final_on, drafted_by_id=d.drafted_by_id, approved_by_id=d.approved_by_id,
+            sha256=d.document.sha256 if d.document else None) for d in decisions),
+        instalments=tuple(InstalmentView(due_on=i.due_on, amount=_cents(i.amount)) for i in instalments),
+        repayments=tuple(RepaymentView(received_on=r.received_on, amount=_cents(r.amount),
+                                       overpaid=_cents(r.overpaid)) for r in repayments),
+        balance=BalanceFigures.of(bal),
+        limitation=limitation(uow, rec, on, bal.outstanding),
+    )
 
 
-def _total(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    names = ("principal", "interest", "deducted", "repaid", "written_off", "overpaid",
-             "outstanding_principal", "outstanding_interest", "outstanding")
-    return {n: f"{sum((Decimal(r['balance'][n]) for r in rows), Decimal('0.00')):.2f}" for n in names}
+def _cents(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(Decimal("0.01"))
+
+
+def _total(rows: list[RecoverySummary]) -> BalanceFigures:
+    return BalanceFigures.total([r.balance for r in rows])
 
 
 def _on(ctx: ServiceContext, on: date | None) -> date:
@@ -334,7 +344,7 @@ def _on(ctx: ServiceContext, on: date | None) -> date:
 
 
 def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
-                    on: date | None = None) -> dict[str, Any]:
+                    on: date | None = None) -> CaseRecoveries:
     """The undue benefits found in a case, with the paid payments still free to record (read
     audited)."""
     require_case_role(actor)
@@ -352,15 +362,16 @@ def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
             Payment.id.not_in(counted)).order_by(Payment.due_on)).all()
         audit.record(uow, "recovery.read", actor.id, case_id, recoveries=len(rows))
         uow.commit()
-        return {"case_id": case_id, "case_number": case.number, "person_id": case.applicant_id,
-                "on": on.isoformat(), "recoveries": rows, "total": _total(rows),
-                "grounds": [ground_dict(g.code) for g in law.grounds_of(rules.act_of(case.benefit))],
-                "payable": [{"id": p.id, "due_on": p.due_on.isoformat(), "amount": f"{p.amount:.2f}",
-                             "status": p.status} for p in paid]}
+        return CaseRecoveries(
+            case_id=case_id, case_number=case.number, person_id=case.applicant_id, on=on,
+            recoveries=tuple(rows), total=_total(rows),
+            grounds=tuple(ground_dict(g.code) for g in law.grounds_of(rules.act_of(case.benefit))),
+            payable=tuple(PayablePayment(id=p.id, due_on=p.due_on, amount=_cents(p.amount),
+                                         status=p.status) for p in paid))
 
 
 def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,
-                   on: date | None = None) -> dict[str, Any]:
+                   on: date | None = None) -> PersonBalance:
     """A person's undue-benefit debt per case and in total on a date (read audited)."""
     require_case_role(actor)
     on = _on(ctx, on)
@@ -372,23 +383,22 @@ def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,
             raise NotFound(msg(Code.PERSON_NOT_FOUND))
         numbers = {cid: number for cid, number in s.execute(select(Case.id, Case.number).where(
             Case.id.in_({r.case_id for r in recs})))}
-        per_case: dict[int, list[dict[str, Any]]] = {}
+        per_case: dict[int, list[RecoverySummary]] = {}
         for r in recs:
             per_case.setdefault(r.case_id, []).append(_summary(uow, r, on))
-        cases = [{"case_id": cid, "case_number": numbers.get(cid), "recoveries": rows,
-                  "total": _total(rows)} for cid, rows in per_case.items()]
+        cases = [CaseDebt(case_id=cid, case_number=numbers.get(cid), recoveries=tuple(rows),
+                          total=_total(rows)) for cid, rows in per_case.items()]
         audit.record(uow, "recovery.balance_read", actor.id, None, person_id=person_id,
                      cases=len(cases))
         uow.commit()
         all_rows = [row for rows in per_case.values() for row in rows]
-        return {"person_id": person_id, "on": on.isoformat(), "cases": cases,
-                "total": _total(all_rows)}
+        return PersonBalance(person_id=person_id, on=on, cases=tuple(cases), total=_total(all_rows))
 
 
 # --- repayments -----------------------------------------------------------------------------
 
 
-def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> dict[str, Any]:
+def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> RepaymentRecorded:
     """Record money the party paid back; an amount above the debt is refused unless the caller
     confirms it as an overpayment (``accept_overpayment``), which is then kept apart."""
     require_case_role(actor)
@@ -415,4 +425,4 @@ def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: 
         audit.record(uow, "recovery.repaid", actor.id, rec.case_id, recovery_id=rec.id,
                      overpaid=bool(overpaid))
         uow.commit()
-        return {"recovery_id": rec.id, "overpaid": f"{overpaid:.2f}"}
+        return RepaymentRecorded(recovery_id=rec.id, overpaid=_cents(overpaid))

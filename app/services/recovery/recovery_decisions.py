@@ -49,6 +49,7 @@ from app.services.kernel.json_input import (
     text_field,
 )
 from app.services.recovery.claims import balance_of, bears_interest, load, require_case_role, today
+from app.services.recovery.views import DraftedRecoveryDecision, FinalRecorded, IssuedRecoveryDecision
 
 KINDS = tuple(RecoveryDecisionKind)
 # How the case file lists each kind of issued decision.
@@ -118,7 +119,7 @@ def _plan(data: Any, owed: Decimal, now: date, errors: FieldErrors) -> list[tupl
     return plan
 
 
-def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> dict[str, Any]:
+def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> DraftedRecoveryDecision:
     """Draft a decision on the debt; nothing changes until a second person approves it."""
     require_case_role(actor)
     errors = FieldErrors()
@@ -167,7 +168,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         audit.record(uow, "recovery.decision_drafted", actor.id, rec.case_id, recovery_id=rec.id,
                      decision_id=row.id, kind=kind)
         uow.commit()
-        return {"id": row.id, "kind": kind, "status": row.status}
+        return DraftedRecoveryDecision(id=row.id, kind=row.kind, status=row.status)
 
 
 def _deadline(data: Any, now: date, errors: FieldErrors) -> date | None:
@@ -183,7 +184,7 @@ def _open_recovery_decision(uow: UnitOfWork, rec: Recovery) -> bool:
         RecoveryDecision.kind == RecoveryDecisionKind.RECOVERY)) is not None
 
 
-def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dict[str, Any]:
+def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> IssuedRecoveryDecision:
     """Approve, number, issue and apply a drafted decision (a supervisor who did not draft it)."""
     if not actor.has("supervisor"):
         raise Forbidden(msg(Code.SUPERVISOR_REQUIRED))
@@ -220,8 +221,7 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> dic
         audit.record(uow, "recovery.decision_issued", actor.id, rec.case_id, recovery_id=rec.id,
                      decision_id=row.id, kind=row.kind, number=row.number)
         uow.commit()
-        return {"id": row.id, "number": row.number, "issued_on": now.isoformat(),
-                "sha256": stored.sha256}
+        return IssuedRecoveryDecision(id=row.id, number=row.number, issued_on=now, sha256=stored.sha256)
 
 
 def _apply(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> None:
@@ -273,7 +273,7 @@ def barred_items(rec: Recovery, on: date) -> ValidationFailed | None:
     return None
 
 
-def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any) -> dict[str, Any]:
+def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any) -> FinalRecorded:
     """Record the day the recovery decision became final: the 3-year limitation of art. 23
     ust. 2 FA act (art. 30 u.ś.r.) runs from it."""
     require_case_role(actor)
@@ -297,7 +297,7 @@ def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any)
         audit.record(uow, "recovery.decision_final", actor.id, rec.case_id, recovery_id=rec.id,
                      decision_id=row.id)
         uow.commit()
-        return {"id": row.id, "final_on": final_on.isoformat()}
+        return FinalRecorded(id=row.id, final_on=final_on)
 
 
 def render_html(uow: UnitOfWork, rec: Recovery, row: RecoveryDecision) -> str:

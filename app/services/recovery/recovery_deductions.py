@@ -71,7 +71,7 @@ def apply_deductions(uow: UnitOfWork, payment_list: PaymentList,
     for r in recoveries:
         left = balance_of(uow, r, on).outstanding
         # A barred claim (art. 23 ust. 2 FA act) is no longer deducted.
-        owed[r.id] = Decimal("0.00") if limitation(uow, r, on, left)["barred"] else left
+        owed[r.id] = Decimal("0.00") if limitation(uow, r, on, left).barred else left
     made: list[RecoveryDeduction] = []
     for payment, person_id in rows:
         rec = next((r for r in recoveries if r.person_id == person_id and owed[r.id] > 0), None)

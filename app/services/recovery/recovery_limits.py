@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
@@ -14,9 +13,10 @@ from app.domain import recovery_law as law
 from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus
 from app.persistence.models import Recovery, RecoveryDecision
 from app.services.kernel.context import UnitOfWork
+from app.services.recovery.views import LegalGroundView, Limitation
 
 
-def limitation(uow: UnitOfWork, rec: Recovery, on: date, owed: Decimal) -> dict[str, Any]:
+def limitation(uow: UnitOfWork, rec: Recovery, on: date, owed: Decimal) -> Limitation:
     """Art. 23 ust. 2-3 FA act (art. 30 u.ś.r. read alike): the claim lapses 3 years after the
     recovery decision became final, restarted the day after a deferral or an instalment plan.
     Shown as barred with what it leaves unrecoverable; nothing runs before finality is recorded."""
@@ -32,14 +32,14 @@ def limitation(uow: UnitOfWork, rec: Recovery, on: date, owed: Decimal) -> dict[
                          and d.issued_on is not None]
         barred_from = law.barred_from(rec.act, final_on, interruptions)
     barred = barred_from is not None and on >= barred_from
-    return {"article": law.limitation_article(rec.act) if rec.act in law.ACTS_WITH_GROUNDS else None,
-            "final_on": final_on.isoformat() if final_on else None,
-            "barred_from": barred_from.isoformat() if barred_from else None,
-            "barred": barred, "barred_amount": f"{owed if barred else Decimal('0.00'):.2f}"}
+    return Limitation(
+        article=law.limitation_article(rec.act) if rec.act in law.ACTS_WITH_GROUNDS else None,
+        final_on=final_on, barred_from=barred_from, barred=barred,
+        barred_amount=(owed if barred else Decimal("0.00")).quantize(Decimal("0.01")))
 
 
-def ground_dict(code: str | None) -> dict[str, Any] | None:
+def ground_dict(code: str | None) -> LegalGroundView | None:
     """The act's ground of a finding, with its article and whether it bears interest."""
     legal = law.BY_CODE.get(code or "")
-    return None if legal is None else {"code": legal.code, "article": legal.article,
-                                       "label": legal.label, "interest": legal.interest}
+    return None if legal is None else LegalGroundView(code=legal.code, article=legal.article,
+                                                      label=legal.label, interest=legal.interest)

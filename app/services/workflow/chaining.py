@@ -32,6 +32,7 @@ MAX_CHAINED_STARTS = 3
 
 
 def _carried(data: dict[str, Any], process: str) -> dict[str, Any]:
+    """The variables a finished process hands the next one (workflow data: a dict by nature)."""
     keys = data.get(CARRY) or []
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
         raise ServiceError(msg(Code.CHAIN_CARRY_INVALID, process=process))

@@ -16,11 +16,13 @@ a retry that fails again keeps the incident, with the new error as its message.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import exists, or_, select
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
@@ -74,7 +76,48 @@ def _candidates(uow: UnitOfWork, instance_id: int | None = None, limit: int = 20
     return list(uow.session.execute(stmt).all())
 
 
-def _describe(uow: UnitOfWork, instance: ProcessInstance, number: str, version: int) -> dict[str, Any]:
+@dataclass(frozen=True, eq=False)
+class IncidentElement(DictView):
+    """A BPMN element the instance is at."""
+
+    element_id: str
+    name: str | None
+    kind: str
+    process: str
+
+
+@dataclass(frozen=True, eq=False)
+class Incident(DictView):
+    """One incident: ids, codes, element and message; no personal data (times ISO strings)."""
+
+    instance_id: int
+    case_id: int
+    case_number: str
+    definition_id: int
+    definition_version: int
+    status: str
+    stage: str | None
+    reason: str
+    message: str
+    detail: str | None
+    element_id: str | None
+    element_name: str | None
+    elements: tuple[IncidentElement, ...]
+    job_id: int | None
+    next_timer_at: str | None
+    updated_at: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class RetryOutcome(DictView):
+    """What a retry did: whether the incident is gone, and the incident left if not."""
+
+    instance_id: int
+    resolved: bool
+    incident: Incident | None
+
+
+def _describe(uow: UnitOfWork, instance: ProcessInstance, number: str, version: int) -> Incident:
     """One incident as plain data: ids, codes, element and message; no personal data."""
     session = uow.session
     failed_job = session.scalars(
@@ -97,7 +140,7 @@ def _describe(uow: UnitOfWork, instance: ProcessInstance, number: str, version: 
         message = "No task, background step or timer follows where the case stands."
     try:
         elements = [
-            {"element_id": e.element_id, "name": e.name, "kind": e.kind, "process": e.process}
+            IncidentElement(element_id=e.element_id, name=e.name, kind=e.kind, process=e.process)
             for e in current_elements(uow.ctx.engine, definition_ref(uow, instance.definition_id),
                                       instance.state)
         ]
@@ -106,54 +149,54 @@ def _describe(uow: UnitOfWork, instance: ProcessInstance, number: str, version: 
         detail = detail or describe(exc)
     # The element to show: what went wrong first, then what the case waits at.
     order = {"error": 0, "dead_end": 1, "started": 2, "ready": 3, "waiting": 4}
-    where = sorted(elements, key=lambda e: order.get(e["kind"], 9))
+    where = sorted(elements, key=lambda e: order.get(e.kind, 9))
     first = where[0] if where else None
     if reason == "stuck":
-        message = (f"The case is stuck at '{first['element_id']}': no task, background step or timer "
+        message = (f"The case is stuck at '{first.element_id}': no task, background step or timer "
                    "follows it." if first else
                    "The case is stuck: no task, background step or timer is waiting.")
-    return {
-        "instance_id": instance.id,
-        "case_id": instance.case_id,
-        "case_number": number,
-        "definition_id": instance.definition_id,
-        "definition_version": version,
-        "status": instance.status,
-        "stage": instance.stage,
-        "reason": reason,
-        "message": message,
-        "detail": detail,
-        "element_id": first["element_id"] if first else None,
-        "element_name": first["name"] if first else None,
-        "elements": elements,
-        "job_id": failed_job.id if failed_job is not None else None,
-        "next_timer_at": instance.next_timer_at.isoformat() if instance.next_timer_at else None,
-        "updated_at": instance.updated_at.isoformat() if instance.updated_at else None,
-    }
+    return Incident(
+        instance_id=instance.id,
+        case_id=instance.case_id,
+        case_number=number,
+        definition_id=instance.definition_id,
+        definition_version=version,
+        status=instance.status,
+        stage=instance.stage,
+        reason=reason,
+        message=message,
+        detail=detail,
+        element_id=first.element_id if first else None,
+        element_name=first.name if first else None,
+        elements=tuple(elements),
+        job_id=failed_job.id if failed_job is not None else None,
+        next_timer_at=instance.next_timer_at.isoformat() if instance.next_timer_at else None,
+        updated_at=instance.updated_at.isoformat() if instance.updated_at else None,
+    )
 
 
-def list_incidents(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+def list_incidents(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[Incident]:
     """Running cases the workflow cannot move on by itself (supervisor or admin)."""
     _authorise(actor)
     with ctx.uow(readonly=True) as uow:
         return [_describe(uow, i, number, version) for i, number, version in _candidates(uow, limit=limit)]
 
 
-def incident_of(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str, Any] | None:
+def incident_of(ctx: ServiceContext, actor: Actor, instance_id: int) -> Incident | None:
     """The incident of one instance, or None if it has none; NotFound if no such instance."""
     _authorise(actor)
     with ctx.uow(readonly=True) as uow:
         return _incident(uow, instance_id)
 
 
-def _incident(uow: UnitOfWork, instance_id: int) -> dict[str, Any] | None:
+def _incident(uow: UnitOfWork, instance_id: int) -> Incident | None:
     if uow.session.get(ProcessInstance, instance_id) is None:
         raise NotFound(msg(Code.INSTANCE_NOT_FOUND, instance_id=instance_id))
     rows = _candidates(uow, instance_id)
     return _describe(uow, *rows[0]) if rows else None
 
 
-def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str, Any]:
+def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> RetryOutcome:
     """Re-run what failed and report whether the incident is gone.
 
     A failed job is run again now (its handler and the engine steps after it), an overdue timer
@@ -165,9 +208,9 @@ def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str, Any]
     if incident is None:
         raise Conflict(msg(Code.NO_INCIDENT))
     error: str | None = None
-    if incident["reason"] == "job_failed":
+    if incident.reason == "job_failed":
         error = _rerun_jobs(ctx, instance_id)
-    elif incident["reason"] == "timer_overdue":
+    elif incident.reason == "timer_overdue":
         try:
             timers.fire_instance_timers(ctx, instance_id)
         except Exception as exc:  # noqa: BLE001 - kept as the incident's message
@@ -178,12 +221,12 @@ def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> dict[str, Any]
         instance = lock_instance(uow, instance_id)
         instance.error = error[:2000] if error else None
         audit.record(uow, "incident.retried", actor.id, instance.case_id, instance_id=instance_id,
-                     reason=incident["reason"], element=incident["element_id"], ok=error is None)
+                     reason=incident.reason, element=incident.element_id, ok=error is None)
         uow.commit()
     if error:
         log.warning("incident retry failed on instance %s: %s", instance_id, error)
     after = incident_of(ctx, actor, instance_id)
-    return {"instance_id": instance_id, "resolved": after is None, "incident": after}
+    return RetryOutcome(instance_id=instance_id, resolved=after is None, incident=after)
 
 
 def _rerun_jobs(ctx: ServiceContext, instance_id: int) -> str | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
 from app.persistence.models import Case, Job
@@ -100,7 +102,21 @@ def is_failed(ctx: ServiceContext, job_id: int) -> bool:
         return uow.session.scalar(select(Job.status).where(Job.id == job_id)) == "failed"
 
 
-def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+@dataclass(frozen=True, eq=False)
+class ProblemJob(DictView):
+    """A background job that failed or keeps failing (no personal data: the error is redacted)."""
+
+    id: int
+    case_id: int
+    case_number: str
+    operation: str
+    status: str
+    attempts: int
+    error: str | None
+    created_at: datetime
+
+
+def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[ProblemJob]:
     """Background jobs that failed or keep failing, for the supervisor (no personal data)."""
     if not actor.has("supervisor"):
         raise Forbidden(msg(Code.JOBS_ROLE))
@@ -111,9 +127,9 @@ def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[di
                    | ((Job.status == JobStatus.PENDING) & (Job.attempts > 0)))
             .order_by(Job.id.desc()).limit(limit)
         ).all()
-        return [{"id": j.id, "case_id": j.case_id, "case_number": number, "operation": j.operation,
-                 "status": j.status, "attempts": j.attempts, "error": j.error,
-                 "created_at": j.created_at.isoformat()} for j, number in rows]
+        return [ProblemJob(id=j.id, case_id=j.case_id, case_number=number, operation=j.operation,
+                           status=j.status, attempts=j.attempts, error=j.error,
+                           created_at=j.created_at) for j, number in rows]
 
 
 def retry_job(ctx: ServiceContext, actor: Actor, job_id: int) -> None:

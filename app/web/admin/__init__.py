@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from app.config import ROLES
 from app.domain.digits import parse_ascii_int
+from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.services.definitions import contract, definition_history
 from app.services.definitions import deploy as definitions
@@ -47,7 +48,7 @@ def definitions_list() -> Any:
 def definitions_edit() -> Any:
     """The BPMN modeler, loaded with the active version's diagrams and forms."""
     try:
-        active = definitions.definition_sources(services())
+        active = jsonable(definitions.definition_sources(services()))
     except NotFound:
         active = {"id": None, "version": None, "sources": {}, "forms": {}}
     return render_template("admin/editor.html", active=active, actions=known_actions(),
@@ -290,7 +291,7 @@ def definitions_upload() -> Any:
         files = definition_history.read_upload(upload.filename, data)
     except ValidationFailed as exc:
         return jsonify({"error": _file_error(exc)}), 422
-    return jsonify(files)
+    return jsonify(jsonable(files))
 
 
 @bp.post("/definitions/form-preview")

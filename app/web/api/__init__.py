@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
 from app.services.appeals import appeal as appeals
@@ -153,27 +154,28 @@ def get_document(case_id: int, document_id: int) -> Any:
 def issue_letter(case_id: int) -> Any:
     """Issue a letter {kind, facts} as a PDF document of the case."""
     body = _json_body()
-    return jsonify(letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
-                                        body.get("facts") or {})), 201
+    issued = letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
+                                  body.get("facts") or {})
+    return jsonify(jsonable(issued)), 201
 @bp.post("/cases/<int:case_id>/appeals")
 @api_roles(*CASE_ROLES)
 def record_appeal(case_id: int) -> Any:
     """An appeal that arrived after the decision was recorded final, dated by posting."""
-    return jsonify(appeals.record_appeal(services(), api_actor(), case_id, _json_body())), 201
+    return jsonify(jsonable(appeals.record_appeal(services(), api_actor(), case_id, _json_body()))), 201
 
 
 @bp.post("/appeals/<int:appeal_id>/forward")
 @api_roles("supervisor")
 def forward_appeal(appeal_id: int) -> Any:
     """Forward the appeal to the SKO (art. 133) or change the decision (art. 132)."""
-    return jsonify(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body()))
+    return jsonify(jsonable(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/appeals/<int:appeal_id>/sko-outcome")
 @api_roles("supervisor")
 def sko_outcome(appeal_id: int) -> Any:
     """The SKO's ruling on a forwarded appeal (art. 138), and on restoring its deadline."""
-    return jsonify(sko.record_outcome(services(), api_actor(), appeal_id, _json_body()))
+    return jsonify(jsonable(sko.record_outcome(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/cases/<int:case_id>/decision-changes")
@@ -188,7 +190,7 @@ def request_decision_change(case_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def affected_grants() -> Any:
     """Running grants whose amount changes with a legal parameter change."""
-    return jsonify(parameter_changes.affected_grants(services(), api_actor()))
+    return jsonify(jsonable(parameter_changes.affected_grants(services(), api_actor())))
 
 
 @bp.post("/parameter-changes/draft")
@@ -254,7 +256,7 @@ def complete(task_id: int) -> Any:
 @api_roles("admin")
 def list_definitions() -> Any:
     """Deployed definition versions."""
-    return jsonify(definitions.list_definitions(services()))
+    return jsonify(jsonable(definitions.list_definitions(services())))
 
 
 def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -311,7 +313,7 @@ def check_definition() -> Any:
 @api_roles("supervisor")
 def problem_jobs() -> Any:
     """Background jobs that failed or are being retried."""
-    return jsonify(jobs.problem_jobs(services(), api_actor()))
+    return jsonify(jsonable(jobs.problem_jobs(services(), api_actor())))
 
 
 @bp.post("/jobs/<int:job_id>/retry")
@@ -326,14 +328,14 @@ def retry_job(job_id: int) -> Any:
 @api_roles("supervisor", "admin")
 def list_incidents() -> Any:
     """Running cases the workflow cannot move on by itself, with the element they are at."""
-    return jsonify(incidents.list_incidents(services(), api_actor()))
+    return jsonify(jsonable(incidents.list_incidents(services(), api_actor())))
 
 
 @bp.post("/incidents/<int:instance_id>/retry")
 @api_roles("supervisor", "admin")
 def retry_incident(instance_id: int) -> Any:
     """Re-run the failed step of an incident: {instance_id, resolved, incident}."""
-    return jsonify(incidents.retry(services(), api_actor(), instance_id))
+    return jsonify(jsonable(incidents.retry(services(), api_actor(), instance_id)))
 
 
 @bp.post("/instances/migrate")

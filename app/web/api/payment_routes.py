@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.services import payments
 from app.services.kernel.errors import ValidationFailed
@@ -49,23 +50,23 @@ def _text(raw: Any, limit: int = 100) -> str:
 def payment_run() -> Any:
     """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
     month = parse_month(_body().get("month"))
-    return jsonify(payments.monthly_payment_run(services(), month, api_actor()))
+    return jsonify(jsonable(payments.monthly_payment_run(services(), month, api_actor())))
 
 
 def payment_lists() -> Any:
     """All payment lists."""
-    return jsonify(payments.list_payment_lists(services(), api_actor()))
+    return jsonify(jsonable(payments.list_payment_lists(services(), api_actor())))
 
 
 def payment_list(list_id: int) -> Any:
     """One payment list with its payments."""
-    return jsonify(payments.payment_list(services(), api_actor(), list_id))
+    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def approve_list(list_id: int) -> Any:
     """A second supervisor approves a payment list (403 for the one who ran it)."""
     payments.approve_list(services(), api_actor(), list_id)
-    return jsonify(payments.payment_list(services(), api_actor(), list_id))
+    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def export_list(list_id: int, kind: str) -> Any:
@@ -78,26 +79,26 @@ def export_list(list_id: int, kind: str) -> Any:
 def settle_payment(payment_id: int) -> Any:
     """Mark a payment {outcome: paid|returned, on: YYYY-MM-DD, ref}."""
     body = _body()
-    return jsonify(payments.mark_payment(services(), api_actor(), payment_id,
-                                         _text(body.get("outcome"), 20), iso_date(body.get("on")),
-                                         _text(body.get("ref"))))
+    return jsonify(jsonable(payments.mark_payment(services(), api_actor(), payment_id,
+                                                  _text(body.get("outcome"), 20), iso_date(body.get("on")),
+                                                  _text(body.get("ref")))))
 
 
 def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of a list {outcome, on, ref}."""
     body = _body()
-    return jsonify(payments.mark_list(services(), api_actor(), list_id,
-                                      _text(body.get("outcome"), 20), iso_date(body.get("on")),
-                                      _text(body.get("ref"))))
+    return jsonify(jsonable(payments.mark_list(services(), api_actor(), list_id,
+                                               _text(body.get("outcome"), 20), iso_date(body.get("on")),
+                                               _text(body.get("ref")))))
 
 
 def reissue_payment(payment_id: int) -> Any:
     """Reissue a returned payment {method: transfer|cash, account}."""
     body = _body()
     account = body.get("account")
-    return jsonify(payments.reissue(services(), api_actor(), payment_id,
-                                    _text(body.get("method"), 20),
-                                    account if isinstance(account, str) else None)), 201
+    return jsonify(jsonable(payments.reissue(services(), api_actor(), payment_id,
+                                             _text(body.get("method"), 20),
+                                             account if isinstance(account, str) else None))), 201
 
 
 ROUTES = (

@@ -177,5 +177,5 @@ def letter_new(case_id: int) -> Any:
         doc = letters.issue_letter(services(), actor(), case_id, kind, values)
     except ValidationFailed as exc:
         return _letter_form(case_id, kind, values, exc.errors, 422, service_message(exc.message))
-    flash(_("Pismo zostało wystawione: %(title)s.", title=doc["title"]), "success")
+    flash(_("Pismo zostało wystawione: %(title)s.", title=doc.title), "success")
     return redirect(url_for("pages.case_detail", case_id=case_id) + "#dokumenty")

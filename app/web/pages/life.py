@@ -55,7 +55,7 @@ def record_appeal(case_id: int) -> Any:
         appeal = appeals.record_appeal(services(), actor(), case_id, data)
     except ServiceError as exc:
         return _refused(case_id, exc, "appeal", data)
-    if appeal["timely"]:
+    if appeal.timely:
         flash(_("Odwołanie nadano w terminie: decyzja nie stała się ostateczna."), "success")
     else:
         flash(_("Odwołanie nadano po terminie (art. 134 KPA); przekaż je do SKO."), "warning")

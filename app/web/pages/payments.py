@@ -66,15 +66,15 @@ def payment_run() -> Any:
     except ServiceError as exc:
         _error(exc)
         return redirect(url_for("pages.payment_lists"))
-    if not result.get("created"):
+    if not result.created:
         flash(_("Brak nowych wypłat do ujęcia na liście za %(month)s.", month=raw), "info")
         return redirect(url_for("pages.payment_lists"))
-    flash(_("Wypłaty dodane do listy za %(month)s: %(count)d.", count=result["created"], month=raw),
+    flash(_("Wypłaty dodane do listy za %(month)s: %(count)d.", count=result.created, month=raw),
           "success")
-    if len(result["lists"]) > 1:
+    if len(result.lists) > 1:
         flash(_("Wypłaty trafiły na listy kilku terminów wypłaty: %(count)d.",
-                count=len(result["lists"])), "info")
-    return redirect(url_for("pages.payment_list", list_id=result["list_id"]))
+                count=len(result.lists)), "info")
+    return redirect(url_for("pages.payment_list", list_id=result.list_id))
 
 
 @page_roles(*CASE_ROLES)
@@ -119,7 +119,7 @@ def settle_list(list_id: int) -> Any:
     try:
         done = payments.mark_list(services(), actor(), list_id, request.form.get("outcome", ""),
                                   iso_date(request.form.get("on")), request.form.get("ref", ""))
-        flash(_("Oznaczono wypłat: %(count)d.", count=done["marked"]), "success")
+        flash(_("Oznaczono wypłat: %(count)d.", count=done.marked), "success")
     except ServiceError as exc:
         _error(exc)
     return _back(list_id)
@@ -146,5 +146,5 @@ def reissue(list_id: int, payment_id: int) -> Any:
     except ServiceError as exc:
         _error(exc)
         return _back(list_id)
-    flash(_("Wypłatę wystawiono ponownie na liście nr %(id)d.", id=new["list_id"]), "success")
-    return _back(int(new["list_id"]))
+    flash(_("Wypłatę wystawiono ponownie na liście nr %(id)d.", id=new.list_id), "success")
+    return _back(new.list_id)

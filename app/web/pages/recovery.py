@@ -121,7 +121,7 @@ def approve_decision(decision_id: int) -> Any:
     case_id = _small_int(request.form.get("case_id")) or 0
     try:
         result = recovery_decisions.approve_decision(services(), actor(), decision_id)
-        flash(_("Wydano decyzję nr %(number)s.", number=result["number"]), "success")
+        flash(_("Wydano decyzję nr %(number)s.", number=result.number), "success")
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
         if case_id:

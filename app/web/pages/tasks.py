@@ -65,7 +65,7 @@ def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str]
     schema = task.get("schema") or {}
     case = case if case is not None else _case_brief(task["case_id"])
     fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
-    users = {u["id"]: u for u in auth_service.list_users(services())}
+    users = {u.id: u for u in auth_service.list_users(services())}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,

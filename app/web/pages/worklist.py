@@ -32,14 +32,14 @@ def _with_case_numbers(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**t, "case_number": numbers.get(t["case_id"], f"#{t['case_id']}")} for t in tasks]
 
 
-def _users() -> dict[int, dict[str, Any]]:
-    return {u["id"]: u for u in auth_service.list_users(services())}
+def _users() -> dict[int, auth_service.StaffUser]:
+    return {u.id: u for u in auth_service.list_users(services())}
 
 
 def _table_context(scope: str) -> dict[str, Any]:
     tasks = _with_case_numbers(worklist.list_tasks(services(), actor(), scope))
     users = _users()
-    candidates = {role: [u for u in users.values() if u["active"] and role in u["roles"]]
+    candidates = {role: [u for u in users.values() if u.active and role in u.roles]
                   for role in {t["role"] for t in tasks}}
     return {"tasks": tasks, "users": users, "candidates": candidates, "scope": scope}
 

@@ -16,10 +16,10 @@ def retry_and_report(instance_id: int) -> None:
     """Re-run an incident's failed step and flash what came of it (Terminy and the admin page)."""
     try:
         outcome = incidents.retry(services(), actor(), instance_id)
-        if outcome["resolved"]:
+        if outcome.resolved:
             flash(_("Krok został ponowiony; sprawa toczy się dalej."), "success")
         else:
-            detail = (outcome["incident"] or {}).get("detail") or ""
+            detail = (outcome.incident.detail if outcome.incident else None) or ""
             flash(_("Ponowienie nie usunęło problemu. %(detail)s", detail=detail), "error")
     except ServiceError as exc:
         flash(service_message(exc.message, exc.status), "error")
