@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.messages import Code, msg
+from app.domain.money import money_str as _money  # the API's plain amounts: '1234.56'
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
@@ -31,19 +33,15 @@ from app.services.kernel.errors import Forbidden, NotFound
 from app.services.workflow.worklist import task_summary
 
 
-def _money(value: Any) -> str:
-    return f"{value:.2f}"
-
-
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
     """The whole case file as a dict; audited as a read."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         s = uow.session
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
         incomes_by_person: dict[int, list[Income]] = {}
         for inc in s.scalars(select(Income).where(Income.case_id == case_id).order_by(Income.id)):
@@ -205,7 +203,7 @@ def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
 def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may list cases.")
+        raise Forbidden(msg(Code.CASE_LIST_ROLE))
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
         return [register.case_row(uow, c) for c in rows]
@@ -214,11 +212,11 @@ def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict
 def decision_document(ctx: ServiceContext, actor: Actor, case_id: int, decision_id: int) -> str:
     """The stored HTML of a decision of a case; audited like a read of the case file."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         decision = uow.session.get(Decision, decision_id)
         if decision is None or decision.case_id != case_id or not decision.document_html:
-            raise NotFound(f"Decision {decision_id} of case {case_id} has no document.")
+            raise NotFound(msg(Code.DECISION_NO_DOCUMENT_IN_CASE, decision_id=decision_id, case_id=case_id))
         html = decision.document_html
         audit.record(uow, "decision.read", actor.id, case_id, decision_id=decision_id)
         uow.commit()
