@@ -38,6 +38,7 @@ from app.domain import benefits
 from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
 from app.domain.errors import InvalidInput
 from app.domain.income import Member
+from app.domain.messages import Code, msg
 from app.domain.money import money_str
 from app.domain.parameters import (
     PARAMETERS,
@@ -75,14 +76,14 @@ MembersArg = Sequence[Member] | Callable[[date], Sequence[Member]]
 
 def _benefit(benefit: Any) -> str:
     if benefit not in BENEFITS:
-        raise InvalidInput("benefit", f"Unknown benefit {benefit!r}; expected one of "
-                           f"{', '.join(BENEFITS)}.")
+        raise InvalidInput("benefit", msg(Code.BENEFIT_CODE_UNKNOWN, benefit=str(benefit),
+                                          allowed=", ".join(BENEFITS)))
     return str(benefit)
 
 
 def _date(d: Any, field: str) -> date:
     if not isinstance(d, date) or isinstance(d, datetime):
-        raise InvalidInput(field, "The date must be a calendar date (not a date and time).")
+        raise InvalidInput(field, msg(Code.CALENDAR_DATE))
     return d
 
 
@@ -100,13 +101,13 @@ def months_between(period_from: date, period_to: date) -> list[date]:
     period_from = _date(period_from, "period_from")
     period_to = _date(period_to, "period_to")
     if period_to < period_from:
-        raise InvalidInput("period_to", "The end of the period may not be before its start.")
+        raise InvalidInput("period_to", msg(Code.PERIOD_END_BEFORE_START))
     result: list[date] = []
     m = month_start(period_from)
     while m <= period_to:
         result.append(m)
         if len(result) > MAX_MONTHS:
-            raise InvalidInput("period_to", f"A period may have at most {MAX_MONTHS} months.")
+            raise InvalidInput("period_to", msg(Code.PERIOD_TOO_LONG, limit=MAX_MONTHS))
         m = _next_month(m)
     return result
 

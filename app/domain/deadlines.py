@@ -43,6 +43,7 @@ import holidays
 
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
+from app.domain.messages import Code, msg
 from app.domain.parameters import ParameterTable
 from app.domain.polish import date_pl, plural
 
@@ -92,16 +93,16 @@ def _holidays(year: int) -> frozenset[date]:
 def _date(d: Any, name: str) -> date:
     """Refuse anything that is not a plain calendar date."""
     if not isinstance(d, date) or isinstance(d, datetime):
-        raise InvalidInput(name, "The value must be a calendar date (not a date and time).")
+        raise InvalidInput(name, msg(Code.CALENDAR_DATE_VALUE))
     return d
 
 
 def _count(n: object, name: str, minimum: int = 0) -> int:
     """Refuse a count that is not a whole number of at least ``minimum``."""
     if isinstance(n, bool) or not isinstance(n, int):
-        raise InvalidInput(name, "The number must be a whole number.")
+        raise InvalidInput(name, msg(Code.NUMBER_WHOLE))
     if n < minimum:
-        raise InvalidInput(name, f"The number must be at least {minimum}.")
+        raise InvalidInput(name, msg(Code.NUMBER_AT_LEAST, minimum=minimum))
     return n
 
 
@@ -216,8 +217,7 @@ def _compute(kind: str, start: date, urgent: bool, days: int | None, expl: Expla
         minimum = expl.param("kpa.supplement_min_days", start, "start")
         n = minimum if days is None else _count(days, "days")
         if n < minimum:
-            raise InvalidInput("days", f"The period to supplement an application must be at least "
-                               f"{minimum} days (art. 64 § 2 KPA).")
+            raise InvalidInput("days", msg(Code.SUPPLEMENT_DAYS_MIN, minimum=minimum))
         end = _days(start, n, expl, kind, KPA_64, "Time to supplement",
                     "Termin do usunięcia braków wniosku")
         return _shift(end, expl, kind)
@@ -248,8 +248,7 @@ def _compute(kind: str, start: date, urgent: bool, days: int | None, expl: Expla
                      "następującego po upływie terminu do wniesienia odwołania "
                      f"({date_pl(due)}), tj. od {date_pl(final)}")
         return final
-    raise InvalidInput("kind", f"Unknown deadline kind {kind!r}; expected one of "
-                       f"{', '.join(KINDS)}.")
+    raise InvalidInput("kind", msg(Code.DEADLINE_KIND_UNKNOWN, kind=str(kind), allowed=", ".join(KINDS)))
 
 
 def due_date(
@@ -262,13 +261,13 @@ def due_date(
 ) -> Deadline:
     """Compute a deadline of ``kind`` from ``start``; see the module docstring for each kind."""
     if kind not in KINDS:
-        raise InvalidInput("kind", f"Unknown deadline kind {kind!r}; expected one of "
-                           f"{', '.join(KINDS)}.")
+        raise InvalidInput("kind", msg(Code.DEADLINE_KIND_UNKNOWN, kind=str(kind),
+                                       allowed=", ".join(KINDS)))
     start = _date(start, "start")
     if days is not None and kind != "supplement":
-        raise InvalidInput("days", "A number of days can only be given for 'supplement'.")
+        raise InvalidInput("days", msg(Code.DAYS_ONLY_SUPPLEMENT))
     if urgent and kind != "interview":
-        raise InvalidInput("urgent", "Only an interview can be urgent.")
+        raise InvalidInput("urgent", msg(Code.URGENT_ONLY_INTERVIEW))
     expl = Explanation(table)
     due = _compute(kind, start, urgent, days, expl)
     return Deadline(due, expl.steps, expl.legal_basis, kind, start, expl.parameters)
@@ -313,7 +312,7 @@ def warning_at(due: date, days_before: int) -> datetime:
     """When to warn that a deadline is near: 08:00 Warsaw, ``days_before`` calendar days before
     ``due``, moved back to the previous working day so the warning reaches someone at work."""
     if isinstance(days_before, bool) or not isinstance(days_before, int) or days_before < 1:
-        raise InvalidInput("days_before", "The warning must come at least one day before the deadline.")
+        raise InvalidInput("days_before", msg(Code.WARNING_DAYS))
     day = _date(due, "due") - timedelta(days=days_before)
     while not is_working_day(day):
         day -= timedelta(days=1)
@@ -323,5 +322,5 @@ def warning_at(due: date, days_before: int) -> datetime:
 def today_in_warsaw(now: datetime) -> date:
     """The calendar date in Warsaw at the aware instant ``now``."""
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
-        raise InvalidInput("now", "The time must be a timezone-aware datetime.")
+        raise InvalidInput("now", msg(Code.TIME_AWARE))
     return now.astimezone(WARSAW).date()

@@ -50,6 +50,7 @@ from app.domain import benefits
 from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
 from app.domain.benefits.catalogue import FIRST_MONTH_DEFAULT, UPS
 from app.domain.errors import InvalidInput
+from app.domain.messages import Code
 from app.domain.money import money_str
 from app.domain.violations import Violation
 
@@ -128,7 +129,7 @@ def check_decision(draft: DecisionDraft, legal: LegalRange | None,
     out: list[Violation] = []
     if draft.kind not in KINDS:
         out.append(Violation("decision_kind_unknown", "decision_kind", RULING_ARTICLE,
-                             f"Unknown ruling {draft.kind!r}; use grant, partial or refusal.",
+                             f"Unknown ruling '{draft.kind}'; use grant, partial or refusal.",
                              {"kind": str(draft.kind)}))
         return out
     if draft.kind in ("refusal", "partial") and _blank(draft.justification):
@@ -206,7 +207,8 @@ def _period_rules(draft: DecisionDraft, first_benefit_month: date) -> list[Viola
             out.append(Violation(
                 "period_end_required", "period_to", period_article,
                 "A family benefit is granted for a benefit period: give the end date, at the "
-                f"latest {period_end.isoformat()}.", {"period_end": period_end.isoformat()}))
+                f"latest {period_end.isoformat()}.", {"period_end": period_end.isoformat()},
+                Code.RULE_PERIOD_END_REQUIRED_FAMILY))
     elif period_end is not None and end > period_end:
         out.append(Violation(
             "period_beyond_benefit_period", "period_to", period_article,

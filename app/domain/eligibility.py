@@ -33,6 +33,7 @@ from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
 from app.domain.income import Member, validate_members
 from app.domain.jsonsafe import jsonable
+from app.domain.messages import Code, msg
 from app.domain.money import money_str
 from app.domain.parameters import ParameterTable
 from app.domain.polish import zl
@@ -77,7 +78,7 @@ class EligibilityResult:
 def _check_date(on: Any) -> date:
     """Refuse anything that is not a plain calendar date."""
     if not isinstance(on, date) or isinstance(on, datetime):
-        raise InvalidInput("on", "The date must be a calendar date (not a date and time).")
+        raise InvalidInput("on", msg(Code.CALENDAR_DATE))
     return on
 
 
@@ -98,8 +99,8 @@ def calculate(
     Raises InvalidInput for bad input, including a date with no parameters in force.
     """
     if benefit not in BENEFITS:
-        raise InvalidInput("benefit", f"Unknown benefit {benefit!r}; expected one of "
-                           f"{', '.join(BENEFITS)}.")
+        raise InvalidInput("benefit", msg(Code.BENEFIT_CODE_UNKNOWN, benefit=str(benefit),
+                                          allowed=", ".join(BENEFITS)))
     on = _check_date(on)
     household = validate_members(members)
     expl = Explanation(table)

@@ -186,29 +186,27 @@ def _money(x: Any, path: str) -> Decimal:
     try:
         d = to_money(x)
     except TypeError:
-        raise InvalidInput(
-            path, "The amount must be an exact number (Decimal, int or str), not a float."
-        ) from None
+        raise InvalidInput(path, msg(Code.AMOUNT_EXACT)) from None
     except ValueError:
-        raise InvalidInput(path, f"The amount {x!r} is not a number.") from None
+        raise InvalidInput(path, msg(Code.AMOUNT_NOT_NUMBER)) from None
     if d < 0:
-        raise InvalidInput(path, "The amount may not be negative.")
+        raise InvalidInput(path, msg(Code.AMOUNT_NOT_NEGATIVE))
     return d
 
 
 def _flag(x: Any, path: str) -> bool:
     """Check that an input is a bool."""
     if not isinstance(x, bool):
-        raise InvalidInput(path, "The value must be true or false.")
+        raise InvalidInput(path, msg(Code.VALUE_TRUE_FALSE))
     return x
 
 
 def _item(item: Any, path: str) -> IncomeItem:
     """Validate and normalise one income item."""
     if not isinstance(item, IncomeItem):
-        raise InvalidInput(path, "Each income must be an IncomeItem.")
+        raise InvalidInput(path, msg(Code.INCOME_ITEM_TYPE))
     if not isinstance(item.kind, str) or not item.kind.strip():
-        raise InvalidInput(f"{path}.kind", "The kind of income must be a non-empty text.")
+        raise InvalidInput(f"{path}.kind", msg(Code.INCOME_KIND_EMPTY))
     return IncomeItem(
         kind=item.kind.strip(),
         amount=_money(item.amount, f"{path}.amount"),
@@ -222,20 +220,20 @@ def _item(item: Any, path: str) -> IncomeItem:
 def _member(m: Any, path: str) -> Member:
     """Validate and normalise one member."""
     if not isinstance(m, Member):
-        raise InvalidInput(path, "Each household member must be a Member.")
+        raise InvalidInput(path, msg(Code.MEMBER_TYPE))
     if isinstance(m.age, bool) or not isinstance(m.age, int):
-        raise InvalidInput(f"{path}.age", "The age must be a whole number of years.")
+        raise InvalidInput(f"{path}.age", msg(Code.AGE_WHOLE))
     if not 0 <= m.age <= MAX_AGE:
-        raise InvalidInput(f"{path}.age", f"The age must be between 0 and {MAX_AGE} years.")
+        raise InvalidInput(f"{path}.age", msg(Code.AGE_RANGE, limit=MAX_AGE))
     if m.sex not in (None, *SEXES):
-        raise InvalidInput(f"{path}.sex", "The sex must be 'F', 'M' or empty.")
+        raise InvalidInput(f"{path}.sex", msg(Code.SEX_UNKNOWN))
     if m.child is not None:
         _flag(m.child, f"{path}.child")
     if m.relation is not None and m.relation not in RELATIONS:
         raise InvalidInput(f"{path}.relation",
                            msg(Code.RELATION_UNKNOWN, allowed=", ".join(RELATIONS)))
     if not isinstance(m.incomes, list | tuple):
-        raise InvalidInput(f"{path}.incomes", "The incomes must be a list.")
+        raise InvalidInput(f"{path}.incomes", msg(Code.INCOMES_LIST))
     if not isinstance(m.other_benefits, list | tuple) or not all(
         isinstance(b, str) for b in m.other_benefits
     ):

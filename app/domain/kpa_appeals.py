@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.deadlines import kpa_period_end
+from app.domain.messages import Code
 from app.domain.violations import Violation
 
 RESTORATION_DAYS = 7   # art. 58 § 2 KPA
@@ -77,18 +78,25 @@ def self_correction_violations(timely: bool, received_on: date, today: date, in_
 def draft_violations(demand: Demand, kind: str, amount: Decimal | None, period_from: date | None,
                      period_to: date | None) -> list[Violation]:
     """A new decision after a self-correction must grant what the appeal asked, in full."""
-    def fail(field: str, what: str) -> Violation:
+    def fail(field: str, what: str, variant: Code, **params: str) -> Violation:
         return Violation("self_correction_not_in_full", field, ART_132,
                          f"The new decision does not grant the appeal in full ({what}); a "
-                         "self-correction must, otherwise the appeal goes to the SKO.")
+                         "self-correction must, otherwise the appeal goes to the SKO.",
+                         params, variant)
 
     if kind == "refusal":
-        return [fail("decision_kind", "it refuses")]
+        return [fail("decision_kind", "it refuses", Code.RULE_SELF_CORRECTION_NOT_IN_FULL_REFUSAL)]
     out: list[Violation] = []
     if demand.amount is not None and (amount is None or amount < demand.amount):
-        out.append(fail("amount", f"the appeal asks for {demand.amount:.2f} zł"))
+        asked = f"{demand.amount:.2f}"
+        out.append(fail("amount", f"the appeal asks for {asked} zł",
+                        Code.RULE_SELF_CORRECTION_NOT_IN_FULL_AMOUNT, amount=asked))
     if demand.period_from is not None and (period_from is None or period_from > demand.period_from):
-        out.append(fail("period_from", f"the appeal asks from {demand.period_from.isoformat()}"))
+        since = demand.period_from.isoformat()
+        out.append(fail("period_from", f"the appeal asks from {since}",
+                        Code.RULE_SELF_CORRECTION_NOT_IN_FULL_FROM, period_from=since))
     if demand.period_to is not None and period_to is not None and period_to < demand.period_to:
-        out.append(fail("period_to", f"the appeal asks until {demand.period_to.isoformat()}"))
+        until = demand.period_to.isoformat()
+        out.append(fail("period_to", f"the appeal asks until {until}",
+                        Code.RULE_SELF_CORRECTION_NOT_IN_FULL_UNTIL, period_to=until))
     return out

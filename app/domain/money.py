@@ -19,13 +19,23 @@ applicant (DOMAIN.md, "Compare income with a criterion unrounded"):
 5. Sums and differences of values in grosze are exact and are never rounded again.
 6. A value shown only for information (income per person in an explanation) is rounded half-up
    with :func:`round_money`; it never decides anything.
+
+One parser and one formatter: :func:`parse_money` reads every amount a person types (a decimal
+string, with a Polish comma on pages) into a Decimal or refuses it with a coded reason;
+:func:`format_money` writes every amount, Polish ("1 234,56 zł"), plain for the API ("1234.56",
+:func:`money_str`) or English.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from app.domain.messages import Code
+
 GROSZ = Decimal("0.01")
+MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
+NBSP = "\u00a0"
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 
@@ -113,6 +123,63 @@ def income_down(d: Decimal) -> Decimal:
     return d.quantize(GROSZ, rounding=ROUND_FLOOR)
 
 
+class MoneyRefused(ValueError):
+    """Not an amount: ``code`` (AMOUNT_FORMAT, AMOUNT_NEGATIVE, AMOUNT_DECIMALS or
+    AMOUNT_TOO_LARGE) says why; the typed value is never kept (it may be personal data)."""
+
+    def __init__(self, code: Code) -> None:
+        super().__init__(code.value)
+        self.code = code
+
+
+_AMOUNT = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+
+
+def parse_money(raw: object, *, comma: bool = False, places: int = 2,
+                maximum: Decimal = MAX_AMOUNT) -> Decimal:
+    """The one money parser: a decimal string ("1234.56") or a whole number to an exact Decimal.
+
+    With ``comma`` (what a person types on a page) "1234,56" and "1 234,56" are read too. Floats,
+    booleans, exponents and anything else are refused (:class:`MoneyRefused` with its code), as
+    are negatives, more than ``places`` decimals and amounts above ``maximum``; "-0" is zero.
+    """
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        raise MoneyRefused(Code.AMOUNT_FORMAT)
+    text = str(raw).strip()
+    if comma:
+        text = text.replace(NBSP, "").replace(" ", "").replace(",", ".")
+    match = _AMOUNT.match(text)
+    if match is None:
+        raise MoneyRefused(Code.AMOUNT_FORMAT)
+    amount = Decimal(text)
+    if amount == 0:
+        amount = amount.copy_abs()
+    if amount < 0:
+        raise MoneyRefused(Code.AMOUNT_NEGATIVE)
+    if match.group(1) is not None and len(match.group(1)) > places:
+        raise MoneyRefused(Code.AMOUNT_DECIMALS)
+    if amount > maximum:
+        raise MoneyRefused(Code.AMOUNT_TOO_LARGE)
+    return amount
+
+
+def format_money(amount: Decimal | int | str, *, decimal: str = ",", group: str = NBSP,
+                 group_from: int = 10_000, unit: str = " zł") -> str:
+    """The one money formatter: an amount rounded half-up to grosze, with two decimals.
+
+    The default is Polish as documents write it ("12 345,67 zł"; four-digit amounts are not
+    grouped, "1313,50 zł"); :func:`money_str` is the plain form of the API ("1234.56"), and the
+    pages pass their locale's separators and grouping.
+    """
+    text = f"{round_money(to_decimal(amount)):f}"
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if group and int(whole) >= group_from:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+    return f"{sign}{whole}{decimal}{fraction}{unit}"
+
+
 def money_str(d: Decimal) -> str:
-    """Format a money Decimal as a plain string with two decimals, e.g. '123.45'."""
-    return f"{round_money(d):f}"
+    """Format a money Decimal as a plain string with two decimals, e.g. '123.45' (the API)."""
+    return format_money(d, decimal=".", group="", unit="")

@@ -253,7 +253,7 @@ def value(name: str, on: date, table: ParameterTable | None = None) -> Param:
 def not_in_force(exc: ParameterNotFound) -> str:
     """The message for a date before the table asserts a parameter (coded where it can be)."""
     if exc.first is None or exc.on is None:
-        return f"No legal parameter in force on this date: {exc}."
+        return msg(Code.PARAMETER_MISSING, detail=str(exc))
     return msg(Code.PARAMETERS_NOT_IN_FORCE, on=exc.on.isoformat(), earliest=exc.first.isoformat())
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.domain.money import round_money
+from app.domain.money import format_money
 
 NBSP = "\u00a0"
 GROUPING_FROM = 10_000  # four-digit numbers are not grouped in Polish
@@ -54,7 +54,7 @@ def number(x: Decimal | int) -> str:
 
 def zl(x: Decimal | int) -> str:
     """An amount in złoty with grosze and a decimal comma: Decimal('300') -> '300,00 zł'."""
-    return f"{number(round_money(Decimal(x)))} zł"
+    return format_money(x)
 
 
 def pct(x: Decimal | int) -> str:

@@ -32,6 +32,7 @@ from decimal import Decimal
 from app.domain.errors import InvalidInput
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
+from app.domain.messages import Code, msg
 from app.domain.money import HUNDRED, ZERO, amount_up, exact_percent, to_decimal
 from app.domain.polish import OTHER_BENEFITS_GENITIVE, READING_PL, pct, persons, years, zl
 
@@ -228,11 +229,10 @@ def _percentage(override: Decimal | None, statutory: Decimal | int) -> Decimal:
     try:
         given = to_decimal(override)
     except (TypeError, ValueError):
-        raise InvalidInput("municipal_percentage", "The percentage must be an exact number "
-                           "(Decimal, int or str), not a float.") from None
+        raise InvalidInput("municipal_percentage", msg(Code.PERCENT_EXACT)) from None
     if not statutory <= given <= HUNDRED:
-        raise InvalidInput("municipal_percentage", f"The municipal percentage must be between "
-                           f"{statutory} (the statutory minimum) and 100.")
+        raise InvalidInput("municipal_percentage",
+                           msg(Code.MUNICIPAL_PERCENT_RANGE, minimum=str(statutory)))
     return given
 
 

@@ -1,8 +1,10 @@
 """A broken rule, as the domain reports it: a code, the article it rests on and a message.
 
-``message`` is English (the API's language and the key of the Polish rendering in the pages);
-``code`` and ``params`` let a client or a message catalogue render it in any language. ``field``
-names the form field the rule is about (the one the person has to change).
+``message`` is English (the API's language); ``code`` and ``params`` let a client render it in any
+language, and :attr:`Violation.msg` is the rule in the catalogue's words
+(app/domain/messages.py, ``rule.<code>``, or the variant the rule names in ``template``), which
+pages render in Polish. ``field`` names the form field the rule is about (the one the person has
+to change).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from typing import Any
+
+from app.domain.messages import Code, Msg
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,15 @@ class Violation:
     article: str
     message: str
     params: dict[str, str] = dataclasses.field(default_factory=dict)
+    template: Code | None = None
+
+    @property
+    def msg(self) -> Msg:
+        """The rule and its article as a coded message: ``rule.<code>`` unless a variant is named.
+
+        Its English text is :attr:`text` (tests/unit/domain/test_rule_messages.py checks it).
+        """
+        return Msg(self.template or Code(f"rule.{self.code}"), {**self.params, "article": self.article})
 
     @property
     def text(self) -> str:
@@ -34,8 +47,9 @@ class Violation:
 
 
 def by_field(violations: list[Violation]) -> dict[str, str]:
-    """Field -> message of the first violation on that field (a form shows one per field)."""
+    """Field -> message of the first violation on that field (a form shows one per field), coded
+    so that pages render it from the catalogue."""
     fields: dict[str, str] = {}
     for v in violations:
-        fields.setdefault(v.field, v.text)
+        fields.setdefault(v.field, v.msg)
     return fields

@@ -1,8 +1,9 @@
 """Error handlers: JSON with an actionable message under /api, friendly pages elsewhere.
 
 API bodies keep ``error`` (the message) and, for validation, ``fields`` (path -> message); they
-add ``code`` (null for a message that has none yet), ``params`` and ``field_codes`` (path ->
-{code, params}). The API answers in English unless the request prefers Polish (Accept-Language).
+add ``code`` (every error has one: a service error's message code, or ``http.*`` for an HTTP error
+the server raised itself), ``params`` and ``field_codes`` (path -> {code, params}). The API
+answers in English unless the request prefers Polish (Accept-Language).
 No exception text reaches a response: an unexpected error gets an ``error_id``, also logged.
 """
 
@@ -40,6 +41,20 @@ def api_body(exc: ServiceError) -> dict[str, Any]:
     return body
 
 
+# The code of an HTTP error raised by the server itself (no route, wrong method, malformed body).
+_HTTP_CODES = {400: Code.HTTP_BAD_REQUEST, 401: Code.HTTP_UNAUTHORIZED, 403: Code.HTTP_FORBIDDEN,
+               404: Code.HTTP_NOT_FOUND, 405: Code.HTTP_METHOD_NOT_ALLOWED,
+               413: Code.HTTP_TOO_LARGE, 415: Code.HTTP_UNSUPPORTED_MEDIA_TYPE}
+
+
+def http_codes(status: int | None) -> dict[str, Any]:
+    """``code`` and ``params`` of an HTTP error's API body."""
+    code = _HTTP_CODES.get(status or 0)
+    if code is None:
+        return {"code": str(Code.HTTP_ERROR), "params": {"status": status or 0}}
+    return {"code": str(code), "params": {}}
+
+
 def register(app: Flask) -> None:
     """Install the handlers."""
 
@@ -57,7 +72,8 @@ def register(app: Flask) -> None:
         # (`Allow`, RFC 9110), a 401 its challenge.
         headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if _wants_json():
-            return jsonify({"error": exc.description or exc.name, "code": None}), exc.code, headers
+            body = {"error": exc.description or exc.name, **http_codes(exc.code)}
+            return jsonify(body), exc.code, headers
         return (render_template("error.html", status=exc.code, message=exc.description), exc.code,
                 headers)
 

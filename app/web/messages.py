@@ -7,20 +7,45 @@ prefers Polish (``Accept-Language: pl``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from flask import request
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 from app.domain.messages import CATALOGUE, Msg, placeholders, problem_code
 
 API_LANGUAGES = ("en", "pl")
 
 
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
+
+
+def _polish(value: object) -> object:
+    """A parameter as Polish writes it: 2026-03-01 -> 01.03.2026, 148.97 -> 148,97.
+
+    Parameters stay language-neutral (ISO dates, decimal points) in the code and in API bodies;
+    the Polish words of a broken rule (``rule.*``, as the decision and facts forms have always
+    shown them) write them the Polish way; English keeps them as they are.
+    """
+    if isinstance(value, str):
+        day = _ISO_DAY.match(value)
+        if day:
+            return f"{day[3]}.{day[2]}.{day[1]}"
+        if _DECIMAL.match(value):
+            return value.replace(".", ",")
+    return value
+
+
 def render(message: Msg) -> str:
     """A coded message in the current locale."""
-    return str(gettext(CATALOGUE[message.code].pl, **message.params))
+    locale = get_locale()
+    params = message.params
+    if message.code.value.startswith("rule.") and (locale is None or locale.language != "en"):
+        params = {name: _polish(value) for name, value in params.items()}
+    return str(gettext(CATALOGUE[message.code].pl, **params))
 
 
 def api_language() -> str:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from flask import Flask, Response, abort, current_app, g, request, session
 from flask_login import UserMixin, current_user
 
+from app.domain.messages import Code, msg
 from app.extensions import csrf, login_manager
 from app.services.kernel import auth as auth_service
 from app.services.kernel.context import Actor
@@ -119,7 +120,7 @@ def api_actor() -> Actor:
     if token is not None:
         user = auth_service.user_for_token(services(), token)
         if user is None:
-            raise Unauthorized("The token is invalid or expired; get a new one from POST /api/auth/token.")
+            raise Unauthorized(msg(Code.TOKEN_INVALID))
         g.actor = Actor(user.id, frozenset(user.role_names))
         return g.actor  # type: ignore[no-any-return]
     if current_user.is_authenticated:
@@ -127,7 +128,7 @@ def api_actor() -> Actor:
             csrf.protect()
         g.actor = current_user.actor
         return g.actor  # type: ignore[no-any-return]
-    raise Unauthorized("Authentication required: send 'Authorization: Bearer <token>'.")
+    raise Unauthorized(msg(Code.AUTH_REQUIRED))
 
 
 def api_roles(*roles: str) -> Callable[[F], F]:
@@ -138,7 +139,7 @@ def api_roles(*roles: str) -> Callable[[F], F]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             actor = api_actor()
             if roles and not actor.roles & set(roles):
-                raise Forbidden(f"This endpoint needs one of the roles: {', '.join(roles)}.")
+                raise Forbidden(msg(Code.ENDPOINT_ROLE, roles=', '.join(roles)))
             return fn(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]

@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.domain.messages import casework, deploy, general
+from app.domain.messages import casework, deploy, general, service_errors
 from app.domain.messages.codes import N_, Code, Template
 
 __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "Msg", "Template", "msg", "placeholders",
            "problem_code"]
 
 # The catalogue, assembled from its parts (each a dict of codes to templates).
-CATALOGUE: dict[Code, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS}
+CATALOGUE: dict[Code, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
+                                   **service_errors.TEXTS}
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the
 # variants some have (``code.variant``: the params' ``unknown_functions``, else their ``reason``).

@@ -274,4 +274,165 @@ TEXTS: dict[Code, Template] = {
         "The deploy check stopped when its time budget of %(seconds)s s was spent (%(done)s of "
         "%(total)s checked); the definition was not deployed. Simplify the scripts or split "
         "the definition."),
+    # Rules of a decision and of the facts (a Violation's words): rule.<violation code>.
+    Code.RULE_DATE_IN_FUTURE: Template(
+        N_("Data %(date)s jest w przyszłości (dziś jest %(today)s) (%(article)s)."),
+        "The date %(date)s is in the future (today is %(today)s) (%(article)s)."),
+    Code.RULE_INTERVIEW_BEFORE_APPLICATION: Template(
+        N_("Wywiad (%(interview_on)s) nie może poprzedzać wniosku (%(received_on)s) (%(article)s)."),
+        "The interview (%(interview_on)s) cannot precede the application (%(received_on)s) "
+        "(%(article)s)."),
+    Code.RULE_REQUEST_BEFORE_APPLICATION: Template(
+        N_("Wezwanie do uzupełnienia (%(served_on)s) nie może poprzedzać wniosku "
+           "(%(received_on)s) (%(article)s)."),
+        "The request to supplement (%(served_on)s) cannot precede the application "
+        "(%(received_on)s) (%(article)s)."),
+    Code.RULE_SUPPLEMENT_BEFORE_REQUEST: Template(
+        N_("Uzupełnienie (%(supplement_on)s) nie mogło wpłynąć przed doręczeniem wezwania "
+           "(%(served_on)s) (%(article)s)."),
+        "The supplement (%(supplement_on)s) cannot be received before the request was "
+        "served (%(served_on)s) (%(article)s)."),
+    Code.RULE_DELIVERY_BEFORE_ISSUE: Template(
+        N_("Doręczenie (%(delivered_on)s) nie może poprzedzać wydania decyzji "
+           "(%(issued_on)s) (%(article)s)."),
+        "Delivery (%(delivered_on)s) cannot precede the issue of the decision "
+        "(%(issued_on)s) (%(article)s)."),
+    Code.RULE_APPEAL_BEFORE_ISSUE: Template(
+        N_("Odwołanie lub zrzeczenie się (%(event_on)s) nie może poprzedzać wydania decyzji"
+           " (%(issued_on)s) (%(article)s)."),
+        "An appeal or waiver (%(event_on)s) cannot precede the issue of the decision "
+        "(%(issued_on)s) (%(article)s)."),
+    Code.RULE_WAIVER_BEFORE_DELIVERY: Template(
+        N_("Zrzeczenie się odwołania (%(event_on)s) nie może poprzedzać doręczenia decyzji "
+           "(%(delivered_on)s) (%(article)s)."),
+        "A waiver of appeal (%(event_on)s) cannot precede delivery of the decision "
+        "(%(delivered_on)s) (%(article)s)."),
+    Code.RULE_COMPLETE_WITH_MISSING_ITEMS: Template(
+        N_("Wniosek oznaczony jako kompletny nie może mieć wykazu braków; wyczyść wykaz "
+           "albo oznacz wniosek jako niekompletny (%(article)s)."),
+        "An application marked complete cannot list missing items; clear the list or mark "
+        "the application incomplete (%(article)s)."),
+    Code.RULE_INCOMPLETE_WITHOUT_MISSING_ITEMS: Template(
+        N_("Wniosek niekompletny musi zawierać wykaz braków (%(article)s)."),
+        "An incomplete application must list what is missing (%(article)s)."),
+    Code.RULE_MEMBER_UNKNOWN: Template(
+        N_("Osoba o numerze %(member_index)s nie należy do gospodarstwa (numery 0–%(last)s)"
+           " (%(article)s)."),
+        "Member number %(member_index)s does not exist (0–%(last)s) (%(article)s)."),
+    Code.RULE_MEMBER_REPEATED: Template(
+        N_("Osoba o numerze %(member_index)s występuje więcej niż raz; podaj jeden wiersz "
+           "na osobę (%(article)s)."),
+        "Member number %(member_index)s appears more than once; give one row per household "
+        "member (%(article)s)."),
+    Code.RULE_MEMBER_MISSING: Template(
+        N_("Osoba o numerze %(member_index)s nie ma wiersza; podaj jeden wiersz na każdą "
+           "osobę (%(article)s)."),
+        "Member number %(member_index)s has no row; give one row per household member (%(article)s)."),
+    Code.RULE_APPEAL_LATE_NO_SELF_CORRECTION: Template(
+        N_("Odwołanie wniesione po terminie przekazuje się do SKO; organ nie zmienia na nie"
+           " swojej decyzji (%(article)s)."),
+        "A late appeal goes to the SKO; the centre does not change its decision on it (%(article)s)."),
+    Code.RULE_SELF_CORRECTION_AFTER_7_DAYS: Template(
+        N_("Termin 7 dni na zmianę decyzji po odwołaniu upłynął %(last_day)s; odwołanie "
+           "przekazuje się do SKO (%(article)s)."),
+        "The 7 days to change the decision on the appeal ended on %(last_day)s; the appeal "
+        "goes to the SKO (%(article)s)."),
+    Code.RULE_SELF_CORRECTION_NOT_IN_FULL: Template(
+        N_("Organ sam zmienia decyzję tylko wtedy, gdy odwołanie zasługuje na uwzględnienie"
+           " w całości: zapisz, czego żąda odwołanie, i potwierdź uwzględnienie w całości "
+           "albo przekaż odwołanie do SKO (%(article)s)."),
+        "The centre changes its decision itself only when the appeal deserves to be granted"
+        " in full: record what the appeal asks for and confirm it is granted in full, or "
+        "forward the appeal to the SKO (%(article)s)."),
+    Code.RULE_SELF_CORRECTION_NOT_IN_FULL_REFUSAL: Template(
+        N_("Nowa decyzja nie uwzględnia odwołania w całości (jest odmową); decyzja "
+           "zmieniona w trybie art. 132 KPA musi je uwzględnić, inaczej odwołanie trafia do"
+           " SKO (%(article)s)."),
+        "The new decision does not grant the appeal in full (it refuses); a self-correction"
+        " must, otherwise the appeal goes to the SKO (%(article)s)."),
+    Code.RULE_SELF_CORRECTION_NOT_IN_FULL_AMOUNT: Template(
+        N_("Nowa decyzja nie uwzględnia odwołania w całości (odwołanie żąda %(amount)s zł);"
+           " decyzja zmieniona w trybie art. 132 KPA musi je uwzględnić, inaczej odwołanie "
+           "trafia do SKO (%(article)s)."),
+        "The new decision does not grant the appeal in full (the appeal asks for %(amount)s"
+        " zł); a self-correction must, otherwise the appeal goes to the SKO (%(article)s)."),
+    Code.RULE_SELF_CORRECTION_NOT_IN_FULL_FROM: Template(
+        N_("Nowa decyzja nie uwzględnia odwołania w całości (odwołanie żąda świadczenia od "
+           "%(period_from)s); decyzja zmieniona w trybie art. 132 KPA musi je uwzględnić, "
+           "inaczej odwołanie trafia do SKO (%(article)s)."),
+        "The new decision does not grant the appeal in full (the appeal asks from "
+        "%(period_from)s); a self-correction must, otherwise the appeal goes to the SKO "
+        "(%(article)s)."),
+    Code.RULE_SELF_CORRECTION_NOT_IN_FULL_UNTIL: Template(
+        N_("Nowa decyzja nie uwzględnia odwołania w całości (odwołanie żąda świadczenia do "
+           "%(period_to)s); decyzja zmieniona w trybie art. 132 KPA musi je uwzględnić, "
+           "inaczej odwołanie trafia do SKO (%(article)s)."),
+        "The new decision does not grant the appeal in full (the appeal asks until "
+        "%(period_to)s); a self-correction must, otherwise the appeal goes to the SKO "
+        "(%(article)s)."),
+    Code.RULE_DECISION_KIND_UNKNOWN: Template(
+        N_("Nieznane rozstrzygnięcie „%(kind)s”; wybierz przyznanie, przyznanie w części "
+           "albo odmowę (%(article)s)."),
+        "Unknown ruling '%(kind)s'; use grant, partial or refusal (%(article)s)."),
+    Code.RULE_JUSTIFICATION_REQUIRED: Template(
+        N_("Odmowa i przyznanie w części wymagają uzasadnienia faktycznego i prawnego (%(article)s)."),
+        "A refusal or a partial grant needs a factual and legal justification (%(article)s)."),
+    Code.RULE_ENFORCEMENT_REASON_REQUIRED: Template(
+        N_("Rygor natychmiastowej wykonalności wymaga uzasadnienia (%(article)s)."),
+        "Immediate enforceability needs its justification (%(article)s)."),
+    Code.RULE_ELIGIBILITY_MISSING: Template(
+        N_("Uprawnienie nie zostało obliczone; przyznania nie można sprawdzić z przepisami "
+           "(%(article)s)."),
+        "Eligibility has not been computed for this case; a grant cannot be checked against"
+        " the law (%(article)s)."),
+    Code.RULE_NOT_ELIGIBLE: Template(
+        N_("Gospodarstwo nie spełnia warunków przyznania tego świadczenia; zgodna z prawem "
+           "jest tylko odmowa (%(article)s)."),
+        "The household is not eligible for this benefit; only a refusal is lawful (%(article)s)."),
+    Code.RULE_AMOUNT_REQUIRED: Template(
+        N_("Przyznanie wymaga kwoty większej od zera (%(article)s)."),
+        "A grant needs an amount above zero (%(article)s)."),
+    Code.RULE_AMOUNT_OUT_OF_RANGE: Template(
+        N_("Kwota %(amount)s zł wykracza poza dopuszczalny zakres %(min)s–%(max)s zł "
+           "wyliczony dla tej sprawy (%(article)s)."),
+        "The amount %(amount)s zł is outside the legal range %(min)s–%(max)s zł computed "
+        "for this case (%(article)s)."),
+    Code.RULE_AMOUNT_REASON_REQUIRED: Template(
+        N_("Kwota inna niż wyliczona (%(computed)s zł) wymaga pisemnego uzasadnienia (%(article)s)."),
+        "An amount other than the computed %(computed)s zł needs a written reason (%(article)s)."),
+    Code.RULE_PERIOD_START_REQUIRED: Template(
+        N_("Przyznanie wymaga wskazania pierwszego miesiąca okresu (%(article)s)."),
+        "A grant needs the first month of its period (%(article)s)."),
+    Code.RULE_PERIOD_BEFORE_FIRST_MONTH: Template(
+        N_("Okres nie może zaczynać się przed %(first_month)s — pierwszym miesiącem "
+           "świadczenia (miesiącem złożenia wniosku) (%(article)s)."),
+        "The period cannot start before %(first_month)s, the first benefit month (the month"
+        " in which the application was filed) (%(article)s)."),
+    Code.RULE_PERIOD_END_REQUIRED: Template(
+        N_("Zasiłek okresowy przyznaje się na określony okres: podaj datę końcową (%(article)s)."),
+        "Zasiłek okresowy is granted for a set period: give the end date (%(article)s)."),
+    Code.RULE_PERIOD_END_REQUIRED_FAMILY: Template(
+        N_("Świadczenie przyznaje się na okres zasiłkowy (świadczeniowy): podaj datę "
+           "końcową, najpóźniej %(period_end)s (%(article)s)."),
+        "A family benefit is granted for a benefit period: give the end date, at the latest"
+        " %(period_end)s (%(article)s)."),
+    Code.RULE_PERIOD_BEYOND_BENEFIT_PERIOD: Template(
+        N_("Okres nie może kończyć się (%(period_to)s) po upływie okresu zasiłkowego "
+           "(świadczeniowego), który kończy się %(period_end)s (%(article)s)."),
+        "The period cannot end (%(period_to)s) after the benefit period, which ends on "
+        "%(period_end)s (%(article)s)."),
+    Code.RULE_PERIOD_REVERSED: Template(
+        N_("Okres nie może kończyć się (%(period_to)s) przed swoim początkiem "
+           "(%(period_from)s) (%(article)s)."),
+        "The period cannot end (%(period_to)s) before it starts (%(period_from)s) (%(article)s)."),
+    Code.RULE_PURPOSE_REQUIRED: Template(
+        N_("Zasiłek jednorazowy wymaga wskazania celu (%(article)s)."),
+        "A one-off benefit needs its purpose (%(article)s)."),
+    Code.RULE_PAYMENT_DATE_REQUIRED: Template(
+        N_("Zasiłek jednorazowy wymaga daty wypłaty (pole „Okres od”) (%(article)s)."),
+        "A one-off benefit needs its payment date (the start date field) (%(article)s)."),
+    Code.RULE_ONE_OFF_HAS_PERIOD: Template(
+        N_("Zasiłek jednorazowy nie ma okresu miesięcznego: pozostaw datę końcową pustą "
+           "(%(article)s)."),
+        "A one-off benefit has no monthly period: leave the end date empty (%(article)s)."),
 }

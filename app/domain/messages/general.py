@@ -194,4 +194,243 @@ TEXTS: dict[Code, Template] = {
            "problem, podając identyfikator błędu %(error_id)s."),
         "An unexpected error occurred; nothing was saved. Please try again or report it with "
         "error id %(error_id)s."),
+    # Field errors and input checks that were English text (issue 14, part 5).
+    Code.REQUEST_INVALID: Template(
+        N_("Żądanie zawiera błędy; popraw wskazane pola."),
+        "The request has errors; correct the fields listed."),
+    Code.AMOUNT_DECIMAL_STRING: Template(
+        N_("Podaj kwotę liczbą, np. %(example)s."),
+        "Give the amount as a decimal string, e.g. \"%(example)s\"."),
+    Code.AMOUNT_NOT_FLOAT: Template(
+        N_("Podaj kwotę jako tekst liczby, np. „%(example)s”, a nie liczbę JSON z ułamkiem "
+           "(straciłaby grosze)."),
+        "Give the amount as a decimal string, e.g. \"%(example)s\", not a JSON number with a "
+        "fraction (it would lose grosze)."),
+    Code.PERCENT_DECIMAL_STRING: Template(
+        N_("Podaj procent liczbą, np. %(example)s."),
+        "Give the percentage as a decimal string, e.g. \"%(example)s\"."),
+    Code.PERCENT_NOT_FLOAT: Template(
+        N_("Podaj procent jako tekst liczby, np. „%(example)s”, a nie liczbę JSON z ułamkiem."),
+        "Give the percentage as a decimal string, e.g. \"%(example)s\", not a JSON number "
+        "with a fraction (it would lose grosze)."),
+    Code.PERCENT_NEGATIVE: Template(
+        N_("Procent nie może być ujemny."),
+        "The percentage must be zero or more."),
+    Code.PERCENT_TOO_LARGE: Template(
+        N_("Procent nie może przekraczać 100."),
+        "The percentage is too large."),
+    Code.PERCENT_DECIMALS: Template(
+        N_("Procent może mieć najwyżej %(places)s miejsca po przecinku."),
+        "The percentage may have at most %(places)s decimal places."),
+    Code.HECTARES_DECIMAL_STRING: Template(
+        N_("Podaj liczbę hektarów liczbą, np. %(example)s."),
+        "Give the number of hectares as a decimal string, e.g. \"%(example)s\"."),
+    Code.HECTARES_NOT_FLOAT: Template(
+        N_("Podaj liczbę hektarów jako tekst liczby, np. „%(example)s”, a nie liczbę JSON z"
+           " ułamkiem."),
+        "Give the number of hectares as a decimal string, e.g. \"%(example)s\", not a JSON "
+        "number with a fraction (it would lose grosze)."),
+    Code.HECTARES_NEGATIVE: Template(
+        N_("Liczba hektarów nie może być ujemna."),
+        "The number of hectares must be zero or more."),
+    Code.HECTARES_TOO_LARGE: Template(
+        N_("Liczba hektarów jest zbyt duża."),
+        "The number of hectares is too large."),
+    Code.HECTARES_DECIMALS: Template(
+        N_("Liczba hektarów może mieć najwyżej %(places)s miejsc po przecinku."),
+        "The number of hectares may have at most %(places)s decimal places."),
+    Code.VALUE_BETWEEN: Template(
+        N_("Podaj wartość od %(minimum)s do %(maximum)s."),
+        "The value must be between %(minimum)s and %(maximum)s."),
+    Code.SHORT_TEXT_TOO_LONG: Template(
+        N_("Podaj tekst o długości najwyżej %(limit)s znaków."),
+        "Give a text of at most %(limit)s characters."),
+    Code.ENTRIES_AT_MOST: Template(
+        N_("Najwyżej %(limit)s pozycji."),
+        "At most %(limit)s entries."),
+    Code.AGE_WHOLE: Template(
+        N_("Podaj wiek w pełnych latach (liczba całkowita)."),
+        "The age must be a whole number of years."),
+    Code.CHOOSE_ONE_OR_NONE: Template(
+        N_("Wybierz jedną z możliwości (%(allowed)s) albo pozostaw pole puste."),
+        "Choose one of: %(allowed)s (or leave it out)."),
+    Code.MEMBERS_LIST_EXPECTED: Template(
+        N_("Oczekiwano listy osób w gospodarstwie (wnioskodawca pierwszy)."),
+        "Expected a list of household members (the applicant first)."),
+    Code.MEMBERS_EMPTY: Template(
+        N_("Gospodarstwo musi mieć co najmniej jedną osobę (wnioskodawcę)."),
+        "The household must have at least one member (the applicant)."),
+    Code.MEMBERS_TOO_MANY: Template(
+        N_("Gospodarstwo może liczyć najwyżej %(limit)s osób."),
+        "At most %(limit)s household members."),
+    Code.MUNICIPAL_PERCENT_RANGE: Template(
+        N_("Procent z uchwały rady gminy musi wynosić od %(minimum)s (minimum ustawowe) do 100."),
+        "The municipal percentage must be between %(minimum)s (the statutory minimum) and 100."),
+    Code.DEADLINE_KIND_NOT_LISTED: Template(
+        N_("Wybierz rodzaj terminu z listy (%(allowed)s)."),
+        "Unknown deadline kind; allowed: %(allowed)s."),
+    Code.DAYS_WHOLE: Template(
+        N_("Podaj liczbę dni jako liczbę całkowitą."),
+        "The number of days must be a whole number."),
+    Code.CALENDAR_DATE_VALUE: Template(
+        N_("Podaj datę kalendarzową (bez godziny)."),
+        "The value must be a calendar date (not a date and time)."),
+    Code.CALENDAR_DATE: Template(
+        N_("Data musi być datą kalendarzową (bez godziny)."),
+        "The date must be a calendar date (not a date and time)."),
+    Code.NUMBER_WHOLE: Template(
+        N_("Liczba musi być liczbą całkowitą."),
+        "The number must be a whole number."),
+    Code.NUMBER_AT_LEAST: Template(
+        N_("Liczba musi wynosić co najmniej %(minimum)s."),
+        "The number must be at least %(minimum)s."),
+    Code.SUPPLEMENT_DAYS_MIN: Template(
+        N_("Termin na uzupełnienie braków wniosku musi wynosić co najmniej %(minimum)s dni "
+           "(art. 64 § 2 KPA)."),
+        "The period to supplement an application must be at least %(minimum)s days (art. 64"
+        " § 2 KPA)."),
+    Code.DEADLINE_KIND_UNKNOWN: Template(
+        N_("Nieznany rodzaj terminu „%(kind)s”; dozwolone: %(allowed)s."),
+        "Unknown deadline kind '%(kind)s'; expected one of %(allowed)s."),
+    Code.DAYS_ONLY_SUPPLEMENT: Template(
+        N_("Liczbę dni podaje się tylko dla terminu na uzupełnienie braków wniosku."),
+        "A number of days can only be given for 'supplement'."),
+    Code.URGENT_ONLY_INTERVIEW: Template(
+        N_("Pilny może być tylko rodzinny wywiad środowiskowy."),
+        "Only an interview can be urgent."),
+    Code.WARNING_DAYS: Template(
+        N_("Ostrzeżenie musi przypadać co najmniej jeden dzień przed terminem."),
+        "The warning must come at least one day before the deadline."),
+    Code.TIME_AWARE: Template(
+        N_("Czas musi mieć strefę czasową."),
+        "The time must be a timezone-aware datetime."),
+    Code.BENEFIT_CODE_UNKNOWN: Template(
+        N_("Nieznane świadczenie „%(benefit)s”; dozwolone: %(allowed)s."),
+        "Unknown benefit '%(benefit)s'; expected one of %(allowed)s."),
+    Code.PERIOD_END_BEFORE_START: Template(
+        N_("Koniec okresu nie może przypadać przed jego początkiem."),
+        "The end of the period may not be before its start."),
+    Code.PERIOD_TOO_LONG: Template(
+        N_("Okres może liczyć najwyżej %(limit)s miesięcy."),
+        "A period may have at most %(limit)s months."),
+    Code.AMOUNT_EXACT: Template(
+        N_("Kwota musi być liczbą dokładną (Decimal, int lub str), a nie zmiennoprzecinkową."),
+        "The amount must be an exact number (Decimal, int or str), not a float."),
+    Code.AMOUNT_NOT_NUMBER: Template(
+        N_("Kwota nie jest liczbą."),
+        "The amount is not a number."),
+    Code.AMOUNT_NOT_NEGATIVE: Template(
+        N_("Kwota nie może być mniejsza od zera."),
+        "The amount may not be negative."),
+    Code.VALUE_TRUE_FALSE: Template(
+        N_("Wartość musi być prawdą albo fałszem."),
+        "The value must be true or false."),
+    Code.INCOME_ITEM_TYPE: Template(
+        N_("Każdy dochód musi być pozycją dochodu (IncomeItem)."),
+        "Each income must be an IncomeItem."),
+    Code.INCOME_KIND_EMPTY: Template(
+        N_("Rodzaj dochodu musi być niepustym tekstem."),
+        "The kind of income must be a non-empty text."),
+    Code.MEMBER_TYPE: Template(
+        N_("Każda osoba w gospodarstwie musi być osobą (Member)."),
+        "Each household member must be a Member."),
+    Code.AGE_RANGE: Template(
+        N_("Wiek musi wynosić od 0 do %(limit)s lat."),
+        "The age must be between 0 and %(limit)s years."),
+    Code.SEX_UNKNOWN: Template(
+        N_("Płeć musi być „F”, „M” albo pusta."),
+        "The sex must be 'F', 'M' or empty."),
+    Code.INCOMES_LIST: Template(
+        N_("Dochody muszą być listą."),
+        "The incomes must be a list."),
+    Code.PERCENT_EXACT: Template(
+        N_("Procent musi być liczbą dokładną (Decimal, int lub str), a nie zmiennoprzecinkową."),
+        "The percentage must be an exact number (Decimal, int or str), not a float."),
+    Code.PARAMETER_MISSING: Template(
+        N_("Na tę datę brak parametrów prawnych w systemie: %(detail)s."),
+        "No legal parameter in force on this date: %(detail)s."),
+    Code.USERNAME_LENGTH: Template(
+        N_("Nazwa użytkownika musi mieć od 1 do 64 znaków."),
+        "Username must be 1–64 characters."),
+    Code.ROLES_UNKNOWN: Template(
+        N_("Nieznana rola: %(unknown)s; dozwolone: %(allowed)s."),
+        "Unknown role(s): %(unknown)s; allowed: %(allowed)s."),
+    Code.PASSWORD_TOO_SHORT: Template(
+        N_("Hasło musi mieć co najmniej %(limit)s znaków."),
+        "Password must have at least %(limit)s characters."),
+    Code.TOO_MANY_ATTEMPTS: Template(
+        N_("Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za %(minutes)s min (po "
+           "%(until)s UTC)."),
+        "Too many failed sign-in attempts. Try again in %(minutes)s min (after %(until)s UTC)."),
+    # API requests and authentication (app/web): issue 14, part 5.
+    Code.BODY_NOT_JSON_OBJECT: Template(
+        N_("Treść żądania musi być obiektem JSON (Content-Type: application/json)."),
+        "The request body must be a JSON object (Content-Type: application/json)."),
+    Code.CREDENTIALS_MISSING: Template(
+        N_("Podaj nazwę użytkownika i hasło (w treści JSON)."),
+        "Give username and password."),
+    Code.CREDENTIALS_WRONG: Template(
+        N_("Nieprawidłowa nazwa użytkownika lub hasło."),
+        "Wrong username or password."),
+    Code.TOKEN_TO_REVOKE_MISSING: Template(
+        N_("Wyślij token do unieważnienia jako „Authorization: Bearer <token>”."),
+        "Send the token to revoke as 'Authorization: Bearer <token>'."),
+    Code.VERSION_WHOLE: Template(
+        N_("Wersja musi być liczbą całkowitą."),
+        "The version must be a whole number."),
+    Code.INTEGER_REQUIRED: Template(
+        N_("Oczekiwano liczby całkowitej."),
+        "Expected an integer."),
+    Code.USER_ID_MISSING: Template(
+        N_("Podaj user_id."),
+        "Give user_id."),
+    Code.REQUIRED_INTEGER: Template(
+        N_("Wymagane (liczba całkowita)."),
+        "Required (an integer)."),
+    Code.VERSION_BAD: Template(
+        N_("Niepoprawna wersja."),
+        "Bad version."),
+    Code.VERSION_AS_READ: Template(
+        N_("Podaj wersję (liczbę całkowitą) odczytaną wcześniej."),
+        "Must be the integer version you read."),
+    Code.UPLOAD_INCOMPLETE: Template(
+        N_("Przesłana definicja jest niekompletna."),
+        "The definition upload is incomplete."),
+    Code.AUTH_REQUIRED: Template(
+        N_("Wymagane uwierzytelnienie: wyślij „Authorization: Bearer <token>”."),
+        "Authentication required: send 'Authorization: Bearer <token>'."),
+    Code.TOKEN_INVALID: Template(
+        N_("Token jest nieważny lub wygasł; pobierz nowy przez POST /api/auth/token."),
+        "The token is invalid or expired; get a new one from POST /api/auth/token."),
+    Code.ENDPOINT_ROLE: Template(
+        N_("Ta operacja wymaga jednej z ról: %(roles)s."),
+        "This endpoint needs one of the roles: %(roles)s."),
+    Code.REQUIRED_STRING: Template(
+        N_("Wymagane (tekst)."),
+        "Required (a string)."),
+    # HTTP errors on the API (the body keeps the server's description; the code says which).
+    Code.HTTP_BAD_REQUEST: Template(
+        N_("Żądanie jest niepoprawne lub niepełne."),
+        "The request is malformed or incomplete."),
+    Code.HTTP_UNAUTHORIZED: Template(
+        N_("Najpierw się zaloguj."),
+        "Sign in first."),
+    Code.HTTP_FORBIDDEN: Template(
+        N_("Nie masz uprawnień do tej operacji."),
+        "You may not do this."),
+    Code.HTTP_NOT_FOUND: Template(
+        N_("Nie ma takiego adresu."),
+        "There is no such address."),
+    Code.HTTP_METHOD_NOT_ALLOWED: Template(
+        N_("Ta metoda nie jest dozwolona pod tym adresem."),
+        "This method is not allowed at this address."),
+    Code.HTTP_TOO_LARGE: Template(
+        N_("Żądanie jest zbyt duże."),
+        "The request is too large."),
+    Code.HTTP_UNSUPPORTED_MEDIA_TYPE: Template(
+        N_("Wyślij treść jako JSON (Content-Type: application/json)."),
+        "Send the body as JSON (Content-Type: application/json)."),
+    Code.HTTP_ERROR: Template(
+        N_("Żądanie nie powiodło się (HTTP %(status)s)."),
+        "The request failed (HTTP %(status)s)."),
 }

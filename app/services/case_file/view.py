@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from app.domain.messages import Code, msg
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
@@ -55,14 +56,14 @@ from app.services.workflow.task_views import task_summary
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
     """The whole case file; audited as a read."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         s = uow.session
         # The case with its household and members in one pass.
         case = s.get(Case, case_id,
                      options=[joinedload(Case.household).selectinload(Household.members)])
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
         incomes_by_person: dict[int, list[Income]] = {}
         for inc in s.scalars(select(Income).where(Income.case_id == case_id).order_by(Income.id)):
@@ -236,7 +237,7 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
     with its errors (``audited=False``) re-displays what the same person has just been shown.
     """
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow(readonly=not audited) as uow:
         s = uow.session
         case = s.scalar(
@@ -244,7 +245,7 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
             .options(joinedload(Case.household).selectinload(Household.members)
                      .joinedload(HouseholdMember.person)))
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         brief = CaseBrief(
             id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
             urgent=case.urgent, opened_on=case.opened_on, address=case.household.address,
@@ -261,7 +262,7 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
 def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[CaseRow]:
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may list cases.")
+        raise Forbidden(msg(Code.CASE_LIST_ROLE))
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.scalars(
             register.with_applicants(select(Case).order_by(Case.id.desc()).limit(limit)))
@@ -271,11 +272,11 @@ def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[Case
 def decision_document(ctx: ServiceContext, actor: Actor, case_id: int, decision_id: int) -> str:
     """The stored HTML of a decision of a case; audited like a read of the case file."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         decision = uow.session.get(Decision, decision_id)
         if decision is None or decision.case_id != case_id or not decision.document_html:
-            raise NotFound(f"Decision {decision_id} of case {case_id} has no document.")
+            raise NotFound(msg(Code.DECISION_NO_DOCUMENT_IN_CASE, decision_id=decision_id, case_id=case_id))
         html = decision.document_html
         audit.record(uow, "decision.read", actor.id, case_id, decision_id=decision_id)
         uow.commit()

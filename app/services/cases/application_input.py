@@ -17,6 +17,7 @@ from app.domain import benefits
 from app.domain.digits import is_ascii_digits
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
 from app.domain.messages import Code, msg
+from app.domain.money import MoneyRefused, parse_money
 from app.domain.party_request import asks_request
 from app.domain.reasons import REASONS, RELATIONS
 from app.services.kernel.errors import ValidationFailed
@@ -79,20 +80,11 @@ def _money(value: Any, path: str, errors: dict[str, str], default: str | None = 
         errors[path] = msg(Code.AMOUNT_TOO_LARGE if huge or is_ascii_digits(text) else Code.AMOUNT_FORMAT)
         return Decimal("0")
     try:
-        amount = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
+        return parse_money(text, comma=True)
+    except MoneyRefused as refused:
         # Not the typed value in the message: it may be personal data and messages reach logs.
-        errors[path] = msg(Code.AMOUNT_FORMAT)
+        errors[path] = msg(refused.code)
         return Decimal("0")
-    if not amount.is_finite():
-        errors[path] = msg(Code.AMOUNT_FORMAT)
-    elif amount < 0:
-        errors[path] = msg(Code.AMOUNT_NEGATIVE)
-    elif amount >= Decimal("10000000000"):  # before quantize, which fails on huge numbers
-        errors[path] = msg(Code.AMOUNT_TOO_LARGE)
-    elif amount != amount.quantize(Decimal("0.01")):
-        errors[path] = msg(Code.AMOUNT_DECIMALS)
-    return amount
 
 
 def _text(data: dict[str, Any], key: str, path: str, errors: dict[str, str], max_len: int = 100) -> str:

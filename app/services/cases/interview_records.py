@@ -51,7 +51,7 @@ def check_member_rows(rows: list[dict[str, Any]], count: int) -> list[Violation]
         if not isinstance(idx, int) or not 0 <= idx < count:
             found.append(Violation("member_unknown", field, INCOME_ARTICLE,
                                    f"Member number {idx} does not exist (0–{count - 1}).",
-                                   {"member_index": str(idx)}))
+                                   {"member_index": str(idx), "last": str(count - 1)}))
         elif idx in seen:
             found.append(Violation(
                 "member_repeated", field, INCOME_ARTICLE,

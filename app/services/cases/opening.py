@@ -105,7 +105,7 @@ def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> regist
     never a block.
     """
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may register applications.")
+        raise Forbidden(msg(Code.APPLICATION_ROLE))
     app_data = validate_application(payload, today_in_warsaw(ctx.now()))
     everyone = [app_data["applicant"], *app_data["members"]]
     with ctx.uow(readonly=True) as uow:
@@ -143,7 +143,7 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
 
 def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
     if not actor.has("caseworker") and not actor.has("supervisor"):
-        raise Forbidden("Only caseworkers and supervisors may register applications.")
+        raise Forbidden(msg(Code.APPLICATION_ROLE))
     now = ctx.now()
     app_data = validate_application(payload, today_in_warsaw(now))
     received: date = app_data["received_on"]

@@ -189,11 +189,11 @@ def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person
                          version: int | None = None) -> RegisterConfirmation:
     """Apply what a case declared about one person to the register (the caseworker confirmed)."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may change the register.")
+        raise Forbidden(msg(Code.REGISTER_CHANGE_ROLE))
     with ctx.uow() as uow:
         case = uow.session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         member = next((m for m in case.household.members if m.person_id == person_id), None)
         if member is None:
             raise NotFound(msg(Code.PERSON_NOT_IN_CASE))
@@ -210,7 +210,7 @@ def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person
 def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> PersonView:
     """A register entry with its change history and its cases; audited as a read."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read the register.")
+        raise Forbidden(msg(Code.REGISTER_READ_ROLE))
     with ctx.uow() as uow:
         person = uow.session.get(Person, person_id)
         if person is None:
@@ -288,7 +288,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     query itself.
     """
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may search cases.")
+        raise Forbidden(msg(Code.SEARCH_ROLE))
     if (not isinstance(query, str) or not query.strip() or len(query.strip()) > 100
             or not plain_text(query)):
         raise ValidationFailed(msg(Code.SEARCH_QUERY), {"q": msg(Code.SEARCH_QUERY)})

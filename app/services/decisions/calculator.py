@@ -80,7 +80,7 @@ OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
     key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value
 }))
 
-BAD_AGE = "The age must be a whole number of years."
+BAD_AGE = msg(Code.AGE_WHOLE)
 
 
 _HOUSEHOLD_KEYS = {"on", "members", "municipal_percentage"}
@@ -118,7 +118,7 @@ def _other_benefits(raw: Any, path: str, errors: FieldErrors) -> list[str]:
     result: list[str] = []
     for j, key in enumerate(keys):
         if not isinstance(key, str) or key not in OTHER_BENEFITS:
-            errors.add(f"{path}[{j}]", f"Unknown benefit; allowed: {', '.join(OTHER_BENEFITS)}.")
+            errors.add(f"{path}[{j}]", msg(Code.BENEFIT_UNKNOWN, allowed=", ".join(OTHER_BENEFITS)))
         elif key not in result:
             result.append(key)
     return result
@@ -134,7 +134,7 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
     if sex == "":
         sex = None
     if sex is not None and sex not in SEXES:
-        errors.add(f"{path}.sex", f"Choose one of: {', '.join(SEXES)} (or leave it out).")
+        errors.add(f"{path}.sex", msg(Code.CHOOSE_ONE_OR_NONE, allowed=", ".join(SEXES)))
         sex = None
     child = obj.get("child")
     if child is not None and not isinstance(child, bool):
@@ -144,7 +144,7 @@ def _member(raw: Any, path: str, errors: FieldErrors) -> Member | None:
     if relation == "":
         relation = None
     if relation is not None and relation not in RELATIONS:
-        errors.add(f"{path}.relation", f"Choose one of: {', '.join(RELATIONS)} (or leave it out).")
+        errors.add(f"{path}.relation", msg(Code.CHOOSE_ONE_OR_NONE, allowed=", ".join(RELATIONS)))
         relation = None
     incomes = [
         _income_item(item, f"{path}.incomes[{j}]", errors)
@@ -200,11 +200,11 @@ def _household(obj: Mapping[str, Any], errors: FieldErrors) -> tuple[date | None
     if raw_members is None:
         errors.add("members", REQUIRED)
     elif not isinstance(raw_members, list):
-        errors.add("members", "Expected a list of household members (the applicant first).")
+        errors.add("members", msg(Code.MEMBERS_LIST_EXPECTED))
     elif not raw_members:
-        errors.add("members", "The household must have at least one member (the applicant).")
+        errors.add("members", msg(Code.MEMBERS_EMPTY))
     elif len(raw_members) > MAX_MEMBERS:
-        errors.add("members", f"At most {MAX_MEMBERS} household members.")
+        errors.add("members", msg(Code.MEMBERS_TOO_MANY, limit=MAX_MEMBERS))
     else:
         parsed = [_member(m, f"members[{i}]", errors) for i, m in enumerate(raw_members)]
         members = [m for m in parsed if m is not None]
@@ -218,8 +218,8 @@ def _household(obj: Mapping[str, Any], errors: FieldErrors) -> tuple[date | None
             except ParameterNotFound:
                 statutory = None  # the domain reports the date
             if statutory is not None and percentage < statutory:
-                errors.add("municipal_percentage", f"The municipal percentage must be between "
-                           f"{statutory} (the statutory minimum) and 100.")
+                errors.add("municipal_percentage",
+                           msg(Code.MUNICIPAL_PERCENT_RANGE, minimum=str(statutory)))
     return on, members, percentage
 
 
@@ -252,7 +252,7 @@ def parse_eligibility_request(body: Any) -> tuple[str, date, list[Member], Decim
     if benefit is None or benefit == "":
         errors.add("benefit", REQUIRED)
     elif not isinstance(benefit, str) or benefit not in BENEFITS:
-        errors.add("benefit", f"Unknown benefit; allowed: {', '.join(BENEFITS)}.")
+        errors.add("benefit", msg(Code.BENEFIT_UNKNOWN, allowed=", ".join(BENEFITS)))
     on, members, percentage = _household(obj, errors)
     errors.raise_if_any()
     assert on is not None and isinstance(benefit, str)
@@ -306,13 +306,12 @@ def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
     if kind is None or kind == "":
         errors.add("kind", REQUIRED)
     elif not isinstance(kind, str) or kind not in DEADLINE_KINDS:
-        errors.add("kind", f"Unknown deadline kind; allowed: {', '.join(DEADLINE_KINDS)}.")
+        errors.add("kind", msg(Code.DEADLINE_KIND_NOT_LISTED, allowed=", ".join(DEADLINE_KINDS)))
     start = _calculation_date(obj.get("start"), "start", errors)
     urgent = flag_field(obj.get("urgent"), "urgent", errors)
     days: int | None = None
     if obj.get("days") is not None:
-        days = whole_field(obj["days"], "days", errors, "The number of days must be a whole number.",
-                      1, MAX_DAYS)
+        days = whole_field(obj["days"], "days", errors, msg(Code.DAYS_WHOLE), 1, MAX_DAYS)
     errors.raise_if_any()
     assert isinstance(kind, str) and start is not None
     return kind, start, urgent, days

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
+from app.domain.messages import Code, msg
 from app.domain.statuses import CaseKind, DecisionStatus
 from app.persistence.models import (
     Case,
@@ -121,23 +122,20 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     if violations:
         rules = "; ".join(f"{v.code} ({v.article})" for v in violations)
         raise DecisionNotIssuable(
-            f"Decision {decision.id} breaks legal rules and was not issued: {rules}. Return it "
-            "to the caseworker (a changing decision) or correct the data, then retry the job.")
+            msg(Code.DECISION_UNLAWFUL_NOT_ISSUED, decision_id=decision.id, rules=rules))
     today = today_in_warsaw(uow.ctx.now())
     issued_on = decision.issued_on or today
     body = office(uow)
     if body is None:
         raise DecisionNotIssuable(
-            f"Decision {decision.id} was not issued: the issuing body is not configured. An "
-            "administrator sets it (flask office-set), then retry the job.")
+            msg(Code.DECISION_NO_OFFICE, decision_id=decision.id))
     act = BENEFITS[decision.benefit].act if decision.benefit in BENEFITS else "ups"
     who = signer(uow, decision.approved_by_id, act, issued_on)
     if who is None:
         raise DecisionNotIssuable(
-            f"Decision {decision.id} was not issued: its signer (user {decision.approved_by_id}) "
-            f"holds no authorisation under {AUTHORISATION_BASIS[act]} valid on "
-            f"{issued_on.isoformat()}. An administrator records it (flask authorise), then retry "
-            "the job.")
+            msg(Code.DECISION_NO_AUTHORISATION, decision_id=decision.id,
+                signer_id=str(decision.approved_by_id), basis=AUTHORISATION_BASIS[act],
+                issued_on=issued_on.isoformat()))
     if decision.number is None:
         # Decisions signed before numbers were given at signature.
         decision.number = next_decision_number(uow, today.year)

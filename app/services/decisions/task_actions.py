@@ -13,6 +13,7 @@ from typing import Any
 from app.domain import facts, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, check_decision
 from app.domain.messages import Code, msg
+from app.domain.money import MoneyRefused, parse_money
 from app.domain.statuses import DecisionStatus
 from app.persistence.models import Case, Decision, HumanTask, Interview, ProcessInstance
 from app.services.cases.task_actions import received_on
@@ -39,11 +40,12 @@ APPROVAL_MESSAGE = msg(Code.APPROVAL_UNLAWFUL)
 
 
 def _money(value: Any) -> Decimal | None:
+    """The form's amount (a decimal string its schema checked), or None when there is none."""
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
-    except ArithmeticError:
+        return parse_money(value)
+    except MoneyRefused:
         return None
 
 
@@ -91,7 +93,7 @@ def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask
     decision = latest_decision(uow, ht.case_id)
     # The four-eyes rule is enforced for every task with `four_eyes_of` in worklist.complete.
     if decision is None or decision.status != DecisionStatus.DRAFT:
-        raise Conflict("There is no draft decision to approve.")
+        raise Conflict(msg(Code.NO_DRAFT_TO_APPROVE))
     if data["approval"] == "approve":
         # Signing re-checks the law: a draft saved before a rule existed, or edited since,
         # is not signed; the supervisor returns it instead.

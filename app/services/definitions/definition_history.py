@@ -34,6 +34,7 @@ from jsonschema.exceptions import SchemaError
 from sqlalchemy import select, text
 
 from app.domain.dictview import DictView
+from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition, User
 from app.services.definitions import deploy as definitions
 from app.services.kernel import audit
@@ -199,7 +200,7 @@ def deploy_checked(
             current = active_version(ctx)
             if current != base_version:
                 raise Conflict(
-                    f"Version v{current} was deployed after v{base_version}, which you started from.",
+                    msg(Code.VERSION_SUPERSEDED, current=str(current), base_version=base_version),
                     current_version=current, base_version=base_version,
                 )
         return definitions.deploy(ctx, sources, forms, actor, comment)
@@ -235,22 +236,22 @@ def export_file(ctx: ServiceContext, definition_id: int, name: str) -> str:
     """One diagram of a version."""
     sources = definitions.definition_sources(ctx, definition_id).sources
     if name not in sources:
-        raise NotFound("This version has no such diagram.")
+        raise NotFound(msg(Code.DIAGRAM_NOT_IN_VERSION))
     return str(sources[name])
 
 
 def _check_bpmn(name: str, data: bytes) -> str:
     if len(data) > MAX_BPMN_BYTES:
-        raise ValidationFailed("The file is too large.", {name: "too_large"})
+        raise ValidationFailed(msg(Code.FILE_TOO_LARGE), {name: "too_large"})
     try:
         xml = data.decode("utf-8")
         root = SafeET.fromstring(data)
     except (UnicodeDecodeError, SafeET.ParseError, ValueError) as exc:
-        raise ValidationFailed("The file is not a readable BPMN diagram.", {name: "not_xml"}) from exc
+        raise ValidationFailed(msg(Code.FILE_NOT_BPMN), {name: "not_xml"}) from exc
     except Exception as exc:  # defusedxml refuses entities and DTDs with its own errors
-        raise ValidationFailed("The file is not a readable BPMN diagram.", {name: "not_xml"}) from exc
+        raise ValidationFailed(msg(Code.FILE_NOT_BPMN), {name: "not_xml"}) from exc
     if root.tag != f"{{{BPMN_NS}}}definitions":
-        raise ValidationFailed("The file is not a readable BPMN diagram.", {name: "not_bpmn"})
+        raise ValidationFailed(msg(Code.FILE_NOT_BPMN), {name: "not_bpmn"})
     return xml
 
 
@@ -266,22 +267,22 @@ def read_upload(filename: str, data: bytes) -> UploadedFiles:
         base = PurePosixPath(filename.replace("\\", "/")).name
         return UploadedFiles(sources={base: _check_bpmn(base, data)}, forms={})
     if not lower.endswith(".zip"):
-        raise ValidationFailed("Upload a .bpmn file or a .zip of them.", {"file": "bad_type"})
+        raise ValidationFailed(msg(Code.FILE_TYPE), {"file": "bad_type"})
     if len(data) > MAX_ZIP_BYTES:
-        raise ValidationFailed("The file is too large.", {"file": "too_large"})
+        raise ValidationFailed(msg(Code.FILE_TOO_LARGE), {"file": "too_large"})
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if not i.is_dir()]
     except zipfile.BadZipFile as exc:
-        raise ValidationFailed("The file is not a readable zip.", {"file": "bad_zip"}) from exc
+        raise ValidationFailed(msg(Code.FILE_NOT_ZIP), {"file": "bad_zip"}) from exc
     if len(infos) > MAX_ZIP_FILES or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise ValidationFailed("The file is too large.", {"file": "too_large"})
+        raise ValidationFailed(msg(Code.FILE_TOO_LARGE), {"file": "too_large"})
     sources: dict[str, str] = {}
     forms: dict[str, Any] = {}
     for info in infos:
         name = info.filename
         if not _safe_name(name):
-            raise ValidationFailed("The zip holds a file outside its folder.", {name: "bad_path"})
+            raise ValidationFailed(msg(Code.ZIP_BAD_PATH), {name: "bad_path"})
         path = PurePosixPath(name)
         if path.name.startswith(".") or "__MACOSX" in path.parts:
             continue
@@ -292,11 +293,11 @@ def read_upload(filename: str, data: bytes) -> UploadedFiles:
             try:
                 schema = json.loads(content.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as exc:
-                raise ValidationFailed("A form is not valid JSON.", {name: "bad_json"}) from exc
+                raise ValidationFailed(msg(Code.FORM_NOT_JSON), {name: "bad_json"}) from exc
             check_schema(schema, name)
             forms[path.stem] = schema
     if not sources:
-        raise ValidationFailed("The zip holds no .bpmn diagram.", {"file": "no_bpmn"})
+        raise ValidationFailed(msg(Code.ZIP_NO_BPMN), {"file": "no_bpmn"})
     return UploadedFiles(sources=sources, forms=forms)
 
 
@@ -306,10 +307,10 @@ def check_schema(schema: Any, name: str = "schema") -> dict[str, Any]:
     Returns the schema it checked: a dict because it is a JSON document, not a typed read.
     """
     if not isinstance(schema, dict):
-        raise ValidationFailed("A form must be a JSON object.", {name: "not_object"})
+        raise ValidationFailed(msg(Code.FORM_NOT_OBJECT), {name: "not_object"})
     try:
         check_form_schema(schema)
     except SchemaError as exc:
         where = "/".join(str(p) for p in exc.path) or "(root)"
-        raise ValidationFailed("The form is not a valid JSON Schema.", {name: f"schema:{where}"}) from exc
+        raise ValidationFailed(msg(Code.FORM_SCHEMA_INVALID), {name: f"schema:{where}"}) from exc
     return schema

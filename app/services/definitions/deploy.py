@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from app.domain.dictview import DictView
+from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition
 from app.services.definitions import contract, deploy_check
 from app.services.kernel import audit
@@ -222,7 +223,7 @@ def definition_sources(ctx: ServiceContext, definition_id: int | None = None) ->
             stmt = stmt.where(ProcessDefinition.id == definition_id)
         row = uow.session.scalar(stmt)
         if row is None:
-            raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+            raise NotFound(msg(Code.NO_DEFINITION))
         return DefinitionSources(id=row.id, key=row.key, version=row.version,
                                  content_hash=row.content_hash, sources=dict(row.sources or {}),
                                  forms=dict(row.forms or {}))

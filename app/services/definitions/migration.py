@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus
 from app.persistence.models import Case, ProcessDefinition, ProcessInstance
 from app.services.kernel import audit
@@ -37,8 +38,8 @@ _OPEN = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
 def _version(value: Any, field: str) -> int:
     # Beyond the database's integer range it names no version (and must not reach the query).
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2**31 - 1:
-        raise ValidationFailed("Give the definition versions as whole numbers.",
-                               {field: "Expected a positive integer."})
+        raise ValidationFailed(msg(Code.VERSIONS_INVALID),
+                               {field: msg(Code.POSITIVE_INTEGER)})
     return value
 
 
@@ -46,7 +47,7 @@ def _definition(uow: UnitOfWork, version: int) -> ProcessDefinition:
     row = uow.session.scalar(select(ProcessDefinition).where(
         ProcessDefinition.key == MAIN_PROCESS, ProcessDefinition.version == version))
     if row is None:
-        raise NotFound(f"Definition version {version} does not exist.")
+        raise NotFound(msg(Code.VERSION_NOT_FOUND, version=version))
     return row
 
 
@@ -69,18 +70,18 @@ def migrate_instances(
     instance has an `outcome`: "would_migrate", "migrated" or "refused" (with `reason`).
     """
     if not actor.has("admin"):
-        raise Forbidden("Only an administrator moves cases to another definition version.")
+        raise Forbidden(msg(Code.MIGRATION_ROLE))
     source_version = _version(from_version, "from_version")
     target_version = _version(to_version, "to_version")
     if target_version <= source_version:
-        raise ValidationFailed("Cases are moved to a newer version.",
-                               {"to_version": "Must be newer than from_version."})
+        raise ValidationFailed(msg(Code.MIGRATION_NOT_NEWER),
+                               {"to_version": msg(Code.NEWER_THAN_SOURCE)})
     if element_id is not None and (not isinstance(element_id, str) or not element_id.strip()
                                    or len(element_id) > 200):
-        raise ValidationFailed("Bad element id.", {"element_id": "A BPMN element id, or leave it out."})
+        raise ValidationFailed(msg(Code.ELEMENT_ID_INVALID), {"element_id": msg(Code.ELEMENT_ID_EXPECTED)})
     element = element_id.strip() if isinstance(element_id, str) else None
     if not isinstance(dry_run, bool):
-        raise ValidationFailed("Say whether this is a dry run.", {"dry_run": "true or false."})
+        raise ValidationFailed(msg(Code.DRY_RUN_INVALID), {"dry_run": msg(Code.TRUE_OR_FALSE)})
 
     with ctx.uow(readonly=True) as uow:
         source, target = _definition(uow, source_version), _definition(uow, target_version)

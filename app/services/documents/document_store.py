@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.domain.dictview import DictView
+from app.domain.messages import Code, msg
 from app.persistence.models import Case, Document
 from app.services.documents.pdf import content_hash, render_pdf
 from app.services.kernel import audit
@@ -65,7 +66,7 @@ def store_pdf(uow: UnitOfWork, case_id: int, kind: str, pdf: bytes, created_by_i
     """Store an already rendered PDF as an issued document of the case (audited)."""
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Case {case_id} does not exist.")
+        raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
     count = uow.session.scalar(select(func.count(Document.id)).where(Document.case_id == case_id))
     name = f"{_safe(kind)}_{_safe(case.number)}_{(count or 0) + 1}.pdf"
     row = Document(case_id=case_id, decision_id=decision_id, kind=kind,
@@ -108,15 +109,14 @@ def case_documents(uow: UnitOfWork, case_id: int) -> list[CaseDocument]:
 def download(ctx: ServiceContext, actor: Actor, case_id: int, document_id: int) -> tuple[bytes, str]:
     """The PDF bytes and file name of a case's document; audited; the hash is checked."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may read case files.")
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         row = uow.session.get(Document, document_id)
         if row is None or row.case_id != case_id:
-            raise NotFound(f"Document {document_id} of case {case_id} does not exist.")
+            raise NotFound(msg(Code.DOCUMENT_NOT_FOUND, document_id=document_id, case_id=case_id))
         content, name = bytes(row.content), row.file_name
         if content_hash(content) != row.sha256:
-            raise DocumentCorrupted(f"Document {document_id} does not match its stored hash; "
-                                    "it is not handed out.")
+            raise DocumentCorrupted(msg(Code.DOCUMENT_CORRUPTED, document_id=document_id))
         audit.record(uow, "document.downloaded", actor.id, case_id, document_id=document_id,
                      kind=row.kind)
         uow.commit()

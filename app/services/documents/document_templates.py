@@ -9,7 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from app.domain.polish import date_pl, zl
+from app.domain.money import format_money
+from app.domain.polish import date_pl
 
 env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -21,8 +22,8 @@ env = Environment(
 
 
 def money_pl(value: Any) -> str:
-    """An amount for a document: '355,00 zł'."""
-    return zl(Decimal(str(value)))
+    """An amount for a document: '355,00 zł' (a Decimal, a whole number or a decimal string)."""
+    return format_money(value if isinstance(value, Decimal | int) else str(value))
 
 
 def date_or_blank(value: date | None) -> str:

@@ -144,11 +144,11 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
     clean = validate(kind, facts, today)
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Case {case_id} does not exist.")
+        raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
     body = office(uow)
     if body is None:
-        raise ValidationFailed("The issuing body is not configured (flask office-set).",
-                               {"kind": "The issuing body is not configured."})
+        raise ValidationFailed(msg(Code.OFFICE_MISSING),
+                               {"kind": msg(Code.OFFICE_NOT_CONFIGURED)})
     decision = _issued_decision(uow, case_id)
     if kind == "sko_forward" and decision is None:
         raise ValidationFailed(msg(Code.LETTER_NO_DECISION), {"kind": msg(Code.LETTER_NO_DECISION)})
@@ -186,7 +186,7 @@ def issue_letter(ctx: ServiceContext, actor: Actor, case_id: int, kind: str,
                  facts: Mapping[str, Any]) -> IssuedLetter:
     """A caseworker or supervisor issues a letter from the case file; returns the document."""
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors may issue letters.")
+        raise Forbidden(msg(Code.LETTER_ROLE))
     if not isinstance(facts, Mapping):
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"facts": msg(Code.OBJECT_EXPECTED)})
     with ctx.uow() as uow:

@@ -124,7 +124,7 @@ def signer(uow: UnitOfWork, user_id: int | None, act: str, on: date) -> Signer |
 
 def _require_admin(actor: Actor) -> None:
     if not actor.has("admin"):
-        raise Forbidden("Only an administrator may set the issuing body and authorisations.")
+        raise Forbidden(msg(Code.OFFICE_ROLE))
 
 
 def _text(values: dict[str, Any], name: str, errors: dict[str, str], required: bool = True) -> str:
@@ -178,7 +178,7 @@ def authorise(ctx: ServiceContext, actor: Actor, username: str, act: str, positi
     with ctx.uow() as uow:
         user_id = uow.session.scalar(select(User.id).where(User.username == username))
         if user_id is None:
-            raise NotFound(f"There is no user {username!r}.")
+            raise NotFound(msg(Code.USERNAME_NOT_FOUND, username=username))
         row = SignerAuthorisation(user_id=user_id, act=act, position=position.strip(),
                                   number=number.strip(), issued_on=issued_on,
                                   valid_until=valid_until, created_at=ctx.now())
@@ -195,7 +195,7 @@ def revoke(ctx: ServiceContext, actor: Actor, authorisation_id: int, on: date) -
     with ctx.uow() as uow:
         row = uow.session.get(SignerAuthorisation, authorisation_id)
         if row is None:
-            raise NotFound(f"Authorisation {authorisation_id} does not exist.")
+            raise NotFound(msg(Code.AUTHORISATION_NOT_FOUND, authorisation_id=authorisation_id))
         row.revoked_on = on
         audit.record(uow, "authorisation.revoked", actor.id, authorisation_id=row.id)
         uow.commit()

@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.config import ROLES
+from app.domain.messages import Code, msg
 from app.persistence.models import ApiToken, AuditEvent, User, UserRole
 from app.services.kernel import audit
 from app.services.kernel.context import ServiceContext, UnitOfWork
@@ -70,21 +71,21 @@ def create_user(
     """
     errors: dict[str, str] = {}
     if not username or len(username) > 64:
-        errors["username"] = "Username must be 1–64 characters."
+        errors["username"] = msg(Code.USERNAME_LENGTH)
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
-        errors["roles"] = f"Unknown role(s): {', '.join(unknown)}; allowed: {', '.join(ROLES)}."
+        errors["roles"] = msg(Code.ROLES_UNKNOWN, unknown=", ".join(unknown), allowed=", ".join(ROLES))
     if password is not None:
         error = password_problem(password) if password_policy else None
         if error is None and not password:
-            error = f"Password must have at least {MIN_PASSWORD_LENGTH} characters."
+            error = msg(Code.PASSWORD_TOO_SHORT, limit=MIN_PASSWORD_LENGTH)
         if error:
             errors["password"] = error
     if errors:
-        raise ValidationFailed("The user data is invalid.", errors)
+        raise ValidationFailed(msg(Code.USER_DATA_INVALID), errors)
     with ctx.uow() as uow:
         if uow.session.scalar(select(User.id).where(User.username == username)):
-            raise Conflict(f"User {username!r} already exists.")
+            raise Conflict(msg(Code.USER_EXISTS, username=username))
         user = User(
             username=username,
             full_name=full_name,
@@ -102,9 +103,9 @@ def create_user(
 def password_problem(password: str) -> str | None:
     """Why a new password is refused (an English message), or None when it is acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Password must have at least {MIN_PASSWORD_LENGTH} characters."
+        return msg(Code.PASSWORD_TOO_SHORT, limit=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"At most {MAX_PASSWORD_LENGTH} characters."
+        return msg(Code.MAX_LENGTH, limit=MAX_PASSWORD_LENGTH)
     return None
 
 
@@ -149,8 +150,8 @@ class TooManyAttempts(ServiceError):
         self.until = until
         self.retry_after = max(1, math.ceil((until - now).total_seconds()))
         super().__init__(
-            f"Too many failed sign-in attempts. Try again in {math.ceil(self.retry_after / 60)} "
-            f"min (after {until:%H:%M} UTC).",
+            msg(Code.TOO_MANY_ATTEMPTS, minutes=math.ceil(self.retry_after / 60),
+                until=f"{until:%H:%M}"),
             retry_after=self.retry_after, retry_at=until.isoformat(timespec="seconds"),
         )
 

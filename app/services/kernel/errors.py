@@ -1,9 +1,9 @@
 """Service-layer errors; the web layer maps each to an HTTP status and a clear message.
 
-Raise with a coded message where there is one — ``ValidationFailed(msg(Code.FORM_INVALID),
-{"amount": msg(Code.AMOUNT_NEGATIVE)})`` — so pages and the API can render it in the user's
-language (see app/domain/messages.py). A plain English string still works; pages then fall back
-to translating it by table (app/web/ui/formatting.py).
+Raise with a coded message — ``ValidationFailed(msg(Code.FORM_INVALID),
+{"amount": msg(Code.AMOUNT_NEGATIVE)})`` — so pages and the API render it in the user's language
+(see app/domain/messages/); every API error body carries its ``code``. English text is never
+raised (tests/unit/test_coded_errors.py walks the raise sites).
 """
 
 from __future__ import annotations

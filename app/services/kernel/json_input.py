@@ -15,21 +15,33 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from app.domain.messages import Code, Msg, msg
+from app.domain.money import MAX_AMOUNT, MoneyRefused, parse_money
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.json_numbers import WholeFloat
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
-MAX_AMOUNT = Decimal("9999999999.99")  # what Numeric(12, 2) can store
 MAX_TEXT = 64  # a short label (a calculator entry's kind); free text passes its own limit
 LONG_TEXT = 4000  # free text: a justification, a finding's fact (as the decision forms' maxLength)
-MESSAGE = "The request has errors; correct the fields listed."
-REQUIRED = "This field is required."
-UNKNOWN_FIELD = "Unknown field."
-BAD_BOOL = "Must be true or false."
-BAD_DATE = "Use the date format YYYY-MM-DD."
-NOT_OBJECT = "Expected a JSON object."
-_NUMBER = re.compile(r"^-?[0-9]+(?:\.([0-9]+))?$")  # ASCII digits only (\d matches "٣")
+MESSAGE = msg(Code.REQUEST_INVALID)
+REQUIRED = msg(Code.REQUIRED)
+UNKNOWN_FIELD = msg(Code.UNKNOWN_FIELD)
+BAD_BOOL = msg(Code.BOOLEAN_EXPECTED)
+BAD_DATE = msg(Code.DATE_FORMAT)
+NOT_OBJECT = msg(Code.JSON_OBJECT_EXPECTED)
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+# What a decimal field is, and how each of its problems is said (the words are in the catalogue).
+_DECIMAL_CODES: dict[str, tuple[Code, Code, Code, Code, Code]] = {
+    # what: (not a decimal string, a JSON number with a fraction, negative, too large, places)
+    "amount": (Code.AMOUNT_DECIMAL_STRING, Code.AMOUNT_NOT_FLOAT, Code.AMOUNT_NEGATIVE,
+               Code.AMOUNT_TOO_LARGE, Code.AMOUNT_DECIMALS),
+    "percentage": (Code.PERCENT_DECIMAL_STRING, Code.PERCENT_NOT_FLOAT, Code.PERCENT_NEGATIVE,
+                   Code.PERCENT_TOO_LARGE, Code.PERCENT_DECIMALS),
+    "number of hectares": (Code.HECTARES_DECIMAL_STRING, Code.HECTARES_NOT_FLOAT,
+                           Code.HECTARES_NEGATIVE, Code.HECTARES_TOO_LARGE,
+                           Code.HECTARES_DECIMALS),
+}
 
 
 class FieldErrors(dict[str, str]):
@@ -61,41 +73,22 @@ def json_object(body: Any, path: str, allowed: set[str], errors: FieldErrors) ->
 def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
              maximum: Decimal = MAX_AMOUNT, what: str = "amount",
              example: str = "1234.56") -> Decimal | None:
-    """An exact non-negative number from a decimal string or a whole JSON number."""
-    if isinstance(raw, bool) or not isinstance(raw, int | str | float):
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
-        return None
+    """An exact non-negative number from a decimal string or a whole JSON number; ``what`` is
+    one of the kinds in ``_DECIMAL_CODES`` (amount, percentage, number of hectares)."""
+    not_string, not_float, negative, too_large, too_precise = _DECIMAL_CODES[what]
     if isinstance(raw, float | WholeFloat):  # 500.0 is a float to money, however whole
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}", not a JSON '
-                   "number with a fraction (it would lose grosze).")
+        errors.add(path, msg(not_float, example=example))
         return None
-    if isinstance(raw, int):
-        if raw < 0:
-            errors.add(path, f"The {what} must be zero or more.")
-            return None
-        if raw > maximum:
-            errors.add(path, f"The {what} is too large.")
-            return None
-        return Decimal(raw)
-    text = raw.strip()
-    match = _NUMBER.match(text)
-    if match is None:
-        errors.add(path, f'Give the {what} as a decimal string, e.g. "{example}".')
+    try:
+        return parse_money(raw, places=places, maximum=maximum)
+    except MoneyRefused as refused:
+        errors.add(path, {
+            Code.AMOUNT_NEGATIVE: msg(negative),
+            Code.AMOUNT_TOO_LARGE: msg(too_large),
+            Code.AMOUNT_DECIMALS: msg(too_precise) if too_precise is Code.AMOUNT_DECIMALS
+            else msg(too_precise, places=places),
+        }.get(refused.code) or msg(not_string, example=example))
         return None
-    number = Decimal(text)
-    if number == 0:
-        number = number.copy_abs()  # "-0" is zero, not a negative amount
-    if number < 0:
-        errors.add(path, f"The {what} must be zero or more.")
-        return None
-    if match.group(1) is not None and len(match.group(1)) > places:
-        errors.add(path, "The amount may have at most two decimal places (grosze)."
-                   if what == "amount" else f"The {what} may have at most {places} decimal places.")
-        return None
-    if number > maximum:
-        errors.add(path, f"The {what} is too large.")
-        return None
-    return number
 
 
 def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:
@@ -125,7 +118,7 @@ def whole_field(raw: Any, path: str, errors: FieldErrors, message: str, minimum:
         errors.add(path, message)
         return None
     if not minimum <= raw <= maximum:
-        errors.add(path, f"The value must be between {minimum} and {maximum}.")
+        errors.add(path, msg(Code.VALUE_BETWEEN, minimum=minimum, maximum=maximum))
         return None
     return raw
 
@@ -259,7 +252,7 @@ def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT,
         return None
     if len(raw.strip()) > limit:
         errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
-                   else f"Give a text of at most {MAX_TEXT} characters.")
+                   else msg(Code.SHORT_TEXT_TOO_LONG, limit=MAX_TEXT))
         return None
     return clean_text(raw, path, errors, kind)
 
@@ -269,10 +262,10 @@ def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any
     if raw is None:
         return []
     if not isinstance(raw, list):
-        errors.add(path, "Expected a list.")
+        errors.add(path, msg(Code.LIST_EXPECTED))
         return []
     if len(raw) > limit:
-        errors.add(path, f"At most {limit} entries.")
+        errors.add(path, msg(Code.ENTRIES_AT_MOST, limit=limit))
         return []
     return raw
 

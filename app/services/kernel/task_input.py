@@ -11,6 +11,7 @@ from app.domain.messages import Code, msg
 from app.domain.violations import Violation, by_field
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import iso_date
 
 
 class RuleViolated(ValidationFailed):
@@ -35,12 +36,9 @@ def refuse_if(violations: list[Violation], message: str = FACTS_MESSAGE) -> None
 
 
 def day(value: Any) -> date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    """A form's date through the one strict parser (no week dates such as "2026-W10-1", which
+    ``date.fromisoformat`` reads): anything else counts as missing."""
+    return iso_date(value)
 
 
 def today(uow: UnitOfWork) -> date:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
+from app.domain.money import format_money
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
 from app.services.documents.pdf import content_hash, render_pdf
@@ -103,18 +104,14 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
     return out.getvalue()
 
 
-def _pl(amount: Decimal) -> str:
-    """1234.5 -> '1 234,50' (Polish notation)."""
-    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
-
-
 def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
     cash = [p for p in payments if p.method == "cash"]
     centre = escape(str(uow.ctx.config.get("CENTRE_NAME", "")))
     when = (plist.pay_date or plist.month).strftime("%d.%m.%Y")
     body = "".join(
         f"<tr><td>{n}</td><td>{escape(p.case_number)}</td><td>{escape(p.payee)}</td>"
-        f"<td>{escape(p.title)}</td><td class='num'>{_pl(p.amount)} zł</td><td></td></tr>"
+        f"<td>{escape(p.title)}</td>"
+        f"<td class='num'>{format_money(p.amount, group_from=1000)}</td><td></td></tr>"
         for n, p in enumerate(cash, 1))
     total = sum((p.amount for p in cash), Decimal("0.00"))
     html = (
@@ -126,7 +123,7 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
-        f"<th class='num'>{_pl(total)} zł</th><th></th></tr></tfoot></table>"
+        f"<th class='num'>{format_money(total, group_from=1000)}</th><th></th></tr></tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
     # Fixed columns: a long name or title wraps inside its own column, never past the page.
@@ -151,7 +148,7 @@ def _check_total(uow: UnitOfWork, plist: PaymentList) -> None:
 def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:
     """Export an approved list as ``kind`` (elixir, cash_pdf, xlsx); the same file every time."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may export a payment list.")
+        raise Forbidden(msg(Code.PAYMENT_EXPORT_ROLE))
     if kind not in KINDS:
         raise ValidationFailed(msg(Code.FORM_INVALID), {"kind": msg(Code.FORM_INVALID)})
     mimetype, name = KINDS[kind]

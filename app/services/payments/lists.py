@@ -28,7 +28,7 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 
-SEE = "Only caseworkers and supervisors may see payment lists."
+SEE = msg(Code.PAYMENT_LISTS_ROLE)
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def get_list(uow: UnitOfWork, list_id: int, lock: bool = False) -> PaymentList:
         stmt = stmt.with_for_update()
     plist = uow.session.scalar(stmt)
     if plist is None:
-        raise NotFound(f"Payment list {list_id} does not exist.")
+        raise NotFound(msg(Code.PAYMENT_LIST_NOT_FOUND, list_id=list_id))
     return plist
 
 
@@ -191,7 +191,7 @@ def approve_list(ctx: ServiceContext, actor: Actor, list_id: int) -> None:
     """A supervisor other than the one who ran (or added to) the list approves it: from then on
     the list is a closed set (a run adds to a new draft list of the same date)."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may approve a payment list.")
+        raise Forbidden(msg(Code.PAYMENT_APPROVE_ROLE))
     with ctx.uow() as uow:
         plist = get_list(uow, list_id, lock=True)
         if plist.status != PaymentListStatus.DRAFT:

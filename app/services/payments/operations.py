@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 from app.domain.decision_rules import ONE_OFF
+from app.domain.messages import Code, msg
 from app.domain.statuses import DecisionKind
 from app.persistence.models import Case, Job
 from app.services.decisions.change_cases import replace_parent_schedule
@@ -26,8 +27,7 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
             and decision.period_to is not None and decision.period_to < decision.period_from \
             and decision.benefit not in ONE_OFF:
         # A reversed period never yields a silently empty schedule.
-        raise DecisionNotIssuable(f"Decision {decision.id} has a period that ends before it "
-                                  "starts; no payment schedule was made.")
+        raise DecisionNotIssuable(msg(Code.DECISION_PERIOD_REVERSED, decision_id=decision.id))
     result = make_schedule(uow, decision)
     case = uow.session.get(Case, decision.case_id)
     assert case is not None

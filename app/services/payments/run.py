@@ -244,7 +244,7 @@ def monthly_payment_run(ctx: ServiceContext, month: date, actor: Actor = SYSTEM,
     payment on the draft list of its payment date; running twice adds nothing. A month more
     than one month ahead is refused."""
     if actor.id is not None and not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may run the payment run.")
+        raise Forbidden(msg(Code.PAYMENT_RUN_ROLE))
     month = month.replace(day=1)
     check_month(ctx, month)
     with ctx.uow() as uow:

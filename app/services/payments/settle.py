@@ -31,7 +31,7 @@ SETTLED = (PaymentStatus.PAID, PaymentStatus.RETURNED)
 
 def _supervisor(actor: Actor) -> None:
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may settle or reissue payments.")
+        raise Forbidden(msg(Code.PAYMENT_SETTLE_ROLE))
 
 
 def _check(outcome: str, on: date | None) -> None:
@@ -125,7 +125,7 @@ def mark_list(ctx: ServiceContext, actor: Actor, list_id: int, outcome: str, on:
     with ctx.uow() as uow:
         plist = uow.session.get(PaymentList, list_id)
         if plist is None:
-            raise NotFound(f"Payment list {list_id} does not exist.")
+            raise NotFound(msg(Code.PAYMENT_LIST_NOT_FOUND, list_id=list_id))
         if plist.status != PaymentListStatus.APPROVED:
             raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
         stmt = select(Payment).where(Payment.payment_list_id == list_id,

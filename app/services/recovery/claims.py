@@ -91,7 +91,7 @@ def load(uow: UnitOfWork, recovery_id: int, lock: bool = False) -> Recovery:
         stmt = stmt.with_for_update()
     rec = uow.session.scalar(stmt)
     if rec is None:
-        raise NotFound(f"Recovery {recovery_id} does not exist.")
+        raise NotFound(msg(Code.RECOVERY_NOT_FOUND, recovery_id=recovery_id))
     return rec
 
 
@@ -177,7 +177,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
         s = uow.session
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         act = rules.act_of(case.benefit)
         legal = _legal_ground(act, ground, data.get("legal_ground"))
         if legal is not None:
@@ -353,7 +353,7 @@ def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
         s = uow.session
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Case {case_id} does not exist.")
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         recs = s.scalars(select(Recovery).where(Recovery.case_id == case_id).order_by(Recovery.id)).all()
         rows = [_summary(uow, r, on) for r in recs]
         counted = select(RecoveryItem.payment_id)

@@ -192,7 +192,7 @@ def approve_decision(ctx: ServiceContext, actor: Actor, decision_id: int) -> Iss
     with ctx.uow() as uow:
         row = uow.session.get(RecoveryDecision, decision_id)
         if row is None:
-            raise NotFound(f"Decision {decision_id} does not exist.")
+            raise NotFound(msg(Code.DECISION_NOT_FOUND, decision_id=decision_id))
         rec = load(uow, row.recovery_id, lock=True)
         uow.session.refresh(row)
         if row.status != RecoveryDecisionStatus.DRAFT:
@@ -285,7 +285,7 @@ def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any)
     with ctx.uow() as uow:
         row = uow.session.get(RecoveryDecision, decision_id)
         if row is None:
-            raise NotFound(f"Decision {decision_id} does not exist.")
+            raise NotFound(msg(Code.DECISION_NOT_FOUND, decision_id=decision_id))
         rec = load(uow, row.recovery_id, lock=True)
         if row.kind != RecoveryDecisionKind.RECOVERY or row.issued_on is None:
             raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
@@ -342,9 +342,9 @@ def decision_pdf(ctx: ServiceContext, actor: Actor, decision_id: int) -> tuple[b
         row = uow.session.get(RecoveryDecision, decision_id)
         doc = row.document if row is not None else None
         if row is None or doc is None:
-            raise NotFound(f"Decision {decision_id} has no document.")
+            raise NotFound(msg(Code.DECISION_NO_DOCUMENT, decision_id=decision_id))
         if content_hash(doc.content) != doc.sha256:
-            raise Conflict("The stored document does not match its SHA-256.")
+            raise Conflict(msg(Code.DOCUMENT_HASH_MISMATCH))
         rec = load(uow, row.recovery_id)
         audit.record(uow, "recovery.document_read", actor.id, rec.case_id, decision_id=row.id)
         uow.commit()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.messages import Code, msg
 from app.persistence.models import ProcessInstance
 from app.services.kernel import audit
 from app.services.kernel.context import UnitOfWork
@@ -34,8 +35,7 @@ def _carried(data: dict[str, Any], process: str) -> dict[str, Any]:
     """The variables a finished process hands the next one (workflow data: a dict by nature)."""
     keys = data.get(CARRY) or []
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-        raise ServiceError(f"The workflow names '{process}' to follow, but its `carry` is not a list "
-                           "of variable names.")
+        raise ServiceError(msg(Code.CHAIN_CARRY_INVALID, process=process))
     return {key: data[key] for key in keys if key in data}
 
 
@@ -51,14 +51,14 @@ def next_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) ->
     if not process:
         return None
     if not isinstance(process, str):
-        raise ServiceError("The workflow's `next_process` must name a process.")
+        raise ServiceError(msg(Code.CHAIN_NEXT_INVALID))
     data = _carried(snap.data, process)
     try:
         chained = uow.ctx.engine.start(
             definition_ref(uow, instance.definition_id), data, uow.ctx.now(), process_id=process
         )
     except EngineError as exc:
-        raise ServiceError(f"The workflow could not start the process that follows: {exc}") from exc
+        raise ServiceError(msg(Code.CHAIN_START_FAILED, error=str(exc))) from exc
     audit.record(uow, "workflow.chained", None, instance.case_id, process=process)
     return chained
 
@@ -72,7 +72,6 @@ def follow_chain(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> 
         snap = chained
     if snap.completed and snap.data.get(NEXT_PROCESS):
         raise ServiceError(
-            f"The workflow started {MAX_CHAINED_STARTS} processes in a row that each finished at "
-            "once; the process that follows needs a wait state (a user task or a timer)."
+            msg(Code.CHAIN_TOO_LONG, limit=MAX_CHAINED_STARTS)
         )
     return snap

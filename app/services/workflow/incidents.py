@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 
 from app.domain.dictview import DictView
+from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
 from app.services.kernel import audit
@@ -43,7 +44,7 @@ ROLES = ("supervisor", "admin")
 
 def _authorise(actor: Actor) -> None:
     if not any(actor.has(role) for role in ROLES):
-        raise Forbidden("Only a supervisor or an administrator sees and retries incidents.")
+        raise Forbidden(msg(Code.INCIDENT_ROLE))
 
 
 def _open_statuses() -> tuple[str, ...]:
@@ -190,7 +191,7 @@ def incident_of(ctx: ServiceContext, actor: Actor, instance_id: int) -> Incident
 
 def _incident(uow: UnitOfWork, instance_id: int) -> Incident | None:
     if uow.session.get(ProcessInstance, instance_id) is None:
-        raise NotFound(f"Workflow instance {instance_id} does not exist.")
+        raise NotFound(msg(Code.INSTANCE_NOT_FOUND, instance_id=instance_id))
     rows = _candidates(uow, instance_id)
     return _describe(uow, *rows[0]) if rows else None
 
@@ -205,7 +206,7 @@ def retry(ctx: ServiceContext, actor: Actor, instance_id: int) -> RetryOutcome:
     _authorise(actor)
     incident = incident_of(ctx, actor, instance_id)
     if incident is None:
-        raise Conflict("This case has no incident to retry.")
+        raise Conflict(msg(Code.NO_INCIDENT))
     error: str | None = None
     if incident.reason == "job_failed":
         error = _rerun_jobs(ctx, instance_id)

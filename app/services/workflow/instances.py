@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from app.domain.messages import Code, Msg, msg
 from app.domain.statuses import CaseStatus, InstanceStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessInstance
 from app.services.kernel.context import UnitOfWork
@@ -33,16 +34,16 @@ def lock_instance(uow: UnitOfWork, instance_id: int) -> ProcessInstance:
     holds the database write lock, so a plain SELECT is enough.
     """
     return _locked(uow, ProcessInstance.id == instance_id,
-                   f"Workflow instance {instance_id} does not exist.")
+                   msg(Code.INSTANCE_NOT_FOUND, instance_id=instance_id))
 
 
 def lock_instance_of_task(uow: UnitOfWork, task_id: int) -> ProcessInstance:
     """Lock the instance that owns a human task, in one statement; NotFound if no such task."""
     owner = select(HumanTask.instance_id).where(HumanTask.id == task_id).scalar_subquery()
-    return _locked(uow, ProcessInstance.id == owner, f"Task {task_id} does not exist.")
+    return _locked(uow, ProcessInstance.id == owner, msg(Code.TASK_NOT_FOUND, task_id=task_id))
 
 
-def _locked(uow: UnitOfWork, condition: Any, missing: str) -> ProcessInstance:
+def _locked(uow: UnitOfWork, condition: Any, missing: Msg) -> ProcessInstance:
     """The instance row matching `condition`, locked for this transaction and read fresh."""
     stmt = select(ProcessInstance).where(condition)
     if not uow.ctx.db.is_sqlite:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.dictview import DictView
+from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
 from app.persistence.models import Case, Job
 from app.services.kernel import audit
@@ -118,7 +119,7 @@ class ProblemJob(DictView):
 def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[ProblemJob]:
     """Background jobs that failed or keep failing, for the supervisor (no personal data)."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor sees failed background jobs.")
+        raise Forbidden(msg(Code.JOBS_ROLE))
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(Job, Case.number).join(Case, Case.id == Job.case_id)
@@ -134,13 +135,13 @@ def problem_jobs(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[Pr
 def retry_job(ctx: ServiceContext, actor: Actor, job_id: int) -> None:
     """Supervisor sends a failed job back to the worker (e.g. after a fixed definition)."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may retry a background job.")
+        raise Forbidden(msg(Code.JOB_RETRY_ROLE))
     with ctx.uow() as uow:
         job = uow.session.get(Job, job_id)
         if job is None:
-            raise NotFound(f"Job {job_id} does not exist.")
+            raise NotFound(msg(Code.JOB_NOT_FOUND, job_id=job_id))
         if job.status == JobStatus.DONE:
-            raise Conflict("This job has already completed.")
+            raise Conflict(msg(Code.JOB_DONE))
         job.status = JobStatus.PENDING
         job.attempts = 0
         audit.record(uow, "job.retried", actor.id, job.case_id, job_id=job.id)

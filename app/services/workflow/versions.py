@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.messages import Code, msg
 from app.persistence.models import ProcessDefinition
 from app.services.kernel.context import ServiceContext, UnitOfWork
 from app.services.kernel.errors import NotFound
@@ -30,7 +31,7 @@ def active_definition(uow: UnitOfWork) -> ProcessDefinition:
     """The definition new cases start on."""
     definition = _active(uow)
     if definition is None:
-        raise NotFound("No process definition is deployed; run `flask --app app deploy-workflows`.")
+        raise NotFound(msg(Code.NO_DEFINITION))
     return definition
 
 
@@ -40,7 +41,7 @@ def _load_blob(ctx: ServiceContext, definition_id: int) -> bytes:
             select(ProcessDefinition.spec_blob).where(ProcessDefinition.id == definition_id)
         )
         if blob is None:
-            raise NotFound(f"Process definition {definition_id} does not exist.")
+            raise NotFound(msg(Code.DEFINITION_NOT_FOUND, definition_id=definition_id))
         return blob
 
 

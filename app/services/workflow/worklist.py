@@ -32,14 +32,14 @@ from app.workflow_engine import ScriptError, TaskNotReady
 
 def _ensure_case_role(actor: Actor) -> None:
     if not actor.has_case_role:
-        raise Forbidden("Only caseworkers and supervisors work on case tasks.")
+        raise Forbidden(msg(Code.TASK_ROLE))
 
 
 def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[TaskSummary]:
     """Ready tasks: `mine` (assigned to me), `team` (my roles' unassigned and assigned tasks)."""
     _ensure_case_role(actor)
     if scope not in ("mine", "team"):
-        raise ValidationFailed("Unknown scope.", {"scope": "Use scope=mine or scope=team."})
+        raise ValidationFailed(msg(Code.SCOPE_UNKNOWN), {"scope": msg(Code.SCOPE_EXPECTED)})
     with ctx.uow(readonly=True) as uow:
         stmt = select(HumanTask).where(HumanTask.status == TaskStatus.READY)
         if scope == "mine":
@@ -59,7 +59,7 @@ def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[T
 def _task(uow: UnitOfWork, task_id: int) -> HumanTask:
     ht = uow.session.get(HumanTask, task_id, populate_existing=True)
     if ht is None:
-        raise NotFound(f"Task {task_id} does not exist.")
+        raise NotFound(msg(Code.TASK_NOT_FOUND, task_id=task_id))
     return ht
 
 
@@ -73,7 +73,7 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     with ctx.uow(readonly=True) as uow:
         ht = _task(uow, task_id)
         if not _may_see(actor, ht):
-            raise Forbidden("This task belongs to another role.")
+            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
         definition_id = uow.session.scalar(
             select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
         )
@@ -90,7 +90,7 @@ def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
     with ctx.uow(readonly=True) as uow:
         ht = _task(uow, task_id)
         if not _may_see(actor, ht):
-            raise Forbidden("This task belongs to another role.")
+            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
         definition_id = uow.session.scalar(
             select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id))
         assert definition_id is not None
@@ -105,11 +105,11 @@ def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
         if ht.status != TaskStatus.READY:
-            raise Conflict("This task is no longer open.")
+            raise Conflict(msg(Code.TASK_NOT_OPEN))
         if ht.role not in actor.roles:
-            raise Forbidden(f"Only a {ht.role} may claim this task.")
+            raise Forbidden(msg(Code.TASK_CLAIM_ROLE, role=ht.role))
         if ht.assignee_id not in (None, actor.id):
-            raise Conflict("This task is already assigned to someone else; ask a supervisor.")
+            raise Conflict(msg(Code.TASK_TAKEN))
         ht.assignee_id = actor.id
         ht.version += 1
         audit.record(uow, "task.claimed", actor.id, ht.case_id, task_id=ht.id)
@@ -123,9 +123,9 @@ def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
         if ht.status != TaskStatus.READY:
-            raise Conflict("This task is no longer open.")
+            raise Conflict(msg(Code.TASK_NOT_OPEN))
         if ht.assignee_id != actor.id and not actor.has("supervisor"):
-            raise Forbidden("You can only release tasks assigned to you.")
+            raise Forbidden(msg(Code.TASK_RELEASE_OWN))
         ht.assignee_id = None
         ht.version += 1
         audit.record(uow, "task.unclaimed", actor.id, ht.case_id, task_id=ht.id)
@@ -136,17 +136,17 @@ def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
 def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> TaskSummary:
     """Supervisor reassigns a task to a user holding the task's role."""
     if not actor.has("supervisor"):
-        raise Forbidden("Only a supervisor may reassign tasks.")
+        raise Forbidden(msg(Code.REASSIGN_ROLE))
     with ctx.uow() as uow:
         ht = _task(uow, task_id)
         if ht.status != TaskStatus.READY:
-            raise Conflict("This task is no longer open.")
+            raise Conflict(msg(Code.TASK_NOT_OPEN))
         # An id beyond the database's integer range names nobody (and must not reach the query).
         user = uow.session.get(User, user_id) if 0 < user_id <= 2**31 - 1 else None
         if user is None or not user.is_active:
-            raise ValidationFailed("Unknown user.", {"user_id": "No active user with this id."})
+            raise ValidationFailed(msg(Code.USER_UNKNOWN), {"user_id": msg(Code.USER_ID_UNKNOWN)})
         if ht.role not in user.role_names:
-            raise ValidationFailed("Wrong role.", {"user_id": f"The user is not a {ht.role}."})
+            raise ValidationFailed(msg(Code.ROLE_WRONG), {"user_id": msg(Code.USER_NOT_ROLE, role=ht.role)})
         ht.assignee_id = user_id
         ht.version += 1
         audit.record(uow, "task.assigned", actor.id, ht.case_id, task_id=ht.id, to=user_id)
@@ -264,19 +264,19 @@ def complete(
         instance = lock_instance_of_task(uow, task_id)
         ht = _task(uow, task_id)
         if ht.status != TaskStatus.READY:
-            raise Conflict("This task has already been completed or cancelled; reload the page.",
+            raise Conflict(msg(Code.TASK_CLOSED),
                            current_version=ht.version)
         if version is not None and version != ht.version:
-            raise Conflict("The task changed since you opened it; reload and try again.",
+            raise Conflict(msg(Code.TASK_CHANGED),
                            current_version=ht.version)
         if ht.role not in actor.roles:
-            raise Forbidden(f"Only a {ht.role} may complete this task.")
+            raise Forbidden(msg(Code.TASK_COMPLETE_ROLE, role=ht.role))
         required = REGISTRY.actions.get(ht.action or "")
         if required is not None and required.role and required.role not in actor.roles:
             # The approving action belongs to a supervisor, whatever lane the diagram drew.
-            raise Forbidden(f"Only a {required.role} may complete this task.")
+            raise Forbidden(msg(Code.TASK_COMPLETE_ROLE, role=required.role))
         if ht.assignee_id not in (None, actor.id):
-            raise Forbidden("This task is assigned to someone else.")
+            raise Forbidden(msg(Code.TASK_ASSIGNED_ELSEWHERE))
         # The four-eyes rule comes with the action (approving a draft), so a diagram that drops
         # its `four_eyes_of` property cannot switch it off; the property may add more pairs.
         rule = REGISTRY.actions.get(ht.action or "")
@@ -290,7 +290,7 @@ def complete(
                 ).order_by(HumanTask.id.desc())
             ).first()
             if drafted_by == actor.id:
-                raise Forbidden("Four-eyes rule: you cannot approve a decision you drafted yourself.")
+                raise Forbidden(msg(Code.FOUR_EYES))
         validate_form(uow, instance.definition_id, ht.form, data)
         REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
@@ -299,7 +299,7 @@ def complete(
                 workflow_fields(uow, instance.definition_id, ht.form, data), ctx.now(),
             )
         except TaskNotReady as exc:
-            raise Conflict("The workflow no longer offers this task; reload the page.") from exc
+            raise Conflict(msg(Code.TASK_GONE)) from exc
         except ScriptError as exc:
             # The caseworker gets an error id, never the script's exception text.
             raise workflow_failed(exc, case_id=ht.case_id, task=ht.name) from exc

@@ -23,6 +23,7 @@ from app.services.kernel.errors import ValidationFailed
 from app.services.workflow import incidents, jobs, worklist
 from app.web.context import services
 from app.web.downloads import pdf_response
+from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
 from . import payment_routes
@@ -38,8 +39,8 @@ def _json_body() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ValidationFailed(
-            "The request body must be a JSON object (Content-Type: application/json).",
-            {"body": "Expected a JSON object."},
+            msg(Code.BODY_NOT_JSON_OBJECT),
+            {"body": msg(Code.JSON_OBJECT_EXPECTED)},
         )
     return data
 
@@ -56,8 +57,8 @@ def token() -> Any:
     body = _json_body()
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
-        raise ValidationFailed("Give username and password.", {
-            k: "Required (a string)." for k in ("username", "password") if not isinstance(body.get(k), str)
+        raise ValidationFailed(msg(Code.CREDENTIALS_MISSING), {
+            k: msg(Code.REQUIRED_STRING) for k in ("username", "password") if not isinstance(body.get(k), str)
         })
     from app.web.auth import client_address
 
@@ -65,9 +66,10 @@ def token() -> Any:
         user = auth_service.sign_in(services(), username, password, client_address(), via="api")
     except auth_service.TooManyAttempts as exc:
         # 429 with Retry-After (seconds); the body also gives retry_after and retry_at (UTC).
-        return jsonify({"error": exc.message, **exc.extra}), 429, {"Retry-After": str(exc.retry_after)}
+        return (jsonify({"error": exc.message, **api_codes(exc.message), **exc.extra}), 429,
+                {"Retry-After": str(exc.retry_after)})
     if user is None:
-        raise Unauthorized("Wrong username or password.")
+        raise Unauthorized(msg(Code.CREDENTIALS_WRONG))
     return jsonify({"token": auth_service.issue_token(services(), user.id),
                     "roles": sorted(user.role_names)})
 
@@ -79,7 +81,7 @@ def revoke_token() -> Any:
 
     tok = bearer_token()
     if tok is None or not auth_service.revoke_token(services(), tok):
-        raise Unauthorized("Send the token to revoke as 'Authorization: Bearer <token>'.")
+        raise Unauthorized(msg(Code.TOKEN_TO_REVOKE_MISSING))
     return jsonify({"revoked": True})
 
 
@@ -122,7 +124,7 @@ def confirm_register_changes(case_id: int, person_id: int) -> Any:
     body = _json_body() if request.get_data() else {}
     version = body.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-        raise ValidationFailed("The version must be a whole number.", {"version": "Expected an integer."})
+        raise ValidationFailed(msg(Code.VERSION_WHOLE), {"version": msg(Code.INTEGER_REQUIRED)})
     return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id,
                                                  version).as_json())
 
@@ -237,7 +239,7 @@ def assign(task_id: int) -> Any:
     body = _json_body()
     user_id = body.get("user_id")
     if not isinstance(user_id, int) or isinstance(user_id, bool):
-        raise ValidationFailed("Give user_id.", {"user_id": "Required (an integer)."})
+        raise ValidationFailed(msg(Code.USER_ID_MISSING), {"user_id": msg(Code.REQUIRED_INTEGER)})
     return jsonify(worklist.assign(services(), api_actor(), task_id, user_id).as_json())
 
 
@@ -248,7 +250,7 @@ def complete(task_id: int) -> Any:
     body = _json_body()
     version = body.get("version")
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-        raise ValidationFailed("Bad version.", {"version": "Must be the integer version you read."})
+        raise ValidationFailed(msg(Code.VERSION_BAD), {"version": msg(Code.VERSION_AS_READ)})
     data = body.get("data", {})
     return jsonify(worklist.complete(services(), api_actor(), task_id, data, version).as_json())
 
@@ -286,7 +288,7 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
     elif len(body.get("comment", "")) > definitions.COMMENT_CHARS:  # was cut at 500 without a word
         errors["comment"] = msg(Code.MAX_LENGTH, limit=definitions.COMMENT_CHARS)
     if errors or not isinstance(sources, dict) or not isinstance(forms, dict):
-        raise ValidationFailed("The definition upload is incomplete.", errors)
+        raise ValidationFailed(msg(Code.UPLOAD_INCOMPLETE), errors)
     return sources, forms, body
 
 

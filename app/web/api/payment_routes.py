@@ -23,8 +23,8 @@ def _body() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ValidationFailed(
-            "The request body must be a JSON object (Content-Type: application/json).",
-            {"body": "Expected a JSON object."})
+            msg(Code.BODY_NOT_JSON_OBJECT),
+            {"body": msg(Code.JSON_OBJECT_EXPECTED)})
     return data
 
 

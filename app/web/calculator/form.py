@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from app.domain.messages import Msg
+from app.domain.money import MoneyRefused, parse_money
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
-from app.web.ui.formatting import Patterns, service_message, translate
+from app.web.ui.formatting import service_message
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.ui.labels import RELATION_LABELS, lang
+from app.web.ui.labels import RELATION_LABELS
 from app.web.ui.schema_form import Field
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
@@ -165,10 +166,15 @@ def _blank(text: str) -> bool:
 
 
 def _number(text: str) -> str | None:
-    """An amount as typed (spaces removed, decimal comma accepted), or None when empty."""
+    """An amount as typed, read by the one money parser (spaces and a decimal comma accepted) and
+    sent as a plain decimal string; text it refuses goes as typed, for the service to say why.
+    None when empty."""
     if _blank(text):
         return None
-    return text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return f"{parse_money(text, comma=True, places=6, maximum=Decimal('1e15')):f}"
+    except MoneyRefused:
+        return text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
 
 
 def _whole(text: str) -> int | str | None:
@@ -296,63 +302,9 @@ def error_labels(errors: dict[str, str]) -> dict[str, str]:
     return {path: field_label(path) for path in errors}
 
 
-# Calculator and domain messages still raised as plain English text (as the API returns them) in
-# Polish; coded messages and those shared with the rest of the application are left to
-# app.web.ui.formatting.service_message.
-_EXACT = {
-    "The request has errors; correct the fields listed.":
-        "Formularz zawiera błędy; popraw zaznaczone pola.",
-    "Unknown field.": "Nieznane pole.",
-    "Expected a JSON object.": "Oczekiwano obiektu JSON.",
-    "Expected a list.": "Oczekiwano listy.",
-    "The age must be a whole number of years.": "Podaj wiek w pełnych latach (liczba całkowita).",
-    "The number of days must be a whole number.": "Podaj liczbę dni jako liczbę całkowitą.",
-    "The household must have at least one member (the applicant).":
-        "Gospodarstwo musi mieć co najmniej jedną osobę (wnioskodawcę).",
-    "Expected a list of household members (the applicant first).":
-        "Oczekiwano listy osób w gospodarstwie (wnioskodawca pierwszy).",
-    "A number of days can only be given for 'supplement'.":
-        "Liczbę dni podaje się tylko dla terminu na uzupełnienie braków wniosku.",
-    "Only an interview can be urgent.": "Pilny może być tylko rodzinny wywiad środowiskowy.",
-    "The percentage is too large.": "Procent nie może przekraczać 100.",
-    "The percentage must be zero or more.": "Procent nie może być ujemny.",
-}
-
-_PATTERNS: Patterns = [
-    (re.compile(r"^Give the percentage as .*$"), lambda m: "Podaj procent liczbą, np. 70."),
-    (re.compile(r"^The percentage may have at most (\d+) decimal places\.$"),
-     lambda m: f"Procent może mieć najwyżej {m[1]} miejsca po przecinku."),
-    (re.compile(r"^The value must be between (-?\d+) and (-?\d+)\.$"),
-     lambda m: f"Podaj wartość od {m[1]} do {m[2]}."),
-    (re.compile(r"^The date must be between (\d{4})-01-01 and (\d{4})-12-31\.$"),
-     lambda m: f"Data musi przypadać w latach {m[1]}–{m[2]}."),
-    (re.compile(r"^At most (\d+) household members\.$"),
-     lambda m: f"Gospodarstwo może liczyć najwyżej {m[1]} osób."),
-    (re.compile(r"^At most (\d+) entries\.$"), lambda m: f"Najwyżej {m[1]} pozycji."),
-    (re.compile(r"^The municipal percentage must be between (\S+) .* and 100\.$"),
-     lambda m: f"Procent z uchwały rady gminy musi wynosić od {m[1]} (minimum ustawowe) do 100."),
-    (re.compile(r"^No legal parameter in force on this date: .*table starts on (\S+?)\.?$"),
-     lambda m: f"Na tę datę brak parametrów prawnych w systemie; obliczenia są możliwe od "
-               f"{m[1]}."),
-    (re.compile(r"^No legal parameter in force on this date: .*$"),
-     lambda m: "Na tę datę brak parametrów prawnych w systemie."),
-    (re.compile(r"^The period to supplement an application must be at least (\d+) days.*$"),
-     lambda m: f"Termin na uzupełnienie braków wniosku musi wynosić co najmniej {m[1]} dni "
-               "(art. 64 § 2 KPA)."),
-    (re.compile(r"^Unknown deadline kind; allowed: .*$"), lambda m: "Wybierz rodzaj terminu z listy."),
-    (re.compile(r"^Give a text of at most (\d+) characters\.$"),
-     lambda m: f"Podaj tekst o długości najwyżej {m[1]} znaków."),
-]
-
-
 def message(text: str) -> str:
-    """A calculator or domain message in the interface language (coded: from the catalogue)."""
-    if isinstance(text, Msg):
-        return service_message(text)
-    if lang() == "en":
-        return text
-    polish = translate(text, _EXACT, _PATTERNS)
-    return polish if polish is not None else service_message(text)
+    """A calculator or domain message in the interface language (from the catalogue)."""
+    return service_message(text)
 
 
 def messages(errors: dict[str, str]) -> dict[str, str]:

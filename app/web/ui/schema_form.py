@@ -24,6 +24,8 @@ from typing import Any
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from app.domain.messages import Code
+from app.domain.money import MoneyRefused, parse_money
 from app.web.ui.labels import lang
 
 ROW_MARKER = "_row"
@@ -245,6 +247,7 @@ def _blank(raw: Any) -> bool:
     return raw is None or str(raw).strip() == ""
 
 
+_MONEY_TYPED_MAX = Decimal("999999999999999.9999999999")  # 15 digits, 10 places: refused before the schema
 _PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:\.[0-9]{0,10})?$")
 
 
@@ -268,9 +271,13 @@ def _convert_scalar(prop: dict[str, Any], kind: str, raw: Any, path: str, errors
         return text.rstrip()
     if kind == "money":
         cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
-        if _number(cleaned) is None:
-            errors[path] = _("Podaj kwotę, np. 1234,56.")
-            return cleaned
+        try:
+            parse_money(text, comma=True, places=10, maximum=_MONEY_TYPED_MAX)
+        except MoneyRefused as refused:
+            if refused.code is not Code.AMOUNT_NEGATIVE:
+                errors[path] = _("Podaj kwotę, np. 1234,56.")
+                return cleaned
+            # A negative amount: the form's schema says why (its minimum).
         return float(cleaned) if _type(prop) == "number" else cleaned
     if kind == "integer":
         value = _number(text)
