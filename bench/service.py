@@ -123,7 +123,7 @@ class Driver:
         if name == "draft_decision":
             # The draft starts from what the form opens with: the computed amount, a lawful period.
             task = worklist.get_task(self.ctx, self.by_role[role], task_id)
-            data.update(task["context"].get("initial") or {})
+            data.update(task.context.get("initial") or {})
         engine0 = self.engine_clock.seconds if self.engine_clock else 0.0
         t0 = time.perf_counter()
         worklist.complete(self.ctx, self.by_role[role], task_id, data, version)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.domain.messages import Code, msg
-from app.domain.money import money_str as _money  # the API's plain amounts: '1234.56'
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
@@ -16,6 +17,8 @@ from app.persistence.models import (
     Case,
     Decision,
     EligibilityResult,
+    Household,
+    HouseholdMember,
     HumanTask,
     Income,
     Interview,
@@ -25,21 +28,40 @@ from app.persistence.models import (
     User,
 )
 from app.services.appeals import decision_life
+from app.services.case_file.case_views import (
+    CaseFile,
+    CaseLink,
+    ChangeCase,
+    DecisionView,
+    HistoryRow,
+    IncomeCheck,
+    IncomeRow,
+    InterviewRecord,
+    MemberFile,
+    PartyRequest,
+    PaymentRow,
+    ScheduleRow,
+    TaskRecord,
+    WorkflowState,
+)
 from app.services.cases import register
+from app.services.cases.register_views import CaseRow
 from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
-from app.services.workflow.worklist import task_summary
+from app.services.workflow.task_views import task_summary
 
 
-def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
-    """The whole case file as a dict; audited as a read."""
+def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
+    """The whole case file; audited as a read."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow() as uow:
         s = uow.session
-        case = s.get(Case, case_id)
+        # The case with its household and members in one pass.
+        case = s.get(Case, case_id,
+                     options=[joinedload(Case.household).selectinload(Household.members)])
         if case is None:
             raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
         instance = s.scalar(select(ProcessInstance).where(ProcessInstance.case_id == case_id))
@@ -50,22 +72,19 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
         for m in case.household.members:
             p = m.person
             incomes = incomes_by_person.get(p.id, [])
-            members.append({
-                "income_check": _income_check(incomes),
+            members.append(MemberFile(
+                income_check=_income_check(incomes),
                 # Names as declared in this case; the register may have changed since.
-                "person_id": p.id, "register_key": p.register_key, "pesel": p.pesel,
-                "first_name": m.first_name, "last_name": m.last_name,
-                "birth_date": p.birth_date.isoformat(), "sex": p.sex,
-                "relation": m.relation, "unable_to_work": m.unable_to_work, "disabled": m.disabled,
-                "in_school": m.in_school, "disability_certificate": m.disability_certificate,
-                "in_higher_school": m.in_higher_school,
-                "severe_disability_certificate": m.severe_disability_certificate,
-                "other_benefits": m.other_benefits, "alimony_awarded": _money(m.alimony_awarded),
-                "incomes": [{"kind": i.kind, "amount": _money(i.amount), "tax": _money(i.tax),
-                             "contributions": _money(i.contributions), "costs": _money(i.costs),
-                             "one_off": i.one_off, "month": i.month.isoformat(),
-                             "verified": i.verified} for i in incomes],
-            })
+                person_id=p.id, register_key=p.register_key, pesel=p.pesel,
+                first_name=m.first_name, last_name=m.last_name, birth_date=p.birth_date, sex=p.sex,
+                relation=m.relation, unable_to_work=m.unable_to_work, disabled=m.disabled,
+                in_school=m.in_school, disability_certificate=m.disability_certificate,
+                in_higher_school=m.in_higher_school,
+                severe_disability_certificate=m.severe_disability_certificate,
+                other_benefits=m.other_benefits, alimony_awarded=m.alimony_awarded,
+                incomes=tuple(IncomeRow(i.kind, i.amount, i.tax, i.contributions, i.costs, i.one_off,
+                                        i.month, i.verified) for i in incomes),
+            ))
         tasks = s.scalars(
             select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)
         ).all()
@@ -98,114 +117,155 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> dict[str, Any]:
             if user_ids else {}
         req = s.execute(select(Application.requested_amount, Application.requested_until)
                         .where(Application.case_id == case.id)).first()
-        result = {
-            "id": case.id, "number": case.number, "benefit": case.benefit, "reason": case.reason,
-            "urgent": case.urgent, "status": case.status, "stage": case.stage,
-            "outcome": case.outcome, "opened_on": case.opened_on.isoformat(),
-            "caseworker": users.get(case.caseworker_id) if case.caseworker_id else None,
-            "caseworker_id": case.caseworker_id,
-            "bank_account": case.bank_account, "address": case.household.address,
-            "members": members,
-            "register": register.case_differences(uow, case),
-            "kind": case.kind,
+        views = [_decision(d, users) for d in decisions]
+        result = CaseFile(
+            id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
+            urgent=case.urgent, status=case.status, stage=case.stage,
+            outcome=case.outcome, opened_on=case.opened_on,
+            caseworker=users.get(case.caseworker_id) if case.caseworker_id else None,
+            caseworker_id=case.caseworker_id,
+            bank_account=case.bank_account, address=case.household.address,
+            members=tuple(members),
+            register=register.case_differences(uow, case),
+            kind=case.kind,
             # What the party asked for (art. 107 § 4 KPA), where recorded.
-            "party_request": {
-                "amount": f"{req[0]:.2f}" if req and req[0] is not None else None,
-                "until": req[1].isoformat() if req and req[1] else None},
-            "effective_from": case.effective_from.isoformat() if case.effective_from else None,
-            "parent": {"id": case.parent_case_id, "number": s.scalar(
-                select(Case.number).where(Case.id == case.parent_case_id))}
+            party_request=PartyRequest(amount=req[0] if req else None,
+                                       until=req[1] if req else None),
+            effective_from=case.effective_from,
+            parent=CaseLink(case.parent_case_id, s.scalar(
+                select(Case.number).where(Case.id == case.parent_case_id)))
             if case.parent_case_id else None,
-            "changes": [{"id": cid, "number": number, "status": status,
-                         "effective_from": eff.isoformat() if eff else None}
-                        for cid, number, status, eff in s.execute(
-                            select(Case.id, Case.number, Case.status, Case.effective_from)
-                            .where(Case.parent_case_id == case.id).order_by(Case.id))],
-            "workflow": {
-                "instance_id": instance.id if instance else None,
-                "version": instance.version if instance else None,
-                "status": instance.status if instance else None,
-                "definition_id": instance.definition_id if instance else None,
-                "next_timer_at": instance.next_timer_at.isoformat()
-                if instance and instance.next_timer_at else None,
-                "data": instance.data if instance else {},
-            },
-            "open_tasks": [task_summary(t) for t in tasks if t.status == TaskStatus.READY],
-            "tasks": [
-                {**task_summary(t), "completed_by": users.get(t.completed_by_id or 0),
-                 "completed_at": t.completed_at.isoformat() if t.completed_at else None}
+            changes=tuple(ChangeCase(cid, number, status, eff)
+                          for cid, number, status, eff in s.execute(
+                              select(Case.id, Case.number, Case.status, Case.effective_from)
+                              .where(Case.parent_case_id == case.id).order_by(Case.id))),
+            workflow=WorkflowState(
+                instance_id=instance.id if instance else None,
+                version=instance.version if instance else None,
+                status=instance.status if instance else None,
+                definition_id=instance.definition_id if instance else None,
+                next_timer_at=instance.next_timer_at if instance else None,
+                data=instance.data if instance else {},
+            ),
+            open_tasks=tuple(task_summary(t) for t in tasks if t.status == TaskStatus.READY),
+            tasks=tuple(
+                TaskRecord(**vars(task_summary(t)), completed_by=users.get(t.completed_by_id or 0),
+                           completed_at=t.completed_at)
                 for t in tasks
-            ],
-            "eligibility": eligibility.result if eligibility else None,
-            "interviews": [{"kind": i.kind, "conducted_on": i.conducted_on.isoformat()
-                            if i.conducted_on else None, "findings": i.findings,
-                            "help_plan": i.help_plan} for i in interviews],
-            "decisions": [_decision(d, users) for d in decisions],
-            "decision": _decision(decisions[-1], users) if decisions else None,
-            "schedule": [{"month": i.month.isoformat(), "due_on": i.due_on.isoformat(),
-                          "amount": _money(i.amount), "status": i.status} for i in schedule],
-            "payments": [{"id": p.id, "amount": _money(p.amount), "due_on": p.due_on.isoformat(),
-                          "method": p.method, "status": p.status, "list_id": p.payment_list_id}
-                         for p in payments],
-            # Appeals, the SKO's rulings, changes and notices (services.decision_life).
-            "life": decision_life.life_of(uow, case),
-            "history": [{"at": e.at.isoformat(), "action": e.action,
-                         "user": users.get(e.user_id) if e.user_id else "system",
-                         "detail": e.detail} for e in history],
+            ),
+            eligibility=eligibility.result if eligibility else None,
+            interviews=tuple(InterviewRecord(i.kind, i.conducted_on, i.findings, i.help_plan)
+                             for i in interviews),
+            decisions=tuple(views),
+            decision=views[-1] if views else None,
+            schedule=tuple(ScheduleRow(i.month, i.due_on, i.amount, i.status) for i in schedule),
+            payments=tuple(PaymentRow(p.id, p.amount, p.due_on, p.method, p.status,
+                                      p.payment_list_id) for p in payments),
+            # Appeals, the SKO's rulings, changes and notices (appeals.decision_life).
+            life=decision_life.life_of(uow, case),
+            history=tuple(HistoryRow(e.at, e.action,
+                                     users.get(e.user_id) if e.user_id else "system", e.detail)
+                          for e in history),
             # Issued documents (PDF): kind, title, date, hash and the download URL.
-            "documents": document_store.case_documents(uow, case_id),
-        }
+            documents=document_store.case_documents(uow, case_id),
+        )
         audit.record(uow, "case.read", actor.id, case_id)
         uow.commit()
         return result
 
 
-def _income_check(incomes: list[Income]) -> list[dict[str, Any]]:
+def _income_check(incomes: list[Income]) -> tuple[IncomeCheck, ...]:
     """Declared beside verified, per kind of income (net of tax and contributions): what the
     application said and what the community interview established, with changes marked."""
     if not any(i.verified for i in incomes):
-        return []
-    kinds: dict[str, dict[str, Any]] = {}
+        return ()
+    kinds: dict[str, dict[str, Decimal | None]] = {}
     for i in incomes:
-        row = kinds.setdefault(i.kind, {"kind": i.kind, "declared": None, "verified": None})
+        row = kinds.setdefault(i.kind, {"declared": None, "verified": None})
         key = "verified" if i.verified else "declared"
         net: Decimal = max(i.amount - i.tax - i.contributions, Decimal("0"))
         row[key] = (row[key] or Decimal("0")) + net
-    out = []
-    for row in kinds.values():
-        out.append({"kind": row["kind"],
-                    "declared": _money(row["declared"]) if row["declared"] is not None else None,
-                    "verified": _money(row["verified"]) if row["verified"] is not None else None,
-                    "changed": (row["declared"] or 0) != (row["verified"] or 0)})
-    return out
+    return tuple(IncomeCheck(kind, row["declared"], row["verified"],
+                             (row["declared"] or 0) != (row["verified"] or 0))
+                 for kind, row in kinds.items())
 
 
-def _decision(d: Decision, users: dict[int, str]) -> dict[str, Any]:
-    return {
-        "id": d.id, "number": d.number, "kind": d.kind, "benefit": d.benefit,
-        "amount": _money(d.amount),
-        "period_from": d.period_from.isoformat() if d.period_from else None,
-        "period_to": d.period_to.isoformat() if d.period_to else None,
-        "justification": d.justification, "status": d.status,
-        "amount_reason": d.amount_reason, "purpose": d.purpose,
-        "drafted_by": users.get(d.drafted_by_id),
-        "approved_by": users.get(d.approved_by_id) if d.approved_by_id else None,
-        "return_comment": d.return_comment,
-        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-        "delivered_on": d.delivered_on.isoformat() if d.delivered_on else None,
-        "final_on": d.final_on.isoformat() if d.final_on else None,
-        "has_document": bool(d.document_html), "appeal_outcome": d.appeal_outcome,
-        "immediate_enforcement": d.immediate_enforcement,
-        "immediate_enforcement_reason": d.immediate_enforcement_reason,
-    }
+def _decision(d: Decision, users: dict[int, str]) -> DecisionView:
+    return DecisionView(
+        id=d.id, number=d.number, kind=d.kind, benefit=d.benefit, amount=d.amount,
+        period_from=d.period_from, period_to=d.period_to,
+        justification=d.justification, status=d.status,
+        amount_reason=d.amount_reason, purpose=d.purpose,
+        drafted_by=users.get(d.drafted_by_id),
+        approved_by=users.get(d.approved_by_id) if d.approved_by_id else None,
+        return_comment=d.return_comment, issued_on=d.issued_on, delivered_on=d.delivered_on,
+        final_on=d.final_on, has_document=bool(d.document_html), appeal_outcome=d.appeal_outcome,
+        immediate_enforcement=d.immediate_enforcement,
+        immediate_enforcement_reason=d.immediate_enforcement_reason,
+    )
 
 
-def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class MemberBrief:
+    """A household member as declared in the case (the register may have changed since)."""
+
+    first_name: str
+    last_name: str
+    relation: str
+    pesel: str | None
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    """What the task page's summary box shows of a case, read in one pass."""
+
+    id: int
+    number: str
+    benefit: str
+    reason: str
+    urgent: bool
+    opened_on: date
+    address: str
+    caseworker: str | None
+    members: tuple[MemberBrief, ...]
+
+
+def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = True) -> CaseBrief:
+    """The case in brief for a task page: one query for the case, its household and persons.
+
+    Showing names and PESELs is a read of the case file, audited as such; a form shown again
+    with its errors (``audited=False``) re-displays what the same person has just been shown.
+    """
+    if not actor.has_case_role:
+        raise Forbidden(msg(Code.CASE_FILE_ROLE))
+    with ctx.uow(readonly=not audited) as uow:
+        s = uow.session
+        case = s.scalar(
+            select(Case).where(Case.id == case_id)
+            .options(joinedload(Case.household).selectinload(Household.members)
+                     .joinedload(HouseholdMember.person)))
+        if case is None:
+            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
+        brief = CaseBrief(
+            id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
+            urgent=case.urgent, opened_on=case.opened_on, address=case.household.address,
+            caseworker=s.scalar(select(User.full_name).where(User.id == case.caseworker_id))
+            if case.caseworker_id else None,
+            members=tuple(MemberBrief(m.first_name, m.last_name, m.relation, m.person.pesel)
+                          for m in case.household.members))
+        if audited:
+            audit.record(uow, "case.read", actor.id, case_id)
+            uow.commit()
+        return brief
+
+
+def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[CaseRow]:
     """Recent cases with their status (names shown only to case roles)."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_LIST_ROLE))
     with ctx.uow(readonly=True) as uow:
-        rows = uow.session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)).all()
+        rows = uow.session.scalars(
+            register.with_applicants(select(Case).order_by(Case.id.desc()).limit(limit)))
         return [register.case_row(uow, c) for c in rows]
 
 

@@ -69,7 +69,8 @@ def check_member_rows(rows: list[dict[str, Any]], count: int) -> list[Violation]
 
 
 def interview_initial(uow: UnitOfWork, case: Case) -> list[dict[str, Any]]:
-    """One verified-income row per member, started from what the application declared."""
+    """One verified-income row per member, started from what the application declared (rows of
+    the interview form's data, so dicts)."""
     declared = declared_by_person(uow, case.id)
     rows = []
     for i, m in enumerate(case.household.members):

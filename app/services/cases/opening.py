@@ -97,7 +97,7 @@ def _declared(m: MemberInput, address: str) -> register.Declared:
     return register.Declared(m.first_name, m.last_name, address)
 
 
-def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> dict[str, Any]:
+def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> register.ApplicationCheck:
     """What registering this application would find in the register, without writing anything.
 
     Differences between the application and the register (names, address), the household as it
@@ -112,13 +112,15 @@ def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> dict[s
         _unknown_keys(uow, everyone)
         people = [(_path(i), _find_person(uow, m), _declared(m, app_data["address"]))
                   for i, m in enumerate(everyone)]
-        result = register.compare(uow, people, None)
-        result["possible_matches"] = [
-            {"path": _path(i), "matches": register.possible_matches(uow, m.last_name, m.birth_date)}
-            for i, m in enumerate(everyone)
-            if not m.pesel and not m.register_key and m.birth_date is not None
-        ]
-        return result
+        found = register.compare(uow, people, None)
+        return register.ApplicationCheck(
+            differences=found.differences, household_changes=found.household_changes,
+            open_cases=found.open_cases, new_persons=found.new_persons,
+            possible_matches=tuple(
+                register.PossibleMatches(_path(i), tuple(
+                    register.possible_matches(uow, m.last_name, m.birth_date)))
+                for i, m in enumerate(everyone)
+                if not m.pesel and not m.register_key and m.birth_date is not None))
 
 
 def _path(position: int) -> str:

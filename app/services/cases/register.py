@@ -21,16 +21,32 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.sql import Select
 
 from app.domain.digits import is_ascii_digits
 from app.domain.messages import Code, msg
 from app.domain.statuses import CaseStatus
 from app.persistence.models import (
     Case,
+    Household,
     HouseholdMember,
     Person,
     PersonChange,
     User,
+)
+from app.services.cases.register_views import (
+    ApplicationCheck,
+    CaseRow,
+    HouseholdChange,
+    OpenCase,
+    PersonCase,
+    PersonChangeRow,
+    PersonDifferences,
+    PersonView,
+    PossibleMatches,
+    RegisterCheck,
+    RegisterConfirmation,
 )
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -88,10 +104,10 @@ def apply_changes(uow: UnitOfWork, actor: Actor, person: Person, declared: Decla
     return changes
 
 
-def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | None) -> list[dict[str, Any]]:
+def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | None) -> tuple[OpenCase, ...]:
     """Open cases whose household includes any of the persons (a warning at intake)."""
     if not person_ids:
-        return []
+        return ()
     stmt = (
         select(Case.id, Case.number, Case.benefit, Case.stage, HouseholdMember.person_id)
         .join(HouseholdMember, HouseholdMember.household_id == Case.household_id)
@@ -100,12 +116,13 @@ def _open_cases_of(uow: UnitOfWork, person_ids: list[int], exclude_case: int | N
     )
     if exclude_case is not None:
         stmt = stmt.where(Case.id != exclude_case)
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, tuple[str, str, str | None]] = {}
+    persons: dict[int, list[int]] = {}
     for cid, number, benefit, stage, pid in uow.session.execute(stmt):
-        row = found.setdefault(cid, {"id": cid, "number": number, "benefit": benefit,
-                                     "stage": stage, "person_ids": []})
-        row["person_ids"].append(pid)
-    return list(found.values())
+        found.setdefault(cid, (number, benefit, stage))
+        persons.setdefault(cid, []).append(pid)
+    return tuple(OpenCase(cid, number, benefit, stage, tuple(persons[cid]))
+                 for cid, (number, benefit, stage) in found.items())
 
 
 def _last_household(uow: UnitOfWork, person_id: int, exclude_case: int | None) -> tuple[str, set[int]] | None:
@@ -127,7 +144,7 @@ def _last_household(uow: UnitOfWork, person_id: int, exclude_case: int | None) -
 
 
 def compare(uow: UnitOfWork, people: Sequence[tuple[str, Person | None, Declared]], exclude_case: int | None
-            ) -> dict[str, Any]:
+            ) -> RegisterCheck:
     """Compare an application's people with the register.
 
     ``people`` holds (path in the application, register entry or None when new, declared data).
@@ -136,29 +153,29 @@ def compare(uow: UnitOfWork, people: Sequence[tuple[str, Person | None, Declared
     """
     known = [(path, p, d) for path, p, d in people if p is not None]
     ids_now = {p.id for _, p, _ in known}
-    diffs = []
-    households = []
+    diffs: list[PersonDifferences] = []
+    households: list[HouseholdChange] = []
     seen_cases: set[str] = set()
     for path, person, declared in known:
         assert person is not None
         changes = differences(person, declared)
         if changes:
-            diffs.append({"path": path, "person_id": person.id, "register_key": person.register_key,
-                          "version": person.version, "changes": changes})
+            diffs.append(PersonDifferences(path, person.id, person.register_key, person.version,
+                                           tuple(changes)))
         last = _last_household(uow, person.id, exclude_case)
         if last is not None and last[0] not in seen_cases and last[1] != ids_now:
             seen_cases.add(last[0])
-            households.append({"case_number": last[0], "left": sorted(last[1] - ids_now),
-                               "joined": sorted(ids_now - last[1]), "person_id": person.id})
-    return {
-        "differences": diffs,
-        "household_changes": households,
-        "open_cases": _open_cases_of(uow, sorted(ids_now), exclude_case),
-        "new_persons": [path for path, p, _ in people if p is None],
-    }
+            households.append(HouseholdChange(last[0], tuple(sorted(last[1] - ids_now)),
+                                              tuple(sorted(ids_now - last[1])), person.id))
+    return RegisterCheck(
+        differences=tuple(diffs),
+        household_changes=tuple(households),
+        open_cases=_open_cases_of(uow, sorted(ids_now), exclude_case),
+        new_persons=tuple(path for path, p, _ in people if p is None),
+    )
 
 
-def case_differences(uow: UnitOfWork, case: Case) -> dict[str, Any]:
+def case_differences(uow: UnitOfWork, case: Case) -> RegisterCheck:
     """What the case declared that the register does not (yet) say, and the person's other cases."""
     people = [
         (f"members[{m.position}]", m.person,
@@ -169,7 +186,7 @@ def case_differences(uow: UnitOfWork, case: Case) -> dict[str, Any]:
 
 
 def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person_id: int,
-                         version: int | None = None) -> dict[str, Any]:
+                         version: int | None = None) -> RegisterConfirmation:
     """Apply what a case declared about one person to the register (the caseworker confirmed)."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.REGISTER_CHANGE_ROLE))
@@ -187,10 +204,10 @@ def confirm_case_changes(ctx: ServiceContext, actor: Actor, case_id: int, person
         declared = Declared(member.first_name, member.last_name, case.household.address)
         changes = apply_changes(uow, actor, person, declared, case_id)
         uow.commit()
-        return {"person_id": person_id, "version": person.version, "changes": changes}
+        return RegisterConfirmation(person_id, person.version, tuple(changes))
 
 
-def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, Any]:
+def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> PersonView:
     """A register entry with its change history and its cases; audited as a read."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.REGISTER_READ_ROLE))
@@ -210,19 +227,16 @@ def get_person(ctx: ServiceContext, actor: Actor, person_id: int) -> dict[str, A
             .join(HouseholdMember, HouseholdMember.household_id == Case.household_id)
             .where(HouseholdMember.person_id == person_id).order_by(Case.id.desc())
         ).all()
-        result = {
-            "id": person.id, "register_key": person.register_key, "pesel": person.pesel,
-            "first_name": person.first_name, "last_name": person.last_name,
-            "birth_date": person.birth_date.isoformat(), "sex": person.sex,
-            "address": person.address, "version": person.version,
-            "history": [{"at": ch.changed_at.isoformat(), "by": by, "case_number": number,
-                         "field": ch.field, "old": ch.old_value, "new": ch.new_value}
-                        for ch, by, number in history],
-            "cases": [{"id": r.id, "number": r.number, "benefit": r.benefit, "status": r.status,
-                       "stage": r.stage, "opened_on": r.opened_on.isoformat(),
-                       "relation": r.relation, "declared_name": f"{r.first_name} {r.last_name}"}
-                      for r in case_rows],
-        }
+        result = PersonView(
+            id=person.id, register_key=person.register_key, pesel=person.pesel,
+            first_name=person.first_name, last_name=person.last_name,
+            birth_date=person.birth_date, sex=person.sex, address=person.address,
+            version=person.version,
+            history=tuple(PersonChangeRow(ch.changed_at, by, number, ch.field, ch.old_value,
+                                          ch.new_value) for ch, by, number in history),
+            cases=tuple(PersonCase(r.id, r.number, r.benefit, r.status, r.stage, r.opened_on,
+                                   r.relation, f"{r.first_name} {r.last_name}")
+                        for r in case_rows))
         audit.record(uow, "person.read", actor.id, None, person_id=person_id)
         uow.commit()
         return result
@@ -266,7 +280,7 @@ def search_kind(query: str) -> str:
 
 
 def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | None = None
-                 ) -> list[dict[str, Any]]:
+                 ) -> list[CaseRow]:
     """Cases found by PESEL, surname (declared in a case, in the register, or before a register
     change) or case number.
 
@@ -301,7 +315,7 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if status:
         stmt = stmt.where(Case.status == status)
     with ctx.uow() as uow:
-        rows = uow.session.scalars(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT)).all()
+        rows = uow.session.scalars(with_applicants(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT)))
         found = [case_row(uow, c) for c in rows]
         audit.record(uow, "case.search", actor.id, None, kind=kind, results=len(found))
         uow.commit()
@@ -314,15 +328,21 @@ def applicant_member(case: Case) -> HouseholdMember | None:
     return members[0] if members else None
 
 
-def case_row(uow: UnitOfWork, c: Case) -> dict[str, Any]:
+def with_applicants(stmt: Select[Case]) -> Select[Case]:
+    """A list of cases loading their households' members with them (one pass, not one per row)."""
+    return stmt.options(joinedload(Case.household).selectinload(Household.members))
+
+
+def case_row(uow: UnitOfWork, c: Case) -> CaseRow:
     """One case as a list row; the applicant's name as declared in that case."""
     applicant = applicant_member(c)
-    return {"id": c.id, "number": c.number, "benefit": c.benefit, "status": c.status,
-            "stage": c.stage, "outcome": c.outcome, "opened_on": c.opened_on.isoformat(),
-            "applicant": applicant.full_name if applicant else ""}
+    return CaseRow(id=c.id, number=c.number, benefit=c.benefit, status=c.status, stage=c.stage,
+                   outcome=c.outcome, opened_on=c.opened_on,
+                   applicant=applicant.full_name if applicant else "")
 
 
 __all__ = [
-    "Declared", "apply_changes", "case_differences", "compare", "confirm_case_changes",
+    "ApplicationCheck", "CaseRow", "Declared", "PossibleMatches",
+    "apply_changes", "case_differences", "compare", "confirm_case_changes",
     "get_person", "new_register_key", "search_cases",
 ]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import lawful_draft
@@ -16,7 +17,7 @@ from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
-from app.persistence.models import Application, Case, EligibilityResult, HumanTask
+from app.persistence.models import Application, Case, EligibilityResult, Household, HumanTask
 from app.services.cases.interview_records import interview_initial
 from app.services.decisions.change_cases import change_context
 from app.services.decisions.decision_records import (
@@ -31,7 +32,8 @@ from app.services.kernel.context import UnitOfWork
 
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
                    change: dict[str, Any] | None) -> dict[str, Any]:
-    """The draft form's starting values: the computed amount and a lawful period.
+    """The draft form's starting values: the computed amount and a lawful period (form data
+    keyed by the form's fields, so a dict).
 
     A changing decision runs from the change to the end of the period it changes, and its
     justification starts from what changed.
@@ -95,10 +97,15 @@ def _applicant_name(case: Case) -> str:
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     """What the person completing a task needs to see: case, eligibility, the draft.
 
+    A dict, not a view: its keys depend on the task's action and the API sends only those
+    (``TaskView.context``), and the page lists whatever is there.
+
     ``initial`` holds values a ready form starts with where the task has none of its own (the
     page and API clients fill only the fields the task's data leaves empty).
     """
-    case = uow.session.get(Case, ht.case_id)
+    # The case with its household and members in one pass (the brief counts them).
+    case = uow.session.get(Case, ht.case_id,
+                           options=[joinedload(Case.household).selectinload(Household.members)])
     assert case is not None
     ctx: dict[str, Any] = {
         "case_number": case.number, "benefit": case.benefit, "urgent": case.urgent,

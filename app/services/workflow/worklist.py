@@ -19,19 +19,15 @@ from app.services.kernel.json_input import text_problem
 from app.services.kernel.schema_errors import field_errors, form_validator
 from app.services.workflow.instances import apply_snapshot, lock_instance_of_task
 from app.services.workflow.registry import REGISTRY
+from app.services.workflow.task_views import (
+    TaskCompletion,
+    TaskForm,
+    TaskSummary,
+    TaskView,
+    task_summary,
+)
 from app.services.workflow.versions import definition_ref, forms_of
 from app.workflow_engine import ScriptError, TaskNotReady
-
-
-def task_summary(ht: HumanTask) -> dict[str, Any]:
-    """The worklist view of a human task (no personal data)."""
-    return {
-        "id": ht.id, "case_id": ht.case_id, "case_number": ht.case_number, "urgent": ht.urgent,
-        "name": ht.name, "title_pl": ht.title_pl,
-        "title_en": ht.title_en, "role": ht.role, "form": ht.form, "stage": ht.process,
-        "assignee_id": ht.assignee_id, "due_on": ht.due_on.isoformat() if ht.due_on else None,
-        "status": ht.status, "version": ht.version, "created_at": ht.created_at.isoformat(),
-    }
 
 
 def _ensure_case_role(actor: Actor) -> None:
@@ -39,7 +35,7 @@ def _ensure_case_role(actor: Actor) -> None:
         raise Forbidden(msg(Code.TASK_ROLE))
 
 
-def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[dict[str, Any]]:
+def list_tasks(ctx: ServiceContext, actor: Actor, scope: str = "mine") -> list[TaskSummary]:
     """Ready tasks: `mine` (assigned to me), `team` (my roles' unassigned and assigned tasks)."""
     _ensure_case_role(actor)
     if scope not in ("mine", "team"):
@@ -71,7 +67,7 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
     return actor.has("supervisor") or ht.role in actor.roles
 
 
-def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     """A task with its form schema and current data."""
     _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
@@ -84,11 +80,26 @@ def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         assert definition_id is not None
         schema = forms_of(uow, definition_id).get(ht.form, {})
         context = REGISTRY.form_context(uow, ht)
-        return {**task_summary(ht), "schema": schema, "data": ht.form_data, "result": ht.result,
-                "context": context}
+        return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
+                        context=context)
 
 
-def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
+    """A task's identity and form schema, read in one short transaction."""
+    _ensure_case_role(actor)
+    with ctx.uow(readonly=True) as uow:
+        ht = _task(uow, task_id)
+        if not _may_see(actor, ht):
+            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
+        definition_id = uow.session.scalar(
+            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id))
+        assert definition_id is not None
+        return TaskForm(id=ht.id, case_id=ht.case_id, name=ht.name, title_pl=ht.title_pl,
+                        title_en=ht.title_en, status=ht.status, version=ht.version,
+                        schema=forms_of(uow, definition_id).get(ht.form, {}))
+
+
+def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     """Take an unassigned task of one's role."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -106,7 +117,7 @@ def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         return task_summary(ht)
 
 
-def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
+def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
     """Return one's task to the team queue (a supervisor may unclaim anyone's)."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -122,7 +133,7 @@ def unclaim(ctx: ServiceContext, actor: Actor, task_id: int) -> dict[str, Any]:
         return task_summary(ht)
 
 
-def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> dict[str, Any]:
+def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> TaskSummary:
     """Supervisor reassigns a task to a user holding the task's role."""
     if not actor.has("supervisor"):
         raise Forbidden(msg(Code.REASSIGN_ROLE))
@@ -166,6 +177,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
 
 
 def _schema(value: Any) -> dict[str, Any]:
+    """A JSON Schema node (free JSON by nature, so a dict)."""
     return value if isinstance(value, dict) else {}
 
 
@@ -196,7 +208,7 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
 
 
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The part of a submission the workflow sees.
+    """The part of a submission the workflow sees (form data: free JSON, so a dict).
 
     Free text (``x-widget: textarea``) and lists (e.g. verified incomes) are case records: they
     are kept in the case tables and the task's result, not copied into the workflow state, which
@@ -244,7 +256,7 @@ def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[st
 
 def complete(
     ctx: ServiceContext, actor: Actor, task_id: int, data: Any, version: int | None
-) -> dict[str, Any]:
+) -> TaskCompletion:
     """Complete a task: validate, enforce roles and four-eyes, advance the workflow once."""
     _ensure_case_role(actor)
     with ctx.uow() as uow:
@@ -301,12 +313,11 @@ def complete(
         audit.record(uow, "task.completed", actor.id, ht.case_id, task_id=ht.id, task=ht.name)
         uow.session.flush()
         # What the case offers next, so a client need not re-read the case file.
-        next_tasks = [task_summary(t) for t in ready_rows]
-        summary = {**task_summary(ht), "instance_version": instance.version,
-                   "case_stage": instance.stage,
-                   "case_completed": instance.status == InstanceStatus.COMPLETED,
-                   "next_tasks": next_tasks}
+        next_tasks = tuple(task_summary(t) for t in ready_rows)
+        done = vars(task_summary(ht))
         uow.commit()
         # Committed: a broker outage only delays the background work (the sweep sends it later).
-        summary["jobs_delayed"] = uow.delayed
-        return summary
+        return TaskCompletion(**done, instance_version=instance.version,
+                              case_stage=instance.stage,
+                              case_completed=instance.status == InstanceStatus.COMPLETED,
+                              next_tasks=next_tasks, jobs_delayed=uow.delayed)

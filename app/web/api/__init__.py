@@ -90,14 +90,14 @@ def revoke_token() -> Any:
 def create_case() -> Any:
     """Register an application and start its workflow."""
     case_id = cases.open_case(services(), api_actor(), _json_body())
-    return jsonify(case_view.get_case(services(), api_actor(), case_id)), 201
+    return jsonify(case_view.get_case(services(), api_actor(), case_id).as_json()), 201
 
 
 @bp.post("/cases/check")
 @api_roles(*CASE_ROLES)
 def check_application() -> Any:
     """What the register says of an application's people, before it is registered."""
-    return jsonify(cases.check_application(services(), api_actor(), _json_body()))
+    return jsonify(cases.check_application(services(), api_actor(), _json_body()).as_json())
 
 
 @bp.post("/cases/search")
@@ -105,14 +105,15 @@ def check_application() -> Any:
 def search_cases() -> Any:
     """Cases by PESEL, surname or case number (POST, so that no PESEL lands in a URL or log)."""
     body = _json_body()
-    return jsonify(register.search_cases(services(), api_actor(), body.get("q"), body.get("status")))
+    return jsonify([r.as_json() for r in register.search_cases(services(), api_actor(), body.get("q"),
+                                                               body.get("status"))])
 
 
 @bp.get("/persons/<int:person_id>")
 @api_roles(*CASE_ROLES)
 def get_person(person_id: int) -> Any:
     """A register entry, its change history and its cases."""
-    return jsonify(register.get_person(services(), api_actor(), person_id))
+    return jsonify(register.get_person(services(), api_actor(), person_id).as_json())
 
 
 @bp.post("/cases/<int:case_id>/persons/<int:person_id>/confirm")
@@ -124,21 +125,22 @@ def confirm_register_changes(case_id: int, person_id: int) -> Any:
     version = body.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
         raise ValidationFailed(msg(Code.VERSION_WHOLE), {"version": msg(Code.INTEGER_REQUIRED)})
-    return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id, version))
+    return jsonify(register.confirm_case_changes(services(), api_actor(), case_id, person_id,
+                                                 version).as_json())
 
 
 @bp.get("/cases")
 @api_roles(*CASE_ROLES)
 def list_cases() -> Any:
     """Recent cases."""
-    return jsonify(case_view.list_cases(services(), api_actor()))
+    return jsonify([r.as_json() for r in case_view.list_cases(services(), api_actor())])
 
 
 @bp.get("/cases/<int:case_id>")
 @api_roles(*CASE_ROLES)
 def get_case(case_id: int) -> Any:
     """The case file: status, stage, open tasks, decision, payments, history."""
-    return jsonify(case_view.get_case(services(), api_actor(), case_id))
+    return jsonify(case_view.get_case(services(), api_actor(), case_id).as_json())
 
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>")
@@ -205,28 +207,29 @@ def draft_changes() -> Any:
 @api_roles(*CASE_ROLES)
 def list_tasks() -> Any:
     """The worklist: scope=mine (default) or team."""
-    return jsonify(worklist.list_tasks(services(), api_actor(), request.args.get("scope", "mine")))
+    tasks = worklist.list_tasks(services(), api_actor(), request.args.get("scope", "mine"))
+    return jsonify([t.as_json() for t in tasks])
 
 
 @bp.get("/tasks/<int:task_id>")
 @api_roles(*CASE_ROLES)
 def get_task(task_id: int) -> Any:
     """One task with its form schema and data."""
-    return jsonify(worklist.get_task(services(), api_actor(), task_id))
+    return jsonify(worklist.get_task(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/claim")
 @api_roles(*CASE_ROLES)
 def claim(task_id: int) -> Any:
     """Take an unassigned task."""
-    return jsonify(worklist.claim(services(), api_actor(), task_id))
+    return jsonify(worklist.claim(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/unclaim")
 @api_roles(*CASE_ROLES)
 def unclaim(task_id: int) -> Any:
     """Release a task to the team queue."""
-    return jsonify(worklist.unclaim(services(), api_actor(), task_id))
+    return jsonify(worklist.unclaim(services(), api_actor(), task_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/assign")
@@ -237,7 +240,7 @@ def assign(task_id: int) -> Any:
     user_id = body.get("user_id")
     if not isinstance(user_id, int) or isinstance(user_id, bool):
         raise ValidationFailed(msg(Code.USER_ID_MISSING), {"user_id": msg(Code.REQUIRED_INTEGER)})
-    return jsonify(worklist.assign(services(), api_actor(), task_id, user_id))
+    return jsonify(worklist.assign(services(), api_actor(), task_id, user_id).as_json())
 
 
 @bp.post("/tasks/<int:task_id>/complete")
@@ -249,7 +252,7 @@ def complete(task_id: int) -> Any:
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
         raise ValidationFailed(msg(Code.VERSION_BAD), {"version": msg(Code.VERSION_AS_READ)})
     data = body.get("data", {})
-    return jsonify(worklist.complete(services(), api_actor(), task_id, data, version))
+    return jsonify(worklist.complete(services(), api_actor(), task_id, data, version).as_json())
 
 
 @bp.get("/definitions")

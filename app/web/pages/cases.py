@@ -12,6 +12,7 @@ from app.domain.statuses import CaseStatus
 from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.cases import register
+from app.services.cases.register_views import ApplicationCheck
 from app.services.documents import document_store, letters
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.web.context import services
@@ -47,13 +48,13 @@ def case_list() -> Any:
     else:
         rows = case_view.list_cases(services(), actor())
         if status:
-            rows = [r for r in rows if r["status"] == status]
+            rows = [r for r in rows if r.status == status]
     return render_template("pages/cases.html", cases=rows, q=query, status=status,
                            searched=bool(query))
 
 
 def _render_new(raw: dict[str, Any], errors: dict[str, str], status: int = 200,
-                problem: str | None = None, check: dict[str, Any] | None = None,
+                problem: str | None = None, check: ApplicationCheck | None = None,
                 applicant_names: dict[str, str] | None = None) -> Any:
     fields = schema_form.build_fields(application_schema(), raw, errors)
     return render_template(
@@ -101,8 +102,8 @@ def case_new() -> Any:
         except ValidationFailed as exc:
             translated = {k: service_message(v) for k, v in exc.errors.items()}
             return _render_new(raw, translated, 422, service_message(exc.message))
-        matches = any(p["matches"] for p in check.get("possible_matches", []))
-        if check["differences"] or check["open_cases"] or check["household_changes"] or matches:
+        matches = any(p.matches for p in check.possible_matches)
+        if check.differences or check.open_cases or check.household_changes or matches:
             return _render_new(raw, {}, 200, check=check, applicant_names=_names(payload))
     payload["register_update"] = request.form.get("register_update") == "1"
     try:

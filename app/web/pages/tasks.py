@@ -10,10 +10,13 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
+from app.domain.statuses import TaskStatus
 from app.services.case_file import view as case_view
+from app.services.case_file.view import CaseBrief
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import Conflict, Forbidden, ServiceError, ValidationFailed
 from app.services.workflow import worklist
+from app.services.workflow.task_views import TaskForm, TaskSummary, TaskView
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui import schema_form
@@ -23,32 +26,33 @@ from app.web.ui.labels import RELATION_LABELS, label, lang
 CASE_ROLES = ("caseworker", "supervisor")
 
 
-def task_title(task: dict[str, Any]) -> str:
+def task_title(task: TaskSummary | TaskForm) -> str:
     """The task's title in the current language."""
-    if lang() == "en" and task.get("title_en"):
-        return str(task["title_en"])
-    return str(task.get("title_pl") or task.get("name") or "")
+    if lang() == "en" and task.title_en:
+        return task.title_en
+    return task.title_pl or task.name
 
 
-def _case_brief(case_id: int) -> dict[str, Any] | None:
-    """The case file for the summary box (an audited read, as any display of the case is)."""
+def _case_brief(case_id: int, audited: bool = True) -> CaseBrief | None:
+    """The case in brief for the summary box (an audited read, as any display of the case is;
+    a form shown again with its errors is not a new read)."""
     try:
-        return case_view.get_case(services(), actor(), case_id)
+        return case_view.case_brief(services(), actor(), case_id, audited=audited)
     except ServiceError:
         return None
 
 
-def _member_choices(case: dict[str, Any] | None) -> dict[str, list[tuple[str, str]]]:
+def _member_choices(case: CaseBrief | None) -> dict[str, list[tuple[str, str]]]:
     """Forms refer to household members by position (``member_index``): offer them by name."""
     if not case:
         return {}
     return {"member_index": [
-        (str(i), f"{i + 1}. {m['first_name']} {m['last_name']} ({label(RELATION_LABELS, m['relation'])})")
-        for i, m in enumerate(case["members"])
+        (str(i), f"{i + 1}. {m.first_name} {m.last_name} ({label(RELATION_LABELS, m.relation)})")
+        for i, m in enumerate(case.members)
     ]}
 
 
-def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: dict[str, Any] | None) -> None:
+def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: CaseBrief | None) -> None:
     """Start a per-member list (e.g. verified incomes) with one row for each household member."""
     if not case:
         return
@@ -56,16 +60,22 @@ def _prefill_members(schema: dict[str, Any], values: dict[str, Any], case: dict[
         items = prop.get("items") if isinstance(prop, dict) else None
         if isinstance(items, dict) and "member_index" in (items.get("properties") or {}) \
                 and key not in values:
-            values[key] = [{"member_index": i} for i in range(len(case["members"]))]
+            values[key] = [{"member_index": i} for i in range(len(case.members))]
 
 
-def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str], version: Any,
+def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], version: Any,
             status: int = 200, problem: dict[str, Any] | None = None,
-            case: dict[str, Any] | None = None) -> Any:
-    schema = task.get("schema") or {}
-    case = case if case is not None else _case_brief(task["case_id"])
-    fields = schema_form.build_fields(schema, values, errors, choices=_member_choices(case))
-    users = {u.id: u for u in auth_service.list_users(services())}
+            case: CaseBrief | None = None, task: TaskView | None = None) -> Any:
+    """The task page; shown again after a refusal, the case in brief is not a new audited read."""
+    if task is None:
+        task = worklist.get_task(services(), actor(), form.id)
+    if case is None:
+        case = _case_brief(task.case_id, audited=False)
+    fields = schema_form.build_fields(task.schema or {}, values, errors,
+                                      choices=_member_choices(case))
+    # The assignee's name, when it is someone else.
+    users = {u.id: u for u in auth_service.list_users(services())} \
+        if task.assignee_id is not None and task.assignee_id != current_user.id else {}
     return render_template(
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
@@ -77,25 +87,28 @@ def _render(task: dict[str, Any], values: dict[str, Any], errors: dict[str, str]
 @page_roles(*CASE_ROLES)
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
-    data = worklist.get_task(services(), actor(), task_id)
-    case = _case_brief(data["case_id"])
-    values = dict(data.get("data") or {})
-    if data.get("status") == "ready":
+    view = worklist.get_task(services(), actor(), task_id)
+    case = _case_brief(view.case_id, audited=True)
+    values = dict(view.data or {})
+    if view.status == TaskStatus.READY:
         # Starting values from the case (computed amount, lawful period, declared incomes) for
         # the fields the task's own data leaves empty.
-        initial = (data.get("context") or {}).get("initial") or {}
+        initial = view.context.get("initial") or {}
         values.update({k: v for k, v in initial.items() if values.get(k) in (None, "", [])})
-        _prefill_members(data.get("schema") or {}, values, case)
-    elif data.get("result") is not None:
-        values = dict(data["result"])
-    return _render(data, values, {}, data.get("version"), case=case)
+        _prefill_members(view.schema or {}, values, case)
+    elif view.result is not None:
+        values = dict(view.result)
+    form = TaskForm(id=view.id, case_id=view.case_id, name=view.name, title_pl=view.title_pl,
+                    title_en=view.title_en, status=view.status, version=view.version,
+                    schema=view.schema)
+    return _render(form, values, {}, view.version, case=case, task=view)
 
 
 @page_roles(*CASE_ROLES)
 def submit(task_id: int) -> Any:
     """Complete the task; on any refusal the page comes back with what the user typed."""
-    task_data = worklist.get_task(services(), actor(), task_id)
-    schema = task_data.get("schema") or {}
+    task_data = worklist.task_form(services(), actor(), task_id)
+    schema = task_data.schema or {}
     raw = schema_form.raw_from_form(schema, request.form)
     version_raw = request.form.get("version", "")
     version = parse_ascii_int(version_raw)

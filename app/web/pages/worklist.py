@@ -12,10 +12,10 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.services.appeals import decision_life
-from app.services.case_file import view as case_view
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
 from app.services.workflow import incidents, jobs, worklist
+from app.services.workflow.task_views import TaskSummary
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui.formatting import due_badge, service_message, today
@@ -24,23 +24,15 @@ from app.web.ui.incidents import retry_and_report
 CASE_ROLES = ("caseworker", "supervisor")
 
 
-def _with_case_numbers(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add case numbers when the task summaries do not carry them yet."""
-    if all("case_number" in t for t in tasks) or not tasks:
-        return tasks
-    numbers = {c["id"]: c["number"] for c in case_view.list_cases(services(), actor(), limit=1000)}
-    return [{**t, "case_number": numbers.get(t["case_id"], f"#{t['case_id']}")} for t in tasks]
-
-
 def _users() -> dict[int, auth_service.StaffUser]:
     return {u.id: u for u in auth_service.list_users(services())}
 
 
 def _table_context(scope: str) -> dict[str, Any]:
-    tasks = _with_case_numbers(worklist.list_tasks(services(), actor(), scope))
+    tasks = worklist.list_tasks(services(), actor(), scope)
     users = _users()
     candidates = {role: [u for u in users.values() if u.active and role in u.roles]
-                  for role in {t["role"] for t in tasks}}
+                  for role in {t.role for t in tasks}}
     return {"tasks": tasks, "users": users, "candidates": candidates, "scope": scope}
 
 
@@ -104,11 +96,11 @@ def assign(task_id: int) -> Any:
 def deadlines() -> Any:
     """Open tasks overdue or due within 3 days, across the team, grouped by urgency."""
     horizon = today() + timedelta(days=3)
-    tasks = _with_case_numbers(worklist.list_tasks(services(), actor(), "team"))
-    groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "today": [], "soon": []}
+    tasks = worklist.list_tasks(services(), actor(), "team")
+    groups: dict[str, list[TaskSummary]] = {"overdue": [], "today": [], "soon": []}
     for t in tasks:
-        badge = due_badge(t.get("due_on"))
-        if badge is None or t["due_on"][:10] > horizon.isoformat():
+        badge = due_badge(t.due_on)
+        if badge is None or t.due_on is None or t.due_on > horizon:
             continue
         key = "overdue" if badge["days"] < 0 else "today" if badge["days"] == 0 else "soon"
         groups[key].append(t)
