@@ -55,6 +55,12 @@ from app.domain.parameters import ParameterTable
 from app.domain.polish import READING_PL, number, person_label, plural, zl
 from app.domain.reasons import RELATIONS
 
+# Every kind of income item an application may declare (art. 8 u.p.s.; the API enum and the form
+# list them in this order); the kinds in EXCLUDED_KINDS are recorded but not counted.
+INCOME_KINDS = (
+    "employment", "pension", "unemployment", "business", "farm", "alimony", "800_plus",
+    "one_off_benefit", "zasilek_celowy", "in_kind", "other",
+)
 # Kind keys of items that are not income, with the reason printed in the explanation.
 EXCLUDED_KINDS: dict[str, str] = {
     "800_plus": "świadczenie wychowawcze (800+) is not counted as income",

@@ -16,6 +16,7 @@ from typing import Any
 from app.domain import benefits
 from app.domain.digits import is_ascii_digits
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account, parse_pesel
+from app.domain.income import INCOME_KINDS
 from app.domain.messages import Code, msg
 from app.domain.money import MoneyRefused, parse_money
 from app.domain.party_request import asks_request
@@ -26,10 +27,6 @@ from app.services.kernel.json_numbers import WholeFloat
 
 # Every benefit code, in catalogue order (a live view of app.domain.benefits).
 BENEFITS = benefits.CODES
-INCOME_KINDS = (
-    "employment", "pension", "unemployment", "business", "farm", "alimony", "800_plus",
-    "one_off_benefit", "zasilek_celowy", "in_kind", "other",
-)
 OTHER_BENEFITS = (
     "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
     "dodatek_samotne_wychowywanie_bezrobocie",
