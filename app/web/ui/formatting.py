@@ -83,6 +83,21 @@ def money(value: Any) -> str:
     return format_money(amount, group_from=1000, unit="\u00a0zł")
 
 
+def amount_input(value: Any) -> str:
+    """An amount as a money input shows it for editing, in the locale: "354,75" (Polish) or
+    "354.75" (English); no unit, no grouping, what the page's parser reads back (the one
+    formatter). A value that is not an amount (what was typed and refused) is shown as typed."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if not amount.is_finite():
+        return str(value)
+    return format_money(amount, decimal="." if lang() == "en" else ",", group="", unit="")
+
+
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
 
 
@@ -197,6 +212,7 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(fdate, "fdate")
     app.add_template_filter(fdatetime, "fdatetime")
     app.add_template_filter(money, "money")
+    app.add_template_filter(amount_input, "amount_input")
     app.add_template_filter(iban, "iban")
     app.add_template_filter(plain, "plain")
     app.add_template_filter(code_label, "code")

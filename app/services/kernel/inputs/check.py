@@ -1,0 +1,120 @@
+"""Validate a body against a named input schema and return its typed values.
+
+One pass reports every problem: structure (JSON Schema draft 2020-12, through the coded
+messages of :mod:`app.services.kernel.schema_errors`), then the formats (``money`` -> Decimal,
+``date`` -> date, see :mod:`.formats`) and the text hygiene of each string
+(:func:`app.services.kernel.json_input.text_problem`, NFC, stripped). Errors are keyed by the
+field's path as the services always wrote it (``payments[0].amount``); a property may name the
+code its every error is said with (``x-code``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+
+from app.domain.messages import Code, Msg, msg
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.inputs import formats
+from app.services.kernel.json_input import text_problem
+from app.services.kernel.schema_errors import humanize
+
+MESSAGE = msg(Code.REQUEST_INVALID)
+FORMATS = ("money", "date")
+
+
+def _checker(page: bool) -> FormatChecker:
+    """The formats, asserted: ``money`` and ``date`` as typed through an API or on a page."""
+    checker = FormatChecker(formats=())
+    for fmt in FORMATS:
+        checker.checks(fmt)(lambda instance, fmt=fmt: formats.problem(fmt, instance, page=page) is None)
+    return checker
+
+
+_CHECKERS = {False: _checker(False), True: _checker(True)}
+
+
+def path_of(parts: Iterable[Any]) -> str:
+    """``["payments", 0, "amount"]`` -> ``payments[0].amount``."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(err: ValidationError, page: bool) -> tuple[str, Msg]:
+    """The path and coded message of one structural violation."""
+    parts = list(err.absolute_path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    if "x-code" in schema:
+        return path_of(parts), msg(Code(schema["x-code"]))
+    if "enum" in schema:  # a code of the wrong type is still a choice to make
+        return path_of(parts), msg(Code.CHOOSE_ONE, allowed=", ".join(map(str, schema["enum"])))
+    if schema.get("format") in FORMATS and err.instance is not None:
+        found = formats.problem(schema["format"], err.instance, page=page)
+        if found is not None:
+            return path_of(parts), found
+    return path_of(parts), humanize(err)
+
+
+def _errors(validator: Any, body: Any, page: bool) -> dict[str, Msg]:
+    out: dict[str, Msg] = {}
+    for err in sorted(validator.iter_errors(body), key=lambda e: list(map(str, e.absolute_path))):
+        if err.validator == "required" and isinstance(err.instance, dict):
+            for name in err.validator_value:
+                if name not in err.instance:
+                    out.setdefault(path_of([*err.absolute_path, name]), msg(Code.REQUIRED))
+            continue
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            known = (err.schema.get("properties") or {}) if isinstance(err.schema, dict) else {}
+            for key in err.instance:
+                if key not in known:
+                    out.setdefault(path_of([*err.absolute_path, str(key)]), msg(Code.UNKNOWN_FIELD))
+            continue
+        path, message = _message(err, page)
+        out.setdefault(path or "body", message)
+    return out
+
+
+def _typed(schema: dict[str, Any], value: Any, parts: list[Any], page: bool,
+           errors: dict[str, Msg]) -> Any:
+    """``value`` (valid against ``schema``) with money as Decimal, dates as date and every text
+    in NFC without surrounding blanks; a text its kind refuses, or a blank one marked
+    ``x-nonblank``, is an error."""
+    fmt = schema.get("format")
+    if fmt in FORMATS and value is not None:
+        try:
+            return formats.READERS[fmt](value, page=page)
+        except formats.Refused as refused:
+            errors.setdefault(path_of(parts), refused.message)
+            return None
+    if isinstance(value, dict):
+        props = schema.get("properties") or {}
+        return {k: _typed(props.get(k) or {}, v, [*parts, k], page, errors) for k, v in value.items()}
+    if isinstance(value, list):
+        items = schema.get("items") or {}
+        return [_typed(items, v, [*parts, i], page, errors) for i, v in enumerate(value)]
+    if isinstance(value, str) and "enum" not in schema and "const" not in schema:
+        text = unicodedata.normalize("NFC", value).strip()
+        found = text_problem(text, schema.get("x-text", "multiline"))
+        if not text and schema.get("x-nonblank"):
+            errors.setdefault(path_of(parts), msg(Code.REQUIRED))
+        elif found is not None:
+            errors.setdefault(path_of(parts), found)
+        return text
+    return value
+
+
+def check(schema: dict[str, Any], body: Any, *, page: bool = False) -> tuple[Any, dict[str, Msg]]:
+    """The typed body and every field error (empty when the body is valid)."""
+    validator = Draft202012Validator(schema, format_checker=_CHECKERS[page])
+    errors = _errors(validator, body, page)
+    typed = _typed(schema, body, [], page, errors)  # safe on any JSON; adds what it finds
+    return (None if errors else typed), errors
+
+
+def fail(errors: dict[str, Msg], message: Msg = MESSAGE) -> ValidationFailed:
+    return ValidationFailed(message, dict(errors))
