@@ -126,13 +126,13 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any, *
     """Record which paid payments of the case were undue, how much, and on what ground
     (``page``: typed on the case's page, amounts with a Polish comma)."""
     require_case_role(actor)
-    data = inputs.validate("RecoveryFinding", body, page=page)
-    errors: dict[str, Msg] = {}
+    data, problems = inputs.read("RecoveryFinding", body, page=page)
+    errors: dict[str, Msg] = dict(problems)
     items = _items(data, errors)
     ground = data.get("ground")
     if ground is None and not data.get("legal_ground"):
-        errors["ground"] = msg(Code.CHOOSE_ONE)
-    fact: str = data["fact"]
+        errors.setdefault("ground", msg(Code.CHOOSE_ONE))
+    fact: str = data.get("fact", "")
     now = today(ctx)
     found_on: date = data.get("found_on") or now
     learned_on: date | None = data.get("learned_on")
@@ -373,17 +373,18 @@ def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: 
     """Record money the party paid back; an amount above the debt is refused unless the caller
     confirms it as an overpayment (``accept_overpayment``), which is then kept apart."""
     require_case_role(actor)
-    data = inputs.validate("RecoveryRepayment", body, page=page)
-    received_on: date = data["received_on"]
-    amount: Decimal = data["amount"]
+    data, problems = inputs.read("RecoveryRepayment", body, page=page)
+    errors: dict[str, Msg] = dict(problems)
+    received_on: date | None = data.get("received_on")
+    amount: Decimal | None = data.get("amount")
     accept = bool(data.get("accept_overpayment", False))
-    errors: dict[str, Msg] = {}
-    if amount <= 0:
+    if amount is not None and amount <= 0:
         errors["amount"] = msg(Code.RECOVERY_AMOUNT_ZERO)
-    if received_on > today(ctx):
+    if received_on is not None and received_on > today(ctx):
         errors["received_on"] = msg(Code.RECOVERY_DATE_FUTURE)
     if errors:
         raise inputs.fail(errors)
+    assert received_on is not None and amount is not None
     with ctx.uow() as uow:
         rec = load(uow, recovery_id, lock=True)
         before = balance_of(uow, rec, received_on)

@@ -9,7 +9,6 @@ from app.domain import benefits
 from app.domain.income import MAX_AGE
 from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.reasons import REASONS
-from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 from app.services.cases.application_input import INCOME_KINDS
 from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
 from app.services.decisions.calculator import MAX_DAYS, MAX_HECTARES
@@ -25,9 +24,9 @@ from .openapi_requests import (
     MONTH,
     NRB,
     PESEL,
-    POSITIVE_MONEY,
     SEARCH_REFUSED,
     harden,
+    input_schemas,
     nonblank,
 )
 from .openapi_responses import RESPONSES
@@ -285,48 +284,6 @@ OPENAPI: dict[str, Any] = {
                     "demand_to": {**DATE, "type": ["string", "null"]},
                 },
             },
-            "SkoOutcomeRequest": {
-                "type": "object", "required": ["sko_outcome", "sko_ruling_on"],
-                "properties": {
-                    "sko_outcome": {"type": "string", "enum": [
-                        "upheld", "changed", "quashed_discontinued", "returned",
-                        "inadmissible_late"]},
-                    "sko_ruling_on": DATE,
-                    "sko_reference": {"type": "string", "maxLength": 60},
-                    "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
-                    "sko_kind": {"type": "string", "enum": ["grant", "partial", "refusal"],
-                                 "description": "changed only: the SKO's own ruling"},
-                    "sko_amount": POSITIVE_MONEY,
-                    "sko_period_from": DATE,
-                    "sko_period_to": DATE,
-                    "version": {"type": "integer"},
-                },
-            },
-            "DecisionChangeRequest": {
-                "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
-                "allOf": [
-                    {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
-                     "then": {"required": ["ground_text"], "properties": {
-                         "ground_text": {"pattern": r"\S"}}}},
-                    # No act names the party's request as a ground: art. 155 KPA, with consent.
-                    {"if": {"required": ["ground"],
-                            "properties": {"ground": {"const": "party_request"}}},
-                     "then": {"required": ["party_consent_on"]}}],
-                "properties": {
-                    "kind": {"type": "string", "enum": ["change", "revoke"]},
-                    "effective_from": DATE,
-                    "reason": nonblank(4000),
-                    "amount": {**_MONEY, "description": "change only: the new monthly amount"},
-                    "ground": {"type": "string", "enum": list(GROUNDS), "description":
-                               "the ground the decision states (app.domain.rulings)"},
-                    "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
-                                    "description": "required for ground 'other'"},
-                    "party_consent_on": {
-                        **DATE, "description": "the day of the "
-                        "party's consent, needed (art. 155 KPA) where the benefit's act does "
-                        "not name the ground (422 change_consent_required)"},
-                },
-            },
             "DeadlineRequest": {
                 "type": "object", "required": ["kind", "start"], "additionalProperties": False,
                 "properties": {
@@ -477,6 +434,7 @@ OPENAPI: dict[str, Any] = {
 
 # --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
+OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

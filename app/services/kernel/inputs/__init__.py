@@ -11,25 +11,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.messages import Msg
-from app.services.kernel.inputs import recovery
-from app.services.kernel.inputs.check import check, fail
+from app.domain.messages import Code, Msg, msg
+from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.inputs import decisions, recovery
+from app.services.kernel.inputs.check import MESSAGE, check, fail
 from app.services.kernel.inputs.export import openapi
 
-SCHEMAS: dict[str, dict[str, Any]] = {**recovery.SCHEMAS}
+SCHEMAS: dict[str, dict[str, Any]] = {**recovery.SCHEMAS, **decisions.SCHEMAS}
 
 
-def validate(name: str, body: Any, *, page: bool = False,
-             extra: dict[str, Msg] | None = None) -> dict[str, Any]:
-    """``body`` checked against the input schema ``name``: its values typed (Decimal, date, clean
-    text), or ValidationFailed with every field error (and ``extra``, the caller's own rule
-    checks already made) under its path. ``page``: the body was typed on a page (a Polish
-    comma in amounts, dd.mm.rrrr dates)."""
-    typed, errors = check(SCHEMAS[name], body, page=page)
-    errors = {**(extra or {}), **errors}
+def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, Msg]]:
+    """``body`` checked against the input schema ``name``: its valid fields typed (Decimal,
+    date, clean text) and every field error, coded, under its path; nothing is raised, so the
+    caller can add its own rule checks of the valid fields and report them all at once.
+    ``page``: the body was typed on a page (a Polish comma in amounts, dd.mm.rrrr dates)."""
+    return check(SCHEMAS[name], body, page=page)
+
+
+def validate(name: str, body: Any, *, page: bool = False) -> dict[str, Any]:
+    """:func:`read`, raising ValidationFailed (422) with every field error when there is one."""
+    typed, errors = read(name, body, page=page)
     if errors:
-        raise fail(errors)
-    return dict(typed)
+        raise refusal(errors, page=page)
+    return typed
+
+
+def refusal(errors: dict[str, Any], *, page: bool = False) -> ValidationFailed:
+    """The 422 of a body with these field errors (a form's wording on a page)."""
+    return fail(errors, msg(Code.FORM_INVALID) if page else MESSAGE)
 
 
 def openapi_schemas() -> dict[str, dict[str, Any]]:

@@ -10,8 +10,9 @@ code its every error is said with (``x-code``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -64,9 +65,11 @@ def _errors(validator: Any, body: Any, page: bool) -> dict[str, Msg]:
     out: dict[str, Msg] = {}
     for err in sorted(validator.iter_errors(body), key=lambda e: list(map(str, e.absolute_path))):
         if err.validator == "required" and isinstance(err.instance, dict):
+            code = Code(err.schema.get("x-code", Code.REQUIRED)) if isinstance(err.schema, dict) \
+                else Code.REQUIRED
             for name in err.validator_value:
                 if name not in err.instance:
-                    out.setdefault(path_of([*err.absolute_path, name]), msg(Code.REQUIRED))
+                    out.setdefault(path_of([*err.absolute_path, name]), msg(code))
             continue
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             known = (err.schema.get("properties") or {}) if isinstance(err.schema, dict) else {}
@@ -109,12 +112,17 @@ def _typed(schema: dict[str, Any], value: Any, parts: list[Any], page: bool,
 
 
 def check(schema: dict[str, Any], body: Any, *, page: bool = False) -> tuple[Any, dict[str, Msg]]:
-    """The typed body and every field error (empty when the body is valid)."""
+    """Every field error (none when the body is valid), and the typed body without the
+    top-level fields that have one (so a service can still check the rest against the case)."""
     validator = Draft202012Validator(schema, format_checker=_CHECKERS[page])
     errors = _errors(validator, body, page)
     typed = _typed(schema, body, [], page, errors)  # safe on any JSON; adds what it finds
-    return (None if errors else typed), errors
+    if not isinstance(typed, dict):
+        return {}, errors
+    wrong = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in errors}
+    return {k: v for k, v in typed.items() if k not in wrong}, errors
 
 
-def fail(errors: dict[str, Msg], message: Msg = MESSAGE) -> ValidationFailed:
+def fail(errors: Mapping[str, str], message: Msg = MESSAGE) -> ValidationFailed:
+    """The 422 with every field error."""
     return ValidationFailed(message, dict(errors))
