@@ -46,14 +46,6 @@ def _request_note(text: str, codes: Iterable[str]) -> str:
 
 
 _MONEY = MONEY
-def _letter(kind: str, **facts: dict[str, Any]) -> dict[str, Any]:
-    """A letter kind with the facts it needs (app/services/letters.py LETTERS)."""
-    return {"properties": {"kind": {"const": kind}, "facts": {
-        "type": "object", "required": sorted(set(facts) - {"enclosures"}), "properties": facts}}}
-
-
-_LETTER_TEXT = nonblank(4000)
-_LETTER_DAYS = {"type": "integer", "minimum": 7, "maximum": 60}
 _MEMBER = {
     "type": "object",
     "required": ["first_name", "last_name"],
@@ -234,21 +226,6 @@ OPENAPI: dict[str, Any] = {
                     "dry_run": {"type": "boolean", "default": True,
                                 "description": "true: show per case what would happen"},
                 },
-            },
-            "LetterRequest": {
-                "type": "object", "required": ["kind", "facts"],
-                "properties": {
-                    "kind": {"type": "string", "enum": ["supplement_call", "evidence_notice",
-                                                        "delay_notice", "sko_forward"]},
-                    "facts": {"type": "object", "description": "the letter's fields; days 7 to "
-                              "60, dates YYYY-MM-DD (new_date after today, the appeal's dates "
-                              "not after it)"},
-                },
-                "anyOf": [_letter("supplement_call", items=_LETTER_TEXT, days=_LETTER_DAYS),
-                          _letter("evidence_notice", unmet=_LETTER_TEXT, days=_LETTER_DAYS),
-                          _letter("delay_notice", reason=_LETTER_TEXT, new_date=DATE),
-                          _letter("sko_forward", appeal_filed_on=DATE, appeal_received_on=DATE,
-                                  enclosures={"type": "string", "maxLength": 4000})],
             },
             "ConfirmRequest": {
                 "type": "object",
@@ -434,7 +411,8 @@ OPENAPI: dict[str, Any] = {
 
 # --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
-OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest"))
+OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
+                                                     "LetterRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

@@ -114,7 +114,7 @@ def _harden(node: Any) -> None:
     for key in ("properties", "$defs"):
         for child in node.get(key, {}).values():
             _harden(child)
-    for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf"):
+    for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf", "then", "else"):
         if key in node and node[key] is not JSON_REF:
             _harden(node[key])
 

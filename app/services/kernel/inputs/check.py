@@ -111,10 +111,27 @@ def _typed(schema: dict[str, Any], value: Any, parts: list[Any], page: bool,
     return value
 
 
+_DIGITS = re.compile(r"^[0-9]{1,9}$")
+
+
+def _digits(schema: dict[str, Any], value: Any) -> Any:
+    """``value`` with the digit strings of ``x-digits`` integers read as integers (a form's
+    number of days arrives as text)."""
+    if schema.get("x-digits") and isinstance(value, str) and _DIGITS.match(value.strip()):
+        return int(value.strip())
+    if isinstance(value, dict):
+        props = schema.get("properties") or {}
+        return {k: _digits(props.get(k) or {}, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_digits(schema.get("items") or {}, v) for v in value]
+    return value
+
+
 def check(schema: dict[str, Any], body: Any, *, page: bool = False) -> tuple[Any, dict[str, Msg]]:
     """Every field error (none when the body is valid), and the typed body without the
     top-level fields that have one (so a service can still check the rest against the case)."""
     validator = Draft202012Validator(schema, format_checker=_CHECKERS[page])
+    body = _digits(schema, body)
     errors = _errors(validator, body, page)
     typed = _typed(schema, body, [], page, errors)  # safe on any JSON; adds what it finds
     if not isinstance(typed, dict):

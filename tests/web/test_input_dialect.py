@@ -1,0 +1,47 @@
+"""Each input moved onto the one dialect (app/services/kernel/inputs): the API answers 422 with
+every field's coded error, and the page reads what a person types (a Polish comma, dd.mm.rrrr)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.services.cases import opening as cases
+from app.services.documents import letters
+from app.services.kernel import inputs
+from app.services.kernel.context import Actor, ServiceContext
+from tests.drive import sample_application
+from tests.web.test_pages import login
+from tests.web.test_web_defences import bearer, token
+
+pytestmark = [pytest.mark.timeout(120), pytest.mark.embedded]
+
+
+def test_the_letter_kinds_are_the_schemas_facts() -> None:
+    for kind, fields in letters.LETTERS.items():
+        facts = inputs.SCHEMAS[f"LetterFacts_{kind}"]
+        assert [f.name for f in fields] == list(facts["properties"]), kind
+        assert {f.name for f in fields if f.required} == set(facts["required"]), kind
+
+
+def test_the_letter_api_names_every_bad_fact_with_its_code(client: Any, ctx: ServiceContext,
+                                                           caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    tok = token(client, "caseworker1")
+    res = client.post(f"/api/cases/{case_id}/letters", headers=bearer(tok),
+                      json={"kind": "supplement_call", "facts": {"items": " ", "days": 61}})
+    assert res.status_code == 422
+    assert {p: c["code"] for p, c in res.get_json()["field_codes"].items()} == {
+        "items": "required", "days": "max_value"}
+    res = client.post(f"/api/cases/{case_id}/letters", headers=bearer(tok),
+                      json={"kind": "delay_notice", "facts": {"reason": "x", "new_date": "30.04.2026"}})
+    assert res.status_code == 422 and res.get_json()["field_codes"]["new_date"]["code"] == "date_format"
+
+
+def test_the_letter_page_reads_a_polish_date(client: Any, ctx: ServiceContext, caseworker: Actor) -> None:
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    login(client, "caseworker1")
+    res = client.post(f"/cases/{case_id}/letters", data={
+        "kind": "delay_notice", "reason": "opinia biegłego", "new_date": "15.04.2026"})
+    assert res.status_code == 302, res.get_data(as_text=True)[-2000:]
