@@ -29,7 +29,6 @@ def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
-    register_commands(app)
     logging.getLogger("pomoc").setLevel(logging.INFO)
 
 
@@ -155,11 +154,3 @@ def register_error_handlers(app: Flask) -> None:
 
     register(app)
 
-
-def register_commands(app: Flask) -> None:
-    """CLI commands: db-upgrade, deploy-workflows, seed-demo, payment-run, fire-timers."""
-    from app.cli.commands import register
-    from app.cli.office_commands import register as register_office
-
-    register(app)
-    register_office(app)  # the issuing body and signers' authorisations
