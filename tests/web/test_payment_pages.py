@@ -34,7 +34,8 @@ def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Ac
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "12.03.2026"},
                       follow_redirects=True)
     assert "Podaj datę w formacie RRRR-MM-DD." in text(res)
-    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "returned", "on": "2026-03-12"},
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "returned", "on": "2026-03-12",
+                                                             "ref": "WB 12/2026"},
                       follow_redirects=True)
     assert "Zapisano rozliczenie wypłaty" in text(res) and "zwrócona" in text(res)
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "2026-03-12"},

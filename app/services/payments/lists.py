@@ -51,6 +51,8 @@ class Row:
     settled_on: date | None
     # An unpaid earlier month moved onto this (later) list: its title says "zaległe za MM/YYYY".
     arrears: bool = False
+    # The bank statement or cash-desk receipt the settlement names.
+    settlement_ref: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +91,8 @@ class PaymentListView(DictView):
     payments: tuple[Row, ...]
     arrears: tuple[ArrearsMonth, ...]
     exports: dict[str, datetime]
+    # How many payments go by transfer: none means no bank file (a cash-only list).
+    transfers: int = 0
 
 
 def require_case_role(actor: Actor) -> None:
@@ -130,7 +134,7 @@ def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
         out.append(Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount,
                        p.method, p.account, p.due_on, p.status,
                        payment_title(benefit, p.benefit_month, dnumber, late), p.benefit_month,
-                       p.reissue_of_id, p.settled_on, late))
+                       p.reissue_of_id, p.settled_on, late, p.settlement_ref or ""))
     return out
 
 
@@ -180,6 +184,7 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> PaymentList
             approved_by_id=plist.approved_by_id, version=plist.version,
             payments=tuple(payments), arrears=tuple(arrears_summary(payments)),
             exports=dict(exports),
+            transfers=sum(1 for p in payments if p.method == "transfer"),
         )
 
 
