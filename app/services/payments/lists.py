@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import exists, func, select, update
 
+from app.domain.deadlines import today_in_warsaw
 from app.domain.dictview import DictView
 from app.domain.jsonsafe import NOT_IN_JSON
 from app.domain.messages import Code, msg
@@ -93,6 +94,8 @@ class PaymentListView(DictView):
     exports: dict[str, datetime]
     # How many payments go by transfer: none means no bank file (a cash-only list).
     transfers: int = 0
+    # The earliest day a payment of the approved list may be settled (None before approval).
+    settle_from: date | None = None
 
 
 def require_case_role(actor: Actor) -> None:
@@ -185,7 +188,15 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> PaymentList
             payments=tuple(payments), arrears=tuple(arrears_summary(payments)),
             exports=dict(exports),
             transfers=sum(1 for p in payments if p.method == "transfer"),
+            settle_from=settle_from(plist) if plist.approved_at else None,
         )
+
+
+def settle_from(plist: PaymentList) -> date:
+    """The earliest day a payment of an approved list is paid or returned: not before its
+    approval, nor before the list's payment date."""
+    assert plist.approved_at is not None
+    return max(today_in_warsaw(plist.approved_at), plist.pay_date or plist.month)
 
 
 def _cents(amount: Decimal) -> Decimal:
