@@ -111,3 +111,19 @@ def test_settling_asks_first_and_a_cash_only_list_offers_no_bank_file(
     settled = page.locator("tr", has_text="Kasowy")
     assert "wypłacona" in settled.inner_text() and "dowód: KP 8/2026" in settled.inner_text()
     shot(page, "21-payment-settled-with-receipt")
+
+
+def test_the_schedule_says_why_a_month_is_paid_later(page: Any, live_server: str,
+                                                     ctx: ServiceContext) -> None:
+    """Issue 15: December's zasiłek rodzinny scheduled for 10.02.2027 with nothing saying why."""
+    case_id, _ = grant(ctx, "zasilek_rodzinny", "215.84", date(2026, 11, 1), date(2027, 10, 31),
+                       received_on=date(2026, 11, 15), name=("Ewa", "Rodzinna"))
+    login(page, live_server, "caseworker1")
+    page.goto(f"{live_server}/cases/{case_id}")
+    row = page.locator("tr", has_text="2026-12")
+    assert "10.02.2027" in row.inner_text()
+    reason = row.locator("[data-date-reason]").inner_text()
+    assert "wniosek złożony 15.11.2026" in reason and "do 28.02.2027" in reason
+    assert "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych" in reason
+    assert page.locator("tr", has_text="2027-03").locator("[data-date-reason]").count() == 0
+    shot(page, "22-schedule-date-reason")

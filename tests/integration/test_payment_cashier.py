@@ -141,3 +141,25 @@ def test_two_cashiers_settling_one_payment_at_once_record_it_once(
             AuditEvent.action == "payments.paid")) == 1
         p = uow.session.get(Payment, pid)
         assert p is not None and p.settlement_ref in ("KP 1/2026", "KP 2/2026")
+
+
+def test_each_schedule_date_off_the_usual_day_says_why(ctx: ServiceContext, caseworker: Actor) -> None:
+    """Issue 15: December's zasiłek rodzinny was scheduled for 10.02.2027 with nothing saying
+    why. Filed on 15 Nov 2026, the first months are paid by the end of February (art. 26
+    ust. 3-4 u.ś.r.); the usual months carry no reason, a holiday moves the day and says so."""
+    from app.services.case_file import view as case_view
+
+    case_id, _ = grant(ctx, "zasilek_rodzinny", "215.84", date(2026, 11, 1), date(2027, 10, 31),
+                       received_on=date(2026, 11, 15))
+    schedule = {row["month"]: row for row in case_view.get_case(ctx, caseworker, case_id)["schedule"]}
+    december = schedule["2026-12-01"]
+    assert december["due_on"] == "2027-02-10"
+    assert december["date_reason"].code == Code.SCHEDULE_DATE_FIRST_PAYMENT
+    assert dict(december["date_reason"].params) == {
+        "filed": "15.11.2026", "deadline": "28.02.2027",
+        "article": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych"}
+    assert schedule["2027-03-01"]["date_reason"] is None  # 10 March 2027: the usual day
+    # 10 October 2027 is a Sunday: paid on Friday the 8th, and the schedule says so.
+    october = schedule["2027-10-01"]
+    assert october["due_on"] == "2027-10-08"
+    assert october["date_reason"].code == Code.SCHEDULE_DATE_WORKING_DAY

@@ -163,6 +163,14 @@ TEXTS: dict[Code, Template] = {
            "(Elixir-O) nie jest potrzebny i nie został utworzony."),
         "List %(list)s has no transfers (cash payments only): no bank file (Elixir-O) is needed "
         "and none was made."),
+    Code.SCHEDULE_DATE_FIRST_PAYMENT: Template(
+        N_("Pierwsze miesiące okresu zasiłkowego: wniosek złożony %(filed)s, termin ustawowy "
+           "wypłaty do %(deadline)s (%(article)s)."),
+        "The first months of the benefit period: application filed %(filed)s, the statutory "
+        "deadline for payment %(deadline)s (%(article)s)."),
+    Code.SCHEDULE_DATE_WORKING_DAY: Template(
+        N_("Dzień wypłaty %(usual)s jest wolny od pracy: wypłata w poprzednim dniu roboczym."),
+        "The payment day %(usual)s is not a working day: paid on the working day before."),
     Code.PAYMENT_SETTLED_BEFORE_LIST_DATE: Template(
         N_("Data wypłaty lub zwrotu nie może być wcześniejsza niż termin wypłaty listy "
            "(%(list_date)s)."),

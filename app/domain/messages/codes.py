@@ -180,6 +180,8 @@ class Code(StrEnum):
     PAYMENT_RUN_MONTH_TOO_FAR = "payments.run_month_too_far"
     PAYMENT_LIST_TOTAL_MISMATCH = "payments.list_total_mismatch"
     PAYMENT_LIST_NO_TRANSFERS = "payments.list_no_transfers"
+    SCHEDULE_DATE_FIRST_PAYMENT = "payments.schedule_date_first_payment"
+    SCHEDULE_DATE_WORKING_DAY = "payments.schedule_date_working_day"
     PAYMENT_SETTLED_BEFORE_LIST_DATE = "payments.settled_before_list_date"
     PAYMENT_SETTLEMENT_REF_REQUIRED = "payments.settlement_ref_required"
     PAYMENT_ALREADY_SETTLED_REF = "payments.already_settled_ref"

@@ -159,9 +159,8 @@ OPENAPI: dict[str, Any] = {
             "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
                 "outcome": {"type": "string", "enum": ["paid", "returned"]},
                 "on": DATE, "ref": {"type": "string", "maxLength": 100, "description":
-                                    "the bank statement or cash-desk receipt number: needed to "
-                                    "settle (422 payments.settlement_ref_required); a repeat "
-                                    "of the same marking may leave it out"}}},
+                                    "the statement or receipt number: needed to settle (422), "
+                                    "not to repeat the same marking"}}},
             "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
                 "method": {"type": "string", "enum": ["transfer", "cash"]},
                 "account": {**NRB, "description": "NRB (26 digits) for a transfer"}},
