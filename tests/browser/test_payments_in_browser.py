@@ -120,6 +120,8 @@ def test_the_schedule_says_why_a_month_is_paid_later(page: Any, live_server: str
                        received_on=date(2026, 11, 15), name=("Ewa", "Rodzinna"))
     login(page, live_server, "caseworker1")
     page.goto(f"{live_server}/cases/{case_id}")
+    # The header names the centre as the office settings do (issue 15, part 4: four names).
+    assert page.locator("[data-centre]").inner_text() == "Ośrodek Pomocy Społecznej w Krzeszowicach"
     row = page.locator("tr", has_text="2026-12")
     assert "10.02.2027" in row.inner_text()
     reason = row.locator("[data-date-reason]").inner_text()
