@@ -122,9 +122,12 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     register_login(app)
 
+    from app.web.ui.centre import centre_name
+
     @app.context_processor
     def _inject() -> dict[str, Any]:
-        return {"lang": _select_locale()}
+        # centre_name is called by the header only: pages without it read nothing.
+        return {"lang": _select_locale(), "centre_name": centre_name}
 
 
 def register_blueprints(app: Flask) -> None:
