@@ -45,3 +45,20 @@ def test_the_letter_page_reads_a_polish_date(client: Any, ctx: ServiceContext, c
     res = client.post(f"/cases/{case_id}/letters", data={
         "kind": "delay_notice", "reason": "opinia biegłego", "new_date": "15.04.2026"})
     assert res.status_code == 302, res.get_data(as_text=True)[-2000:]
+
+
+def test_settlement_through_the_api_names_each_bad_field_with_its_code(
+        client: Any, ctx: ServiceContext, supervisor: Actor) -> None:
+    from app.services import payments
+    from tests.integration.test_payments import _approved_list
+
+    list_id = _approved_list(ctx)
+    pid = payments.payment_list(ctx, supervisor, list_id)["payments"][0]["id"]
+    tok = token(client, "supervisor")
+    res = client.post(f"/api/payments/{pid}/settle", headers=bearer(tok),
+                      json={"outcome": "lost", "on": "2026-W11-4", "ref": "x" * 101})
+    assert res.status_code == 422
+    assert {p: c["code"] for p, c in res.get_json()["field_codes"].items()} == {
+        "outcome": "payments.outcome_invalid", "on": "date_format", "ref": "max_length"}
+    res = client.post(f"/api/payments/{pid}/reissue", headers=bearer(tok), json={"method": "transfer"})
+    assert res.status_code == 422 and res.get_json()["field_codes"]["account"]["code"] == "required"

@@ -147,16 +147,6 @@ OPENAPI: dict[str, Any] = {
                               "properties": {"user_id": _DB_ID}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
                                   "properties": {"month": MONTH}},
-            "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
-                "outcome": {"type": "string", "enum": ["paid", "returned"]},
-                "on": DATE, "ref": {"type": "string", "maxLength": 100, "description":
-                                    "the statement or receipt number: needed to settle (422), "
-                                    "not to repeat the same marking"}}},
-            "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
-                "method": {"type": "string", "enum": ["transfer", "cash"]},
-                "account": {**NRB, "description": "NRB (26 digits) for a transfer"}},
-                "anyOf": [{"properties": {"method": {"const": "cash"}}},
-                          {"required": ["account"]}]},
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
                 "sources": {"type": "object", "minProperties": 1,
                             "additionalProperties": {"type": "string"}},
@@ -415,7 +405,8 @@ OPENAPI: dict[str, Any] = {
 # --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
 OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
-                                                     "LetterRequest"))
+                                                     "LetterRequest", "SettleRequest",
+                                                     "ReissueRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

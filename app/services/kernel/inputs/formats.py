@@ -17,9 +17,10 @@ from typing import Any
 
 from app.domain.messages import Code, Msg, msg
 from app.domain.money import MoneyRefused, parse_money
+from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR
 from app.services.kernel.json_numbers import WholeFloat
 
-MIN_YEAR, MAX_YEAR = 1900, 2199
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Refused", "read_date", "read_money"]
 API_EXAMPLE, PAGE_EXAMPLE = "1234.56", "1234,56"
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _POLISH = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")

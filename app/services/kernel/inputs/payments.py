@@ -16,7 +16,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "on": {"type": "string", "format": "date",
                    "description": "the statement's or receipt's day: not before the list's "
                    "approval, not in the future (422)"},
-            "ref": {"type": "string", "maxLength": 100}}},
+            "ref": {"type": "string", "maxLength": 100, "description":
+                    "the statement or receipt number: needed to settle (422), "
+                    "not to repeat the same marking"}}},
     "ReissueRequest": {
         "type": "object", "required": ["method"],
         "allOf": [{"if": {"required": ["method"], "properties": {"method": {"const": "transfer"}}},
