@@ -111,3 +111,9 @@ def test_read_keeps_the_valid_fields_for_the_rule_checks() -> None:
     _, errors = inputs.read("DecisionChangeRequest", {"kind": "revoke", "effective_from": "2026-04-01",
                                                       "reason": "x", "ground": "party_request"})
     assert errors["party_consent_on"].code is Code.CHANGE_CONSENT_REQUIRED
+
+
+def test_a_polish_date_has_two_digit_day_and_month() -> None:
+    for bad in ("1.2.2026", "01.2.2026", "1.02.2026", "01.02.26"):
+        with pytest.raises(Refused):
+            read_date(bad, page=True)

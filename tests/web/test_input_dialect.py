@@ -62,3 +62,18 @@ def test_settlement_through_the_api_names_each_bad_field_with_its_code(
         "outcome": "payments.outcome_invalid", "on": "date_format", "ref": "max_length"}
     res = client.post(f"/api/payments/{pid}/reissue", headers=bearer(tok), json={"method": "transfer"})
     assert res.status_code == 422 and res.get_json()["field_codes"]["account"]["code"] == "required"
+
+
+def test_the_office_page_names_each_bad_field_and_reads_a_polish_date(client: Any,
+                                                                      ctx: ServiceContext) -> None:
+    from app.services.documents import office
+
+    login(client, "admin")
+    res = client.post("/admin/office", data={**office.DEMO_OFFICE, "centre_city": "x" * 101,
+                                             "gmina": " "})
+    page = res.get_data(as_text=True)
+    assert res.status_code == 422 and "maksymalna liczba znaków: 100" in page
+    assert 'id="o-gmina-err"' in page and "To pole jest wymagane." in page
+    form = {"username": "caseworker2", "act": "fa", "position": "Specjalista",
+            "number": "OR.7/2026", "issued_on": "01.02.2026"}
+    assert client.post("/admin/authorisations", data=form).status_code == 302

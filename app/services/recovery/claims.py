@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import recovery as rules
 from app.domain import recovery_law as law
 from app.domain.deadlines import today_in_warsaw
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import Code, msg
 from app.domain.statuses import PaymentStatus, RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
     Case,
@@ -113,7 +113,7 @@ def _notice(uow: UnitOfWork, case: Case, act: str) -> tuple[Decision, date] | No
     return None
 
 
-def _items(data: dict[str, Any], errors: dict[str, Msg]) -> list[tuple[int, Decimal]]:
+def _items(data: dict[str, Any], errors: dict[str, str]) -> list[tuple[int, Decimal]]:
     """The payments named (each once) with their undue amounts, above zero."""
     items: list[tuple[int, Decimal]] = []
     seen: set[int] = set()
@@ -136,7 +136,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any, *
     (``page``: typed on the case's page, amounts with a Polish comma)."""
     require_case_role(actor)
     data, problems = inputs.read("RecoveryFinding", body, page=page)
-    errors: dict[str, Msg] = dict(problems)
+    errors: dict[str, str] = dict(problems)
     items = _items(data, errors)
     ground = data.get("ground")
     if ground is None and not data.get("legal_ground"):
@@ -225,7 +225,7 @@ def _legal_ground(act: str, ground: Any, code: Any) -> law.LegalGround | None:
 
 
 def _check_payment(p: Payment | None, pid: int, case_id: int, amount: Decimal, counted: set[int],
-                   path: str, learned_on: date | None, found_on: date, errors: dict[str, Msg],
+                   path: str, learned_on: date | None, found_on: date, errors: dict[str, str],
                    act: str = "ups") -> None:
     if p is not None and p.case_id == case_id and law.decision_barred(act, paid_on(p), found_on):
         # Art. 23 ust. 4 FA act: no decision on a benefit paid more than 10 years before.
@@ -383,7 +383,7 @@ def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: 
     confirms it as an overpayment (``accept_overpayment``), which is then kept apart."""
     require_case_role(actor)
     data, problems = inputs.read("RecoveryRepayment", body, page=page)
-    errors: dict[str, Msg] = dict(problems)
+    errors: dict[str, str] = dict(problems)
     received_on: date | None = data.get("received_on")
     amount: Decimal | None = data.get("amount")
     accept = bool(data.get("accept_overpayment", False))

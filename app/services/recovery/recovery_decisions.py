@@ -22,7 +22,7 @@ from app.domain import recovery as rules
 from app.domain import recovery_law as law
 from app.domain.benefits import name as benefit_name
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import Code, msg
 from app.domain.polish import date_pl, zl
 from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
@@ -74,7 +74,7 @@ _env.filters.update(zl=zl, date_pl=lambda d: date_pl(d) if d else "")
 _env.globals["month_pl"] = lambda d: f"{d.month:02d}.{d.year}"  # a benefit month: 01.2026
 
 
-def _plan(data: dict[str, Any], owed: Decimal, now: date, errors: dict[str, Msg]
+def _plan(data: dict[str, Any], owed: Decimal, now: date, errors: dict[str, str]
           ) -> list[tuple[date, Decimal]]:
     """The instalments asked for: given one by one, or as a count from a first due date."""
     if data.get("instalments") is not None:
@@ -107,7 +107,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
     require_case_role(actor)
     data = inputs.validate("RecoveryDecisionDraft", body, page=page)
     kind, justification = data["kind"], data["justification"]
-    errors: dict[str, Msg] = {}
+    errors: dict[str, str] = {}
     now = today(ctx)
     with ctx.uow() as uow:
         rec = load(uow, recovery_id, lock=True)
@@ -150,7 +150,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         return DraftedRecoveryDecision(id=row.id, kind=row.kind, status=row.status)
 
 
-def _deadline(data: dict[str, Any], now: date, errors: dict[str, Msg]) -> date | None:
+def _deadline(data: dict[str, Any], now: date, errors: dict[str, str]) -> date | None:
     day: date | None = data.get("repay_by")
     if day is None:
         errors.setdefault("repay_by", msg(Code.REQUIRED))

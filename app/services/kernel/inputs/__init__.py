@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import Code, msg
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs import decisions, documents, payments, recovery
 from app.services.kernel.inputs.check import MESSAGE, check, fail
@@ -21,12 +21,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS}
 
 
-def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, Msg]]:
+def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
     """``body`` checked against the input schema ``name``: its valid fields typed (Decimal,
     date, clean text) and every field error, coded, under its path; nothing is raised, so the
     caller can add its own rule checks of the valid fields and report them all at once.
     ``page``: the body was typed on a page (a Polish comma in amounts, dd.mm.rrrr dates)."""
-    return check(SCHEMAS[name], body, page=page)
+    typed, errors = check(SCHEMAS[name], body, page=page)
+    return typed, dict[str, str](errors)  # each a coded Msg
 
 
 def validate(name: str, body: Any, *, page: bool = False) -> dict[str, Any]:

@@ -45,3 +45,36 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                   for kind, facts in LETTER_FACTS.items()],
     },
 }
+
+
+# --- the office: the issuing body and its signers' authorisations (documents/office.py) ------
+
+# The body's title, by code (documents.office.BODIES holds its nominative and genitive).
+BODY_CODES = ("wojt", "burmistrz", "prezydent")
+AUTHORISATION_ACTS = ("ups", "usr", "fa")
+
+
+def _line(limit: int, *, required: bool = True) -> dict[str, Any]:
+    """One line of text (no line breaks), at most ``limit`` characters."""
+    return {"type": "string", "maxLength": limit, "x-text": "line",
+            **({"x-nonblank": True} if required else {})}
+
+
+SCHEMAS["OfficeSettings"] = {
+    "type": "object", "additionalProperties": False,
+    "required": ["gmina", "body", "centre_name", "centre_name_genitive", "centre_address",
+                 "centre_city", "sko_name", "sko_seat", "payment_method"],
+    "properties": {
+        "gmina": _line(200), "body": {"type": "string", "enum": list(BODY_CODES)},
+        "centre_name": _line(300), "centre_name_genitive": _line(300),
+        "centre_address": _line(300), "centre_city": _line(100),
+        "sko_name": _line(300), "sko_seat": _line(300),
+        "payment_method": _line(1000), "payment_day": _line(1000, required=False)},
+}
+SCHEMAS["SignerAuthorisation"] = {
+    "type": "object", "additionalProperties": False,
+    "required": ["username", "act", "position", "number", "issued_on"],
+    "properties": {
+        "username": _line(100), "act": {"type": "string", "enum": list(AUTHORISATION_ACTS)},
+        "position": _line(200), "number": _line(100), "issued_on": DATE, "valid_until": DATE},
+}

@@ -23,7 +23,7 @@ from app.services.kernel.json_numbers import WholeFloat
 __all__ = ["MAX_YEAR", "MIN_YEAR", "Refused", "read_date", "read_money"]
 API_EXAMPLE, PAGE_EXAMPLE = "1234.56", "1234,56"
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-_POLISH = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
+_POLISH = re.compile(r"^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$")  # dd.mm.rrrr, as dates are printed
 
 
 class Refused(ValueError):
