@@ -95,7 +95,10 @@ def amount_input(value: Any) -> str:
         return str(value)
     if not amount.is_finite():
         return str(value)
-    return format_money(amount, decimal="." if lang() == "en" else ",", group="", unit="")
+    point = "." if lang() == "en" else ","
+    if amount != amount.quantize(Decimal("0.01")):  # more than grosze (a rate): never rounded here
+        return f"{amount:f}".replace(".", point)
+    return format_money(amount, decimal=point, group="", unit="")
 
 
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
