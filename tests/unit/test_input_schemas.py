@@ -117,3 +117,12 @@ def test_a_polish_date_has_two_digit_day_and_month() -> None:
     for bad in ("1.2.2026", "01.2.2026", "1.02.2026", "01.02.26"):
         with pytest.raises(Refused):
             read_date(bad, page=True)
+
+
+def test_an_appeal_asking_restoration_needs_the_day_the_cause_ceased() -> None:
+    body = {"channel": "post", "posted_on": "2026-03-02", "received_on": "2026-03-03",
+            "restoration_requested": True}
+    _, errors = inputs.read("AppealRequest", body)
+    assert {p: m.code for p, m in errors.items()} == {"cause_ceased_on": Code.REQUIRED}
+    typed, errors = inputs.read("AppealRequest", {**body, "cause_ceased_on": "02.03.2026"}, page=True)
+    assert not errors and typed["cause_ceased_on"] == date(2026, 3, 2)

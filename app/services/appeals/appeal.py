@@ -28,12 +28,13 @@ from app.persistence.models import Appeal, Decision, HumanTask, PaymentScheduleI
 from app.services.appeals.views import AppealView
 from app.services.decisions.decision_records import event, latest_decision
 from app.services.documents import letters
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.kernel.inputs.decisions import CHANNELS as APPEAL_CHANNELS
 from app.services.kernel.json_input import parse_day
 
-CHANNELS = ("post", "epuap", "in_person")
+CHANNELS = APPEAL_CHANNELS
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
 FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
 # Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
@@ -212,7 +213,8 @@ def _window_open(uow: UnitOfWork, case_id: int) -> bool:
     return task_ready(uow, case_id, "appeal_window")
 
 
-def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> AppealView:
+def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any, *,
+                  page: bool = False) -> AppealView:
     """Record an appeal that arrived after the decision was recorded final (from the case file).
 
     Posted in time: finality is undone (the decision was never final), and planned payments wait
@@ -222,16 +224,13 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
     """
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_ROLE_REQUIRED))
-    if not isinstance(data, dict):
-        raise ValidationFailed(msg(Code.FORM_INVALID), {"": msg(Code.JSON_OBJECT_EXPECTED)})
-    errors: dict[str, str] = {}
-    channel = data.get("channel")
-    if channel not in CHANNELS:
-        errors["channel"] = msg(Code.CHOOSE_ONE)
-    posted = parse_day(data, "posted_on", errors)
-    received = parse_day(data, "received_on", errors)
-    restoration = data.get("restoration_requested") in (True, "true", "on", "1")
-    ceased = parse_day(data, "cause_ceased_on", errors, required=restoration)
+    body, problems = inputs.read("AppealRequest", data, page=page)
+    errors: dict[str, str] = dict(problems)
+    channel: str | None = body.get("channel")
+    posted: date | None = body.get("posted_on")
+    received: date | None = body.get("received_on")
+    restoration = body.get("restoration_requested") is True
+    ceased: date | None = body.get("cause_ceased_on")
     with ctx.uow() as uow:
         decision = latest_decision(uow, case_id)
         if decision is not None and not uow.ctx.db.is_sqlite:

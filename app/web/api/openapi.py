@@ -225,19 +225,6 @@ OPENAPI: dict[str, Any] = {
                                            "description": "the register entry's version you saw "
                                                           "(null or absent: no check)"}},
             },
-            "AppealRequest": {
-                "type": "object", "required": ["channel", "posted_on", "received_on"],
-                "description": "An appeal that arrived after the decision was recorded final; "
-                               "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
-                "properties": {
-                    "channel": {"type": "string", "enum": ["post", "epuap", "in_person"]},
-                    "posted_on": DATE,
-                    "received_on": DATE,
-                    "restoration_requested": {"type": "boolean",
-                                              "description": "art. 58 KPA, with the appeal"},
-                    "cause_ceased_on": DATE,
-                },
-            },
             "ForwardRequest": {
                 "type": "object", "required": ["action"],
                 "properties": {
@@ -406,7 +393,7 @@ OPENAPI: dict[str, Any] = {
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
 OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
                                                      "LetterRequest", "SettleRequest",
-                                                     "ReissueRequest"))
+                                                     "ReissueRequest", "AppealRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

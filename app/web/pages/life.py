@@ -52,7 +52,7 @@ def record_appeal(case_id: int) -> Any:
     data = _form("channel", "posted_on", "received_on", "cause_ceased_on")
     data["restoration_requested"] = request.form.get("restoration_requested") == "1"
     try:
-        appeal = appeals.record_appeal(services(), actor(), case_id, data)
+        appeal = appeals.record_appeal(services(), actor(), case_id, data, page=True)
     except ServiceError as exc:
         return _refused(case_id, exc, "appeal", data)
     if appeal.timely:

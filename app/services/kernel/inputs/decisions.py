@@ -64,3 +64,20 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
     },
 }
+
+CHANNELS = ("post", "epuap", "in_person")
+SCHEMAS["AppealRequest"] = {
+    "type": "object", "required": ["channel", "posted_on", "received_on"],
+    "description": "An appeal that arrived after the decision was recorded final; "
+                   "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
+    "allOf": [{"if": {"required": ["restoration_requested"],
+                      "properties": {"restoration_requested": {"const": True}}},
+               "then": {"required": ["cause_ceased_on"]}}],
+    "properties": {
+        "channel": {"type": "string", "enum": list(CHANNELS)},
+        "posted_on": DATE,
+        "received_on": DATE,
+        "restoration_requested": {"type": "boolean", "description": "art. 58 KPA, with the appeal"},
+        "cause_ceased_on": DATE,
+    },
+}
