@@ -126,3 +126,15 @@ def test_an_appeal_asking_restoration_needs_the_day_the_cause_ceased() -> None:
     assert {p: m.code for p, m in errors.items()} == {"cause_ceased_on": Code.REQUIRED}
     typed, errors = inputs.read("AppealRequest", {**body, "cause_ceased_on": "02.03.2026"}, page=True)
     assert not errors and typed["cause_ceased_on"] == date(2026, 3, 2)
+
+
+def test_an_appeals_demanded_amount_is_read_by_the_one_parser_with_a_polish_comma() -> None:
+    from app.services.appeals.appeal import parse_demand
+
+    errors: dict[str, str] = {}
+    demand = parse_demand({"demand": "Przyznanie", "demand_amount": "1 200,50",
+                           "demand_from": "01.04.2026"}, errors)
+    assert not errors and demand.amount == Decimal("1200.50") and demand.period_from == date(2026, 4, 1)
+    parse_demand({"demand_amount": "12,345", "demand_to": "2026-W14-1"}, errors, prefix="appeal_")
+    assert {p: m.code for p, m in errors.items()} == {  # type: ignore[attr-defined]
+        "appeal_demand_amount": Code.AMOUNT_FORMAT, "appeal_demand_to": Code.DATE_FORMAT}

@@ -15,7 +15,6 @@ in :mod:`app.services.appeals.sko`.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select, update
@@ -32,6 +31,7 @@ from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.services.kernel.inputs.decisions import CHANNELS as APPEAL_CHANNELS
+from app.services.kernel.inputs.formats import Refused, read_date, read_money
 from app.services.kernel.json_input import parse_day
 
 CHANNELS = APPEAL_CHANNELS
@@ -139,19 +139,18 @@ def parse_demand(data: dict[str, Any], errors: dict[str, str], prefix: str = ""
     raw = data.get("demand_amount")
     amount = None
     if raw not in (None, ""):
-        try:
-            amount = Decimal(str(raw)) if not isinstance(raw, bool) else None
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(
-                Decimal("0.01")):
+        try:  # the one money parser: typed on a page or a task form, a Polish comma is read
+            amount = read_money(raw, page=True)
+        except Refused:
             errors[f"{prefix}demand_amount"] = msg(Code.AMOUNT_FORMAT)
-            amount = None
     days: dict[str, date | None] = {}
     for name in ("demand_from", "demand_to"):
-        days[name] = parse_day(data, name, errors, required=False)
-        if name in errors:
-            errors[f"{prefix}{name}"] = errors.pop(name)
+        days[name] = None
+        if data.get(name) not in (None, ""):
+            try:
+                days[name] = read_date(data[name], page=True)
+            except Refused as refused:
+                errors[f"{prefix}{name}"] = refused.message
     return kpa_appeals.Demand(text, amount, days["demand_from"], days["demand_to"])
 
 
