@@ -82,3 +82,13 @@ def test_the_api_takes_a_decimal_string_and_refuses_a_comma_with_a_code(client: 
     del good["found_on"]
     res = client.post(f"/api/cases/{rows.case_id}/recoveries", json=good, headers=cw)
     assert res.status_code == 201 and res.get_json()["principal"] == "200.50"
+
+
+def test_an_amount_input_is_written_by_the_one_formatter(flask_app: Any) -> None:
+    from app.web.ui.formatting import amount_input
+
+    with flask_app.test_request_context(headers={"Accept-Language": "pl"}):
+        assert [amount_input(v) for v in ("354.75", Decimal("1229.5"), 813, "", None)] == [
+            "354,75", "1229,50", "813,00", "", ""]
+        assert amount_input("1e400") == "1e400" and amount_input("abc") == "abc"
+        assert amount_input("0.1234") == "0,1234"  # a rate is never rounded to grosze

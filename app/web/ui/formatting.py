@@ -96,9 +96,12 @@ def amount_input(value: Any) -> str:
     if not amount.is_finite():
         return str(value)
     point = "." if lang() == "en" else ","
-    if amount != amount.quantize(Decimal("0.01")):  # more than grosze (a rate): never rounded here
-        return f"{amount:f}".replace(".", point)
-    return format_money(amount, decimal=point, group="", unit="")
+    try:
+        if amount == amount.quantize(Decimal("0.01")):
+            return format_money(amount, decimal=point, group="", unit="")
+    except InvalidOperation:  # beyond any amount ("1e400", typed and refused): shown as typed
+        return str(value)
+    return str(value).replace(".", point)  # more than grosze (a rate): never rounded here
 
 
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
