@@ -77,3 +77,22 @@ def test_the_office_page_names_each_bad_field_and_reads_a_polish_date(client: An
     form = {"username": "caseworker2", "act": "fa", "position": "Specjalista",
             "number": "OR.7/2026", "issued_on": "01.02.2026"}
     assert client.post("/admin/authorisations", data=form).status_code == 302
+
+
+def test_a_change_typed_on_the_case_page_takes_a_polish_comma_and_the_api_a_decimal_string(
+        client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    from app.services.case_file import view as case_view
+    from tests.integration.test_decision_life import _actors, _final_by_waiver
+
+    case_id = _final_by_waiver(ctx, _actors(caseworker, supervisor))
+    tok = token(client, "caseworker1")
+    body = {"kind": "change", "effective_from": "2026-04-01", "amount": "260,50",
+            "reason": "Wzrost kosztów utrzymania.", "ground": "income_change"}
+    res = client.post(f"/api/cases/{case_id}/decision-changes", headers=bearer(tok), json=body)
+    assert res.status_code == 422
+    assert res.get_json()["field_codes"]["amount"]["code"] == "amount_decimal_string"
+    login(client, "caseworker1")
+    res = client.post(f"/cases/{case_id}/decision-changes", data=body)
+    assert res.status_code == 302, res.get_data(as_text=True)[-1500:]
+    events = case_view.get_case(ctx, caseworker, case_id)["life"]["events"]
+    assert [e["amount"] for e in events if e["kind"] == "change_opened"] == ["260.50"]
