@@ -96,3 +96,20 @@ def test_a_change_typed_on_the_case_page_takes_a_polish_comma_and_the_api_a_deci
     assert res.status_code == 302, res.get_data(as_text=True)[-1500:]
     events = case_view.get_case(ctx, caseworker, case_id)["life"]["events"]
     assert [e["amount"] for e in events if e["kind"] == "change_opened"] == ["260.50"]
+
+
+def test_the_calculator_api_names_every_bad_field_with_its_code(client: Any) -> None:
+    tok = token(client, "caseworker1")
+    body = {"on": "2025-03-01", "benefit": "zasilek_okresowy", "municipal_percentage": "101",
+            "members": [{"age": "40", "sex": "X", "net_income": "12,50", "farm_hectares": "1.23456",
+                         "incomes": [{"kind": " ", "amount": 1.5}], "other_benefits": ["renta"]}]}
+    res = client.post("/api/eligibility", headers=bearer(tok), json=body)
+    assert res.status_code == 422
+    assert {p: c["code"] for p, c in res.get_json()["field_codes"].items()} == {
+        "municipal_percentage": "percent_too_large", "members[0].age": "age_whole",
+        "members[0].sex": "choose_one_or_none", "members[0].net_income": "amount_decimal_string",
+        "members[0].farm_hectares": "hectares_decimals", "members[0].incomes[0].kind": "required",
+        "members[0].incomes[0].amount": "amount_not_float",
+        "members[0].other_benefits[0]": "benefit_unknown"}
+    res = client.post("/api/eligibility", headers=bearer(tok), json={**body, "members": []})
+    assert res.get_json()["field_codes"]["members"]["code"] == "members_empty"

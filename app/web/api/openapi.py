@@ -6,13 +6,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.domain import benefits
-from app.domain.income import MAX_AGE
 from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.reasons import REASONS
 from app.services.cases.application_input import INCOME_KINDS
 from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
-from app.services.decisions.calculator import MAX_DAYS, MAX_HECTARES
-from app.services.decisions.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
+from app.services.decisions.calculator import MAX_DAYS
 from app.services.payments.exports import KINDS
 
 from . import openapi_recovery
@@ -152,42 +150,6 @@ OPENAPI: dict[str, Any] = {
                             "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
                 "comment": {"type": "string", "maxLength": 500}}},
-            "EligibilityRequest": {
-                "type": "object", "required": ["on", "benefit", "members"],
-                "additionalProperties": False,
-                "properties": {
-                    "on": DATE,
-                    "benefit": {"type": "string", "enum": list(benefits.CODES)},
-                    "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
-                    "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
-                        "type": "object", "required": ["age"], "additionalProperties": False,
-                        "properties": {
-                            "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE},
-                            "sex": {"type": "string", "enum": ["F", "M"]},
-                            "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
-                            "relation": {"type": "string", "enum": [
-                                "applicant", "spouse", "partner", "child", "parent", "sibling",
-                                "other"]},
-                            "in_school": {"type": "boolean"},
-                            "disability_certificate": {"type": "boolean"},
-                            "in_higher_school": {"type": "boolean"},
-                            "severe_disability_certificate": {"type": "boolean"},
-                            "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
-                            "incomes": {"type": "array", "maxItems": 30, "items": {
-                                "type": "object", "required": ["kind", "amount"],
-                                "additionalProperties": False, "properties": {
-                                    "kind": nonblank(64), "amount": _MONEY, "tax": _MONEY,
-                                    "contributions": _MONEY, "costs": _MONEY,
-                                    "one_off": {"type": "boolean"}}}},
-                            "other_benefits": {"type": "array", "items": {
-                                "type": "string", "enum": list(CALCULATOR_OTHER_BENEFITS)}},
-                            "farm_hectares": {"type": "string", "example": "2.5",
-                                              "pattern": r"^[0-9]{1,5}(\.[0-9]{1,4})?$",
-                                              "description": f"at most {MAX_HECTARES}"},
-                            "child": {"type": "boolean"},
-                        }}},
-                },
-            },
             "SearchRequest": {
                 "type": "object", "required": ["q"],
                 "properties": {
@@ -393,7 +355,8 @@ OPENAPI: dict[str, Any] = {
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
 OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
                                                      "LetterRequest", "SettleRequest",
-                                                     "ReissueRequest", "AppealRequest"))
+                                                     "ReissueRequest", "AppealRequest",
+                                                     "EligibilityRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -20,7 +21,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from app.domain.messages import Code, Msg, msg
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs import formats
-from app.services.kernel.json_input import text_problem
+from app.services.kernel.json_input import FieldErrors, decimal_field, text_problem
 from app.services.kernel.schema_errors import humanize
 
 MESSAGE = msg(Code.REQUEST_INVALID)
@@ -31,7 +32,8 @@ def _checker(page: bool) -> FormatChecker:
     """The formats, asserted: ``money`` and ``date`` as typed through an API or on a page."""
     checker = FormatChecker(formats=())
     for fmt in FORMATS:
-        checker.checks(fmt)(lambda instance, fmt=fmt: formats.problem(fmt, instance, page=page) is None)
+        checker.checks(fmt)(lambda instance, fmt=fmt: instance is None  # null is the type's to allow
+                            or formats.problem(fmt, instance, page=page) is None)
     return checker
 
 
@@ -52,6 +54,9 @@ def _message(err: ValidationError, page: bool) -> tuple[str, Msg]:
     schema = err.schema if isinstance(err.schema, dict) else {}
     if "x-code" in schema:
         return path_of(parts), msg(Code(schema["x-code"]))
+    if err.validator in schema.get("x-codes", {}):
+        return path_of(parts), msg(Code(schema["x-codes"][err.validator]),
+                                   **_params(schema, err.validator_value))
     if "enum" in schema:  # a code of the wrong type is still a choice to make
         return path_of(parts), msg(Code.CHOOSE_ONE, allowed=", ".join(map(str, schema["enum"])))
     if schema.get("format") in FORMATS and err.instance is not None:
@@ -59,6 +64,25 @@ def _message(err: ValidationError, page: bool) -> tuple[str, Msg]:
         if found is not None:
             return path_of(parts), found
     return path_of(parts), humanize(err)
+
+
+def _params(schema: dict[str, Any], value: Any) -> dict[str, str | int]:
+    """The parameters an ``x-codes`` message may name: the choices, the keyword's limit."""
+    params: dict[str, str | int] = {"allowed": ", ".join(map(str, schema.get("x-allowed", [])))}
+    if isinstance(value, int) and not isinstance(value, bool):
+        params["limit"] = value
+    return params
+
+
+def _decimal(spec: dict[str, Any], value: Any, path: str, errors: dict[str, Msg]) -> Decimal | None:
+    """A decimal that is not money (``x-decimal``: a percentage, hectares), read by the money
+    parser with its own places, maximum and words (json_input.decimal_field)."""
+    found = FieldErrors()
+    number = decimal_field(value, path, found, places=spec["places"], maximum=Decimal(spec["maximum"]),
+                           what=spec["what"], example=spec["example"])
+    for key, message in found.items():
+        errors.setdefault(key, message)  # type: ignore[arg-type]  # a coded Msg
+    return number
 
 
 def _errors(validator: Any, body: Any, page: bool) -> dict[str, Msg]:
@@ -88,6 +112,8 @@ def _typed(schema: dict[str, Any], value: Any, parts: list[Any], page: bool,
     in NFC without surrounding blanks; a text its kind refuses, or a blank one marked
     ``x-nonblank``, is an error."""
     fmt = schema.get("format")
+    if "x-decimal" in schema and value is not None:
+        return _decimal(schema["x-decimal"], value, path_of(parts), errors)
     if fmt in FORMATS and value is not None:
         try:
             return formats.READERS[fmt](value, page=page)

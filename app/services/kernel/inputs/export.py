@@ -25,7 +25,8 @@ MONEY: dict[str, Any] = {"type": "string", "pattern": r"^[0-9]{1,10}(\.[0-9]{1,2
 POSITIVE_MONEY: dict[str, Any] = {
     "type": "string", "example": "120.00",
     "pattern": r"^([1-9][0-9]{0,9}(\.[0-9]{1,2})?|0\.(0[1-9]|[1-9][0-9]?))$"}
-_VENDOR = ("x-code", "x-text", "x-positive", "x-openapi", "x-digits")
+_VENDOR = ("x-code", "x-codes", "x-allowed", "x-decimal", "x-text", "x-positive", "x-openapi",
+           "x-digits")
 
 
 def openapi(node: Any) -> Any:
