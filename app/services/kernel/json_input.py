@@ -91,11 +91,6 @@ def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
         return None
 
 
-def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:
-    """An optional money amount (missing or null = 0)."""
-    if raw is None:
-        return Decimal("0.00")
-    return decimal_field(raw, path, errors) or Decimal("0.00")
 
 
 def flag_field(raw: Any, path: str, errors: FieldErrors, default: bool = False) -> bool:
@@ -240,34 +235,8 @@ def clean_text(value: str, path: str, errors: MutableMapping[str, str],
     return text
 
 
-def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT,
-               kind: TextKind = "multiline") -> str | None:
-    """A required non-empty text of at most ``limit`` characters (short by default; free text
-    such as a justification passes LONG_TEXT), in NFC and free of characters its ``kind`` refuses."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        errors.add(path, REQUIRED)
-        return None
-    if not isinstance(raw, str):
-        errors.add(path, msg(Code.TEXT_EXPECTED))
-        return None
-    if len(raw.strip()) > limit:
-        errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
-                   else msg(Code.SHORT_TEXT_TOO_LONG, limit=MAX_TEXT))
-        return None
-    return clean_text(raw, path, errors, kind)
 
 
-def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
-    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        errors.add(path, msg(Code.LIST_EXPECTED))
-        return []
-    if len(raw) > limit:
-        errors.add(path, msg(Code.ENTRIES_AT_MOST, limit=limit))
-        return []
-    return raw
 
 
 # --- guards on a whole request (run before any view; see app/web/setup.py) -------------------
