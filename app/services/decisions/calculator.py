@@ -40,20 +40,13 @@ from app.domain.messages import Code, msg
 from app.domain.parameters import ParameterNotFound, covered_until, value
 from app.services.kernel import inputs
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs.calculator import MAX_MEMBERS, OTHER_BENEFITS
-from app.services.kernel.json_input import (
-    MESSAGE,
-    REQUIRED,
-    FieldErrors,
-    date_field,
-    flag_field,
-    json_object,
-    whole_field,
-)
+from app.services.kernel.inputs.calculator import MAX_DAYS, MAX_MEMBERS, OTHER_BENEFITS
+from app.services.kernel.json_input import MESSAGE
 
 __all__ = [
     "BENEFITS",
     "DEADLINE_KINDS",
+    "MAX_DAYS",
     "MAX_MEMBERS",
     "OTHER_BENEFITS",
     "deadline",
@@ -63,12 +56,6 @@ __all__ = [
     "parse_household",
     "simulate",
 ]
-
-MAX_DAYS = 365
-
-
-_DEADLINE_KEYS = {"kind", "start", "urgent", "days"}
-
 
 ZERO = Decimal("0.00")
 
@@ -122,15 +109,6 @@ def _household(name: str, body: Any) -> tuple[dict[str, Any], date, list[Member]
     return data, on, [_member(m) for m in data["members"]], percentage
 
 
-def _calculation_date(raw: Any, path: str, errors: FieldErrors) -> date | None:
-    """A deadline's start the legal parameters cover: ISO, a sane year, not after their horizon."""
-    day = date_field(raw, path, errors)
-    if day is not None and day > covered_until():
-        errors.add(path, msg(Code.PARAMETERS_NOT_YET_KNOWN, latest=covered_until().isoformat()))
-        return None
-    return day
-
-
 def _validation(exc: InvalidInput) -> ValidationFailed:
     """The domain's InvalidInput as a field error."""
     return ValidationFailed(MESSAGE, {exc.field: exc.message})
@@ -171,39 +149,29 @@ def simulate(body: Any) -> dict[str, Any]:
     """
     on, members, percentage = parse_household(body)
     results: list[dict[str, Any]] = []
-    errors = FieldErrors()
+    errors: dict[str, str] = {}
     for benefit in BENEFITS:
         try:
             results.append(calculate(benefit, on, members,
                                      municipal_percentage=percentage).to_dict())
         except InvalidInput as exc:
-            errors.add(exc.field, exc.message)
+            errors.setdefault(exc.field, exc.message)
             results.append({"benefit": benefit, "error": exc.as_dict()})
-    if len(errors) and all("error" in r for r in results):
-        errors.raise_if_any()
+    if errors and all("error" in r for r in results):
+        raise ValidationFailed(MESSAGE, errors)
     return {"on": on.isoformat(), "results": results, "errors": dict(errors)}
 
 
 def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
     """Parse a POST /api/deadlines body into (kind, start, urgent, days)."""
-    errors = FieldErrors()
-    obj = json_object(body, "", _DEADLINE_KEYS, errors)
-    if obj is None:
-        errors.raise_if_any()
-    assert obj is not None
-    kind = obj.get("kind")
-    if kind is None or kind == "":
-        errors.add("kind", REQUIRED)
-    elif not isinstance(kind, str) or kind not in DEADLINE_KINDS:
-        errors.add("kind", msg(Code.DEADLINE_KIND_NOT_LISTED, allowed=", ".join(DEADLINE_KINDS)))
-    start = _calculation_date(obj.get("start"), "start", errors)
-    urgent = flag_field(obj.get("urgent"), "urgent", errors)
-    days: int | None = None
-    if obj.get("days") is not None:
-        days = whole_field(obj["days"], "days", errors, msg(Code.DAYS_WHOLE), 1, MAX_DAYS)
-    errors.raise_if_any()
-    assert isinstance(kind, str) and start is not None
-    return kind, start, urgent, days
+    data, errors = inputs.read("DeadlineRequest", body)
+    start: date | None = data.get("start")
+    if start is not None and start > covered_until():
+        errors["start"] = msg(Code.PARAMETERS_NOT_YET_KNOWN, latest=covered_until().isoformat())
+    if errors:
+        raise ValidationFailed(MESSAGE, errors)
+    assert start is not None
+    return data["kind"], start, bool(data.get("urgent")), data.get("days")
 
 
 def deadline(body: Any) -> dict[str, Any]:

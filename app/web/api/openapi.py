@@ -10,7 +10,6 @@ from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_
 from app.domain.reasons import REASONS
 from app.services.cases.application_input import INCOME_KINDS
 from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
-from app.services.decisions.calculator import MAX_DAYS
 from app.services.payments.exports import KINDS
 
 from . import openapi_recovery
@@ -202,20 +201,6 @@ OPENAPI: dict[str, Any] = {
                     "demand_to": {**DATE, "type": ["string", "null"]},
                 },
             },
-            "DeadlineRequest": {
-                "type": "object", "required": ["kind", "start"], "additionalProperties": False,
-                "properties": {
-                    "kind": {"type": "string", "enum": [
-                        "interview", "decision", "decision_complex", "supplement",
-                        "deemed_delivery", "appeal", "final"]},
-                    "start": DATE,
-                    "urgent": {"type": "boolean"},
-                    "days": {"type": "integer", "minimum": 7, "maximum": MAX_DAYS,
-                             "description": "supplement only"},
-                },
-                "anyOf": [{"properties": {"kind": {"const": "supplement"}}},
-                          {"not": {"required": ["days"]}}],
-            },
         },
     },
     "paths": {
@@ -356,7 +341,7 @@ OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
 OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
                                                      "LetterRequest", "SettleRequest",
                                                      "ReissueRequest", "AppealRequest",
-                                                     "EligibilityRequest"))
+                                                     "EligibilityRequest", "DeadlineRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain import benefits
+from app.domain.deadlines import KINDS as DEADLINE_KINDS
 from app.domain.income import MAX_AGE, SEXES
 from app.domain.messages import Code
 from app.domain.parameters import PARAMETERS
@@ -90,4 +91,23 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                                    "x-codes": {"enum": str(Code.BENEFIT_UNKNOWN),
                                                "type": str(Code.BENEFIT_UNKNOWN)},
                                    "x-allowed": list(benefits.CODES)}}},
+}
+
+MAX_DAYS = 365
+SCHEMAS["DeadlineRequest"] = {
+    "type": "object", "required": ["kind", "start"], "additionalProperties": False,
+    "properties": {
+        "kind": {"type": "string", "enum": list(DEADLINE_KINDS),
+                 "x-codes": {"enum": str(Code.DEADLINE_KIND_NOT_LISTED),
+                             "type": str(Code.DEADLINE_KIND_NOT_LISTED)},
+                 "x-allowed": list(DEADLINE_KINDS)},
+        "start": {"type": "string", "format": "date"},
+        "urgent": FLAG,
+        "days": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_DAYS,
+                 "x-codes": {"type": str(Code.DAYS_WHOLE)},
+                 "x-openapi": {"type": "integer", "minimum": 7, "description": "supplement only"}},
+    },
+    # Days are given for a call to supplement only (the domain refuses them elsewhere).
+    "x-openapi": {"anyOf": [{"properties": {"kind": {"const": "supplement"}}},
+                            {"not": {"required": ["days"]}}]},
 }
