@@ -105,6 +105,7 @@ def test_the_register_and_earlier_names_are_folded_too(ctx: ServiceContext, case
 def test_a_pesel_and_its_start(ctx: ServiceContext, caseworker: Actor, two_cases: tuple[int, int]) -> None:
     lukasz, _anna = two_cases
     assert _found(ctx, caseworker, LUKASZ) == {lukasz}
+    assert _found(ctx, caseworker, f"{LUKASZ[:6]} {LUKASZ[6:]}") == {lukasz}
     assert _found(ctx, caseworker, LUKASZ[:6]) == {lukasz}
     assert _found(ctx, caseworker, LUKASZ[:9]) == {lukasz}
     assert _found(ctx, caseworker, "850") == set()  # too short to be read as a PESEL

@@ -295,6 +295,9 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})
     q = unicodedata.normalize("NFC", query.strip())  # names are stored in NFC (clean_text)
+    compact = re.sub(r"[\s-]", "", q)
+    if is_ascii_digits(compact) and len(compact) == 11:
+        q = compact  # a PESEL typed in groups: "750115 01233"
     kind = search_kind(q)
     stmt = select(Case)
     if status:
