@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 
 from app.persistence.migrate import upgrade
 
-BEFORE = "d2a000000001"
+BEFORE = "e15ca0000001"
 
 
 def _row(table: sa.Table, **given: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ Existing rows are backfilled with the fold frozen below (app.domain.search_text.
 was written with this revision).
 
 Revision ID: e15s00000001
-Revises: d2a000000001
+Revises: e15ca0000001
 Create Date: 2026-12-07
 
 """
@@ -21,7 +21,7 @@ from alembic import op
 from anyascii import anyascii
 
 revision: str = 'e15s00000001'
-down_revision: Union[str, Sequence[str], None] = 'd2a000000001'
+down_revision: Union[str, Sequence[str], None] = 'e15ca0000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
