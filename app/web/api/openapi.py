@@ -364,7 +364,7 @@ OPENAPI: dict[str, Any] = {
             "Compare an application's people with the register (no write): differences, the "
             "household in their latest case, their open cases", "RegisterCheck", body="CaseRequest")},
         "/api/cases/search": {"post": _post(
-            "Search cases by PESEL, surname or case number", "CaseList", body="SearchRequest")},
+            "Search cases by PESEL, case number, surname or first name", "CaseList", body="SearchRequest")},
         "/api/parameter-changes": {"get": _op(
             "Running grants whose amount changes with a legal parameter change", "AffectedGrants")},
         "/api/parameter-changes/draft": {"post": _post(
