@@ -33,6 +33,7 @@ from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording
 from app.services.decisions.decision_facts import justification, member_names, sentence
+from app.services.decisions.decision_records import party_heard
 from app.services.documents.document_templates import render
 from app.services.documents.office import Office, Signer
 from app.services.kernel.context import UnitOfWork
@@ -179,10 +180,16 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
         uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
     lines = list(setting.lines) if setting and setting.lines is not None \
         else ruling(case, decision, law, office)
+    # Art. 107 § 3 KPA: a refusal (or a partial grant) answers the comments the party made on
+    # the evidence after the art. 10 notice; the comments and the answer are printed.
+    comments = [] if facts is None or decision.kind == DecisionKind.GRANT else [
+        {"on": e.on, "text": e.reason.strip()}
+        for e in party_heard(uow, case.id, before=decision.id).comments]
     return render(
         "decision.html", office=office, signer=signer, decision=decision, case=case,
         party=party, law=law, basis=basis, kpa=kpa, ruling=lines, setting=setting,
-        facts=facts, paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
+        facts=facts, comments=comments,
+        paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
         reason=REASONS.get(case.reason, (case.reason,))[0] if law.act == "ups" else "",
         notices=decision_notices.notices_for(law.act, decision_notices.decision_sort(
             decision.kind, setting.purpose if setting else None)),

@@ -99,9 +99,11 @@ class PartyHeard:
 def party_heard(uow: UnitOfWork, case_id: int, before: int | None = None) -> PartyHeard:
     """What the party was told under art. 10 § 1 KPA in this round, and what it said
     (``before``: only events recorded before the decision of that id was drafted)."""
-    last_issued = uow.session.scalar(
-        select(Decision.id).where(Decision.case_id == case_id, Decision.issued_on.is_not(None))
-        .order_by(Decision.id.desc()).limit(1))
+    issued = select(Decision.id).where(Decision.case_id == case_id,
+                                       Decision.issued_on.is_not(None))
+    if before is not None:
+        issued = issued.where(Decision.id < before)
+    last_issued = uow.session.scalar(issued.order_by(Decision.id.desc()).limit(1))
     query = select(DecisionEvent).where(
         DecisionEvent.case_id == case_id,
         DecisionEvent.kind.in_(("art10_notice", "party_comments")))
