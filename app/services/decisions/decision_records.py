@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -99,16 +99,15 @@ class PartyHeard:
 def party_heard(uow: UnitOfWork, case_id: int, before: int | None = None) -> PartyHeard:
     """What the party was told under art. 10 § 1 KPA in this round, and what it said
     (``before``: only events recorded before the decision of that id was drafted)."""
-    issued = select(Decision.id).where(Decision.case_id == case_id,
-                                       Decision.issued_on.is_not(None))
+    # One statement: the round begins after the last decision issued (before ``before``).
+    issued = select(func.max(Decision.id)).where(Decision.case_id == case_id,
+                                                 Decision.issued_on.is_not(None))
     if before is not None:
         issued = issued.where(Decision.id < before)
-    last_issued = uow.session.scalar(issued.order_by(Decision.id.desc()).limit(1))
     query = select(DecisionEvent).where(
         DecisionEvent.case_id == case_id,
-        DecisionEvent.kind.in_(("art10_notice", "party_comments")))
-    if last_issued is not None:
-        query = query.where(DecisionEvent.decision_id > last_issued)
+        DecisionEvent.kind.in_(("art10_notice", "party_comments")),
+        DecisionEvent.decision_id > func.coalesce(issued.scalar_subquery(), 0))
     if before is not None:
         query = query.where(DecisionEvent.decision_id < before)
     rows = list(uow.session.scalars(query.order_by(DecisionEvent.id)))

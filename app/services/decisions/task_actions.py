@@ -82,9 +82,9 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         violations += kpa_appeals.draft_violations(demand, kind, draft.amount, draft.period_from,
                                                    draft.period_to)
     refuse_if(violations, DRAFT_MESSAGE)
-    earlier = latest_decision(uow, case.id)
+    earlier = latest_decision(uow, case.id) if heard.comments else None
     if earlier is not None and earlier.status == DecisionStatus.DRAFT:
-        # A draft made before the party commented is superseded by this one.
+        # The draft made before the party commented is superseded by this one.
         earlier.status = DecisionStatus.RETURNED
         earlier.return_comment = earlier.return_comment or (
             "Projekt zastąpiony nowym projektem po wypowiedzi strony (art. 10 § 1 KPA).")
