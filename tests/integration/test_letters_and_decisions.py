@@ -19,6 +19,7 @@ from tests.drive import complete_named, ready_tasks, sample_application
 from tests.integration.test_decision_invariants import api_complete, codes, draft, to_draft
 from tests.integration.test_documents import _actors, _decision_pdf, _issue
 from tests.pdftext import pdf_text
+from tests.web.test_web_defences import bearer, token
 
 pytestmark = [pytest.mark.timeout(300), pytest.mark.embedded]
 
@@ -160,3 +161,23 @@ def test_every_date_of_the_notices_life_is_checked_against_the_others(
                         "party_comments": "Nie zgadzam się."})
     assert res.status_code == 422 and codes(res.get_json()) == ["comments_before_notice"]
     assert "art. 10 § 1" in res.get_json()["fields"]["comments_received_on"]
+
+
+def test_the_supervisor_sees_the_comments_and_their_answer_and_the_api_refuses_a_second_notice(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor
+) -> None:
+    case_id = _refusal_drafted(ctx, caseworker, supervisor)
+    complete_named(ctx, case_id, "art10_notice", caseworker)
+    complete_named(ctx, case_id, "party_comments", caseworker, {
+        "comments_made": True, "comments_received_on": "2026-03-02", "party_comments": "Nie."})
+    complete_named(ctx, case_id, "draft_decision", caseworker,
+                   {**draft(), **REFUSAL, "comments_answer": "Organ nie podziela stanowiska."})
+    context = _task_context(ctx, supervisor, case_id, "approve_decision")
+    assert context["party_comments"] == [{"on": "2026-03-02", "text": "Nie."}]
+    assert context["decision"]["comments_answer"] == "Organ nie podziela stanowiska."
+    tok = token(client, "caseworker1")
+    res = client.post(f"/api/cases/{case_id}/letters", headers=bearer(tok),
+                      json={"kind": "evidence_notice", "facts": {"unmet": "x", "days": 7}})
+    assert res.status_code == 422 and res.get_json()["code"] == "letter_already_issued"
+    assert "2026-03-02" in res.get_json()["fields"]["kind"] \
+        or "02.03.2026" in res.get_json()["fields"]["kind"]

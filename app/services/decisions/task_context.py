@@ -129,8 +129,9 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
     if ht.action in ("art10_notice", "party_comments"):
         ctx["evidence_notice"] = _evidence_notice(uow, case.id)
-    if ht.action == "draft_decision":
-        # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to answer.
+    if ht.action in ("draft_decision", "approve_decision"):
+        # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to
+        # answer (and the supervisor to see answered).
         ctx["party_comments"] = [{"on": e.on.isoformat(), "text": e.reason}
                                  for e in party_heard(uow, case.id).comments]
     if ht.action in ("draft_decision", "approve_decision"):
@@ -160,6 +161,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+                "comments_answer": decision.comments_answer,
             }
             if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
