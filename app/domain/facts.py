@@ -24,6 +24,11 @@ code                                 rule
 ``incomplete_without_missing_items`` an incomplete application lists what is missing
 ===================================  ==============================================================
 
+An art. 10 notice the party did not collect at once: the post notice is left only after the
+notice was sent (``notice_first_notice_before_sending``), and delivery falls between it
+(``notice_delivery_before_first_notice``) and the deemed delivery 14 days later, art. 44 KPA
+(``notice_delivered_after_deemed``).
+
 Each check takes the dates it compares (``None`` when the case has no such date yet, in which
 case the check has nothing to compare and passes) and returns the violations it finds.
 """
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.domain.deadlines import deemed_delivery
 from app.domain.violations import Violation
 
 FACTS = "art. 7 i art. 77 § 1 KPA"
@@ -40,6 +46,7 @@ INTERVIEW = "art. 106 ust. 4 u.p.s."
 APPEAL_PERIOD = "art. 129 § 2 KPA"
 WAIVER = "art. 127a § 1 KPA"
 NOTICE = "art. 10 § 1 i art. 79a KPA"
+DELIVERY = "art. 44 KPA"
 
 
 def not_in_future(field: str, day: date | None, today: date) -> list[Violation]:
@@ -111,21 +118,37 @@ def check_appeal_event(field: str, event_on: date | None, waiver: bool, issued_o
 
 
 def check_notice(sent_on: date | None, delivered_on: date | None, issued_on: date | None,
-                 today: date) -> list[Violation]:
-    """The dates of an art. 10 notice's life in order: issued ≤ sent ≤ delivered ≤ today
-    (the field ``notice_sent_on`` or ``notice_served_on`` names the date out of order)."""
+                 today: date, first_notice_on: date | None = None) -> list[Violation]:
+    """The dates of an art. 10 notice's life in order: issued ≤ sent ≤ delivered ≤ today; a
+    letter the party did not collect (``first_notice_on``, the first post notice) is left after
+    it was sent and is delivered between that notice and the deemed delivery 14 days later
+    (art. 44 KPA). The field named is the date out of order."""
     found = not_in_future("notice_sent_on", sent_on, today) + \
+        not_in_future("notice_first_notice_on", first_notice_on, today) + \
         not_in_future("notice_served_on", delivered_on, today)
     found += _order("notice_sent_before_issue", "notice_sent_on", NOTICE,
                     "The notice cannot have been sent ({later}) before it was issued ({earlier}).",
                     sent_on, issued_on, "sent_on", "issued_on")
+    found += _order("notice_first_notice_before_sending", "notice_first_notice_on", DELIVERY,
+                    "The post notice ({later}) cannot have been left before the notice was sent "
+                    "({earlier}).", first_notice_on, sent_on or issued_on, "first_notice_on",
+                    "sent_on")
     found += _order("notice_delivery_before_issue", "notice_served_on", NOTICE,
                     "The notice cannot have been delivered ({later}) before it was issued "
                     "({earlier}).",
                     delivered_on, issued_on, "delivered_on", "issued_on") or _order(
         "notice_delivery_before_sending", "notice_served_on", NOTICE,
         "The notice cannot have been delivered ({later}) before it was sent ({earlier}).",
-        delivered_on, sent_on, "delivered_on", "sent_on")
+        delivered_on, sent_on, "delivered_on", "sent_on") or _order(
+        "notice_delivery_before_first_notice", "notice_served_on", DELIVERY,
+        "The notice cannot have been delivered ({later}) before the post notice ({earlier}).",
+        delivered_on, first_notice_on, "delivered_on", "first_notice_on")
+    if first_notice_on is not None and delivered_on is not None and not found:
+        deemed = deemed_delivery(first_notice_on)
+        found += _order("notice_delivered_after_deemed", "notice_served_on", DELIVERY,
+                        "The notice counts as delivered on {later}; a later delivery date "
+                        "({earlier}) cannot be recorded.", deemed, delivered_on, "deemed_on",
+                        "delivered_on")
     return found
 
 

@@ -147,7 +147,12 @@ def test_every_date_of_the_notices_life_is_checked_against_the_others(
              "notice_sent_before_issue", "notice_sent_on"),
             ({"notice_sent_on": "2026-03-05", "notice_served_on": "2026-03-04"},
              "notice_delivery_before_sending", "notice_served_on"),
-            ({"notice_served_on": "2026-03-09"}, "date_in_future", "notice_served_on")):
+            ({"notice_served_on": "2026-03-09"}, "date_in_future", "notice_served_on"),
+            ({"notice_sent_on": "2026-03-03", "notice_first_notice_on": "2026-03-02",
+              "notice_served_on": "2026-03-05"}, "notice_first_notice_before_sending",
+             "notice_first_notice_on"),
+            ({"notice_first_notice_on": "2026-03-04", "notice_served_on": "2026-03-03"},
+             "notice_delivery_before_first_notice", "notice_served_on")):
         res = api_complete(client, ctx, case_id, "art10_notice", "caseworker1",
                            {"comment_days": 7, **data})
         assert res.status_code == 422 and codes(res.get_json()) == [code], res.get_json()

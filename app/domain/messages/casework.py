@@ -331,6 +331,21 @@ TEXTS: dict[Code, Template] = {
            "(%(sent_on)s) (%(article)s)."),
         "The notice cannot have been delivered (%(delivered_on)s) before it was sent "
         "(%(sent_on)s) (%(article)s)."),
+    Code.RULE_NOTICE_FIRST_NOTICE_BEFORE_SENDING: Template(
+        N_("Awizo (%(first_notice_on)s) nie mogło zostać pozostawione przed wysłaniem "
+           "zawiadomienia (%(sent_on)s) (%(article)s)."),
+        "The post notice (%(first_notice_on)s) cannot have been left before the notice was sent "
+        "(%(sent_on)s) (%(article)s)."),
+    Code.RULE_NOTICE_DELIVERY_BEFORE_FIRST_NOTICE: Template(
+        N_("Zawiadomienie nie mogło zostać doręczone (%(delivered_on)s) przed pozostawieniem "
+           "awiza (%(first_notice_on)s) (%(article)s)."),
+        "The notice cannot have been delivered (%(delivered_on)s) before the post notice "
+        "(%(first_notice_on)s) (%(article)s)."),
+    Code.RULE_NOTICE_DELIVERED_AFTER_DEEMED: Template(
+        N_("Zawiadomienie uważa się za doręczone dnia %(deemed_on)s; nie można wpisać "
+           "późniejszej daty doręczenia (%(delivered_on)s) (%(article)s)."),
+        "The notice counts as delivered on %(deemed_on)s; a later delivery date "
+        "(%(delivered_on)s) cannot be recorded (%(article)s)."),
     Code.RULE_COMMENTS_BEFORE_NOTICE: Template(
         N_("Wypowiedź strony (%(received_on)s) nie mogła wpłynąć przed wystawieniem zawiadomienia"
            " (%(issued_on)s) (%(article)s)."),

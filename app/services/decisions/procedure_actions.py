@@ -47,6 +47,7 @@ def art10_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
     errors: dict[str, str] = {}
     served = parse_day(data, "notice_served_on", errors)
     sent = parse_day(data, "notice_sent_on", errors, required=False)
+    first_notice = parse_day(data, "notice_first_notice_on", errors, required=False)
     today = today_in_warsaw(uow.ctx.now())
     days = data.get("comment_days", MIN_COMMENT_DAYS)
     if isinstance(days, bool) or not isinstance(days, int) or days < MIN_COMMENT_DAYS:
@@ -55,7 +56,7 @@ def art10_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
     assert served is not None
     notice = letters.current_notice(uow, ht.case_id)
     issued_on = letters.issued_on(notice) if notice is not None else today
-    refuse_if(facts.check_notice(sent, served, issued_on, today))
+    refuse_if(facts.check_notice(sent, served, issued_on, today, first_notice))
     decision = latest_decision(uow, ht.case_id)
     if notice is None:
         # The notice as served (art. 10 §1, art. 79a KPA): what the draft finds unmet, the days.
@@ -69,7 +70,8 @@ def art10_notice(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: Human
           "Zawiadomienie o możliwości wypowiedzenia się co do zebranych dowodów (art. 10 § 1, "
           "art. 79a KPA).", comment_days=days,
           comments_due=kpa_period_end(served, days).isoformat(), document_id=document_id,
-          issued_on=issued_on.isoformat(), sent_on=sent.isoformat() if sent else None)
+          issued_on=issued_on.isoformat(), sent_on=sent.isoformat() if sent else None,
+          first_notice_on=first_notice.isoformat() if first_notice else None)
 
 
 def party_comments(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,

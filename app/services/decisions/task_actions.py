@@ -207,6 +207,7 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         doc="Records the 6-monthly interview update (a benefit that ends needs a decision)."),
     "art10_notice": Action(
         procedure_actions.art10_notice, fields(notice_served_on="string", notice_sent_on="string",
+                                               notice_first_notice_on="string",
                                                comment_days="integer"),
         frozenset({"notice_served_on", "comment_days"}),
         doc="Records the art. 10 § 1 / 79a KPA notice before a refusal or partial grant."),
