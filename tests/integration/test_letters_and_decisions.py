@@ -10,12 +10,14 @@ import pytest
 
 from app.domain.messages import Code
 from app.services.case_file import view as case_view
+from app.services.decisions import decision_changes
 from app.services.documents import letters
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.task_input import RuleViolated
 from app.services.workflow import jobs, worklist
-from tests.drive import complete_named, ready_tasks, sample_application
+from tests.drive import complete_named, drive, ready_tasks, sample_application
+from tests.integration.test_change_decision_documents import _granted, _pdf
 from tests.integration.test_decision_invariants import api_complete, codes, draft, to_draft
 from tests.integration.test_documents import _actors, _decision_pdf, _issue
 from tests.pdftext import pdf_text
@@ -186,3 +188,23 @@ def test_the_supervisor_sees_the_comments_and_their_answer_and_the_api_refuses_a
     assert res.status_code == 422 and res.get_json()["code"] == "letter_already_issued"
     assert "2026-03-02" in res.get_json()["fields"]["kind"] \
         or "02.03.2026" in res.get_json()["fields"]["kind"]
+
+
+def test_a_change_carries_both_notices_and_a_revocation_only_the_return_of_undue_benefits(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = _actors(caseworker, supervisor)
+    case_id, _ = _granted(ctx, actors)
+    change_id = decision_changes.request_change(ctx, caseworker, case_id, {
+        "kind": "change", "effective_from": "2026-04-01", "amount": "260.00",
+        "ground": "income_change", "reason": "Strona utraciła dochód z umowy zlecenia."})
+    drive(ctx, change_id, actors)
+    changed = _pdf(ctx, caseworker, change_id)
+    assert DUTY in changed and UNDUE in changed
+    revocation_id = decision_changes.request_change(ctx, caseworker, case_id, {
+        "kind": "revoke", "effective_from": "2026-05-01", "ground": "employment",
+        "reason": "Strona podjęła zatrudnienie na umowę o pracę od 15 kwietnia 2026 r."})
+    drive(ctx, revocation_id, actors)
+    revoked = _pdf(ctx, caseworker, revocation_id)
+    assert "Uchylić decyzję" in revoked
+    assert UNDUE in revoked and DUTY not in revoked
