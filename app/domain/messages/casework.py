@@ -109,14 +109,6 @@ TEXTS: dict[Code, Template] = {
         "The pattern '%(pattern)s' in form '%(form)s' is too long (at most 300 characters)."),
     Code.LETTER_INVALID: Template(N_("Pismo zawiera błędy; popraw zaznaczone pola."),
                                   "The letter has errors; correct the marked fields."),
-    Code.LETTER_ALREADY_ISSUED: Template(
-        N_("Zawiadomienie o możliwości wypowiedzenia się (art. 10 § 1 KPA) w tej sprawie zostało "
-           "już wystawione; strona otrzymuje jedno."),
-        "The notice of the right to comment (art. 10 § 1 KPA) has already been issued in this "
-        "case; the party receives one."),
-    Code.LETTER_ALREADY_ISSUED_ON: Template(
-        N_("Zawiadomienie wystawiono już dnia %(issued_on)s; nie wystawia się drugiego."),
-        "The notice was already issued on %(issued_on)s; a second one is not issued."),
     Code.LETTER_NO_DECISION: Template(
         N_("W sprawie nie wydano jeszcze decyzji, od której można przekazać odwołanie."),
         "No decision has been issued in this case, so there is no appeal to forward."),
@@ -169,6 +161,29 @@ TEXTS: dict[Code, Template] = {
            "(%(today)s)."),
         "The date paid or returned must fall between the list's approval (%(approved)s) and "
         "today (%(today)s)."),
+    Code.PAYMENT_LIST_NO_TRANSFERS: Template(
+        N_("Lista nr %(list)s nie zawiera przelewów (same wypłaty w kasie): plik dla banku "
+           "(Elixir-O) nie jest potrzebny i nie został utworzony."),
+        "List %(list)s has no transfers (cash payments only): no bank file (Elixir-O) is needed "
+        "and none was made."),
+    Code.SCHEDULE_DATE_FIRST_PAYMENT: Template(
+        N_("Pierwsze miesiące okresu zasiłkowego: wniosek złożony %(filed)s, termin ustawowy "
+           "wypłaty do %(deadline)s (%(article)s)."),
+        "The first months of the benefit period: application filed %(filed)s, the statutory "
+        "deadline for payment %(deadline)s (%(article)s)."),
+    Code.SCHEDULE_DATE_WORKING_DAY: Template(
+        N_("Dzień wypłaty %(usual)s jest wolny od pracy: wypłata w poprzednim dniu roboczym."),
+        "The payment day %(usual)s is not a working day: paid on the working day before."),
+    Code.PAYMENT_SETTLED_BEFORE_LIST_DATE: Template(
+        N_("Data wypłaty lub zwrotu nie może być wcześniejsza niż termin wypłaty listy "
+           "(%(list_date)s)."),
+        "The date paid or returned may not be before the list's payment date (%(list_date)s)."),
+    Code.PAYMENT_SETTLEMENT_REF_REQUIRED: Template(
+        N_("Podaj numer wyciągu bankowego lub dowodu kasowego."),
+        "Give the bank statement or cash receipt number."),
+    Code.PAYMENT_ALREADY_SETTLED_REF: Template(
+        N_("Wypłata nr %(payment)s jest już rozliczona z innym numerem dowodu."),
+        "Payment %(payment)s is already settled with another receipt number."),
     Code.PAYMENT_RUN_MONTH_TOO_FAR: Template(
         N_("Wypłaty można naliczyć najwyżej na miesiąc naprzód: najpóźniej za %(latest)s "
            "(podano %(month)s)."),
@@ -316,46 +331,6 @@ TEXTS: dict[Code, Template] = {
            " (%(issued_on)s) (%(article)s)."),
         "An appeal or waiver (%(event_on)s) cannot precede the issue of the decision "
         "(%(issued_on)s) (%(article)s)."),
-    Code.RULE_NOTICE_SENT_BEFORE_ISSUE: Template(
-        N_("Zawiadomienie nie mogło zostać wysłane (%(sent_on)s) przed jego wystawieniem "
-           "(%(issued_on)s) (%(article)s)."),
-        "The notice cannot have been sent (%(sent_on)s) before it was issued (%(issued_on)s) "
-        "(%(article)s)."),
-    Code.RULE_NOTICE_DELIVERY_BEFORE_ISSUE: Template(
-        N_("Zawiadomienie nie mogło zostać doręczone (%(delivered_on)s) przed jego wystawieniem "
-           "(%(issued_on)s) (%(article)s)."),
-        "The notice cannot have been delivered (%(delivered_on)s) before it was issued "
-        "(%(issued_on)s) (%(article)s)."),
-    Code.RULE_NOTICE_DELIVERY_BEFORE_SENDING: Template(
-        N_("Zawiadomienie nie mogło zostać doręczone (%(delivered_on)s) przed jego wysłaniem "
-           "(%(sent_on)s) (%(article)s)."),
-        "The notice cannot have been delivered (%(delivered_on)s) before it was sent "
-        "(%(sent_on)s) (%(article)s)."),
-    Code.RULE_NOTICE_FIRST_NOTICE_BEFORE_SENDING: Template(
-        N_("Awizo (%(first_notice_on)s) nie mogło zostać pozostawione przed wysłaniem "
-           "zawiadomienia (%(sent_on)s) (%(article)s)."),
-        "The post notice (%(first_notice_on)s) cannot have been left before the notice was sent "
-        "(%(sent_on)s) (%(article)s)."),
-    Code.RULE_NOTICE_DELIVERY_BEFORE_FIRST_NOTICE: Template(
-        N_("Zawiadomienie nie mogło zostać doręczone (%(delivered_on)s) przed pozostawieniem "
-           "awiza (%(first_notice_on)s) (%(article)s)."),
-        "The notice cannot have been delivered (%(delivered_on)s) before the post notice "
-        "(%(first_notice_on)s) (%(article)s)."),
-    Code.RULE_NOTICE_DELIVERED_AFTER_DEEMED: Template(
-        N_("Zawiadomienie uważa się za doręczone dnia %(deemed_on)s; nie można wpisać "
-           "późniejszej daty doręczenia (%(delivered_on)s) (%(article)s)."),
-        "The notice counts as delivered on %(deemed_on)s; a later delivery date "
-        "(%(delivered_on)s) cannot be recorded (%(article)s)."),
-    Code.RULE_COMMENTS_BEFORE_NOTICE: Template(
-        N_("Wypowiedź strony (%(received_on)s) nie mogła wpłynąć przed wystawieniem zawiadomienia"
-           " (%(issued_on)s) (%(article)s)."),
-        "The party's comments (%(received_on)s) cannot have been received before the notice was "
-        "issued (%(issued_on)s) (%(article)s)."),
-    Code.RULE_COMMENTS_UNANSWERED: Template(
-        N_("Strona wypowiedziała się co do zebranych dowodów (%(received_on)s); uzasadnienie "
-           "decyzji musi się do tej wypowiedzi odnieść (%(article)s)."),
-        "The party commented on the evidence (%(received_on)s); the decision's justification must"
-        " address the comments (%(article)s)."),
     Code.RULE_WAIVER_BEFORE_DELIVERY: Template(
         N_("Zrzeczenie się odwołania (%(event_on)s) nie może poprzedzać doręczenia decyzji "
            "(%(delivered_on)s) (%(article)s)."),
