@@ -26,7 +26,9 @@ from app.services.decisions.decision_records import (
     latest_decision,
     latest_eligibility,
     legal_range,
+    party_heard,
 )
+from app.services.documents import letters
 from app.services.kernel.context import UnitOfWork
 
 
@@ -88,6 +90,17 @@ def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
     return f" ({', '.join(cited)})" if cited else ""
 
 
+def _evidence_notice(uow: UnitOfWork, case_id: int) -> dict[str, Any]:
+    """The art. 10 notice of this round: issued already (from the case file: this task uses
+    it), or to be issued when the task is completed."""
+    notice = letters.current_notice(uow, case_id)
+    if notice is None:
+        return {"issued": False}
+    return {"issued": True, "document_id": notice.id, "title": notice.title,
+            "issued_on": letters.issued_on(notice).isoformat(),
+            "url": f"/api/cases/{case_id}/documents/{notice.id}"}
+
+
 def _applicant_name(case: Case) -> str:
     """The applicant as declared in this case (the register may say otherwise later)."""
     members = case.household.members
@@ -114,6 +127,13 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     }
     if ht.action == "conduct_interview":
         ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+    if ht.action in ("art10_notice", "party_comments"):
+        ctx["evidence_notice"] = _evidence_notice(uow, case.id)
+    if ht.action in ("draft_decision", "approve_decision"):
+        # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to
+        # answer (and the supervisor to see answered).
+        ctx["party_comments"] = [{"on": e.on.isoformat(), "text": e.reason}
+                                 for e in party_heard(uow, case.id).comments]
     if ht.action in ("draft_decision", "approve_decision"):
         elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
@@ -141,6 +161,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+                "comments_answer": decision.comments_answer,
             }
             if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]
