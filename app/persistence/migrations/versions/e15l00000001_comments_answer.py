@@ -4,7 +4,7 @@
   made after the art. 10 notice; empty where the party made none.
 
 Revision ID: e15l00000001
-Revises: e15ca0000001
+Revises: e15s00000001
 Create Date: 2026-12-07
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e15l00000001'
-down_revision: Union[str, Sequence[str], None] = 'e15ca0000001'
+down_revision: Union[str, Sequence[str], None] = 'e15s00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
