@@ -201,10 +201,11 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> Tas
 _VALIDATORS: dict[tuple[int, str, str], Draft202012Validator] = {}
 
 
-def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any) -> None:
+def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any) -> str | None:
     """Validate submitted data against the task's JSON Schema as it applies to the case's
     benefit; 422 with field errors. A field that does not apply to the benefit is dropped from
-    ``data`` (in place): neither required nor kept."""
+    ``data`` (in place): neither required nor kept. Returns the benefit (None when the form is
+    the same for every benefit)."""
     form = ht.form or ""
     if not isinstance(data, dict):
         raise ValidationFailed(msg(Code.FORM_DATA_EXPECTED), {"data": msg(Code.OBJECT_EXPECTED)})
@@ -224,6 +225,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any)
     errors = {**field_errors(validator.iter_errors(data)), **hygiene}
     if errors:
         raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+    return benefit
 
 
 def _schema(value: Any) -> dict[str, Any]:
@@ -257,7 +259,8 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
             _clean_strings(v, sub, _schema(prop.get("items")).get("properties") or {}, errors)
 
 
-def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
+def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any],
+                    benefit: str | None = None) -> dict[str, Any]:
     """The part of a submission the workflow sees (form data: free JSON, so a dict).
 
     Free text (``x-widget: textarea``) and lists (e.g. verified incomes) are case records: they
@@ -265,10 +268,18 @@ def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[s
     keeps personal narrative out of it and the state small. BPMN routes only on the rest.
     """
     props = (forms_of(uow, definition_id).get(form) or {}).get("properties") or {}
-    return {
-        k: v for k, v in data.items()
-        if props.get(k, {}).get("x-widget") != "textarea" and props.get(k, {}).get("type") != "array"
-    }
+
+    def routed(name: str) -> bool:
+        return props.get(name, {}).get("x-widget") != "textarea" \
+            and props.get(name, {}).get("type") != "array"
+
+    out = {k: v for k, v in data.items() if routed(k)}
+    # A field that does not apply to the benefit is not kept, but the diagram may still read
+    # its variable (a one-off's period end): it is there, empty.
+    for name in benefit_forms.left_out(benefit, form):
+        if name in props and routed(name):
+            out.setdefault(name, None)
+    return out
 
 
 def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[str, str]:
@@ -341,12 +352,12 @@ def complete(
             ).first()
             if drafted_by == actor.id:
                 raise Forbidden(msg(Code.FOUR_EYES))
-        validate_form(uow, instance.definition_id, ht, data)
+        benefit = validate_form(uow, instance.definition_id, ht, data)
         REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
             snap = ctx.engine.complete_user_task(
                 definition_ref(uow, instance.definition_id), instance.state, ht.spiff_task_id,
-                workflow_fields(uow, instance.definition_id, ht.form, data), ctx.now(),
+                workflow_fields(uow, instance.definition_id, ht.form, data, benefit), ctx.now(),
             )
         except TaskNotReady as exc:
             raise Conflict(msg(Code.TASK_GONE)) from exc
