@@ -143,8 +143,20 @@ def test_each_benefits_draft_and_the_appeal_step(
     print("draft page heights:", heights)
     logout(page)
 
-    # The appeal step shows the appeal: when it was lodged, the grounds, the decision appealed.
+    # The approval step: the draft and the calculation in Polish, no debug data.
     case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "approve_decision" for t in ts))
+    approval = next(t.id for t in ready_tasks(ctx, case_id) if t.name == "approve_decision")
+    login(page, base, "supervisor")
+    page.goto(f"{base}/tasks/{approval}")
+    shot(page, "task-05-approve-decision")
+    content = page.content()
+    for word in DEBUG_WORDS:
+        assert word not in content, ("approve_decision", word)
+    assert "Dochód na osobę" in content and "Projekt decyzji" in content
+    logout(page)
+
+    # The appeal step shows the appeal: when it was lodged, the grounds, the decision appealed.
     drive(ctx, case_id, actors, until=lambda ts: any(t.name == "appeal_window" for t in ts))
     on = datetime.now(ZoneInfo("Europe/Warsaw")).date().isoformat()
     grounds = "Strona zarzuca zaniżenie kwoty zasiłku i żąda jej podwyższenia."
