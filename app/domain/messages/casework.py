@@ -158,6 +158,29 @@ TEXTS: dict[Code, Template] = {
            "(%(today)s)."),
         "The date paid or returned must fall between the list's approval (%(approved)s) and "
         "today (%(today)s)."),
+    Code.PAYMENT_LIST_NO_TRANSFERS: Template(
+        N_("Lista nr %(list)s nie zawiera przelewów (same wypłaty w kasie): plik dla banku "
+           "(Elixir-O) nie jest potrzebny i nie został utworzony."),
+        "List %(list)s has no transfers (cash payments only): no bank file (Elixir-O) is needed "
+        "and none was made."),
+    Code.SCHEDULE_DATE_FIRST_PAYMENT: Template(
+        N_("Pierwsze miesiące okresu zasiłkowego: wniosek złożony %(filed)s, termin ustawowy "
+           "wypłaty do %(deadline)s (%(article)s)."),
+        "The first months of the benefit period: application filed %(filed)s, the statutory "
+        "deadline for payment %(deadline)s (%(article)s)."),
+    Code.SCHEDULE_DATE_WORKING_DAY: Template(
+        N_("Dzień wypłaty %(usual)s jest wolny od pracy: wypłata w poprzednim dniu roboczym."),
+        "The payment day %(usual)s is not a working day: paid on the working day before."),
+    Code.PAYMENT_SETTLED_BEFORE_LIST_DATE: Template(
+        N_("Data wypłaty lub zwrotu nie może być wcześniejsza niż termin wypłaty listy "
+           "(%(list_date)s)."),
+        "The date paid or returned may not be before the list's payment date (%(list_date)s)."),
+    Code.PAYMENT_SETTLEMENT_REF_REQUIRED: Template(
+        N_("Podaj numer wyciągu bankowego lub dowodu kasowego."),
+        "Give the bank statement or cash receipt number."),
+    Code.PAYMENT_ALREADY_SETTLED_REF: Template(
+        N_("Wypłata nr %(payment)s jest już rozliczona z innym numerem dowodu."),
+        "Payment %(payment)s is already settled with another receipt number."),
     Code.PAYMENT_RUN_MONTH_TOO_FAR: Template(
         N_("Wypłaty można naliczyć najwyżej na miesiąc naprzód: najpóźniej za %(latest)s "
            "(podano %(month)s)."),

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.benefits import act_of
 from app.domain.deadlines import today_in_warsaw
 from app.domain.dictview import DictView
 from app.domain.digits import parse_ascii_int
@@ -31,7 +32,7 @@ from app.persistence.models import Case, Decision, User
 from app.services.documents import document_store
 from app.services.documents.document_store import StoredDocument
 from app.services.documents.document_templates import render
-from app.services.documents.office import office
+from app.services.documents.office import office, signer
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
@@ -157,10 +158,13 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"appeal_filed_on": msg(
             Code.DATE_BEFORE, limit=decision.issued_on.isoformat())})
     user = uow.session.get(User, actor_id) if actor_id else None
+    # Signed in the body's name only under an authorisation valid today, whose number it
+    # prints; without one the letter names who wrote it and claims no authorisation.
+    authorised = signer(uow, actor_id, act_of(case.benefit), today)
     member = case.household.members[0]
     html = render(
         "letter.html", kind=kind, facts=clean, office=body, case=case, issued_on=today,
-        decision=decision, user=user, title=document_store.TITLES[kind],
+        decision=decision, user=user, signer=authorised, title=document_store.TITLES[kind],
         party={"title": "Pani" if member.person.sex == "F" else "Pan",
                "name": f"{member.first_name} {member.last_name}",
                "address": case.household.address},
