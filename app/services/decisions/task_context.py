@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import lawful_draft
+from app.domain.decision_rules import amount_article, first_month_article, lawful_draft
+from app.domain.explain import key_figures
 from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
 from app.domain.recovery import act_of
@@ -137,8 +138,12 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     if ht.action in ("draft_decision", "approve_decision"):
         elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
+        # The figures a caseworker decides on, shown beside the draft's fields.
+        ctx["calculation"] = key_figures(elig.result if elig else None,
+                                         amount_article(case.benefit))
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
+        ctx["first_month_article"] = first_month_article(case.benefit)
         ctx["change"] = change_context(uow, case)
         if asks_request(case.benefit) and ctx["change"] is None:
             # What the party asked for decides whether the justification may be left out
