@@ -113,6 +113,17 @@ def _calculate(page: Any) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def _dry_run(versions: tuple[int, int]) -> Callable[[Any], None]:
+    """The migration's dry run of the test's cases to the second version (its result table)."""
+    def run(page: Any) -> None:
+        page.select_option("select[name=from_version]", str(versions[0]))
+        page.select_option("select[name=to_version]", str(versions[1]))
+        with page.expect_navigation():
+            page.click("button[name=action][value=dry_run]")
+        page.wait_for_selector("#migration")
+    return run
+
+
 def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Actor) -> dict[str, Any]:
     """Cases waiting at each kind of task, a decided case with its document, a case with paid
     payments (recoveries), a draft payment list and a second definition version (the diff)."""
@@ -143,7 +154,8 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
     new_id, _ = definition_history.deploy_checked(ctx, sources, start["forms"], admin, "nowa nazwa")
     return {"tasks": task_ids, "cases": case_ids, "decided": decided, "decision": decision_id,
             "person": person_id or recovery.person_id, "recovery": recovery, "list": plist,
-            "diff": (start["id"], new_id)}
+            "diff": (start["id"], new_id),
+            "versions": (start["version"], definitions.definition_sources(ctx)["version"])}
 
 
 def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
@@ -169,7 +181,8 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit("/"), Visit("/admin/"), Visit("/admin/definitions"),
         Visit(f"/admin/definitions/diff?old={old}&new={new}"),
         Visit("/admin/definitions/edit", then=_wait_for_editor),
-        Visit("/admin/incidents"), Visit("/admin/office"), Visit("/admin/users"),
+        Visit("/admin/incidents"), Visit("/admin/incidents", then=_dry_run(d["versions"])),
+        Visit("/admin/office"), Visit("/admin/users"),
         Visit("/cases", 403), Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
 
