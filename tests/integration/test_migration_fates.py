@@ -6,6 +6,8 @@ completed, cancelled) and each element the target adds is "new"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from app.services.cases import opening as cases
@@ -73,3 +75,27 @@ def test_the_dry_run_says_where_a_stuck_step_moves_to(
     assert "completeness_check" not in fates, "a task moved to is not listed again as new"
     new = [f for f in row["fates"] if f["fate"] == "new"]
     assert all(f["element_id"] != "completeness_check" for f in new)
+
+
+def test_a_timer_due_by_the_move_fires_and_the_dry_run_says_where_it_leads(
+    ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Actor, restore_active: None,
+) -> None:
+    from datetime import timedelta
+
+    case_id = cases.open_case(ctx, caseworker, sample_application())
+    drive(ctx, case_id, actors(caseworker, supervisor),
+          until=lambda ts: any(t.name == "conduct_interview" for t in ts))
+    source = _version_of_case(ctx, case_id)
+    sources, forms = shipped(ctx)
+    target = install(ctx, {**sources, "community_interview.bpmn": sources["community_interview.bpmn"]
+                           .replace(b"</bpmn:definitions>", b"<!-- v2 --></bpmn:definitions>")},
+                     forms, "a comment in the diagram")
+    clock: Any = ctx.clock
+    clock.set(ctx.now() + timedelta(days=400))  # every timer of the case is due by now
+    plan = migration.migrate_instances(ctx, admin, source, target, None, True)
+    (row,) = [r for r in plan["instances"] if r["case_id"] == case_id]
+    fates = {f["element_id"]: f for f in row["fates"]}
+    overdue = fates["timer_interview_overdue"]
+    assert overdue["fate"] == "moved", fates
+    assert [t["element_id"] for t in overdue["to"]] == ["overdue_interview_escalation"]
+    assert fates["conduct_interview"]["fate"] == "kept", "a non-interrupting timer leaves the task"
