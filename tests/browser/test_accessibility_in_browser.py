@@ -106,6 +106,16 @@ def _submit_empty(page: Any) -> None:
         page.click("form button.primary[type=submit]")
 
 
+def _submit(selector: str, fill: dict[str, str] | None = None) -> Callable[[Any], None]:
+    """Fill some fields (or none) and submit: the page shown again with its errors."""
+    def run(page: Any) -> None:
+        for field_selector, value in (fill or {}).items():
+            page.fill(field_selector, value)
+        with page.expect_navigation():
+            page.click(selector)
+    return run
+
+
 def _calculate(page: Any) -> None:
     """The symulator's results (or its errors), swapped in by htmx."""
     with page.expect_response(lambda r: r.url.endswith("/symulator") and r.request.method == "POST"):
@@ -168,8 +178,10 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
         Visit(f"/cases/{d['decided']}/letters"), Visit(f"/persons/{d['person']}"),
         Visit(f"/cases/{r.case_id}"), Visit(f"/cases/{r.case_id}/recoveries"),
         Visit(f"/persons/{r.person_id}/recoveries"),
+        Visit(f"/cases/{r.case_id}/recoveries", then=_submit("#finding button.primary[type=submit]")),
         Visit("/payments"), Visit(f"/payments/{d['list']}"),
         *[Visit(f"/tasks/{t}") for t, lane in d["tasks"] if lane == role],
+        *[Visit(f"/tasks/{t}", then=_submit_empty) for t, lane in d["tasks"][1:2] if lane == role],
         Visit("/symulator"), Visit("/symulator", then=_calculate),
         Visit("/cases/999999", 404),
     ]
@@ -183,6 +195,7 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit("/admin/definitions/edit", then=_wait_for_editor),
         Visit("/admin/incidents"), Visit("/admin/incidents", then=_dry_run(d["versions"])),
         Visit("/admin/office"), Visit("/admin/users"),
+        Visit("/admin/users", then=_submit("form button.primary[type=submit]")),
         Visit("/cases", 403), Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
 
@@ -195,7 +208,9 @@ def test_every_page_template_has_no_axe_violations(
     data = _set_up(ctx, caseworker, supervisor, admin)
     try:
         plan: dict[str | None, list[Visit]] = {
-            None: [Visit("/login")],
+            None: [Visit("/login"), Visit("/login", then=_submit(
+                "button[type=submit]", {"input[name=username]": "caseworker1",
+                                        "input[name=password]": "niepoprawne"}))],
             "caseworker1": [*_case_pages(data, "caseworker"), Visit("/changes", 403),
                             Visit("/admin/users", 403)],
             "supervisor": [*_case_pages(data, "supervisor"), Visit("/changes"), Visit("/deadlines")],
