@@ -204,6 +204,8 @@ def test_every_page_template_has_no_axe_violations(
     browser: Any, recording_server: tuple[str, Path], ctx: ServiceContext, caseworker: Actor,
     supervisor: Actor, admin: Actor,
 ) -> None:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make assets` installs the pinned npm packages (npm ci)")
     base, log = recording_server
     data = _set_up(ctx, caseworker, supervisor, admin)
     try:
