@@ -456,7 +456,8 @@ OPENAPI: dict[str, Any] = {
             "IncidentRetry", params=[_id("instance_id")], errors=("404", "409"))},
         "/api/instances/migrate": {"post": _post(
             "Move running cases to a newer definition version (admin): per case the task it "
-            "would be (or is now) at, or why it is refused; dry_run first", "Migration",
+            "would be (or is now) at, or why it is refused, and its fates: each task and timer "
+            "kept, moved (with to), completed, cancelled or new; dry_run first", "Migration",
             body="MigrateRequest", errors=("404",))},
         "/api/jobs": {"get": _op("Failed or retrying background jobs (supervisor)", "Jobs")},
         "/api/jobs/{job_id}/retry": {"post": _post("Retry a failed background job (supervisor)",
