@@ -168,10 +168,8 @@ OPENAPI: dict[str, Any] = {
                 "sources": {"type": "object", "minProperties": 1,
                             "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
-                "comment": {"type": "string", "maxLength": 500,
-                            "description": "what the version changes and why; a deploy that "
-                                           "creates a version without one is refused (422, "
-                                           "definition_description_required); the check needs none"}}},
+                "comment": {"type": "string", "maxLength": 500, "description": "what the version "
+                            "changes and why; required to deploy a new version (not to check)"}}},
             "EligibilityRequest": {
                 "type": "object", "required": ["on", "benefit", "members"],
                 "additionalProperties": False,
