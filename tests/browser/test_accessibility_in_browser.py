@@ -23,7 +23,7 @@ from app.services.definitions import definition_history
 from app.services.definitions import deploy as definitions
 from app.services.kernel.context import SYSTEM, Actor, ServiceContext
 from app.services.workflow import jobs
-from tests.drive import drive, ready_tasks, sample_application
+from tests.drive import complete_named, drive, ready_tasks, sample_application
 from tests.integration.conftest import purge_broker, stop_worker
 from tests.live import start_server
 from tests.recovery_data import draft_list, make_case
@@ -150,6 +150,17 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
         jobs.run_pending_inline(ctx)
         task_ids += [(t.id, t.role) for t in ready_tasks(ctx, case_id)]
         case_ids.append(case_id)
+    # A task just done whose next step runs in the background (no worker serves this test, so
+    # it stays running): the page that waits for it.
+    waiting: list[tuple[int, str]] = []
+    for pesel, stop in (("78031200012", "conduct_interview"), ("66070700026", "approve_decision")):
+        case_id = cases.open_case(ctx, caseworker, sample_application(applicant={
+            "pesel": pesel, "first_name": "Jan", "last_name": "Czekający", "net_income": "300.00"}))
+        drive(ctx, case_id, actors, until=lambda ts, s=stop: any(t.name == s for t in ts))
+        jobs.run_pending_inline(ctx)
+        (task,) = [t for t in ready_tasks(ctx, case_id) if t.name == stop]
+        complete_named(ctx, case_id, stop, actors[task.role])
+        waiting.append((task.id, task.role))
     decided = case_ids[-1]
     file = case_view.get_case(ctx, caseworker, decided)
     decision_id = file["decisions"][0]["id"]
@@ -162,7 +173,8 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
         'name="Sprawdzenie kompletności wniosku"',
         'name="Kontrola wniosku' + " i załączników" * 20 + '"')  # a line wider than the page
     new_id, _ = definition_history.deploy_checked(ctx, sources, start["forms"], admin, "nowa nazwa")
-    return {"tasks": task_ids, "cases": case_ids, "decided": decided, "decision": decision_id,
+    return {"tasks": task_ids, "waiting": waiting, "cases": case_ids, "decided": decided,
+            "decision": decision_id,
             "person": person_id or recovery.person_id, "recovery": recovery, "list": plist,
             "diff": (start["id"], new_id),
             "versions": (start["version"], definitions.definition_sources(ctx)["version"])}
@@ -182,6 +194,7 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
         Visit("/payments"), Visit(f"/payments/{d['list']}"),
         *[Visit(f"/tasks/{t}") for t, lane in d["tasks"] if lane == role],
         *[Visit(f"/tasks/{t}", then=_submit_empty) for t, lane in d["tasks"][1:2] if lane == role],
+        *[Visit(f"/tasks/{t}/next") for t, lane in d["waiting"] if lane == role],
         Visit("/symulator"), Visit("/symulator", then=_calculate),
         Visit("/cases/999999", 404),
     ]
