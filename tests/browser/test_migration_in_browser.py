@@ -3,13 +3,15 @@ each boundary timer of a case (Debian chromium)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from app.services.cases import opening as cases
-from app.services.kernel.context import Actor, ServiceContext
+from app.services.definitions import deploy as definitions
+from app.services.kernel.context import SYSTEM, Actor, ServiceContext
 from tests.drive import drive, sample_application
 from tests.integration.test_incidents import install, shipped
 
@@ -19,14 +21,18 @@ from .test_case_in_browser import click_and_wait, login
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture
+def restore(ctx: ServiceContext) -> Iterator[None]:
+    """Deploy the shipped workflows afterwards: the active version is again the newest one, as
+    the editor's tests expect."""
+    yield
+    definitions.deploy_directory(ctx, SYSTEM)
+
+
 def test_the_dry_run_shows_the_fate_of_each_timer_and_task(
     page: Any, live_server: str, ctx: ServiceContext, caseworker: Actor, supervisor: Actor,
-    restore_active: int | None,
+    restore: None,
 ) -> None:
-    from sqlalchemy import select
-
-    from app.persistence.models import ProcessDefinition
-
     # The server migrates at the real time: the case's timers are set from it too, so they are
     # not yet due (a due one would fire on the move; the dry run then says where it leads).
     clock: Any = ctx.clock
@@ -34,9 +40,7 @@ def test_the_dry_run_shows_the_fate_of_each_timer_and_task(
     case_id = cases.open_case(ctx, caseworker, sample_application())
     drive(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor},
           until=lambda ts: any(t.name == "conduct_interview" for t in ts))
-    with ctx.uow(readonly=True) as uow:
-        source = uow.session.scalar(select(ProcessDefinition.version).where(
-            ProcessDefinition.id == restore_active))
+    source = definitions.definition_sources(ctx)["version"]
     sources, forms = shipped(ctx)
     renamed = sources["community_interview.bpmn"].replace(
         'name="Termin wywiadu minął"'.encode(), 'name="Termin wywiadu upłynął"'.encode())
