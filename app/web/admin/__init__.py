@@ -107,7 +107,8 @@ def definitions_deploy() -> Any:
         return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
         # `problems` name file and element: the modeler marks each element (admin-editor.js).
-        return jsonify({"error": service_message(exc.message), "fields": exc.errors,
+        fields = {k: service_message(v) for k, v in exc.errors.items()}  # the page's language
+        return jsonify({"error": service_message(exc.message), "fields": fields,
                         "problems": with_texts(exc.extra.get("problems", []))}), exc.status
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
