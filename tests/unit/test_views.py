@@ -1,4 +1,4 @@
-"""kernel.views: the one serialiser of the frozen read models (issue 14, part 4)."""
+"""app.domain.views: the one serialiser of the frozen read models (issue 14, part 4)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.domain.statuses import TaskStatus
-from app.services.kernel.views import JsonView
+from app.domain.views import JsonView
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
         raise ValidationFailed(msg(Code.FORM_INVALID), errors)
 
 
+# A dict: a JSON Schema node, free JSON.
 def _schema(value: Any) -> dict[str, Any]:
     """A JSON Schema node (free JSON by nature, so a dict)."""
     return value if isinstance(value, dict) else {}
@@ -207,6 +208,7 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
             _clean_strings(v, sub, _schema(prop.get("items")).get("properties") or {}, errors)
 
 
+# A dict: form data for the engine, keyed by the form's fields.
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
     """The part of a submission the workflow sees (form data: free JSON, so a dict).
 
