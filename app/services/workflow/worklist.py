@@ -69,19 +69,29 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
 
 def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     """A task with its form schema and current data."""
-    _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id = uow.session.scalar(
-            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
-        )
-        assert definition_id is not None
-        schema = forms_of(uow, definition_id).get(ht.form, {})
-        context = REGISTRY.form_context(uow, ht)
-        return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
-                        context=context)
+        return task_view(uow, visible_task(uow, actor, task_id))
+
+
+def visible_task(uow: UnitOfWork, actor: Actor, task_id: int) -> HumanTask:
+    """The task, if ``actor`` may see it (in the caller's unit of work)."""
+    _ensure_case_role(actor)
+    ht = _task(uow, task_id)
+    if not _may_see(actor, ht):
+        raise Forbidden(msg(Code.TASK_OTHER_ROLE))
+    return ht
+
+
+def task_view(uow: UnitOfWork, ht: HumanTask) -> TaskView:
+    """A task with its form schema, current data and context (in the caller's unit of work)."""
+    definition_id = uow.session.scalar(
+        select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
+    )
+    assert definition_id is not None
+    schema = forms_of(uow, definition_id).get(ht.form, {})
+    context = REGISTRY.form_context(uow, ht)
+    return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
+                    context=context)
 
 
 def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
