@@ -285,11 +285,11 @@ def task_page(ctx: ServiceContext, actor: Actor, task_id: int, audited: bool = T
     errors (``audited=False``) writes nothing.
     """
     with ctx.uow(readonly=not audited) as uow:
-        ht = worklist.visible_task(uow, actor, task_id)
+        ht, definition_id = worklist.visible_task(uow, actor, task_id)
         # Held while the task is read: the session's identity map keeps only live objects, and
         # the task's context then finds the case and its household loaded.
         case = _briefed_case(uow, ht.case_id)
-        page = TaskPage(task=worklist.task_view(uow, ht), case=_brief(uow, case))
+        page = TaskPage(task=worklist.task_view(uow, ht, definition_id), case=_brief(uow, case))
         if audited:
             audit.record(uow, "case.read", actor.id, ht.case_id)
             uow.commit()

@@ -70,24 +70,27 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
 def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     """A task with its form schema and current data."""
     with ctx.uow(readonly=True) as uow:
-        return task_view(uow, visible_task(uow, actor, task_id))
+        return task_view(uow, *visible_task(uow, actor, task_id))
 
 
-def visible_task(uow: UnitOfWork, actor: Actor, task_id: int) -> HumanTask:
-    """The task, if ``actor`` may see it (in the caller's unit of work)."""
+def visible_task(uow: UnitOfWork, actor: Actor, task_id: int) -> tuple[HumanTask, int]:
+    """The task and its instance's definition, if ``actor`` may see the task (one statement, in
+    the caller's unit of work)."""
     _ensure_case_role(actor)
-    ht = _task(uow, task_id)
+    found = uow.session.execute(
+        select(HumanTask, ProcessInstance.definition_id)
+        .join(ProcessInstance, ProcessInstance.id == HumanTask.instance_id)
+        .where(HumanTask.id == task_id).execution_options(populate_existing=True)).first()
+    if found is None:
+        raise NotFound(msg(Code.TASK_NOT_FOUND, task_id=task_id))
+    ht, definition_id = found
     if not _may_see(actor, ht):
         raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-    return ht
+    return ht, definition_id
 
 
-def task_view(uow: UnitOfWork, ht: HumanTask) -> TaskView:
+def task_view(uow: UnitOfWork, ht: HumanTask, definition_id: int) -> TaskView:
     """A task with its form schema, current data and context (in the caller's unit of work)."""
-    definition_id = uow.session.scalar(
-        select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
-    )
-    assert definition_id is not None
     schema = forms_of(uow, definition_id).get(ht.form, {})
     context = REGISTRY.form_context(uow, ht)
     return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
@@ -96,14 +99,8 @@ def task_view(uow: UnitOfWork, ht: HumanTask) -> TaskView:
 
 def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
     """A task's identity and form schema, read in one short transaction."""
-    _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id = uow.session.scalar(
-            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id))
-        assert definition_id is not None
+        ht, definition_id = visible_task(uow, actor, task_id)
         return TaskForm(id=ht.id, case_id=ht.case_id, name=ht.name, title_pl=ht.title_pl,
                         title_en=ht.title_en, status=ht.status, version=ht.version,
                         schema=forms_of(uow, definition_id).get(ht.form, {}))
