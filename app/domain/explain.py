@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.jsonsafe import jsonable
 from app.domain.money import ZERO
 from app.domain.parameters import ParameterNotFound, ParameterTable, not_in_force, value
 from app.domain.polish import READING_PL
+from app.domain.views import to_json
 
 
 class Explanation:
@@ -58,8 +58,8 @@ class Explanation:
             "key": key,
             "text": text,
             "text_pl": pl,
-            "inputs": jsonable(dict(inputs or {})),
-            "result": jsonable(result),
+            "inputs": to_json(dict(inputs or {})),
+            "result": to_json(result),
             "legal_basis": refs,
         })
         self.cite(*refs)

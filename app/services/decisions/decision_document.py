@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
@@ -79,10 +78,25 @@ def _party(case: Case) -> dict[str, str]:
             "address": case.household.address}
 
 
-def _breakdown(decision: Decision) -> list[dict[str, Any]]:
-    """The rows of the stored eligibility explanation, as stored (a JSON record, read as such)."""
+@dataclass(frozen=True)
+class Share:
+    """A row of the stored eligibility breakdown: a member's amount (and, for a benefit per
+    child, the amount before the family's reduction). ``member`` is the member's position."""
+
+    member: int | None
+    amount: Decimal
+    before_reduction: Decimal | None
+
+
+def _breakdown(decision: Decision) -> tuple[Share, ...]:
+    """The rows of the stored eligibility explanation (a JSON record, read here once)."""
     result = decision.eligibility.result if decision.eligibility else None
-    return [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+    rows = [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+    return tuple(Share(
+        member=r["member"] if isinstance(r.get("member"), int) else None,
+        amount=Decimal(str(r.get("amount", "0"))),
+        before_reduction=Decimal(str(r["amount_before_reduction"]))
+        if r.get("amount_before_reduction") is not None else None) for r in rows)
 
 
 def _period(decision: Decision) -> str:
@@ -109,11 +123,10 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
                      f"{decision.purpose.strip().rstrip('.')}.")
         when = f"Zasiłek zostanie wypłacony{on}"
     elif law.wording is Wording.PER_ENTITLED:
-        rows = [r for r in _breakdown(decision) if Decimal(str(r.get("amount", "0"))) > 0]
         entitled = "; ".join(
-            f"{names[r['member']]} (PESEL {members[r['member']].person.pesel or '—'}) – "
-            f"{zl(Decimal(str(r['amount'])))} miesięcznie" for r in rows
-            if isinstance(r.get("member"), int) and r["member"] < len(names))
+            f"{names[r.member]} (PESEL {members[r.member].person.pesel or '—'}) – "
+            f"{zl(r.amount)} miesięcznie" for r in _breakdown(decision)
+            if r.amount > 0 and r.member is not None and r.member < len(names))
         lines.append(f"Przyznać {law.name} {_period(decision)} na rzecz osoby uprawnionej: "
                      f"{entitled or '—'}; łącznie {amount} miesięcznie. Wnioskodawca: {who}.")
         when = "Świadczenie będzie wypłacane"
@@ -121,11 +134,13 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
                               f"miesięcznie {_period(decision)}".strip()))
         if law.wording is Wording.PER_CHILD:
+            shares = [r for r in _breakdown(decision) if r.before_reduction is not None]
             children = "; ".join(
-                f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
-                "miesięcznie" for r in _breakdown(decision)
-                if isinstance(r.get("member"), int) and r["member"] < len(names))
-            total = sum((Decimal(str(r["amount_before_reduction"])) for r in _breakdown(decision)),
+                f"{names[r.member]} – {zl(r.before_reduction)} "
+                "miesięcznie" for r in shares
+                if r.before_reduction is not None and r.member is not None
+                and r.member < len(names))
+            total = sum((r.before_reduction for r in shares if r.before_reduction is not None),
                         Decimal("0"))
             reduced = "" if total == decision.amount else (
                 f", łącznie {zl(total)} pomniejszone zgodnie z art. 5 ust. 3 ustawy o "

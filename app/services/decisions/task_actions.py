@@ -52,7 +52,8 @@ def _money(value: Any) -> Decimal | None:
 
 def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
            data: dict[str, Any]) -> None:
-    case = uow.session.get(Case, ht.case_id)
+    # Kept: mirroring the next task (the approval) reads the case again.
+    case = uow.keep(uow.session.get(Case, ht.case_id))
     assert case is not None
     eligibility = latest_eligibility(uow, ht.case_id)
     kind = data["decision_kind"]

@@ -19,7 +19,7 @@ from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
 from app.persistence.models import Case, EligibilityResult, Household, HumanTask
 from app.services.cases.interview_records import interview_initial
-from app.services.decisions.change_cases import change_context
+from app.services.decisions.change_cases import ChangeContext, change_context
 from app.services.decisions.decision_records import (
     decision_violations,
     first_benefit_month,
@@ -32,8 +32,9 @@ from app.services.documents import letters
 from app.services.kernel.context import UnitOfWork
 
 
+# A dict: a form's starting values, keyed by the form's fields.
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
-                   change: dict[str, Any] | None) -> dict[str, Any]:
+                   change: ChangeContext | None) -> dict[str, Any]:
     """The draft form's starting values: the computed amount and a lawful period (form data
     keyed by the form's fields, so a dict).
 
@@ -75,7 +76,7 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     return initial
 
 
-def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
+def _basis_words(benefit: str, purpose: str, change: ChangeContext) -> str:
     """' (art. 106 ust. 5 ustawy o pomocy społecznej)': the basis the ground allows, or ''."""
     if purpose not in CHANGING:
         return ""
@@ -107,6 +108,7 @@ def _applicant_name(case: Case) -> str:
     return members[0].full_name if members else ""
 
 
+# A dict: a task's context, whose keys depend on its action (free JSON the API sends).
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     """What the person completing a task needs to see: case, eligibility, the draft.
 
@@ -126,7 +128,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "opened_on": case.opened_on.isoformat(),
     }
     if ht.action == "conduct_interview":
-        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+        ctx["initial"] = {"verified_incomes": [r.as_json() for r in interview_initial(uow, case)]}
     if ht.action in ("art10_notice", "party_comments"):
         ctx["evidence_notice"] = _evidence_notice(uow, case.id)
     if ht.action in ("draft_decision", "approve_decision"):
@@ -143,8 +145,9 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
         ctx["first_month_article"] = first_month_article(case.benefit)
-        ctx["change"] = change_context(uow, case)
-        if asks_request(case.benefit) and ctx["change"] is None:
+        change = change_context(uow, case)
+        ctx["change"] = change.as_json() if change is not None else None
+        if asks_request(case.benefit) and change is None:
             # What the party asked for decides whether the justification may be left out
             # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
             app_row = case.application
@@ -156,7 +159,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "recorded": amount is not None or until is not None,
             }
         if ht.action == "draft_decision":
-            ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
+            ctx["initial"] = _draft_initial(uow, case, elig, first_month, change)
         decision = latest_decision(uow, case.id)
         if decision is not None:
             ctx["decision"] = {

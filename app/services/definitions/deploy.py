@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import ProcessDefinition
 from app.services.definitions import contract, deploy_check
 from app.services.kernel import audit
@@ -99,23 +99,33 @@ def _refusal(problems: list[Problem]) -> ValidationFailed:
     return exc
 
 
+@dataclass(frozen=True, eq=False)
+class DeployCheck(JsonView):
+    """A deploy's dry run: the problems (as the API lists them), the replay of recent cases
+    (None when a problem stopped the check first) and what each step took, in milliseconds."""
+
+    problems: tuple[dict[str, Any], ...]
+    replay: deploy_check.ReplayReport | None
+    timings_ms: dict[str, float]
+
+
 def check(
     ctx: ServiceContext, sources: dict[str, Any], forms: dict[str, dict[str, Any]],
     replay_limit: int = 100,
-) -> dict[str, Any]:
+) -> DeployCheck:
     """Dry run of a deploy: the problems that would refuse it and, when there are none, which
     of the most recent cases would now end differently (nothing is stored)."""
     started = time.perf_counter()
     budget = deploy_budget(ctx)  # one budget for the checks and the replay together
     compiled, problems, timings = validate(ctx, sources, forms, budget=budget)
-    report: dict[str, Any] = {"problems": [p.as_dict() for p in problems], "replay": None}
+    replayed = None
     if compiled is not None and not problems:
         clock = time.perf_counter()
-        report["replay"] = deploy_check.replay_recent(ctx, compiled, forms, replay_limit, budget)
+        replayed = deploy_check.replay_recent(ctx, compiled, forms, replay_limit, budget)
         timings["replay_ms"] = round((time.perf_counter() - clock) * 1000, 1)
     timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    report["timings_ms"] = timings
-    return report
+    return DeployCheck(problems=tuple(p.as_dict() for p in problems), replay=replayed,
+                       timings_ms=timings)
 
 
 def deploy(
@@ -199,7 +209,7 @@ class DefinitionVersion:
 
 
 @dataclass(frozen=True, eq=False)
-class DefinitionSources(DictView):
+class DefinitionSources(JsonView):
     """The BPMN files (name to XML) and forms (name to JSON Schema) of a deployed version."""
 
     id: int

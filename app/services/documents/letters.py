@@ -30,9 +30,9 @@ from sqlalchemy import select
 
 from app.domain.benefits import act_of
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
 from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import Case, Decision, Document, User
 from app.services.documents import document_store
 from app.services.documents.document_store import StoredDocument
@@ -82,6 +82,7 @@ def _date(value: Any) -> date | None:
     return value if isinstance(value, date) else iso_date(value)
 
 
+# A dict: the letter's facts keyed by its kind's fields (lane `dialect` rewrites it).
 def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]:
     """The letter's facts, checked and cleaned; ValidationFailed naming each bad field.
 
@@ -208,7 +209,7 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
 
 
 @dataclass(frozen=True, eq=False)
-class IssuedLetter(DictView):
+class IssuedLetter(JsonView):
     """An issued letter: the stored document and where the API serves it."""
 
     id: int

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.views import JsonView
 from app.persistence.models import HumanTask, Job, ProcessInstance
 from app.services.kernel.context import Actor, UnitOfWork
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
-Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
+# A service operation: its outcome (a view) is the workflow variables handed to the process.
+Handler = Callable[[UnitOfWork, Job], JsonView]
 # Records on the case what the engine reports after a step (e.g. the delivery date, finality).
 Sync = Callable[[UnitOfWork, int, dict[str, Any]], None]
 # What the person completing a task sees (the case, the draft, the form's starting values).
@@ -142,6 +144,7 @@ class Registry:
         for sync in self._syncs:
             sync(uow, case_id, wf_data)
 
+    # A dict: a task's context, whose keys depend on its action (free JSON the API sends).
     def form_context(self, uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         """What the person completing a task needs to see (empty until one is registered)."""
         ctx = self._form_context(uow, ht) if self._form_context is not None else {}

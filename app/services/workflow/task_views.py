@@ -1,4 +1,4 @@
-"""What the worklist and the task page read of a human task: frozen views (see kernel.views)."""
+"""What the worklist and the task page read of a human task: frozen views (see app.domain.views)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.views import JsonView
 from app.persistence.models import HumanTask
-from app.services.kernel.views import JsonView
 
 
 @dataclass(frozen=True)

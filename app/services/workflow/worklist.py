@@ -69,15 +69,6 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
     return actor.has("supervisor") or ht.role in actor.roles
 
 
-def _definition_and_benefit(uow: UnitOfWork, ht: HumanTask) -> tuple[int, str | None]:
-    """The task's definition and its case's benefit, in one query."""
-    row = uow.session.execute(
-        select(ProcessInstance.definition_id, Case.benefit)
-        .join(Case, Case.id == ProcessInstance.case_id)
-        .where(ProcessInstance.id == ht.instance_id)).one()
-    return row[0], row[1]
-
-
 def form_schema(uow: UnitOfWork, definition_id: int, form: str,
                 benefit: str | None) -> dict[str, Any] | None:
     """A task's form as it applies to its case's benefit (the fields that do not apply to the
@@ -91,16 +82,34 @@ def form_schema(uow: UnitOfWork, definition_id: int, form: str,
 
 def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
     """A task with its form schema (as it applies to the case's benefit) and current data."""
-    _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id, benefit = _definition_and_benefit(uow, ht)
-        schema = form_schema(uow, definition_id, ht.form, benefit) or {}
-        context = REGISTRY.form_context(uow, ht)
-        return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
-                        context=context)
+        return task_view(uow, *visible_task(uow, actor, task_id))
+
+
+def visible_task(uow: UnitOfWork, actor: Actor, task_id: int) -> tuple[HumanTask, int, str | None]:
+    """The task, its instance's definition and its case's benefit, if ``actor`` may see the
+    task (one statement, in the caller's unit of work)."""
+    _ensure_case_role(actor)
+    found = uow.session.execute(
+        select(HumanTask, ProcessInstance.definition_id, Case.benefit)
+        .join(ProcessInstance, ProcessInstance.id == HumanTask.instance_id)
+        .join(Case, Case.id == ProcessInstance.case_id)
+        .where(HumanTask.id == task_id).execution_options(populate_existing=True)).first()
+    if found is None:
+        raise NotFound(msg(Code.TASK_NOT_FOUND, task_id=task_id))
+    ht, definition_id, benefit = found
+    if not _may_see(actor, ht):
+        raise Forbidden(msg(Code.TASK_OTHER_ROLE))
+    return ht, definition_id, benefit
+
+
+def task_view(uow: UnitOfWork, ht: HumanTask, definition_id: int, benefit: str | None) -> TaskView:
+    """A task with its form schema (as it applies to the case's benefit), current data and
+    context (in the caller's unit of work)."""
+    schema = form_schema(uow, definition_id, ht.form, benefit) or {}
+    context = REGISTRY.form_context(uow, ht)
+    return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
+                    context=context)
 
 
 def is_mine(actor: Actor, task: TaskSummary) -> bool:
@@ -132,12 +141,8 @@ def next_step(ctx: ServiceContext, actor: Actor, case_id: int) -> NextStep:
 
 def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
     """A task's identity and form schema, read in one short transaction."""
-    _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id, benefit = _definition_and_benefit(uow, ht)
+        ht, definition_id, benefit = visible_task(uow, actor, task_id)
         return TaskForm(id=ht.id, case_id=ht.case_id, name=ht.name, title_pl=ht.title_pl,
                         title_en=ht.title_en, status=ht.status, version=ht.version,
                         schema=form_schema(uow, definition_id, ht.form, benefit) or {})
@@ -233,6 +238,7 @@ def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
     return benefit
 
 
+# A dict: a JSON Schema node, free JSON.
 def _schema(value: Any) -> dict[str, Any]:
     """A JSON Schema node (free JSON by nature, so a dict)."""
     return value if isinstance(value, dict) else {}
@@ -264,6 +270,7 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
             _clean_strings(v, sub, _schema(prop.get("items")).get("properties") or {}, errors)
 
 
+# A dict: form data for the engine, keyed by the form's fields.
 def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any],
                     benefit: str | None = None) -> dict[str, Any]:
     """The part of a submission the workflow sees (form data: free JSON, so a dict).

@@ -8,8 +8,8 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
+from app.domain.views import to_json
 from app.services import payments
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, iso_date
@@ -50,23 +50,23 @@ def _text(raw: Any, limit: int = 100) -> str:
 def payment_run() -> Any:
     """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
     month = parse_month(_body().get("month"))
-    return jsonify(jsonable(payments.monthly_payment_run(services(), month, api_actor())))
+    return jsonify(to_json(payments.monthly_payment_run(services(), month, api_actor())))
 
 
 def payment_lists() -> Any:
     """All payment lists."""
-    return jsonify(jsonable(payments.list_payment_lists(services(), api_actor())))
+    return jsonify(to_json(payments.list_payment_lists(services(), api_actor())))
 
 
 def payment_list(list_id: int) -> Any:
     """One payment list with its payments."""
-    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
+    return jsonify(to_json(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def approve_list(list_id: int) -> Any:
     """A second supervisor approves a payment list (403 for the one who ran it)."""
     payments.approve_list(services(), api_actor(), list_id)
-    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
+    return jsonify(to_json(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def export_list(list_id: int, kind: str) -> Any:
@@ -79,7 +79,7 @@ def export_list(list_id: int, kind: str) -> Any:
 def settle_payment(payment_id: int) -> Any:
     """Mark a payment {outcome: paid|returned, on: YYYY-MM-DD, ref}."""
     body = _body()
-    return jsonify(jsonable(payments.mark_payment(services(), api_actor(), payment_id,
+    return jsonify(to_json(payments.mark_payment(services(), api_actor(), payment_id,
                                                   _text(body.get("outcome"), 20), iso_date(body.get("on")),
                                                   _text(body.get("ref")))))
 
@@ -87,7 +87,7 @@ def settle_payment(payment_id: int) -> Any:
 def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of a list {outcome, on, ref}."""
     body = _body()
-    return jsonify(jsonable(payments.mark_list(services(), api_actor(), list_id,
+    return jsonify(to_json(payments.mark_list(services(), api_actor(), list_id,
                                                _text(body.get("outcome"), 20), iso_date(body.get("on")),
                                                _text(body.get("ref")))))
 
@@ -96,7 +96,7 @@ def reissue_payment(payment_id: int) -> Any:
     """Reissue a returned payment {method: transfer|cash, account}."""
     body = _body()
     account = body.get("account")
-    return jsonify(jsonable(payments.reissue(services(), api_actor(), payment_id,
+    return jsonify(to_json(payments.reissue(services(), api_actor(), payment_id,
                                              _text(body.get("method"), 20),
                                              account if isinstance(account, str) else None))), 201
 

@@ -68,7 +68,9 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
             case: CaseBrief | None = None, task: TaskView | None = None) -> Any:
     """The task page; shown again after a refusal, the case in brief is not a new audited read."""
     if task is None:
-        task = worklist.get_task(services(), actor(), form.id)
+        # The task and the case in brief in one read; shown again, the case is not a new read.
+        page = case_view.task_page(services(), actor(), form.id, audited=False)
+        task, case = page.task, case or page.case
     if case is None:
         case = _case_brief(task.case_id, audited=False)
     fields = schema_form.build_fields(task.schema or {}, values, errors,
@@ -88,8 +90,8 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
 @page_roles(*CASE_ROLES)
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
-    view = worklist.get_task(services(), actor(), task_id)
-    case = _case_brief(view.case_id, audited=True)
+    page = case_view.task_page(services(), actor(), task_id, audited=True)
+    view, case = page.task, page.case
     values = dict(view.data or {})
     if view.status == TaskStatus.READY:
         # Starting values from the case (computed amount, lawful period, declared incomes) for
