@@ -75,6 +75,11 @@ def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[b
     return data, transfers
 
 
+# A payment's status as the (Polish) export writes it; the pages use app/web/ui/labels.py.
+XLSX_STATUSES = {"pending": "oczekuje", "approved": "zatwierdzona", "paid": "wypłacona",
+                 "returned": "zwrócona", "draft": "projekt", "exported": "wyeksportowana"}
+
+
 def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
     wb = Workbook()
     ws = wb.active
@@ -87,7 +92,8 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
         append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
-                        p.account or "", p.due_on, p.amount, p.status])
+                        p.account or "", p.due_on, p.amount,
+                        XLSX_STATUSES.get(p.status, p.status)])
         ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
         ws.cell(row=n + 1, column=8).number_format = "0.00"
     last = len(payments) + 2
@@ -111,7 +117,7 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
     body = "".join(
         f"<tr><td>{n}</td><td>{escape(p.case_number)}</td><td>{escape(p.payee)}</td>"
         f"<td>{escape(p.title)}</td>"
-        f"<td class='num'>{format_money(p.amount, group_from=1000)}</td><td></td></tr>"
+        f"<td class='num'>{format_money(p.amount)}</td><td></td></tr>"
         for n, p in enumerate(cash, 1))
     total = sum((p.amount for p in cash), Decimal("0.00"))
     html = (
@@ -123,7 +129,7 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
-        f"<th class='num'>{format_money(total, group_from=1000)}</th><th></th></tr></tfoot></table>"
+        f"<th class='num'>{format_money(total)}</th><th></th></tr></tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
     # Fixed columns: a long name or title wraps inside its own column, never past the page.

@@ -106,8 +106,11 @@ def definitions_deploy() -> Any:
     except Conflict as exc:
         return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
-        # `problems` name file and element: the modeler marks each element (admin-editor.js).
-        return jsonify({"error": service_message(exc.message), "fields": exc.errors,
+        # `problems` name file and element: the modeler marks and lists each one in the page's
+        # language (admin-editor.js); the API's English `definition[i]` fields repeat them.
+        fields = {k: service_message(v) for k, v in exc.errors.items()
+                  if not k.startswith("definition[")}
+        return jsonify({"error": service_message(exc.message), "fields": fields,
                         "problems": with_texts(exc.extra.get("problems", []))}), exc.status
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},

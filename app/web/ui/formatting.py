@@ -16,6 +16,7 @@ from flask_babel import ngettext
 
 from app.domain import statuses
 from app.domain.messages import Msg
+from app.domain.messages.parameter_sources import citation
 from app.domain.money import format_money
 from app.domain.statuses import TaskStatus
 from app.web.context import services
@@ -79,8 +80,8 @@ def money(value: Any) -> str:
     if not amount.is_finite():
         return str(value)
     if lang() == "en":
-        return format_money(amount, decimal=".", group=",", group_from=1000, unit="\u00a0zł")
-    return format_money(amount, group_from=1000, unit="\u00a0zł")
+        return format_money(amount, decimal=".", group=",", unit="\u00a0zł")
+    return format_money(amount, unit="\u00a0zł")
 
 
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
@@ -187,6 +188,27 @@ def service_message(message: Any, status: int | None = None) -> str:
     return text
 
 
+def parameter_source(param: Mapping[str, Any], key: str = "") -> str:
+    """Where a legal parameter comes from, for a person: its Polish citation (act, article, Dz.U.)
+    in the interface language; never the developers' note kept in ``source``."""
+    text = citation(str(param.get("name") or key), param.get("valid_from"))
+    return _(text) if text else "—"
+
+
+# The comment a rollback stores (definition_history.rollback), in the API's words.
+_ROLLBACK = re.compile(r"^Rollback to v(\d+)(?:: (.*))?$", re.S)
+
+
+def version_comment(text: str | None) -> str:
+    """A definition version's comment as shown: the note a rollback writes ("Rollback to v1: …")
+    in the interface language, an admin's own words as typed."""
+    found = _ROLLBACK.match(text or "")
+    if not found:
+        return text or ""
+    head = _("Przywrócenie wersji v%(version)s", version=found[1])
+    return f"{head}: {found[2]}" if found[2] else head
+
+
 def has_endpoint(endpoint: str) -> bool:
     """True if the endpoint is registered (the admin blueprint may be absent)."""
     return endpoint in current_app.view_functions
@@ -201,6 +223,8 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(plain, "plain")
     app.add_template_filter(code_label, "code")
     app.add_template_filter(service_message, "svc")
+    app.add_template_filter(parameter_source, "param_source")
+    app.add_template_filter(version_comment, "version_comment")
     app.add_template_global(due_badge, "due_badge")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(today, "today")
