@@ -191,9 +191,6 @@ def test_element_types_and_lanes_are_shown_in_polish(page: Any, live_server: str
     header = page.locator(".bio-properties-panel-header-type")
     header.wait_for()
     assert header.inner_text().lower() == "przepływ sekwencji"
-    select(page, "Flow_gw_complete_set_complete")
-    page.wait_for_function("""() => document.querySelector('.bio-properties-panel-header-type')
-        .textContent.toLowerCase() === 'przepływ warunkowy'""")
     select(page, "completeness_check")
     page.wait_for_function("""() => document.querySelector('.bio-properties-panel-header-type')
         .textContent.toLowerCase() === 'zadanie użytkownika'""")
