@@ -6,6 +6,8 @@ the catalog for that the catalog does not have (or has without a translation).""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,8 +132,6 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
 
 
 def _document_links(page: str, case_id: int) -> list[str]:
-    import re
-
     return re.findall(rf'href="(/cases/{case_id}/(?:documents|decision)/\d+)"', page)
 
 
@@ -141,3 +141,27 @@ def test_the_stop_list_reads_only_what_is_shown() -> None:
             "<input type='submit' value='Rollback'><input name='x' value='income'></body></html>")
     assert stop_hits(visible_text(page)) == ["approved", "Rollback"]
     assert stop_hits("caseworker1 supervisor2 do to on we") == []
+
+
+# Words a template may write outside the catalog: names and units that are the same in every
+# language (the product, the language switch, PESEL, PDF, kB, zł, an id).
+LITERAL_WORDS = {"Pomoc", "PL", "EN", "PESEL", "PDF", "kB", "zł", "id"}
+
+
+def test_every_visible_text_of_a_template_is_a_catalog_msgid() -> None:
+    """Every text a template writes between tags goes through ``_()`` (so it is in the catalog):
+    what is left once the Jinja expressions, statements, scripts and comments are removed is only
+    punctuation and the literal words above."""
+    root = Path(__file__).resolve().parents[2] / "app/web/templates"
+    strays = []
+    for path in sorted(root.rglob("*.html")):
+        source = re.sub(r"{#.*?#}|<script.*?</script>|<style.*?</style>"
+                        r"|{%\s*block main_class\s*%}.*?{%\s*endblock\s*%}", "",  # CSS classes
+                        path.read_text(encoding="utf-8"), flags=re.S)
+        source = re.sub(r"{{.*?}}|{%.*?%}", " ", source, flags=re.S)
+        for piece in re.sub(r"<[^>]*>", "\n", source).split("\n"):
+            if "=" in piece:  # the rest of a tag a Jinja statement split
+                continue
+            strays += [f"{path.relative_to(root)}: {w}" for w in re.findall(r"[^\W\d_]{2,}", piece)
+                       if w not in LITERAL_WORDS]
+    assert not strays, strays
