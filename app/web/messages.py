@@ -16,6 +16,7 @@ from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from app.domain.messages import CATALOGUE, Msg, placeholders, problem_code
+from app.domain.money import format_money
 
 API_LANGUAGES = ("en", "pl")
 
@@ -40,15 +41,24 @@ def _polish(value: object) -> object:
     return _polish_date(value)
 
 
+# A parameter the Polish template writes as an amount: "%(total)s zł", "%(min)s–%(max)s zł".
+_MONEY_PARAM = re.compile(r"%\((\w+)\)s(?=(?:–%\(\w+\)s)?\s*zł)")
+_AMOUNT = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
+
+
 def polish_params(message: Msg) -> Mapping[str, object]:
     """The parameters of a message as a Polish text shows them.
 
     Parameters stay language-neutral (ISO dates, decimal points) in the code and in API bodies
-    (``api_codes``); at render time a Polish text writes every date as dd.mm.rrrr, and the words of
-    a broken rule (``rule.*``) also write decimals with a comma.
+    (``api_codes``); at render time a Polish text writes every date as dd.mm.rrrr, every amount in
+    złoty as the one formatter does ("1 229,50"), and the words of a broken rule (``rule.*``) also
+    write other decimals with a comma.
     """
     polish = _polish if message.code.value.startswith("rule.") else _polish_date
-    return {name: polish(value) for name, value in message.params.items()}
+    money = set(_MONEY_PARAM.findall(CATALOGUE[message.code].pl))
+    return {name: format_money(str(value), unit="")
+            if name in money and isinstance(value, str | int) and _AMOUNT.match(str(value))
+            else polish(value) for name, value in message.params.items()}
 
 
 def render(message: Msg) -> str:

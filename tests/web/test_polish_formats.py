@@ -58,6 +58,17 @@ def test_a_message_writes_its_dates_dd_mm_rrrr_in_polish_and_keeps_iso_params(fl
         assert "2026-12-07" in render(message)
 
 
+def test_a_message_writes_its_amounts_as_the_one_formatter(flask_app: Any) -> None:
+    message = msg(Code.PAYMENT_LIST_TOTAL_MISMATCH, list=7, total="1229.50", payments="1200.00",
+                  unapproved=0)
+    with flask_app.test_request_context("/", headers=PL):
+        shown = _flat(render(message))
+        assert "suma z zatwierdzenia 1 229,50 zł, suma wypłat 1 200,00 zł" in shown, shown
+        assert api_codes(message)["params"]["total"] == "1229.50"
+        rule = msg(Code.RULE_AMOUNT_REASON_REQUIRED, computed="1229.5", article="art. 107 k.p.a.")
+        assert "(1 229,50 zł)" in _flat(render(rule))
+
+
 def test_the_application_page_shows_the_earliest_date_the_polish_way(client: Any) -> None:
     login(client, "caseworker1")
     res = client.post("/cases/new", data=application_form(requested_until="2000-01-01"), headers=PL)
