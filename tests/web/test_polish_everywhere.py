@@ -16,8 +16,9 @@ from app.domain.deadlines import today_in_warsaw
 from app.services import payments
 from app.services.cases import opening as cases
 from app.services.kernel.context import Actor, ServiceContext
-from app.services.workflow import jobs, worklist
-from tests.drive import canned, lawful, ready_tasks, sample_application
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import jobs, timers, worklist
+from tests.drive import canned, complete_named, lawful, ready_tasks, sample_application
 from tests.pdftext import pdf_text
 from tests.polish_crawl import (
     Crawl,
@@ -29,7 +30,7 @@ from tests.polish_crawl import (
     xlsx_text,
 )
 
-from .test_pages import login
+from .test_pages import login, pesel
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.embedded]
 
@@ -37,16 +38,21 @@ PL = {"Accept-Language": "pl"}
 USERS = {"caseworker": "caseworker1", "supervisor": "supervisor", "admin": "admin"}
 
 # Overrides that take a case down the paths a happy case skips (once per case each): a missing
-# document, a refusal with the art. 10 notice and the party's comments, an appeal to the SKO.
+# document and an appeal to the SKO; an income above the criterion, so a refusal with the art. 10
+# notice and the party's comments.
 DETOURS: dict[str, dict[str, Any]] = {
     "completeness_check": {"complete": False, "missing_items": "Zaświadczenie o dochodach."},
     "appeal_window": {"appeal_event": "appeal_filed"},
-    "party_comments": {"comments_made": True},
+}
+REFUSAL: dict[str, dict[str, Any]] = {
+    "conduct_interview": {"verified_incomes": [{"member_index": 0, "net_income": "2600.00"}]},
+    "draft_decision": {"justification": "Dochód strony przekracza kryterium dochodowe."},
+    "party_comments": {"comments_made": True, "party_comments": "Proszę o ponowne przeliczenie."},
 }
 
 
 def _drive_visiting(client: Any, ctx: ServiceContext, case_id: int, actors: dict[str, Actor],
-                    found: Crawl, kinds: set[str], detour: bool) -> None:
+                    found: Crawl, kinds: set[str], detours: dict[str, dict[str, Any]]) -> None:
     """Complete the case's tasks, reading each task page (as its role) before completing it."""
     used: set[str] = set()
     current = None
@@ -65,13 +71,52 @@ def _drive_visiting(client: Any, ctx: ServiceContext, case_id: int, actors: dict
         found.visited.add(f"{ht.role} /tasks/{ht.id} ({ht.name})")
         found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
         kinds.add(ht.name)
-        data = canned(ctx, ht.name)
-        if detour and ht.name in DETOURS and ht.name not in used:
-            data.update(DETOURS[ht.name])
+        data = lawful(ctx, actors[ht.role], ht, canned(ctx, ht.name))
+        if ht.name in detours and ht.name not in used:
+            data.update(detours[ht.name])
+            if data.get("comments_made"):
+                data["comments_received_on"] = today_in_warsaw(ctx.now()).isoformat()
             used.add(ht.name)
-        worklist.complete(ctx, actors[ht.role], ht.id, lawful(ctx, actors[ht.role], ht, data),
-                          ht.version)
+        try:
+            worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
+        except ValidationFailed as exc:
+            raise AssertionError(f"{ht.name}: {exc.errors}") from exc
     raise AssertionError(f"case {case_id} did not settle")
+
+
+def _visit_ready(client: Any, ctx: ServiceContext, case_id: int, found: Crawl, kinds: set[str],
+                 seen: set[int]) -> None:
+    """Read each ready task page of the case not read yet, as its role."""
+    for ht in ready_tasks(ctx, case_id):
+        if ht.id in seen:
+            continue
+        seen.add(ht.id)
+        client.post("/logout")
+        login(client, USERS[ht.role])
+        res = client.get(f"/tasks/{ht.id}", headers=PL)
+        assert res.status_code == 200, (ht.name, res.status_code)
+        found.visited.add(f"{ht.role} /tasks/{ht.id} ({ht.name})")
+        found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
+        kinds.add(ht.name)
+
+
+def _escalations(client: Any, ctx: ServiceContext, clock: Any, caseworker: Actor, found: Crawl,
+                 kinds: set[str]) -> None:
+    """The tasks the timers open: an overdue interview, a decision deadline near and past."""
+    seen: set[int] = set()
+    case_id = cases.open_case(ctx, caseworker, sample_application(
+        urgent=True, applicant={"pesel": pesel("8001010101"), "first_name": "Ewa",
+                                "last_name": "Terminowa", "net_income": "300.00"}))
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    clock.advance(days=4)
+    timers.fire_due_timers(ctx)
+    _visit_ready(client, ctx, case_id, found, kinds, seen)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    for days in (24, 10):
+        clock.advance(days=days)
+        timers.fire_due_timers(ctx)
+        _visit_ready(client, ctx, case_id, found, kinds, seen)
 
 
 def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) -> None:
@@ -90,18 +135,19 @@ def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) ->
     found.check("supervisor cash.pdf", pdf_text(res.get_data()))
 
 
-def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext, caseworker: Actor,
-                                                supervisor: Actor, admin: Actor) -> None:
+def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext, clock: Any,
+                                                caseworker: Actor, supervisor: Actor) -> None:
     actors = {"caseworker": caseworker, "supervisor": supervisor}
     found, kinds = Crawl(), set[str]()
     with recording_msgids() as msgids:
         first = cases.open_case(ctx, caseworker, sample_application())
-        _drive_visiting(client, ctx, first, actors, found, kinds, detour=True)
+        _drive_visiting(client, ctx, first, actors, found, kinds, DETOURS)
         second = cases.open_case(ctx, caseworker, sample_application(
             applicant={"pesel": "75011501240", "first_name": "Anna", "last_name": "Próbna",
                        "net_income": "2600.00"}))
-        _drive_visiting(client, ctx, second, actors, found, kinds, detour=False)
+        _drive_visiting(client, ctx, second, actors, found, kinds, REFUSAL)
         _files(client, ctx, supervisor, found)
+        _escalations(client, ctx, clock, caseworker, found, kinds)
         for role, username in USERS.items():
             client.post("/logout")
             login(client, username)
@@ -119,20 +165,28 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
             for href in sorted(set(_document_links(page, case_id))):
                 res = client.get(href, headers=PL)
                 if res.status_code == 200 and res.mimetype == "application/pdf":
+                    found.visited.add(f"caseworker {href} (PDF)")
                     found.check(f"caseworker {href}", pdf_text(res.get_data()))
+                elif res.status_code == 200 and res.mimetype == "text/html":
+                    found.visited.add(f"caseworker {href}")
+                    found.check(f"caseworker {href}", visible_text(res.get_data(as_text=True)))
     assert len(msgids) > 300, len(msgids)  # the recorder saw the pages ask the catalog
     missing = untranslated(msgids)
     report = "\n".join(f"{where}: {sorted(set(words))}" for where, words in found.hits.items())
     assert not found.failed, found.failed
-    assert {"completeness_check", "request_supplement", "conduct_interview", "draft_decision",
-            "approve_decision", "record_delivery", "appeal_window", "handle_appeal"} <= kinds, kinds
+    assert {"completeness_check", "request_supplement", "record_supplement", "conduct_interview",
+            "draft_decision", "art10_notice", "party_comments", "approve_decision",
+            "record_delivery", "appeal_window", "handle_appeal", "record_sko_outcome",
+            "overdue_interview_escalation", "decision_deadline_warning",
+            "decision_deadline_escalation"} <= kinds, kinds
     assert len(found.visited) > 40, sorted(found.visited)
+    assert any(v.endswith("(PDF)") for v in found.visited), sorted(found.visited)
     assert not missing, f"{len(missing)} msgids without an English entry: {missing[:40]}"
     assert not found.hits, f"{found.count()} English words on Polish pages:\n{report}"
 
 
 def _document_links(page: str, case_id: int) -> list[str]:
-    return re.findall(rf'href="(/cases/{case_id}/(?:documents|decision)/\d+)"', page)
+    return re.findall(rf'href="(/cases/{case_id}/(?:documents|decision)/\d+)', page)
 
 
 def test_the_stop_list_reads_only_what_is_shown() -> None:
