@@ -89,6 +89,10 @@ def test_one_formatter_groups_thousands_on_pages_documents_and_exports(flask_app
         from app.web.ui.formatting import money
 
         assert _flat(money(Decimal("1229.50"))) == "1 229,50 zł"
+        from app.web.ui.formatting import plain
+
+        # An explanation's figures: an amount in grosze grouped, another decimal with a comma.
+        assert _flat(plain("1229.50")) == "1 229,50" and plain("2.5") == "2,5"
 
 
 def test_the_cash_desk_pdf_and_the_xlsx(ctx: ServiceContext, supervisor: Actor) -> None:

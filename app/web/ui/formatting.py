@@ -87,16 +87,22 @@ def money(value: Any) -> str:
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
 
 
+_GROSZE = re.compile(r"^-?\d+\.\d{2}$")
+
+
 def plain(value: Any) -> Any:
     """A value of an explanation as shown: a decimal ('813.00', Decimal) with a decimal comma in
-    Polish ('813,00'), unchanged in English; anything else unchanged (booleans are the macros')."""
+    Polish ('813,00'; an amount in grosze grouped as the one money formatter writes it,
+    '1 229,50'), unchanged in English; anything else unchanged (booleans are the macros')."""
     if isinstance(value, Decimal) and value.is_finite():
         text = f"{value:f}"
     elif isinstance(value, str) and _DECIMAL.match(value):
         text = value
     else:
         return value
-    return text if lang() == "en" else text.replace(".", ",")
+    if lang() == "en":
+        return text
+    return format_money(text, unit="") if _GROSZE.match(text) else text.replace(".", ",")
 
 
 def step_text(step: Any) -> str:
