@@ -106,6 +106,8 @@ def test_the_cash_desk_pdf_and_the_xlsx(ctx: ServiceContext, supervisor: Actor) 
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][8] == "Status" and rows[1][8] == "zatwierdzona", rows[:2]
+    assert sheet.cell(row=2, column=8).number_format == '#,##0.00\\ "zł"'  # shown 1 229,50 zł
+    assert sheet.cell(row=2, column=7).number_format == "dd.mm.yyyy"
     assert not stop_hits(" ".join(str(c) for r in rows for c in r if isinstance(c, str)))
 
 

@@ -76,6 +76,10 @@ def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[b
 
 
 # A payment's status as the (Polish) export writes it; the pages use app/web/ui/labels.py.
+# Amounts stay numbers (a spreadsheet sums them) shown as "1 229,50 zł" (the spreadsheet's locale
+# supplies the separators), dates as dd.mm.rrrr.
+XLSX_MONEY = '#,##0.00\\ "zł"'
+XLSX_DATE = "dd.mm.yyyy"
 XLSX_STATUSES = {"pending": "oczekuje", "approved": "zatwierdzona", "paid": "wypłacona",
                  "returned": "zwrócona", "draft": "projekt", "exported": "wyeksportowana"}
 
@@ -94,12 +98,12 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
         append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
                         p.account or "", p.due_on, p.amount,
                         XLSX_STATUSES.get(p.status, p.status)])
-        ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
-        ws.cell(row=n + 1, column=8).number_format = "0.00"
+        ws.cell(row=n + 1, column=7).number_format = XLSX_DATE
+        ws.cell(row=n + 1, column=8).number_format = XLSX_MONEY
     last = len(payments) + 2
     ws.cell(row=last, column=7, value="Razem").font = Font(bold=True)
     total = ws.cell(row=last, column=8, value=sum((p.amount for p in payments), Decimal("0.00")))
-    total.number_format, total.font = "0.00", Font(bold=True)
+    total.number_format, total.font = XLSX_MONEY, Font(bold=True)
     for col, width in zip("ABCDEFGHI", (5, 16, 28, 44, 10, 30, 14, 12, 12), strict=True):
         ws.column_dimensions[col].width = width
     # Fixed document times, so the same list always gives the same file.
