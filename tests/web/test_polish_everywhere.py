@@ -7,6 +7,7 @@ the catalog for that the catalog does not have (or has without a translation).""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from tests.polish_crawl import (
     visible_text,
     xlsx_text,
 )
+from tests.recovery_data import ACCOUNT, make_case
 
 from .test_pages import login, pesel
 
@@ -119,6 +121,33 @@ def _escalations(client: Any, ctx: ServiceContext, clock: Any, caseworker: Actor
         _visit_ready(client, ctx, case_id, found, kinds, seen)
 
 
+def _recovery(client: Any, ctx: ServiceContext, found: Crawl) -> int:
+    """An undue benefit with an approved recovery decision; its PDF is read. Returns the case."""
+    rows = make_case(ctx)
+    pid = rows.payments[0]
+    client.post("/logout")
+    login(client, "caseworker1")
+    assert client.post(f"/cases/{rows.case_id}/recoveries", headers=PL, data={
+        "payment": [str(pid)], f"amount_{pid}": "500.00", "ground": "unreported_change",
+        "fact": "Strona nie zgłosiła podjęcia pracy."}).status_code == 302
+    rid = client.get(f"/api/cases/{rows.case_id}/recoveries").get_json()["recoveries"][0]["id"]
+    repay_by = (today_in_warsaw(ctx.now()) + timedelta(days=30)).isoformat()
+    assert client.post(f"/recoveries/{rid}/decisions", headers=PL, data={
+        "case_id": rows.case_id, "kind": "recovery", "justification": "Uzasadnienie decyzji",
+        "repay_by": repay_by, "account": ACCOUNT}).status_code == 302
+    did = client.get(f"/api/cases/{rows.case_id}/recoveries").get_json()[
+        "recoveries"][0]["decisions"][0]["id"]
+    client.post("/logout")
+    login(client, "supervisor")
+    assert client.post(f"/recovery-decisions/{did}/approve",
+                       data={"case_id": rows.case_id}).status_code == 302
+    pdf = client.get(f"/recovery-decisions/{did}.pdf", headers=PL)
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    found.visited.add(f"supervisor /recovery-decisions/{did}.pdf (PDF)")
+    found.check(f"supervisor /recovery-decisions/{did}.pdf", pdf_text(pdf.get_data()))
+    return rows.case_id
+
+
 def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) -> None:
     """The payment list's XLSX and cash-desk PDF, read for English words."""
     today = today_in_warsaw(ctx.now())
@@ -147,12 +176,14 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
                        "net_income": "2600.00"}))
         _drive_visiting(client, ctx, second, actors, found, kinds, REFUSAL)
         _files(client, ctx, supervisor, found)
+        recovered = _recovery(client, ctx, found)
         _escalations(client, ctx, clock, caseworker, found, kinds)
         for role, username in USERS.items():
             client.post("/logout")
             login(client, username)
             start = ["/", "/cases", "/team", "/payments", "/deadlines", "/changes", "/symulator",
                      f"/cases/{first}", f"/cases/{second}", f"/cases/{first}/recoveries",
+                     f"/cases/{recovered}/recoveries", f"/cases/{recovered}",
                      f"/cases/{first}/letters", "/admin/", "/admin/definitions",
                      "/admin/definitions/edit", "/admin/users", "/admin/office",
                      "/admin/incidents"]
