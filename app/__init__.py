@@ -21,7 +21,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         template_folder="web/templates",
     )
     configure_app(app, config)
+    _register_commands(app)
     return app
+
+
+def _register_commands(app: Flask) -> None:
+    """The `flask` commands (app/cli/): db-upgrade, deploy-workflows, seed-demo, payment-run,
+    fire-timers, and the issuing body and signers' authorisations. The CLI sits above the web
+    floor, so the factory (above both) registers it, not web/setup.py."""
+    from app.cli.commands import register
+    from app.cli.office_commands import register as register_office
+
+    register(app)
+    register_office(app)
 
 
 def _instance_path(config: dict[str, Any] | None) -> str | None:

@@ -46,8 +46,6 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         "HEALTH_TIMEOUT_SECONDS": 1.5,
         "BABEL_DEFAULT_LOCALE": "pl",
         "LANGUAGES": ("pl", "en"),
-        "CENTRE_NAME": "Gminny Ośrodek Pomocy Społecznej",
-        "CENTRE_CITY": "Krzeszowice",
         "API_TOKEN_HOURS": 12,
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
@@ -59,10 +57,10 @@ def _defaults(instance_path: Path) -> dict[str, Any]:
         # Per-benefit payment days where the centre pays a benefit on another day of the month,
         # "benefit=day,..." (e.g. "zasilek_rodzinny=15,fundusz_alimentacyjny=15").
         "PAYMENT_DAYS": "",
-        # The centre's account the transfers are paid from (NRB, 26 digits) and its address
-        # lines for the bank file; the code page of the Elixir-O file (cp1250 or cp852).
+        # The centre's account the transfers are paid from (NRB, 26 digits); its name and
+        # address are the office settings' (flask office-set); the code page of the Elixir-O
+        # file (cp1250 or cp852).
         "CENTRE_ACCOUNT": "94102028920000510200123456",
-        "CENTRE_ADDRESS": "ul. Krakowska 1, 32-065 Krzeszowice",
         "ELIXIR_ENCODING": "cp1250",
         # The payment run commits every this many payments (a killed run loses one batch at most).
         "PAYMENT_RUN_BATCH": 5000,
@@ -102,13 +100,10 @@ _ENV_SETTINGS: dict[str, Any] = {
     "HEARTBEAT_SECONDS": int,
     "HEARTBEAT_STALE_SECONDS": int,
     "HEALTH_TIMEOUT_SECONDS": float,
-    "CENTRE_NAME": str,
-    "CENTRE_CITY": str,
     "JOB_TEST_DELAY": float,
     "PAYMENT_DAY": int,
     "PAYMENT_DAYS": str,
     "CENTRE_ACCOUNT": str,
-    "CENTRE_ADDRESS": str,
     "ELIXIR_ENCODING": str,
     "PAYMENT_RUN_BATCH": int,
     "PAYMENT_RUN_TEST_DELAY": float,

@@ -38,7 +38,9 @@ def register(app: Flask) -> None:
     @app.cli.command("office-set")
     @click.option("--gmina", required=True, help='genitive, e.g. "Gminy Krzeszowice"')
     @click.option("--body", required=True, type=click.Choice(sorted(office.BODIES)))
-    @click.option("--centre-name", required=True)
+    @click.option("--centre-name", required=True, help="nominative, as the page header shows it")
+    @click.option("--centre-name-genitive", required=True,
+                  help='genitive, e.g. "Ośrodka Pomocy Społecznej w Krzeszowicach"')
     @click.option("--centre-address", required=True)
     @click.option("--centre-city", required=True)
     @click.option("--sko-name", required=True)

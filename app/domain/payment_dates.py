@@ -20,10 +20,17 @@ from datetime import date, timedelta
 from app.domain import benefits
 from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
 from app.domain.deadlines import is_working_day
+from app.domain.messages import Code, Msg, msg
 from app.domain.parameters import ParameterNotFound, value
 
-__all__ = ["add_months", "arrears_label", "deferred_to", "due_date", "payment_date",
-           "payment_title"]
+__all__ = ["add_months", "arrears_label", "date_reason", "deferred_to", "due_date",
+           "payment_date", "payment_title"]
+
+# The provision of the first-payment rule, by the act of the benefit.
+FIRST_PAYMENT_ARTICLES = {
+    "usr": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych",
+    "fa": "art. 20 ust. 2–5 ustawy o pomocy osobom uprawnionym do alimentów",
+}
 
 
 def add_months(month: date, n: int) -> date:
@@ -66,6 +73,27 @@ def due_date(benefit: str, month: date, day: int, received_on: date | None = Non
     """The payment date of benefit ``month``: the centre's day in that month, or in the month of
     the statutory deadline for the first months of a family benefit or FA filed late."""
     return payment_date(day, deferred_to(benefit, received_on, month) or month)
+
+
+def date_reason(benefit: str, month: date, due_on: date, day: int,
+                received_on: date | None = None) -> Msg | None:
+    """Why benefit ``month`` is paid on ``due_on`` when that is not the centre's day in the
+    month itself: the statutory first-payment rule of a family benefit or FA (the filing date
+    and the deadline), or the day moved back to a working day. None for the usual date (and
+    for a one-off benefit, paid on the date its decision names)."""
+    deferred = deferred_to(benefit, received_on, month)
+    if deferred is not None and received_on is not None and due_on == payment_date(day, deferred):
+        deadline = add_months(deferred, 1) - timedelta(days=1)
+        return msg(Code.SCHEDULE_DATE_FIRST_PAYMENT, filed=f"{received_on:%d.%m.%Y}",
+                   deadline=f"{deadline:%d.%m.%Y}",
+                   article=FIRST_PAYMENT_ARTICLES.get(benefits.act_of(benefit), ""))
+    try:
+        usual = date(month.year, month.month, day)
+    except ValueError:
+        return None
+    if due_on != usual and due_on == payment_date(day, month):
+        return msg(Code.SCHEDULE_DATE_WORKING_DAY, usual=f"{usual:%d.%m.%Y}")
+    return None
 
 
 def arrears_label(month: date) -> str:

@@ -29,7 +29,6 @@ def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
-    register_commands(app)
     logging.getLogger("pomoc").setLevel(logging.INFO)
 
 
@@ -123,9 +122,12 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     register_login(app)
 
+    from app.web.ui.centre import centre_name
+
     @app.context_processor
     def _inject() -> dict[str, Any]:
-        return {"lang": _select_locale()}
+        # centre_name is called by the header only: pages without it read nothing.
+        return {"lang": _select_locale(), "centre_name": centre_name}
 
 
 def register_blueprints(app: Flask) -> None:
@@ -155,11 +157,3 @@ def register_error_handlers(app: Flask) -> None:
 
     register(app)
 
-
-def register_commands(app: Flask) -> None:
-    """CLI commands: db-upgrade, deploy-workflows, seed-demo, payment-run, fire-timers."""
-    from app.cli.commands import register
-    from app.cli.office_commands import register as register_office
-
-    register(app)
-    register_office(app)  # the issuing body and signers' authorisations

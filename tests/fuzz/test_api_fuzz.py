@@ -77,11 +77,14 @@ REFUSALS_422: dict[str, str] = {
                                          "posting not before the decision's delivery (state)",
     "POST /api/cases/{case_id}/decision-changes": "effective_from within the decision's period "
                                                   "(state)",
-    "POST /api/payment-lists/{list_id}/settle": "`on` between the list's approval and today",
-    "POST /api/payments/{payment_id}/settle": "`on` between the list's approval and today",
+    "POST /api/payment-lists/{list_id}/settle": "`on` between the list's approval (and its "
+                                                "payment date) and today; a reference",
+    "POST /api/payments/{payment_id}/settle": "`on` between the list's approval (and its payment "
+                                              "date) and today; a reference (state)",
     "POST /api/payments/run": "a month more than one month ahead of today (issue 19 part 3)",
     "GET /api/payment-lists/{list_id}/export/{kind}": "an Elixir-O export of a list with an "
-                                                      "invalid account (state)",
+                                                      "invalid account, or with no transfer "
+                                                      "(state)",
     "POST /api/eligibility": "a date outside the legal parameters' dated range",
     "POST /api/deadlines": "a date outside the legal parameters' dated range; days under the "
                            "statutory minimum for the kind",

@@ -399,7 +399,7 @@ def test_payments_are_marked_paid_or_returned_and_a_return_is_reissued(
         payments.approve_list(ctx, supervisor, body["list_id"])  # supervisor added it
     payments.approve_list(ctx, actor_for(ctx, "supervisor2"), body["list_id"])
     clock.set(datetime(2026, 4, 11, 9, 0, tzinfo=UTC))
-    payments.mark_payment(ctx, supervisor, body["id"], "paid", date(2026, 4, 10))
+    payments.mark_payment(ctx, supervisor, body["id"], "paid", date(2026, 4, 10), "KP 40/2026")
     with ctx.uow() as uow:
         paid = uow.session.scalar(select(func.count(Payment.id)).where(
             Payment.schedule_item_id == item_id, Payment.status == "paid"))

@@ -105,6 +105,35 @@ def test_payments_of_another_case_or_unpaid_are_refused(ctx: ServiceContext, cas
     assert str(Code.RECOVERY_PAYMENT_NOT_PAID) in codes(err.value)
 
 
+def test_a_payment_paid_before_its_due_date_counts_from_the_day_paid(
+        ctx: ServiceContext, caseworker: Actor) -> None:
+    """Issue 15: the cash desk paid March's benefit on 27 Feb (due 10 Mar); on 2 Mar the finding
+    is recorded. The check uses the day actually paid, not the due date, and so does the item."""
+    rows = make_case(ctx, months=(date(2026, 2, 10), date(2026, 3, 10)))
+    with ctx.uow() as uow:
+        for pid in rows.payments:
+            p = uow.session.get(Payment, pid)
+            assert p is not None
+            p.status, p.settled_on, p.settlement_ref = "paid", date(2026, 2, 27), "KP 12/2026"
+        uow.commit()
+    out = recovery.record_finding(ctx, caseworker, rows.case_id, finding(rows))
+    assert out["principal"] == "700.00"
+    items = recovery.case_recoveries(ctx, caseworker, rows.case_id)["recoveries"][0]["items"]
+    assert [i["paid_on"] for i in items] == ["2026-02-27", "2026-02-27"]
+    # Still refused when found before the day it was paid.
+    other = make_case(ctx, months=(date(2026, 2, 10), date(2026, 3, 10)))
+    with ctx.uow() as uow:
+        p = uow.session.get(Payment, other.payments[1])
+        assert p is not None
+        p.status, p.settled_on = "paid", date(2026, 2, 27)
+        uow.commit()
+    body = finding(other, ("100.00",))
+    body["payments"][0]["payment_id"] = other.payments[1]
+    with pytest.raises(ValidationFailed) as err:
+        recovery.record_finding(ctx, caseworker, other.case_id, {**body, "found_on": "2026-02-26"})
+    assert str(Code.RECOVERY_PAYMENT_NOT_PAID) in codes(err.value)
+
+
 def test_a_payment_is_counted_once(ctx: ServiceContext, caseworker: Actor) -> None:
     rows = make_case(ctx)
     body = finding(rows)

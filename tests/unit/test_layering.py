@@ -213,6 +213,11 @@ def test_no_layer_below_the_web_imports_it() -> None:
         assert offenders(package, ("app.web", "app.cli")) == []
 
 
+def test_the_web_floor_does_not_import_the_cli_above_it() -> None:
+    """The CLI sits above the web floor; the factory (app/__init__.py) registers its commands."""
+    assert offenders("app/web", ("app.cli",)) == []
+
+
 def test_no_web_module_imports_the_set_up() -> None:
     """Blueprints take the service accessor from web/context.py; only app/__init__ runs set-up."""
     assert [o for o in offenders("app", ("app.web.setup",)) if not o.startswith("app/__init__.py")] == []

@@ -34,7 +34,8 @@ def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Ac
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "12.03.2026"},
                       follow_redirects=True)
     assert "Podaj datę w formacie RRRR-MM-DD." in text(res)
-    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "returned", "on": "2026-03-12"},
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "returned", "on": "2026-03-12",
+                                                             "ref": "WB 12/2026"},
                       follow_redirects=True)
     assert "Zapisano rozliczenie wypłaty" in text(res) and "zwrócona" in text(res)
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "2026-03-12"},
@@ -88,3 +89,25 @@ def test_the_list_page_in_english(client: Any, ctx: ServiceContext, supervisor: 
     assert "Transfer file (Elixir-O)" in page and "Settle the whole list" in page
     res = client.post(f"/payments/{plist['id']}/export/elixir", follow_redirects=True)
     assert "No bank file was made: 1 payments have an invalid account number." in text(res)
+
+
+def test_settling_on_the_page_needs_a_receipt_and_a_date_from_the_list_date(
+        client: Any, ctx: ServiceContext, supervisor: Actor, clock: Any) -> None:
+    """Issue 15: "Wypłacona" acted at once, dated today, with no reference."""
+    plist = _approved(ctx, supervisor, account=None)  # cash, pays on 10 March 2026
+    pid, url = plist["payments"][0]["id"], f"/payments/{plist['id']}"
+    clock.set(datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
+    login(client, "supervisor")
+    page = text(client.get(url))
+    assert 'name="ref" maxlength="100" required' in page and 'min="2026-03-10" max="2026-03-13"' in page
+    assert "data-confirm=" in page and "nie zawiera przelewów" in page
+    res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "paid", "on": "2026-03-12"},
+                      follow_redirects=True)
+    assert "Podaj numer wyciągu bankowego lub dowodu kasowego." in text(res)
+    res = client.post(f"{url}/payments/{pid}/settle",
+                      data={"outcome": "paid", "on": "2026-03-09", "ref": "KP 3/2026"},
+                      follow_redirects=True)
+    assert "nie może być wcześniejsza niż termin wypłaty listy" in text(res)
+    res = client.post(f"{url}/settle", data={"outcome": "paid", "on": "2026-03-12", "ref": "KP 3/2026"},
+                      follow_redirects=True)
+    assert "Oznaczono wypłat: 1." in text(res) and "dowód: KP 3/2026" in text(res)

@@ -74,6 +74,10 @@ def _drive_visiting(client: Any, ctx: ServiceContext, case_id: int, actors: dict
         found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
         kinds.add(ht.name)
         data = lawful(ctx, actors[ht.role], ht, canned(ctx, ht.name))
+        if ht.name == "draft_decision" and not data.get("justification"):
+            data["justification"] = "Uzasadnienie decyzji w sprawie."
+        if ht.name == "draft_decision" and "party_comments" in used:  # art. 107 § 3 KPA
+            data["comments_answer"] = "Organ rozważył wypowiedź strony i jej nie podziela."
         if ht.name in detours and ht.name not in used:
             data.update(detours[ht.name])
             if data.get("comments_made"):
@@ -228,9 +232,9 @@ def test_the_stop_list_reads_only_what_is_shown() -> None:
     assert stop_hits("caseworker1 supervisor2 do to on we") == []
 
 
-# Words a template may write outside the catalog: names and units that are the same in every
-# language (the product, the language switch, PESEL, PDF, kB, zł, an id).
-LITERAL_WORDS = {"Pomoc", "PL", "EN", "PESEL", "PDF", "kB", "zł", "id"}
+# Words a template may write outside the catalog: names, units and citations that are the same in
+# every language (the product, the language switch, PESEL, PDF, kB, zł, an id, "art. 133 KPA").
+LITERAL_WORDS = {"Pomoc", "PL", "EN", "PESEL", "PDF", "kB", "zł", "id", "art", "KPA"}
 
 
 def test_every_visible_text_of_a_template_is_a_catalog_msgid() -> None:

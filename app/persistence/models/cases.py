@@ -154,6 +154,8 @@ class Decision(Base):
     # Rygor natychmiastowej wykonalności (art. 108 KPA): an exception, always with its reason.
     immediate_enforcement: Mapped[bool] = mapped_column(default=False)
     immediate_enforcement_reason: Mapped[str] = mapped_column(Text, default="")
+    # The answer to the party's comments on the evidence (art. 10 § 1, art. 107 § 3 KPA).
+    comments_answer: Mapped[str] = mapped_column(Text, default="")
 
     eligibility: Mapped[EligibilityResult | None] = relationship()
 

@@ -60,6 +60,8 @@ class OfficeSettings(Base):
     gmina: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(String(20))
     centre_name: Mapped[str] = mapped_column(String(300))
+    # The centre's name in the genitive, as the centre spells it ("w siedzibie Ośrodka ...").
+    centre_name_genitive: Mapped[str] = mapped_column(String(300), default="", server_default="")
     centre_address: Mapped[str] = mapped_column(String(300))
     centre_city: Mapped[str] = mapped_column(String(100))
     sko_name: Mapped[str] = mapped_column(String(300))

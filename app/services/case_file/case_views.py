@@ -137,6 +137,9 @@ class ScheduleRow(JsonView):
     due_on: date
     amount: Decimal
     status: str
+    # Why it is paid on due_on where that is not the centre's usual day in the month itself
+    # (the statutory first-payment rule, a holiday); None for the usual date.
+    date_reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.domain.messages import Code, msg
+from app.domain.payment_dates import date_reason
 from app.domain.statuses import TaskStatus
 from app.persistence.models import (
     Application,
@@ -50,6 +51,7 @@ from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, NotFound
+from app.services.payments.schedule import day_for
 from app.services.workflow.task_views import task_summary
 
 
@@ -115,8 +117,10 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
         users = {uid: name for uid, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_(user_ids)))} \
             if user_ids else {}
-        req = s.execute(select(Application.requested_amount, Application.requested_until)
+        req = s.execute(select(Application.requested_amount, Application.requested_until,
+                               Application.received_on)
                         .where(Application.case_id == case.id)).first()
+        day = day_for(ctx.config, case.benefit)
         views = [_decision(d, users) for d in decisions]
         result = CaseFile(
             id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
@@ -158,7 +162,9 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
                              for i in interviews),
             decisions=tuple(views),
             decision=views[-1] if views else None,
-            schedule=tuple(ScheduleRow(i.month, i.due_on, i.amount, i.status) for i in schedule),
+            schedule=tuple(ScheduleRow(i.month, i.due_on, i.amount, i.status, date_reason(
+                case.benefit, i.month, i.due_on, day, req.received_on if req else None))
+                for i in schedule),
             payments=tuple(PaymentRow(p.id, p.amount, p.due_on, p.method, p.status,
                                       p.payment_list_id) for p in payments),
             # Appeals, the SKO's rulings, changes and notices (appeals.decision_life).

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import lawful_draft
+from app.domain.decision_rules import amount_article, first_month_article, lawful_draft
+from app.domain.explain import key_figures
 from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
 from app.domain.recovery import act_of
@@ -26,7 +27,9 @@ from app.services.decisions.decision_records import (
     latest_decision,
     latest_eligibility,
     legal_range,
+    party_heard,
 )
+from app.services.documents import letters
 from app.services.kernel.context import UnitOfWork
 
 
@@ -88,6 +91,17 @@ def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
     return f" ({', '.join(cited)})" if cited else ""
 
 
+def _evidence_notice(uow: UnitOfWork, case_id: int) -> dict[str, Any]:
+    """The art. 10 notice of this round: issued already (from the case file: this task uses
+    it), or to be issued when the task is completed."""
+    notice = letters.current_notice(uow, case_id)
+    if notice is None:
+        return {"issued": False}
+    return {"issued": True, "document_id": notice.id, "title": notice.title,
+            "issued_on": letters.issued_on(notice).isoformat(),
+            "url": f"/api/cases/{case_id}/documents/{notice.id}"}
+
+
 def _applicant_name(case: Case) -> str:
     """The applicant as declared in this case (the register may say otherwise later)."""
     members = case.household.members
@@ -114,11 +128,22 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     }
     if ht.action == "conduct_interview":
         ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+    if ht.action in ("art10_notice", "party_comments"):
+        ctx["evidence_notice"] = _evidence_notice(uow, case.id)
+    if ht.action in ("draft_decision", "approve_decision"):
+        # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to
+        # answer (and the supervisor to see answered).
+        ctx["party_comments"] = [{"on": e.on.isoformat(), "text": e.reason}
+                                 for e in party_heard(uow, case.id).comments]
     if ht.action in ("draft_decision", "approve_decision"):
         elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
+        # The figures a caseworker decides on, shown beside the draft's fields.
+        ctx["calculation"] = key_figures(elig.result if elig else None,
+                                         amount_article(case.benefit))
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
+        ctx["first_month_article"] = first_month_article(case.benefit)
         ctx["change"] = change_context(uow, case)
         if asks_request(case.benefit) and ctx["change"] is None:
             # What the party asked for decides whether the justification may be left out
@@ -141,6 +166,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+                "comments_answer": decision.comments_answer,
             }
             if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]

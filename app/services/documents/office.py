@@ -37,20 +37,24 @@ AUTHORISATION_BASIS: dict[str, str] = {
           "alimentacyjnego",
 }
 ACTS = tuple(AUTHORISATION_BASIS)
-OFFICE_FIELDS = ("gmina", "body", "centre_name", "centre_address", "centre_city", "sko_name",
-                 "sko_seat", "payment_method", "payment_day")
-_LIMITS = {"gmina": 200, "body": 20, "centre_name": 300, "centre_address": 300, "centre_city": 100,
+OFFICE_FIELDS = ("gmina", "body", "centre_name", "centre_name_genitive", "centre_address",
+                 "centre_city", "sko_name", "sko_seat", "payment_method", "payment_day")
+_LIMITS = {"gmina": 200, "body": 20, "centre_name": 300, "centre_name_genitive": 300,
+           "centre_address": 300, "centre_city": 100,
            "sko_name": 300, "sko_seat": 300, "payment_method": 1000, "payment_day": 1000,
            "position": 200, "number": 100}
 
 
 @dataclass(frozen=True)
 class Office:
-    """The issuing body and its centre, as printed on documents."""
+    """The issuing body and its centre, as printed on documents: the one name of the centre
+    (page header, decisions, letters, the bank file and the cash-desk list all read it here).
+    Grammatical cases are stored as the centre spells them, never guessed."""
 
     gmina: str  # genitive, as printed after the body: "Gminy Krzeszowice", "Miasta Krakowa"
     body: str
-    centre_name: str
+    centre_name: str  # nominative: "Ośrodek Pomocy Społecznej w Krzeszowicach"
+    centre_name_genitive: str  # "w siedzibie Ośrodka Pomocy Społecznej w Krzeszowicach"
     centre_address: str
     centre_city: str
     sko_name: str
@@ -100,6 +104,12 @@ def office(uow: UnitOfWork) -> Office | None:
     if row is None:
         return None
     return Office(**{f: getattr(row, f) for f in OFFICE_FIELDS})
+
+
+def centre_header(uow: UnitOfWork) -> str:
+    """The centre's name as the page header shows it ('' when the body is not set)."""
+    row = uow.session.execute(select(OfficeSettings.centre_name).where(OfficeSettings.id == 1)).first()
+    return row[0] if row else ""
 
 
 def signer(uow: UnitOfWork, user_id: int | None, act: str, on: date) -> Signer | None:
@@ -232,6 +242,7 @@ def list_authorisations(ctx: ServiceContext, actor: Actor) -> list[Authorisation
 DEMO_OFFICE = {
     "gmina": "Gminy Krzeszowice", "body": "burmistrz",
     "centre_name": "Ośrodek Pomocy Społecznej w Krzeszowicach",
+    "centre_name_genitive": "Ośrodka Pomocy Społecznej w Krzeszowicach",
     "centre_address": "ul. Krakowska 8, 32-065 Krzeszowice", "centre_city": "Krzeszowice",
     "sko_name": "Samorządowe Kolegium Odwoławcze w Krakowie",
     "sko_seat": "ul. Basztowa 22, 31-156 Kraków",

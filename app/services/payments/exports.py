@@ -1,6 +1,9 @@
 """Exports of an approved list: the Elixir-O bank file (transfers), the cash-desk list as PDF
 (cash payments, with a signature column) and the whole list as XLSX (every text cell written as
-text, never as a formula: :mod:`app.services.documents.spreadsheet`).
+text, never as a formula: :mod:`app.services.documents.spreadsheet`). The centre is named as the
+office settings name it (the bank file's ordering party, the lists' heading). A list with no
+transfer has no bank file: the export says so (``payments.list_no_transfers``), never an empty
+file.
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -22,8 +25,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
 from app.domain.money import format_money
+from app.domain.polish import plural
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
+from app.services.documents.office import Office, office
 from app.services.documents.pdf import content_hash, render_pdf
 from app.services.documents.spreadsheet import append_row
 from app.services.kernel import audit
@@ -56,19 +61,30 @@ class ExportFile:
     total: Decimal
 
 
+def _office(uow: UnitOfWork) -> Office:
+    """The centre as the exports name it (the office settings: the one name of the centre)."""
+    body = office(uow)
+    if body is None:
+        raise Conflict(msg(Code.OFFICE_MISSING))
+    return body
+
+
 def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
     config = uow.ctx.config
+    transfers = [p for p in payments if p.method == "transfer"]
+    if not transfers:
+        # A cash-only list: no bank file, never an empty one.
+        raise Conflict(msg(Code.PAYMENT_LIST_NO_TRANSFERS, list=plist.id))
     payer = elixir.nrb(str(config.get("CENTRE_ACCOUNT") or ""))
     if payer is None:
         raise Conflict(msg(Code.PAYMENT_CENTRE_ACCOUNT_MISSING))
-    transfers = [p for p in payments if p.method == "transfer"]
     bad: dict[str, str] = {str(p.id): msg(Code.PAYMENT_ACCOUNT_INVALID, payment=p.id, case=p.case_number)
            for p in transfers if elixir.nrb(p.account) is None}
     if bad:
         raise ValidationFailed(msg(Code.PAYMENT_ACCOUNTS_INVALID, count=len(bad)), bad)
+    centre = _office(uow)
     when = plist.pay_date or plist.month
-    data = elixir.build(when, payer, str(config.get("CENTRE_NAME", "")),
-                        str(config.get("CENTRE_ADDRESS", "")),
+    data = elixir.build(when, payer, centre.centre_name, centre.centre_address,
                         [elixir.Transfer(p.amount, elixir.nrb(p.account) or "", p.payee, p.address,
                                          p.title) for p in transfers],
                         str(config.get("ELIXIR_ENCODING", "cp1250")))
@@ -82,29 +98,35 @@ XLSX_MONEY = '#,##0.00\\ "zł"'
 XLSX_DATE = "dd.mm.yyyy"
 XLSX_STATUSES = {"pending": "oczekuje", "approved": "zatwierdzona", "paid": "wypłacona",
                  "returned": "zwrócona", "draft": "projekt", "exported": "wyeksportowana"}
+# What a cash desk fills in by hand for each payment (the XLSX and the PDF alike).
+CASH_DESK_COLUMNS = ("Dokument tożsamości (seria i numer)", "Data odbioru", "Podpis odbiorcy")
 
 
-def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
+def _xlsx(plist: PaymentList, payments: list[Row], centre: Office) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Lista wypłat"
     ws.append(["Lp.", "Sprawa", "Odbiorca", "Tytuł wypłaty", "Forma", "Rachunek",
-               "Termin wypłaty", "Kwota (zł)", "Status"])
+               "Termin wypłaty", "Kwota (zł)", "Status", *CASH_DESK_COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
         append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
                         p.account or "", p.due_on, p.amount,
-                        XLSX_STATUSES.get(p.status, p.status)])
+                        XLSX_STATUSES.get(p.status, p.status), "", "", ""])
         ws.cell(row=n + 1, column=7).number_format = XLSX_DATE
         ws.cell(row=n + 1, column=8).number_format = XLSX_MONEY
     last = len(payments) + 2
-    ws.cell(row=last, column=7, value="Razem").font = Font(bold=True)
+    ws.cell(row=last, column=7, value=f"Razem ({_count(len(payments))})").font = Font(bold=True)
     total = ws.cell(row=last, column=8, value=sum((p.amount for p in payments), Decimal("0.00")))
     total.number_format, total.font = XLSX_MONEY, Font(bold=True)
-    for col, width in zip("ABCDEFGHI", (5, 16, 28, 44, 10, 30, 14, 12, 12), strict=True):
+    # Who pays: the centre and the body (gmina), as the office settings name them.
+    append_row(ws, [])
+    append_row(ws, ["", "Ośrodek:", f"{centre.centre_name}, {centre.centre_address}"])
+    append_row(ws, ["", "Organ:", centre.body_title])
+    for col, width in zip("ABCDEFGHIJKL", (5, 16, 28, 44, 10, 30, 14, 12, 12, 24, 14, 24), strict=True):
         ws.column_dimensions[col].width = width
     # Fixed document times, so the same list always gives the same file.
     stamp = (plist.approved_at or plist.created_at).astimezone(UTC).replace(tzinfo=None)
@@ -114,32 +136,43 @@ def _xlsx(plist: PaymentList, payments: list[Row]) -> bytes:
     return out.getvalue()
 
 
+def _count(n: int) -> str:
+    """'1 wypłata', '2 wypłaty', '5 wypłat' (the Polish plural of the catalogue's helper)."""
+    return f"{n} {plural(n, 'wypłata', 'wypłaty', 'wypłat')}"
+
+
 def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
     cash = [p for p in payments if p.method == "cash"]
-    centre = escape(str(uow.ctx.config.get("CENTRE_NAME", "")))
+    centre = _office(uow)
     when = (plist.pay_date or plist.month).strftime("%d.%m.%Y")
     body = "".join(
-        f"<tr><td>{n}</td><td>{escape(p.case_number)}</td><td>{escape(p.payee)}</td>"
+        f"<tr><td>{n}</td><td>{escape(p.case_number)}</td>"
+        f"<td>{escape(p.payee)}<br><span class='small'>{escape(p.address)}</span></td>"
         f"<td>{escape(p.title)}</td>"
-        f"<td class='num'>{format_money(p.amount)}</td><td></td></tr>"
+        f"<td class='num'>{format_money(p.amount)}</td><td></td><td></td><td></td></tr>"
         for n, p in enumerate(cash, 1))
     total = sum((p.amount for p in cash), Decimal("0.00"))
+    heads = "".join(f"<th>{escape(h)}</th>" for h in CASH_DESK_COLUMNS)
     html = (
         "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
-        f"<p>{centre}</p><h1>Lista wypłat w kasie nr {plist.id}</h1>"
+        f"<p class='centre'><strong>{escape(centre.centre_name)}</strong><br>"
+        f"{escape(centre.centre_address)}<br>{escape(centre.body_title)}</p>"
+        f"<h1>Lista wypłat w kasie nr {plist.id}</h1>"
         f"<p>Termin wypłaty: {when}</p>"
-        "<table><colgroup><col style='width:6%'><col style='width:15%'><col style='width:22%'>"
-        "<col style='width:23%'><col style='width:13%'><col style='width:21%'></colgroup>"
+        "<table><colgroup><col style='width:4%'><col style='width:11%'><col style='width:18%'>"
+        "<col style='width:18%'><col style='width:10%'><col style='width:15%'>"
+        "<col style='width:10%'><col style='width:14%'></colgroup>"
         "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
-        "<th>Kwota</th><th>Podpis odbiorcy</th></tr></thead>"
-        f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({len(cash)} wypłat)</th>"
-        f"<th class='num'>{format_money(total)}</th><th></th></tr></tfoot></table>"
+        f"<th>Kwota</th>{heads}</tr></thead>"
+        f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({_count(len(cash))})</th>"
+        f"<th class='num'>{format_money(total)}</th><th colspan='3'></th></tr>"
+        "</tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")
     # Fixed columns: a long name or title wraps inside its own column, never past the page.
-    css = ("table{width:100%;border-collapse:collapse;font-size:9pt;table-layout:fixed}"
-           "td,th{border:1px solid #444;padding:4pt}td:last-child{height:22pt}"
-           ".num{text-align:right}.sign{margin-top:24pt}")
+    css = ("table{width:100%;border-collapse:collapse;font-size:8.5pt;table-layout:fixed}"
+           "td,th{border:1px solid #444;padding:3pt}tbody td{height:24pt}.small{font-size:7.5pt}"
+           ".num{text-align:right}.sign{margin-top:24pt}@page{size:A4 landscape}")
     return render_pdf(html, css), cash
 
 
@@ -169,6 +202,9 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
         _check_total(uow, plist)
         kept = uow.session.scalar(select(PaymentExport).where(
             PaymentExport.payment_list_id == list_id, PaymentExport.kind == kind))
+        if kind == "elixir" and kept is not None and not kept.count:
+            # An empty bank file kept by an earlier version is never handed out.
+            raise Conflict(msg(Code.PAYMENT_LIST_NO_TRANSFERS, list=list_id))
         if kept is None:
             payments = rows(uow, list_id)
             if kind == "elixir":
@@ -176,7 +212,7 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
             elif kind == "cash_pdf":
                 data, included = _cash_pdf(uow, plist, payments)
             else:
-                data, included = _xlsx(plist, payments), payments
+                data, included = _xlsx(plist, payments, _office(uow)), payments
             kept = PaymentExport(payment_list_id=list_id, kind=kind, content=data,
                                  sha256=content_hash(data), count=len(included),
                                  total=sum((p.amount for p in included), Decimal("0.00")),

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import exists, func, select, update
 
+from app.domain.deadlines import today_in_warsaw
 from app.domain.dictview import DictView
 from app.domain.jsonsafe import NOT_IN_JSON
 from app.domain.messages import Code, msg
@@ -51,6 +52,8 @@ class Row:
     settled_on: date | None
     # An unpaid earlier month moved onto this (later) list: its title says "zaległe za MM/YYYY".
     arrears: bool = False
+    # The bank statement or cash-desk receipt the settlement names.
+    settlement_ref: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +92,10 @@ class PaymentListView(DictView):
     payments: tuple[Row, ...]
     arrears: tuple[ArrearsMonth, ...]
     exports: dict[str, datetime]
+    # How many payments go by transfer: none means no bank file (a cash-only list).
+    transfers: int = 0
+    # The earliest day a payment of the approved list may be settled (None before approval).
+    settle_from: date | None = None
 
 
 def require_case_role(actor: Actor) -> None:
@@ -130,7 +137,7 @@ def rows(uow: UnitOfWork, list_id: int) -> list[Row]:
         out.append(Row(p.id, p.case_id, number, f"{first} {last}", address or "", p.amount,
                        p.method, p.account, p.due_on, p.status,
                        payment_title(benefit, p.benefit_month, dnumber, late), p.benefit_month,
-                       p.reissue_of_id, p.settled_on, late))
+                       p.reissue_of_id, p.settled_on, late, p.settlement_ref or ""))
     return out
 
 
@@ -180,7 +187,16 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> PaymentList
             approved_by_id=plist.approved_by_id, version=plist.version,
             payments=tuple(payments), arrears=tuple(arrears_summary(payments)),
             exports=dict(exports),
+            transfers=sum(1 for p in payments if p.method == "transfer"),
+            settle_from=settle_from(plist) if plist.approved_at else None,
         )
+
+
+def settle_from(plist: PaymentList) -> date:
+    """The earliest day a payment of an approved list is paid or returned: not before its
+    approval, nor before the list's payment date."""
+    assert plist.approved_at is not None
+    return max(today_in_warsaw(plist.approved_at), plist.pay_date or plist.month)
 
 
 def _cents(amount: Decimal) -> Decimal:

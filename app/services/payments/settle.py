@@ -42,7 +42,8 @@ def _check(outcome: str, on: date | None) -> None:
 
 
 def _check_day(uow: UnitOfWork, list_id: int, on: date) -> None:
-    """A statement or receipt dated before the list was approved, or in the future, is false."""
+    """A statement or receipt dated before the list was approved, before the list's payment
+    date, or in the future, is false."""
     plist = uow.session.get(PaymentList, list_id)
     assert plist is not None
     now = uow.ctx.now()
@@ -51,19 +52,30 @@ def _check_day(uow: UnitOfWork, list_id: int, on: date) -> None:
     if not approved <= on <= today:
         raise ValidationFailed(msg(Code.FORM_INVALID), {"on": msg(
             Code.PAYMENT_SETTLED_ON_INVALID, approved=approved.isoformat(), today=today.isoformat())})
+    list_date = plist.pay_date or plist.month
+    if on < list_date:
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"on": msg(
+            Code.PAYMENT_SETTLED_BEFORE_LIST_DATE, list_date=list_date.isoformat())})
 
 
 def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, ref: str) -> bool:
-    """Mark one payment; False if it already carries the same marking (a repeat is harmless)."""
+    """Mark one payment; False if it already carries the same marking (a repeat is harmless:
+    the same outcome and date, with no reference or the same one). Any other second marking of
+    a settled payment is a conflict: the payment keeps its first record."""
+    ref = ref.strip()[:100]
     if p.status in SETTLED:
-        if p.status == outcome and p.settled_on == on:
+        if p.status == outcome and p.settled_on == on and ref in ("", p.settlement_ref or ""):
             return False
+        if p.status == outcome and p.settled_on == on:
+            raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED_REF, payment=p.id), status=p.status)
         raise Conflict(msg(Code.PAYMENT_ALREADY_SETTLED, payment=p.id), status=p.status)
     if p.status != PaymentStatus.APPROVED:
         raise Conflict(msg(Code.PAYMENT_LIST_NOT_APPROVED))
     _check_day(uow, p.payment_list_id, on)
+    if not ref:
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"ref": msg(Code.PAYMENT_SETTLEMENT_REF_REQUIRED)})
     p.status, p.settled_on, p.settled_by_id = outcome, on, actor.id
-    p.settled_at, p.settlement_ref = uow.ctx.now(), ref[:100]
+    p.settled_at, p.settlement_ref = uow.ctx.now(), ref
     return True
 
 
@@ -122,6 +134,8 @@ def mark_list(ctx: ServiceContext, actor: Actor, list_id: int, outcome: str, on:
     _supervisor(actor)
     _check(outcome, on)
     assert on is not None
+    if not ref.strip():
+        raise ValidationFailed(msg(Code.FORM_INVALID), {"ref": msg(Code.PAYMENT_SETTLEMENT_REF_REQUIRED)})
     with ctx.uow() as uow:
         plist = uow.session.get(PaymentList, list_id)
         if plist is None:

@@ -70,6 +70,15 @@ PAID_STATUSES = (PaymentStatus.APPROVED, PaymentStatus.EXPORTED, PaymentStatus.P
 # appears in the stored, escaped HTML of an issued decision.
 NOTICE_MARKERS = {act: str(escape(texts[0])) for act, texts in NOTICES.items()}
 MAX_PAYMENTS = 240
+
+
+def paid_on(p: Payment) -> date:
+    """The day a payment was actually paid: the settled date of a payment marked paid (a
+    cash desk or bank may pay before the due date), else its due date (approved or exported,
+    not yet settled)."""
+    if p.status == PaymentStatus.PAID and p.settled_on is not None:
+        return p.settled_on
+    return p.due_on
 MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger number names no row
 
 
@@ -212,7 +221,7 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
                            found_on, errors, act)
             p = payments.get(pid)
             if p is not None:
-                rec.items.append(RecoveryItem(payment_id=pid, month=months[pid], paid_on=p.due_on,
+                rec.items.append(RecoveryItem(payment_id=pid, month=months[pid], paid_on=paid_on(p),
                                               paid_amount=p.amount, amount=amount))
         twice = [m for m in errors.values() if getattr(m, "code", None) == Code.RECOVERY_PAYMENT_TWICE]
         if twice:
@@ -248,21 +257,21 @@ def _legal_ground(act: str, ground: Any, code: Any) -> law.LegalGround | None:
 def _check_payment(p: Payment | None, pid: int, case_id: int, amount: Decimal, counted: set[int],
                    path: str, learned_on: date | None, found_on: date, errors: FieldErrors,
                    act: str = "ups") -> None:
-    if p is not None and p.case_id == case_id and law.decision_barred(act, p.due_on, found_on):
+    if p is not None and p.case_id == case_id and law.decision_barred(act, paid_on(p), found_on):
         # Art. 23 ust. 4 FA act: no decision on a benefit paid more than 10 years before.
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_DECISION_BARRED, payment=pid,
-                                             paid_on=p.due_on.isoformat(),
+                                             paid_on=paid_on(p).isoformat(),
                                              article=law.limitation_article(act)))
         return
     if p is None or p.case_id != case_id:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=pid))
-    elif p.status not in PAID_STATUSES or p.due_on > found_on:
+    elif p.status not in PAID_STATUSES or paid_on(p) > found_on:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_NOT_PAID, payment=pid))
     elif pid in counted:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
     elif amount > p.amount:
         errors.add(f"{path}.amount", msg(Code.RECOVERY_AMOUNT_ABOVE_PAID))
-    elif learned_on is not None and p.due_on < learned_on:
+    elif learned_on is not None and paid_on(p) < learned_on:
         errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAID_BEFORE_NOTICE, payment=pid))
 
 

@@ -75,3 +75,16 @@ class TaskCompletion(TaskSummary):
     case_completed: bool
     next_tasks: tuple[TaskSummary, ...]
     jobs_delayed: int
+
+
+@dataclass(frozen=True)
+class NextStep(JsonView):
+    """What follows on a case for one user after a task: their next task (assigned to them, or
+    unassigned of their role), whether a background step (a job) is still running or failed,
+    and the ready tasks that are someone else's."""
+
+    case_id: int
+    mine: TaskSummary | None
+    running: bool
+    failed: bool
+    others: tuple[TaskSummary, ...]

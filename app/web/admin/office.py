@@ -12,6 +12,7 @@ from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.services.kernel.json_input import iso_date
 from app.web.context import services
 from app.web.security import actor, page_roles
+from app.web.ui.centre import forget
 from app.web.ui.formatting import service_message
 
 from .blueprint import bp
@@ -50,6 +51,7 @@ def office_save() -> Any:
         office.set_office(services(), actor(), values)
     except ValidationFailed as exc:
         return _page(values, exc.errors, status=422)
+    forget()
     flash(_("Dane organu zostały zapisane."), "success")
     return redirect(url_for("admin.office_page"))
 

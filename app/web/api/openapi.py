@@ -158,7 +158,9 @@ OPENAPI: dict[str, Any] = {
                                   "properties": {"month": MONTH}},
             "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
                 "outcome": {"type": "string", "enum": ["paid", "returned"]},
-                "on": DATE, "ref": {"type": "string", "maxLength": 100}}},
+                "on": DATE, "ref": {"type": "string", "maxLength": 100, "description":
+                                    "the statement or receipt number: needed to settle (422), "
+                                    "not to repeat the same marking"}}},
             "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
                 "method": {"type": "string", "enum": ["transfer", "cash"]},
                 "account": {**NRB, "description": "NRB (26 digits) for a transfer"}},
@@ -362,7 +364,7 @@ OPENAPI: dict[str, Any] = {
             "Compare an application's people with the register (no write): differences, the "
             "household in their latest case, their open cases", "RegisterCheck", body="CaseRequest")},
         "/api/cases/search": {"post": _post(
-            "Search cases by PESEL, surname or case number", "CaseList", body="SearchRequest")},
+            "Search cases by PESEL, case number, surname or first name", "CaseList", body="SearchRequest")},
         "/api/parameter-changes": {"get": _op(
             "Running grants whose amount changes with a legal parameter change", "AffectedGrants")},
         "/api/parameter-changes/draft": {"post": _post(
@@ -420,7 +422,8 @@ OPENAPI: dict[str, Any] = {
             errors=("404", "409"))},
         "/api/payment-lists/{list_id}/export/{kind}": {"get": _op(
             "Export an approved list (supervisor): elixir = the Elixir-O bank file of the "
-            "transfers (422 lists payments with invalid accounts), cash_pdf = the cash-desk list, "
+            "transfers (422 lists payments with invalid accounts; 409 payments.list_no_transfers "
+            "for a list without transfers: never an empty file), cash_pdf = the cash-desk list, "
             "xlsx = the whole list; the same file on every export", "",
             params=[_id("list_id"), {"name": "kind", "in": "path", "required": True, "schema": {
                 "type": "string", "enum": ["elixir", "cash_pdf", "xlsx"]}}],
