@@ -162,6 +162,30 @@ def test_the_rollback_note_is_shown_in_the_interface_language(flask_app: Any) ->
         assert version_comment("wydłużony termin") == "wydłużony termin"
 
 
+def test_the_versions_page_shows_a_rollback_in_polish(client: Any, ctx: ServiceContext) -> None:
+    from sqlalchemy import select
+
+    from app.persistence.models import ProcessDefinition
+
+    with ctx.uow() as uow:
+        row = uow.session.scalar(select(ProcessDefinition).where(ProcessDefinition.is_active))
+        assert row is not None
+        kept, row.comment = row.comment, "Rollback to v1: the older deadline"
+        uow.commit()
+    try:
+        login(client, "admin")
+        page = text(client.get("/admin/definitions", headers=PL))
+        assert "Przywrócenie wersji v1: " in page and "Rollback" not in visible_text(page)
+        # The admin's own words are data, marked as such (the crawl's stop-list skips them).
+        assert '<span translate="no">the older deadline</span>' in page
+    finally:
+        with ctx.uow() as uow:
+            row = uow.session.scalar(select(ProcessDefinition).where(ProcessDefinition.is_active))
+            assert row is not None
+            row.comment = kept
+            uow.commit()
+
+
 @pytest.fixture
 def restore(restore_active: int | None) -> None:
     """The active definition is put back after the test."""

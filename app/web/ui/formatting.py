@@ -205,14 +205,20 @@ def parameter_source(param: Mapping[str, Any], key: str = "") -> str:
 _ROLLBACK = re.compile(r"^Rollback to v(\d+)(?:: (.*))?$", re.S)
 
 
-def version_comment(text: str | None) -> str:
-    """A definition version's comment as shown: the note a rollback writes ("Rollback to v1: …")
-    in the interface language, an admin's own words as typed."""
+def version_comment_parts(text: str | None) -> tuple[str, str]:
+    """A definition version's comment as (the note a rollback writes, in the interface language;
+    the admin's own words, as typed): "Rollback to v1: zły termin" -> ("Przywrócenie wersji v1",
+    "zły termin"), "wydłużony termin" -> ("", "wydłużony termin")."""
     found = _ROLLBACK.match(text or "")
     if not found:
-        return text or ""
-    head = _("Przywrócenie wersji v%(version)s", version=found[1])
-    return f"{head}: {found[2]}" if found[2] else head
+        return "", text or ""
+    return _("Przywrócenie wersji v%(version)s", version=found[1]), found[2] or ""
+
+
+def version_comment(text: str | None) -> str:
+    """A definition version's comment as shown (see :func:`version_comment_parts`)."""
+    head, own = version_comment_parts(text)
+    return f"{head}: {own}" if head and own else head or own
 
 
 def has_endpoint(endpoint: str) -> bool:
@@ -231,6 +237,7 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(service_message, "svc")
     app.add_template_filter(parameter_source, "param_source")
     app.add_template_filter(version_comment, "version_comment")
+    app.add_template_filter(version_comment_parts, "version_comment_parts")
     app.add_template_global(due_badge, "due_badge")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(today, "today")
