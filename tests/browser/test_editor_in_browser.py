@@ -200,3 +200,28 @@ def test_element_types_and_lanes_are_shown_in_polish(page: Any, live_server: str
     xml = page.evaluate("() => window.pomocModeler.saveXML().then(r => r.xml)")
     assert 'name="Caseworker"' in xml and 'name="Supervisor"' in xml and "Pracownik socjalny" not in xml
     page.screenshot(path=str(SHOTS / "editor-polish-types-and-lanes.png"), full_page=True)
+
+
+def test_a_deploy_without_a_description_is_refused_on_the_page(page: Any, live_server: str, ctx: Any,
+                                                                restore: None) -> None:
+    """Issue 15 part 8: the description is the version's line in the history; the editor asks
+    for it (in Polish, at the field) and deploys nothing without it."""
+    start = definitions.definition_sources(ctx)
+    open_editor(page, live_server, "intake.bpmn")
+    page.click(".djs-element[data-element-id='completeness_check']")
+    name = page.locator("#bio-properties-panel-name")
+    name.wait_for()
+    name.fill("Kontrola kompletności wniosku")
+    name.press("Tab")
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-error", timeout=30000)
+    assert "Podaj opis zmian" in page.locator("#deploy-result").inner_text()
+    assert page.locator("#deploy-comment").get_attribute("aria-invalid") == "true"
+    page.screenshot(path=str(SHOTS / "editor-07-no-description.png"), full_page=True)
+    assert definitions.definition_sources(ctx)["id"] == start["id"], "nothing was deployed"
+
+    page.fill("#deploy-comment", "nowa nazwa zadania")
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-success", timeout=30000)
+    assert page.locator("#deploy-comment").get_attribute("aria-invalid") is None
+    assert definitions.definition_sources(ctx)["version"] == start["version"] + 1

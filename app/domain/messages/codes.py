@@ -408,6 +408,7 @@ class Code(StrEnum):
     FORM_NOT_JSON = "form_not_json"
     NO_DEFINITION = "no_definition"
     DEFINITION_NOT_FOUND = "definition_not_found"
+    DEFINITION_DESCRIPTION_REQUIRED = "definition_description_required"
     DOCUMENT_NOT_FOUND = "document_not_found"
     DOCUMENT_CORRUPTED = "document_corrupted"
     INCIDENT_ROLE = "incident_role"

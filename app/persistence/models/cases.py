@@ -63,6 +63,9 @@ class Case(Base):
 
     household: Mapped[Household] = relationship()
     applicant: Mapped[Person] = relationship()
+    # The application it was opened on (none for a change case); read once per session.
+    application: Mapped[Application | None] = relationship(
+        primaryjoin="Case.id == foreign(Application.case_id)", uselist=False, viewonly=True)
 
 
 class Application(Base):

@@ -17,7 +17,6 @@ from app.domain.statuses import CaseKind
 from app.domain.violations import Violation
 from app.persistence.models import (
     Appeal,
-    Application,
     Case,
     Decision,
     DecisionEvent,
@@ -39,11 +38,8 @@ def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
     assert case is not None
     if case.kind == CaseKind.CHANGE and case.effective_from is not None:
         return case.effective_from.replace(day=1)
-    row = uow.session.execute(
-        select(Application.received_on, Application.requested_from)
-        .where(Application.case_id == case_id)
-    ).first()
-    received, requested = (row[0], row[1]) if row else (case.opened_on, None)
+    row = case.application  # the whole row, kept with the case for the task's other reads
+    received, requested = (row.received_on, row.requested_from) if row else (case.opened_on, None)
     return benefit_months.first_benefit_month(case.benefit, received, requested)
 
 

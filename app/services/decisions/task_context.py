@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
@@ -18,7 +17,7 @@ from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
-from app.persistence.models import Application, Case, EligibilityResult, Household, HumanTask
+from app.persistence.models import Case, EligibilityResult, Household, HumanTask
 from app.services.cases.interview_records import interview_initial
 from app.services.decisions.change_cases import change_context
 from app.services.decisions.decision_records import (
@@ -148,7 +147,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         if asks_request(case.benefit) and ctx["change"] is None:
             # What the party asked for decides whether the justification may be left out
             # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
-            app_row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+            app_row = case.application
             amount = app_row.requested_amount if app_row else None
             until = app_row.requested_until if app_row else None
             ctx["party_request"] = {

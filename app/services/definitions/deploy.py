@@ -128,7 +128,9 @@ def deploy(
     """Validate and deploy a new version; return (definition id, created).
 
     A candidate with any problem is refused (ValidationFailed, whose body lists ``problems``).
-    Deploying content identical to the active version creates nothing.
+    Deploying content identical to the active version creates nothing. A new version needs a
+    ``comment`` (its description in the history): without one it is refused, coded
+    ``definition_description_required``.
     """
     budget = deploy_budget(ctx)
     compiled, problems, _ = validate(ctx, sources, forms, rehearsal=False, budget=budget)
@@ -142,6 +144,11 @@ def deploy(
     problems = rehearse(ctx.engine, compiled, forms, budget=budget)
     if problems:
         raise _refusal(problems)
+    # A new version's description is its line in the history: asked for once the diagram would
+    # deploy (its problems come first; redeploying the active content writes no line).
+    if not comment.strip():
+        required = msg(Code.DEFINITION_DESCRIPTION_REQUIRED)
+        raise ValidationFailed(required, {"comment": required})
     with ctx.uow() as uow:
         active = _active(uow)
         if active is not None and active.content_hash == compiled.content_hash:
@@ -170,10 +177,11 @@ def deploy(
         return definition.id, True
 
 
-def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None = None) -> int:
+def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None = None,
+                     comment: str = "workflows/ directory") -> int:
     """Deploy the diagrams and forms shipped in workflows/ (no-op if unchanged)."""
     sources, forms = load_sources(Path(directory or ctx.config["WORKFLOWS_DIR"]))
-    definition_id, _ = deploy(ctx, sources, forms, actor, comment="workflows/ directory")
+    definition_id, _ = deploy(ctx, sources, forms, actor, comment=comment)
     return definition_id
 
 

@@ -10,6 +10,7 @@ versions and elements only, never personal data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
 from app.services.workflow.instances import apply_snapshot, lock_instance
 from app.services.workflow.versions import MAIN_PROCESS, definition_ref
 from app.workflow_engine import (
+    ElementFate,
     ElementView,
     EngineError,
     Migration,
@@ -51,9 +53,15 @@ def _definition(uow: UnitOfWork, version: int) -> ProcessDefinition:
     return row
 
 
-def _views(elements: list[ElementView]) -> list[dict[str, str]]:
+def _views(elements: Iterable[ElementView]) -> list[dict[str, str]]:
     return [{"element_id": e.element_id, "name": e.name, "kind": e.kind, "process": e.process}
             for e in elements]
+
+
+def _fates(fates: list[ElementFate]) -> list[dict[str, Any]]:
+    """Each task, timer and event of the case before the move and after it: kept, moved (to
+    which), completed, cancelled, or new (element ids and names only)."""
+    return [{**_views([f.element])[0], "fate": f.fate, "to": _views(f.to)} for f in fates]
 
 
 def migrate_instances(
@@ -67,7 +75,8 @@ def migrate_instances(
     """Dry-run or apply moving the cases on `from_version` (at `element_id`) to `to_version`.
 
     Returns {from_version, to_version, element_id, dry_run, instances: [...], counts}; each
-    instance has an `outcome`: "would_migrate", "migrated" or "refused" (with `reason`).
+    instance has an `outcome`: "would_migrate", "migrated" or "refused" (with `reason`), and
+    unless refused its `fates`: what becomes of each task and timer it is at.
     """
     if not actor.has("admin"):
         raise Forbidden(msg(Code.MIGRATION_ROLE))
@@ -159,6 +168,7 @@ def _target(moved: Migration) -> dict[str, Any]:
     return {
         "elements": _views(moved.elements),
         "target_elements": _views(moved.target_elements),
+        "fates": _fates(moved.fates),
         "target_tasks": [{"element_id": t.name, "title_pl": t.title_pl, "title_en": t.title_en,
                           "role": t.lane.lower()} for t in snap.user_tasks],
         "target_service_calls": [c.operation for c in snap.service_calls],

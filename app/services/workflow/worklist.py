@@ -201,7 +201,8 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> Tas
 _VALIDATORS: dict[tuple[int, str, str], Draft202012Validator] = {}
 
 
-def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any) -> str | None:
+def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
+                  case: Case | None = None) -> str | None:
     """Validate submitted data against the task's JSON Schema as it applies to the case's
     benefit; 422 with field errors. A field that does not apply to the benefit is dropped from
     ``data`` (in place): neither required nor kept. Returns the benefit (None when the form is
@@ -209,8 +210,12 @@ def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any)
     form = ht.form or ""
     if not isinstance(data, dict):
         raise ValidationFailed(msg(Code.FORM_DATA_EXPECTED), {"data": msg(Code.OBJECT_EXPECTED)})
-    benefit = uow.session.scalar(select(Case.benefit).where(Case.id == ht.case_id)) \
-        if benefit_forms.shaped(form) else None
+    if not benefit_forms.shaped(form):
+        benefit = None
+    elif case is not None:
+        benefit = case.benefit
+    else:
+        benefit = uow.session.scalar(select(Case.benefit).where(Case.id == ht.case_id))
     key = (definition_id, form, benefit or "")
     validator = _VALIDATORS.get(key)
     schema = form_schema(uow, definition_id, form, benefit)
@@ -352,7 +357,10 @@ def complete(
             ).first()
             if drafted_by == actor.id:
                 raise Forbidden(msg(Code.FOUR_EYES))
-        benefit = validate_form(uow, instance.definition_id, ht, data)
+        # The case row, held for the whole transaction: the action and the snapshot then read it
+        # from the session (its identity map holds rows weakly; a row let go is read again).
+        case = uow.session.get(Case, ht.case_id)
+        benefit = validate_form(uow, instance.definition_id, ht, data, case)
         REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
             snap = ctx.engine.complete_user_task(
