@@ -472,6 +472,8 @@ class Code(StrEnum):
     TASK_ASSIGNED_ELSEWHERE = "task_assigned_elsewhere"
     FOUR_EYES = "four_eyes"
     TASK_GONE = "task_gone"
+    # lane polish
+    DEFINITION_REFUSED = "definition_refused"
 
 
 @dataclass(frozen=True)

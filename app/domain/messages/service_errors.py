@@ -294,4 +294,8 @@ TEXTS: dict[Code, Template] = {
     Code.PAYMENT_LISTS_ROLE: Template(
         N_("Listy wypłat mogą przeglądać tylko pracownicy socjalni i kierownicy."),
         "Only caseworkers and supervisors may see payment lists."),
+    # lane polish
+    Code.DEFINITION_REFUSED: Template(
+        N_("Definicja BPMN zawiera błędy i nie została wdrożona."),
+        "The BPMN definition is invalid and was not deployed."),
 }

@@ -92,7 +92,7 @@ def validate(
 
 def _refusal(problems: list[Problem]) -> ValidationFailed:
     exc = ValidationFailed(
-        "The BPMN definition is invalid and was not deployed.",
+        msg(Code.DEFINITION_REFUSED),
         {f"definition[{i}]": p.message for i, p in enumerate(problems)},
     )
     exc.extra["problems"] = [p.as_dict() for p in problems]

@@ -107,10 +107,15 @@ def definitions_deploy() -> Any:
     except Conflict as exc:
         return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
-        # `problems` name file and element: the modeler marks each element (admin-editor.js).
-        fields = {k: service_message(v) for k, v in exc.errors.items()}  # the page's language
+        # `problems` name file and element: the modeler marks and lists each one in the page's
+        # language (admin-editor.js); the field `definition[i]` is problem i in that language too
+        # (the API keeps the English message beside the code).
+        problems = with_texts(exc.extra.get("problems", []))
+        texts = {f"definition[{i}]": p["text"] for i, p in enumerate(problems)
+                 if isinstance(p, dict) and p.get("text")}
+        fields = {k: texts.get(k) or service_message(v) for k, v in exc.errors.items()}
         return jsonify({"error": service_message(exc.message), "fields": fields,
-                        "problems": with_texts(exc.extra.get("problems", []))}), exc.status
+                        "problems": problems}), exc.status
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
                         "problems": with_texts(exc.extra.get("problems", []))}), exc.status

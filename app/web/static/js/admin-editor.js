@@ -385,7 +385,7 @@
     problems.forEach(function (p) {
       if (p.file && p.file !== current) return;
       if (!p.element_id || !registry.get(p.element_id)) return;
-      counts[p.element_id] = (counts[p.element_id] || []).concat([p.message || p.code]);
+      counts[p.element_id] = (counts[p.element_id] || []).concat([p.text || p.message || p.code]);
     });
     Object.keys(counts).forEach(function (id) {
       canvas.addMarker(id, "pomoc-problem");
