@@ -44,7 +44,7 @@ run: $(STAMP) pdf-deps assets translations
 	$(BIN)/flask seed-demo
 	@echo ""
 	@echo "  Pomoc: http://127.0.0.1:$(PORT)/"
-	@echo "  Logins (password: demo): caseworker1, caseworker2, supervisor, admin"
+	@echo "  Logins (password: demo): caseworker1, caseworker2, supervisor, supervisor2, admin"
 	@echo "  Ctrl-C stops the web server, the worker and beat."
 	@echo ""
 	PORT=$(PORT) $(BIN)/honcho -f Procfile start

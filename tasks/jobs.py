@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.jsonsafe import jsonable
+from app.domain.views import to_json
 from app.services import payments
 from app.services.kernel import health
 from app.services.kernel.redact import describe
@@ -64,4 +64,4 @@ def payment_run(month: str | None = None) -> dict[str, Any]:
     batches it had not committed)."""
     c = ctx()
     on = date.fromisoformat(f"{month}-01") if month else today_in_warsaw(c.now())
-    return jsonable(payments.monthly_payment_run(c, on))
+    return to_json(payments.monthly_payment_run(c, on))

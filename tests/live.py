@@ -22,15 +22,19 @@ def free_port() -> int:
 
 
 def start_server(test_config: dict[str, Any], instance_dir: Path, workers: int = 2,
-                 name: str = "gunicorn") -> tuple[subprocess.Popen[bytes], str]:
-    """Start gunicorn serving the test configuration; (process, base URL) once it listens."""
+                 name: str = "gunicorn", target: str = "app:create_app()",
+                 **extra_env: str) -> tuple[subprocess.Popen[bytes], str]:
+    """Start gunicorn serving the test configuration; (process, base URL) once it listens.
+
+    ``target`` is the WSGI app gunicorn loads (a test may wrap the factory); ``extra_env`` is
+    added to the server's environment."""
     port = free_port()
     logfile = instance_dir / f"{name}.log"
     log = open(logfile, "wb")  # noqa: SIM115
-    env = worker_env(test_config, instance_dir, POMOC_PASSWORD_HASH_TIME_COST="1")
+    env = worker_env(test_config, instance_dir, POMOC_PASSWORD_HASH_TIME_COST="1", **extra_env)
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-         "app:create_app()"],
+         target],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     log.close()  # the child holds its own descriptor

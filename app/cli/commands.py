@@ -9,6 +9,7 @@ from flask import Flask
 
 from app.cli import seed
 from app.domain.deadlines import today_in_warsaw
+from app.domain.messages import CATALOGUE, Msg
 from app.persistence.migrate import upgrade
 from app.services import payments
 from app.services.definitions import deploy as definitions
@@ -17,6 +18,14 @@ from app.services.kernel.context import SYSTEM
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.services.workflow import jobs, timers
 from app.web.context import services
+
+
+def _polish(message: object) -> str:
+    """A coded service message as the operator reads it: the catalogue's Polish text and its code."""
+    if not isinstance(message, Msg):
+        return str(message)
+    template = CATALOGUE[message.code].pl
+    return f"{template % message.params if message.params else template} [{message.code}]"
 
 
 def _check_new_password(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -37,9 +46,14 @@ def register(app: Flask) -> None:
         click.echo("database is up to date")
 
     @app.cli.command("deploy-workflows")
-    def deploy_workflows() -> None:
+    @click.option("--comment", "-m", default="",
+                  help="what this version changes and why (required: its line in the history)")
+    def deploy_workflows(comment: str) -> None:
         """Deploy workflows/ as a new definition version if it changed."""
-        definition_id = definitions.deploy_directory(services(app), SYSTEM)
+        try:
+            definition_id = definitions.deploy_directory(services(app), SYSTEM, comment=comment)
+        except ServiceError as exc:
+            raise click.ClickException(_polish(exc.message)) from None
         click.echo(f"active definition id {definition_id}")
 
     @app.cli.command("seed-demo")

@@ -46,6 +46,7 @@ from app.domain.explain import Explanation
 from app.domain.messages import Code, msg
 from app.domain.parameters import ParameterTable
 from app.domain.polish import date_pl, plural
+from app.domain.views import JsonView
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 KINDS = ("interview", "decision", "decision_complex", "supplement", "deemed_delivery", "appeal",
@@ -62,8 +63,9 @@ INTERVIEW = "§ 3 rozporządzenia MRiPS z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 89
 
 
 @dataclass(frozen=True)
-class Deadline:
-    """A computed deadline with its explanation and legal basis."""
+class Deadline(JsonView):
+    """A computed deadline with its explanation and legal basis (``as_json()``: the API's JSON,
+    the same as ``to_dict()``)."""
 
     due: date
     explanation: list[dict[str, Any]]

@@ -32,11 +32,11 @@ from app.domain import benefits
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
 from app.domain.income import Member, validate_members
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.domain.money import money_str
 from app.domain.parameters import ParameterTable
 from app.domain.polish import zl
+from app.domain.views import to_json
 
 # Every benefit code, in catalogue order (a live view of app.domain.benefits).
 BENEFITS = benefits.CODES
@@ -68,10 +68,10 @@ class EligibilityResult:
             "amount": money_str(self.amount),
             "min_amount": money_str(self.min_amount),
             "max_amount": money_str(self.max_amount),
-            "explanation": jsonable(self.explanation),
+            "explanation": to_json(self.explanation),
             "legal_basis": list(self.legal_basis),
-            "parameters": jsonable(self.parameters),
-            "breakdown": jsonable(self.breakdown),
+            "parameters": to_json(self.parameters),
+            "breakdown": to_json(self.breakdown),
         }
 
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.jsonsafe import jsonable
 from app.domain.money import ZERO
 from app.domain.parameters import ParameterNotFound, ParameterTable, not_in_force, value
 from app.domain.polish import READING_PL
+from app.domain.views import to_json
 
 
 class Explanation:
@@ -58,8 +58,8 @@ class Explanation:
             "key": key,
             "text": text,
             "text_pl": pl,
-            "inputs": jsonable(dict(inputs or {})),
-            "result": jsonable(result),
+            "inputs": to_json(dict(inputs or {})),
+            "result": to_json(result),
             "legal_basis": refs,
         })
         self.cite(*refs)
@@ -92,3 +92,29 @@ class Outcome:
 
 
 NOT_ELIGIBLE = Outcome(False, ZERO, ZERO, ZERO)
+
+
+def key_figures(result: Mapping[str, Any] | None, article: str = "") -> dict[str, Any] | None:
+    """What a caseworker needs from a stored calculation (``Explanation`` steps with the
+    outcome, as the eligibility result keeps them), JSON-safe: the income per person and the
+    persons it is shared by, the income threshold it is tested against and the provisions of
+    that test, the computed amount with its lawful range and ``article`` (the amount's
+    provisions). None without a result."""
+    if not result:
+        return None
+    steps = [s for s in result.get("explanation") or [] if isinstance(s, Mapping)]
+    per_person = next((s for s in reversed(steps) if s.get("key") == "income_per_person"), None)
+    test = next((s for s in steps if str(s.get("key") or "").endswith(".income_test")), None)
+    inputs: Mapping[str, Any] = (test or {}).get("inputs") or {}
+    threshold = next((inputs[k] for k in ("criterion", "threshold", "limit") if k in inputs), None)
+    income = per_person.get("result") if per_person else None
+    if income is None:
+        income = inputs.get("income_per_person", inputs.get("income"))
+    persons = ((per_person or {}).get("inputs") or {}).get("persons", inputs.get("persons"))
+    return {
+        "eligible": bool(result.get("eligible")),
+        "income_per_person": income, "persons": persons,
+        "threshold": threshold, "threshold_basis": list((test or {}).get("legal_basis") or []),
+        "amount": result.get("amount"), "min_amount": result.get("min_amount"),
+        "max_amount": result.get("max_amount"), "article": article, "on": result.get("on"),
+    }

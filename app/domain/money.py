@@ -164,12 +164,13 @@ def parse_money(raw: object, *, comma: bool = False, places: int = 2,
 
 
 def format_money(amount: Decimal | int | str, *, decimal: str = ",", group: str = NBSP,
-                 group_from: int = 10_000, unit: str = " zł") -> str:
+                 group_from: int = 1000, unit: str = " zł") -> str:
     """The one money formatter: an amount rounded half-up to grosze, with two decimals.
 
-    The default is Polish as documents write it ("12 345,67 zł"; four-digit amounts are not
-    grouped, "1313,50 zł"); :func:`money_str` is the plain form of the API ("1234.56"), and the
-    pages pass their locale's separators and grouping.
+    The default is Polish as pages, documents and exports write it, thousands grouped with a
+    non-breaking space ("1 229,50 zł", "12 345,67 zł"; issue 15: one format everywhere);
+    :func:`money_str` is the plain form of the API ("1234.56"), and the English pages pass their
+    separators.
     """
     text = f"{round_money(to_decimal(amount)):f}"
     sign = "-" if text.startswith("-") else ""

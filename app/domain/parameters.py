@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
+from app.domain.views import to_json
 
 
 class ParameterNotFound(LookupError):
@@ -49,7 +49,7 @@ class Param:
         """Return a JSON-safe dict (Decimals as strings, dates ISO)."""
         return {
             "name": self.name,
-            "value": jsonable(self.value),
+            "value": to_json(self.value),
             "valid_from": self.valid_from.isoformat(),
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "source": self.source,

@@ -1,8 +1,9 @@
 """Polish renderings for the Polish texts of explanations (``text_pl``): amounts, dates, names.
 
-Pure string formatting, no locale machinery: amounts with a decimal comma ("1313,00 zł", and
-"12 345,00 zł" with a non-breaking space from five integer digits on, as Polish typography
-groups digits), dates as "1 marca 2025 r.", numbers of persons, days or years with the right
+Pure string formatting, no locale machinery: amounts with a decimal comma, thousands grouped
+with a non-breaking space ("1 313,00 zł", as every page, document and export writes them: the one
+formatter, :func:`app.domain.money.format_money`), other numbers grouped from five integer digits
+on ("2,5", "12 345"), dates as "1 marca 2025 r.", numbers of persons, days or years with the right
 plural form.
 """
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
-from app.domain.jsonsafe import jsonable
+from app.domain.views import to_json
 from app.services.kernel import health
 from app.web.context import services
 
@@ -17,4 +17,4 @@ bp = Blueprint("health", __name__)
 def health_check() -> Any:
     """200 when the database, the broker and the worker heartbeat are ok, else 503 (JSON)."""
     report = health.check(services())
-    return jsonify(jsonable(report)), 200 if report.status == "ok" else 503
+    return jsonify(to_json(report)), 200 if report.status == "ok" else 503

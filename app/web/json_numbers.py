@@ -8,20 +8,20 @@ from typing import Any
 
 from flask.json.provider import DefaultJSONProvider
 
-from app.domain.jsonsafe import jsonable
+from app.domain.views import to_json
 from app.services.kernel.json_numbers import whole_number
 
 
 def _default(o: Any) -> Any:
-    """A typed read (a dataclass) inside a response is sent as :func:`jsonable` makes it."""
+    """A typed read (a dataclass) inside a response is sent as :func:`to_json` makes it."""
     if is_dataclass(o) and not isinstance(o, type):
-        return jsonable(o)
+        return to_json(o)
     return DefaultJSONProvider.default(o)
 
 
 class WholeNumberJSON(DefaultJSONProvider):
     """Flask's JSON provider, reading ``683.0`` as the integer 683; a dataclass is written with
-    money as '123.45' and dates ISO (``jsonable``), not Flask's ``asdict`` and HTTP dates."""
+    money as '123.45' and dates ISO (``to_json``), not Flask's ``asdict`` and HTTP dates."""
 
     default = staticmethod(_default)
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from flask import request
 from flask_babel import get_locale, gettext
+from flask_babel import lazy_gettext as _l
 
 from app.domain.messages import CATALOGUE, Msg, placeholders, problem_code
+from app.domain.money import format_money
 
 API_LANGUAGES = ("en", "pl")
 
@@ -23,28 +25,48 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
 
 
-def _polish(value: object) -> object:
-    """A parameter as Polish writes it: 2026-03-01 -> 01.03.2026, 148.97 -> 148,97.
-
-    Parameters stay language-neutral (ISO dates, decimal points) in the code and in API bodies;
-    the Polish words of a broken rule (``rule.*``, as the decision and facts forms have always
-    shown them) write them the Polish way; English keeps them as they are.
-    """
+def _polish_date(value: object) -> object:
+    """A date parameter as Polish writes it: 2026-12-07 -> 07.12.2026 (dd.mm.rrrr)."""
     if isinstance(value, str):
         day = _ISO_DAY.match(value)
         if day:
             return f"{day[3]}.{day[2]}.{day[1]}"
-        if _DECIMAL.match(value):
-            return value.replace(".", ",")
     return value
+
+
+def _polish(value: object) -> object:
+    """A parameter as Polish writes it: 2026-03-01 -> 01.03.2026, 148.97 -> 148,97."""
+    if isinstance(value, str) and _DECIMAL.match(value):
+        return value.replace(".", ",")
+    return _polish_date(value)
+
+
+# A parameter the Polish template writes as an amount: "%(total)s zł", "%(min)s–%(max)s zł".
+_MONEY_PARAM = re.compile(r"%\((\w+)\)s(?=(?:–%\(\w+\)s)?\s*zł)")
+_AMOUNT = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
+
+
+def polish_params(message: Msg) -> Mapping[str, object]:
+    """The parameters of a message as a Polish text shows them.
+
+    Parameters stay language-neutral (ISO dates, decimal points) in the code and in API bodies
+    (``api_codes``); at render time a Polish text writes every date as dd.mm.rrrr, every amount in
+    złoty as the one formatter does ("1 229,50"), and the words of a broken rule (``rule.*``) also
+    write other decimals with a comma.
+    """
+    polish = _polish if message.code.value.startswith("rule.") else _polish_date
+    money = set(_MONEY_PARAM.findall(CATALOGUE[message.code].pl))
+    return {name: format_money(str(value), unit="")
+            if name in money and isinstance(value, str | int) and _AMOUNT.match(str(value))
+            else polish(value) for name, value in message.params.items()}
 
 
 def render(message: Msg) -> str:
     """A coded message in the current locale."""
     locale = get_locale()
     params = message.params
-    if message.code.value.startswith("rule.") and (locale is None or locale.language != "en"):
-        params = {name: _polish(value) for name, value in params.items()}
+    if locale is None or locale.language != "en":
+        params = polish_params(message)
     return str(gettext(CATALOGUE[message.code].pl, **params))
 
 
@@ -60,6 +82,11 @@ def api_codes(message: Any) -> dict[str, Any]:
     return {"code": None}
 
 
+# The kind of script a deploy problem names (the compiler's ``what``), in the interface language.
+SCRIPT_KINDS = {"script": _l("skrypt"), "prescript": _l("skrypt wykonywany przed zadaniem"),
+                "postscript": _l("skrypt wykonywany po zadaniu")}
+
+
 def problem_text(problem: Mapping[str, Any]) -> str:
     """A deploy problem (``Problem.as_dict()``) in the current locale, from its code and params.
 
@@ -72,6 +99,8 @@ def problem_text(problem: Mapping[str, Any]) -> str:
     if not placeholders(CATALOGUE[code].pl) <= params.keys():  # a producer lacking a parameter
         return str(problem.get("message") or code)
     values = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+    if values.get("what") in SCRIPT_KINDS:
+        values["what"] = str(SCRIPT_KINDS[values["what"]])
     return str(gettext(CATALOGUE[code].pl, **values))
 
 

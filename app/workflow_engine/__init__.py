@@ -6,13 +6,22 @@ Other layers code against exactly the names exported here.
 from .compiler import load_sources
 from .engine import WorkflowEngine
 from .errors import DefinitionError, EngineError, ScriptError, TaskNotReady
-from .migration import ElementView, Migration, MigrationRefused, current_elements, migrate, resume
+from .migration import (
+    ElementFate,
+    ElementView,
+    Migration,
+    MigrationRefused,
+    current_elements,
+    migrate,
+    resume,
+)
 from .model import CompiledDefinition, DefinitionRef, ServiceCall, Snapshot, UserTaskView
 
 __all__ = [
     "CompiledDefinition",
     "DefinitionError",
     "DefinitionRef",
+    "ElementFate",
     "ElementView",
     "EngineError",
     "Migration",

@@ -42,6 +42,20 @@ class ElementView:
     name: str
     kind: str
     process: str
+    task_id: str = ""  # the engine's id of this task in this instance (kept when it is moved)
+
+
+@dataclass(frozen=True)
+class ElementFate:
+    """What moving an instance does to one element it is at (a task, a timer, an event).
+
+    `fate`: "kept" (it is there after the move), "moved" (it ends and the case goes on to `to`),
+    "completed" (it ends and nothing of this instance follows it), "cancelled" (the target drops
+    it) or "new" (the target version puts the case there)."""
+
+    element: ElementView
+    fate: str
+    to: tuple[ElementView, ...] = ()
 
 
 def _bpmn_id(task) -> str | None:
@@ -51,7 +65,7 @@ def _bpmn_id(task) -> str | None:
 def _view(task, kind: str) -> ElementView:
     spec = task.task_spec
     return ElementView(str(spec.bpmn_id), str(getattr(spec, "bpmn_name", None) or spec.bpmn_id),
-                       kind, task.workflow.spec.name)
+                       kind, task.workflow.spec.name, str(task.id))
 
 
 def _dead_ends(workflow) -> list:
@@ -113,6 +127,7 @@ class Migration:
     elements: list[ElementView]
     snapshot: Snapshot
     target_elements: list[ElementView]
+    fates: list[ElementFate]
 
 
 def migrate(
@@ -154,7 +169,40 @@ def migrate(
             ) from exc
         engine._advance(restored)
         snapshot = engine._snapshot(restored)
-        return Migration(elements, snapshot, _elements(restored))
+        after = _elements(restored)
+        return Migration(elements, snapshot, after, _fates(elements, restored, after))
+
+
+def _fates(before: list[ElementView], moved: BpmnWorkflow, after: list[ElementView]) -> list[ElementFate]:
+    """Each element before the move, and what became of it; then each element new after it.
+
+    Tasks keep their engine id through a move, so an element is followed by its id: still open
+    (kept), finished with open successors (moved to them), finished alone (completed), or
+    cancelled or gone (cancelled)."""
+    tasks = {str(t.id): t for t in moved.get_tasks_iterator()}
+    for sub in moved.subprocesses.values():
+        tasks.update({str(t.id): t for t in sub.get_tasks_iterator()})
+    open_after = {e.task_id: e for e in after}
+    fates: list[ElementFate] = []
+    for e in before:
+        if e.task_id in open_after:
+            fates.append(ElementFate(open_after[e.task_id], "kept"))
+            continue
+        task = tasks.get(e.task_id)
+        if task is None or task.has_state(TaskState.CANCELLED):
+            fates.append(ElementFate(e, "cancelled"))
+            continue
+        following, todo = [], list(task.children)
+        while todo:
+            child = todo.pop(0)
+            if str(child.id) in open_after:
+                following.append(open_after[str(child.id)])
+            else:
+                todo.extend(child.children)
+        fates.append(ElementFate(e, "moved" if following else "completed", tuple(following)))
+    seen = {e.task_id for e in before} | {t.task_id for f in fates for t in f.to}
+    fates.extend(ElementFate(e, "new") for e in after if e.task_id not in seen)
+    return fates
 
 
 def _target_spec(process: str, new_spec, new_subprocess_specs: dict):

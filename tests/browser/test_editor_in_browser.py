@@ -55,7 +55,9 @@ def test_edit_name_and_condition_in_the_panel_and_deploy(page: Any, live_server:
     assert "tytułem widocznym dla pracowników" in page.locator("#properties").inner_text()
     assert page.locator("#bio-properties-panel-spiff-title_en").input_value()
     assert page.locator("#bio-properties-panel-spiff-form").input_value() == "completeness_check"
-    assert page.locator("#bio-properties-panel-pomoc-lane option:checked").inner_text() == "Caseworker"
+    # The lane keeps its English name in the diagram; the panel shows the role in Polish.
+    assert page.locator("#bio-properties-panel-pomoc-lane option:checked").inner_text() == \
+        "Pracownik socjalny"
     name.fill("Kontrola kompletności wniosku")
     name.press("Tab")
     page.screenshot(path=str(SHOTS / "editor-01-task-properties.png"), full_page=True)
@@ -179,3 +181,47 @@ def test_the_modeler_and_its_panel_speak_polish(page: Any, live_server: str) -> 
     titles = page.evaluate("""() => Array.from(document.querySelectorAll('.djs-palette .entry'))
         .map(e => e.getAttribute('title') || e.getAttribute('aria-label') || e.outerHTML.slice(0, 120))""")
     assert "Zadanie" in titles, titles
+
+
+def test_element_types_and_lanes_are_shown_in_polish(page: Any, live_server: str) -> None:
+    """Issue 15: the panel header named a flow "SEQUENCE FLOW" and the lanes read "Caseworker" and
+    "Supervisor"; the texts come from the Babel catalog, and the diagram keeps its English names."""
+    open_editor(page, live_server, "intake.bpmn")
+    select(page, "Flow_start_intake_completeness_check")
+    header = page.locator(".bio-properties-panel-header-type")
+    header.wait_for()
+    assert header.inner_text().lower() == "przepływ sekwencji"
+    select(page, "completeness_check")
+    page.wait_for_function("""() => document.querySelector('.bio-properties-panel-header-type')
+        .textContent.toLowerCase() === 'zadanie użytkownika'""")
+    lanes = page.evaluate("""() => ['Lane_intake_Caseworker', 'Lane_intake_Supervisor'].map(id =>
+        document.querySelector(`.djs-element[data-element-id='${id}'] text`).textContent)""")
+    assert lanes == ["Pracownik socjalny", "Kierownik"], lanes
+    xml = page.evaluate("() => window.pomocModeler.saveXML().then(r => r.xml)")
+    assert 'name="Caseworker"' in xml and 'name="Supervisor"' in xml and "Pracownik socjalny" not in xml
+    page.screenshot(path=str(SHOTS / "editor-polish-types-and-lanes.png"), full_page=True)
+
+
+def test_a_deploy_without_a_description_is_refused_on_the_page(page: Any, live_server: str, ctx: Any,
+                                                                restore: None) -> None:
+    """Issue 15 part 8: the description is the version's line in the history; the editor asks
+    for it (in Polish, at the field) and deploys nothing without it."""
+    start = definitions.definition_sources(ctx)
+    open_editor(page, live_server, "intake.bpmn")
+    page.click(".djs-element[data-element-id='completeness_check']")
+    name = page.locator("#bio-properties-panel-name")
+    name.wait_for()
+    name.fill("Kontrola kompletności wniosku")
+    name.press("Tab")
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-error", timeout=30000)
+    assert "Podaj opis zmian" in page.locator("#deploy-result").inner_text()
+    assert page.locator("#deploy-comment").get_attribute("aria-invalid") == "true"
+    page.screenshot(path=str(SHOTS / "editor-07-no-description.png"), full_page=True)
+    assert definitions.definition_sources(ctx)["id"] == start["id"], "nothing was deployed"
+
+    page.fill("#deploy-comment", "nowa nazwa zadania")
+    page.click("#deploy-button")
+    page.wait_for_selector("#deploy-result.alert-success", timeout=30000)
+    assert page.locator("#deploy-comment").get_attribute("aria-invalid") is None
+    assert definitions.definition_sources(ctx)["version"] == start["version"] + 1

@@ -325,7 +325,7 @@ def test_the_xlsx_and_the_cash_desk_pdf(ctx: ServiceContext, supervisor: Actor) 
     assert rows[0][:3] == ("Lp.", "Sprawa", "Odbiorca") and rows[0][7] == "Kwota (zł)"
     amounts = [r[7] for r in rows[1:4]]
     assert all(isinstance(a, float | int) for a in amounts)
-    assert sheet.cell(row=2, column=8).number_format == "0.00"
+    assert sheet.cell(row=2, column=8).number_format == '#,##0.00\\ "zł"'  # 1 229,50 zł
     assert round(sum(amounts), 2) == float(xlsx.total) == 1941.41 == rows[4][7]
     assert payments.export_list(ctx, supervisor, list_id, "xlsx").content == xlsx.content
 

@@ -577,7 +577,7 @@ def test_the_page_refuses_dates_the_parameters_do_not_cover(client: Any) -> None
     res = client.post("/symulator", data=page_form(on="2150-06-30"))
     assert res.status_code == 422
     html = text_of(res)
-    assert "Parametry prawne w systemie sięgają do 2027-12-31" in html
+    assert "Parametry prawne w systemie sięgają do 31.12.2027" in html
     assert 'value="2150-06-30"' in html and 'href="#f-on"' in html
     assert "data-benefit=" not in html  # nothing computed
     res = client.post("/symulator", data=page_form(on="0001-01-01"))
@@ -585,5 +585,5 @@ def test_the_page_refuses_dates_the_parameters_do_not_cover(client: Any) -> None
     res = client.post("/symulator", data=page_form(**{
         "_action": "deadline", "deadline.kind": "appeal", "deadline.start": "2150-01-01"}))
     assert res.status_code == 422
-    assert "Parametry prawne w systemie sięgają do 2027-12-31" in text_of(res)
+    assert "Parametry prawne w systemie sięgają do 31.12.2027" in text_of(res)
     assert 'href="#f-deadline.start"' in text_of(res)

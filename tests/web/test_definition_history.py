@@ -88,7 +88,8 @@ def test_a_stale_save_is_refused_with_409(client: Any, ctx: ServiceContext, rest
     login(client, "admin")
     start = _active(ctx)
     first = client.post("/admin/definitions/deploy", json={
-        "sources": _renamed(start, "Pierwsza"), "forms": start["forms"], "base_version": start["version"]})
+        "sources": _renamed(start, "Pierwsza"), "forms": start["forms"], "base_version": start["version"],
+        "comment": "pierwsza zmiana"})
     assert first.status_code == 201
     second = client.post("/admin/definitions/deploy", json={
         "sources": _renamed(start, "Druga"), "forms": start["forms"], "base_version": start["version"]})

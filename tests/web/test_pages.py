@@ -246,9 +246,11 @@ def test_many_members_can_be_registered(client: Any, ctx: ServiceContext) -> Non
 
 # --- tasks -------------------------------------------------------------------------------------
 
-def test_completing_a_task_returns_to_the_worklist_with_a_message(
+def test_completing_a_task_goes_on_to_the_next_task_of_the_case_with_a_message(
     client: Any, ctx: ServiceContext, caseworker: Actor
 ) -> None:
+    # Issue 15 part 7: the user goes on to their next task of the same case (it was the
+    # worklist, which did not list it yet when a background step came first).
     case_id = open_case(ctx, caseworker)
     tid = task_id(ctx, case_id, "completeness_check")
     login(client, "caseworker1")
@@ -256,8 +258,9 @@ def test_completing_a_task_returns_to_the_worklist_with_a_message(
     assert 'name="complete"' in page and 'name="version"' in page
     version = worklist.get_task(ctx, caseworker, tid)["version"]
     res = client.post(f"/tasks/{tid}", data={"complete": "on", "version": str(version)})
-    assert res.status_code == 302 and res.headers["Location"].endswith("/")
-    assert "zostało wykonane" in text(client.get("/"))
+    interview = task_id(ctx, case_id, "conduct_interview")
+    assert res.status_code == 302 and res.headers["Location"].endswith(f"/tasks/{interview}")
+    assert "zostało wykonane" in text(client.get(res.headers["Location"]))
     assert worklist.get_task(ctx, caseworker, tid)["status"] == "completed"
 
 

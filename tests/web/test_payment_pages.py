@@ -26,7 +26,7 @@ def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Ac
     login(client, "supervisor")
     res_future = client.post(f"{url}/payments/{pid}/settle",
                              data={"outcome": "paid", "on": "2026-03-12"}, follow_redirects=True)
-    assert "musi przypadać od zatwierdzenia listy (2026-03-02) do dziś" in text(res_future)
+    assert "musi przypadać od zatwierdzenia listy (02.03.2026) do dziś" in text(res_future)
     clock.set(datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
     res = client.post(f"{url}/payments/{pid}/settle", data={"outcome": "lost", "on": "2026-03-12"},
                       follow_redirects=True)

@@ -80,7 +80,8 @@ class Benefit:
     benefit_period_article: str | None = None
     amount_discretion: bool = False  # the centre sets the amount within a range or for a need
     period_discretion: bool = False  # the centre sets the period
-    # Extra JSON Schema properties of the application form for this benefit (none today).
+    # The benefit's own part of its task forms, over its kind's (app.domain.benefits.forms):
+    # form name -> {"properties": {field: False (does not apply) | {"title": ...}}}.
     form_fragment: Mapping[str, Any] = field(default_factory=dict)
     process: str = "benefit_case"    # the BPMN process its case runs
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.domain.messages import casework, deploy, general, service_errors
+from app.domain.messages import casework, deploy, general, notices, service_errors
 from app.domain.messages.codes import N_, Code, Template
 
 __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "Msg", "Template", "msg", "placeholders",
@@ -26,7 +26,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "Msg", "Template", "msg",
 
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[Code, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
-                                   **service_errors.TEXTS}
+                                   **notices.TEXTS, **service_errors.TEXTS}
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the
 # variants some have (``code.variant``: the params' ``unknown_functions``, else their ``reason``).

@@ -25,7 +25,8 @@ TEXTS: dict[Code, Template] = {
         N_("Data nie może być późniejsza niż dzisiejsza."),
         "The date may not be later than today."),
     Code.RECOVERY_NO_NOTICE: Template(
-        N_("Żadna wydana decyzja w sprawie nie zawiera pouczenia o obowiązku informowania o zmianach "
+        N_("Żadna wydana decyzja w sprawie nie zawiera pouczenia o obowiązku informowania o "
+           "zmianach "
            "(art. 109 ustawy o pomocy społecznej), więc strona nie została pouczona. Podaj powód, "
            "jeśli mimo to ustalasz nienależność."),
         "No issued decision of the case contains the notice of the duty to report changes (art. 109"
@@ -37,7 +38,8 @@ TEXTS: dict[Code, Template] = {
         "The party cannot have learned of the duty before the decision that told them was issued "
         "(%(date)s)."),
     Code.RECOVERY_PAID_BEFORE_NOTICE: Template(
-        N_("Wypłata nr %(payment)s nastąpiła, zanim strona dowiedziała się o obowiązku informowania o "
+        N_("Wypłata nr %(payment)s nastąpiła, zanim strona dowiedziała się o obowiązku "
+           "informowania o "
            "zmianach."),
         "Payment %(payment)s was made before the party learned of the duty to report changes."),
     Code.RECOVERY_DECISION_BARRED: Template(
@@ -121,7 +123,8 @@ TEXTS: dict[Code, Template] = {
                                   "The issuing body's or the authorisation's data are "
                                   "incomplete; correct the marked fields."),
     Code.PAYMENT_RUNNER_CANNOT_APPROVE: Template(
-        N_("Listę wypłat zatwierdza inna osoba niż ta, która ją naliczyła (zasada dwóch par oczu)."),
+        N_("Listę wypłat zatwierdza inna osoba niż ta, która ją naliczyła (zasada dwóch par "
+           "oczu)."),
         "A payment list is approved by someone other than the person who ran it (four eyes)."),
     Code.PAYMENT_LIST_NOT_DRAFT: Template(
         N_("Ta lista wypłat została już zatwierdzona."),
@@ -223,7 +226,8 @@ TEXTS: dict[Code, Template] = {
     Code.APPEAL_LATE_NO_SELF_CORRECTION: Template(
         N_("Spóźnione odwołanie przekazuje się do SKO (art. 134 KPA); organ nie zmienia na "
            "nie decyzji."),
-        "A late appeal goes to the SKO (art. 134 KPA); the centre does not change its decision on it."),
+        "A late appeal goes to the SKO (art. 134 KPA); the centre does not change its decision on"
+        " it."),
     Code.SELF_CORRECTION_AFTER_7_DAYS: Template(
         N_("Termin 7 dni na zmianę decyzji w trybie art. 132 § 1 KPA upłynął %(last_day)s "
            "(art. 133 KPA); odwołanie należy przekazać do SKO."),
@@ -244,7 +248,8 @@ TEXTS: dict[Code, Template] = {
     Code.SKO_LATE_ONLY_INADMISSIBLE: Template(
         N_("Odwołanie wniesiono po terminie i termin nie został przywrócony: SKO stwierdza "
            "uchybienie terminu (art. 134 KPA)."),
-        "The appeal was late and the deadline was not restored: the SKO declares it late (art. 134 KPA)."),
+        "The appeal was late and the deadline was not restored: the SKO declares it late (art. "
+        "134 KPA)."),
     Code.SKO_RESTORATION_NOT_REQUESTED: Template(
         N_("Strona nie prosiła o przywrócenie terminu do tego odwołania."),
         "The party did not ask for the deadline of this appeal to be restored."),
@@ -302,7 +307,8 @@ TEXTS: dict[Code, Template] = {
         N_("Data %(date)s jest w przyszłości (dziś jest %(today)s) (%(article)s)."),
         "The date %(date)s is in the future (today is %(today)s) (%(article)s)."),
     Code.RULE_INTERVIEW_BEFORE_APPLICATION: Template(
-        N_("Wywiad (%(interview_on)s) nie może poprzedzać wniosku (%(received_on)s) (%(article)s)."),
+        N_("Wywiad (%(interview_on)s) nie może poprzedzać wniosku (%(received_on)s) "
+           "(%(article)s)."),
         "The interview (%(interview_on)s) cannot precede the application (%(received_on)s) "
         "(%(article)s)."),
     Code.RULE_REQUEST_BEFORE_APPLICATION: Template(
@@ -350,11 +356,13 @@ TEXTS: dict[Code, Template] = {
     Code.RULE_MEMBER_MISSING: Template(
         N_("Osoba o numerze %(member_index)s nie ma wiersza; podaj jeden wiersz na każdą "
            "osobę (%(article)s)."),
-        "Member number %(member_index)s has no row; give one row per household member (%(article)s)."),
+        "Member number %(member_index)s has no row; give one row per household member "
+        "(%(article)s)."),
     Code.RULE_APPEAL_LATE_NO_SELF_CORRECTION: Template(
         N_("Odwołanie wniesione po terminie przekazuje się do SKO; organ nie zmienia na nie"
            " swojej decyzji (%(article)s)."),
-        "A late appeal goes to the SKO; the centre does not change its decision on it (%(article)s)."),
+        "A late appeal goes to the SKO; the centre does not change its decision on it "
+        "(%(article)s)."),
     Code.RULE_SELF_CORRECTION_AFTER_7_DAYS: Template(
         N_("Termin 7 dni na zmianę decyzji po odwołaniu upłynął %(last_day)s; odwołanie "
            "przekazuje się do SKO (%(article)s)."),
@@ -398,7 +406,8 @@ TEXTS: dict[Code, Template] = {
            "albo odmowę (%(article)s)."),
         "Unknown ruling '%(kind)s'; use grant, partial or refusal (%(article)s)."),
     Code.RULE_JUSTIFICATION_REQUIRED: Template(
-        N_("Odmowa i przyznanie w części wymagają uzasadnienia faktycznego i prawnego (%(article)s)."),
+        N_("Odmowa i przyznanie w części wymagają uzasadnienia faktycznego i prawnego "
+           "(%(article)s)."),
         "A refusal or a partial grant needs a factual and legal justification (%(article)s)."),
     Code.RULE_ENFORCEMENT_REASON_REQUIRED: Template(
         N_("Rygor natychmiastowej wykonalności wymaga uzasadnienia (%(article)s)."),
@@ -421,7 +430,8 @@ TEXTS: dict[Code, Template] = {
         "The amount %(amount)s zł is outside the legal range %(min)s–%(max)s zł computed "
         "for this case (%(article)s)."),
     Code.RULE_AMOUNT_REASON_REQUIRED: Template(
-        N_("Kwota inna niż wyliczona (%(computed)s zł) wymaga pisemnego uzasadnienia (%(article)s)."),
+        N_("Kwota inna niż wyliczona (%(computed)s zł) wymaga pisemnego uzasadnienia "
+           "(%(article)s)."),
         "An amount other than the computed %(computed)s zł needs a written reason (%(article)s)."),
     Code.RULE_PERIOD_START_REQUIRED: Template(
         N_("Przyznanie wymaga wskazania pierwszego miesiąca okresu (%(article)s)."),

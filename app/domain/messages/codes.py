@@ -223,6 +223,8 @@ class Code(StrEnum):
     # Letters and documents.
     LETTER_INVALID = "letter_invalid"
     LETTER_NO_DECISION = "letter_no_decision"
+    LETTER_ALREADY_ISSUED = "letter_already_issued"
+    LETTER_ALREADY_ISSUED_ON = "letter_already_issued_on"
     DATE_NOT_AFTER_TODAY = "date_not_after_today"
     DATE_IN_FUTURE = "date_in_future"
     DATE_BEFORE = "date_before"
@@ -344,6 +346,14 @@ class Code(StrEnum):
     RULE_DELIVERY_BEFORE_ISSUE = "rule.delivery_before_issue"
     RULE_APPEAL_BEFORE_ISSUE = "rule.appeal_before_issue"
     RULE_WAIVER_BEFORE_DELIVERY = "rule.waiver_before_delivery"
+    RULE_NOTICE_SENT_BEFORE_ISSUE = "rule.notice_sent_before_issue"
+    RULE_NOTICE_DELIVERY_BEFORE_ISSUE = "rule.notice_delivery_before_issue"
+    RULE_NOTICE_DELIVERY_BEFORE_SENDING = "rule.notice_delivery_before_sending"
+    RULE_NOTICE_FIRST_NOTICE_BEFORE_SENDING = "rule.notice_first_notice_before_sending"
+    RULE_NOTICE_DELIVERY_BEFORE_FIRST_NOTICE = "rule.notice_delivery_before_first_notice"
+    RULE_NOTICE_DELIVERED_AFTER_DEEMED = "rule.notice_delivered_after_deemed"
+    RULE_COMMENTS_BEFORE_NOTICE = "rule.comments_before_notice"
+    RULE_COMMENTS_UNANSWERED = "rule.comments_unanswered"
     RULE_COMPLETE_WITH_MISSING_ITEMS = "rule.complete_with_missing_items"
     RULE_INCOMPLETE_WITHOUT_MISSING_ITEMS = "rule.incomplete_without_missing_items"
     RULE_MEMBER_UNKNOWN = "rule.member_unknown"
@@ -398,6 +408,7 @@ class Code(StrEnum):
     FORM_NOT_JSON = "form_not_json"
     NO_DEFINITION = "no_definition"
     DEFINITION_NOT_FOUND = "definition_not_found"
+    DEFINITION_DESCRIPTION_REQUIRED = "definition_description_required"
     DOCUMENT_NOT_FOUND = "document_not_found"
     DOCUMENT_CORRUPTED = "document_corrupted"
     INCIDENT_ROLE = "incident_role"
@@ -461,6 +472,8 @@ class Code(StrEnum):
     TASK_ASSIGNED_ELSEWHERE = "task_assigned_elsewhere"
     FOUR_EYES = "four_eyes"
     TASK_GONE = "task_gone"
+    # lane polish
+    DEFINITION_REFUSED = "definition_refused"
 
 
 @dataclass(frozen=True)

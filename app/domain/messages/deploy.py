@@ -5,8 +5,6 @@ from __future__ import annotations
 from app.domain.messages.codes import N_, Code, Template
 
 TEXTS: dict[Code, Template] = {
-    # Deploy problems: the modeler shows each beside the element it names, so the text speaks
-    # of "this task/element" and names only what the element itself does not show.
     Code.DEPLOY_UNREACHABLE: Template(
         N_("Do tego elementu nie prowadzi żadna ścieżka od zdarzenia początkowego."),
         "No path leads to this element from a start event."),

@@ -73,6 +73,13 @@ TEXTS: dict[Code, Template] = {
     Code.FORM_SCHEMA_INVALID: Template(
         N_("Formularz nie jest poprawnym schematem JSON Schema."),
         "The form is not a valid JSON Schema."),
+    # A version's description is its line in the history: a deploy without one is refused.
+    Code.DEFINITION_DESCRIPTION_REQUIRED: Template(
+        N_("Podaj opis zmian: co zmieniono w tej wersji i dlaczego (zapisuje się w historii wersji)."),
+        "Give a description of the changes: what this version changes and why (it is kept in the "
+        "version history)."),
+    # Deploy problems: the modeler shows each beside the element it names, so the text speaks
+    # of "this task/element" and names only what the element itself does not show.
     Code.VERSION_SUPERSEDED: Template(
         N_("Wersję v%(current)s wdrożono po wersji v%(base_version)s, od której zaczęto zmiany."),
         "Version v%(current)s was deployed after v%(base_version)s, which you started from."),
@@ -287,4 +294,8 @@ TEXTS: dict[Code, Template] = {
     Code.PAYMENT_LISTS_ROLE: Template(
         N_("Listy wypłat mogą przeglądać tylko pracownicy socjalni i kierownicy."),
         "Only caseworkers and supervisors may see payment lists."),
+    # lane polish
+    Code.DEFINITION_REFUSED: Template(
+        N_("Definicja BPMN zawiera błędy i nie została wdrożona."),
+        "The BPMN definition is invalid and was not deployed."),
 }

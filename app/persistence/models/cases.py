@@ -63,6 +63,9 @@ class Case(Base):
 
     household: Mapped[Household] = relationship()
     applicant: Mapped[Person] = relationship()
+    # The application it was opened on (none for a change case); read once per session.
+    application: Mapped[Application | None] = relationship(
+        primaryjoin="Case.id == foreign(Application.case_id)", uselist=False, viewonly=True)
 
 
 class Application(Base):
@@ -154,6 +157,8 @@ class Decision(Base):
     # Rygor natychmiastowej wykonalności (art. 108 KPA): an exception, always with its reason.
     immediate_enforcement: Mapped[bool] = mapped_column(default=False)
     immediate_enforcement_reason: Mapped[str] = mapped_column(Text, default="")
+    # The answer to the party's comments on the evidence (art. 10 § 1, art. 107 § 3 KPA).
+    comments_answer: Mapped[str] = mapped_column(Text, default="")
 
     eligibility: Mapped[EligibilityResult | None] = relationship()
 

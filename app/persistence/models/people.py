@@ -6,10 +6,25 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from app.domain.search_text import fold
 
 from .base import Base, Money, utcnow
+
+
+def search_key(length: int) -> Any:
+    """A folded search key (``app.domain.search_text.fold``): ASCII, compared byte by byte
+    (``COLLATE "C"`` on PostgreSQL, SQLite's BINARY), so a prefix is a btree range."""
+    return mapped_column(String(length).with_variant(String(length, collation="C"), "postgresql"),
+                         default="", server_default="", index=True)
+
+
+def trigram_index(table: str, column: str) -> Index:
+    """PostgreSQL only: a pg_trgm GIN index on a search key, for the near (one-typo) match."""
+    return Index(f"ix_{table}_{column}_trgm", column, postgresql_using="gin",
+                 postgresql_ops={column: "gin_trgm_ops"}).ddl_if(dialect="postgresql")
 
 
 class Person(Base):
@@ -22,6 +37,8 @@ class Person(Base):
     """
 
     __tablename__ = "persons"
+    __table_args__ = (trigram_index("persons", "last_name_key"),
+                      trigram_index("persons", "first_name_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     register_key: Mapped[str] = mapped_column(String(20), unique=True)
@@ -34,6 +51,14 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
+    # The names folded for search (written with the names, below).
+    first_name_key: Mapped[str] = search_key(100)
+    last_name_key: Mapped[str] = search_key(100)
+
+    @validates("first_name", "last_name")
+    def _keep_search_key(self, field: str, value: str) -> str:
+        setattr(self, f"{field}_key", fold(value or ""))
+        return value
 
     @property
     def full_name(self) -> str:
@@ -59,6 +84,8 @@ class HouseholdMember(Base):
     """A person's membership of a household, with the facts eligibility needs."""
 
     __tablename__ = "household_members"
+    __table_args__ = (trigram_index("household_members", "last_name_key"),
+                      trigram_index("household_members", "first_name_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
@@ -77,9 +104,16 @@ class HouseholdMember(Base):
     # The names as declared in this case's application (the register may change later).
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="", index=True)
+    first_name_key: Mapped[str] = search_key(100)
+    last_name_key: Mapped[str] = search_key(100)
 
     household: Mapped[Household] = relationship(back_populates="members")
     person: Mapped[Person] = relationship(lazy="joined")
+
+    @validates("first_name", "last_name")
+    def _keep_search_key(self, field: str, value: str) -> str:
+        setattr(self, f"{field}_key", fold(value or ""))
+        return value
 
     @property
     def full_name(self) -> str:
@@ -100,6 +134,13 @@ class PersonChange(Base):
     field: Mapped[str] = mapped_column(String(30))
     old_value: Mapped[str] = mapped_column(String(300), default="")
     new_value: Mapped[str] = mapped_column(String(300), default="")
+    # The old value folded for search (a surname before a change finds the person).
+    old_value_key: Mapped[str] = search_key(300)
+
+    @validates("old_value")
+    def _keep_search_key(self, field: str, value: str) -> str:
+        self.old_value_key = fold(value or "")
+        return value
 
 
 class Income(Base):

@@ -1,8 +1,8 @@
 """What the appeal services return: an appeal, a decision's life and the appeals to forward, as
 frozen dataclasses (dates as date, money as Decimal).
 
-The API sends them through :func:`app.domain.jsonsafe.jsonable`, the same JSON the dicts they
-replaced held; a key read gives that JSON form too (:class:`app.domain.dictview.DictView`).
+The API sends them through :func:`app.domain.views.to_json`, the same JSON the dicts they
+replaced held; a key read gives that JSON form too (:class:`app.domain.views.JsonView`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain import kpa_appeals
-from app.domain.dictview import DictView
+from app.domain.views import JsonView
 from app.persistence.models import Appeal, DecisionEvent
 
 
 @dataclass(frozen=True, eq=False)
-class Demand(DictView):
+class Demand(JsonView):
     """What a decision changed by the centre itself (art. 132 KPA) grants of the demand."""
 
     text: str
@@ -29,7 +29,7 @@ class Demand(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class AppealView(DictView):
+class AppealView(JsonView):
     """An appeal as the case file and the API show it (dates, timeliness, the SKO's ruling)."""
 
     id: int
@@ -97,7 +97,7 @@ class PendingAppeal(AppealView):
 
 
 @dataclass(frozen=True, eq=False)
-class LifeEvent(DictView):
+class LifeEvent(JsonView):
     """A fact recorded on a decision (finality, an appeal late, a change, a revocation ...).
 
     ``detail`` stays a dict: it is the event's JSON record, its keys depend on the kind."""
@@ -117,7 +117,7 @@ class LifeEvent(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class DecisionLife(DictView):
+class DecisionLife(JsonView):
     """A decision's appeals and events, and what may be done now."""
 
     appeals: tuple[AppealView, ...]

@@ -1,4 +1,4 @@
-"""The case file as frozen views (see kernel.views): typed for pages, ``as_json()`` for the API."""
+"""The case file as frozen views (app.domain.views): typed for pages, ``as_json()`` for the API."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.domain.views import JsonView
 from app.services.appeals.views import DecisionLife
 from app.services.cases.register_views import RegisterCheck
 from app.services.documents.document_store import CaseDocument
-from app.services.kernel.views import JsonView
 from app.services.workflow.task_views import TaskSummary
 
 

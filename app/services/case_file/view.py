@@ -49,10 +49,11 @@ from app.services.cases import register
 from app.services.cases.register_views import CaseRow
 from app.services.documents import document_store
 from app.services.kernel import audit
-from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound
 from app.services.payments.schedule import day_for
-from app.services.workflow.task_views import task_summary
+from app.services.workflow import worklist
+from app.services.workflow.task_views import TaskView, task_summary
 
 
 def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
@@ -245,24 +246,61 @@ def case_brief(ctx: ServiceContext, actor: Actor, case_id: int, audited: bool = 
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_FILE_ROLE))
     with ctx.uow(readonly=not audited) as uow:
-        s = uow.session
-        case = s.scalar(
-            select(Case).where(Case.id == case_id)
-            .options(joinedload(Case.household).selectinload(Household.members)
-                     .joinedload(HouseholdMember.person)))
-        if case is None:
-            raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
-        brief = CaseBrief(
-            id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
-            urgent=case.urgent, opened_on=case.opened_on, address=case.household.address,
-            caseworker=s.scalar(select(User.full_name).where(User.id == case.caseworker_id))
-            if case.caseworker_id else None,
-            members=tuple(MemberBrief(m.first_name, m.last_name, m.relation, m.person.pesel)
-                          for m in case.household.members))
+        brief = _brief(uow, _briefed_case(uow, case_id))
         if audited:
             audit.record(uow, "case.read", actor.id, case_id)
             uow.commit()
         return brief
+
+
+def _briefed_case(uow: UnitOfWork, case_id: int) -> Case:
+    """The case with its household, members and persons, in one pass."""
+    case = uow.session.scalar(
+        select(Case).where(Case.id == case_id)
+        .options(joinedload(Case.household).selectinload(Household.members)
+                 .joinedload(HouseholdMember.person)))
+    if case is None:
+        raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
+    return case
+
+
+def _brief(uow: UnitOfWork, case: Case) -> CaseBrief:
+    s = uow.session
+    return CaseBrief(
+        id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
+        urgent=case.urgent, opened_on=case.opened_on, address=case.household.address,
+        caseworker=s.scalar(select(User.full_name).where(User.id == case.caseworker_id))
+        if case.caseworker_id else None,
+        members=tuple(MemberBrief(m.first_name, m.last_name, m.relation, m.person.pesel)
+                      for m in case.household.members))
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    """What a task page shows: the task (form, data, context) and its case in brief."""
+
+    task: TaskView
+    case: CaseBrief
+
+
+def task_page(ctx: ServiceContext, actor: Actor, task_id: int, audited: bool = True) -> TaskPage:
+    """A task page's reads in one transaction: the case in brief first (its household then
+    serves the task's context without a second read), then the task.
+
+    Audited as a read of the case file, as :func:`case_brief` is; a form shown again with its
+    errors (``audited=False``) writes nothing.
+    """
+    with ctx.uow(readonly=not audited) as uow:
+        ht, definition_id, benefit = worklist.visible_task(uow, actor, task_id)
+        # Held while the task is read: the session's identity map keeps only live objects, and
+        # the task's context then finds the case and its household loaded.
+        case = _briefed_case(uow, ht.case_id)
+        page = TaskPage(task=worklist.task_view(uow, ht, definition_id, benefit),
+                        case=_brief(uow, case))
+        if audited:
+            audit.record(uow, "case.read", actor.id, ht.case_id)
+            uow.commit()
+        return page
 
 
 def list_cases(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[CaseRow]:

@@ -207,6 +207,7 @@ def _member(raw: Any, path: str, errors: dict[str, str], default_relation: str,
     )
 
 
+# A dict: the application as checked input, keyed by its JSON fields (lane `dialect` rewrites it).
 def validate_application(payload: Any, today: date) -> dict[str, Any]:
     """Validate an application payload; raise ValidationFailed naming every bad field."""
     errors: dict[str, str] = {}

@@ -3,12 +3,14 @@ member, started from what the application declared (the declared rows are kept b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
 from app.domain.income import EXCLUDED_KINDS
+from app.domain.views import JsonView
 from app.domain.violations import Violation
 from app.persistence.models import Case, Income
 from app.services.kernel.context import UnitOfWork
@@ -68,13 +70,22 @@ def check_member_rows(rows: list[dict[str, Any]], count: int) -> list[Violation]
     return found
 
 
-def interview_initial(uow: UnitOfWork, case: Case) -> list[dict[str, Any]]:
-    """One verified-income row per member, started from what the application declared (rows of
-    the interview form's data, so dicts)."""
+@dataclass(frozen=True, eq=False)
+class VerifiedIncomeStart(JsonView):
+    """A verified-income row the interview form starts with (its JSON is the form's row)."""
+
+    member_index: int
+    kind: str
+    net_income: Decimal
+
+
+def interview_initial(uow: UnitOfWork, case: Case) -> tuple[VerifiedIncomeStart, ...]:
+    """One verified-income row per member, started from what the application declared."""
     declared = declared_by_person(uow, case.id)
     rows = []
     for i, m in enumerate(case.household.members):
         items = declared.get(m.person_id, [])
         total = sum((net(inc) for inc in counted(items)), Decimal("0"))
-        rows.append({"member_index": i, "kind": main_kind(items), "net_income": f"{total:.2f}"})
-    return rows
+        rows.append(VerifiedIncomeStart(member_index=i, kind=main_kind(items),
+                                        net_income=total.quantize(Decimal("0.01"))))
+    return tuple(rows)

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import benefits
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.domain.reasons import REASONS, RELATIONS  # re-exported for the pages
@@ -194,7 +195,9 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
                 uow.session.add(Income(case_id=case.id, person_id=person.id, month=income_month, **item))
         data = {"case_id": case.id, "benefit": case.benefit, "urgent": case.urgent,
                 "application_date": received.isoformat()}
-        snap = uow.ctx.engine.start(definition_ref(uow, definition.id), data, now)
+        # The process the benefit's catalogue entry names (one definition holds them all).
+        snap = uow.ctx.engine.start(definition_ref(uow, definition.id), data, now,
+                                    process_id=benefits.get(case.benefit).process)
         instance = ProcessInstance(
             case_id=case.id, definition_id=definition.id, state=b"", serializer_version="",
             version=0, created_at=now,

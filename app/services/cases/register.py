@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.sql import Select
 
@@ -35,6 +35,7 @@ from app.persistence.models import (
     PersonChange,
     User,
 )
+from app.services.cases import name_search
 from app.services.cases.register_views import (
     ApplicationCheck,
     CaseRow,
@@ -56,7 +57,9 @@ from app.services.kernel.errors import Conflict, Forbidden, NotFound, Validation
 FIELDS = ("first_name", "last_name", "address")
 KEY_PREFIX = "BP-"
 SEARCH_LIMIT = 100
-_CASE_NUMBER = re.compile(r"^[A-Za-z]{2,5}/[0-9]{4}(/[0-9]{1,6})?$|^[0-9]{4}/[0-9]{1,6}$")
+# A case number (POM/2026/00003) with any separators or none, or its year and sequence.
+_CASE_NUMBER = re.compile(r"^[A-Za-z]{2,5}[\s/.-]*[0-9]{4}([\s/.-]*[0-9]{1,6})?$"
+                          r"|^[0-9]{4}[\s/.-]+[0-9]{1,6}$")
 
 
 def new_register_key() -> str:
@@ -249,7 +252,7 @@ def possible_matches(uow: UnitOfWork, last_name: str, birth_date: date | None) -
     rows = uow.session.execute(
         select(Person.register_key, Person.first_name, Person.last_name).where(
             Person.pesel.is_(None), Person.birth_date == birth_date,
-            Person.last_name.ilike(_like(last_name).removesuffix("%"), escape="\\"))
+            Person.last_name_key == name_search.fold(last_name))
         .limit(10)
     ).all()
     return [{"register_key": key, "name": f"{first} {last}"} for key, first, last in rows]
@@ -265,13 +268,9 @@ def plain_text(text: str) -> bool:
 _NOT_TEXT = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
-def _like(text: str) -> str:
-    """A LIKE prefix pattern with the wildcards of ``text`` escaped."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def search_kind(query: str) -> str:
-    """How a query is read: 'pesel' (11 digits), 'number' (a case number) or 'surname'."""
+    """How a query is read: 'pesel' (11 digits), 'number' (a case number, however separated, or
+    digits: part of a case number or the start of a PESEL) or 'surname' (a name)."""
     if is_ascii_digits(query) and len(query) == 11:
         return "pesel"
     if _CASE_NUMBER.match(query) or is_ascii_digits(query):
@@ -281,8 +280,9 @@ def search_kind(query: str) -> str:
 
 def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | None = None
                  ) -> list[CaseRow]:
-    """Cases found by PESEL, surname (declared in a case, in the register, or before a register
-    change) or case number.
+    """Cases found by PESEL (or its start), case number, or surname or first name (declared in a
+    case, in the register, or before a register change), in any case and without Polish letters
+    (``name_search``); a name one typo away when nothing else is found.
 
     Audited (a search reveals who is a client) with the kind of query and the count, never the
     query itself.
@@ -295,31 +295,35 @@ def search_cases(ctx: ServiceContext, actor: Actor, query: Any, status: str | No
     if status not in (None, "", "open", "closed"):
         raise ValidationFailed(msg(Code.CHOOSE_ONE), {"status": msg(Code.CHOOSE_ONE)})
     q = unicodedata.normalize("NFC", query.strip())  # names are stored in NFC (clean_text)
+    compact = re.sub(r"[\s-]", "", q)
+    if is_ascii_digits(compact) and len(compact) == 11:
+        q = compact  # a PESEL typed in groups: "750115 01233"
     kind = search_kind(q)
-    members = select(HouseholdMember.household_id).join(Person, Person.id == HouseholdMember.person_id)
     stmt = select(Case)
-    if kind == "pesel":
-        stmt = stmt.where(Case.household_id.in_(members.where(Person.pesel == q)))
-    elif kind == "number":
-        stmt = stmt.where(Case.number.ilike("%" + _like(q.upper()), escape="\\"))
-    else:
-        pattern = _like(q)
-        # As declared in a case, as the register says now, or as it said before a change.
-        renamed = select(PersonChange.person_id).where(
-            PersonChange.field == "last_name", PersonChange.old_value.ilike(pattern, escape="\\"))
-        stmt = stmt.where(Case.household_id.in_(members.where(or_(
-            HouseholdMember.last_name.ilike(pattern, escape="\\"),
-            Person.last_name.ilike(pattern, escape="\\"),
-            Person.id.in_(renamed),
-        ))))
     if status:
         stmt = stmt.where(Case.status == status)
+    if kind == "pesel":
+        members = select(HouseholdMember.household_id).join(Person, Person.id == HouseholdMember.person_id)
+        found = stmt.where(Case.household_id.in_(members.where(Person.pesel == q)))
+    elif kind == "number":
+        found = stmt.where(name_search.digits_condition(q) if is_ascii_digits(q)
+                           else name_search.number_forms(q))
+    else:
+        found = name_search.by_name(stmt, name_search.fold(q))
     with ctx.uow() as uow:
-        rows = uow.session.scalars(with_applicants(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT)))
-        found = [case_row(uow, c) for c in rows]
-        audit.record(uow, "case.search", actor.id, None, kind=kind, results=len(found))
+        rows = list(uow.session.scalars(_listed(found)))
+        if not rows and kind == "surname":
+            near = name_search.near_households(uow, name_search.fold(q))
+            if near:
+                rows = list(uow.session.scalars(_listed(stmt.where(Case.household_id.in_(near)))))
+        result = [case_row(uow, c) for c in rows]
+        audit.record(uow, "case.search", actor.id, None, kind=kind, results=len(result))
         uow.commit()
-        return found
+        return result
+
+
+def _listed(stmt: Select[Case]) -> Select[Case]:
+    return with_applicants(stmt.order_by(Case.id.desc()).limit(SEARCH_LIMIT))
 
 
 def applicant_member(case: Case) -> HouseholdMember | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.services.kernel.views import JsonView
+from app.domain.views import JsonView
 
 
 @dataclass(frozen=True)

@@ -27,17 +27,19 @@ Input rules (stricter than the domain, so that a typo never silently changes a r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from app.domain.deadlines import KINDS as DEADLINE_KINDS
-from app.domain.deadlines import due_date
+from app.domain.deadlines import Deadline, due_date
 from app.domain.eligibility import BENEFITS, EligibilityResult, calculate
 from app.domain.errors import InvalidInput
 from app.domain.income import IncomeItem, Member
 from app.domain.messages import Code, msg
 from app.domain.parameters import ParameterNotFound, covered_until, value
+from app.domain.views import JsonView
 from app.services.kernel import inputs
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs.calculator import MAX_DAYS, MAX_MEMBERS, OTHER_BENEFITS
@@ -134,14 +136,24 @@ def _calculate(benefit: str, on: date, members: list[Member],
         raise _validation(exc) from None
 
 
-def eligibility(body: Any) -> dict[str, Any]:
-    """Eligibility and amount of one benefit with its explanation (JSON-safe)."""
+def eligibility(body: Any) -> EligibilityResult:
+    """Eligibility and amount of one benefit with its explanation (``to_dict()`` is its JSON)."""
     benefit, on, members, percentage = parse_eligibility_request(body)
-    return _calculate(benefit, on, members, percentage).to_dict()
+    return _calculate(benefit, on, members, percentage)
 
 
-def simulate(body: Any) -> dict[str, Any]:
-    """Every benefit for one household: {"on", "results": [...], "errors": {field: message}}.
+@dataclass(frozen=True, eq=False)
+class Simulation(JsonView):
+    """Every benefit for one household on a day: each benefit's result (its JSON, as the rule
+    gives it) or the error that kept the domain from computing it, and those errors by field."""
+
+    on: date
+    results: tuple[dict[str, Any], ...]
+    errors: dict[str, str]
+
+
+def simulate(body: Any) -> Simulation:
+    """Every benefit for one household: its ``results`` and ``errors`` ({field: message}).
 
     A benefit the domain refuses to compute (e.g. farm hectares for family benefits) gets
     ``{"benefit", "error": {"field", "message"}}`` in place of its result; if no benefit could be
@@ -159,7 +171,7 @@ def simulate(body: Any) -> dict[str, Any]:
             results.append({"benefit": benefit, "error": exc.as_dict()})
     if errors and all("error" in r for r in results):
         raise ValidationFailed(MESSAGE, errors)
-    return {"on": on.isoformat(), "results": results, "errors": dict(errors)}
+    return Simulation(on=on, results=tuple(results), errors=dict(errors))
 
 
 def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
@@ -174,10 +186,10 @@ def parse_deadline_request(body: Any) -> tuple[str, date, bool, int | None]:
     return data["kind"], start, bool(data.get("urgent")), data.get("days")
 
 
-def deadline(body: Any) -> dict[str, Any]:
-    """A legal deadline with its explanation (JSON-safe): {"due", "explanation", ...}."""
+def deadline(body: Any) -> Deadline:
+    """A legal deadline with its explanation (a view: ``as_json()`` is what the API sends)."""
     kind, start, urgent, days = parse_deadline_request(body)
     try:
-        return due_date(kind, start, urgent, days).to_dict()
+        return due_date(kind, start, urgent, days)
     except InvalidInput as exc:
         raise _validation(exc) from None

@@ -20,6 +20,7 @@ the re-examination after the SKO quashes a decision and returns the case (art. 1
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -31,6 +32,7 @@ from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
 from app.domain.rulings import ConsentRequired, basis
 from app.domain.statuses import CaseKind, DecisionStatus, InstanceStatus
+from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Application, Case, Decision, Job, ProcessInstance
 from app.services.cases.opening import _next_case_number
 from app.services.decisions.change_cases import GRANTING, RUNNING, replace_parent_schedule
@@ -184,35 +186,48 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any, *
 
 
 # ------------------------------------------------------------------ service operations
-def open_revocation(uow: UnitOfWork, job: Job) -> dict[str, Any]:
+@dataclass(frozen=True, eq=False)
+class RevocationOpened(JsonView):
+    """The open_revocation operation's workflow variables: the change case opened (or None)."""
+
+    change_case_id: int | None
+    already_open: bool | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True, eq=False)
+class GrantEnded(JsonView):
+    """The end_changed_grant operation's workflow variables: the planned months cancelled."""
+
+    cancelled: int
+
+
+def open_revocation(uow: UnitOfWork, job: Job) -> RevocationOpened:
     """The 6-monthly review found the benefit should not continue: open a revoking decision from
-    the next month (the benefit never stops without one; payments run until it is final).
-    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
+    the next month (the benefit never stops without one; payments run until it is final)."""
     parent = uow.session.get(Case, job.case_id)
     assert parent is not None
     if _open_change_for(uow, parent.id):
-        return {"change_case_id": None, "already_open": True}
+        return RevocationOpened(None, already_open=True)
     decision = running_grant(uow, parent.id)
     if decision is None or decision.period_from is None:
-        return {"change_case_id": None}
+        return RevocationOpened(None)
     today = today_in_warsaw(uow.ctx.now())
     start = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     start = max(start, decision.period_from)
     if decision.period_to is not None and start > decision.period_to:
-        return {"change_case_id": None}
+        return RevocationOpened(None)
     change = open_change_case(
         uow, Actor(None), parent, start, "revocation", decision,
         "Aktualizacja wywiadu środowiskowego: świadczenie nie powinno być kontynuowane.",
         ground="review")
-    return {"change_case_id": change.id}
+    return RevocationOpened(change.id)
 
 
-def end_changed_grant(uow: UnitOfWork, job: Job) -> dict[str, Any]:
+def end_changed_grant(uow: UnitOfWork, job: Job) -> GrantEnded:
     """A final revoking (or refusing) decision in a change case: the changed grant's planned
-    months from the change's date are cancelled; months already on a payment list stay.
-    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
+    months from the change's date are cancelled; months already on a payment list stay."""
     case = uow.session.get(Case, job.case_id)
     assert case is not None
     if case.effective_from is None:
-        return {"cancelled": 0}
-    return {"cancelled": replace_parent_schedule(uow, case, case.effective_from)}
+        return GrantEnded(0)
+    return GrantEnded(replace_parent_schedule(uow, case, case.effective_from))

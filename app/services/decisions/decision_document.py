@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
-from app.domain import benefits
+from app.domain import benefits, decision_notices
 from app.domain.benefits import Wording
 from app.domain.decision_rules import ONE_OFF
 from app.domain.legal_acts import cite
@@ -33,6 +32,7 @@ from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording
 from app.services.decisions.decision_facts import justification, member_names, sentence
+from app.services.decisions.decision_records import party_heard
 from app.services.documents.document_templates import render
 from app.services.documents.office import Office, Signer
 from app.services.kernel.context import UnitOfWork
@@ -62,34 +62,11 @@ def benefit_law(code: str) -> BenefitLaw:
     return BenefitLaw(entry.name, entry.name_genitive, entry.act, entry.articles, entry.wording)
 
 
-# The party's duty to report changes, and the return of undue benefits, under each act.
+# The notices under each act, duty to report first (read by the recovery claims, which look for
+# the duty in an issued decision); which of them a decision prints is decided by
+# app.domain.decision_notices.notices_for.
 NOTICES: dict[str, tuple[str, ...]] = {
-    "ups": (
-        "Strona jest obowiązana niezwłocznie poinformować organ, który przyznał świadczenie, o "
-        "każdej zmianie w swojej sytuacji osobistej, dochodowej i majątkowej, która wiąże się z "
-        "podstawą do przyznania świadczeń (art. 109 ustawy o pomocy społecznej).",
-        "Świadczenia nienależnie pobrane, w tym uzyskane na podstawie nieprawdziwych informacji "
-        "albo wskutek niepoinformowania organu o zmianie sytuacji, podlegają zwrotowi (art. 6 "
-        "pkt 16, art. 98 i art. 104 ustawy o pomocy społecznej).",
-    ),
-    "usr": (
-        "Osoba otrzymująca świadczenia rodzinne jest obowiązana do niezwłocznego powiadomienia "
-        "organu wypłacającego świadczenia o zmianach mających wpływ na prawo do świadczeń "
-        "rodzinnych, w tym o zmianie liczby członków rodziny, uzyskaniu dochodu przez członka "
-        "rodziny oraz wyjeździe członka rodziny poza granice Rzeczypospolitej Polskiej (art. 25 "
-        "ustawy o świadczeniach rodzinnych).",
-        "Osoba, która pobrała nienależnie świadczenia rodzinne, jest obowiązana do ich zwrotu "
-        "wraz z ustawowymi odsetkami (art. 30 ustawy o świadczeniach rodzinnych).",
-    ),
-    "fa": (
-        "Osoba uprawniona albo jej przedstawiciel ustawowy są obowiązani do niezwłocznego "
-        "powiadomienia organu o zmianie liczby członków rodziny, uzyskaniu lub utracie dochodu "
-        "oraz o innych zmianach mających wpływ na prawo do świadczeń z funduszu alimentacyjnego.",
-        "Osoba, która pobrała nienależnie świadczenia z funduszu alimentacyjnego, jest obowiązana "
-        "do ich zwrotu wraz z ustawowymi odsetkami (art. 23 ustawy o pomocy osobom uprawnionym "
-        "do alimentów).",
-    ),
-}
+    act: tuple(n.texts[act] for n in decision_notices.ALL) for act in ("ups", "usr", "fa")}
 
 
 def _party(case: Case) -> dict[str, str]:
@@ -101,10 +78,25 @@ def _party(case: Case) -> dict[str, str]:
             "address": case.household.address}
 
 
-def _breakdown(decision: Decision) -> list[dict[str, Any]]:
-    """The rows of the stored eligibility explanation, as stored (a JSON record, read as such)."""
+@dataclass(frozen=True)
+class Share:
+    """A row of the stored eligibility breakdown: a member's amount (and, for a benefit per
+    child, the amount before the family's reduction). ``member`` is the member's position."""
+
+    member: int | None
+    amount: Decimal
+    before_reduction: Decimal | None
+
+
+def _breakdown(decision: Decision) -> tuple[Share, ...]:
+    """The rows of the stored eligibility explanation (a JSON record, read here once)."""
     result = decision.eligibility.result if decision.eligibility else None
-    return [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+    rows = [r for r in (result or {}).get("breakdown") or [] if isinstance(r, dict)]
+    return tuple(Share(
+        member=r["member"] if isinstance(r.get("member"), int) else None,
+        amount=Decimal(str(r.get("amount", "0"))),
+        before_reduction=Decimal(str(r["amount_before_reduction"]))
+        if r.get("amount_before_reduction") is not None else None) for r in rows)
 
 
 def _period(decision: Decision) -> str:
@@ -131,11 +123,10 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
                      f"{decision.purpose.strip().rstrip('.')}.")
         when = f"Zasiłek zostanie wypłacony{on}"
     elif law.wording is Wording.PER_ENTITLED:
-        rows = [r for r in _breakdown(decision) if Decimal(str(r.get("amount", "0"))) > 0]
         entitled = "; ".join(
-            f"{names[r['member']]} (PESEL {members[r['member']].person.pesel or '—'}) – "
-            f"{zl(Decimal(str(r['amount'])))} miesięcznie" for r in rows
-            if isinstance(r.get("member"), int) and r["member"] < len(names))
+            f"{names[r.member]} (PESEL {members[r.member].person.pesel or '—'}) – "
+            f"{zl(r.amount)} miesięcznie" for r in _breakdown(decision)
+            if r.amount > 0 and r.member is not None and r.member < len(names))
         lines.append(f"Przyznać {law.name} {_period(decision)} na rzecz osoby uprawnionej: "
                      f"{entitled or '—'}; łącznie {amount} miesięcznie. Wnioskodawca: {who}.")
         when = "Świadczenie będzie wypłacane"
@@ -143,11 +134,13 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
                               f"miesięcznie {_period(decision)}".strip()))
         if law.wording is Wording.PER_CHILD:
+            shares = [r for r in _breakdown(decision) if r.before_reduction is not None]
             children = "; ".join(
-                f"{names[r['member']]} – {zl(Decimal(str(r['amount_before_reduction'])))} "
-                "miesięcznie" for r in _breakdown(decision)
-                if isinstance(r.get("member"), int) and r["member"] < len(names))
-            total = sum((Decimal(str(r["amount_before_reduction"])) for r in _breakdown(decision)),
+                f"{names[r.member]} – {zl(r.before_reduction)} "
+                "miesięcznie" for r in shares
+                if r.before_reduction is not None and r.member is not None
+                and r.member < len(names))
+            total = sum((r.before_reduction for r in shares if r.before_reduction is not None),
                         Decimal("0"))
             reduced = "" if total == decision.amount else (
                 f", łącznie {zl(total)} pomniejszone zgodnie z art. 5 ust. 3 ustawy o "
@@ -202,12 +195,20 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
         uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
     lines = list(setting.lines) if setting and setting.lines is not None \
         else ruling(case, decision, law, office)
+    # Art. 107 § 3 KPA: a refusal (or a partial grant) answers the comments the party made on
+    # the evidence after the art. 10 notice; the comments and the answer are printed.
+    comments = [] if facts is None or decision.kind == DecisionKind.GRANT else [
+        {"on": e.on, "text": e.reason.strip()}
+        for e in party_heard(uow, case.id, before=decision.id).comments]
     return render(
         "decision.html", office=office, signer=signer, decision=decision, case=case,
         party=party, law=law, basis=basis, kpa=kpa, ruling=lines, setting=setting,
-        facts=facts, paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
+        facts=facts, comments=comments,
+        paragraphs=[p.strip() for p in decision.justification.split("\n\n") if p.strip()],
         reason=REASONS.get(case.reason, (case.reason,))[0] if law.act == "ups" else "",
-        notices=NOTICES[law.act], interview=law.act == "ups",
+        notices=decision_notices.notices_for(law.act, decision_notices.decision_sort(
+            decision.kind, setting.purpose if setting else None)),
+        interview=law.act == "ups",
     )
 
 

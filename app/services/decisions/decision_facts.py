@@ -23,6 +23,7 @@ from app.domain.statuses import CaseKind, TaskStatus
 from app.persistence.models import (
     Application,
     Case,
+    DecisionEvent,
     Document,
     HumanTask,
     Income,
@@ -152,10 +153,16 @@ def justification(uow: UnitOfWork, case: Case, result: Mapping[str, Any] | None,
     for title, created in uow.session.execute(select(Document.title, Document.created_at).where(
             Document.case_id == case.id, Document.kind != "decision").order_by(Document.id)):
         out.evidence.append(f"{title.split(' (')[0].lower()} z dnia {date_pl(created.date())}")
+    for on in uow.session.scalars(select(DecisionEvent.on).where(
+            DecisionEvent.case_id == case.id, DecisionEvent.kind == "party_comments")
+            .order_by(DecisionEvent.id)):
+        out.evidence.append(f"wypowiedź strony co do zebranych dowodów z dnia {date_pl(on)}")
     if verified:
         out.evidence.append("dokumenty potwierdzające dochody członków rodziny, zweryfikowane w "
                             "toku wywiadu")
     if not refusal_on_merits:
         out.calculation, out.unmet = calculation(result, names)
     out.facts = [sentence(f) for f in out.facts]
+    # Each piece of evidence once (two letters of one kind issued the same day read alike).
+    out.evidence = list(dict.fromkeys(out.evidence))
     return out

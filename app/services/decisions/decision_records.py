@@ -3,20 +3,20 @@ first benefit month whose parameters apply. Used by the task hooks and the job h
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain import benefit_months, kpa_appeals
+from app.domain import benefit_months, facts, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.statuses import CaseKind
 from app.domain.violations import Violation
 from app.persistence.models import (
     Appeal,
-    Application,
     Case,
     Decision,
     DecisionEvent,
@@ -38,11 +38,8 @@ def first_benefit_month(uow: UnitOfWork, case_id: int) -> date:
     assert case is not None
     if case.kind == CaseKind.CHANGE and case.effective_from is not None:
         return case.effective_from.replace(day=1)
-    row = uow.session.execute(
-        select(Application.received_on, Application.requested_from)
-        .where(Application.case_id == case_id)
-    ).first()
-    received, requested = (row[0], row[1]) if row else (case.opened_on, None)
+    row = case.application  # the whole row, kept with the case for the task's other reads
+    received, requested = (row.received_on, row.requested_from) if row else (case.opened_on, None)
     return benefit_months.first_benefit_month(case.benefit, received, requested)
 
 
@@ -75,7 +72,44 @@ def decision_violations(uow: UnitOfWork, decision: Decision) -> list[Violation]:
     if demand is not None:
         out += kpa_appeals.draft_violations(demand, decision.kind, decision.amount,
                                             decision.period_from, decision.period_to)
+    heard = party_heard(uow, decision.case_id, before=decision.id)
+    out += facts.check_comments_answered(decision.kind, heard.comments_on,
+                                         decision.comments_answer or "")
     return out
+
+
+@dataclass(frozen=True)
+class PartyHeard:
+    """The art. 10 notice of the case's current round (since its last issued decision) and the
+    comments the party made on it: ``notice`` and ``comments`` are decision events."""
+
+    notice: DecisionEvent | None
+    comments: tuple[DecisionEvent, ...]
+
+    @property
+    def comments_on(self) -> date | None:
+        """The day the latest comments were received; None when the party made none."""
+        return self.comments[-1].on if self.comments else None
+
+
+def party_heard(uow: UnitOfWork, case_id: int, before: int | None = None) -> PartyHeard:
+    """What the party was told under art. 10 § 1 KPA in this round, and what it said
+    (``before``: only events recorded before the decision of that id was drafted)."""
+    # One statement: the round begins after the last decision issued (before ``before``).
+    issued = select(func.max(Decision.id)).where(Decision.case_id == case_id,
+                                                 Decision.issued_on.is_not(None))
+    if before is not None:
+        issued = issued.where(Decision.id < before)
+    query = select(DecisionEvent).where(
+        DecisionEvent.case_id == case_id,
+        DecisionEvent.kind.in_(("art10_notice", "party_comments")),
+        DecisionEvent.decision_id > func.coalesce(issued.scalar_subquery(), 0))
+    if before is not None:
+        query = query.where(DecisionEvent.decision_id < before)
+    rows = list(uow.session.scalars(query.order_by(DecisionEvent.id)))
+    notices = [r for r in rows if r.kind == "art10_notice"]
+    return PartyHeard(notices[0] if notices else None,
+                      tuple(r for r in rows if r.kind == "party_comments"))
 
 
 def next_decision_number(uow: UnitOfWork, year: int) -> str:

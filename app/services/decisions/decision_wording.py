@@ -28,7 +28,7 @@ from app.domain.rulings import (
     ground_phrase,
 )
 from app.persistence.models import Appeal, Case, Decision
-from app.services.decisions.change_cases import change_context
+from app.services.decisions.change_cases import ChangeContext, change_context
 from app.services.kernel.context import UnitOfWork
 
 
@@ -50,7 +50,7 @@ def _day(value: str | None) -> str:
     return date_pl(date.fromisoformat(value)) if value else "—"
 
 
-def _named(change: dict[str, Any]) -> str:
+def _named(change: dict[str, Any] | ChangeContext) -> str:
     """'nr DEC/2026/00012 z dnia 3 listopada 2026 r. (znak sprawy POM/2026/00007)'."""
     issued = f" z dnia {_day(change['issued_on'])}" if change.get("issued_on") else ""
     return (f"nr {change['decision_number'] or '—'}{issued} (znak sprawy "
@@ -138,7 +138,7 @@ def _on_appeal(purpose: str, named: str, appeal: Appeal | None, act: str,
     raise ValueError(purpose)
 
 
-def _changing(change: dict[str, Any], purpose: str, named: str, effective: str,
+def _changing(change: ChangeContext, purpose: str, named: str, effective: str,
               decision: Decision, act: str, benefit_name: str, who: str) -> Setting:
     """A change or a revocation: the recorded ground and the basis it allows."""
     ground = change.get("ground")

@@ -4,9 +4,10 @@ revocation. Registered with the workflow registry by :mod:`app.services.decision
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
 
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 from app.domain.messages import Code, msg
 from app.domain.statuses import CaseKind, DecisionStatus
+from app.domain.views import JsonView
 from app.persistence.models import (
     Case,
     Decision,
@@ -69,11 +71,28 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
     ]
 
 
-def eligibility(uow: UnitOfWork, job: Job) -> dict[str, Any]:
-    """Compute eligibility with the domain package and keep the explanation.
+@dataclass(frozen=True, eq=False)
+class EligibilityComputed(JsonView):
+    """The eligibility operation's workflow variables: the outcome and the kept result's id."""
 
-    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract).
-    """
+    eligible: bool
+    proposed_amount: Decimal
+    min_amount: Decimal
+    max_amount: Decimal
+    eligibility_id: int
+
+
+@dataclass(frozen=True, eq=False)
+class DecisionIssued(JsonView):
+    """The decision_document operation's workflow variables: the issued decision and its PDF."""
+
+    decision_id: int
+    decision_number: str | None
+    document_id: int
+
+
+def eligibility(uow: UnitOfWork, job: Job) -> EligibilityComputed:
+    """Compute eligibility with the domain package and keep the explanation."""
     case = uow.session.get(Case, job.case_id)
     assert case is not None
     # Parameters (and ages) of the first benefit month, not of the filing date.
@@ -86,11 +105,15 @@ def eligibility(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     )
     uow.session.add(row)
     uow.session.flush()
-    return {
-        "eligible": result.eligible, "proposed_amount": f"{result.amount:.2f}",
-        "min_amount": f"{result.min_amount:.2f}", "max_amount": f"{result.max_amount:.2f}",
-        "eligibility_id": row.id,
-    }
+    return EligibilityComputed(
+        eligible=result.eligible, proposed_amount=_cents(result.amount),
+        min_amount=_cents(result.min_amount), max_amount=_cents(result.max_amount),
+        eligibility_id=row.id)
+
+
+def _cents(amount: Decimal) -> Decimal:
+    """An amount as the process receives it: to the grosz, as ``f"{amount:.2f}"`` rounds it."""
+    return amount.quantize(Decimal("0.01"))
 
 
 def drafted_decision(uow: UnitOfWork, case_id: int) -> Decision:
@@ -112,11 +135,10 @@ class DecisionNotIssuable(ServiceError):
     permanent = True
 
 
-def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
+def decision_document(uow: UnitOfWork, job: Job) -> DecisionIssued:
     """Re-check the approved decision, then issue it: the PDF document (art. 107 KPA), stored
     once with its hash. Refused, visibly, when the body is not configured or the signer holds no
-    authorisation for the decision's act valid on the day of issue.
-    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
+    authorisation for the decision's act valid on the day of issue."""
     decision = drafted_decision(uow, job.case_id)
     violations = decision_violations(uow, decision)
     if violations:
@@ -147,8 +169,8 @@ def decision_document(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     stored = document_store.store(uow, decision.case_id, "decision", html, decision.approved_by_id,
                                   decision_id=decision.id, title=f"Decyzja nr {decision.number}")
     decision.status = DecisionStatus.ISSUED
-    return {"decision_id": decision.id, "decision_number": decision.number,
-            "document_id": stored.id}
+    return DecisionIssued(decision_id=decision.id, decision_number=decision.number,
+                          document_id=stored.id)
 
 
 OPERATIONS: Mapping[str, Operation] = MappingProxyType({

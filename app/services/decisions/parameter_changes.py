@@ -24,12 +24,12 @@ from sqlalchemy import select
 
 from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
 from app.domain.digits import parse_ascii_int
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
 from app.domain.rulings import ConsentRequired, basis
+from app.domain.views import JsonView
 from app.persistence.models import Case, Decision
 from app.services.decisions.change_cases import GRANTING, RUNNING
 from app.services.decisions.decision_changes import open_change_case
@@ -43,7 +43,7 @@ MAX_ID = 2**31 - 1  # the database's integer range
 
 
 @dataclass(frozen=True, eq=False)
-class AffectedGrant(DictView):
+class AffectedGrant(JsonView):
     """A running grant whose amount changes from ``effective_from``."""
 
     case_id: int

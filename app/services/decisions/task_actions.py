@@ -27,6 +27,7 @@ from app.services.decisions.decision_records import (
     latest_eligibility,
     legal_range,
     next_decision_number,
+    party_heard,
     self_correction_demand,
 )
 from app.services.documents.office import office, signer
@@ -51,7 +52,8 @@ def _money(value: Any) -> Decimal | None:
 
 def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
            data: dict[str, Any]) -> None:
-    case = uow.session.get(Case, ht.case_id)
+    # Kept: mirroring the next task (the approval) reads the case again.
+    case = uow.keep(uow.session.get(Case, ht.case_id))
     assert case is not None
     eligibility = latest_eligibility(uow, ht.case_id)
     kind = data["decision_kind"]
@@ -71,12 +73,22 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         if data.get("immediate_enforcement") else "",
     )
     violations = check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id))
+    # A draft made after the party commented on the evidence answers it (art. 107 § 3 KPA).
+    heard = party_heard(uow, case.id)
+    comments_answer = str(data.get("comments_answer") or "").strip() if heard.comments else ""
+    violations += facts.check_comments_answered(kind, heard.comments_on, comments_answer)
     demand = self_correction_demand(uow, case.id)
     if demand is not None:
         # Art. 132 § 1 KPA: after a self-correction the new decision grants the appeal in full.
         violations += kpa_appeals.draft_violations(demand, kind, draft.amount, draft.period_from,
                                                    draft.period_to)
     refuse_if(violations, DRAFT_MESSAGE)
+    earlier = latest_decision(uow, case.id) if heard.comments else None
+    if earlier is not None and earlier.status == DecisionStatus.DRAFT:
+        # The draft made before the party commented is superseded by this one.
+        earlier.status = DecisionStatus.RETURNED
+        earlier.return_comment = earlier.return_comment or (
+            "Projekt zastąpiony nowym projektem po wypowiedzi strony (art. 10 § 1 KPA).")
     uow.session.add(Decision(
         case_id=ht.case_id, kind=kind, benefit=case.benefit, amount=draft.amount or Decimal("0"),
         period_from=draft.period_from, period_to=draft.period_to,
@@ -85,6 +97,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         status=DecisionStatus.DRAFT, drafted_by_id=actor.id, drafted_at=uow.ctx.now(),
         immediate_enforcement=draft.immediate_enforcement,
         immediate_enforcement_reason=draft.immediate_enforcement_reason,
+        comments_answer=comments_answer if kind != "grant" else "",
     ))
 
 
@@ -177,7 +190,7 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         _draft, fields(decision_kind="string", amount="string", period_from="string",
                         period_to="string", justification="string", amount_reason="string",
                         purpose="string", immediate_enforcement="boolean",
-                        immediate_enforcement_reason="string"),
+                        immediate_enforcement_reason="string", comments_answer="string"),
         frozenset({"decision_kind"}), essential=True,
         doc="Saves the draft decision after the decision rules pass."),
     "approve_decision": Action(
@@ -194,7 +207,9 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         frozenset({"update_interview_on"}),
         doc="Records the 6-monthly interview update (a benefit that ends needs a decision)."),
     "art10_notice": Action(
-        procedure_actions.art10_notice, fields(notice_served_on="string", comment_days="integer"),
+        procedure_actions.art10_notice, fields(notice_served_on="string", notice_sent_on="string",
+                                               notice_first_notice_on="string",
+                                               comment_days="integer"),
         frozenset({"notice_served_on", "comment_days"}),
         doc="Records the art. 10 § 1 / 79a KPA notice before a refusal or partial grant."),
     "party_comments": Action(

@@ -7,31 +7,34 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import lawful_draft
+from app.domain.decision_rules import amount_article, first_month_article, lawful_draft
+from app.domain.explain import key_figures
 from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
-from app.persistence.models import Application, Case, EligibilityResult, Household, HumanTask
+from app.persistence.models import Case, EligibilityResult, Household, HumanTask
 from app.services.cases.interview_records import interview_initial
-from app.services.decisions.change_cases import change_context
+from app.services.decisions.change_cases import ChangeContext, change_context
 from app.services.decisions.decision_records import (
     decision_violations,
     first_benefit_month,
     latest_decision,
     latest_eligibility,
     legal_range,
+    party_heard,
 )
+from app.services.documents import letters
 from app.services.kernel.context import UnitOfWork
 
 
+# A dict: a form's starting values, keyed by the form's fields.
 def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, first_month: date,
-                   change: dict[str, Any] | None) -> dict[str, Any]:
+                   change: ChangeContext | None) -> dict[str, Any]:
     """The draft form's starting values: the computed amount and a lawful period (form data
     keyed by the form's fields, so a dict).
 
@@ -73,7 +76,7 @@ def _draft_initial(uow: UnitOfWork, case: Case, elig: EligibilityResult | None, 
     return initial
 
 
-def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
+def _basis_words(benefit: str, purpose: str, change: ChangeContext) -> str:
     """' (art. 106 ust. 5 ustawy o pomocy społecznej)': the basis the ground allows, or ''."""
     if purpose not in CHANGING:
         return ""
@@ -88,12 +91,24 @@ def _basis_words(benefit: str, purpose: str, change: dict[str, Any]) -> str:
     return f" ({', '.join(cited)})" if cited else ""
 
 
+def _evidence_notice(uow: UnitOfWork, case_id: int) -> dict[str, Any]:
+    """The art. 10 notice of this round: issued already (from the case file: this task uses
+    it), or to be issued when the task is completed."""
+    notice = letters.current_notice(uow, case_id)
+    if notice is None:
+        return {"issued": False}
+    return {"issued": True, "document_id": notice.id, "title": notice.title,
+            "issued_on": letters.issued_on(notice).isoformat(),
+            "url": f"/api/cases/{case_id}/documents/{notice.id}"}
+
+
 def _applicant_name(case: Case) -> str:
     """The applicant as declared in this case (the register may say otherwise later)."""
     members = case.household.members
     return members[0].full_name if members else ""
 
 
+# A dict: a task's context, whose keys depend on its action (free JSON the API sends).
 def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     """What the person completing a task needs to see: case, eligibility, the draft.
 
@@ -113,17 +128,29 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "opened_on": case.opened_on.isoformat(),
     }
     if ht.action == "conduct_interview":
-        ctx["initial"] = {"verified_incomes": interview_initial(uow, case)}
+        ctx["initial"] = {"verified_incomes": [r.as_json() for r in interview_initial(uow, case)]}
+    if ht.action in ("art10_notice", "party_comments"):
+        ctx["evidence_notice"] = _evidence_notice(uow, case.id)
+    if ht.action in ("draft_decision", "approve_decision"):
+        # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to
+        # answer (and the supervisor to see answered).
+        ctx["party_comments"] = [{"on": e.on.isoformat(), "text": e.reason}
+                                 for e in party_heard(uow, case.id).comments]
     if ht.action in ("draft_decision", "approve_decision"):
         elig = latest_eligibility(uow, case.id)
         ctx["eligibility"] = elig.result if elig else None
+        # The figures a caseworker decides on, shown beside the draft's fields.
+        ctx["calculation"] = key_figures(elig.result if elig else None,
+                                         amount_article(case.benefit))
         first_month = first_benefit_month(uow, case.id)
         ctx["first_benefit_month"] = first_month.isoformat()
-        ctx["change"] = change_context(uow, case)
-        if asks_request(case.benefit) and ctx["change"] is None:
+        ctx["first_month_article"] = first_month_article(case.benefit)
+        change = change_context(uow, case)
+        ctx["change"] = change.as_json() if change is not None else None
+        if asks_request(case.benefit) and change is None:
             # What the party asked for decides whether the justification may be left out
             # (art. 107 § 4 KPA): only a decision granting at least this grants it in full.
-            app_row = uow.session.scalar(select(Application).where(Application.case_id == case.id))
+            app_row = case.application
             amount = app_row.requested_amount if app_row else None
             until = app_row.requested_until if app_row else None
             ctx["party_request"] = {
@@ -132,7 +159,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "recorded": amount is not None or until is not None,
             }
         if ht.action == "draft_decision":
-            ctx["initial"] = _draft_initial(uow, case, elig, first_month, ctx["change"])
+            ctx["initial"] = _draft_initial(uow, case, elig, first_month, change)
         decision = latest_decision(uow, case.id)
         if decision is not None:
             ctx["decision"] = {
@@ -141,6 +168,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,
                 "amount_reason": decision.amount_reason, "purpose": decision.purpose,
+                "comments_answer": decision.comments_answer,
             }
             if ht.action == "approve_decision" and decision.status == DecisionStatus.DRAFT:
                 ctx["violations"] = [v.as_dict() for v in decision_violations(uow, decision)]

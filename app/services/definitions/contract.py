@@ -49,6 +49,7 @@ REPORTED_VARIABLES: Mapping[str, str] = {
 }
 
 
+# A dict: the JSON document the BPMN editor reads (json.dumps'd), keyed by action names.
 def declared() -> dict[str, Any]:
     """The registry, as the editor and the API show it: actions and operations with their inputs.
 

@@ -33,8 +33,8 @@ import defusedxml.ElementTree as SafeET
 from jsonschema.exceptions import SchemaError
 from sqlalchemy import select, text
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import ProcessDefinition, User
 from app.services.definitions import deploy as definitions
 from app.services.kernel import audit
@@ -55,7 +55,7 @@ BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 # --- history and diff ----------------------------------------------------------------------------
 
 @dataclass(frozen=True, eq=False)
-class HistoryEntry(DictView):
+class HistoryEntry(JsonView):
     """A deployed version with who deployed it, when and why."""
 
     id: int
@@ -301,11 +301,8 @@ def read_upload(filename: str, data: bytes) -> UploadedFiles:
     return UploadedFiles(sources=sources, forms=forms)
 
 
-def check_schema(schema: Any, name: str = "schema") -> dict[str, Any]:
-    """A form must be a JSON Schema object (draft 2020-12) with properties to render.
-
-    Returns the schema it checked: a dict because it is a JSON document, not a typed read.
-    """
+def check_schema(schema: Any, name: str = "schema") -> None:
+    """A form must be a JSON Schema object (draft 2020-12) with properties to render."""
     if not isinstance(schema, dict):
         raise ValidationFailed(msg(Code.FORM_NOT_OBJECT), {name: "not_object"})
     try:
@@ -313,4 +310,3 @@ def check_schema(schema: Any, name: str = "schema") -> dict[str, Any]:
     except SchemaError as exc:
         where = "/".join(str(p) for p in exc.path) or "(root)"
         raise ValidationFailed(msg(Code.FORM_SCHEMA_INVALID), {name: f"schema:{where}"}) from exc
-    return schema

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import ProcessDefinition
 from app.services.definitions import contract, deploy_check
 from app.services.kernel import audit
@@ -92,30 +92,40 @@ def validate(
 
 def _refusal(problems: list[Problem]) -> ValidationFailed:
     exc = ValidationFailed(
-        "The BPMN definition is invalid and was not deployed.",
+        msg(Code.DEFINITION_REFUSED),
         {f"definition[{i}]": p.message for i, p in enumerate(problems)},
     )
     exc.extra["problems"] = [p.as_dict() for p in problems]
     return exc
 
 
+@dataclass(frozen=True, eq=False)
+class DeployCheck(JsonView):
+    """A deploy's dry run: the problems (as the API lists them), the replay of recent cases
+    (None when a problem stopped the check first) and what each step took, in milliseconds."""
+
+    problems: tuple[dict[str, Any], ...]
+    replay: deploy_check.ReplayReport | None
+    timings_ms: dict[str, float]
+
+
 def check(
     ctx: ServiceContext, sources: dict[str, Any], forms: dict[str, dict[str, Any]],
     replay_limit: int = 100,
-) -> dict[str, Any]:
+) -> DeployCheck:
     """Dry run of a deploy: the problems that would refuse it and, when there are none, which
     of the most recent cases would now end differently (nothing is stored)."""
     started = time.perf_counter()
     budget = deploy_budget(ctx)  # one budget for the checks and the replay together
     compiled, problems, timings = validate(ctx, sources, forms, budget=budget)
-    report: dict[str, Any] = {"problems": [p.as_dict() for p in problems], "replay": None}
+    replayed = None
     if compiled is not None and not problems:
         clock = time.perf_counter()
-        report["replay"] = deploy_check.replay_recent(ctx, compiled, forms, replay_limit, budget)
+        replayed = deploy_check.replay_recent(ctx, compiled, forms, replay_limit, budget)
         timings["replay_ms"] = round((time.perf_counter() - clock) * 1000, 1)
     timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    report["timings_ms"] = timings
-    return report
+    return DeployCheck(problems=tuple(p.as_dict() for p in problems), replay=replayed,
+                       timings_ms=timings)
 
 
 def deploy(
@@ -128,7 +138,9 @@ def deploy(
     """Validate and deploy a new version; return (definition id, created).
 
     A candidate with any problem is refused (ValidationFailed, whose body lists ``problems``).
-    Deploying content identical to the active version creates nothing.
+    Deploying content identical to the active version creates nothing. A new version needs a
+    ``comment`` (its description in the history): without one it is refused, coded
+    ``definition_description_required``.
     """
     budget = deploy_budget(ctx)
     compiled, problems, _ = validate(ctx, sources, forms, rehearsal=False, budget=budget)
@@ -142,6 +154,11 @@ def deploy(
     problems = rehearse(ctx.engine, compiled, forms, budget=budget)
     if problems:
         raise _refusal(problems)
+    # A new version's description is its line in the history: asked for once the diagram would
+    # deploy (its problems come first; redeploying the active content writes no line).
+    if not comment.strip():
+        required = msg(Code.DEFINITION_DESCRIPTION_REQUIRED)
+        raise ValidationFailed(required, {"comment": required})
     with ctx.uow() as uow:
         active = _active(uow)
         if active is not None and active.content_hash == compiled.content_hash:
@@ -170,10 +187,11 @@ def deploy(
         return definition.id, True
 
 
-def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None = None) -> int:
+def deploy_directory(ctx: ServiceContext, actor: Actor, directory: Path | None = None,
+                     comment: str = "workflows/ directory") -> int:
     """Deploy the diagrams and forms shipped in workflows/ (no-op if unchanged)."""
     sources, forms = load_sources(Path(directory or ctx.config["WORKFLOWS_DIR"]))
-    definition_id, _ = deploy(ctx, sources, forms, actor, comment="workflows/ directory")
+    definition_id, _ = deploy(ctx, sources, forms, actor, comment=comment)
     return definition_id
 
 
@@ -191,7 +209,7 @@ class DefinitionVersion:
 
 
 @dataclass(frozen=True, eq=False)
-class DefinitionSources(DictView):
+class DefinitionSources(JsonView):
     """The BPMN files (name to XML) and forms (name to JSON Schema) of a deployed version."""
 
     id: int

@@ -8,11 +8,13 @@ canned. The report names cases by id only, never personal data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
 from app.domain.statuses import CaseKind, TaskStatus
+from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
 from app.services.kernel.context import ServiceContext
 from app.services.workflow.versions import ref
@@ -72,11 +74,27 @@ def _iso(moment: Any) -> str | None:
     return str(moment.isoformat())
 
 
+@dataclass(frozen=True, eq=False)
+class ReplayReport(JsonView):
+    """Recent cases replayed on a candidate: how many, and those that now end differently (each
+    with its case id, the outcomes before and after, and the differences, as the engine gives
+    them); ``stopped`` is the budget problem when the replay stopped early."""
+
+    total: int
+    changed: int
+    cases: tuple[dict[str, Any], ...]
+    unchanged: tuple[int, ...]
+    stopped: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)
+
+
 def replay_recent(
     ctx: ServiceContext, candidate: CompiledDefinition, forms: dict[str, dict[str, Any]], limit: int = 100,
     budget: Budget = UNLIMITED,
-) -> dict[str, Any]:
+) -> ReplayReport:
     """Replay the most recent cases on `candidate`; the cases that now end differently (as far
     as `budget` allows: the report says where it stopped)."""
     histories = recent_histories(ctx, limit)
-    return replay(ctx.engine, candidate, histories, forms, budget=budget)
+    report = replay(ctx.engine, candidate, histories, forms, budget=budget)
+    return ReplayReport(total=report["total"], changed=report["changed"],
+                        cases=tuple(report["cases"]), unchanged=tuple(report["unchanged"]),
+                        stopped=report.get("stopped"))

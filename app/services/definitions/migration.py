@@ -10,12 +10,15 @@ versions and elements only, never personal data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
 from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus
+from app.domain.views import FLATTEN, JsonView
 from app.persistence.models import Case, ProcessDefinition, ProcessInstance
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -23,6 +26,7 @@ from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
 from app.services.workflow.instances import apply_snapshot, lock_instance
 from app.services.workflow.versions import MAIN_PROCESS, definition_ref
 from app.workflow_engine import (
+    ElementFate,
     ElementView,
     EngineError,
     Migration,
@@ -51,9 +55,57 @@ def _definition(uow: UnitOfWork, version: int) -> ProcessDefinition:
     return row
 
 
-def _views(elements: list[ElementView]) -> list[dict[str, str]]:
-    return [{"element_id": e.element_id, "name": e.name, "kind": e.kind, "process": e.process}
-            for e in elements]
+def _views(elements: Iterable[ElementView]) -> tuple[dict[str, str], ...]:
+    return tuple({"element_id": e.element_id, "name": e.name, "kind": e.kind, "process": e.process}
+                 for e in elements)
+
+
+@dataclass(frozen=True, eq=False)
+class MoveTarget(JsonView):
+    """Where a case would be (or now is) on the target version: elements, tasks, stage."""
+
+    target_elements: tuple[dict[str, str], ...]
+    fates: tuple[dict[str, Any], ...]
+    target_tasks: tuple[dict[str, str], ...]
+    target_service_calls: tuple[str, ...]
+    target_stage: str | None
+    target_completed: bool
+
+
+@dataclass(frozen=True, eq=False)
+class InstanceMove(JsonView):
+    """One case of a migration: ``outcome`` is "would_migrate", "migrated" or "refused" (with
+    ``reason``). ``elements`` are where it is now (none if its state cannot be read); a refused
+    case has no target, the others have the target's fields, in place (the JSON is flat)."""
+
+    instance_id: int
+    case_id: int
+    case_number: str
+    from_version: int
+    to_version: int
+    outcome: str
+    reason: str | None
+    elements: tuple[dict[str, str], ...]
+    target: MoveTarget | None = field(default=None, metadata=FLATTEN)
+
+
+@dataclass(frozen=True, eq=False)
+class MigrationPlan(JsonView):
+    """A dry run or an applied migration: the cases selected and how many had each outcome."""
+
+    from_version: int
+    to_version: int
+    element_id: str | None
+    dry_run: bool
+    instances: tuple[InstanceMove, ...]
+    counts: dict[str, int]
+
+
+def _fates(fates: list[ElementFate]) -> tuple[dict[str, Any], ...]:
+    """Each task, timer and event of the case before the move and after it: kept, moved (to
+    which), completed, cancelled, or new (element ids and names only)."""
+    return tuple({**_views([f.element])[0], "fate": f.fate, "to": list(_views(f.to))}
+                 for f in fates)
 
 
 def migrate_instances(
@@ -63,11 +115,11 @@ def migrate_instances(
     to_version: Any,
     element_id: Any = None,
     dry_run: Any = True,
-) -> dict[str, Any]:
+) -> MigrationPlan:
     """Dry-run or apply moving the cases on `from_version` (at `element_id`) to `to_version`.
 
-    Returns {from_version, to_version, element_id, dry_run, instances: [...], counts}; each
-    instance has an `outcome`: "would_migrate", "migrated" or "refused" (with `reason`).
+    Each case has an ``outcome``: "would_migrate", "migrated" or "refused" (with ``reason``), and
+    unless refused its ``fates``: what becomes of each task and timer it is at.
     """
     if not actor.has("admin"):
         raise Forbidden(msg(Code.MIGRATION_ROLE))
@@ -99,15 +151,16 @@ def migrate_instances(
             results.append(result)
     counts: dict[str, int] = {}
     for r in results:
-        counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
-    return {"from_version": source_version, "to_version": target_version, "element_id": element,
-            "dry_run": dry_run, "instances": results, "counts": counts}
+        counts[r.outcome] = counts.get(r.outcome, 0) + 1
+    return MigrationPlan(from_version=source_version, to_version=target_version,
+                         element_id=element, dry_run=dry_run, instances=tuple(results),
+                         counts=counts)
 
 
 def _one(
     ctx: ServiceContext, actor: Actor, instance_id: int, source_id: int, target_id: int,
     source_version: int, target_version: int, element: str | None, dry_run: bool,
-) -> dict[str, Any] | None:
+) -> InstanceMove | None:
     """Plan (and unless `dry_run`, apply) the move of one instance; None if not selected."""
     with ctx.uow(readonly=dry_run) as uow:
         if dry_run:
@@ -121,25 +174,26 @@ def _one(
         number = uow.session.scalar(select(Case.number).where(Case.id == instance.case_id)) or ""
         base: dict[str, Any] = {"instance_id": instance.id, "case_id": instance.case_id,
                                 "case_number": number, "from_version": source_version,
-                                "to_version": target_version}
+                                "to_version": target_version}  # the fields every outcome has
         source_ref = definition_ref(uow, source_id)
         try:
             elements = current_elements(ctx.engine, source_ref, instance.state)
         except EngineError as exc:
-            return {**base, "elements": [], "outcome": "refused",
-                    "reason": f"the stored state cannot be read: {exc}"}
+            return InstanceMove(**base, elements=(), outcome="refused",
+                                reason=f"the stored state cannot be read: {exc}")
         if element is not None and element not in {e.element_id for e in elements}:
             return None
         try:
             moved = migrate(ctx.engine, source_ref, definition_ref(uow, target_id), instance.state,
                             ctx.now())
         except MigrationRefused as exc:
-            return {**base, "elements": _views(elements), "outcome": "refused", "reason": str(exc)}
+            return InstanceMove(**base, elements=_views(elements), outcome="refused",
+                                reason=str(exc))
         except EngineError as exc:
-            return {**base, "elements": _views(elements), "outcome": "refused",
-                    "reason": f"the target version fails on this case: {exc}"}
-        result = {**base, **_target(moved), "outcome": "would_migrate" if dry_run else "migrated",
-                  "reason": None}
+            return InstanceMove(**base, elements=_views(elements), outcome="refused",
+                                reason=f"the target version fails on this case: {exc}")
+        result = InstanceMove(**base, elements=_views(moved.elements), target=_target(moved),
+                              outcome="would_migrate" if dry_run else "migrated", reason=None)
         if dry_run:
             return result
         instance.definition_id = target_id
@@ -154,14 +208,14 @@ def _one(
         return result
 
 
-def _target(moved: Migration) -> dict[str, Any]:
+def _target(moved: Migration) -> MoveTarget:
     snap = moved.snapshot
-    return {
-        "elements": _views(moved.elements),
-        "target_elements": _views(moved.target_elements),
-        "target_tasks": [{"element_id": t.name, "title_pl": t.title_pl, "title_en": t.title_en,
-                          "role": t.lane.lower()} for t in snap.user_tasks],
-        "target_service_calls": [c.operation for c in snap.service_calls],
-        "target_stage": snap.stage,
-        "target_completed": snap.completed,
-    }
+    return MoveTarget(
+        target_elements=_views(moved.target_elements),
+        fates=_fates(moved.fates),
+        target_tasks=tuple({"element_id": t.name, "title_pl": t.title_pl, "title_en": t.title_en,
+                            "role": t.lane.lower()} for t in snap.user_tasks),
+        target_service_calls=tuple(c.operation for c in snap.service_calls),
+        target_stage=snap.stage,
+        target_completed=snap.completed,
+    )

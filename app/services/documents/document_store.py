@@ -14,8 +14,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import Case, Document
 from app.services.documents.pdf import content_hash, render_pdf
 from app.services.kernel import audit
@@ -80,7 +80,7 @@ def store_pdf(uow: UnitOfWork, case_id: int, kind: str, pdf: bytes, created_by_i
 
 
 @dataclass(frozen=True, eq=False)
-class CaseDocument(DictView):
+class CaseDocument(JsonView):
     """A document as the case file lists it (no content): kind, title, date, hash, where to get it."""
 
     id: int

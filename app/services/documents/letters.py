@@ -12,22 +12,27 @@
 ``issue(uow, case_id, kind, actor_id, **facts)`` is the one entry point inside a transaction
 (task hooks and other processes call it); ``issue_letter`` is the use case for the case file
 page and the API (case role, its own transaction, audited).
+
+One art. 10 notice per case (``ONE_PER_ROUND``): once an ``evidence_notice`` is issued, a second
+is refused until a decision of the case is issued (a case the SKO returns for re-examination is
+a new round, with its own notice); the art. 10 task uses the one already issued
+(:func:`current_notice`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from app.domain.benefits import act_of
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
-from app.persistence.models import Case, Decision, User
+from app.domain.views import JsonView
+from app.persistence.models import Case, Decision, Document, User
 from app.services.documents import document_store
 from app.services.documents.document_store import StoredDocument
 from app.services.documents.document_templates import render
@@ -107,6 +112,29 @@ def _issued_decision(uow: UnitOfWork, case_id: int) -> Decision | None:
         .order_by(Decision.id.desc())).first()
 
 
+# Letters a case sends once in each round (until a decision of the case is issued).
+ONE_PER_ROUND = frozenset({"evidence_notice"})
+
+
+def issued_on(document: Document) -> date:
+    """The day a letter was issued, in Warsaw (a naive stored time is UTC)."""
+    at = document.created_at
+    return today_in_warsaw(at if at.tzinfo else at.replace(tzinfo=UTC))
+
+
+def current_notice(uow: UnitOfWork, case_id: int, kind: str = "evidence_notice"
+                   ) -> Document | None:
+    """The letter of ``kind`` issued in the case's current round (since its last issued
+    decision's document), the earliest; None when there is none."""
+    last_decision = uow.session.scalar(
+        select(Document.id).where(Document.case_id == case_id, Document.kind == "decision")
+        .order_by(Document.id.desc()).limit(1))
+    query = select(Document).where(Document.case_id == case_id, Document.kind == kind)
+    if last_decision is not None:
+        query = query.where(Document.id > last_decision)
+    return uow.session.scalars(query.order_by(Document.id)).first()
+
+
 def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None, *, page: bool = False,
           **facts: Any) -> StoredDocument:
     """Validate the facts, render the letter and store it as an issued document of the case
@@ -116,6 +144,11 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None, *, pag
     case = uow.session.get(Case, case_id)
     if case is None:
         raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
+    if kind in ONE_PER_ROUND:
+        earlier = current_notice(uow, case_id, kind)
+        if earlier is not None:
+            raise ValidationFailed(msg(Code.LETTER_ALREADY_ISSUED), {"kind": msg(
+                Code.LETTER_ALREADY_ISSUED_ON, issued_on=issued_on(earlier).isoformat())})
     body = office(uow)
     if body is None:
         raise ValidationFailed(msg(Code.OFFICE_MISSING),
@@ -145,7 +178,7 @@ def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None, *, pag
 
 
 @dataclass(frozen=True, eq=False)
-class IssuedLetter(DictView):
+class IssuedLetter(JsonView):
     """An issued letter: the stored document and where the API serves it."""
 
     id: int

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
+from app.domain.views import JsonView
 from app.persistence.models import OfficeSettings, SignerAuthorisation, User
 from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -194,7 +194,7 @@ def revoke(ctx: ServiceContext, actor: Actor, authorisation_id: int, on: date) -
 
 
 @dataclass(frozen=True, eq=False)
-class AuthorisationRow(DictView):
+class AuthorisationRow(JsonView):
     """A signer's authorisation with its holder (staff data, not case data)."""
 
     id: int

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -60,6 +60,9 @@ class ServiceContext:
         return self.clock()
 
 
+_Row = TypeVar("_Row")
+
+
 class UnitOfWork:
     """One transaction: commit once, then publish the jobs it queued."""
 
@@ -71,6 +74,7 @@ class UnitOfWork:
         self._after_commit: list[tuple[str, tuple[Any, ...], float | None]] = []
         # Jobs committed but not yet handed to the broker (it was unreachable).
         self.delayed = 0
+        self._kept: list[Any] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.ctx.db.session()
@@ -88,6 +92,13 @@ class UnitOfWork:
         if self.session.in_transaction():
             self.session.rollback()
         self.session.close()
+        self._kept.clear()
+
+    def keep(self, row: _Row) -> _Row:
+        """Hold ``row`` for this transaction: the session's identity map holds only live objects,
+        so a later read of it by primary key (``session.get``) then costs no statement."""
+        self._kept.append(row)
+        return row
 
     def publish_after_commit(self, name: str, *args: Any, countdown: float | None = None) -> None:
         """Queue a job to be published once this transaction has committed."""

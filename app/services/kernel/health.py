@@ -31,7 +31,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.jsonsafe import OMIT_NONE
+from app.domain.views import OMIT_NONE
 from app.persistence.models import Heartbeat
 from app.services.kernel.context import ServiceContext
 from app.services.kernel.redact import describe

@@ -8,6 +8,7 @@ from typing import Any
 from celery import Celery
 
 
+# A dict: Celery's own configuration mapping.
 def celery_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     """Celery settings shared by the publisher (web) and the worker.
 

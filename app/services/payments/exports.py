@@ -91,6 +91,13 @@ def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[b
     return data, transfers
 
 
+# A payment's status as the (Polish) export writes it; the pages use app/web/ui/labels.py.
+# Amounts stay numbers (a spreadsheet sums them) shown as "1 229,50 zł" (the spreadsheet's locale
+# supplies the separators), dates as dd.mm.rrrr.
+XLSX_MONEY = '#,##0.00\\ "zł"'
+XLSX_DATE = "dd.mm.yyyy"
+XLSX_STATUSES = {"pending": "oczekuje", "approved": "zatwierdzona", "paid": "wypłacona",
+                 "returned": "zwrócona", "draft": "projekt", "exported": "wyeksportowana"}
 # What a cash desk fills in by hand for each payment (the XLSX and the PDF alike).
 CASH_DESK_COLUMNS = ("Dokument tożsamości (seria i numer)", "Data odbioru", "Podpis odbiorcy")
 
@@ -107,13 +114,14 @@ def _xlsx(plist: PaymentList, payments: list[Row], centre: Office) -> bytes:
     forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
         append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
-                        p.account or "", p.due_on, p.amount, p.status, "", "", ""])
-        ws.cell(row=n + 1, column=7).number_format = "yyyy-mm-dd"
-        ws.cell(row=n + 1, column=8).number_format = "0.00"
+                        p.account or "", p.due_on, p.amount,
+                        XLSX_STATUSES.get(p.status, p.status), "", "", ""])
+        ws.cell(row=n + 1, column=7).number_format = XLSX_DATE
+        ws.cell(row=n + 1, column=8).number_format = XLSX_MONEY
     last = len(payments) + 2
     ws.cell(row=last, column=7, value=f"Razem ({_count(len(payments))})").font = Font(bold=True)
     total = ws.cell(row=last, column=8, value=sum((p.amount for p in payments), Decimal("0.00")))
-    total.number_format, total.font = "0.00", Font(bold=True)
+    total.number_format, total.font = XLSX_MONEY, Font(bold=True)
     # Who pays: the centre and the body (gmina), as the office settings name them.
     append_row(ws, [])
     append_row(ws, ["", "Ośrodek:", f"{centre.centre_name}, {centre.centre_address}"])
@@ -141,7 +149,7 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         f"<tr><td>{n}</td><td>{escape(p.case_number)}</td>"
         f"<td>{escape(p.payee)}<br><span class='small'>{escape(p.address)}</span></td>"
         f"<td>{escape(p.title)}</td>"
-        f"<td class='num'>{format_money(p.amount, group_from=1000)}</td><td></td><td></td><td></td></tr>"
+        f"<td class='num'>{format_money(p.amount)}</td><td></td><td></td><td></td></tr>"
         for n, p in enumerate(cash, 1))
     total = sum((p.amount for p in cash), Decimal("0.00"))
     heads = "".join(f"<th>{escape(h)}</th>" for h in CASH_DESK_COLUMNS)
@@ -157,7 +165,7 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
         f"<th>Kwota</th>{heads}</tr></thead>"
         f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({_count(len(cash))})</th>"
-        f"<th class='num'>{format_money(total, group_from=1000)}</th><th colspan='3'></th></tr>"
+        f"<th class='num'>{format_money(total)}</th><th colspan='3'></th></tr>"
         "</tfoot></table>"
         "<p class='sign'>Wypłacił: ............................ "
         "Sprawdził: ............................</p></body></html>")

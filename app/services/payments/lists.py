@@ -10,11 +10,10 @@ from decimal import Decimal
 from sqlalchemy import exists, func, select, update
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
-from app.domain.jsonsafe import NOT_IN_JSON
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import arrears_label, payment_title
 from app.domain.statuses import PaymentListStatus, PaymentStatus
+from app.domain.views import NOT_IN_JSON, JsonView
 from app.persistence.models import (
     Case,
     Decision,
@@ -57,7 +56,7 @@ class Row:
 
 
 @dataclass(frozen=True, eq=False)
-class ArrearsMonth(DictView):
+class ArrearsMonth(JsonView):
     """An earlier month a list pays as arrears ('2026-12'), its title label and how many payments."""
 
     month: str
@@ -66,7 +65,7 @@ class ArrearsMonth(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class PaymentListRow(DictView):
+class PaymentListRow(JsonView):
     """A payment list as listed (amounts only)."""
 
     id: int
@@ -78,7 +77,7 @@ class PaymentListRow(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class PaymentListView(DictView):
+class PaymentListView(JsonView):
     """One list with its payments, the arrears it pays and when it was exported, by kind."""
 
     id: int

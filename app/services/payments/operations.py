@@ -4,8 +4,8 @@ workflow registry by :mod:`app.services.payments.registration`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
-from typing import Any
 
 from app.domain.decision_rules import ONE_OFF
 from app.domain.messages import Code, msg
@@ -14,14 +14,13 @@ from app.persistence.models import Case, Job
 from app.services.decisions.change_cases import replace_parent_schedule
 from app.services.decisions.job_operations import DecisionNotIssuable, drafted_decision
 from app.services.kernel.context import UnitOfWork
-from app.services.payments.schedule import make_schedule
+from app.services.payments.schedule import ScheduleMade, make_schedule
 from app.services.workflow.registry import Operation
 
 
-def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
+def payment_schedule(uow: UnitOfWork, job: Job) -> ScheduleMade:
     """The final decision's payment schedule (see :mod:`app.services.payments.schedule`): its
-    months, or one payment of a one-off benefit on its date (idempotent per month).
-    A dict: the workflow variables handed to the process (the registry's ``Handler`` contract)."""
+    months, or one payment of a one-off benefit on its date (idempotent per month)."""
     decision = drafted_decision(uow, job.case_id)
     if decision.kind != DecisionKind.REFUSAL and decision.period_from is not None \
             and decision.period_to is not None and decision.period_to < decision.period_from \
@@ -33,7 +32,7 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> dict[str, Any]:
     assert case is not None
     if decision.period_from is not None:
         # A changing decision replaces the changed grant's planned months from its start.
-        result["replaced"] = replace_parent_schedule(uow, case, decision.period_from)
+        result = replace(result, replaced=replace_parent_schedule(uow, case, decision.period_from))
     return result
 
 

@@ -21,11 +21,11 @@ from sqlalchemy import Date, case, func, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
 from app.domain.eligibility import BENEFITS
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months, payment_date
 from app.domain.statuses import PaymentListStatus, RecoveryStatus, ScheduleItemStatus
+from app.domain.views import JsonView
 from app.persistence.models import (
     Case,
     Decision,
@@ -227,7 +227,7 @@ def check_month(ctx: ServiceContext, month: date) -> None:
 
 
 @dataclass(frozen=True, eq=False)
-class RunResult(DictView):
+class RunResult(JsonView):
     """What a payment run did: payments created, open-ended months added, and the lists filled
     (the one of the month's payment date first as ``list_id``)."""
 

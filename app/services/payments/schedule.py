@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, and_, exists, func, insert, literal, select, union_all
@@ -24,8 +26,10 @@ from app.domain.benefit_months import MAX_MONTHS, months_between
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.eligibility import BENEFITS
+from app.domain.money import ZERO
 from app.domain.payment_dates import add_months, due_date, payment_date
 from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus, ScheduleItemStatus
+from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Application, Case, Decision, PaymentScheduleItem
 from app.services.kernel.context import UnitOfWork
 
@@ -46,14 +50,21 @@ def payment_day(config: Mapping[str, Any], month: date) -> date:
     return payment_date(int(config.get("PAYMENT_DAY", 10)), month)
 
 
-def make_schedule(uow: UnitOfWork, decision: Decision) -> dict[str, Any]:
-    """Make the decision's schedule (idempotent per month); return how many items were added.
+@dataclass(frozen=True, eq=False)
+class ScheduleMade(JsonView):
+    """What making a schedule did: the payment_schedule operation's workflow variables."""
 
-    A dict: the payment_schedule operation's workflow variables (the registry's ``Handler``
-    contract).
-    """
+    items: int                       # items added now (the schedule is idempotent per month)
+    total: Decimal                   # the whole schedule's amount
+    open_ended: bool | None = field(default=None, metadata=OMIT_NONE)  # None: nothing granted
+    # The changed grant's planned months this (changing) decision's schedule replaced.
+    replaced: int | None = field(default=None, metadata=OMIT_NONE)
+
+
+def make_schedule(uow: UnitOfWork, decision: Decision) -> ScheduleMade:
+    """Make the decision's schedule (idempotent per month); return how many items were added."""
     if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None:
-        return {"items": 0, "total": "0.00"}
+        return ScheduleMade(items=0, total=ZERO)
     config = uow.ctx.config
     received = uow.session.scalar(
         select(Application.received_on).where(Application.case_id == decision.case_id))
@@ -77,8 +88,8 @@ def make_schedule(uow: UnitOfWork, decision: Decision) -> dict[str, Any]:
         # One multi-row INSERT instead of one statement per benefit month.
         uow.session.execute(insert(PaymentScheduleItem), rows)
     total = decision.amount * len(dated)
-    return {"items": len(rows), "total": f"{total:.2f}",
-            "open_ended": decision.period_to is None and decision.benefit not in ONE_OFF}
+    return ScheduleMade(items=len(rows), total=total,
+                        open_ended=decision.period_to is None and decision.benefit not in ONE_OFF)
 
 
 def extend_open_ended(uow: UnitOfWork, month: date) -> int:

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.deadlines import today_in_warsaw
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import add_months
 from app.domain.statuses import PaymentListStatus, PaymentStatus
+from app.domain.views import JsonView
 from app.persistence.models import Payment, PaymentList
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -80,7 +80,7 @@ def _settle(uow: UnitOfWork, actor: Actor, p: Payment, outcome: str, on: date, r
 
 
 @dataclass(frozen=True, eq=False)
-class PaymentMarked(DictView):
+class PaymentMarked(JsonView):
     """A payment's status after marking, and whether this marking changed it."""
 
     id: int
@@ -89,7 +89,7 @@ class PaymentMarked(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class ListMarked(DictView):
+class ListMarked(JsonView):
     """How many payments of a list a marking settled."""
 
     list_id: int
@@ -97,7 +97,7 @@ class ListMarked(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class Reissued(DictView):
+class Reissued(JsonView):
     """The new payment of a reissue, its list, the payment it reissues and the method."""
 
     id: int

@@ -1,8 +1,8 @@
 """What the undue-benefit services return: frozen dataclasses, money as Decimal, dates as date.
 
-The API sends them through :func:`app.domain.jsonsafe.jsonable` (money '123.45', dates ISO),
+The API sends them through :func:`app.domain.views.to_json` (money '123.45', dates ISO),
 the same JSON the dicts they replaced held; a key read (``rec["balance"]["outstanding"]``)
-gives that JSON form too (:class:`app.domain.dictview.DictView`).
+gives that JSON form too (:class:`app.domain.views.JsonView`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app.domain.dictview import DictView
 from app.domain.recovery import Balance
+from app.domain.views import JsonView
 
 CENT = Decimal("0.01")
 BALANCE_NAMES = ("principal", "interest", "deducted", "repaid", "written_off", "overpaid",
@@ -20,7 +20,7 @@ BALANCE_NAMES = ("principal", "interest", "deducted", "repaid", "written_off", "
 
 
 @dataclass(frozen=True, eq=False)
-class BalanceFigures(DictView):
+class BalanceFigures(JsonView):
     """The debt on a date, each figure to the grosz."""
 
     principal: Decimal
@@ -44,7 +44,7 @@ class BalanceFigures(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class LegalGroundView(DictView):
+class LegalGroundView(JsonView):
     """The act's ground of a finding, with its article and whether it bears interest."""
 
     code: str
@@ -54,7 +54,7 @@ class LegalGroundView(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class Limitation(DictView):
+class Limitation(JsonView):
     """Art. 23 ust. 2-3 FA act: when the claim lapses, and what that leaves unrecoverable."""
 
     article: str | None
@@ -65,7 +65,7 @@ class Limitation(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RecoveryItemView(DictView):
+class RecoveryItemView(JsonView):
     """One undue payment: its month ('2026-01'), when and how much was paid, how much is undue."""
 
     payment_id: int
@@ -76,7 +76,7 @@ class RecoveryItemView(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RecoveryDecisionView(DictView):
+class RecoveryDecisionView(JsonView):
     """A decision on the debt as listed."""
 
     id: int
@@ -91,7 +91,7 @@ class RecoveryDecisionView(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class InstalmentView(DictView):
+class InstalmentView(JsonView):
     """An active instalment."""
 
     due_on: date
@@ -99,7 +99,7 @@ class InstalmentView(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RepaymentView(DictView):
+class RepaymentView(JsonView):
     """Money paid back, with what exceeded the debt."""
 
     received_on: date
@@ -108,7 +108,7 @@ class RepaymentView(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RecoverySummary(DictView):
+class RecoverySummary(JsonView):
     """One undue-benefit finding with its items, decisions, repayments, balance and limitation."""
 
     id: int
@@ -136,7 +136,7 @@ class RecoverySummary(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class PayablePayment(DictView):
+class PayablePayment(JsonView):
     """A paid payment of the case not yet counted in a finding."""
 
     id: int
@@ -146,7 +146,7 @@ class PayablePayment(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class CaseRecoveries(DictView):
+class CaseRecoveries(JsonView):
     """The undue benefits found in a case, their total, the act's grounds and what is payable."""
 
     case_id: int
@@ -160,7 +160,7 @@ class CaseRecoveries(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class CaseDebt(DictView):
+class CaseDebt(JsonView):
     """A person's undue benefits in one case, and their total."""
 
     case_id: int
@@ -170,7 +170,7 @@ class CaseDebt(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class PersonBalance(DictView):
+class PersonBalance(JsonView):
     """A person's undue-benefit debt per case and in total on a date."""
 
     person_id: int
@@ -180,7 +180,7 @@ class PersonBalance(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class FindingRecorded(DictView):
+class FindingRecorded(JsonView):
     """A recorded finding: its id, case and principal."""
 
     id: int
@@ -189,7 +189,7 @@ class FindingRecorded(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RepaymentRecorded(DictView):
+class RepaymentRecorded(JsonView):
     """A recorded repayment: the recovery and the part kept apart as overpaid."""
 
     recovery_id: int
@@ -197,7 +197,7 @@ class RepaymentRecorded(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class DraftedRecoveryDecision(DictView):
+class DraftedRecoveryDecision(JsonView):
     """A drafted decision on the debt."""
 
     id: int
@@ -206,7 +206,7 @@ class DraftedRecoveryDecision(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class IssuedRecoveryDecision(DictView):
+class IssuedRecoveryDecision(JsonView):
     """An approved decision: its number, the day it was issued and its PDF's SHA-256."""
 
     id: int
@@ -216,7 +216,7 @@ class IssuedRecoveryDecision(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class FinalRecorded(DictView):
+class FinalRecorded(JsonView):
     """The day a decision on the debt became final."""
 
     id: int

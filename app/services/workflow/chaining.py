@@ -31,6 +31,7 @@ CARRY = "carry"
 MAX_CHAINED_STARTS = 3
 
 
+# A dict: workflow data handed to the engine, keyed by the diagram's variables.
 def _carried(data: dict[str, Any], process: str) -> dict[str, Any]:
     """The variables a finished process hands the next one (workflow data: a dict by nature)."""
     keys = data.get(CARRY) or []

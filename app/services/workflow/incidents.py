@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import exists, or_, select
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
+from app.domain.views import JsonView
 from app.persistence.models import Case, HumanTask, Job, ProcessDefinition, ProcessInstance
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -77,7 +77,7 @@ def _candidates(uow: UnitOfWork, instance_id: int | None = None, limit: int = 20
 
 
 @dataclass(frozen=True, eq=False)
-class IncidentElement(DictView):
+class IncidentElement(JsonView):
     """A BPMN element the instance is at."""
 
     element_id: str
@@ -87,7 +87,7 @@ class IncidentElement(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class Incident(DictView):
+class Incident(JsonView):
     """One incident: ids, codes, element and message; no personal data (times ISO strings)."""
 
     instance_id: int
@@ -109,7 +109,7 @@ class Incident(DictView):
 
 
 @dataclass(frozen=True, eq=False)
-class RetryOutcome(DictView):
+class RetryOutcome(JsonView):
     """What a retry did: whether the incident is gone, and the incident left if not."""
 
     instance_id: int

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.dictview import DictView
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
+from app.domain.views import JsonView
 from app.persistence.models import Case, Job
 from app.services.kernel import audit
-from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
+from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 from app.services.kernel.redact import describe
 from app.services.workflow.instances import RUN_JOB, apply_snapshot, lock_instance
@@ -25,9 +23,6 @@ from app.services.workflow.versions import definition_ref
 from app.workflow_engine import ScriptError, TaskNotReady
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
-
 
 def run_job(ctx: ServiceContext, job_id: int) -> str:
     """Run one job and advance its workflow; return 'done', 'already-done' or 'missing'.
@@ -51,7 +46,8 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
         if delay:
             # Test hook only (POMOC_JOB_TEST_DELAY): widens the window for the SIGKILL test.
             time.sleep(delay)
-        result = handler(uow, job)
+        # The outcome's JSON: the variables the process receives and the job keeps.
+        result = handler(uow, job).as_json()
         try:
             snap = ctx.engine.complete_service_task(
                 definition_ref(uow, instance.definition_id), instance.state, job.spiff_task_id,
@@ -103,7 +99,7 @@ def is_failed(ctx: ServiceContext, job_id: int) -> bool:
 
 
 @dataclass(frozen=True, eq=False)
-class ProblemJob(DictView):
+class ProblemJob(JsonView):
     """A background job that failed or keeps failing (no personal data: the error is redacted)."""
 
     id: int

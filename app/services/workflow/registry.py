@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.views import JsonView
 from app.persistence.models import HumanTask, Job, ProcessInstance
 from app.services.kernel.context import Actor, UnitOfWork
 
 Hook = Callable[[UnitOfWork, Actor, ProcessInstance, HumanTask, dict[str, Any]], None]
-Handler = Callable[[UnitOfWork, Job], dict[str, Any]]
+# A service operation: its outcome (a view) is the workflow variables handed to the process.
+Handler = Callable[[UnitOfWork, Job], JsonView]
 # Records on the case what the engine reports after a step (e.g. the delivery date, finality).
 Sync = Callable[[UnitOfWork, int, dict[str, Any]], None]
 # What the person completing a task sees (the case, the draft, the form's starting values).
@@ -79,6 +81,7 @@ class Registry:
         self._operations: dict[str, Operation] = {}
         self._syncs: list[Sync] = []
         self._form_context: FormContext | None = None
+        self._action_contexts: dict[str, FormContext] = {}
 
     # -- filled at start-up; registering the same entry again is a no-op ---------------------
     def add_actions(self, actions: Mapping[str, Action]) -> None:
@@ -99,6 +102,12 @@ class Registry:
         if self._form_context not in (None, provider):
             raise ValueError("A task form context provider is already registered.")
         self._form_context = provider
+
+    def add_form_context(self, action: str, provider: FormContext) -> None:
+        """What one action's form shows besides the common context (e.g. the appeal on the
+        `handle_appeal` task), from the sub-domain that owns it."""
+        if self._action_contexts.setdefault(action, provider) is not provider:
+            raise ValueError(f"Two form contexts are registered for {action!r}.")
 
     # -- read by the runtime and the contract check ------------------------------------------
     @property
@@ -135,9 +144,12 @@ class Registry:
         for sync in self._syncs:
             sync(uow, case_id, wf_data)
 
+    # A dict: a task's context, whose keys depend on its action (free JSON the API sends).
     def form_context(self, uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         """What the person completing a task needs to see (empty until one is registered)."""
-        return self._form_context(uow, ht) if self._form_context is not None else {}
+        ctx = self._form_context(uow, ht) if self._form_context is not None else {}
+        extra = self._action_contexts.get(ht.action or "")
+        return {**ctx, **extra(uow, ht)} if extra is not None else ctx
 
 
 # The process's one registry: the factory registers every sub-domain into it at start-up.

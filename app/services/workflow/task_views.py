@@ -1,4 +1,4 @@
-"""What the worklist and the task page read of a human task: frozen views (see kernel.views)."""
+"""What the worklist and the task page read of a human task: frozen views (see app.domain.views)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.views import JsonView
 from app.persistence.models import HumanTask
-from app.services.kernel.views import JsonView
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,16 @@ class TaskCompletion(TaskSummary):
     case_completed: bool
     next_tasks: tuple[TaskSummary, ...]
     jobs_delayed: int
+
+
+@dataclass(frozen=True)
+class NextStep(JsonView):
+    """What follows on a case for one user after a task: their next task (assigned to them, or
+    unassigned of their role), whether a background step (a job) is still running or failed,
+    and the ready tasks that are someone else's."""
+
+    case_id: int
+    mine: TaskSummary | None
+    running: bool
+    failed: bool
+    others: tuple[TaskSummary, ...]

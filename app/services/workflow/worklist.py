@@ -8,9 +8,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from sqlalchemy import or_, select
 
+from app.domain.benefits import forms as benefit_forms
 from app.domain.messages import Code, msg
-from app.domain.statuses import InstanceStatus, TaskStatus
-from app.persistence.models import HumanTask, ProcessInstance, User
+from app.domain.statuses import InstanceStatus, JobStatus, TaskStatus
+from app.persistence.models import Case, HumanTask, Job, ProcessInstance, User
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ServiceError, ValidationFailed
@@ -20,6 +21,7 @@ from app.services.kernel.schema_errors import field_errors, form_validator
 from app.services.workflow.instances import apply_snapshot, lock_instance_of_task
 from app.services.workflow.registry import REGISTRY
 from app.services.workflow.task_views import (
+    NextStep,
     TaskCompletion,
     TaskForm,
     TaskSummary,
@@ -67,36 +69,83 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
     return actor.has("supervisor") or ht.role in actor.roles
 
 
+def form_schema(uow: UnitOfWork, definition_id: int, form: str,
+                benefit: str | None) -> dict[str, Any] | None:
+    """A task's form as it applies to its case's benefit (the fields that do not apply to the
+    benefit left out, :mod:`app.domain.benefits.forms`): what the page shows and the service
+    validates. None when the definition has no such form."""
+    schema = forms_of(uow, definition_id).get(form)
+    if schema is None:
+        return None
+    return benefit_forms.shape(schema, benefit, form)
+
+
 def get_task(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskView:
-    """A task with its form schema and current data."""
+    """A task with its form schema (as it applies to the case's benefit) and current data."""
+    with ctx.uow(readonly=True) as uow:
+        return task_view(uow, *visible_task(uow, actor, task_id))
+
+
+def visible_task(uow: UnitOfWork, actor: Actor, task_id: int) -> tuple[HumanTask, int, str | None]:
+    """The task, its instance's definition and its case's benefit, if ``actor`` may see the
+    task (one statement, in the caller's unit of work)."""
+    _ensure_case_role(actor)
+    found = uow.session.execute(
+        select(HumanTask, ProcessInstance.definition_id, Case.benefit)
+        .join(ProcessInstance, ProcessInstance.id == HumanTask.instance_id)
+        .join(Case, Case.id == ProcessInstance.case_id)
+        .where(HumanTask.id == task_id).execution_options(populate_existing=True)).first()
+    if found is None:
+        raise NotFound(msg(Code.TASK_NOT_FOUND, task_id=task_id))
+    ht, definition_id, benefit = found
+    if not _may_see(actor, ht):
+        raise Forbidden(msg(Code.TASK_OTHER_ROLE))
+    return ht, definition_id, benefit
+
+
+def task_view(uow: UnitOfWork, ht: HumanTask, definition_id: int, benefit: str | None) -> TaskView:
+    """A task with its form schema (as it applies to the case's benefit), current data and
+    context (in the caller's unit of work)."""
+    schema = form_schema(uow, definition_id, ht.form, benefit) or {}
+    context = REGISTRY.form_context(uow, ht)
+    return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
+                    context=context)
+
+
+def is_mine(actor: Actor, task: TaskSummary) -> bool:
+    """A ready task this user does next: assigned to them, or unassigned and of their role."""
+    return task.assignee_id == actor.id or (task.assignee_id is None and task.role in actor.roles)
+
+
+def next_step(ctx: ServiceContext, actor: Actor, case_id: int) -> NextStep:
+    """What follows on a case for ``actor`` now: their next ready task, whether a background
+    step is still running (a pending job: the next task appears when it is done) or failed,
+    and the ready tasks that are someone else's. Reads the worklist mirror and the jobs only
+    (no case data)."""
     _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id = uow.session.scalar(
-            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id)
-        )
-        assert definition_id is not None
-        schema = forms_of(uow, definition_id).get(ht.form, {})
-        context = REGISTRY.form_context(uow, ht)
-        return TaskView(**vars(task_summary(ht)), schema=schema, data=ht.form_data, result=ht.result,
-                        context=context)
+        ready = [task_summary(t) for t in uow.session.scalars(
+            select(HumanTask).where(HumanTask.case_id == case_id,
+                                    HumanTask.status == TaskStatus.READY)
+            .order_by(HumanTask.due_on.is_(None), HumanTask.due_on, HumanTask.id))]
+        statuses = set(uow.session.scalars(
+            select(Job.status).where(Job.case_id == case_id,
+                                     Job.status.in_((JobStatus.PENDING, JobStatus.FAILED)))))
+    visible = [t for t in ready if actor.has("supervisor") or t.role in actor.roles
+               or t.assignee_id == actor.id]
+    mine = next((t for t in visible if is_mine(actor, t)), None)
+    return NextStep(case_id=case_id, mine=mine, running=JobStatus.PENDING in statuses,
+                    failed=JobStatus.FAILED in statuses,
+                    others=tuple(t for t in ready if t is not mine))
 
 
 def task_form(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskForm:
     """A task's identity and form schema, read in one short transaction."""
-    _ensure_case_role(actor)
     with ctx.uow(readonly=True) as uow:
-        ht = _task(uow, task_id)
-        if not _may_see(actor, ht):
-            raise Forbidden(msg(Code.TASK_OTHER_ROLE))
-        definition_id = uow.session.scalar(
-            select(ProcessInstance.definition_id).where(ProcessInstance.id == ht.instance_id))
-        assert definition_id is not None
+        ht, definition_id, benefit = visible_task(uow, actor, task_id)
         return TaskForm(id=ht.id, case_id=ht.case_id, name=ht.name, title_pl=ht.title_pl,
                         title_en=ht.title_en, status=ht.status, version=ht.version,
-                        schema=forms_of(uow, definition_id).get(ht.form, {}))
+                        schema=form_schema(uow, definition_id, ht.form, benefit) or {})
 
 
 def claim(ctx: ServiceContext, actor: Actor, task_id: int) -> TaskSummary:
@@ -154,18 +203,30 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> Tas
         return task_summary(ht)
 
 
-_VALIDATORS: dict[tuple[int, str], Draft202012Validator] = {}
+_VALIDATORS: dict[tuple[int, str, str], Draft202012Validator] = {}
 
 
-def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> None:
-    """Validate submitted data against the task's JSON Schema; 422 with field errors."""
+def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
+                  case: Case | None = None) -> str | None:
+    """Validate submitted data against the task's JSON Schema as it applies to the case's
+    benefit; 422 with field errors. A field that does not apply to the benefit is dropped from
+    ``data`` (in place): neither required nor kept. Returns the benefit (None when the form is
+    the same for every benefit)."""
+    form = ht.form or ""
     if not isinstance(data, dict):
         raise ValidationFailed(msg(Code.FORM_DATA_EXPECTED), {"data": msg(Code.OBJECT_EXPECTED)})
-    key = (definition_id, form)
+    if not benefit_forms.shaped(form):
+        benefit = None
+    elif case is not None:
+        benefit = case.benefit
+    else:
+        benefit = uow.session.scalar(select(Case.benefit).where(Case.id == ht.case_id))
+    key = (definition_id, form, benefit or "")
     validator = _VALIDATORS.get(key)
-    schema = forms_of(uow, definition_id).get(form)
+    schema = form_schema(uow, definition_id, form, benefit)
     if schema is None:
         raise ServiceError(msg(Code.FORM_MISSING, form=form))
+    benefit_forms.keep_applying(data, benefit, form)
     if validator is None:
         validator = form_validator(schema)  # strict dates, bounded amounts, no remote $ref
         _VALIDATORS[key] = validator
@@ -174,8 +235,10 @@ def validate_form(uow: UnitOfWork, definition_id: int, form: str, data: Any) -> 
     errors = {**field_errors(validator.iter_errors(data)), **hygiene}
     if errors:
         raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+    return benefit
 
 
+# A dict: a JSON Schema node, free JSON.
 def _schema(value: Any) -> dict[str, Any]:
     """A JSON Schema node (free JSON by nature, so a dict)."""
     return value if isinstance(value, dict) else {}
@@ -207,7 +270,9 @@ def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str,
             _clean_strings(v, sub, _schema(prop.get("items")).get("properties") or {}, errors)
 
 
-def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any]) -> dict[str, Any]:
+# A dict: form data for the engine, keyed by the form's fields.
+def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[str, Any],
+                    benefit: str | None = None) -> dict[str, Any]:
     """The part of a submission the workflow sees (form data: free JSON, so a dict).
 
     Free text (``x-widget: textarea``) and lists (e.g. verified incomes) are case records: they
@@ -215,10 +280,18 @@ def workflow_fields(uow: UnitOfWork, definition_id: int, form: str, data: dict[s
     keeps personal narrative out of it and the state small. BPMN routes only on the rest.
     """
     props = (forms_of(uow, definition_id).get(form) or {}).get("properties") or {}
-    return {
-        k: v for k, v in data.items()
-        if props.get(k, {}).get("x-widget") != "textarea" and props.get(k, {}).get("type") != "array"
-    }
+
+    def routed(name: str) -> bool:
+        return props.get(name, {}).get("x-widget") != "textarea" \
+            and props.get(name, {}).get("type") != "array"
+
+    out = {k: v for k, v in data.items() if routed(k)}
+    # A field that does not apply to the benefit is not kept, but the diagram may still read
+    # its variable (a one-off's period end): it is there, empty.
+    for name in benefit_forms.left_out(benefit, form):
+        if name in props and routed(name):
+            out.setdefault(name, None)
+    return out
 
 
 def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[str, str]:
@@ -237,7 +310,7 @@ def check(ctx: ServiceContext, actor: Actor, task_id: int, data: Any) -> dict[st
         assert instance is not None
         errors: dict[str, str] = {}
         try:
-            validate_form(uow, instance.definition_id, ht.form, data)
+            validate_form(uow, instance.definition_id, ht, data)
         except ValidationFailed as exc:
             errors.update(exc.errors)
         try:
@@ -291,12 +364,15 @@ def complete(
             ).first()
             if drafted_by == actor.id:
                 raise Forbidden(msg(Code.FOUR_EYES))
-        validate_form(uow, instance.definition_id, ht.form, data)
+        # The case row, held for the whole transaction: the action and the snapshot then read it
+        # from the session (its identity map holds rows weakly; a row let go is read again).
+        case = uow.session.get(Case, ht.case_id)
+        benefit = validate_form(uow, instance.definition_id, ht, data, case)
         REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
             snap = ctx.engine.complete_user_task(
                 definition_ref(uow, instance.definition_id), instance.state, ht.spiff_task_id,
-                workflow_fields(uow, instance.definition_id, ht.form, data), ctx.now(),
+                workflow_fields(uow, instance.definition_id, ht.form, data, benefit), ctx.now(),
             )
         except TaskNotReady as exc:
             raise Conflict(msg(Code.TASK_GONE)) from exc

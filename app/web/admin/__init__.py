@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 
 from app.config import ROLES
 from app.domain.digits import parse_ascii_int
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
+from app.domain.views import to_json
 from app.services.definitions import contract, definition_history
 from app.services.definitions import deploy as definitions
 from app.services.kernel import auth as auth_service
@@ -48,7 +48,7 @@ def definitions_list() -> Any:
 def definitions_edit() -> Any:
     """The BPMN modeler, loaded with the active version's diagrams and forms."""
     try:
-        active = jsonable(definitions.definition_sources(services()))
+        active = to_json(definitions.definition_sources(services()))
     except NotFound:
         active = {"id": None, "version": None, "sources": {}, "forms": {}}
     return render_template("admin/editor.html", active=active, actions=known_actions(),
@@ -72,8 +72,9 @@ def definitions_check() -> Any:
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
                         "problems": with_texts(exc.extra.get("problems", []))}), exc.status
-    report["problems"] = with_texts(report.get("problems", []))
-    return jsonify(report)
+    payload = report.as_json()
+    payload["problems"] = with_texts(payload["problems"])
+    return jsonify(payload)
 
 
 @bp.post("/definitions/deploy")
@@ -106,9 +107,15 @@ def definitions_deploy() -> Any:
     except Conflict as exc:
         return jsonify(_stale(exc)), 409
     except ValidationFailed as exc:
-        # `problems` name file and element: the modeler marks each element (admin-editor.js).
-        return jsonify({"error": service_message(exc.message), "fields": exc.errors,
-                        "problems": with_texts(exc.extra.get("problems", []))}), exc.status
+        # `problems` name file and element: the modeler marks and lists each one in the page's
+        # language (admin-editor.js); the field `definition[i]` is problem i in that language too
+        # (the API keeps the English message beside the code).
+        problems = with_texts(exc.extra.get("problems", []))
+        texts = {f"definition[{i}]": p["text"] for i, p in enumerate(problems)
+                 if isinstance(p, dict) and p.get("text")}
+        fields = {k: texts.get(k) or service_message(v) for k, v in exc.errors.items()}
+        return jsonify({"error": service_message(exc.message), "fields": fields,
+                        "problems": problems}), exc.status
     except ServiceError as exc:
         return jsonify({"error": service_message(exc.message), "fields": {},
                         "problems": with_texts(exc.extra.get("problems", []))}), exc.status
@@ -291,7 +298,7 @@ def definitions_upload() -> Any:
         files = definition_history.read_upload(upload.filename, data)
     except ValidationFailed as exc:
         return jsonify({"error": _file_error(exc)}), 422
-    return jsonify(jsonable(files))
+    return jsonify(to_json(files))
 
 
 @bp.post("/definitions/form-preview")

@@ -28,7 +28,7 @@ def _int(name: str) -> int | None:
 
 
 def _page(
-    result: dict[str, Any] | None = None, errors: dict[str, str] | None = None, status: int = 200
+    result: migration.MigrationPlan | None = None, errors: dict[str, str] | None = None, status: int = 200
 ) -> Any:
     form = {"from_version": request.values.get("from_version", ""),
             "to_version": request.values.get("to_version", ""),
@@ -77,6 +77,6 @@ def instances_migrate() -> Any:
             "to_version": service_message(exc.message, exc.status)}
         return _page(errors=errors, status=exc.status)
     if not dry_run:
-        moved = result["counts"].get("migrated", 0)
+        moved = result.counts.get("migrated", 0)
         flash(_("Przeniesiono spraw: %(n)d.", n=moved), "success" if moved else "error")
     return _page(result=result)

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
 from app.domain.statuses import JobStatus
+from app.domain.views import to_json
 from app.services.appeals import appeal as appeals
 from app.services.appeals import sko
 from app.services.case_file import view as case_view
@@ -158,26 +158,26 @@ def issue_letter(case_id: int) -> Any:
     body = _json_body()
     issued = letters.issue_letter(services(), api_actor(), case_id, str(body.get("kind")),
                                   body.get("facts") or {})
-    return jsonify(jsonable(issued)), 201
+    return jsonify(to_json(issued)), 201
 @bp.post("/cases/<int:case_id>/appeals")
 @api_roles(*CASE_ROLES)
 def record_appeal(case_id: int) -> Any:
     """An appeal that arrived after the decision was recorded final, dated by posting."""
-    return jsonify(jsonable(appeals.record_appeal(services(), api_actor(), case_id, _json_body()))), 201
+    return jsonify(to_json(appeals.record_appeal(services(), api_actor(), case_id, _json_body()))), 201
 
 
 @bp.post("/appeals/<int:appeal_id>/forward")
 @api_roles("supervisor")
 def forward_appeal(appeal_id: int) -> Any:
     """Forward the appeal to the SKO (art. 133) or change the decision (art. 132)."""
-    return jsonify(jsonable(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body())))
+    return jsonify(to_json(sko.forward_appeal(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/appeals/<int:appeal_id>/sko-outcome")
 @api_roles("supervisor")
 def sko_outcome(appeal_id: int) -> Any:
     """The SKO's ruling on a forwarded appeal (art. 138), and on restoring its deadline."""
-    return jsonify(jsonable(sko.record_outcome(services(), api_actor(), appeal_id, _json_body())))
+    return jsonify(to_json(sko.record_outcome(services(), api_actor(), appeal_id, _json_body())))
 
 
 @bp.post("/cases/<int:case_id>/decision-changes")
@@ -192,7 +192,7 @@ def request_decision_change(case_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def affected_grants() -> Any:
     """Running grants whose amount changes with a legal parameter change."""
-    return jsonify(jsonable(parameter_changes.affected_grants(services(), api_actor())))
+    return jsonify(to_json(parameter_changes.affected_grants(services(), api_actor())))
 
 
 @bp.post("/parameter-changes/draft")
@@ -259,7 +259,7 @@ def complete(task_id: int) -> Any:
 @api_roles("admin")
 def list_definitions() -> Any:
     """Deployed definition versions."""
-    return jsonify(jsonable(definitions.list_definitions(services())))
+    return jsonify(to_json(definitions.list_definitions(services())))
 
 
 def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -316,7 +316,7 @@ def check_definition() -> Any:
 @api_roles("supervisor")
 def problem_jobs() -> Any:
     """Background jobs that failed or are being retried."""
-    return jsonify(jsonable(jobs.problem_jobs(services(), api_actor())))
+    return jsonify(to_json(jobs.problem_jobs(services(), api_actor())))
 
 
 @bp.post("/jobs/<int:job_id>/retry")
@@ -331,14 +331,14 @@ def retry_job(job_id: int) -> Any:
 @api_roles("supervisor", "admin")
 def list_incidents() -> Any:
     """Running cases the workflow cannot move on by itself, with the element they are at."""
-    return jsonify(jsonable(incidents.list_incidents(services(), api_actor())))
+    return jsonify(to_json(incidents.list_incidents(services(), api_actor())))
 
 
 @bp.post("/incidents/<int:instance_id>/retry")
 @api_roles("supervisor", "admin")
 def retry_incident(instance_id: int) -> Any:
     """Re-run the failed step of an incident: {instance_id, resolved, incident}."""
-    return jsonify(jsonable(incidents.retry(services(), api_actor(), instance_id)))
+    return jsonify(to_json(incidents.retry(services(), api_actor(), instance_id)))
 
 
 @bp.post("/instances/migrate")

@@ -148,7 +148,7 @@ OPENAPI: dict[str, Any] = {
                 "sources": {"type": "object", "minProperties": 1,
                             "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
-                "comment": {"type": "string", "maxLength": 500}}},
+                "comment": {"type": "string", "maxLength": 500, "description": "required to deploy"}}},
             "SearchRequest": {
                 "type": "object", "required": ["q"],
                 "properties": {
@@ -222,7 +222,7 @@ OPENAPI: dict[str, Any] = {
             "Compare an application's people with the register (no write): differences, the "
             "household in their latest case, their open cases", "RegisterCheck", body="CaseRequest")},
         "/api/cases/search": {"post": _post(
-            "Search cases by PESEL, surname or case number", "CaseList", body="SearchRequest")},
+            "Search cases by PESEL, case number, surname or first name", "CaseList", body="SearchRequest")},
         "/api/parameter-changes": {"get": _op(
             "Running grants whose amount changes with a legal parameter change", "AffectedGrants")},
         "/api/parameter-changes/draft": {"post": _post(
@@ -313,8 +313,8 @@ OPENAPI: dict[str, Any] = {
             "Re-run the failed step of an incident; {resolved, incident} (supervisor or admin)",
             "IncidentRetry", params=[_id("instance_id")], errors=("404", "409"))},
         "/api/instances/migrate": {"post": _post(
-            "Move running cases to a newer definition version (admin): per case the task it "
-            "would be (or is now) at, or why it is refused; dry_run first", "Migration",
+            "Move running cases to a newer definition version (admin): per case why it is refused, "
+            "or the fate of each task and timer (kept, moved, completed, cancelled, new)", "Migration",
             body="MigrateRequest", errors=("404",))},
         "/api/jobs": {"get": _op("Failed or retrying background jobs (supervisor)", "Jobs")},
         "/api/jobs/{job_id}/retry": {"post": _post("Retry a failed background job (supervisor)",

@@ -8,8 +8,8 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
+from app.domain.views import to_json
 from app.services import payments
 from app.services.kernel import inputs
 from app.services.kernel.errors import ValidationFailed
@@ -47,23 +47,23 @@ def parse_month(raw: Any) -> date:
 def payment_run() -> Any:
     """Run the monthly payment run for {month: YYYY-MM} (idempotent)."""
     month = parse_month(_body().get("month"))
-    return jsonify(jsonable(payments.monthly_payment_run(services(), month, api_actor())))
+    return jsonify(to_json(payments.monthly_payment_run(services(), month, api_actor())))
 
 
 def payment_lists() -> Any:
     """All payment lists."""
-    return jsonify(jsonable(payments.list_payment_lists(services(), api_actor())))
+    return jsonify(to_json(payments.list_payment_lists(services(), api_actor())))
 
 
 def payment_list(list_id: int) -> Any:
     """One payment list with its payments."""
-    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
+    return jsonify(to_json(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def approve_list(list_id: int) -> Any:
     """A second supervisor approves a payment list (403 for the one who ran it)."""
     payments.approve_list(services(), api_actor(), list_id)
-    return jsonify(jsonable(payments.payment_list(services(), api_actor(), list_id)))
+    return jsonify(to_json(payments.payment_list(services(), api_actor(), list_id)))
 
 
 def export_list(list_id: int, kind: str) -> Any:
@@ -76,21 +76,21 @@ def export_list(list_id: int, kind: str) -> Any:
 def settle_payment(payment_id: int) -> Any:
     """Mark a payment {outcome: paid|returned, on: YYYY-MM-DD, ref}."""
     body = inputs.validate("SettleRequest", _body())
-    return jsonify(jsonable(payments.mark_payment(services(), api_actor(), payment_id,
+    return jsonify(to_json(payments.mark_payment(services(), api_actor(), payment_id,
                                                   body["outcome"], body["on"], body.get("ref", ""))))
 
 
 def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of a list {outcome, on, ref}."""
     body = inputs.validate("SettleRequest", _body())
-    return jsonify(jsonable(payments.mark_list(services(), api_actor(), list_id,
+    return jsonify(to_json(payments.mark_list(services(), api_actor(), list_id,
                                                body["outcome"], body["on"], body.get("ref", ""))))
 
 
 def reissue_payment(payment_id: int) -> Any:
     """Reissue a returned payment {method: transfer|cash, account}."""
     body = inputs.validate("ReissueRequest", _body())
-    return jsonify(jsonable(payments.reissue(services(), api_actor(), payment_id, body["method"],
+    return jsonify(to_json(payments.reissue(services(), api_actor(), payment_id, body["method"],
                                              body.get("account") or None))), 201
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.jsonsafe import jsonable
 from app.domain.messages import Code, msg
+from app.domain.views import to_json
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs.formats import Refused, read_date
 from app.services.recovery import claims as recovery
@@ -40,32 +40,32 @@ def _on() -> date | None:
 @api_roles(*CASE_ROLES)
 def case_recoveries(case_id: int) -> Any:
     """Undue benefits found in a case, with balances on ``?on=`` (default today)."""
-    return jsonify(jsonable(recovery.case_recoveries(services(), api_actor(), case_id, _on())))
+    return jsonify(to_json(recovery.case_recoveries(services(), api_actor(), case_id, _on())))
 
 
 @api_roles(*CASE_ROLES)
 def record_finding(case_id: int) -> Any:
     """Record the finding of undue payments in a case."""
-    return jsonify(jsonable(recovery.record_finding(services(), api_actor(), case_id, _body()))), 201
+    return jsonify(to_json(recovery.record_finding(services(), api_actor(), case_id, _body()))), 201
 
 
 @api_roles(*CASE_ROLES)
 def draft_decision(recovery_id: int) -> Any:
     """Draft a recovery, write-off, deferral or instalments decision."""
     drafted = recovery_decisions.draft_decision(services(), api_actor(), recovery_id, _body())
-    return jsonify(jsonable(drafted)), 201
+    return jsonify(to_json(drafted)), 201
 
 
 @api_roles("supervisor")
 def approve_decision(decision_id: int) -> Any:
     """Approve and issue a drafted decision (a supervisor other than the drafter)."""
-    return jsonify(jsonable(recovery_decisions.approve_decision(services(), api_actor(), decision_id)))
+    return jsonify(to_json(recovery_decisions.approve_decision(services(), api_actor(), decision_id)))
 
 
 @api_roles(*CASE_ROLES)
 def record_final(decision_id: int) -> Any:
     """Record the day the recovery decision became final (the limitation runs from it)."""
-    return jsonify(jsonable(recovery_decisions.record_final(services(), api_actor(), decision_id, _body())))
+    return jsonify(to_json(recovery_decisions.record_final(services(), api_actor(), decision_id, _body())))
 
 
 @api_roles(*CASE_ROLES)
@@ -79,13 +79,13 @@ def decision_pdf(decision_id: int) -> Any:
 @api_roles(*CASE_ROLES)
 def record_repayment(recovery_id: int) -> Any:
     """Record a repayment received."""
-    return jsonify(jsonable(recovery.record_repayment(services(), api_actor(), recovery_id, _body()))), 201
+    return jsonify(to_json(recovery.record_repayment(services(), api_actor(), recovery_id, _body()))), 201
 
 
 @api_roles(*CASE_ROLES)
 def person_balance(person_id: int) -> Any:
     """A person's undue-benefit balance per case and in total."""
-    return jsonify(jsonable(recovery.person_balance(services(), api_actor(), person_id, _on())))
+    return jsonify(to_json(recovery.person_balance(services(), api_actor(), person_id, _on())))
 
 
 ROUTES = (

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify, render_template, request
 
+from app.domain.deadlines import Deadline
 from app.extensions import csrf
 from app.services.decisions import calculator
 from app.services.kernel.errors import ValidationFailed
@@ -27,7 +28,7 @@ ROLES = ("caseworker", "supervisor")
 @api_roles(*ROLES)
 def api_eligibility() -> Any:
     """Eligibility, amounts and explanation of one benefit for a household (422 on bad input)."""
-    return jsonify(calculator.eligibility(request.get_json(silent=True)))
+    return jsonify(calculator.eligibility(request.get_json(silent=True)).to_dict())
 
 
 @bp.post("/api/deadlines")
@@ -35,12 +36,12 @@ def api_eligibility() -> Any:
 @api_roles(*ROLES)
 def api_deadlines() -> Any:
     """A legal deadline (KPA, interview) with its explanation (422 on bad input)."""
-    return jsonify(calculator.deadline(request.get_json(silent=True)))
+    return jsonify(calculator.deadline(request.get_json(silent=True)).as_json())
 
 
-def _render(raw: dict[str, Any], *, simulation: dict[str, Any] | None = None,
+def _render(raw: dict[str, Any], *, simulation: calculator.Simulation | None = None,
             household_errors: dict[str, str] | None = None,
-            deadline: dict[str, Any] | None = None,
+            deadline: Deadline | None = None,
             deadline_errors: dict[str, str] | None = None, status: int = 200) -> Any:
     household_errors = household_errors or {}
     deadline_errors = deadline_errors or {}
@@ -86,4 +87,4 @@ def simulator() -> Any:
     except ValidationFailed as exc:
         return _render(raw, household_errors=form.messages(exc.errors), status=422)
     return _render(raw, simulation=simulation,
-                   household_errors=form.messages(simulation["errors"]))
+                   household_errors=form.messages(simulation.errors))

@@ -24,6 +24,7 @@ _ROUTES = (
     ("/incidents/<int:instance_id>/retry", worklist.retry_incident, ("POST",)),
     ("/tasks/<int:task_id>", tasks.task, ("GET",)),
     ("/tasks/<int:task_id>", tasks.submit, ("POST",)),
+    ("/tasks/<int:task_id>/next", tasks.next_step, ("GET",)),
     ("/tasks/<int:task_id>/claim", worklist.claim, ("POST",)),
     ("/tasks/<int:task_id>/release", worklist.release, ("POST",)),
     ("/tasks/<int:task_id>/assign", worklist.assign, ("POST",)),

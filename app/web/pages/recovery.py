@@ -7,10 +7,12 @@ message, the field errors and everything typed (never a 500, never lost input).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from app.domain.digits import parse_ascii_int
 from app.services.kernel.errors import ServiceError, ValidationFailed
@@ -45,14 +47,47 @@ def _small_int(text: str | None) -> int | None:
     return parse_ascii_int(text)
 
 
+# The label of each field the recovery forms send, as the page shows it: the error summary names
+# the field of each error ("Kwota nienależna (pozycja 1): ..."), never only the message.
+FIELD_LABELS = {
+    "payments": _l("Nienależna"), "payment": _l("Wypłata"), "payment_id": _l("Wypłata"),
+    "amount": _l("Kwota"), "ground": _l("Podstawa"),
+    "legal_ground": _l("Podstawa z ustawy (decyduje o odsetkach)"), "fact": _l("Ustalony fakt"),
+    "found_on": _l("Data ustalenia"),
+    "learned_on": _l("Data, w której strona dowiedziała się o obowiązku (puste = doręczenie decyzji)"),
+    "notice_override": _l("Powód ustalenia mimo braku pouczenia w decyzji"),
+    "kind": _l("Rodzaj decyzji"), "justification": _l("Uzasadnienie"),
+    "repay_by": _l("Termin zwrotu"), "account": _l("Rachunek organu"),
+    "count": _l("Liczba rat"), "first_due": _l("Termin pierwszej raty"), "instalments": _l("Raty"),
+    "received_on": _l("Data wpływu"), "final_on": _l("Ostateczna od"), "body": _l("Formularz"),
+}
+_PATH_PART = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+
+
+def field_label(path: str) -> str:
+    """The label of an error's field path: "fact" -> "Ustalony fakt", "payments[0].amount" ->
+    "Kwota nienależna (pozycja 1)"; a path the forms do not send -> "Formularz"."""
+    parts = [m for m in (_PATH_PART.fullmatch(p) for p in path.split(".")) if m]
+    if not parts:
+        return str(FIELD_LABELS["body"])
+    name, index = parts[-1][1], next((m[2] for m in parts if m[2] is not None), None)
+    if parts[0][1] == "payments" and name == "amount":
+        label = _("Kwota nienależna")
+    else:
+        label = str(FIELD_LABELS.get(name, FIELD_LABELS["body"]))
+    return _("%(label)s (pozycja %(n)s)", label=label, n=int(index) + 1) if index is not None else label
+
+
 def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
             target: str = "") -> Any:
     data = recovery.case_recoveries(services(), actor(), case_id)
     fields = ({k: service_message(v) for k, v in exc.errors.items()}
               if isinstance(exc, ValidationFailed) else {})
+    labels = {k: field_label(k) for k in fields}
     return render_template(
         "pages/recoveries.html", data=data, form=request.form if exc else {}, target=target,
         problem=service_message(exc.message, exc.status) if exc else None, fields=fields,
+        labels=labels,
         max_date=today().isoformat(),
     ), status
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,9 +19,9 @@ from app.services.workflow import worklist
 from app.services.workflow.task_views import TaskForm, TaskSummary, TaskView
 from app.web.context import services
 from app.web.security import actor, page_roles
-from app.web.ui import schema_form
+from app.web.ui import schema_form, task_notes
 from app.web.ui.formatting import service_message
-from app.web.ui.labels import RELATION_LABELS, label, lang
+from app.web.ui.labels import RELATION_LABELS, ROLES, label, lang
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -68,11 +68,14 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
             case: CaseBrief | None = None, task: TaskView | None = None) -> Any:
     """The task page; shown again after a refusal, the case in brief is not a new audited read."""
     if task is None:
-        task = worklist.get_task(services(), actor(), form.id)
+        # The task and the case in brief in one read; shown again, the case is not a new read.
+        page = case_view.task_page(services(), actor(), form.id, audited=False)
+        task, case = page.task, case or page.case
     if case is None:
         case = _case_brief(task.case_id, audited=False)
     fields = schema_form.build_fields(task.schema or {}, values, errors,
-                                      choices=_member_choices(case))
+                                      choices=_member_choices(case),
+                                      notes=task_notes.field_notes(task.context))
     # The assignee's name, when it is someone else.
     users = {u.id: u for u in auth_service.list_users(services())} \
         if task.assignee_id is not None and task.assignee_id != current_user.id else {}
@@ -80,15 +83,15 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
         "pages/task.html", task=task, title=task_title(task), fields=fields,
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
         labels=schema_form.field_labels(fields), case=case, problem=problem, users=users,
-        me=current_user.id,
+        me=current_user.id, violations=task_notes.violation_texts(task.context),
     ), status
 
 
 @page_roles(*CASE_ROLES)
 def task(task_id: int) -> Any:
     """Show a task with its form, or its result once completed."""
-    view = worklist.get_task(services(), actor(), task_id)
-    case = _case_brief(view.case_id, audited=True)
+    page = case_view.task_page(services(), actor(), task_id, audited=True)
+    view, case = page.task, page.case
     values = dict(view.data or {})
     if view.status == TaskStatus.READY:
         # Starting values from the case (computed amount, lawful period, declared incomes) for
@@ -127,7 +130,7 @@ def submit(task_id: int) -> Any:
         problem = {"kind": "invalid", "message": _("Formularz zawiera błędy; popraw zaznaczone pola.")}
         return _render(task_data, raw, errors, version_raw, 422, problem)
     try:
-        worklist.complete(services(), actor(), task_id, data, version)
+        done = worklist.complete(services(), actor(), task_id, data, version)
     except ValidationFailed as exc:
         fixed = {schema_form.normalise_path(k): service_message(v) for k, v in exc.errors.items()}
         problem = {"kind": "invalid", "message": service_message(exc.message)}
@@ -142,4 +145,37 @@ def submit(task_id: int) -> Any:
         problem = {"kind": "error", "message": service_message(exc.message)}
         return _render(task_data, raw, {}, version_raw, exc.status, problem)
     flash(_("Zadanie „%(title)s” zostało wykonane.", title=task_title(task_data)), "success")
-    return redirect(url_for("pages.index"))
+    # Straight on to the user's next task of the same case when there is one already; else the
+    # page that waits for a background step (or says whose the next step is).
+    mine = next((t for t in done.next_tasks if worklist.is_mine(actor(), t)), None)
+    if mine is not None:
+        return redirect(url_for("pages.task", task_id=mine.id))
+    return redirect(url_for("pages.next_step", task_id=task_id))
+
+
+@page_roles(*CASE_ROLES)
+def next_step(task_id: int) -> Any:
+    """After a task: the user's next task of the same case, or, while a background step runs,
+    a page that asks again every few seconds (htmx; ``?poll=1`` answers with the status alone, or
+    tells htmx where to go once there is somewhere to go)."""
+    form = worklist.task_form(services(), actor(), task_id)
+    step = worklist.next_step(services(), actor(), form.case_id)
+    poll = request.args.get("poll") == "1"
+    target = None
+    if step.mine is not None:
+        target = url_for("pages.task", task_id=step.mine.id)
+    elif not step.running and not step.failed:
+        if step.others:
+            flash(_("Następny krok w sprawie: „%(title)s” (%(role)s).", title=task_title(step.others[0]),
+                    role=label(ROLES, step.others[0].role)), "info")
+        else:
+            flash(_("W tej sprawie nie ma teraz zadań do wykonania."), "info")
+        target = url_for("pages.index")
+    if target is not None:
+        if poll:
+            response = make_response("", 200)
+            response.headers["HX-Redirect"] = target
+            return response
+        return redirect(target)
+    return render_template("pages/task_next.html" if not poll else "partials/next_step.html",
+                           step=step, task=form, title=task_title(form))

@@ -16,6 +16,7 @@ from flask_babel import ngettext
 
 from app.domain import statuses
 from app.domain.messages import Msg
+from app.domain.messages.parameter_sources import citation
 from app.domain.money import format_money
 from app.domain.statuses import TaskStatus
 from app.web.context import services
@@ -79,8 +80,8 @@ def money(value: Any) -> str:
     if not amount.is_finite():
         return str(value)
     if lang() == "en":
-        return format_money(amount, decimal=".", group=",", group_from=1000, unit="\u00a0zł")
-    return format_money(amount, group_from=1000, unit="\u00a0zł")
+        return format_money(amount, decimal=".", group=",", unit="\u00a0zł")
+    return format_money(amount, unit="\u00a0zł")
 
 
 def amount_input(value: Any) -> str:
@@ -107,16 +108,22 @@ def amount_input(value: Any) -> str:
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
 
 
+_GROSZE = re.compile(r"^-?\d+\.\d{2}$")
+
+
 def plain(value: Any) -> Any:
     """A value of an explanation as shown: a decimal ('813.00', Decimal) with a decimal comma in
-    Polish ('813,00'), unchanged in English; anything else unchanged (booleans are the macros')."""
+    Polish ('813,00'; an amount in grosze grouped as the one money formatter writes it,
+    '1 229,50'), unchanged in English; anything else unchanged (booleans are the macros')."""
     if isinstance(value, Decimal) and value.is_finite():
         text = f"{value:f}"
     elif isinstance(value, str) and _DECIMAL.match(value):
         text = value
     else:
         return value
-    return text if lang() == "en" else text.replace(".", ",")
+    if lang() == "en":
+        return text
+    return format_money(text, unit="") if _GROSZE.match(text) else text.replace(".", ",")
 
 
 def step_text(step: Any) -> str:
@@ -208,6 +215,33 @@ def service_message(message: Any, status: int | None = None) -> str:
     return text
 
 
+def parameter_source(param: Mapping[str, Any], key: str = "") -> str:
+    """Where a legal parameter comes from, for a person: its Polish citation (act, article, Dz.U.)
+    in the interface language; never the developers' note kept in ``source``."""
+    text = citation(str(param.get("name") or key), param.get("valid_from"))
+    return _(text) if text else "—"
+
+
+# The comment a rollback stores (definition_history.rollback), in the API's words.
+_ROLLBACK = re.compile(r"^Rollback to v(\d+)(?:: (.*))?$", re.S)
+
+
+def version_comment_parts(text: str | None) -> tuple[str, str]:
+    """A definition version's comment as (the note a rollback writes, in the interface language;
+    the admin's own words, as typed): "Rollback to v1: zły termin" -> ("Przywrócenie wersji v1",
+    "zły termin"), "wydłużony termin" -> ("", "wydłużony termin")."""
+    found = _ROLLBACK.match(text or "")
+    if not found:
+        return "", text or ""
+    return _("Przywrócenie wersji v%(version)s", version=found[1]), found[2] or ""
+
+
+def version_comment(text: str | None) -> str:
+    """A definition version's comment as shown (see :func:`version_comment_parts`)."""
+    head, own = version_comment_parts(text)
+    return f"{head}: {own}" if head and own else head or own
+
+
 def has_endpoint(endpoint: str) -> bool:
     """True if the endpoint is registered (the admin blueprint may be absent)."""
     return endpoint in current_app.view_functions
@@ -223,6 +257,9 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(plain, "plain")
     app.add_template_filter(code_label, "code")
     app.add_template_filter(service_message, "svc")
+    app.add_template_filter(parameter_source, "param_source")
+    app.add_template_filter(version_comment, "version_comment")
+    app.add_template_filter(version_comment_parts, "version_comment_parts")
     app.add_template_global(due_badge, "due_badge")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(today, "today")

@@ -266,6 +266,15 @@ CHANGE_GROUNDS = {
     "other": _l("inna (opis)"),
 }
 
+# Why a change case was opened (app.services.decisions.change_cases.change_purpose).
+CHANGE_PURPOSES = {
+    "parameter_change": _l("zmiana po zmianie parametrów ustawowych"),
+    "change": _l("zmiana decyzji"),
+    "revocation": _l("uchylenie decyzji"),
+    "self_correction": _l("nowa decyzja po odwołaniu (art. 132 KPA)"),
+    "reexamination": _l("ponowne rozpatrzenie po uchyleniu przez SKO"),
+}
+
 SKO_OUTCOMES = {
     "upheld": _l("utrzymanie decyzji w mocy"),
     "changed": _l("uchylenie i orzeczenie co do istoty"),
@@ -353,6 +362,7 @@ TABLES: dict[str, Mapping[str, Any]] = {
     "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
     "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
     "restoration_ruling": RESTORATION_RULINGS, "change_ground": CHANGE_GROUNDS,
+    "change_purpose": CHANGE_PURPOSES,
 }
 
 

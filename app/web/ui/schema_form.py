@@ -53,6 +53,7 @@ class Field:
     attrs: dict[str, Any] = field(default_factory=dict)
     item_label: str = ""
     wide: bool = False
+    note: str = ""        # a figure computed for this field, shown beside it (the page's)
 
     @property
     def id(self) -> str:
@@ -393,11 +394,13 @@ def build_fields(
     prefix: str = "",
     depth: int = 0,
     choices: dict[str, list[tuple[str, str]]] | None = None,
+    notes: dict[str, str] | None = None,
 ) -> list[Field]:
     """Fields for a schema filled with values (typed data or raw input); errors by input name.
 
     ``choices`` turns a plain property into a select by its key (e.g. ``member_index`` -> the
-    household's members), for values the page knows but the schema does not enumerate.
+    household's members), for values the page knows but the schema does not enumerate;
+    ``notes`` puts a computed figure beside a field by its name (e.g. the computed amount).
     """
     values = values or {}
     errors = errors or {}
@@ -413,6 +416,7 @@ def build_fields(
             # A required field that may be null can be left empty: not marked as required.
             help=localized(prop, "description"), required=key in required and not _nullable(prop),
             error=errors.get(name), attrs=_attrs(prop, kind), wide=bool(prop.get("x-wide")),
+            note=(notes or {}).get(name, ""),
         )
         if key in choices and kind in ("integer", "number", "text"):
             f.kind, f.options, f.value = "select", choices[key], _display(value, "text")

@@ -39,7 +39,7 @@ def test_parse_money_refuses_with_a_code(raw: object, code: Code) -> None:
 
 
 @pytest.mark.parametrize(("amount", "polish", "plain"), [
-    (Decimal("0"), "0,00 zł", "0.00"), (Decimal("1313.5"), "1313,50 zł", "1313.50"),
+    (Decimal("0"), "0,00 zł", "0.00"), (Decimal("1313.5"), "1\u00a0313,50 zł", "1313.50"),
     (Decimal("12345.675"), "12\u00a0345,68 zł", "12345.68"), (7, "7,00 zł", "7.00"),
     (Decimal("-5.25"), "-5,25 zł", "-5.25"), ("813.00", "813,00 zł", "813.00"),
 ])

@@ -58,7 +58,7 @@ DEADLINE_STARTS = (D(2025, 10, 28), D(2025, 3, 3), D(2025, 11, 29), D(2025, 12, 
 
 # A number with a decimal point (English notation), which a Polish text must not contain.
 ENGLISH_DECIMAL = re.compile(r"\d\.\d")
-# Whatever stands before "zł" must be an amount with a decimal comma and grosze: "1313,00 zł".
+# Whatever stands before "zł" must be an amount with a decimal comma and grosze: "1 313,00 zł".
 NUMBER_BEFORE_ZL = re.compile(r"(-?[\d\u00a0.,]*\d) zł$")
 POLISH_AMOUNT = re.compile(r"^-?\d{1,3}(\u00a0\d{3})*,\d{2}$|^-?\d{4},\d{2}$")
 
@@ -162,7 +162,7 @@ def test_polish_text_of_a_deadline_moved_off_a_holiday() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Decimal("0"), "0,00 zł"), (Decimal("300"), "300,00 zł"), (Decimal("1313.5"), "1313,50 zł"),
+    [(Decimal("0"), "0,00 zł"), (Decimal("300"), "300,00 zł"), (Decimal("1313.5"), "1\u00a0313,50 zł"),
      (Decimal("12345.67"), "12\u00a0345,67 zł"), (Decimal("1234567"), "1\u00a0234\u00a0567,00 zł"),
      (Decimal("-5.25"), "-5,25 zł"), (7, "7,00 zł")],
 )

@@ -201,7 +201,7 @@
     p.firstChild.textContent = (body && body.error) || msg.failed;
     result.appendChild(p);
     var fields = (body && body.fields) || {};
-    var keys = Object.keys(fields);
+    var keys = Object.keys(fields).filter(function (k) { return fields[k] !== body.error; });
     if (keys.length) {
       var ul = document.createElement("ul");
       keys.forEach(function (k) {
@@ -259,6 +259,7 @@
     }).then(function (pair) {
       var resp = pair[0], body = pair[1];
       if (resp.ok) {
+        document.getElementById("deploy-comment").removeAttribute("aria-invalid");
         dirty = {};
         showDirty();
         if (body.version) baseVersion = body.version;
@@ -275,6 +276,13 @@
       } else {
         result.className = "deploy-result alert alert-error";
         renderErrors(body);
+        /* A deploy without a description is refused: say so at the field and go there. */
+        var comment = document.getElementById("deploy-comment");
+        if (body && body.fields && body.fields.comment) {
+          comment.setAttribute("aria-invalid", "true");
+        } else {
+          comment.removeAttribute("aria-invalid");
+        }
         if (resp.status === 422 && body && Array.isArray(body.problems)) {
           setProblems(body.problems);
           var p = document.createElement("p");
@@ -377,7 +385,7 @@
     problems.forEach(function (p) {
       if (p.file && p.file !== current) return;
       if (!p.element_id || !registry.get(p.element_id)) return;
-      counts[p.element_id] = (counts[p.element_id] || []).concat([p.message || p.code]);
+      counts[p.element_id] = (counts[p.element_id] || []).concat([p.text || p.message || p.code]);
     });
     Object.keys(counts).forEach(function (id) {
       canvas.addMarker(id, "pomoc-problem");

@@ -169,7 +169,8 @@
                 return laneShapes(injector, element).map(function (l) {
                   var name = l.businessObject.name || l.id;
                   var known = KNOWN_LANES.indexOf(name) !== -1;
-                  return { value: l.id, label: known ? name : name + " (" + msg.unknown_lane + ")" };
+                  var shown = (known && msg.lanes && msg.lanes[name]) || name;
+                  return { value: l.id, label: known ? shown : name + " (" + msg.unknown_lane + ")" };
                 });
               }
             });

@@ -1,0 +1,256 @@
+"""Issue 15 part 1: a Polish user sees only Polish. Cases are driven through every task kind; each
+task page is read while the task is open, then every page reachable by links is crawled as each
+role with ``Accept-Language: pl``, and the payment files (XLSX, PDF) and the decision PDF are read.
+The crawl fails on a word of an English stop-list in the visible text, and on a msgid a page asked
+the catalog for that the catalog does not have (or has without a translation)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.domain.deadlines import today_in_warsaw
+from app.services import payments
+from app.services.cases import opening as cases
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
+from app.services.workflow import jobs, timers, worklist
+from tests.drive import canned, complete_named, lawful, ready_tasks, sample_application
+from tests.pdftext import pdf_text
+from tests.polish_crawl import (
+    Crawl,
+    crawl,
+    recording_msgids,
+    stop_hits,
+    untranslated,
+    visible_text,
+    xlsx_text,
+)
+from tests.recovery_data import ACCOUNT, make_case
+
+from .test_pages import login, pesel
+
+pytestmark = [pytest.mark.timeout(600), pytest.mark.embedded]
+
+PL = {"Accept-Language": "pl"}
+USERS = {"caseworker": "caseworker1", "supervisor": "supervisor", "admin": "admin"}
+
+# Overrides that take a case down the paths a happy case skips (once per case each): a missing
+# document and an appeal to the SKO; an income above the criterion, so a refusal with the art. 10
+# notice and the party's comments.
+DETOURS: dict[str, dict[str, Any]] = {
+    "completeness_check": {"complete": False, "missing_items": "Zaświadczenie o dochodach."},
+    "appeal_window": {"appeal_event": "appeal_filed"},
+}
+REFUSAL: dict[str, dict[str, Any]] = {
+    "conduct_interview": {"verified_incomes": [{"member_index": 0, "net_income": "2600.00"}]},
+    "draft_decision": {"justification": "Dochód strony przekracza kryterium dochodowe."},
+    "party_comments": {"comments_made": True, "party_comments": "Proszę o ponowne przeliczenie."},
+}
+
+
+def _drive_visiting(client: Any, ctx: ServiceContext, case_id: int, actors: dict[str, Actor],
+                    found: Crawl, kinds: set[str], detours: dict[str, dict[str, Any]]) -> None:
+    """Complete the case's tasks, reading each task page (as its role) before completing it."""
+    used: set[str] = set()
+    current = None
+    for _ in range(60):
+        jobs.run_pending_inline(ctx)
+        tasks = ready_tasks(ctx, case_id)
+        if not tasks:
+            return
+        ht = tasks[0]
+        if current != ht.role:
+            client.post("/logout")
+            login(client, USERS[ht.role])
+            current = ht.role
+        res = client.get(f"/tasks/{ht.id}", headers=PL)
+        assert res.status_code == 200, (ht.name, res.status_code)
+        found.visited.add(f"{ht.role} /tasks/{ht.id} ({ht.name})")
+        found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
+        kinds.add(ht.name)
+        data = lawful(ctx, actors[ht.role], ht, canned(ctx, ht.name))
+        if ht.name == "draft_decision" and not data.get("justification"):
+            data["justification"] = "Uzasadnienie decyzji w sprawie."
+        if ht.name == "draft_decision" and "party_comments" in used:  # art. 107 § 3 KPA
+            data["comments_answer"] = "Organ rozważył wypowiedź strony i jej nie podziela."
+        if ht.name in detours and ht.name not in used:
+            data.update(detours[ht.name])
+            if data.get("comments_made"):
+                data["comments_received_on"] = today_in_warsaw(ctx.now()).isoformat()
+            used.add(ht.name)
+        try:
+            worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
+        except ValidationFailed as exc:
+            raise AssertionError(f"{ht.name}: {exc.errors}") from exc
+    raise AssertionError(f"case {case_id} did not settle")
+
+
+def _visit_ready(client: Any, ctx: ServiceContext, case_id: int, found: Crawl, kinds: set[str],
+                 seen: set[int]) -> None:
+    """Read each ready task page of the case not read yet, as its role."""
+    for ht in ready_tasks(ctx, case_id):
+        if ht.id in seen:
+            continue
+        seen.add(ht.id)
+        client.post("/logout")
+        login(client, USERS[ht.role])
+        res = client.get(f"/tasks/{ht.id}", headers=PL)
+        assert res.status_code == 200, (ht.name, res.status_code)
+        found.visited.add(f"{ht.role} /tasks/{ht.id} ({ht.name})")
+        found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
+        kinds.add(ht.name)
+
+
+def _escalations(client: Any, ctx: ServiceContext, clock: Any, caseworker: Actor, found: Crawl,
+                 kinds: set[str]) -> None:
+    """The tasks the timers open: an overdue interview, a decision deadline near and past."""
+    seen: set[int] = set()
+    case_id = cases.open_case(ctx, caseworker, sample_application(
+        urgent=True, applicant={"pesel": pesel("8001010101"), "first_name": "Ewa",
+                                "last_name": "Terminowa", "net_income": "300.00"}))
+    complete_named(ctx, case_id, "completeness_check", caseworker)
+    clock.advance(days=4)
+    timers.fire_due_timers(ctx)
+    _visit_ready(client, ctx, case_id, found, kinds, seen)
+    complete_named(ctx, case_id, "conduct_interview", caseworker)
+    jobs.run_pending_inline(ctx)
+    for days in (24, 10):
+        clock.advance(days=days)
+        timers.fire_due_timers(ctx)
+        _visit_ready(client, ctx, case_id, found, kinds, seen)
+
+
+def _recovery(client: Any, ctx: ServiceContext, found: Crawl) -> int:
+    """An undue benefit with an approved recovery decision; its PDF is read. Returns the case."""
+    rows = make_case(ctx)
+    pid = rows.payments[0]
+    client.post("/logout")
+    login(client, "caseworker1")
+    assert client.post(f"/cases/{rows.case_id}/recoveries", headers=PL, data={
+        "payment": [str(pid)], f"amount_{pid}": "500.00", "ground": "unreported_change",
+        "fact": "Strona nie zgłosiła podjęcia pracy."}).status_code == 302
+    rid = client.get(f"/api/cases/{rows.case_id}/recoveries").get_json()["recoveries"][0]["id"]
+    repay_by = (today_in_warsaw(ctx.now()) + timedelta(days=30)).isoformat()
+    assert client.post(f"/recoveries/{rid}/decisions", headers=PL, data={
+        "case_id": rows.case_id, "kind": "recovery", "justification": "Uzasadnienie decyzji",
+        "repay_by": repay_by, "account": ACCOUNT}).status_code == 302
+    did = client.get(f"/api/cases/{rows.case_id}/recoveries").get_json()[
+        "recoveries"][0]["decisions"][0]["id"]
+    client.post("/logout")
+    login(client, "supervisor")
+    assert client.post(f"/recovery-decisions/{did}/approve",
+                       data={"case_id": rows.case_id}).status_code == 302
+    pdf = client.get(f"/recovery-decisions/{did}.pdf", headers=PL)
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    found.visited.add(f"supervisor /recovery-decisions/{did}.pdf (PDF)")
+    found.check(f"supervisor /recovery-decisions/{did}.pdf", pdf_text(pdf.get_data()))
+    return rows.case_id
+
+
+def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) -> None:
+    """The payment list's XLSX and cash-desk PDF, read for English words."""
+    today = today_in_warsaw(ctx.now())
+    run = payments.monthly_payment_run(ctx, today.replace(day=1))
+    assert run.get("list_id"), run
+    payments.approve_list(ctx, supervisor, run["list_id"])
+    client.post("/logout")
+    login(client, "supervisor")
+    res = client.post(f"/payments/{run['list_id']}/export/xlsx", headers=PL)
+    assert res.status_code == 200, res.status_code
+    found.check("supervisor payments.xlsx", xlsx_text(res.get_data()))
+    res = client.post(f"/payments/{run['list_id']}/export/cash_pdf", headers=PL)
+    assert res.status_code == 200, res.status_code
+    found.check("supervisor cash.pdf", pdf_text(res.get_data()))
+
+
+def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext, clock: Any,
+                                                caseworker: Actor, supervisor: Actor) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    found, kinds = Crawl(), set[str]()
+    with recording_msgids() as msgids:
+        first = cases.open_case(ctx, caseworker, sample_application())
+        _drive_visiting(client, ctx, first, actors, found, kinds, DETOURS)
+        second = cases.open_case(ctx, caseworker, sample_application(
+            applicant={"pesel": "75011501240", "first_name": "Anna", "last_name": "Próbna",
+                       "net_income": "2600.00"}))
+        _drive_visiting(client, ctx, second, actors, found, kinds, REFUSAL)
+        _files(client, ctx, supervisor, found)
+        recovered = _recovery(client, ctx, found)
+        _escalations(client, ctx, clock, caseworker, found, kinds)
+        for role, username in USERS.items():
+            client.post("/logout")
+            login(client, username)
+            start = ["/", "/cases", "/team", "/payments", "/deadlines", "/changes", "/symulator",
+                     f"/cases/{first}", f"/cases/{second}", f"/cases/{first}/recoveries",
+                     f"/cases/{recovered}/recoveries", f"/cases/{recovered}",
+                     f"/cases/{first}/letters", "/admin/", "/admin/definitions",
+                     "/admin/definitions/edit", "/admin/users", "/admin/office",
+                     "/admin/incidents"]
+            crawl(client, role, start, found)
+        # The decision documents of the cases, as PDFs.
+        client.post("/logout")
+        login(client, "caseworker1")
+        for case_id in (first, second):
+            page = client.get(f"/cases/{case_id}", headers=PL).get_data(as_text=True)
+            for href in sorted(set(_document_links(page, case_id))):
+                res = client.get(href, headers=PL)
+                if res.status_code == 200 and res.mimetype == "application/pdf":
+                    found.visited.add(f"caseworker {href} (PDF)")
+                    found.check(f"caseworker {href}", pdf_text(res.get_data()))
+                elif res.status_code == 200 and res.mimetype == "text/html":
+                    found.visited.add(f"caseworker {href}")
+                    found.check(f"caseworker {href}", visible_text(res.get_data(as_text=True)))
+    assert len(msgids) > 300, len(msgids)  # the recorder saw the pages ask the catalog
+    missing = untranslated(msgids)
+    report = "\n".join(f"{where}: {sorted(set(words))}" for where, words in found.hits.items())
+    assert not found.failed, found.failed
+    assert {"completeness_check", "request_supplement", "record_supplement", "conduct_interview",
+            "draft_decision", "art10_notice", "party_comments", "approve_decision",
+            "record_delivery", "appeal_window", "handle_appeal", "record_sko_outcome",
+            "overdue_interview_escalation", "decision_deadline_warning",
+            "decision_deadline_escalation"} <= kinds, kinds
+    assert len(found.visited) > 40, sorted(found.visited)
+    assert any(v.endswith("(PDF)") for v in found.visited), sorted(found.visited)
+    assert not missing, f"{len(missing)} msgids without an English entry: {missing[:40]}"
+    assert not found.hits, f"{found.count()} English words on Polish pages:\n{report}"
+
+
+def _document_links(page: str, case_id: int) -> list[str]:
+    return re.findall(rf'href="(/cases/{case_id}/(?:documents|decision)/\d+)', page)
+
+
+def test_the_stop_list_reads_only_what_is_shown() -> None:
+    page = ("<html><body><p title='Status approved'>Decyzja <b>zatwierdzona</b></p>"
+            "<script>var the = 'error';</script><a href='/the/error' data-x='cannot'>Sprawa</a>"
+            "<input type='submit' value='Rollback'><input name='x' value='income'></body></html>")
+    assert stop_hits(visible_text(page)) == ["approved", "Rollback"]
+    assert stop_hits("caseworker1 supervisor2 do to on we") == []
+
+
+# Words a template may write outside the catalog: names, units and citations that are the same in
+# every language (the product, the language switch, PESEL, PDF, kB, zł, an id, "art. 133 KPA").
+LITERAL_WORDS = {"Pomoc", "PL", "EN", "PESEL", "PDF", "kB", "zł", "id", "art", "KPA"}
+
+
+def test_every_visible_text_of_a_template_is_a_catalog_msgid() -> None:
+    """Every text a template writes between tags goes through ``_()`` (so it is in the catalog):
+    what is left once the Jinja expressions, statements, scripts and comments are removed is only
+    punctuation and the literal words above."""
+    root = Path(__file__).resolve().parents[2] / "app/web/templates"
+    strays = []
+    for path in sorted(root.rglob("*.html")):
+        source = re.sub(r"{#.*?#}|<script.*?</script>|<style.*?</style>"
+                        r"|{%\s*block main_class\s*%}.*?{%\s*endblock\s*%}", "",  # CSS classes
+                        path.read_text(encoding="utf-8"), flags=re.S)
+        source = re.sub(r"{{.*?}}|{%.*?%}", " ", source, flags=re.S)
+        for piece in re.sub(r"<[^>]*>", "\n", source).split("\n"):
+            if "=" in piece:  # the rest of a tag a Jinja statement split
+                continue
+            strays += [f"{path.relative_to(root)}: {w}" for w in re.findall(r"[^\W\d_]{2,}", piece)
+                       if w not in LITERAL_WORDS]
+    assert not strays, strays
