@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from app.services.kernel.context import ServiceContext
-from app.services.recovery.claims import LONG_TEXT
+from app.services.kernel.json_input import LONG_TEXT
 from tests.recovery_data import ACCOUNT, make_case
 from tests.web.test_recovery_web import body, decisions, login, token
 

@@ -15,7 +15,6 @@ in :mod:`app.services.appeals.sko`.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select, update
@@ -28,12 +27,14 @@ from app.persistence.models import Appeal, Decision, HumanTask, PaymentScheduleI
 from app.services.appeals.views import AppealView
 from app.services.decisions.decision_records import event, latest_decision
 from app.services.documents import letters
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.kernel.inputs.decisions import CHANNELS as APPEAL_CHANNELS
+from app.services.kernel.inputs.formats import Refused, read_date, read_money
 from app.services.kernel.json_input import parse_day
 
-CHANNELS = ("post", "epuap", "in_person")
+CHANNELS = APPEAL_CHANNELS
 # Art. 133 KPA: the centre forwards an appeal within 7 days of receiving it.
 FORWARD_DAYS = kpa_appeals.FORWARD_DAYS
 # Art. 58 §2 KPA: restoration is asked for within 7 days of the cause ceasing.
@@ -138,19 +139,18 @@ def parse_demand(data: dict[str, Any], errors: dict[str, str], prefix: str = ""
     raw = data.get("demand_amount")
     amount = None
     if raw not in (None, ""):
-        try:
-            amount = Decimal(str(raw)) if not isinstance(raw, bool) else None
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(
-                Decimal("0.01")):
+        try:  # the one money parser: typed on a page or a task form, a Polish comma is read
+            amount = read_money(raw, page=True)
+        except Refused:
             errors[f"{prefix}demand_amount"] = msg(Code.AMOUNT_FORMAT)
-            amount = None
     days: dict[str, date | None] = {}
     for name in ("demand_from", "demand_to"):
-        days[name] = parse_day(data, name, errors, required=False)
-        if name in errors:
-            errors[f"{prefix}{name}"] = errors.pop(name)
+        days[name] = None
+        if data.get(name) not in (None, ""):
+            try:
+                days[name] = read_date(data[name], page=True)
+            except Refused as refused:
+                errors[f"{prefix}{name}"] = refused.message
     return kpa_appeals.Demand(text, amount, days["demand_from"], days["demand_to"])
 
 
@@ -212,7 +212,8 @@ def _window_open(uow: UnitOfWork, case_id: int) -> bool:
     return task_ready(uow, case_id, "appeal_window")
 
 
-def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> AppealView:
+def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any, *,
+                  page: bool = False) -> AppealView:
     """Record an appeal that arrived after the decision was recorded final (from the case file).
 
     Posted in time: finality is undone (the decision was never final), and planned payments wait
@@ -222,16 +223,13 @@ def record_appeal(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) ->
     """
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_ROLE_REQUIRED))
-    if not isinstance(data, dict):
-        raise ValidationFailed(msg(Code.FORM_INVALID), {"": msg(Code.JSON_OBJECT_EXPECTED)})
-    errors: dict[str, str] = {}
-    channel = data.get("channel")
-    if channel not in CHANNELS:
-        errors["channel"] = msg(Code.CHOOSE_ONE)
-    posted = parse_day(data, "posted_on", errors)
-    received = parse_day(data, "received_on", errors)
-    restoration = data.get("restoration_requested") in (True, "true", "on", "1")
-    ceased = parse_day(data, "cause_ceased_on", errors, required=restoration)
+    body, problems = inputs.read("AppealRequest", data, page=page)
+    errors: dict[str, str] = dict(problems)
+    channel: str | None = body.get("channel")
+    posted: date | None = body.get("posted_on")
+    received: date | None = body.get("received_on")
+    restoration = body.get("restoration_requested") is True
+    ceased: date | None = body.get("cause_ceased_on")
     with ctx.uow() as uow:
         decision = latest_decision(uow, case_id)
         if decision is not None and not uow.ctx.db.is_sqlite:

@@ -109,7 +109,8 @@ def forward_appeal(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
         return appeal_dict(appeal)
 
 
-def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any) -> AppealView:
+def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any, *,
+                   page: bool = False) -> AppealView:
     """Record the SKO's ruling on an appeal forwarded from the case file (after finality, or on a
     version whose process ended at forwarding) and apply it to the decision and payments."""
     _supervisor(actor)
@@ -123,7 +124,7 @@ def record_outcome(ctx: ServiceContext, actor: Actor, appeal_id: int, data: Any)
             raise Conflict(msg(Code.SKO_ALREADY_RECORDED))
         if task_ready(uow, appeal.case_id, "sko_outcome"):
             raise Conflict(msg(Code.SKO_IN_TASK))
-        record(uow, actor, appeal, data, Effects(_schedule, _reexamine))
+        record(uow, actor, appeal, data, Effects(_schedule, _reexamine), page=page)
         uow.commit()
         return appeal_dict(appeal)
 

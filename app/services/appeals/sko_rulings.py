@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
@@ -18,13 +18,11 @@ from app.domain.messages import Code, msg
 from app.domain.statuses import DecisionKind, DecisionStatus, ScheduleItemStatus
 from app.persistence.models import Appeal, Decision, PaymentScheduleItem
 from app.services.decisions.decision_records import event
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import Conflict, ValidationFailed
-from app.services.kernel.json_input import parse_day
 
-OUTCOMES = ("upheld", "changed", "quashed_discontinued", "returned", "inadmissible_late")
-KINDS = ("grant", "partial", "refusal")
+MAX_AMOUNT = Decimal("1000000")  # a monthly benefit below a million złoty
 
 
 @dataclass(frozen=True)
@@ -55,45 +53,31 @@ class SkoRuling:
     period_to: date | None
 
 
-def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> SkoRuling | None:
-    """The SKO's own ruling on the merits (outcome ``changed``); None when its kind is bad."""
-    kind = data.get("sko_kind")
-    if not isinstance(kind, str) or kind not in KINDS:
-        errors["sko_kind"] = msg(Code.CHOOSE_ONE)
-        return None
+def _sko_ruling(data: dict[str, Any], errors: dict[str, str]) -> SkoRuling:
+    """The SKO's own ruling on the merits (outcome ``changed``), its kind required by the schema."""
+    kind = data["sko_kind"]
     if kind == "refusal":
         return SkoRuling(kind, Decimal("0"), None, None)
-    amount = Decimal("0")
-    try:
-        amount = Decimal(str(data.get("sko_amount", "")).replace(",", ".").strip())
-        if not amount.is_finite() or amount <= 0 or amount >= Decimal("1000000") \
-                or amount != amount.quantize(Decimal("0.01")):
-            raise InvalidOperation
-    except (InvalidOperation, ValueError):
-        errors["sko_amount"] = msg(Code.AMOUNT_FORMAT)
-    period_from = parse_day(data, "sko_period_from", errors)
-    period_to = parse_day(data, "sko_period_to", errors, required=False)
-    if period_from and period_to and period_to < period_from:
+    amount: Decimal = data.get("sko_amount") or Decimal("0")
+    if "sko_amount" in data and not 0 < amount < MAX_AMOUNT:
+        errors.setdefault("sko_amount", msg(Code.AMOUNT_FORMAT))
+    period_from: date | None = data.get("sko_period_from")
+    period_to: date | None = data.get("sko_period_to")
+    if period_from is not None and period_to is not None and period_to < period_from:
         errors["sko_period_to"] = msg(Code.DATE_BEFORE, limit=period_from.isoformat())
     return SkoRuling(kind, amount, period_from, period_to)
 
 
-def _validate(uow: UnitOfWork, appeal: Appeal, data: dict[str, Any]) -> tuple[str, Any, str,
-                                                                             str | None, SkoRuling | None]:
+def _validate(uow: UnitOfWork, appeal: Appeal, body: dict[str, Any], page: bool
+              ) -> tuple[str, Any, str, str | None, SkoRuling | None]:
     """The ruling as submitted, checked against the appeal (422 with each field's rule)."""
-    errors: dict[str, str] = {}
-    outcome = data.get("sko_outcome")
-    if outcome not in OUTCOMES:
-        errors["sko_outcome"] = msg(Code.CHOOSE_ONE)
-    ruled_on = parse_day(data, "sko_ruling_on", errors)
-    reference = data.get("sko_reference") or ""
-    if not isinstance(reference, str) or len(reference) > 60 or "\x00" in reference:
-        errors["sko_reference"] = msg(Code.MAX_LENGTH, limit=60)
-        reference = ""
-    restoration = data.get("restoration_ruling") or None
-    if restoration not in (None, "granted", "refused"):
-        errors["restoration_ruling"] = msg(Code.CHOOSE_ONE)
-    ruling = _sko_ruling(data, errors) if outcome == "changed" else None
+    data, problems = inputs.read("SkoOutcomeRequest", body, page=page)
+    errors: dict[str, str] = dict(problems)
+    outcome: str | None = data.get("sko_outcome")
+    ruled_on: date | None = data.get("sko_ruling_on")
+    reference: str = data.get("sko_reference") or ""
+    restoration: str | None = data.get("restoration_ruling") or None
+    ruling = _sko_ruling(data, errors) if outcome == "changed" and "sko_kind" in data else None
     today = today_in_warsaw(uow.ctx.now())
     assert appeal.forwarded_on is not None
     if ruled_on is not None and ruled_on > today:
@@ -107,14 +91,15 @@ def _validate(uow: UnitOfWork, appeal: Appeal, data: dict[str, Any]) -> tuple[st
         errors["sko_outcome"] = msg(Code.SKO_LATE_ONLY_INADMISSIBLE)
     if errors:
         raise ValidationFailed(msg(Code.FORM_INVALID), errors)
-    assert ruled_on is not None and isinstance(outcome, str)
+    assert outcome is not None and ruled_on is not None
     return outcome, ruled_on, reference, restoration, ruling
 
 
 def record(uow: UnitOfWork, actor: Actor, appeal: Appeal, data: dict[str, Any],
-           effects: Effects | None) -> None:
-    """Check and record the ruling, then apply it (``effects`` None: inside a process)."""
-    outcome, ruled_on, reference, restoration, ruling = _validate(uow, appeal, data)
+           effects: Effects | None, *, page: bool = True) -> None:
+    """Check and record the ruling, then apply it (``effects`` None: inside a process;
+    ``page``: typed on a page or a task form, amounts with a Polish comma)."""
+    outcome, ruled_on, reference, restoration, ruling = _validate(uow, appeal, data, page)
     decision = uow.session.get(Decision, appeal.decision_id)
     assert decision is not None
     appeal.sko_outcome, appeal.sko_ruling_on, appeal.sko_reference = outcome, ruled_on, reference

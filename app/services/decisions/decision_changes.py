@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -30,17 +30,16 @@ from sqlalchemy import select
 from app.domain.deadlines import today_in_warsaw
 from app.domain.messages import Code, msg
 from app.domain.recovery import act_of
-from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT, ConsentRequired, basis
+from app.domain.rulings import ConsentRequired, basis
 from app.domain.statuses import CaseKind, DecisionStatus, InstanceStatus
 from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Application, Case, Decision, Job, ProcessInstance
 from app.services.cases.opening import _next_case_number
 from app.services.decisions.change_cases import GRANTING, RUNNING, replace_parent_schedule
 from app.services.decisions.decision_records import event
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
-from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import parse_day
+from app.services.kernel.errors import Conflict, Forbidden, NotFound
 from app.services.workflow.instances import apply_snapshot
 from app.services.workflow.versions import active_definition, definition_ref
 
@@ -56,7 +55,7 @@ NOTES = {
     "reexamination": "Ponowne rozpatrzenie sprawy po uchyleniu decyzji {number} przez SKO "
                      "(art. 138 § 2 KPA).",
 }
-MAX_REASON = 4000
+MAX_AMOUNT = Decimal("1000000")  # a monthly benefit below a million złoty
 
 
 def open_change_case(uow: UnitOfWork, actor: Actor, parent: Case, effective_from: date,
@@ -123,7 +122,8 @@ def _open_change_for(uow: UnitOfWork, parent_id: int) -> bool:
             ProcessInstance.status == InstanceStatus.RUNNING).limit(1)) is not None
 
 
-def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -> int:
+def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any, *,
+                   page: bool = False) -> int:
     """Open a change (``kind="change"``, with the new amount) or a revocation (``"revoke"``) of
     the case's issued grant from a date, with a reason; return the new case's id.
 
@@ -132,39 +132,16 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
     """
     if not actor.has_case_role:
         raise Forbidden(msg(Code.CASE_ROLE_REQUIRED))
-    if not isinstance(data, dict):
-        raise ValidationFailed(msg(Code.FORM_INVALID), {"": msg(Code.JSON_OBJECT_EXPECTED)})
-    errors: dict[str, str] = {}
-    kind = data.get("kind")
-    if kind not in ("change", "revoke"):
-        errors["kind"] = msg(Code.CHOOSE_ONE)
-    effective = parse_day(data, "effective_from", errors)
-    reason = data.get("reason")
-    if not isinstance(reason, str) or not reason.strip():
-        errors["reason"] = msg(Code.REQUIRED)
-    elif len(reason) > MAX_REASON or "\x00" in reason:
-        errors["reason"] = msg(Code.MAX_LENGTH, limit=MAX_REASON)
-    ground = data.get("ground")
-    if ground not in GROUNDS:
-        errors["ground"] = msg(Code.CHOOSE_ONE)
-    ground_text = data.get("ground_text") or ""
-    if not isinstance(ground_text, str) or len(ground_text) > MAX_GROUND_TEXT \
-            or "\x00" in ground_text:
-        errors["ground_text"] = msg(Code.MAX_LENGTH, limit=MAX_GROUND_TEXT)
-        ground_text = ""
-    elif ground == "other" and not ground_text.strip():
+    body, problems = inputs.read("DecisionChangeRequest", data, page=page)
+    errors: dict[str, str] = dict(problems)
+    kind, effective, reason, ground = (body.get(k) for k in ("kind", "effective_from", "reason", "ground"))
+    ground_text: str = body.get("ground_text") or ""
+    if ground == "other" and not ground_text:
         errors["ground_text"] = msg(Code.REQUIRED)
-    consent_on = parse_day(data, "party_consent_on", errors, required=False)
-    amount: Decimal | None = None
-    if kind == "change":
-        try:
-            amount = Decimal(str(data.get("amount", "")).replace(",", ".").strip())
-            if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")) \
-                    or amount >= Decimal("1000000"):
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            errors["amount"] = msg(Code.AMOUNT_FORMAT)
-            amount = None
+    consent_on: date | None = body.get("party_consent_on")
+    amount: Decimal | None = body.get("amount") if kind == "change" else None
+    if amount is not None and amount >= MAX_AMOUNT:
+        errors["amount"] = msg(Code.AMOUNT_FORMAT)
     with ctx.uow() as uow:
         parent = uow.session.get(Case, case_id)
         if parent is None:
@@ -187,13 +164,13 @@ def request_change(ctx: ServiceContext, actor: Actor, case_id: int, data: Any) -
                                                period_to=decision.period_to.isoformat())
         if consent_on is not None and consent_on > today_in_warsaw(ctx.now()):
             errors["party_consent_on"] = msg(Code.DATE_IN_FUTURE)
-        if isinstance(ground, str) and ground in GROUNDS and "party_consent_on" not in errors:
+        if ground is not None and "party_consent_on" not in errors:
             try:
                 basis(act_of(decision.benefit), "change", ground, consent_on)
             except ConsentRequired:
                 errors["party_consent_on"] = msg(Code.CHANGE_CONSENT_REQUIRED)
         if errors:
-            raise ValidationFailed(msg(Code.FORM_INVALID), errors)
+            raise inputs.refusal(errors, page=True)
         assert effective is not None and isinstance(reason, str) and isinstance(ground, str)
         if not uow.ctx.db.is_sqlite:
             # Two people opening a change of the same grant at once: the second waits, then

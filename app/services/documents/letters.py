@@ -30,7 +30,6 @@ from sqlalchemy import select
 
 from app.domain.benefits import act_of
 from app.domain.deadlines import today_in_warsaw
-from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.domain.views import JsonView
 from app.persistence.models import Case, Decision, Document, User
@@ -38,12 +37,10 @@ from app.services.documents import document_store
 from app.services.documents.document_store import StoredDocument
 from app.services.documents.document_templates import render
 from app.services.documents.office import office, signer
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import clean_text, iso_date
-
-MIN_DAYS, MAX_DAYS, MAX_TEXT = 7, 60, 4000
+from app.services.kernel.inputs.documents import LETTER_FACTS
 
 
 @dataclass(frozen=True)
@@ -78,60 +75,31 @@ LETTERS: dict[str, tuple[LetterField, ...]] = {
 }
 
 
-def _date(value: Any) -> date | None:
-    return value if isinstance(value, date) else iso_date(value)
-
-
-# A dict: the letter's facts keyed by its kind's fields (lane `dialect` rewrites it).
-def validate(kind: str, facts: Mapping[str, Any], today: date) -> dict[str, Any]:
-    """The letter's facts, checked and cleaned; ValidationFailed naming each bad field.
+def validate(kind: str, facts: Mapping[str, Any], today: date, *, page: bool = False) -> dict[str, Any]:
+    """The letter's facts, checked against the kind's input schema
+    (app/services/kernel/inputs/documents.py) and the rules that depend on today; cleaned and
+    typed (days an int, dates a date); ValidationFailed naming each bad field.
 
     A dict because its keys are the kind's own field names (``LETTERS[kind]``), read by its template.
     """
     if kind not in LETTERS:
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"kind": msg(Code.CHOOSE_ONE)})
-    clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
+    given = {k: v.isoformat() if isinstance(v, date) else v for k, v in facts.items()
+             if k in LETTER_FACTS[kind]["properties"]}  # a hook may pass dates; others are ignored
+    clean, problems = inputs.read(f"LetterFacts_{kind}", given, page=page)
+    errors: dict[str, str] = dict(problems)
     for f in LETTERS[kind]:
-        value = facts.get(f.name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if f.required:
-                errors[f.name] = msg(Code.REQUIRED)
-            else:
-                clean[f.name] = ""
-            continue
-        if f.kind == "text":
-            if not isinstance(value, str):
-                errors[f.name] = msg(Code.TEXT_EXPECTED)
-            elif len(value) > MAX_TEXT:
-                errors[f.name] = msg(Code.MAX_LENGTH, limit=MAX_TEXT)
-            else:
-                clean[f.name] = clean_text(value, f.name, errors, "multiline")
-        elif f.kind == "days":
-            text = str(value).strip()
-            days = None if isinstance(value, bool) else parse_ascii_int(text, maximum=999)
-            if days is None:
-                errors[f.name] = msg(Code.INTEGER_EXPECTED)
-            elif days < MIN_DAYS:
-                errors[f.name] = msg(Code.MIN_VALUE, limit=MIN_DAYS)
-            elif days > MAX_DAYS:
-                errors[f.name] = msg(Code.MAX_VALUE, limit=MAX_DAYS)
-            else:
-                clean[f.name] = days
-        else:
-            day = _date(value)
-            if day is None:
-                errors[f.name] = msg(Code.DATE_FORMAT)
-            elif f.kind == "future_date" and day <= today:
-                errors[f.name] = msg(Code.DATE_NOT_AFTER_TODAY)
-            elif f.kind == "future_date" and day > today + timedelta(days=366):
-                errors[f.name] = msg(Code.MAX_VALUE, limit=(today + timedelta(days=366)).isoformat())
-            elif f.kind == "past_date" and day > today:
-                errors[f.name] = msg(Code.DATE_IN_FUTURE)
-            else:
-                clean[f.name] = day
+        day = clean.get(f.name)
+        if not f.required and f.name not in clean and f.name not in errors:
+            clean[f.name] = ""
+        elif f.kind == "future_date" and day is not None and day <= today:
+            errors[f.name] = msg(Code.DATE_NOT_AFTER_TODAY)
+        elif f.kind == "future_date" and day is not None and day > today + timedelta(days=366):
+            errors[f.name] = msg(Code.MAX_VALUE, limit=(today + timedelta(days=366)).isoformat())
+        elif f.kind == "past_date" and day is not None and day > today:
+            errors[f.name] = msg(Code.DATE_IN_FUTURE)
     received, filed = clean.get("appeal_received_on"), clean.get("appeal_filed_on")
-    if received and filed and received < filed:
+    if received and filed and received < filed and "appeal_received_on" not in errors:
         errors["appeal_received_on"] = msg(Code.DATE_BEFORE, limit=filed.isoformat())
     if errors:
         raise ValidationFailed(msg(Code.LETTER_INVALID), errors)
@@ -167,11 +135,12 @@ def current_notice(uow: UnitOfWork, case_id: int, kind: str = "evidence_notice"
     return uow.session.scalars(query.order_by(Document.id)).first()
 
 
-def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None,
+def issue(uow: UnitOfWork, case_id: int, kind: str, actor_id: int | None, *, page: bool = False,
           **facts: Any) -> StoredDocument:
-    """Validate the facts, render the letter and store it as an issued document of the case."""
+    """Validate the facts, render the letter and store it as an issued document of the case
+    (``page``: typed on the letter page, dates also as dd.mm.rrrr)."""
     today = today_in_warsaw(uow.ctx.now())
-    clean = validate(kind, facts, today)
+    clean = validate(kind, facts, today, page=page)
     case = uow.session.get(Case, case_id)
     if case is None:
         raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
@@ -221,14 +190,14 @@ class IssuedLetter(JsonView):
 
 
 def issue_letter(ctx: ServiceContext, actor: Actor, case_id: int, kind: str,
-                 facts: Mapping[str, Any]) -> IssuedLetter:
+                 facts: Mapping[str, Any], *, page: bool = False) -> IssuedLetter:
     """A caseworker or supervisor issues a letter from the case file; returns the document."""
     if not actor.has_case_role:
         raise Forbidden(msg(Code.LETTER_ROLE))
     if not isinstance(facts, Mapping):
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"facts": msg(Code.OBJECT_EXPECTED)})
     with ctx.uow() as uow:
-        doc = issue(uow, case_id, kind, actor.id, **dict(facts))
+        doc = issue(uow, case_id, kind, actor.id, page=page, **dict(facts))
         audit.record(uow, "letter.issued", actor.id, case_id, document_id=doc.id, kind=kind)
         uow.commit()
     return IssuedLetter(id=doc.id, kind=doc.kind, title=doc.title, sha256=doc.sha256,

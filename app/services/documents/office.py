@@ -18,10 +18,10 @@ from sqlalchemy import select
 from app.domain.messages import Code, msg
 from app.domain.views import JsonView
 from app.persistence.models import OfficeSettings, SignerAuthorisation, User
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import clean_text
+from app.services.kernel.inputs.documents import AUTHORISATION_ACTS, BODY_CODES
 
 # The body's title in the nominative and the genitive ("z upoważnienia Wójta …").
 BODIES: dict[str, tuple[str, str]] = {
@@ -37,12 +37,9 @@ AUTHORISATION_BASIS: dict[str, str] = {
           "alimentacyjnego",
 }
 ACTS = tuple(AUTHORISATION_BASIS)
+assert ACTS == AUTHORISATION_ACTS and tuple(BODIES) == BODY_CODES, "the office's input schema"
 OFFICE_FIELDS = ("gmina", "body", "centre_name", "centre_name_genitive", "centre_address",
                  "centre_city", "sko_name", "sko_seat", "payment_method", "payment_day")
-_LIMITS = {"gmina": 200, "body": 20, "centre_name": 300, "centre_name_genitive": 300,
-           "centre_address": 300, "centre_city": 100,
-           "sko_name": 300, "sko_seat": 300, "payment_method": 1000, "payment_day": 1000,
-           "position": 200, "number": 100}
 
 
 @dataclass(frozen=True)
@@ -137,28 +134,13 @@ def _require_admin(actor: Actor) -> None:
         raise Forbidden(msg(Code.OFFICE_ROLE))
 
 
-def _text(values: dict[str, Any], name: str, errors: dict[str, str], required: bool = True) -> str:
-    value = values.get(name, "")
-    if not isinstance(value, str):
-        errors[name] = msg(Code.TEXT_EXPECTED)
-        return ""
-    value = clean_text(value, name, errors, "line")
-    if required and not value:
-        errors[name] = msg(Code.REQUIRED)
-    elif len(value) > _LIMITS.get(name, 200):
-        errors[name] = msg(Code.MAX_LENGTH, limit=_LIMITS.get(name, 200))
-    return value
-
-
 def set_office(ctx: ServiceContext, actor: Actor, values: dict[str, Any]) -> dict[str, str]:
     """Set the issuing body (every field; ``payment_day`` may be empty). Admin only, audited."""
     _require_admin(actor)
-    errors: dict[str, str] = {}
-    clean = {f: _text(values, f, errors, required=f != "payment_day") for f in OFFICE_FIELDS}
-    if "body" not in errors and clean["body"] not in BODIES:
-        errors["body"] = msg(Code.CHOOSE_ONE)
+    typed, errors = inputs.read("OfficeSettings", values)
     if errors:
         raise ValidationFailed(msg(Code.OFFICE_INVALID), errors)
+    clean: dict[str, str] = {f: typed.get(f, "") for f in OFFICE_FIELDS}
     with ctx.uow() as uow:
         row = uow.session.get(OfficeSettings, 1)
         if row is None:
@@ -176,11 +158,11 @@ def authorise(ctx: ServiceContext, actor: Actor, username: str, act: str, positi
               number: str, issued_on: date, valid_until: date | None = None) -> int:
     """Record a person's authorisation to sign decisions under ``act``. Admin only, audited."""
     _require_admin(actor)
-    errors: dict[str, str] = {}
-    if act not in ACTS:
-        errors["act"] = msg(Code.CHOOSE_ONE)
-    position = _text({"position": position, "number": number}, "position", errors)
-    number = _text({"position": position, "number": number}, "number", errors)
+    given = {"username": username, "act": act, "position": position, "number": number,
+             "issued_on": issued_on.isoformat()}
+    typed, errors = inputs.read("SignerAuthorisation", given)
+    errors = {k: v for k, v in errors.items() if k != "username"}  # a name that is not there: 404
+    position, number = typed.get("position", ""), typed.get("number", "")
     if valid_until is not None and valid_until < issued_on:
         errors["valid_until"] = msg(Code.DATE_BEFORE, limit=issued_on.isoformat())
     if errors:

@@ -1,15 +1,17 @@
-"""Parsing untrusted JSON into typed values, collecting every field error on the way.
+"""What every input shares below its schema (app/services/kernel/inputs): the text hygiene of
+names, lines and free text, the guards on a whole request, the strict ISO day of a task form,
+and the reader of a decimal that is not money (``decimal_field``: a percentage, hectares, with
+its own words), which the input dialect calls for ``x-decimal``.
 
-Each parser takes the raw value, its field path (``members[0].net_income``) and a FieldErrors
-map; on a bad value it records a clear message under that path and returns a placeholder, so one
-pass reports every problem. ``FieldErrors.raise_if_any()`` turns them into ValidationFailed (422).
+``decimal_field`` records a clear message under the field's path in a FieldErrors map and
+returns None, so one pass reports every problem.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, MutableMapping
+from collections.abc import MutableMapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -59,15 +61,6 @@ def field_path(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-def json_object(body: Any, path: str, allowed: set[str], errors: FieldErrors) -> Mapping[str, Any] | None:
-    """Check that ``body`` is a JSON object with only ``allowed`` keys."""
-    if not isinstance(body, Mapping):
-        errors.add(path or "body", NOT_OBJECT)
-        return None
-    for key in body:
-        if key not in allowed:
-            errors.add(field_path(path, str(key)), UNKNOWN_FIELD)
-    return body
 
 
 def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
@@ -91,36 +84,10 @@ def decimal_field(raw: Any, path: str, errors: FieldErrors, *, places: int = 2,
         return None
 
 
-def amount_field(raw: Any, path: str, errors: FieldErrors) -> Decimal:
-    """An optional money amount (missing or null = 0)."""
-    if raw is None:
-        return Decimal("0.00")
-    return decimal_field(raw, path, errors) or Decimal("0.00")
 
 
-def flag_field(raw: Any, path: str, errors: FieldErrors, default: bool = False) -> bool:
-    """An optional JSON boolean."""
-    if raw is None:
-        return default
-    if not isinstance(raw, bool):
-        errors.add(path, BAD_BOOL)
-        return default
-    return raw
 
 
-def whole_field(raw: Any, path: str, errors: FieldErrors, message: str, minimum: int,
-           maximum: int) -> int | None:
-    """A JSON integer (not a boolean, float or string) within [minimum, maximum]."""
-    if raw is None:
-        errors.add(path, REQUIRED)
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        errors.add(path, message)
-        return None
-    if not minimum <= raw <= maximum:
-        errors.add(path, msg(Code.VALUE_BETWEEN, minimum=minimum, maximum=maximum))
-        return None
-    return raw
 
 
 def iso_date(raw: Any) -> date | None:
@@ -135,23 +102,6 @@ def iso_date(raw: Any) -> date | None:
     return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
 
 
-def date_field(raw: Any, path: str, errors: FieldErrors) -> date | None:
-    """A required "YYYY-MM-DD" date within a sane range of years."""
-    if raw is None or raw == "":
-        errors.add(path, REQUIRED)
-        return None
-    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
-        errors.add(path, msg(Code.DATE_FORMAT))
-        return None
-    try:
-        parsed = date.fromisoformat(raw.strip())
-    except ValueError:
-        errors.add(path, msg(Code.DATE_FORMAT))
-        return None
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        errors.add(path, msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01-01", latest=f"{MAX_YEAR}-12-31"))
-        return None
-    return parsed
 
 
 # --- text hygiene: what a name, an address or a free text may hold ----------------------------
@@ -240,34 +190,8 @@ def clean_text(value: str, path: str, errors: MutableMapping[str, str],
     return text
 
 
-def text_field(raw: Any, path: str, errors: FieldErrors, limit: int = MAX_TEXT,
-               kind: TextKind = "multiline") -> str | None:
-    """A required non-empty text of at most ``limit`` characters (short by default; free text
-    such as a justification passes LONG_TEXT), in NFC and free of characters its ``kind`` refuses."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        errors.add(path, REQUIRED)
-        return None
-    if not isinstance(raw, str):
-        errors.add(path, msg(Code.TEXT_EXPECTED))
-        return None
-    if len(raw.strip()) > limit:
-        errors.add(path, msg(Code.MAX_LENGTH, limit=limit) if limit != MAX_TEXT
-                   else msg(Code.SHORT_TEXT_TOO_LONG, limit=MAX_TEXT))
-        return None
-    return clean_text(raw, path, errors, kind)
 
 
-def list_field(raw: Any, path: str, errors: FieldErrors, limit: int) -> list[Any]:
-    """An optional JSON array of at most ``limit`` elements (missing or null = empty)."""
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        errors.add(path, msg(Code.LIST_EXPECTED))
-        return []
-    if len(raw) > limit:
-        errors.add(path, msg(Code.ENTRIES_AT_MOST, limit=limit))
-        return []
-    return raw
 
 
 # --- guards on a whole request (run before any view; see app/web/setup.py) -------------------

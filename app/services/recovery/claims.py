@@ -36,18 +36,9 @@ from app.persistence.models import (
     RecoveryRepayment,
 )
 from app.services.decisions.decision_document import NOTICES
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import (
-    LONG_TEXT,
-    FieldErrors,
-    date_field,
-    decimal_field,
-    flag_field,
-    json_object,
-    text_field,
-)
 from app.services.recovery.recovery_limits import ground_dict, limitation
 from app.services.recovery.views import (
     BalanceFigures,
@@ -69,7 +60,6 @@ PAID_STATUSES = (PaymentStatus.APPROVED, PaymentStatus.EXPORTED, PaymentStatus.P
 # The duty-to-report notice each act's decision prints (one owner: documents.NOTICES), as it
 # appears in the stored, escaped HTML of an issued decision.
 NOTICE_MARKERS = {act: str(escape(texts[0])) for act, texts in NOTICES.items()}
-MAX_PAYMENTS = 240
 
 
 def paid_on(p: Payment) -> date:
@@ -79,7 +69,6 @@ def paid_on(p: Payment) -> date:
     if p.status == PaymentStatus.PAID and p.settled_on is not None:
         return p.settled_on
     return p.due_on
-MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger number names no row
 
 
 def today(ctx: ServiceContext) -> date:
@@ -124,64 +113,44 @@ def _notice(uow: UnitOfWork, case: Case, act: str) -> tuple[Decision, date] | No
     return None
 
 
-def _parse_items(raw: Any, errors: FieldErrors) -> list[tuple[int, Decimal]]:
+def _items(data: dict[str, Any], errors: dict[str, str]) -> list[tuple[int, Decimal]]:
+    """The payments named (each once) with their undue amounts, above zero."""
     items: list[tuple[int, Decimal]] = []
-    if not isinstance(raw, list) or not raw:
-        errors.add("payments", msg(Code.REQUIRED))
-        return items
-    if len(raw) > MAX_PAYMENTS:
-        errors.add("payments", msg(Code.MAX_ITEMS, limit=MAX_PAYMENTS))
-        return items
     seen: set[int] = set()
-    for i, row in enumerate(raw):
-        path = f"payments[{i}]"
-        if json_object(row, path, {"payment_id", "amount"}, errors) is None:
-            continue
-        pid = row.get("payment_id")
-        if isinstance(pid, bool) or not isinstance(pid, int):
-            errors.add(f"{path}.payment_id", msg(Code.INTEGER_EXPECTED))
-            continue
-        if not 0 < pid <= MAX_ID:
-            errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=0))
-            continue
+    for i, row in enumerate(data.get("payments") or []):
+        path, pid, amount = f"payments[{i}]", row["payment_id"], row["amount"]
         if pid in seen:
-            errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
+            errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
             continue
         seen.add(pid)
-        amount = decimal_field(row.get("amount"), f"{path}.amount", errors)
-        if amount is not None and amount <= 0:
-            errors.add(f"{path}.amount", msg(Code.RECOVERY_AMOUNT_ZERO))
-        elif amount is not None:
+        if amount <= 0:
+            errors.setdefault(f"{path}.amount", msg(Code.RECOVERY_AMOUNT_ZERO))
+        else:
             items.append((pid, amount))
     return items
 
 
-def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -> FindingRecorded:
-    """Record which paid payments of the case were undue, how much, and on what ground."""
+def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any, *,
+                   page: bool = False) -> FindingRecorded:
+    """Record which paid payments of the case were undue, how much, and on what ground
+    (``page``: typed on the case's page, amounts with a Polish comma)."""
     require_case_role(actor)
-    errors = FieldErrors()
-    data = json_object(body, "", {"payments", "ground", "legal_ground", "fact", "found_on",
-                                  "learned_on", "notice_override"}, errors) or {}
-    items = _parse_items(data.get("payments"), errors)
+    data, problems = inputs.read("RecoveryFinding", body, page=page)
+    errors: dict[str, str] = dict(problems)
+    items = _items(data, errors)
     ground = data.get("ground")
-    if ground not in rules.GROUNDS and not (ground is None and data.get("legal_ground")):
-        errors.add("ground", msg(Code.CHOOSE_ONE))
-    fact = text_field(data.get("fact"), "fact", errors, LONG_TEXT)
+    if ground is None and not data.get("legal_ground"):
+        errors.setdefault("ground", msg(Code.CHOOSE_ONE))
+    fact: str = data.get("fact", "")
     now = today(ctx)
-    found_on = date_field(data.get("found_on"), "found_on", errors) if data.get("found_on") else now
-    learned_on = (date_field(data.get("learned_on"), "learned_on", errors)
-                  if data.get("learned_on") else None)
-    override = data.get("notice_override")
-    if override is not None and not isinstance(override, str):
-        errors.add("notice_override", msg(Code.TEXT_EXPECTED))
-    override = (override or "").strip() if isinstance(override, str) else ""
-    if len(override) > LONG_TEXT:  # free text like the fact (was bounded only by the request guard)
-        errors.add("notice_override", msg(Code.MAX_LENGTH, limit=LONG_TEXT))
+    found_on: date = data.get("found_on") or now
+    learned_on: date | None = data.get("learned_on")
+    override = data.get("notice_override") or ""
     for path, day in (("found_on", found_on), ("learned_on", learned_on)):
         if day is not None and day > now:
-            errors.add(path, msg(Code.RECOVERY_DATE_FUTURE))
-    errors.raise_if_any()
-    assert found_on is not None and fact is not None
+            errors.setdefault(path, msg(Code.RECOVERY_DATE_FUTURE))
+    if errors:
+        raise inputs.fail(errors)
     with ctx.uow() as uow:
         s = uow.session
         case = s.get(Case, case_id)
@@ -226,7 +195,8 @@ def record_finding(ctx: ServiceContext, actor: Actor, case_id: int, body: Any) -
         twice = [m for m in errors.values() if getattr(m, "code", None) == Code.RECOVERY_PAYMENT_TWICE]
         if twice:
             raise Conflict(twice[0])
-        errors.raise_if_any()
+        if errors:
+            raise inputs.fail(errors)
         s.add(rec)
         try:
             s.flush()
@@ -255,24 +225,24 @@ def _legal_ground(act: str, ground: Any, code: Any) -> law.LegalGround | None:
 
 
 def _check_payment(p: Payment | None, pid: int, case_id: int, amount: Decimal, counted: set[int],
-                   path: str, learned_on: date | None, found_on: date, errors: FieldErrors,
+                   path: str, learned_on: date | None, found_on: date, errors: dict[str, str],
                    act: str = "ups") -> None:
     if p is not None and p.case_id == case_id and law.decision_barred(act, paid_on(p), found_on):
         # Art. 23 ust. 4 FA act: no decision on a benefit paid more than 10 years before.
-        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_DECISION_BARRED, payment=pid,
+        errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_DECISION_BARRED, payment=pid,
                                              paid_on=paid_on(p).isoformat(),
                                              article=law.limitation_article(act)))
         return
     if p is None or p.case_id != case_id:
-        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=pid))
+        errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_OTHER_CASE, payment=pid))
     elif p.status not in PAID_STATUSES or paid_on(p) > found_on:
-        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_NOT_PAID, payment=pid))
+        errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_NOT_PAID, payment=pid))
     elif pid in counted:
-        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
+        errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_PAYMENT_TWICE, payment=pid))
     elif amount > p.amount:
-        errors.add(f"{path}.amount", msg(Code.RECOVERY_AMOUNT_ABOVE_PAID))
+        errors.setdefault(f"{path}.amount", msg(Code.RECOVERY_AMOUNT_ABOVE_PAID))
     elif learned_on is not None and paid_on(p) < learned_on:
-        errors.add(f"{path}.payment_id", msg(Code.RECOVERY_PAID_BEFORE_NOTICE, payment=pid))
+        errors.setdefault(f"{path}.payment_id", msg(Code.RECOVERY_PAID_BEFORE_NOTICE, payment=pid))
 
 
 # --- the balance ----------------------------------------------------------------------------
@@ -407,20 +377,22 @@ def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,
 # --- repayments -----------------------------------------------------------------------------
 
 
-def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> RepaymentRecorded:
+def record_repayment(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any, *,
+                     page: bool = False) -> RepaymentRecorded:
     """Record money the party paid back; an amount above the debt is refused unless the caller
     confirms it as an overpayment (``accept_overpayment``), which is then kept apart."""
     require_case_role(actor)
-    errors = FieldErrors()
-    data = json_object(body, "", {"received_on", "amount", "accept_overpayment"}, errors) or {}
-    received_on = date_field(data.get("received_on"), "received_on", errors)
-    amount = decimal_field(data.get("amount"), "amount", errors)
-    accept = flag_field(data.get("accept_overpayment"), "accept_overpayment", errors)
+    data, problems = inputs.read("RecoveryRepayment", body, page=page)
+    errors: dict[str, str] = dict(problems)
+    received_on: date | None = data.get("received_on")
+    amount: Decimal | None = data.get("amount")
+    accept = bool(data.get("accept_overpayment", False))
     if amount is not None and amount <= 0:
-        errors.add("amount", msg(Code.RECOVERY_AMOUNT_ZERO))
+        errors["amount"] = msg(Code.RECOVERY_AMOUNT_ZERO)
     if received_on is not None and received_on > today(ctx):
-        errors.add("received_on", msg(Code.RECOVERY_DATE_FUTURE))
-    errors.raise_if_any()
+        errors["received_on"] = msg(Code.RECOVERY_DATE_FUTURE)
+    if errors:
+        raise inputs.fail(errors)
     assert received_on is not None and amount is not None
     with ctx.uow() as uow:
         rec = load(uow, recovery_id, lock=True)

@@ -36,26 +36,15 @@ from app.services.decisions.decision_records import next_decision_number
 from app.services.documents import document_store
 from app.services.documents.office import office, signer
 from app.services.documents.pdf import content_hash
-from app.services.kernel import audit
+from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from app.services.kernel.json_input import (
-    LONG_TEXT,
-    FieldErrors,
-    date_field,
-    decimal_field,
-    json_object,
-    list_field,
-    text_field,
-)
 from app.services.recovery.claims import balance_of, bears_interest, load, require_case_role, today
 from app.services.recovery.views import DraftedRecoveryDecision, FinalRecorded, IssuedRecoveryDecision
 
-KINDS = tuple(RecoveryDecisionKind)
 # How the case file lists each kind of issued decision.
 KIND_TITLES = {"recovery": "zwrot", "write_off": "umorzenie", "deferral": "odroczenie terminu",
                "instalments": "rozłożenie na raty"}
-MAX_INSTALMENTS = 120
 KPA = "art. 104 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego"
 ACTS = {
     "ups": "ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
@@ -85,51 +74,40 @@ _env.filters.update(zl=zl, date_pl=lambda d: date_pl(d) if d else "")
 _env.globals["month_pl"] = lambda d: f"{d.month:02d}.{d.year}"  # a benefit month: 01.2026
 
 
-def _plan(data: Any, owed: Decimal, now: date, errors: FieldErrors) -> list[tuple[date, Decimal]]:
+def _plan(data: dict[str, Any], owed: Decimal, now: date, errors: dict[str, str]
+          ) -> list[tuple[date, Decimal]]:
     """The instalments asked for: given one by one, or as a count from a first due date."""
     if data.get("instalments") is not None:
-        plan = []
-        for i, row in enumerate(list_field(data.get("instalments"), "instalments", errors,
-                                           MAX_INSTALMENTS)):
-            path = f"instalments[{i}]"
-            if json_object(row, path, {"due_on", "amount"}, errors) is None:
-                continue
-            due = date_field(row.get("due_on"), f"{path}.due_on", errors)
-            amount = decimal_field(row.get("amount"), f"{path}.amount", errors)
-            if due is not None and amount is not None:
-                plan.append((due, amount))
+        plan = [(row["due_on"], row["amount"]) for row in data["instalments"]]
     else:
-        count, first = data.get("count"), date_field(data.get("first_due"), "first_due", errors)
-        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_INSTALMENTS:
-            errors.add("count", msg(Code.MAX_VALUE, limit=MAX_INSTALMENTS)
-                       if isinstance(count, int) and count > 1 else msg(Code.MIN_VALUE, limit=1))
-            return []
+        count, first = data.get("count"), data.get("first_due")
+        if count is None:
+            errors.setdefault("count", msg(Code.MIN_VALUE, limit=1))
         if first is None:
+            errors.setdefault("first_due", msg(Code.REQUIRED))
+        if count is None or first is None:
             return []
         try:
             plan = rules.split_instalments(owed, count, first)
         except ValueError:
-            errors.add("count", msg(Code.RECOVERY_INSTALMENTS_SUM))
+            errors.setdefault("count", msg(Code.RECOVERY_INSTALMENTS_SUM))
             return []
     dates = [d for d, _ in plan]
     if not plan or dates != sorted(set(dates)) or dates[0] <= now:
-        errors.add("instalments", msg(Code.RECOVERY_INSTALMENTS_ORDER))
+        errors.setdefault("instalments", msg(Code.RECOVERY_INSTALMENTS_ORDER))
     elif any(a <= 0 for _, a in plan) or sum(a for _, a in plan) != owed:
-        errors.add("instalments", msg(Code.RECOVERY_INSTALMENTS_SUM))
+        errors.setdefault("instalments", msg(Code.RECOVERY_INSTALMENTS_SUM))
     return plan
 
 
-def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any) -> DraftedRecoveryDecision:
-    """Draft a decision on the debt; nothing changes until a second person approves it."""
+def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: Any, *,
+                   page: bool = False) -> DraftedRecoveryDecision:
+    """Draft a decision on the debt; nothing changes until a second person approves it
+    (``page``: typed on the case's page, amounts with a Polish comma)."""
     require_case_role(actor)
-    errors = FieldErrors()
-    data = json_object(body, "", {"kind", "justification", "repay_by", "account", "amount",
-                                  "instalments", "count", "first_due"}, errors) or {}
-    kind = data.get("kind")
-    if kind not in KINDS:
-        errors.add("kind", msg(Code.RECOVERY_KIND_UNKNOWN))
-    justification = text_field(data.get("justification"), "justification", errors, LONG_TEXT)
-    errors.raise_if_any()
+    data = inputs.validate("RecoveryDecisionDraft", body, page=page)
+    kind, justification = data["kind"], data["justification"]
+    errors: dict[str, str] = {}
     now = today(ctx)
     with ctx.uow() as uow:
         rec = load(uow, recovery_id, lock=True)
@@ -145,7 +123,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
             try:
                 row.account = parse_bank_account(data.get("account") or "")
             except InvalidIdentifier as exc:
-                errors.add("account", exc.message)
+                errors.setdefault("account", exc.message)
         else:
             if rec.status != RecoveryStatus.DECIDED:
                 raise Conflict(msg(Code.RECOVERY_NOT_DECIDED))
@@ -155,14 +133,15 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
             if kind == "deferral":
                 row.repay_by = _deadline(data, now, errors)
             elif kind == "write_off" and data.get("amount") is not None:
-                row.amount = decimal_field(data.get("amount"), "amount", errors)
-                if row.amount is not None and row.amount <= 0:
-                    errors.add("amount", msg(Code.RECOVERY_AMOUNT_ZERO))
-                elif row.amount is not None and row.amount > owed:
-                    errors.add("amount", msg(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT))
+                row.amount = data["amount"]
+                if row.amount <= 0:
+                    errors["amount"] = msg(Code.RECOVERY_AMOUNT_ZERO)
+                elif row.amount > owed:
+                    errors["amount"] = msg(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT)
             elif kind == "instalments":
                 row.plan = [[d.isoformat(), f"{a:.2f}"] for d, a in _plan(data, owed, now, errors)]
-        errors.raise_if_any()
+        if errors:
+            raise inputs.fail(errors)
         uow.session.add(row)
         uow.session.flush()
         audit.record(uow, "recovery.decision_drafted", actor.id, rec.case_id, recovery_id=rec.id,
@@ -171,10 +150,12 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         return DraftedRecoveryDecision(id=row.id, kind=row.kind, status=row.status)
 
 
-def _deadline(data: Any, now: date, errors: FieldErrors) -> date | None:
-    day = date_field(data.get("repay_by"), "repay_by", errors)
-    if day is not None and day <= now:
-        errors.add("repay_by", msg(Code.RECOVERY_DEADLINE_PAST))
+def _deadline(data: dict[str, Any], now: date, errors: dict[str, str]) -> date | None:
+    day: date | None = data.get("repay_by")
+    if day is None:
+        errors.setdefault("repay_by", msg(Code.REQUIRED))
+    elif day <= now:
+        errors.setdefault("repay_by", msg(Code.RECOVERY_DEADLINE_PAST))
     return day
 
 
@@ -273,15 +254,12 @@ def barred_items(rec: Recovery, on: date) -> ValidationFailed | None:
     return None
 
 
-def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any) -> FinalRecorded:
+def record_final(ctx: ServiceContext, actor: Actor, decision_id: int, body: Any, *,
+                 page: bool = False) -> FinalRecorded:
     """Record the day the recovery decision became final: the 3-year limitation of art. 23
     ust. 2 FA act (art. 30 u.ś.r.) runs from it."""
     require_case_role(actor)
-    errors = FieldErrors()
-    data = json_object(body, "", {"final_on"}, errors) or {}
-    final_on = date_field(data.get("final_on"), "final_on", errors)
-    errors.raise_if_any()
-    assert final_on is not None
+    final_on: date = inputs.validate("RecoveryDecisionFinalRequest", body, page=page)["final_on"]
     with ctx.uow() as uow:
         row = uow.session.get(RecoveryDecision, decision_id)
         if row is None:

@@ -8,8 +8,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.services.documents import office
+from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
-from app.services.kernel.json_input import iso_date
+from app.services.kernel.inputs.formats import Refused, read_date
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui.centre import forget
@@ -62,16 +63,13 @@ def authorisation_add() -> Any:
     """Record a signer's authorisation."""
     names = ("username", "act", "position", "number", "issued_on", "valid_until")
     values = {n: request.form.get(n, "").strip()[:201] for n in names}
-    issued, until = iso_date(values["issued_on"]), iso_date(values["valid_until"])
-    errors = {}
-    if issued is None:
-        errors["issued_on"] = _("Podaj datę w formacie RRRR-MM-DD.")
-    if values["valid_until"] and until is None:
-        errors["valid_until"] = _("Podaj datę w formacie RRRR-MM-DD.")
-    if not errors and issued is not None:
+    typed, errors = inputs.read("SignerAuthorisation", {k: v for k, v in values.items() if v},
+                                page=True)
+    if not errors:
         try:
-            office.authorise(services(), actor(), values["username"], values["act"],
-                             values["position"], values["number"], issued, until)
+            office.authorise(services(), actor(), typed["username"], typed["act"],
+                             typed["position"], typed["number"], typed["issued_on"],
+                             typed.get("valid_until"))
         except ValidationFailed as exc:
             errors = dict(exc.errors)
         except ServiceError as exc:
@@ -86,9 +84,10 @@ def authorisation_add() -> Any:
 @page_roles("admin")
 def authorisation_revoke(authorisation_id: int) -> Any:
     """Revoke an authorisation from a date (decisions issued before keep it)."""
-    on = iso_date(request.form.get("on", "").strip())
-    if on is None:
-        flash(_("Podaj datę w formacie RRRR-MM-DD."), "error")
+    try:
+        on = read_date(request.form.get("on", ""), page=True)
+    except Refused as refused:
+        flash(service_message(refused.message), "error")
     else:
         try:
             office.revoke(services(), actor(), authorisation_id, on)

@@ -6,14 +6,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.domain import benefits
-from app.domain.income import MAX_AGE
 from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
 from app.domain.reasons import REASONS
-from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 from app.services.cases.application_input import INCOME_KINDS
 from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
-from app.services.decisions.calculator import MAX_DAYS, MAX_HECTARES
-from app.services.decisions.calculator import OTHER_BENEFITS as CALCULATOR_OTHER_BENEFITS
 from app.services.payments.exports import KINDS
 
 from . import openapi_recovery
@@ -25,9 +21,9 @@ from .openapi_requests import (
     MONTH,
     NRB,
     PESEL,
-    POSITIVE_MONEY,
     SEARCH_REFUSED,
     harden,
+    input_schemas,
     nonblank,
 )
 from .openapi_responses import RESPONSES
@@ -47,14 +43,6 @@ def _request_note(text: str, codes: Iterable[str]) -> str:
 
 
 _MONEY = MONEY
-def _letter(kind: str, **facts: dict[str, Any]) -> dict[str, Any]:
-    """A letter kind with the facts it needs (app/services/letters.py LETTERS)."""
-    return {"properties": {"kind": {"const": kind}, "facts": {
-        "type": "object", "required": sorted(set(facts) - {"enclosures"}), "properties": facts}}}
-
-
-_LETTER_TEXT = nonblank(4000)
-_LETTER_DAYS = {"type": "integer", "minimum": 7, "maximum": 60}
 _MEMBER = {
     "type": "object",
     "required": ["first_name", "last_name"],
@@ -156,57 +144,11 @@ OPENAPI: dict[str, Any] = {
                               "properties": {"user_id": _DB_ID}},
             "PaymentRunRequest": {"type": "object", "required": ["month"],
                                   "properties": {"month": MONTH}},
-            "SettleRequest": {"type": "object", "required": ["outcome", "on"], "properties": {
-                "outcome": {"type": "string", "enum": ["paid", "returned"]},
-                "on": DATE, "ref": {"type": "string", "maxLength": 100, "description":
-                                    "the statement or receipt number: needed to settle (422), "
-                                    "not to repeat the same marking"}}},
-            "ReissueRequest": {"type": "object", "required": ["method"], "properties": {
-                "method": {"type": "string", "enum": ["transfer", "cash"]},
-                "account": {**NRB, "description": "NRB (26 digits) for a transfer"}},
-                "anyOf": [{"properties": {"method": {"const": "cash"}}},
-                          {"required": ["account"]}]},
             "DefinitionUpload": {"type": "object", "required": ["sources", "forms"], "properties": {
                 "sources": {"type": "object", "minProperties": 1,
                             "additionalProperties": {"type": "string"}},
                 "forms": {"type": "object", "additionalProperties": {"type": "object"}},
                 "comment": {"type": "string", "maxLength": 500, "description": "required to deploy"}}},
-            "EligibilityRequest": {
-                "type": "object", "required": ["on", "benefit", "members"],
-                "additionalProperties": False,
-                "properties": {
-                    "on": DATE,
-                    "benefit": {"type": "string", "enum": list(benefits.CODES)},
-                    "municipal_percentage": {"type": "integer", "minimum": 50, "maximum": 100},
-                    "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": {
-                        "type": "object", "required": ["age"], "additionalProperties": False,
-                        "properties": {
-                            "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE},
-                            "sex": {"type": "string", "enum": ["F", "M"]},
-                            "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
-                            "relation": {"type": "string", "enum": [
-                                "applicant", "spouse", "partner", "child", "parent", "sibling",
-                                "other"]},
-                            "in_school": {"type": "boolean"},
-                            "disability_certificate": {"type": "boolean"},
-                            "in_higher_school": {"type": "boolean"},
-                            "severe_disability_certificate": {"type": "boolean"},
-                            "net_income": _MONEY, "alimony_awarded": _MONEY, "alimony_paid": _MONEY,
-                            "incomes": {"type": "array", "maxItems": 30, "items": {
-                                "type": "object", "required": ["kind", "amount"],
-                                "additionalProperties": False, "properties": {
-                                    "kind": nonblank(64), "amount": _MONEY, "tax": _MONEY,
-                                    "contributions": _MONEY, "costs": _MONEY,
-                                    "one_off": {"type": "boolean"}}}},
-                            "other_benefits": {"type": "array", "items": {
-                                "type": "string", "enum": list(CALCULATOR_OTHER_BENEFITS)}},
-                            "farm_hectares": {"type": "string", "example": "2.5",
-                                              "pattern": r"^[0-9]{1,5}(\.[0-9]{1,4})?$",
-                                              "description": f"at most {MAX_HECTARES}"},
-                            "child": {"type": "boolean"},
-                        }}},
-                },
-            },
             "SearchRequest": {
                 "type": "object", "required": ["q"],
                 "properties": {
@@ -238,39 +180,11 @@ OPENAPI: dict[str, Any] = {
                                 "description": "true: show per case what would happen"},
                 },
             },
-            "LetterRequest": {
-                "type": "object", "required": ["kind", "facts"],
-                "properties": {
-                    "kind": {"type": "string", "enum": ["supplement_call", "evidence_notice",
-                                                        "delay_notice", "sko_forward"]},
-                    "facts": {"type": "object", "description": "the letter's fields; days 7 to "
-                              "60, dates YYYY-MM-DD (new_date after today, the appeal's dates "
-                              "not after it)"},
-                },
-                "anyOf": [_letter("supplement_call", items=_LETTER_TEXT, days=_LETTER_DAYS),
-                          _letter("evidence_notice", unmet=_LETTER_TEXT, days=_LETTER_DAYS),
-                          _letter("delay_notice", reason=_LETTER_TEXT, new_date=DATE),
-                          _letter("sko_forward", appeal_filed_on=DATE, appeal_received_on=DATE,
-                                  enclosures={"type": "string", "maxLength": 4000})],
-            },
             "ConfirmRequest": {
                 "type": "object",
                 "properties": {"version": {"type": ["integer", "null"],
                                            "description": "the register entry's version you saw "
                                                           "(null or absent: no check)"}},
-            },
-            "AppealRequest": {
-                "type": "object", "required": ["channel", "posted_on", "received_on"],
-                "description": "An appeal that arrived after the decision was recorded final; "
-                               "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
-                "properties": {
-                    "channel": {"type": "string", "enum": ["post", "epuap", "in_person"]},
-                    "posted_on": DATE,
-                    "received_on": DATE,
-                    "restoration_requested": {"type": "boolean",
-                                              "description": "art. 58 KPA, with the appeal"},
-                    "cause_ceased_on": DATE,
-                },
             },
             "ForwardRequest": {
                 "type": "object", "required": ["action"],
@@ -286,62 +200,6 @@ OPENAPI: dict[str, Any] = {
                     "demand_from": {**DATE, "type": ["string", "null"]},
                     "demand_to": {**DATE, "type": ["string", "null"]},
                 },
-            },
-            "SkoOutcomeRequest": {
-                "type": "object", "required": ["sko_outcome", "sko_ruling_on"],
-                "properties": {
-                    "sko_outcome": {"type": "string", "enum": [
-                        "upheld", "changed", "quashed_discontinued", "returned",
-                        "inadmissible_late"]},
-                    "sko_ruling_on": DATE,
-                    "sko_reference": {"type": "string", "maxLength": 60},
-                    "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
-                    "sko_kind": {"type": "string", "enum": ["grant", "partial", "refusal"],
-                                 "description": "changed only: the SKO's own ruling"},
-                    "sko_amount": POSITIVE_MONEY,
-                    "sko_period_from": DATE,
-                    "sko_period_to": DATE,
-                    "version": {"type": "integer"},
-                },
-            },
-            "DecisionChangeRequest": {
-                "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
-                "allOf": [
-                    {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
-                     "then": {"required": ["ground_text"], "properties": {
-                         "ground_text": {"pattern": r"\S"}}}},
-                    # No act names the party's request as a ground: art. 155 KPA, with consent.
-                    {"if": {"required": ["ground"],
-                            "properties": {"ground": {"const": "party_request"}}},
-                     "then": {"required": ["party_consent_on"]}}],
-                "properties": {
-                    "kind": {"type": "string", "enum": ["change", "revoke"]},
-                    "effective_from": DATE,
-                    "reason": nonblank(4000),
-                    "amount": {**_MONEY, "description": "change only: the new monthly amount"},
-                    "ground": {"type": "string", "enum": list(GROUNDS), "description":
-                               "the ground the decision states (app.domain.rulings)"},
-                    "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
-                                    "description": "required for ground 'other'"},
-                    "party_consent_on": {
-                        **DATE, "description": "the day of the "
-                        "party's consent, needed (art. 155 KPA) where the benefit's act does "
-                        "not name the ground (422 change_consent_required)"},
-                },
-            },
-            "DeadlineRequest": {
-                "type": "object", "required": ["kind", "start"], "additionalProperties": False,
-                "properties": {
-                    "kind": {"type": "string", "enum": [
-                        "interview", "decision", "decision_complex", "supplement",
-                        "deemed_delivery", "appeal", "final"]},
-                    "start": DATE,
-                    "urgent": {"type": "boolean"},
-                    "days": {"type": "integer", "minimum": 7, "maximum": MAX_DAYS,
-                             "description": "supplement only"},
-                },
-                "anyOf": [{"properties": {"kind": {"const": "supplement"}}},
-                          {"not": {"required": ["days"]}}],
             },
         },
     },
@@ -480,6 +338,10 @@ OPENAPI: dict[str, Any] = {
 
 # --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
+OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
+                                                     "LetterRequest", "SettleRequest",
+                                                     "ReissueRequest", "AppealRequest",
+                                                     "EligibilityRequest", "DeadlineRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).

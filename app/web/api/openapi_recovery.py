@@ -4,65 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
-from app.services.kernel.json_input import LONG_TEXT
+from .openapi_helpers import _id, _op, _post
+from .openapi_requests import DATE, input_schemas
 
-from .openapi_helpers import _DB_ID, _id, _op, _post
-from .openapi_requests import DATE, MONEY, NRB, POSITIVE_MONEY, nonblank
-
-_MONEY = MONEY
 # --- undue benefits (app/web/api/recovery.py) ---------------------------------------------------
 _ON = {"name": "on", "in": "query", "required": False,
        "schema": DATE,
        "description": "the day of the balance (default today; never in the future)"}
-_DATE = DATE
-SCHEMAS: dict[str, Any] = {
-    "RecoveryFinding": {
-        "type": "object", "required": ["payments", "fact"], "additionalProperties": False,
-        "properties": {
-            "payments": {"type": "array", "minItems": 1, "maxItems": 240, "items": {
-                "type": "object", "required": ["payment_id", "amount"], "additionalProperties": False,
-                "properties": {"payment_id": _DB_ID, "amount": POSITIVE_MONEY}}},
-            "ground": {"type": "string", "enum": ["false_information", "unreported_change"]},
-            "legal_ground": {"type": "string", "enum": [g.code for g in LEGAL_GROUNDS],
-                             "description": "FA and family benefits: the act's ground (art. 2 "
-                             "pkt 7 lit. a-g FA act; art. 30 ust. 2 u.ś.r.); decides interest "
-                             "(art. 23 ust. 1a). Default: the ground's own letter"},
-            "fact": nonblank(LONG_TEXT),
-            "found_on": _DATE,
-            "learned_on": {**_DATE, "description": "when the party learned of the duty to report "
-                                                   "changes (default: delivery of the decision "
-                                                   "with the art. 109 notice)"},
-            "notice_override": {"type": "string", "maxLength": 4000,
-                                "description": "reason to record the finding "
-                                "although no decision carries the notice"},
-        },
-    },
-    "RecoveryDecisionDraft": {
-        "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
-        "properties": {
-            "kind": {"type": "string", "enum": ["recovery", "write_off", "deferral", "instalments"]},
-            "justification": nonblank(LONG_TEXT),
-            "repay_by": {**_DATE, "description": "recovery and deferral: the deadline"},
-            "account": {**NRB, "description": "recovery: the centre's account (NRB/IBAN)"},
-            "amount": {**POSITIVE_MONEY, "description": "write_off: part written off (omit for all)"},
-            "instalments": {"type": "array", "items": {
-                "type": "object", "required": ["due_on", "amount"], "additionalProperties": False,
-                "properties": {"due_on": _DATE, "amount": POSITIVE_MONEY}}},
-            "count": {"type": "integer", "minimum": 1, "maximum": 120},
-            "first_due": _DATE,
-        },
-    },
-    "RecoveryDecisionFinalRequest": {
-        "type": "object", "required": ["final_on"], "additionalProperties": False,
-        "properties": {"final_on": _DATE},
-    },
-    "RecoveryRepayment": {
-        "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
-        "properties": {"received_on": _DATE, "amount": POSITIVE_MONEY,
-                       "accept_overpayment": {"type": "boolean"}},
-    },
-}
+# The request bodies are the input schemas the services check (app/services/kernel/inputs).
+SCHEMAS: dict[str, Any] = input_schemas("RecoveryFinding", "RecoveryDecisionDraft",
+                                        "RecoveryDecisionFinalRequest", "RecoveryRepayment")
 PATHS: dict[str, Any] = {
     "/api/cases/{case_id}/recoveries": {
         "get": _op("Undue benefits found in a case: findings, decisions, instalments, repayments "

@@ -20,25 +20,17 @@ import unicodedata
 from typing import Any
 
 from app.services.cases.register import plain_text
-from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, json_problems
+from app.services.kernel import inputs
+from app.services.kernel.inputs.export import DATE, DAY, MONEY, POSITIVE_MONEY, YEAR
+from app.services.kernel.inputs.export import MONTH as MONTH_OF_YEAR
+from app.services.kernel.json_input import json_problems
 
-assert (MIN_YEAR, MAX_YEAR) == (1900, 2199), "the year patterns below spell 1900-2199"
-_YEAR = "(19[0-9]{2}|2[01][0-9]{2})"
-_MONTH = "(0[1-9]|1[0-2])"
-_DAY = "(0[1-9]|[12][0-9]|3[01])"
-
-DATE: dict[str, Any] = {"type": "string", "format": "date",
-                        "pattern": f"^{_YEAR}-{_MONTH}-{_DAY}$"}
+_YEAR, _MONTH, _DAY = YEAR, MONTH_OF_YEAR, DAY
 # A birth date in the past, whatever day the run is on (the server refuses a future birth).
 BIRTH_DATE: dict[str, Any] = {"type": "string", "format": "date",
                               "pattern": f"^(19[0-9]{{2}}|20[01][0-9]|202[0-5])-{_MONTH}-{_DAY}$"}
 MONTH: dict[str, Any] = {"type": "string", "pattern": f"^{_YEAR}-{_MONTH}$"}
-# At most 9,999,999,999.99 (Numeric(12, 2)); ASCII digits; one or two decimals.
-MONEY: dict[str, Any] = {"type": "string", "pattern": r"^[0-9]{1,10}(\.[0-9]{1,2})?$",
-                         "example": "1200.00"}
-POSITIVE_MONEY: dict[str, Any] = {
-    "type": "string", "example": "120.00",
-    "pattern": r"^([1-9][0-9]{0,9}(\.[0-9]{1,2})?|0\.(0[1-9]|[1-9][0-9]?))$"}
+__all__ = ["DATE", "MONEY", "POSITIVE_MONEY"]
 PESEL: dict[str, Any] = {"type": "string", "pattern": "^[0-9]{11}$",
                          "description": "11 digits; the check digit and the birth date it "
                                         "encodes are checked by the server (422)"}
@@ -122,9 +114,27 @@ def _harden(node: Any) -> None:
     for key in ("properties", "$defs"):
         for child in node.get(key, {}).values():
             _harden(child)
-    for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf"):
+    for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf", "then", "else"):
         if key in node and node[key] is not JSON_REF:
             _harden(node[key])
+
+
+def _nonblank_texts(node: Any) -> Any:
+    """An input schema's ``x-nonblank`` texts spelled as :func:`nonblank` patterns."""
+    if isinstance(node, list):
+        return [_nonblank_texts(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _nonblank_texts(value) for key, value in node.items() if key != "x-nonblank"}
+    if node.get("x-nonblank"):
+        out.update(nonblank(int(node.get("maxLength", 100_000))))
+    return out
+
+
+def input_schemas(*names: str) -> dict[str, Any]:
+    """The request bodies ``names`` from the one input dialect (app/services/kernel/inputs)."""
+    every = inputs.openapi_schemas()
+    return {name: _nonblank_texts(every[name]) for name in names}
 
 
 def harden(document: dict[str, Any], request_schemas: list[str]) -> None:

@@ -11,8 +11,9 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.domain.views import to_json
 from app.services import payments
+from app.services.kernel import inputs
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR, iso_date
+from app.services.kernel.inputs.formats import MAX_YEAR, MIN_YEAR
 from app.web.context import services
 from app.web.security import api_actor, api_roles
 
@@ -41,10 +42,6 @@ def parse_month(raw: Any) -> date:
         bounds = msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01", latest=f"{MAX_YEAR}-12")
         raise ValidationFailed(bounds, {"month": bounds})
     return month
-
-
-def _text(raw: Any, limit: int = 100) -> str:
-    return raw[:limit] if isinstance(raw, str) else ""
 
 
 def payment_run() -> Any:
@@ -78,27 +75,23 @@ def export_list(list_id: int, kind: str) -> Any:
 
 def settle_payment(payment_id: int) -> Any:
     """Mark a payment {outcome: paid|returned, on: YYYY-MM-DD, ref}."""
-    body = _body()
+    body = inputs.validate("SettleRequest", _body())
     return jsonify(to_json(payments.mark_payment(services(), api_actor(), payment_id,
-                                                  _text(body.get("outcome"), 20), iso_date(body.get("on")),
-                                                  _text(body.get("ref")))))
+                                                  body["outcome"], body["on"], body.get("ref", ""))))
 
 
 def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of a list {outcome, on, ref}."""
-    body = _body()
+    body = inputs.validate("SettleRequest", _body())
     return jsonify(to_json(payments.mark_list(services(), api_actor(), list_id,
-                                               _text(body.get("outcome"), 20), iso_date(body.get("on")),
-                                               _text(body.get("ref")))))
+                                               body["outcome"], body["on"], body.get("ref", ""))))
 
 
 def reissue_payment(payment_id: int) -> Any:
     """Reissue a returned payment {method: transfer|cash, account}."""
-    body = _body()
-    account = body.get("account")
-    return jsonify(to_json(payments.reissue(services(), api_actor(), payment_id,
-                                             _text(body.get("method"), 20),
-                                             account if isinstance(account, str) else None))), 201
+    body = inputs.validate("ReissueRequest", _body())
+    return jsonify(to_json(payments.reissue(services(), api_actor(), payment_id, body["method"],
+                                             body.get("account") or None))), 201
 
 
 ROUTES = (

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.domain.views import to_json
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.json_input import FieldErrors, date_field
+from app.services.kernel.inputs.formats import Refused, read_date
 from app.services.recovery import claims as recovery
 from app.services.recovery import recovery_decisions
 from app.web.context import services
@@ -30,10 +30,11 @@ def _on() -> date | None:
     raw = request.args.get("on")
     if raw is None:
         return None
-    errors = FieldErrors()
-    on = date_field(raw, "on", errors)  # strict YYYY-MM-DD within the year range; "" refused
-    errors.raise_if_any()
-    return on
+    try:  # strict YYYY-MM-DD within the year range; "" refused
+        return read_date(raw)
+    except Refused as refused:
+        message = msg(Code.REQUIRED) if not raw else refused.message
+        raise ValidationFailed(msg(Code.REQUEST_INVALID), {"on": message}) from None
 
 
 @api_roles(*CASE_ROLES)

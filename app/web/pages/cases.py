@@ -175,7 +175,7 @@ def letter_new(case_id: int) -> Any:
         return _letter_form(case_id, kind, {}, {})
     values = {f.name: request.form.get(f.name, "")[:4001] for f in letters.LETTERS[kind]}
     try:
-        doc = letters.issue_letter(services(), actor(), case_id, kind, values)
+        doc = letters.issue_letter(services(), actor(), case_id, kind, values, page=True)
     except ValidationFailed as exc:
         return _letter_form(case_id, kind, values, exc.errors, 422, service_message(exc.message))
     flash(_("Pismo zostało wystawione: %(title)s.", title=doc.title), "success")

@@ -52,7 +52,7 @@ def record_appeal(case_id: int) -> Any:
     data = _form("channel", "posted_on", "received_on", "cause_ceased_on")
     data["restoration_requested"] = request.form.get("restoration_requested") == "1"
     try:
-        appeal = appeals.record_appeal(services(), actor(), case_id, data)
+        appeal = appeals.record_appeal(services(), actor(), case_id, data, page=True)
     except ServiceError as exc:
         return _refused(case_id, exc, "appeal", data)
     if appeal.timely:
@@ -89,7 +89,7 @@ def sko_outcome(appeal_id: int) -> Any:
     data = _form("sko_outcome", "sko_ruling_on", "sko_reference", "restoration_ruling",
                  "sko_kind", "sko_amount", "sko_period_from", "sko_period_to", "version")
     try:
-        sko.record_outcome(services(), actor(), appeal_id, data)
+        sko.record_outcome(services(), actor(), appeal_id, data, page=True)
     except ServiceError as exc:
         if not case_id:
             raise
@@ -104,7 +104,7 @@ def request_change(case_id: int) -> Any:
     data = _form("kind", "effective_from", "reason", "amount", "ground", "ground_text",
                  "party_consent_on")
     try:
-        change_id = decision_changes.request_change(services(), actor(), case_id, data)
+        change_id = decision_changes.request_change(services(), actor(), case_id, data, page=True)
     except ServiceError as exc:
         return _refused(case_id, exc, "change", data)
     flash(_("Wszczęto sprawę z urzędu; projekt decyzji przygotuje pracownik, zatwierdzi kierownik."),

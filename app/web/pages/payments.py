@@ -10,8 +10,8 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.services import payments
+from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
-from app.services.kernel.json_input import iso_date
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui.formatting import service_message, today
@@ -117,8 +117,9 @@ def export(list_id: int, kind: str) -> Any:
 def settle_list(list_id: int) -> Any:
     """Mark every unsettled payment of the list paid (or returned)."""
     try:
-        done = payments.mark_list(services(), actor(), list_id, request.form.get("outcome", ""),
-                                  iso_date(request.form.get("on")), request.form.get("ref", ""))
+        body = inputs.validate("SettleRequest", _settle_form())  # a date input: ISO only
+        done = payments.mark_list(services(), actor(), list_id, body["outcome"], body["on"],
+                                  body.get("ref", ""))
         flash(_("Oznaczono wypłat: %(count)d.", count=done.marked), "success")
     except ServiceError as exc:
         _error(exc)
@@ -129,12 +130,18 @@ def settle_list(list_id: int) -> Any:
 def settle_payment(list_id: int, payment_id: int) -> Any:
     """Mark one payment paid or returned."""
     try:
-        payments.mark_payment(services(), actor(), payment_id, request.form.get("outcome", ""),
-                              iso_date(request.form.get("on")), request.form.get("ref", ""))
+        body = inputs.validate("SettleRequest", _settle_form())  # a date input: ISO only
+        payments.mark_payment(services(), actor(), payment_id, body["outcome"], body["on"],
+                              body.get("ref", ""))
         flash(_("Zapisano rozliczenie wypłaty nr %(id)d.", id=payment_id), "success")
     except ServiceError as exc:
         _error(exc)
     return _back(list_id)
+
+
+def _settle_form() -> dict[str, str]:
+    """The settlement form's fields as typed (empty ones left out: the schema names them)."""
+    return {k: request.form[k] for k in ("outcome", "on", "ref") if request.form.get(k, "").strip()}
 
 
 @page_roles("supervisor")

@@ -32,7 +32,7 @@ def record_final(decision_id: int) -> Any:
     case_id = _small_int(request.form.get("case_id")) or 0
     try:
         recovery_decisions.record_final(services(), actor(), decision_id,
-                                        {"final_on": request.form.get("final_on", "")})
+                                        {"final_on": request.form.get("final_on", "")}, page=True)
     except ServiceError as exc:
         if not case_id:
             raise
@@ -121,7 +121,7 @@ def _finding_body(form: Any) -> dict[str, Any]:
 def record_finding(case_id: int) -> Any:
     """Record the finding from the case's form."""
     try:
-        recovery.record_finding(services(), actor(), case_id, _finding_body(request.form))
+        recovery.record_finding(services(), actor(), case_id, _finding_body(request.form), page=True)
     except ServiceError as exc:
         return _render(case_id, exc.status, exc, target="finding")
     flash(_("Zapisano ustalenie nienależnie pobranego świadczenia."), "success")
@@ -141,7 +141,8 @@ def draft_decision(recovery_id: int) -> Any:
     """Draft a decision on the debt."""
     case_id = _small_int(request.form.get("case_id")) or 0
     try:
-        recovery_decisions.draft_decision(services(), actor(), recovery_id, _decision_body(request.form))
+        recovery_decisions.draft_decision(services(), actor(), recovery_id, _decision_body(request.form),
+                                          page=True)
     except ServiceError as exc:
         if not case_id:
             raise
@@ -182,7 +183,7 @@ def record_repayment(recovery_id: int) -> Any:
     if form.get("accept_overpayment"):
         body["accept_overpayment"] = True
     try:
-        recovery.record_repayment(services(), actor(), recovery_id, body)
+        recovery.record_repayment(services(), actor(), recovery_id, body, page=True)
     except ServiceError as exc:
         if not case_id:
             raise

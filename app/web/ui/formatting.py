@@ -84,6 +84,27 @@ def money(value: Any) -> str:
     return format_money(amount, unit="\u00a0zł")
 
 
+def amount_input(value: Any) -> str:
+    """An amount as a money input shows it for editing, in the locale: "354,75" (Polish) or
+    "354.75" (English); no unit, no grouping, what the page's parser reads back (the one
+    formatter). A value that is not an amount (what was typed and refused) is shown as typed."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if not amount.is_finite():
+        return str(value)
+    point = "." if lang() == "en" else ","
+    try:
+        if amount == amount.quantize(Decimal("0.01")):
+            return format_money(amount, decimal=point, group="", unit="")
+    except InvalidOperation:  # beyond any amount ("1e400", typed and refused): shown as typed
+        return str(value)
+    return str(value).replace(".", point)  # more than grosze (a rate): never rounded here
+
+
 _DECIMAL = re.compile(r"^-?\d{1,15}\.\d{1,6}$")
 
 
@@ -231,6 +252,7 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(fdate, "fdate")
     app.add_template_filter(fdatetime, "fdatetime")
     app.add_template_filter(money, "money")
+    app.add_template_filter(amount_input, "amount_input")
     app.add_template_filter(iban, "iban")
     app.add_template_filter(plain, "plain")
     app.add_template_filter(code_label, "code")

@@ -26,6 +26,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.domain.messages import Code
 from app.domain.money import MoneyRefused, parse_money
+from app.web.ui.formatting import amount_input
 from app.web.ui.labels import lang
 
 ROW_MARKER = "_row"
@@ -362,8 +363,8 @@ def _display(value: Any, kind: str) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if kind == "money" and lang() == "pl" and isinstance(value, str | int | float | Decimal):
-        return str(value).replace(".", ",")
+    if kind == "money" and isinstance(value, str | int | float | Decimal):
+        return amount_input(value)  # "354,75" on a Polish page: the one money formatter
     return str(value)
 
 

@@ -1,0 +1,113 @@
+"""Inputs of the calculator (app/services/decisions/calculator.py): a household on a day, and
+the same with the benefit asked about (POST /api/eligibility). What depends on the legal
+parameters (a day after their horizon, a municipal percentage below the statutory one) is the
+calculator's own rule check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain import benefits
+from app.domain.deadlines import KINDS as DEADLINE_KINDS
+from app.domain.income import MAX_AGE, SEXES
+from app.domain.messages import Code
+from app.domain.parameters import PARAMETERS
+from app.domain.reasons import RELATIONS
+
+MAX_MEMBERS = 30
+MAX_INCOMES = 30
+SHORT_TEXT = 64
+MAX_HECTARES = "100000"
+# The other benefits a member may receive that matter to a rule: every key that the dated
+# parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
+OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
+    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}))
+
+# An amount that may be left out or null (it is then zero).
+AMOUNT: dict[str, Any] = {"type": ["string", "integer", "null"], "format": "money"}
+FLAG: dict[str, Any] = {"type": ["boolean", "null"]}
+
+
+def _choice(values: tuple[str, ...]) -> dict[str, Any]:
+    """One of ``values``, or none (empty or null)."""
+    return {"type": ["string", "null"], "enum": [*values, "", None],
+            "x-codes": {"enum": str(Code.CHOOSE_ONE_OR_NONE), "type": str(Code.CHOOSE_ONE_OR_NONE)},
+            "x-allowed": list(values)}
+
+
+INCOME_ITEM: dict[str, Any] = {
+    "type": "object", "required": ["kind", "amount"], "additionalProperties": False,
+    "properties": {
+        "kind": {"type": "string", "maxLength": SHORT_TEXT, "x-nonblank": True,
+                 "x-codes": {"maxLength": str(Code.SHORT_TEXT_TOO_LONG)}},
+        "amount": {**AMOUNT, "type": ["string", "integer"]}, "tax": AMOUNT,
+        "contributions": AMOUNT, "costs": AMOUNT, "one_off": FLAG}}
+
+MEMBER: dict[str, Any] = {
+    "type": "object", "required": ["age"], "additionalProperties": False,
+    "properties": {
+        "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
+                "x-codes": {"type": str(Code.AGE_WHOLE)}},
+        "sex": _choice(SEXES), "relation": _choice(tuple(RELATIONS)),
+        "unable_to_work": FLAG, "disabled": FLAG, "in_school": FLAG,
+        "disability_certificate": FLAG, "in_higher_school": FLAG,
+        "severe_disability_certificate": FLAG, "child": FLAG,
+        "net_income": AMOUNT, "alimony_awarded": AMOUNT, "alimony_paid": AMOUNT,
+        "incomes": {"type": ["array", "null"], "maxItems": MAX_INCOMES, "items": INCOME_ITEM},
+        "other_benefits": {"type": ["array", "null"], "maxItems": len(OTHER_BENEFITS),
+                           "items": {"type": "string", "enum": list(OTHER_BENEFITS),
+                                     "x-codes": {"enum": str(Code.BENEFIT_UNKNOWN),
+                                                 "type": str(Code.BENEFIT_UNKNOWN)},
+                                     "x-allowed": list(OTHER_BENEFITS)}},
+        # Not money: hectares to four places (read like an amount, with its own words).
+        "farm_hectares": {"type": ["string", "integer", "null"],
+                          "x-decimal": {"places": 4, "maximum": MAX_HECTARES,
+                                        "what": "number of hectares", "example": "2.5"},
+                          "x-openapi": {"type": "string", "example": "2.5",
+                                        "pattern": r"^[0-9]{1,5}(\.[0-9]{1,4})?$",
+                                        "description": f"at most {MAX_HECTARES}"}},
+    }}
+
+HOUSEHOLD_PROPERTIES: dict[str, Any] = {
+    "on": {"type": "string", "format": "date"},
+    "members": {"type": "array", "minItems": 1, "maxItems": MAX_MEMBERS, "items": MEMBER,
+                "x-codes": {"type": str(Code.MEMBERS_LIST_EXPECTED),
+                            "minItems": str(Code.MEMBERS_EMPTY),
+                            "maxItems": str(Code.MEMBERS_TOO_MANY)}},
+    # Not money: a percentage (the gmina's resolution, art. 38 ust. 2 u.p.s.).
+    "municipal_percentage": {"type": ["string", "integer", "null"],
+                             "x-decimal": {"places": 2, "maximum": "100", "what": "percentage",
+                                           "example": "70"},
+                             "x-openapi": {"type": "integer", "minimum": 50, "maximum": 100}},
+}
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "Household": {"type": "object", "required": ["on", "members"], "additionalProperties": False,
+                  "properties": HOUSEHOLD_PROPERTIES},
+    "EligibilityRequest": {
+        "type": "object", "required": ["on", "benefit", "members"], "additionalProperties": False,
+        "properties": {**HOUSEHOLD_PROPERTIES,
+                       "benefit": {"type": "string", "enum": list(benefits.CODES),
+                                   "x-codes": {"enum": str(Code.BENEFIT_UNKNOWN),
+                                               "type": str(Code.BENEFIT_UNKNOWN)},
+                                   "x-allowed": list(benefits.CODES)}}},
+}
+
+MAX_DAYS = 365
+SCHEMAS["DeadlineRequest"] = {
+    "type": "object", "required": ["kind", "start"], "additionalProperties": False,
+    "properties": {
+        "kind": {"type": "string", "enum": list(DEADLINE_KINDS),
+                 "x-codes": {"enum": str(Code.DEADLINE_KIND_NOT_LISTED),
+                             "type": str(Code.DEADLINE_KIND_NOT_LISTED)},
+                 "x-allowed": list(DEADLINE_KINDS)},
+        "start": {"type": "string", "format": "date"},
+        "urgent": FLAG,
+        "days": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_DAYS,
+                 "x-codes": {"type": str(Code.DAYS_WHOLE)},
+                 "x-openapi": {"type": "integer", "minimum": 7, "description": "supplement only"}},
+    },
+    # Days are given for a call to supplement only (the domain refuses them elsewhere).
+    "x-openapi": {"anyOf": [{"properties": {"kind": {"const": "supplement"}}},
+                            {"not": {"required": ["days"]}}]},
+}

@@ -1,0 +1,83 @@
+"""Inputs of a decision's life: a change or revocation of a running grant (decision_changes) and
+the SKO's ruling on an appeal (appeals/sko_rulings), from the API, the case file and the task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
+from app.services.kernel.json_input import LONG_TEXT
+
+MAX_REASON = LONG_TEXT
+MAX_SKO_REFERENCE = 60
+DATE: dict[str, Any] = {"type": "string", "format": "date"}
+AMOUNT: dict[str, Any] = {"type": ["string", "integer"], "format": "money"}
+SKO_OUTCOMES = ("upheld", "changed", "quashed_discontinued", "returned", "inadmissible_late")
+SKO_KINDS = ("grant", "partial", "refusal")
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "DecisionChangeRequest": {
+        "type": "object", "required": ["kind", "effective_from", "reason", "ground"],
+        "allOf": [
+            {"if": {"required": ["kind"], "properties": {"kind": {"const": "change"}}},
+             "then": {"required": ["amount"]}},
+            {"if": {"required": ["ground"], "properties": {"ground": {"const": "other"}}},
+             "then": {"required": ["ground_text"],
+                      "x-openapi": {"properties": {"ground_text": {"pattern": r"\S"}}}}},
+            # No act names the party's request as a ground: art. 155 KPA, with consent.
+            {"if": {"required": ["ground"], "properties": {"ground": {"const": "party_request"}}},
+             "then": {"required": ["party_consent_on"], "x-code": "change_consent_required"}}],
+        "properties": {
+            "kind": {"type": "string", "enum": ["change", "revoke"]},
+            "effective_from": DATE,
+            "reason": {"type": "string", "maxLength": MAX_REASON, "x-nonblank": True},
+            "amount": {**AMOUNT, "description": "change only: the new monthly amount"},
+            "ground": {"type": "string", "enum": list(GROUNDS), "description":
+                       "the ground the decision states (app.domain.rulings)"},
+            "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
+                            "description": "required for ground 'other'"},
+            "party_consent_on": {
+                **DATE, "description": "the day of the "
+                "party's consent, needed (art. 155 KPA) where the benefit's act does "
+                "not name the ground (422 change_consent_required)"},
+        },
+    },
+    "SkoOutcomeRequest": {
+        "type": "object", "required": ["sko_outcome", "sko_ruling_on"],
+        "allOf": [{"if": {"required": ["sko_outcome"], "properties": {"sko_outcome": {"const": "changed"}}},
+                   "then": {"required": ["sko_kind"]}},
+                  {"if": {"required": ["sko_outcome", "sko_kind"], "properties": {
+                      "sko_outcome": {"const": "changed"}, "sko_kind": {"enum": ["grant", "partial"]}}},
+                   "then": {"required": ["sko_amount", "sko_period_from"]}}],
+        "properties": {
+            "sko_outcome": {"type": "string", "enum": list(SKO_OUTCOMES)},
+            "sko_ruling_on": DATE,
+            "sko_reference": {"type": "string", "maxLength": MAX_SKO_REFERENCE},
+            "restoration_ruling": {"type": "string", "enum": ["granted", "refused"]},
+            "sko_kind": {"type": "string", "enum": list(SKO_KINDS),
+                         "description": "changed only: the SKO's own ruling"},
+            "sko_amount": {**AMOUNT, "x-positive": True},
+            "sko_period_from": DATE,
+            "sko_period_to": DATE,
+            # The appeal's version: a number in JSON, the form's text on the case file's page.
+            "version": {"x-openapi": {"type": "integer"}},
+        },
+    },
+}
+
+CHANNELS = ("post", "epuap", "in_person")
+SCHEMAS["AppealRequest"] = {
+    "type": "object", "required": ["channel", "posted_on", "received_on"],
+    "description": "An appeal that arrived after the decision was recorded final; "
+                   "timely when posted within 14 days of delivery (art. 57 §5 KPA)",
+    "allOf": [{"if": {"required": ["restoration_requested"],
+                      "properties": {"restoration_requested": {"const": True}}},
+               "then": {"required": ["cause_ceased_on"]}}],
+    "properties": {
+        "channel": {"type": "string", "enum": list(CHANNELS)},
+        "posted_on": DATE,
+        "received_on": DATE,
+        "restoration_requested": {"type": "boolean", "description": "art. 58 KPA, with the appeal"},
+        "cause_ceased_on": DATE,
+    },
+}
