@@ -10,4 +10,4 @@ def register(registry: Registry) -> None:
     """The appeal window's, the appeal's and the SKO ruling's case actions, and what the
     `handle_appeal` task shows (the appeal)."""
     registry.add_actions(task_actions.ACTIONS)
-    registry.add_form_context("handle_appeal", task_context.appeal_context)
+    registry.add_form_context("handle_appeal", "appeal", task_context.appeal_context)

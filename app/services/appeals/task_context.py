@@ -5,11 +5,14 @@ appeals. Read-only; registered with the workflow registry by
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 
 from app.domain.statuses import TaskStatus
+from app.domain.views import JsonView
 from app.persistence.models import Appeal, Decision, HumanTask
 from app.services.kernel.context import UnitOfWork
 
@@ -26,23 +29,46 @@ def _grounds(uow: UnitOfWork, case_id: int) -> str:
     return text.strip() if isinstance(text, str) else ""
 
 
-def appeal_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
-    """``{"appeal": {...}}`` for the task's case (JSON-safe; empty without an appeal)."""
+@dataclass(frozen=True, eq=False)
+class AppealedDecision(JsonView):
+    """The decision an appeal is against, as the appeal step shows it."""
+
+    number: str | None
+    kind: str
+    amount: Decimal
+    issued_on: date | None
+    delivered_on: date | None
+    period_from: date | None
+    period_to: date | None
+
+
+@dataclass(frozen=True, eq=False)
+class AppealBrief(JsonView):
+    """The appeal on the `handle_appeal` step: when and how it came, whether in time, the
+    party's grounds, and the decision appealed."""
+
+    posted_on: date
+    received_on: date
+    channel: str
+    timely: bool
+    deadline: date
+    forward_due: date
+    grounds: str
+    decision: AppealedDecision | None
+
+
+def appeal_context(uow: UnitOfWork, ht: HumanTask) -> AppealBrief | None:
+    """The latest appeal of the task's case (None without one)."""
     appeal = uow.session.scalars(
         select(Appeal).where(Appeal.case_id == ht.case_id).order_by(Appeal.id.desc())).first()
     if appeal is None:
-        return {}
+        return None
     decision = uow.session.get(Decision, appeal.decision_id)
-    return {"appeal": {
-        "posted_on": appeal.posted_on.isoformat(), "received_on": appeal.received_on.isoformat(),
-        "channel": appeal.channel, "timely": appeal.timely, "deadline": appeal.deadline.isoformat(),
-        "forward_due": appeal.forward_due.isoformat(), "grounds": _grounds(uow, ht.case_id),
-        "decision": None if decision is None else {
-            "number": decision.number, "kind": decision.kind,
-            "amount": f"{decision.amount:.2f}",
-            "issued_on": decision.issued_on.isoformat() if decision.issued_on else None,
-            "delivered_on": decision.delivered_on.isoformat() if decision.delivered_on else None,
-            "period_from": decision.period_from.isoformat() if decision.period_from else None,
-            "period_to": decision.period_to.isoformat() if decision.period_to else None,
-        },
-    }}
+    return AppealBrief(
+        posted_on=appeal.posted_on, received_on=appeal.received_on, channel=appeal.channel,
+        timely=appeal.timely, deadline=appeal.deadline, forward_due=appeal.forward_due,
+        grounds=_grounds(uow, ht.case_id),
+        decision=None if decision is None else AppealedDecision(
+            number=decision.number, kind=decision.kind, amount=decision.amount,
+            issued_on=decision.issued_on, delivered_on=decision.delivered_on,
+            period_from=decision.period_from, period_to=decision.period_to))

@@ -4,6 +4,7 @@ completed form records is in the sub-domains' ``task_actions`` modules."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.domain.polish import date_pl
 from app.domain.recovery import act_of
 from app.domain.rulings import CHANGING, ConsentRequired, basis, ground_phrase
 from app.domain.statuses import DecisionStatus
+from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Case, EligibilityResult, Household, HumanTask
 from app.services.cases.interview_records import interview_initial
 from app.services.decisions.change_cases import ChangeContext, change_context
@@ -91,15 +93,25 @@ def _basis_words(benefit: str, purpose: str, change: ChangeContext) -> str:
     return f" ({', '.join(cited)})" if cited else ""
 
 
-def _evidence_notice(uow: UnitOfWork, case_id: int) -> dict[str, Any]:
-    """The art. 10 notice of this round: issued already (from the case file: this task uses
-    it), or to be issued when the task is completed."""
+@dataclass(frozen=True, eq=False)
+class EvidenceNotice(JsonView):
+    """The art. 10 notice of this round: issued already (from the case file: the task uses it),
+    or to be issued when the task is completed (``issued`` false, the rest empty)."""
+
+    issued: bool
+    document_id: int | None = field(default=None, metadata=OMIT_NONE)
+    title: str | None = field(default=None, metadata=OMIT_NONE)
+    issued_on: date | None = field(default=None, metadata=OMIT_NONE)
+    url: str | None = field(default=None, metadata=OMIT_NONE)
+
+
+def _evidence_notice(uow: UnitOfWork, case_id: int) -> EvidenceNotice:
     notice = letters.current_notice(uow, case_id)
     if notice is None:
-        return {"issued": False}
-    return {"issued": True, "document_id": notice.id, "title": notice.title,
-            "issued_on": letters.issued_on(notice).isoformat(),
-            "url": f"/api/cases/{case_id}/documents/{notice.id}"}
+        return EvidenceNotice(issued=False)
+    return EvidenceNotice(issued=True, document_id=notice.id, title=notice.title,
+                          issued_on=letters.issued_on(notice),
+                          url=f"/api/cases/{case_id}/documents/{notice.id}")
 
 
 def _applicant_name(case: Case) -> str:
@@ -130,7 +142,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
     if ht.action == "conduct_interview":
         ctx["initial"] = {"verified_incomes": [r.as_json() for r in interview_initial(uow, case)]}
     if ht.action in ("art10_notice", "party_comments"):
-        ctx["evidence_notice"] = _evidence_notice(uow, case.id)
+        ctx["evidence_notice"] = _evidence_notice(uow, case.id).as_json()
     if ht.action in ("draft_decision", "approve_decision"):
         # Art. 107 § 3 KPA: what the party said after the art. 10 notice, for the draft to
         # answer (and the supervisor to see answered).

@@ -29,6 +29,8 @@ Handler = Callable[[UnitOfWork, Job], JsonView]
 Sync = Callable[[UnitOfWork, int, dict[str, Any]], None]
 # What the person completing a task sees (the case, the draft, the form's starting values).
 FormContext = Callable[[UnitOfWork, HumanTask], dict[str, Any]]
+# What one action's form shows besides the common context: a typed view, or None (nothing).
+ActionContext = Callable[[UnitOfWork, HumanTask], JsonView | None]
 
 # A user task that records nothing in the case tables (e.g. acknowledging an escalation).
 NO_ACTION = "none"
@@ -81,7 +83,7 @@ class Registry:
         self._operations: dict[str, Operation] = {}
         self._syncs: list[Sync] = []
         self._form_context: FormContext | None = None
-        self._action_contexts: dict[str, FormContext] = {}
+        self._action_contexts: dict[str, tuple[str, ActionContext]] = {}
 
     # -- filled at start-up; registering the same entry again is a no-op ---------------------
     def add_actions(self, actions: Mapping[str, Action]) -> None:
@@ -103,10 +105,10 @@ class Registry:
             raise ValueError("A task form context provider is already registered.")
         self._form_context = provider
 
-    def add_form_context(self, action: str, provider: FormContext) -> None:
-        """What one action's form shows besides the common context (e.g. the appeal on the
-        `handle_appeal` task), from the sub-domain that owns it."""
-        if self._action_contexts.setdefault(action, provider) is not provider:
+    def add_form_context(self, action: str, key: str, provider: ActionContext) -> None:
+        """What one action's form shows besides the common context, under ``key`` (e.g. the
+        appeal on the `handle_appeal` task), from the sub-domain that owns it."""
+        if self._action_contexts.setdefault(action, (key, provider)) != (key, provider):
             raise ValueError(f"Two form contexts are registered for {action!r}.")
 
     # -- read by the runtime and the contract check ------------------------------------------
@@ -149,7 +151,11 @@ class Registry:
         """What the person completing a task needs to see (empty until one is registered)."""
         ctx = self._form_context(uow, ht) if self._form_context is not None else {}
         extra = self._action_contexts.get(ht.action or "")
-        return {**ctx, **extra(uow, ht)} if extra is not None else ctx
+        if extra is None:
+            return ctx
+        key, provider = extra
+        view = provider(uow, ht)
+        return {**ctx, key: view.as_json()} if view is not None else ctx
 
 
 # The process's one registry: the factory registers every sub-domain into it at start-up.
