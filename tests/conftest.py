@@ -19,9 +19,40 @@ from app.services.kernel.context import SYSTEM, Actor, NullPublisher, ServiceCon
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("POMOC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-# A Redis database per test session (1–13; the bench uses 14), so parallel runs do not share
-# queues or flush each other's messages.
-REDIS_URL = os.environ.get("POMOC_TEST_REDIS", f"redis://127.0.0.1:6379/{1 + os.getpid() % 13}")
+REDIS_HOST = "redis://127.0.0.1:6379"
+
+
+def _claim_redis_db() -> int:
+    """A Redis database of this test session's own (1–13; the bench uses 14), so parallel runs
+    do not share queues or flush each other's messages. Claimed in database 0 with SET NX (a
+    claim whose process is gone is taken over; every claim expires after a day) and released at
+    exit; with every database claimed, the pid picks one."""
+    import atexit
+
+    import redis
+
+    pid = os.getpid()
+    try:
+        r = redis.Redis.from_url(f"{REDIS_HOST}/0")
+        for n in range(1, 14):
+            key = f"pomoc-test-db:{n}"
+            if not r.set(key, pid, nx=True, ex=86400):
+                holder = int(r.get(key) or 0)
+                try:
+                    os.kill(holder, 0)
+                    continue  # held by a live test session
+                except (ProcessLookupError, ValueError):
+                    r.set(key, pid, ex=86400)  # its session is gone
+                except PermissionError:
+                    continue
+            atexit.register(lambda k=key: r.get(k) == str(pid).encode() and r.delete(k))
+            return n
+    except redis.RedisError:
+        pass  # Redis is down: the tests that need it say so
+    return 1 + pid % 13
+
+
+REDIS_URL = os.environ.get("POMOC_TEST_REDIS") or f"{REDIS_HOST}/{_claim_redis_db()}"
 BACKEND = os.environ.get("POMOC_TEST_DB", "postgresql")
 
 # Tables kept between tests: deployed definitions and users are costly to rebuild.
