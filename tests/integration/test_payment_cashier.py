@@ -163,3 +163,22 @@ def test_each_schedule_date_off_the_usual_day_says_why(ctx: ServiceContext, case
     october = schedule["2027-10-01"]
     assert october["due_on"] == "2027-10-08"
     assert october["date_reason"].code == Code.SCHEDULE_DATE_WORKING_DAY
+
+
+def test_a_transfer_only_list_makes_no_empty_cash_desk_list(ctx: ServiceContext, client: Any,
+                                                            supervisor: Actor) -> None:
+    """Issue 15 (lane polish2): a transfer-only list made a cash-desk PDF with an empty table."""
+    list_id = _list(ctx, "PL61109010140000071219812874")
+    with pytest.raises(Conflict) as err:
+        payments.export_list(ctx, supervisor, list_id, "cash_pdf")
+    assert err.value.code == Code.PAYMENT_LIST_NO_CASH
+    res = api(client, "GET", f"/api/payment-lists/{list_id}/export/cash_pdf", token(client, "supervisor"))
+    assert res.status_code == 409 and res.get_json()["code"] == "payments.list_no_cash"
+    assert res.mimetype == "application/json"
+    view = payments.payment_list(ctx, supervisor, list_id)
+    assert view["cash"] == 0 and view["transfers"] == 1
+    with ctx.uow(readonly=True) as uow:
+        assert uow.session.scalar(select(func.count(PaymentExport.id))) == 0
+    # The bank file and the spreadsheet of the same list are made.
+    assert payments.export_list(ctx, supervisor, list_id, "elixir").count == 1
+    assert payments.export_list(ctx, supervisor, list_id, "xlsx").count == 1

@@ -3,7 +3,7 @@
 text, never as a formula: :mod:`app.services.documents.spreadsheet`). The centre is named as the
 office settings name it (the bank file's ordering party, the lists' heading). A list with no
 transfer has no bank file: the export says so (``payments.list_no_transfers``), never an empty
-file.
+file; a list with no cash payment has no cash-desk list (``payments.list_no_cash``).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -143,6 +143,9 @@ def _count(n: int) -> str:
 
 def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
     cash = [p for p in payments if p.method == "cash"]
+    if not cash:
+        # A transfer-only list: no cash-desk list, never one with an empty table.
+        raise Conflict(msg(Code.PAYMENT_LIST_NO_CASH, list=plist.id))
     centre = _office(uow)
     when = (plist.pay_date or plist.month).strftime("%d.%m.%Y")
     body = "".join(
@@ -205,6 +208,9 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
         if kind == "elixir" and kept is not None and not kept.count:
             # An empty bank file kept by an earlier version is never handed out.
             raise Conflict(msg(Code.PAYMENT_LIST_NO_TRANSFERS, list=list_id))
+        if kind == "cash_pdf" and kept is not None and not kept.count:
+            # Likewise an empty cash-desk list.
+            raise Conflict(msg(Code.PAYMENT_LIST_NO_CASH, list=list_id))
         if kept is None:
             payments = rows(uow, list_id)
             if kind == "elixir":

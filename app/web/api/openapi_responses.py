@@ -120,7 +120,7 @@ RESPONSES: dict[str, dict[str, Any]] = {
                                                "settled_on": nullable(DATE),
                                                "settlement_ref": STR}))},
                        {"arrears": array(obj({"month": STR, "label": STR, "payments": INT})),
-                        "transfers": INT, "settle_from": nullable(DATE)}),
+                        "transfers": INT, "cash": INT, "settle_from": nullable(DATE)}),
     "Definitions": array(obj({"id": INT, "key": STR, "version": INT, "active": BOOL,
                               "deployed_at": STR, "content_hash": STR},
                              {"comment": nullable(STR)})),
