@@ -154,15 +154,16 @@ def test_each_schedule_date_off_the_usual_day_says_why(ctx: ServiceContext, case
     schedule = {row["month"]: row for row in case_view.get_case(ctx, caseworker, case_id)["schedule"]}
     december = schedule["2026-12-01"]
     assert december["due_on"] == "2027-02-10"
-    assert december["date_reason"].code == Code.SCHEDULE_DATE_FIRST_PAYMENT
-    assert dict(december["date_reason"].params) == {
+    # Item access reads the JSON shape: a coded message as its code and params.
+    assert december["date_reason"]["code"] == Code.SCHEDULE_DATE_FIRST_PAYMENT
+    assert dict(december["date_reason"]["params"]) == {
         "filed": "15.11.2026", "deadline": "28.02.2027",
         "article": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych"}
     assert schedule["2027-03-01"]["date_reason"] is None  # 10 March 2027: the usual day
     # 10 October 2027 is a Sunday: paid on Friday the 8th, and the schedule says so.
     october = schedule["2027-10-01"]
     assert october["due_on"] == "2027-10-08"
-    assert october["date_reason"].code == Code.SCHEDULE_DATE_WORKING_DAY
+    assert october["date_reason"]["code"] == Code.SCHEDULE_DATE_WORKING_DAY
 
 
 def test_a_transfer_only_list_makes_no_empty_cash_desk_list(ctx: ServiceContext, client: Any,
@@ -182,3 +183,26 @@ def test_a_transfer_only_list_makes_no_empty_cash_desk_list(ctx: ServiceContext,
     # The bank file and the spreadsheet of the same list are made.
     assert payments.export_list(ctx, supervisor, list_id, "elixir").count == 1
     assert payments.export_list(ctx, supervisor, list_id, "xlsx").count == 1
+
+
+def test_the_api_gives_a_schedule_date_reason_as_code_and_params(ctx: ServiceContext,
+                                                                 client: Any) -> None:
+    """Issue 15 (lane polish2): the API sent ``date_reason`` as the English text of a coded
+    message; it gives the code and params (as every coded message), the page the Polish text."""
+    case_id, _ = grant(ctx, "zasilek_rodzinny", "215.84", date(2026, 11, 1), date(2027, 10, 31),
+                       received_on=date(2026, 11, 15))
+    res = api(client, "GET", f"/api/cases/{case_id}", token(client, "caseworker1"))
+    assert res.status_code == 200
+    schedule = {row["month"]: row for row in res.get_json()["schedule"]}
+    assert schedule["2026-12-01"]["date_reason"] == {
+        "code": "payments.schedule_date_first_payment",
+        "params": {"filed": "15.11.2026", "deadline": "28.02.2027",
+                   "article": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych"}}
+    assert schedule["2027-10-01"]["date_reason"] == {
+        "code": "payments.schedule_date_working_day", "params": {"usual": "10.10.2027"}}
+    assert schedule["2027-03-01"]["date_reason"] is None
+    client.post("/login", data={"username": "caseworker1", "password": "demo"})
+    page = client.get(f"/cases/{case_id}", headers={"Accept-Language": "pl"}).get_data(as_text=True)
+    assert ("Pierwsze miesiące okresu zasiłkowego: wniosek złożony 15.11.2026, termin ustawowy "
+            "wypłaty do 28.02.2027") in page
+    assert "The first months of the benefit period" not in page

@@ -95,7 +95,9 @@ RESPONSES: dict[str, dict[str, Any]] = {
         "decision": nullable(OBJ), "eligibility": nullable(OBJ), "workflow": nullable(OBJ),
         "register": nullable(_REGISTER_CHECK)},
         {"address": nullable(STR), "bank_account": nullable(STR), "caseworker": nullable(STR),
-         "caseworker_id": nullable(INT), "changes": array(OBJ), "schedule": array(OBJ),
+         "caseworker_id": nullable(INT), "changes": array(OBJ), "schedule": array(obj(
+             {"month": DATE, "due_on": DATE, "amount": MONEY, "status": STR},
+             {"date_reason": nullable(_CODE)})),
          "parent": nullable(OBJ), "effective_from": nullable(DATE),
          "party_request": obj({"amount": nullable(STR), "until": nullable(DATE)})}),
     "RegisterCheck": _REGISTER_CHECK,
