@@ -206,3 +206,43 @@ def test_the_api_gives_a_schedule_date_reason_as_code_and_params(ctx: ServiceCon
     assert ("Pierwsze miesiące okresu zasiłkowego: wniosek złożony 15.11.2026, termin ustawowy "
             "wypłaty do 28.02.2027") in page
     assert "The first months of the benefit period" not in page
+
+
+def test_the_exports_wording_comes_from_the_catalogue(ctx: ServiceContext, supervisor: Actor) -> None:
+    """Issue 15 (lane polish2): the XLSX and the cash-desk list wrote Polish literals of the
+    service; their titles, columns and totals are catalogue msgids rendered in the document's
+    language (Polish by default), each with its English translation."""
+    from babel.messages.pofile import read_po
+
+    from app.domain.messages import export_wording as words
+    from app.services.documents import wording
+    from app.services.documents.office import office
+    from app.services.payments.exports import _cash_pdf, _xlsx
+    from app.services.payments.lists import get_list, rows
+    from tests.polish_crawl import stop_hits
+
+    with (wording.TRANSLATIONS / "en/LC_MESSAGES/messages.po").open("rb") as f:
+        po = read_po(f)
+    msgids = [words.SHEET, *words.XLSX_COLUMNS, *words.CASH_DESK_COLUMNS, *words.STATUSES.values(),
+              *words.METHODS.values(), words.CENTRE, words.BODY, words.TOTAL, words.CASH_TITLE,
+              words.CASH_DATE, *words.CASH_COLUMNS, words.PAID_BY, words.CHECKED_BY]
+    assert all(po.get(m) is not None and po.get(m).string for m in msgids), msgids
+    assert po.get(("%(num)d wypłata", "%(num)d wypłat")) is not None
+
+    list_id = _list(ctx, None, None, "PL61109010140000071219812874")
+    with ctx.uow(readonly=True) as uow:
+        plist, payments_ = get_list(uow, list_id), rows(uow, list_id)
+        centre = office(uow)
+        assert centre is not None
+        english = openpyxl.load_workbook(io.BytesIO(_xlsx(plist, payments_, centre, "en"))).active
+        pdf_en = " ".join(pdf_text(_cash_pdf(uow, plist, payments_, "en")[0]).split())
+        pdf_pl = " ".join(pdf_text(_cash_pdf(uow, plist, payments_)[0]).split())
+    assert english is not None and english.title == "Payment list"
+    header = [c.value for c in english[1]]
+    assert header[:3] == ["No.", "Case", "Payee"] and header[-3:] == [
+        "Identity document (series and number)", "Date received", "Payee's signature"]
+    flat = " ".join(str(v) for r in english.iter_rows(values_only=True) for v in r if v is not None)
+    assert "Total (3 payments)" in flat and "cash" in flat and "Razem" not in flat
+    assert f"Cash-desk payment list no. {list_id}" in pdf_en and "Total (2 payments)" in pdf_en
+    assert f"Lista wypłat w kasie nr {list_id}" in pdf_pl and "Razem (2 wypłaty)" in pdf_pl
+    assert not stop_hits(pdf_pl)
