@@ -30,8 +30,10 @@ _seq = itertools.count(1)
 def grant(ctx: ServiceContext, benefit: str = "zasilek_staly", amount: str = "500.00",
           period_from: date = date(2026, 3, 1), period_to: date | None = None, *,
           account: str | None = ACCOUNT, status: str = "final", received_on: date | None = None,
-          name: tuple[str, str] = ("Jan", "Testowy"), schedule: bool = True) -> tuple[int, int]:
-    """A case with a granted decision (and its schedule); returns (case id, decision id)."""
+          name: tuple[str, str] = ("Jan", "Testowy"), schedule: bool = True,
+          series: str = "DEC/2026") -> tuple[int, int]:
+    """A case with a granted decision (and its schedule); returns (case id, decision id).
+    ``series``: the decision numbers' prefix (another one beside decisions the workflow numbers)."""
     n = next(_seq)
     with ctx.uow() as uow:
         s = uow.session
@@ -50,7 +52,7 @@ def grant(ctx: ServiceContext, benefit: str = "zasilek_staly", amount: str = "50
         s.flush()
         s.add(Application(case_id=case.id, received_on=received_on or period_from,
                           benefit=benefit, reason="ubostwo"))
-        decision = Decision(case_id=case.id, number=f"DEC/2026/{n:05d}", kind="grant",
+        decision = Decision(case_id=case.id, number=f"{series}/{n:05d}", kind="grant",
                             benefit=benefit, amount=Decimal(amount), period_from=period_from,
                             period_to=period_to, status=status, drafted_by_id=user_id,
                             issued_on=period_from)

@@ -156,6 +156,9 @@ class Crawl:
     hits: dict[str, list[str]] = field(default_factory=dict)
     visited: set[str] = field(default_factory=set)
     failed: dict[str, int] = field(default_factory=dict)
+    # The task forms completed (workflows/forms/*.json by stem) and the letter kinds issued and read.
+    forms: set[str] = field(default_factory=set)
+    letters: set[str] = field(default_factory=set)
 
     def check(self, where: str, text: str) -> None:
         found = stop_hits(text)

@@ -24,6 +24,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.messages import Msg
+
 # The metadata of a dataclass field the JSON leaves out: ``field(metadata=NOT_IN_JSON)``.
 NOT_IN_JSON: Mapping[str, Any] = MappingProxyType({"json": False})
 # ... and a field the JSON leaves out when it is None: ``field(default=None, metadata=OMIT_NONE)``.
@@ -31,6 +33,10 @@ OMIT_NONE: Mapping[str, Any] = MappingProxyType({"json": "omit_none"})
 # ... and a view field whose own fields the JSON holds in place of it (none when it is None):
 # ``field(default=None, metadata=FLATTEN)``; item access reads them as the parent's.
 FLATTEN: Mapping[str, Any] = MappingProxyType({"json": "flatten"})
+# ... and a field holding a coded message (a ``Msg``, or None), which the JSON writes as its
+# ``code`` and ``params`` (as every coded message of the API), never as its English text:
+# ``field(default=None, metadata=CODED)``; Python callers and pages read the ``Msg`` itself.
+CODED: Mapping[str, Any] = MappingProxyType({"json": "coded"})
 
 # Where a value sits: outside any view, a field of a view, or inside a view's free-JSON dict.
 _OUTSIDE, _FIELD, _FREE = 0, 1, 2
@@ -63,6 +69,8 @@ def _convert(x: Any, where: int) -> Any:
             how, value = f.metadata.get("json", True), getattr(x, f.name)
             if how == "flatten":
                 out.update(_convert(value, inner) if value is not None else {})
+            elif how == "coded":
+                out[f.name] = value.as_dict() if isinstance(value, Msg) else _convert(value, inner)
             elif how is True or (how == "omit_none" and value is not None):
                 out[f.name] = _convert(value, inner)
         return out

@@ -104,8 +104,17 @@ def problem_text(problem: Mapping[str, Any]) -> str:
     return str(gettext(CATALOGUE[code].pl, **values))
 
 
+# Problems whose text leaves out the parser's own (English) words: the page keeps them apart as
+# ``technical``, shown to the admin collapsed and marked as English.
+TECHNICAL_CODES = frozenset({"definition_invalid", "bpmn_invalid", "xml_entities"})
+
+
 def with_texts(problems: Any) -> Any:
-    """The problem dicts, each with ``text``: the problem in the current locale."""
+    """The problem dicts, each with ``text``: the problem in the current locale (and, for a
+    parser's refusal, ``technical``: the parser's English detail)."""
     if not isinstance(problems, list):
         return problems
-    return [{**p, "text": problem_text(p)} if isinstance(p, Mapping) else p for p in problems]
+    return [{**p, "text": problem_text(p),
+             **({"technical": str(p.get("message") or "")} if p.get("code") in TECHNICAL_CODES
+                else {})}
+            if isinstance(p, Mapping) else p for p in problems]

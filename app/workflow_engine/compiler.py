@@ -146,7 +146,13 @@ def _describe_validation(exc: ValidationException, file_name: str | None = None)
     if getattr(exc, "line_number", ""):
         where += f" (line {exc.line_number})"
     message = str(exc).replace(_BPMN_TAG, "bpmn:").strip().rstrip(".")
-    return Problem(file, element_id, "bpmn_invalid", f"{where}: {message}", params={"detail": message})
+    # The text shown names the line where the parser knows it (the variant ``line``); the
+    # parser's English detail is for the admin only.
+    line = getattr(exc, "line_number", "")
+    params: dict[str, Any] = {"detail": message}
+    if line:
+        params.update(reason="line", line=line)
+    return Problem(file, element_id, "bpmn_invalid", f"{where}: {message}", params=params)
 
 
 def parse_xml(name: str, raw: bytes) -> tuple[Any, Problem | None]:

@@ -225,3 +225,31 @@ def test_a_deploy_without_a_description_is_refused_on_the_page(page: Any, live_s
     page.wait_for_selector("#deploy-result.alert-success", timeout=30000)
     assert page.locator("#deploy-comment").get_attribute("aria-invalid") is None
     assert definitions.definition_sources(ctx)["version"] == start["version"] + 1
+
+
+def test_a_parser_refusal_shows_polish_and_keeps_its_english_detail_collapsed(
+        page: Any, live_server: str) -> None:
+    """Issue 15 (lane polish2): a refusal by the parser showed its English words in the Polish
+    list. The list shows the Polish text; the parser's words are in a collapsed "szczegóły
+    techniczne" element marked lang="en"."""
+    open_editor(page, live_server, "intake.bpmn")
+    problems = [{"file": "intake.bpmn", "element_id": None, "code": "bpmn_invalid",
+                 "message": "intake.bpmn (line 12): Element 'bogus': This element is not expected",
+                 "params": {"detail": "Element 'bogus': This element is not expected",
+                            "reason": "line", "line": 12},
+                 "text": "Diagram nie spełnia wymagań BPMN (błąd w wierszu 12).",
+                 "technical": "intake.bpmn (line 12): Element 'bogus': This element is not expected"}]
+    page.route("**/admin/definitions/deploy", lambda route: route.fulfill(
+        status=422, content_type="application/json",
+        body=json.dumps({"error": "Definicja jest niepoprawna.", "fields": {}, "problems": problems})))
+    page.click("#deploy-button")
+    page.locator("#problems-list li").first.wait_for()
+    item = page.locator("#problems-list li").first
+    assert "Diagram nie spełnia wymagań BPMN (błąd w wierszu 12)." in item.locator("button").inner_text()
+    details = item.locator("details.technical")
+    assert details.get_attribute("open") is None  # collapsed
+    assert details.locator("summary").inner_text() == "szczegóły techniczne"
+    raw = details.locator("code[lang=en]")
+    assert "This element is not expected" in raw.text_content()
+    assert not raw.is_visible()
+    assert "not expected" not in item.locator("button").inner_text()

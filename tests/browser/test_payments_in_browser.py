@@ -129,3 +129,26 @@ def test_the_schedule_says_why_a_month_is_paid_later(page: Any, live_server: str
     assert "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych" in reason
     assert page.locator("tr", has_text="2027-03").locator("[data-date-reason]").count() == 0
     shot(page, "22-schedule-date-reason")
+
+
+def test_a_transfer_only_list_offers_no_cash_desk_list(page: Any, live_server: str,
+                                                       ctx: ServiceContext) -> None:
+    """Issue 15 (lane polish2): a transfer-only list offered a cash-desk PDF with an empty
+    table; the page offers none and says why."""
+    base = live_server
+    grant(ctx, "zasilek_staly", "612.40", date(2026, 3, 1), date(2026, 3, 31),
+          name=("Zofia", "Przelewowa"))
+    login(page, base, "supervisor")
+    page.goto(f"{base}/payments")
+    page.fill("input[name=month]", "2026-03")
+    click_and_wait(page, "form[action$='/payments/run'] button[type=submit]")
+    list_url = page.url
+    logout(page)
+    login(page, base, "supervisor2")
+    page.goto(list_url)
+    click_and_wait(page, "form[action$='/approve'] button[type=submit]")
+    assert page.locator("button[data-export=cash_pdf]").count() == 0
+    assert page.locator("button[data-export=elixir]").count() == 1
+    assert page.locator("button[data-export=xlsx]").count() == 1
+    assert "nie zawiera wypłat w kasie" in page.locator("[data-no-cash]").inner_text()
+    assert page.locator("[data-no-transfers]").count() == 0

@@ -154,12 +154,95 @@ def test_each_schedule_date_off_the_usual_day_says_why(ctx: ServiceContext, case
     schedule = {row["month"]: row for row in case_view.get_case(ctx, caseworker, case_id)["schedule"]}
     december = schedule["2026-12-01"]
     assert december["due_on"] == "2027-02-10"
-    assert december["date_reason"].code == Code.SCHEDULE_DATE_FIRST_PAYMENT
-    assert dict(december["date_reason"].params) == {
+    # Item access reads the JSON shape: a coded message as its code and params.
+    assert december["date_reason"]["code"] == Code.SCHEDULE_DATE_FIRST_PAYMENT
+    assert dict(december["date_reason"]["params"]) == {
         "filed": "15.11.2026", "deadline": "28.02.2027",
         "article": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych"}
     assert schedule["2027-03-01"]["date_reason"] is None  # 10 March 2027: the usual day
     # 10 October 2027 is a Sunday: paid on Friday the 8th, and the schedule says so.
     october = schedule["2027-10-01"]
     assert october["due_on"] == "2027-10-08"
-    assert october["date_reason"].code == Code.SCHEDULE_DATE_WORKING_DAY
+    assert october["date_reason"]["code"] == Code.SCHEDULE_DATE_WORKING_DAY
+
+
+def test_a_transfer_only_list_makes_no_empty_cash_desk_list(ctx: ServiceContext, client: Any,
+                                                            supervisor: Actor) -> None:
+    """Issue 15 (lane polish2): a transfer-only list made a cash-desk PDF with an empty table."""
+    list_id = _list(ctx, "PL61109010140000071219812874")
+    with pytest.raises(Conflict) as err:
+        payments.export_list(ctx, supervisor, list_id, "cash_pdf")
+    assert err.value.code == Code.PAYMENT_LIST_NO_CASH
+    res = api(client, "GET", f"/api/payment-lists/{list_id}/export/cash_pdf", token(client, "supervisor"))
+    assert res.status_code == 409 and res.get_json()["code"] == "payments.list_no_cash"
+    assert res.mimetype == "application/json"
+    view = payments.payment_list(ctx, supervisor, list_id)
+    assert view["cash"] == 0 and view["transfers"] == 1
+    with ctx.uow(readonly=True) as uow:
+        assert uow.session.scalar(select(func.count(PaymentExport.id))) == 0
+    # The bank file and the spreadsheet of the same list are made.
+    assert payments.export_list(ctx, supervisor, list_id, "elixir").count == 1
+    assert payments.export_list(ctx, supervisor, list_id, "xlsx").count == 1
+
+
+def test_the_api_gives_a_schedule_date_reason_as_code_and_params(ctx: ServiceContext,
+                                                                 client: Any) -> None:
+    """Issue 15 (lane polish2): the API sent ``date_reason`` as the English text of a coded
+    message; it gives the code and params (as every coded message), the page the Polish text."""
+    case_id, _ = grant(ctx, "zasilek_rodzinny", "215.84", date(2026, 11, 1), date(2027, 10, 31),
+                       received_on=date(2026, 11, 15))
+    res = api(client, "GET", f"/api/cases/{case_id}", token(client, "caseworker1"))
+    assert res.status_code == 200
+    schedule = {row["month"]: row for row in res.get_json()["schedule"]}
+    assert schedule["2026-12-01"]["date_reason"] == {
+        "code": "payments.schedule_date_first_payment",
+        "params": {"filed": "15.11.2026", "deadline": "28.02.2027",
+                   "article": "art. 26 ust. 3–4 ustawy o świadczeniach rodzinnych"}}
+    assert schedule["2027-10-01"]["date_reason"] == {
+        "code": "payments.schedule_date_working_day", "params": {"usual": "10.10.2027"}}
+    assert schedule["2027-03-01"]["date_reason"] is None
+    client.post("/login", data={"username": "caseworker1", "password": "demo"})
+    page = client.get(f"/cases/{case_id}", headers={"Accept-Language": "pl"}).get_data(as_text=True)
+    assert ("Pierwsze miesiące okresu zasiłkowego: wniosek złożony 15.11.2026, termin ustawowy "
+            "wypłaty do 28.02.2027") in page
+    assert "The first months of the benefit period" not in page
+
+
+def test_the_exports_wording_comes_from_the_catalogue(ctx: ServiceContext, supervisor: Actor) -> None:
+    """Issue 15 (lane polish2): the XLSX and the cash-desk list wrote Polish literals of the
+    service; their titles, columns and totals are catalogue msgids rendered in the document's
+    language (Polish by default), each with its English translation."""
+    from babel.messages.pofile import read_po
+
+    from app.domain.messages import export_wording as words
+    from app.services.documents import wording
+    from app.services.documents.office import office
+    from app.services.payments.exports import _cash_pdf, _xlsx
+    from app.services.payments.lists import get_list, rows
+    from tests.polish_crawl import stop_hits
+
+    with (wording.TRANSLATIONS / "en/LC_MESSAGES/messages.po").open("rb") as f:
+        po = read_po(f)
+    msgids = [words.SHEET, *words.XLSX_COLUMNS, *words.CASH_DESK_COLUMNS, *words.STATUSES.values(),
+              *words.METHODS.values(), words.CENTRE, words.BODY, words.TOTAL, words.CASH_TITLE,
+              words.CASH_DATE, *words.CASH_COLUMNS, words.PAID_BY, words.CHECKED_BY]
+    assert all(po.get(m) is not None and po.get(m).string for m in msgids), msgids
+    assert po.get(("%(num)d wypłata", "%(num)d wypłat")) is not None
+
+    list_id = _list(ctx, None, None, "PL61109010140000071219812874")
+    with ctx.uow(readonly=True) as uow:
+        plist, payments_ = get_list(uow, list_id), rows(uow, list_id)
+        centre = office(uow)
+        assert centre is not None
+        english = openpyxl.load_workbook(io.BytesIO(_xlsx(plist, payments_, centre, "en"))).active
+        pdf_en = " ".join(pdf_text(_cash_pdf(uow, plist, payments_, "en")[0]).split())
+        pdf_pl = " ".join(pdf_text(_cash_pdf(uow, plist, payments_)[0]).split())
+    assert english is not None and english.title == "Payment list"
+    header = [c.value for c in english[1]]
+    assert header[:3] == ["No.", "Case", "Payee"] and header[-3:] == [
+        "Identity document (series and number)", "Date received", "Payee's signature"]
+    flat = " ".join(str(v) for r in english.iter_rows(values_only=True) for v in r if v is not None)
+    assert "Total (3 payments)" in flat and "cash" in flat and "Razem" not in flat
+    assert f"Cash-desk payment list no. {list_id}" in pdf_en and "Total (2 payments)" in pdf_en
+    assert f"Lista wypłat w kasie nr {list_id}" in pdf_pl and "Razem (2 wypłaty)" in pdf_pl
+    assert not stop_hits(pdf_pl)

@@ -56,12 +56,15 @@ def test_settlement_on_the_page(client: Any, ctx: ServiceContext, supervisor: Ac
 
 def test_an_invalid_account_is_named_before_the_bank_file(client: Any, ctx: ServiceContext,
                                                           supervisor: Actor) -> None:
+    # A cash payment too: a transfer-only list has no cash-desk list (payments.list_no_cash).
+    grant(ctx, account=None, name=("Anna", "Kasowa"))
     plist = _approved(ctx, supervisor, account="PL61109010140000071219812875")
     login(client, "supervisor")
     res = client.post(f"/payments/{plist['id']}/export/elixir", follow_redirects=True)
     body = text(res)
     assert "Nie utworzono pliku dla banku: 1 wypłat ma błędny numer rachunku." in body
-    assert f"Wypłata nr {plist['payments'][0]['id']} (sprawa T/" in body
+    [transfer] = [p for p in plist["payments"] if p["method"] == "transfer"]
+    assert f"Wypłata nr {transfer['id']} (sprawa T/" in body
     res = client.post(f"/payments/{plist['id']}/export/cash_pdf")
     assert res.status_code == 200 and res.mimetype == "application/pdf"
     again = client.post(f"/payments/{plist['id']}/export/cash_pdf")
@@ -111,3 +114,18 @@ def test_settling_on_the_page_needs_a_receipt_and_a_date_from_the_list_date(
     res = client.post(f"{url}/settle", data={"outcome": "paid", "on": "2026-03-12", "ref": "KP 3/2026"},
                       follow_redirects=True)
     assert "Oznaczono wypłat: 1." in text(res) and "dowód: KP 3/2026" in text(res)
+
+
+def test_a_transfer_only_list_offers_no_cash_desk_list(client: Any, ctx: ServiceContext,
+                                                       supervisor: Actor) -> None:
+    """Issue 15 (lane polish2): a transfer-only list made a cash-desk PDF with an empty table."""
+    plist = _approved(ctx, supervisor)  # one payment, by transfer
+    login(client, "supervisor")
+    html = client.get(f"/payments/{plist['id']}").get_data(as_text=True)
+    assert 'data-export="cash_pdf"' not in html and 'data-export="elixir"' in html
+    assert "data-no-cash" in html
+    assert ("Lista nie zawiera wypłat w kasie (same przelewy): lista wypłat w kasie nie jest "
+            "potrzebna.") in text(client.get(f"/payments/{plist['id']}"))
+    res = client.post(f"/payments/{plist['id']}/export/cash_pdf", follow_redirects=True)
+    assert res.mimetype != "application/pdf"
+    assert f"Lista nr {plist['id']} nie zawiera wypłat w kasie (same przelewy)" in text(res)

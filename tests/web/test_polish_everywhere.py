@@ -12,14 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from app.domain.deadlines import today_in_warsaw
+from app.persistence.models import Document
 from app.services import payments
 from app.services.cases import opening as cases
+from app.services.documents import letters
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
 from app.services.workflow import jobs, timers, worklist
 from tests.drive import canned, complete_named, lawful, ready_tasks, sample_application
+from tests.payment_data import grant
 from tests.pdftext import pdf_text
 from tests.polish_crawl import (
     Crawl,
@@ -83,16 +87,23 @@ def _drive_visiting(client: Any, ctx: ServiceContext, case_id: int, actors: dict
             if data.get("comments_made"):
                 data["comments_received_on"] = today_in_warsaw(ctx.now()).isoformat()
             used.add(ht.name)
-        try:
-            worklist.complete(ctx, actors[ht.role], ht.id, data, ht.version)
-        except ValidationFailed as exc:
-            raise AssertionError(f"{ht.name}: {exc.errors}") from exc
+        _complete(ctx, actors[ht.role], ht, data, found)
     raise AssertionError(f"case {case_id} did not settle")
 
 
+def _complete(ctx: ServiceContext, actor: Actor, ht: Any, data: dict[str, Any], found: Crawl) -> None:
+    """Complete the task, noting its form as completed."""
+    try:
+        worklist.complete(ctx, actor, ht.id, data, ht.version)
+    except ValidationFailed as exc:
+        raise AssertionError(f"{ht.name}: {exc.errors}") from exc
+    found.forms.add(ht.form)
+
+
 def _visit_ready(client: Any, ctx: ServiceContext, case_id: int, found: Crawl, kinds: set[str],
-                 seen: set[int]) -> None:
-    """Read each ready task page of the case not read yet, as its role."""
+                 seen: set[int], actors: dict[str, Actor], complete: set[str]) -> None:
+    """Read each ready task page of the case not read yet, as its role; complete the tasks
+    named in ``complete`` (with canned data), so that their forms are completed too."""
     for ht in ready_tasks(ctx, case_id):
         if ht.id in seen:
             continue
@@ -104,25 +115,32 @@ def _visit_ready(client: Any, ctx: ServiceContext, case_id: int, found: Crawl, k
         found.visited.add(f"{ht.role} /tasks/{ht.id} ({ht.name})")
         found.check(f"{ht.role} task {ht.name}", visible_text(res.get_data(as_text=True)))
         kinds.add(ht.name)
+        if ht.name in complete:
+            actor = actors[ht.role]
+            _complete(ctx, actor, ht, lawful(ctx, actor, ht, canned(ctx, ht.name)), found)
 
 
-def _escalations(client: Any, ctx: ServiceContext, clock: Any, caseworker: Actor, found: Crawl,
-                 kinds: set[str]) -> None:
-    """The tasks the timers open: an overdue interview, a decision deadline near and past."""
+def _escalations(client: Any, ctx: ServiceContext, clock: Any, actors: dict[str, Actor],
+                 found: Crawl, kinds: set[str]) -> None:
+    """The tasks the timers open: an overdue interview, a decision deadline near and past (each
+    read, then completed)."""
+    caseworker = actors["caseworker"]
     seen: set[int] = set()
+    escalations = {"overdue_interview_escalation", "decision_deadline_warning",
+                   "decision_deadline_escalation"}
     case_id = cases.open_case(ctx, caseworker, sample_application(
         urgent=True, applicant={"pesel": pesel("8001010101"), "first_name": "Ewa",
                                 "last_name": "Terminowa", "net_income": "300.00"}))
     complete_named(ctx, case_id, "completeness_check", caseworker)
     clock.advance(days=4)
     timers.fire_due_timers(ctx)
-    _visit_ready(client, ctx, case_id, found, kinds, seen)
+    _visit_ready(client, ctx, case_id, found, kinds, seen, actors, escalations)
     complete_named(ctx, case_id, "conduct_interview", caseworker)
     jobs.run_pending_inline(ctx)
     for days in (24, 10):
         clock.advance(days=days)
         timers.fire_due_timers(ctx)
-        _visit_ready(client, ctx, case_id, found, kinds, seen)
+        _visit_ready(client, ctx, case_id, found, kinds, seen, actors, escalations)
 
 
 def _recovery(client: Any, ctx: ServiceContext, found: Crawl) -> int:
@@ -155,6 +173,9 @@ def _recovery(client: Any, ctx: ServiceContext, found: Crawl) -> int:
 def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) -> None:
     """The payment list's XLSX and cash-desk PDF, read for English words."""
     today = today_in_warsaw(ctx.now())
+    # A cash payment beside the cases' transfers: the list has both a bank file and a cash desk.
+    grant(ctx, period_from=today.replace(day=1), account=None, name=("Adam", "Kasowy"),
+          series="T/DEC")
     run = payments.monthly_payment_run(ctx, today.replace(day=1))
     assert run.get("list_id"), run
     payments.approve_list(ctx, supervisor, run["list_id"])
@@ -166,6 +187,61 @@ def _files(client: Any, ctx: ServiceContext, supervisor: Actor, found: Crawl) ->
     res = client.post(f"/payments/{run['list_id']}/export/cash_pdf", headers=PL)
     assert res.status_code == 200, res.status_code
     found.check("supervisor cash.pdf", pdf_text(res.get_data()))
+
+
+def _interview_update(client: Any, ctx: ServiceContext, clock: Any, actors: dict[str, Actor],
+                      found: Crawl, kinds: set[str]) -> int:
+    """A zasiłek stały granted, then the 6-monthly interview update its timer opens (the
+    benefit_review process), read and completed. Returns the case."""
+    case_id = cases.open_case(ctx, actors["caseworker"], sample_application(
+        benefit="zasilek_staly", applicant={"pesel": "44021404441", "first_name": "Ewa",
+                                            "last_name": "Stała", "net_income": "400.00",
+                                            "unable_to_work": True}))
+    _drive_visiting(client, ctx, case_id, actors, found, kinds, {})
+    clock.advance(days=190)
+    timers.fire_due_timers(ctx)
+    assert [t.name for t in ready_tasks(ctx, case_id)] == ["interview_update"]
+    _drive_visiting(client, ctx, case_id, actors, found, kinds, {})
+    return case_id
+
+
+def _letter_facts(ctx: ServiceContext) -> dict[str, dict[str, str]]:
+    """What the letter page is typed with, for each kind of letter."""
+    today = today_in_warsaw(ctx.now())
+    return {
+        "supplement_call": {"items": "Zaświadczenie o dochodach.", "days": "14"},
+        "evidence_notice": {"unmet": "Dochód przekracza kryterium dochodowe.", "days": "7"},
+        "delay_notice": {"reason": "Oczekiwanie na zaświadczenie z urzędu pracy.",
+                         "new_date": (today + timedelta(days=30)).strftime("%d.%m.%Y")},
+        "sko_forward": {"appeal_filed_on": today.strftime("%d.%m.%Y"),
+                        "appeal_received_on": today.isoformat(), "enclosures": "Pełnomocnictwo."},
+    }
+
+
+def _letters(client: Any, ctx: ServiceContext, case_id: int, found: Crawl) -> None:
+    """Every kind of letter issued from *Wystaw pismo* on the case file (a case with an issued
+    decision, which the SKO cover letter needs), its form read, and each letter's PDF read."""
+    client.post("/logout")
+    login(client, "caseworker1")
+    facts = _letter_facts(ctx)
+    assert set(facts) == set(letters.LETTERS), "a new kind of letter needs its facts here"
+    for kind, typed in facts.items():
+        form = client.get(f"/cases/{case_id}/letters?kind={kind}", headers=PL)
+        assert form.status_code == 200, (kind, form.status_code)
+        found.visited.add(f"caseworker /cases/{case_id}/letters?kind={kind}")
+        found.check(f"caseworker letter form {kind}", visible_text(form.get_data(as_text=True)))
+        res = client.post(f"/cases/{case_id}/letters", headers=PL, data={"kind": kind, **typed})
+        assert res.status_code == 302, (kind, visible_text(res.get_data(as_text=True)))
+    with ctx.uow(readonly=True) as uow:
+        issued = uow.session.execute(select(Document.id, Document.kind).where(
+            Document.case_id == case_id, Document.kind.in_(list(letters.LETTERS)))).all()
+    for doc_id, kind in issued:
+        href = f"/cases/{case_id}/documents/{doc_id}"
+        res = client.get(href, headers=PL)
+        assert res.status_code == 200 and res.mimetype == "application/pdf", (kind, res.status_code)
+        found.visited.add(f"caseworker {href} ({kind}, PDF)")
+        found.check(f"caseworker letter {kind}", pdf_text(res.get_data()))
+        found.letters.add(kind)
 
 
 def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext, clock: Any,
@@ -181,13 +257,16 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
         _drive_visiting(client, ctx, second, actors, found, kinds, REFUSAL)
         _files(client, ctx, supervisor, found)
         recovered = _recovery(client, ctx, found)
-        _escalations(client, ctx, clock, caseworker, found, kinds)
+        _escalations(client, ctx, clock, actors, found, kinds)
+        reviewed = _interview_update(client, ctx, clock, actors, found, kinds)
+        _letters(client, ctx, reviewed, found)
         for role, username in USERS.items():
             client.post("/logout")
             login(client, username)
             start = ["/", "/cases", "/team", "/payments", "/deadlines", "/changes", "/symulator",
                      f"/cases/{first}", f"/cases/{second}", f"/cases/{first}/recoveries",
                      f"/cases/{recovered}/recoveries", f"/cases/{recovered}",
+                     f"/cases/{reviewed}",
                      f"/cases/{first}/letters", "/admin/", "/admin/definitions",
                      "/admin/definitions/edit", "/admin/users", "/admin/office",
                      "/admin/incidents"]
@@ -195,7 +274,7 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
         # The decision documents of the cases, as PDFs.
         client.post("/logout")
         login(client, "caseworker1")
-        for case_id in (first, second):
+        for case_id in (first, second, reviewed):
             page = client.get(f"/cases/{case_id}", headers=PL).get_data(as_text=True)
             for href in sorted(set(_document_links(page, case_id))):
                 res = client.get(href, headers=PL)
@@ -213,7 +292,12 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
             "draft_decision", "art10_notice", "party_comments", "approve_decision",
             "record_delivery", "appeal_window", "handle_appeal", "record_sko_outcome",
             "overdue_interview_escalation", "decision_deadline_warning",
-            "decision_deadline_escalation"} <= kinds, kinds
+            "decision_deadline_escalation", "interview_update"} <= kinds, kinds
+    # Every task form is completed at least once: a new kind of task needs its path here.
+    forms = {p.stem for p in (Path(__file__).resolve().parents[2] / "workflows/forms").glob("*.json")}
+    assert forms <= found.forms, sorted(forms - found.forms)
+    # Every kind of letter is issued from the letter page and its PDF read.
+    assert found.letters == set(letters.LETTERS), found.letters
     assert len(found.visited) > 40, sorted(found.visited)
     assert any(v.endswith("(PDF)") for v in found.visited), sorted(found.visited)
     assert not missing, f"{len(missing)} msgids without an English entry: {missing[:40]}"

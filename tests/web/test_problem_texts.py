@@ -149,3 +149,50 @@ def test_the_dry_run_lists_its_problems_in_the_page_language(
     problems = {p["code"]: p for p in res.get_json()["problems"] if p["element_id"] == "orphan_task"}
     assert problems["unreachable"]["text"] == \
         "Do tego elementu nie prowadzi żadna ścieżka od zdarzenia początkowego."
+
+
+def _with(ctx: ServiceContext, old: str, new: str) -> dict[str, Any]:
+    active = definitions.definition_sources(ctx)
+    sources = dict(active["sources"])
+    assert old in sources["intake.bpmn"]
+    sources["intake.bpmn"] = sources["intake.bpmn"].replace(old, new, 1)
+    return {"sources": sources, "forms": active["forms"], "comment": "zepsuty diagram",
+            "base_version": active["version"]}
+
+
+def test_a_parser_refusal_is_polish_with_the_english_detail_apart(
+    client: Any, ctx: ServiceContext, restore: None
+) -> None:
+    """Issue 15 (lane polish2): a deploy refused by the parser quoted its English words in the
+    Polish text ("Diagram nie spełnia wymagań BPMN: … is not a valid value …"). The text is
+    Polish and names the line; the parser's words are kept apart, for the admin, as
+    ``technical``."""
+    from tests.polish_crawl import stop_hits
+
+    login(client, "admin")
+    invalid = _with(ctx, "</bpmn:process>", "<bpmn:bogusElement /></bpmn:process>")
+    res = client.post("/admin/definitions/deploy", json=invalid)
+    assert res.status_code == 422, res.get_json()
+    [problem] = res.get_json()["problems"]
+    assert problem["code"] == "bpmn_invalid"
+    assert re.fullmatch(r"Diagram nie spełnia wymagań BPMN \(błąd w wierszu \d+\)\.",
+                        problem["text"]), problem["text"]
+    assert problem["technical"] and problem["technical"] in problem["message"]
+    assert not stop_hits(problem["text"]) and stop_hits(problem["technical"])
+    assert all(not stop_hits(text) for text in res.get_json()["fields"].values())
+
+    hostile = _with(ctx, '<?xml version="1.0" encoding="UTF-8"?>',
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE d [<!ENTITY x "y">]>')
+    res = client.post("/admin/definitions/deploy", json=hostile)
+    [problem] = res.get_json()["problems"]
+    assert problem["code"] == "xml_entities"
+    assert problem["text"] == "Deklaracje DOCTYPE i encji są w plikach BPMN niedozwolone."
+    assert problem["technical"]
+    # The editor shows the parser's words collapsed, marked as English.
+    import json
+
+    page = client.get("/admin/definitions/edit").get_data(as_text=True)
+    messages = json.loads(re.search(r'id="editor-messages">(.*?)</script>', page, re.S)[1])
+    assert messages["technical"] == "szczegóły techniczne"
+    script = (ROOT / "app/web/static/js/admin-editor.js").read_text(encoding="utf-8")
+    assert 'raw.setAttribute("lang", "en")' in script and "msg.technical" in script

@@ -262,3 +262,27 @@ def test_page_forms_survive_odd_numbers(client: Any, ctx: ServiceContext) -> Non
     assert res.status_code == 422
     res = client.post("/recoveries/999999/decisions", data={"case_id": "²", "kind": "recovery", "count": "²"})
     assert res.status_code == 422  # no justification: refused before the lookup, with the form kept
+
+
+def test_the_payments_offered_show_the_date_actually_paid(client: Any, ctx: ServiceContext) -> None:
+    """Issue 15 (lane polish2): the recovery page offered paid payments by their due date, not
+    the date they were actually paid (settled)."""
+    from datetime import date
+
+    from app.persistence.models import Payment
+
+    rows = make_case(ctx)  # due on 09.01.2026 and 10.02.2026
+    with ctx.uow() as uow:
+        early = uow.session.get(Payment, rows.payments[0])
+        assert early is not None
+        early.status, early.settled_on, early.settlement_ref = "paid", date(2026, 1, 5), "KP 1/2026"
+        uow.commit()
+    login(client, "caseworker1")
+    page = text(client.get(f"/cases/{rows.case_id}/recoveries"))
+    finding = page[page.index('id="finding"'):]
+    assert "<td data-paid-on>05.01.2026</td>" in finding and "09.01.2026" not in finding
+    assert "<td data-paid-on>10.02.2026</td>" in finding  # not settled yet: paid on its due date
+    payable = client.get(f"/api/cases/{rows.case_id}/recoveries",
+                         headers=token(client, "caseworker1")).get_json()["payable"]
+    assert [(p["id"], p["paid_on"]) for p in payable] == [
+        (rows.payments[0], "2026-01-05"), (rows.payments[1], "2026-02-10")]

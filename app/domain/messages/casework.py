@@ -166,6 +166,11 @@ TEXTS: dict[Code, Template] = {
            "(Elixir-O) nie jest potrzebny i nie został utworzony."),
         "List %(list)s has no transfers (cash payments only): no bank file (Elixir-O) is needed "
         "and none was made."),
+    Code.PAYMENT_LIST_NO_CASH: Template(
+        N_("Lista nr %(list)s nie zawiera wypłat w kasie (same przelewy): lista wypłat w kasie "
+           "nie jest potrzebna i nie została utworzona."),
+        "List %(list)s has no cash payments (transfers only): no cash-desk list is needed and "
+        "none was made."),
     Code.SCHEDULE_DATE_FIRST_PAYMENT: Template(
         N_("Pierwsze miesiące okresu zasiłkowego: wniosek złożony %(filed)s, termin ustawowy "
            "wypłaty do %(deadline)s (%(article)s)."),

@@ -474,6 +474,9 @@ class Code(StrEnum):
     TASK_GONE = "task_gone"
     # lane polish
     DEFINITION_REFUSED = "definition_refused"
+    # lane polish2
+    PAYMENT_LIST_NO_CASH = "payments.list_no_cash"
+    DEPLOY_BPMN_INVALID_LINE = "deploy.bpmn_invalid.line"
 
 
 @dataclass(frozen=True)

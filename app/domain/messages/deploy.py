@@ -63,18 +63,23 @@ TEXTS: dict[Code, Template] = {
     Code.DEPLOY_MALFORMED_XML: Template(
         N_("Plik nie jest poprawnym dokumentem XML (błąd w wierszu %(line)s)."),
         "The file is not well-formed XML (error on line %(line)s)."),
+    # The parser's own (English) detail stays in the problem's params and message, for the
+    # admin's "szczegóły techniczne" (marked lang="en"); the text names the line where known.
     Code.DEPLOY_DEFINITION_INVALID: Template(
-        N_("Definicja procesu jest niepoprawna: %(detail)s"),
-        "The process definition is invalid: %(detail)s"),
+        N_("Definicja procesu jest niepoprawna."),
+        "The process definition is invalid."),
     Code.DEPLOY_XML_TOO_LARGE: Template(
         N_("BPMN jest za duży (rozmiar w bajtach: %(size)s, limit: %(limit)s)."),
         "The BPMN is too large (%(size)s bytes, the limit is %(limit)s)."),
     Code.DEPLOY_XML_ENTITIES: Template(
-        N_("Deklaracje DOCTYPE i encji są w plikach BPMN niedozwolone (%(reason)s)."),
-        "DOCTYPE and entity declarations are not allowed in BPMN files (%(reason)s)."),
+        N_("Deklaracje DOCTYPE i encji są w plikach BPMN niedozwolone."),
+        "DOCTYPE and entity declarations are not allowed in BPMN files."),
     Code.DEPLOY_BPMN_INVALID: Template(
-        N_("Diagram nie spełnia wymagań BPMN: %(detail)s"),
-        "The diagram is not valid BPMN: %(detail)s"),
+        N_("Diagram nie spełnia wymagań BPMN."),
+        "The diagram is not valid BPMN."),
+    Code.DEPLOY_BPMN_INVALID_LINE: Template(
+        N_("Diagram nie spełnia wymagań BPMN (błąd w wierszu %(line)s)."),
+        "The diagram is not valid BPMN (error on line %(line)s)."),
     Code.DEPLOY_ID_COLLISION: Template(
         N_("Element rozszerzenia %(tag)s ma ten sam identyfikator co element BPMN."),
         "The extension element %(tag)s has the same id as a BPMN element."),

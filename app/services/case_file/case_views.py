@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from app.domain.views import JsonView
+from app.domain.messages import Msg
+from app.domain.views import CODED, JsonView
 from app.services.appeals.views import DecisionLife
 from app.services.cases.register_views import RegisterCheck
 from app.services.documents.document_store import CaseDocument
@@ -138,8 +139,9 @@ class ScheduleRow(JsonView):
     amount: Decimal
     status: str
     # Why it is paid on due_on where that is not the centre's usual day in the month itself
-    # (the statutory first-payment rule, a holiday); None for the usual date.
-    date_reason: str | None = None
+    # (the statutory first-payment rule, a holiday); None for the usual date. A coded message:
+    # the page shows its text, the API its code and params.
+    date_reason: Msg | None = field(default=None, metadata=CODED)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 text, never as a formula: :mod:`app.services.documents.spreadsheet`). The centre is named as the
 office settings name it (the bank file's ordering party, the lists' heading). A list with no
 transfer has no bank file: the export says so (``payments.list_no_transfers``), never an empty
-file.
+file; a list with no cash payment has no cash-desk list (``payments.list_no_cash``).
 
 Each export is made once and kept (``payment_exports``): exporting again returns the same bytes
 and changes nothing; both are audited. The bank file is refused, before anything is written,
@@ -24,10 +24,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
+from app.domain.messages import export_wording as wording_pl
 from app.domain.money import format_money
-from app.domain.polish import plural
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
+from app.services.documents import wording
 from app.services.documents.office import Office, office
 from app.services.documents.pdf import content_hash, render_pdf
 from app.services.documents.spreadsheet import append_row
@@ -91,41 +92,44 @@ def _elixir(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[b
     return data, transfers
 
 
-# A payment's status as the (Polish) export writes it; the pages use app/web/ui/labels.py.
+# The exports' wording is the catalogue's (app/domain/messages/export_wording.py), rendered in the
+# document's language (Polish by default); the pages use app/web/ui/labels.py.
 # Amounts stay numbers (a spreadsheet sums them) shown as "1 229,50 zł" (the spreadsheet's locale
 # supplies the separators), dates as dd.mm.rrrr.
 XLSX_MONEY = '#,##0.00\\ "zł"'
 XLSX_DATE = "dd.mm.yyyy"
-XLSX_STATUSES = {"pending": "oczekuje", "approved": "zatwierdzona", "paid": "wypłacona",
-                 "returned": "zwrócona", "draft": "projekt", "exported": "wyeksportowana"}
-# What a cash desk fills in by hand for each payment (the XLSX and the PDF alike).
-CASH_DESK_COLUMNS = ("Dokument tożsamości (seria i numer)", "Data odbioru", "Podpis odbiorcy")
+XLSX_STATUSES = wording_pl.STATUSES
+CASH_DESK_COLUMNS = wording_pl.CASH_DESK_COLUMNS
 
 
-def _xlsx(plist: PaymentList, payments: list[Row], centre: Office) -> bytes:
+def _xlsx(plist: PaymentList, payments: list[Row], centre: Office, lang: str = wording.DEFAULT) -> bytes:
+    def t(msgid: str, **params: object) -> str:
+        return wording.text(msgid, lang, **params)
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "Lista wypłat"
-    ws.append(["Lp.", "Sprawa", "Odbiorca", "Tytuł wypłaty", "Forma", "Rachunek",
-               "Termin wypłaty", "Kwota (zł)", "Status", *CASH_DESK_COLUMNS])
+    ws.title = t(wording_pl.SHEET)
+    ws.append([t(h) for h in (*wording_pl.XLSX_COLUMNS, *CASH_DESK_COLUMNS)])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    forms = {"transfer": "przelew", "cash": "gotówka"}
     for n, p in enumerate(payments, 1):
-        append_row(ws, [n, p.case_number, p.payee, p.title, forms.get(p.method, p.method),
+        method = wording_pl.METHODS.get(p.method)
+        status = XLSX_STATUSES.get(p.status)
+        append_row(ws, [n, p.case_number, p.payee, p.title, t(method) if method else p.method,
                         p.account or "", p.due_on, p.amount,
-                        XLSX_STATUSES.get(p.status, p.status), "", "", ""])
+                        t(status) if status else p.status, "", "", ""])
         ws.cell(row=n + 1, column=7).number_format = XLSX_DATE
         ws.cell(row=n + 1, column=8).number_format = XLSX_MONEY
     last = len(payments) + 2
-    ws.cell(row=last, column=7, value=f"Razem ({_count(len(payments))})").font = Font(bold=True)
+    ws.cell(row=last, column=7, value=t(wording_pl.TOTAL, count=wording.payments(
+        len(payments), lang))).font = Font(bold=True)
     total = ws.cell(row=last, column=8, value=sum((p.amount for p in payments), Decimal("0.00")))
     total.number_format, total.font = XLSX_MONEY, Font(bold=True)
     # Who pays: the centre and the body (gmina), as the office settings name them.
     append_row(ws, [])
-    append_row(ws, ["", "Ośrodek:", f"{centre.centre_name}, {centre.centre_address}"])
-    append_row(ws, ["", "Organ:", centre.body_title])
+    append_row(ws, ["", t(wording_pl.CENTRE), f"{centre.centre_name}, {centre.centre_address}"])
+    append_row(ws, ["", t(wording_pl.BODY), centre.body_title])
     for col, width in zip("ABCDEFGHIJKL", (5, 16, 28, 44, 10, 30, 14, 12, 12, 24, 14, 24), strict=True):
         ws.column_dimensions[col].width = width
     # Fixed document times, so the same list always gives the same file.
@@ -136,13 +140,15 @@ def _xlsx(plist: PaymentList, payments: list[Row], centre: Office) -> bytes:
     return out.getvalue()
 
 
-def _count(n: int) -> str:
-    """'1 wypłata', '2 wypłaty', '5 wypłat' (the Polish plural of the catalogue's helper)."""
-    return f"{n} {plural(n, 'wypłata', 'wypłaty', 'wypłat')}"
+def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row],
+              lang: str = wording.DEFAULT) -> tuple[bytes, list[Row]]:
+    def t(msgid: str, **params: object) -> str:
+        return str(escape(wording.text(msgid, lang, **params)))
 
-
-def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple[bytes, list[Row]]:
     cash = [p for p in payments if p.method == "cash"]
+    if not cash:
+        # A transfer-only list: no cash-desk list, never one with an empty table.
+        raise Conflict(msg(Code.PAYMENT_LIST_NO_CASH, list=plist.id))
     centre = _office(uow)
     when = (plist.pay_date or plist.month).strftime("%d.%m.%Y")
     body = "".join(
@@ -152,23 +158,23 @@ def _cash_pdf(uow: UnitOfWork, plist: PaymentList, payments: list[Row]) -> tuple
         f"<td class='num'>{format_money(p.amount)}</td><td></td><td></td><td></td></tr>"
         for n, p in enumerate(cash, 1))
     total = sum((p.amount for p in cash), Decimal("0.00"))
-    heads = "".join(f"<th>{escape(h)}</th>" for h in CASH_DESK_COLUMNS)
+    heads = "".join(f"<th>{t(h)}</th>" for h in (*wording_pl.CASH_COLUMNS, *CASH_DESK_COLUMNS))
     html = (
-        "<!doctype html><html lang='pl'><head><meta charset='utf-8'></head><body>"
+        f"<!doctype html><html lang='{escape(lang)}'><head><meta charset='utf-8'></head><body>"
         f"<p class='centre'><strong>{escape(centre.centre_name)}</strong><br>"
         f"{escape(centre.centre_address)}<br>{escape(centre.body_title)}</p>"
-        f"<h1>Lista wypłat w kasie nr {plist.id}</h1>"
-        f"<p>Termin wypłaty: {when}</p>"
+        f"<h1>{t(wording_pl.CASH_TITLE, id=plist.id)}</h1>"
+        f"<p>{t(wording_pl.CASH_DATE, date=when)}</p>"
         "<table><colgroup><col style='width:4%'><col style='width:11%'><col style='width:18%'>"
         "<col style='width:18%'><col style='width:10%'><col style='width:15%'>"
         "<col style='width:10%'><col style='width:14%'></colgroup>"
-        "<thead><tr><th>Lp.</th><th>Sprawa</th><th>Odbiorca</th><th>Tytuł</th>"
-        f"<th>Kwota</th>{heads}</tr></thead>"
-        f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>Razem ({_count(len(cash))})</th>"
+        f"<thead><tr>{heads}</tr></thead>"
+        f"<tbody>{body}</tbody><tfoot><tr><th colspan='4'>"
+        f"{t(wording_pl.TOTAL, count=wording.payments(len(cash), lang))}</th>"
         f"<th class='num'>{format_money(total)}</th><th colspan='3'></th></tr>"
         "</tfoot></table>"
-        "<p class='sign'>Wypłacił: ............................ "
-        "Sprawdził: ............................</p></body></html>")
+        f"<p class='sign'>{t(wording_pl.PAID_BY)} ............................ "
+        f"{t(wording_pl.CHECKED_BY)} ............................</p></body></html>")
     # Fixed columns: a long name or title wraps inside its own column, never past the page.
     css = ("table{width:100%;border-collapse:collapse;font-size:8.5pt;table-layout:fixed}"
            "td,th{border:1px solid #444;padding:3pt}tbody td{height:24pt}.small{font-size:7.5pt}"
@@ -205,6 +211,9 @@ def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> E
         if kind == "elixir" and kept is not None and not kept.count:
             # An empty bank file kept by an earlier version is never handed out.
             raise Conflict(msg(Code.PAYMENT_LIST_NO_TRANSFERS, list=list_id))
+        if kind == "cash_pdf" and kept is not None and not kept.count:
+            # Likewise an empty cash-desk list.
+            raise Conflict(msg(Code.PAYMENT_LIST_NO_CASH, list=list_id))
         if kept is None:
             payments = rows(uow, list_id)
             if kind == "elixir":

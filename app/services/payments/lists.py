@@ -93,6 +93,8 @@ class PaymentListView(JsonView):
     exports: dict[str, datetime]
     # How many payments go by transfer: none means no bank file (a cash-only list).
     transfers: int = 0
+    # How many are paid at the cash desk: none means no cash-desk list (a transfer-only list).
+    cash: int = 0
     # The earliest day a payment of the approved list may be settled (None before approval).
     settle_from: date | None = None
 
@@ -187,6 +189,7 @@ def payment_list(ctx: ServiceContext, actor: Actor, list_id: int) -> PaymentList
             payments=tuple(payments), arrears=tuple(arrears_summary(payments)),
             exports=dict(exports),
             transfers=sum(1 for p in payments if p.method == "transfer"),
+            cash=sum(1 for p in payments if p.method == "cash"),
             settle_from=settle_from(plist) if plist.approved_at else None,
         )
 

@@ -346,7 +346,8 @@ def case_recoveries(ctx: ServiceContext, actor: Actor, case_id: int,
             recoveries=tuple(rows), total=_total(rows),
             grounds=tuple(ground_dict(g.code) for g in law.grounds_of(rules.act_of(case.benefit))),
             payable=tuple(PayablePayment(id=p.id, due_on=p.due_on, amount=_cents(p.amount),
-                                         status=p.status) for p in paid))
+                                         status=p.status, paid_on=paid_on(p))
+                          for p in sorted(paid, key=lambda p: (paid_on(p), p.id))))
 
 
 def person_balance(ctx: ServiceContext, actor: Actor, person_id: int,

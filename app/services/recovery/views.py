@@ -143,6 +143,8 @@ class PayablePayment(JsonView):
     due_on: date
     amount: Decimal
     status: str
+    # The date actually paid (the settled date where the payment was settled, else its due date).
+    paid_on: date | None = None
 
 
 @dataclass(frozen=True, eq=False)

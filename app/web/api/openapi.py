@@ -281,7 +281,8 @@ OPENAPI: dict[str, Any] = {
         "/api/payment-lists/{list_id}/export/{kind}": {"get": _op(
             "Export an approved list (supervisor): elixir = the Elixir-O bank file of the "
             "transfers (422 lists payments with invalid accounts; 409 payments.list_no_transfers "
-            "for a list without transfers: never an empty file), cash_pdf = the cash-desk list, "
+            "for a list without transfers: never an empty file), cash_pdf = the cash-desk list "
+            "(409 payments.list_no_cash for a list without cash payments), "
             "xlsx = the whole list; the same file on every export", "",
             params=[_id("list_id"), {"name": "kind", "in": "path", "required": True, "schema": {
                 "type": "string", "enum": ["elixir", "cash_pdf", "xlsx"]}}],

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from app.domain import statuses
-from app.domain.messages import Msg
+from app.domain.messages import Msg, parameter_names
 from app.domain.messages.parameter_sources import citation
 from app.domain.money import format_money
 from app.domain.statuses import TaskStatus
@@ -222,6 +222,12 @@ def parameter_source(param: Mapping[str, Any], key: str = "") -> str:
     return _(text) if text else "—"
 
 
+def parameter_name(key: str) -> str:
+    """A legal parameter's name for a person, in the interface language (never its key)."""
+    named = parameter_names.name(str(key))
+    return _(named) if named != key else named
+
+
 # The comment a rollback stores (definition_history.rollback), in the API's words.
 _ROLLBACK = re.compile(r"^Rollback to v(\d+)(?:: (.*))?$", re.S)
 
@@ -258,6 +264,7 @@ def register_template_helpers(app: App) -> None:
     app.add_template_filter(code_label, "code")
     app.add_template_filter(service_message, "svc")
     app.add_template_filter(parameter_source, "param_source")
+    app.add_template_filter(parameter_name, "param_name")
     app.add_template_filter(version_comment, "version_comment")
     app.add_template_filter(version_comment_parts, "version_comment_parts")
     app.add_template_global(due_badge, "due_badge")

@@ -368,6 +368,18 @@
       b.appendChild(where); b.appendChild(text); b.appendChild(file);
       b.addEventListener("click", function () { selectProblem(p); });
       li.appendChild(b);
+      if (p.technical) {
+        /* The parser's own words (English), for the admin only, collapsed. */
+        var details = document.createElement("details");
+        details.className = "technical";
+        var summary = document.createElement("summary");
+        summary.textContent = msg.technical;
+        var raw = document.createElement("code");
+        raw.setAttribute("lang", "en");
+        raw.textContent = p.technical;
+        details.appendChild(summary); details.appendChild(raw);
+        li.appendChild(details);
+      }
       problemList.appendChild(li);
     });
     showProblemsOnDiagram();

@@ -1,0 +1,64 @@
+"""The Polish name of each legal parameter, shown to users instead of its key
+(``general.age_of_majority`` is for the code and the API, never for a page). Each name is a
+Babel msgid (marked with ``N_``), so the English interface has its own text; a key not named here
+is shown as it is (:func:`name`)."""
+
+from __future__ import annotations
+
+from app.domain.messages.codes import N_
+
+NAMES: dict[str, str] = {
+    "fa.age_limit": N_("Fundusz alimentacyjny: wiek uprawnionego"),
+    "fa.age_limit_school": N_("Fundusz alimentacyjny: wiek uprawnionego uczącego się"),
+    "fa.cap": N_("Fundusz alimentacyjny: najwyższa kwota świadczenia"),
+    "fa.criterion": N_("Fundusz alimentacyjny: kryterium dochodowe na osobę"),
+    "fa.first_payment_deadlines": N_("Fundusz alimentacyjny: terminy pierwszej wypłaty"),
+    "fa.min_after_reduction": N_("Fundusz alimentacyjny: najniższa kwota po obniżeniu"),
+    "fa.period_start_month": N_("Fundusz alimentacyjny: pierwszy miesiąc okresu świadczeniowego"),
+    "general.age_of_majority": N_("Wiek pełnoletności"),
+    "interview.working_days": N_("Termin wywiadu środowiskowego (dni robocze)"),
+    "interview.working_days_urgent": N_("Termin wywiadu w sprawie pilnej (dni robocze)"),
+    "kpa.appeal_days": N_("Termin na odwołanie (dni)"),
+    "kpa.decision_months": N_("Termin załatwienia sprawy (miesiące)"),
+    "kpa.decision_months_complex": N_("Termin załatwienia sprawy szczególnie skomplikowanej "
+                                      "(miesiące)"),
+    "kpa.deemed_delivery_days": N_("Termin doręczenia zastępczego (dni)"),
+    "kpa.deemed_delivery_moves_to_working_day": N_(
+        "Doręczenie zastępcze przesuwa się na dzień roboczy"),
+    "kpa.supplement_min_days": N_("Najkrótszy termin na uzupełnienie wniosku (dni)"),
+    "ups.criteria_review_years": N_("Weryfikacja kryteriów dochodowych (co ile lat)"),
+    "ups.criterion_per_person": N_("Kryterium dochodowe na osobę w rodzinie"),
+    "ups.criterion_single": N_("Kryterium dochodowe osoby samotnie gospodarującej"),
+    "ups.farm_income_per_hectare": N_("Dochód z 1 ha przeliczeniowego"),
+    "ups.farm_min_hectares": N_("Najmniejsza powierzchnia gospodarstwa rolnego liczona do "
+                                "dochodu (ha przeliczeniowe)"),
+    "ups.one_off_multiplier": N_("Dochód jednorazowy: wielokrotność kryterium"),
+    "ups.one_off_spread_months": N_("Dochód jednorazowy: liczba miesięcy rozliczenia"),
+    "zasilek_okresowy.minimum": N_("Zasiłek okresowy: kwota najniższa"),
+    "zasilek_okresowy.percentage": N_("Zasiłek okresowy: procent różnicy"),
+    "zasilek_okresowy.single_cap": N_("Zasiłek okresowy: kwota najwyższa osoby samotnej"),
+    "zasilek_rodzinny.age_bands": N_("Zasiłek rodzinny: kwoty według wieku dziecka"),
+    "zasilek_rodzinny.age_limit": N_("Zasiłek rodzinny: wiek dziecka"),
+    "zasilek_rodzinny.age_limit_school": N_("Zasiłek rodzinny: wiek dziecka uczącego się"),
+    "zasilek_rodzinny.age_limit_school_disabled": N_(
+        "Zasiłek rodzinny: wiek dziecka uczącego się z niepełnosprawnością"),
+    "zasilek_rodzinny.first_payment_deadlines": N_("Zasiłek rodzinny: terminy pierwszej wypłaty"),
+    "zasilek_rodzinny.min_after_reduction": N_("Zasiłek rodzinny: najniższa kwota po obniżeniu"),
+    "zasilek_rodzinny.period_start_month": N_("Zasiłek rodzinny: pierwszy miesiąc okresu "
+                                              "zasiłkowego"),
+    "zasilek_rodzinny.threshold": N_("Zasiłek rodzinny: kryterium dochodowe na osobę"),
+    "zasilek_rodzinny.threshold_disabled_child": N_(
+        "Zasiłek rodzinny: kryterium dochodowe w rodzinie z dzieckiem z niepełnosprawnością"),
+    "zasilek_staly.amount_percentage": N_("Zasiłek stały: procent różnicy"),
+    "zasilek_staly.cap": N_("Zasiłek stały: kwota najwyższa"),
+    "zasilek_staly.eligibility_percentage": N_("Zasiłek stały: próg dochodu (procent kryterium)"),
+    "zasilek_staly.excluded_benefits": N_("Zasiłek stały: świadczenia, z którymi się nie łączy"),
+    "zasilek_staly.minimum": N_("Zasiłek stały: kwota najniższa"),
+    "zasilek_staly.retirement_age_female": N_("Zasiłek stały: wiek emerytalny kobiety"),
+    "zasilek_staly.retirement_age_male": N_("Zasiłek stały: wiek emerytalny mężczyzny"),
+}
+
+
+def name(key: str) -> str:
+    """The parameter's Polish name (a msgid), or its key where it has none."""
+    return NAMES.get(key, key)
