@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.money import money_str
 from app.domain.statuses import TaskStatus
 from app.persistence.models import Appeal, Decision, HumanTask
 from app.services.kernel.context import UnitOfWork
@@ -39,7 +40,7 @@ def appeal_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         "forward_due": appeal.forward_due.isoformat(), "grounds": _grounds(uow, ht.case_id),
         "decision": None if decision is None else {
             "number": decision.number, "kind": decision.kind,
-            "amount": f"{decision.amount:.2f}",
+            "amount": money_str(decision.amount),
             "issued_on": decision.issued_on.isoformat() if decision.issued_on else None,
             "delivered_on": decision.delivered_on.isoformat() if decision.delivered_on else None,
             "period_from": decision.period_from.isoformat() if decision.period_from else None,
