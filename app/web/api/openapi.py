@@ -255,6 +255,10 @@ OPENAPI["components"]["schemas"].update(input_schemas("CaseRequest", "SkoOutcome
                                                      "ReissueRequest", "AppealRequest",
                                                      "EligibilityRequest", "DeadlineRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
+# The applicant and each member are one schema, declared once as Member.
+_CASE = OPENAPI["components"]["schemas"]["CaseRequest"]["properties"]
+OPENAPI["components"]["schemas"]["Member"] = _CASE["applicant"]
+_CASE["applicant"] = _CASE["members"]["items"] = {"$ref": "#/components/schemas/Member"}
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).
 harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])
