@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.domain import benefits
-from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
+from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION
+from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
 from . import openapi_recovery
@@ -24,11 +25,6 @@ from .openapi_responses import RESPONSES
 # What the exports answer with (app/services/payments/exports.py KINDS): the Elixir-O bank file,
 # the cash-desk PDF and the spreadsheet.
 EXPORT_MEDIA_TYPES = tuple(dict.fromkeys(mimetype for mimetype, _ in KINDS.values()))
-
-
-def _without_request() -> list[str]:
-    """The benefits whose application records no request (art. 107 § 4 KPA)."""
-    return [code for code in benefits.CODES if not asks_request(code)]
 
 
 def _request_note(text: str, codes: Iterable[str]) -> str:
@@ -268,7 +264,7 @@ def document() -> dict[str, Any]:
     (app.domain.benefits), so an entry registered after import is declared too."""
     schemas = OPENAPI["components"]["schemas"]
     case = schemas["CaseRequest"]
-    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = _without_request()
+    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = without_request()
     case["properties"]["benefit"]["enum"] = list(benefits.CODES)
     case["properties"]["requested_amount"]["description"] = _request_note(
         "the amount the party asks for (a month, or once)", AMOUNT_DISCRETION)
