@@ -138,3 +138,52 @@ def test_an_appeals_demanded_amount_is_read_by_the_one_parser_with_a_polish_comm
     parse_demand({"demand_amount": "12,345", "demand_to": "2026-W14-1"}, errors, prefix="appeal_")
     assert {p: m.code for p, m in errors.items()} == {  # type: ignore[attr-defined]
         "appeal_demand_amount": Code.AMOUNT_FORMAT, "appeal_demand_to": Code.DATE_FORMAT}
+
+
+def test_the_application_is_an_input_schema_whose_amounts_and_dates_use_the_formats() -> None:
+    case = inputs.SCHEMAS["CaseRequest"]
+    Draft202012Validator.check_schema(case)
+    member = case["properties"]["applicant"]
+    assert case["properties"]["members"]["items"] is member
+    for prop in (member["properties"]["net_income"], member["properties"]["alimony_awarded"],
+                 member["properties"]["incomes"]["items"]["properties"]["amount"],
+                 case["properties"]["requested_amount"]):
+        assert prop["format"] == "money"
+    for name in ("application_date", "requested_from", "requested_until"):
+        assert case["properties"][name]["format"] == "date", name
+    assert member["properties"]["birth_date"]["format"] == "date"
+    body = {"applicant": {"pesel": "75011501233", "first_name": "Jan", "last_name": "Nowak",
+                          "net_income": "1 229,50", "incomes": [{"kind": "employment", "amount": 7}]},
+            "benefit": "zasilek_okresowy", "reason": "bezrobocie", "application_date": "02.03.2026"}
+    typed, errors = inputs.read("CaseRequest", body, page=True)
+    assert not errors and typed["applicant"]["net_income"] == Decimal("1229.50")
+    assert typed["application_date"] == date(2026, 3, 2)
+    assert typed["applicant"]["incomes"][0]["amount"] == Decimal(7)
+    _, errors = inputs.read("CaseRequest", body)  # the API: no comma, no dd.mm.rrrr
+    assert {p: m.code for p, m in errors.items()} == {
+        "applicant.net_income": Code.AMOUNT_DECIMAL_STRING, "application_date": Code.DATE_FORMAT}
+
+
+def test_the_applications_rules_report_with_the_schemas_errors_in_one_pass() -> None:
+    from app.services.cases.application_input import validate_application
+
+    body = {"applicant": {"pesel": "75011501234", "first_name": "Jan", "last_name": "Nowak",
+                          "net_income": "300,50", "other_benefits": ["renta_socjalna", "x"]},
+            "members": [{"register_key": "BP-12", "first_name": "Ola", "last_name": "N",
+                         "relation": "cousin"}, 5],
+            "benefit": "zasilek_rodzinny", "reason": "bezrobocie", "requested_until": "2026-05-31",
+            "urgent": "yes"}
+    with pytest.raises(ValidationFailed) as refused:
+        validate_application(body, date(2026, 3, 2), page=False)
+    assert refused.value.code == "application_invalid"
+    assert {p: c["code"] for p, c in refused.value.codes.items()} == {
+        "applicant.pesel": "pesel_checksum", "applicant.net_income": "amount_decimal_string",
+        "applicant.other_benefits": "other_benefits_unknown",
+        "members[0].register_key": "register_key_format", "members[0].relation": "relation_unknown",
+        "members[1]": "member_expected", "requested_until": "request_not_discretionary",
+        "urgent": "boolean_expected"}
+    ok = validate_application({**body, "applicant": {**body["applicant"], "pesel": "75011501233",
+                                                     "other_benefits": []},
+                               "members": [], "requested_until": None, "urgent": False},
+                              date(2026, 3, 2))  # as typed on a page: the comma is read
+    assert ok["applicant"].incomes[0]["amount"] == Decimal("300.50")

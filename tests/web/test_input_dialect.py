@@ -3,6 +3,7 @@ every field's coded error, and the page reads what a person types (a Polish comm
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -113,3 +114,33 @@ def test_the_calculator_api_names_every_bad_field_with_its_code(client: Any) -> 
         "members[0].other_benefits[0]": "benefit_unknown"}
     res = client.post("/api/eligibility", headers=bearer(tok), json={**body, "members": []})
     assert res.get_json()["field_codes"]["members"]["code"] == "members_empty"
+
+
+def test_the_application_page_reads_a_polish_comma_and_date_and_the_api_refuses_the_comma(
+        client: Any, ctx: ServiceContext) -> None:
+    from sqlalchemy import select
+
+    from app.persistence.models import Application, Income
+    from tests.web.test_pages import application_form
+
+    login(client, "caseworker1")
+    res = client.post("/cases/new", data=application_form(**{
+        "applicant.net_income": "1 229,50", "application_date": "02.03.2026",
+        "requested_amount": "450,25"}))
+    assert res.status_code == 302, res.get_data(as_text=True)[-2000:]
+    with ctx.uow(readonly=True) as uow:
+        application = uow.session.scalars(select(Application)).one()
+        assert application.received_on.isoformat() == "2026-03-02"
+        assert application.requested_amount == Decimal("450.25")
+        amounts = set(uow.session.scalars(select(Income.amount)))
+    assert {Decimal("1229.50"), Decimal("2100.50")} <= amounts
+    tok = token(client, "caseworker1")
+    res = client.post("/api/cases", headers=bearer(tok), json=sample_application(
+        applicant={"pesel": "44051401359", "first_name": "Jan", "last_name": "Nowak",
+                   "net_income": "1229,50"},
+        application_date="02.03.2026", requested_amount="450,25"))
+    assert res.status_code == 422
+    assert {p: c["code"] for p, c in res.get_json()["field_codes"].items()} == {
+        "applicant.net_income": "amount_decimal_string", "application_date": "date_format",
+        "requested_amount": "amount_decimal_string"}
+    assert res.get_json()["code"] == "application_invalid"

@@ -98,7 +98,8 @@ def _declared(m: MemberInput, address: str) -> register.Declared:
     return register.Declared(m.first_name, m.last_name, address)
 
 
-def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> register.ApplicationCheck:
+def check_application(ctx: ServiceContext, actor: Actor, payload: Any, *,
+                      page: bool = False) -> register.ApplicationCheck:
     """What registering this application would find in the register, without writing anything.
 
     Differences between the application and the register (names, address), the household as it
@@ -107,7 +108,7 @@ def check_application(ctx: ServiceContext, actor: Actor, payload: Any) -> regist
     """
     if not actor.has_case_role:
         raise Forbidden(msg(Code.APPLICATION_ROLE))
-    app_data = validate_application(payload, today_in_warsaw(ctx.now()))
+    app_data = validate_application(payload, today_in_warsaw(ctx.now()), page=page)
     everyone = [app_data["applicant"], *app_data["members"]]
     with ctx.uow(readonly=True) as uow:
         _unknown_keys(uow, everyone)
@@ -129,7 +130,7 @@ def _path(position: int) -> str:
     return "applicant" if position == 0 else f"members[{position - 1}]"
 
 
-def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
+def open_case(ctx: ServiceContext, actor: Actor, payload: Any, *, page: bool = False) -> int:
     """Register an application: household, incomes, case and its workflow; return the case id.
 
     Two applications naming the same new person at the same moment cannot both register them:
@@ -137,16 +138,16 @@ def open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
     person is found and linked (never a 500, never a second entry).
     """
     try:
-        return _open_case(ctx, actor, payload)
+        return _open_case(ctx, actor, payload, page)
     except IntegrityError as exc:
         raise Conflict(msg(Code.REGISTERED_MEANWHILE)) from exc
 
 
-def _open_case(ctx: ServiceContext, actor: Actor, payload: Any) -> int:
+def _open_case(ctx: ServiceContext, actor: Actor, payload: Any, page: bool) -> int:
     if not actor.has("caseworker") and not actor.has("supervisor"):
         raise Forbidden(msg(Code.APPLICATION_ROLE))
     now = ctx.now()
-    app_data = validate_application(payload, today_in_warsaw(now))
+    app_data = validate_application(payload, today_in_warsaw(now), page=page)
     received: date = app_data["received_on"]
     income_month = date(received.year - (received.month == 1), (received.month - 2) % 12 + 1, 1)
     with ctx.uow() as uow:

@@ -112,7 +112,7 @@ def eligibility(uow: UnitOfWork, job: Job) -> EligibilityComputed:
 
 
 def _cents(amount: Decimal) -> Decimal:
-    """An amount as the process receives it: to the grosz, as ``f"{amount:.2f}"`` rounds it."""
+    """An amount as the process receives it: to the grosz, as ``money_str`` writes it."""
     return amount.quantize(Decimal("0.01"))
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import amount_article, first_month_article, lawful_draft
 from app.domain.explain import key_figures
+from app.domain.money import money_str
 from app.domain.party_request import asks_request
 from app.domain.polish import date_pl
 from app.domain.recovery import act_of
@@ -166,7 +167,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
             amount = app_row.requested_amount if app_row else None
             until = app_row.requested_until if app_row else None
             ctx["party_request"] = {
-                "amount": f"{amount:.2f}" if amount is not None else None,
+                "amount": money_str(amount) if amount is not None else None,
                 "until": until.isoformat() if until else None,
                 "recorded": amount is not None or until is not None,
             }
@@ -175,7 +176,7 @@ def form_context(uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         decision = latest_decision(uow, case.id)
         if decision is not None:
             ctx["decision"] = {
-                "kind": decision.kind, "amount": f"{decision.amount:.2f}", "status": decision.status,
+                "kind": decision.kind, "amount": money_str(decision.amount), "status": decision.status,
                 "period_from": decision.period_from.isoformat() if decision.period_from else None,
                 "period_to": decision.period_to.isoformat() if decision.period_to else None,
                 "justification": decision.justification, "return_comment": decision.return_comment,

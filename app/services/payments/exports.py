@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain.messages import Code, msg
 from app.domain.messages import export_wording as wording_pl
-from app.domain.money import format_money
+from app.domain.money import format_money, money_str
 from app.domain.statuses import PaymentListStatus, PaymentStatus
 from app.persistence.models import Payment, PaymentExport, PaymentList
 from app.services.documents import wording
@@ -190,8 +190,8 @@ def _check_total(uow: UnitOfWork, plist: PaymentList) -> None:
                func.count(Payment.id).filter(Payment.status.not_in(APPROVED_PAYMENTS)))
         .where(Payment.payment_list_id == plist.id)).one()
     if summed != plist.total or unapproved:
-        raise Conflict(msg(Code.PAYMENT_LIST_TOTAL_MISMATCH, list=plist.id, total=f"{plist.total:.2f}",
-                           payments=f"{Decimal(summed):.2f}", unapproved=int(unapproved)))
+        raise Conflict(msg(Code.PAYMENT_LIST_TOTAL_MISMATCH, list=plist.id, total=money_str(plist.total),
+                           payments=money_str(Decimal(summed)), unapproved=int(unapproved)))
 
 
 def export_list(ctx: ServiceContext, actor: Actor, list_id: int, kind: str) -> ExportFile:

@@ -23,6 +23,7 @@ from app.domain import recovery_law as law
 from app.domain.benefits import name as benefit_name
 from app.domain.identifiers import InvalidIdentifier, parse_bank_account
 from app.domain.messages import Code, msg
+from app.domain.money import money_str
 from app.domain.polish import date_pl, zl
 from app.domain.statuses import RecoveryDecisionKind, RecoveryDecisionStatus, RecoveryStatus
 from app.persistence.models import (
@@ -139,7 +140,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
                 elif row.amount > owed:
                     errors["amount"] = msg(Code.RECOVERY_WRITE_OFF_ABOVE_DEBT)
             elif kind == "instalments":
-                row.plan = [[d.isoformat(), f"{a:.2f}"] for d, a in _plan(data, owed, now, errors)]
+                row.plan = [[d.isoformat(), money_str(a)] for d, a in _plan(data, owed, now, errors)]
         if errors:
             raise inputs.fail(errors)
         uow.session.add(row)

@@ -6,21 +6,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.domain import benefits
-from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION, asks_request
-from app.domain.reasons import REASONS
-from app.services.cases.application_input import INCOME_KINDS
-from app.services.cases.application_input import OTHER_BENEFITS as CASE_OTHER_BENEFITS
+from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION
+from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
 from . import openapi_recovery
 from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
 from .openapi_requests import (
-    BIRTH_DATE,
     DATE,
-    MONEY,
     MONTH,
-    NRB,
-    PESEL,
     SEARCH_REFUSED,
     harden,
     input_schemas,
@@ -33,54 +27,9 @@ from .openapi_responses import RESPONSES
 EXPORT_MEDIA_TYPES = tuple(dict.fromkeys(mimetype for mimetype, _ in KINDS.values()))
 
 
-def _without_request() -> list[str]:
-    """The benefits whose application records no request (art. 107 § 4 KPA)."""
-    return [code for code in benefits.CODES if not asks_request(code)]
-
-
 def _request_note(text: str, codes: Iterable[str]) -> str:
     return f"{text}; only {' and '.join(codes)}"
 
-
-_MONEY = MONEY
-_MEMBER = {
-    "type": "object",
-    "required": ["first_name", "last_name"],
-    "description": "Identified by pesel; a person without a PESEL by register_key (already in the "
-                   "register) or, when new, by birth_date and sex",
-    "properties": {
-        "pesel": PESEL,
-        "register_key": {"type": "string", "pattern": r"^BP-[0-9A-F]{10}$"},
-        "birth_date": BIRTH_DATE,
-        "sex": {"type": "string", "enum": ["F", "M"]},
-        "first_name": nonblank(100), "last_name": nonblank(100),
-        "relation": {"type": "string", "enum": ["applicant", "spouse", "partner", "child", "parent",
-                                                "sibling", "other"]},
-        "net_income": _MONEY,
-        "incomes": {"type": "array", "items": {"type": "object", "required": ["kind", "amount"],
-                    "properties": {"kind": {"type": "string", "enum": list(INCOME_KINDS)},
-                                   "amount": _MONEY, "tax": _MONEY,
-                                   "contributions": _MONEY, "costs": _MONEY,
-                                   "one_off": {"type": "boolean"}}}},
-        "unable_to_work": {"type": "boolean"}, "disabled": {"type": "boolean"},
-        "disability_certificate": {"type": "boolean",
-                                   "description": "moderate or severe degree (art. 6 ust. 1 u.ś.r.)"},
-        "in_school": {"type": "boolean",
-                      "description": "in a szkoła, not a szkoła wyższa (art. 6 ust. 1 pkt 2 u.ś.r.)"},
-        "in_higher_school": {"type": "boolean",
-                             "description": "in a szkoła wyższa (art. 6 ust. 1 pkt 3 u.ś.r.; "
-                                            "art. 9 ust. 1 of the FA act)"},
-        "severe_disability_certificate": {
-            "type": "boolean",
-            "description": "severe degree, znaczny stopień (art. 9 ust. 1 of the FA act)"},
-        "other_benefits": {"type": "array",
-                           "items": {"type": "string", "enum": list(CASE_OTHER_BENEFITS)}},
-        "alimony_awarded": _MONEY,
-    },
-    # A PESEL, else a register key, else (new to the register) a birth date and sex.
-    "anyOf": [{"required": ["pesel"]}, {"required": ["register_key"]},
-              {"required": ["birth_date", "sex"]}],
-}
 
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -94,48 +43,6 @@ OPENAPI: dict[str, Any] = {
             **RESPONSES,
             "TokenRequest": {"type": "object", "required": ["username", "password"], "properties": {
                 "username": {"type": "string"}, "password": {"type": "string"}}},
-            "Member": _MEMBER,
-            "CaseRequest": {"type": "object", "required": ["applicant", "benefit", "reason"],
-                            # Art. 107 § 4 KPA: a request is recorded only where the act leaves
-                            # the amount or period to the centre.
-                            "allOf": [{"if": {"required": ["benefit"], "properties": {
-                                "benefit": {"enum": _without_request()}}},
-                                       "then": {"properties": {
-                                           "requested_amount": {"type": "null"},
-                                           "requested_until": {"type": "null"}}}}],
-                            "properties": {
-                                "applicant": {"$ref": "#/components/schemas/Member"},
-                                "members": {"type": "array",
-                                            "items": {"$ref": "#/components/schemas/Member"}},
-                                "benefit": {"type": "string", "enum": list(benefits.CODES)},
-                                "reason": {"type": "string", "enum": list(REASONS),
-                                           "description": "art. 7 u.p.s. code"},
-                                "urgent": {"type": "boolean"},
-                                "application_date": {
-                                    **DATE, "description": "from 2018-10-01 (the first dated "
-                                    "legal parameters) to today", "pattern":
-                                    r"^(2018-1[0-2]|(2019|202[0-5])-(0[1-9]|1[0-2]))-"
-                                    r"(0[1-9]|[12][0-9]|3[01])$"},
-                                "requested_from": {
-                                    **DATE, "description":
-                                    "first month asked for (a benefit period); default: the "
-                                    "month of filing"},
-                                "requested_amount": {
-                                    "type": ["string", "null"],
-                                    "pattern": r"^(?=.*[1-9])[0-9]{1,9}([.,][0-9]{1,2})?$",
-                                    "description": _request_note(
-                                        "the amount the party asks for (a month, or once)",
-                                        AMOUNT_DISCRETION)},
-                                "requested_until": {
-                                    **DATE, "type": ["string", "null"],
-                                    "description": _request_note(
-                                        "the last day of the period the party asks for",
-                                        PERIOD_DISCRETION)},
-                                "address": {"type": "string", "maxLength": 300},
-                                "bank_account": {**NRB, "maxLength": 64},
-                                "register_update": {
-                                    "type": "boolean", "description": "apply the differences from "
-                                    "the register (see /api/cases/check) to the register, with history"}}},
             "CompleteRequest": {"type": "object", "properties": {
                 "data": {"type": "object"},
                 "version": {"type": ["integer", "null"], "description": "the task's version you "
@@ -339,11 +246,16 @@ OPENAPI: dict[str, Any] = {
 
 # --- undue benefits (app/web/api/openapi_recovery.py) ----------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_recovery.SCHEMAS)
-OPENAPI["components"]["schemas"].update(input_schemas("SkoOutcomeRequest", "DecisionChangeRequest",
+OPENAPI["components"]["schemas"].update(input_schemas("CaseRequest", "SkoOutcomeRequest",
+                                                     "DecisionChangeRequest",
                                                      "LetterRequest", "SettleRequest",
                                                      "ReissueRequest", "AppealRequest",
                                                      "EligibilityRequest", "DeadlineRequest"))
 OPENAPI["paths"].update(openapi_recovery.PATHS)
+# The applicant and each member are one schema, declared once as Member.
+_CASE = OPENAPI["components"]["schemas"]["CaseRequest"]["properties"]
+OPENAPI["components"]["schemas"]["Member"] = _CASE["applicant"]
+_CASE["applicant"] = _CASE["members"]["items"] = {"$ref": "#/components/schemas/Member"}
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).
 harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])
@@ -353,7 +265,7 @@ def document() -> dict[str, Any]:
     (app.domain.benefits), so an entry registered after import is declared too."""
     schemas = OPENAPI["components"]["schemas"]
     case = schemas["CaseRequest"]
-    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = _without_request()
+    case["allOf"][0]["if"]["properties"]["benefit"]["enum"] = without_request()
     case["properties"]["benefit"]["enum"] = list(benefits.CODES)
     case["properties"]["requested_amount"]["description"] = _request_note(
         "the amount the party asks for (a month, or once)", AMOUNT_DISCRETION)

@@ -26,17 +26,8 @@ from app.services.kernel.inputs.export import MONTH as MONTH_OF_YEAR
 from app.services.kernel.json_input import json_problems
 
 _YEAR, _MONTH, _DAY = YEAR, MONTH_OF_YEAR, DAY
-# A birth date in the past, whatever day the run is on (the server refuses a future birth).
-BIRTH_DATE: dict[str, Any] = {"type": "string", "format": "date",
-                              "pattern": f"^(19[0-9]{{2}}|20[01][0-9]|202[0-5])-{_MONTH}-{_DAY}$"}
 MONTH: dict[str, Any] = {"type": "string", "pattern": f"^{_YEAR}-{_MONTH}$"}
 __all__ = ["DATE", "MONEY", "POSITIVE_MONEY"]
-PESEL: dict[str, Any] = {"type": "string", "pattern": "^[0-9]{11}$",
-                         "description": "11 digits; the check digit and the birth date it "
-                                        "encodes are checked by the server (422)"}
-NRB: dict[str, Any] = {"type": "string", "pattern": "^(PL)?[0-9]{26}$",
-                       "description": "26-digit NRB (or PL IBAN); its check digits are checked "
-                                      "by the server (422)"}
 
 
 def _code_points() -> list[str]:

@@ -91,14 +91,14 @@ def case_new() -> Any:
     if errors:
         # Also ask the service what else is wrong, so every error shows in one round trip.
         try:
-            cases.validate_application(payload, today())
+            cases.validate_application(payload, today(), page=True)
         except ValidationFailed as exc:
             errors = {**{k: service_message(v) for k, v in exc.errors.items()}, **errors}
         return _render_new(raw, errors, 422, _("Wniosek zawiera błędy; popraw zaznaczone pola."))
     if request.form.get("_checked") != "1":
         # First submit: show what the register knows of these people before registering.
         try:
-            check = cases.check_application(services(), actor(), payload)
+            check = cases.check_application(services(), actor(), payload, page=True)
         except ValidationFailed as exc:
             translated = {k: service_message(v) for k, v in exc.errors.items()}
             return _render_new(raw, translated, 422, service_message(exc.message))
@@ -107,7 +107,7 @@ def case_new() -> Any:
             return _render_new(raw, {}, 200, check=check, applicant_names=_names(payload))
     payload["register_update"] = request.form.get("register_update") == "1"
     try:
-        case_id = cases.open_case(services(), actor(), payload)
+        case_id = cases.open_case(services(), actor(), payload, page=True)
     except ValidationFailed as exc:
         translated = {k: service_message(v) for k, v in exc.errors.items()}
         return _render_new(raw, translated, 422, service_message(exc.message))
