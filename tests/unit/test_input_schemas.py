@@ -185,5 +185,5 @@ def test_the_applications_rules_report_with_the_schemas_errors_in_one_pass() -> 
     ok = validate_application({**body, "applicant": {**body["applicant"], "pesel": "75011501233",
                                                      "other_benefits": []},
                                "members": [], "requested_until": None, "urgent": False},
-                              date(2026, 3, 2))  # as typed on a page: the comma is read
+                              date(2026, 3, 2), page=True)  # as typed on a page: the comma is read
     assert ok["applicant"].incomes[0]["amount"] == Decimal("300.50")

@@ -100,7 +100,7 @@ def test_the_application_reports_every_field_with_a_code() -> None:
         "bank_account": "PL00", "application_date": "2026-13-01",
     }
     with pytest.raises(ValidationFailed) as err:
-        validate_application(payload, date(2026, 3, 2))
+        validate_application(payload, date(2026, 3, 2), page=True)
     assert err.value.code == "application_invalid"
     assert {path: c["code"] for path, c in err.value.codes.items()} == {
         "applicant.pesel": "pesel_length",

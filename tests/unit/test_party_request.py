@@ -54,10 +54,10 @@ def test_art_107_par_4_the_request_is_validated_as_part_of_the_application() -> 
 
     today = date(2026, 3, 2)
     ok = validate_application(sample_application(requested_amount="300,00",
-                                                 requested_until="2026-05-31"), today)
+                                                 requested_until="2026-05-31"), today, page=True)
     assert ok["requested_amount"] == Decimal("300.00")
     assert ok["requested_until"] == date(2026, 5, 31)
-    none = validate_application(sample_application(), today)
+    none = validate_application(sample_application(), today, page=True)
     assert none["requested_amount"] is None and none["requested_until"] is None
     for bad, field in ((dict(requested_amount="-5"), "requested_amount"),
                        (dict(requested_amount="0"), "requested_amount"),
@@ -70,5 +70,5 @@ def test_art_107_par_4_the_request_is_validated_as_part_of_the_application() -> 
                        (dict(benefit="zasilek_rodzinny", requested_until="2026-05-31"),
                         "requested_until")):
         with pytest.raises(ValidationFailed) as refused:
-            validate_application(sample_application(**bad), today)
+            validate_application(sample_application(**bad), today, page=True)
         assert field in refused.value.errors, bad

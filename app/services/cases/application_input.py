@@ -76,11 +76,12 @@ _PLAIN_AMOUNT = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")
 _YEAR = re.compile(r"[0-9]{4}")
 
 
-def validate_application(payload: Any, today: date, *, page: bool = True) -> dict[str, Any]:
+def validate_application(payload: Any, today: date, *, page: bool) -> dict[str, Any]:
     """The application checked and typed; ValidationFailed (422) naming every bad field.
 
-    ``page``: typed on a page (a Polish comma in amounts, dd.mm.rrrr dates); the API's
-    use cases pass ``page=False`` (app/services/cases/opening.py), which refuses a comma.
+    ``page`` (no default: each caller says where the body comes from): typed on a page (a Polish
+    comma in amounts, dd.mm.rrrr dates); the API's use cases pass ``page=False``
+    (app/services/cases/opening.py), which refuses a comma.
     """
     if not isinstance(payload, dict):
         raise ValidationFailed(msg(Code.JSON_OBJECT_EXPECTED), {"": msg(Code.JSON_OBJECT_EXPECTED)})
