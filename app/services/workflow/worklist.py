@@ -364,9 +364,10 @@ def complete(
             ).first()
             if drafted_by == actor.id:
                 raise Forbidden(msg(Code.FOUR_EYES))
-        # The case row, held for the whole transaction: the action and the snapshot then read it
-        # from the session (its identity map holds rows weakly; a row let go is read again).
-        case = uow.session.get(Case, ht.case_id)
+        # A form shaped by the benefit needs the case: read whole and kept for the transaction,
+        # so the action and the snapshot read it from the session, not again.
+        case = uow.keep(uow.session.get(Case, ht.case_id)) \
+            if benefit_forms.shaped(ht.form or "") else None
         benefit = validate_form(uow, instance.definition_id, ht, data, case)
         REGISTRY.before_complete(uow, actor, instance, ht, data)
         try:
