@@ -69,15 +69,21 @@ def fdatetime(value: Any) -> str:
     return f"{fdate(local.date())} {local:%H:%M}"
 
 
+def _finite(value: Any) -> Decimal | None:
+    """``value`` as a finite Decimal, or None (text that is not an amount is shown as it is)."""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
 def money(value: Any) -> str:
     """An amount in złoty with the locale's separators: 1 234,56 zł (the one formatter)."""
     if value in (None, ""):
         return "—"
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if not amount.is_finite():
+    amount = _finite(value)
+    if amount is None:
         return str(value)
     if lang() == "en":
         return format_money(amount, decimal=".", group=",", unit="\u00a0zł")
@@ -90,11 +96,8 @@ def amount_input(value: Any) -> str:
     formatter). A value that is not an amount (what was typed and refused) is shown as typed."""
     if value in (None, ""):
         return ""
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if not amount.is_finite():
+    amount = _finite(value)
+    if amount is None:
         return str(value)
     point = "." if lang() == "en" else ","
     try:
