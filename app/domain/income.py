@@ -149,6 +149,19 @@ class Member:
     disability_certificate: bool = False
     in_higher_school: bool = False
     severe_disability_certificate: bool = False
+    # The care benefits of u.ś.r. (art. 16, 16a, 17) and the dodatki (art. 9–15):
+    # ``disability_degree``: "child" (orzeczenie o niepełnosprawności, under 16), "lekki",
+    # "umiarkowany" or "znaczny" (None = unknown; ``disability_certificate`` alone means umiarkowany
+    # or znaczny). ``disability_onset_age``: the age at which the disability arose.
+    # ``constant_care``: the certificate states the need of constant care and of the carer's
+    # constant part in treatment (pkt 7 and 8 of a child's certificate). ``gave_up_work`` (the
+    # carer): does not take up work, or gave it up, to care. ``single_parent_reason`` (the
+    # applicant): "deceased", "unknown" or "alimony_dismissed" (art. 11a u.ś.r.).
+    disability_degree: str | None = None
+    disability_onset_age: int | None = None
+    constant_care: bool = False
+    gave_up_work: bool = False
+    single_parent_reason: str | None = None
 
     @property
     def moderate_or_severe_certificate(self) -> bool:
