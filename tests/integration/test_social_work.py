@@ -126,8 +126,9 @@ def test_concurrent_edits_conflict(ctx: ServiceContext, caseworker: Actor, casew
     assert exc.value.message.code == SwCode.RECORD_CHANGED
     assert exc.value.extra["current_version"] == read.version + 1
     saved = contracts.record_contract(ctx, caseworker, rid, contract_body(applicant))
-    contracts.record_outcome(ctx, caseworker2, saved.id, {"version": saved.version, "outcome": "fulfilled",
-                                                          "outcome_on": "2026-03-01", "reason": "Cel osiągnięty."})
+    contracts.record_outcome(ctx, caseworker2, saved.id, {
+        "version": saved.version, "outcome": "fulfilled", "outcome_on": "2026-03-01",
+        "reason": "Cel osiągnięty."})
     with pytest.raises(Conflict) as exc:
         contracts.record_outcome(ctx, caseworker, saved.id, {"version": saved.version, "outcome": "ended",
                                                              "outcome_on": "2026-03-01", "reason": "x"})

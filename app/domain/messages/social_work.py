@@ -57,7 +57,7 @@ TEXTS: dict[MessageCode, Template] = {
         "For a refusal to conclude the contract give its date and the reason the person gave."),
     SwCode.PERIOD_ORDER: Template(
         N_("Koniec okresu nie może przypadać przed jego początkiem."),
-        "The end of the period may not fall before its start."),
+        "The end of the period may not be before its start."),
     SwCode.REVIEW_BEFORE_CONCLUDED: Template(
         N_("Data przeglądu etapu nie może przypadać przed zawarciem kontraktu."),
         "A stage's review date may not fall before the contract was concluded."),

@@ -283,7 +283,8 @@ def list_records(ctx: ServiceContext, actor: Actor, person_id: int | None = None
     require_case_role(actor)
     with ctx.uow() as uow:
         stmt = select(SocialWorkRecord).options(
-            selectinload(SocialWorkRecord.person), selectinload(SocialWorkRecord.members).noload(SocialWorkMember.person),
+            selectinload(SocialWorkRecord.person),
+            selectinload(SocialWorkRecord.members).noload(SocialWorkMember.person),
             selectinload(SocialWorkRecord.contracts).noload(SocialContract.person))
         if person_id is not None:
             stmt = stmt.where(SocialWorkRecord.id.in_(
