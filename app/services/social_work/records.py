@@ -284,8 +284,7 @@ def list_records(ctx: ServiceContext, actor: Actor, person_id: int | None = None
     with ctx.uow() as uow:
         stmt = select(SocialWorkRecord).options(
             selectinload(SocialWorkRecord.person),
-            selectinload(SocialWorkRecord.members).noload(SocialWorkMember.person),
-            selectinload(SocialWorkRecord.contracts).noload(SocialContract.person))
+            selectinload(SocialWorkRecord.members), selectinload(SocialWorkRecord.contracts))
         if person_id is not None:
             stmt = stmt.where(SocialWorkRecord.id.in_(
                 select(SocialWorkMember.record_id).where(SocialWorkMember.person_id == person_id)))

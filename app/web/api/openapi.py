@@ -262,7 +262,6 @@ _CASE["applicant"] = _CASE["members"]["items"] = {"$ref": "#/components/schemas/
 
 # Every request body and parameter says which characters the edge refuses (openapi_requests).
 harden(OPENAPI, [name for name in OPENAPI["components"]["schemas"] if name not in RESPONSES])
-OPENAPI["components"]["schemas"].update(openapi_social_work.RESPONSE_SCHEMAS)
 
 def document() -> dict[str, Any]:
     """The OpenAPI document with the benefit enums read from the catalogue now

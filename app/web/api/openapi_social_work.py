@@ -6,30 +6,15 @@ from typing import Any
 
 from .openapi_helpers import _id, _op, _post
 from .openapi_requests import DATE, input_schemas
-from .openapi_responses import BOOL, INT, OBJ, STR, array, nullable, obj
 
-_SAVED = obj({"id": INT, "record_id": INT, "version": INT})
-_ROW = obj({"id": INT, "person_id": INT, "person_name": STR, "members": INT, "opened_on": DATE,
-            "status": STR, "contracts": INT})
-_RECORD = obj({"id": INT, "person_id": INT, "person_name": STR, "members": array(OBJ),
-               "case_id": nullable(INT), "case_number": nullable(STR), "opened_on": DATE,
-               "help_plan": STR, "status": STR, "version": INT, "entries": array(OBJ),
-               "goals": array(OBJ), "contracts": array(OBJ), "interview_plans": array(OBJ)})
-_GIVEN = obj({"start": DATE, "end": DATE, "persons": INT, "families_without_benefit": INT,
-              "families": array(obj({"record_id": INT, "person_ids": array(INT),
-                                     "with_benefit": BOOL})),
-              "contracts": array(obj({"contract_id": INT, "record_id": INT, "person_id": INT,
-                                      "concluded_on": DATE, "with_benefit": BOOL}))})
 _DAY = {"in": "query", "required": True, "schema": DATE}
 
-# The request bodies are the input schemas the services check (hardened with the others); the
-# responses are added after the hardening, as RESPONSES are.
+# The request bodies are the input schemas the services check; the responses are in
+# openapi_responses.RESPONSES (SocialWorkSaved, SocialWorkRows, SocialWorkRecord, SocialWorkGiven).
 SCHEMAS: dict[str, Any] = input_schemas(
     "SocialWorkRecordRequest", "SocialWorkRecordUpdate", "SocialWorkEntryRequest",
     "SocialWorkGoalRequest", "SocialWorkGoalUpdate", "SocialContractRequest",
     "SocialContractReview", "SocialContractOutcome")
-RESPONSE_SCHEMAS: dict[str, Any] = {"SocialWorkSaved": _SAVED, "SocialWorkRows": array(_ROW),
-                                    "SocialWorkRecord": _RECORD, "SocialWorkGiven": _GIVEN}
 PATHS: dict[str, Any] = {
     "/api/social-work": {
         "get": _op("Social-work records, newest first (of one person's families with person_id); "
