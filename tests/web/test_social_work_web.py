@@ -109,13 +109,13 @@ def test_pages_record_a_visit_in_polish_keep_bad_input_and_refuse_the_admin(
     assert res.status_code == 302, text(res)[:2000]
     rid = int(res.headers["Location"].rsplit("/", 1)[-1])
     res = client.post(f"/social-work/{rid}/entries", data={
-        "kind": "visit", "on": "31.02.2026", "text": "Wizyta — ustalenia do zachowania."})
+        "entry.kind": "visit", "entry.on": "31.02.2026", "entry.text": "Wizyta — ustalenia do zachowania."})
     assert res.status_code == 422
     page = text(res)
     assert "Formularz zawiera błędy" in page and "Wizyta — ustalenia do zachowania." in page
     assert "31.02.2026" in page
     res = client.post(f"/social-work/{rid}/entries", data={
-        "kind": "visit", "on": "01.03.2026", "text": "Wizyta w domu."})
+        "entry.kind": "visit", "entry.on": "01.03.2026", "entry.text": "Wizyta w domu."})
     assert res.status_code == 302
     page = text(client.get(f"/social-work/{rid}"))
     assert "Wizyty i notatki" in page and "Wizyta w domu." in page and "01.03.2026" in page
@@ -156,7 +156,8 @@ def test_pages_record_a_contract_and_a_stale_plan_is_a_conflict(
     version = int(page.split('name="version" value="', 1)[1].split('"', 1)[0])
     from app.services.social_work import records
     records.update_record(ctx, caseworker2, rid, {"version": version, "help_plan": "Zmiana obok."})
-    res = client.post(f"/social-work/{rid}/plan", data={"version": str(version), "help_plan": "Mój plan"})
+    res = client.post(f"/social-work/{rid}/plan", data={"version": str(version),
+                                                        "plan.help_plan": "Mój plan"})
     assert res.status_code == 409
     page = text(res)
     assert "Nie zapisano — ktoś zmienił te akta" in page and "Mój plan" in page

@@ -68,7 +68,7 @@ def record_contract(ctx: ServiceContext, actor: Actor, record_id: int, body: Any
             record_id=record.id, person_id=data["person_id"], worker_id=actor.id,
             form_part=data.get("form_part", "A"), status=data["status"],
             concluded_on=data.get("concluded_on") if signed else None,
-            valid_from=data.get("valid_from") if signed else None,
+            valid_from=(data.get("valid_from") or data.get("concluded_on")) if signed else None,
             valid_until=data.get("valid_until") if signed else None,
             assessment=data.get("assessment", ""), goal=data.get("goal", ""),
             person_obligations=data.get("person_obligations", ""),

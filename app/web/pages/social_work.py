@@ -30,21 +30,26 @@ CASE_ROLES = ("caseworker", "supervisor")
 
 
 def _form(schema: dict[str, Any], raw: dict[str, Any] | None = None,
-          errors: dict[str, str] | None = None) -> dict[str, Any]:
-    fields = schema_form.build_fields(schema, raw or {}, errors or {})
+          errors: dict[str, str] | None = None, prefix: str = "") -> dict[str, Any]:
+    """A form's fields; ``prefix`` keeps the names (and ids) of the record page's several forms
+    apart (``entry.text``, ``goal.text``)."""
+    fields = schema_form.build_fields(schema, raw or {}, errors or {}, prefix)
     return {"fields": fields, "labels": schema_form.field_labels(fields), "errors": errors or {},
             "general": schema_form.unplaced_errors(fields, errors or {})}
 
 
-def _read(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+def _read(schema: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
     """What the form sent: raw (kept for a re-render), typed payload, the form's own errors."""
-    raw = schema_form.raw_from_form(schema, request.form)
-    payload, errors = schema_form.convert(schema, raw)
+    raw = schema_form.raw_from_form(schema, request.form, prefix)
+    payload, errors = schema_form.convert(schema, raw, prefix)
     return raw, payload, errors
 
 
-def _translated(exc: ServiceError) -> dict[str, str]:
-    return {k: service_message(v) for k, v in exc.errors.items()} if isinstance(exc, ValidationFailed) else {}
+def _translated(exc: ServiceError, prefix: str = "") -> dict[str, str]:
+    """A refusal's field errors in the interface language, under the page's input names."""
+    if not isinstance(exc, ValidationFailed):
+        return {}
+    return {schema_form.join(prefix, k): service_message(v) for k, v in exc.errors.items()}
 
 
 def _version() -> int | None:
@@ -95,7 +100,7 @@ def _render(record_id: int, target: str = "", raw: dict[str, Any] | None = None,
         mine = key == target
         values = raw if mine else ({"help_plan": view.help_plan} if key == "plan" else
                                    {"on": today().isoformat(), "kind": "visit"} if key == "entry" else {})
-        return _form(schema, values, errors if mine else None)
+        return _form(schema, values, errors if mine else None, key.replace("-", ""))
 
     return render_template(
         "pages/social_work.html", record=view, target=target, problem=problem, conflict=conflict,
@@ -117,17 +122,19 @@ def record(record_id: int) -> Any:
 def _submit(record_id: int, target: str, schema: dict[str, Any], call: Any, done: str) -> Any:
     """Read the form, call the service, and redirect, or re-render with the errors (or the
     conflict) and the input kept."""
-    raw, payload, errors = _read(schema)
+    prefix = target.replace("-", "")
+    raw, payload, errors = _read(schema, prefix)
     if errors:
         return _render(record_id, target, raw, errors,
                        _("Formularz zawiera błędy; popraw zaznaczone pola."), status=422)
     try:
         call(payload)
     except ServiceError as exc:
-        return _render(record_id, target, raw, _translated(exc), service_message(exc.message),
+        return _render(record_id, target, raw, _translated(exc, prefix), service_message(exc.message),
                        conflict=isinstance(exc, Conflict), status=exc.status)
     flash(done, "success")
-    return redirect(url_for("pages.social_work_record", record_id=record_id) + f"#{target.split('-')[0]}")
+    anchor = "contracts" if target.startswith(("review", "outcome")) else target
+    return redirect(url_for("pages.social_work_record", record_id=record_id) + f"#{anchor}")
 
 
 @page_roles(*CASE_ROLES)

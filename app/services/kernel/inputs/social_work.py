@@ -78,7 +78,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                        "enum": [str(ContractStatus.SIGNED), str(ContractStatus.REFUSED)],
                        "description": "signed, or refused (the person would not conclude it)"},
             "concluded_on": {**DATE, "description": "signed: the day it was concluded"},
-            "valid_from": DATE, "valid_until": DATE,
+            "valid_from": {**DATE, "description": "default: the day it was concluded"},
+            "valid_until": {**DATE},
             "assessment": text(False, "the assessment of the situation: causes, "
                                       "possibilities, limitations"),
             "goal": text(False, "signed: the main goal"),
@@ -93,7 +94,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "SocialContractReview": {
         "type": "object", "required": ["version", "stage_id", "reviewed_on", "note"],
         "additionalProperties": False,
-        "properties": {"version": VERSION, "stage_id": DB_ID, "reviewed_on": DATE,
+        "properties": {"version": VERSION, "stage_id": DB_ID, "reviewed_on": {**DATE},
                        "note": text(description="how the stage was kept")},
     },
     "SocialContractOutcome": {
@@ -101,7 +102,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "additionalProperties": False,
         "properties": {"version": VERSION,
                        "outcome": {"type": "string", "enum": [str(o) for o in OUTCOMES]},
-                       "outcome_on": DATE,
+                       "outcome_on": {**DATE},
                        "reason": text(description="the assessment; for a broken contract, the "
                                                   "reason the person gave")},
     },
