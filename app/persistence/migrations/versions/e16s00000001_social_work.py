@@ -2,7 +2,7 @@
 help) and the kontrakty socjalne (art. 108 u.p.s.) with their stages, review dates and outcome.
 
 Revision ID: e16s00000001
-Revises: e15l00000001 (to be re-chained onto e16m00000001 by the owner)
+Revises: e16m00000001
 Create Date: 2026-12-07
 
 """
@@ -16,7 +16,7 @@ import app.persistence.models.base
 
 # revision identifiers, used by Alembic.
 revision: str = 'e16s00000001'
-down_revision: Union[str, Sequence[str], None] = 'e15l00000001'
+down_revision: Union[str, Sequence[str], None] = 'e16m00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
