@@ -30,10 +30,11 @@ def test_a_caseworker_records_a_visit_and_a_contract(page: Any, live_server: str
     # A visit: a day in the future is refused and what was typed is kept.
     page.check("input[name='entry.kind'][value=visit]")
     page.fill("input[name='entry.on']", "2099-01-15")
-    page.fill("textarea[name='entry.text']", "Wizyta w miejscu zamieszkania; rozmowa o zadłużeniu.")
+    visit = "Wizyta w miejscu zamieszkania; rozmowa o zadłużeniu."
+    page.fill("textarea[name='entry.text']", visit)
     click_and_wait(page, "#entry button.primary[type=submit]")
     assert "Ta data nie może przypadać po dniu dzisiejszym." in page.content()
-    assert page.input_value("textarea[name='entry.text']") == "Wizyta w miejscu zamieszkania; rozmowa o zadłużeniu."
+    assert page.input_value("textarea[name='entry.text']") == visit
     page.fill("input[name='entry.on']", "2026-12-01")
     click_and_wait(page, "#entry button.primary[type=submit]")
     assert "Zapisano wpis." in page.content()
