@@ -84,6 +84,10 @@ class Benefit:
     # form name -> {"properties": {field: False (does not apply) | {"title": ...}}}.
     form_fragment: Mapping[str, Any] = field(default_factory=dict)
     process: str = "benefit_case"    # the BPMN process its case runs
+    # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
+    # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
+    # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
+    carer_benefit: bool = False
 
     @property
     def one_off(self) -> bool:
@@ -222,6 +226,11 @@ def where(test: Callable[[Benefit], bool]) -> Set[str]:
 def attribute(read: Callable[[Benefit], Any]) -> Mapping[str, Any]:
     """A live mapping code -> ``read(entry)`` over the entries where it is not None."""
     return _Attribute(read)
+
+
+def carer_benefits() -> dict[str, str]:
+    """The carer's benefits of the catalogue: code -> Polish genitive (``carer_benefit``)."""
+    return {b.code: b.name_genitive for b in entries() if b.carer_benefit}
 
 
 def name(code: str) -> str:

@@ -19,9 +19,11 @@ MAX_INCOMES = 30
 SHORT_TEXT = 64
 MAX_HECTARES = "100000"
 # The other benefits a member may receive that matter to a rule: every key that the dated
-# parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
+# parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.), with the
+# carer's benefits of the catalogue that the rule adds to it.
 OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
-    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}))
+    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}
+    | set(benefits.carer_benefits())))
 
 # An amount that may be left out or null (it is then zero).
 AMOUNT: dict[str, Any] = {"type": ["string", "integer", "null"], "format": "money"}

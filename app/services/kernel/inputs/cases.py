@@ -20,8 +20,10 @@ from app.domain.reasons import REASONS, RELATIONS
 from app.services.kernel.inputs.export import DAY, MONTH
 
 # The other benefits a household member may already receive (the application's checkboxes).
+# The carer's benefits of the catalogue (świadczenie pielęgnacyjne, specjalny zasiłek
+# opiekuńczy) are named by their codes, read from their entries.
 OTHER_BENEFITS = (
-    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+    "renta_socjalna", *benefits.carer_benefits(), "zasilek_dla_opiekuna",
     "dodatek_samotne_wychowywanie_bezrobocie",
 )
 REGISTER_KEY_PATTERN = r"^BP-[0-9A-F]{10}$"
