@@ -1,0 +1,100 @@
+"""Issue 16, part 2 (lane usrc): a case of each care benefit of u.ś.r. is opened through
+POST /api/cases and walked by ``drive()`` to its decision and payment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.persistence.models import Decision, Payment
+from app.services import payments
+from app.services.case_file import view as case_view
+from app.services.kernel.context import Actor, ServiceContext
+from tests.drive import drive
+from tests.web.test_pages import pesel
+from tests.web.test_register import _token
+
+pytestmark = [pytest.mark.timeout(300), pytest.mark.embedded]
+
+ADDRESS = "ul. Testowa 1, 32-065 Krzeszowice"
+ACCOUNT = "PL61109010140000071219812874"
+
+
+def _open(client: Any, body: dict[str, Any]) -> int:
+    res = client.post("/api/cases", json=body, headers=_token(client, "caseworker1"))
+    assert res.status_code == 201, res.get_data(as_text=True)[:500]
+    return int(res.get_json()["id"])
+
+
+def _walk(ctx: ServiceContext, case_id: int, caseworker: Actor, supervisor: Actor) -> Decision:
+    """Drive the case to its end, then run March's payments: the decision and its payment."""
+    drive(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor})
+    case = case_view.get_case(ctx, supervisor, case_id)
+    assert case["decision"]["status"] == "final", case["decision"]
+    assert case["schedule"], "a granted decision is scheduled"
+    payments.monthly_payment_run(ctx, date(2026, 3, 1))
+    with ctx.uow(readonly=True) as uow:
+        decision = uow.session.scalars(select(Decision).where(Decision.case_id == case_id)
+                                       .order_by(Decision.id.desc())).first()
+        assert decision is not None
+        paid = list(uow.session.scalars(select(Payment.amount).where(Payment.case_id == case_id)))
+        uow.session.expunge(decision)
+    assert paid == [decision.amount], paid
+    return decision
+
+
+def _application(benefit: str, applicant: dict[str, Any],
+                 members: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"applicant": applicant, "members": members, "benefit": benefit,
+            "reason": "niepelnosprawnosc", "urgent": False, "address": ADDRESS,
+            "bank_account": ACCOUNT}
+
+
+def test_art_16_zasilek_pielegnacyjny_of_a_person_aged_75_to_decision_and_payment(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    case_id = _open(client, _application("zasilek_pielegnacyjny", {
+        "pesel": pesel("4501150123"), "first_name": "Jan", "last_name": "Senior"}, []))
+    decision = _walk(ctx, case_id, caseworker, supervisor)
+    assert decision.kind == "grant" and decision.amount == Decimal("215.84")
+    assert "zasiłek pielęgnacyjny" in (decision.document_html or "")
+
+
+def test_art_16_zasilek_pielegnacyjny_of_a_disabled_child_named_in_the_ruling(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    case_id = _open(client, _application("zasilek_pielegnacyjny", {
+        "pesel": pesel("8502150123"), "first_name": "Ewa", "last_name": "Matka"}, [
+        {"pesel": pesel("1623050123"), "first_name": "Ola", "last_name": "Matka",
+         "relation": "child", "disability_degree": "child"}]))
+    decision = _walk(ctx, case_id, caseworker, supervisor)
+    assert decision.amount == Decimal("215.84")
+    assert "na rzecz osoby uprawnionej: Ola Matka" in (decision.document_html or "")
+
+
+def test_art_17_swiadczenie_pielegnacyjne_2026_amount_to_decision_and_payment(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    case_id = _open(client, _application("swiadczenie_pielegnacyjne", {
+        "pesel": pesel("8502150123"), "first_name": "Ewa", "last_name": "Matka",
+        "net_income": "6000.00"}, [
+        {"pesel": pesel("1623050123"), "first_name": "Ola", "last_name": "Matka",
+         "relation": "child", "disability_degree": "znaczny"}]))
+    decision = _walk(ctx, case_id, caseworker, supervisor)
+    assert decision.kind == "grant" and decision.amount == Decimal("3386.00")
+
+
+def test_art_16a_specjalny_zasilek_opiekunczy_at_the_criterion_to_decision_and_payment(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    case_id = _open(client, _application("specjalny_zasilek_opiekunczy", {
+        "pesel": pesel("7502150123"), "first_name": "Adam", "last_name": "Syn",
+        "net_income": "1528.00", "gave_up_work": True}, [
+        {"pesel": pesel("4502150123"), "first_name": "Anna", "last_name": "Syn",
+         "relation": "parent", "disability_degree": "znaczny"}]))
+    decision = _walk(ctx, case_id, caseworker, supervisor)
+    assert decision.kind == "grant" and decision.amount == Decimal("620.00")
