@@ -98,3 +98,24 @@ def test_art_16a_specjalny_zasilek_opiekunczy_at_the_criterion_to_decision_and_p
          "relation": "parent", "disability_degree": "znaczny"}]))
     decision = _walk(ctx, case_id, caseworker, supervisor)
     assert decision.kind == "grant" and decision.amount == Decimal("620.00")
+
+
+def test_art_37_ust_5_ups_zasilek_staly_reads_the_swiadczenie_pielegnacyjne_the_centre_granted(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    carer = {"pesel": pesel("8502150123"), "first_name": "Ewa", "last_name": "Matka",
+             "unable_to_work": True}
+    child = {"pesel": pesel("1623050123"), "first_name": "Ola", "last_name": "Matka",
+             "relation": "child", "disability_degree": "znaczny"}
+    granted = _walk(ctx, _open(client, _application("swiadczenie_pielegnacyjne", carer, [child])),
+                    caseworker, supervisor)
+    assert granted.kind == "grant"
+    # The zasiłek stały application declares no other benefit: the case files say it.
+    case_id = _open(client, _application("zasilek_staly", carer, [child]))
+    drive(ctx, case_id, {"caseworker": caseworker, "supervisor": supervisor},
+          until=lambda ts: any(t.name == "draft_decision" for t in ts))
+    case = case_view.get_case(ctx, supervisor, case_id)
+    assert case["eligibility"]["eligible"] is False
+    step = next(s for s in case["eligibility"]["explanation"]
+                if s["key"] == "zasilek_staly.exclusion")
+    assert "świadczenia pielęgnacyjnego" in step["text_pl"]
