@@ -46,7 +46,7 @@ from decimal import Decimal
 
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
-from app.domain.money import HUNDRED, ZERO
+from app.domain.money import HUNDRED
 from app.domain.polish import person_label, years, zl
 
 USR_16_2 = "art. 16 ust. 2 u.ś.r."
@@ -187,8 +187,7 @@ def zasilek_pielegnacyjny(members: list[Member], on: date, expl: Explanation) ->
                     "pracownik prowadzący sprawę.")
     if not rows:
         return NOT_ELIGIBLE
-    total = sum((r["amount"] for r in rows), ZERO)  # type: ignore[misc]
-    return Outcome.fixed(total, tuple(rows))
+    return Outcome.fixed(amount * len(rows), tuple(rows))
 
 
 def _cared_for(m: Member, child: int) -> Ground | None:
@@ -251,9 +250,10 @@ def swiadczenie_pielegnacyjne(
         ok = g is not None and m.age < limit
         why_pl = (g.text_pl if g else "brak orzeczenia o znacznym stopniu niepełnosprawności "
                   "albo orzeczenia o niepełnosprawności ze wskazaniami z pkt 7 i 8")
+        verdict = ("a person cared for" if ok else
+                   f"not a person cared for (under {limit} with such a certificate)")
         expl.step("swiadczenie_pielegnacyjne.cared_for", f"members[{i}] (aged {m.age}): "
-                  f"{g.text if g else 'no qualifying certificate'}; "
-                  f"{'a person cared for' if ok else f'not a person cared for (under {limit} with such a certificate)'}.",
+                  f"{g.text if g else 'no qualifying certificate'}; {verdict}.",
                   {"member": i, "age": m.age, "disability_degree": m.disability_degree,
                    "constant_care": m.constant_care}, ok, [USR_17_1],
                   pl=f"{person_label(i)} ({years(m.age)}): {why_pl}; "

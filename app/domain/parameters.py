@@ -76,6 +76,7 @@ _UPS_2023 = "ustawa z 28 lipca 2023 r. (Dz.U. 2023 poz. 1693); infor.pl 6667576;
 _OLDER = "; the rule is older, the table asserts it from this date only"
 _UPS_START = D(2018, 10, 1)  # first verified criteria in the table
 _KPA_START = D(2018, 10, 1)
+_USR_2019 = D(2019, 11, 1)
 
 # (name, valid_from, value, source)
 ENTRIES: list[tuple[str, date, Any, str]] = [
@@ -184,22 +185,24 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "severe degree (orzeczenie o znacznym stopniu niepełnosprawności), not any disability "
      "(Dz.U. 2026 poz. 79; infor.pl 6758558, 6757490; DOMAIN.md, corrected turn 3)"),
     # --- care benefits of u.ś.r. (art. 16, 16a, 17; lane usrc) ---
-    # Zasiłek pielęgnacyjny (art. 16): a fixed monthly amount, no income test. The table asserts
-    # 215,84 zł from 1 Jan 2023 only (in force since 1 Nov 2019 per OPS pages; unchanged in 2026).
-    ("zasilek_pielegnacyjny.amount", D(2023, 1, 1), _zl("215.84"),
-     "art. 16 ust. 3 u.ś.r.; DOMAIN.md (css.samorzad.lodz.pl); wp.pl 6863938358377056a (2023)"
-     + _OLDER),
+    # _USR_2019: 1 Nov 2019, when zasiłek pielęgnacyjny and specjalny zasiłek opiekuńczy got
+    # their present amounts; the table asserts these rules from then.
+    # Zasiłek pielęgnacyjny (art. 16): a fixed monthly amount, no income test: 215,84 zł since
+    # 1 Nov 2019 (184,42 zł before), unchanged in 2026.
+    ("zasilek_pielegnacyjny.amount", _USR_2019, _zl("215.84"),
+     "art. 16 ust. 3 u.ś.r. (215,84 zł from 1 Nov 2019); DOMAIN.md (css.samorzad.lodz.pl); "
+     "wp.pl 6863938358377056a (2023)"),
     # Art. 16 ust. 2: a disabled child (orzeczenie o niepełnosprawności, under 16); "w wieku
     # powyżej 16 roku życia" read as having completed 16 years (age >= 16).
-    ("zasilek_pielegnacyjny.child_age_limit", D(2023, 1, 1), 16,
+    ("zasilek_pielegnacyjny.child_age_limit", _USR_2019, 16,
      "art. 16 ust. 2 pkt 1-3 u.ś.r. with art. 3 pkt 21 (orzeczenie o niepełnosprawności until "
      "16, a degree after)" + _OLDER),
     # "niepełnosprawność powstała w wieku do ukończenia 21 roku życia": before the 21st birthday,
     # an onset age (completed years) below 21.
-    ("zasilek_pielegnacyjny.onset_age_limit", D(2023, 1, 1), 21,
+    ("zasilek_pielegnacyjny.onset_age_limit", _USR_2019, 21,
      "art. 16 ust. 2 pkt 3 u.ś.r.: a moderate degree that arose before the 21st birthday"
      + _OLDER),
-    ("zasilek_pielegnacyjny.old_age", D(2023, 1, 1), 75,
+    ("zasilek_pielegnacyjny.old_age", _USR_2019, 75,
      "art. 16 ust. 2 pkt 4 u.ś.r.: a person who has completed 75 years" + _OLDER),
     # Świadczenie pielęgnacyjne on the rules in force since 1 Jan 2024 (ustawa z 7 lipca 2023 r.
     # o świadczeniu wspierającym, Dz.U. 2023 poz. 1429): a monthly amount set per calendar year
@@ -220,8 +223,8 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "person cared for (mops.stargard.pl; infor.pl 6569499)"),
     # Specjalny zasiłek opiekuńczy (art. 16a): 620 zł, the criterion of art. 5 ust. 2 over the
     # carer's family and the cared-for person's family together, no złotówka za złotówkę.
-    ("specjalny_zasilek_opiekunczy.amount", D(2023, 1, 1), _zl("620"),
-     "art. 16a ust. 3 u.ś.r.; DOMAIN.md (wielopole.eu); 620 zł since 1 Nov 2019" + _OLDER),
+    ("specjalny_zasilek_opiekunczy.amount", _USR_2019, _zl("620"),
+     "art. 16a ust. 3 u.ś.r. (620 zł from 1 Nov 2019, 520 zł before); DOMAIN.md (wielopole.eu)"),
     ("specjalny_zasilek_opiekunczy.criterion", D(2016, 11, 1), _zl("764"),
      "art. 16a ust. 2 u.ś.r. (the criterion of art. 5 ust. 2); DOMAIN.md" + _OLDER),
     # --- KPA and interview periods ---

@@ -21,7 +21,7 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 
 ENTRY = register(Benefit(
-    code=CODE, order=44, act="usr",
+    code=CODE, order=62, act="usr",
     article=f"art. 16a ust. 1–3 {USR}",
     articles="art. 16a, art. 23 i art. 24",
     name="specjalny zasiłek opiekuńczy", name_genitive="specjalnego zasiłku opiekuńczego",

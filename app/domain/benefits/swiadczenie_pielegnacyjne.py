@@ -20,7 +20,7 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 
 ENTRY = register(Benefit(
-    code=CODE, order=43, act="usr",
+    code=CODE, order=61, act="usr",
     article=f"art. 17 ust. 1, 3 i 3a {USR}",
     articles="art. 17, art. 23 i art. 24",
     name="świadczenie pielęgnacyjne", name_genitive="świadczenia pielęgnacyjnego",

@@ -17,7 +17,7 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 
 ENTRY = register(Benefit(
-    code="zasilek_pielegnacyjny", order=42, act="usr",
+    code="zasilek_pielegnacyjny", order=60, act="usr",
     article=f"art. 16 ust. 2–3 {USR}",
     articles="art. 16, art. 23 i art. 24",
     name="zasiłek pielęgnacyjny", name_genitive="zasiłku pielęgnacyjnego",
