@@ -227,6 +227,13 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "art. 16a ust. 3 u.ś.r. (620 zł from 1 Nov 2019, 520 zł before); DOMAIN.md (wielopole.eu)"),
     ("specjalny_zasilek_opiekunczy.criterion", D(2016, 11, 1), _zl("764"),
      "art. 16a ust. 2 u.ś.r. (the criterion of art. 5 ust. 2); DOMAIN.md" + _OLDER),
+    ("specjalny_zasilek_opiekunczy.period_start_month", D(2016, 11, 1), 11,
+     "art. 24 ust. 1-2 u.ś.r.: granted for the okres zasiłkowy 1 Nov - 31 Oct, as zasiłek "
+     "rodzinny" + _OLDER),
+    ("specjalny_zasilek_opiekunczy.first_payment_deadlines", D(2018, 11, 1),
+     ((-3, 0), (-1, 1), (1, 3)),
+     "art. 26 ust. 3-4 u.ś.r., which dates every family benefit of the okres zasiłkowy (as "
+     "zasilek_rodzinny.first_payment_deadlines)"),
     # --- KPA and interview periods ---
     ("kpa.decision_months", _KPA_START, 1, "art. 35 § 3 KPA" + _OLDER),
     ("kpa.decision_months_complex", _KPA_START, 2, "art. 35 § 3 KPA" + _OLDER),

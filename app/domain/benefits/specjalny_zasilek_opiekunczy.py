@@ -1,7 +1,8 @@
 """Specjalny zasiłek opiekuńczy (art. 16a u.ś.r.): 620 zł a month for a carer who gave up work,
 with the income criterion over both families and no złotówka za złotówkę; the rule is
 :func:`app.domain.care_benefits.specjalny_zasilek_opiekunczy`. Granted for the benefit period
-(okres zasiłkowy, art. 24 ust. 2a): always with an end date."""
+(okres zasiłkowy 1 Nov – 31 Oct, art. 24 ust. 1–2), as zasiłek rodzinny: its parameters are
+those of the period's first day and its first months are paid by the deadlines of art. 26."""
 
 from __future__ import annotations
 
@@ -27,11 +28,15 @@ ENTRY = register(Benefit(
     name="specjalny zasiłek opiekuńczy", name_genitive="specjalnego zasiłku opiekuńczego",
     label=N_("Specjalny zasiłek opiekuńczy"),
     name_en="Special care allowance (specjalny zasiłek opiekuńczy)",
-    kind=Kind.MONTHLY, rule=rule, carer_benefit=True, end_required=True,
+    kind=Kind.MONTHLY, rule=rule, carer_benefit=True,
     parameter_prefix="specjalny_zasilek_opiekunczy",
     parameters_read=("specjalny_zasilek_opiekunczy.", "zasilek_pielegnacyjny.child_age_limit"),
     first_month_article=f"art. 24 ust. 2 {USR}",
+    period_start_parameter="specjalny_zasilek_opiekunczy.period_start_month",
+    benefit_period_article=f"art. 24 ust. 1–2 {USR}",
     form_fragment={"draft_decision": {"properties": {"period_to": {"title": {
-        "pl": "Okres do (wymagane: na okres zasiłkowy, najpóźniej do 31 października)",
-        "en": "Period to (required: for the benefit period, at the latest 31 October)"}}}}},
+        "pl": "Okres do (na okres zasiłkowy, najpóźniej do 31 października; przy orzeczeniu na "
+              "czas określony – do końca miesiąca jego ważności)",
+        "en": "Period to (for the benefit period, at the latest 31 October; with a certificate "
+              "for a set time, to the end of its last month)"}}}}},
 ))

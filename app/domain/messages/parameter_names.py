@@ -10,6 +10,10 @@ from app.domain.messages.codes import N_
 NAMES: dict[str, str] = {
     # Care benefits of u.ś.r. (issue 16, lane usrc).
     "specjalny_zasilek_opiekunczy.amount": N_("Specjalny zasiłek opiekuńczy: kwota"),
+    "specjalny_zasilek_opiekunczy.period_start_month": N_(
+        "Specjalny zasiłek opiekuńczy: pierwszy miesiąc okresu zasiłkowego"),
+    "specjalny_zasilek_opiekunczy.first_payment_deadlines": N_(
+        "Specjalny zasiłek opiekuńczy: terminy pierwszej wypłaty"),
     "specjalny_zasilek_opiekunczy.criterion": N_(
         "Specjalny zasiłek opiekuńczy: kryterium dochodowe na osobę"),
     "swiadczenie_pielegnacyjne.age_limit": N_(

@@ -77,6 +77,12 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
         "art. 17 ust. 3a ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
         "(Dz.U. 2003 nr 228 poz. 2255) w brzmieniu obowiązującym od 1 stycznia 2024 r. "
         "(Dz.U. 2023 poz. 1429)")),),
+    "specjalny_zasilek_opiekunczy.period_start_month": ((date.min, N_(
+        "art. 3 pkt 11 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255): okres zasiłkowy od 1 listopada do 31 października")),),
+    "specjalny_zasilek_opiekunczy.first_payment_deadlines": ((date.min, N_(
+        "art. 26 ust. 3–4 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255)")),),
     "specjalny_zasilek_opiekunczy.amount": ((date.min, N_(
         "art. 16a ust. 3 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
         "(Dz.U. 2003 nr 228 poz. 2255)")),),
