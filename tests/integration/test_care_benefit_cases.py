@@ -104,6 +104,7 @@ def test_art_17_swiadczenie_pielegnacyjne_2026_amount_to_decision_and_payment(
          "relation": "child", "disability_degree": "znaczny"}]))
     decision = _walk(ctx, case_id, caseworker, supervisor)
     assert decision.kind == "grant" and decision.amount == Decimal("3386.00")
+    assert "w związku ze sprawowaniem opieki nad: Ola Matka" in (decision.document_html or "")
 
 
 def test_art_16a_specjalny_zasilek_opiekunczy_at_the_criterion_to_decision_and_payment(
@@ -116,6 +117,7 @@ def test_art_16a_specjalny_zasilek_opiekunczy_at_the_criterion_to_decision_and_p
          "relation": "parent", "disability_degree": "znaczny"}]))
     decision = _walk(ctx, case_id, caseworker, supervisor)
     assert decision.kind == "grant" and decision.amount == Decimal("620.00")
+    assert "w związku ze sprawowaniem opieki nad: Anna Syn" in (decision.document_html or "")
 
 
 def test_art_37_ust_5_ups_zasilek_staly_reads_the_swiadczenie_pielegnacyjne_the_centre_granted(

@@ -47,6 +47,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)

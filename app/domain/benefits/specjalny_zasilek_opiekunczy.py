@@ -10,7 +10,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, carer_benefits, register
+from app.domain.benefits.catalogue import (
+    N_,
+    USR,
+    Benefit,
+    Kind,
+    Wording,
+    carer_benefits,
+    register,
+)
 from app.domain.care_benefits import specjalny_zasilek_opiekunczy
 from app.domain.explain import Explanation, Outcome
 
@@ -28,7 +36,7 @@ ENTRY = register(Benefit(
     name="specjalny zasiłek opiekuńczy", name_genitive="specjalnego zasiłku opiekuńczego",
     label=N_("Specjalny zasiłek opiekuńczy"),
     name_en="Special care allowance (specjalny zasiłek opiekuńczy)",
-    kind=Kind.MONTHLY, rule=rule, carer_benefit=True,
+    kind=Kind.MONTHLY, rule=rule, carer_benefit=True, wording=Wording.CARER,
     parameter_prefix="specjalny_zasilek_opiekunczy",
     parameters_read=("specjalny_zasilek_opiekunczy.", "zasilek_pielegnacyjny.child_age_limit"),
     first_month_article=f"art. 24 ust. 2 {USR}",

@@ -8,7 +8,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, carer_benefits, register
+from app.domain.benefits.catalogue import (
+    N_,
+    USR,
+    Benefit,
+    Kind,
+    Wording,
+    carer_benefits,
+    register,
+)
 from app.domain.care_benefits import swiadczenie_pielegnacyjne
 from app.domain.explain import Explanation, Outcome
 
@@ -26,7 +34,7 @@ ENTRY = register(Benefit(
     name="świadczenie pielęgnacyjne", name_genitive="świadczenia pielęgnacyjnego",
     label=N_("Świadczenie pielęgnacyjne"),
     name_en="Carer's benefit (świadczenie pielęgnacyjne)",
-    kind=Kind.MONTHLY, rule=rule, carer_benefit=True,
+    kind=Kind.MONTHLY, rule=rule, carer_benefit=True, wording=Wording.CARER,
     parameter_prefix="swiadczenie_pielegnacyjne",
     parameters_read=("swiadczenie_pielegnacyjne.", "zasilek_pielegnacyjny.child_age_limit"),
     first_month_article=f"art. 24 ust. 2 {USR}",
