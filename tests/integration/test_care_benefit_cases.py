@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.persistence.models import Decision, HumanTask, Payment
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus
+from app.persistence.models import Case, Decision, HumanTask, Payment
 from app.services import payments
 from app.services.case_file import view as case_view
+from app.services.decisions.recorded_benefits import carer_benefits_held
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.workflow import worklist
 from tests.drive import canned, complete_named, drive, ready_tasks
@@ -139,3 +141,35 @@ def test_art_37_ust_5_ups_zasilek_staly_reads_the_swiadczenie_pielegnacyjne_the_
     step = next(s for s in case["eligibility"]["explanation"]
                 if s["key"] == "zasilek_staly.exclusion")
     assert "świadczenia pielęgnacyjnego" in step["text_pl"]
+
+
+def test_a_revoked_swiadczenie_pielegnacyjne_is_no_longer_held(
+    ctx: ServiceContext, client: Any, caseworker: Actor, supervisor: Actor,
+) -> None:
+    carer = {"pesel": pesel("8502150123"), "first_name": "Ewa", "last_name": "Matka"}
+    child = {"pesel": pesel("1623050123"), "first_name": "Ola", "last_name": "Matka",
+             "relation": "child", "disability_degree": "znaczny"}
+    case_id = _open(client, _application("swiadczenie_pielegnacyjne", carer, [child]))
+    _walk(ctx, case_id, caseworker, supervisor)
+    with ctx.uow() as uow:
+        grant = uow.session.get(Case, case_id)
+        assert grant is not None
+        person = grant.applicant_id
+        assert carer_benefits_held(uow, [person], date(2026, 4, 1), besides=-1) == {
+            person: ["swiadczenie_pielegnacyjne"]}
+        # Its own case and its changes never count against it.
+        assert carer_benefits_held(uow, [person], date(2026, 4, 1), besides=case_id) == {}
+        # A revocation from May (a final refusal of a change case of the grant).
+        change = Case(number="REV/1", household_id=grant.household_id, applicant_id=person,
+                      benefit=grant.benefit, reason=grant.reason, opened_on=date(2026, 3, 20),
+                      kind=CaseKind.CHANGE, parent_case_id=case_id,
+                      effective_from=date(2026, 5, 1))
+        uow.session.add(change)
+        uow.session.flush()
+        uow.session.add(Decision(case_id=change.id, kind=DecisionKind.REFUSAL,
+                                 benefit=grant.benefit, status=DecisionStatus.FINAL,
+                                 drafted_by_id=caseworker.id))
+        uow.session.flush()
+        assert carer_benefits_held(uow, [person], date(2026, 4, 1), besides=-1) == {
+            person: ["swiadczenie_pielegnacyjne"]}, "held until the revocation takes effect"
+        assert carer_benefits_held(uow, [person], date(2026, 5, 1), besides=-1) == {}
