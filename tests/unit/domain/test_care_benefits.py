@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.benefit_months import amounts_by_month, parameter_changes
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
 
@@ -183,3 +184,15 @@ def test_art_37_ust_5_ups_the_catalogues_carer_benefits_exclude_zasilek_staly(co
     step = next(s for s in r.explanation if s["key"] == "zasilek_staly.exclusion")
     assert ("świadczenia pielęgnacyjnego" if code == SP else "specjalnego zasiłku opiekuńczego") \
         in step["text_pl"]
+
+
+def test_art_17_ust_3_a_grant_across_new_year_is_recomputed_from_january() -> None:
+    # The calendar year's amount changes on 1 January: a grant running from November 2025 is
+    # changed from January 2026 (a changing decision), month by month 3287 -> 3386 zł.
+    household = [person(40), Member(age=10, disability_degree="znaczny")]
+    assert parameter_changes(SP, date(2025, 11, 1), date(2026, 2, 28)) == [date(2026, 1, 1)]
+    months = amounts_by_month(SP, household, date(2025, 11, 1), date(2026, 2, 28))
+    assert [m.amount for m in months] == [Decimal("3287.00"), Decimal("3287.00"),
+                                          Decimal("3386.00"), Decimal("3386.00")]
+    # Zasiłek pielęgnacyjny and SZO have had no change since November 2019.
+    assert parameter_changes(ZP, date(2025, 11, 1), date(2026, 2, 28)) == []
