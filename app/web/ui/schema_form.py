@@ -54,6 +54,10 @@ class Field:
     item_label: str = ""
     wide: bool = False
     note: str = ""        # a figure computed for this field, shown beside it (the page's)
+    # The benefits the field applies to (schema ``x-benefits``; None: every benefit). The page
+    # hides it for another benefit (``hidden``, set by show_for_benefit; pomoc.js live).
+    benefits: tuple[str, ...] | None = None
+    hidden: bool = False
 
     @property
     def id(self) -> str:
@@ -417,6 +421,7 @@ def build_fields(
             help=localized(prop, "description"), required=key in required and not _nullable(prop),
             error=errors.get(name), attrs=_attrs(prop, kind), wide=bool(prop.get("x-wide")),
             note=(notes or {}).get(name, ""),
+            benefits=tuple(prop["x-benefits"]) if isinstance(prop.get("x-benefits"), list) else None,
         )
         if key in choices and kind in ("integer", "number", "text"):
             f.kind, f.options, f.value = "select", choices[key], _display(value, "text")
@@ -454,6 +459,18 @@ def _nested(items: dict[str, Any]) -> bool:
     props = _properties(items)
     return len(props) > 7 or any(kind_of(p) in ("object", "array", "checkboxes", "textarea", "lines")
                                  for _k, p in props)
+
+
+def show_for_benefit(fields: list[Field], benefit: object) -> None:
+    """Hide the fields that do not apply to the chosen ``benefit`` (none hidden when no benefit
+    is chosen), in the whole tree and in the rows' templates."""
+    for f in fields:
+        f.hidden = isinstance(benefit, str) and bool(benefit) and f.benefits is not None \
+            and benefit not in f.benefits
+        show_for_benefit(f.children, benefit)
+        show_for_benefit(f.template, benefit)
+        for row in f.rows:
+            show_for_benefit(row, benefit)
 
 
 def field_names(fields: list[Field]) -> set[str]:
