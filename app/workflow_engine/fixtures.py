@@ -151,6 +151,9 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
     }
+    # The family benefit process's deadline tasks (user task ids are unique in a definition).
+    forms["family_decision_deadline_escalation"] = forms["decision_deadline_escalation"]
+    forms["family_decision_deadline_warning"] = forms["decision_deadline_warning"]
     try:
         data = dict(forms[task_name])
     except KeyError:
