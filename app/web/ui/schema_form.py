@@ -54,10 +54,8 @@ class Field:
     item_label: str = ""
     wide: bool = False
     note: str = ""        # a figure computed for this field, shown beside it (the page's)
-    # The benefits the field applies to (schema ``x-benefits``; None: every benefit). The page
-    # hides it for another benefit (``hidden``, set by show_for_benefit; pomoc.js live).
-    benefits: tuple[str, ...] | None = None
-    hidden: bool = False
+    benefits: tuple[str, ...] | None = None  # x-benefits: it applies to these (None: to all)
+    hidden: bool = False  # another benefit is chosen (show_for_benefit; pomoc.js live)
 
     @property
     def id(self) -> str:
@@ -462,15 +460,11 @@ def _nested(items: dict[str, Any]) -> bool:
 
 
 def show_for_benefit(fields: list[Field], benefit: object) -> None:
-    """Hide the fields that do not apply to the chosen ``benefit`` (none hidden when no benefit
-    is chosen), in the whole tree and in the rows' templates."""
+    """Hide the fields (rows and templates too) that do not apply to the chosen ``benefit``."""
     for f in fields:
-        f.hidden = isinstance(benefit, str) and bool(benefit) and f.benefits is not None \
-            and benefit not in f.benefits
-        show_for_benefit(f.children, benefit)
-        show_for_benefit(f.template, benefit)
-        for row in f.rows:
-            show_for_benefit(row, benefit)
+        f.hidden = bool(benefit) and f.benefits is not None and benefit not in f.benefits
+        for part in (f.children, f.template, *f.rows):
+            show_for_benefit(part, benefit)
 
 
 def field_names(fields: list[Field]) -> set[str]:
