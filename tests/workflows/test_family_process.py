@@ -22,3 +22,18 @@ def test_issue16_a_candidate_without_the_family_process_is_refused(engine, sourc
     problems = rehearse(engine, engine.compile(without, "benefit_case", forms), forms)
     missing = {(p.params["process"], p.params["reason"]) for p in problems}
     assert missing == {("family_benefit_case", "process_missing")}
+
+
+def test_issue16_the_replay_starts_each_case_in_the_process_it_ran() -> None:
+    """A recent case is replayed from the process its benefit names when its version holds it;
+    a family case of a version before the family process started in the main one."""
+    from app.domain.statuses import CaseKind
+    from app.services.definitions.deploy_check import _processes, _started
+
+    held = _processes({"benefit_case.bpmn": '<bpmn:process id="benefit_case" name="x">',
+                       "family.bpmn": '<bpmn:process id="family_benefit_case" isExecutable="true">'})
+    assert held == {"benefit_case", "family_benefit_case"}
+    assert _started(CaseKind.APPLICATION, "zasilek_rodzinny", held) == "family_benefit_case"
+    assert _started(CaseKind.APPLICATION, "zasilek_rodzinny", frozenset({"benefit_case"})) is None
+    assert _started(CaseKind.APPLICATION, "zasilek_staly", held) == "benefit_case"
+    assert _started(CaseKind.CHANGE, "zasilek_rodzinny", held) == "decision_change"
