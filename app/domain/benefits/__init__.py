@@ -7,7 +7,10 @@ benefit, add a module here that registers its entry, import it below, and add it
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
     specjalny_zasilek_celowy,
+    specjalny_zasilek_opiekunczy,
+    swiadczenie_pielegnacyjne,
     zasilek_okresowy,
+    zasilek_pielegnacyjny,
     zasilek_rodzinny,
     zasilek_staly,
 )
@@ -22,6 +25,7 @@ from app.domain.benefits.catalogue import (
     act_of,
     attribute,
     benefit_fields,
+    carer_benefits,
     codes_where,
     entries,
     field_benefits,
@@ -35,6 +39,6 @@ from app.domain.benefits.catalogue import (
 
 __all__ = [
     "BY_CODE", "CODES", "INCOME_FIELDS", "PROCESS_BY_ACT", "Benefit", "Kind", "Wording", "act_of",
-    "attribute", "benefit_fields", "codes_where", "entries", "field_benefits", "find", "get",
-    "name", "register", "unregister", "where",
+    "attribute", "benefit_fields", "carer_benefits", "codes_where", "entries", "field_benefits",
+    "find", "get", "name", "register", "unregister", "where",
 ]

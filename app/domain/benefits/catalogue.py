@@ -56,6 +56,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
@@ -101,6 +102,11 @@ class Benefit:
     # every member field is shown for it.
     member_fields: tuple[str, ...] | None = None
     applicant_fields: tuple[str, ...] = ()
+
+    # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
+    # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
+    # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
+    carer_benefit: bool = False
 
     def __post_init__(self) -> None:
         if not self.process:
@@ -275,6 +281,11 @@ def field_benefits(name: str, applicant: bool = False) -> tuple[str, ...] | None
     if name not in benefit_fields():
         return None
     return codes_where(lambda b: b.shows(name, applicant))
+
+
+def carer_benefits() -> dict[str, str]:
+    """The carer's benefits of the catalogue: code -> Polish genitive (``carer_benefit``)."""
+    return {b.code: b.name_genitive for b in entries() if b.carer_benefit}
 
 
 def name(code: str) -> str:
