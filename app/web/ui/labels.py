@@ -87,6 +87,7 @@ STAGES = {
     "benefit_review": _l("Aktualizacja wywiadu (zasiłek stały)"),
     "closed": _l("Zakończona"),
     "benefit_case": _l("Sprawa"),
+    "family_benefit_case": _l("Sprawa"),
 }
 
 CASE_STATUSES = {
