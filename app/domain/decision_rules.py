@@ -102,11 +102,14 @@ class LegalRange:
     amount: Decimal
     min_amount: Decimal
     max_amount: Decimal
+    # A benefit with no formula (zasiłek celowy, art. 39-44 u.p.s.): the act sets no range, the
+    # centre sets the amount for the need (the eligibility result's ``range`` with no bounds).
+    unbounded: bool = False
 
     @property
     def discretionary(self) -> bool:
         """True where the law leaves the amount to the centre (e.g. zasiłek okresowy)."""
-        return self.min_amount < self.max_amount
+        return self.unbounded or self.min_amount < self.max_amount
 
 
 def amount_article(benefit: str) -> str:
@@ -170,6 +173,8 @@ def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violat
                           "A grant needs an amount above zero.")]
     params = {"amount": money_str(draft.amount), "min": money_str(legal.min_amount),
               "max": money_str(legal.max_amount), "computed": money_str(legal.amount)}
+    if legal.unbounded:
+        return []  # no computed amount to depart from: the purpose states the need
     if not legal.min_amount <= draft.amount <= legal.max_amount:
         return [Violation(
             "amount_out_of_range", "amount", article,

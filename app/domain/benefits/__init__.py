@@ -7,6 +7,9 @@ benefit, add a module here that registers its entry, import it below, and add it
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
     specjalny_zasilek_celowy,
+    sprawienie_pogrzebu,
+    zasilek_celowy,
+    zasilek_celowy_zdarzenie_losowe,
     zasilek_okresowy,
     zasilek_rodzinny,
     zasilek_staly,

@@ -47,6 +47,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    SERVICE_COSTS = "service_costs"    # a service the gmina arranges, its costs named (pogrzeb)
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
@@ -84,6 +85,10 @@ class Benefit:
     # form name -> {"properties": {field: False (does not apply) | {"title": ...}}}.
     form_fragment: Mapping[str, Any] = field(default_factory=dict)
     process: str = "benefit_case"    # the BPMN process its case runs
+    # Who is paid: "party" (a transfer or cash to the party), or "provider" (a service the
+    # centre pays its provider for, such as a funeral: no payment to the party; the costs are
+    # recorded as the claim the act returns them by).
+    paid_to: str = "party"
 
     @property
     def one_off(self) -> bool:

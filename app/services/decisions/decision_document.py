@@ -117,6 +117,8 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
     members = case.household.members
     amount = zl(decision.amount)
     lines: list[str] = []
+    if law.wording is Wording.SERVICE_COSTS:
+        return service_ruling(who, law, decision, amount)
     if decision.benefit in ONE_OFF:
         on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
@@ -154,6 +156,23 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         how = office.payment_method
     day = "" if decision.benefit in ONE_OFF else f" {office.payment_day}".rstrip()
     lines.append(f"{when}{day} {how}.".replace("  ", " "))
+    if decision.kind == DecisionKind.PARTIAL:
+        lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
+    return lines
+
+
+def service_ruling(who: str, law: BenefitLaw, decision: Decision, amount: str) -> list[str]:
+    """A service the gmina arranges and pays its provider for (sprawienie pogrzebu, art. 44
+    u.p.s.): what is arranged, its cost, that nothing is paid to the party, and the return of
+    the costs (art. 96 ust. 3 u.p.s.)."""
+    on = f" w dniu {date_pl(decision.period_from)}" if decision.period_from else ""
+    lines = [f"Przyznać stronie: {who} {law.name}: {decision.purpose.strip().rstrip('.')}.",
+             f"Pogrzeb{on} sprawia gmina w sposób przez nią ustalony, zgodnie z wyznaniem "
+             f"zmarłego; koszt pogrzebu w wysokości {amount} ośrodek pokrywa, płacąc wykonawcy "
+             "usługi pogrzebowej, i nie wypłaca go stronie.",
+             "Wydatki na sprawienie pogrzebu podlegają zwrotowi z zasiłku pogrzebowego "
+             "przysługującego po osobie zmarłej albo z masy spadkowej (art. 96 ust. 3 ustawy "
+             "o pomocy społecznej)."]
     if decision.kind == DecisionKind.PARTIAL:
         lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
     return lines

@@ -47,8 +47,10 @@ def legal_range(row: EligibilityResult | None) -> LegalRange | None:
     """The legal range a decision must keep, from a stored eligibility result."""
     if row is None:
         return None
+    span = (row.result or {}).get("range") or {}
     return LegalRange(eligible=row.eligible, amount=row.amount, min_amount=row.min_amount,
-                      max_amount=row.max_amount)
+                      max_amount=row.max_amount,
+                      unbounded=bool(span) and span.get("max") is None)
 
 
 def latest_eligibility(uow: UnitOfWork, case_id: int) -> EligibilityResult | None:

@@ -1,0 +1,107 @@
+"""Issue 16 part 1 (lane upsa): a case of each u.p.s. aid with no formula is opened through the
+API (POST /api/cases) and walked with drive() to its decision and its payment (zasiłek celowy,
+art. 40 aid) or the recorded costs and claim (sprawienie pogrzebu, art. 44 and art. 96 ust. 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.persistence.models import Decision, Payment, PaymentScheduleItem
+from app.services.kernel.context import Actor, ServiceContext
+from app.services.payments import run as payment_run
+from tests.drive import drive, sample_application
+from tests.web.test_web_defences import bearer, token
+
+pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
+
+
+def _open(client: Any, benefit: str, net_income: str = "300.00") -> int:
+    tok = token(client, "caseworker1")
+    body = sample_application(benefit=benefit, reason="zdarzenie_losowe"
+                              if benefit == "zasilek_celowy_zdarzenie_losowe" else "ubostwo")
+    body["applicant"]["net_income"] = net_income
+    res = client.post("/api/cases", json=body, headers=bearer(tok))
+    assert res.status_code == 201, res.get_json()
+    return int(res.get_json()["id"])
+
+
+def _decide(ctx: ServiceContext, case_id: int, actors: dict[str, Actor], amount: str,
+            purpose: str, **extra: Any) -> Decision:
+    def data_for(name: str) -> dict[str, Any] | None:
+        if name != "draft_decision":
+            return None
+        return {"decision_kind": "grant", "amount": amount, "purpose": purpose,
+                "period_from": ctx.now().date().isoformat(), "period_to": None,
+                "justification": "", "immediate_enforcement": False, **extra}
+    drive(ctx, case_id, actors, data_for=data_for)
+    with ctx.uow() as uow:
+        decision = uow.session.scalars(select(Decision).where(Decision.case_id == case_id)).one()
+        uow.session.expunge(decision)
+        return decision
+
+
+def _schedule(ctx: ServiceContext, decision_id: int) -> list[PaymentScheduleItem]:
+    with ctx.uow() as uow:
+        rows = list(uow.session.scalars(select(PaymentScheduleItem).where(
+            PaymentScheduleItem.decision_id == decision_id)))
+        for r in rows:
+            uow.session.expunge(r)
+        return rows
+
+
+def test_art_39_zasilek_celowy_is_opened_decided_and_paid_once(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = _open(client, "zasilek_celowy")
+    tok = token(client, "caseworker1")
+    decision = _decide(ctx, case_id, actors, "450.00", "zakup leków i leczenie (art. 39 ust. 2)")
+    assert decision.kind == "grant" and str(decision.amount) == "450.00"
+    assert decision.number and decision.issued_on is not None
+    assert "jednorazowo, na: zakup leków i leczenie" in (decision.document_html or "")
+    [item] = _schedule(ctx, decision.id)
+    assert str(item.amount) == "450.00" and item.due_on == decision.period_from
+    payment_run.monthly_payment_run(ctx, item.month)
+    with ctx.uow() as uow:
+        [payment] = uow.session.scalars(select(Payment).where(Payment.case_id == case_id)).all()
+        assert str(payment.amount) == "450.00"
+    case = client.get(f"/api/cases/{case_id}", headers=bearer(tok)).get_json()
+    assert case["benefit"] == "zasilek_celowy"
+    assert case["eligibility"]["eligible"] is True
+
+
+def test_art_40_aid_is_granted_whatever_the_income_and_paid_once(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    # Income far above the criterion: art. 40 ust. 3 does not consider it.
+    case_id = _open(client, "zasilek_celowy_zdarzenie_losowe", net_income="5000.00")
+    decision = _decide(ctx, case_id, actors, "2000.00",
+                       "pożar budynku mieszkalnego: zakup odzieży i sprzętów domowych")
+    assert decision.kind == "grant" and str(decision.amount) == "2000.00"
+    assert "w związku ze zdarzeniem losowym w wysokości 2" in (decision.document_html or "")
+    [item] = _schedule(ctx, decision.id)
+    assert str(item.amount) == "2000.00"
+
+
+def test_art_44_funeral_is_decided_with_its_costs_claimed_and_no_payment_to_the_party(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = _open(client, "sprawienie_pogrzebu")
+    decision = _decide(ctx, case_id, actors, "5200.00",
+                       "pogrzeb Anny Kowalskiej, zm. 2 marca 2026 r., wyznania rzymskokatolickiego")
+    html = decision.document_html or ""
+    assert "ośrodek pokrywa, płacąc wykonawcy usługi pogrzebowej" in html
+    assert "z masy spadkowej (art. 96 ust. 3" in html and "przelewem" not in html
+    assert _schedule(ctx, decision.id) == [], "a funeral is not a transfer to the party"
+    tok = token(client, "caseworker1")
+    ledger = client.get(f"/api/cases/{case_id}/recoveries", headers=bearer(tok)).get_json()
+    [claim] = ledger["recoveries"]
+    assert claim["ground"] == "funeral_costs" and claim["benefit"] == "sprawienie_pogrzebu"
+    assert claim["balance"]["outstanding"] == "5200.00"
+    assert "Anny Kowalskiej" in claim["fact"]
