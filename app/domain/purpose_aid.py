@@ -58,7 +58,7 @@ def _no_formula(expl: Explanation, key: str, basis: list[str], pl: str) -> None:
 def zasilek_celowy(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Zasiłek celowy (art. 39 u.p.s.): income not above the art. 8 criterion; above it, only on
     condition of return (art. 41 pkt 2). No formula: the range, never a proposed amount."""
-    crit, income = _criterion_and_income(members, on, expl, "zasilek_celowy")
+    crit, income = _criterion_and_income(members, on, expl, zasilek_celowy.__name__)
     percentage = expl.param("zasilek_celowy.criterion_percentage", on)
     limit = crit if percentage == HUNDRED else exact_percent(crit, Decimal(percentage))
     within = income <= limit
@@ -78,7 +78,7 @@ def zasilek_celowy(members: list[Member], on: date, expl: Explanation) -> Outcom
                  "remontów i napraw w mieszkaniu, a także kosztów pogrzebu; cel wskazuje się "
                  "w decyzji.")
     if within:
-        _no_formula(expl, "zasilek_celowy", [ART_39_1],
+        _no_formula(expl, zasilek_celowy.__name__, [ART_39_1],
                     pl="ustawa nie określa wysokości zasiłku celowego: ustala ją ośrodek stosownie "
                        "do potrzeby, której zaspokojeniu zasiłek ma służyć; ustawa nie określa "
                        "górnej granicy kwoty.")
@@ -106,7 +106,7 @@ def zasilek_celowy_zdarzenie_losowe(members: list[Member], on: date, expl: Expla
               pl="Zasiłek celowy w związku ze zdarzeniem losowym, klęską żywiołową lub "
                  "ekologiczną przyznaje się niezależnie od dochodu (art. 40 ust. 3 u.p.s.); "
                  "osoba lub rodzina poniosła straty w wyniku takiego zdarzenia.")
-    _no_formula(expl, "zasilek_celowy_zdarzenie_losowe", [ART_40_1, ART_40_3],
+    _no_formula(expl, zasilek_celowy_zdarzenie_losowe.__name__, [ART_40_1, ART_40_3],
                 pl="ustawa nie określa wysokości zasiłku: ustala ją ośrodek stosownie do strat i "
                    "potrzeby; zasiłek może nie podlegać zwrotowi, o czym rozstrzyga decyzja.")
     return Outcome(True, ZERO, ZERO, ZERO,
