@@ -146,4 +146,4 @@ def key_figures(result: Mapping[str, Any] | None, article: str = "") -> dict[str
         "threshold": threshold, "threshold_basis": list((test or {}).get("legal_basis") or []),
         "amount": result.get("amount"), "min_amount": result.get("min_amount"),
         "max_amount": result.get("max_amount"), "article": article, "on": result.get("on"),
-    }
+    } | ({"range": result["range"]} if result.get("range") else {})

@@ -105,3 +105,32 @@ def test_art_44_funeral_is_decided_with_its_costs_claimed_and_no_payment_to_the_
     assert claim["ground"] == "funeral_costs" and claim["benefit"] == "sprawienie_pogrzebu"
     assert claim["balance"]["outstanding"] == "5200.00"
     assert "Anny Kowalskiej" in claim["fact"]
+
+
+@pytest.mark.parametrize(("income", "returnable"), [("1010.00", "no"), ("1010.01", "required")])
+def test_art_39_the_eligibility_api_answers_eligible_with_the_range_never_422(
+    client: Any, income: str, returnable: str
+) -> None:
+    tok = token(client, "caseworker1")
+    body = {"on": "2025-03-01", "benefit": "zasilek_celowy",
+            "members": [{"age": 40, "net_income": income}]}
+    res = client.post("/api/eligibility", json=body, headers=bearer(tok))
+    assert res.status_code == 200, res.get_json()
+    answer = res.get_json()
+    assert answer["eligible"] is True
+    assert answer["range"]["max"] is None and answer["range"]["returnable"] == returnable
+    spec = client.get("/api/openapi.json", headers=bearer(tok)).get_json()
+    eligibility = spec["components"]["schemas"]["Eligibility"]
+    assert "range" in eligibility["properties"]
+
+
+def test_the_simulator_shows_zasilek_celowy_as_set_by_the_centre(client: Any) -> None:
+    from tests.web.test_calculator import login, page_form
+    login(client)
+    res = client.post("/symulator", data=page_form())
+    assert res.status_code == 200
+    html = res.get_data(as_text=True)
+    for code in ("zasilek_celowy", "zasilek_celowy_zdarzenie_losowe", "sprawienie_pogrzebu"):
+        assert f'data-benefit="{code}"' in html
+    assert "kwotę ustala ośrodek stosownie do potrzeby" in html
+    assert "ustawa nie określa górnej granicy" in html
