@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from app.persistence.models import Decision, Payment, PaymentScheduleItem
 from app.services.kernel.context import Actor, ServiceContext
+from app.services.kernel.errors import ValidationFailed
 from app.services.payments import run as payment_run
-from tests.drive import drive, sample_application
+from tests.drive import canned, drive, sample_application
 from tests.web.test_web_defences import bearer, token
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
@@ -30,8 +31,12 @@ def _open(client: Any, benefit: str, net_income: str = "300.00") -> int:
 
 
 def _decide(ctx: ServiceContext, case_id: int, actors: dict[str, Actor], amount: str,
-            purpose: str, **extra: Any) -> Decision:
+            purpose: str, verified: str = "512.40", **extra: Any) -> Decision:
     def data_for(name: str) -> dict[str, Any] | None:
+        if name == "conduct_interview":
+            # The income the social worker verified is the one the calculation reads.
+            return canned(ctx, name, verified_incomes=[{"member_index": 0,
+                                                        "net_income": verified}])
         if name != "draft_decision":
             return None
         return {"decision_kind": "grant", "amount": amount, "purpose": purpose,
@@ -134,3 +139,32 @@ def test_the_simulator_shows_zasilek_celowy_as_set_by_the_centre(client: Any) ->
         assert f'data-benefit="{code}"' in html
     assert "kwotę ustala ośrodek stosownie do potrzeby" in html
     assert "ustawa nie określa górnej granicy" in html
+
+
+def test_art_41_pkt_2_above_the_criterion_the_aid_is_returnable_with_its_terms_in_the_ledger(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = _open(client, "zasilek_celowy", net_income="1500.00")  # above 1010 zł
+    today = ctx.now().date()
+    first_due = date(today.year + (today.month == 12), today.month % 12 + 1, 15)
+    # Without the return the draft breaks art. 41 pkt 2: refused, with the rule's code.
+    with pytest.raises(ValidationFailed) as refused:
+        _decide(ctx, case_id, actors, "900.00", "opał na zimę", verified="1500.00")
+    assert "return_kind" in refused.value.errors
+    decision = _decide(ctx, case_id, actors, "900.00", "opał na zimę", verified="1500.00",
+                       return_kind="part",
+                       return_amount="600.00", return_instalments=3,
+                       return_first_due=first_due.isoformat())
+    assert (decision.return_kind, str(decision.return_amount)) == ("part", "600.00")
+    html = decision.document_html or ""
+    assert "Zasiłek podlega zwrotowi w części, w kwocie 600,00" in html
+    assert "art. 41 pkt 2 ustawy o pomocy społecznej" in html
+    [item] = _schedule(ctx, decision.id)
+    assert str(item.amount) == "900.00", "the aid itself is paid to the party"
+    tok = token(client, "caseworker1")
+    ledger = client.get(f"/api/cases/{case_id}/recoveries", headers=bearer(tok)).get_json()
+    [claim] = ledger["recoveries"]
+    assert claim["ground"] == "returnable_aid" and claim["balance"]["outstanding"] == "600.00"
+    assert [i["amount"] for i in claim["instalments"]] == ["200.00"] * 3
+    assert claim["instalments"][0]["due_on"] == first_due.isoformat()

@@ -89,6 +89,9 @@ class Benefit:
     # centre pays its provider for, such as a funeral: no payment to the party; the costs are
     # recorded as the claim the act returns them by).
     paid_to: str = "party"
+    # May be granted on condition of its return (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): the
+    # decision draft then asks for the return and its terms.
+    returnable: bool = False
 
     @property
     def one_off(self) -> bool:

@@ -26,7 +26,7 @@ ENTRY = register(Benefit(
     name_en="Purpose benefit (zasiłek celowy)",
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.ONE_OFF,
     parameter_prefix="zasilek_celowy", parameters_read=("ups.", "zasilek_celowy."),
-    amount_discretion=True,
+    amount_discretion=True, returnable=True,
     form_fragment={"draft_decision": {"properties": {
         "purpose": {"title": {"pl": "Cel zasiłku: niezbędna potrzeba bytowa",
                               "en": "Purpose: the necessary living need"},

@@ -27,7 +27,7 @@ ENTRY = register(Benefit(
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.ONE_OFF,
     parameter_prefix="zasilek_celowy_zdarzenie_losowe",
     parameters_read=("zasilek_celowy_zdarzenie_losowe.",),
-    amount_discretion=True,
+    amount_discretion=True, returnable=True,
     form_fragment={"draft_decision": {"properties": {
         "purpose": {"title": {"pl": "Zdarzenie i cel zasiłku",
                               "en": "The event and the purpose of the benefit"},

@@ -21,8 +21,9 @@ from sqlalchemy import select
 
 from app.domain import benefits
 from app.domain import recovery as rules
+from app.domain.purpose_aid import repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind, RecoveryStatus
-from app.persistence.models import Case, Decision, Recovery
+from app.persistence.models import Case, Decision, Recovery, RecoveryInstalment
 from app.services.kernel import audit
 from app.services.kernel.context import UnitOfWork
 
@@ -39,10 +40,18 @@ def owed_by_decision(decision: Decision) -> tuple[str, Decimal] | None:
         return None
     if entry.paid_to != "party":
         return FUNERAL_COSTS, decision.amount
-    returned = getattr(decision, "return_amount", None)
-    if returned:
+    returned = returned_amount(decision.return_kind, decision.amount, decision.return_amount)
+    if returned > 0:
         return RETURNABLE_AID, returned
     return None
+
+
+def plan_of(decision: Decision, owed: Decimal) -> list[tuple[date, Decimal]]:
+    """The instalments the decision set for the return (none for the funeral costs)."""
+    if decision.return_kind == "none" or not decision.return_instalments \
+            or decision.return_first_due is None:
+        return []
+    return repayment_plan(owed, decision.return_instalments, decision.return_first_due)
 
 
 def claim_items(rec: Recovery) -> list[rules.Item]:
@@ -68,14 +77,17 @@ def record_claim(uow: UnitOfWork, decision: Decision, on: date) -> int | None:
         return int(found)
     case = s.get(Case, decision.case_id)
     assert case is not None
+    plan = plan_of(decision, amount) if ground == RETURNABLE_AID else []
     rec = Recovery(case_id=case.id, person_id=case.applicant_id, benefit=decision.benefit,
                    act=rules.act_of(decision.benefit), ground=ground, legal_ground=None,
                    fact=fact, learned_on=None, notice_override="", found_on=on,
                    found_by_id=decision.approved_by_id or decision.drafted_by_id,
                    principal=amount, status=RecoveryStatus.FOUND,
-                   repay_by=getattr(decision, "return_due_on", None))
+                   repay_by=plan[-1][0] if plan else None)
     s.add(rec)
     s.flush()
+    s.add_all(RecoveryInstalment(recovery_id=rec.id, decision_id=None, due_on=due, amount=part)
+              for due, part in plan)
     audit.record(uow, "recovery.claimed", rec.found_by_id, case.id, recovery_id=rec.id,
                  ground=ground, decision_id=decision.id)
     return rec.id

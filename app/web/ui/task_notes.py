@@ -30,11 +30,13 @@ def set_by_centre(span: Mapping[str, Any]) -> str:
                  high=money(span["max"]))
     returnable = span.get("returnable")
     if returnable == "required":
-        text += "; " + _("pomoc przyznaje się pod warunkiem zwrotu części lub całości (art. 41 pkt 2 u.p.s.)")
+        text += "; " + _("pomoc przyznaje się pod warunkiem zwrotu części lub całości "
+                         "(art. 41 pkt 2 u.p.s.)")
     elif returnable == "may":
         text += "; " + _("pomoc może nie podlegać zwrotowi (art. 40 ust. 3 u.p.s.)")
     elif returnable == "estate":
-        text += "; " + _("wydatki podlegają zwrotowi z zasiłku pogrzebowego albo z masy spadkowej (art. 96 ust. 3 u.p.s.)")
+        text += "; " + _("wydatki podlegają zwrotowi z zasiłku pogrzebowego albo z masy spadkowej "
+                         "(art. 96 ust. 3 u.p.s.)")
     return text
 
 
