@@ -52,7 +52,7 @@ from app.domain.benefits.catalogue import FIRST_MONTH_DEFAULT, UPS
 from app.domain.errors import InvalidInput
 from app.domain.messages import Code
 from app.domain.money import money_str
-from app.domain.purpose_aid import return_rules
+from app.domain.returnable_aid import return_rules
 from app.domain.violations import Violation
 
 KINDS = ("grant", "partial", "refusal")

@@ -27,8 +27,8 @@ from app.domain.decision_rules import ONE_OFF
 from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
-from app.domain.purpose_aid import repayment_plan, returned_amount
 from app.domain.reasons import REASONS
+from app.domain.returnable_aid import repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording

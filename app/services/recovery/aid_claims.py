@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.domain import benefits
 from app.domain import recovery as rules
-from app.domain.purpose_aid import repayment_plan, returned_amount
+from app.domain.returnable_aid import repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind, RecoveryStatus
 from app.persistence.models import Case, Decision, Recovery, RecoveryInstalment
 from app.services.kernel import audit
