@@ -29,6 +29,8 @@ ENTRY = register(Benefit(
     parameter_prefix="sprawienie_pogrzebu", parameters_read=("sprawienie_pogrzebu.",),
     amount_discretion=True, paid_to="provider",
     form_fragment={"draft_decision": {"properties": {
+        # No formula, so no computed amount to depart from: the purpose states the need.
+        "amount_reason": False,
         "amount": {"title": {"pl": "Koszt pogrzebu (zł)", "en": "Cost of the funeral (PLN)"},
                    "description": {
                        "pl": "Koszt usługi pogrzebowej, którą gmina opłaca wykonawcy; podlega "

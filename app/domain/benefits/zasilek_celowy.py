@@ -28,6 +28,8 @@ ENTRY = register(Benefit(
     parameter_prefix="zasilek_celowy", parameters_read=("ups.", "zasilek_celowy."),
     amount_discretion=True, returnable=True,
     form_fragment={"draft_decision": {"properties": {
+        # No formula, so no computed amount to depart from: the purpose states the need.
+        "amount_reason": False,
         "purpose": {"title": {"pl": "Cel zasiłku: niezbędna potrzeba bytowa",
                               "en": "Purpose: the necessary living need"},
                     "description": {

@@ -29,6 +29,8 @@ ENTRY = register(Benefit(
     parameters_read=("zasilek_celowy_zdarzenie_losowe.",),
     amount_discretion=True, returnable=True,
     form_fragment={"draft_decision": {"properties": {
+        # No formula, so no computed amount to depart from: the purpose states the need.
+        "amount_reason": False,
         "purpose": {"title": {"pl": "Zdarzenie i cel zasiłku",
                               "en": "The event and the purpose of the benefit"},
                     "description": {
