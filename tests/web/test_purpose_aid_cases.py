@@ -110,6 +110,15 @@ def test_art_44_funeral_is_decided_with_its_costs_claimed_and_no_payment_to_the_
     assert claim["ground"] == "funeral_costs" and claim["benefit"] == "sprawienie_pogrzebu"
     assert claim["balance"]["outstanding"] == "5200.00"
     assert "Anny Kowalskiej" in claim["fact"]
+    # The claim is decided like any debt of the ledger, on its own ground and provisions.
+    res = client.post(f"/api/recoveries/{claim['id']}/decisions", headers=bearer(tok), json={
+        "kind": "recovery", "justification": "Masa spadkowa po zmarłej obejmuje mieszkanie.",
+        "repay_by": "2026-06-30", "account": "PL61109010140000071219812874"})
+    assert res.status_code == 201, res.get_json()
+    from tests.web.test_pages import login
+    login(client, "caseworker1")
+    page = client.get(f"/cases/{case_id}/recoveries").get_data(as_text=True)
+    assert "zwrot wydatków na sprawienie pogrzebu z zasiłku pogrzebowego" in page
 
 
 @pytest.mark.parametrize(("income", "returnable"), [("1010.00", "no"), ("1010.01", "required")])

@@ -31,6 +31,15 @@ FUNERAL_COSTS = "funeral_costs"
 RETURNABLE_AID = "returnable_aid"
 # The provision each claim rests on (shown with the claim).
 CLAIM_ARTICLES = {FUNERAL_COSTS: "art. 96 ust. 3 u.p.s.", RETURNABLE_AID: "art. 41 pkt 2 u.p.s."}
+# A decision on the claim: its ground in words and its provisions (before the act's name).
+# READING: the claim is enforced in administrative enforcement under art. 104 ust. 1 u.p.s.
+CLAIM_PL = {
+    FUNERAL_COSTS: "wydatki na sprawienie pogrzebu, podlegające zwrotowi z zasiłku pogrzebowego "
+                   "przysługującego po osobie zmarłej albo z masy spadkowej",
+    RETURNABLE_AID: "pomoc przyznana pod warunkiem zwrotu części lub całości jej kwoty",
+}
+CLAIM_BASIS = {FUNERAL_COSTS: "art. 44, art. 96 ust. 3 i art. 104 ust. 1",
+               RETURNABLE_AID: "art. 41 pkt 2 i art. 104 ust. 1"}
 
 
 def owed_by_decision(decision: Decision) -> tuple[str, Decimal] | None:
