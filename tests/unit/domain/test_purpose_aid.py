@@ -12,6 +12,7 @@ import pytest
 
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.eligibility import EligibilityResult, calculate
+from app.domain.returnable_aid import repayment_plan, returned_amount
 
 from .helpers import family, person
 
@@ -125,3 +126,53 @@ def test_art_44_the_funeral_is_a_service_its_costs_returned_under_art_96_ust_3(
 def test_the_other_benefits_answer_without_a_range() -> None:
     r = calculate("zasilek_okresowy", D(2025, 3, 1), [person(40, "500.00")])
     assert r.range is None and "range" not in r.to_dict()
+
+
+# --- art. 41 pkt 2 and art. 40 ust. 3: the return and its terms ---
+
+
+def _grant(benefit: str = "zasilek_celowy", **kw: object) -> DecisionDraft:
+    values: dict[str, object] = {"benefit": benefit, "kind": "grant", "amount": Decimal("900.00"),
+                                 "period_from": D(2026, 3, 2), "purpose": "Opał."}
+    values.update(kw)
+    return DecisionDraft(**values)  # type: ignore[arg-type]
+
+
+def _range(returnable: str) -> LegalRange:
+    return LegalRange(True, Z, Z, Z, unbounded=True, returnable=returnable)
+
+
+def codes(draft: DecisionDraft, returnable: str) -> list[str]:
+    return [v.code for v in check_decision(draft, _range(returnable), D(2026, 3, 1))]
+
+
+def test_art_41_pkt_2_above_the_criterion_a_grant_names_its_return_and_terms() -> None:
+    assert codes(_grant(), "required") == ["return_required"]
+    terms = {"return_instalments": 3, "return_first_due": D(2026, 4, 15)}
+    assert codes(_grant(return_kind="full", **terms), "required") == []
+    assert codes(_grant(return_kind="part", return_amount=Decimal("600.00"), **terms),
+                 "required") == []
+    # A part is above zero and below the aid; the whole is "full".
+    assert codes(_grant(return_kind="part", return_amount=Decimal("900.00"), **terms),
+                 "required") == ["return_amount_out_of_range"]
+    assert codes(_grant(return_kind="full"), "required") == ["return_terms_required"]
+    assert codes(_grant(return_kind="full", return_instalments=2,
+                        return_first_due=D(2026, 3, 1)), "required") == ["return_due_before_payment"]
+
+
+def test_art_40_ust_3_the_return_is_the_centres_choice_and_art_39_aid_has_none() -> None:
+    terms = {"return_kind": "full", "return_instalments": 2, "return_first_due": D(2026, 5, 1)}
+    event = "zasilek_celowy_zdarzenie_losowe"
+    assert codes(_grant(event), "may") == []
+    assert codes(_grant(event, **terms), "may") == []
+    assert codes(_grant(**terms), "no") == ["return_not_allowed"]
+    assert codes(_grant("sprawienie_pogrzebu", **terms), "estate") == ["return_not_allowed"]
+
+
+def test_the_repayment_plan_splits_the_return_into_monthly_instalments() -> None:
+    assert returned_amount("part", Decimal("900.00"), Decimal("600.00")) == Decimal("600.00")
+    assert returned_amount("full", Decimal("900.00"), None) == Decimal("900.00")
+    assert returned_amount("none", Decimal("900.00"), Decimal("600.00")) == Z
+    plan = repayment_plan(Decimal("100.00"), 3, D(2026, 4, 15))
+    assert [d for d, _ in plan] == [D(2026, 4, 15), D(2026, 5, 15), D(2026, 6, 15)]
+    assert sum(a for _, a in plan) == Decimal("100.00")
