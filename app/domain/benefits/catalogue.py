@@ -48,6 +48,7 @@ class Wording(StrEnum):
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
     SERVICE_COSTS = "service_costs"    # a service the gmina arranges, its costs named (pogrzeb)
+    CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
@@ -92,6 +93,10 @@ class Benefit:
     # May be granted on condition of its return (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): the
     # decision draft then asks for the return and its terms.
     returnable: bool = False
+    # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
+    # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
+    # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
+    carer_benefit: bool = False
 
     @property
     def one_off(self) -> bool:
@@ -230,6 +235,11 @@ def where(test: Callable[[Benefit], bool]) -> Set[str]:
 def attribute(read: Callable[[Benefit], Any]) -> Mapping[str, Any]:
     """A live mapping code -> ``read(entry)`` over the entries where it is not None."""
     return _Attribute(read)
+
+
+def carer_benefits() -> dict[str, str]:
+    """The carer's benefits of the catalogue: code -> Polish genitive (``carer_benefit``)."""
+    return {b.code: b.name_genitive for b in entries() if b.carer_benefit}
 
 
 def name(code: str) -> str:

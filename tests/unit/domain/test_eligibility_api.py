@@ -23,7 +23,10 @@ HOUSEHOLD = [person(70, 500, unable_to_work=True, alimony_awarded=Decimal(300)),
 def test_benefits_tuple() -> None:
     assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "zasilek_celowy",
                         "zasilek_celowy_zdarzenie_losowe", "specjalny_zasilek_celowy",
-                        "sprawienie_pogrzebu", "zasilek_rodzinny", "fundusz_alimentacyjny")
+                        "sprawienie_pogrzebu", "zasilek_rodzinny", "fundusz_alimentacyjny",
+                        # issue 16, the care benefits of u.ś.r. (lane usrc)
+                        "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
+                        "specjalny_zasilek_opiekunczy")
 
 
 @pytest.mark.parametrize("benefit", BENEFITS)
