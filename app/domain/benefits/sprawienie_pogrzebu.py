@@ -28,6 +28,8 @@ ENTRY = register(Benefit(
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.SERVICE_COSTS,
     parameter_prefix="sprawienie_pogrzebu", parameters_read=("sprawienie_pogrzebu.",),
     amount_discretion=True, paid_to="provider",
+    # Income is not considered (art. 40 ust. 3; art. 44): no member field beyond the identity.
+    member_fields=(),
     form_fragment={"draft_decision": {"properties": {
         # No formula, so no computed amount to depart from: the purpose states the need.
         "amount_reason": False,

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, UPS, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.purpose_aid import zasilek_celowy
 
@@ -27,6 +27,7 @@ ENTRY = register(Benefit(
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.ONE_OFF,
     parameter_prefix="zasilek_celowy", parameters_read=("ups.", "zasilek_celowy."),
     amount_discretion=True, returnable=True,
+    member_fields=INCOME_FIELDS,
     form_fragment={"draft_decision": {"properties": {
         # No formula, so no computed amount to depart from: the purpose states the need.
         "amount_reason": False,

@@ -28,6 +28,8 @@ ENTRY = register(Benefit(
     parameter_prefix="zasilek_celowy_zdarzenie_losowe",
     parameters_read=("zasilek_celowy_zdarzenie_losowe.",),
     amount_discretion=True, returnable=True,
+    # Income is not considered (art. 40 ust. 3; art. 44): no member field beyond the identity.
+    member_fields=(),
     form_fragment={"draft_decision": {"properties": {
         # No formula, so no computed amount to depart from: the purpose states the need.
         "amount_reason": False,
