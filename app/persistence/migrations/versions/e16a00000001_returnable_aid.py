@@ -7,7 +7,7 @@ benefit decision creates (issue 16, lane upsa).
   (aid to be returned) have no recovery decision behind them.
 
 Revision ID: e16a00000001
-Revises: e16m00000001
+Revises: e16s00000001
 Create Date: 2026-12-07
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e16a00000001'
-down_revision: Union[str, Sequence[str], None] = 'e16m00000001'
+down_revision: Union[str, Sequence[str], None] = 'e16s00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
