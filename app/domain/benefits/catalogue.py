@@ -56,6 +56,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    SERVICE_COSTS = "service_costs"    # a service the gmina arranges, its costs named (pogrzeb)
     CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
@@ -102,7 +103,13 @@ class Benefit:
     # every member field is shown for it.
     member_fields: tuple[str, ...] | None = None
     applicant_fields: tuple[str, ...] = ()
-
+    # Who is paid: "party" (a transfer or cash to the party), or "provider" (a service the
+    # centre pays its provider for, such as a funeral: no payment to the party; the costs are
+    # recorded as the claim the act returns them by).
+    paid_to: str = "party"
+    # May be granted on condition of its return (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): the
+    # decision draft then asks for the return and its terms.
+    returnable: bool = False
     # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
     # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
     # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.

@@ -150,7 +150,11 @@ RESPONSES: dict[str, dict[str, Any]] = {
                       {"case_number": nullable(STR), "error": nullable(STR)})),
     "JobRetried": obj({"id": INT, "status": {"const": "pending"}}),
     "Eligibility": obj({"benefit": STR, "on": DATE, "eligible": BOOL, **_EXPLAINED},
-                       {"amount": nullable(STR), "breakdown": array(OBJ)}),
+                       {"amount": nullable(STR), "breakdown": array(OBJ),
+                        # A benefit with no formula (zasiłek celowy): the range the law allows.
+                        "range": obj({"min": nullable(MONEY), "max": nullable(MONEY),
+                                      "per": STR, "set_by": STR, "returnable": STR,
+                                      "basis": array(STR)})}),
     "Deadline": obj({"kind": STR, "start": DATE, "due": DATE, **_EXPLAINED}),
     # Payments settled and reissued (app/services/payments/settle.py).
     "Settled": {"anyOf": [obj({"id": INT, "status": STR, "changed": BOOL}),

@@ -239,6 +239,7 @@ AUDIT_ACTIONS = {
     "recovery.read": _l("Odczyt nienależnie pobranych świadczeń sprawy"),
     "recovery.balance_read": _l("Odczyt salda nienależnie pobranych świadczeń osoby"),
     "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
+    "recovery.claimed": _l("Ujęto należność z decyzji (zwrot pomocy lub kosztów pogrzebu)"),
     "recovery.decision_drafted": _l("Przygotowano projekt decyzji w sprawie nienależnego świadczenia"),
     "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
     "recovery.decision_final": _l("Zapisano dzień, w którym decyzja o zwrocie stała się ostateczna"),
