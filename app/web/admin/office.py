@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from app.services.documents import office
 from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
-from app.services.kernel.inputs.formats import Refused, read_date
+from app.services.kernel.formats import Refused, read_date
 from app.web.context import services
 from app.web.security import actor, page_roles
 from app.web.ui.centre import forget

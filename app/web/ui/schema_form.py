@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import gettext as _
@@ -26,6 +26,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.domain.messages import Code
 from app.domain.money import MoneyRefused, parse_money
+from app.services.kernel.formats import Refused, read_number
 from app.web.ui.formatting import amount_input
 from app.web.ui.labels import lang
 
@@ -250,19 +251,6 @@ def _blank(raw: Any) -> bool:
 
 
 _MONEY_TYPED_MAX = Decimal("999999999999999.9999999999")  # 15 digits, 10 places: refused before the schema
-_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:\.[0-9]{0,10})?$")
-
-
-def _number(text: str) -> Decimal | None:
-    """A plain decimal (no exponent, "_" or huge digit strings: refused by length first)."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
-    if len(cleaned) > 40 or not _PLAIN_NUMBER.match(cleaned):
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def _convert_scalar(prop: dict[str, Any], kind: str, raw: Any, path: str, errors: dict[str, str]) -> Any:
@@ -281,16 +269,11 @@ def _convert_scalar(prop: dict[str, Any], kind: str, raw: Any, path: str, errors
                 return cleaned
             # A negative amount: the form's schema says why (its minimum).
         return float(cleaned) if _type(prop) == "number" else cleaned
-    if kind == "integer":
-        value = _number(text)
-        if value is None or value != value.to_integral_value():
-            errors[path] = _("Podaj liczbę całkowitą.")
-            return text
-        return int(value)
-    if kind == "number":
-        value = _number(text)
-        if value is None:
-            errors[path] = _("Podaj liczbę.")
+    if kind in ("integer", "number"):  # read as every input reads a plain number (formats)
+        try:
+            value = read_number(text, page=True, whole=kind == "integer")
+        except Refused as refused:
+            errors[path] = refused.message
             return text
         return int(value) if value == value.to_integral_value() else float(value)
     if kind in ("radio", "select"):

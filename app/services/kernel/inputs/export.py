@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.kernel.inputs.formats import MAX_YEAR, MIN_YEAR
+from app.services.kernel.formats import MAX_YEAR, MIN_YEAR
 
 assert (MIN_YEAR, MAX_YEAR) == (1900, 2199), "the year pattern below spells 1900-2199"
 YEAR = "(19[0-9]{2}|2[01][0-9]{2})"
