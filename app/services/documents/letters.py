@@ -75,12 +75,14 @@ LETTERS: dict[str, tuple[LetterField, ...]] = {
 }
 
 
-def validate(kind: str, facts: Mapping[str, Any], today: date, *, page: bool = False) -> dict[str, Any]:
+def validate(kind: str, facts: Mapping[str, Any], today: date, *,
+             page: bool = False) -> Mapping[str, Any]:
     """The letter's facts, checked against the kind's input schema
     (app/services/kernel/inputs/documents.py) and the rules that depend on today; cleaned and
     typed (days an int, dates a date); ValidationFailed naming each bad field.
 
-    A dict because its keys are the kind's own field names (``LETTERS[kind]``), read by its template.
+    Read-only values whose names and types are the kind's input schema's
+    (``LETTER_FACTS[kind]``, ``LETTERS[kind]``), read by its template.
     """
     if kind not in LETTERS:
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"kind": msg(Code.CHOOSE_ONE)})

@@ -13,6 +13,7 @@ from app.domain.income import MAX_AGE, SEXES
 from app.domain.messages import Code
 from app.domain.parameters import PARAMETERS
 from app.domain.reasons import RELATIONS
+from app.services.kernel.inputs.node import SchemaNode
 
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
@@ -28,7 +29,7 @@ AMOUNT: dict[str, Any] = {"type": ["string", "integer", "null"], "format": "mone
 FLAG: dict[str, Any] = {"type": ["boolean", "null"]}
 
 
-def _choice(values: tuple[str, ...]) -> dict[str, Any]:
+def _choice(values: tuple[str, ...]) -> SchemaNode:
     """One of ``values``, or none (empty or null)."""
     return {"type": ["string", "null"], "enum": [*values, "", None],
             "x-codes": {"enum": str(Code.CHOOSE_ONE_OR_NONE), "type": str(Code.CHOOSE_ONE_OR_NONE)},

@@ -18,6 +18,7 @@ from app.domain.messages import Code
 from app.domain.party_request import asks_request
 from app.domain.reasons import REASONS, RELATIONS
 from app.services.kernel.inputs.export import DAY, MONTH
+from app.services.kernel.inputs.node import SchemaNode
 
 # The other benefits a household member may already receive (the application's checkboxes).
 OTHER_BENEFITS = (
@@ -37,13 +38,13 @@ DAY_OR_NONE: dict[str, Any] = {"type": ["string", "null"], "format": "date",
                                "x-codes": {"type": str(Code.DATE_FORMAT)}}
 
 
-def _choice(values: list[str], code: Code) -> dict[str, Any]:
+def _choice(values: list[str], code: Code) -> SchemaNode:
     """One of ``values``; anything else is said with ``code`` naming the choices."""
     return {"type": "string", "enum": values, "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)}}
 
 
-def _name() -> dict[str, Any]:
+def _name() -> SchemaNode:
     return {"type": "string", "maxLength": NAME_LENGTH, "x-text": "name", "x-nonblank": True,
             "x-codes": {"type": str(Code.REQUIRED), "maxLength": str(Code.MAX_LENGTH)}}
 

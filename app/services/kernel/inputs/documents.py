@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.kernel.inputs.node import SchemaNode
 from app.services.kernel.json_input import LONG_TEXT
 
 MIN_DAYS, MAX_DAYS = 7, 60
@@ -15,11 +16,11 @@ DAYS: dict[str, Any] = {"type": "integer", "minimum": MIN_DAYS, "maximum": MAX_D
 DATE: dict[str, Any] = {"type": "string", "format": "date"}
 
 
-def _facts(required: list[str], **properties: dict[str, Any]) -> dict[str, Any]:
+def _facts(required: list[str], **properties: dict[str, Any]) -> SchemaNode:
     return {"type": "object", "required": required, "properties": properties}
 
 
-LETTER_FACTS: dict[str, dict[str, Any]] = {
+LETTER_FACTS: dict[str, SchemaNode] = {
     "supplement_call": _facts(["items", "days"], items=TEXT, days=DAYS),
     "evidence_notice": _facts(["unmet", "days"], unmet=TEXT, days=DAYS),
     "delay_notice": _facts(["reason", "new_date"], reason=TEXT,
@@ -31,7 +32,7 @@ LETTER_FACTS: dict[str, dict[str, Any]] = {
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {
-    **{f"LetterFacts_{kind}": facts for kind, facts in LETTER_FACTS.items()},
+    **{f"LetterFacts_{kind}": dict(facts) for kind, facts in LETTER_FACTS.items()},
     "LetterRequest": {
         "type": "object", "required": ["kind", "facts"],
         "properties": {
@@ -54,7 +55,7 @@ BODY_CODES = ("wojt", "burmistrz", "prezydent")
 AUTHORISATION_ACTS = ("ups", "usr", "fa")
 
 
-def _line(limit: int, *, required: bool = True) -> dict[str, Any]:
+def _line(limit: int, *, required: bool = True) -> SchemaNode:
     """One line of text (no line breaks), at most ``limit`` characters."""
     return {"type": "string", "maxLength": limit, "x-text": "line",
             **({"x-nonblank": True} if required else {})}

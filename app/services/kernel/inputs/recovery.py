@@ -9,6 +9,7 @@ from app.domain.messages import Code
 from app.domain.recovery import GROUNDS
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.statuses import RecoveryDecisionKind
+from app.services.kernel.inputs.node import SchemaNode
 from app.services.kernel.json_input import LONG_TEXT
 
 MAX_PAYMENTS = 240
@@ -18,7 +19,7 @@ DATE: dict[str, Any] = {"type": "string", "format": "date"}
 AMOUNT: dict[str, Any] = {"type": ["string", "integer"], "format": "money", "x-positive": True}
 
 
-def long_text(description: str = "") -> dict[str, Any]:
+def long_text(description: str = "") -> SchemaNode:
     """A required free text: not blank, at most LONG_TEXT characters."""
     return {"type": "string", "maxLength": LONG_TEXT, "x-nonblank": True,
             **({"description": description} if description else {})}
