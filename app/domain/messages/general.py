@@ -3,9 +3,9 @@ server errors, hostile input and the person register."""
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     Code.REQUIRED: Template(N_("To pole jest wymagane."), "This field is required."),
     Code.NOT_EMPTY: Template(N_("To pole nie może być puste."), "This field may not be empty."),
     Code.DATE_FORMAT: Template(N_("Podaj datę w formacie RRRR-MM-DD."), "Use the date format YYYY-MM-DD."),

@@ -73,6 +73,7 @@ def _member(obj: dict[str, Any]) -> Member:
     """One household member, as typed by the input schema (absent and null are the defaults)."""
     flags = ("unable_to_work", "disabled", "in_school", "disability_certificate",
              "in_higher_school", "severe_disability_certificate")
+    flag_values: dict[str, Any] = {flag: bool(obj.get(flag)) for flag in flags}
     return Member(
         age=obj["age"],
         net_income=obj.get("net_income") or ZERO,
@@ -84,7 +85,7 @@ def _member(obj: dict[str, Any]) -> Member:
         sex=obj.get("sex") or None,
         child=obj.get("child"),
         relation=obj.get("relation") or None,
-        **{flag: bool(obj.get(flag)) for flag in flags},
+        **flag_values,
     )
 
 
