@@ -5,8 +5,8 @@ rendering (:mod:`.schema_form`) and its reading (:mod:`.form_reading`).
 Labels: ``title`` and ``description`` are the page's (Polish, ``x-title-en`` and
 ``x-description-en`` in English); an input schema of the services, whose ``title`` and
 ``description`` document the API, names the page's texts in ``x-title`` and ``x-help``: Polish
-msgids said through the catalogue (marked ``N_`` where they are written). ``x-labels`` of an
-enum are said through the catalogue too.
+msgids said through the catalogue (marked ``N_`` where they are written), and the labels of
+its choices in ``x-titles`` (``x-labels`` are a page's own labels, already in its language).
 """
 
 from __future__ import annotations
@@ -67,15 +67,16 @@ def localized(prop: dict[str, Any], key: str, default: str = "") -> str:
 def options_of(prop: dict[str, Any]) -> list[tuple[Any, str]] | None:
     """(value, label) pairs of an enum or a oneOf of consts, or None."""
     if "enum" in prop:
-        english = lang() == "en" and "x-labels-en" in prop
-        labels = prop.get("x-labels-en") if english else prop.get("x-labels")
-        say = str if english else (lambda label: said(str(label)))  # a Polish label: the catalogue's
         values = [v for v in prop["enum"] if v is not None]
+        msgids = prop.get("x-titles")  # a services' schema: Polish msgids, said by the catalogue
+        if isinstance(msgids, dict):
+            return [(v, said(str(msgids[str(v)])) if str(v) in msgids else str(v)) for v in values]
+        labels = prop.get("x-labels-en") if lang() == "en" and "x-labels-en" in prop else prop.get("x-labels")
         if isinstance(labels, dict):
-            return [(v, say(labels[str(v)]) if str(v) in labels else str(v)) for v in values]
+            return [(v, str(labels.get(str(v), v))) for v in values]
         if isinstance(labels, list) and len(labels) == len(prop["enum"]):
             pairs = dict(zip(map(str, prop["enum"]), labels, strict=True))
-            return [(v, say(pairs[str(v)])) for v in values]
+            return [(v, str(pairs[str(v)])) for v in values]
         return [(v, str(v)) for v in values]
     alternatives = prop.get("oneOf") or prop.get("anyOf")
     if isinstance(alternatives, list) and alternatives and all(
@@ -127,7 +128,8 @@ def kind_of(prop: dict[str, Any]) -> str:
     if t == "string" or t is None:
         if prop.get("format") == "date":
             return "date"
-        if widget == "textarea" or (prop.get("maxLength") or 0) > 300:
+        if widget == "textarea" or ((prop.get("maxLength") or 0) > 300
+                                    and prop.get("x-text") != "line"):  # one line: never a textarea
             return "textarea"
         if is_money(prop):
             return "money"

@@ -5,7 +5,8 @@ schema: a ``SchemaNode`` names each keyword it may hold with the type of its val
 that misspells a keyword or gives it a wrong value fails the type check. The schemas themselves
 stay JSON (the validator and the OpenAPI document read them as such); the vendor keywords are
 those :mod:`.check` reads (``x-code``, ``x-codes``, ``x-allowed``, ``x-text``, ``x-nonblank``)
-and those :mod:`app.web.ui.schema_form` renders by (``x-widget``, ``x-labels``).
+and those :mod:`app.web.ui.schema_form` renders by (``x-title``, ``x-help``, ``x-widget``,
+``x-titles``: the page texts, Polish msgids).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SchemaNode = TypedDict("SchemaNode", {
     "x-codes": dict[str, str],
     "x-text": str,
     "x-nonblank": bool,
+    "x-title": str,
+    "x-help": str,
     "x-widget": str,
-    "x-labels": dict[str, str],
+    "x-titles": dict[str, str],
 }, total=False)
