@@ -45,33 +45,21 @@ from app.services.kernel.inputs.documents import LETTER_FACTS
 
 @dataclass(frozen=True)
 class LetterField:
-    """One fact a letter needs: ``kind`` is text, days, date or past_date."""
+    """One fact a letter needs: ``kind`` is text, days, date or past_date (its label on the page
+    is its input schema's, app/services/kernel/inputs/documents.py)."""
 
     name: str
-    label: str
     kind: str
     required: bool = True
 
 
 LETTERS: dict[str, tuple[LetterField, ...]] = {
-    "supplement_call": (
-        LetterField("items", "Braki wniosku do uzupełnienia", "text"),
-        LetterField("days", "Termin na uzupełnienie (dni, co najmniej 7)", "days"),
-    ),
-    "evidence_notice": (
-        LetterField("unmet", "Niespełnione warunki przyznania świadczenia", "text"),
-        LetterField("days", "Termin na wypowiedzenie się (dni, co najmniej 7)", "days"),
-    ),
-    "delay_notice": (
-        LetterField("reason", "Przyczyna zwłoki", "text"),
-        LetterField("new_date", "Nowy termin załatwienia sprawy", "future_date"),
-    ),
-    "sko_forward": (
-        LetterField("appeal_filed_on", "Data nadania lub złożenia odwołania", "past_date"),
-        LetterField("appeal_received_on", "Data wpływu odwołania do organu", "past_date"),
-        LetterField("enclosures", "Załączniki (poza aktami sprawy i odwołaniem)", "text",
-                    required=False),
-    ),
+    "supplement_call": (LetterField("items", "text"), LetterField("days", "days")),
+    "evidence_notice": (LetterField("unmet", "text"), LetterField("days", "days")),
+    "delay_notice": (LetterField("reason", "text"), LetterField("new_date", "future_date")),
+    "sko_forward": (LetterField("appeal_filed_on", "past_date"),
+                    LetterField("appeal_received_on", "past_date"),
+                    LetterField("enclosures", "text", required=False)),
 }
 
 

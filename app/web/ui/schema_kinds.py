@@ -56,6 +56,8 @@ def localized(prop: dict[str, Any], key: str, default: str = "") -> str:
     own = prop.get(_PAGE_TEXT.get(key, ""))
     if isinstance(own, str) and own:
         return said(own)
+    if "x-title" in prop:  # a services' schema: its description documents the API, not the page
+        return default
     value = prop.get(key)
     if lang() == "en":
         value = prop.get(f"x-{key}-en", value)
