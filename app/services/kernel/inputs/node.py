@@ -6,7 +6,7 @@ that misspells a keyword or gives it a wrong value fails the type check. The sch
 stay JSON (the validator and the OpenAPI document read them as such); the vendor keywords are
 those :mod:`.check` reads (``x-code``, ``x-codes``, ``x-allowed``, ``x-text``, ``x-nonblank``)
 and those :mod:`app.web.ui.schema_form` renders by (``x-title``, ``x-help``, ``x-widget``,
-``x-titles``: the page texts, Polish msgids).
+``x-titles``: the page texts, Polish msgids; ``x-order``: the fields a page shows, in order).
 """
 
 from __future__ import annotations
