@@ -21,31 +21,26 @@ def _facts(required: list[str], **properties: dict[str, Any]) -> SchemaNode:
     return {"type": "object", "required": required, "properties": properties}
 
 
-def _titled(node: dict[str, Any], title: str) -> dict[str, Any]:
-    """``node`` labelled ``title`` on the letter page (a Polish msgid)."""
-    return {**node, "x-title": title}
-
-
 # The page texts (``x-title``) are Polish msgids, said by app/web/ui/schema_form.
 LETTER_FACTS: dict[str, SchemaNode] = {
     "supplement_call": _facts(
-        ["items", "days"], items=_titled(TEXT, N_("Braki wniosku do uzupełnienia")),
-        days=_titled(DAYS, N_("Termin na uzupełnienie (dni, co najmniej 7)"))),
+        ["items", "days"], items={**TEXT, "x-title": N_("Braki wniosku do uzupełnienia")},
+        days={**DAYS, "x-title": N_("Termin na uzupełnienie (dni, co najmniej 7)")}),
     "evidence_notice": _facts(
-        ["unmet", "days"], unmet=_titled(TEXT, N_("Niespełnione warunki przyznania świadczenia")),
-        days=_titled(DAYS, N_("Termin na wypowiedzenie się (dni, co najmniej 7)"))),
+        ["unmet", "days"], unmet={**TEXT, "x-title": N_("Niespełnione warunki przyznania świadczenia")},
+        days={**DAYS, "x-title": N_("Termin na wypowiedzenie się (dni, co najmniej 7)")}),
     "delay_notice": _facts(
-        ["reason", "new_date"], reason=_titled(TEXT, N_("Przyczyna zwłoki")),
-        new_date=_titled({**DATE, "description": "after today, within a year"},
-                         N_("Nowy termin załatwienia sprawy"))),
+        ["reason", "new_date"], reason={**TEXT, "x-title": N_("Przyczyna zwłoki")},
+        new_date={**DATE, "description": "after today, within a year",
+                  "x-title": N_("Nowy termin załatwienia sprawy")}),
     "sko_forward": _facts(
         ["appeal_filed_on", "appeal_received_on"],
-        appeal_filed_on=_titled({**DATE, "description": "not after today"},
-                                N_("Data nadania lub złożenia odwołania")),
-        appeal_received_on=_titled({**DATE, "description": "not after today"},
-                                   N_("Data wpływu odwołania do organu")),
-        enclosures=_titled({"type": "string", "maxLength": LONG_TEXT},
-                           N_("Załączniki (poza aktami sprawy i odwołaniem)"))),
+        appeal_filed_on={**DATE, "description": "not after today",
+                         "x-title": N_("Data nadania lub złożenia odwołania")},
+        appeal_received_on={**DATE, "description": "not after today",
+                            "x-title": N_("Data wpływu odwołania do organu")},
+        enclosures={"type": "string", "maxLength": LONG_TEXT,
+                    "x-title": N_("Załączniki (poza aktami sprawy i odwołaniem)")}),
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {

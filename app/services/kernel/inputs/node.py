@@ -25,6 +25,7 @@ SchemaNode = TypedDict("SchemaNode", {
     "required": list[str],
     "properties": dict[str, dict[str, Any]],
     "x-allowed": list[str],
+    "x-openapi": dict[str, Any],
     "x-codes": dict[str, str],
     "x-text": str,
     "x-nonblank": bool,
