@@ -78,7 +78,7 @@ class Field:
 
 # --- raw/data -> fields ----------------------------------------------------------------------
 
-def _display(value: Any, kind: str) -> Any:
+def _display(value: Any, kind: str, as_typed: bool = False) -> Any:
     if kind == "checkbox":
         return bool(value)
     if kind in ("checkboxes",):
@@ -89,7 +89,7 @@ def _display(value: Any, kind: str) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if kind == "money" and isinstance(value, str | int | float | Decimal):
+    if kind == "money" and not as_typed and isinstance(value, str | int | float | Decimal):
         return amount_input(value)  # "354,75" on a Polish page: the one money formatter
     return str(value)
 
@@ -123,13 +123,16 @@ def build_fields(
     notes: dict[str, str] | None = None,
     *,
     id_prefix: str = "f-",
+    as_typed: bool = False,
 ) -> list[Field]:
     """Fields for a schema filled with values (typed data or raw input); errors by input name.
 
     ``choices`` turns a plain property into a select by its key (e.g. ``member_index`` -> the
     household's members), for values the page knows but the schema does not enumerate;
     ``notes`` puts a computed figure beside a field by its name (e.g. the computed amount);
-    ``id_prefix`` starts every element id (a page with two forms gives each its own).
+    ``id_prefix`` starts every element id (a page with two forms gives each its own);
+    ``as_typed``: the values are the strings typed, shown as they are (an amount not rewritten).
+    A choice the page labels itself (``choices`` of an enum) keeps its widget.
     """
     values = values or {}
     errors = errors or {}
@@ -149,9 +152,12 @@ def build_fields(
         )
         if key in choices and kind in ("integer", "number", "text"):
             f.kind, f.options, f.value = "select", choices[key], _display(value, "text")
+        elif key in choices and kind in ("radio", "select", "checkboxes"):
+            f.options = choices[key]
+            f.value = _display(value if value is not None or kind != "checkboxes" else [], kind)
         elif kind == "object":
             f.children = build_fields(prop, value if isinstance(value, dict) else {}, errors, name,
-                                      depth, choices, id_prefix=id_prefix)
+                                      depth, choices, id_prefix=id_prefix, as_typed=as_typed)
         elif kind == "array":
             items = prop.get("items") or {}
             placeholder = f"__{depth}__"
@@ -160,10 +166,10 @@ def build_fields(
             f.item_label = localized(items, "title", _("Pozycja"))
             rows = value if isinstance(value, list) else []
             f.rows = [build_fields(items, row if isinstance(row, dict) else {}, errors,
-                                   f"{name}[{i}]", depth + 1, choices, id_prefix=id_prefix)
-                      for i, row in enumerate(rows)]
+                                   f"{name}[{i}]", depth + 1, choices, id_prefix=id_prefix,
+                                   as_typed=as_typed) for i, row in enumerate(rows)]
             f.template = build_fields(items, {}, {}, f"{name}[{placeholder}]", depth + 1, choices,
-                                      id_prefix=id_prefix)
+                                      id_prefix=id_prefix, as_typed=as_typed)
             f.attrs["min_rows"] = prop.get("minItems", 0)
         elif kind in ("checkboxes",):
             f.options = [(str(v), lbl) for v, lbl in options_of(prop.get("items") or {}) or []]
@@ -175,7 +181,7 @@ def build_fields(
             options = dict((str(v), lbl) for v, lbl in options_of(prop) or [])
             f.value = options.get(_display(value, "text"), _display(value, "text"))
         else:
-            f.value = _display(value, kind)
+            f.value = _display(value, kind, as_typed)
         fields.append(f)
     return fields
 

@@ -128,6 +128,8 @@ def kind_of(prop: dict[str, Any]) -> str:
     if t == "number":
         return "money" if is_money(prop) else "number"
     if t == "string" or t is None:
+        if widget in ("integer", "number"):  # a number typed as text (a percentage)
+            return str(widget)
         if prop.get("format") == "date":
             return "date"
         if widget == "textarea" or ((prop.get("maxLength") or 0) > 300

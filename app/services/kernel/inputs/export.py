@@ -26,7 +26,8 @@ POSITIVE_MONEY: dict[str, Any] = {
     "type": "string", "example": "120.00",
     "pattern": r"^([1-9][0-9]{0,9}(\.[0-9]{1,2})?|0\.(0[1-9]|[1-9][0-9]?))$"}
 _VENDOR = ("x-code", "x-codes", "x-allowed", "x-decimal", "x-text", "x-positive", "x-openapi",
-           "x-digits", "x-title", "x-help", "x-widget", "x-titles", "x-order")
+           "x-digits", "x-title", "x-help", "x-widget", "x-titles", "x-order",
+           "x-placeholder")
 
 
 def openapi(node: Any) -> Any:
