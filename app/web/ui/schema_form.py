@@ -28,8 +28,10 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from app.services.kernel import inputs
 from app.web.ui.form_reading import ROW_MARKER, apply_row_action, convert, indices, raw_from_form
 from app.web.ui.formatting import amount_input
+from app.web.ui.labels import TABLES, label
 from app.web.ui.schema_kinds import (
     join,
     kind_of,
@@ -43,8 +45,8 @@ from app.web.ui.schema_kinds import (
 
 # The pipeline's every step is named here, where the pages have always found it.
 __all__ = ["ROW_MARKER", "Field", "apply_row_action", "build_fields", "convert", "field_labels",
-           "field_names", "indices", "kind_of", "localized", "normalise_path", "raw_from_form",
-           "unplaced_errors"]
+           "field_names", "indices", "input_fields", "kind_of", "localized", "normalise_path",
+           "raw_from_form", "unplaced_errors"]
 
 
 @dataclass
@@ -221,3 +223,18 @@ def field_labels(fields: list[Field], parent: str = "") -> dict[str, str]:
             out.update(field_labels(row, f"{f.item_label} {i + 1}" if f.layout == "cards"
                                     else f"{here} {i + 1}"))
     return out
+
+
+def input_fields(name: str, values: dict[str, Any] | None = None,
+                 errors: dict[str, str] | None = None, id_prefix: str = "f-",
+                 labels: dict[str, str] | None = None) -> list[Field]:
+    """The fields of the services' input schema ``name`` (``inputs.SCHEMAS``), for a template
+    that renders one (``{% for f in input_fields('DecisionChangeRequest', ...) %}``): the values
+    shown as typed, and a choice labelled from a label table by its property
+    (``labels={'ground': 'change_ground'}``, see :data:`app.web.ui.labels.TABLES`)."""
+    choices = {key: [(code, label(TABLES[table], code)) for code in
+                     (inputs.SCHEMAS[name]["properties"][key].get("enum") or []) if code]
+               for key, table in (labels or {}).items()}
+    return build_fields(inputs.SCHEMAS[name], values, errors, choices=choices,
+                        id_prefix=id_prefix, as_typed=True)
+

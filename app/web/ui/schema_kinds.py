@@ -128,7 +128,7 @@ def kind_of(prop: dict[str, Any]) -> str:
     if t == "number":
         return "money" if is_money(prop) else "number"
     if t == "string" or t is None:
-        if widget in ("integer", "number"):  # a number typed as text (a percentage)
+        if widget in ("integer", "number", "text"):  # a number typed as text; a long line
             return str(widget)
         if prop.get("format") == "date":
             return "date"

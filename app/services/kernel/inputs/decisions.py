@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.messages import N_
 from app.domain.rulings import GROUNDS, MAX_GROUND_TEXT
 from app.services.kernel.json_input import LONG_TEXT
 
@@ -27,19 +28,30 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             # No act names the party's request as a ground: art. 155 KPA, with consent.
             {"if": {"required": ["ground"], "properties": {"ground": {"const": "party_request"}}},
              "then": {"required": ["party_consent_on"], "x-code": "change_consent_required"}}],
+        # The case page's fields, in its order (their labels: x-title, x-titles; Polish msgids).
+        "x-order": ["kind", "effective_from", "amount", "ground", "ground_text", "party_consent_on",
+                    "reason"],
         "properties": {
-            "kind": {"type": "string", "enum": ["change", "revoke"]},
-            "effective_from": DATE,
-            "reason": {"type": "string", "maxLength": MAX_REASON, "x-nonblank": True},
-            "amount": {**AMOUNT, "description": "change only: the new monthly amount"},
+            "kind": {"type": "string", "enum": ["change", "revoke"], "x-title": N_("Rodzaj"),
+                     "x-widget": "select", "x-titles": {"change": N_("zmiana (nowa kwota)"),
+                                                        "revoke": N_("uchylenie")}},
+            "effective_from": {**DATE, "x-title": N_("Obowiązuje od")},
+            "reason": {"type": "string", "maxLength": MAX_REASON, "x-nonblank": True,
+                       "x-title": N_("Przyczyna")},
+            "amount": {**AMOUNT, "description": "change only: the new monthly amount",
+                       "x-title": N_("Nowa kwota miesięczna (przy zmianie)")},
             "ground": {"type": "string", "enum": list(GROUNDS), "description":
-                       "the ground the decision states (app.domain.rulings)"},
+                       "the ground the decision states (app.domain.rulings)",
+                       "x-title": N_("Podstawa faktyczna (przyczyna)"), "x-widget": "select"},
             "ground_text": {"type": "string", "maxLength": MAX_GROUND_TEXT,
-                            "description": "required for ground 'other'"},
+                            "description": "required for ground 'other'",
+                            "x-title": N_("Inna przyczyna (opis)"), "x-widget": "text"},
             "party_consent_on": {
                 **DATE, "description": "the day of the "
                 "party's consent, needed (art. 155 KPA) where the benefit's act does "
-                "not name the ground (422 change_consent_required)"},
+                "not name the ground (422 change_consent_required)",
+                "x-title": N_("Data zgody strony (art. 155 KPA; gdy ustawa nie przewiduje tej "
+                              "przyczyny)")},
         },
     },
     "SkoOutcomeRequest": {
