@@ -86,10 +86,12 @@ SCHEMAS["AppealRequest"] = {
                       "properties": {"restoration_requested": {"const": True}}},
                "then": {"required": ["cause_ceased_on"]}}],
     "properties": {
-        "channel": {"type": "string", "enum": list(CHANNELS)},
-        "posted_on": DATE,
-        "received_on": DATE,
-        "restoration_requested": {"type": "boolean", "description": "art. 58 KPA, with the appeal"},
-        "cause_ceased_on": DATE,
+        "channel": {"type": "string", "enum": list(CHANNELS), "x-title": N_("Sposób wniesienia"),
+                    "x-widget": "select"},
+        "posted_on": {**DATE, "x-title": N_("Data nadania")},
+        "received_on": {**DATE, "x-title": N_("Data wpływu")},
+        "restoration_requested": {"type": "boolean", "description": "art. 58 KPA, with the appeal",
+                                  "x-title": N_("Strona prosi o przywrócenie terminu (art. 58 KPA)")},
+        "cause_ceased_on": {**DATE, "x-title": N_("Dzień ustania przyczyny uchybienia")},
     },
 }
