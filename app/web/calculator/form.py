@@ -30,13 +30,7 @@ from app.web.ui import schema_form
 from app.web.ui.formatting import service_message
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
 from app.web.ui.labels import RELATION_LABELS
-from app.web.ui.schema_form import Field, localized
-
-MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
-FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
-               "disability_certificate", "severe_disability_certificate")
-TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS)
-PLACEHOLDER = "__m__"
+from app.web.ui.schema_form import Field, kind_of, localized
 
 # The page renders the calculator's input schemas (app/services/kernel/inputs/calculator.py),
 # whose ``x-title`` and ``x-help`` are its labels and help (Polish msgids); the choices are
@@ -44,6 +38,13 @@ PLACEHOLDER = "__m__"
 HOUSEHOLD = inputs.SCHEMAS["Household"]
 MEMBER = HOUSEHOLD["properties"]["members"]["items"]
 DEADLINE = inputs.SCHEMAS["DeadlineRequest"]
+
+# A household row's fields are the member schema's page fields (``x-order``), by widget.
+_ROW_KINDS = [(name, kind_of(MEMBER["properties"][name])) for name in MEMBER["x-order"]]
+MONEY_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind == "money")
+FLAG_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind == "checkbox")
+TEXT_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind not in ("checkbox", "checkboxes"))
+PLACEHOLDER = "__m__"
 
 DEADLINE_LABELS: dict[str, Any] = {
     "interview": _l("Rodzinny wywiad środowiskowy (14 dni roboczych, pilny: 2)"),
@@ -164,12 +165,7 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
             "age": _whole(row["age"]),
             "sex": row["sex"] or None,
             "relation": row["relation"] or None,
-            "unable_to_work": row["unable_to_work"],
-            "disabled": row["disabled"],
-            "in_school": row["in_school"],
-            "disability_certificate": row["disability_certificate"],
-            "in_higher_school": row["in_higher_school"],
-            "severe_disability_certificate": row["severe_disability_certificate"],
+            **{name: row[name] for name in FLAG_FIELDS},
             "other_benefits": list(row["other_benefits"]),
         }
         for name in MONEY_FIELDS:

@@ -66,9 +66,9 @@ MEMBER: dict[str, Any] = {
     "properties": {
         "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
                 "x-codes": {"type": str(Code.AGE_WHOLE)}, **_page(N_("Wiek (ukończone lata)"))},
-        "sex": {**_choice(SEXES), **_page(N_("Płeć"), N_(
+        "sex": {**_choice(SEXES), "x-widget": "select", **_page(N_("Płeć"), N_(
             "Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."))},
-        "relation": {**_choice(tuple(RELATIONS)), **_page(
+        "relation": {**_choice(tuple(RELATIONS)), "x-widget": "select", **_page(
             N_("Stopień pokrewieństwa z wnioskodawcą"), N_(
             "Małżonek, partner i rodzic nigdy nie są dziećmi do zasiłku rodzinnego; puste = "
             "każda osoba poza wnioskodawcą może być dzieckiem."))},
