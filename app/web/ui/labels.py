@@ -55,8 +55,9 @@ INCOME_KINDS = {
 
 OTHER_BENEFITS = {
     "renta_socjalna": _l("renta socjalna"),
-    "swiadczenie_pielegnacyjne": _l("świadczenie pielęgnacyjne"),
-    "specjalny_zasilek_opiekunczy": _l("specjalny zasiłek opiekuńczy"),
+    # The carer's benefits of the catalogue, by their codes, named (lower case, as the others)
+    # by their entries' Polish names, msgids of their own.
+    **{entry.code: _l(entry.name) for entry in benefits.entries() if entry.carer_benefit},
     "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
     "dodatek_samotne_wychowywanie_bezrobocie": _l(
         "dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla bezrobotnych"),
@@ -186,6 +187,16 @@ INTERVIEW_KINDS = {
 }
 
 AUDIT_ACTIONS = {
+    "social_work.opened": _l("Założono kartę pracy socjalnej"),
+    "social_work.updated": _l("Zmieniono kartę pracy socjalnej"),
+    "social_work.read": _l("Odczyt karty pracy socjalnej"),
+    "social_work.listed": _l("Przegląd kart pracy socjalnej"),
+    "social_work.entry_added": _l("Dodano wizytę lub notatkę pracy socjalnej"),
+    "social_work.goal_added": _l("Dodano cel pracy socjalnej"),
+    "social_work.goal_updated": _l("Zmieniono cel pracy socjalnej"),
+    "social_work.contract_recorded": _l("Zapisano kontrakt socjalny lub odmowę jego zawarcia"),
+    "social_work.stage_reviewed": _l("Oceniono etap kontraktu socjalnego"),
+    "social_work.contract_outcome": _l("Zapisano wynik kontraktu socjalnego"),
     "case.opened": _l("Zarejestrowano wniosek"),
     "case.read": _l("Odczyt akt sprawy"),
     "task.claimed": _l("Przejęto zadanie"),
