@@ -13,11 +13,8 @@ from app.domain.income import MAX_AGE, SEXES
 from app.domain.messages import N_, Code
 from app.domain.parameters import PARAMETERS
 from app.domain.reasons import RELATIONS, DisabilityDegree, SingleParentReason
-<<<<<<< HEAD
-from app.services.kernel.inputs.node import SchemaNode
-=======
 from app.services.kernel.inputs.cases import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
->>>>>>> main
+from app.services.kernel.inputs.node import SchemaNode
 
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
