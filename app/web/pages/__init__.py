@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from app.web.ui import schema_form
 from app.web.ui.formatting import register_template_helpers
 
 from . import cases, changes, life, payments, recovery, social_work, tasks, worklist
@@ -15,6 +16,8 @@ from . import cases, changes, life, payments, recovery, social_work, tasks, work
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
 bp.record_once(lambda state: register_template_helpers(state.app))
+# A template renders a services' input schema by its name (the decision change on the case page).
+bp.record_once(lambda state: state.app.add_template_global(schema_form.input_fields, "input_fields"))
 
 _ROUTES = (
     ("/", worklist.index, ("GET",)),
