@@ -82,6 +82,11 @@ def timer_at(on: str) -> str:
     return datetime.combine(_d(on) + timedelta(days=1), time(0), WARSAW).isoformat()
 
 
+def fa_debtor_due_date(step: str, start: str, days: int | None = None) -> str:
+    """A debtor procedure step's term: ``days`` (or 30) calendar days from ``start``."""
+    return (_d(start) + timedelta(days=30 if days is None else int(days))).isoformat()
+
+
 def stub_script_functions() -> dict[str, Callable]:
     """The whitelisted script functions, as simplified stand-ins (see module docstring)."""
     return {
@@ -94,6 +99,7 @@ def stub_script_functions() -> dict[str, Callable]:
         "add_months_date": add_months_date,
         "timer_at": timer_at,
         "warning_at": warning_at,
+        "fa_debtor_due_date": fa_debtor_due_date,
     }
 
 

@@ -11,6 +11,7 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
+from .debtors import DebtorDue, DebtorProcedure, DebtorReceipt, DebtorStep
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
@@ -39,4 +40,5 @@ __all__ = [
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
+    "DebtorDue", "DebtorProcedure", "DebtorReceipt", "DebtorStep",
 ]
