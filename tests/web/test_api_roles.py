@@ -43,6 +43,13 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("GET", "/api/incidents", {"supervisor", "admin"}),
     ("POST", "/api/incidents/999999/retry", {"supervisor", "admin"}),
     ("POST", "/api/instances/migrate", {"admin"}),
+    ("GET", "/api/debtors", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors", {"caseworker1", "supervisor"}),
+    ("GET", "/api/debtors/999999", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/dues", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/dues/import", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/receipts", {"caseworker1", "supervisor"}),
+    ("GET", "/api/debtor-deadlines", {"caseworker1", "supervisor"}),
 ]
 
 

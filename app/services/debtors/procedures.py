@@ -49,7 +49,8 @@ from app.services.workflow.instances import apply_snapshot
 from app.services.workflow.versions import active_definition, definition_ref
 
 PROCESS = "fa_debtor"
-REASON = "fa_debtor"
+# A debtor procedure has no art. 7 u.p.s. reason.
+REASON = ""
 
 
 def _fa_code() -> str:

@@ -62,7 +62,7 @@ def _outcome(step: str, data: Mapping[str, Any], errors: dict[str, Msg], on: dat
         limit = parameters.value("fa.debtor.registration_max_days", on).value
         if not 1 <= int(data["registration_days"]) <= int(limit):
             errors["registration_days"] = msg(FadCode.DEBTOR_REGISTRATION_DAYS, max=int(limit))
-        return f"{int(data['registration_days'])}_days"
+        return "obliged"
     if step == "registration":
         if data.get("refused_work"):
             return "refused_work"
