@@ -182,7 +182,7 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.debtor.evasion_months", D(2008, 10, 1), 6,
      "art. 5 ust. 3a: no evasion decision where the debtor paid in each of the last 6 months "
      "(luczyszyn.komornik.pl; ops.koscian.pl)"),
-    ("fa.debtor.evasion_paid_percent", D(2008, 10, 1), Decimal("50"),
+    ("fa.debtor.evasion_paid_percent", D(2008, 10, 1), Decimal("50.00"),
      "art. 5 ust. 3a: at least 50 % of the alimony currently due in each month"),
     ("fa.debtor.motion_days", D(2008, 10, 1), 30,
      "READING of art. 5 ust. 3b (to confirm): the motion to suspend the driving licence once the "
@@ -199,11 +199,11 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.debtor.interest_from", D(2008, 10, 1), "payment_day",
      "READING of art. 27 ust. 1: statutory interest on the FA paid, from the day each benefit "
      "was paid (the act names no start day; 'next_month' from a date to change it)"),
-    ("fa.debtor.share_creditor_gmina", D(2008, 10, 1), Decimal("20"),
+    ("fa.debtor.share_creditor_gmina", D(2008, 10, 1), Decimal("20.00"),
      "art. 28 ust. 1-2: 60 % state budget, 20 % the creditor's gmina, 20 % the debtor's gmina "
      "(40 % to the creditor's gmina when it is also the debtor's). Confirm against Dz.U. 2026 "
      "poz. 79"),
-    ("fa.debtor.share_debtor_gmina", D(2008, 10, 1), Decimal("20"),
+    ("fa.debtor.share_debtor_gmina", D(2008, 10, 1), Decimal("20.00"),
      "art. 28 ust. 2: 20 % to the debtor's gmina when it is not the creditor's"),
     # Art. 9 ust. 1 of the FA act (with art. 2 pkt 11): entitled until the 18th birthday, until
     # the 25th while in a szkoła or szkoła wyższa, without an age limit only with a certificate of

@@ -147,6 +147,22 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
                                "sko_reference": "SKO.4101.1.2026"},
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
+        # The FA debtor procedure (fa_debtor.bpmn): a debtor who cooperates and is employed.
+        "debtor_interview": {"interview_on": on, "declaration_received": True,
+                             "interview_prevented": False, "employed": True,
+                             "findings": "Dłużnik złożył oświadczenie majątkowe."},
+        "debtor_bailiff_info": {"sent_on": on},
+        "debtor_registration_obligation": {"obliged_on": on, "registration_days": 30,
+                                           "labour_office_informed": True},
+        "debtor_registration_check": {"checked_on": on, "registered": True, "refused_work": False},
+        "debtor_evasion_decision": {"decided_on": on, "paid_half_each_month": False,
+                                    "evasion_found": True},
+        "debtor_evasion_final": {"evasion_final_on": on},
+        "debtor_licence_motion": {"licence_held": True, "sent_on": on},
+        "debtor_big_report": {"sent_on": on},
+        "debtor_prosecutor_notice": {"sent_on": on},
+        "debtor_grounds_ceased": {"ceased_on": on, "ceased_note": ""},
+        "debtor_licence_withdrawal": {"sent_on": on},
     }
     try:
         data = dict(forms[task_name])

@@ -121,6 +121,7 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
                                  "{task_id}" if "/tasks/" in path else
                                  "{job_id}" if "/jobs/" in path else
                                  "{instance_id}" if "/incidents/" in path else
+                                 "{procedure_id}" if "/debtors/" in path else
                                  "{payment_id}" if "/api/payments/" in path else "{list_id}")
             templ = templ.replace("/export/elixir", "/export/{kind}")
         assert templ in paths, templ

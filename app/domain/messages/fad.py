@@ -15,7 +15,7 @@ TEXTS: dict[MessageCode, Template] = {
         "There is no such debtor procedure."),
     FadCode.DEBTOR_INVALID: Template(
         N_("Popraw zaznaczone pola."),
-        "Correct the fields marked."),
+        "Correct the marked fields."),
     FadCode.DEBTOR_FA_CASE_UNKNOWN: Template(
         N_("Sprawa nr %(case)s nie jest sprawą funduszu alimentacyjnego."),
         "Case %(case)s is not a maintenance fund case."),

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.domain import fa_debtor
 from app.domain.deadlines import today_in_warsaw
-from app.domain.messages import Msg, msg
+from app.domain.messages import msg
 from app.domain.messages.codes_fad import FadCode
 from app.domain.money import money_str
 from app.persistence.models import DebtorDue, DebtorProcedure, DebtorReceipt, Payment
@@ -51,7 +51,7 @@ def dues_of(uow: UnitOfWork, proc: DebtorProcedure, on: date) -> fa_debtor.Dues:
     return fa_debtor.dues(items, receipts, on)
 
 
-def _not_future(uow: UnitOfWork, day: date, name: str, errors: dict[str, Msg]) -> None:
+def _not_future(uow: UnitOfWork, day: date, name: str, errors: dict[str, str]) -> None:
     if day > today_in_warsaw(uow.ctx.now()):
         errors[name] = msg(FadCode.DEBTOR_DATE_FUTURE)
 

@@ -15,7 +15,7 @@ from app.domain import benefits, fa_debtor
 from app.domain.deadlines import today_in_warsaw
 from app.domain.errors import InvalidIdentifier
 from app.domain.identifiers import parse_pesel
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import Code, msg
 from app.domain.messages.codes_fad import FadCode
 from app.domain.statuses import CaseKind, TaskStatus
 from app.persistence.models import (
@@ -58,7 +58,7 @@ def _fa_code() -> str:
     return benefits.codes_where(lambda b: b.act == "fa")[0]
 
 
-def _person(uow: UnitOfWork, typed: dict[str, Any], errors: dict[str, Msg], today: date
+def _person(uow: UnitOfWork, typed: dict[str, Any], errors: dict[str, str], today: date
             ) -> tuple[str | None, date | None, str | None]:
     """The debtor's PESEL, birth date and sex (from the PESEL when there is one)."""
     pesel = typed.get("pesel") or None
@@ -206,9 +206,9 @@ def list_procedures(ctx: ServiceContext, actor: Actor) -> list[ProcedureRow]:
             select(DebtorProcedure, Case, Person).join(Case, Case.id == DebtorProcedure.case_id)
             .join(Person, Person.id == DebtorProcedure.debtor_id)
             .order_by(DebtorProcedure.id.desc())).all()
-        due: dict[int, date | None] = {}
+        due: dict[int, date] = {}
         for t, _ in _open_steps(uow, [c.id for _, c, _ in rows]):
-            if t.due_on is not None and (due.get(t.case_id) is None or t.due_on < due[t.case_id]):
+            if t.due_on is not None and (t.case_id not in due or t.due_on < due[t.case_id]):
                 due[t.case_id] = t.due_on
         return [ProcedureRow(p.id, c.id, c.number, _name(person), p.fa_case_id,
                              p.request_received_on, c.status, due.get(c.id))

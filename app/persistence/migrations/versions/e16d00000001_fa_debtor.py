@@ -24,6 +24,8 @@ down_revision: Union[str, Sequence[str], None] = 'e15l00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
+# The constraints this migration changes (as d2a000000001's CHECKS): (table, column) -> values.
+CHECKS: dict[tuple[str, str], tuple[str, ...]] = {('cases', 'kind'): ('application', 'change', 'debtor')}
 _KINDS_BEFORE = "kind IN ('application', 'change')"
 _KINDS_AFTER = "kind IN ('application', 'change', 'debtor')"
 
