@@ -112,15 +112,20 @@ def test_pages_open_a_procedure_see_its_steps_and_record_a_receipt(
     page = text(client.get(f"/cases/{fa.case_id}"))
     assert f"/debtors/new?fa_case_id={fa.case_id}" in page
     page = text(client.get(f"/debtors/new?fa_case_id={fa.case_id}"))
-    assert "Wszczęcie postępowania wobec dłużnika" in page and f'value="{fa.case_id}"' in page
+    # The FA case is named by its number, as the centre knows it.
+    assert "Wszczęcie postępowania wobec dłużnika" in page and 'value="TEST/' in page
+    number = re.search(r'name="fa_case_number" type="text" value="([^"]+)"', page)
+    assert number is not None
     token_ = csrf(client, "/debtors/new")
     # A refusal keeps what was typed and says why in Polish.
     res = client.post("/debtors/new", data={**OPEN, "pesel": "80010112345",
-                                            "fa_case_id": str(fa.case_id), "csrf_token": token_})
+                                            "fa_case_number": "POM/1999/00001",
+                                            "csrf_token": token_})
     assert res.status_code == 422
     page = text(res)
     assert 'value="Dłużny"' in page and "Cyfra kontrolna numeru PESEL" in page
-    res = client.post("/debtors/new", data={**OPEN, "fa_case_id": str(fa.case_id),
+    assert "nie jest sprawą funduszu alimentacyjnego" in page
+    res = client.post("/debtors/new", data={**OPEN, "fa_case_number": number.group(1),
                                             "csrf_token": token_})
     assert res.status_code == 302, text(res)[:2000]
     detail = res.headers["Location"]

@@ -17,8 +17,8 @@ TEXTS: dict[MessageCode, Template] = {
         N_("Popraw zaznaczone pola."),
         "Correct the marked fields."),
     FadCode.DEBTOR_FA_CASE_UNKNOWN: Template(
-        N_("Sprawa nr %(case)s nie jest sprawą funduszu alimentacyjnego."),
-        "Case %(case)s is not a maintenance fund case."),
+        N_("Wskazana sprawa nie jest sprawą funduszu alimentacyjnego."),
+        "The case named is not a maintenance fund case."),
     FadCode.DEBTOR_DATE_FUTURE: Template(
         N_("Data nie może być późniejsza niż dzisiejsza."),
         "The date may not be later than today."),

@@ -90,7 +90,7 @@ def open_procedure(ctx: ServiceContext, actor: Actor, body: Any, *, page: bool =
         if fa_case_id is not None:
             fa_case = uow.session.get(Case, fa_case_id)
             if fa_case is None or fa_case.benefit != _fa_code() or fa_case.kind == CaseKind.DEBTOR:
-                errors["fa_case_id"] = msg(FadCode.DEBTOR_FA_CASE_UNKNOWN, case=fa_case_id)
+                errors["fa_case_id"] = msg(FadCode.DEBTOR_FA_CASE_UNKNOWN)
         if errors:
             raise inputs.refusal(errors, page=page)
         assert received is not None and birth_date is not None and sex is not None
@@ -221,6 +221,21 @@ def procedure_of_case(ctx: ServiceContext, actor: Actor, case_id: int) -> int | 
     with ctx.uow(readonly=True) as uow:
         return uow.session.scalar(select(DebtorProcedure.id).where(
             DebtorProcedure.case_id == case_id))
+
+
+def case_reference(ctx: ServiceContext, actor: Actor, *, case_id: int | None = None,
+                   number: str | None = None) -> tuple[int, str] | None:
+    """An FA case named on the page by its number (or id): (id, number), or None when there is
+    no such case (the opening then refuses it as not an FA case)."""
+    ledger.require_case_role(actor)
+    with ctx.uow(readonly=True) as uow:
+        query = select(Case.id, Case.number)
+        if case_id is not None:
+            query = query.where(Case.id == case_id)
+        else:
+            query = query.where(Case.number == (number or "").strip().upper())
+        row = uow.session.execute(query).first()
+        return (row[0], row[1]) if row else None
 
 
 def deadlines(ctx: ServiceContext, actor: Actor) -> list[DebtorDeadline]:

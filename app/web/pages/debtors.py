@@ -48,24 +48,31 @@ def debtor_list() -> Any:
 
 
 def _open_body(form: Any) -> dict[str, Any]:
+    """The API's body from the form; the FA case is typed by its number (POM/2026/00042)."""
     body: dict[str, Any] = {k: form[k] for k in _OPEN_FIELDS if form.get(k, "").strip()}
-    fa_case = form.get("fa_case_id", "").strip()
-    if fa_case:
-        number = parse_ascii_int(fa_case)
-        body["fa_case_id"] = fa_case if number is None else number
+    typed = form.get("fa_case_number", "").strip()
+    if typed:
+        found = procedures.case_reference(services(), actor(), number=typed)
+        # An unknown number goes on as an id no case has: refused as not an FA case.
+        body["fa_case_id"] = found[0] if found else 2**31 - 1
     return body
 
 
 @page_roles(*CASE_ROLES)
 def debtor_new() -> Any:
     """Open a debtor procedure: the debtor's data, both gminas, the request's date."""
+    linked = parse_ascii_int(request.args.get("fa_case_id", "").strip())
+    found = procedures.case_reference(services(), actor(), case_id=linked) if linked else None
     form: Any = request.form if request.method == "POST" else {
-        "fa_case_id": request.args.get("fa_case_id", ""), "request_received_on": today().isoformat()}
+        "fa_case_number": found[1] if found else "", "request_received_on": today().isoformat()}
     if request.method == "POST":
         try:
             pid = procedures.open_procedure(services(), actor(), _open_body(request.form), page=True)
         except ServiceError as exc:
             fields, labels = _errors(exc)
+            if "fa_case_id" in fields:  # the page's field is the case number
+                fields["fa_case_number"] = fields.pop("fa_case_id")
+                labels["fa_case_number"] = labels.pop("fa_case_id")
             return render_template("pages/debtor_new.html", form=form, fields=fields,
                                    labels=labels, problem=service_message(exc.message, exc.status),
                                    max_date=today().isoformat()), exc.status
