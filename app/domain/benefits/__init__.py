@@ -7,7 +7,10 @@ benefit, add a module here that registers its entry, import it below, and add it
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
     specjalny_zasilek_celowy,
+    specjalny_zasilek_opiekunczy,
+    swiadczenie_pielegnacyjne,
     zasilek_okresowy,
+    zasilek_pielegnacyjny,
     zasilek_rodzinny,
     zasilek_staly,
 )
@@ -19,6 +22,7 @@ from app.domain.benefits.catalogue import (
     Wording,
     act_of,
     attribute,
+    carer_benefits,
     codes_where,
     entries,
     find,
@@ -30,6 +34,7 @@ from app.domain.benefits.catalogue import (
 )
 
 __all__ = [
-    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "codes_where", "entries", "find",
+    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "carer_benefits",
+    "codes_where", "entries", "find",
     "get", "name", "register", "unregister", "where",
 ]

@@ -22,7 +22,10 @@ HOUSEHOLD = [person(70, 500, unable_to_work=True, alimony_awarded=Decimal(300)),
 
 def test_benefits_tuple() -> None:
     assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                        "zasilek_rodzinny", "fundusz_alimentacyjny")
+                        "zasilek_rodzinny", "fundusz_alimentacyjny",
+                        # issue 16, the care benefits of u.ś.r. (lane usrc)
+                        "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
+                        "specjalny_zasilek_opiekunczy")
 
 
 @pytest.mark.parametrize("benefit", BENEFITS)
