@@ -31,7 +31,7 @@ from app.persistence.models import (
     ProcessInstance,
 )
 from app.services.cases import register
-from app.services.cases.opening import _next_case_number
+from app.services.cases.opening import _next_case_number  # the one case-number sequence
 from app.services.debtors import ledger
 from app.services.debtors.task_actions import STEP_OF_ACTION
 from app.services.debtors.views import (
