@@ -15,6 +15,7 @@ from app.services.appeals import decision_life
 from app.services.debtors import procedures as debtor_procedures
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
+from app.services.social_work import period as social_work_period
 from app.services.workflow import incidents, jobs, worklist
 from app.services.workflow.task_views import TaskSummary
 from app.web.context import services
@@ -109,6 +110,7 @@ def deadlines() -> Any:
                            failed_jobs=jobs.problem_jobs(services(), actor()),
                            incidents=incidents.list_incidents(services(), actor()),
                            appeals=decision_life.pending_forwarding(services(), actor()),
+                           reviews=social_work_period.reviews_due(services(), actor(), horizon),
                            debtor_steps=debtor_procedures.deadlines(services(), actor()))
 
 

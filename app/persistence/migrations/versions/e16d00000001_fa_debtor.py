@@ -8,7 +8,7 @@ debtor's own ledger (dues and receipts with their art. 28 split); cases gain the
 - debtor_receipts: what was recovered, how it was applied and its split.
 
 Revision ID: e16d00000001
-Revises: e16m00000001
+Revises: e16s00000001
 Create Date: 2026-12-07
 
 """
@@ -20,7 +20,7 @@ from alembic import op
 import app.persistence.models.base
 
 revision: str = 'e16d00000001'
-down_revision: Union[str, Sequence[str], None] = 'e16m00000001'
+down_revision: Union[str, Sequence[str], None] = 'e16s00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

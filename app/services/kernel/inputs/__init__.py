@@ -21,13 +21,14 @@ from app.services.kernel.inputs import (
     documents,
     payments,
     recovery,
+    social_work,
 )
 from app.services.kernel.inputs.check import MESSAGE, check, fail
 from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
-    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS}
+    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS}
 
 
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
