@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from app.domain import benefits
+
 from .clock import WARSAW
 
 DEFAULT_DAY = "2026-03-02"
@@ -82,6 +84,12 @@ def timer_at(on: str) -> str:
     return datetime.combine(_d(on) + timedelta(days=1), time(0), WARSAW).isoformat()
 
 
+def interview_review(benefit: str) -> bool:
+    """The catalogue's answer: a grant followed by the 6-monthly interview update."""
+    entry = benefits.find(benefit)
+    return entry is not None and entry.interview_review
+
+
 def fa_debtor_due_date(step: str, start: str, days: int | None = None) -> str:
     """A debtor procedure step's term: ``days`` (or 30) calendar days from ``start``."""
     return (_d(start) + timedelta(days=30 if days is None else int(days))).isoformat()
@@ -99,6 +107,7 @@ def stub_script_functions() -> dict[str, Callable]:
         "add_months_date": add_months_date,
         "timer_at": timer_at,
         "warning_at": warning_at,
+        "interview_review": interview_review,
         "fa_debtor_due_date": fa_debtor_due_date,
     }
 
@@ -164,6 +173,9 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "debtor_grounds_ceased": {"ceased_on": on, "ceased_note": ""},
         "debtor_licence_withdrawal": {"sent_on": on},
     }
+    # The family benefit process's deadline tasks (user task ids are unique in a definition).
+    forms["family_decision_deadline_escalation"] = forms["decision_deadline_escalation"]
+    forms["family_decision_deadline_warning"] = forms["decision_deadline_warning"]
     try:
         data = dict(forms[task_name])
     except KeyError:
