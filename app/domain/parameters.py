@@ -195,6 +195,41 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
     ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),
      "art. 9 ust. 2a-2b (cdo24.pl; mops.starogard.pl); start date as for the 900 zł criterion"),
+    # --- FA: the debtor's side (art. 3-5, 27-28 of the act of 7 Sep 2007; domain/fa_debtor.py
+    # names each reading). The act is in force from 1 Oct 2008.
+    ("fa.debtor.interview_days", D(2008, 10, 1), 30,
+     "READING of art. 3-4 ustawy o pomocy osobom uprawnionym do alimentów: the act gives the "
+     "creditor's centre 30 days to send its request and names no period for the wywiad; the "
+     "debtor's centre gets the same 30 days from receiving it. Confirm against Dz.U. 2026 poz. 79"),
+    ("fa.debtor.registration_max_days", D(2008, 10, 1), 30,
+     "art. 5 ust. 2 pkt 1: a period of at most 30 days to register as unemployed or a job "
+     "seeker (sip.lex.pl, Dz.U. 2022 poz. 1205 art. 5)"),
+    ("fa.debtor.evasion_months", D(2008, 10, 1), 6,
+     "art. 5 ust. 3a: no evasion decision where the debtor paid in each of the last 6 months "
+     "(luczyszyn.komornik.pl; ops.koscian.pl)"),
+    ("fa.debtor.evasion_paid_percent", D(2008, 10, 1), Decimal("50.00"),
+     "art. 5 ust. 3a: at least 50 % of the alimony currently due in each month"),
+    ("fa.debtor.motion_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 3b (to confirm): the motion to suspend the driving licence once the "
+     "evasion decision is final; the act names no period, Pomoc gives 30 days"),
+    ("fa.debtor.big_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 4 (to confirm): the report to an economic information bureau once "
+     "the evasion decision is final; no period named, Pomoc gives 30 days"),
+    ("fa.debtor.prosecutor_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 4 (to confirm): the notice of the offence of art. 209 § 1 KK once "
+     "the evasion decision is final; no period named, Pomoc gives 30 days"),
+    ("fa.debtor.withdrawal_days", D(2008, 10, 1), 14,
+     "READING of art. 5 ust. 5 (to confirm): the motion to return the driving licence when the "
+     "grounds cease; no period named, Pomoc gives 14 days from learning of it"),
+    ("fa.debtor.interest_from", D(2008, 10, 1), "payment_day",
+     "READING of art. 27 ust. 1: statutory interest on the FA paid, from the day each benefit "
+     "was paid (the act names no start day; 'next_month' from a date to change it)"),
+    ("fa.debtor.share_creditor_gmina", D(2008, 10, 1), Decimal("20.00"),
+     "art. 28 ust. 1-2: 60 % state budget, 20 % the creditor's gmina, 20 % the debtor's gmina "
+     "(40 % to the creditor's gmina when it is also the debtor's). Confirm against Dz.U. 2026 "
+     "poz. 79"),
+    ("fa.debtor.share_debtor_gmina", D(2008, 10, 1), Decimal("20.00"),
+     "art. 28 ust. 2: 20 % to the debtor's gmina when it is not the creditor's"),
     # Art. 9 ust. 1 of the FA act (with art. 2 pkt 11): entitled until the 18th birthday, until
     # the 25th while in a szkoła or szkoła wyższa, without an age limit only with a certificate of
     # a severe degree (znaczny stopień), never merely for being disabled.

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from app.domain.messages import (
     casework,
     deploy,
+    fad,
     general,
     notices,
     service_errors,
@@ -35,7 +36,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
-                                   **social_work.TEXTS, **upsa.TEXTS}
+                                   **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -11,6 +11,7 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
+from .debtors import DebtorDue, DebtorProcedure, DebtorReceipt, DebtorStep
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
@@ -47,6 +48,7 @@ __all__ = [
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
+    "DebtorDue", "DebtorProcedure", "DebtorReceipt", "DebtorStep",
     "SocialContract", "SocialContractStage", "SocialWorkEntry", "SocialWorkGoal",
     "SocialWorkMember", "SocialWorkRecord",
 ]

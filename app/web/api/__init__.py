@@ -26,6 +26,7 @@ from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
+from . import debtors as debtors_api
 from . import payment_routes
 from . import recovery as recovery_api
 from . import social_work as social_work_api
@@ -353,4 +354,5 @@ def migrate_instances() -> Any:
 
 
 recovery_api.register(bp)
+debtors_api.register(bp)
 social_work_api.register(bp)

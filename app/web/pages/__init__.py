@@ -11,7 +11,7 @@ from flask import Blueprint
 from app.web.ui import schema_form
 from app.web.ui.formatting import register_template_helpers
 
-from . import cases, changes, life, payments, recovery, social_work, tasks, worklist
+from . import cases, changes, debtors, life, payments, recovery, social_work, tasks, worklist
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -61,6 +61,12 @@ _ROUTES = (
     ("/appeals/<int:appeal_id>/forward", life.forward_appeal, ("POST",)),
     ("/appeals/<int:appeal_id>/sko", life.sko_outcome, ("POST",)),
     ("/cases/<int:case_id>/decision-changes", life.request_change, ("POST",)),
+    ("/debtors", debtors.debtor_list, ("GET",)),
+    ("/debtors/new", debtors.debtor_new, ("GET", "POST")),
+    ("/debtors/<int:procedure_id>", debtors.debtor_detail, ("GET",)),
+    ("/debtors/<int:procedure_id>/dues", debtors.add_due, ("POST",)),
+    ("/debtors/<int:procedure_id>/dues/import", debtors.import_dues, ("POST",)),
+    ("/debtors/<int:procedure_id>/receipts", debtors.record_receipt, ("POST",)),
 )
 
 for _rule, _view, _methods in _ROUTES:

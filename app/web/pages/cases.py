@@ -8,12 +8,14 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain import benefits
 from app.domain.digits import parse_ascii_int
-from app.domain.statuses import CaseStatus
+from app.domain.statuses import CaseKind, CaseStatus
 from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.cases import register
 from app.services.cases.register_views import ApplicationCheck
+from app.services.debtors import procedures as debtor_procedures
 from app.services.documents import document_store, letters
 from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
@@ -126,7 +128,13 @@ def case_new() -> Any:
 def case_detail(case_id: int) -> Any:
     """The case file (the read is audited by the service)."""
     case = case_view.get_case(services(), actor(), case_id)
-    return render_template("pages/case.html", case=case)
+    # A debtor case (FA, art. 3-5) links to its procedure's page (one more read, only there).
+    debtor_procedure = (debtor_procedures.procedure_of_case(services(), actor(), case_id)
+                        if case.kind == CaseKind.DEBTOR else None)
+    # An FA case (the entitled persons') offers to open the debtor procedure linked to it.
+    fa_case = case.kind != CaseKind.DEBTOR and benefits.act_of(case.benefit) == "fa"
+    return render_template("pages/case.html", case=case, debtor_procedure=debtor_procedure,
+                           fa_case=fa_case)
 
 
 @page_roles(*CASE_ROLES)

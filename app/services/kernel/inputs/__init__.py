@@ -17,6 +17,7 @@ from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs import (
     calculator,
     cases,
+    debtors,
     decisions,
     documents,
     payments,
@@ -28,7 +29,7 @@ from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
-    **calculator.SCHEMAS, **cases.SCHEMAS, **social_work.SCHEMAS}
+    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS}
 
 
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
