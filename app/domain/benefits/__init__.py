@@ -6,7 +6,9 @@ benefit, add a module here that registers its entry, import it below, and add it
 
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
+    posilek,
     specjalny_zasilek_celowy,
+    uslugi_opiekuncze,
     zasilek_okresowy,
     zasilek_rodzinny,
     zasilek_staly,

@@ -47,6 +47,8 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    IN_KIND = "in_kind"                # "w formie posiłku ... w <szkole/stołówce>" (no money)
+    SERVICE = "service"                # "w zakresie N godzin tygodniowo ..., odpłatność ..."
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
