@@ -99,7 +99,7 @@ def income_share(members: list[Member], on: date, expl: Explanation,
 
 def uslugi_opiekuncze(members: list[Member], on: date, expl: Explanation) -> Outcome:
     """Usługi opiekuńcze (art. 50 u.p.s.): granted on need; the income sets only the fee."""
-    income_share(members, on, expl, "uslugi_opiekuncze")
+    income_share(members, on, expl, uslugi_opiekuncze.__name__)
     expl.reading("uslugi_opiekuncze.need", "care services are granted on the need the social "
                  "worker finds (art. 50 ust. 1-2), not on income; the income sets the fee by "
                  "the rada gminy's resolution (art. 50 ust. 6).", [ART_50_1_2, ART_50_6],
