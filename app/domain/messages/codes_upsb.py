@@ -27,3 +27,6 @@ class UpsbCode(MessageCode):
     SCOPE_HOURS = "provision.scope_hours"
     LIST_MONTH = "provision.list_month"
     LIST_KIND = "provision.list_kind"
+    FEE_TABLE_ROLE = "provision.fee_table_role"
+    LIST_ROLE = "provision.list_role"
+    SCOPE_INVALID = "provision.scope_invalid"

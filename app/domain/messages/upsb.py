@@ -74,4 +74,15 @@ TEXTS: dict[MessageCode, Template] = {
     UpsbCode.LIST_KIND: Template(
         N_("Nie ma takiej listy: wybierz listę posiłków albo usług opiekuńczych."),
         "There is no such list: choose the list of meals or of care services."),
+    UpsbCode.FEE_TABLE_ROLE: Template(
+        N_("Tabelę odpłatności za usługi opiekuńcze zmienia tylko administrator."),
+        "Only an admin changes the care services fee table."),
+    UpsbCode.LIST_ROLE: Template(
+        N_("Listy posiłków i usług zawierają dane osób: widzą je tylko pracownicy socjalni i "
+           "kierownicy."),
+        "The lists of meals and services name persons: only caseworkers and supervisors see "
+        "them."),
+    UpsbCode.SCOPE_INVALID: Template(
+        N_("Zakres pomocy w projekcie decyzji jest niepełny lub błędny."),
+        "The scope of help in the draft decision is incomplete or wrong."),
 }

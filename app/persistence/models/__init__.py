@@ -16,6 +16,7 @@ from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
 from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
+from .provision import CareFeeTable, ProvisionScope
 from .recovery import (
     Recovery,
     RecoveryDecision,
@@ -39,4 +40,5 @@ __all__ = [
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
+    "CareFeeTable", "ProvisionScope",
 ]

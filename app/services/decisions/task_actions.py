@@ -34,6 +34,7 @@ from app.services.documents.office import office, signer
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import Conflict, ValidationFailed
 from app.services.kernel.task_input import day, refuse_if, today
+from app.services.provision import scope as provision_scope
 from app.services.workflow.registry import Action, fields
 
 DRAFT_MESSAGE = msg(Code.DRAFT_UNLAWFUL)
@@ -89,7 +90,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         earlier.status = DecisionStatus.RETURNED
         earlier.return_comment = earlier.return_comment or (
             "Projekt zastąpiony nowym projektem po wypowiedzi strony (art. 10 § 1 KPA).")
-    uow.session.add(Decision(
+    decision = Decision(
         case_id=ht.case_id, kind=kind, benefit=case.benefit, amount=draft.amount or Decimal("0"),
         period_from=draft.period_from, period_to=draft.period_to,
         justification=draft.justification, amount_reason=draft.amount_reason,
@@ -98,7 +99,10 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         immediate_enforcement=draft.immediate_enforcement,
         immediate_enforcement_reason=draft.immediate_enforcement_reason,
         comments_answer=comments_answer if kind != "grant" else "",
-    ))
+    )
+    uow.session.add(decision)
+    # A meal or a service: its scope (and a service's fee) is recorded with the draft.
+    provision_scope.record(uow, decision, data)
 
 
 def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,

@@ -11,8 +11,7 @@ import pytest
 
 from app.domain import benefits
 from app.domain.benefits import forms
-from app.domain.care_fees import FeeTable, fee_for, in_force, month_days, month_fee, month_hours, \
-    read_table
+from app.domain.care_fees import FeeTable, fee_for, in_force, month_days, month_fee, month_hours, read_table
 from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.eligibility import calculate
 from app.domain.messages.codes_upsb import UpsbCode
@@ -102,7 +101,10 @@ def test_art_50_services_are_granted_on_need_whatever_the_income() -> None:
     assert Decimal(share["result"]) == 150
 
 
-def _table(on: date = D(2025, 1, 1), cost: str = "40.00") -> FeeTable:
+JAN_2025 = D(2025, 1, 1)
+
+
+def _table(on: date = JAN_2025, cost: str = "40.00") -> FeeTable:
     table, errors = read_table(on, cost, [
         {"up_to": "100", "fee_percent": "0"},
         {"up_to": "150", "fee_percent": "10"},
