@@ -32,11 +32,21 @@ def _open(client: Any, benefit: str, income: str, members: list[dict[str, Any]] 
     return int(res.get_json()["id"])
 
 
+def _to_draft(ctx: ServiceContext, case_id: int, actors: dict[str, Actor]) -> Any:
+    """Drive to the draft; the interview confirms the declared incomes as its form opens."""
+    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "conduct_interview" for t in ts))
+    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "conduct_interview")
+    initial = worklist.get_task(ctx, actors["caseworker"], task.id)["context"]["initial"]
+    complete_named(ctx, case_id, "conduct_interview", actors["caseworker"],
+                   {**canned(ctx, "conduct_interview"), **initial})
+    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "draft_decision" for t in ts))
+    return next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
+
+
 def _walk(ctx: ServiceContext, case_id: int, actors: dict[str, Actor],
           scope: dict[str, Any]) -> Decision:
     """Drive to the draft, draft the lawful grant with its scope, then drive to the end."""
-    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "draft_decision" for t in ts))
-    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
+    task = _to_draft(ctx, case_id, actors)
     view = worklist.get_task(ctx, actors["caseworker"], task.id)
     initial = view["context"]["initial"]
     assert initial["decision_kind"] == "grant" and initial["amount"] is None
@@ -99,8 +109,7 @@ def test_art_48b_one_grosz_above_the_threshold_is_refused_without_a_list(
         client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
     actors = {"caseworker": caseworker, "supervisor": supervisor}
     case_id = _open(client, "posilek", "2020.01")
-    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "draft_decision" for t in ts))
-    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
+    task = _to_draft(ctx, case_id, actors)
     assert worklist.get_task(ctx, caseworker, task.id)["context"]["initial"][
         "decision_kind"] == "refusal"
 
@@ -129,7 +138,7 @@ def test_art_50_care_services_case_decides_the_fee_with_the_service_and_lists_it
     assert row.hours == (Decimal(10) * row.days / 5).quantize(Decimal("0.01"))
     assert row.fee == (row.hours * Decimal("3.80")).quantize(Decimal("0.01"))
     assert found.fees == row.fee
-    auth = _token(client, "supervisor1")
+    auth = _token(client, "supervisor")
     res = client.get(f"/api/provision/services?month={month:%Y-%m}", headers=auth)
     assert res.status_code == 200 and res.get_json()["rows"][0]["fee_per_hour"] == "3.80"
 
@@ -138,8 +147,7 @@ def test_art_50_a_service_without_a_fee_table_in_force_is_refused_on_the_draft(
         client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
     actors = {"caseworker": caseworker, "supervisor": supervisor}
     case_id = _open(client, "uslugi_opiekuncze", "900.00")
-    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "draft_decision" for t in ts))
-    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "draft_decision")
+    task = _to_draft(ctx, case_id, actors)
     initial = worklist.get_task(ctx, caseworker, task.id)["context"]["initial"]
     data = {**canned(ctx, "draft_decision"), **initial, "hours_per_week": "6"}
     data.pop("amount", None)

@@ -134,9 +134,15 @@ def _hours_pl(hours: Decimal) -> str:
     return f"{hours.normalize():f}".replace(".", ",")
 
 
+def _pct(value: Decimal | None) -> str:
+    """A percentage as the resolution writes it: 10 -> "10%", 12.50 -> "12,5%"."""
+    return pct(Decimal(f"{(value or Decimal('0')).normalize():f}"))
+
+
 def ruling(scope: ScopeView | None, period: str) -> list[str]:
     """What the ruling says of the scope after "Przyznać stronie: ... <name>" (in kind, a
     service); ``period`` is "na okres od … do …"."""
+    period = period.rstrip(".")
     if scope is None:
         return [f" {period}."]
     if scope.kind == benefits.Kind.IN_KIND.value:
@@ -153,15 +159,15 @@ def ruling(scope: ScopeView | None, period: str) -> list[str]:
         return lines
     if scope.fee_per_hour == 0:
         lines.append("Usługi są nieodpłatne: dochód "
-                     f"({pct(scope.income_percent or Decimal('0'))} kryterium dochodowego) mieści "
+                     f"({_pct(scope.income_percent)} kryterium dochodowego) mieści "
                      f"się w progu, w którym uchwała rady gminy zwalnia z opłat ({scope.resolution}, "
                      f"tabela obowiązująca od {_since(scope)}).")
     else:
         lines.append(
-            f"Ustalić odpłatność w wysokości {pct(scope.fee_percent or Decimal('0'))} kosztu "
+            f"Ustalić odpłatność w wysokości {_pct(scope.fee_percent)} kosztu "
             f"jednej godziny usług ({zl(scope.hourly_cost or Decimal('0'))}), tj. "
             f"{zl(scope.fee_per_hour)} za godzinę, według dochodu stanowiącego "
-            f"{pct(scope.income_percent or Decimal('0'))} kryterium dochodowego i uchwały rady "
+            f"{_pct(scope.income_percent)} kryterium dochodowego i uchwały rady "
             f"gminy ({scope.resolution}, tabela obowiązująca od "
             f"{_since(scope)}); opłatę za godziny usług wykonane w miesiącu "
             "wnosi się do ośrodka na podstawie miesięcznego rozliczenia.")
