@@ -10,7 +10,7 @@ from flask import Blueprint
 
 from app.web.ui.formatting import register_template_helpers
 
-from . import cases, changes, life, payments, recovery, tasks, worklist
+from . import cases, changes, life, payments, provision, recovery, tasks, worklist
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -46,6 +46,8 @@ _ROUTES = (
     ("/payments/<int:list_id>/settle", payments.settle_list, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/settle", payments.settle_payment, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/reissue", payments.reissue, ("POST",)),
+    ("/provision", provision.provision_lists, ("GET",)),
+    ("/provision/<kind>/export/<fmt>", provision.provision_export, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.case_recoveries, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.record_finding, ("POST",)),
     ("/recoveries/<int:recovery_id>/decisions", recovery.draft_decision, ("POST",)),
