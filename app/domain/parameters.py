@@ -103,6 +103,14 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     # whose income does not exceed 200% of the criterion of art. 8: the threshold in zł is derived
     # (200% x ups.criterion_single / ups.criterion_per_person: 2020 zł and 1646 zł from 1 Jan 2025),
     # never a literal. The programme ends with 2028: the next programme is a new entry.
+    ("posilek.threshold_percentage", D(2019, 1, 1), 150,
+     "programme 'Posiłek w szkole i w domu' 2019-2023, uchwała nr 140 RM z 15 października "
+     "2018 r. (M.P. 2018 poz. 1007): 150% of the criterion (gops.gminawitonia.pl; "
+     "mops.ustka.pl: 1164 zł single, 900 zł per person)"),
+    ("posilek.threshold_percentage", D(2023, 1, 1), 200,
+     "uchwała RM z 28 grudnia 2022 r. amending uchwała nr 140: 150% -> 200% (1552 zł single, "
+     "1200 zł per person; mops.ustka.pl after gov.pl). READING: from 1 Jan 2023, the year the "
+     "amended programme ran; to be confirmed against M.P."),
     ("posilek.threshold_percentage", D(2024, 1, 1), 200,
      "programme 'Posiłek w szkole i w domu' 2024-2028, uchwała nr 149 RM z 23 sierpnia 2023 r. "
      "(M.P. 2023 poz. 881), cz. III-IV: 200% of the criterion of art. 8 u.p.s. (ecus.pl; "

@@ -56,12 +56,15 @@ def test_art_48b_meal_family_threshold_before_2025_is_200_percent_of_600() -> No
     assert not calculate("posilek", D(2024, 9, 1), family("2400.01", 2)).eligible
 
 
-def test_art_48b_threshold_is_the_programmes_parameter_from_2024() -> None:
+def test_art_48b_threshold_is_the_programmes_parameter_across_its_changes() -> None:
     r = calculate("posilek", D(2025, 3, 1), [person(30, 0)])
     assert r.parameters["posilek.threshold_percentage"]["value"] == 200
     assert r.parameters["posilek.threshold_percentage"]["valid_from"] == "2024-01-01"
-    with pytest.raises(Exception):  # noqa: B017 - no programme before 2024 in the table
-        calculate("posilek", D(2023, 12, 1), [person(30, 0)])
+    # The 2019-2023 programme: 150% until its amendment, 200% from 2023 (776 zł single).
+    assert calculate("posilek", D(2022, 12, 1), [person(30, "1164.00")]).eligible
+    assert not calculate("posilek", D(2022, 12, 1), [person(30, "1164.01")]).eligible
+    assert calculate("posilek", D(2023, 1, 1), [person(30, "1552.00")]).eligible
+    assert not calculate("posilek", D(2023, 1, 1), [person(30, "1552.01")]).eligible
 
 
 def test_art_48b_meal_is_help_in_kind_and_art_50_services_a_service() -> None:
