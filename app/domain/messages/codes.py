@@ -71,6 +71,8 @@ class Code(MessageCode):
     MEMBERS_EXPECTED = "members_expected"
     RELATION_UNKNOWN = "relation_unknown"
     OTHER_BENEFITS_UNKNOWN = "other_benefits_unknown"
+    DISABILITY_DEGREE_UNKNOWN = "disability_degree_unknown"
+    SINGLE_PARENT_REASON_UNKNOWN = "single_parent_reason_unknown"
     INCOMES_EXPECTED = "incomes_expected"
     INCOME_EXPECTED = "income_expected"
     INCOME_KIND_UNKNOWN = "income_kind_unknown"

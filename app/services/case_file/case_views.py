@@ -59,6 +59,12 @@ class MemberFile(JsonView):
     other_benefits: Any
     alimony_awarded: Decimal
     incomes: tuple[IncomeRow, ...]
+    # Issue 16: the facts of the care benefits and the dodatki (app.domain.reasons.CARE_FACTS).
+    disability_degree: str | None = None
+    disability_onset_age: int | None = None
+    constant_care: bool = False
+    gave_up_work: bool = False
+    single_parent_reason: str | None = None
 
 
 @dataclass(frozen=True)

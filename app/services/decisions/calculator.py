@@ -73,7 +73,11 @@ def _member(obj: dict[str, Any]) -> Member:
     """One household member, as typed by the input schema (absent and null are the defaults)."""
     flags = ("unable_to_work", "disabled", "in_school", "disability_certificate",
              "in_higher_school", "severe_disability_certificate")
-    flag_values: dict[str, Any] = {flag: bool(obj.get(flag)) for flag in flags}
+    flag_values: dict[str, Any] = {flag: bool(obj.get(flag)) for flag in (*flags, "constant_care",
+                                                                          "gave_up_work")}
+    flag_values.update(disability_degree=obj.get("disability_degree") or None,
+                       disability_onset_age=obj.get("disability_onset_age"),
+                       single_parent_reason=obj.get("single_parent_reason") or None)
     return Member(
         age=obj["age"],
         net_income=obj.get("net_income") or ZERO,

@@ -13,17 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain import benefits
-from app.domain.income import INCOME_KINDS
+from app.domain.income import INCOME_KINDS, MAX_AGE
 from app.domain.messages import Code
 from app.domain.party_request import asks_request
-from app.domain.reasons import REASONS, RELATIONS
+from app.domain.reasons import OTHER_BENEFITS, REASONS, RELATIONS, DisabilityDegree, SingleParentReason
 from app.services.kernel.inputs.export import DAY, MONTH
 
-# The other benefits a household member may already receive (the application's checkboxes).
-OTHER_BENEFITS = (
-    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
-    "dodatek_samotne_wychowywanie_bezrobocie",
-)
 REGISTER_KEY_PATTERN = r"^BP-[0-9A-F]{10}$"
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 300
@@ -41,6 +36,13 @@ def _choice(values: list[str], code: Code) -> dict[str, Any]:
     """One of ``values``; anything else is said with ``code`` naming the choices."""
     return {"type": "string", "enum": values, "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)}}
+
+
+def _choice_or_none(values: list[str], code: Code, description: str) -> dict[str, Any]:
+    """One of ``values``, or none (left out, empty or null)."""
+    return {"type": ["string", "null"], "enum": [*values, "", None], "x-allowed": values,
+            "x-codes": {"enum": str(code), "type": str(code)},
+            "x-openapi": {"type": "string", "enum": values, "description": description}}
 
 
 def _name() -> dict[str, Any]:
@@ -108,6 +110,21 @@ MEMBER: dict[str, Any] = {
                            "x-openapi": {"type": "array", "items": {
                                "type": "string", "enum": list(OTHER_BENEFITS)}}},
         "alimony_awarded": AMOUNT,
+        # The care benefits and the dodatki (issue 16); all optional.
+        "disability_degree": _choice_or_none(list(DisabilityDegree), Code.DISABILITY_DEGREE_UNKNOWN,
+                                             "orzeczenie: child (under 16), lekki, umiarkowany, znaczny"),
+        "disability_onset_age": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_AGE,
+                                 "x-codes": {"type": str(Code.AGE_WHOLE), "minimum": str(Code.AGE_WHOLE),
+                                             "maximum": str(Code.AGE_WHOLE)},
+                                 "x-openapi": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
+                                               "description": "the age at which the disability arose"}},
+        "constant_care": {**FLAG, "description": "the certificate states the need of constant care "
+                                                 "and the carer's constant part in treatment"},
+        "gave_up_work": {**FLAG, "description": "the carer does not take up work, or gave it up, "
+                                                "to care"},
+        "single_parent_reason": _choice_or_none(list(SingleParentReason),
+                                                Code.SINGLE_PARENT_REASON_UNKNOWN,
+                                                "the ground of art. 11a u.ś.r. (on the applicant)"),
     }}
 
 
