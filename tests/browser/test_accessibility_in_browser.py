@@ -192,6 +192,7 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
         Visit(f"/persons/{r.person_id}/recoveries"),
         Visit(f"/cases/{r.case_id}/recoveries", then=_submit("#finding button.primary[type=submit]")),
         Visit("/payments"), Visit(f"/payments/{d['list']}"),
+        Visit("/provision"), Visit("/provision?kind=services&month=2026-03"),
         *[Visit(f"/tasks/{t}") for t, lane in d["tasks"] if lane == role],
         *[Visit(f"/tasks/{t}", then=_submit_empty) for t, lane in d["tasks"][1:2] if lane == role],
         *[Visit(f"/tasks/{t}/next") for t, lane in d["waiting"] if lane == role],
@@ -207,7 +208,8 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit(f"/admin/definitions/diff?old={old}&new={new}"),
         Visit("/admin/definitions/edit", then=_wait_for_editor),
         Visit("/admin/incidents"), Visit("/admin/incidents", then=_dry_run(d["versions"])),
-        Visit("/admin/office"), Visit("/admin/users"),
+        Visit("/admin/office"), Visit("/admin/users"), Visit("/admin/fee-tables"),
+        Visit("/admin/fee-tables", then=_submit("#fee-table-form button.primary[type=submit]")),
         Visit("/admin/users", then=_submit("form button.primary[type=submit]")),
         Visit("/cases", 403), Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
