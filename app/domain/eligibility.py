@@ -108,6 +108,11 @@ def calculate(
     text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
                f"{'są' if outcome.eligible else 'nie są'} spełnione; proponowana kwota "
                f"{zl(outcome.amount)} miesięcznie")
+    if benefits.get(benefit).kind in (benefits.Kind.IN_KIND, benefits.Kind.SERVICE):
+        # Help in kind or a service: no money is granted (art. 48b, art. 50 u.p.s.).
+        text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
+                   f"{'są' if outcome.eligible else 'nie są'} spełnione; pomoc udzielana w "
+                   "naturze lub w formie usług, bez wypłaty pieniężnej")
     if outcome.min_amount != outcome.max_amount:
         text_pl += (f" (dopuszczalna wysokość: od {zl(outcome.min_amount)} do "
                     f"{zl(outcome.max_amount)})")

@@ -94,8 +94,10 @@ def test_art_48b_meal_case_from_the_api_to_its_decision_and_the_providers_list(
     [row] = provider.rows
     assert row.case_id == case_id and row.name == "Jan Testowy"
     assert row.meals == row.days * 1 and row.days > 0
-    # The API gives the same list, and its exports.
+    # The API gives the same list, and its exports; the case file shows the scope.
     auth = _token(client, "caseworker1")
+    file = client.get(f"/api/cases/{case_id}", headers=auth).get_json()
+    assert file["decisions"][-1]["scope"]["provider"] == "Szkoła Podstawowa nr 1 w Krzeszowicach"
     res = client.get(f"/api/provision/meals?month={month:%Y-%m}", headers=auth)
     assert res.status_code == 200, res.get_data(as_text=True)[:300]
     assert res.get_json()["providers"][0]["rows"][0]["case_id"] == case_id

@@ -126,6 +126,19 @@ def of_decision(uow: UnitOfWork, decision_id: int) -> ScopeView | None:
     return view_of(uow, scope) if scope is not None else None
 
 
+def of_case(uow: UnitOfWork, case_id: int) -> dict[int, ScopeView]:
+    """decision id -> the scope it granted, for every decision of the case (one statement)."""
+    rows = uow.session.execute(select(ProvisionScope, CareFeeTable.valid_from,
+                                      CareFeeTable.resolution)
+                               .outerjoin(CareFeeTable,
+                                          CareFeeTable.id == ProvisionScope.fee_table_id)
+                               .where(ProvisionScope.case_id == case_id)).all()
+    return {s.decision_id: ScopeView(
+        s.decision_id, s.kind, s.provider, s.meals_per_day, s.hours_per_week, s.fee_band,
+        s.fee_percent, s.income_percent, s.hourly_cost, s.fee_per_hour, since, resolution or "")
+        for s, since, resolution in rows}
+
+
 def _since(scope: ScopeView) -> str:
     return date_pl(scope.fee_table_from) if scope.fee_table_from else "—"
 
