@@ -21,11 +21,13 @@ HOUSEHOLD = [person(70, 500, unable_to_work=True, alimony_awarded=Decimal(300)),
 
 
 def test_benefits_tuple() -> None:
-    # The existing five keep their codes and order (issue 16 adds benefits beside them).
-    five = ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-            "zasilek_rodzinny", "fundusz_alimentacyjny")
-    assert tuple(b for b in BENEFITS if b in five) == five
-    assert {"posilek", "uslugi_opiekuncze"} <= set(BENEFITS)
+    assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
+                        "zasilek_rodzinny", "fundusz_alimentacyjny",
+                        # issue 16, help in kind and services of the u.p.s. (lane upsb)
+                        "posilek", "uslugi_opiekuncze",
+                        # issue 16, the care benefits of u.ś.r. (lane usrc)
+                        "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
+                        "specjalny_zasilek_opiekunczy")
 
 
 @pytest.mark.parametrize("benefit", BENEFITS)

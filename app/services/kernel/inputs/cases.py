@@ -16,9 +16,22 @@ from app.domain import benefits
 from app.domain.income import INCOME_KINDS, MAX_AGE
 from app.domain.messages import Code
 from app.domain.party_request import asks_request
-from app.domain.reasons import OTHER_BENEFITS, REASONS, RELATIONS, DisabilityDegree, SingleParentReason
+from app.domain.reasons import (
+    OTHER_BENEFITS_OUTSIDE_CATALOGUE,
+    REASONS,
+    RELATIONS,
+    DisabilityDegree,
+    SingleParentReason,
+)
 from app.services.kernel.inputs.export import DAY, MONTH
 
+# The other benefits a household member may already receive (the application's checkboxes):
+# the keys outside the catalogue (app.domain.reasons) and the carer's benefits of the catalogue
+# (świadczenie pielęgnacyjne, specjalny zasiłek opiekuńczy), named by their codes.
+OTHER_BENEFITS = (
+    OTHER_BENEFITS_OUTSIDE_CATALOGUE[0], *benefits.carer_benefits(),
+    *OTHER_BENEFITS_OUTSIDE_CATALOGUE[1:],
+)
 REGISTER_KEY_PATTERN = r"^BP-[0-9A-F]{10}$"
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 300
