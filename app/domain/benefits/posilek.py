@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, UPS, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.in_kind import posilek
 
@@ -27,6 +27,7 @@ ENTRY = register(Benefit(
     kind=Kind.IN_KIND, rule=rule, wording=Wording.IN_KIND,
     end_required=True, default_term_months=6, period_discretion=True,
     parameter_prefix="posilek", parameters_read=("ups.", "posilek."),
+    member_fields=INCOME_FIELDS,
     form_fragment={"draft_decision": {"properties": {
         "period_to": {"title": {"pl": "Okres do (wymagane: posiłki na określony okres)",
                                 "en": "Period to (required: meals for a set period)"}},

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, UPS, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.in_kind import uslugi_opiekuncze
 
@@ -28,6 +28,7 @@ ENTRY = register(Benefit(
     kind=Kind.SERVICE, rule=rule, wording=Wording.SERVICE,
     end_required=True, default_term_months=6, period_discretion=True,
     parameter_prefix="uslugi_opiekuncze", parameters_read=("ups.",),
+    member_fields=INCOME_FIELDS,
     form_fragment={"draft_decision": {"properties": {
         "period_to": {"title": {"pl": "Okres do (wymagane: usługi na określony okres)",
                                 "en": "Period to (required: services for a set period)"}},

@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.domain.messages import casework, deploy, general, notices, service_errors, upsb
+from app.domain.messages import (
+    casework,
+    deploy,
+    general,
+    notices,
+    service_errors,
+    social_work,
+    upsb,
+)
 from app.domain.messages.codes import N_, Code, MessageCode, Template
 
 __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Template", "all_codes",
@@ -27,7 +35,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
-                                   **upsb.TEXTS}
+                                   **social_work.TEXTS, **upsb.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

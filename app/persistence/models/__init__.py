@@ -25,6 +25,14 @@ from .recovery import (
     RecoveryItem,
     RecoveryRepayment,
 )
+from .social_work import (
+    SocialContract,
+    SocialContractStage,
+    SocialWorkEntry,
+    SocialWorkGoal,
+    SocialWorkMember,
+    SocialWorkRecord,
+)
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
@@ -41,4 +49,6 @@ __all__ = [
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
     "CareFeeTable", "ProvisionScope",
+    "SocialContract", "SocialContractStage", "SocialWorkEntry", "SocialWorkGoal",
+    "SocialWorkMember", "SocialWorkRecord",
 ]
