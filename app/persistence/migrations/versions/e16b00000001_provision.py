@@ -7,7 +7,7 @@ gminy's resolution (art. 50 ust. 6 u.p.s.) and the scope a meal or service decis
   and the fee decided with them.
 
 Revision ID: e16b00000001
-Revises: e16m00000001
+Revises: e16s00000001
 Create Date: 2026-12-07
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e16b00000001'
-down_revision: Union[str, Sequence[str], None] = 'e16m00000001'
+down_revision: Union[str, Sequence[str], None] = 'e16s00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
