@@ -96,6 +96,31 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("ups.one_off_multiplier", _UPS_START, 5, "art. 8 ust. 11 u.p.s." + _OLDER),
     ("ups.one_off_spread_months", _UPS_START, 12, "art. 8 ust. 11 u.p.s." + _OLDER),
     ("general.age_of_majority", _UPS_START, 18, "art. 10 Kodeksu cywilnego" + _OLDER),
+    # --- help in kind and services (lane upsb): meals (art. 48b u.p.s.) and care services
+    # (art. 50 u.p.s.) ---
+    # READING: art. 48b names no income threshold of its own (art. 8 ust. 1 would apply); the
+    # programme "Posiłek w szkole i w domu" 2024-2028 (uchwała nr 149 RM z 23 sierpnia 2023 r.,
+    # M.P. 2023 poz. 881, in force from 1 Jan 2024) lets a gmina give meals under it to a person
+    # whose income does not exceed 200% of the criterion of art. 8: the threshold in zł is derived
+    # (200% x ups.criterion_single / ups.criterion_per_person: 2020 zł and 1646 zł from 1 Jan 2025),
+    # never a literal. The programme ends with 2028: the next programme is a new entry.
+    ("posilek.threshold_percentage", D(2019, 1, 1), 150,
+     "programme 'Posiłek w szkole i w domu' 2019-2023, uchwała nr 140 RM z 15 października "
+     "2018 r. (M.P. 2018 poz. 1007): 150% of the criterion (gops.gminawitonia.pl; "
+     "mops.ustka.pl: 1164 zł single, 900 zł per person)"),
+    ("posilek.threshold_percentage", D(2023, 1, 1), 200,
+     "uchwała RM z 28 grudnia 2022 r. amending uchwała nr 140: 150% -> 200% (1552 zł single, "
+     "1200 zł per person; mops.ustka.pl after gov.pl). READING: from 1 Jan 2023, the year the "
+     "amended programme ran; to be confirmed against M.P."),
+    ("posilek.threshold_percentage", D(2024, 1, 1), 200,
+     "programme 'Posiłek w szkole i w domu' 2024-2028, uchwała nr 149 RM z 23 sierpnia 2023 r. "
+     "(M.P. 2023 poz. 881), cz. III-IV: 200% of the criterion of art. 8 u.p.s. (ecus.pl; "
+     "kuratorium.lodz.pl; DOMAIN.md: 2020 zł single, 1646 zł per person from 1 Jan 2025)"),
+    # READING: art. 50 ust. 6 u.p.s. leaves the fee of care services to the rada gminy's
+    # resolution (a table by income against the criterion, kept by the centre's admin in the
+    # fee table); the criterion the income is compared with is the one of art. 8 ust. 1, so a
+    # person living alone is measured against ups.criterion_single and a family member against
+    # ups.criterion_per_person (income per person), read on the first day of the service.
     # --- zasiłek stały (art. 37 u.p.s.) ---
     ("zasilek_staly.eligibility_percentage", _UPS_START, 100,
      "art. 37 ust. 1 u.p.s.: income below the criterion" + _OLDER),

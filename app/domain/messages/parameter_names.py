@@ -56,6 +56,7 @@ NAMES: dict[str, str] = {
     "fa.min_after_reduction": N_("Fundusz alimentacyjny: najniższa kwota po obniżeniu"),
     "fa.period_start_month": N_("Fundusz alimentacyjny: pierwszy miesiąc okresu świadczeniowego"),
     "general.age_of_majority": N_("Wiek pełnoletności"),
+    "posilek.threshold_percentage": N_("Posiłek: próg dochodowy programu (% kryterium)"),
     "interview.working_days": N_("Termin wywiadu środowiskowego (dni robocze)"),
     "interview.working_days_urgent": N_("Termin wywiadu w sprawie pilnej (dni robocze)"),
     "kpa.appeal_days": N_("Termin na odwołanie (dni)"),

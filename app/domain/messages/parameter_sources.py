@@ -108,6 +108,19 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
     "general.age_of_majority": ((date.min, N_(
         "art. 10 § 1 ustawy z dnia 23 kwietnia 1964 r. Kodeks cywilny (Dz.U. 1964 nr 16 "
         "poz. 93)")),),
+    "posilek.threshold_percentage": ((date.min, N_(
+        "Wieloletni rządowy program „Posiłek w szkole i w domu” na lata 2019–2023, stanowiący "
+        "załącznik do uchwały nr 140 Rady Ministrów z dnia 15 października 2018 r. (M.P. 2018 "
+        "poz. 1007): 150% kryterium dochodowego z art. 8 ustawy o pomocy społecznej")),
+        (date(2023, 1, 1), N_(
+        "Uchwała Rady Ministrów z dnia 28 grudnia 2022 r. zmieniająca uchwałę w sprawie "
+        "ustanowienia wieloletniego rządowego programu „Posiłek w szkole i w domu” na lata "
+        "2019–2023: 200% kryterium dochodowego z art. 8 ustawy o pomocy społecznej")),
+        (date(2024, 1, 1), N_(
+        "Wieloletni rządowy program „Posiłek w szkole i w domu” na lata 2024–2028, stanowiący "
+        "załącznik do uchwały nr 149 Rady Ministrów z dnia 23 sierpnia 2023 r. (M.P. 2023 "
+        "poz. 881), w związku z art. 48b ustawy z dnia 12 marca 2004 r. o pomocy społecznej "
+        "(Dz.U. 2004 nr 64 poz. 593): 200% kryterium dochodowego z art. 8")),),
     "zasilek_staly.eligibility_percentage": ((date.min, N_(
         "art. 37 ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 "
         "poz. 593)")),),

@@ -17,6 +17,7 @@ from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
 from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
+from .provision import CareFeeTable, ProvisionScope
 from .recovery import (
     Recovery,
     RecoveryDecision,
@@ -49,6 +50,7 @@ __all__ = [
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
     "DebtorDue", "DebtorProcedure", "DebtorReceipt", "DebtorStep",
+    "CareFeeTable", "ProvisionScope",
     "SocialContract", "SocialContractStage", "SocialWorkEntry", "SocialWorkGoal",
     "SocialWorkMember", "SocialWorkRecord",
 ]

@@ -11,7 +11,18 @@ from flask import Blueprint
 from app.web.ui import schema_form
 from app.web.ui.formatting import register_template_helpers
 
-from . import cases, changes, debtors, life, payments, recovery, social_work, tasks, worklist
+from . import (
+    cases,
+    changes,
+    debtors,
+    life,
+    payments,
+    provision,
+    recovery,
+    social_work,
+    tasks,
+    worklist,
+)
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -49,6 +60,8 @@ _ROUTES = (
     ("/payments/<int:list_id>/settle", payments.settle_list, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/settle", payments.settle_payment, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/reissue", payments.reissue, ("POST",)),
+    ("/provision", provision.provision_lists, ("GET",)),
+    ("/provision/<kind>/export/<fmt>", provision.provision_export, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.case_recoveries, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.record_finding, ("POST",)),
     ("/recoveries/<int:recovery_id>/decisions", recovery.draft_decision, ("POST",)),
