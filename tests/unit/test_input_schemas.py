@@ -18,6 +18,9 @@ from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs.formats import Refused, read_date, read_money
 
 _DATE_NAME = re.compile(r"(_on|_from|_to|_by|_due|^due_on|date)$")
+# Names the pattern takes for dates that are not: a fee band's upper limit, "up to" a percentage
+# of the criterion (CareFeeTableRequest.bands[].up_to; the band's share is fee_percent).
+_NOT_A_DATE = {"up_to"}
 _MONEY_NAME = re.compile(r"amount")
 
 
@@ -47,7 +50,7 @@ def test_every_input_schema_is_valid_and_types_money_and_dates_by_format(name: s
         assert fmt in (None, "money", "date"), f"{name}{path}: only the money and date formats"
         leaf = path.rsplit(".", 1)[-1]
         conditional = "type" not in prop  # an if/then's const, or a property left to the document
-        if _DATE_NAME.search(leaf) and not conditional:
+        if _DATE_NAME.search(leaf) and not conditional and leaf not in _NOT_A_DATE:
             assert fmt == "date", f"{name}{path} is a date: format date"
         if _MONEY_NAME.search(leaf) and not conditional:
             assert fmt == "money", f"{name}{path} is an amount: format money"

@@ -70,3 +70,24 @@ def test_monthly_lists_pages_are_for_the_case_roles(client: Any) -> None:
     client.post("/logout")
     login(client, "admin")
     assert client.get("/provision?kind=meals&month=2026-03").status_code == 403
+
+
+def test_the_fee_table_api_reads_its_body_through_its_input_schema(client: Any) -> None:
+    """The one input dialect: CareFeeTableRequest says the shape (unknown fields, a list of
+    bands, a money cost, a date), coded per path; the domain then says the bands' rules."""
+    from app.web.api.openapi import OPENAPI
+
+    admin = _token(client, "admin")
+    for body, path in (({**GOOD, "extra": 1}, "extra"), ({**GOOD, "bands": "100"}, "bands"),
+                       ({**GOOD, "hourly_cost": "czterdzieści"}, "hourly_cost"),
+                       ({**GOOD, "valid_from": "2026-02-30"}, "valid_from"),
+                       ({**GOOD, "bands": [{"up_to": "100"}]}, "bands[0].fee_percent")):
+        res = client.post("/api/care-fee-tables", headers=admin, json=body)
+        assert res.status_code == 422, (body, res.get_json())
+        assert path in res.get_json()["fields"], (path, res.get_json())
+    assert client.post("/api/care-fee-tables", headers=admin, data="[]",
+                       content_type="application/json").status_code == 422
+    post = OPENAPI["paths"]["/api/care-fee-tables"]["post"]
+    assert post["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/CareFeeTableRequest")
+    assert "/api/provision/{kind}" in OPENAPI["paths"]

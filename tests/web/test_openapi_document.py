@@ -72,6 +72,8 @@ DOWNLOADS = {
     ("/api/payment-lists/{list_id}/export/{kind}", "get"): {m for m, _ in KINDS.values()},
     ("/api/cases/{case_id}/documents/{document_id}", "get"): {"application/pdf"},
     ("/api/recovery-decisions/{decision_id}/pdf", "get"): {"application/pdf"},
+    ("/api/provision/{kind}/export/{fmt}", "get"): {
+        "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }
 
 

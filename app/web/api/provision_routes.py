@@ -7,9 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.messages import Code, msg
-from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs.formats import Refused, read_date
+from app.services.kernel import inputs
 from app.services.provision import exports, fee_tables, lists
 from app.web.context import services
 from app.web.security import api_actor, api_roles
@@ -36,19 +34,9 @@ def fee_table_list() -> Any:
 
 
 def _values() -> tuple[dict[str, Any], Any]:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise ValidationFailed(msg(Code.BODY_NOT_JSON_OBJECT),
-                               {"body": msg(Code.JSON_OBJECT_EXPECTED)})
-    values = dict(body)
-    try:
-        values["valid_from"] = read_date(str(body.get("valid_from", "")), page=False)
-    except Refused as refused:
-        raise ValidationFailed(refused.message, {"valid_from": refused.message}) from None
-    if not isinstance(values.get("bands"), list) or not all(
-            isinstance(b, dict) for b in values["bands"]):
-        values["bands"] = []
-    return values, body.get("base_version")
+    """The body read through its input schema (CareFeeTableRequest); the domain checks the rest."""
+    typed = dict(inputs.validate("CareFeeTableRequest", request.get_json(silent=True)))
+    return typed, typed.pop("base_version", None)
 
 
 def fee_table_add() -> Any:

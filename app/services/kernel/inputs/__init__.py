@@ -21,6 +21,7 @@ from app.services.kernel.inputs import (
     decisions,
     documents,
     payments,
+    provision,
     recovery,
     social_work,
 )
@@ -29,7 +30,8 @@ from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
-    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS}
+    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS,
+    **provision.SCHEMAS}
 
 
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
