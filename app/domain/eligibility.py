@@ -58,6 +58,8 @@ class EligibilityResult:
     parameters: dict[str, dict[str, Any]]
     on: date | None = None
     breakdown: list[dict[str, Any]] = field(default_factory=list)
+    # Each part of the amount: {code, amount, per: "month"|"once"|"year", article}.
+    components: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-safe dict: money as strings like '123.45', dates ISO."""
@@ -72,6 +74,7 @@ class EligibilityResult:
             "legal_basis": list(self.legal_basis),
             "parameters": to_json(self.parameters),
             "breakdown": to_json(self.breakdown),
+            "components": to_json(self.components),
         }
 
 
@@ -130,4 +133,16 @@ def calculate(
         parameters=expl.parameters,
         on=on,
         breakdown=list(outcome.breakdown),
+        components=_components(benefit, outcome),
     )
+
+
+def _components(benefit: str, outcome: Any) -> list[dict[str, Any]]:
+    """The outcome's parts; a benefit without parts is one part, itself (none when refused)."""
+    if outcome.components:
+        return list(outcome.components)
+    if not outcome.eligible:
+        return []
+    entry = benefits.get(benefit)
+    return [{"code": benefit, "amount": outcome.amount,
+             "per": "once" if entry.one_off else "month", "article": entry.article}]

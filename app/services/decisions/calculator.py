@@ -84,8 +84,12 @@ def _member(obj: dict[str, Any]) -> Member:
         sex=obj.get("sex") or None,
         child=obj.get("child"),
         relation=obj.get("relation") or None,
-        **{flag: bool(obj.get(flag)) for flag in flags},
+        **_flags(obj, flags),
     )
+
+
+def _flags(obj: dict[str, Any], flags: tuple[str, ...]) -> dict[str, Any]:
+    return {flag: bool(obj.get(flag)) for flag in flags}
 
 
 def _household(name: str, body: Any) -> tuple[dict[str, Any], date, list[Member], Decimal | None]:
