@@ -302,7 +302,8 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
 
 
 def _zasilek_part(amount: Decimal) -> dict[str, object]:
-    return {"code": "zasilek_rodzinny", "amount": amount, "per": "month", "article": USR_6_2}
+    return {"code": zasilek_rodzinny.__name__, "amount": amount, "per": "month",
+            "article": USR_6_2}
 
 
 def _reduced_parts(full: Decimal, found: list[Dodatek], excess: Decimal) -> tuple[dict[str, object], ...]:

@@ -6,7 +6,9 @@ benefit, add a module here that registers its entry, import it below, and add it
 
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
+    jednorazowa_zapomoga,
     specjalny_zasilek_celowy,
+    swiadczenie_rodzicielskie,
     zasilek_okresowy,
     zasilek_rodzinny,
     zasilek_staly,
