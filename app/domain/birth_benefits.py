@@ -145,13 +145,13 @@ def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation
                   pl="W rodzinie nie ma dziecka, z którego urodzeniem (objęciem opieką) wiąże "
                      "się świadczenie rodzicielskie.")
         return NOT_ELIGIBLE
-    latest = max(members[i].born_on for i in born if members[i].born_on is not None)
+    latest: date = max(d for d in (members[i].born_on for i in born) if d is not None)
     twins = [i for i in born if members[i].born_on == latest]
     care = next((members[i].care_since for i in twins if members[i].care_since), None)
-    since = care or latest
+    since: date = care or latest
     table = expl.param("swiadczenie_rodzicielskie.weeks", on)
     weeks = rodzicielskie_weeks(len(twins), table)
-    last = since + timedelta(weeks=weeks) - timedelta(days=1)
+    last: date = since + timedelta(weeks=weeks) - timedelta(days=1)
     expl.step("swiadczenie_rodzicielskie.period",
               f"{len(twins)} children born on {latest} (READING: the same birth date is one "
               f"birth): {weeks} weeks from {since}, until {last}.",
