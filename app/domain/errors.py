@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import MessageCode, Msg, msg
 
 
 def _code_of(message: str) -> tuple[str | None, Mapping[str, object]]:
@@ -41,7 +41,7 @@ class InvalidIdentifier(ValueError):
     :class:`Msg` (its text is English; the UI renders the code).
     """
 
-    def __init__(self, code: Code, **params: str | int) -> None:
+    def __init__(self, code: MessageCode, **params: str | int) -> None:
         self.message: Msg = msg(code, **params)
         super().__init__(self.message)
         self.code = str(code)

@@ -4,12 +4,21 @@ them), kept apart from :mod:`app.domain.income` which calls them for each member
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.messages import Code, msg
 
-SCHOOL_AWAY = ("living", "commuting")
+
+class SchoolAway(StrEnum):
+    """Art. 15 u.ś.r.: a child learning away from home lives where the school is, or commutes."""
+
+    LIVING = "living"
+    COMMUTING = "commuting"
+
+
+SCHOOL_AWAY = tuple(SchoolAway)
 # The dodatki to zasiłek rodzinny an application may ask for (art. 8 u.ś.r.), by their codes.
 DODATKI = (
     "dodatek_urodzenie_dziecka", "dodatek_opieka_urlop_wychowawczy",
@@ -17,6 +26,11 @@ DODATKI = (
     "dodatek_ksztalcenie_rehabilitacja", "dodatek_rozpoczecie_roku_szkolnego",
     "dodatek_nauka_poza_miejscem_zamieszkania",
 )
+
+# A member's facts of births and the dodatki carried as they are from the application (or the
+# simulator) to the case and to the domain Member; ``born_on`` comes from the register's birth
+# date and ``applied_on`` from the application's day of filing.
+BIRTH_FACTS = ("prenatal_care", "care_since", "parental_leave", "school_away", "dodatki")
 
 
 def check_birth_facts(m: Any, path: str) -> None:

@@ -1,6 +1,9 @@
-"""Reasons for granting social assistance (art. 7 u.p.s.), as stable codes."""
+"""Reasons for granting social assistance (art. 7 u.p.s.), as stable codes; and the stable codes of
+a household member's facts (relation, disability degree, single-parent ground, other benefits)."""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 # Code -> (Polish label, English label). The order follows art. 7.
 REASONS: dict[str, tuple[str, str]] = {
@@ -25,3 +28,39 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 RELATIONS = ("applicant", "spouse", "partner", "child", "parent", "sibling", "other")
+
+
+class DisabilityDegree(StrEnum):
+    """The certificate a member holds (ustawa o rehabilitacji zawodowej i społecznej, art. 4–5, 6b):
+    a child's orzeczenie o niepełnosprawności (under 16), or the degree of an orzeczenie o stopniu
+    niepełnosprawności."""
+
+    CHILD = "child"
+    LEKKI = "lekki"
+    UMIARKOWANY = "umiarkowany"
+    ZNACZNY = "znaczny"
+
+
+class SingleParentReason(StrEnum):
+    """The grounds of art. 11a ust. 1 u.ś.r. on which a parent alone gets zasiłek rodzinny and the
+    dodatek of art. 11: the other parent is dead, the father is unknown, or the claim for alimony
+    from the other parent was dismissed."""
+
+    DECEASED = "deceased"
+    UNKNOWN = "unknown"
+    ALIMONY_DISMISSED = "alimony_dismissed"
+
+
+# The other benefits a household member may already receive (the application's and the
+# simulator's checkboxes): those of art. 37 ust. 5 u.p.s., the dodatek pielęgnacyjny (ZUS; no
+# zasiłek pielęgnacyjny with it, art. 16 ust. 6 u.ś.r.) and zasiłek macierzyński (no świadczenie
+# rodzicielskie with it, art. 17c u.ś.r.).
+OTHER_BENEFITS = (
+    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
+    "dodatek_samotne_wychowywanie_bezrobocie", "dodatek_pielegnacyjny", "zasilek_macierzynski",
+)
+
+# A member's facts that the care benefits and the dodatki read, carried as they are from the
+# application (or the simulator) to the case and to the domain Member (app.domain.income.Member).
+CARE_FACTS = ("disability_degree", "disability_onset_age", "constant_care", "gave_up_work",
+              "single_parent_reason")

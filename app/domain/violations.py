@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.messages import Code, Msg
+from app.domain.messages import MessageCode, Msg, code_of
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Violation:
     article: str
     message: str
     params: dict[str, str] = dataclasses.field(default_factory=dict)
-    template: Code | None = None
+    template: MessageCode | None = None
 
     @property
     def msg(self) -> Msg:
@@ -33,7 +33,7 @@ class Violation:
 
         Its English text is :attr:`text` (tests/unit/domain/test_rule_messages.py checks it).
         """
-        return Msg(self.template or Code(f"rule.{self.code}"), {**self.params, "article": self.article})
+        return Msg(self.template or code_of(f"rule.{self.code}"), {**self.params, "article": self.article})
 
     @property
     def text(self) -> str:

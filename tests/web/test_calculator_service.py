@@ -106,7 +106,10 @@ def test_other_benefits_come_from_the_dated_parameter() -> None:
     # dziecka i utraty prawa do zasiłku dla bezrobotnych.
     assert set(calculator.OTHER_BENEFITS) == {"renta_socjalna", "swiadczenie_pielegnacyjne",
                                               "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
-                                              "dodatek_samotne_wychowywanie_bezrobocie"}
+                                              "dodatek_samotne_wychowywanie_bezrobocie",
+                                              # Issue 16's contract adds these two (art. 16 ust.
+                                              # 6 and art. 17c u.ś.r. exclude with them).
+                                              "dodatek_pielegnacyjny", "zasilek_macierzynski"}
 
 
 # --- the symulator form (pure conversion) --------------------------------------------------------

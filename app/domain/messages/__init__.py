@@ -18,15 +18,40 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.domain.messages import casework, deploy, general, notices, service_errors
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages import casework, deploy, general, notices, service_errors, usrf
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-__all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "Msg", "Template", "msg", "placeholders",
-           "problem_code"]
+__all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Template", "all_codes",
+           "code_of", "msg", "placeholders", "problem_code"]
 
 # The catalogue, assembled from its parts (each a dict of codes to templates).
-CATALOGUE: dict[Code, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
-                                   **notices.TEXTS, **service_errors.TEXTS}
+CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
+                                   **notices.TEXTS, **service_errors.TEXTS, **usrf.TEXTS}
+
+
+def all_codes() -> tuple[MessageCode, ...]:
+    """Every message code: :class:`Code` and each sub-domain's enum (every part of the catalogue)."""
+    found: list[MessageCode] = []
+    pending: list[type[MessageCode]] = [MessageCode]
+    while pending:
+        kind = pending.pop(0)
+        found.extend(kind)
+        pending.extend(kind.__subclasses__())
+    return tuple(found)
+
+
+_BY_VALUE: dict[str, MessageCode] = {}
+for _code in all_codes():
+    if _BY_VALUE.setdefault(_code.value, _code) is not _code:
+        raise ValueError(f"message code {_code.value!r} is defined twice")
+
+
+def code_of(value: str) -> MessageCode:
+    """The code whose value is ``value``, in whichever enum it is (ValueError when unknown)."""
+    try:
+        return _BY_VALUE[value]
+    except KeyError:
+        raise ValueError(f"unknown message code {value!r}") from None
 
 # Every ``Problem.code`` a deploy check reports (lint, compiler, contract, rehearsal), with the
 # variants some have (``code.variant``: the params' ``unknown_functions``, else their ``reason``).
@@ -52,10 +77,10 @@ def placeholders(template: str) -> set[str]:
 class Msg(str):
     """A message for a person: a code with parameters; as a ``str``, its English text."""
 
-    code: Code
+    code: MessageCode
     params: Mapping[str, object]
 
-    def __new__(cls, code: Code, params: Mapping[str, object]) -> Msg:
+    def __new__(cls, code: MessageCode, params: Mapping[str, object]) -> Msg:
         """Use :func:`msg`."""
         template = CATALOGUE[code].en
         self = super().__new__(cls, template % params if params else template)
@@ -63,7 +88,7 @@ class Msg(str):
         self.params = dict(params)
         return self
 
-    def __getnewargs__(self) -> tuple[Code, Mapping[str, object]]:  # type: ignore[override]
+    def __getnewargs__(self) -> tuple[MessageCode, Mapping[str, object]]:  # type: ignore[override]
         """Copies and pickles are rebuilt from the code, not from the English text."""
         return self.code, self.params
 
@@ -72,6 +97,6 @@ class Msg(str):
         return {"code": str(self.code), "params": dict(self.params)}
 
 
-def msg(code: Code, **params: str | int) -> Msg:
+def msg(code: MessageCode, **params: str | int) -> Msg:
     """The message ``code`` with its parameters (text or numbers, never personal data)."""
     return Msg(code, params)

@@ -3,9 +3,9 @@ parameters, appeals and the SKO, changes of decisions, and the deploy checks wit
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     Code.RECOVERY_AMOUNT_ABOVE_PAID: Template(
         N_("Kwota nienależna nie może przekraczać kwoty wypłaconej."),
         "The undue amount may not exceed the amount paid."),

@@ -12,8 +12,16 @@ def N_(text: str) -> str:
     return text
 
 
-class Code(StrEnum):
-    """Every message code; the value is what API clients see as ``code``."""
+class MessageCode(StrEnum):
+    """The base of every message code enum: :class:`Code` here, and one enum per sub-domain in its
+    own module (``codes_<sub-domain>.py``), so that no one list of codes outgrows its module. A code's
+    value is unique across all of them (``app.domain.messages`` checks it when the catalogue is
+    assembled); :func:`app.domain.messages.code_of` finds a code by its value."""
+
+
+class Code(MessageCode):
+    """The message codes of the kernel, the application, the case and its decisions; the value is
+    what API clients see as ``code``."""
 
     # Generic field errors (application, task forms, JSON Schema keywords).
     REQUIRED = "required"
@@ -63,6 +71,8 @@ class Code(StrEnum):
     MEMBERS_EXPECTED = "members_expected"
     RELATION_UNKNOWN = "relation_unknown"
     OTHER_BENEFITS_UNKNOWN = "other_benefits_unknown"
+    DISABILITY_DEGREE_UNKNOWN = "disability_degree_unknown"
+    SINGLE_PARENT_REASON_UNKNOWN = "single_parent_reason_unknown"
     INCOMES_EXPECTED = "incomes_expected"
     INCOME_EXPECTED = "income_expected"
     INCOME_KIND_UNKNOWN = "income_kind_unknown"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     Code.DEPLOY_UNREACHABLE: Template(
         N_("Do tego elementu nie prowadzi żadna ścieżka od zdarzenia początkowego."),
         "No path leads to this element from a start event."),

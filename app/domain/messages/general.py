@@ -3,9 +3,9 @@ server errors, hostile input and the person register."""
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     Code.REQUIRED: Template(N_("To pole jest wymagane."), "This field is required."),
     Code.NOT_EMPTY: Template(N_("To pole nie może być puste."), "This field may not be empty."),
     Code.DATE_FORMAT: Template(N_("Podaj datę w formacie RRRR-MM-DD."), "Use the date format YYYY-MM-DD."),
@@ -76,6 +76,10 @@ TEXTS: dict[Code, Template] = {
                                     "Unknown relation; allowed: %(allowed)s."),
     Code.OTHER_BENEFITS_UNKNOWN: Template(N_("Wybierz świadczenia z listy."),
                                           "Allowed values: %(allowed)s."),
+    Code.DISABILITY_DEGREE_UNKNOWN: Template(N_("Wybierz rodzaj orzeczenia o niepełnosprawności z listy."),
+                                             "Unknown disability degree; allowed: %(allowed)s."),
+    Code.SINGLE_PARENT_REASON_UNKNOWN: Template(N_("Wybierz podstawę samotnego wychowywania z listy."),
+                                                "Unknown single-parent ground; allowed: %(allowed)s."),
     Code.INCOMES_EXPECTED: Template(N_("Oczekiwano listy dochodów."), "Expected a list of income items."),
     Code.INCOME_EXPECTED: Template(N_("Oczekiwano dochodu z rodzajem i kwotą."),
                                    "Expected an object with kind and amount."),

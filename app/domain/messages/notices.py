@@ -4,9 +4,9 @@ decision gives to the party's comments (art. 107 § 3 KPA)."""
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     Code.LETTER_ALREADY_ISSUED: Template(
         N_("Zawiadomienie o możliwości wypowiedzenia się (art. 10 § 1 KPA) w tej sprawie zostało "
            "już wystawione; strona otrzymuje jedno."),

@@ -4,9 +4,9 @@ Conflict and ValidationFailed that were English text before issue 14)."""
 
 from __future__ import annotations
 
-from app.domain.messages.codes import N_, Code, Template
+from app.domain.messages.codes import N_, Code, MessageCode, Template
 
-TEXTS: dict[Code, Template] = {
+TEXTS: dict[MessageCode, Template] = {
     # Service errors: roles, missing objects, states (issue 14, part 5).
     Code.USER_DATA_INVALID: Template(
         N_("Dane użytkownika są niepoprawne."),

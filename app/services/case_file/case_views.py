@@ -59,6 +59,18 @@ class MemberFile(JsonView):
     other_benefits: Any
     alimony_awarded: Decimal
     incomes: tuple[IncomeRow, ...]
+    # Issue 16: the facts of the care benefits and the dodatki (app.domain.reasons.CARE_FACTS).
+    disability_degree: str | None = None
+    disability_onset_age: int | None = None
+    constant_care: bool = False
+    gave_up_work: bool = False
+    single_parent_reason: str | None = None
+    # Issue 16: births and the dodatki (app.domain.member_facts.BIRTH_FACTS).
+    prenatal_care: bool = False
+    care_since: date | None = None
+    parental_leave: bool = False
+    school_away: str | None = None
+    dodatki: Any = ()
 
 
 @dataclass(frozen=True)

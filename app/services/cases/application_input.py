@@ -60,6 +60,18 @@ class MemberInput:
     in_higher_school: bool = False
     severe_disability_certificate: bool = False
     register_key: str | None = None
+    # Issue 16: the facts of the care benefits and the dodatki (app.domain.reasons.CARE_FACTS).
+    disability_degree: str | None = None
+    disability_onset_age: int | None = None
+    constant_care: bool = False
+    gave_up_work: bool = False
+    single_parent_reason: str | None = None
+    # Issue 16: births and the dodatki (app.domain.member_facts.BIRTH_FACTS).
+    prenatal_care: bool = False
+    care_since: date | None = None
+    parental_leave: bool = False
+    school_away: str | None = None
+    dodatki: list[str] = field(default_factory=list)
 
 
 EARLIEST_APPLICATION = date(2018, 10, 1)  # the first dated legal parameters
@@ -336,6 +348,14 @@ def _member(raw: dict[str, Any], default_relation: str, today: date) -> MemberIn
         disability_certificate=raw.get("disability_certificate") is True,
         in_higher_school=raw.get("in_higher_school") is True,
         severe_disability_certificate=raw.get("severe_disability_certificate") is True,
+        disability_degree=raw.get("disability_degree") or None,
+        disability_onset_age=raw.get("disability_onset_age"),
+        constant_care=raw.get("constant_care") is True, gave_up_work=raw.get("gave_up_work") is True,
+        single_parent_reason=raw.get("single_parent_reason") or None,
+        prenatal_care=raw.get("prenatal_care") is True, care_since=raw.get("care_since"),
+        parental_leave=raw.get("parental_leave") is True,
+        school_away=raw.get("school_away") or None,
+        dodatki=list(dict.fromkeys(raw.get("dodatki") or [])),
     )
 
 

@@ -12,9 +12,15 @@ from flask_babel import gettext as _
 
 from app.services.cases.opening import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
 from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
+from app.web.ui.labels import (
+    DISABILITY_DEGREES,
+    SINGLE_PARENT_REASONS,
+    label,
+    reason_options,
+    relation_options,
+)
 from app.web.ui.labels import INCOME_KINDS as INCOME_LABELS
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_LABELS
-from app.web.ui.labels import label, reason_options, relation_options
 
 MONEY = {"type": "string", "x-widget": "money", "x-placeholder": "0,00"}
 
@@ -55,6 +61,11 @@ def _person_schema(member: bool) -> dict[str, Any]:
         "sex": {"type": "string", "title": _("Płeć"), "enum": ["F", "M"], "x-widget": "select",
                 "x-labels": {"F": _("kobieta"), "M": _("mężczyzna")}},
     }
+    if not member:
+        props["single_parent_reason"] = {
+            "type": "string", "title": _("Samotne wychowywanie dziecka: podstawa (art. 11a u.ś.r.)"),
+            "enum": list(SINGLE_PARENT_REASONS), "x-widget": "select",
+            "x-labels": {k: label(SINGLE_PARENT_REASONS, k) for k in SINGLE_PARENT_REASONS}}
     if member:
         props["relation"] = {"type": "string", "title": _("Stopień pokrewieństwa"),
                              "enum": [c for c, _l in relation_options()], "x-widget": "select",
@@ -73,6 +84,19 @@ def _person_schema(member: bool) -> dict[str, Any]:
             "type": "boolean", "title": _("Orzeczenie o znacznym stopniu niepełnosprawności")},
         "in_school": {"type": "boolean", "title": _("Uczy się w szkole (nie w szkole wyższej)")},
         "in_higher_school": {"type": "boolean", "title": _("Studiuje w szkole wyższej")},
+        "disability_degree": {
+            "type": "string", "title": _("Rodzaj orzeczenia o niepełnosprawności"),
+            "enum": list(DISABILITY_DEGREES), "x-widget": "select",
+            "x-labels": {k: label(DISABILITY_DEGREES, k) for k in DISABILITY_DEGREES},
+            "description": _("Świadczenia opiekuńcze i dodatki z ustawy o świadczeniach rodzinnych.")},
+        "disability_onset_age": {"type": "integer", "minimum": 0, "maximum": 130,
+                                 "title": _("Wiek, w którym powstała niepełnosprawność")},
+        "constant_care": {
+            "type": "boolean",
+            "title": _("Orzeczenie wskazuje konieczność stałej opieki i stałego udziału opiekuna "
+                       "(pkt 7 i 8)")},
+        "gave_up_work": {"type": "boolean",
+                         "title": _("Nie podejmuje pracy lub z niej zrezygnował(a), by sprawować opiekę")},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},

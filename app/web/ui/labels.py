@@ -60,6 +60,21 @@ OTHER_BENEFITS = {
     "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
     "dodatek_samotne_wychowywanie_bezrobocie": _l(
         "dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla bezrobotnych"),
+    "dodatek_pielegnacyjny": _l("dodatek pielęgnacyjny (ZUS, KRUS)"),
+    "zasilek_macierzynski": _l("zasiłek macierzyński"),
+}
+
+DISABILITY_DEGREES = {
+    "child": _l("orzeczenie o niepełnosprawności (dziecko do 16 lat)"),
+    "lekki": _l("lekki stopień niepełnosprawności"),
+    "umiarkowany": _l("umiarkowany stopień niepełnosprawności"),
+    "znaczny": _l("znaczny stopień niepełnosprawności"),
+}
+
+SINGLE_PARENT_REASONS = {
+    "deceased": _l("drugi z rodziców dziecka nie żyje"),
+    "unknown": _l("ojciec dziecka jest nieznany"),
+    "alimony_dismissed": _l("powództwo o alimenty od drugiego z rodziców oddalone"),
 }
 
 STAGES = {
@@ -355,7 +370,8 @@ def relation_options(include_applicant: bool = False) -> list[tuple[str, str]]:
 
 TABLES: dict[str, Mapping[str, Any]] = {
     "benefit": BENEFITS, "relation": RELATION_LABELS, "income_kind": INCOME_KINDS,
-    "other_benefit": OTHER_BENEFITS, "stage": STAGES, "case_status": CASE_STATUSES,
+    "other_benefit": OTHER_BENEFITS, "disability_degree": DISABILITY_DEGREES,
+    "single_parent_reason": SINGLE_PARENT_REASONS, "stage": STAGES, "case_status": CASE_STATUSES,
     "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,
     "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app.domain.messages import Code, Msg
+from app.domain.messages import Msg, code_of
 from app.web.ui.formatting import fdate, money, service_message
 
 
@@ -52,7 +52,7 @@ def violation_texts(context: Mapping[str, Any] | None) -> list[str]:
         if not isinstance(v, Mapping):
             continue
         try:
-            text = service_message(Msg(Code(str(v.get("code"))), dict(v.get("params") or {})))
+            text = service_message(Msg(code_of(str(v.get("code"))), dict(v.get("params") or {})))
         except (ValueError, KeyError):   # a code this version does not know
             text = str(v.get("message") or "")
         article = v.get("article")

@@ -10,22 +10,28 @@ from typing import Any
 from app.domain import benefits
 from app.domain.deadlines import KINDS as DEADLINE_KINDS
 from app.domain.income import MAX_AGE, SEXES
+from app.domain.member_facts import DODATKI, SCHOOL_AWAY
 from app.domain.messages import Code
+from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.parameters import PARAMETERS
-from app.domain.reasons import RELATIONS
+from app.domain.reasons import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
+from app.domain.reasons import RELATIONS, DisabilityDegree, SingleParentReason
 
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
 SHORT_TEXT = 64
 MAX_HECTARES = "100000"
-# The other benefits a member may receive that matter to a rule: every key that the dated
-# parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
+# The other benefits a member may receive that matter to a rule: the application's list and every
+# key that the dated parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5
+# u.p.s.).
 OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
-    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}))
+    key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}
+    | set(MEMBER_OTHER_BENEFITS)))
 
 # An amount that may be left out or null (it is then zero).
 AMOUNT: dict[str, Any] = {"type": ["string", "integer", "null"], "format": "money"}
 FLAG: dict[str, Any] = {"type": ["boolean", "null"]}
+DAY: dict[str, Any] = {"type": ["string", "null"], "format": "date"}
 
 
 def _choice(values: tuple[str, ...]) -> dict[str, Any]:
@@ -52,6 +58,19 @@ MEMBER: dict[str, Any] = {
         "unable_to_work": FLAG, "disabled": FLAG, "in_school": FLAG,
         "disability_certificate": FLAG, "in_higher_school": FLAG,
         "severe_disability_certificate": FLAG, "child": FLAG,
+        "disability_degree": _choice(tuple(DisabilityDegree)),
+        "disability_onset_age": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_AGE,
+                                 "x-codes": {"type": str(Code.AGE_WHOLE)}},
+        "constant_care": FLAG, "gave_up_work": FLAG,
+        "single_parent_reason": _choice(tuple(SingleParentReason)),
+        # Births and the dodatki (app.domain.dodatki).
+        "born_on": DAY, "applied_on": DAY, "care_since": DAY,
+        "prenatal_care": FLAG, "parental_leave": FLAG, "school_away": _choice(SCHOOL_AWAY),
+        "dodatki": {"type": ["array", "null"], "maxItems": len(DODATKI),
+                    "items": {"type": "string", "enum": list(DODATKI),
+                              "x-codes": {"enum": str(UsrfCode.DODATEK_UNKNOWN),
+                                          "type": str(UsrfCode.DODATEK_UNKNOWN)},
+                              "x-allowed": list(DODATKI)}},
         "net_income": AMOUNT, "alimony_awarded": AMOUNT, "alimony_paid": AMOUNT,
         "incomes": {"type": ["array", "null"], "maxItems": MAX_INCOMES, "items": INCOME_ITEM},
         "other_benefits": {"type": ["array", "null"], "maxItems": len(OTHER_BENEFITS),

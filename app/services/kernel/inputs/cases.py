@@ -13,17 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain import benefits
-from app.domain.income import INCOME_KINDS
-from app.domain.messages import Code
+from app.domain.income import INCOME_KINDS, MAX_AGE
+from app.domain.member_facts import DODATKI, SCHOOL_AWAY
+from app.domain.messages import Code, MessageCode
+from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.party_request import asks_request
-from app.domain.reasons import REASONS, RELATIONS
+from app.domain.reasons import OTHER_BENEFITS, REASONS, RELATIONS, DisabilityDegree, SingleParentReason
 from app.services.kernel.inputs.export import DAY, MONTH
 
-# The other benefits a household member may already receive (the application's checkboxes).
-OTHER_BENEFITS = (
-    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
-    "dodatek_samotne_wychowywanie_bezrobocie",
-)
 REGISTER_KEY_PATTERN = r"^BP-[0-9A-F]{10}$"
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 300
@@ -41,6 +38,13 @@ def _choice(values: list[str], code: Code) -> dict[str, Any]:
     """One of ``values``; anything else is said with ``code`` naming the choices."""
     return {"type": "string", "enum": values, "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)}}
+
+
+def _choice_or_none(values: list[str], code: MessageCode, description: str) -> dict[str, Any]:
+    """One of ``values``, or none (left out, empty or null)."""
+    return {"type": ["string", "null"], "enum": [*values, "", None], "x-allowed": values,
+            "x-codes": {"enum": str(code), "type": str(code)},
+            "x-openapi": {"type": "string", "enum": values, "description": description}}
 
 
 def _name() -> dict[str, Any]:
@@ -108,6 +112,40 @@ MEMBER: dict[str, Any] = {
                            "x-openapi": {"type": "array", "items": {
                                "type": "string", "enum": list(OTHER_BENEFITS)}}},
         "alimony_awarded": AMOUNT,
+        # The care benefits and the dodatki (issue 16); all optional.
+        "disability_degree": _choice_or_none(list(DisabilityDegree), Code.DISABILITY_DEGREE_UNKNOWN,
+                                             "orzeczenie: child (under 16), lekki, umiarkowany, znaczny"),
+        "disability_onset_age": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_AGE,
+                                 "x-codes": {"type": str(Code.AGE_WHOLE), "minimum": str(Code.AGE_WHOLE),
+                                             "maximum": str(Code.AGE_WHOLE)},
+                                 "x-openapi": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
+                                               "description": "the age at which the disability arose"}},
+        "constant_care": {**FLAG, "description": "the certificate states the need of constant care "
+                                                 "and the carer's constant part in treatment"},
+        "gave_up_work": {**FLAG, "description": "the carer does not take up work, or gave it up, "
+                                                "to care"},
+        "single_parent_reason": _choice_or_none(list(SingleParentReason),
+                                                Code.SINGLE_PARENT_REASON_UNKNOWN,
+                                                "the ground of art. 11a u.ś.r. (on the applicant)"),
+        # Births and the dodatki (issue 16, app.domain.dodatki); all optional.
+        "prenatal_care": {**FLAG, "description": "a child: the mother was under medical care from "
+                                                 "the 10th week of pregnancy (art. 9 ust. 5, art. "
+                                                 "15b ust. 5 u.ś.r.)"},
+        "care_since": {**DAY_OR_NONE, "x-openapi": {
+            "type": "string", "format": "date", "description": "a child: the day a guardian or "
+            "an adopting parent took it into care (art. 9 ust. 6, art. 15b ust. 6 u.ś.r.)"}},
+        "parental_leave": {**FLAG, "description": "a parent on urlop wychowawczy (art. 10 u.ś.r.)"},
+        "school_away": _choice_or_none(list(SCHOOL_AWAY), UsrfCode.SCHOOL_AWAY_UNKNOWN,
+                                       "a child learning away from home: living where the school "
+                                       "is, or commuting (art. 15 u.ś.r.)"),
+        "dodatki": {"type": ["array", "null"],
+                    "not": {"contains": {"not": {"enum": list(DODATKI)}}},
+                    "x-allowed": list(DODATKI),
+                    "x-codes": {"type": str(UsrfCode.DODATEK_UNKNOWN),
+                                "not": str(UsrfCode.DODATEK_UNKNOWN)},
+                    "x-openapi": {"type": "array", "description": "the applicant: the dodatki to "
+                                  "zasiłek rodzinny asked for (art. 8 u.ś.r.)",
+                                  "items": {"type": "string", "enum": list(DODATKI)}}},
     }}
 
 

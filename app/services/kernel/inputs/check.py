@@ -18,7 +18,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from app.domain.messages import Code, Msg, msg
+from app.domain.messages import Code, Msg, code_of, msg
 from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs import formats
 from app.services.kernel.json_input import FieldErrors, decimal_field, text_problem
@@ -53,9 +53,9 @@ def _message(err: ValidationError, page: bool) -> tuple[str, Msg]:
     parts = list(err.absolute_path)
     schema = err.schema if isinstance(err.schema, dict) else {}
     if "x-code" in schema:
-        return path_of(parts), msg(Code(schema["x-code"]))
+        return path_of(parts), msg(code_of(schema["x-code"]))
     if err.validator in schema.get("x-codes", {}):
-        return path_of(parts), msg(Code(schema["x-codes"][err.validator]),
+        return path_of(parts), msg(code_of(schema["x-codes"][err.validator]),
                                    **_params(schema, err.validator_value))
     if "enum" in schema:  # a code of the wrong type is still a choice to make
         return path_of(parts), msg(Code.CHOOSE_ONE, allowed=", ".join(map(str, schema["enum"])))
