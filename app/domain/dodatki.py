@@ -339,3 +339,46 @@ def dodatki(members: list[Member], entitled: list[int], start: date, on: date,
                         f"{divisor} (art. 5 ust. 3b); gdy dochód nie przekracza kryterium, "
                         "wypłaca się je w pełnej wysokości.")
     return found
+
+
+# The dodatki as a decision names them (after "przyznać ... dodatek ...").
+NAMES_PL = {
+    "dodatek_urodzenie_dziecka": "dodatek z tytułu urodzenia dziecka",
+    "dodatek_opieka_urlop_wychowawczy": "dodatek z tytułu opieki nad dzieckiem w okresie "
+                                        "korzystania z urlopu wychowawczego",
+    "dodatek_samotne_wychowywanie": "dodatek z tytułu samotnego wychowywania dziecka",
+    "dodatek_rodzina_wielodzietna": "dodatek z tytułu wychowywania dziecka w rodzinie "
+                                    "wielodzietnej",
+    "dodatek_ksztalcenie_rehabilitacja": "dodatek z tytułu kształcenia i rehabilitacji dziecka "
+                                         "niepełnosprawnego",
+    "dodatek_rozpoczecie_roku_szkolnego": "dodatek z tytułu rozpoczęcia roku szkolnego",
+    "dodatek_nauka_poza_miejscem_zamieszkania": "dodatek z tytułu podjęcia przez dziecko nauki "
+                                                "w szkole poza miejscem zamieszkania",
+}
+PER_PL = {"month": "miesięcznie", "once": "jednorazowo", "year": "w roku szkolnym"}
+
+
+def granted(components: object) -> list[tuple[str, Decimal, str, str]]:
+    """The dodatki among a stored result's components: (code, amount, per, article)."""
+    rows = components if isinstance(components, list) else []
+    return [(str(c["code"]), Decimal(str(c["amount"])), str(c.get("per")), str(c.get("article")))
+            for c in rows if isinstance(c, dict) and str(c.get("code")) in NAMES_PL]
+
+
+def ruling_sentence(components: object) -> str | None:
+    """The decision's sentence listing the dodatki granted with the zasiłek (None: none)."""
+    found = granted(components)
+    if not found:
+        return None
+    return ("Przyznać dodatki do zasiłku rodzinnego: " + "; ".join(
+        f"{NAMES_PL[code]} ({article}) – {zl(amount)} {PER_PL.get(per, '')}".rstrip()
+        for code, amount, per, article in found) + ".")
+
+
+def monthly_in_amount(components: object) -> Decimal:
+    """The monthly dodatki included in a grant's monthly amount (zero after złotówka za
+    złotówkę, where every part is a share of the one reduced amount)."""
+    rows = components if isinstance(components, list) else []
+    if any(isinstance(c, dict) and c.get("code") == "zlotowka_za_zlotowke" for c in rows):
+        return ZERO
+    return sum((amount for _, amount, per, _ in granted(components) if per == "month"), ZERO)
