@@ -62,7 +62,8 @@ from decimal import Decimal
 
 from app.domain.explain import Explanation
 from app.domain.income import Member
-from app.domain.money import ZERO, amount_up
+from app.domain.money import ZERO, amount_up, round_money
+from app.domain.parameters import ParameterTable, value
 from app.domain.polish import date_pl, person_label, zl
 
 USR = "u.ś.r."
@@ -382,3 +383,24 @@ def monthly_in_amount(components: object) -> Decimal:
     if any(isinstance(c, dict) and c.get("code") == "zlotowka_za_zlotowke" for c in rows):
         return ZERO
     return sum((amount for _, amount, per, _ in granted(components) if per == "month"), ZERO)
+
+
+def paid_with_month(components: object, month: date, first: date,
+                    table: ParameterTable | None = None) -> Decimal:
+    """What a grant's payment of ``month`` adds for the dodatki not in its monthly amount:
+    READING, those paid once or once a year (art. 9, 14) with the first month of the grant
+    (``first``), and that of art. 15 by its monthly amount in each month of the school year
+    (September to June). Nothing after złotówka za złotówkę, where every dodatek is already a
+    monthly share of the one amount."""
+    rows = components if isinstance(components, list) else []
+    if any(isinstance(c, dict) and c.get("code") == "zlotowka_za_zlotowke" for c in rows):
+        return ZERO
+    extra = ZERO
+    for code, amount, per, _ in granted(components):
+        if code == "dodatek_nauka_poza_miejscem_zamieszkania":
+            months = value("zasilek_rodzinny.dodatek_poza_miejscem", month, table).value[2]
+            if month.month not in (7, 8):
+                extra += round_money(amount / months)
+        elif per in ("once", "year") and month == first:
+            extra += amount
+    return extra

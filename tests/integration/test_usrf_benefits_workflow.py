@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.persistence.models import Decision, Payment
+from app.persistence.models import Decision, Payment, PaymentScheduleItem
 from app.services import payments
 from app.services.case_file import view as case_view
 from app.services.kernel.context import Actor, ServiceContext
@@ -96,7 +96,13 @@ def test_zasilek_rodzinny_with_the_dodatki_of_art_11a_and_14_to_decision_and_pay
     assert "dodatek z tytułu samotnego wychowywania dziecka" in html
     assert "dodatek z tytułu rozpoczęcia roku szkolnego" in html
     assert "pomniejszone" not in html  # the dodatek is granted, not a reduction
-    assert Decimal("317.00") in _paid(ctx, case_id, date(2026, 3, 1))
+    # The first month pays the dodatek of art. 14 with the month's 317 zł; the next do not.
+    with ctx.uow() as uow:
+        planned = [i.amount for i in uow.session.scalars(
+            select(PaymentScheduleItem).where(PaymentScheduleItem.case_id == case_id)
+            .order_by(PaymentScheduleItem.month))]
+    assert planned[0] == Decimal("417.00") and set(planned[1:]) == {Decimal("317.00")}
+    assert Decimal("417.00") in _paid(ctx, case_id, date(2026, 3, 1))
 
 
 def _birth_application(benefit: str, child_pesel: str, **child: Any) -> dict[str, Any]:

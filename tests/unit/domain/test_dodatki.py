@@ -211,3 +211,18 @@ def test_the_dodatki_are_explained_in_polish() -> None:
     assert r.to_dict()["components"][1] == {"code": "dodatek_samotne_wychowywanie",
                                            "amount": "193.00", "per": "month",
                                            "article": "art. 11a u.ś.r."}
+
+
+def test_art_9_14_paid_with_the_first_month_and_art_15_in_the_months_of_the_school_year() -> None:
+    from app.domain.dodatki import paid_with_month
+
+    r = calculate("zasilek_rodzinny", ON, fam(0, child(16, in_school=True, school_away="living"),
+                                              dodatki=("dodatek_rozpoczecie_roku_szkolnego",)))
+    parts_json = r.to_dict()["components"]
+    first = date(2025, 3, 1)
+    assert paid_with_month(parts_json, first, first) == D("213.00")  # 100 + 113
+    assert paid_with_month(parts_json, date(2025, 4, 1), first) == D("113.00")
+    assert paid_with_month(parts_json, date(2025, 7, 1), first) == D("0")  # July: no school
+    reduced = calculate("zasilek_rodzinny", ON, fam("1348.01", child(10, in_school=True),
+                                                    dodatki=("dodatek_rozpoczecie_roku_szkolnego",)))
+    assert paid_with_month(reduced.to_dict()["components"], first, first) == D("0")
