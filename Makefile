@@ -8,12 +8,13 @@ STAMP := $(VENV)/.installed
 export FLASK_APP := app
 
 
-.PHONY: system-deps pdf-deps translations run test test-embedded bench lint assets clean help
+.PHONY: system-deps pdf-deps translations run test test-embedded bench bench-scale lint assets clean help
 
 help:
 	@echo "make run            start Pomoc with demo data (SQLite, embedded broker) on PORT=$(PORT)"
 	@echo "make test           the whole test suite (PostgreSQL + Redis + real worker, then embedded)"
 	@echo "make bench          benchmarks; prints a table and a JSON line"
+	@echo "make bench-scale    the main pages with 200,000 cases and 2 million payments"
 	@echo "make lint           ruff + mypy"
 
 $(STAMP): pyproject.toml
@@ -64,6 +65,10 @@ test: $(STAMP) pdf-deps assets translations system-deps lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# The main pages at ten years of data: 200,000 cases and 2 million payments (PostgreSQL).
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tasks tests bench
