@@ -129,7 +129,9 @@ def test_art_15b_becikowe_to_decision_and_payment(
         "article": "art. 15b ust. 1 u.ś.r."}]
     decision = _decision(ctx, case_id)
     assert decision.kind == "grant" and decision.amount == Decimal("1000.00")
-    assert "jednorazową zapomogę z tytułu urodzenia się dziecka" in (decision.document_html or "")
+    html = decision.document_html or ""
+    assert "jednorazową zapomogę z tytułu urodzenia się dziecka" in html
+    assert "Świadczenie zostanie wypłacone" in html
     assert _paid(ctx, case_id, date(2026, 3, 1)) == [Decimal("1000.00")]
 
 

@@ -121,7 +121,8 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
                      f"{decision.purpose.strip().rstrip('.')}.")
-        when = f"Zasiłek zostanie wypłacony{on}"
+        when = (f"Zasiłek zostanie wypłacony{on}" if law.act == "ups"
+                else f"Świadczenie zostanie wypłacone{on}")
     elif law.wording is Wording.PER_ENTITLED:
         entitled = "; ".join(
             f"{names[r.member]} (PESEL {members[r.member].person.pesel or '—'}) – "

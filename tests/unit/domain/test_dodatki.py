@@ -226,3 +226,14 @@ def test_art_9_14_paid_with_the_first_month_and_art_15_in_the_months_of_the_scho
     reduced = calculate("zasilek_rodzinny", ON, fam("1348.01", child(10, in_school=True),
                                                     dodatki=("dodatek_rozpoczecie_roku_szkolnego",)))
     assert paid_with_month(reduced.to_dict()["components"], first, first) == D("0")
+
+
+@pytest.mark.parametrize(("field", "value"), [("dodatki", ("dodatek_na_lody",)),
+                                              ("school_away", "boat"), ("born_on", "2025-01-01"),
+                                              ("prenatal_care", "tak")])
+def test_the_member_fields_of_the_dodatki_are_checked(field: str, value: Any) -> None:
+    from app.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as err:
+        calculate("zasilek_rodzinny", ON, fam(0, child(10, **{field: value})))
+    assert err.value.field == f"members[1].{field}"
