@@ -29,6 +29,7 @@ Rules and readings (named in the explanation):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from app.domain.dodatki import add_months, applied_on, prenatal_met
@@ -136,8 +137,11 @@ def rodzicielskie_weeks(count: int, table: tuple[tuple[int, int], ...]) -> int:
     return weeks
 
 
-def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation) -> Outcome:
-    """1000 zł a month for the weeks of art. 17c ust. 6, without an income test."""
+def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation,
+                              carer_benefits: Mapping[str, str] | None = None) -> Outcome:
+    """1000 zł a month for the weeks of art. 17c ust. 6, without an income test;
+    ``carer_benefits`` (code -> Polish genitive) are the catalogue's carer's benefits, excluded
+    with the parameter's list."""
     born = _born(members)
     if not born:
         expl.step("swiadczenie_rodzicielskie.no_child", "No child with a birth date.", {}, False,
@@ -162,7 +166,8 @@ def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation
                  f"świadczenie przysługuje przez {weeks} tygodni od "
                  f"{'objęcia dziecka opieką' if care else 'urodzenia'} ({date_pl(since)}), "
                  f"do {date_pl(last)}.")
-    excluded = expl.param("swiadczenie_rodzicielskie.excluded_benefits", on)
+    carers = dict(carer_benefits or {})
+    excluded = (*expl.param("swiadczenie_rodzicielskie.excluded_benefits", on), *carers)
     found: list[tuple[int, str]] = []
     for i, m in enumerate(members):
         parent = i == 0 or m.relation in PARENTS
@@ -175,7 +180,7 @@ def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation
                   {"excluded": [b for _, b in found]}, False, [ART_17C_5],
                   pl="Świadczenie rodzicielskie nie przysługuje (art. 17c ust. 5): "
                      + "; ".join(f"{person_label(i).lower()} ma prawo do "
-                                 f"{_genitive(b)}" for i, b in found) + ".")
+                                 f"{carers.get(b) or _genitive(b)}" for i, b in found) + ".")
         return NOT_ELIGIBLE
     filed = applied_on(members, on)
     if filed > last:

@@ -76,6 +76,7 @@ _UPS_2023 = "ustawa z 28 lipca 2023 r. (Dz.U. 2023 poz. 1693); infor.pl 6667576;
 _OLDER = "; the rule is older, the table asserts it from this date only"
 _UPS_START = D(2018, 10, 1)  # first verified criteria in the table
 _KPA_START = D(2018, 10, 1)
+_USR_2019 = D(2019, 11, 1)
 
 # (name, valid_from, value, source)
 ENTRIES: list[tuple[str, date, Any, str]] = [
@@ -107,14 +108,17 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("zasilek_staly.cap", D(2024, 1, 1), _zl("1000"), _UPS_2023),
     ("zasilek_staly.cap", D(2025, 1, 1), _zl("1229"), _RM_2024 + "; mops.lubin.pl"),
     # Corrected (issue 13), not a change of the law: art. 37 ust. 5 has named the dodatek all
-    # along, and the entry had left it out.
+    # along, and the entry had left it out. Issue 16: świadczenie pielęgnacyjne and specjalny
+    # zasiłek opiekuńczy are benefits of the catalogue now; their entries mark them
+    # (``Benefit.carer_benefit``) and the zasiłek stały rule adds them to this list, so a benefit
+    # code is written in its own module only. Not a change of the law.
     ("zasilek_staly.excluded_benefits", _UPS_START,
-     ("renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy",
-      "zasilek_dla_opiekuna", "dodatek_samotne_wychowywanie_bezrobocie"),
+     ("renta_socjalna", "zasilek_dla_opiekuna", "dodatek_samotne_wychowywanie_bezrobocie"),
      "art. 37 ust. 5 u.p.s.: renta socjalna, świadczenie pielęgnacyjne, specjalny zasiłek "
      "opiekuńczy, dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla "
      "bezrobotnych na skutek upływu ustawowego okresu jego pobierania, zasiłek dla opiekuna "
-     "(ops-debno.pl; cuslubicz.pl; opszabki.pl; gops-zmigrod.pl)" + _OLDER),
+     "(ops-debno.pl; cuslubicz.pl; opszabki.pl; gops-zmigrod.pl); the two carer's benefits of "
+     "the catalogue are added by the rule from their entries" + _OLDER),
     # Reading: "niezdolność do pracy z tytułu wieku" (art. 6 pkt 7 u.p.s.) is the retirement age.
     ("zasilek_staly.retirement_age_female", _UPS_START, 60, "art. 6 pkt 7 u.p.s." + _OLDER),
     ("zasilek_staly.retirement_age_male", _UPS_START, 65, "art. 6 pkt 7 u.p.s." + _OLDER),
@@ -206,12 +210,12 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "art. 17c ust. 6 u.ś.r.: 52 weeks for one child born at one birth, 65 for two, 67 for "
      "three, 69 for four, 71 for five or more"),
     ("swiadczenie_rodzicielskie.excluded_benefits", D(2016, 1, 1),
-     ("zasilek_macierzynski", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy",
-      "zasilek_dla_opiekuna"),
+     ("zasilek_macierzynski", "zasilek_dla_opiekuna"),
      "art. 17c ust. 5 u.ś.r.: not with zasiłek (uposażenie) macierzyński of either parent, nor "
-     "with the carer's benefits of the person claiming it. READING: the other benefits are read "
-     "from other_benefits of the applicant (all four) and of a spouse or partner (zasiłek "
-     "macierzyński)"),
+     "with the carer's benefits of the person claiming it (zasiłek dla opiekuna here; "
+     "świadczenie pielęgnacyjne and specjalny zasiłek opiekuńczy are the catalogue's carer's "
+     "benefits, which the rule adds). READING: the other benefits are read from other_benefits "
+     "of the applicant (all of them) and of a spouse or partner (zasiłek macierzyński)"),
     # Art. 6 ust. 2 u.ś.r. says "do ukończenia 5. roku życia" (95 zł), "powyżej 5. do ukończenia
     # 18." (124 zł), "powyżej 18. do ukończenia 24." (135 zł). In completed years of age that is
     # 0-4 / 5-17 / 18-23 (DOMAIN.md, corrected).
@@ -258,6 +262,56 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "szkoła wyższa, until the 25th birthday; without an age limit only with a certificate of a "
      "severe degree (orzeczenie o znacznym stopniu niepełnosprawności), not any disability "
      "(Dz.U. 2026 poz. 79; infor.pl 6758558, 6757490; DOMAIN.md, corrected turn 3)"),
+    # --- care benefits of u.ś.r. (art. 16, 16a, 17; lane usrc) ---
+    # _USR_2019: 1 Nov 2019, when zasiłek pielęgnacyjny and specjalny zasiłek opiekuńczy got
+    # their present amounts; the table asserts these rules from then.
+    # Zasiłek pielęgnacyjny (art. 16): a fixed monthly amount, no income test: 215,84 zł since
+    # 1 Nov 2019 (184,42 zł before), unchanged in 2026.
+    ("zasilek_pielegnacyjny.amount", _USR_2019, _zl("215.84"),
+     "art. 16 ust. 3 u.ś.r. (215,84 zł from 1 Nov 2019); DOMAIN.md (css.samorzad.lodz.pl); "
+     "wp.pl 6863938358377056a (2023)"),
+    # Art. 16 ust. 2: a disabled child (orzeczenie o niepełnosprawności, under 16); "w wieku
+    # powyżej 16 roku życia" read as having completed 16 years (age >= 16).
+    ("zasilek_pielegnacyjny.child_age_limit", _USR_2019, 16,
+     "art. 16 ust. 2 pkt 1-3 u.ś.r. with art. 3 pkt 21 (orzeczenie o niepełnosprawności until "
+     "16, a degree after)" + _OLDER),
+    # "niepełnosprawność powstała w wieku do ukończenia 21 roku życia": before the 21st birthday,
+    # an onset age (completed years) below 21.
+    ("zasilek_pielegnacyjny.onset_age_limit", _USR_2019, 21,
+     "art. 16 ust. 2 pkt 3 u.ś.r.: a moderate degree that arose before the 21st birthday"
+     + _OLDER),
+    ("zasilek_pielegnacyjny.old_age", _USR_2019, 75,
+     "art. 16 ust. 2 pkt 4 u.ś.r.: a person who has completed 75 years" + _OLDER),
+    # Świadczenie pielęgnacyjne on the rules in force since 1 Jan 2024 (ustawa z 7 lipca 2023 r.
+    # o świadczeniu wspierającym, Dz.U. 2023 poz. 1429): a monthly amount set per calendar year
+    # (indexed from 1 January by the growth of the minimum wage), raised by 100 % for the second
+    # and each next person cared for, a person cared for under 18; work allowed.
+    ("swiadczenie_pielegnacyjne.amount", D(2024, 1, 1), _zl("2988"),
+     "art. 17 ust. 3 u.ś.r. as amended by Dz.U. 2023 poz. 1429; gk24.pl; gops.ugnowytarg.pl"),
+    ("swiadczenie_pielegnacyjne.amount", D(2025, 1, 1), _zl("3287"),
+     "art. 17 ust. 3-3b u.ś.r. (indexation from 1 Jan 2025); DOMAIN.md; gazetaprawna 10569926"),
+    ("swiadczenie_pielegnacyjne.amount", D(2026, 1, 1), _zl("3386"),
+     "art. 17 ust. 3-3b u.ś.r. (indexation from 1 Jan 2026); M.P. 2025 poz. 1127; infor.pl "
+     "7489627; DOMAIN.md"),
+    ("swiadczenie_pielegnacyjne.age_limit", D(2024, 1, 1), 18,
+     "art. 17 ust. 1 u.ś.r. since 1 Jan 2024: a person cared for 'w wieku do ukończenia 18. "
+     "roku życia' (younger than 18); gov.pl/web/rodzina"),
+    ("swiadczenie_pielegnacyjne.next_person_percentage", D(2024, 1, 1), 100,
+     "art. 17 ust. 3a u.ś.r. since 1 Jan 2024: raised by 100 % for the second and each next "
+     "person cared for (mops.stargard.pl; infor.pl 6569499)"),
+    # Specjalny zasiłek opiekuńczy (art. 16a): 620 zł, the criterion of art. 5 ust. 2 over the
+    # carer's family and the cared-for person's family together, no złotówka za złotówkę.
+    ("specjalny_zasilek_opiekunczy.amount", _USR_2019, _zl("620"),
+     "art. 16a ust. 3 u.ś.r. (620 zł from 1 Nov 2019, 520 zł before); DOMAIN.md (wielopole.eu)"),
+    ("specjalny_zasilek_opiekunczy.criterion", D(2016, 11, 1), _zl("764"),
+     "art. 16a ust. 2 u.ś.r. (the criterion of art. 5 ust. 2); DOMAIN.md" + _OLDER),
+    ("specjalny_zasilek_opiekunczy.period_start_month", D(2016, 11, 1), 11,
+     "art. 24 ust. 1-2 u.ś.r.: granted for the okres zasiłkowy 1 Nov - 31 Oct, as zasiłek "
+     "rodzinny" + _OLDER),
+    ("specjalny_zasilek_opiekunczy.first_payment_deadlines", D(2018, 11, 1),
+     ((-3, 0), (-1, 1), (1, 3)),
+     "art. 26 ust. 3-4 u.ś.r., which dates every family benefit of the okres zasiłkowy (as "
+     "zasilek_rodzinny.first_payment_deadlines)"),
     # --- KPA and interview periods ---
     ("kpa.decision_months", _KPA_START, 1, "art. 35 § 3 KPA" + _OLDER),
     ("kpa.decision_months_complex", _KPA_START, 2, "art. 35 § 3 KPA" + _OLDER),

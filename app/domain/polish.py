@@ -25,8 +25,6 @@ MONTHS_GENITIVE = (
 # Benefits that exclude zasiłek stały (art. 37 ust. 5 u.p.s.), in the genitive ("prawo do ...").
 OTHER_BENEFITS_GENITIVE = {
     "renta_socjalna": "renty socjalnej",
-    "swiadczenie_pielegnacyjne": "świadczenia pielęgnacyjnego",
-    "specjalny_zasilek_opiekunczy": "specjalnego zasiłku opiekuńczego",
     "zasilek_dla_opiekuna": "zasiłku dla opiekuna",
     "dodatek_samotne_wychowywanie_bezrobocie": (
         "dodatku z tytułu samotnego wychowywania dziecka i utraty prawa do "

@@ -52,12 +52,14 @@ class SingleParentReason(StrEnum):
 
 
 # The other benefits a household member may already receive (the application's and the
-# simulator's checkboxes): those of art. 37 ust. 5 u.p.s., the dodatek pielęgnacyjny (ZUS; no
-# zasiłek pielęgnacyjny with it, art. 16 ust. 6 u.ś.r.) and zasiłek macierzyński (no świadczenie
-# rodzicielskie with it, art. 17c u.ś.r.).
-OTHER_BENEFITS = (
-    "renta_socjalna", "swiadczenie_pielegnacyjne", "specjalny_zasilek_opiekunczy", "zasilek_dla_opiekuna",
-    "dodatek_samotne_wychowywanie_bezrobocie", "dodatek_pielegnacyjny", "zasilek_macierzynski",
+# simulator's checkboxes) that are not benefits of the catalogue: those of art. 37 ust. 5 u.p.s.,
+# the dodatek pielęgnacyjny (ZUS; no zasiłek pielęgnacyjny with it, art. 16 ust. 6 u.ś.r.) and
+# zasiłek macierzyński (no świadczenie rodzicielskie with it, art. 17c u.ś.r.). The carer's
+# benefits of the catalogue (świadczenie pielęgnacyjne, specjalny zasiłek opiekuńczy) are named
+# by their codes: the whole list is app.services.kernel.inputs.cases.OTHER_BENEFITS (issue 16).
+OTHER_BENEFITS_OUTSIDE_CATALOGUE = (
+    "renta_socjalna", "zasilek_dla_opiekuna", "dodatek_samotne_wychowywanie_bezrobocie",
+    "dodatek_pielegnacyjny", "zasilek_macierzynski",
 )
 
 # A member's facts that the care benefits and the dodatki read, carried as they are from the

@@ -26,6 +26,7 @@ samotnie gospodarująca). Readings chosen where the law leaves room are named in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -81,13 +82,19 @@ def _work_incapacity(applicant: Member, on: date, expl: Explanation) -> bool:
     return ok
 
 
-def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome:
-    """Zasiłek stały (art. 37 u.p.s.) for the applicant, members[0]."""
+def zasilek_staly(
+    members: list[Member], on: date, expl: Explanation,
+    carer_benefits: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Zasiłek stały (art. 37 u.p.s.) for the applicant, members[0]. ``carer_benefits`` (code ->
+    Polish genitive) are the catalogue's carer's benefits, excluded with the parameter's list."""
     applicant = members[0]
     single = len(members) == 1
     inc = income_of(members, on, expl)
+    carers = dict(carer_benefits or {})
     excluded = expl.param("zasilek_staly.excluded_benefits", on)
-    clash = sorted(set(excluded) & set(applicant.other_benefits))
+    clash = sorted((set(excluded) | set(carers)) & set(applicant.other_benefits))
+    genitive = {**OTHER_BENEFITS_GENITIVE, **carers}
     ok = True
     if clash:
         ok = False
@@ -95,7 +102,7 @@ def zasilek_staly(members: list[Member], on: date, expl: Explanation) -> Outcome
                   f"{', '.join(clash)}.", {"other_benefits": applicant.other_benefits}, False,
                   [ART_37_5],
                   pl="Zasiłek stały nie przysługuje osobie, która ma ustalone prawo do: "
-                     f"{', '.join(OTHER_BENEFITS_GENITIVE.get(b, b) for b in clash)}.")
+                     f"{', '.join(genitive.get(b, b) for b in clash)}.")
     adult = expl.param("general.age_of_majority", on)
     if applicant.age < adult:
         ok = False

@@ -8,8 +8,11 @@ from app.domain.benefits import (  # noqa: F401  (each module registers its entr
     fundusz_alimentacyjny,
     jednorazowa_zapomoga,
     specjalny_zasilek_celowy,
+    specjalny_zasilek_opiekunczy,
+    swiadczenie_pielegnacyjne,
     swiadczenie_rodzicielskie,
     zasilek_okresowy,
+    zasilek_pielegnacyjny,
     zasilek_rodzinny,
     zasilek_staly,
 )
@@ -21,6 +24,7 @@ from app.domain.benefits.catalogue import (
     Wording,
     act_of,
     attribute,
+    carer_benefits,
     codes_where,
     entries,
     find,
@@ -32,6 +36,7 @@ from app.domain.benefits.catalogue import (
 )
 
 __all__ = [
-    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "codes_where", "entries", "find",
+    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "carer_benefits",
+    "codes_where", "entries", "find",
     "get", "name", "register", "unregister", "where",
 ]

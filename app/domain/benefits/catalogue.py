@@ -47,6 +47,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
 # rule(household, on, explanation, municipal_percentage) -> Outcome (app.domain.explain)
@@ -84,6 +85,10 @@ class Benefit:
     # form name -> {"properties": {field: False (does not apply) | {"title": ...}}}.
     form_fragment: Mapping[str, Any] = field(default_factory=dict)
     process: str = "benefit_case"    # the BPMN process its case runs
+    # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
+    # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
+    # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
+    carer_benefit: bool = False
 
     @property
     def one_off(self) -> bool:
@@ -222,6 +227,11 @@ def where(test: Callable[[Benefit], bool]) -> Set[str]:
 def attribute(read: Callable[[Benefit], Any]) -> Mapping[str, Any]:
     """A live mapping code -> ``read(entry)`` over the entries where it is not None."""
     return _Attribute(read)
+
+
+def carer_benefits() -> dict[str, str]:
+    """The carer's benefits of the catalogue: code -> Polish genitive (``carer_benefit``)."""
+    return {b.code: b.name_genitive for b in entries() if b.carer_benefit}
 
 
 def name(code: str) -> str:

@@ -8,14 +8,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, register
+from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, carer_benefits, register
 from app.domain.benefits.forms import DRAFT
 from app.domain.birth_benefits import swiadczenie_rodzicielskie
 from app.domain.explain import Explanation, Outcome
 
 
 def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) -> Outcome:
-    return swiadczenie_rodzicielskie(members, on, expl)
+    return swiadczenie_rodzicielskie(members, on, expl, carer_benefits())
 
 
 ENTRY = register(Benefit(

@@ -7,13 +7,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, register
+from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, carer_benefits, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.social_assistance import zasilek_staly
 
 
 def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) -> Outcome:
-    return zasilek_staly(members, on, expl)
+    return zasilek_staly(members, on, expl, carer_benefits())
 
 
 ENTRY = register(Benefit(

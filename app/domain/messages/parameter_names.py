@@ -9,6 +9,25 @@ from app.domain.messages.codes import N_
 from app.domain.messages.parameters_usrf import NAMES as USRF_NAMES
 
 NAMES: dict[str, str] = {
+    # Care benefits of u.ś.r. (issue 16, lane usrc).
+    "specjalny_zasilek_opiekunczy.amount": N_("Specjalny zasiłek opiekuńczy: kwota"),
+    "specjalny_zasilek_opiekunczy.period_start_month": N_(
+        "Specjalny zasiłek opiekuńczy: pierwszy miesiąc okresu zasiłkowego"),
+    "specjalny_zasilek_opiekunczy.first_payment_deadlines": N_(
+        "Specjalny zasiłek opiekuńczy: terminy pierwszej wypłaty"),
+    "specjalny_zasilek_opiekunczy.criterion": N_(
+        "Specjalny zasiłek opiekuńczy: kryterium dochodowe na osobę"),
+    "swiadczenie_pielegnacyjne.age_limit": N_(
+        "Świadczenie pielęgnacyjne: wiek osoby wymagającej opieki"),
+    "swiadczenie_pielegnacyjne.amount": N_("Świadczenie pielęgnacyjne: kwota miesięczna"),
+    "swiadczenie_pielegnacyjne.next_person_percentage": N_(
+        "Świadczenie pielęgnacyjne: podwyższenie na kolejną osobę (%)"),
+    "zasilek_pielegnacyjny.amount": N_("Zasiłek pielęgnacyjny: kwota"),
+    "zasilek_pielegnacyjny.child_age_limit": N_(
+        "Zasiłek pielęgnacyjny: wiek niepełnosprawnego dziecka"),
+    "zasilek_pielegnacyjny.old_age": N_("Zasiłek pielęgnacyjny: wiek uprawniający bez orzeczenia"),
+    "zasilek_pielegnacyjny.onset_age_limit": N_(
+        "Zasiłek pielęgnacyjny: wiek powstania umiarkowanej niepełnosprawności"),
     "fa.age_limit": N_("Fundusz alimentacyjny: wiek uprawnionego"),
     "fa.age_limit_school": N_("Fundusz alimentacyjny: wiek uprawnionego uczącego się"),
     "fa.cap": N_("Fundusz alimentacyjny: najwyższa kwota świadczenia"),

@@ -53,6 +53,43 @@ _CRITERIA = ((date(2018, 10, 1), _RM_2018), (date(2022, 1, 1), _RM_2021),
 # Each parameter's citations, from the date each applies (the latest one not after an entry's
 # valid_from is its citation).
 CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
+    # Care benefits of u.ś.r. (issue 16, lane usrc).
+    "zasilek_pielegnacyjny.amount": ((date.min, N_(
+        "art. 16 ust. 3 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255)")),),
+    "zasilek_pielegnacyjny.child_age_limit": ((date.min, N_(
+        "art. 16 ust. 2 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255)")),),
+    "zasilek_pielegnacyjny.onset_age_limit": ((date.min, N_(
+        "art. 16 ust. 2 pkt 3 ustawy z dnia 28 listopada 2003 r. o świadczeniach "
+        "rodzinnych (Dz.U. 2003 nr 228 poz. 2255)")),),
+    "zasilek_pielegnacyjny.old_age": ((date.min, N_(
+        "art. 16 ust. 2 pkt 4 ustawy z dnia 28 listopada 2003 r. o świadczeniach "
+        "rodzinnych (Dz.U. 2003 nr 228 poz. 2255)")),),
+    "swiadczenie_pielegnacyjne.amount": ((date.min, N_(
+        "art. 17 ust. 3–3b ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255) w brzmieniu obowiązującym od 1 stycznia 2024 r. "
+        "(Dz.U. 2023 poz. 1429)")),),
+    "swiadczenie_pielegnacyjne.age_limit": ((date.min, N_(
+        "art. 17 ust. 1 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255) w brzmieniu obowiązującym od 1 stycznia 2024 r. "
+        "(Dz.U. 2023 poz. 1429)")),),
+    "swiadczenie_pielegnacyjne.next_person_percentage": ((date.min, N_(
+        "art. 17 ust. 3a ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255) w brzmieniu obowiązującym od 1 stycznia 2024 r. "
+        "(Dz.U. 2023 poz. 1429)")),),
+    "specjalny_zasilek_opiekunczy.period_start_month": ((date.min, N_(
+        "art. 3 pkt 11 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255): okres zasiłkowy od 1 listopada do 31 października")),),
+    "specjalny_zasilek_opiekunczy.first_payment_deadlines": ((date.min, N_(
+        "art. 26 ust. 3–4 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255)")),),
+    "specjalny_zasilek_opiekunczy.amount": ((date.min, N_(
+        "art. 16a ust. 3 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
+        "(Dz.U. 2003 nr 228 poz. 2255)")),),
+    "specjalny_zasilek_opiekunczy.criterion": ((date.min, N_(
+        "art. 16a ust. 2 w związku z art. 5 ust. 2 ustawy z dnia 28 listopada 2003 r. o "
+        "świadczeniach rodzinnych (Dz.U. 2003 nr 228 poz. 2255)")),),
     "ups.criterion_single": _CRITERIA,
     "ups.criterion_per_person": _CRITERIA,
     "ups.farm_income_per_hectare": _CRITERIA,

@@ -134,6 +134,13 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
     else:
         lines.append(sentence(f"Przyznać stronie: {who} {law.name} w wysokości {amount} "
                               f"miesięcznie {_period(decision)}".strip()))
+        if law.wording is Wording.CARER:
+            cared = "; ".join(
+                f"{names[r.member]} (PESEL {members[r.member].person.pesel or '—'})"
+                for r in _breakdown(decision) if r.member is not None and r.member < len(names))
+            if cared:
+                lines.append(f"Świadczenie przysługuje w związku ze sprawowaniem opieki nad: "
+                             f"{cared}.")
         if law.wording is Wording.PER_CHILD:
             shares = [r for r in _breakdown(decision) if r.before_reduction is not None]
             children = "; ".join(

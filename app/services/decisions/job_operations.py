@@ -33,6 +33,7 @@ from app.services.decisions.decision_records import (
     first_benefit_month,
     next_decision_number,
 )
+from app.services.decisions.recorded_benefits import carer_benefits_held
 from app.services.documents import document_store
 from app.services.documents.office import AUTHORISATION_BASIS, office, signer
 from app.services.kernel.context import UnitOfWork
@@ -58,10 +59,15 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
             kind=inc.kind, amount=inc.amount, tax=inc.tax, contributions=inc.contributions,
             costs=inc.costs, one_off=inc.one_off,
         ))
+    # The carer's benefits the centre granted them, beside what the application declares.
+    held = carer_benefits_held(uow, (m.person_id for m in case.household.members), on,
+                               besides=case.id)
     return [
         Member(
             age=_age(m.person.birth_date, on), unable_to_work=m.unable_to_work,
-            incomes=incomes.get(m.person_id, []), other_benefits=list(m.other_benefits or []),
+            incomes=incomes.get(m.person_id, []),
+            other_benefits=list(dict.fromkeys([*(m.other_benefits or []),
+                                               *held.get(m.person_id, [])])),
             disabled=m.disabled, alimony_awarded=m.alimony_awarded,
             sex=m.person.sex, child=(m.relation == "child") if m.position else False,
             relation=m.relation, in_school=m.in_school,

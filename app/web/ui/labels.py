@@ -55,8 +55,9 @@ INCOME_KINDS = {
 
 OTHER_BENEFITS = {
     "renta_socjalna": _l("renta socjalna"),
-    "swiadczenie_pielegnacyjne": _l("świadczenie pielęgnacyjne"),
-    "specjalny_zasilek_opiekunczy": _l("specjalny zasiłek opiekuńczy"),
+    # The carer's benefits of the catalogue, by their codes, named (lower case, as the others)
+    # by their entries' Polish names, msgids of their own.
+    **{entry.code: _l(entry.name) for entry in benefits.entries() if entry.carer_benefit},
     "zasilek_dla_opiekuna": _l("zasiłek dla opiekuna"),
     "dodatek_samotne_wychowywanie_bezrobocie": _l(
         "dodatek z tytułu samotnego wychowywania dziecka i utraty prawa do zasiłku dla bezrobotnych"),

@@ -21,10 +21,13 @@ HOUSEHOLD = [person(70, 500, unable_to_work=True, alimony_awarded=Decimal(300)),
 
 
 def test_benefits_tuple() -> None:
-    # The first five in their order; the benefits of issue 16 follow (each lane adds its own).
-    assert tuple(BENEFITS)[:5] == ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                                   "zasilek_rodzinny", "fundusz_alimentacyjny")
-    assert {"jednorazowa_zapomoga", "swiadczenie_rodzicielskie"} <= set(BENEFITS)
+    assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
+                        "zasilek_rodzinny", "fundusz_alimentacyjny",
+                        # issue 16, the care benefits of u.ś.r. (lane usrc)
+                        "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
+                        "specjalny_zasilek_opiekunczy",
+                        # issue 16, becikowe and świadczenie rodzicielskie (lane usrf)
+                        "jednorazowa_zapomoga", "swiadczenie_rodzicielskie")
 
 
 @pytest.mark.parametrize("benefit", BENEFITS)

@@ -6,15 +6,18 @@ import json
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.domain import benefits
 from app.domain.deadlines import add_months_kpa, add_working_days, is_working_day, kpa_period_end
 from app.domain.eligibility import BENEFITS, calculate
+from app.domain.errors import InvalidInput
 from app.domain.identifiers import parse_pesel
 from app.domain.income import household_income
 from app.domain.money import round_money
-from app.domain.parameters import value
+from app.domain.parameters import PARAMETERS, value
 
 from .helpers import make_pesel, person
 
@@ -51,8 +54,22 @@ def _quantized(d: Decimal) -> bool:
 
 
 @SETTINGS
+def _before_its_law(benefit: str, on: date, members: list) -> bool:  # type: ignore[type-arg]
+    """True when ``on`` is before the benefit's own parameters are all in force (świadczenie
+    pielęgnacyjne on the rules of 2024): then the calculation is refused, never guessed."""
+    prefix = benefits.get(benefit).parameter_prefix + "."
+    starts = [rows[0].valid_from for name, rows in PARAMETERS.items() if name.startswith(prefix)]
+    if not starts or on >= max(starts):
+        return False
+    with pytest.raises(InvalidInput):
+        calculate(benefit, on, members)
+    return True
+
+
 @given(st.sampled_from(BENEFITS), DATES, households())
 def test_amounts_are_sane(benefit: str, on: date, members: list) -> None:  # type: ignore[type-arg]
+    if _before_its_law(benefit, on, members):
+        return
     r = calculate(benefit, on, members)
     for amount in (r.amount, r.min_amount, r.max_amount):
         assert amount >= 0 and _quantized(amount)
@@ -100,6 +117,8 @@ def test_family_benefit_floors(on: date, members: list) -> None:  # type: ignore
 def test_amount_never_increases_with_income(
     benefit: str, on: date, members: list, extra: Decimal  # type: ignore[type-arg]
 ) -> None:
+    if _before_its_law(benefit, on, members):
+        return
     low = calculate(benefit, on, members)
     high = calculate(benefit, on, with_more_income(members, extra))
     assert high.amount <= low.amount

@@ -14,16 +14,16 @@ from app.domain.member_facts import DODATKI, SCHOOL_AWAY
 from app.domain.messages import Code
 from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.parameters import PARAMETERS
-from app.domain.reasons import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
 from app.domain.reasons import RELATIONS, DisabilityDegree, SingleParentReason
+from app.services.kernel.inputs.cases import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
 
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
 SHORT_TEXT = 64
 MAX_HECTARES = "100000"
-# The other benefits a member may receive that matter to a rule: the application's list and every
-# key that the dated parameter "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5
-# u.p.s.).
+# The other benefits a member may receive that matter to a rule: the application's list (with
+# the carer's benefits of the catalogue) and every key that the dated parameter
+# "zasilek_staly.excluded_benefits" has ever listed (art. 37 ust. 5 u.p.s.).
 OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
     key for p in PARAMETERS["zasilek_staly.excluded_benefits"] for key in p.value}
     | set(MEMBER_OTHER_BENEFITS)))

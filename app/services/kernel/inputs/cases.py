@@ -18,9 +18,22 @@ from app.domain.member_facts import DODATKI, SCHOOL_AWAY
 from app.domain.messages import Code, MessageCode
 from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.party_request import asks_request
-from app.domain.reasons import OTHER_BENEFITS, REASONS, RELATIONS, DisabilityDegree, SingleParentReason
+from app.domain.reasons import (
+    OTHER_BENEFITS_OUTSIDE_CATALOGUE,
+    REASONS,
+    RELATIONS,
+    DisabilityDegree,
+    SingleParentReason,
+)
 from app.services.kernel.inputs.export import DAY, MONTH
 
+# The other benefits a household member may already receive (the application's checkboxes):
+# the keys outside the catalogue (app.domain.reasons) and the carer's benefits of the catalogue
+# (świadczenie pielęgnacyjne, specjalny zasiłek opiekuńczy), named by their codes.
+OTHER_BENEFITS = (
+    OTHER_BENEFITS_OUTSIDE_CATALOGUE[0], *benefits.carer_benefits(),
+    *OTHER_BENEFITS_OUTSIDE_CATALOGUE[1:],
+)
 REGISTER_KEY_PATTERN = r"^BP-[0-9A-F]{10}$"
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 300
