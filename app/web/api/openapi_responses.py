@@ -137,7 +137,12 @@ RESPONSES: dict[str, dict[str, Any]] = {
                       {"case_number": nullable(STR), "error": nullable(STR)})),
     "JobRetried": obj({"id": INT, "status": {"const": "pending"}}),
     "Eligibility": obj({"benefit": STR, "on": DATE, "eligible": BOOL, **_EXPLAINED},
-                       {"amount": nullable(STR), "breakdown": array(OBJ)}),
+                       {"amount": nullable(STR), "breakdown": array(OBJ),
+                        # Each part of the amount (issue 16): a dodatek, the zasiłek, a reduction.
+                        "components": array(obj({"code": STR, "amount": STR,
+                                                 "per": {"type": "string",
+                                                         "enum": ["month", "once", "year"]},
+                                                 "article": STR}))}),
     "Deadline": obj({"kind": STR, "start": DATE, "due": DATE, **_EXPLAINED}),
     # Payments settled and reissued (app/services/payments/settle.py).
     "Settled": {"anyOf": [obj({"id": INT, "status": STR, "changed": BOOL}),
