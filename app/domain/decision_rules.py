@@ -53,6 +53,7 @@ from app.domain.benefits.forms import DRAFT, fragment
 from app.domain.errors import InvalidInput
 from app.domain.messages import Code
 from app.domain.money import money_str
+from app.domain.returnable_aid import return_rules
 from app.domain.violations import Violation
 
 KINDS = ("grant", "partial", "refusal")
@@ -93,6 +94,12 @@ class DecisionDraft:
     # Rygor natychmiastowej wykonalności (art. 108 KPA) and its reason.
     immediate_enforcement: bool = False
     immediate_enforcement_reason: str = ""
+    # Aid on condition of its return (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): "none", "part" or
+    # "full", the part to return, the monthly instalments and the first one's due day.
+    return_kind: str = "none"
+    return_amount: Decimal | None = None
+    return_instalments: int | None = None
+    return_first_due: date | None = None
 
 
 @dataclass(frozen=True)
@@ -103,11 +110,16 @@ class LegalRange:
     amount: Decimal
     min_amount: Decimal
     max_amount: Decimal
+    # A benefit with no formula (zasiłek celowy, art. 39-44 u.p.s.): the act sets no range, the
+    # centre sets the amount for the need (the eligibility result's ``range`` with no bounds).
+    unbounded: bool = False
+    # Whether the aid is returned: "no", "may", "required" or "estate" (app.domain.purpose_aid).
+    returnable: str = "no"
 
     @property
     def discretionary(self) -> bool:
         """True where the law leaves the amount to the centre (e.g. zasiłek okresowy)."""
-        return self.min_amount < self.max_amount
+        return self.unbounded or self.min_amount < self.max_amount
 
 
 def amount_article(benefit: str) -> str:
@@ -142,6 +154,7 @@ def check_decision(draft: DecisionDraft, legal: LegalRange | None,
     if draft.kind == "refusal":
         return out
     out.extend(_amount_rules(draft, legal))
+    out.extend(return_rules(draft, legal.returnable if legal is not None else "no"))
     out.extend(_one_off_rules(draft) if draft.benefit in ONE_OFF
                else _period_rules(draft, first_benefit_month))
     return out
@@ -171,6 +184,8 @@ def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violat
                           "A grant needs an amount above zero.")]
     params = {"amount": money_str(draft.amount), "min": money_str(legal.min_amount),
               "max": money_str(legal.max_amount), "computed": money_str(legal.amount)}
+    if legal.unbounded:
+        return []  # no computed amount to depart from: the purpose states the need
     if not legal.min_amount <= draft.amount <= legal.max_amount:
         return [Violation(
             "amount_out_of_range", "amount", article,

@@ -30,7 +30,7 @@ from typing import Any
 
 from app.domain import benefits
 from app.domain.errors import InvalidInput
-from app.domain.explain import Explanation
+from app.domain.explain import AmountRange, Explanation, Outcome
 from app.domain.income import Member, validate_members
 from app.domain.messages import Code, msg
 from app.domain.money import money_str
@@ -58,6 +58,8 @@ class EligibilityResult:
     parameters: dict[str, dict[str, Any]]
     on: date | None = None
     breakdown: list[dict[str, Any]] = field(default_factory=list)
+    # A benefit with no formula: the range the law allows (None for the others; absent in JSON).
+    range: AmountRange | None = None
     # Each part of the amount: {code, amount, per: "month"|"once"|"year", article}.
     components: list[dict[str, Any]] = field(default_factory=list)
 
@@ -75,7 +77,7 @@ class EligibilityResult:
             "parameters": to_json(self.parameters),
             "breakdown": to_json(self.breakdown),
             "components": to_json(self.components),
-        }
+        } | ({"range": self.range.as_dict()} if self.range is not None else {})
 
 
 def _check_date(on: Any) -> date:
@@ -111,13 +113,19 @@ def calculate(
     text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
                f"{'są' if outcome.eligible else 'nie są'} spełnione; proponowana kwota "
                f"{zl(outcome.amount)} miesięcznie")
-    if outcome.min_amount != outcome.max_amount:
+    if outcome.range is not None:
+        text_pl = f"{benefits.name(benefit).capitalize()}: {range_pl(outcome)}"
+    elif outcome.min_amount != outcome.max_amount:
         text_pl += (f" (dopuszczalna wysokość: od {zl(outcome.min_amount)} do "
                     f"{zl(outcome.max_amount)})")
+    text = (f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}, proposed "
+            f"{money_str(outcome.amount)} zł a month.")
+    if outcome.range is not None:
+        text = (f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}; no formula, "
+                "the centre sets the amount for the need.")
     expl.step(
         "result",
-        f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}, proposed "
-        f"{money_str(outcome.amount)} zł a month.",
+        text,
         {"min_amount": outcome.min_amount, "max_amount": outcome.max_amount},
         outcome.amount,
         pl=text_pl + ".",
@@ -133,6 +141,7 @@ def calculate(
         parameters=expl.parameters,
         on=on,
         breakdown=list(outcome.breakdown),
+        range=outcome.range,
         components=_components(benefit, outcome),
     )
 
@@ -141,8 +150,25 @@ def _components(benefit: str, outcome: Any) -> list[dict[str, Any]]:
     """The outcome's parts; a benefit without parts is one part, itself (none when refused)."""
     if outcome.components:
         return list(outcome.components)
-    if not outcome.eligible:
-        return []
+    if not outcome.eligible or outcome.range is not None:
+        return []  # refused, or a benefit with no formula (its range says what may be granted)
     entry = benefits.get(benefit)
     return [{"code": benefit, "amount": outcome.amount,
              "per": "once" if entry.one_off else "month", "article": entry.article}]
+
+
+def range_pl(outcome: Outcome) -> str:
+    """The Polish result of a benefit with no formula: whether it may be granted, and the range
+    the law allows (the centre sets the amount for the need)."""
+    span = outcome.range
+    assert span is not None
+    if not outcome.eligible:
+        return "warunki przyznania nie są spełnione"
+    if span.high is None:
+        bounds = "ustawa nie określa jej górnej granicy"
+    else:
+        bounds = f"nie może przekroczyć {zl(span.high)}"
+    returnable = {"required": "; pomoc podlega zwrotowi w części lub w całości",
+                  "may": "; pomoc może nie podlegać zwrotowi"}.get(span.returnable, "")
+    return (f"warunki przyznania są spełnione; kwotę ustala ośrodek stosownie do potrzeby, "
+            f"a {bounds}{returnable}")

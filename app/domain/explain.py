@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.money import ZERO
+from app.domain.money import ZERO, money_str
 from app.domain.parameters import ParameterNotFound, ParameterTable, not_in_force, value
 from app.domain.polish import READING_PL
 from app.domain.views import to_json
@@ -76,14 +76,43 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class AmountRange:
+    """The amount the law allows for a benefit with no formula (zasiłek celowy, art. 39-44
+    u.p.s.): the centre sets the amount for the need. ``low``/``high`` None: the act sets no
+    bound (a grant is still above zero); ``returnable`` says whether the aid is given on
+    condition of its return: "no", "may" (art. 40 ust. 3), "required" (art. 41 pkt 2) or
+    "estate" (the funeral costs, claimed from the estate or the funeral allowance, art. 96
+    ust. 3)."""
+
+    low: Decimal | None
+    high: Decimal | None
+    per: str                       # "once" or "month"
+    basis: tuple[str, ...]
+    returnable: str = "no"
+
+    @property
+    def bounded(self) -> bool:
+        return self.high is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe: amounts as money strings (or null), the basis as a list."""
+        return {"min": None if self.low is None else money_str(self.low),
+                "max": None if self.high is None else money_str(self.high),
+                "per": self.per, "set_by": "centre", "returnable": self.returnable,
+                "basis": list(self.basis)}
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """What a benefit rule decided: eligibility, amounts and a per-person breakdown."""
+    """What a benefit rule decided: eligibility, amounts and a per-person breakdown; ``range``
+    where the law gives no formula, only the range of what the centre may grant."""
 
     eligible: bool
     amount: Decimal
     min_amount: Decimal
     max_amount: Decimal
     breakdown: tuple[dict[str, Any], ...] = ()
+    range: AmountRange | None = None
     # Its parts {code, amount, per: "month"|"once"|"year", article}; empty: the benefit itself.
     components: tuple[dict[str, Any], ...] = ()
 
@@ -91,7 +120,7 @@ class Outcome:
     def fixed(cls, amount: Decimal, breakdown: tuple[dict[str, Any], ...] = (),
               components: tuple[dict[str, Any], ...] = ()) -> Outcome:
         """An eligible outcome whose amount is fixed by law (min = max = amount)."""
-        return cls(True, amount, amount, amount, breakdown, components)
+        return cls(True, amount, amount, amount, breakdown, components=components)
 
 
 NOT_ELIGIBLE = Outcome(False, ZERO, ZERO, ZERO)
@@ -120,4 +149,4 @@ def key_figures(result: Mapping[str, Any] | None, article: str = "") -> dict[str
         "threshold": threshold, "threshold_basis": list((test or {}).get("legal_basis") or []),
         "amount": result.get("amount"), "min_amount": result.get("min_amount"),
         "max_amount": result.get("max_amount"), "article": article, "on": result.get("on"),
-    }
+    } | ({"range": result["range"]} if result.get("range") else {})

@@ -131,6 +131,27 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("zasilek_okresowy.single_cap", _UPS_START, None,
      "READING (DOMAIN.md '?'): no fixed zł cap for a single person other than the difference; "
      "pages cite 823 zł or an old 418 zł cap of art. 38 ust. 2 pkt 1. Add an entry to apply one"),
+    # --- zasiłek celowy, art. 40 aid and sprawienie pogrzebu (art. 39-44, 96 u.p.s.) ---
+    # READING: art. 39 ust. 1 sets no criterion of its own, so art. 8 ust. 1 applies ("dochód nie
+    # przekracza kryterium"): income equal to the criterion qualifies, 1 grosz above does not
+    # (then only art. 41: specjalny zasiłek celowy, or aid on condition of its return, pkt 2).
+    ("zasilek_celowy.criterion_percentage", _UPS_START, 100,
+     "art. 8 ust. 1 and art. 39 ust. 1 u.p.s.; READING: income not above the criterion "
+     "qualifies; above it art. 41 pkt 2 allows the aid only on condition of its return" + _OLDER),
+    # READING: art. 40 ust. 3 ("niezależnie od dochodu i może nie podlegać zwrotowi"): income is
+    # not tested at all; the decision says whether the aid is to be returned.
+    ("zasilek_celowy_zdarzenie_losowe.income_considered", _UPS_START, False,
+     "art. 40 ust. 1-3 u.p.s.: a random event (ust. 1) or a natural or ecological disaster "
+     "(ust. 2); granted regardless of income and may be granted without return (ust. 3)" + _OLDER),
+    # The ZUS funeral allowance after the deceased: the first source the costs of a funeral the
+    # gmina arranged are returned from (art. 96 ust. 3 u.p.s.), before the estate.
+    ("sprawienie_pogrzebu.zus_funeral_allowance", _UPS_START, _zl("4000"),
+     "art. 80 ustawy o emeryturach i rentach z FUS: 4000 zł since 1 Mar 2011; READING of art. 96 "
+     "ust. 3 u.p.s.: the funeral costs are returned from the estate or from the funeral "
+     "allowance due after the deceased (zasiłek pogrzebowy)" + _OLDER),
+    ("sprawienie_pogrzebu.zus_funeral_allowance", D(2026, 1, 1), _zl("7000"),
+     "art. 80 ustawy o emeryturach i rentach z FUS as amended in 2025: 7000 zł from 1 Jan 2026 "
+     "(zus.pl; confirm the Dz.U. citation)"),
     # --- zasiłek rodzinny (u.ś.r.); looked up on the first day of the benefit period ---
     ("zasilek_rodzinny.period_start_month", D(2016, 11, 1), 11,
      "u.ś.r.: okres zasiłkowy 1 Nov - 31 Oct (gops.trzcianne.pl)" + _OLDER),

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from app.domain import benefits
+
 from .clock import WARSAW
 
 DEFAULT_DAY = "2026-03-02"
@@ -82,6 +84,12 @@ def timer_at(on: str) -> str:
     return datetime.combine(_d(on) + timedelta(days=1), time(0), WARSAW).isoformat()
 
 
+def interview_review(benefit: str) -> bool:
+    """The catalogue's answer: a grant followed by the 6-monthly interview update."""
+    entry = benefits.find(benefit)
+    return entry is not None and entry.interview_review
+
+
 def stub_script_functions() -> dict[str, Callable]:
     """The whitelisted script functions, as simplified stand-ins (see module docstring)."""
     return {
@@ -94,6 +102,7 @@ def stub_script_functions() -> dict[str, Callable]:
         "add_months_date": add_months_date,
         "timer_at": timer_at,
         "warning_at": warning_at,
+        "interview_review": interview_review,
     }
 
 
@@ -142,6 +151,9 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
     }
+    # The family benefit process's deadline tasks (user task ids are unique in a definition).
+    forms["family_decision_deadline_escalation"] = forms["decision_deadline_escalation"]
+    forms["family_decision_deadline_warning"] = forms["decision_deadline_warning"]
     try:
         data = dict(forms[task_name])
     except KeyError:

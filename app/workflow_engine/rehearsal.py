@@ -66,6 +66,9 @@ class Scenario:
     answers: Mapping[str, Any] = field(default_factory=dict)
     wait: frozenset[str] = frozenset()
     process: str | None = None
+    # A benefit's own path runs on the process its catalogue entry names: a candidate without
+    # that process is a problem (its cases could not start), not a path to skip.
+    required: bool = False
 
 _ENDING_REVIEW = {"interview_update": [{}, {"continue_benefit": False}]}
 
@@ -75,7 +78,8 @@ def _answers(**answers: Any) -> dict[str, Any]:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    *(Scenario(f"{benefit}: complete application granted", benefit, _answers()) for benefit in BENEFITS),
+    *(Scenario(f"{benefit}: complete application granted", benefit, _answers(),
+               process=benefits.get(benefit).process, required=True) for benefit in BENEFITS),
     Scenario("incomplete application supplemented", _FIXED_TERM, _answers(
         completeness_check=[{"complete": False, "missing_items": "Zaświadczenie."}, {}])),
     Scenario("supplement not filed in time", _FIXED_TERM, _answers(
@@ -143,7 +147,7 @@ def rehearse(
     """
     specs = decode(compiled)
     problems: list[Problem] = []
-    chosen = [s for s in scenarios if s.process is None or s.process == specs[0].name
+    chosen = [s for s in scenarios if s.process is None or s.required or s.process == specs[0].name
               or s.process in specs[1]]  # a process the candidate lacks: nothing to rehearse
     for done, scenario in enumerate(chosen):
         try:

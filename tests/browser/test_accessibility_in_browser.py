@@ -22,11 +22,15 @@ from app.services.cases import opening as cases
 from app.services.definitions import definition_history
 from app.services.definitions import deploy as definitions
 from app.services.kernel.context import SYSTEM, Actor, ServiceContext
+from app.services.social_work import contracts as social_contracts
+from app.services.social_work import records as social_records
 from app.services.workflow import jobs
 from tests.drive import complete_named, drive, ready_tasks, sample_application
 from tests.integration.conftest import purge_broker, stop_worker
 from tests.live import start_server
 from tests.recovery_data import draft_list, make_case
+from tests.social_work_data import contract_body
+from tests.social_work_data import open_record as social_open
 
 from .conftest import ROOT, SHOTS
 from .test_case_in_browser import login
@@ -173,7 +177,12 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
         'name="Sprawdzenie kompletności wniosku"',
         'name="Kontrola wniosku' + " i załączników" * 20 + '"')  # a line wider than the page
     new_id, _ = definition_history.deploy_checked(ctx, sources, start["forms"], admin, "nowa nazwa")
-    return {"tasks": task_ids, "waiting": waiting, "cases": case_ids, "decided": decided,
+    # A family's social-work record with a visit and a signed contract (its pages and forms).
+    social = social_open(ctx, caseworker, recovery.person_id)
+    social_records.add_entry(ctx, caseworker, social, {"kind": "visit", "on": "2026-03-01",
+                                                       "text": "Wizyta domowa."})
+    social_contracts.record_contract(ctx, caseworker, social, contract_body(recovery.person_id))
+    return {"social": social, "tasks": task_ids, "waiting": waiting, "cases": case_ids, "decided": decided,
             "decision": decision_id,
             "person": person_id or recovery.person_id, "recovery": recovery, "list": plist,
             "diff": (start["id"], new_id),
@@ -192,6 +201,12 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
         Visit(f"/persons/{r.person_id}/recoveries"),
         Visit(f"/cases/{r.case_id}/recoveries", then=_submit("#finding button.primary[type=submit]")),
         Visit("/payments"), Visit(f"/payments/{d['list']}"),
+        Visit("/social-work"), Visit(f"/social-work/{d['social']}"),
+        Visit(f"/social-work/{d['social']}", then=_submit("#entry button.primary[type=submit]")),
+        Visit(f"/social-work/{d['social']}/contracts/new"),
+        Visit(f"/social-work/{d['social']}/contracts/new", then=_submit(
+            "form button.primary[type=submit]", {"textarea[name=goal]": ""})),
+        Visit(f"/persons/{r.person_id}/social-work/new"),
         *[Visit(f"/tasks/{t}") for t, lane in d["tasks"] if lane == role],
         *[Visit(f"/tasks/{t}", then=_submit_empty) for t, lane in d["tasks"][1:2] if lane == role],
         *[Visit(f"/tasks/{t}/next") for t, lane in d["waiting"] if lane == role],
@@ -209,7 +224,8 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit("/admin/incidents"), Visit("/admin/incidents", then=_dry_run(d["versions"])),
         Visit("/admin/office"), Visit("/admin/users"),
         Visit("/admin/users", then=_submit("form button.primary[type=submit]")),
-        Visit("/cases", 403), Visit("/admin/definitions/diff?old=999999&new=1", 404),
+        Visit("/cases", 403), Visit("/social-work", 403),
+        Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
 
 

@@ -93,6 +93,19 @@ REFUSALS_422: dict[str, str] = {
     "POST /api/instances/migrate": "to_version not newer than from_version (two fields)",
     "POST /api/tasks/{task_id}/assign": "a user without the task's role (state)",
     "POST /api/tasks/{task_id}/complete": "data against the task's own form schema (state)",
+    "POST /api/social-work": f"a person not in the register, a case of another family (state); "
+                             f"opened_on {_TODAY}",
+    "POST /api/social-work/{record_id}/entries": f"`on` {_TODAY}",
+    "POST /api/social-work/{record_id}/goals": f"set_on {_TODAY}",
+    "POST /api/social-work/{record_id}/contracts": f"what a signed contract or a refusal needs "
+                                                   f"(status against fields); {_TODAY}; a review "
+                                                   f"before the conclusion; a party not of the "
+                                                   f"family (state)",
+    "POST /api/social-contracts/{contract_id}/review": f"reviewed_on {_TODAY} or before the "
+                                                       f"conclusion (state)",
+    "POST /api/social-contracts/{contract_id}/outcome": f"outcome_on {_TODAY} or before the "
+                                                        f"conclusion (state)",
+    "GET /api/social-work/given": "end before start (two parameters)",
 }
 
 

@@ -32,12 +32,15 @@ def _eligibility(ctx: ServiceContext, case_id: int) -> EligibilityResult:
 
 
 def _until_draft(ctx: ServiceContext, case_id: int, actors: dict[str, Actor]) -> EligibilityResult:
-    """Drive to the draft; the interview confirms the declared incomes as its form opens."""
-    drive(ctx, case_id, actors, until=lambda ts: any(t.name == "conduct_interview" for t in ts))
-    task = next(t for t in ready_tasks(ctx, case_id) if t.name == "conduct_interview")
-    initial = worklist.get_task(ctx, actors["caseworker"], task.id)["context"]["initial"]
-    complete_named(ctx, case_id, "conduct_interview", actors["caseworker"],
-                   {**canned(ctx, "conduct_interview"), **initial})
+    """Drive to the draft; a u.p.s. case's interview confirms the declared incomes as its form
+    opens (a family benefit or FA case has no interview: issue 16, part 4)."""
+    drive(ctx, case_id, actors, until=lambda ts: any(
+        t.name in ("conduct_interview", "draft_decision") for t in ts))
+    task = next((t for t in ready_tasks(ctx, case_id) if t.name == "conduct_interview"), None)
+    if task is not None:
+        initial = worklist.get_task(ctx, actors["caseworker"], task.id)["context"]["initial"]
+        complete_named(ctx, case_id, "conduct_interview", actors["caseworker"],
+                       {**canned(ctx, "conduct_interview"), **initial})
     drive(ctx, case_id, actors, until=lambda ts: any(t.name == "draft_decision" for t in ts))
     return _eligibility(ctx, case_id)
 

@@ -173,7 +173,7 @@ def test_no_importlib_in_app() -> None:
 
 # The service packages, lowest first: each may import only those before it (and itself).
 SERVICE_ORDER = ("kernel", "workflow", "definitions", "documents", "cases", "decisions", "appeals",
-                 "recovery", "payments", "case_file", "registration", "factory")
+                 "recovery", "payments", "social_work", "case_file", "registration", "factory")
 
 
 def _service_package(module: str) -> str | None:

@@ -160,7 +160,7 @@ BAD_ELIGIBILITY = [
     ("income too large", _with((*M0, "net_income"), "1" * 30), "members[0].net_income"),
     ("negative whole income", _with((*M0, "net_income"), -5), "members[0].net_income"),
     ("alimony garbage", _with((*M0, "alimony_awarded"), "x"), "members[0].alimony_awarded"),
-    ("unknown benefit", _with(("benefit",), "zasilek_celowy"), "benefit"),
+    ("unknown benefit", _with(("benefit",), "zasilek_nieznany"), "benefit"),
     ("benefit missing", _with(("benefit",), None, delete=True), "benefit"),
     ("benefit not text", _with(("benefit",), 3), "benefit"),
     ("date in Polish format", _with(("on",), "01.03.2025"), "on"),

@@ -145,7 +145,8 @@ def test_form_sends_relation_school_and_certificate() -> None:
     body = form.household_body(raw)
     assert body["members"][1] | {"relation": "child", "in_school": True,
                                  "disability_certificate": True} == body["members"][1]
-    assert calculator.simulate(body)["results"][3]["amount"] == "135.00"
+    results = {r["benefit"]: r for r in calculator.simulate(body)["results"]}
+    assert results["zasilek_rodzinny"]["amount"] == "135.00"
 
 
 def test_row_actions() -> None:

@@ -57,7 +57,7 @@ def test_opening_the_draft_task_page_reads_in_one_pass(
     with count_statements(ctx.db.engine) as counted:
         res = client.get(f"/tasks/{tid}")
     assert res.status_code == 200
-    assert counted.statements <= 13, str(counted)  # 42 before, then 16
+    assert counted.statements <= 14, str(counted)  # 42 before, then 16, 13 (+1: art. 11 ust. 2)
     assert counted.transactions <= 2, str(counted)  # 3 before
 
 
@@ -85,7 +85,7 @@ def test_a_refused_draft_form_writes_no_case_read_and_costs_fewer_statements(
         res = client.post(f"/tasks/{tid}", data=_form(initial, version, amount="-100"))
     assert res.status_code == 422
     assert _case_reads(ctx) == before  # no audited case-file read to re-render a form
-    assert counted.statements <= 16, str(counted)  # 44 before, then 19, 15 (+1: the hearing)
+    assert counted.statements <= 17, str(counted)  # 44 before, 19, 15, +1 the hearing, +1 art. 11
     assert counted.transactions <= 4, str(counted)  # 5 before
 
 

@@ -153,6 +153,8 @@ def test_project_definition_user_tasks(compiled):
         "overdue_interview_escalation", "draft_decision", "approve_decision", "record_delivery",
         "appeal_window", "handle_appeal", "interview_update", "decision_deadline_escalation",
         "decision_deadline_warning", "art10_notice", "party_comments", "record_sko_outcome",
+        # The family benefit process's own deadline tasks (issue 16, part 4).
+        "family_decision_deadline_escalation", "family_decision_deadline_warning",
     }
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
     assert tasks["interview_update"]["process"] == "benefit_review"
@@ -160,6 +162,7 @@ def test_project_definition_user_tasks(compiled):
     supervisor = {name for name, info in tasks.items() if info["lane"] == "Supervisor"}
     assert supervisor == {"approve_decision", "handle_appeal", "overdue_interview_escalation",
                           "decision_deadline_escalation", "decision_deadline_warning",
+                          "family_decision_deadline_escalation", "family_decision_deadline_warning",
                           "record_sko_outcome"}
 
 

@@ -9,8 +9,11 @@ from app.domain.benefits import (  # noqa: F401  (each module registers its entr
     jednorazowa_zapomoga,
     specjalny_zasilek_celowy,
     specjalny_zasilek_opiekunczy,
+    sprawienie_pogrzebu,
     swiadczenie_pielegnacyjne,
     swiadczenie_rodzicielskie,
+    zasilek_celowy,
+    zasilek_celowy_zdarzenie_losowe,
     zasilek_okresowy,
     zasilek_pielegnacyjny,
     zasilek_rodzinny,
@@ -19,14 +22,18 @@ from app.domain.benefits import (  # noqa: F401  (each module registers its entr
 from app.domain.benefits.catalogue import (
     BY_CODE,
     CODES,
+    INCOME_FIELDS,
+    PROCESS_BY_ACT,
     Benefit,
     Kind,
     Wording,
     act_of,
     attribute,
+    benefit_fields,
     carer_benefits,
     codes_where,
     entries,
+    field_benefits,
     find,
     get,
     name,
@@ -36,7 +43,7 @@ from app.domain.benefits.catalogue import (
 )
 
 __all__ = [
-    "BY_CODE", "CODES", "Benefit", "Kind", "Wording", "act_of", "attribute", "carer_benefits",
-    "codes_where", "entries", "find",
-    "get", "name", "register", "unregister", "where",
+    "BY_CODE", "CODES", "INCOME_FIELDS", "PROCESS_BY_ACT", "Benefit", "Kind", "Wording", "act_of",
+    "attribute", "benefit_fields", "carer_benefits", "codes_where", "entries", "field_benefits",
+    "find", "get", "name", "register", "unregister", "where",
 ]

@@ -24,6 +24,15 @@ USR = "u.ś.r."
 FA = "ustawy o pomocy osobom uprawnionym do alimentów"
 # The month a benefit is first due unless its act says otherwise (the month of filing).
 FIRST_MONTH_DEFAULT = f"art. 106 ust. 3 {UPS}"
+# The process a case runs by the act it rests on: social assistance (u.p.s.) goes through the
+# community interview (art. 106 ust. 4 u.p.s.); family benefits and FA do not (the application
+# with its attachments, completeness, the decision within a month, payment).
+PROCESS_BY_ACT: Mapping[str, str] = {"ups": "benefit_case", "usr": "family_benefit_case",
+                                     "fa": "family_benefit_case"}
+# The household member fields every benefit's rule reads for income (the application's
+# declared income and its items; the simulator's alimony paid to others, art. 8 ust. 3 u.p.s.,
+# art. 3 pkt 1 u.ś.r.).
+INCOME_FIELDS: tuple[str, ...] = ("net_income", "incomes", "alimony_paid")
 
 
 def N_(text: str) -> str:
@@ -47,6 +56,7 @@ class Wording(StrEnum):
     ONE_OFF = "one_off"                # "w wysokości X jednorazowo, na: <purpose>"
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
+    SERVICE_COSTS = "service_costs"    # a service the gmina arranges, its costs named (pogrzeb)
     CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 
@@ -84,11 +94,30 @@ class Benefit:
     # The benefit's own part of its task forms, over its kind's (app.domain.benefits.forms):
     # form name -> {"properties": {field: False (does not apply) | {"title": ...}}}.
     form_fragment: Mapping[str, Any] = field(default_factory=dict)
-    process: str = "benefit_case"    # the BPMN process its case runs
+    # The BPMN process its case runs; empty: the process of its act (PROCESS_BY_ACT).
+    process: str = ""
+    # The household member fields its rule reads (each member of the application and the
+    # simulator), and those it reads of the applicant alone (e.g. the ground of art. 11a u.ś.r.).
+    # A page shows a member field to the benefits that name it; a field no benefit names (the
+    # identity: PESEL, names, relation, age) is shown to every benefit. None (not yet said):
+    # every member field is shown for it.
+    member_fields: tuple[str, ...] | None = None
+    applicant_fields: tuple[str, ...] = ()
+    # Who is paid: "party" (a transfer or cash to the party), or "provider" (a service the
+    # centre pays its provider for, such as a funeral: no payment to the party; the costs are
+    # recorded as the claim the act returns them by).
+    paid_to: str = "party"
+    # May be granted on condition of its return (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): the
+    # decision draft then asks for the return and its terms.
+    returnable: bool = False
     # A benefit paid to a carer for the care of another person (świadczenie pielęgnacyjne,
     # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
     # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
     carer_benefit: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.process:
+            object.__setattr__(self, "process", PROCESS_BY_ACT.get(self.act, "benefit_case"))
 
     @property
     def one_off(self) -> bool:
@@ -97,6 +126,24 @@ class Benefit:
     @property
     def family_period(self) -> bool:
         return self.period_start_parameter is not None
+
+    @property
+    def social_assistance(self) -> bool:
+        """A u.p.s. benefit: its application names an art. 7 reason and its case has a community
+        interview; family benefits and FA have neither."""
+        return self.act == "ups"
+
+    @property
+    def interview_review(self) -> bool:
+        """Its grant is followed by the interview update every 6 months (benefit_review): an
+        open-ended monthly u.p.s. benefit (zasiłek stały). A one-off grant, a grant for a set
+        period and a family benefit have none."""
+        return self.social_assistance and self.kind is Kind.MONTHLY and not self.end_required
+
+    def shows(self, name: str, applicant: bool = False) -> bool:
+        """Whether a page shows member field ``name`` for this benefit (see member_fields)."""
+        return self.member_fields is None or name in self.member_fields \
+            or (applicant and name in self.applicant_fields) or name not in benefit_fields()
 
 
 _REGISTRY: dict[str, Benefit] = {}
@@ -227,6 +274,20 @@ def where(test: Callable[[Benefit], bool]) -> Set[str]:
 def attribute(read: Callable[[Benefit], Any]) -> Mapping[str, Any]:
     """A live mapping code -> ``read(entry)`` over the entries where it is not None."""
     return _Attribute(read)
+
+
+def benefit_fields() -> frozenset[str]:
+    """The member fields some benefit names (the rest are shown to every benefit)."""
+    return frozenset(n for b in _REGISTRY.values()
+                     for n in (*(b.member_fields or ()), *b.applicant_fields))
+
+
+def field_benefits(name: str, applicant: bool = False) -> tuple[str, ...] | None:
+    """The codes of the benefits a page shows member field ``name`` to, in catalogue order;
+    None when it is shown to every benefit (no benefit names it)."""
+    if name not in benefit_fields():
+        return None
+    return codes_where(lambda b: b.shows(name, applicant))
 
 
 def carer_benefits() -> dict[str, str]:

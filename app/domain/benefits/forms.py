@@ -41,6 +41,11 @@ KIND_FRAGMENTS: Mapping[Kind, Mapping[str, Mapping[str, Any]]] = {
 
 # An amount fixed by law (no discretion) is never "other than computed": no reason for it.
 _FIXED_AMOUNT: Mapping[str, Mapping[str, Any]] = {DRAFT: {"properties": {"amount_reason": False}}}
+# A benefit never granted on condition of its return: no return, no repayment terms.
+_NOT_RETURNABLE: Mapping[str, Mapping[str, Any]] = {DRAFT: {"properties": {
+    "return_kind": False, "return_amount": False, "return_instalments": False,
+    "return_first_due": False,
+}}}
 # A benefit always granted for a set period: its end date is not optional.
 _END_REQUIRED: Mapping[str, Mapping[str, Any]] = {DRAFT: {"properties": {
     "period_to": {"title": {"pl": "Okres do (wymagane: świadczenie na czas określony)",
@@ -67,6 +72,8 @@ def fragment(entry: Benefit, form: str) -> Mapping[str, Any]:
         _merge(merged, _FIXED_AMOUNT)
     if entry.end_required:
         _merge(merged, _END_REQUIRED)
+    if not entry.returnable:
+        _merge(merged, _NOT_RETURNABLE)
     _merge(merged, entry.form_fragment)
     return merged.get(form, {})
 

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import FA, N_, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import FA, INCOME_FIELDS, N_, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.family_benefits import fundusz_alimentacyjny
 
@@ -29,4 +29,6 @@ ENTRY = register(Benefit(
     first_month_article=f"art. 18 ust. 1 {FA}",
     period_start_parameter="fa.period_start_month",
     benefit_period_article=f"art. 18 ust. 1 {FA}",
+    member_fields=(*INCOME_FIELDS, "alimony_awarded", "in_school", "in_higher_school",
+                   "severe_disability_certificate"),
 ))

@@ -8,7 +8,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import (
+    INCOME_FIELDS,
+    N_,
+    USR,
+    Benefit,
+    Kind,
+    Wording,
+    register,
+)
 from app.domain.benefits.forms import DRAFT
 from app.domain.birth_benefits import jednorazowa_zapomoga
 from app.domain.explain import Explanation, Outcome
@@ -28,6 +36,8 @@ ENTRY = register(Benefit(
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.ONE_OFF,
     parameter_prefix="jednorazowa_zapomoga", parameters_read=("jednorazowa_zapomoga.",),
     first_month_article=f"art. 24 ust. 2 {USR}",
+    # The child's birth date is its PESEL's (or the register's); the rule reads these besides.
+    member_fields=(*INCOME_FIELDS, "prenatal_care", "care_since"),
     # The purpose is the law's (the birth): the draft opens with it.
     form_fragment={DRAFT: {"properties": {"purpose": {
         "title": {"pl": "Tytuł zapomogi", "en": "Ground of the grant"},

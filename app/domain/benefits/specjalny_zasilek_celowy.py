@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, UPS, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.social_assistance import specjalny_zasilek_celowy
 
@@ -25,4 +25,5 @@ ENTRY = register(Benefit(
     kind=Kind.ONE_OFF, rule=rule, wording=Wording.ONE_OFF,
     parameter_prefix="ups", parameters_read=("ups.",),
     amount_discretion=True,
+    member_fields=INCOME_FIELDS,
 ))

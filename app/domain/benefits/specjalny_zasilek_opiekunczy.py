@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.benefits.catalogue import (
+    INCOME_FIELDS,
     N_,
     USR,
     Benefit,
@@ -31,6 +32,8 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 ENTRY = register(Benefit(
     code=CODE, order=62, act="usr",
+    member_fields=(*INCOME_FIELDS, "disabled", "disability_certificate", "severe_disability_certificate",
+                   "disability_degree", "constant_care", "gave_up_work", "other_benefits"),
     article=f"art. 16a ust. 1–3 {USR}",
     articles="art. 16a, art. 23 i art. 24",
     name="specjalny zasiłek opiekuńczy", name_genitive="specjalnego zasiłku opiekuńczego",

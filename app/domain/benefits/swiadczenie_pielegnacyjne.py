@@ -29,6 +29,8 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 ENTRY = register(Benefit(
     code=CODE, order=61, act="usr",
+    member_fields=("disabled", "disability_certificate", "severe_disability_certificate",
+                   "disability_degree", "constant_care", "other_benefits"),
     article=f"art. 17 ust. 1, 3 i 3a {USR}",
     articles="art. 17, art. 23 i art. 24",
     name="świadczenie pielęgnacyjne", name_genitive="świadczenia pielęgnacyjnego",

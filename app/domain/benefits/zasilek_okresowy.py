@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, UPS, Benefit, Kind, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.social_assistance import zasilek_okresowy
 
@@ -26,4 +26,5 @@ ENTRY = register(Benefit(
     kind=Kind.MONTHLY, rule=rule, end_required=True, default_term_months=3,
     parameter_prefix="zasilek_okresowy", parameters_read=("ups.", "zasilek_okresowy."),
     amount_discretion=True, period_discretion=True,
+    member_fields=INCOME_FIELDS,
 ))

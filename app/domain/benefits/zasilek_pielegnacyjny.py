@@ -18,6 +18,8 @@ def rule(members: list[Any], on: date, expl: Explanation, _pct: Decimal | None) 
 
 ENTRY = register(Benefit(
     code="zasilek_pielegnacyjny", order=60, act="usr",
+    member_fields=("disabled", "disability_certificate", "severe_disability_certificate",
+                   "disability_degree", "disability_onset_age", "other_benefits"),
     article=f"art. 16 ust. 2–3 {USR}",
     articles="art. 16, art. 23 i art. 24",
     name="zasiłek pielęgnacyjny", name_genitive="zasiłku pielęgnacyjnego",

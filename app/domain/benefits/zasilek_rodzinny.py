@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, Wording, register
+from app.domain.benefits.catalogue import INCOME_FIELDS, N_, USR, Benefit, Kind, Wording, register
 from app.domain.explain import Explanation, Outcome
 from app.domain.family_benefits import zasilek_rodzinny
 
@@ -28,4 +28,10 @@ ENTRY = register(Benefit(
     first_month_article=f"art. 24 ust. 2 {USR}",
     period_start_parameter="zasilek_rodzinny.period_start_month",
     benefit_period_article=f"art. 24 ust. 1–2 {USR}",
+    member_fields=(*INCOME_FIELDS, "disabled", "disability_certificate",
+                   "severe_disability_certificate", "in_school", "in_higher_school",
+                   # the dodatki (app.domain.dodatki)
+                   "disability_degree", "other_benefits", "prenatal_care", "care_since",
+                   "parental_leave", "school_away"),
+    applicant_fields=("single_parent_reason", "dodatki"),
 ))

@@ -7,7 +7,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.benefits.catalogue import N_, UPS, Benefit, Kind, carer_benefits, register
+from app.domain.benefits.catalogue import (
+    INCOME_FIELDS,
+    N_,
+    UPS,
+    Benefit,
+    Kind,
+    carer_benefits,
+    register,
+)
 from app.domain.explain import Explanation, Outcome
 from app.domain.social_assistance import zasilek_staly
 
@@ -24,4 +32,5 @@ ENTRY = register(Benefit(
     name_en="Permanent benefit (zasiłek stały)",
     kind=Kind.MONTHLY, rule=rule,
     parameter_prefix="zasilek_staly", parameters_read=("ups.", "general.", "zasilek_staly."),
+    member_fields=(*INCOME_FIELDS, "unable_to_work", "other_benefits"),
 ))

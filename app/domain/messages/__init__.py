@@ -18,7 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.domain.messages import casework, deploy, general, notices, service_errors, usrf
+from app.domain.messages import (
+    casework,
+    deploy,
+    general,
+    notices,
+    service_errors,
+    social_work,
+    upsa,
+    usrf,
+)
 from app.domain.messages.codes import N_, Code, MessageCode, Template
 
 __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Template", "all_codes",
@@ -26,7 +35,8 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
-                                   **notices.TEXTS, **service_errors.TEXTS, **usrf.TEXTS}
+                                   **notices.TEXTS, **service_errors.TEXTS,
+                                   **social_work.TEXTS, **upsa.TEXTS, **usrf.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -57,6 +57,11 @@ NAMES: dict[str, str] = {
     "zasilek_okresowy.minimum": N_("Zasiłek okresowy: kwota najniższa"),
     "zasilek_okresowy.percentage": N_("Zasiłek okresowy: procent różnicy"),
     "zasilek_okresowy.single_cap": N_("Zasiłek okresowy: kwota najwyższa osoby samotnej"),
+    "zasilek_celowy.criterion_percentage": N_("Zasiłek celowy: procent kryterium dochodowego"),
+    "zasilek_celowy_zdarzenie_losowe.income_considered": N_(
+        "Zasiłek celowy w związku ze zdarzeniem losowym: czy bada się dochód"),
+    "sprawienie_pogrzebu.zus_funeral_allowance": N_(
+        "Sprawienie pogrzebu: zasiłek pogrzebowy z ubezpieczenia społecznego"),
     "zasilek_rodzinny.age_bands": N_("Zasiłek rodzinny: kwoty według wieku dziecka"),
     "zasilek_rodzinny.age_limit": N_("Zasiłek rodzinny: wiek dziecka"),
     "zasilek_rodzinny.age_limit_school": N_("Zasiłek rodzinny: wiek dziecka uczącego się"),

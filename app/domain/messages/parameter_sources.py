@@ -128,6 +128,17 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
         "art. 38 ust. 2 pkt 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 "
         "poz. 593): ustawa nie określa dla osoby samotnie gospodarującej kwotowej górnej granicy "
         "innej niż różnica między kryterium a dochodem (przyjęta wykładnia)")),),
+    "zasilek_celowy.criterion_percentage": ((date.min, N_(
+        "art. 8 ust. 1 i art. 39 ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej "
+        "(Dz.U. 2004 nr 64 poz. 593): dochód nieprzekraczający kryterium dochodowego (przyjęta "
+        "wykładnia); powyżej kryterium art. 41 tej ustawy")),),
+    "zasilek_celowy_zdarzenie_losowe.income_considered": ((date.min, N_(
+        "art. 40 ust. 3 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 "
+        "poz. 593): zasiłek przyznaje się niezależnie od dochodu")),),
+    "sprawienie_pogrzebu.zus_funeral_allowance": ((date.min, N_(
+        "art. 80 ustawy z dnia 17 grudnia 1998 r. o emeryturach i rentach z Funduszu "
+        "Ubezpieczeń Społecznych (Dz.U. 1998 nr 162 poz. 1118); zwrot wydatków na sprawienie "
+        "pogrzebu: art. 96 ust. 3 ustawy o pomocy społecznej (przyjęta wykładnia)")),),
     "zasilek_rodzinny.period_start_month": ((date.min, N_(
         "art. 3 pkt 11 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych "
         "(Dz.U. 2003 nr 228 poz. 2255): okres zasiłkowy od 1 listopada do 31 października")),),

@@ -24,6 +24,14 @@ from .recovery import (
     RecoveryItem,
     RecoveryRepayment,
 )
+from .social_work import (
+    SocialContract,
+    SocialContractStage,
+    SocialWorkEntry,
+    SocialWorkGoal,
+    SocialWorkMember,
+    SocialWorkRecord,
+)
 from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
@@ -39,4 +47,6 @@ __all__ = [
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
+    "SocialContract", "SocialContractStage", "SocialWorkEntry", "SocialWorkGoal",
+    "SocialWorkMember", "SocialWorkRecord",
 ]

@@ -159,6 +159,12 @@ class Decision(Base):
     immediate_enforcement_reason: Mapped[str] = mapped_column(Text, default="")
     # The answer to the party's comments on the evidence (art. 10 § 1, art. 107 § 3 KPA).
     comments_answer: Mapped[str] = mapped_column(Text, default="")
+    # Aid on condition of its return (art. 41 pkt 2 u.p.s.; art. 40 ust. 3): "none", "part" or
+    # "full"; the amount to return (part), the number of monthly instalments and the first due day.
+    return_kind: Mapped[str] = mapped_column(String(10), default="none")
+    return_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2, asdecimal=True))
+    return_instalments: Mapped[int | None]
+    return_first_due: Mapped[date | None]
 
     eligibility: Mapped[EligibilityResult | None] = relationship()
 

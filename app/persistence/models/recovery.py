@@ -98,7 +98,9 @@ class RecoveryInstalment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recovery_id: Mapped[int] = mapped_column(ForeignKey("recoveries.id", ondelete="CASCADE"), index=True)
-    decision_id: Mapped[int] = mapped_column(ForeignKey("recovery_decisions.id", ondelete="CASCADE"))
+    # The recovery decision that set it; None for the terms a benefit decision set itself (aid
+    # on condition of its return, art. 41 pkt 2 u.p.s.).
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("recovery_decisions.id", ondelete="CASCADE"))
     due_on: Mapped[date]
     amount: Mapped[Money]
     active: Mapped[bool] = mapped_column(default=True)

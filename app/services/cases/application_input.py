@@ -110,7 +110,8 @@ def validate_application(payload: Any, today: date, *, page: bool) -> dict[str, 
     account = typed.get("bank_account")
     return {
         "applicant": applicant, "members": members, "benefit": typed["benefit"],
-        "reason": typed["reason"], "urgent": typed.get("urgent", False), "received_on": received,
+        "reason": typed.get("reason", "") if benefits.get(typed["benefit"]).social_assistance else "",
+        "urgent": typed.get("urgent", False), "received_on": received,
         "bank_account": parse_bank_account(account) if account else None,
         "address": typed.get("address") or "", "register_update": typed.get("register_update") is True,
         "requested_from": requested_from.replace(day=1) if requested_from else None,
@@ -209,7 +210,9 @@ def _rules(body: dict[str, Any], today: date, page: bool, errors: dict[str, str]
     benefit = body.get("benefit")
     if not isinstance(benefit, str) or benefit not in BENEFITS:
         errors["benefit"] = msg(Code.BENEFIT_UNKNOWN, allowed=", ".join(BENEFITS))
-    if "reason" not in body:
+    # An art. 7 u.p.s. reason belongs to social assistance; a family benefit or FA has none.
+    entry = benefits.find(benefit)
+    if "reason" not in body and (entry is None or entry.social_assistance):
         errors["reason"] = msg(Code.REASON_UNKNOWN, allowed=", ".join(REASONS))
     received = _received(body.get("application_date"), today, page, errors)
     _requested_from(body.get("requested_from"), received, page, errors)

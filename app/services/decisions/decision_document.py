@@ -28,6 +28,7 @@ from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
+from app.domain.returnable_aid import repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording
@@ -117,10 +118,13 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
     members = case.household.members
     amount = zl(decision.amount)
     lines: list[str] = []
+    if law.wording is Wording.SERVICE_COSTS:
+        return service_ruling(who, law, decision, amount)
     if decision.benefit in ONE_OFF:
         on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
                      f"{decision.purpose.strip().rstrip('.')}.")
+        lines.extend(return_terms(decision))
         when = (f"Zasiłek zostanie wypłacony{on}" if law.act == "ups"
                 else f"Świadczenie zostanie wypłacone{on}")
     elif law.wording is Wording.PER_ENTITLED:
@@ -168,6 +172,38 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> l
         how = office.payment_method
     day = "" if decision.benefit in ONE_OFF else f" {office.payment_day}".rstrip()
     lines.append(f"{when}{day} {how}.".replace("  ", " "))
+    if decision.kind == DecisionKind.PARTIAL:
+        lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
+    return lines
+
+
+def return_terms(decision: Decision) -> list[str]:
+    """The return of aid granted on condition of it (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): how
+    much, in how many monthly instalments, the first due when."""
+    owed = returned_amount(decision.return_kind, decision.amount, decision.return_amount)
+    if owed <= 0 or not decision.return_instalments or decision.return_first_due is None:
+        return []
+    plan = repayment_plan(owed, decision.return_instalments, decision.return_first_due)
+    whole = "w całości" if decision.return_kind == "full" else "w części"
+    span = (decision.eligibility.result or {}).get("range") if decision.eligibility else None
+    article = "art. 40 ust. 3" if span and span.get("returnable") == "may" else "art. 41 pkt 2"
+    rates = "; ".join(f"{zl(part)} do dnia {date_pl(due)}" for due, part in plan)
+    return [f"Zasiłek podlega zwrotowi {whole}, w kwocie {zl(owed)} ({article} ustawy o pomocy "
+            f"społecznej), w ratach miesięcznych: {rates}."]
+
+
+def service_ruling(who: str, law: BenefitLaw, decision: Decision, amount: str) -> list[str]:
+    """A service the gmina arranges and pays its provider for (sprawienie pogrzebu, art. 44
+    u.p.s.): what is arranged, its cost, that nothing is paid to the party, and the return of
+    the costs (art. 96 ust. 3 u.p.s.)."""
+    on = f" w dniu {date_pl(decision.period_from)}" if decision.period_from else ""
+    lines = [f"Przyznać stronie: {who} {law.name}: {decision.purpose.strip().rstrip('.')}.",
+             f"Pogrzeb{on} sprawia gmina w sposób przez nią ustalony, zgodnie z wyznaniem "
+             f"zmarłego; koszt pogrzebu w wysokości {amount} ośrodek pokrywa, płacąc wykonawcy "
+             "usługi pogrzebowej, i nie wypłaca go stronie.",
+             "Wydatki na sprawienie pogrzebu podlegają zwrotowi z zasiłku pogrzebowego "
+             "przysługującego po osobie zmarłej albo z masy spadkowej (art. 96 ust. 3 ustawy "
+             "o pomocy społecznej)."]
     if decision.kind == DecisionKind.PARTIAL:
         lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
     return lines

@@ -47,8 +47,11 @@ def legal_range(row: EligibilityResult | None) -> LegalRange | None:
     """The legal range a decision must keep, from a stored eligibility result."""
     if row is None:
         return None
+    span = (row.result or {}).get("range") or {}
     return LegalRange(eligible=row.eligible, amount=row.amount, min_amount=row.min_amount,
-                      max_amount=row.max_amount)
+                      max_amount=row.max_amount,
+                      unbounded=bool(span) and span.get("max") is None,
+                      returnable=str(span.get("returnable") or "no"))
 
 
 def latest_eligibility(uow: UnitOfWork, case_id: int) -> EligibilityResult | None:
@@ -64,7 +67,9 @@ def decision_violations(uow: UnitOfWork, decision: Decision) -> list[Violation]:
         benefit=decision.benefit, kind=decision.kind, amount=decision.amount,
         period_from=decision.period_from, period_to=decision.period_to,
         justification=decision.justification or "", amount_reason=decision.amount_reason or "",
-        purpose=decision.purpose or "",
+        purpose=decision.purpose or "", return_kind=decision.return_kind or "none",
+        return_amount=decision.return_amount, return_instalments=decision.return_instalments,
+        return_first_due=decision.return_first_due,
     )
     row = decision.eligibility or latest_eligibility(uow, decision.case_id)
     out = check_decision(draft, legal_range(row), first_benefit_month(uow, decision.case_id))

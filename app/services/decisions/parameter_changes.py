@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.domain import benefit_months
 from app.domain.deadlines import today_in_warsaw
+from app.domain.decision_rules import ONE_OFF
 from app.domain.digits import parse_ascii_int
 from app.domain.eligibility import calculate
 from app.domain.messages import Code, msg
@@ -88,6 +89,8 @@ def _affected(uow: UnitOfWork, today: date) -> list[AffectedGrant]:
     found = []
     for case, decision in _running_grants(uow):
         assert decision.period_from is not None
+        if decision.benefit in ONE_OFF:
+            continue  # paid once, on its date: no later parameter changes it (zasiłek celowy)
         end = decision.period_to or horizon
         for change in benefit_months.parameter_changes(decision.benefit, decision.period_from, end):
             if _changed_already(uow, case.id, change):

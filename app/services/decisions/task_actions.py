@@ -71,6 +71,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         immediate_enforcement=bool(data.get("immediate_enforcement")),
         immediate_enforcement_reason=(data.get("immediate_enforcement_reason") or "").strip()
         if data.get("immediate_enforcement") else "",
+        **({} if refusal else _return_terms(data)),
     )
     violations = check_decision(draft, legal_range(eligibility), first_benefit_month(uow, case.id))
     # A draft made after the party commented on the evidence answers it (art. 107 § 3 KPA).
@@ -98,7 +99,22 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         immediate_enforcement=draft.immediate_enforcement,
         immediate_enforcement_reason=draft.immediate_enforcement_reason,
         comments_answer=comments_answer if kind != "grant" else "",
+        return_kind=draft.return_kind, return_amount=draft.return_amount,
+        return_instalments=draft.return_instalments, return_first_due=draft.return_first_due,
     ))
+
+
+def _return_terms(data: dict[str, Any]) -> dict[str, Any]:
+    """The return a grant sets (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): none unless named; a
+    part's amount only for a part."""
+    kind = data.get("return_kind") or "none"
+    if kind == "none":
+        return {}
+    count = data.get("return_instalments")
+    return {"return_kind": kind,
+            "return_amount": _money(data.get("return_amount")) if kind == "part" else None,
+            "return_instalments": count if isinstance(count, int) else None,
+            "return_first_due": day(data.get("return_first_due"))}
 
 
 def _approve(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
@@ -190,7 +206,9 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
         _draft, fields(decision_kind="string", amount="string", period_from="string",
                         period_to="string", justification="string", amount_reason="string",
                         purpose="string", immediate_enforcement="boolean",
-                        immediate_enforcement_reason="string", comments_answer="string"),
+                        immediate_enforcement_reason="string", comments_answer="string",
+                        return_kind="string", return_amount="string",
+                        return_instalments="integer", return_first_due="string"),
         frozenset({"decision_kind"}), essential=True,
         doc="Saves the draft decision after the decision rules pass."),
     "approve_decision": Action(

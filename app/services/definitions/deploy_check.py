@@ -8,11 +8,13 @@ canned. The report names cases by id only, never personal data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
+from app.domain import benefits
 from app.domain.statuses import CaseKind, TaskStatus
 from app.domain.views import OMIT_NONE, JsonView
 from app.persistence.models import Application, Case, HumanTask, ProcessDefinition, ProcessInstance
@@ -23,6 +25,22 @@ from app.workflow_engine.budget import UNLIMITED, Budget
 from app.workflow_engine.replay import CaseHistory, replay
 
 CHANGE_PROCESS = "decision_change"
+_PROCESS_ID = re.compile(r"<(?:[A-Za-z0-9_]+:)?process\b[^>]*?\bid=\"([^\"]+)\"")
+
+
+def _processes(sources: Any) -> frozenset[str]:
+    """The ids of the processes a definition's diagrams hold."""
+    texts = sources.values() if isinstance(sources, dict) else ()
+    return frozenset(m for text in texts if isinstance(text, str) for m in _PROCESS_ID.findall(text))
+
+
+def _started(kind: str, benefit: str, processes: frozenset[str]) -> str | None:
+    """The process a case started in: a change case's; else the one its benefit's entry names
+    when its definition holds it (opening a case starts that one), else the main process."""
+    if kind == CaseKind.CHANGE:
+        return CHANGE_PROCESS
+    entry = benefits.find(benefit)
+    return entry.process if entry is not None and entry.process in processes else None
 
 
 def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]:
@@ -38,6 +56,9 @@ def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]
             .order_by(ProcessInstance.id.desc()).limit(max(0, limit))
         ).all()
         instance_ids = [r.id for r in rows]
+        held = {d: _processes(sources) for d, sources in uow.session.execute(
+            select(ProcessDefinition.id, ProcessDefinition.sources)
+            .where(ProcessDefinition.id.in_({r.definition_id for r in rows})))} if rows else {}
         steps: dict[int, list[dict[str, Any]]] = {i: [] for i in instance_ids}
         if instance_ids:
             for task in uow.session.execute(
@@ -57,7 +78,7 @@ def recent_histories(ctx: ServiceContext, limit: int = 100) -> list[CaseHistory]
             start={"case_id": r.case_id, "benefit": r.benefit, "urgent": bool(r.urgent),
                    "application_date": received.isoformat()},
             steps=steps[r.id],
-            process=CHANGE_PROCESS if r.kind == CaseKind.CHANGE else None,
+            process=_started(r.kind, r.benefit, held.get(r.definition_id, frozenset())),
             baseline=ref(ctx, r.definition_id, r.content_hash),
             started_at=_iso(r.created_at),
         ))

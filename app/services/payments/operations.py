@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
+from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
 from app.domain.messages import Code, msg
 from app.domain.statuses import DecisionKind
@@ -15,6 +16,7 @@ from app.services.decisions.change_cases import replace_parent_schedule
 from app.services.decisions.job_operations import DecisionNotIssuable, drafted_decision
 from app.services.kernel.context import UnitOfWork
 from app.services.payments.schedule import ScheduleMade, make_schedule
+from app.services.recovery import aid_claims
 from app.services.workflow.registry import Operation
 
 
@@ -28,6 +30,9 @@ def payment_schedule(uow: UnitOfWork, job: Job) -> ScheduleMade:
         # A reversed period never yields a silently empty schedule.
         raise DecisionNotIssuable(msg(Code.DECISION_PERIOD_REVERSED, decision_id=decision.id))
     result = make_schedule(uow, decision)
+    claim = aid_claims.record_claim(uow, decision, decision.issued_on or today_in_warsaw(uow.ctx.now()))
+    if claim is not None:
+        result = replace(result, claim_id=claim)
     case = uow.session.get(Case, decision.case_id)
     assert case is not None
     if decision.period_from is not None:

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Date, and_, exists, func, insert, literal, select, union_all
 from sqlalchemy.orm import aliased
 
-from app.domain import dodatki
+from app.domain import benefits, dodatki
 from app.domain.benefit_months import MAX_MONTHS, months_between
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import ONE_OFF
@@ -35,6 +35,8 @@ from app.persistence.models import Application, Case, Decision, PaymentScheduleI
 from app.services.kernel.context import UnitOfWork
 
 GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
+# Benefits paid to a provider, not to the party (a live view of the catalogue).
+PAID_TO_PROVIDER = benefits.where(lambda b: b.paid_to != "party")
 # Decision statuses under which a grant is paid (an appeal suspends it, art. 130 KPA; a changed
 # or revoked decision is replaced by the changing one).
 STANDING = (DecisionStatus.ISSUED, DecisionStatus.FINAL)
@@ -60,11 +62,16 @@ class ScheduleMade(JsonView):
     open_ended: bool | None = field(default=None, metadata=OMIT_NONE)  # None: nothing granted
     # The changed grant's planned months this (changing) decision's schedule replaced.
     replaced: int | None = field(default=None, metadata=OMIT_NONE)
+    # The claim the decision created in the recovery ledger (funeral costs, returnable aid).
+    claim_id: int | None = field(default=None, metadata=OMIT_NONE)
 
 
 def make_schedule(uow: UnitOfWork, decision: Decision) -> ScheduleMade:
     """Make the decision's schedule (idempotent per month); return how many items were added."""
     if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None:
+        return ScheduleMade(items=0, total=ZERO)
+    if decision.benefit in PAID_TO_PROVIDER:
+        # A service the centre pays its provider for (a funeral): nothing is paid to the party.
         return ScheduleMade(items=0, total=ZERO)
     config = uow.ctx.config
     received = uow.session.scalar(

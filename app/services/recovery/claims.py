@@ -39,6 +39,7 @@ from app.services.decisions.decision_document import NOTICES
 from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.recovery.aid_claims import claim_items
 from app.services.recovery.recovery_limits import ground_dict, limitation
 from app.services.recovery.views import (
     BalanceFigures,
@@ -266,7 +267,7 @@ def events(uow: UnitOfWork, rec: Recovery) -> list[rules.Event]:
 
 def balance_of(uow: UnitOfWork, rec: Recovery, on: date) -> rules.Balance:
     """The balance of one recovery on a date."""
-    items = [rules.Item(i.payment_id, i.paid_on, i.amount) for i in rec.items]
+    items = [rules.Item(i.payment_id, i.paid_on, i.amount) for i in rec.items] or claim_items(rec)
     return rules.balance(items, events(uow, rec), on, bears_interest(rec), act=rec.act)
 
 

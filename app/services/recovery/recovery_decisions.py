@@ -40,6 +40,7 @@ from app.services.documents.pdf import content_hash
 from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.recovery import aid_claims
 from app.services.recovery.claims import balance_of, bears_interest, load, require_case_role, today
 from app.services.recovery.views import DraftedRecoveryDecision, FinalRecorded, IssuedRecoveryDecision
 
@@ -67,6 +68,7 @@ GROUND_PL = {
                          "informacji",
     "unreported_change": "niepoinformowanie organu o zmianie sytuacji, o której obowiązku "
                          "informowania strona była pouczona",
+    **aid_claims.CLAIM_PL,
 }
 
 _env = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "documents" / "templates"),
@@ -242,6 +244,8 @@ def _basis(rec: Recovery, relief: str) -> str:
         letter = legal.code[-1]
         paragraphs = "ust. 1, 1a i 7" if legal.interest else "ust. 1"
         return f"art. 2 pkt 7 lit. {letter} i art. 23 {paragraphs}"
+    if relief == "recovery" and rec.ground in aid_claims.CLAIM_BASIS:
+        return aid_claims.CLAIM_BASIS[rec.ground]
     return BASIS[(rec.act, relief)]
 
 

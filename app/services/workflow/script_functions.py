@@ -1,4 +1,5 @@
-"""The whitelisted functions BPMN scripts may call: thin wrappers over app.domain.deadlines."""
+"""The whitelisted functions BPMN scripts may call: thin wrappers over app.domain.deadlines, and
+what the benefit catalogue says of a benefit (``interview_review``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from app.domain import deadlines
+from app.domain import benefits, deadlines
 
 
 def _iso(d: date) -> str:
@@ -17,8 +18,15 @@ def _d(value: str) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+def interview_review(benefit: str) -> bool:
+    """Whether a grant of ``benefit`` is followed by the interview update every 6 months (the
+    catalogue's ``Benefit.interview_review``: never a one-off grant); False for an unknown code."""
+    entry = benefits.find(benefit)
+    return entry is not None and entry.interview_review
+
+
 def script_functions() -> dict[str, Callable[..., Any]]:
-    """Name -> function, all taking and returning ISO date strings."""
+    """Name -> function (the date functions take and return ISO date strings)."""
     return {
         "interview_due_date": lambda learned_on, urgent=False: _iso(
             deadlines.interview_due(_d(learned_on), bool(urgent))),
@@ -35,4 +43,5 @@ def script_functions() -> dict[str, Callable[..., Any]]:
         "timer_at": lambda on: deadlines.warsaw_end_of_day(_d(on)).isoformat(),
         "warning_at": lambda due, days_before=7: deadlines.warning_at(
             _d(due), int(days_before)).isoformat(),
+        "interview_review": interview_review,
     }

@@ -28,6 +28,7 @@ from app.web.security import Unauthorized, api_actor, api_roles
 
 from . import payment_routes
 from . import recovery as recovery_api
+from . import social_work as social_work_api
 from .openapi import document as openapi_document
 
 bp = Blueprint("api", __name__)
@@ -352,3 +353,4 @@ def migrate_instances() -> Any:
 
 
 recovery_api.register(bp)
+social_work_api.register(bp)

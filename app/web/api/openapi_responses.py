@@ -72,6 +72,19 @@ _EXPLAINED = {"explanation": array(_STEP), "legal_basis": array(STR),
 _REGISTER_CHECK = obj({"differences": array(OBJ), "household_changes": array(OBJ),
                        "new_persons": array(STR), "open_cases": array(OBJ)},
                       {"possible_matches": array(OBJ)})
+# Social work (app/web/api/social_work.py).
+_SW_SAVED = obj({"id": INT, "record_id": INT, "version": INT})
+_SW_ROW = obj({"id": INT, "person_id": INT, "person_name": STR, "members": INT, "opened_on": DATE,
+            "status": STR, "contracts": INT})
+_SW_RECORD = obj({"id": INT, "person_id": INT, "person_name": STR, "members": array(OBJ),
+               "case_id": nullable(INT), "case_number": nullable(STR), "opened_on": DATE,
+               "help_plan": STR, "status": STR, "version": INT, "entries": array(OBJ),
+               "goals": array(OBJ), "contracts": array(OBJ), "interview_plans": array(OBJ)})
+_SW_GIVEN = obj({"start": DATE, "end": DATE, "persons": INT, "families_without_benefit": INT,
+              "families": array(obj({"record_id": INT, "person_ids": array(INT),
+                                     "with_benefit": BOOL})),
+              "contracts": array(obj({"contract_id": INT, "record_id": INT, "person_id": INT,
+                                      "concluded_on": DATE, "with_benefit": BOOL}))})
 
 RESPONSES: dict[str, dict[str, Any]] = {
     "Error": ERROR,
@@ -142,7 +155,11 @@ RESPONSES: dict[str, dict[str, Any]] = {
                         "components": array(obj({"code": STR, "amount": STR,
                                                  "per": {"type": "string",
                                                          "enum": ["month", "once", "year"]},
-                                                 "article": STR}))}),
+                                                 "article": STR})),
+                        # A benefit with no formula (zasiłek celowy): the range the law allows.
+                        "range": obj({"min": nullable(MONEY), "max": nullable(MONEY),
+                                      "per": STR, "set_by": STR, "returnable": STR,
+                                      "basis": array(STR)})}),
     "Deadline": obj({"kind": STR, "start": DATE, "due": DATE, **_EXPLAINED}),
     # Payments settled and reissued (app/services/payments/settle.py).
     "Settled": {"anyOf": [obj({"id": INT, "status": STR, "changed": BOOL}),
@@ -168,4 +185,6 @@ RESPONSES: dict[str, dict[str, Any]] = {
                   {"deadline": nullable(DATE), "sko_outcome": nullable(STR),
                    "follow_up_case_id": nullable(INT)}),
     "ChangeOpened": obj({"case_id": INT}),
+    "SocialWorkSaved": _SW_SAVED, "SocialWorkRows": array(_SW_ROW),
+    "SocialWorkRecord": _SW_RECORD, "SocialWorkGiven": _SW_GIVEN,
 }

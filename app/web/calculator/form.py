@@ -4,7 +4,8 @@ The raw form model keeps exactly what the user typed (strings and ticked boxes),
 can be shown again with the input intact next to the field errors. Input names follow the field
 paths of the service's errors, so an error lands next to its input:
 
-* ``on``, ``municipal_percentage``;
+* ``on``, ``municipal_percentage``, ``benefit`` (empty: every benefit side by side; a benefit of
+  the catalogue: its result, and only the member fields it reads, ``Benefit.member_fields``);
 * ``members[<i>].<field>`` for each household row (``other_benefits`` may repeat; ``_row`` marks
   a row whose boxes are all unticked);
 * ``deadline.kind``, ``deadline.start``, ``deadline.urgent``, ``deadline.days``;
@@ -22,13 +23,15 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from app.domain import benefits
 from app.domain.money import MoneyRefused, parse_money
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
 from app.web.ui.formatting import service_message
+from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.ui.labels import RELATION_LABELS
-from app.web.ui.schema_form import Field
+from app.web.ui.labels import RELATION_LABELS, label
+from app.web.ui.schema_form import Field, show_for_benefit
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
 FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
@@ -38,6 +41,7 @@ PLACEHOLDER = "__m__"
 
 FIELD_LABELS: dict[str, Any] = {
     "on": _l("Data, na którą liczyć"),
+    "benefit": _l("Świadczenie"),
     "municipal_percentage": _l("Procent zasiłku okresowego z uchwały rady gminy"),
     "members": _l("Gospodarstwo domowe"),
     "age": _l("Wiek (ukończone lata)"),
@@ -61,6 +65,8 @@ FIELD_LABELS: dict[str, Any] = {
 
 FIELD_HELP: dict[str, Any] = {
     "on": _l("Kryteria i kwoty obowiązujące w tym dniu."),
+    "benefit": _l("Puste = wszystkie świadczenia obok siebie. Wybrane świadczenie: tylko jego wynik "
+                  "i tylko dane osób, których ono wymaga."),
     "municipal_percentage": _l("Puste = ustawowe 50% różnicy (art. 38 u.p.s.)."),
     "sex": _l("Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."),
     "net_income": _l("Dochód z miesiąca poprzedzającego wniosek, po odliczeniu podatku i składek."),
@@ -108,6 +114,7 @@ def initial(today: date) -> dict[str, Any]:
     """The form as first shown: today's date, one row for the applicant."""
     return {
         "on": today.isoformat(),
+        "benefit": "",
         "municipal_percentage": "",
         "members": [empty_member()],
         "deadline": {"kind": "interview", "start": today.isoformat(), "urgent": False, "days": ""},
@@ -129,8 +136,10 @@ def read_form(form: MultiDict[str, str]) -> dict[str, Any]:
             row[name] = True
         elif name == "other_benefits":
             row[name] = [b for b in form.getlist(key) if b in OTHER_BENEFITS]
+    chosen = form.get("benefit", "")
     return {
         "on": form.get("on", "")[:20],
+        "benefit": chosen if chosen in benefits.CODES else "",
         "municipal_percentage": form.get("municipal_percentage", "")[:20],
         "members": [rows[i] for i in sorted(rows)][:MAX_MEMBERS],
         "deadline": {
@@ -188,7 +197,12 @@ def _whole(text: str) -> int | str | None:
 def household_body(raw: dict[str, Any]) -> dict[str, Any]:
     """The calculator request for every benefit (see app.services.decisions.calculator.simulate)."""
     members = []
-    for row in raw["members"]:
+    entry = benefits.find(raw.get("benefit"))
+    for index, row in enumerate(raw["members"]):
+        if entry is not None:
+            # The fields the chosen benefit does not read are hidden: their values are not sent.
+            row = {name: value if entry.shows(name, applicant=index == 0) else empty_member()[name]
+                   for name, value in row.items()}
         member: dict[str, Any] = {
             "age": _whole(row["age"]),
             "sex": row["sex"] or None,
@@ -228,7 +242,8 @@ def deadline_errors(errors: dict[str, str]) -> dict[str, str]:
 
 
 def _field(name: str, key: str, kind: str, value: Any, errors: dict[str, str],
-           required: bool = False, options: list[tuple[str, str]] | None = None) -> Field:
+           required: bool = False, options: list[tuple[str, str]] | None = None,
+           shown_to: tuple[str, ...] | None = None) -> Field:
     attrs: dict[str, Any] = {}
     if kind == "money":
         attrs = {"inputmode": "decimal", "placeholder": "0,00"}
@@ -236,7 +251,7 @@ def _field(name: str, key: str, kind: str, value: Any, errors: dict[str, str],
         attrs = {"inputmode": "numeric" if kind == "integer" else "decimal"}
     return Field(name=name, kind=kind, label=str(FIELD_LABELS.get(key, key)),
                  help=str(FIELD_HELP.get(key, "")), required=required, value=value,
-                 options=options or [], error=errors.get(name), attrs=attrs)
+                 options=options or [], error=errors.get(name), attrs=attrs, benefits=shown_to)
 
 
 def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str]) -> list[Field]:
@@ -245,18 +260,22 @@ def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str])
     sexes = [("F", str(_l("kobieta"))), ("M", str(_l("mężczyzna")))]
     relations = [(key, str(RELATION_LABELS.get(key, key))) for key in RELATIONS]
     others = [(key, str(OTHER_BENEFIT_LABELS.get(key, key))) for key in OTHER_BENEFITS]
+    applicant = index == 0
     fields = [
         _field(f"{prefix}.age", "age", "integer", row["age"], errors, required=True),
         _field(f"{prefix}.sex", "sex", "select", row["sex"], errors, options=sexes),
         _field(f"{prefix}.relation", "relation", "select", row["relation"], errors,
                options=relations),
     ]
-    fields += [_field(f"{prefix}.{name}", name, "money", row[name], errors)
+    fields += [_field(f"{prefix}.{name}", name, "money", row[name], errors,
+                      shown_to=benefits.field_benefits(name, applicant))
                for name in MONEY_FIELDS]
-    fields += [_field(f"{prefix}.{name}", name, "checkbox", row[name], errors)
+    fields += [_field(f"{prefix}.{name}", name, "checkbox", row[name], errors,
+                      shown_to=benefits.field_benefits(name, applicant))
                for name in FLAG_FIELDS]
     fields.append(_field(f"{prefix}.other_benefits", "other_benefits", "checkboxes",
-                         row["other_benefits"], errors, options=others))
+                         row["other_benefits"], errors, options=others,
+                         shown_to=benefits.field_benefits("other_benefits", applicant)))
     for f in fields:
         # Errors on one other benefit (members[0].other_benefits[1]) belong to the whole group.
         f.error = f.error or next((text for path, text in errors.items()
@@ -269,13 +288,19 @@ def fields(raw: dict[str, Any], household_errors: dict[str, str],
     """Every input of the page, filled with the raw values and their errors."""
     d = raw["deadline"]
     kinds = [(kind, str(DEADLINE_LABELS.get(kind, kind))) for kind in DEADLINE_KINDS]
+    every = [(code, label(BENEFIT_LABELS, code)) for code in benefits.CODES]
+    members = [member_fields(row, i, household_errors) for i, row in enumerate(raw["members"])]
+    template = member_fields(empty_member(), PLACEHOLDER, {})
+    for row_fields in (*members, template):
+        show_for_benefit(row_fields, raw.get("benefit"))
     return {
         "on": _field("on", "on", "date", raw["on"], household_errors, required=True),
+        "benefit": _field("benefit", "benefit", "select", raw.get("benefit", ""), household_errors,
+                          options=every),
         "municipal_percentage": _field("municipal_percentage", "municipal_percentage", "number",
                                        raw["municipal_percentage"], household_errors),
-        "members": [member_fields(row, i, household_errors)
-                    for i, row in enumerate(raw["members"])],
-        "member_template": member_fields(empty_member(), PLACEHOLDER, {}),
+        "members": members,
+        "member_template": template,
         "deadline": {
             "kind": _field("deadline.kind", "kind", "select", d["kind"], deadline_errs,
                            required=True, options=kinds),

@@ -10,7 +10,7 @@ from flask import Blueprint
 
 from app.web.ui.formatting import register_template_helpers
 
-from . import cases, changes, life, payments, recovery, tasks, worklist
+from . import cases, changes, life, payments, recovery, social_work, tasks, worklist
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -62,3 +62,6 @@ _ROUTES = (
 
 for _rule, _view, _methods in _ROUTES:
     bp.add_url_rule(_rule, view_func=_view, methods=list(_methods))
+
+for _sw_rule, _sw_endpoint, _sw_view, _sw_methods in social_work.ROUTES:
+    bp.add_url_rule(_sw_rule, endpoint=_sw_endpoint, view_func=_sw_view, methods=list(_sw_methods))

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from app.domain import benefits
 from app.services.cases.opening import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
 from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
 from app.web.ui.labels import (
@@ -118,8 +119,42 @@ def _person_schema(member: bool) -> dict[str, Any]:
         "incomes": {"type": "array", "title": _("Dochody szczegółowo"), "x-layout": "table",
                     "items": _income_schema()},
     })
+    for key, prop in props.items():
+        # A field the catalogue gives to some benefits only (Benefit.member_fields).
+        shown = benefits.field_benefits(key, applicant=not member)
+        if shown is not None:
+            props[key] = {**prop, "x-benefits": list(shown)}
     return {"type": "object", "title": _("Członek gospodarstwa") if member else _("Wnioskodawca"),
             "required": ["first_name", "last_name"], "properties": props}
+
+
+def social_assistance() -> list[str]:
+    """The benefits whose application names an art. 7 u.p.s. reason and may be urgent (the
+    community interview within 2 working days)."""
+    return [b.code for b in benefits.entries() if b.social_assistance]
+
+
+def left_out(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload without the fields its chosen benefit does not use (the page hides them; a
+    value typed before another benefit was chosen is not sent on)."""
+    entry = benefits.find(payload.get("benefit"))
+    if entry is None:
+        return payload
+    out = dict(payload)
+    if not entry.social_assistance:
+        out.pop("reason", None)
+        out.pop("urgent", None)
+
+    def person(raw: Any, applicant: bool) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        return {k: v for k, v in raw.items() if entry.shows(k, applicant)}
+
+    if "applicant" in out:
+        out["applicant"] = person(out["applicant"], True)
+    if isinstance(out.get("members"), list):
+        out["members"] = [person(m, False) for m in out["members"]]
+    return out
 
 
 def application_schema() -> dict[str, Any]:
@@ -127,14 +162,17 @@ def application_schema() -> dict[str, Any]:
     reasons = reason_options()
     return {
         "type": "object",
-        "required": ["benefit", "reason", "applicant"],
+        # The reason is required for a u.p.s. benefit only: the service says so.
+        "required": ["benefit", "applicant"],
         "properties": {
             "benefit": {"type": "string", "title": _("Wnioskowane świadczenie"), "enum": list(BENEFITS),
                         "x-widget": "radio",
                         "x-labels": {k: label(BENEFIT_LABELS, k) for k in BENEFITS}},
             "reason": {"type": "string", "title": _("Powód przyznania pomocy (art. 7 u.p.s.)"),
                        "enum": [c for c, _l in reasons], "x-widget": "select",
-                       "x-labels": dict(reasons)},
+                       "x-labels": dict(reasons), "x-benefits": social_assistance(),
+                       "description": _("Tylko pomoc społeczna; świadczenia rodzinne i fundusz "
+                                        "alimentacyjny nie wymagają powodu.")},
             "application_date": {"type": "string", "format": "date", "title": _("Data wpływu wniosku"),
                                  "description": _("Puste = dzisiaj.")},
             "requested_from": {
@@ -149,7 +187,8 @@ def application_schema() -> dict[str, Any]:
                 "type": "string", "format": "date", "title": _("Okres, o który wnosi strona: do"),
                 "description": _("Zasiłek okresowy: ostatni dzień okresu wskazanego we wniosku; "
                                  "puste = strona nie wskazała okresu.")},
-            "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)")},
+            "urgent": {"type": "boolean", "title": _("Sprawa pilna (wywiad w ciągu 2 dni roboczych)"),
+                       "x-benefits": social_assistance()},
             "applicant": _person_schema(member=False),
             "members": {"type": "array", "title": _("Pozostali członkowie gospodarstwa domowego"),
                         "x-layout": "cards", "items": _person_schema(member=True)},

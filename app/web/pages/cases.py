@@ -21,7 +21,7 @@ from app.web.security import actor, page_roles
 from app.web.ui import schema_form
 from app.web.ui.formatting import service_message, today
 
-from .application_form import application_schema, sections
+from .application_form import application_schema, left_out, sections
 
 CASE_ROLES = ("caseworker", "supervisor")
 
@@ -57,6 +57,7 @@ def _render_new(raw: dict[str, Any], errors: dict[str, str], status: int = 200,
                 problem: str | None = None, check: ApplicationCheck | None = None,
                 applicant_names: dict[str, str] | None = None) -> Any:
     fields = schema_form.build_fields(application_schema(), raw, errors)
+    schema_form.show_for_benefit(fields, raw.get("benefit"))
     return render_template(
         "pages/case_new.html", f=sections(fields), fields=fields, errors=errors,
         general_errors=schema_form.unplaced_errors(fields, errors), problem=problem,
@@ -87,6 +88,7 @@ def case_new() -> Any:
     if action and schema_form.apply_row_action(raw, action):
         return _render_new(raw, {})
     payload, errors = schema_form.convert(schema, raw)
+    payload = left_out(payload)
     payload.setdefault("members", [])
     if errors:
         # Also ask the service what else is wrong, so every error shows in one round trip.

@@ -84,6 +84,7 @@ def _render(form: TaskForm, values: dict[str, Any], errors: dict[str, str], vers
         general_errors=schema_form.unplaced_errors(fields, errors), errors=errors, version=version,
         labels=schema_form.field_labels(fields), case=case, problem=problem, users=users,
         me=current_user.id, violations=task_notes.violation_texts(task.context),
+        set_by_centre=task_notes.set_by_centre,
     ), status
 
 

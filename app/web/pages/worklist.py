@@ -14,6 +14,7 @@ from app.domain.digits import parse_ascii_int
 from app.services.appeals import decision_life
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
+from app.services.social_work import period as social_work_period
 from app.services.workflow import incidents, jobs, worklist
 from app.services.workflow.task_views import TaskSummary
 from app.web.context import services
@@ -107,7 +108,8 @@ def deadlines() -> Any:
     return render_template("pages/deadlines.html", groups=groups, users=_users(), horizon=horizon,
                            failed_jobs=jobs.problem_jobs(services(), actor()),
                            incidents=incidents.list_incidents(services(), actor()),
-                           appeals=decision_life.pending_forwarding(services(), actor()))
+                           appeals=decision_life.pending_forwarding(services(), actor()),
+                           reviews=social_work_period.reviews_due(services(), actor(), horizon))
 
 
 @page_roles("supervisor")

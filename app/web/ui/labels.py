@@ -107,6 +107,7 @@ STAGES = {
     "benefit_review": _l("Aktualizacja wywiadu (zasiłek stały)"),
     "closed": _l("Zakończona"),
     "benefit_case": _l("Sprawa"),
+    "family_benefit_case": _l("Sprawa"),
 }
 
 CASE_STATUSES = {
@@ -207,6 +208,16 @@ INTERVIEW_KINDS = {
 }
 
 AUDIT_ACTIONS = {
+    "social_work.opened": _l("Założono kartę pracy socjalnej"),
+    "social_work.updated": _l("Zmieniono kartę pracy socjalnej"),
+    "social_work.read": _l("Odczyt karty pracy socjalnej"),
+    "social_work.listed": _l("Przegląd kart pracy socjalnej"),
+    "social_work.entry_added": _l("Dodano wizytę lub notatkę pracy socjalnej"),
+    "social_work.goal_added": _l("Dodano cel pracy socjalnej"),
+    "social_work.goal_updated": _l("Zmieniono cel pracy socjalnej"),
+    "social_work.contract_recorded": _l("Zapisano kontrakt socjalny lub odmowę jego zawarcia"),
+    "social_work.stage_reviewed": _l("Oceniono etap kontraktu socjalnego"),
+    "social_work.contract_outcome": _l("Zapisano wynik kontraktu socjalnego"),
     "case.opened": _l("Zarejestrowano wniosek"),
     "case.read": _l("Odczyt akt sprawy"),
     "task.claimed": _l("Przejęto zadanie"),
@@ -248,6 +259,7 @@ AUDIT_ACTIONS = {
     "recovery.read": _l("Odczyt nienależnie pobranych świadczeń sprawy"),
     "recovery.balance_read": _l("Odczyt salda nienależnie pobranych świadczeń osoby"),
     "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
+    "recovery.claimed": _l("Ujęto należność z decyzji (zwrot pomocy lub kosztów pogrzebu)"),
     "recovery.decision_drafted": _l("Przygotowano projekt decyzji w sprawie nienależnego świadczenia"),
     "recovery.decision_issued": _l("Wydano decyzję w sprawie nienależnego świadczenia"),
     "recovery.decision_final": _l("Zapisano dzień, w którym decyzja o zwrocie stała się ostateczna"),

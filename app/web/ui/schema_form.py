@@ -54,6 +54,8 @@ class Field:
     item_label: str = ""
     wide: bool = False
     note: str = ""        # a figure computed for this field, shown beside it (the page's)
+    benefits: tuple[str, ...] | None = None  # x-benefits: it applies to these (None: to all)
+    hidden: bool = False  # another benefit is chosen (show_for_benefit; pomoc.js live)
 
     @property
     def id(self) -> str:
@@ -417,6 +419,7 @@ def build_fields(
             help=localized(prop, "description"), required=key in required and not _nullable(prop),
             error=errors.get(name), attrs=_attrs(prop, kind), wide=bool(prop.get("x-wide")),
             note=(notes or {}).get(name, ""),
+            benefits=tuple(prop["x-benefits"]) if isinstance(prop.get("x-benefits"), list) else None,
         )
         if key in choices and kind in ("integer", "number", "text"):
             f.kind, f.options, f.value = "select", choices[key], _display(value, "text")
@@ -454,6 +457,14 @@ def _nested(items: dict[str, Any]) -> bool:
     props = _properties(items)
     return len(props) > 7 or any(kind_of(p) in ("object", "array", "checkboxes", "textarea", "lines")
                                  for _k, p in props)
+
+
+def show_for_benefit(fields: list[Field], benefit: object) -> None:
+    """Hide the fields (rows and templates too) that do not apply to the chosen ``benefit``."""
+    for f in fields:
+        f.hidden = bool(benefit) and f.benefits is not None and benefit not in f.benefits
+        for part in (f.children, f.template, *f.rows):
+            show_for_benefit(part, benefit)
 
 
 def field_names(fields: list[Field]) -> set[str]:

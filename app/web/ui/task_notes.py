@@ -20,6 +20,26 @@ def _range(calc: Mapping[str, Any]) -> str:
     return _("dopuszczalny zakres %(low)s – %(high)s", low=money(low), high=money(high))
 
 
+def set_by_centre(span: Mapping[str, Any]) -> str:
+    """A benefit with no formula (zasiłek celowy): the centre sets the amount for the need,
+    within what the law allows, and whether the aid is to be returned."""
+    if span.get("max") in (None, ""):
+        text = _("Kwotę ustala ośrodek stosownie do potrzeby; ustawa nie określa jej górnej granicy")
+    else:
+        text = _("Kwotę ustala ośrodek stosownie do potrzeby, najwyżej %(high)s",
+                 high=money(span["max"]))
+    returnable = span.get("returnable")
+    if returnable == "required":
+        text += "; " + _("pomoc przyznaje się pod warunkiem zwrotu części lub całości "
+                         "(art. 41 pkt 2 u.p.s.)")
+    elif returnable == "may":
+        text += "; " + _("pomoc może nie podlegać zwrotowi (art. 40 ust. 3 u.p.s.)")
+    elif returnable == "estate":
+        text += "; " + _("wydatki podlegają zwrotowi z zasiłku pogrzebowego albo z masy spadkowej "
+                         "(art. 96 ust. 3 u.p.s.)")
+    return text
+
+
 def field_notes(context: Mapping[str, Any] | None) -> dict[str, str]:
     """Field name -> the figure computed for it (the amount and its lawful range with the
     article, the first benefit month with its article)."""
@@ -27,7 +47,9 @@ def field_notes(context: Mapping[str, Any] | None) -> dict[str, str]:
     notes: dict[str, str] = {}
     calc = ctx.get("calculation")
     if isinstance(calc, Mapping) and calc.get("amount") not in (None, ""):
-        if calc.get("eligible"):
+        if calc.get("eligible") and calc.get("range"):
+            notes["amount"] = set_by_centre(calc["range"])
+        elif calc.get("eligible"):
             text = _("Wyliczona kwota: %(amount)s", amount=money(calc["amount"]))
             span = _range(calc)
             notes["amount"] = f"{text}; {span}" if span else text

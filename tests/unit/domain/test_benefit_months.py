@@ -153,7 +153,7 @@ def test_every_benefit_can_be_computed_by_month(benefit: str) -> None:
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: first_benefit_month("zasilek_celowy", D(2025, 1, 1)), "benefit"),
+        (lambda: first_benefit_month("zasilek_nieznany", D(2025, 1, 1)), "benefit"),
         (lambda: first_benefit_month("zasilek_staly", "2025-01-01"), "received_on"),
         (lambda: months_between(D(2025, 3, 1), D(2025, 2, 1)), "period_to"),
         (lambda: months_between(D(2000, 1, 1), D(2030, 1, 1)), "period_to"),

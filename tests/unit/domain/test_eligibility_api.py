@@ -21,8 +21,9 @@ HOUSEHOLD = [person(70, 500, unable_to_work=True, alimony_awarded=Decimal(300)),
 
 
 def test_benefits_tuple() -> None:
-    assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "specjalny_zasilek_celowy",
-                        "zasilek_rodzinny", "fundusz_alimentacyjny",
+    assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "zasilek_celowy",
+                        "zasilek_celowy_zdarzenie_losowe", "specjalny_zasilek_celowy",
+                        "sprawienie_pogrzebu", "zasilek_rodzinny", "fundusz_alimentacyjny",
                         # issue 16, the care benefits of u.ś.r. (lane usrc)
                         "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
                         "specjalny_zasilek_opiekunczy",
@@ -58,7 +59,7 @@ def test_to_dict_money_format() -> None:
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("zasilek_celowy", ON, [person()]), "benefit"),
+        (("zasilek_nieznany", ON, [person()]), "benefit"),
         (("zasilek_staly", ON, []), "members"),
         (("zasilek_staly", ON, [Member(age=40, net_income=Decimal(-10))]), "members[0].net_income"),
         (("zasilek_staly", ON, [person(), Member(age=-1)]), "members[1].age"),

@@ -10,7 +10,7 @@ from decimal import Decimal
 from babel.support import Translations
 
 from app.domain import facts
-from app.domain.decision_rules import LegalRange, check_decision
+from app.domain.decision_rules import DecisionDraft, LegalRange, check_decision
 from app.domain.kpa_appeals import Demand, draft_violations, self_correction_violations
 from app.domain.messages import CATALOGUE, Code, Msg, all_codes
 from app.domain.violations import Violation, by_field
@@ -71,8 +71,30 @@ def every_rule_broken() -> list[Violation]:
         *check_decision(draft(benefit="specjalny_zasilek_celowy", amount=Decimal("400"),
                               amount_reason="Opał.", period_from=None,
                               period_to=date(2027, 2, 28)), ONE_OFF, FIRST),
+        # Issue 16 (lane upsa): aid on condition of its return (art. 41 pkt 2, art. 40 ust. 3).
+        *check_decision(celowy(), RETURN_REQUIRED, FIRST),
+        *check_decision(celowy(return_kind="full", return_instalments=2,
+                               return_first_due=D2), NOT_RETURNABLE, FIRST),
+        *check_decision(celowy(return_kind="part", return_amount=Decimal("400")),
+                        RETURN_MAY, FIRST),
+        *check_decision(celowy(return_kind="full", return_instalments=2,
+                               return_first_due=date(2026, 2, 1)), RETURN_MAY, FIRST),
     ]
     return found
+
+
+RETURN_REQUIRED = LegalRange(True, Decimal("0"), Decimal("0"), Decimal("0"), True, "required")
+RETURN_MAY = LegalRange(True, Decimal("0"), Decimal("0"), Decimal("0"), True, "may")
+NOT_RETURNABLE = LegalRange(True, Decimal("0"), Decimal("0"), Decimal("0"), True, "no")
+
+
+def celowy(**kw: object) -> DecisionDraft:
+    """A lawful one-off grant of zasiłek celowy, changed by ``kw``."""
+    values: dict[str, object] = {"benefit": "zasilek_celowy", "kind": "grant",
+                                 "amount": Decimal("400"), "period_from": FIRST,
+                                 "purpose": "Opał."}
+    values.update(kw)
+    return DecisionDraft(**values)  # type: ignore[arg-type]
 
 
 def test_every_broken_rule_is_a_catalogue_code_whose_english_is_its_text() -> None:

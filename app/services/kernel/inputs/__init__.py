@@ -13,13 +13,21 @@ from typing import Any
 
 from app.domain.messages import Code, msg
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs import calculator, cases, decisions, documents, payments, recovery
+from app.services.kernel.inputs import (
+    calculator,
+    cases,
+    decisions,
+    documents,
+    payments,
+    recovery,
+    social_work,
+)
 from app.services.kernel.inputs.check import MESSAGE, check, fail
 from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
-    **calculator.SCHEMAS, **cases.SCHEMAS}
+    **calculator.SCHEMAS, **cases.SCHEMAS, **social_work.SCHEMAS}
 
 
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:

@@ -167,16 +167,26 @@ def without_request() -> list[str]:
     return [code for code in benefits.CODES if not asks_request(code)]
 
 
+def social_assistance() -> list[str]:
+    """The benefits whose application names an art. 7 u.p.s. reason."""
+    return [code for code in benefits.CODES if benefits.get(code).social_assistance]
+
+
 CASE_REQUEST: dict[str, Any] = {
     "type": "object",
     "x-openapi": {
-        "required": ["applicant", "benefit", "reason"],
+        "required": ["applicant", "benefit"],
         # Art. 107 § 4 KPA: a request is recorded only where the act leaves the amount or
         # period to the centre.
         "allOf": [{"if": {"required": ["benefit"],
                           "properties": {"benefit": {"enum": without_request()}}},
                    "then": {"properties": {"requested_amount": {"type": "null"},
-                                           "requested_until": {"type": "null"}}}}]},
+                                           "requested_until": {"type": "null"}}}},
+                  # An art. 7 reason only for social assistance (u.p.s.); a family benefit or FA
+                  # has none (it is not kept when given).
+                  {"if": {"required": ["benefit"],
+                          "properties": {"benefit": {"enum": social_assistance()}}},
+                   "then": {"required": ["reason"]}}]},
     "properties": {
         "applicant": MEMBER,
         "members": {"type": "array", "items": MEMBER,
@@ -185,7 +195,7 @@ CASE_REQUEST: dict[str, Any] = {
         "benefit": {"type": "string", "x-codes": {"type": str(Code.BENEFIT_UNKNOWN)},
                     "x-openapi": {"enum": list(benefits.CODES)}},
         "reason": {**_choice(list(REASONS), Code.REASON_UNKNOWN),
-                   "description": "art. 7 u.p.s. code"},
+                   "description": "art. 7 u.p.s. code; required for a u.p.s. benefit only"},
         "urgent": FLAG,
         "application_date": {
             **DAY_OR_NONE, "description": "from 2018-10-01 (the first dated legal parameters) "

@@ -62,6 +62,7 @@
     if (num) num.textContent = index + 1;
     repeat.querySelector("[data-rows]").appendChild(row);
     refresh(repeat);
+    showForBenefit(repeat.closest("form[data-benefit-form]"));
     var first = row.querySelector("input:not([type=hidden]), select, textarea");
     if (first) first.focus();
   }
@@ -86,6 +87,34 @@
         if (target) target.focus();
       }
     }
+  });
+
+  /* Fields that apply to some benefits only (data-benefits, a list of codes): shown when the
+     form's chosen benefit (its input named "benefit") is one of them, or when none is chosen.
+     A hidden field's inputs are disabled, so they are not sent; the server drops them too. */
+  function chosenBenefit(form) {
+    var choice = form.elements.namedItem("benefit");
+    return choice ? choice.value : "";
+  }
+
+  function showForBenefit(form) {
+    if (!form) return;
+    var benefit = chosenBenefit(form);
+    form.querySelectorAll("[data-benefits]").forEach(function (el) {
+      var show = !benefit || el.getAttribute("data-benefits").split(" ").indexOf(benefit) >= 0;
+      el.hidden = !show;
+      el.querySelectorAll("input, select, textarea").forEach(function (input) { input.disabled = !show; });
+    });
+  }
+
+  document.addEventListener("change", function (ev) {
+    if (ev.target.name === "benefit") showForBenefit(ev.target.closest("form[data-benefit-form]"));
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-benefit-form]").forEach(showForBenefit);
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("form[data-benefit-form]").forEach(showForBenefit);
   });
 
   /* Forms that ask first (data-confirm holds the question): no inline handlers, CSP allows none. */
