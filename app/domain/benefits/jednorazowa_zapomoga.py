@@ -37,7 +37,7 @@ ENTRY = register(Benefit(
     parameter_prefix="jednorazowa_zapomoga", parameters_read=("jednorazowa_zapomoga.",),
     first_month_article=f"art. 24 ust. 2 {USR}",
     # The child's birth date is its PESEL's (or the register's); the rule reads these besides.
-    member_fields=(*INCOME_FIELDS, "prenatal_care", "care_since"),
+    member_fields=(*INCOME_FIELDS, "born_on", "prenatal_care", "care_since"),
     # The purpose is the law's (the birth): the draft opens with it.
     form_fragment={DRAFT: {"properties": {"purpose": {
         "title": {"pl": "Tytuł zapomogi", "en": "Ground of the grant"},

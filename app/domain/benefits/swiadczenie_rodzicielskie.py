@@ -31,7 +31,7 @@ ENTRY = register(Benefit(
     end_required=True, default_term_months=12,
     first_month_article=f"art. 24 ust. 2 {USR}",
     # No income test: the birth (PESEL), taking into care, and the benefits that exclude it.
-    member_fields=("care_since", "other_benefits"),
+    member_fields=("born_on", "care_since", "other_benefits"),
     form_fragment={DRAFT: {"properties": {"period_to": {
         "title": {"pl": "Okres do (ostatni dzień podany w wyliczeniu, art. 17c ust. 6)",
                   "en": "Period to (the last day the calculation gives, art. 17c ust. 6)"}}}}},

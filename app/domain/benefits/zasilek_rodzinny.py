@@ -31,7 +31,7 @@ ENTRY = register(Benefit(
     member_fields=(*INCOME_FIELDS, "disabled", "disability_certificate",
                    "severe_disability_certificate", "in_school", "in_higher_school",
                    # the dodatki (app.domain.dodatki)
-                   "disability_degree", "other_benefits", "prenatal_care", "care_since",
+                   "disability_degree", "other_benefits", "born_on", "prenatal_care", "care_since",
                    "parental_leave", "school_away"),
     applicant_fields=("single_parent_reason", "dodatki"),
 ))

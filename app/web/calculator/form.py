@@ -35,8 +35,11 @@ from app.web.ui.schema_form import Field, show_for_benefit
 
 MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
 FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
-               "disability_certificate", "severe_disability_certificate")
-TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS)
+               "disability_certificate", "severe_disability_certificate",
+               "prenatal_care", "parental_leave")
+# Births (app.domain.dodatki): a child's birth date and the day a guardian took it into care.
+DATE_FIELDS = ("born_on", "care_since")
+TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS, *DATE_FIELDS)
 PLACEHOLDER = "__m__"
 
 FIELD_LABELS: dict[str, Any] = {
@@ -57,6 +60,10 @@ FIELD_LABELS: dict[str, Any] = {
     "disability_certificate": _l("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności"),
     "severe_disability_certificate": _l("Orzeczenie o znacznym stopniu niepełnosprawności"),
     "other_benefits": _l("Pobiera inne świadczenia"),
+    "born_on": _l("Data urodzenia"),
+    "care_since": _l("Data objęcia dziecka opieką (opiekun, przysposobienie)"),
+    "prenatal_care": _l("Matka pozostawała pod opieką medyczną od 10. tygodnia ciąży"),
+    "parental_leave": _l("Przebywa na urlopie wychowawczym"),
     "kind": _l("Rodzaj terminu"),
     "start": _l("Początek biegu terminu"),
     "urgent": _l("Sprawa pilna (tylko wywiad)"),
@@ -217,6 +224,10 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
         }
         for name in MONEY_FIELDS:
             member[name] = _number(row[name])
+        for name in DATE_FIELDS:
+            member[name] = row[name].strip() or None
+        for name in ("prenatal_care", "parental_leave"):
+            member[name] = row[name]
         members.append(member)
     return {
         "on": raw["on"].strip() or None,
@@ -273,6 +284,9 @@ def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str])
     fields += [_field(f"{prefix}.{name}", name, "checkbox", row[name], errors,
                       shown_to=benefits.field_benefits(name, applicant))
                for name in FLAG_FIELDS]
+    fields += [_field(f"{prefix}.{name}", name, "date", row[name], errors,
+                      shown_to=benefits.field_benefits(name, applicant))
+               for name in DATE_FIELDS]
     fields.append(_field(f"{prefix}.other_benefits", "other_benefits", "checkboxes",
                          row["other_benefits"], errors, options=others,
                          shown_to=benefits.field_benefits("other_benefits", applicant)))
