@@ -13,6 +13,7 @@ from app.services.cases import opening as cases
 from app.services.documents.office import seed_demo_office
 from app.services.kernel import auth
 from app.services.kernel.context import Actor, ServiceContext
+from app.services.provision import fee_tables
 from app.services.workflow import jobs, worklist
 
 DEMO_USERS = (
@@ -56,6 +57,10 @@ def seed_demo(ctx: ServiceContext) -> int:
     # The issuing body, the SKO and the supervisor's authorisations to sign (art. 110 u.p.s.,
     # art. 20 u.ś.r.): an administrator changes them with `flask office-set` / `flask authorise`.
     seed_demo_office(ctx)
+    # The care services' fee table of a (fictional) rada gminy's resolution; an admin edits it.
+    with ctx.uow() as uow:
+        fee_tables.seed_demo(uow)
+        uow.commit()
     with ctx.uow() as uow:
         if uow.session.scalar(select(func.count(Case.id))):
             return 0

@@ -61,6 +61,8 @@ KINDS = ("grant", "partial", "refusal")
 # payment, not a range of benefit months); benefits always granted for a set period; how many
 # benefit months a fixed-term benefit is proposed for (the page's default).
 ONE_OFF = benefits.where(lambda b: b.one_off)
+# Help in kind and services: the decision grants a meal or a service, never an amount of money.
+NO_AMOUNT = benefits.where(lambda b: b.kind in (benefits.Kind.IN_KIND, benefits.Kind.SERVICE))
 END_REQUIRED = benefits.where(lambda b: b.end_required)
 DEFAULT_TERM_MONTHS: Mapping[str, int] = benefits.attribute(lambda b: b.default_term_months)
 
@@ -179,6 +181,10 @@ def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violat
         return [Violation("not_eligible", "amount", article,
                           "The household is not eligible for this benefit; only a refusal is "
                           "lawful.", {"benefit": draft.benefit})]
+    if draft.benefit in NO_AMOUNT:
+        # Art. 48b and art. 50 u.p.s.: a meal or a service is given, no money; the scope is the
+        # provision's (app.services.provision.scope), the fee the rada gminy's resolution's.
+        return []
     if draft.amount is None or draft.amount <= 0:
         return [Violation("amount_required", "amount", RULING_ARTICLE,
                           "A grant needs an amount above zero.")]

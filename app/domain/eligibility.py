@@ -113,9 +113,14 @@ def calculate(
     text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
                f"{'są' if outcome.eligible else 'nie są'} spełnione; proponowana kwota "
                f"{zl(outcome.amount)} miesięcznie")
-    if outcome.range is not None:
+    if benefits.get(benefit).kind in (benefits.Kind.IN_KIND, benefits.Kind.SERVICE):
+        # Help in kind or a service: no money is granted (art. 48b, art. 50 u.p.s.).
+        text_pl = (f"{benefits.name(benefit).capitalize()}: warunki przyznania "
+                   f"{'są' if outcome.eligible else 'nie są'} spełnione; pomoc udzielana w "
+                   "naturze lub w formie usług, bez wypłaty pieniężnej")
+    elif outcome.range is not None:
         text_pl = f"{benefits.name(benefit).capitalize()}: {range_pl(outcome)}"
-    elif outcome.min_amount != outcome.max_amount:
+    if outcome.range is None and outcome.min_amount != outcome.max_amount:
         text_pl += (f" (dopuszczalna wysokość: od {zl(outcome.min_amount)} do "
                     f"{zl(outcome.max_amount)})")
     text = (f"{benefit}: {'eligible' if outcome.eligible else 'not eligible'}, proposed "

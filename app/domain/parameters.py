@@ -96,6 +96,31 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("ups.one_off_multiplier", _UPS_START, 5, "art. 8 ust. 11 u.p.s." + _OLDER),
     ("ups.one_off_spread_months", _UPS_START, 12, "art. 8 ust. 11 u.p.s." + _OLDER),
     ("general.age_of_majority", _UPS_START, 18, "art. 10 Kodeksu cywilnego" + _OLDER),
+    # --- help in kind and services (lane upsb): meals (art. 48b u.p.s.) and care services
+    # (art. 50 u.p.s.) ---
+    # READING: art. 48b names no income threshold of its own (art. 8 ust. 1 would apply); the
+    # programme "Posiłek w szkole i w domu" 2024-2028 (uchwała nr 149 RM z 23 sierpnia 2023 r.,
+    # M.P. 2023 poz. 881, in force from 1 Jan 2024) lets a gmina give meals under it to a person
+    # whose income does not exceed 200% of the criterion of art. 8: the threshold in zł is derived
+    # (200% x ups.criterion_single / ups.criterion_per_person: 2020 zł and 1646 zł from 1 Jan 2025),
+    # never a literal. The programme ends with 2028: the next programme is a new entry.
+    ("posilek.threshold_percentage", D(2019, 1, 1), 150,
+     "programme 'Posiłek w szkole i w domu' 2019-2023, uchwała nr 140 RM z 15 października "
+     "2018 r. (M.P. 2018 poz. 1007): 150% of the criterion (gops.gminawitonia.pl; "
+     "mops.ustka.pl: 1164 zł single, 900 zł per person)"),
+    ("posilek.threshold_percentage", D(2023, 1, 1), 200,
+     "uchwała RM z 28 grudnia 2022 r. amending uchwała nr 140: 150% -> 200% (1552 zł single, "
+     "1200 zł per person; mops.ustka.pl after gov.pl). READING: from 1 Jan 2023, the year the "
+     "amended programme ran; to be confirmed against M.P."),
+    ("posilek.threshold_percentage", D(2024, 1, 1), 200,
+     "programme 'Posiłek w szkole i w domu' 2024-2028, uchwała nr 149 RM z 23 sierpnia 2023 r. "
+     "(M.P. 2023 poz. 881), cz. III-IV: 200% of the criterion of art. 8 u.p.s. (ecus.pl; "
+     "kuratorium.lodz.pl; DOMAIN.md: 2020 zł single, 1646 zł per person from 1 Jan 2025)"),
+    # READING: art. 50 ust. 6 u.p.s. leaves the fee of care services to the rada gminy's
+    # resolution (a table by income against the criterion, kept by the centre's admin in the
+    # fee table); the criterion the income is compared with is the one of art. 8 ust. 1, so a
+    # person living alone is measured against ups.criterion_single and a family member against
+    # ups.criterion_per_person (income per person), read on the first day of the service.
     # --- zasiłek stały (art. 37 u.p.s.) ---
     ("zasilek_staly.eligibility_percentage", _UPS_START, 100,
      "art. 37 ust. 1 u.p.s.: income below the criterion" + _OLDER),
@@ -273,6 +298,41 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("fa.cap", D(2024, 10, 1), _zl("1000"), "art. 10 ust. 1 as amended; infor.pl 6758558"),
     ("fa.min_after_reduction", D(2020, 10, 1), _zl("100"),
      "art. 9 ust. 2a-2b (cdo24.pl; mops.starogard.pl); start date as for the 900 zł criterion"),
+    # --- FA: the debtor's side (art. 3-5, 27-28 of the act of 7 Sep 2007; domain/fa_debtor.py
+    # names each reading). The act is in force from 1 Oct 2008.
+    ("fa.debtor.interview_days", D(2008, 10, 1), 30,
+     "READING of art. 3-4 ustawy o pomocy osobom uprawnionym do alimentów: the act gives the "
+     "creditor's centre 30 days to send its request and names no period for the wywiad; the "
+     "debtor's centre gets the same 30 days from receiving it. Confirm against Dz.U. 2026 poz. 79"),
+    ("fa.debtor.registration_max_days", D(2008, 10, 1), 30,
+     "art. 5 ust. 2 pkt 1: a period of at most 30 days to register as unemployed or a job "
+     "seeker (sip.lex.pl, Dz.U. 2022 poz. 1205 art. 5)"),
+    ("fa.debtor.evasion_months", D(2008, 10, 1), 6,
+     "art. 5 ust. 3a: no evasion decision where the debtor paid in each of the last 6 months "
+     "(luczyszyn.komornik.pl; ops.koscian.pl)"),
+    ("fa.debtor.evasion_paid_percent", D(2008, 10, 1), Decimal("50.00"),
+     "art. 5 ust. 3a: at least 50 % of the alimony currently due in each month"),
+    ("fa.debtor.motion_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 3b (to confirm): the motion to suspend the driving licence once the "
+     "evasion decision is final; the act names no period, Pomoc gives 30 days"),
+    ("fa.debtor.big_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 4 (to confirm): the report to an economic information bureau once "
+     "the evasion decision is final; no period named, Pomoc gives 30 days"),
+    ("fa.debtor.prosecutor_days", D(2008, 10, 1), 30,
+     "READING of art. 5 ust. 4 (to confirm): the notice of the offence of art. 209 § 1 KK once "
+     "the evasion decision is final; no period named, Pomoc gives 30 days"),
+    ("fa.debtor.withdrawal_days", D(2008, 10, 1), 14,
+     "READING of art. 5 ust. 5 (to confirm): the motion to return the driving licence when the "
+     "grounds cease; no period named, Pomoc gives 14 days from learning of it"),
+    ("fa.debtor.interest_from", D(2008, 10, 1), "payment_day",
+     "READING of art. 27 ust. 1: statutory interest on the FA paid, from the day each benefit "
+     "was paid (the act names no start day; 'next_month' from a date to change it)"),
+    ("fa.debtor.share_creditor_gmina", D(2008, 10, 1), Decimal("20.00"),
+     "art. 28 ust. 1-2: 60 % state budget, 20 % the creditor's gmina, 20 % the debtor's gmina "
+     "(40 % to the creditor's gmina when it is also the debtor's). Confirm against Dz.U. 2026 "
+     "poz. 79"),
+    ("fa.debtor.share_debtor_gmina", D(2008, 10, 1), Decimal("20.00"),
+     "art. 28 ust. 2: 20 % to the debtor's gmina when it is not the creditor's"),
     # Art. 9 ust. 1 of the FA act (with art. 2 pkt 11): entitled until the 18th birthday, until
     # the 25th while in a szkoła or szkoła wyższa, without an age limit only with a certificate of
     # a severe degree (znaczny stopień), never merely for being disabled.

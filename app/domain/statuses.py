@@ -26,6 +26,9 @@ class CaseKind(StrEnum):
 
     APPLICATION = "application"
     CHANGE = "change"
+    # The FA debtor procedure of the debtor's centre (art. 3-5 of the act of 7 Sep 2007), opened
+    # on the creditor centre's request or ex officio; no application, no decision on a benefit.
+    DEBTOR = "debtor"
 
 
 class InstanceStatus(StrEnum):

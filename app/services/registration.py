@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from app.services.appeals import registration as appeals
 from app.services.cases import registration as cases
+from app.services.debtors import registration as debtors
 from app.services.decisions import registration as decisions
 from app.services.payments import registration as payments
+from app.services.provision import registration as provision
 from app.services.social_work import registration as social_work
 from app.services.workflow.registry import REGISTRY, Registry
 
 
 def register_all(registry: Registry = REGISTRY) -> Registry:
     """Register every sub-domain (idempotent: a second call adds nothing)."""
-    for part in (cases, decisions, appeals, payments, social_work):
+    for part in (cases, provision, decisions, appeals, payments, social_work, debtors):
         part.register(registry)
     return registry

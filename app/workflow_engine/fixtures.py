@@ -90,6 +90,11 @@ def interview_review(benefit: str) -> bool:
     return entry is not None and entry.interview_review
 
 
+def fa_debtor_due_date(step: str, start: str, days: int | None = None) -> str:
+    """A debtor procedure step's term: ``days`` (or 30) calendar days from ``start``."""
+    return (_d(start) + timedelta(days=30 if days is None else int(days))).isoformat()
+
+
 def stub_script_functions() -> dict[str, Callable]:
     """The whitelisted script functions, as simplified stand-ins (see module docstring)."""
     return {
@@ -103,6 +108,7 @@ def stub_script_functions() -> dict[str, Callable]:
         "timer_at": timer_at,
         "warning_at": warning_at,
         "interview_review": interview_review,
+        "fa_debtor_due_date": fa_debtor_due_date,
     }
 
 
@@ -150,6 +156,22 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
                                "sko_reference": "SKO.4101.1.2026"},
         "handle_appeal": {"appeal_action": "forward_to_sko", "appeal_comment": "Przekazano do SKO."},
         "interview_update": {"update_interview_on": on, "continue_benefit": True, "update_notes": ""},
+        # The FA debtor procedure (fa_debtor.bpmn): a debtor who cooperates and is employed.
+        "debtor_interview": {"interview_on": on, "declaration_received": True,
+                             "interview_prevented": False, "employed": True,
+                             "findings": "Dłużnik złożył oświadczenie majątkowe."},
+        "debtor_bailiff_info": {"sent_on": on},
+        "debtor_registration_obligation": {"obliged_on": on, "registration_days": 30,
+                                           "labour_office_informed": True},
+        "debtor_registration_check": {"checked_on": on, "registered": True, "refused_work": False},
+        "debtor_evasion_decision": {"decided_on": on, "paid_half_each_month": False,
+                                    "evasion_found": True},
+        "debtor_evasion_final": {"evasion_final_on": on},
+        "debtor_licence_motion": {"licence_held": True, "sent_on": on},
+        "debtor_big_report": {"sent_on": on},
+        "debtor_prosecutor_notice": {"sent_on": on},
+        "debtor_grounds_ceased": {"ceased_on": on, "ceased_note": ""},
+        "debtor_licence_withdrawal": {"sent_on": on},
     }
     # The family benefit process's deadline tasks (user task ids are unique in a definition).
     forms["family_decision_deadline_escalation"] = forms["decision_deadline_escalation"]

@@ -114,6 +114,13 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("revocation of a running grant", _FIXED_TERM, _answers(
         draft_decision={"decision_kind": "refusal", "amount": None, "period_from": None}),
         process="decision_change"),
+    # The FA debtor procedure (art. 3-5 of the act of 7 Sep 2007): a debtor who refuses the
+    # oświadczenie is found to evade, and every step after finality follows; and one who is
+    # unemployed and registers.
+    Scenario("FA debtor: evasion and the steps after finality", answers={
+        "debtor_interview": {"declaration_received": False}}, process="fa_debtor"),
+    Scenario("FA debtor: an unemployed debtor registers", answers={
+        "debtor_interview": {"employed": False}}, process="fa_debtor"),
 )
 
 

@@ -391,7 +391,9 @@ def _submission(run: _Run, task, answer: dict) -> dict:
 
 
 def _start(benefit: str, application_date: str = DEFAULT_DAY) -> dict:
-    return {"case_id": 1, "benefit": benefit, "urgent": False, "application_date": application_date}
+    # request_received_on: the FA debtor procedure starts from the creditor centre's request.
+    return {"case_id": 1, "benefit": benefit, "urgent": False, "application_date": application_date,
+            "request_received_on": application_date}
 
 
 def _morning(day: str) -> datetime:

@@ -93,6 +93,11 @@ REFUSALS_422: dict[str, str] = {
     "POST /api/instances/migrate": "to_version not newer than from_version (two fields)",
     "POST /api/tasks/{task_id}/assign": "a user without the task's role (state)",
     "POST /api/tasks/{task_id}/complete": "data against the task's own form schema (state)",
+    "POST /api/debtors": f"{_CHECKSUM}; birth date and sex without a PESEL (two fields); "
+                         f"{_TODAY}; a case that is not an FA case (state)",
+    "POST /api/debtors/{procedure_id}/dues": _TODAY,
+    "POST /api/debtors/{procedure_id}/receipts": f"{_TODAY}; before the last receipt or above "
+                                                 "what the debtor owes (state)",
     "POST /api/social-work": f"a person not in the register, a case of another family (state); "
                              f"opened_on {_TODAY}",
     "POST /api/social-work/{record_id}/entries": f"`on` {_TODAY}",

@@ -172,8 +172,10 @@ def test_no_importlib_in_app() -> None:
 
 
 # The service packages, lowest first: each may import only those before it (and itself).
-SERVICE_ORDER = ("kernel", "workflow", "definitions", "documents", "cases", "decisions", "appeals",
-                 "recovery", "payments", "social_work", "case_file", "registration", "factory")
+SERVICE_ORDER = ("kernel", "workflow", "definitions", "documents", "cases", "provision", "decisions",
+                 "appeals", "recovery", "payments", "social_work", "debtors", "case_file",
+                 "registration",
+                 "factory")
 
 
 def _service_package(module: str) -> str | None:

@@ -43,6 +43,13 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("GET", "/api/incidents", {"supervisor", "admin"}),
     ("POST", "/api/incidents/999999/retry", {"supervisor", "admin"}),
     ("POST", "/api/instances/migrate", {"admin"}),
+    ("GET", "/api/debtors", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors", {"caseworker1", "supervisor"}),
+    ("GET", "/api/debtors/999999", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/dues", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/dues/import", {"caseworker1", "supervisor"}),
+    ("POST", "/api/debtors/999999/receipts", {"caseworker1", "supervisor"}),
+    ("GET", "/api/debtor-deadlines", {"caseworker1", "supervisor"}),
 ]
 
 
@@ -114,6 +121,7 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
                                  "{task_id}" if "/tasks/" in path else
                                  "{job_id}" if "/jobs/" in path else
                                  "{instance_id}" if "/incidents/" in path else
+                                 "{procedure_id}" if "/debtors/" in path else
                                  "{payment_id}" if "/api/payments/" in path else "{list_id}")
             templ = templ.replace("/export/elixir", "/export/{kind}")
         assert templ in paths, templ

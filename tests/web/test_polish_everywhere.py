@@ -18,6 +18,8 @@ from app.domain.deadlines import today_in_warsaw
 from app.persistence.models import Document
 from app.services import payments
 from app.services.cases import opening as cases
+from app.services.debtors import ledger as debtor_ledger
+from app.services.debtors import procedures as debtor_procedures
 from app.services.documents import letters
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
@@ -118,6 +120,30 @@ def _visit_ready(client: Any, ctx: ServiceContext, case_id: int, found: Crawl, k
         if ht.name in complete:
             actor = actors[ht.role]
             _complete(ctx, actor, ht, lawful(ctx, actor, ht, canned(ctx, ht.name)), found)
+
+
+def _debtors(client: Any, ctx: ServiceContext, actors: dict[str, Actor], found: Crawl,
+             kinds: set[str]) -> list[int]:
+    """Two FA debtor procedures (issue 16 part 3), every form of fa_debtor.bpmn completed: a
+    debtor who refuses the oświadczenie (found evading, then every step after finality) and one
+    who is unemployed and registers; a receipt recorded on the first."""
+    received = (today_in_warsaw(ctx.now()) - timedelta(days=10)).isoformat()
+    opened = []
+    for n, detour in enumerate(({"debtor_interview": {"declaration_received": False}},
+                                {"debtor_interview": {"employed": False}})):
+        pid = debtor_procedures.open_procedure(ctx, actors["caseworker"], {
+            "first_name": "Adam", "last_name": f"Dłużny{'ab'[n]}", "birth_date": "1980-01-01",
+            "sex": "M", "address": "ul. Dalsza 2, 00-950 Warszawa",
+            "creditor_gmina": "Gmina Wierzyciela", "debtor_gmina": "Gmina Dłużnika",
+            "request_received_on": received})
+        view = debtor_procedures.read_procedure(ctx, actors["caseworker"], pid)
+        _drive_visiting(client, ctx, view.case_id, actors, found, kinds, detour)
+        opened.append(pid)
+    debtor_ledger.add_due(ctx, actors["caseworker"], opened[0],
+                          {"paid_on": received, "amount": "500.00"})
+    debtor_ledger.record_receipt(ctx, actors["caseworker"], opened[0],
+                                 {"received_on": received, "amount": "100.00"})
+    return opened
 
 
 def _escalations(client: Any, ctx: ServiceContext, clock: Any, actors: dict[str, Actor],
@@ -260,6 +286,7 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
         _escalations(client, ctx, clock, actors, found, kinds)
         reviewed = _interview_update(client, ctx, clock, actors, found, kinds)
         _letters(client, ctx, reviewed, found)
+        debtors = _debtors(client, ctx, actors, found, kinds)
         for role, username in USERS.items():
             client.post("/logout")
             login(client, username)
@@ -269,7 +296,8 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
                      f"/cases/{reviewed}",
                      f"/cases/{first}/letters", "/admin/", "/admin/definitions",
                      "/admin/definitions/edit", "/admin/users", "/admin/office",
-                     "/admin/incidents"]
+                     "/admin/incidents", "/debtors", "/debtors/new",
+                     *(f"/debtors/{pid}" for pid in debtors)]
             crawl(client, role, start, found)
         # The decision documents of the cases, as PDFs.
         client.post("/logout")

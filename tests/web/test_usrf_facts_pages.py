@@ -70,21 +70,3 @@ def test_the_eligibility_api_answers_the_components(client: Any) -> None:
                      "prenatal_care": True}]}).get_json()
     assert (born["eligible"], born["amount"]) == (True, "1000.00")
 
-
-def test_the_simulator_takes_a_birth_date_and_prenatal_care_for_becikowe(client: Any) -> None:
-    import lxml.html
-
-    from tests.web.test_calculator import page_form
-
-    login(client, "caseworker1")
-    page = lxml.html.fromstring(text(client.get("/symulator")))
-    shown = page.xpath('//*[@name="members[0].born_on"]/ancestor::*[@data-benefits][1]'
-                       '/@data-benefits')
-    assert shown and "jednorazowa_zapomoga" in shown[0] and "zasilek_staly" not in shown[0]
-    res = client.post("/symulator", data=page_form(**{
-        "benefit": "jednorazowa_zapomoga", "members[1]._row": "1", "members[1].age": "0",
-        "members[1].relation": "child", "members[1].born_on": "2025-01-15",
-        "members[1].prenatal_care": "on"}))
-    assert res.status_code == 200, text(res)[:1000]
-    results = lxml.html.fromstring(text(res)).xpath('//*[@id="results"]')[0].text_content()
-    assert "1\u00a0000,00" in results or "1 000,00" in results

@@ -146,6 +146,15 @@ def test_uncalled_processes_are_validated_too(engine):
 
 
 # ----------------------------------------------------------------- the shipped files
+# The user tasks of fa_debtor.bpmn (the FA debtor procedure, art. 3-5 of the act of 7 Sep 2007).
+DEBTOR_TASKS = {
+    "debtor_interview", "debtor_bailiff_info", "debtor_registration_obligation",
+    "debtor_registration_check", "debtor_evasion_decision", "debtor_evasion_final",
+    "debtor_licence_motion", "debtor_big_report", "debtor_prosecutor_notice",
+    "debtor_grounds_ceased", "debtor_licence_withdrawal",
+}
+
+
 def test_project_definition_user_tasks(compiled):
     tasks = compiled.user_tasks
     assert set(tasks) == {
@@ -155,7 +164,7 @@ def test_project_definition_user_tasks(compiled):
         "decision_deadline_warning", "art10_notice", "party_comments", "record_sko_outcome",
         # The family benefit process's own deadline tasks (issue 16, part 4).
         "family_decision_deadline_escalation", "family_decision_deadline_warning",
-    }
+    } | DEBTOR_TASKS
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
     assert tasks["interview_update"]["process"] == "benefit_review"
     assert tasks["interview_update"]["due"] == "next_update_on"
@@ -163,7 +172,13 @@ def test_project_definition_user_tasks(compiled):
     assert supervisor == {"approve_decision", "handle_appeal", "overdue_interview_escalation",
                           "decision_deadline_escalation", "decision_deadline_warning",
                           "family_decision_deadline_escalation", "family_decision_deadline_warning",
-                          "record_sko_outcome"}
+                          "record_sko_outcome", "debtor_evasion_decision", "debtor_evasion_final"}
+    # The FA debtor procedure (issue 16 part 3): each step is due by its statutory term.
+    assert {name: tasks[name]["due"] for name in DEBTOR_TASKS if tasks[name]["due"]} == {
+        "debtor_interview": "interview_due", "debtor_registration_check": "registration_due",
+        "debtor_evasion_decision": "evasion_due", "debtor_licence_motion": "motion_due",
+        "debtor_big_report": "big_due", "debtor_prosecutor_notice": "prosecutor_due",
+        "debtor_licence_withdrawal": "withdrawal_due"}
 
 
 def test_canned_form_data_is_valid_for_every_form(compiled, sources_and_forms):

@@ -57,6 +57,8 @@ class Wording(StrEnum):
     PER_CHILD = "per_child"            # monthly, then the amount per child (zasiłek rodzinny)
     PER_ENTITLED = "per_entitled"      # "na rzecz osoby uprawnionej: ..." (FA)
     SERVICE_COSTS = "service_costs"    # a service the gmina arranges, its costs named (pogrzeb)
+    IN_KIND = "in_kind"                # "w formie posiłku ... w <szkole/stołówce>" (no money)
+    SERVICE = "service"                # "w zakresie N godzin tygodniowo ..., odpłatność ..."
     CARER = "carer"                    # monthly, "w związku z opieką nad: ..." (art. 16a, 17 u.ś.r.)
 
 

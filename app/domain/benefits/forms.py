@@ -37,6 +37,25 @@ KIND_FRAGMENTS: Mapping[Kind, Mapping[str, Mapping[str, Any]]] = {
         "period_from": {"title": {"pl": "Data wypłaty", "en": "Payment date"}},
         "purpose": {"title": {"pl": "Cel zasiłku", "en": "Purpose of the benefit"}},
     }}},
+    # Help in kind (a meal) and a service: no money is granted, so no amount; the scope instead.
+    Kind.IN_KIND: {DRAFT: {"properties": {
+        "amount": False, "amount_reason": False, "purpose": False,
+        "period_from": {"title": {"pl": "Okres od", "en": "Period from"}},
+        "period_to": {"title": {"pl": "Okres do", "en": "Period to"}},
+    }}},
+    Kind.SERVICE: {DRAFT: {"properties": {
+        "amount": False, "amount_reason": False, "purpose": False,
+        "period_from": {"title": {"pl": "Okres od", "en": "Period from"}},
+        "period_to": {"title": {"pl": "Okres do", "en": "Period to"}},
+    }}},
+}
+
+# Fields of the draft form that only some kinds have (the scope of help in kind or a service):
+# left out of every other kind's form.
+KIND_FIELDS: Mapping[str, frozenset[Kind]] = {
+    "provider": frozenset({Kind.IN_KIND}),
+    "meals_per_day": frozenset({Kind.IN_KIND}),
+    "hours_per_week": frozenset({Kind.SERVICE}),
 }
 
 # An amount fixed by law (no discretion) is never "other than computed": no reason for it.
@@ -67,6 +86,8 @@ def _merge(into: dict[str, Any], fragment: Mapping[str, Any]) -> None:
 def fragment(entry: Benefit, form: str) -> Mapping[str, Any]:
     """The benefit's fragment of ``form`` ({"properties": ...}; empty when it changes nothing)."""
     merged: dict[str, Any] = {}
+    _merge(merged, {DRAFT: {"properties": {
+        name: False for name, kinds in KIND_FIELDS.items() if entry.kind not in kinds}}})
     _merge(merged, KIND_FRAGMENTS.get(entry.kind, {}))
     if not entry.amount_discretion:
         _merge(merged, _FIXED_AMOUNT)

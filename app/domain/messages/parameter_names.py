@@ -32,10 +32,32 @@ NAMES: dict[str, str] = {
     "fa.age_limit_school": N_("Fundusz alimentacyjny: wiek uprawnionego uczącego się"),
     "fa.cap": N_("Fundusz alimentacyjny: najwyższa kwota świadczenia"),
     "fa.criterion": N_("Fundusz alimentacyjny: kryterium dochodowe na osobę"),
+    "fa.debtor.big_days": N_("Dłużnik alimentacyjny: termin informacji do biura informacji "
+                             "gospodarczej (dni)"),
+    "fa.debtor.evasion_months": N_("Dłużnik alimentacyjny: liczba miesięcy wpłat wyłączająca "
+                                   "uznanie za uchylającego się"),
+    "fa.debtor.evasion_paid_percent": N_("Dłużnik alimentacyjny: procent alimentów wpłacanych "
+                                         "co miesiąc wyłączający uznanie za uchylającego się"),
+    "fa.debtor.interest_from": N_("Dłużnik alimentacyjny: początek naliczania odsetek"),
+    "fa.debtor.interview_days": N_("Dłużnik alimentacyjny: termin wywiadu alimentacyjnego "
+                                   "(dni)"),
+    "fa.debtor.motion_days": N_("Dłużnik alimentacyjny: termin wniosku o zatrzymanie prawa "
+                                "jazdy (dni)"),
+    "fa.debtor.prosecutor_days": N_("Dłużnik alimentacyjny: termin zawiadomienia prokuratury "
+                                    "(dni)"),
+    "fa.debtor.registration_max_days": N_("Dłużnik alimentacyjny: najdłuższy termin "
+                                          "rejestracji w urzędzie pracy (dni)"),
+    "fa.debtor.share_creditor_gmina": N_("Dłużnik alimentacyjny: udział gminy wierzyciela w "
+                                         "kwotach zwróconych (%)"),
+    "fa.debtor.share_debtor_gmina": N_("Dłużnik alimentacyjny: udział gminy dłużnika w kwotach "
+                                       "zwróconych (%)"),
+    "fa.debtor.withdrawal_days": N_("Dłużnik alimentacyjny: termin wniosku o zwrot prawa jazdy "
+                                    "(dni)"),
     "fa.first_payment_deadlines": N_("Fundusz alimentacyjny: terminy pierwszej wypłaty"),
     "fa.min_after_reduction": N_("Fundusz alimentacyjny: najniższa kwota po obniżeniu"),
     "fa.period_start_month": N_("Fundusz alimentacyjny: pierwszy miesiąc okresu świadczeniowego"),
     "general.age_of_majority": N_("Wiek pełnoletności"),
+    "posilek.threshold_percentage": N_("Posiłek: próg dochodowy programu (% kryterium)"),
     "interview.working_days": N_("Termin wywiadu środowiskowego (dni robocze)"),
     "interview.working_days_urgent": N_("Termin wywiadu w sprawie pilnej (dni robocze)"),
     "kpa.appeal_days": N_("Termin na odwołanie (dni)"),

@@ -44,6 +44,13 @@ _FA_9_2 = N_("art. 9 ust. 2 ustawy z dnia 7 września 2007 r. o pomocy osobom up
              "alimentów (Dz.U. 2007 nr 192 poz. 1378)")
 _FA_10_1 = N_("art. 10 ust. 1 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
               "alimentów (Dz.U. 2007 nr 192 poz. 1378)")
+_FA_5_3A = N_("art. 5 ust. 3a ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
+              "alimentów (Dz.U. 2026 poz. 79)")
+_FA_5_AFTER = N_("art. 5 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
+                 "alimentów (Dz.U. 2026 poz. 79); ustawa nie określa terminu, przyjęta "
+                 "wykładnia: termin ustalony przez ośrodek")
+_FA_28 = N_("art. 28 ust. 1–2 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
+            "alimentów (Dz.U. 2026 poz. 79)")
 _KPA_35 = N_("art. 35 § 3 Kodeksu postępowania administracyjnego (Dz.U. 1960 nr 30 poz. 168)")
 _RWS = N_("§ 3 rozporządzenia Ministra Rodziny i Polityki Społecznej z dnia 8 kwietnia 2021 r. "
           "w sprawie rodzinnego wywiadu środowiskowego (Dz.U. 2021 poz. 893)")
@@ -102,6 +109,19 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
     "general.age_of_majority": ((date.min, N_(
         "art. 10 § 1 ustawy z dnia 23 kwietnia 1964 r. Kodeks cywilny (Dz.U. 1964 nr 16 "
         "poz. 93)")),),
+    "posilek.threshold_percentage": ((date.min, N_(
+        "Wieloletni rządowy program „Posiłek w szkole i w domu” na lata 2019–2023, stanowiący "
+        "załącznik do uchwały nr 140 Rady Ministrów z dnia 15 października 2018 r. (M.P. 2018 "
+        "poz. 1007): 150% kryterium dochodowego z art. 8 ustawy o pomocy społecznej")),
+        (date(2023, 1, 1), N_(
+        "Uchwała Rady Ministrów z dnia 28 grudnia 2022 r. zmieniająca uchwałę w sprawie "
+        "ustanowienia wieloletniego rządowego programu „Posiłek w szkole i w domu” na lata "
+        "2019–2023: 200% kryterium dochodowego z art. 8 ustawy o pomocy społecznej")),
+        (date(2024, 1, 1), N_(
+        "Wieloletni rządowy program „Posiłek w szkole i w domu” na lata 2024–2028, stanowiący "
+        "załącznik do uchwały nr 149 Rady Ministrów z dnia 23 sierpnia 2023 r. (M.P. 2023 "
+        "poz. 881), w związku z art. 48b ustawy z dnia 12 marca 2004 r. o pomocy społecznej "
+        "(Dz.U. 2004 nr 64 poz. 593): 200% kryterium dochodowego z art. 8")),),
     "zasilek_staly.eligibility_percentage": ((date.min, N_(
         "art. 37 ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 "
         "poz. 593)")),),
@@ -175,6 +195,24 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
     "fa.first_payment_deadlines": ((date.min, N_(
         "art. 20 ust. 2–5 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
         "alimentów (Dz.U. 2007 nr 192 poz. 1378)")),),
+    "fa.debtor.interview_days": ((date.min, N_(
+        "art. 3–4 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów "
+        "(Dz.U. 2026 poz. 79); przyjęta wykładnia: 30 dni od otrzymania wniosku organu "
+        "właściwego wierzyciela")),),
+    "fa.debtor.registration_max_days": ((date.min, N_(
+        "art. 5 ust. 2 pkt 1 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do "
+        "alimentów (Dz.U. 2026 poz. 79)")),),
+    "fa.debtor.evasion_months": ((date.min, _FA_5_3A),),
+    "fa.debtor.evasion_paid_percent": ((date.min, _FA_5_3A),),
+    "fa.debtor.motion_days": ((date.min, _FA_5_AFTER),),
+    "fa.debtor.big_days": ((date.min, _FA_5_AFTER),),
+    "fa.debtor.prosecutor_days": ((date.min, _FA_5_AFTER),),
+    "fa.debtor.withdrawal_days": ((date.min, _FA_5_AFTER),),
+    "fa.debtor.interest_from": ((date.min, N_(
+        "art. 27 ust. 1 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów "
+        "(Dz.U. 2026 poz. 79); przyjęta wykładnia: odsetki od dnia wypłaty świadczenia")),),
+    "fa.debtor.share_creditor_gmina": ((date.min, _FA_28),),
+    "fa.debtor.share_debtor_gmina": ((date.min, _FA_28),),
     "kpa.decision_months": ((date.min, _KPA_35),),
     "kpa.decision_months_complex": ((date.min, _KPA_35),),
     "kpa.supplement_min_days": ((date.min, N_(

@@ -11,11 +11,13 @@ from .cases import (
     EligibilityResult,
     Interview,
 )
+from .debtors import DebtorDue, DebtorProcedure, DebtorReceipt, DebtorStep
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
 from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
+from .provision import CareFeeTable, ProvisionScope
 from .recovery import (
     Recovery,
     RecoveryDecision,
@@ -47,6 +49,8 @@ __all__ = [
     "RecoveryRepayment",
     "Document", "DocumentImmutable", "OfficeSettings", "SignerAuthorisation",
     "Appeal", "DecisionEvent",
+    "DebtorDue", "DebtorProcedure", "DebtorReceipt", "DebtorStep",
+    "CareFeeTable", "ProvisionScope",
     "SocialContract", "SocialContractStage", "SocialWorkEntry", "SocialWorkGoal",
     "SocialWorkMember", "SocialWorkRecord",
 ]

@@ -30,8 +30,8 @@ from app.services.documents import letters
 from app.services.kernel import audit, inputs
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.services.kernel.formats import Refused, read_date, read_money
 from app.services.kernel.inputs.decisions import CHANNELS as APPEAL_CHANNELS
-from app.services.kernel.inputs.formats import Refused, read_date, read_money
 from app.services.kernel.json_input import parse_day
 
 CHANNELS = APPEAL_CHANNELS

@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.messages import Msg
-from app.domain.views import CODED, JsonView
+from app.domain.views import CODED, OMIT_NONE, JsonView
 from app.services.appeals.views import DecisionLife
 from app.services.cases.register_views import RegisterCheck
 from app.services.documents.document_store import CaseDocument
+from app.services.provision.views import ScopeView
 from app.services.workflow.task_views import TaskSummary
 
 
@@ -142,6 +143,8 @@ class DecisionView(JsonView):
     appeal_outcome: Any
     immediate_enforcement: Any
     immediate_enforcement_reason: Any
+    # What a meal or service decision grants instead of an amount (app.services.provision).
+    scope: ScopeView | None = field(default=None, metadata=OMIT_NONE)
 
 
 @dataclass(frozen=True)

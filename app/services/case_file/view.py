@@ -54,6 +54,9 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound
 from app.services.payments.schedule import day_for
+from app.services.provision import scope as provision_scope
+from app.services.provision.scope import PROVIDED
+from app.services.provision.views import ScopeView
 from app.services.workflow import worklist
 from app.services.workflow.task_views import TaskView, task_summary
 
@@ -126,7 +129,9 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
                                Application.received_on)
                         .where(Application.case_id == case.id)).first()
         day = day_for(ctx.config, case.benefit)
-        views = [_decision(d, users) for d in decisions]
+        # A meal or service decision grants a scope, not an amount (one statement, only then).
+        scopes = provision_scope.of_case(uow, case.id) if case.benefit in PROVIDED else {}
+        views = [_decision(d, users, scopes.get(d.id)) for d in decisions]
         result = CaseFile(
             id=case.id, number=case.number, benefit=case.benefit, reason=case.reason,
             urgent=case.urgent, status=case.status, stage=case.stage,
@@ -201,7 +206,8 @@ def _income_check(incomes: list[Income]) -> tuple[IncomeCheck, ...]:
                  for kind, row in kinds.items())
 
 
-def _decision(d: Decision, users: dict[int, str]) -> DecisionView:
+def _decision(d: Decision, users: dict[int, str],
+              scope: ScopeView | None = None) -> DecisionView:
     return DecisionView(
         id=d.id, number=d.number, kind=d.kind, benefit=d.benefit, amount=d.amount,
         period_from=d.period_from, period_to=d.period_to,
@@ -212,7 +218,7 @@ def _decision(d: Decision, users: dict[int, str]) -> DecisionView:
         return_comment=d.return_comment, issued_on=d.issued_on, delivered_on=d.delivered_on,
         final_on=d.final_on, has_document=bool(d.document_html), appeal_outcome=d.appeal_outcome,
         immediate_enforcement=d.immediate_enforcement,
-        immediate_enforcement_reason=d.immediate_enforcement_reason,
+        immediate_enforcement_reason=d.immediate_enforcement_reason, scope=scope,
     )
 
 

@@ -88,6 +88,7 @@ _PLAIN_AMOUNT = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")
 _YEAR = re.compile(r"[0-9]{4}")
 
 
+# A dict: the typed application, the payload open_case and the case page's re-render both read.
 def validate_application(payload: Any, today: date, *, page: bool) -> dict[str, Any]:
     """The application checked and typed; ValidationFailed (422) naming every bad field.
 
@@ -120,6 +121,7 @@ def validate_application(payload: Any, today: date, *, page: bool) -> dict[str, 
     }
 
 
+# A dict: the body as posted (free JSON), less its empty optional fields.
 def _without_blanks(payload: dict[str, Any]) -> dict[str, Any]:
     """The body with the empty optional fields left out (they were never an error)."""
     def person(raw: Any) -> Any:

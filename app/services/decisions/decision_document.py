@@ -37,6 +37,8 @@ from app.services.decisions.decision_records import party_heard
 from app.services.documents.document_templates import render
 from app.services.documents.office import Office, Signer
 from app.services.kernel.context import UnitOfWork
+from app.services.provision import scope as provision_scope
+from app.services.provision.views import ScopeView
 
 
 @dataclass(frozen=True)
@@ -108,12 +110,19 @@ def _period(decision: Decision) -> str:
     return ""
 
 
-def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office) -> list[str]:
-    """The sentences of the ruling (art. 107 § 1 pkt 5 KPA)."""
+def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
+           scope: ScopeView | None = None) -> list[str]:
+    """The sentences of the ruling (art. 107 § 1 pkt 5 KPA); ``scope``: what a meal or service
+    decision grants (app.services.provision.scope), paid by no transfer."""
     party = _party(case)
     who = f"{party['name']} (PESEL {party['pesel']})"
     if decision.kind == DecisionKind.REFUSAL:
         return [f"Odmówić stronie: {who} przyznania {law.name_genitive}."]
+    if law.wording in (Wording.IN_KIND, Wording.SERVICE):
+        first, *rest = provision_scope.ruling(scope, _period(decision))
+        partial = ([f"W pozostałej części odmówić przyznania {law.name_genitive}."]
+                   if decision.kind == DecisionKind.PARTIAL else [])
+        return [f"Przyznać stronie: {who} {law.name}{first}", *rest, *partial]
     names = member_names(case)
     members = case.household.members
     amount = zl(decision.amount)
@@ -244,7 +253,7 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
     facts = None if omitted else justification(
         uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
     lines = list(setting.lines) if setting and setting.lines is not None \
-        else ruling(case, decision, law, office)
+        else ruling(case, decision, law, office, provision_scope.of_decision(uow, decision.id))
     # Art. 107 § 3 KPA: a refusal (or a partial grant) answers the comments the party made on
     # the evidence after the art. 10 notice; the comments and the answer are printed.
     comments = [] if facts is None or decision.kind == DecisionKind.GRANT else [

@@ -34,6 +34,7 @@ from app.services.documents.office import office, signer
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import Conflict, ValidationFailed
 from app.services.kernel.task_input import day, refuse_if, today
+from app.services.provision import scope as provision_scope
 from app.services.workflow.registry import Action, fields
 
 DRAFT_MESSAGE = msg(Code.DRAFT_UNLAWFUL)
@@ -90,7 +91,7 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         earlier.status = DecisionStatus.RETURNED
         earlier.return_comment = earlier.return_comment or (
             "Projekt zastąpiony nowym projektem po wypowiedzi strony (art. 10 § 1 KPA).")
-    uow.session.add(Decision(
+    decision = Decision(
         case_id=ht.case_id, kind=kind, benefit=case.benefit, amount=draft.amount or Decimal("0"),
         period_from=draft.period_from, period_to=draft.period_to,
         justification=draft.justification, amount_reason=draft.amount_reason,
@@ -101,7 +102,10 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
         comments_answer=comments_answer if kind != "grant" else "",
         return_kind=draft.return_kind, return_amount=draft.return_amount,
         return_instalments=draft.return_instalments, return_first_due=draft.return_first_due,
-    ))
+    )
+    uow.session.add(decision)
+    # A meal or a service: its scope (and a service's fee) is recorded with the draft.
+    provision_scope.record(uow, decision, data)
 
 
 def _return_terms(data: dict[str, Any]) -> dict[str, Any]:

@@ -45,42 +45,32 @@ from app.services.kernel.inputs.documents import LETTER_FACTS
 
 @dataclass(frozen=True)
 class LetterField:
-    """One fact a letter needs: ``kind`` is text, days, date or past_date."""
+    """One fact a letter needs: ``kind`` is text, days, date or past_date (its label on the page
+    is its input schema's, app/services/kernel/inputs/documents.py)."""
 
     name: str
-    label: str
     kind: str
     required: bool = True
 
 
 LETTERS: dict[str, tuple[LetterField, ...]] = {
-    "supplement_call": (
-        LetterField("items", "Braki wniosku do uzupełnienia", "text"),
-        LetterField("days", "Termin na uzupełnienie (dni, co najmniej 7)", "days"),
-    ),
-    "evidence_notice": (
-        LetterField("unmet", "Niespełnione warunki przyznania świadczenia", "text"),
-        LetterField("days", "Termin na wypowiedzenie się (dni, co najmniej 7)", "days"),
-    ),
-    "delay_notice": (
-        LetterField("reason", "Przyczyna zwłoki", "text"),
-        LetterField("new_date", "Nowy termin załatwienia sprawy", "future_date"),
-    ),
-    "sko_forward": (
-        LetterField("appeal_filed_on", "Data nadania lub złożenia odwołania", "past_date"),
-        LetterField("appeal_received_on", "Data wpływu odwołania do organu", "past_date"),
-        LetterField("enclosures", "Załączniki (poza aktami sprawy i odwołaniem)", "text",
-                    required=False),
-    ),
+    "supplement_call": (LetterField("items", "text"), LetterField("days", "days")),
+    "evidence_notice": (LetterField("unmet", "text"), LetterField("days", "days")),
+    "delay_notice": (LetterField("reason", "text"), LetterField("new_date", "future_date")),
+    "sko_forward": (LetterField("appeal_filed_on", "past_date"),
+                    LetterField("appeal_received_on", "past_date"),
+                    LetterField("enclosures", "text", required=False)),
 }
 
 
-def validate(kind: str, facts: Mapping[str, Any], today: date, *, page: bool = False) -> dict[str, Any]:
+def validate(kind: str, facts: Mapping[str, Any], today: date, *,
+             page: bool = False) -> Mapping[str, Any]:
     """The letter's facts, checked against the kind's input schema
     (app/services/kernel/inputs/documents.py) and the rules that depend on today; cleaned and
     typed (days an int, dates a date); ValidationFailed naming each bad field.
 
-    A dict because its keys are the kind's own field names (``LETTERS[kind]``), read by its template.
+    Read-only values whose names and types are the kind's input schema's
+    (``LETTER_FACTS[kind]``, ``LETTERS[kind]``), read by its template.
     """
     if kind not in LETTERS:
         raise ValidationFailed(msg(Code.LETTER_INVALID), {"kind": msg(Code.CHOOSE_ONE)})

@@ -25,7 +25,7 @@ from sqlalchemy.orm import aliased
 from app.domain import benefits, dodatki
 from app.domain.benefit_months import MAX_MONTHS, months_between
 from app.domain.deadlines import today_in_warsaw
-from app.domain.decision_rules import ONE_OFF
+from app.domain.decision_rules import NO_AMOUNT, ONE_OFF
 from app.domain.eligibility import BENEFITS
 from app.domain.money import ZERO
 from app.domain.payment_dates import add_months, due_date, payment_date
@@ -68,7 +68,10 @@ class ScheduleMade(JsonView):
 
 def make_schedule(uow: UnitOfWork, decision: Decision) -> ScheduleMade:
     """Make the decision's schedule (idempotent per month); return how many items were added."""
-    if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None:
+    if decision.kind not in GRANTING or decision.amount <= 0 or decision.period_from is None \
+            or decision.benefit in NO_AMOUNT:
+        # Help in kind and services carry no bank payment: their own monthly lists
+        # (app.services.provision.lists) are their schedule.
         return ScheduleMade(items=0, total=ZERO)
     if decision.benefit in PAID_TO_PROVIDER:
         # A service the centre pays its provider for (a funeral): nothing is paid to the party.
@@ -129,7 +132,7 @@ def extend_open_ended(uow: UnitOfWork, month: date) -> int:
     added = 0
     change, changing = aliased(Case), aliased(Decision)
     for benefit in BENEFITS:
-        if benefit in ONE_OFF:
+        if benefit in ONE_OFF or benefit in NO_AMOUNT:
             continue
         day = day_for(uow.ctx.config, benefit)
         months = []

@@ -10,6 +10,7 @@ SHA-256 in ``recovery_decisions`` (self-contained until the general documents ta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -77,7 +78,7 @@ _env.filters.update(zl=zl, date_pl=lambda d: date_pl(d) if d else "")
 _env.globals["month_pl"] = lambda d: f"{d.month:02d}.{d.year}"  # a benefit month: 01.2026
 
 
-def _plan(data: dict[str, Any], owed: Decimal, now: date, errors: dict[str, str]
+def _plan(data: Mapping[str, Any], owed: Decimal, now: date, errors: dict[str, str]
           ) -> list[tuple[date, Decimal]]:
     """The instalments asked for: given one by one, or as a count from a first due date."""
     if data.get("instalments") is not None:
@@ -153,7 +154,7 @@ def draft_decision(ctx: ServiceContext, actor: Actor, recovery_id: int, body: An
         return DraftedRecoveryDecision(id=row.id, kind=row.kind, status=row.status)
 
 
-def _deadline(data: dict[str, Any], now: date, errors: dict[str, str]) -> date | None:
+def _deadline(data: Mapping[str, Any], now: date, errors: dict[str, str]) -> date | None:
     day: date | None = data.get("repay_by")
     if day is None:
         errors.setdefault("repay_by", msg(Code.REQUIRED))

@@ -83,7 +83,7 @@ class Registry:
         self._operations: dict[str, Operation] = {}
         self._syncs: list[Sync] = []
         self._form_context: FormContext | None = None
-        self._action_contexts: dict[str, tuple[str, ActionContext]] = {}
+        self._action_contexts: dict[str, dict[str, ActionContext]] = {}
 
     # -- filled at start-up; registering the same entry again is a no-op ---------------------
     def add_actions(self, actions: Mapping[str, Action]) -> None:
@@ -107,9 +107,11 @@ class Registry:
 
     def add_form_context(self, action: str, key: str, provider: ActionContext) -> None:
         """What one action's form shows besides the common context, under ``key`` (e.g. the
-        appeal on the `handle_appeal` task), from the sub-domain that owns it."""
-        if self._action_contexts.setdefault(action, (key, provider)) != (key, provider):
-            raise ValueError(f"Two form contexts are registered for {action!r}.")
+        appeal on the `handle_appeal` task), from the sub-domain that owns it; several
+        sub-domains may each add their own key to one action's form."""
+        keyed = self._action_contexts.setdefault(action, {})
+        if keyed.setdefault(key, provider) is not provider:
+            raise ValueError(f"Two form contexts are registered for {action!r} under {key!r}.")
 
     # -- read by the runtime and the contract check ------------------------------------------
     @property
@@ -150,12 +152,11 @@ class Registry:
     def form_context(self, uow: UnitOfWork, ht: HumanTask) -> dict[str, Any]:
         """What the person completing a task needs to see (empty until one is registered)."""
         ctx = self._form_context(uow, ht) if self._form_context is not None else {}
-        extra = self._action_contexts.get(ht.action or "")
-        if extra is None:
-            return ctx
-        key, provider = extra
-        view = provider(uow, ht)
-        return {**ctx, key: view.as_json()} if view is not None else ctx
+        for key, provider in self._action_contexts.get(ht.action or "", {}).items():
+            view = provider(uow, ht)
+            if view is not None:
+                ctx = {**ctx, key: view.as_json()}
+        return ctx
 
 
 # The process's one registry: the factory registers every sub-domain into it at start-up.

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from app.domain import benefits, deadlines
+from app.domain import benefits, deadlines, fa_debtor
 
 
 def _iso(d: date) -> str:
@@ -40,6 +40,9 @@ def script_functions() -> dict[str, Callable[..., Any]]:
             deadlines.appeal_deadline(_d(delivered_on))),
         "final_on_date": lambda delivered_on: _iso(deadlines.final_on(_d(delivered_on))),
         "add_months_date": lambda on, months: _iso(deadlines.add_months_kpa(_d(on), int(months))),
+        # The FA debtor procedure's steps (art. 3-5 of the act of 7 Sep 2007, domain/fa_debtor).
+        "fa_debtor_due_date": lambda step, start, days=None: _iso(fa_debtor.step_due(
+            str(step), _d(start), None if days is None else int(days))),
         "timer_at": lambda on: deadlines.warsaw_end_of_day(_d(on)).isoformat(),
         "warning_at": lambda due, days_before=7: deadlines.warning_at(
             _d(due), int(days_before)).isoformat(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -69,6 +70,7 @@ def _may_see(actor: Actor, ht: HumanTask) -> bool:
     return actor.has("supervisor") or ht.role in actor.roles
 
 
+# A dict: a deployed form's JSON Schema (any keyword a diagram's author wrote), shaped by benefit.
 def form_schema(uow: UnitOfWork, definition_id: int, form: str,
                 benefit: str | None) -> dict[str, Any] | None:
     """A task's form as it applies to its case's benefit (the fields that do not apply to the
@@ -238,18 +240,17 @@ def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
     return benefit
 
 
-# A dict: a JSON Schema node, free JSON.
-def _schema(value: Any) -> dict[str, Any]:
-    """A JSON Schema node (free JSON by nature, so a dict)."""
+def _schema(value: Any) -> Mapping[str, Any]:
+    """A JSON Schema node, read (free JSON by nature: a mapping of its keywords)."""
     return value if isinstance(value, dict) else {}
 
 
-def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: dict[str, Any],
+def _clean_strings(node: dict[str, Any] | list[Any], path: str, props: Mapping[str, Any],
                    errors: dict[str, str]) -> None:
     """Every text of a submission in NFC, in place, and checked like any other free text: a
     textarea (``x-widget: textarea``) may hold line breaks, a one-line field may not. ``props``
     are the JSON Schema properties of ``node`` (of its items, for a list)."""
-    pairs: list[tuple[Any, Any, str, dict[str, Any]]]
+    pairs: list[tuple[Any, Any, str, Mapping[str, Any]]]
     if isinstance(node, dict):
         pairs = [(k, v, f"{path}.{k}" if path else str(k), _schema(props.get(k)))
                  for k, v in node.items()]

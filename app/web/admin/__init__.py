@@ -25,7 +25,7 @@ from app.web.ui.formatting import service_message
 
 # Incidents and moving cases to another definition version, and the issuing body with the
 # signers' authorisations, live in their own modules.
-from . import instances, office  # noqa: E402,F401
+from . import fee_tables, instances, office  # noqa: E402,F401
 from .blueprint import bp
 
 

@@ -10,16 +10,21 @@ from flask_babel import gettext as _
 from app.services.documents import office
 from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
-from app.services.kernel.inputs.formats import Refused, read_date
+from app.services.kernel.formats import Refused, read_date
 from app.web.context import services
 from app.web.security import actor, page_roles
+from app.web.ui import schema_form
 from app.web.ui.centre import forget
 from app.web.ui.formatting import service_message
+from app.web.ui.schema_kinds import options_of
 
 from .blueprint import bp
 
-ACT_LABELS = {"ups": "u.p.s. (art. 110 ust. 7–8)", "usr": "u.ś.r. (art. 20)",
-              "fa": "fundusz alimentacyjny"}
+# Both forms of the page are their input schemas, rendered (the page texts are the schemas').
+OFFICE = inputs.SCHEMAS["OfficeSettings"]
+AUTHORISATION = inputs.SCHEMAS["SignerAuthorisation"]
+# The element ids of both forms start so (the names of their fields differ).
+ID_PREFIX = "o-"
 
 
 def _page(values: dict[str, str] | None = None, errors: dict[str, str] | None = None,
@@ -30,9 +35,11 @@ def _page(values: dict[str, str] | None = None, errors: dict[str, str] | None = 
             body = office.office(uow)
         values = {f: getattr(body, f) for f in office.OFFICE_FIELDS} if body else {}
     return render_template(
-        "admin/office.html", values=values, errors=errors or {}, fields=office.OFFICE_FIELDS,
-        bodies=office.BODIES, acts=ACT_LABELS, auth_values=auth_values or {},
-        auth_errors=auth_errors or {},
+        "admin/office.html", errors=errors or {}, auth_errors=auth_errors or {},
+        fields=schema_form.build_fields(OFFICE, values, errors, id_prefix=ID_PREFIX),
+        auth_fields=schema_form.build_fields(AUTHORISATION, auth_values, auth_errors,
+                                             id_prefix=ID_PREFIX),
+        acts=dict(options_of(AUTHORISATION["properties"]["act"]) or []),
         authorisations=office.list_authorisations(services(), actor())), status
 
 
@@ -47,7 +54,7 @@ def office_page() -> Any:
 @page_roles("admin")
 def office_save() -> Any:
     """Save the issuing body."""
-    values = {f: request.form.get(f, "")[:1001] for f in office.OFFICE_FIELDS}
+    values = {k: str(v)[:1001] for k, v in schema_form.raw_from_form(OFFICE, request.form).items()}
     try:
         office.set_office(services(), actor(), values)
     except ValidationFailed as exc:
@@ -61,8 +68,8 @@ def office_save() -> Any:
 @page_roles("admin")
 def authorisation_add() -> Any:
     """Record a signer's authorisation."""
-    names = ("username", "act", "position", "number", "issued_on", "valid_until")
-    values = {n: request.form.get(n, "").strip()[:201] for n in names}
+    values = {k: str(v).strip()[:201]
+              for k, v in schema_form.raw_from_form(AUTHORISATION, request.form).items()}
     typed, errors = inputs.read("SignerAuthorisation", {k: v for k, v in values.items() if v},
                                 page=True)
     if not errors:

@@ -26,7 +26,8 @@ from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
-from . import payment_routes
+from . import debtors as debtors_api
+from . import payment_routes, provision_routes
 from . import recovery as recovery_api
 from . import social_work as social_work_api
 from .openapi import document as openapi_document
@@ -34,6 +35,7 @@ from .openapi import document as openapi_document
 bp = Blueprint("api", __name__)
 CASE_ROLES = ("caseworker", "supervisor")
 payment_routes.register(bp)
+provision_routes.register(bp)
 
 
 def _json_body() -> dict[str, Any]:
@@ -353,4 +355,5 @@ def migrate_instances() -> Any:
 
 
 recovery_api.register(bp)
+debtors_api.register(bp)
 social_work_api.register(bp)

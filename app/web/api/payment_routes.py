@@ -13,7 +13,7 @@ from app.domain.views import to_json
 from app.services import payments
 from app.services.kernel import inputs
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs.formats import MAX_YEAR, MIN_YEAR
+from app.services.kernel.formats import MAX_YEAR, MIN_YEAR
 from app.web.context import services
 from app.web.security import api_actor, api_roles
 

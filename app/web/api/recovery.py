@@ -10,7 +10,7 @@ from flask import Blueprint, Response, jsonify, request
 from app.domain.messages import Code, msg
 from app.domain.views import to_json
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs.formats import Refused, read_date
+from app.services.kernel.formats import Refused, read_date
 from app.services.recovery import claims as recovery
 from app.services.recovery import recovery_decisions
 from app.web.context import services

@@ -27,65 +27,32 @@ from app.domain import benefits
 from app.domain.money import MoneyRefused, parse_money
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
+from app.services.kernel import inputs
+from app.web.ui import schema_form
 from app.web.ui.formatting import service_message
 from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
+from app.web.ui.labels import DISABILITY_DEGREES, RELATION_LABELS, SINGLE_PARENT_REASONS, label
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
-from app.web.ui.labels import RELATION_LABELS, label
-from app.web.ui.schema_form import Field, show_for_benefit
+from app.web.ui.schema_form import Field, kind_of, localized, show_for_benefit
 
-MONEY_FIELDS = ("net_income", "alimony_awarded", "alimony_paid")
-FLAG_FIELDS = ("unable_to_work", "disabled", "in_school", "in_higher_school",
-               "disability_certificate", "severe_disability_certificate",
-               "prenatal_care", "parental_leave")
-# Births (app.domain.dodatki): a child's birth date and the day a guardian took it into care.
-DATE_FIELDS = ("born_on", "care_since")
-TEXT_FIELDS = ("age", "sex", "relation", *MONEY_FIELDS, *DATE_FIELDS)
+# The page renders the calculator's input schemas (app/services/kernel/inputs/calculator.py),
+# whose ``x-title`` and ``x-help`` are its labels and help (Polish msgids); the choices are
+# labelled here, as the other pages label them.
+HOUSEHOLD = inputs.SCHEMAS["Household"]
+MEMBER = HOUSEHOLD["properties"]["members"]["items"]
+DEADLINE = inputs.SCHEMAS["DeadlineRequest"]
+
+# A household row's fields are the member schema's page fields (``x-order``), by widget.
+_ROW_KINDS = [(name, kind_of(MEMBER["properties"][name])) for name in MEMBER["x-order"]]
+MONEY_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind == "money")
+FLAG_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind == "checkbox")
+TEXT_FIELDS = tuple(name for name, kind in _ROW_KINDS if kind not in ("checkbox", "checkboxes"))
 PLACEHOLDER = "__m__"
 
-FIELD_LABELS: dict[str, Any] = {
-    "on": _l("Data, na którą liczyć"),
-    "benefit": _l("Świadczenie"),
-    "municipal_percentage": _l("Procent zasiłku okresowego z uchwały rady gminy"),
-    "members": _l("Gospodarstwo domowe"),
-    "age": _l("Wiek (ukończone lata)"),
-    "sex": _l("Płeć"),
-    "net_income": _l("Dochód netto za miesiąc"),
-    "alimony_awarded": _l("Zasądzone alimenty (miesięcznie)"),
-    "alimony_paid": _l("Alimenty płacone na rzecz innych osób"),
-    "unable_to_work": _l("Całkowicie niezdolny/-a do pracy"),
-    "disabled": _l("Osoba niepełnosprawna"),
-    "relation": _l("Stopień pokrewieństwa z wnioskodawcą"),
-    "in_school": _l("Uczy się w szkole (nie w szkole wyższej)"),
-    "in_higher_school": _l("Studiuje w szkole wyższej"),
-    "disability_certificate": _l("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności"),
-    "severe_disability_certificate": _l("Orzeczenie o znacznym stopniu niepełnosprawności"),
-    "other_benefits": _l("Pobiera inne świadczenia"),
-    "born_on": _l("Data urodzenia"),
-    "care_since": _l("Data objęcia dziecka opieką (opiekun, przysposobienie)"),
-    "prenatal_care": _l("Matka pozostawała pod opieką medyczną od 10. tygodnia ciąży"),
-    "parental_leave": _l("Przebywa na urlopie wychowawczym"),
-    "kind": _l("Rodzaj terminu"),
-    "start": _l("Początek biegu terminu"),
-    "urgent": _l("Sprawa pilna (tylko wywiad)"),
-    "days": _l("Liczba dni (tylko uzupełnienie braków)"),
-}
-
-FIELD_HELP: dict[str, Any] = {
-    "on": _l("Kryteria i kwoty obowiązujące w tym dniu."),
-    "benefit": _l("Puste = wszystkie świadczenia obok siebie. Wybrane świadczenie: tylko jego wynik "
-                  "i tylko dane osób, których ono wymaga."),
-    "municipal_percentage": _l("Puste = ustawowe 50% różnicy (art. 38 u.p.s.)."),
-    "sex": _l("Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."),
-    "net_income": _l("Dochód z miesiąca poprzedzającego wniosek, po odliczeniu podatku i składek."),
-    "days": _l("Puste = ustawowe minimum 7 dni."),
-    "relation": _l("Małżonek, partner i rodzic nigdy nie są dziećmi do zasiłku rodzinnego; puste = "
-                   "każda osoba poza wnioskodawcą może być dzieckiem."),
-    "in_school": _l("Zasiłek rodzinny po 18. roku życia: tylko dziecko uczące się, do 21. roku życia."),
-    "in_higher_school": _l("Szkoła wyższa przedłuża zasiłek rodzinny tylko z orzeczeniem (21–24 "
-                           "lata); fundusz alimentacyjny do 25. roku życia."),
-    "disability_certificate": _l("Z nauką przedłuża zasiłek rodzinny do 24. roku życia."),
-    "severe_disability_certificate": _l("Fundusz alimentacyjny bez względu na wiek."),
-}
+# The benefit chosen on the page is the page's own (the request's schema asks no benefit).
+BENEFIT_LABEL = _l("Świadczenie")
+BENEFIT_HELP = _l("Puste = wszystkie świadczenia obok siebie. Wybrane świadczenie: tylko jego wynik "
+                  "i tylko dane osób, których ono wymaga.")
 
 DEADLINE_LABELS: dict[str, Any] = {
     "interview": _l("Rodzinny wywiad środowiskowy (14 dni roboczych, pilny: 2)"),
@@ -214,20 +181,14 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
             "age": _whole(row["age"]),
             "sex": row["sex"] or None,
             "relation": row["relation"] or None,
-            "unable_to_work": row["unable_to_work"],
-            "disabled": row["disabled"],
-            "in_school": row["in_school"],
-            "disability_certificate": row["disability_certificate"],
-            "in_higher_school": row["in_higher_school"],
-            "severe_disability_certificate": row["severe_disability_certificate"],
+            **{name: row[name] for name in FLAG_FIELDS},
             "other_benefits": list(row["other_benefits"]),
+            "disability_degree": row["disability_degree"] or None,
+            "disability_onset_age": _whole(row["disability_onset_age"]),
+            "single_parent_reason": row["single_parent_reason"] or None,
         }
         for name in MONEY_FIELDS:
             member[name] = _number(row[name])
-        for name in DATE_FIELDS:
-            member[name] = row[name].strip() or None
-        for name in ("prenatal_care", "parental_leave"):
-            member[name] = row[name]
         members.append(member)
     return {
         "on": raw["on"].strip() or None,
@@ -252,44 +213,21 @@ def deadline_errors(errors: dict[str, str]) -> dict[str, str]:
     return {f"deadline.{path}": text for path, text in errors.items()}
 
 
-def _field(name: str, key: str, kind: str, value: Any, errors: dict[str, str],
-           required: bool = False, options: list[tuple[str, str]] | None = None,
-           shown_to: tuple[str, ...] | None = None) -> Field:
-    attrs: dict[str, Any] = {}
-    if kind == "money":
-        attrs = {"inputmode": "decimal", "placeholder": "0,00"}
-    elif kind in ("integer", "number"):
-        attrs = {"inputmode": "numeric" if kind == "integer" else "decimal"}
-    return Field(name=name, kind=kind, label=str(FIELD_LABELS.get(key, key)),
-                 help=str(FIELD_HELP.get(key, "")), required=required, value=value,
-                 options=options or [], error=errors.get(name), attrs=attrs, benefits=shown_to)
-
-
 def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str]) -> list[Field]:
     """The inputs of one household row (``index`` may be the template placeholder)."""
-    prefix = f"members[{index}]"
     sexes = [("F", str(_l("kobieta"))), ("M", str(_l("mężczyzna")))]
     relations = [(key, str(RELATION_LABELS.get(key, key))) for key in RELATIONS]
     others = [(key, str(OTHER_BENEFIT_LABELS.get(key, key))) for key in OTHER_BENEFITS]
+    fields = schema_form.build_fields(
+        MEMBER, row, errors, f"members[{index}]", as_typed=True,
+        choices={"sex": sexes, "relation": relations, "other_benefits": others,
+                 "disability_degree": [(k, str(v)) for k, v in DISABILITY_DEGREES.items()],
+                 "single_parent_reason": [(k, str(v)) for k, v in SINGLE_PARENT_REASONS.items()]})
     applicant = index == 0
-    fields = [
-        _field(f"{prefix}.age", "age", "integer", row["age"], errors, required=True),
-        _field(f"{prefix}.sex", "sex", "select", row["sex"], errors, options=sexes),
-        _field(f"{prefix}.relation", "relation", "select", row["relation"], errors,
-               options=relations),
-    ]
-    fields += [_field(f"{prefix}.{name}", name, "money", row[name], errors,
-                      shown_to=benefits.field_benefits(name, applicant))
-               for name in MONEY_FIELDS]
-    fields += [_field(f"{prefix}.{name}", name, "checkbox", row[name], errors,
-                      shown_to=benefits.field_benefits(name, applicant))
-               for name in FLAG_FIELDS]
-    fields += [_field(f"{prefix}.{name}", name, "date", row[name], errors,
-                      shown_to=benefits.field_benefits(name, applicant))
-               for name in DATE_FIELDS]
-    fields.append(_field(f"{prefix}.other_benefits", "other_benefits", "checkboxes",
-                         row["other_benefits"], errors, options=others,
-                         shown_to=benefits.field_benefits("other_benefits", applicant)))
+    for f in fields:
+        name = f.name.rsplit(".", 1)[-1]
+        if name not in ("age", "sex", "relation"):
+            f.benefits = benefits.field_benefits(name, applicant)
     for f in fields:
         # Errors on one other benefit (members[0].other_benefits[1]) belong to the whole group.
         f.error = f.error or next((text for path, text in errors.items()
@@ -300,30 +238,35 @@ def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str])
 def fields(raw: dict[str, Any], household_errors: dict[str, str],
            deadline_errs: dict[str, str]) -> dict[str, Any]:
     """Every input of the page, filled with the raw values and their errors."""
-    d = raw["deadline"]
     kinds = [(kind, str(DEADLINE_LABELS.get(kind, kind))) for kind in DEADLINE_KINDS]
     every = [(code, label(BENEFIT_LABELS, code)) for code in benefits.CODES]
+    top = {f.name: f for f in schema_form.build_fields(HOUSEHOLD, raw, household_errors,
+                                                       as_typed=True)}
+    deadline = schema_form.build_fields(DEADLINE, raw["deadline"], deadline_errs, "deadline",
+                                        as_typed=True, choices={"kind": kinds})
     members = [member_fields(row, i, household_errors) for i, row in enumerate(raw["members"])]
     template = member_fields(empty_member(), PLACEHOLDER, {})
     for row_fields in (*members, template):
         show_for_benefit(row_fields, raw.get("benefit"))
+    chosen = Field(name="benefit", kind="select", label=str(BENEFIT_LABEL), help=str(BENEFIT_HELP),
+                   value=raw.get("benefit", ""), options=every, error=household_errors.get("benefit"))
     return {
-        "on": _field("on", "on", "date", raw["on"], household_errors, required=True),
-        "benefit": _field("benefit", "benefit", "select", raw.get("benefit", ""), household_errors,
-                          options=every),
-        "municipal_percentage": _field("municipal_percentage", "municipal_percentage", "number",
-                                       raw["municipal_percentage"], household_errors),
+        "on": top.pop("on"),
+        "benefit": chosen,
+        **top,
         "members": members,
         "member_template": template,
-        "deadline": {
-            "kind": _field("deadline.kind", "kind", "select", d["kind"], deadline_errs,
-                           required=True, options=kinds),
-            "start": _field("deadline.start", "start", "date", d["start"], deadline_errs,
-                            required=True),
-            "urgent": _field("deadline.urgent", "urgent", "checkbox", d["urgent"], deadline_errs),
-            "days": _field("deadline.days", "days", "integer", d["days"], deadline_errs),
-        },
+        "deadline": {f.name.removeprefix("deadline."): f for f in deadline},
     }
+
+
+def _title(name: str) -> str:
+    """The label of a field of the page's schemas, by its name."""
+    for schema in (MEMBER, HOUSEHOLD, DEADLINE):
+        prop = schema["properties"].get(name)
+        if prop is not None and "x-title" in prop:
+            return localized(prop, "title", name)
+    return name
 
 
 def field_label(path: str) -> str:
@@ -332,8 +275,8 @@ def field_label(path: str) -> str:
     if match:
         person = f"{_l('Osoba')} {int(match[1]) + 1}"
         name = match[2]
-        return f"{person}: {FIELD_LABELS.get(name, name)}" if name else person
-    return str(FIELD_LABELS.get(path.removeprefix("deadline."), path))
+        return f"{person}: {_title(name)}" if name else person
+    return _title(path.removeprefix("deadline."))
 
 
 def error_labels(errors: dict[str, str]) -> dict[str, str]:

@@ -8,13 +8,27 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from app.web.ui import schema_form
 from app.web.ui.formatting import register_template_helpers
 
-from . import cases, changes, life, payments, recovery, social_work, tasks, worklist
+from . import (
+    cases,
+    changes,
+    debtors,
+    life,
+    payments,
+    provision,
+    recovery,
+    social_work,
+    tasks,
+    worklist,
+)
 
 # Templates live in app/web/templates, shared by every blueprint (auth renders login.html from it).
 bp = Blueprint("pages", __name__, template_folder="../templates")
 bp.record_once(lambda state: register_template_helpers(state.app))
+# A template renders a services' input schema by its name (the decision change on the case page).
+bp.record_once(lambda state: state.app.add_template_global(schema_form.input_fields, "input_fields"))
 
 _ROUTES = (
     ("/", worklist.index, ("GET",)),
@@ -46,6 +60,8 @@ _ROUTES = (
     ("/payments/<int:list_id>/settle", payments.settle_list, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/settle", payments.settle_payment, ("POST",)),
     ("/payments/<int:list_id>/payments/<int:payment_id>/reissue", payments.reissue, ("POST",)),
+    ("/provision", provision.provision_lists, ("GET",)),
+    ("/provision/<kind>/export/<fmt>", provision.provision_export, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.case_recoveries, ("GET",)),
     ("/cases/<int:case_id>/recoveries", recovery.record_finding, ("POST",)),
     ("/recoveries/<int:recovery_id>/decisions", recovery.draft_decision, ("POST",)),
@@ -58,6 +74,12 @@ _ROUTES = (
     ("/appeals/<int:appeal_id>/forward", life.forward_appeal, ("POST",)),
     ("/appeals/<int:appeal_id>/sko", life.sko_outcome, ("POST",)),
     ("/cases/<int:case_id>/decision-changes", life.request_change, ("POST",)),
+    ("/debtors", debtors.debtor_list, ("GET",)),
+    ("/debtors/new", debtors.debtor_new, ("GET", "POST")),
+    ("/debtors/<int:procedure_id>", debtors.debtor_detail, ("GET",)),
+    ("/debtors/<int:procedure_id>/dues", debtors.add_due, ("POST",)),
+    ("/debtors/<int:procedure_id>/dues/import", debtors.import_dues, ("POST",)),
+    ("/debtors/<int:procedure_id>/receipts", debtors.record_receipt, ("POST",)),
 )
 
 for _rule, _view, _methods in _ROUTES:

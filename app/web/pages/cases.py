@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from app.domain import benefits
 from app.domain.digits import parse_ascii_int
-from app.domain.statuses import CaseStatus
+from app.domain.statuses import CaseKind, CaseStatus
 from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
 from app.services.cases import register
 from app.services.cases.register_views import ApplicationCheck
+from app.services.debtors import procedures as debtor_procedures
 from app.services.documents import document_store, letters
+from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
+from app.services.kernel.inputs.documents import MIN_DAYS
 from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
@@ -123,7 +128,13 @@ def case_new() -> Any:
 def case_detail(case_id: int) -> Any:
     """The case file (the read is audited by the service)."""
     case = case_view.get_case(services(), actor(), case_id)
-    return render_template("pages/case.html", case=case)
+    # A debtor case (FA, art. 3-5) links to its procedure's page (one more read, only there).
+    debtor_procedure = (debtor_procedures.procedure_of_case(services(), actor(), case_id)
+                        if case.kind == CaseKind.DEBTOR else None)
+    # An FA case (the entitled persons') offers to open the debtor procedure linked to it.
+    fa_case = case.kind != CaseKind.DEBTOR and benefits.act_of(case.benefit) == "fa"
+    return render_template("pages/case.html", case=case, debtor_procedure=debtor_procedure,
+                           fa_case=fa_case)
 
 
 @page_roles(*CASE_ROLES)
@@ -160,12 +171,18 @@ def document_download(case_id: int, document_id: int) -> Any:
     return pdf_response(content, name)
 
 
-def _letter_form(case_id: int, kind: str, values: dict[str, str], errors: dict[str, str],
+def _letter_schema(kind: str) -> dict[str, Any]:
+    """The facts of a kind of letter: its input schema, which the page renders."""
+    return inputs.SCHEMAS[f"LetterFacts_{kind}"]
+
+
+def _letter_form(case_id: int, kind: str, values: dict[str, Any], errors: Mapping[str, str],
                  status: int = 200, problem: str | None = None) -> Any:
+    fields = schema_form.build_fields(_letter_schema(kind), values, dict(errors)) if kind else []
     return render_template(
         "pages/letter_new.html", case_id=case_id, kind=kind, kinds=document_store.TITLES,
-        letters=letters.LETTERS, values=values, problem=problem,
-        errors={k: service_message(v) for k, v in errors.items()}), status
+        letters=letters.LETTERS, fields=fields, problem=problem,
+        kind_error=service_message(errors["kind"]) if "kind" in errors else None), status
 
 
 @page_roles(*CASE_ROLES)
@@ -174,8 +191,11 @@ def letter_new(case_id: int) -> Any:
     kind = request.values.get("kind", "")
     kind = kind if kind in letters.LETTERS else ""
     if request.method == "GET" or not kind:
-        return _letter_form(case_id, kind, {}, {})
-    values = {f.name: request.form.get(f.name, "")[:4001] for f in letters.LETTERS[kind]}
+        # A term in days starts at the least the law allows.
+        days = {"days": str(MIN_DAYS)} if kind and "days" in _letter_schema(kind)["properties"] else {}
+        return _letter_form(case_id, kind, days, {})
+    values = {k: str(v)[:4001]
+              for k, v in schema_form.raw_from_form(_letter_schema(kind), request.form).items()}
     try:
         doc = letters.issue_letter(services(), actor(), case_id, kind, values, page=True)
     except ValidationFailed as exc:

@@ -50,7 +50,7 @@ def _back(case_id: int) -> Any:
 def record_appeal(case_id: int) -> Any:
     """Record an appeal that arrived after the decision was recorded final."""
     data = _form("channel", "posted_on", "received_on", "cause_ceased_on")
-    data["restoration_requested"] = request.form.get("restoration_requested") == "1"
+    data["restoration_requested"] = request.form.get("restoration_requested") in ("1", "on")
     try:
         appeal = appeals.record_appeal(services(), actor(), case_id, data, page=True)
     except ServiceError as exc:

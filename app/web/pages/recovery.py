@@ -15,12 +15,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.domain.digits import parse_ascii_int
+from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.services.recovery import claims as recovery
 from app.services.recovery import recovery_decisions
 from app.web.context import services
 from app.web.security import actor, page_roles
+from app.web.ui import schema_form
 from app.web.ui.formatting import service_message, today
+from app.web.ui.schema_form import Field
 
 CASE_ROLES = ("caseworker", "supervisor")
 _DECISION_FIELDS = ("kind", "justification", "repay_by", "account", "amount", "count", "first_due")
@@ -78,6 +81,33 @@ def field_label(path: str) -> str:
     return _("%(label)s (pozycja %(n)s)", label=label, n=int(index) + 1) if index is not None else label
 
 
+# The forms of each undue benefit, rendered from their input schemas: the form's name, its
+# schema and the values it opens with.
+RECOVERY_FORMS: tuple[tuple[str, dict[str, Any], dict[str, Any]], ...] = (
+    ("decision", inputs.SCHEMAS["RecoveryDecisionDraft"], {"kind": "recovery"}),
+    ("repayment", inputs.SCHEMAS["RecoveryRepayment"], {}))
+# The dates a form records of the past: never after today.
+_PAST_DATES = ("received_on",)
+
+
+def _forms(recovery_ids: list[int], target: str, errors: dict[str, str]) -> dict[str, list[Field]]:
+    """The fields of each recovery's forms by form id (``decision-7``); the one submitted keeps
+    what was typed and its errors."""
+    out: dict[str, list[Field]] = {}
+    for rid in recovery_ids:
+        for name, schema, initial in RECOVERY_FORMS:
+            key = f"{name}-{rid}"
+            mine = key == target
+            values = schema_form.raw_from_form(schema, request.form) if mine else initial
+            fields = schema_form.build_fields(schema, values, errors if mine else {},
+                                              id_prefix=f"{key}-")
+            for f in fields:
+                if f.name in _PAST_DATES:
+                    f.attrs["max"] = today().isoformat()
+            out[key] = fields
+    return out
+
+
 def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
             target: str = "") -> Any:
     data = recovery.case_recoveries(services(), actor(), case_id)
@@ -87,7 +117,7 @@ def _render(case_id: int, status: int = 200, exc: ServiceError | None = None,
     return render_template(
         "pages/recoveries.html", data=data, form=request.form if exc else {}, target=target,
         problem=service_message(exc.message, exc.status) if exc else None, fields=fields,
-        labels=labels,
+        labels=labels, forms=_forms([r.id for r in data.recoveries], target, fields),
         max_date=today().isoformat(),
     ), status
 

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from app.domain.digits import parse_ascii_int
 from app.services.appeals import decision_life
+from app.services.debtors import procedures as debtor_procedures
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
 from app.services.social_work import period as social_work_period
@@ -109,7 +110,8 @@ def deadlines() -> Any:
                            failed_jobs=jobs.problem_jobs(services(), actor()),
                            incidents=incidents.list_incidents(services(), actor()),
                            appeals=decision_life.pending_forwarding(services(), actor()),
-                           reviews=social_work_period.reviews_due(services(), actor(), horizon))
+                           reviews=social_work_period.reviews_due(services(), actor(), horizon),
+                           debtor_steps=debtor_procedures.deadlines(services(), actor()))
 
 
 @page_roles("supervisor")

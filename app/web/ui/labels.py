@@ -108,6 +108,7 @@ STAGES = {
     "closed": _l("Zakończona"),
     "benefit_case": _l("Sprawa"),
     "family_benefit_case": _l("Sprawa"),
+    "fa_debtor": _l("Postępowanie wobec dłużnika alimentacyjnego"),
 }
 
 CASE_STATUSES = {
@@ -134,6 +135,39 @@ OUTCOMES = {
     "changed": _l("decyzja zmieniona (art. 132 KPA)"),
     "quashed": _l("decyzja uchylona przez SKO"),
     "done": _l("zakończono"),
+    "cooperating": _l("dłużnik współpracuje"),
+    "registered": _l("dłużnik zarejestrowany w urzędzie pracy"),
+    "not_evading": _l("nie uznano za uchylającego się"),
+    "grounds_ceased": _l("przyczyny uznania za uchylającego się ustały"),
+}
+
+# The steps of the FA debtor procedure (app/domain/fa_debtor.STEPS) and what each recorded.
+DEBTOR_STEPS = {
+    "interview": _l("Wywiad alimentacyjny i oświadczenie majątkowe"),
+    "bailiff_info": _l("Informacja dla komornika"),
+    "registration_obligation": _l("Zobowiązanie do rejestracji w urzędzie pracy"),
+    "registration": _l("Rejestracja w urzędzie pracy"),
+    "evasion_decision": _l("Decyzja o uznaniu za uchylającego się od zobowiązań alimentacyjnych"),
+    "evasion_final": _l("Decyzja ostateczna"),
+    "licence_motion": _l("Wniosek do starosty o zatrzymanie prawa jazdy"),
+    "big_report": _l("Informacja do biura informacji gospodarczej"),
+    "prosecutor_notice": _l("Zawiadomienie o przestępstwie z art. 209 § 1 Kodeksu karnego"),
+    "grounds_ceased": _l("Ustanie przyczyn"),
+    "licence_withdrawal": _l("Wniosek do starosty o zwrot prawa jazdy"),
+}
+DEBTOR_OUTCOMES = {
+    "prevented": _l("uniemożliwił przeprowadzenie wywiadu"),
+    "cooperating": _l("złożył oświadczenie majątkowe"),
+    "no_declaration": _l("odmówił złożenia oświadczenia majątkowego"),
+    "obliged": _l("zobowiązano"),
+    "registered": _l("zarejestrował się"),
+    "not_registered": _l("nie zarejestrował się"),
+    "refused_work": _l("odmówił przyjęcia pracy"),
+    "evasion_found": _l("uznany za uchylającego się"),
+    "not_found": _l("nie uznany za uchylającego się"),
+    "sent": _l("wysłano"),
+    "no_licence": _l("dłużnik nie ma prawa jazdy"),
+    "done": _l("wykonano"),
 }
 
 APPEAL_OUTCOMES = {
@@ -257,6 +291,11 @@ AUDIT_ACTIONS = {
     "user.created": _l("Utworzono użytkownika"),
     "recovery.found": _l("Ustalono nienależnie pobrane świadczenie"),
     "recovery.read": _l("Odczyt nienależnie pobranych świadczeń sprawy"),
+    "debtor.opened": _l("Wszczęto postępowanie wobec dłużnika alimentacyjnego"),
+    "debtor.read": _l("Odczyt postępowania wobec dłużnika alimentacyjnego"),
+    "debtor.due_added": _l("Zapisano należność dłużnika alimentacyjnego"),
+    "debtor.dues_imported": _l("Przeniesiono należności dłużnika ze sprawy funduszu alimentacyjnego"),
+    "debtor.receipt_recorded": _l("Zapisano wpłatę dłużnika alimentacyjnego"),
     "recovery.balance_read": _l("Odczyt salda nienależnie pobranych świadczeń osoby"),
     "recovery.repaid": _l("Zapisano wpłatę nienależnie pobranego świadczenia"),
     "recovery.claimed": _l("Ujęto należność z decyzji (zwrot pomocy lub kosztów pogrzebu)"),
@@ -269,6 +308,9 @@ AUDIT_ACTIONS = {
     "document.downloaded": _l("Pobrano dokument"),
     "letter.issued": _l("Wystawiono pismo"),
     "office.updated": _l("Zmieniono dane organu"),
+    "provision.fee_table_saved": _l("Zapisano tabelę odpłatności za usługi opiekuńcze"),
+    "provision.list_read": _l("Odczytano listę posiłków lub usług"),
+    "provision.list_exported": _l("Wyeksportowano listę posiłków lub usług"),
     "authorisation.added": _l("Dodano upoważnienie do podpisu"),
     "authorisation.revoked": _l("Cofnięto upoważnienie do podpisu"),
     "payments.paid": _l("Oznaczono wypłatę jako wypłaconą"),
@@ -412,7 +454,8 @@ TABLES: dict[str, Mapping[str, Any]] = {
     "appeal_outcome": APPEAL_OUTCOMES, "job": JOB_OPERATIONS, "register_field": REGISTER_FIELDS,
     "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
     "restoration_ruling": RESTORATION_RULINGS, "change_ground": CHANGE_GROUNDS,
-    "change_purpose": CHANGE_PURPOSES,
+    "change_purpose": CHANGE_PURPOSES, "debtor_step": DEBTOR_STEPS,
+    "debtor_outcome": DEBTOR_OUTCOMES,
 }
 
 

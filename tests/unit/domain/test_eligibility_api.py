@@ -24,6 +24,8 @@ def test_benefits_tuple() -> None:
     assert BENEFITS == ("zasilek_staly", "zasilek_okresowy", "zasilek_celowy",
                         "zasilek_celowy_zdarzenie_losowe", "specjalny_zasilek_celowy",
                         "sprawienie_pogrzebu", "zasilek_rodzinny", "fundusz_alimentacyjny",
+                        # issue 16, help in kind and services of the u.p.s. (lane upsb)
+                        "posilek", "uslugi_opiekuncze",
                         # issue 16, the care benefits of u.ś.r. (lane usrc)
                         "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
                         "specjalny_zasilek_opiekunczy",

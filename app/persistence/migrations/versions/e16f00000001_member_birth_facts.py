@@ -9,7 +9,7 @@
 - dodatki: the dodatki the application asks for (on the applicant); an empty list.
 
 Revision ID: e16f00000001
-Revises: e16a00000001 (re-chained after main's migrations; the brief's base is e16m00000001)
+Revises: e16b00000001 (re-chained after main's migrations; the brief's base is e16m00000001)
 Create Date: 2026-12-07
 
 """
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e16f00000001'
-down_revision: Union[str, Sequence[str], None] = 'e16a00000001'
+down_revision: Union[str, Sequence[str], None] = 'e16b00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

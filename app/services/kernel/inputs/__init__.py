@@ -9,6 +9,7 @@ references the same schemas (:func:`openapi_schemas`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.domain.messages import Code, msg
@@ -16,6 +17,7 @@ from app.services.kernel.errors import ValidationFailed
 from app.services.kernel.inputs import (
     calculator,
     cases,
+    debtors,
     decisions,
     documents,
     payments,
@@ -27,7 +29,7 @@ from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
-    **calculator.SCHEMAS, **cases.SCHEMAS, **social_work.SCHEMAS}
+    **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS}
 
 
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
@@ -39,8 +41,11 @@ def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], d
     return typed, dict[str, str](errors)  # each a coded Msg
 
 
-def validate(name: str, body: Any, *, page: bool = False) -> dict[str, Any]:
-    """:func:`read`, raising ValidationFailed (422) with every field error when there is one."""
+def validate(name: str, body: Any, *, page: bool = False) -> Mapping[str, Any]:
+    """:func:`read`, raising ValidationFailed (422) with every field error when there is one.
+
+    The typed values, read-only: their names and types are those the registered schema
+    ``SCHEMAS[name]`` declares (money a Decimal, a date a date), which is what callers read."""
     typed, errors = read(name, body, page=page)
     if errors:
         raise refusal(errors, page=page)

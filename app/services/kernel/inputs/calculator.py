@@ -11,11 +11,12 @@ from app.domain import benefits
 from app.domain.deadlines import KINDS as DEADLINE_KINDS
 from app.domain.income import MAX_AGE, SEXES
 from app.domain.member_facts import DODATKI, SCHOOL_AWAY
-from app.domain.messages import Code
+from app.domain.messages import N_, Code
 from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.parameters import PARAMETERS
 from app.domain.reasons import RELATIONS, DisabilityDegree, SingleParentReason
 from app.services.kernel.inputs.cases import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
+from app.services.kernel.inputs.node import SchemaNode
 
 MAX_MEMBERS = 30
 MAX_INCOMES = 30
@@ -34,7 +35,7 @@ FLAG: dict[str, Any] = {"type": ["boolean", "null"]}
 DAY: dict[str, Any] = {"type": ["string", "null"], "format": "date"}
 
 
-def _choice(values: tuple[str, ...]) -> dict[str, Any]:
+def _choice(values: tuple[str, ...]) -> SchemaNode:
     """One of ``values``, or none (empty or null)."""
     return {"type": ["string", "null"], "enum": [*values, "", None],
             "x-codes": {"enum": str(Code.CHOOSE_ONE_OR_NONE), "type": str(Code.CHOOSE_ONE_OR_NONE)},
@@ -49,21 +50,64 @@ INCOME_ITEM: dict[str, Any] = {
         "amount": {**AMOUNT, "type": ["string", "integer"]}, "tax": AMOUNT,
         "contributions": AMOUNT, "costs": AMOUNT, "one_off": FLAG}}
 
+
+def _page(title: str, help: str = "") -> SchemaNode:
+    """A field's label (and help) on the simulator page: Polish msgids."""
+    node: SchemaNode = {"x-title": title}
+    if help:
+        node["x-help"] = help
+    return node
+
+
+MONEY_PAGE = {"x-placeholder": "0,00"}
 MEMBER: dict[str, Any] = {
     "type": "object", "required": ["age"], "additionalProperties": False,
+    # The simulator page's fields of a household row, in its order.
+    "x-order": ["age", "sex", "relation", "net_income", "alimony_awarded", "alimony_paid",
+                "unable_to_work", "disabled", "in_school", "in_higher_school",
+                "disability_certificate", "severe_disability_certificate", "disability_degree",
+                "disability_onset_age", "constant_care", "gave_up_work", "single_parent_reason",
+                "other_benefits"],
     "properties": {
         "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
-                "x-codes": {"type": str(Code.AGE_WHOLE)}},
-        "sex": _choice(SEXES), "relation": _choice(tuple(RELATIONS)),
-        "unable_to_work": FLAG, "disabled": FLAG, "in_school": FLAG,
-        "disability_certificate": FLAG, "in_higher_school": FLAG,
-        "severe_disability_certificate": FLAG, "child": FLAG,
-        "disability_degree": _choice(tuple(DisabilityDegree)),
+                "x-codes": {"type": str(Code.AGE_WHOLE)}, **_page(N_("Wiek (ukończone lata)"))},
+        "sex": {**_choice(SEXES), "x-widget": "select", **_page(N_("Płeć"), N_(
+            "Decyduje o wieku emerytalnym przy zasiłku stałym; bez płci przyjmuje się 65 lat."))},
+        "relation": {**_choice(tuple(RELATIONS)), "x-widget": "select", **_page(
+            N_("Stopień pokrewieństwa z wnioskodawcą"), N_(
+            "Małżonek, partner i rodzic nigdy nie są dziećmi do zasiłku rodzinnego; puste = "
+            "każda osoba poza wnioskodawcą może być dzieckiem."))},
+        "unable_to_work": {**FLAG, **_page(N_("Całkowicie niezdolny/-a do pracy"))},
+        "disabled": {**FLAG, **_page(N_("Osoba niepełnosprawna"))},
+        "in_school": {**FLAG, **_page(N_("Uczy się w szkole (nie w szkole wyższej)"), N_(
+            "Zasiłek rodzinny po 18. roku życia: tylko dziecko uczące się, do 21. roku życia."))},
+        "disability_certificate": {**FLAG, **_page(
+            N_("Orzeczenie o umiarkowanym lub znacznym stopniu niepełnosprawności"),
+            N_("Z nauką przedłuża zasiłek rodzinny do 24. roku życia."))},
+        "in_higher_school": {**FLAG, **_page(N_("Studiuje w szkole wyższej"), N_(
+            "Szkoła wyższa przedłuża zasiłek rodzinny tylko z orzeczeniem (21–24 "
+            "lata); fundusz alimentacyjny do 25. roku życia."))},
+        "severe_disability_certificate": {**FLAG, **_page(
+            N_("Orzeczenie o znacznym stopniu niepełnosprawności"),
+            N_("Fundusz alimentacyjny bez względu na wiek."))},
+        "child": FLAG,
+        "disability_degree": {**_choice(tuple(DisabilityDegree)), "x-widget": "select",
+                              **_page(N_("Rodzaj orzeczenia o niepełnosprawności"))},
         "disability_onset_age": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_AGE,
-                                 "x-codes": {"type": str(Code.AGE_WHOLE)}},
-        "constant_care": FLAG, "gave_up_work": FLAG,
-        "single_parent_reason": _choice(tuple(SingleParentReason)),
-        # Births and the dodatki (app.domain.dodatki).
+                                 "x-codes": {"type": str(Code.AGE_WHOLE)},
+                                 **_page(N_("Wiek, w którym powstała niepełnosprawność"))},
+        "constant_care": {**FLAG, **_page(N_(
+            "Orzeczenie wskazuje konieczność stałej opieki i stałego udziału opiekuna (pkt 7 i 8)"))},
+        "gave_up_work": {**FLAG, **_page(N_(
+            "Nie podejmuje pracy lub z niej zrezygnował(a), by sprawować opiekę"))},
+        "single_parent_reason": {**_choice(tuple(SingleParentReason)), "x-widget": "select",
+                                 **_page(N_("Samotne wychowywanie dziecka: podstawa (art. 11a u.ś.r.)"))},
+        "net_income": {**AMOUNT, **_page(N_("Dochód netto za miesiąc"), N_(
+            "Dochód z miesiąca poprzedzającego wniosek, po odliczeniu podatku i składek.")),
+                       **MONEY_PAGE},
+        "alimony_awarded": {**AMOUNT, **_page(N_("Zasądzone alimenty (miesięcznie)")), **MONEY_PAGE},
+        "alimony_paid": {**AMOUNT, **_page(N_("Alimenty płacone na rzecz innych osób")), **MONEY_PAGE},
+        # Births and the dodatki (app.domain.dodatki); the API's, not yet on the page.
         "born_on": DAY, "applied_on": DAY, "care_since": DAY,
         "prenatal_care": FLAG, "parental_leave": FLAG, "school_away": _choice(SCHOOL_AWAY),
         "dodatki": {"type": ["array", "null"], "maxItems": len(DODATKI),
@@ -71,9 +115,9 @@ MEMBER: dict[str, Any] = {
                               "x-codes": {"enum": str(UsrfCode.DODATEK_UNKNOWN),
                                           "type": str(UsrfCode.DODATEK_UNKNOWN)},
                               "x-allowed": list(DODATKI)}},
-        "net_income": AMOUNT, "alimony_awarded": AMOUNT, "alimony_paid": AMOUNT,
         "incomes": {"type": ["array", "null"], "maxItems": MAX_INCOMES, "items": INCOME_ITEM},
         "other_benefits": {"type": ["array", "null"], "maxItems": len(OTHER_BENEFITS),
+                           "x-title": N_("Pobiera inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-codes": {"enum": str(Code.BENEFIT_UNKNOWN),
                                                  "type": str(Code.BENEFIT_UNKNOWN)},
@@ -88,13 +132,17 @@ MEMBER: dict[str, Any] = {
     }}
 
 HOUSEHOLD_PROPERTIES: dict[str, Any] = {
-    "on": {"type": "string", "format": "date"},
+    "on": {"type": "string", "format": "date", **_page(
+        N_("Data, na którą liczyć"), N_("Kryteria i kwoty obowiązujące w tym dniu."))},
     "members": {"type": "array", "minItems": 1, "maxItems": MAX_MEMBERS, "items": MEMBER,
+                "x-title": N_("Gospodarstwo domowe"),
                 "x-codes": {"type": str(Code.MEMBERS_LIST_EXPECTED),
                             "minItems": str(Code.MEMBERS_EMPTY),
                             "maxItems": str(Code.MEMBERS_TOO_MANY)}},
     # Not money: a percentage (the gmina's resolution, art. 38 ust. 2 u.p.s.).
-    "municipal_percentage": {"type": ["string", "integer", "null"],
+    "municipal_percentage": {"type": ["string", "integer", "null"], "x-widget": "number",
+                             "x-title": N_("Procent zasiłku okresowego z uchwały rady gminy"),
+                             "x-help": N_("Puste = ustawowe 50% różnicy (art. 38 u.p.s.)."),
                              "x-decimal": {"places": 2, "maximum": "100", "what": "percentage",
                                            "example": "70"},
                              "x-openapi": {"type": "integer", "minimum": 50, "maximum": 100}},
@@ -102,6 +150,8 @@ HOUSEHOLD_PROPERTIES: dict[str, Any] = {
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "Household": {"type": "object", "required": ["on", "members"], "additionalProperties": False,
+                  # The page's own fields (the members are its rows, app/web/calculator).
+                  "x-order": ["on", "municipal_percentage"],
                   "properties": HOUSEHOLD_PROPERTIES},
     "EligibilityRequest": {
         "type": "object", "required": ["on", "benefit", "members"], "additionalProperties": False,
@@ -119,10 +169,13 @@ SCHEMAS["DeadlineRequest"] = {
         "kind": {"type": "string", "enum": list(DEADLINE_KINDS),
                  "x-codes": {"enum": str(Code.DEADLINE_KIND_NOT_LISTED),
                              "type": str(Code.DEADLINE_KIND_NOT_LISTED)},
-                 "x-allowed": list(DEADLINE_KINDS)},
-        "start": {"type": "string", "format": "date"},
-        "urgent": FLAG,
+                 "x-allowed": list(DEADLINE_KINDS), "x-title": N_("Rodzaj terminu"),
+                 "x-widget": "select"},
+        "start": {"type": "string", "format": "date", **_page(N_("Początek biegu terminu"))},
+        "urgent": {**FLAG, **_page(N_("Sprawa pilna (tylko wywiad)"))},
         "days": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_DAYS,
+                 "x-title": N_("Liczba dni (tylko uzupełnienie braków)"),
+                 "x-help": N_("Puste = ustawowe minimum 7 dni."),
                  "x-codes": {"type": str(Code.DAYS_WHOLE)},
                  "x-openapi": {"type": "integer", "minimum": 7, "description": "supplement only"}},
     },

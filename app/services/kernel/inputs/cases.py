@@ -26,6 +26,7 @@ from app.domain.reasons import (
     SingleParentReason,
 )
 from app.services.kernel.inputs.export import DAY, MONTH
+from app.services.kernel.inputs.node import SchemaNode
 
 # The other benefits a household member may already receive (the application's checkboxes):
 # the keys outside the catalogue (app.domain.reasons) and the carer's benefits of the catalogue
@@ -47,20 +48,20 @@ DAY_OR_NONE: dict[str, Any] = {"type": ["string", "null"], "format": "date",
                                "x-codes": {"type": str(Code.DATE_FORMAT)}}
 
 
-def _choice(values: list[str], code: Code) -> dict[str, Any]:
+def _choice(values: list[str], code: Code) -> SchemaNode:
     """One of ``values``; anything else is said with ``code`` naming the choices."""
     return {"type": "string", "enum": values, "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)}}
 
 
-def _choice_or_none(values: list[str], code: MessageCode, description: str) -> dict[str, Any]:
+def _choice_or_none(values: list[str], code: MessageCode, description: str) -> SchemaNode:
     """One of ``values``, or none (left out, empty or null)."""
     return {"type": ["string", "null"], "enum": [*values, "", None], "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)},
             "x-openapi": {"type": "string", "enum": values, "description": description}}
 
 
-def _name() -> dict[str, Any]:
+def _name() -> SchemaNode:
     return {"type": "string", "maxLength": NAME_LENGTH, "x-text": "name", "x-nonblank": True,
             "x-codes": {"type": str(Code.REQUIRED), "maxLength": str(Code.MAX_LENGTH)}}
 

@@ -2,7 +2,7 @@
 
 One pass reports every problem: structure (JSON Schema draft 2020-12, through the coded
 messages of :mod:`app.services.kernel.schema_errors`), then the formats (``money`` -> Decimal,
-``date`` -> date, see :mod:`.formats`) and the text hygiene of each string
+``date`` -> date, see :mod:`app.services.kernel.formats`) and the text hygiene of each string
 (:func:`app.services.kernel.json_input.text_problem`, NFC, stripped). Errors are keyed by the
 field's path as the services always wrote it (``payments[0].amount``); a property may name the
 code its every error is said with (``x-code``).
@@ -19,8 +19,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from app.domain.messages import Code, Msg, code_of, msg
+from app.services.kernel import formats
 from app.services.kernel.errors import ValidationFailed
-from app.services.kernel.inputs import formats
 from app.services.kernel.json_input import FieldErrors, decimal_field, text_problem
 from app.services.kernel.schema_errors import humanize
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.kernel.inputs.formats import MAX_YEAR, MIN_YEAR
+from app.services.kernel.formats import MAX_YEAR, MIN_YEAR
 
 assert (MIN_YEAR, MAX_YEAR) == (1900, 2199), "the year pattern below spells 1900-2199"
 YEAR = "(19[0-9]{2}|2[01][0-9]{2})"
@@ -26,7 +26,8 @@ POSITIVE_MONEY: dict[str, Any] = {
     "type": "string", "example": "120.00",
     "pattern": r"^([1-9][0-9]{0,9}(\.[0-9]{1,2})?|0\.(0[1-9]|[1-9][0-9]?))$"}
 _VENDOR = ("x-code", "x-codes", "x-allowed", "x-decimal", "x-text", "x-positive", "x-openapi",
-           "x-digits")
+           "x-digits", "x-title", "x-help", "x-widget", "x-titles", "x-order",
+           "x-placeholder")
 
 
 def openapi(node: Any) -> Any:

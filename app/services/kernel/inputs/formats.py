@@ -1,78 +1,21 @@
-"""The two formats of every input schema: ``money`` and ``date``.
-
-``money`` is a decimal string (or a whole JSON number) read by :func:`app.domain.money.parse_money`,
-the one money parser, into a ``Decimal``; on pages a Polish comma ("200,50") and a space-grouped
-amount ("1 229,50") are read too. ``date`` is a strict "YYYY-MM-DD", a real calendar day within
-MIN_YEAR-MAX_YEAR (no "20260101", no week date "2026-W10-1", which ``date.fromisoformat`` reads);
-on pages a Polish "dd.mm.rrrr" is read too. Each reader either returns the typed value or says
-what is wrong with a coded message (never echoing the value, which may be personal data).
-"""
+"""The input dialect's formats, where the input schemas' callers have always imported them: they
+live in :mod:`app.services.kernel.formats`, below both the input schemas and the task forms'
+validator (:mod:`app.services.kernel.schema_errors`), which assert the same ``date``."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from decimal import Decimal
-from typing import Any
+from app.services.kernel.formats import (
+    API_EXAMPLE,
+    MAX_YEAR,
+    MIN_YEAR,
+    PAGE_EXAMPLE,
+    READERS,
+    Refused,
+    problem,
+    read_date,
+    read_money,
+    read_number,
+)
 
-from app.domain.messages import Code, Msg, msg
-from app.domain.money import MoneyRefused, parse_money
-from app.services.kernel.json_input import MAX_YEAR, MIN_YEAR
-from app.services.kernel.json_numbers import WholeFloat
-
-__all__ = ["MAX_YEAR", "MIN_YEAR", "Refused", "read_date", "read_money"]
-API_EXAMPLE, PAGE_EXAMPLE = "1234.56", "1234,56"
-_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-_POLISH = re.compile(r"^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$")  # dd.mm.rrrr, as dates are printed
-
-
-class Refused(ValueError):
-    """A value its format refuses; ``message`` says why (coded)."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.code.value)
-        self.message = message
-
-
-def read_money(raw: Any, *, page: bool = False) -> Decimal:
-    """An amount in złoty from a decimal string or a whole JSON number, or :class:`Refused`."""
-    example = PAGE_EXAMPLE if page else API_EXAMPLE
-    if isinstance(raw, float | WholeFloat):  # 500.0 is a float to money, however whole
-        raise Refused(msg(Code.AMOUNT_NOT_FLOAT, example=example))
-    try:
-        return parse_money(raw, comma=page)
-    except MoneyRefused as refused:
-        if refused.code is Code.AMOUNT_FORMAT:
-            raise Refused(msg(Code.AMOUNT_DECIMAL_STRING, example=example)) from None
-        raise Refused(msg(refused.code)) from None
-
-
-def read_date(raw: Any, *, page: bool = False) -> date:
-    """A real calendar day as "YYYY-MM-DD" (on pages also "dd.mm.rrrr"), or :class:`Refused`."""
-    text = raw.strip() if isinstance(raw, str) else None
-    found = _ISO.match(text) if text is not None else None
-    if found is not None:
-        year, month, day = (int(g) for g in found.groups())
-    elif page and text is not None and (polish := _POLISH.match(text)) is not None:
-        day, month, year = (int(g) for g in polish.groups())
-    else:
-        raise Refused(msg(Code.DATE_FORMAT))
-    try:
-        parsed = date(year, month, day)
-    except ValueError:
-        raise Refused(msg(Code.DATE_FORMAT)) from None
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        raise Refused(msg(Code.DATE_RANGE, earliest=f"{MIN_YEAR}-01-01", latest=f"{MAX_YEAR}-12-31"))
-    return parsed
-
-
-READERS = {"money": read_money, "date": read_date}
-
-
-def problem(fmt: str, raw: Any, *, page: bool = False) -> Msg | None:
-    """Why ``raw`` is not a value of the format ``fmt`` (money or date), or None."""
-    try:
-        READERS[fmt](raw, page=page)
-    except Refused as refused:
-        return refused.message
-    return None
+__all__ = ["API_EXAMPLE", "MAX_YEAR", "MIN_YEAR", "PAGE_EXAMPLE", "READERS", "Refused", "problem",
+           "read_date", "read_money", "read_number"]

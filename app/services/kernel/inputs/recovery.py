@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.messages import Code
+from app.domain.messages import N_, Code
 from app.domain.recovery import GROUNDS
 from app.domain.recovery_law import GROUNDS as LEGAL_GROUNDS
 from app.domain.statuses import RecoveryDecisionKind
+from app.services.kernel.inputs.node import SchemaNode
 from app.services.kernel.json_input import LONG_TEXT
 
 MAX_PAYMENTS = 240
@@ -18,7 +19,7 @@ DATE: dict[str, Any] = {"type": "string", "format": "date"}
 AMOUNT: dict[str, Any] = {"type": ["string", "integer"], "format": "money", "x-positive": True}
 
 
-def long_text(description: str = "") -> dict[str, Any]:
+def long_text(description: str = "") -> SchemaNode:
     """A required free text: not blank, at most LONG_TEXT characters."""
     return {"type": "string", "maxLength": LONG_TEXT, "x-nonblank": True,
             **({"description": description} if description else {})}
@@ -49,23 +50,32 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "RecoveryDecisionDraft": {
         "type": "object", "required": ["kind", "justification"], "additionalProperties": False,
+        # The page's fields (the instalments it asks as a count and a first due date).
+        "x-order": ["kind", "justification", "repay_by", "account", "amount", "count", "first_due"],
         "properties": {
             "kind": {"type": "string", "enum": [str(k) for k in RecoveryDecisionKind],
-                     "x-code": str(Code.RECOVERY_KIND_UNKNOWN)},
-            "justification": long_text(),
-            "repay_by": {**DATE, "description": "recovery and deferral: the deadline"},
-            "account": {"type": "string", "maxLength": 64,
+                     "x-code": str(Code.RECOVERY_KIND_UNKNOWN), "x-title": N_("Rodzaj"),
+                     "x-widget": "select", "x-titles": {
+                         "recovery": N_("zwrot nienależnie pobranego świadczenia"),
+                         "write_off": N_("umorzenie"), "deferral": N_("odroczenie terminu"),
+                         "instalments": N_("rozłożenie na raty")}},
+            "justification": {**long_text(), "x-title": N_("Uzasadnienie")},
+            "repay_by": {**DATE, "description": "recovery and deferral: the deadline",
+                         "x-title": N_("Termin zwrotu")},
+            "account": {"type": "string", "maxLength": 64, "x-title": N_("Rachunek organu"),
                         "description": "recovery: the centre's account (NRB/IBAN)",
                         "x-openapi": {"pattern": "^(PL)?[0-9]{26}$",
                                       "description": "recovery: the centre's account: 26-digit "
                                       "NRB (or PL IBAN); its check digits are checked by the "
                                       "server (422)"}},
-            "amount": {**AMOUNT, "description": "write_off: part written off (omit for all)"},
+            "amount": {**AMOUNT, "description": "write_off: part written off (omit for all)",
+                       "x-title": N_("Kwota umorzenia (puste = całość)")},
             "instalments": {"type": "array", "maxItems": MAX_INSTALMENTS, "items": {
                 "type": "object", "required": ["due_on", "amount"], "additionalProperties": False,
                 "properties": {"due_on": DATE, "amount": AMOUNT}}},
-            "count": {"type": "integer", "minimum": 1, "maximum": MAX_INSTALMENTS},
-            "first_due": DATE,
+            "count": {"type": "integer", "minimum": 1, "maximum": MAX_INSTALMENTS,
+                      "x-title": N_("Liczba rat")},
+            "first_due": {**DATE, "x-title": N_("Termin pierwszej raty")},
         },
     },
     "RecoveryDecisionFinalRequest": {
@@ -74,7 +84,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "RecoveryRepayment": {
         "type": "object", "required": ["received_on", "amount"], "additionalProperties": False,
-        "properties": {"received_on": DATE, "amount": AMOUNT,
-                       "accept_overpayment": {"type": "boolean"}},
+        "properties": {"received_on": {**DATE, "x-title": N_("Data wpływu")},
+                       "amount": {**AMOUNT, "x-title": N_("Kwota")},
+                       "accept_overpayment": {"type": "boolean", "x-title": N_("Zapisz nadpłatę")}},
     },
 }

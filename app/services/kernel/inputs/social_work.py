@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.social_work import OUTCOMES, ContractStatus, EntryKind, FormPart, GoalStatus
+from app.services.kernel.inputs.node import SchemaNode
 from app.services.kernel.json_input import LONG_TEXT
 
 MAX_MEMBERS = 30
@@ -16,7 +17,7 @@ VERSION: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1
                            "description": "the version as read (409 when changed since)"}
 
 
-def text(required: bool = True, description: str = "") -> dict[str, Any]:
+def text(required: bool = True, description: str = "") -> SchemaNode:
     """A free text of at most LONG_TEXT characters (not blank when required)."""
     return {"type": "string", "maxLength": LONG_TEXT, "x-text": "multiline",
             **({"x-nonblank": True} if required else {}),
