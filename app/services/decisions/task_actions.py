@@ -6,9 +6,10 @@ workflow registry by :mod:`app.services.decisions.registration`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypedDict
 
 from app.domain import facts, kpa_appeals
 from app.domain.decision_rules import DecisionDraft, check_decision
@@ -108,7 +109,16 @@ def _draft(uow: UnitOfWork, actor: Actor, inst: ProcessInstance, ht: HumanTask,
     provision_scope.record(uow, decision, data)
 
 
-def _return_terms(data: dict[str, Any]) -> dict[str, Any]:
+class ReturnTerms(TypedDict, total=False):
+    """The draft's fields of a return (none of them when the grant is not returned)."""
+
+    return_kind: str
+    return_amount: Decimal | None
+    return_instalments: int | None
+    return_first_due: date | None
+
+
+def _return_terms(data: dict[str, Any]) -> ReturnTerms:
     """The return a grant sets (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): none unless named; a
     part's amount only for a part."""
     kind = data.get("return_kind") or "none"

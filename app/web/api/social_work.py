@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request
 
+from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.domain.views import to_json
 from app.services.kernel.errors import ValidationFailed
@@ -41,9 +42,9 @@ def list_records() -> Any:
     raw = request.args.get("person_id")
     person_id = None
     if raw is not None:
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        person_id = parse_ascii_int(raw)
+        if person_id is None:
             raise ValidationFailed(msg(Code.REQUEST_INVALID), {"person_id": msg(Code.INTEGER_EXPECTED)})
-        person_id = int(raw)
     return jsonify(to_json(records.list_records(services(), api_actor(), person_id)))
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.kernel.inputs.node import SchemaNode
+
 DATE: dict[str, Any] = {"type": "string", "format": "date"}
 AMOUNT: dict[str, Any] = {"type": ["string", "integer"], "format": "money", "x-positive": True}
 DB_ID: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 
-def _text(length: int, kind: str = "line") -> dict[str, Any]:
+def _text(length: int, kind: str = "line") -> SchemaNode:
     return {"type": "string", "maxLength": length, "x-text": kind, "x-nonblank": True}
 
 
