@@ -49,6 +49,7 @@ from typing import Any
 from app.domain import benefits
 from app.domain.benefit_months import FAMILY_BENEFITS, benefit_period
 from app.domain.benefits.catalogue import FIRST_MONTH_DEFAULT, UPS
+from app.domain.benefits.forms import DRAFT, fragment
 from app.domain.errors import InvalidInput
 from app.domain.messages import Code
 from app.domain.money import money_str
@@ -308,4 +309,13 @@ def lawful_draft(benefit: str, legal: LegalRange | None, first_benefit_month: da
         "amount": money_str(amount) if amount is not None else None,
         "period_from": start.isoformat() if start else None,
         "period_to": end.isoformat() if end else None,
+        **_defaults(benefit),
     }
+
+
+def _defaults(benefit: str) -> dict[str, Any]:
+    """The values the benefit's form fragment gives its draft (a purpose the law names)."""
+    entry = benefits.find(benefit)
+    props = (fragment(entry, DRAFT).get("properties") or {}) if entry else {}
+    return {name: prop["default"] for name, prop in props.items()
+            if isinstance(prop, Mapping) and "default" in prop}

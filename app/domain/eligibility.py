@@ -60,6 +60,8 @@ class EligibilityResult:
     breakdown: list[dict[str, Any]] = field(default_factory=list)
     # A benefit with no formula: the range the law allows (None for the others; absent in JSON).
     range: AmountRange | None = None
+    # Each part of the amount: {code, amount, per: "month"|"once"|"year", article}.
+    components: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-safe dict: money as strings like '123.45', dates ISO."""
@@ -74,6 +76,7 @@ class EligibilityResult:
             "legal_basis": list(self.legal_basis),
             "parameters": to_json(self.parameters),
             "breakdown": to_json(self.breakdown),
+            "components": to_json(self.components),
         } | ({"range": self.range.as_dict()} if self.range is not None else {})
 
 
@@ -144,7 +147,19 @@ def calculate(
         on=on,
         breakdown=list(outcome.breakdown),
         range=outcome.range,
+        components=_components(benefit, outcome),
     )
+
+
+def _components(benefit: str, outcome: Any) -> list[dict[str, Any]]:
+    """The outcome's parts; a benefit without parts is one part, itself (none when refused)."""
+    if outcome.components:
+        return list(outcome.components)
+    if not outcome.eligible or outcome.range is not None:
+        return []  # refused, or a benefit with no formula (its range says what may be granted)
+    entry = benefits.get(benefit)
+    return [{"code": benefit, "amount": outcome.amount,
+             "per": "once" if entry.one_off else "month", "article": entry.article}]
 
 
 def range_pl(outcome: Outcome) -> str:

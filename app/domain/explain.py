@@ -113,11 +113,14 @@ class Outcome:
     max_amount: Decimal
     breakdown: tuple[dict[str, Any], ...] = ()
     range: AmountRange | None = None
+    # Its parts {code, amount, per: "month"|"once"|"year", article}; empty: the benefit itself.
+    components: tuple[dict[str, Any], ...] = ()
 
     @classmethod
-    def fixed(cls, amount: Decimal, breakdown: tuple[dict[str, Any], ...] = ()) -> Outcome:
+    def fixed(cls, amount: Decimal, breakdown: tuple[dict[str, Any], ...] = (),
+              components: tuple[dict[str, Any], ...] = ()) -> Outcome:
         """An eligible outcome whose amount is fixed by law (min = max = amount)."""
-        return cls(True, amount, amount, amount, breakdown)
+        return cls(True, amount, amount, amount, breakdown, components=components)
 
 
 NOT_ELIGIBLE = Outcome(False, ZERO, ZERO, ZERO)

@@ -18,8 +18,9 @@ Rules and readings (named in the explanation):
   pkt 2) and until 21; from 21, only while in a szkoła or a szkoła wyższa
   (``Member.in_higher_school``) AND with a moderate or severe disability certificate
   (``Member.disability_certificate`` or ``severe_disability_certificate``) and until 24 (pkt 3).
-  Ages are completed years; the limits are dated parameters. Only the base zasiłek rodzinny is
-  computed, without the dodatki.
+  Ages are completed years; the limits are dated parameters. The dodatki (art. 9-15) due with it
+  are :mod:`app.domain.dodatki`'s; ``amount`` is the zasiłki and the monthly dodatki, and
+  ``components`` lists each part.
 * zasiłek rodzinny, age bands: art. 6 ust. 2 u.ś.r. counts "do ukończenia 5. roku życia", which
   in completed years is 0-4 (95 zł), 5-17 (124 zł), 18-23 (135 zł) (DOMAIN.md, corrected).
 * zasiłek rodzinny, higher threshold (art. 5 ust. 2): "członkiem rodziny jest dziecko
@@ -30,8 +31,9 @@ Rules and readings (named in the explanation):
   when ``total <= threshold x persons``; FA likewise with its criterion.
 * zasiłek rodzinny, złotówka za złotówkę (art. 5 ust. 3-3a): the excess is the family's total
   income minus threshold x persons (the same as the per-person excess x persons, computed on
-  totals so that nothing is rounded); the monthly total is reduced by it and nothing is paid when
-  less than 20 zł would remain.
+  totals so that nothing is rounded); the monthly total (the zasiłki and the dodatki pooled as
+  art. 5 ust. 3b says, see :mod:`app.domain.dodatki`) is reduced by it and nothing is paid when
+  less than 20 zł would remain; the components are then the monthly shares and the reduction.
 * FA, who is entitled (art. 9 ust. 1 of the FA act): until 18; until 25 while in a szkoła or a
   szkoła wyższa; without an age limit only with a certificate of a severe degree
   (``Member.severe_disability_certificate``). Being disabled otherwise gives nothing more.
@@ -46,6 +48,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from app.domain.dodatki import Dodatek, dodatki
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
 from app.domain.money import ZERO, amount_up, round_money
@@ -54,6 +57,7 @@ from app.domain.polish import READING_PL, date_pl, person_label, years, zl
 
 USR_5_1 = "art. 5 ust. 1-2 u.ś.r."
 USR_5_3 = "art. 5 ust. 3-3a u.ś.r."
+USR_5_3B = "art. 5 ust. 3b u.ś.r."
 USR_5_3C = "art. 5 ust. 3c u.ś.r."
 USR_6_1 = "art. 6 ust. 1 u.ś.r."
 USR_6_1_1 = "art. 6 ust. 1 pkt 1 u.ś.r."
@@ -263,17 +267,29 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
                  f"{READING_PL.lower()}porównuje się bez zaokrąglenia łączny dochód rodziny "
                  f"({zl(inc.total)}) z iloczynem kryterium i liczby członków rodziny "
                  f"({zl(threshold)} × {inc.persons} = {zl(allowed)}).")
+    found = dodatki(members, [int(str(c["member"])) for c in children], start, on, expl)
     if within:
-        return Outcome.fixed(full, tuple(children))
+        monthly = sum((d.amount for d in found if d.per == "month"), ZERO)
+        parts = [_zasilek_part(full)] + [d.component() for d in found]
+        return Outcome.fixed(full + monthly, tuple(children), tuple(parts))
     excess = inc.total - allowed
-    reduced = full - excess
+    pooled = full + sum((d.share for d in found), ZERO)
+    reduced = pooled - excess
+    if found:
+        expl.step("zasilek_rodzinny.pool", "The zasiłki and the dodatki pooled (art. 5 ust. 3b): "
+                  + " + ".join(str(a) for a in [full, *(d.share for d in found)])
+                  + f" = {pooled}.", {"full": full, "dodatki": [d.component() for d in found]},
+                  pooled, [USR_5_3B],
+                  pl="Łączna miesięczna kwota zasiłków rodzinnych wraz z dodatkami (art. 5 "
+                     "ust. 3b): " + " + ".join(zl(a) for a in [full, *(d.share for d in found)])
+                     + f" = {zl(pooled)}.")
     expl.step("zasilek_rodzinny.reduction", f"Złotówka za złotówkę: family income {inc.total} "
               f"exceeds {threshold} x {inc.persons} by {excess}; READING: the monthly total is "
-              "reduced by that excess.", {"full": full, "excess": excess}, reduced, [USR_5_3],
+              "reduced by that excess.", {"full": pooled, "excess": excess}, reduced, [USR_5_3],
               pl=f"Zasada „złotówka za złotówkę”: dochód rodziny ({zl(inc.total)}) przekracza "
                  f"iloczyn kryterium dochodowego i liczby członków rodziny ({zl(threshold)} × "
                  f"{inc.persons} = {zl(allowed)}) o {zl(excess)}; {READING_PL.lower()}łączną "
-                 f"miesięczną kwotę zasiłku pomniejsza się o tę nadwyżkę: {zl(full)} − "
+                 f"miesięczną kwotę zasiłku pomniejsza się o tę nadwyżkę: {zl(pooled)} − "
                  f"{zl(excess)} = {zl(reduced)}.")
     floor = expl.param("zasilek_rodzinny.min_after_reduction", start)
     if reduced < floor:
@@ -282,7 +298,22 @@ def zasilek_rodzinny(members: list[Member], on: date, expl: Explanation) -> Outc
                   pl=f"Po pomniejszeniu pozostałaby kwota niższa niż {zl(floor)}, zatem zasiłek "
                      "rodzinny nie przysługuje.")
         return NOT_ELIGIBLE
-    return Outcome.fixed(reduced, tuple(children))
+    return Outcome.fixed(reduced, tuple(children), _reduced_parts(full, found, excess))
+
+
+def _zasilek_part(amount: Decimal) -> dict[str, object]:
+    return {"code": zasilek_rodzinny.__name__, "amount": amount, "per": "month",
+            "article": USR_6_2}
+
+
+def _reduced_parts(full: Decimal, found: list[Dodatek], excess: Decimal) -> tuple[dict[str, object], ...]:
+    """After złotówka za złotówkę every part is paid monthly, as its share in the pool, less the
+    excess (a negative part), so that the parts add up to the amount."""
+    parts = [_zasilek_part(full)]
+    parts += [{**d.component(), "amount": d.share, "per": "month"} for d in found]
+    parts.append({"code": "zlotowka_za_zlotowke", "amount": -excess, "per": "month",
+                  "article": USR_5_3})
+    return tuple(parts)
 
 
 def fundusz_alimentacyjny(members: list[Member], on: date, expl: Explanation) -> Outcome:

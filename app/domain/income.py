@@ -40,6 +40,7 @@ from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.explain import Explanation
+from app.domain.member_facts import check_birth_facts
 from app.domain.messages import Code, msg
 from app.domain.money import (
     ZERO,
@@ -162,6 +163,14 @@ class Member:
     constant_care: bool = False
     gave_up_work: bool = False
     single_parent_reason: str | None = None
+    # Births and the dodatki: each field is described in app.domain.dodatki.
+    born_on: date | None = None
+    applied_on: date | None = None
+    prenatal_care: bool = False
+    care_since: date | None = None
+    parental_leave: bool = False
+    school_away: str | None = None
+    dodatki: tuple[str, ...] = ()  # the dodatki the application asks for (the applicant)
 
     @property
     def moderate_or_severe_certificate(self) -> bool:
@@ -248,6 +257,7 @@ def _member(m: Any, path: str) -> Member:
         raise InvalidInput(f"{path}.sex", msg(Code.SEX_UNKNOWN))
     if m.child is not None:
         _flag(m.child, f"{path}.child")
+    check_birth_facts(m, path)
     if m.relation is not None and m.relation not in RELATIONS:
         raise InvalidInput(f"{path}.relation",
                            msg(Code.RELATION_UNKNOWN, allowed=", ".join(RELATIONS)))

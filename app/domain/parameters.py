@@ -184,6 +184,84 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
      "art. 5 ust. 1 u.ś.r.; infor.pl 7006500; lelkowo.warmia.mazury.pl (2016/2017)" + _OLDER),
     ("zasilek_rodzinny.threshold_disabled_child", D(2016, 11, 1), _zl("764"),
      "art. 5 ust. 2 u.ś.r.; infor.pl 7006500" + _OLDER),
+    # --- the dodatki to zasiłek rodzinny (art. 9-15 u.ś.r.), becikowe (art. 15b), świadczenie
+    # rodzicielskie (art. 17c); lane usrf. The dodatki are zasiłek rodzinny's parameters (its
+    # benefit period, its parameter changes), looked up only when a dodatek's condition is met.
+    ("zasilek_rodzinny.dodatek_urodzenie", D(2016, 11, 1), _zl("1000"),
+     "art. 9 ust. 1 u.ś.r.: 1000 zł once per child (DOMAIN.md 'Dodatki'; hrmobilny.pl)" + _OLDER),
+    ("zasilek_rodzinny.dodatek_urodzenie_deadline_months", D(2016, 11, 1), 12,
+     "art. 9 ust. 2 u.ś.r.: applied for until the child's first birthday (12 months); for a "
+     "guardian or an adopting parent, within 12 months of taking the child into care" + _OLDER),
+    ("zasilek_rodzinny.dodatek_urlop_wychowawczy", D(2016, 11, 1), _zl("400"),
+     "art. 10 ust. 1 u.ś.r.: 400 zł a month (DOMAIN.md 'Dodatki')" + _OLDER),
+    # Art. 11a ust. 2-3: per child, capped over all children; a child with a disability
+    # certificate raises it by an increase per child, itself capped. Amounts of the benefit period
+    # 2016/2017 per Rozporządzenie RM z 7 sierpnia 2015 r. (NOT confirmed in DOMAIN.md); from
+    # 1 Nov 2018 per Rozporządzenie RM z 7 sierpnia 2018 r. (Dz.U. 2018 poz. 1497).
+    ("zasilek_rodzinny.dodatek_samotne", D(2016, 11, 1), (_zl("185"), _zl("370")),
+     "art. 11a ust. 2 u.ś.r.: 185 zł per child, at most 370 zł (2016/2017; to be confirmed)"),
+    ("zasilek_rodzinny.dodatek_samotne", D(2018, 11, 1), (_zl("193"), _zl("386")),
+     "art. 11a ust. 2 u.ś.r.: 193 zł per child, at most 386 zł (Dz.U. 2018 poz. 1497; DOMAIN.md)"),
+    ("zasilek_rodzinny.dodatek_samotne_disabled", D(2016, 11, 1), (_zl("80"), _zl("160")),
+     "art. 11a ust. 3 u.ś.r.: +80 zł per child with a certificate, at most +160 zł: 273 zł and "
+     "546 zł from 1 Nov 2018 (Dz.U. 2018 poz. 1497; DOMAIN.md)" + _OLDER),
+    ("zasilek_rodzinny.dodatek_samotne_grounds", D(2016, 11, 1),
+     ("deceased", "unknown", "alimony_dismissed"),
+     "art. 11a ust. 1 pkt 1-3 u.ś.r.: the other parent is dead, the father is unknown, the claim "
+     "for alimony from the other parent was dismissed (the ground of pkt 4, a court putting all "
+     "costs on one parent, is not a contract value yet)" + _OLDER),
+    ("zasilek_rodzinny.dodatek_wielodzietna", D(2016, 11, 1), (3, _zl("90")),
+     "art. 12a u.ś.r.: 90 zł a month for the third and each next entitled child (2016/2017; to "
+     "be confirmed)"),
+    ("zasilek_rodzinny.dodatek_wielodzietna", D(2018, 11, 1), (3, _zl("95")),
+     "art. 12a u.ś.r.: 95 zł a month for the third and each next entitled child "
+     "(Dz.U. 2018 poz. 1497; DOMAIN.md)"),
+    # Art. 13 ust. 1-2: age bands by completed years as art. 6 ust. 2 ('do ukończenia 5. roku
+    # życia' = 0-4); the certificate is any under 16, moderate or severe from 16 until 24.
+    ("zasilek_rodzinny.dodatek_rehabilitacja", D(2016, 11, 1),
+     ((4, _zl("80")), (23, _zl("100"))),
+     "art. 13 ust. 3 u.ś.r.: 80 zł under 5, 100 zł from 5 until 24 (2016/2017; to be confirmed)"),
+    ("zasilek_rodzinny.dodatek_rehabilitacja", D(2018, 11, 1),
+     ((4, _zl("90")), (23, _zl("110"))),
+     "art. 13 ust. 3 u.ś.r.: 90 zł under 5, 110 zł from 5 until 24 (Dz.U. 2018 poz. 1497; "
+     "DOMAIN.md)"),
+    ("zasilek_rodzinny.dodatek_rehabilitacja_age_certificate", D(2016, 11, 1), 16,
+     "art. 13 ust. 1 pkt 1-2 u.ś.r.: a child's certificate until 16, a moderate or severe "
+     "degree from 16" + _OLDER),
+    ("zasilek_rodzinny.dodatek_rok_szkolny", D(2016, 11, 1), _zl("100"),
+     "art. 14 ust. 1 u.ś.r.: 100 zł once a year per child starting the school year" + _OLDER),
+    ("zasilek_rodzinny.dodatek_poza_miejscem", D(2016, 11, 1),
+     (_zl("105"), _zl("63"), 10),
+     "art. 15 ust. 2-3 u.ś.r.: 105 zł living away, 63 zł commuting, for 10 months of the school "
+     "year (2016/2017; to be confirmed)"),
+    ("zasilek_rodzinny.dodatek_poza_miejscem", D(2018, 11, 1),
+     (_zl("113"), _zl("69"), 10),
+     "art. 15 ust. 2-3 u.ś.r.: 113 zł living where the school is, 69 zł commuting, paid for 10 "
+     "months of the school year (Dz.U. 2018 poz. 1497; DOMAIN.md)"),
+    ("zasilek_rodzinny.dodatki_yearly_divisor", D(2016, 11, 1), 12,
+     "art. 5 ust. 3b u.ś.r.: the dodatki of art. 9, 14 and 15 are divided by 12 when pooled in "
+     "złotówka za złotówkę (DOMAIN.md)" + _OLDER),
+    ("jednorazowa_zapomoga.amount", D(2016, 11, 1), _zl("1000"),
+     "art. 15b ust. 1 u.ś.r.: 1000 zł per child born alive (pcs.poznan.pl; DOMAIN.md)" + _OLDER),
+    ("jednorazowa_zapomoga.income_limit", D(2016, 11, 1), _zl("1922"),
+     "art. 15b ust. 2 u.ś.r.: income per person at most 1922 zł (pcs.poznan.pl; DOMAIN.md)"
+     + _OLDER),
+    ("jednorazowa_zapomoga.deadline_months", D(2016, 11, 1), 12,
+     "art. 15b ust. 3 u.ś.r.: applied for within 12 months of the birth (of taking the child "
+     "into care, for a guardian or an adopting parent)" + _OLDER),
+    ("swiadczenie_rodzicielskie.amount", D(2016, 1, 1), _zl("1000"),
+     "art. 17c ust. 3 u.ś.r.: 1000 zł a month since 1 Jan 2016 (DOMAIN.md)"),
+    ("swiadczenie_rodzicielskie.weeks", D(2016, 1, 1),
+     ((1, 52), (2, 65), (3, 67), (4, 69), (5, 71)),
+     "art. 17c ust. 6 u.ś.r.: 52 weeks for one child born at one birth, 65 for two, 67 for "
+     "three, 69 for four, 71 for five or more"),
+    ("swiadczenie_rodzicielskie.excluded_benefits", D(2016, 1, 1),
+     ("zasilek_macierzynski", "zasilek_dla_opiekuna"),
+     "art. 17c ust. 5 u.ś.r.: not with zasiłek (uposażenie) macierzyński of either parent, nor "
+     "with the carer's benefits of the person claiming it (zasiłek dla opiekuna here; "
+     "świadczenie pielęgnacyjne and specjalny zasiłek opiekuńczy are the catalogue's carer's "
+     "benefits, which the rule adds). READING: the other benefits are read from other_benefits "
+     "of the applicant (all of them) and of a spouse or partner (zasiłek macierzyński)"),
     # Art. 6 ust. 2 u.ś.r. says "do ukończenia 5. roku życia" (95 zł), "powyżej 5. do ukończenia
     # 18." (124 zł), "powyżej 18. do ukończenia 24." (135 zł). In completed years of age that is
     # 0-4 / 5-17 / 18-23 (DOMAIN.md, corrected).

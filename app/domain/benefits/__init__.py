@@ -6,11 +6,13 @@ benefit, add a module here that registers its entry, import it below, and add it
 
 from app.domain.benefits import (  # noqa: F401  (each module registers its entry)
     fundusz_alimentacyjny,
+    jednorazowa_zapomoga,
     posilek,
     specjalny_zasilek_celowy,
     specjalny_zasilek_opiekunczy,
     sprawienie_pogrzebu,
     swiadczenie_pielegnacyjne,
+    swiadczenie_rodzicielskie,
     uslugi_opiekuncze,
     zasilek_celowy,
     zasilek_celowy_zdarzenie_losowe,

@@ -29,5 +29,9 @@ ENTRY = register(Benefit(
     period_start_parameter="zasilek_rodzinny.period_start_month",
     benefit_period_article=f"art. 24 ust. 1–2 {USR}",
     member_fields=(*INCOME_FIELDS, "disabled", "disability_certificate",
-                   "severe_disability_certificate", "in_school", "in_higher_school"),
+                   "severe_disability_certificate", "in_school", "in_higher_school",
+                   # the dodatki (app.domain.dodatki)
+                   "disability_degree", "other_benefits", "born_on", "prenatal_care", "care_since",
+                   "parental_leave", "school_away"),
+    applicant_fields=("single_parent_reason", "dodatki"),
 ))

@@ -28,6 +28,7 @@ from app.domain.messages import (
     social_work,
     upsa,
     upsb,
+    usrf,
 )
 from app.domain.messages.codes import N_, Code, MessageCode, Template
 
@@ -37,7 +38,8 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
-                                   **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS}
+                                   **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
+                                   **usrf.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -6,6 +6,7 @@ is shown as it is (:func:`name`)."""
 from __future__ import annotations
 
 from app.domain.messages.codes import N_
+from app.domain.messages.parameters_usrf import NAMES as USRF_NAMES
 
 NAMES: dict[str, str] = {
     # Care benefits of u.ś.r. (issue 16, lane usrc).
@@ -103,6 +104,8 @@ NAMES: dict[str, str] = {
     "zasilek_staly.retirement_age_female": N_("Zasiłek stały: wiek emerytalny kobiety"),
     "zasilek_staly.retirement_age_male": N_("Zasiłek stały: wiek emerytalny mężczyzny"),
 }
+
+NAMES.update(USRF_NAMES)  # the dodatki, becikowe and świadczenie rodzicielskie
 
 
 def name(key: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain.messages.codes import N_
+from app.domain.messages.parameters_usrf import CITATIONS as USRF_CITATIONS
 
 # Acts cited below, as the citations spell them:
 #   u.p.s. - ustawa z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 poz. 593);
@@ -230,6 +231,8 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
         "art. 9 ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. 2004 nr 64 "
         "poz. 593)")),),
 }
+
+CITATIONS.update(USRF_CITATIONS)  # the dodatki, becikowe and świadczenie rodzicielskie
 
 
 def citation(name: str, valid_from: date | str | None) -> str | None:

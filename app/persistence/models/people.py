@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from app.domain.member_facts import SchoolAway
 from app.domain.reasons import DisabilityDegree, SingleParentReason
 from app.domain.search_text import fold
 
@@ -88,7 +89,8 @@ class HouseholdMember(Base):
     __table_args__ = (trigram_index("household_members", "last_name_key"),
                       trigram_index("household_members", "first_name_key"),
                       status_check(DisabilityDegree, "disability_degree"),
-                      status_check(SingleParentReason, "single_parent_reason"))
+                      status_check(SingleParentReason, "single_parent_reason"),
+                      status_check(SchoolAway, "school_away"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
@@ -110,6 +112,12 @@ class HouseholdMember(Base):
     constant_care: Mapped[bool] = mapped_column(default=False)
     gave_up_work: Mapped[bool] = mapped_column(default=False)
     single_parent_reason: Mapped[str | None] = mapped_column(String(20), default=None)
+    # Issue 16: births and the dodatki (app.domain.member_facts.BIRTH_FACTS).
+    prenatal_care: Mapped[bool] = mapped_column(default=False)
+    care_since: Mapped[date | None] = mapped_column(default=None)
+    parental_leave: Mapped[bool] = mapped_column(default=False)
+    school_away: Mapped[str | None] = mapped_column(String(20), default=None)
+    dodatki: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The names as declared in this case's application (the register may change later).
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="", index=True)

@@ -66,6 +66,12 @@ class MemberFile(JsonView):
     constant_care: bool = False
     gave_up_work: bool = False
     single_parent_reason: str | None = None
+    # Issue 16: births and the dodatki (app.domain.member_facts.BIRTH_FACTS).
+    prenatal_care: bool = False
+    care_since: date | None = None
+    parental_leave: bool = False
+    school_away: str | None = None
+    dodatki: Any = ()
 
 
 @dataclass(frozen=True)

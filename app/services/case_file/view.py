@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from app.domain.member_facts import BIRTH_FACTS
 from app.domain.messages import Code, msg
 from app.domain.payment_dates import date_reason
 from app.domain.reasons import CARE_FACTS
@@ -92,6 +93,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
                 incomes=tuple(IncomeRow(i.kind, i.amount, i.tax, i.contributions, i.costs, i.one_off,
                                         i.month, i.verified) for i in incomes),
                 **{fact: getattr(m, fact) for fact in CARE_FACTS},
+                **{fact: getattr(m, fact) for fact in BIRTH_FACTS},
             ))
         tasks = s.scalars(
             select(HumanTask).where(HumanTask.case_id == case_id).order_by(HumanTask.id)

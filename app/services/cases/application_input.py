@@ -66,6 +66,12 @@ class MemberInput:
     constant_care: bool = False
     gave_up_work: bool = False
     single_parent_reason: str | None = None
+    # Issue 16: births and the dodatki (app.domain.member_facts.BIRTH_FACTS).
+    prenatal_care: bool = False
+    care_since: date | None = None
+    parental_leave: bool = False
+    school_away: str | None = None
+    dodatki: list[str] = field(default_factory=list)
 
 
 EARLIEST_APPLICATION = date(2018, 10, 1)  # the first dated legal parameters
@@ -351,6 +357,10 @@ def _member(raw: dict[str, Any], default_relation: str, today: date) -> MemberIn
         disability_onset_age=raw.get("disability_onset_age"),
         constant_care=raw.get("constant_care") is True, gave_up_work=raw.get("gave_up_work") is True,
         single_parent_reason=raw.get("single_parent_reason") or None,
+        prenatal_care=raw.get("prenatal_care") is True, care_since=raw.get("care_since"),
+        parental_leave=raw.get("parental_leave") is True,
+        school_away=raw.get("school_away") or None,
+        dodatki=list(dict.fromkeys(raw.get("dodatki") or [])),
     )
 
 

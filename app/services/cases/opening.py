@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain import benefits
 from app.domain.deadlines import today_in_warsaw
+from app.domain.member_facts import BIRTH_FACTS
 from app.domain.messages import Code, msg
 from app.domain.reasons import CARE_FACTS, REASONS, RELATIONS  # re-exported for the pages
 from app.persistence.models import (
@@ -173,6 +174,7 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any, page: bool) -> i
                 in_higher_school=m.in_higher_school,
                 severe_disability_certificate=m.severe_disability_certificate,
                 **{fact: getattr(m, fact) for fact in CARE_FACTS},
+                **{fact: getattr(m, fact) for fact in BIRTH_FACTS},
                 first_name=m.first_name, last_name=m.last_name,
             ))
         uow.session.flush()

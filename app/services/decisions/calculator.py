@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 ZERO = Decimal("0.00")
+BIRTH_FLAGS = ("prenatal_care", "parental_leave")
+BIRTH_FACTS = ("born_on", "applied_on", "care_since", "school_away")
 
 
 def _income_item(obj: dict[str, Any]) -> IncomeItem:
@@ -74,7 +76,11 @@ def _member(obj: dict[str, Any]) -> Member:
     flags = ("unable_to_work", "disabled", "in_school", "disability_certificate",
              "in_higher_school", "severe_disability_certificate")
     flag_values: dict[str, Any] = {flag: bool(obj.get(flag)) for flag in (*flags, "constant_care",
-                                                                          "gave_up_work")}
+                                                                          "gave_up_work",
+                                                                          *BIRTH_FLAGS)}
+    # Births and the dodatki (app.domain.dodatki): dates, school away, the dodatki asked for.
+    flag_values.update({name: obj.get(name) or None for name in BIRTH_FACTS},
+                       dodatki=tuple(dict.fromkeys(obj.get("dodatki") or ())))
     flag_values.update(disability_degree=obj.get("disability_degree") or None,
                        disability_onset_age=obj.get("disability_onset_age"),
                        single_parent_reason=obj.get("single_parent_reason") or None)

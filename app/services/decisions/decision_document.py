@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from app.domain import benefits, decision_notices
+from app.domain import benefits, decision_notices, dodatki
 from app.domain.benefits import Wording
 from app.domain.decision_rules import ONE_OFF
 from app.domain.legal_acts import cite
@@ -134,7 +134,8 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
                      f"{decision.purpose.strip().rstrip('.')}.")
         lines.extend(return_terms(decision))
-        when = f"Zasiłek zostanie wypłacony{on}"
+        when = (f"Zasiłek zostanie wypłacony{on}" if law.act == "ups"
+                else f"Świadczenie zostanie wypłacone{on}")
     elif law.wording is Wording.PER_ENTITLED:
         entitled = "; ".join(
             f"{names[r.member]} (PESEL {members[r.member].person.pesel or '—'}) – "
@@ -160,13 +161,19 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
                 "miesięcznie" for r in shares
                 if r.before_reduction is not None and r.member is not None
                 and r.member < len(names))
+            components = (decision.eligibility.result or {}).get("components") \
+                if decision.eligibility else None
             total = sum((r.before_reduction for r in shares if r.before_reduction is not None),
                         Decimal("0"))
-            reduced = "" if total == decision.amount else (
+            # The monthly dodatki are in the amount as granted, not reduced from it.
+            reduced = "" if total + dodatki.monthly_in_amount(components) == decision.amount else (
                 f", łącznie {zl(total)} pomniejszone zgodnie z art. 5 ust. 3 ustawy o "
                 f"świadczeniach rodzinnych do {amount} miesięcznie")
             if children:
                 lines.append(f"Zasiłek rodzinny przysługuje na dzieci: {children}{reduced}.")
+            if decision.kind != DecisionKind.PARTIAL and (extra := dodatki.ruling_sentence(
+                    components)):
+                lines.append(extra)
         when = "Świadczenie będzie wypłacane"
     if case.bank_account:
         how = f"przelewem na rachunek bankowy strony nr {_account(case.bank_account)}"

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import calculate
 from app.domain.income import IncomeItem, Member
+from app.domain.member_facts import BIRTH_FACTS
 from app.domain.messages import Code, msg
 from app.domain.reasons import CARE_FACTS
 from app.domain.statuses import CaseKind, DecisionStatus
@@ -74,6 +75,10 @@ def household_members(uow: UnitOfWork, case: Case, on: date) -> list[Member]:
             in_higher_school=m.in_higher_school,
             severe_disability_certificate=m.severe_disability_certificate,
             **{fact: getattr(m, fact) for fact in CARE_FACTS},
+            **{fact: getattr(m, fact) for fact in BIRTH_FACTS},
+            born_on=m.person.birth_date,
+            applied_on=case.application.received_on if case.application and not m.position
+            else None,
         )
         for m in case.household.members
     ]

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Date, and_, exists, func, insert, literal, select, union_all
 from sqlalchemy.orm import aliased
 
-from app.domain import benefits
+from app.domain import benefits, dodatki
 from app.domain.benefit_months import MAX_MONTHS, months_between
 from app.domain.deadlines import today_in_warsaw
 from app.domain.decision_rules import NO_AMOUNT, ONE_OFF
@@ -92,15 +92,27 @@ def make_schedule(uow: UnitOfWork, decision: Decision) -> ScheduleMade:
         dated = [(m, due_date(decision.benefit, m, day, received)) for m in months]
     existing = set(uow.session.scalars(
         select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)))
+    extra = _dodatki(decision, [month for month, _ in dated])
     rows = [{"decision_id": decision.id, "case_id": decision.case_id, "month": month,
-             "due_on": due, "amount": decision.amount, "status": ScheduleItemStatus.PLANNED}
+             "due_on": due, "amount": decision.amount + extra[month],
+             "status": ScheduleItemStatus.PLANNED}
             for month, due in dated if month not in existing]
     if rows:
         # One multi-row INSERT instead of one statement per benefit month.
         uow.session.execute(insert(PaymentScheduleItem), rows)
-    total = decision.amount * len(dated)
+    total = decision.amount * len(dated) + sum(extra.values(), ZERO)
     return ScheduleMade(items=len(rows), total=total,
                         open_ended=decision.period_to is None and decision.benefit not in ONE_OFF)
+
+
+def _dodatki(decision: Decision, months: list[date]) -> dict[date, Decimal]:
+    """What each month adds for the dodatki to zasiłek rodzinny paid outside its monthly amount
+    (app.domain.dodatki.paid_with_month); nothing for a partial grant or another benefit."""
+    result = decision.eligibility.result if decision.eligibility else None
+    components = (result or {}).get("components")
+    if decision.kind != DecisionKind.GRANT or not months or not dodatki.granted(components):
+        return dict.fromkeys(months, ZERO)
+    return {m: dodatki.paid_with_month(components, m, months[0]) for m in months}
 
 
 def extend_open_ended(uow: UnitOfWork, month: date) -> int:

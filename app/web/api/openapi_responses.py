@@ -151,6 +151,11 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "JobRetried": obj({"id": INT, "status": {"const": "pending"}}),
     "Eligibility": obj({"benefit": STR, "on": DATE, "eligible": BOOL, **_EXPLAINED},
                        {"amount": nullable(STR), "breakdown": array(OBJ),
+                        # Each part of the amount (issue 16): a dodatek, the zasiłek, a reduction.
+                        "components": array(obj({"code": STR, "amount": STR,
+                                                 "per": {"type": "string",
+                                                         "enum": ["month", "once", "year"]},
+                                                 "article": STR})),
                         # A benefit with no formula (zasiłek celowy): the range the law allows.
                         "range": obj({"min": nullable(MONEY), "max": nullable(MONEY),
                                       "per": STR, "set_by": STR, "returnable": STR,

@@ -15,6 +15,8 @@ from app.services.cases.opening import BENEFITS, INCOME_KINDS, OTHER_BENEFITS
 from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
 from app.web.ui.labels import (
     DISABILITY_DEGREES,
+    DODATKI,
+    SCHOOL_AWAY,
     SINGLE_PARENT_REASONS,
     label,
     reason_options,
@@ -67,6 +69,10 @@ def _person_schema(member: bool) -> dict[str, Any]:
             "type": "string", "title": _("Samotne wychowywanie dziecka: podstawa (art. 11a u.ś.r.)"),
             "enum": list(SINGLE_PARENT_REASONS), "x-widget": "select",
             "x-labels": {k: label(SINGLE_PARENT_REASONS, k) for k in SINGLE_PARENT_REASONS}}
+        props["dodatki"] = {
+            "type": "array", "title": _("Wnioskowane dodatki do zasiłku rodzinnego"),
+            "items": {"type": "string", "enum": list(DODATKI),
+                      "x-labels": {k: label(DODATKI, k) for k in DODATKI}}}
     if member:
         props["relation"] = {"type": "string", "title": _("Stopień pokrewieństwa"),
                              "enum": [c for c, _l in relation_options()], "x-widget": "select",
@@ -98,6 +104,15 @@ def _person_schema(member: bool) -> dict[str, Any]:
                        "(pkt 7 i 8)")},
         "gave_up_work": {"type": "boolean",
                          "title": _("Nie podejmuje pracy lub z niej zrezygnował(a), by sprawować opiekę")},
+        # Births and the dodatki (app.domain.dodatki).
+        "parental_leave": {"type": "boolean", "title": _("Przebywa na urlopie wychowawczym")},
+        "prenatal_care": {"type": "boolean",
+                          "title": _("Matka pozostawała pod opieką medyczną od 10. tygodnia ciąży")},
+        "care_since": {"type": "string", "format": "date",
+                       "title": _("Data objęcia dziecka opieką (opiekun, przysposobienie)")},
+        "school_away": {"type": "string", "title": _("Nauka w szkole poza miejscem zamieszkania"),
+                        "enum": list(SCHOOL_AWAY), "x-widget": "select",
+                        "x-labels": {k: label(SCHOOL_AWAY, k) for k in SCHOOL_AWAY}},
         "other_benefits": {"type": "array", "title": _("Pobierane inne świadczenia"),
                            "items": {"type": "string", "enum": list(OTHER_BENEFITS),
                                      "x-labels": {k: label(OTHER_LABELS, k) for k in OTHER_BENEFITS}}},

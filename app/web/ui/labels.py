@@ -72,6 +72,26 @@ DISABILITY_DEGREES = {
     "znaczny": _l("znaczny stopień niepełnosprawności"),
 }
 
+# The dodatki to zasiłek rodzinny an application asks for (app.domain.member_facts.DODATKI).
+DODATKI = {
+    "dodatek_urodzenie_dziecka": _l("dodatek z tytułu urodzenia dziecka"),
+    "dodatek_opieka_urlop_wychowawczy": _l(
+        "dodatek z tytułu opieki nad dzieckiem w okresie korzystania z urlopu wychowawczego"),
+    "dodatek_samotne_wychowywanie": _l("dodatek z tytułu samotnego wychowywania dziecka"),
+    "dodatek_rodzina_wielodzietna": _l(
+        "dodatek z tytułu wychowywania dziecka w rodzinie wielodzietnej"),
+    "dodatek_ksztalcenie_rehabilitacja": _l(
+        "dodatek z tytułu kształcenia i rehabilitacji dziecka niepełnosprawnego"),
+    "dodatek_rozpoczecie_roku_szkolnego": _l("dodatek z tytułu rozpoczęcia roku szkolnego"),
+    "dodatek_nauka_poza_miejscem_zamieszkania": _l(
+        "dodatek z tytułu podjęcia przez dziecko nauki w szkole poza miejscem zamieszkania"),
+}
+
+SCHOOL_AWAY = {
+    "living": _l("mieszka w miejscowości, w której jest szkoła"),
+    "commuting": _l("dojeżdża do szkoły"),
+}
+
 SINGLE_PARENT_REASONS = {
     "deceased": _l("drugi z rodziców dziecka nie żyje"),
     "unknown": _l("ojciec dziecka jest nieznany"),
@@ -426,7 +446,8 @@ def relation_options(include_applicant: bool = False) -> list[tuple[str, str]]:
 TABLES: dict[str, Mapping[str, Any]] = {
     "benefit": BENEFITS, "relation": RELATION_LABELS, "income_kind": INCOME_KINDS,
     "other_benefit": OTHER_BENEFITS, "disability_degree": DISABILITY_DEGREES,
-    "single_parent_reason": SINGLE_PARENT_REASONS, "stage": STAGES, "case_status": CASE_STATUSES,
+    "single_parent_reason": SINGLE_PARENT_REASONS, "dodatek": DODATKI, "school_away": SCHOOL_AWAY,
+    "stage": STAGES, "case_status": CASE_STATUSES,
     "outcome": OUTCOMES, "decision_kind": DECISION_KINDS, "decision_status": DECISION_STATUSES,
     "payment_status": PAYMENT_STATUSES, "payment_method": PAYMENT_METHODS, "role": ROLES,
     "interview_kind": INTERVIEW_KINDS, "audit": AUDIT_ACTIONS, "workflow_key": WORKFLOW_KEYS,

@@ -28,7 +28,9 @@ def test_benefits_tuple() -> None:
                         "posilek", "uslugi_opiekuncze",
                         # issue 16, the care benefits of u.ś.r. (lane usrc)
                         "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
-                        "specjalny_zasilek_opiekunczy")
+                        "specjalny_zasilek_opiekunczy",
+                        # issue 16, becikowe and świadczenie rodzicielskie (lane usrf)
+                        "jednorazowa_zapomoga", "swiadczenie_rodzicielskie")
 
 
 @pytest.mark.parametrize("benefit", BENEFITS)

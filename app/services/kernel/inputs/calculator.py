@@ -10,7 +10,9 @@ from typing import Any
 from app.domain import benefits
 from app.domain.deadlines import KINDS as DEADLINE_KINDS
 from app.domain.income import MAX_AGE, SEXES
+from app.domain.member_facts import DODATKI, SCHOOL_AWAY
 from app.domain.messages import N_, Code
+from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.parameters import PARAMETERS
 from app.domain.reasons import RELATIONS, DisabilityDegree, SingleParentReason
 from app.services.kernel.inputs.cases import OTHER_BENEFITS as MEMBER_OTHER_BENEFITS
@@ -30,6 +32,7 @@ OTHER_BENEFITS: tuple[str, ...] = tuple(sorted({
 # An amount that may be left out or null (it is then zero).
 AMOUNT: dict[str, Any] = {"type": ["string", "integer", "null"], "format": "money"}
 FLAG: dict[str, Any] = {"type": ["boolean", "null"]}
+DAY: dict[str, Any] = {"type": ["string", "null"], "format": "date"}
 
 
 def _choice(values: tuple[str, ...]) -> SchemaNode:
@@ -104,6 +107,14 @@ MEMBER: dict[str, Any] = {
                        **MONEY_PAGE},
         "alimony_awarded": {**AMOUNT, **_page(N_("Zasądzone alimenty (miesięcznie)")), **MONEY_PAGE},
         "alimony_paid": {**AMOUNT, **_page(N_("Alimenty płacone na rzecz innych osób")), **MONEY_PAGE},
+        # Births and the dodatki (app.domain.dodatki); the API's, not yet on the page.
+        "born_on": DAY, "applied_on": DAY, "care_since": DAY,
+        "prenatal_care": FLAG, "parental_leave": FLAG, "school_away": _choice(SCHOOL_AWAY),
+        "dodatki": {"type": ["array", "null"], "maxItems": len(DODATKI),
+                    "items": {"type": "string", "enum": list(DODATKI),
+                              "x-codes": {"enum": str(UsrfCode.DODATEK_UNKNOWN),
+                                          "type": str(UsrfCode.DODATEK_UNKNOWN)},
+                              "x-allowed": list(DODATKI)}},
         "incomes": {"type": ["array", "null"], "maxItems": MAX_INCOMES, "items": INCOME_ITEM},
         "other_benefits": {"type": ["array", "null"], "maxItems": len(OTHER_BENEFITS),
                            "x-title": N_("Pobiera inne świadczenia"),

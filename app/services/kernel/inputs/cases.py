@@ -14,7 +14,9 @@ from typing import Any
 
 from app.domain import benefits
 from app.domain.income import INCOME_KINDS, MAX_AGE
-from app.domain.messages import Code
+from app.domain.member_facts import DODATKI, SCHOOL_AWAY
+from app.domain.messages import Code, MessageCode
+from app.domain.messages.codes_usrf import UsrfCode
 from app.domain.party_request import asks_request
 from app.domain.reasons import (
     OTHER_BENEFITS_OUTSIDE_CATALOGUE,
@@ -52,7 +54,7 @@ def _choice(values: list[str], code: Code) -> SchemaNode:
             "x-codes": {"enum": str(code), "type": str(code)}}
 
 
-def _choice_or_none(values: list[str], code: Code, description: str) -> SchemaNode:
+def _choice_or_none(values: list[str], code: MessageCode, description: str) -> SchemaNode:
     """One of ``values``, or none (left out, empty or null)."""
     return {"type": ["string", "null"], "enum": [*values, "", None], "x-allowed": values,
             "x-codes": {"enum": str(code), "type": str(code)},
@@ -139,6 +141,25 @@ MEMBER: dict[str, Any] = {
         "single_parent_reason": _choice_or_none(list(SingleParentReason),
                                                 Code.SINGLE_PARENT_REASON_UNKNOWN,
                                                 "the ground of art. 11a u.ś.r. (on the applicant)"),
+        # Births and the dodatki (issue 16, app.domain.dodatki); all optional.
+        "prenatal_care": {**FLAG, "description": "a child: the mother was under medical care from "
+                                                 "the 10th week of pregnancy (art. 9 ust. 5, art. "
+                                                 "15b ust. 5 u.ś.r.)"},
+        "care_since": {**DAY_OR_NONE, "x-openapi": {
+            "type": "string", "format": "date", "description": "a child: the day a guardian or "
+            "an adopting parent took it into care (art. 9 ust. 6, art. 15b ust. 6 u.ś.r.)"}},
+        "parental_leave": {**FLAG, "description": "a parent on urlop wychowawczy (art. 10 u.ś.r.)"},
+        "school_away": _choice_or_none(list(SCHOOL_AWAY), UsrfCode.SCHOOL_AWAY_UNKNOWN,
+                                       "a child learning away from home: living where the school "
+                                       "is, or commuting (art. 15 u.ś.r.)"),
+        "dodatki": {"type": ["array", "null"],
+                    "not": {"contains": {"not": {"enum": list(DODATKI)}}},
+                    "x-allowed": list(DODATKI),
+                    "x-codes": {"type": str(UsrfCode.DODATEK_UNKNOWN),
+                                "not": str(UsrfCode.DODATEK_UNKNOWN)},
+                    "x-openapi": {"type": "array", "description": "the applicant: the dodatki to "
+                                  "zasiłek rodzinny asked for (art. 8 u.ś.r.)",
+                                  "items": {"type": "string", "enum": list(DODATKI)}}},
     }}
 
 
