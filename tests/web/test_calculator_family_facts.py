@@ -57,3 +57,20 @@ def test_the_calculator_and_application_pages_offer_the_new_facts(client: Any) -
         text = page.get_data(as_text=True)
         assert "Studiuje w szkole wyższej" in text, url
         assert "Orzeczenie o znacznym stopniu niepełnosprawności" in text, url
+
+
+def test_art_11_the_simulator_page_reads_the_single_parent_and_the_dodatki() -> None:
+    """Issue 16: the simulator page's household rows carry the dodatki's facts (the applicant's
+    ground of art. 11a and the dodatki asked for), so zasiłek rodzinny's answer pools them:
+    124 zł for a child of 9 and 193 zł of art. 11, as the API answers."""
+    raw = form.read_form(MultiDict([
+        ("on", "2026-03-01"), ("benefit", "zasilek_rodzinny"),
+        ("members[0]._row", "1"), ("members[0].age", "35"), ("members[0].net_income", "500"),
+        ("members[0].single_parent_reason", "deceased"),
+        ("members[0].dodatki", "dodatek_samotne_wychowywanie"),
+        ("members[1]._row", "1"), ("members[1].age", "9"), ("members[1].relation", "child"),
+    ]))
+    body = form.household_body(raw)
+    assert body["members"][0]["single_parent_reason"] == "deceased"
+    assert body["members"][0]["dodatki"] == ["dodatek_samotne_wychowywanie"]
+    assert _result(body, "zasilek_rodzinny")["amount"] == "317.00"

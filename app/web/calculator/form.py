@@ -24,6 +24,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from app.domain import benefits
+from app.domain.member_facts import DODATKI
 from app.domain.money import MoneyRefused, parse_money
 from app.domain.reasons import RELATIONS
 from app.services.decisions.calculator import DEADLINE_KINDS, MAX_MEMBERS, OTHER_BENEFITS
@@ -31,7 +32,8 @@ from app.services.kernel import inputs
 from app.web.ui import schema_form
 from app.web.ui.formatting import service_message
 from app.web.ui.labels import BENEFITS as BENEFIT_LABELS
-from app.web.ui.labels import DISABILITY_DEGREES, RELATION_LABELS, SINGLE_PARENT_REASONS, label
+from app.web.ui.labels import DISABILITY_DEGREES, RELATION_LABELS, SCHOOL_AWAY, SINGLE_PARENT_REASONS, label
+from app.web.ui.labels import DODATKI as DODATKI_LABELS
 from app.web.ui.labels import OTHER_BENEFITS as OTHER_BENEFIT_LABELS
 from app.web.ui.schema_form import Field, kind_of, localized, show_for_benefit
 
@@ -81,7 +83,7 @@ _WHOLE = re.compile(r"^-?[0-9]{1,6}$")
 def empty_member() -> dict[str, Any]:
     """A blank household row."""
     return {**dict.fromkeys(TEXT_FIELDS, ""), **dict.fromkeys(FLAG_FIELDS, False),
-            "other_benefits": []}
+            "other_benefits": [], "dodatki": []}
 
 
 def initial(today: date) -> dict[str, Any]:
@@ -110,6 +112,8 @@ def read_form(form: MultiDict[str, str]) -> dict[str, Any]:
             row[name] = True
         elif name == "other_benefits":
             row[name] = [b for b in form.getlist(key) if b in OTHER_BENEFITS]
+        elif name == "dodatki":
+            row[name] = [b for b in form.getlist(key) if b in DODATKI]
     chosen = form.get("benefit", "")
     return {
         "on": form.get("on", "")[:20],
@@ -186,6 +190,9 @@ def household_body(raw: dict[str, Any]) -> dict[str, Any]:
             "disability_degree": row["disability_degree"] or None,
             "disability_onset_age": _whole(row["disability_onset_age"]),
             "single_parent_reason": row["single_parent_reason"] or None,
+            **{name: row[name].strip() or None for name in ("born_on", "applied_on", "care_since")},
+            "school_away": row["school_away"] or None,
+            "dodatki": list(row["dodatki"]),
         }
         for name in MONEY_FIELDS:
             member[name] = _number(row[name])
@@ -222,7 +229,9 @@ def member_fields(row: dict[str, Any], index: int | str, errors: dict[str, str])
         MEMBER, row, errors, f"members[{index}]", as_typed=True,
         choices={"sex": sexes, "relation": relations, "other_benefits": others,
                  "disability_degree": [(k, str(v)) for k, v in DISABILITY_DEGREES.items()],
-                 "single_parent_reason": [(k, str(v)) for k, v in SINGLE_PARENT_REASONS.items()]})
+                 "single_parent_reason": [(k, str(v)) for k, v in SINGLE_PARENT_REASONS.items()],
+                 "school_away": [(k, str(v)) for k, v in SCHOOL_AWAY.items()],
+                 "dodatki": [(k, str(v)) for k, v in DODATKI_LABELS.items()]})
     applicant = index == 0
     for f in fields:
         name = f.name.rsplit(".", 1)[-1]

@@ -67,7 +67,8 @@ MEMBER: dict[str, Any] = {
                 "unable_to_work", "disabled", "in_school", "in_higher_school",
                 "disability_certificate", "severe_disability_certificate", "disability_degree",
                 "disability_onset_age", "constant_care", "gave_up_work", "single_parent_reason",
-                "other_benefits"],
+                "born_on", "applied_on", "care_since", "prenatal_care", "parental_leave",
+                "school_away", "dodatki", "other_benefits"],
     "properties": {
         "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE,
                 "x-codes": {"type": str(Code.AGE_WHOLE)}, **_page(N_("Wiek (ukończone lata)"))},
@@ -107,10 +108,17 @@ MEMBER: dict[str, Any] = {
                        **MONEY_PAGE},
         "alimony_awarded": {**AMOUNT, **_page(N_("Zasądzone alimenty (miesięcznie)")), **MONEY_PAGE},
         "alimony_paid": {**AMOUNT, **_page(N_("Alimenty płacone na rzecz innych osób")), **MONEY_PAGE},
-        # Births and the dodatki (app.domain.dodatki); the API's, not yet on the page.
-        "born_on": DAY, "applied_on": DAY, "care_since": DAY,
-        "prenatal_care": FLAG, "parental_leave": FLAG, "school_away": _choice(SCHOOL_AWAY),
+        # Births and the dodatki (app.domain.dodatki).
+        "born_on": {**DAY, **_page(N_("Data urodzenia (dziecka)"), N_(
+            "Dodatek z tytułu urodzenia dziecka i becikowe: od daty urodzenia biegnie termin."))},
+        "applied_on": {**DAY, **_page(N_("Data złożenia wniosku"))},
+        "care_since": {**DAY, **_page(N_("Data objęcia dziecka opieką (opiekun, przysposobienie)"))},
+        "prenatal_care": {**FLAG, **_page(N_("Matka pozostawała pod opieką medyczną od 10. tygodnia ciąży"))},
+        "parental_leave": {**FLAG, **_page(N_("Przebywa na urlopie wychowawczym"))},
+        "school_away": {**_choice(SCHOOL_AWAY), "x-widget": "select",
+                        **_page(N_("Nauka w szkole poza miejscem zamieszkania"))},
         "dodatki": {"type": ["array", "null"], "maxItems": len(DODATKI),
+                    "x-title": N_("Wnioskowane dodatki do zasiłku rodzinnego"),
                     "items": {"type": "string", "enum": list(DODATKI),
                               "x-codes": {"enum": str(UsrfCode.DODATEK_UNKNOWN),
                                           "type": str(UsrfCode.DODATEK_UNKNOWN)},
