@@ -157,3 +157,31 @@ def test_art_50_a_service_without_a_fee_table_in_force_is_refused_on_the_draft(
     with pytest.raises(ValidationFailed) as err:
         complete_named(ctx, case_id, "draft_decision", caseworker, data)
     assert "period_from" in err.value.errors
+
+
+def test_a_revoked_meal_grant_leaves_the_providers_list_from_the_revocation(
+        client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor) -> None:
+    """A grant's days end the day before a standing revocation (or change) of it takes over,
+    as the payment run stops a money benefit: the month before still lists the meals."""
+    from app.domain.deadlines import today_in_warsaw
+    from app.services.decisions import decision_changes
+
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = _open(client, "posilek", "1500.00")
+    decision = _walk(ctx, case_id, actors,
+                     {"provider": "Stołówka Gminna w Krzeszowicach", "meals_per_day": 2})
+    assert decision.status == "final" and decision.period_from is not None
+    first = decision.period_from.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    with ctx.uow(readonly=True) as uow:
+        assert lists.meals(uow, following).meals > 0
+    change_id = decision_changes.request_change(ctx, caseworker, case_id, {
+        "kind": "revoke", "effective_from": following.isoformat(), "ground": "other",
+        "ground_text": "Dziecko zmieniło szkołę.", "reason": "Strona zrezygnowała z posiłków.",
+        # Art. 155 KPA: no act names this ground, so the party consents.
+        "party_consent_on": today_in_warsaw(ctx.now()).isoformat()})
+    drive(ctx, change_id, actors)
+    with ctx.uow(readonly=True) as uow:
+        before, after = lists.meals(uow, first), lists.meals(uow, following)
+    assert [r.case_id for p in before.providers for r in p.rows] == [case_id]
+    assert after.providers == () and after.meals == 0

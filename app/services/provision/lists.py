@@ -5,7 +5,8 @@ many days of the month, how many meals (the provider serves them and the centre 
 the provider; the party is paid nothing). Care services (art. 50) go on a month's list with the
 hours planned and the fee each person pays by the fee decided with the service. A list is read
 from the standing grants (issued or final, granting, with their scope) whose period covers the
-month, so it follows every decision, change and revocation as it stands: nothing is sent to a
+month, so it follows every decision, change and revocation as it stands (a grant's days end
+the day before a standing change or revocation of it takes over): nothing is sent to a
 bank, and the payment run skips these benefits (``app.services.payments.schedule``).
 
 Readings (:mod:`app.domain.care_fees`): services and meals are planned on the working days of
@@ -14,16 +15,17 @@ the month within the period; hours = hours a week x days / 5; the fee is rounded
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
 
 from app.domain import benefits
 from app.domain.care_fees import month_days, month_fee, month_hours
 from app.domain.messages import msg
 from app.domain.messages.codes_upsb import UpsbCode
-from app.domain.statuses import DecisionKind, DecisionStatus
+from app.domain.statuses import CaseKind, DecisionKind, DecisionStatus
 from app.persistence.models import Case, Decision, HouseholdMember, ProvisionScope
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
@@ -85,12 +87,43 @@ def _grants(uow: UnitOfWork, kind: benefits.Kind, month: date) -> list[tuple[
     return [(s, d, n, f, la) for s, d, n, f, la in rows]
 
 
+def _replaced_from(uow: UnitOfWork, case_ids: set[int]) -> dict[int, date]:
+    """case id -> the first day a standing change or revocation of its grant takes over (the
+    change case's decision then stands in its place, as the payment run reads it)."""
+    if not case_ids:
+        return {}
+    change, changing = aliased(Case), aliased(Decision)
+    starts = func.min(func.coalesce(changing.period_from, change.effective_from))
+    rows = uow.session.execute(
+        select(change.parent_case_id, starts)
+        .join(changing, changing.case_id == change.id)
+        .where(change.parent_case_id.in_(case_ids), change.kind == CaseKind.CHANGE,
+               changing.status.in_(STANDING))
+        .group_by(change.parent_case_id)).all()
+    return {parent: start for parent, start in rows if parent is not None and start is not None}
+
+
+def _days(uow: UnitOfWork, decision: Decision, replaced: dict[int, date], month: date) -> int:
+    """The working days of ``month`` the grant gives: within its period, and before a change or
+    revocation of it takes over."""
+    assert decision.period_from is not None
+    end = decision.period_to
+    start_of_change = replaced.get(decision.case_id)
+    if start_of_change is not None:
+        last = start_of_change - timedelta(days=1)
+        end = last if end is None or last < end else end
+        if end < decision.period_from:
+            return 0
+    return len(month_days(decision.period_from, end, month))
+
+
 def meals(uow: UnitOfWork, month: date) -> MealsList:
     """The month's meals, one list per provider (in the caller's transaction)."""
     by_provider: dict[str, list[MealRow]] = {}
-    for scope, decision, number, first, last in _grants(uow, benefits.Kind.IN_KIND, month):
-        assert decision.period_from is not None
-        days = len(month_days(decision.period_from, decision.period_to, month))
+    grants = _grants(uow, benefits.Kind.IN_KIND, month)
+    replaced = _replaced_from(uow, {d.case_id for _s, d, _n, _f, _l in grants})
+    for scope, decision, number, first, last in grants:
+        days = _days(uow, decision, replaced, month)
         if not days:
             continue
         per_day = scope.meals_per_day or 1
@@ -106,9 +139,10 @@ def meals(uow: UnitOfWork, month: date) -> MealsList:
 def services(uow: UnitOfWork, month: date) -> ServicesList:
     """The month's care services with the hours planned and the fees (caller's transaction)."""
     rows: list[ServiceRow] = []
-    for scope, decision, number, first, last in _grants(uow, benefits.Kind.SERVICE, month):
-        assert decision.period_from is not None
-        days = len(month_days(decision.period_from, decision.period_to, month))
+    grants = _grants(uow, benefits.Kind.SERVICE, month)
+    replaced = _replaced_from(uow, {d.case_id for _s, d, _n, _f, _l in grants})
+    for scope, decision, number, first, last in grants:
+        days = _days(uow, decision, replaced, month)
         weekly = scope.hours_per_week or Decimal("0")
         if not days or weekly <= 0:
             continue
