@@ -20,6 +20,7 @@ from app.services.definitions import migration
 from app.services.documents import document_store, letters
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ValidationFailed
+from app.services.kernel.json_input import text_problem
 from app.services.workflow import incidents, jobs, worklist
 from app.web.context import services
 from app.web.downloads import pdf_response
@@ -284,8 +285,20 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
         isinstance(k, str) and isinstance(v, str) for k, v in sources.items()
     ):
         errors["sources"] = "Give an object mapping BPMN file names to their XML text."
+    else:
+        # A file name is echoed in every problem of its file: no control, bidi or invisible
+        # character may come back in a refusal (the Error schema's text rule).
+        named = next(((name, found) for name in sources
+                      if (found := text_problem(name, "line")) is not None), None)
+        if named is not None:
+            errors["sources"] = named[1]
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
+    else:
+        named = next(((name, found) for name in forms
+                      if (found := text_problem(name, "line")) is not None), None)
+        if named is not None:
+            errors["forms"] = named[1]
     if not isinstance(body.get("comment", ""), str):  # was stored as "False", "[]" ...
         errors["comment"] = "Give the comment as text."
     elif len(body.get("comment", "")) > definitions.COMMENT_CHARS:  # was cut at 500 without a word

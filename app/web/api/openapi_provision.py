@@ -12,7 +12,8 @@ from .openapi_responses import BOOL, DATE, INT, MONEY, STR, array, nullable, obj
 # A decimal written exactly (hours, per cent): not money, so not always two places.
 _DECIMAL: dict[str, Any] = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 _MONTH = {"name": "month", "in": "query", "required": True,
-          "schema": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}, "description": "YYYY-MM"}
+          "schema": {"type": "string", "pattern": r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"},
+          "description": "YYYY-MM"}
 _KIND = {"name": "kind", "in": "path", "required": True,
          "schema": {"type": "string", "enum": ["meals", "services"]}}
 _FORMAT = {"name": "fmt", "in": "path", "required": True,
