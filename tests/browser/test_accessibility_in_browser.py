@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, meta
 
 from app.services.case_file import view as case_view
 from app.services.cases import opening as cases
+from app.services.debtors import procedures as debtor_procedures
 from app.services.definitions import definition_history
 from app.services.definitions import deploy as definitions
 from app.services.kernel.context import SYSTEM, Actor, ServiceContext
@@ -182,7 +183,13 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
     social_records.add_entry(ctx, caseworker, social, {"kind": "visit", "on": "2026-03-01",
                                                        "text": "Wizyta domowa."})
     social_contracts.record_contract(ctx, caseworker, social, contract_body(recovery.person_id))
-    return {"social": social, "tasks": task_ids, "waiting": waiting, "cases": case_ids, "decided": decided,
+    # An FA debtor procedure (its list, its form and its page with steps, dues and receipts).
+    debtor = debtor_procedures.open_procedure(ctx, caseworker, {
+        "first_name": "Adam", "last_name": "Dłużny", "pesel": "80010112340",
+        "address": "ul. Dalsza 2, 00-950 Warszawa", "creditor_gmina": "Gmina Wierzyciela",
+        "debtor_gmina": "Gmina Dłużnika", "request_received_on": "2026-02-02"})
+    return {"social": social, "debtor": debtor, "tasks": task_ids, "waiting": waiting,
+            "cases": case_ids, "decided": decided,
             "decision": decision_id,
             "person": person_id or recovery.person_id, "recovery": recovery, "list": plist,
             "diff": (start["id"], new_id),
@@ -202,6 +209,7 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
         Visit(f"/cases/{r.case_id}/recoveries", then=_submit("#finding button.primary[type=submit]")),
         Visit("/payments"), Visit(f"/payments/{d['list']}"),
         Visit("/provision"), Visit("/provision?kind=services&month=2026-03"),
+        Visit("/debtors"), Visit("/debtors/new"), Visit(f"/debtors/{d['debtor']}"),
         Visit("/social-work"), Visit(f"/social-work/{d['social']}"),
         Visit(f"/social-work/{d['social']}", then=_submit("#entry button.primary[type=submit]")),
         Visit(f"/social-work/{d['social']}/contracts/new"),
