@@ -56,23 +56,27 @@ from app.domain.parameters import ParameterTable
 from app.domain.polish import READING_PL, number, person_label, plural, zl
 from app.domain.reasons import RELATIONS
 
+# The income kind of a zasiłek celowy received (not income, art. 8 ust. 4 u.p.s.): the same word as
+# the benefit's code (app/domain/benefits/zasilek_celowy.py), written once here for the income
+# vocabulary, which the API enum has used since before the catalogue.
+PURPOSE_AID = "zasilek_celowy"
 # Every kind of income item an application may declare (art. 8 u.p.s.; the API enum and the form
 # list them in this order); the kinds in EXCLUDED_KINDS are recorded but not counted.
 INCOME_KINDS = (
     "employment", "pension", "unemployment", "business", "farm", "alimony", "800_plus",
-    "one_off_benefit", "zasilek_celowy", "in_kind", "other",
+    "one_off_benefit", PURPOSE_AID, "in_kind", "other",
 )
 # Kind keys of items that are not income, with the reason printed in the explanation.
 EXCLUDED_KINDS: dict[str, str] = {
     "800_plus": "świadczenie wychowawcze (800+) is not counted as income",
     "one_off_benefit": "a one-off social money benefit is not counted as income",
-    "zasilek_celowy": "zasiłek celowy is not counted as income",
+    PURPOSE_AID: "zasiłek celowy is not counted as income",
     "in_kind": "the value of a benefit in kind is not counted as income",
 }
 EXCLUDED_KINDS_PL: dict[str, str] = {
     "800_plus": "świadczenia wychowawczego (800+) nie wlicza się do dochodu",
     "one_off_benefit": "jednorazowego pieniężnego świadczenia socjalnego nie wlicza się do dochodu",
-    "zasilek_celowy": "zasiłku celowego nie wlicza się do dochodu",
+    PURPOSE_AID: "zasiłku celowego nie wlicza się do dochodu",
     "in_kind": "wartości świadczenia w naturze nie wlicza się do dochodu",
 }
 REGIMES = ("ups", "usr")

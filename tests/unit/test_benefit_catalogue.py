@@ -31,9 +31,9 @@ def _files_naming(code: str) -> list[str]:
 
 
 # Issue 16: "zasilek_celowy" is also a kind of income (a zasiłek celowy received is not
-# income, art. 8 u.p.s.), written in the income kinds' own vocabulary and its labels; those two
-# files may name it as an income kind, and no other file.
-INCOME_KIND_FILES = ["app/domain/income.py", "app/web/ui/labels.py"]
+# income, art. 8 u.p.s.), written once in the income kinds' own vocabulary (income.PURPOSE_AID,
+# which the labels read); that file may name it as an income kind, and no other file.
+INCOME_KIND_FILES = ["app/domain/income.py"]
 
 
 def test_issue14_each_benefit_code_is_written_in_its_catalogue_module_only() -> None:

@@ -103,7 +103,7 @@ def _replaced_from(uow: UnitOfWork, case_ids: set[int]) -> dict[int, date]:
     return {parent: start for parent, start in rows if parent is not None and start is not None}
 
 
-def _days(uow: UnitOfWork, decision: Decision, replaced: dict[int, date], month: date) -> int:
+def _days(decision: Decision, replaced: dict[int, date], month: date) -> int:
     """The working days of ``month`` the grant gives: within its period, and before a change or
     revocation of it takes over."""
     assert decision.period_from is not None
@@ -123,7 +123,7 @@ def meals(uow: UnitOfWork, month: date) -> MealsList:
     grants = _grants(uow, benefits.Kind.IN_KIND, month)
     replaced = _replaced_from(uow, {d.case_id for _s, d, _n, _f, _l in grants})
     for scope, decision, number, first, last in grants:
-        days = _days(uow, decision, replaced, month)
+        days = _days(decision, replaced, month)
         if not days:
             continue
         per_day = scope.meals_per_day or 1
@@ -142,7 +142,7 @@ def services(uow: UnitOfWork, month: date) -> ServicesList:
     grants = _grants(uow, benefits.Kind.SERVICE, month)
     replaced = _replaced_from(uow, {d.case_id for _s, d, _n, _f, _l in grants})
     for scope, decision, number, first, last in grants:
-        days = _days(uow, decision, replaced, month)
+        days = _days(decision, replaced, month)
         weekly = scope.hours_per_week or Decimal("0")
         if not days or weekly <= 0:
             continue

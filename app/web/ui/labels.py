@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.domain import benefits
+from app.domain.income import PURPOSE_AID
 
 # The art. 7 reasons and relations as the application service validates them.
 from app.services.cases.opening import REASONS, RELATIONS
@@ -48,7 +49,7 @@ INCOME_KINDS = {
     "alimony": _l("alimenty"),
     "800_plus": _l("800+ (nie wlicza się)"),
     "one_off_benefit": _l("jednorazowe świadczenie (nie wlicza się)"),
-    "zasilek_celowy": _l("zasiłek celowy (nie wlicza się)"),
+    PURPOSE_AID: _l("zasiłek celowy (nie wlicza się)"),
     "in_kind": _l("świadczenie w naturze (nie wlicza się)"),
     "other": _l("inny dochód"),
 }
