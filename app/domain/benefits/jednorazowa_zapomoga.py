@@ -38,6 +38,7 @@ ENTRY = register(Benefit(
     first_month_article=f"art. 24 ust. 2 {USR}",
     # The child's birth date is its PESEL's (or the register's); the rule reads these besides.
     member_fields=(*INCOME_FIELDS, "born_on", "prenatal_care", "care_since"),
+    applicant_fields=("applied_on",),  # the 12-month deadline of art. 15b ust. 4
     # The purpose is the law's (the birth): the draft opens with it.
     form_fragment={DRAFT: {"properties": {"purpose": {
         "title": {"pl": "Tytuł zapomogi", "en": "Ground of the grant"},

@@ -33,5 +33,5 @@ ENTRY = register(Benefit(
                    # the dodatki (app.domain.dodatki)
                    "disability_degree", "other_benefits", "born_on", "prenatal_care", "care_since",
                    "parental_leave", "school_away"),
-    applicant_fields=("single_parent_reason", "dodatki"),
+    applicant_fields=("single_parent_reason", "dodatki", "applied_on"),
 ))
