@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from app.domain.messages import Code, msg
+from app.domain.messages import Code, Msg, msg
 from app.domain.statuses import JobStatus
 from app.domain.views import to_json
 from app.services.appeals import appeal as appeals
@@ -266,6 +266,13 @@ def list_definitions() -> Any:
     return jsonify(to_json(definitions.list_definitions(services())))
 
 
+def _name_problem(names: dict[str, Any]) -> Msg | None:
+    """Why one of an upload's file or form names may not be kept, or None. A name is echoed in
+    every problem of its file: no control, bidi or invisible character may come back in a
+    refusal (the Error schema's text rule)."""
+    return next((found for name in names if (found := text_problem(name, "line")) is not None), None)
+
+
 def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """(sources, forms, body) of a definition upload; too large is refused before parsing JSON."""
     limit = int(services().config.get("DEFINITION_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
@@ -285,20 +292,12 @@ def _definition_upload() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]
         isinstance(k, str) and isinstance(v, str) for k, v in sources.items()
     ):
         errors["sources"] = "Give an object mapping BPMN file names to their XML text."
-    else:
-        # A file name is echoed in every problem of its file: no control, bidi or invisible
-        # character may come back in a refusal (the Error schema's text rule).
-        named = next(((name, found) for name in sources
-                      if (found := text_problem(name, "line")) is not None), None)
-        if named is not None:
-            errors["sources"] = named[1]
+    elif (problem := _name_problem(sources)) is not None:
+        errors["sources"] = problem
     if not isinstance(forms, dict) or not all(isinstance(v, dict) for v in forms.values()):
         errors["forms"] = "Give an object mapping form names to JSON Schemas."
-    else:
-        named = next(((name, found) for name in forms
-                      if (found := text_problem(name, "line")) is not None), None)
-        if named is not None:
-            errors["forms"] = named[1]
+    elif (problem := _name_problem(forms)) is not None:
+        errors["forms"] = problem
     if not isinstance(body.get("comment", ""), str):  # was stored as "False", "[]" ...
         errors["comment"] = "Give the comment as text."
     elif len(body.get("comment", "")) > definitions.COMMENT_CHARS:  # was cut at 500 without a word
