@@ -11,7 +11,7 @@ from stdnum import iban
 
 from app.domain.digits import is_ascii_digits
 
-ROLES = ("caseworker", "supervisor", "admin")
+ROLES = ("caseworker", "supervisor", "head", "admin")
 
 
 class ConfigError(RuntimeError):

@@ -19,7 +19,7 @@ from app.services.workflow import jobs, worklist
 DEMO_USERS = (
     ("caseworker1", "Anna Kowalska", ["caseworker"], "pracownik socjalny"),
     ("caseworker2", "Piotr Nowak", ["caseworker"], "starszy pracownik socjalny"),
-    ("supervisor", "Maria Wiśniewska", ["supervisor"], "Kierownik GOPS"),
+    ("supervisor", "Maria Wiśniewska", ["supervisor", "head"], "Kierownik GOPS"),
     ("admin", "Jan Administrator", ["admin"], "administrator systemu"),
     # A second supervisor: a payment list is approved by someone other than who ran it.
     ("supervisor2", "Tomasz Zieliński", ["supervisor"], "Zastępca kierownika GOPS"),

@@ -233,6 +233,7 @@ PAYMENT_METHODS = {
 ROLES = {
     "caseworker": _l("pracownik socjalny"),
     "supervisor": _l("kierownik"),
+    "head": _l("kierownik ośrodka"),
     "admin": _l("administrator"),
     "system": _l("system"),
 }
