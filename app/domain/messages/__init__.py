@@ -24,6 +24,7 @@ from app.domain.messages import (
     fad,
     general,
     notices,
+    rep,
     service_errors,
     social_work,
     upsa,
@@ -39,7 +40,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
-                                   **usrf.TEXTS}
+                                   **usrf.TEXTS, **rep.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:
