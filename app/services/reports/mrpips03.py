@@ -45,6 +45,7 @@ from app.domain.digits import parse_ascii_int
 from app.domain.messages import Code, msg
 from app.domain.messages.codes_rep import RepCode
 from app.domain.money import ZERO
+from app.domain.reasons import REASONS
 from app.domain.social_work import ContractStatus
 from app.domain.statuses import DecisionKind, PaymentStatus
 from app.domain.views import JsonView
@@ -59,6 +60,7 @@ from app.persistence.models import (
 )
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, ValidationFailed
+from app.services.reports.export import Cell, ReportTable, to_csv, to_xlsx
 
 # Who makes the report: the head of the centre and supervisors. It holds no personal data (only
 # counts and sums), but it is the centre's management information, not an administrator's: an
@@ -286,3 +288,59 @@ def compute(ctx: ServiceContext, actor: Actor, year: object, half: object = None
         return Mrpips03Report(p.year, p.half, start, end, tuple(rows), reasons, total_families,
                               total_persons, social_work,
                               Decimal(paid_total).quantize(Decimal("0.01")))
+
+
+# --- the exports ---------------------------------------------------------------------------------
+COLUMNS = (("label", "Wyszczególnienie"), ("task", "Zadanie"),
+           ("persons", "Liczba osób, którym decyzją przyznano świadczenie"),
+           ("benefits", "Liczba świadczeń"), ("amount", "Kwota świadczeń w zł"),
+           ("families", "Liczba rodzin"), ("persons_in_families", "Liczba osób w rodzinach"))
+TASKS = {form.ZLECONE: "zadania zlecone", form.WLASNE: "zadania własne gminy"}
+FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           "csv": "text/csv; charset=utf-8"}
+
+
+def period_name(report: Mrpips03Report) -> str:
+    """"I półrocze 2025", "II półrocze 2025" or "rok 2025"."""
+    return {1: "I półrocze", 2: "II półrocze"}.get(report.half or 0, "rok") + f" {report.year}"
+
+
+def table(report: Mrpips03Report) -> ReportTable:
+    """The report as a table in the form's order: the rows (a sub-row indented), then the reasons
+    for help and social work under their own headings in the same columns."""
+    rows: list[dict[str, Cell]] = [
+        {"label": "    " * r.level + r.label, "task": TASKS[r.task], "persons": r.persons,
+         "benefits": r.benefits, "amount": r.amount, "families": r.families,
+         "persons_in_families": r.persons_in_families} for r in report.rows]
+    rows.append({"label": "Powody przyznania pomocy (art. 7 u.p.s.): liczba rodzin i osób w rodzinach"})
+    rows.extend({"label": REASONS[r.reason][0] if r.reason in REASONS else r.reason,
+                 "families": r.families, "persons_in_families": r.persons_in_families}
+                for r in report.reasons)
+    rows.append({"label": "Ogółem rodziny objęte pomocą", "families": report.families_total,
+                 "persons_in_families": report.persons_in_families_total})
+    sw = report.social_work
+    rows.append({"label": "Praca socjalna i kontrakty socjalne"})
+    rows.append({"label": "Rodziny objęte pracą socjalną", "families": sw.families,
+                 "persons_in_families": sw.persons_in_families})
+    rows.append({"label": "    w tym wyłącznie pracą socjalną", "families": sw.families_social_work_only,
+                 "persons_in_families": sw.persons_social_work_only})
+    rows.append({"label": "Kontrakty socjalne", "benefits": sw.contracts, "persons": sw.contract_persons,
+                 "persons_in_families": sw.contract_persons_in_families})
+    return ReportTable(
+        title=f"MRPiPS-03 {period_name(report)}", columns=COLUMNS, rows=tuple(rows),
+        notes=(f"Okres: {report.start.isoformat()} – {report.end.isoformat()}.",
+               f"Suma wypłat zrealizowanych w okresie: {report.paid_total} zł.",
+               "Posiłek, usługi opiekuńcze i sprawienie pogrzebu: liczba osób i rodzin z decyzji; "
+               "liczbę i koszt świadczeń rozlicza się z wykonawcą."))
+
+
+def export(ctx: ServiceContext, actor: Actor, year: object, half: object, fmt: str
+           ) -> tuple[bytes, str, str]:
+    """The report as a file: (content, media type, file name); ``fmt`` xlsx or csv, else 422."""
+    if fmt not in FORMATS:
+        raise ValidationFailed(msg(Code.REQUEST_INVALID), {"format": msg(RepCode.FORMAT_INVALID)})
+    report = compute(ctx, actor, year, half)
+    t = table(report)
+    content = to_xlsx(t) if fmt == "xlsx" else to_csv(t).encode("utf-8")
+    suffix = f"-{report.half}" if report.half else ""
+    return content, FORMATS[fmt], f"mrpips-03-{report.year}{suffix}.{fmt}"
