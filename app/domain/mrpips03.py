@@ -46,6 +46,16 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.benefits import (
+    posilek,
+    specjalny_zasilek_celowy,
+    sprawienie_pogrzebu,
+    uslugi_opiekuncze,
+    zasilek_celowy,
+    zasilek_celowy_zdarzenie_losowe,
+    zasilek_okresowy,
+    zasilek_staly,
+)
 from app.domain.benefits.catalogue import N_
 
 ZLECONE = "zlecone"
@@ -86,7 +96,15 @@ class Row:
 # A zasiłek celowy after a natural or ecological disaster (the application's art. 7 reason
 # ``kleska``) is a commissioned task (art. 18 ust. 1 pkt 4 u.p.s.); after another random event, own.
 KLESKA = "kleska"
-_LOSOWE = "zasilek_celowy_zdarzenie_losowe"
+# The benefits by their catalogue entries (a code is written only in its own module).
+_STALY = zasilek_staly.ENTRY.code
+_OKRESOWY = zasilek_okresowy.ENTRY.code
+_CELOWY = zasilek_celowy.ENTRY.code
+_LOSOWE = zasilek_celowy_zdarzenie_losowe.ENTRY.code
+_SPECJALNY = specjalny_zasilek_celowy.ENTRY.code
+_POSILEK = posilek.ENTRY.code
+_USLUGI = uslugi_opiekuncze.ENTRY.code
+_POGRZEB = sprawienie_pogrzebu.ENTRY.code
 COMMISSIONED: tuple[tuple[str, str], ...] = ((_LOSOWE, KLESKA),)
 
 
@@ -94,7 +112,7 @@ def task_of(benefit: str, reason: str) -> str:
     """The task a benefit granted for an art. 7 reason belongs to (module docstring)."""
     return ZLECONE if (benefit, reason) in COMMISSIONED else WLASNE
 
-_CELOWE = ("zasilek_celowy", "specjalny_zasilek_celowy", _LOSOWE)
+_CELOWE = (_CELOWY, _SPECJALNY, _LOSOWE)
 _OKRESOWY_REASONS = ("bezrobocie", "choroba", "niepelnosprawnosc")
 
 ROWS: tuple[Row, ...] = (
@@ -106,41 +124,51 @@ ROWS: tuple[Row, ...] = (
         level=1, article="art. 18 ust. 1 pkt 4 u.p.s."),
     # Zadania własne gminy (art. 17 ust. 1 u.p.s.).
     Row("wlasne_ogolem", N_("Zadania własne gminy — ogółem"), WLASNE, (), Measure.TOTAL,
-        parts=("zasilek_staly", "posilek", "uslugi_opiekuncze", "sprawienie_pogrzebu",
-               "zasilek_okresowy", "zasilki_celowe")),
-    Row("zasilek_staly", N_("Zasiłki stałe — ogółem"), WLASNE, ("zasilek_staly",), Measure.PAID,
+        parts=("zasilki_stale", "posilki", "uslugi", "pogrzeby", "zasilki_okresowe",
+               "zasilki_celowe")),
+    Row("zasilki_stale", N_("Zasiłki stałe — ogółem"), WLASNE, (_STALY,), Measure.PAID,
         level=1, article="art. 17 ust. 1 pkt 19, art. 37 u.p.s."),
-    Row("zasilek_staly_samotnie", N_("w tym przyznane dla osoby samotnie gospodarującej"), WLASNE,
-        ("zasilek_staly",), Measure.PAID, alone=True, level=2),
-    Row("zasilek_staly_w_rodzinie", N_("w tym przyznane dla osoby w rodzinie"), WLASNE,
-        ("zasilek_staly",), Measure.PAID, alone=False, level=2),
-    Row("posilek", N_("Posiłek"), WLASNE, ("posilek",), Measure.GRANTED, level=1,
+    Row("zasilki_stale_samotnie", N_("w tym przyznane dla osoby samotnie gospodarującej"), WLASNE,
+        (_STALY,), Measure.PAID, alone=True, level=2),
+    Row("zasilki_stale_w_rodzinie", N_("w tym przyznane dla osoby w rodzinie"), WLASNE,
+        (_STALY,), Measure.PAID, alone=False, level=2),
+    Row("posilki", N_("Posiłek"), WLASNE, (_POSILEK,), Measure.GRANTED, level=1,
         article="art. 17 ust. 1 pkt 3, art. 48b u.p.s."),
-    Row("uslugi_opiekuncze", N_("Usługi opiekuńcze"), WLASNE, ("uslugi_opiekuncze",),
+    Row("uslugi", N_("Usługi opiekuńcze"), WLASNE, (_USLUGI,),
         Measure.GRANTED, level=1, article="art. 17 ust. 1 pkt 11, art. 50 u.p.s."),
-    Row("sprawienie_pogrzebu", N_("Sprawienie pogrzebu"), WLASNE, ("sprawienie_pogrzebu",),
+    Row("pogrzeby", N_("Sprawienie pogrzebu"), WLASNE, (_POGRZEB,),
         Measure.GRANTED, level=1, issued_in_period=True, article="art. 17 ust. 1 pkt 15, art. 44 u.p.s."),
-    Row("zasilek_okresowy", N_("Zasiłki okresowe — ogółem"), WLASNE, ("zasilek_okresowy",),
+    Row("zasilki_okresowe", N_("Zasiłki okresowe — ogółem"), WLASNE, (_OKRESOWY,),
         Measure.PAID, level=1, article="art. 17 ust. 1 pkt 4, art. 38 u.p.s."),
-    Row("zasilek_okresowy_bezrobocie", N_("z tego przyznane z powodu bezrobocia"), WLASNE,
-        ("zasilek_okresowy",), Measure.PAID, reasons=("bezrobocie",), level=2),
-    Row("zasilek_okresowy_choroba", N_("z tego przyznane z powodu długotrwałej choroby"), WLASNE,
-        ("zasilek_okresowy",), Measure.PAID, reasons=("choroba",), level=2),
-    Row("zasilek_okresowy_niepelnosprawnosc", N_("z tego przyznane z powodu niepełnosprawności"),
-        WLASNE, ("zasilek_okresowy",), Measure.PAID, reasons=("niepelnosprawnosc",), level=2),
-    Row("zasilek_okresowy_inne", N_("z tego przyznane z innych powodów"), WLASNE,
-        ("zasilek_okresowy",), Measure.PAID, not_reasons=_OKRESOWY_REASONS, level=2),
+    Row("zasilki_okresowe_bezrobocie", N_("z tego przyznane z powodu bezrobocia"), WLASNE,
+        (_OKRESOWY,), Measure.PAID, reasons=("bezrobocie",), level=2),
+    Row("zasilki_okresowe_choroba", N_("z tego przyznane z powodu długotrwałej choroby"), WLASNE,
+        (_OKRESOWY,), Measure.PAID, reasons=("choroba",), level=2),
+    Row("zasilki_okresowe_niepelnosprawnosc", N_("z tego przyznane z powodu niepełnosprawności"),
+        WLASNE, (_OKRESOWY,), Measure.PAID, reasons=("niepelnosprawnosc",), level=2),
+    Row("zasilki_okresowe_inne", N_("z tego przyznane z innych powodów"), WLASNE,
+        (_OKRESOWY,), Measure.PAID, not_reasons=_OKRESOWY_REASONS, level=2),
     Row("zasilki_celowe", N_("Zasiłki celowe i w naturze — ogółem"), WLASNE, _CELOWE, Measure.PAID,
         level=1, article="art. 17 ust. 1 pkt 5 i 6, art. 39–41 u.p.s."),
-    Row("zasilek_celowy_losowe", N_("w tym zasiłek celowy na pokrycie wydatków powstałych w "
+    Row("zasilki_celowe_losowe", N_("w tym zasiłek celowy na pokrycie wydatków powstałych w "
                                     "wyniku zdarzenia losowego"), WLASNE, (_LOSOWE,),
         Measure.PAID, level=2, article="art. 40 ust. 2 u.p.s."),
-    Row("specjalny_zasilek_celowy", N_("w tym specjalne zasiłki celowe"), WLASNE,
-        ("specjalny_zasilek_celowy",), Measure.PAID, level=2, article="art. 41 u.p.s."),
+    Row("specjalne_zasilki_celowe", N_("w tym specjalne zasiłki celowe"), WLASNE,
+        (_SPECJALNY,), Measure.PAID, level=2, article="art. 41 u.p.s."),
 )
 BY_KEY = {row.key: row for row in ROWS}
 # The benefits the report counts (all of them u.p.s.); every other benefit is not in MRPiPS-03.
 COUNTED: frozenset[str] = frozenset(b for row in ROWS for b in row.benefits)
+
+
+def rows_of(benefit: str, reason: str = "") -> tuple[str, ...]:
+    """The keys of the rows (not the ogółem rows) a benefit granted for ``reason`` may be counted
+    in (zasiłek stały: one of its two sub-rows, by the household);
+    none for a benefit not in MRPiPS-03 (family benefits, FA)."""
+    task = task_of(benefit, reason)
+    return tuple(r.key for r in ROWS if r.measure is not Measure.TOTAL and r.task == task
+                 and benefit in r.benefits and (not r.reasons or reason in r.reasons)
+                 and (not r.not_reasons or reason not in r.not_reasons))
 
 
 @dataclass(frozen=True)

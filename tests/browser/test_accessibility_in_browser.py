@@ -253,8 +253,11 @@ def test_every_page_template_has_no_axe_violations(
                 "button[type=submit]", {"input[name=username]": "caseworker1",
                                         "input[name=password]": "niepoprawne"}))],
             "caseworker1": [*_case_pages(data, "caseworker"), Visit("/changes", 403),
-                            Visit("/admin/users", 403)],
-            "supervisor": [*_case_pages(data, "supervisor"), Visit("/changes"), Visit("/deadlines")],
+                            Visit("/admin/users", 403), Visit("/reports/mrpips-03", 403)],
+            "supervisor": [*_case_pages(data, "supervisor"), Visit("/changes"), Visit("/deadlines"),
+                           Visit("/reports/mrpips-03?year=2026"),
+                           Visit("/reports/mrpips-03?year=2026&half=1"),
+                           Visit("/reports/mrpips-03?year=20x6", 422)],
             "admin": _admin_pages(data),
         }
         findings = Findings()

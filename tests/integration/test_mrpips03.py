@@ -151,23 +151,23 @@ def test_every_figure_of_the_first_half_counted_by_hand(ctx: ServiceContext, cas
         # benefits 9 + 5 + 3, amounts 4800 + 1400 + 1300.
         "wlasne_ogolem": (8, 17, D("7500.00"), 8, 13),
         # A: Jan-Jun (March's return and reissue is one benefit) 6 x 600; B: Apr-Jun 3 x 400.
-        "zasilek_staly": (2, 9, D("4800.00"), 2, 4),
-        "zasilek_staly_samotnie": (1, 6, D("3600.00"), 1, 1),
-        "zasilek_staly_w_rodzinie": (1, 3, D("1200.00"), 1, 3),
+        "zasilki_stale": (2, 9, D("4800.00"), 2, 4),
+        "zasilki_stale_samotnie": (1, 6, D("3600.00"), 1, 1),
+        "zasilki_stale_w_rodzinie": (1, 3, D("1200.00"), 1, 3),
         # In kind and services: persons and families only (no payment held).
-        "posilek": (1, None, None, 1, 2),
-        "uslugi_opiekuncze": (1, None, None, 1, 1),
-        "sprawienie_pogrzebu": (1, None, None, 1, 1),
+        "posilki": (1, None, None, 1, 2),
+        "uslugi": (1, None, None, 1, 1),
+        "pogrzeby": (1, None, None, 1, 1),
         # B: Feb-Apr 3 x 300 (unemployment); C: Jan-Feb 2 x 250 (poverty: other reasons).
-        "zasilek_okresowy": (2, 5, D("1400.00"), 2, 5),
-        "zasilek_okresowy_bezrobocie": (1, 3, D("900.00"), 1, 3),
-        "zasilek_okresowy_choroba": (0, 0, D("0.00"), 0, 0),
-        "zasilek_okresowy_niepelnosprawnosc": (0, 0, D("0.00"), 0, 0),
-        "zasilek_okresowy_inne": (1, 2, D("500.00"), 1, 2),
+        "zasilki_okresowe": (2, 5, D("1400.00"), 2, 5),
+        "zasilki_okresowe_bezrobocie": (1, 3, D("900.00"), 1, 3),
+        "zasilki_okresowe_choroba": (0, 0, D("0.00"), 0, 0),
+        "zasilki_okresowe_niepelnosprawnosc": (0, 0, D("0.00"), 0, 0),
+        "zasilki_okresowe_inne": (1, 2, D("500.00"), 1, 2),
         # C 150, E 800 (a fire: own task), F 350.
         "zasilki_celowe": (3, 3, D("1300.00"), 3, 5),
-        "zasilek_celowy_losowe": (1, 1, D("800.00"), 1, 1),
-        "specjalny_zasilek_celowy": (1, 1, D("350.00"), 1, 2),
+        "zasilki_celowe_losowe": (1, 1, D("800.00"), 1, 1),
+        "specjalne_zasilki_celowe": (1, 1, D("350.00"), 1, 2),
     }
     assert [r.task for r in report.rows][:2] == ["zlecone", "zlecone"]
     assert {r.task for r in report.rows[2:]} == {"wlasne"}
@@ -195,13 +195,13 @@ def test_the_year_and_the_second_half(ctx: ServiceContext, caseworker: Actor) ->
     seed(ctx, caseworker)
     year = figures(mrpips03.compute(ctx, HEAD, 2025))
     # A: 12 x 600 in the year; F's second special aid paid on 2 July.
-    assert year["zasilek_staly"] == (2, 15, D("8400.00"), 2, 4)
-    assert year["specjalny_zasilek_celowy"] == (1, 2, D("550.00"), 1, 2)
+    assert year["zasilki_stale"] == (2, 15, D("8400.00"), 2, 4)
+    assert year["specjalne_zasilki_celowe"] == (1, 2, D("550.00"), 1, 2)
     assert year["wlasne_ogolem"] == (8, 24, D("11300.00"), 8, 13)
     second = mrpips03.compute(ctx, HEAD, 2025, 2)
     h2 = figures(second)
-    assert h2["zasilek_staly"] == (1, 6, D("3600.00"), 1, 1)
-    assert h2["posilek"] == (0, None, None, 0, 0)        # G's meals ended in June
+    assert h2["zasilki_stale"] == (1, 6, D("3600.00"), 1, 1)
+    assert h2["posilki"] == (0, None, None, 0, 0)        # G's meals ended in June
     assert h2["wlasne_ogolem"] == (2, 7, D("3800.00"), 2, 3)
     # R2 (its contract runs to 31 July) and R4 (a note in August), neither with a benefit.
     assert second.social_work.families == 2 and second.social_work.families_social_work_only == 2
@@ -268,7 +268,7 @@ def test_a_closed_period_gives_the_same_figures_after_later_events(
     assert to_json(mrpips03.compute(ctx, HEAD, 2025, 1)) == before
     assert to_json(mrpips03.compute(ctx, HEAD, 2025)) == year_before
     # The 2026 report sees the 2026 payment.
-    assert figures(mrpips03.compute(ctx, HEAD, 2026))["zasilek_staly"][2] == D("150.00")
+    assert figures(mrpips03.compute(ctx, HEAD, 2026))["zasilki_stale"][2] == D("150.00")
 
 
 def test_who_makes_the_report(ctx: ServiceContext, caseworker: Actor, supervisor: Actor,

@@ -43,11 +43,11 @@ def test_the_api_answers_the_rows_and_the_exports(client: Any, ctx: ServiceConte
     assert (body["year"], body["half"], body["start"], body["end"]) == (2025, 1, "2025-01-01", "2025-06-30")
     rows = {r["benefit"]: r for r in body["rows"]}
     assert [r["benefit"] for r in body["rows"]] == [r.key for r in form.ROWS]
-    assert rows["zasilek_okresowy_bezrobocie"] == {
-        "benefit": "zasilek_okresowy_bezrobocie", "label": "z tego przyznane z powodu bezrobocia",
+    assert rows["zasilki_okresowe_bezrobocie"] == {
+        "benefit": "zasilki_okresowe_bezrobocie", "label": "z tego przyznane z powodu bezrobocia",
         "task": "wlasne", "level": 2, "persons": 1, "benefits": 2, "amount": "600.00",
         "families": 1, "persons_in_families": 2}
-    assert rows["posilek"]["benefits"] is None and rows["posilek"]["amount"] is None
+    assert rows["posilki"]["benefits"] is None and rows["posilki"]["amount"] is None
     assert body["paid_total"] == "600.00"
     assert {"reasons", "social_work", "families_total"} <= set(body)
     # The year (half omitted).
@@ -62,14 +62,14 @@ def test_the_api_answers_the_rows_and_the_exports(client: Any, ctx: ServiceConte
     assert values[1][2] == "Liczba osób, którym decyzją przyznano świadczenie"
     labels = [str(v[0]).strip() for v in values[2:2 + len(form.ROWS)]]
     assert labels == [r.label for r in form.ROWS]
-    okresowy = values[2 + [r.key for r in form.ROWS].index("zasilek_okresowy")]
+    okresowy = values[2 + [r.key for r in form.ROWS].index("zasilki_okresowe")]
     assert okresowy[1:] == ["zadania własne gminy", 1, 2, 600, 1, 2]
     # CSV: the same table.
     res = client.get("/api/reports/mrpips-03?year=2025&format=csv", headers=sup)
     assert res.status_code == 200 and res.mimetype == "text/csv"
     table = list(csv.reader(io.StringIO(res.get_data(as_text=True))))
     assert table[0][0] == "Wyszczególnienie"
-    assert table[1 + [r.key for r in form.ROWS].index("zasilek_okresowy")][2:] == \
+    assert table[1 + [r.key for r in form.ROWS].index("zasilki_okresowe")][2:] == \
         ["1", "2", "600.00", "1", "2"]
 
 

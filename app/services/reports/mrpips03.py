@@ -199,7 +199,7 @@ def _filter(row: form.Row, h: Any) -> ColumnElement[bool]:
 
 def _rows_statement(h: Any) -> Any:
     hm = HouseholdMember
-    parts: list[Select[Any]] = []
+    parts: list[Any] = []
     for i, row in enumerate(form.ROWS):
         where = _filter(row, h)
         parts.append(select(literal(i).label("i"), literal(0).label("part"),
@@ -255,7 +255,8 @@ def compute(ctx: ServiceContext, actor: Actor, year: object, half: object = None
         s = uow.session
         h = _helped(start, end)
         figures: dict[int, list[Any]] = {}
-        for i, part, persons, n, amt, families in s.execute(_rows_statement(h)):
+        result: Any = s.execute(_rows_statement(h))
+        for i, part, persons, n, amt, families in result:
             got = figures.setdefault(i, [0, None, None, 0, 0])
             if part == 0:
                 got[0], got[1], got[2], got[3] = persons, n, amt, families
@@ -271,20 +272,21 @@ def compute(ctx: ServiceContext, actor: Actor, year: object, half: object = None
                 Decimal(amt or ZERO).quantize(Decimal("0.01")) if paid else None,
                 families, in_families))
         hm = HouseholdMember
-        reason_rows = {reason: (fam, pif) for reason, fam, pif in s.execute(
+        by_reason: Any = s.execute(
             select(h.c.reason, func.count(distinct(h.c.family)), func.count(distinct(hm.person_id)))
-            .join(hm, hm.household_id == h.c.household).group_by(h.c.reason))}
+            .join(hm, hm.household_id == h.c.household).group_by(h.c.reason))
+        reason_rows: dict[str, tuple[int, int]] = {reason: (fam, pif) for reason, fam, pif in by_reason}
         total_families, total_persons = s.execute(
             select(func.count(distinct(h.c.family)), func.count(distinct(hm.person_id)))
             .select_from(h).join(hm, hm.household_id == h.c.household)).one()
         order = list(form.REASON_ORDER) + sorted(set(reason_rows) - set(form.REASON_ORDER))
         reasons = tuple(ReasonRow(r, *reason_rows.get(r, (0, 0))) for r in order)
         social_work = _social_work(s, start, end, h)
-        paid_total = s.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
-                              .join(Case, Case.id == Payment.case_id)
-                              .where(Payment.status == PaymentStatus.PAID.value,
-                                     Payment.settled_on >= start, Payment.settled_on <= end,
-                                     Case.benefit.in_(sorted(form.COUNTED))))
+        paid_total: Any = s.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
+                                   .join(Case, Case.id == Payment.case_id)
+                                   .where(Payment.status == PaymentStatus.PAID.value,
+                                          Payment.settled_on >= start, Payment.settled_on <= end,
+                                          Case.benefit.in_(sorted(form.COUNTED))))
         return Mrpips03Report(p.year, p.half, start, end, tuple(rows), reasons, total_families,
                               total_persons, social_work,
                               Decimal(paid_total).quantize(Decimal("0.01")))

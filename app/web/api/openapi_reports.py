@@ -20,7 +20,8 @@ _SOCIAL_WORK = obj({name: INT for name in (
 # The query string: a year of four ASCII digits, a half of 1 or 2 (omitted: the year), a format.
 _PARAMS = [
     {"name": "year", "in": "query", "required": True,
-     "schema": {"type": "string", "pattern": "^[0-9]{4}$"}, "description": "YYYY, 2004 to this year"},
+     "schema": {"type": "string", "pattern": "^(200[4-9]|20[1-9][0-9]|2[1-9][0-9]{2})$"},
+     "description": "YYYY, from 2004 (u.p.s. in force) to this year"},
     {"name": "half", "in": "query", "required": False,
      "schema": {"type": "string", "enum": ["1", "2"]}, "description": "omitted: the whole year"},
     {"name": "format", "in": "query", "required": False,
