@@ -23,7 +23,8 @@ _PARAMS = [
      "schema": {"type": "string", "pattern": "^(200[4-9]|20[1-9][0-9]|2[1-9][0-9]{2})$"},
      "description": "YYYY, from 2004 (u.p.s. in force) to this year"},
     {"name": "half", "in": "query", "required": False,
-     "schema": {"type": "string", "enum": ["1", "2"]}, "description": "omitted: the whole year"},
+     "schema": {"type": "string", "enum": ["", "1", "2"]},
+     "description": "omitted or empty: the whole year"},
     {"name": "format", "in": "query", "required": False,
      "schema": {"type": "string", "enum": ["json", "xlsx", "csv"], "default": "json"}},
 ]
