@@ -137,14 +137,14 @@ def counts(ctx: Any) -> dict[str, int]:
 
 
 def plan(ctx: Any) -> str:
-    """PostgreSQL's plan of the rows' statement for the first half (ANALYZE, without costs)."""
+    """PostgreSQL's plan of the report's statement for the first half (ANALYZE, without costs)."""
     from sqlalchemy.dialects import postgresql
 
     from app.domain.mrpips03 import Period
     from app.services.reports import mrpips03
 
     p = Period(2025, 1)
-    sql = mrpips03._rows_statement(mrpips03._helped(p.start, p.end)).compile(
+    sql = mrpips03.statement(p.start, p.end).compile(
         dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
     with ctx.db.engine.connect() as conn:
         rows = conn.execute(text(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}")).scalars()

@@ -34,6 +34,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     union,
     union_all,
 )
@@ -148,10 +149,10 @@ def period(ctx: ServiceContext, year: object, half: object) -> form.Period:
     return form.Period(y, h)
 
 
-def _helped(start: date, end: date) -> Any:
+def _helped(start: date, end: date) -> tuple[Any, Any]:
     """The cases given help in the period, one row per case and source: those paid (n payments
     and their amount) and those granted help in kind or a service (no payment: n and amount
-    NULL), with what the rows filter on."""
+    NULL), with what the rows filter on; and the same rows once per member of their household."""
     paid = (select(Payment.case_id.label("case_id"), func.count().label("n"),
                    func.sum(Payment.amount).label("amt"))
             .where(Payment.status == PaymentStatus.PAID.value,
@@ -173,15 +174,20 @@ def _helped(start: date, end: date) -> Any:
         paid,
         select(granted.c.case_id, null().cast(Integer).label("n"), null().label("amt"))).subquery()
     hm = HouseholdMember
-    size = select(func.count()).where(hm.household_id == Case.household_id).scalar_subquery()
-    family = select(func.min(hm.person_id)).where(hm.household_id == Case.household_id).scalar_subquery()
+    households = (select(hm.household_id, func.min(hm.person_id).label("family"),
+                         func.count().label("size")).group_by(hm.household_id).subquery())
     task = case(*[(and_(Case.benefit == b, Case.reason == r), literal(form.ZLECONE))
                   for b, r in form.COMMISSIONED], else_=literal(form.WLASNE))
-    return (select(Case.applicant_id.label("person"), Case.household_id.label("household"),
-                   family.label("family"), Case.benefit.label("benefit"), Case.reason.label("reason"),
-                   task.label("task"), (size == 1).label("alone"), sources.c.n, sources.c.amt)
-            .join(Case, Case.id == sources.c.case_id)
-            .where(Case.benefit.in_(sorted(form.COUNTED)))).cte("helped")
+    h = (select(Case.applicant_id.label("person"), Case.household_id.label("household"),
+                households.c.family, Case.benefit.label("benefit"), Case.reason.label("reason"),
+                task.label("task"), (households.c.size == 1).label("alone"), sources.c.n,
+                sources.c.amt)
+         .join(Case, Case.id == sources.c.case_id)
+         .join(households, households.c.household_id == Case.household_id)
+         .where(Case.benefit.in_(sorted(form.COUNTED)))).cte("helped")
+    members = (select(*h.c, hm.person_id.label("member"))
+               .join(hm, hm.household_id == h.c.household)).cte("helped_members")
+    return h, members
 
 
 def _filter(row: form.Row, h: Any) -> ColumnElement[bool]:
@@ -197,28 +203,9 @@ def _filter(row: form.Row, h: Any) -> ColumnElement[bool]:
     return and_(*conds)
 
 
-def _rows_statement(h: Any) -> Any:
-    hm = HouseholdMember
-    parts: list[Any] = []
-    for i, row in enumerate(form.ROWS):
-        where = _filter(row, h)
-        parts.append(select(literal(i).label("i"), literal(0).label("part"),
-                            func.count(distinct(h.c.person)), func.sum(h.c.n), func.sum(h.c.amt),
-                            func.count(distinct(h.c.family))).where(where))
-        parts.append(select(literal(i), literal(1), func.count(distinct(hm.person_id)), null(), null(),
-                            null()).select_from(h).join(hm, hm.household_id == h.c.household)
-                     .where(where))
-    return union_all(*parts)
-
-
-def _social_work(s: Any, start: date, end: date, h: Any) -> SocialWorkSection:
-    """Social work given in the period (services/social_work/period.py's definitions, read by
-    their dates only): a family is given social work when its record has a visit or a note dated
-    in the period or a kontrakt socjalny in force in it (concluded, not refused, by the period's
-    end, its outcome and the end of its term not before the period's start); its persons are the
-    record's members. A family is given social work *only* when none of its members is in a
-    family counted in the report's rows. Contracts: those in force, the persons who concluded
-    them, and the persons of their families."""
+def _in_period(start: date, end: date) -> tuple[Any, Any]:
+    """Social work's records in the period (a visit or note in it, or a contract in force), and
+    the condition of a contract in force (module docstring of services/social_work/period.py)."""
     c = SocialContract
     in_force = and_(c.status != ContractStatus.REFUSED.value, c.concluded_on <= end,
                     or_(c.outcome_on.is_(None), c.outcome_on >= start),
@@ -227,22 +214,66 @@ def _social_work(s: Any, start: date, end: date, h: Any) -> SocialWorkSection:
         select(SocialWorkEntry.record_id.label("rid")).where(SocialWorkEntry.on >= start,
                                                              SocialWorkEntry.on <= end),
         select(c.record_id).where(in_force)).subquery()
-    helped_persons = (select(HouseholdMember.person_id)
-                      .join(h, h.c.household == HouseholdMember.household_id))
+    return records, in_force
+
+
+def statement(start: date, end: date) -> Any:
+    """The whole report as one statement (the cases helped computed once): rows of (section, key,
+    persons, benefits, amount, families); sections ``row`` and ``row_members`` (each form row),
+    ``reason``, ``total``, ``paid`` (the payments paid, summed apart from the rows) and
+    ``social_work_only``."""
+    h, hm_h = _helped(start, end)
+    parts: list[Any] = []
+    for row in form.ROWS:
+        parts.append(select(literal("row").label("section"), literal(row.key).label("key"),
+                            func.count(distinct(h.c.person)).label("persons"),
+                            func.sum(h.c.n).label("n"), func.sum(h.c.amt).label("amt"),
+                            func.count(distinct(h.c.family)).label("families"))
+                     .where(_filter(row, h)))
+        parts.append(select(literal("row_members"), literal(row.key),
+                            func.count(distinct(hm_h.c.member)), null(), null(), null())
+                     .where(_filter(row, hm_h)))
+    parts.append(select(literal("reason"), hm_h.c.reason, func.count(distinct(hm_h.c.member)), null(),
+                        null(), func.count(distinct(hm_h.c.family))).group_by(hm_h.c.reason))
+    parts.append(select(literal("total"), literal(""), func.count(distinct(hm_h.c.member)), null(),
+                        null(), func.count(distinct(hm_h.c.family))))
+    parts.append(select(literal("paid"), literal(""), null(), null(),
+                        func.coalesce(func.sum(Payment.amount), 0), null())
+                 .join(Case, Case.id == Payment.case_id)
+                 .where(Payment.status == PaymentStatus.PAID.value,
+                        Payment.settled_on >= start, Payment.settled_on <= end,
+                        Case.benefit.in_(sorted(form.COUNTED))))
+    # Social work only: a record of the period none of whose members is in a family helped.
+    records, _ = _in_period(start, end)
     m = SocialWorkMember
-    families, persons = s.execute(select(func.count(distinct(m.record_id)), func.count(distinct(m.person_id)))
-                                  .where(m.record_id.in_(select(records.c.rid)))).one()
     other = m.__table__.alias("other")
     only = m.record_id.in_(select(records.c.rid)) & ~exists(
         select(other.c.id).where(other.c.record_id == m.record_id,
-                                 other.c.person_id.in_(helped_persons)))
-    only_families, only_persons = s.execute(
-        select(func.count(distinct(m.record_id)), func.count(distinct(m.person_id))).where(only)).one()
+                                 other.c.person_id.in_(select(hm_h.c.member))))
+    parts.append(select(literal("social_work_only"), literal(""), func.count(distinct(m.person_id)),
+                        null(), null(), func.count(distinct(m.record_id))).where(only))
+    return union_all(*parts)
+
+
+def _social_work(s: Any, start: date, end: date, only: tuple[int, int]) -> SocialWorkSection:
+    """Social work given in the period (services/social_work/period.py's definitions, read by
+    their dates only): a family is given social work when its record has a visit or a note dated
+    in the period or a kontrakt socjalny in force in it (concluded, not refused, by the period's
+    end, its outcome and the end of its term not before the period's start); its persons are the
+    record's members. A family is given social work *only* when none of its members is in a
+    family counted in the report's rows (``only``: its families and persons, from
+    :func:`statement`). Contracts: those in force, the persons who concluded them, and the
+    persons of their families."""
+    c = SocialContract
+    records, in_force = _in_period(start, end)
+    m = SocialWorkMember
+    families, persons = s.execute(select(func.count(distinct(m.record_id)), func.count(distinct(m.person_id)))
+                                  .where(m.record_id.in_(select(records.c.rid)))).one()
     contracts, contract_persons = s.execute(
         select(func.count(), func.count(distinct(c.person_id))).where(in_force)).one()
     contract_members = s.scalar(select(func.count(distinct(m.person_id))).where(
         m.record_id.in_(select(c.record_id).where(in_force))))
-    return SocialWorkSection(families, persons, only_families, only_persons, contracts,
+    return SocialWorkSection(families, persons, only[0], only[1], contracts,
                              contract_persons, contract_members or 0)
 
 
@@ -253,43 +284,34 @@ def compute(ctx: ServiceContext, actor: Actor, year: object, half: object = None
     start, end = p.start, p.end
     with ctx.uow(readonly=True) as uow:
         s = uow.session
-        h = _helped(start, end)
-        figures: dict[int, list[Any]] = {}
-        result: Any = s.execute(_rows_statement(h))
-        for i, part, persons, n, amt, families in result:
-            got = figures.setdefault(i, [0, None, None, 0, 0])
-            if part == 0:
-                got[0], got[1], got[2], got[3] = persons, n, amt, families
-            else:
-                got[4] = persons
+        if not ctx.db.is_sqlite:
+            # The distinct counts and the payments' grouping sort in memory (a report's need;
+            # the transaction's own setting).
+            s.execute(text("SET LOCAL work_mem = '64MB'"))
+        found: dict[tuple[str, str], tuple[Any, Any, Any, Any]] = {}
+        result: Any = s.execute(statement(start, end))
+        for section, key, persons, n, amt, families in result:
+            found[(section, key)] = (persons, n, amt, families)
         rows = []
-        for i, row in enumerate(form.ROWS):
-            persons, n, amt, families, in_families = figures.get(i, [0, None, None, 0, 0])
+        for row in form.ROWS:
+            persons, n, amt, families = found.get(("row", row.key), (0, None, None, 0))
+            in_families = found.get(("row_members", row.key), (0, None, None, None))[0]
             paid = row.measure is not form.Measure.GRANTED
             rows.append(FormRow(
                 row.key, row.label, row.task, row.level, persons,
                 int(n or 0) if paid else None,
                 Decimal(amt or ZERO).quantize(Decimal("0.01")) if paid else None,
                 families, in_families))
-        hm = HouseholdMember
-        by_reason: Any = s.execute(
-            select(h.c.reason, func.count(distinct(h.c.family)), func.count(distinct(hm.person_id)))
-            .join(hm, hm.household_id == h.c.household).group_by(h.c.reason))
-        reason_rows: dict[str, tuple[int, int]] = {reason: (fam, pif) for reason, fam, pif in by_reason}
-        total_families, total_persons = s.execute(
-            select(func.count(distinct(h.c.family)), func.count(distinct(hm.person_id)))
-            .select_from(h).join(hm, hm.household_id == h.c.household)).one()
+        reason_rows = {key: (v[3], v[0]) for (section, key), v in found.items() if section == "reason"}
         order = list(form.REASON_ORDER) + sorted(set(reason_rows) - set(form.REASON_ORDER))
         reasons = tuple(ReasonRow(r, *reason_rows.get(r, (0, 0))) for r in order)
-        social_work = _social_work(s, start, end, h)
-        paid_total: Any = s.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
-                                   .join(Case, Case.id == Payment.case_id)
-                                   .where(Payment.status == PaymentStatus.PAID.value,
-                                          Payment.settled_on >= start, Payment.settled_on <= end,
-                                          Case.benefit.in_(sorted(form.COUNTED))))
+        total_persons, _, _, total_families = found.get(("total", ""), (0, None, None, 0))
+        only_persons, _, _, only_families = found.get(("social_work_only", ""), (0, None, None, 0))
+        social_work = _social_work(s, start, end, (only_families, only_persons))
+        paid_total = found.get(("paid", ""), (None, None, 0, None))[2]
         return Mrpips03Report(p.year, p.half, start, end, tuple(rows), reasons, total_families,
                               total_persons, social_work,
-                              Decimal(paid_total).quantize(Decimal("0.01")))
+                              Decimal(paid_total or 0).quantize(Decimal("0.01")))
 
 
 # --- the exports ---------------------------------------------------------------------------------
