@@ -28,7 +28,7 @@ from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
-from app.domain.returnable_aid import repayment_plan, returned_amount
+from app.domain.returnable_aid import granted_total, repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording
@@ -174,6 +174,8 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
             if decision.kind != DecisionKind.PARTIAL and (extra := dodatki.ruling_sentence(
                     components)):
                 lines.append(extra)
+        # A monthly aid granted on condition of return (zasiłek okresowy, art. 41 pkt 2).
+        lines.extend(return_terms(decision))
         when = "Świadczenie będzie wypłacane"
     if case.bank_account:
         how = f"przelewem na rachunek bankowy strony nr {_account(case.bank_account)}"
@@ -189,7 +191,9 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
 def return_terms(decision: Decision) -> list[str]:
     """The return of aid granted on condition of it (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): how
     much, in how many monthly instalments, the first due when."""
-    owed = returned_amount(decision.return_kind, decision.amount, decision.return_amount)
+    total = granted_total(decision.benefit, decision.amount, decision.period_from,
+                          decision.period_to)
+    owed = returned_amount(decision.return_kind, total, decision.return_amount)
     if owed <= 0 or not decision.return_instalments or decision.return_first_due is None:
         return []
     plan = repayment_plan(owed, decision.return_instalments, decision.return_first_due)
