@@ -67,7 +67,7 @@ SILENT_OUTCOMES = frozenset({"no_licence"})
 
 
 def send(uow: UnitOfWork, proc: DebtorProcedure, step: str, outcome: str, on: date,
-         actor_id: int, data: Mapping[str, Any]) -> StoredDocument | None:
+         actor_id: int | None, data: Mapping[str, Any]) -> StoredDocument | None:
     """Issue the letter ``step`` sends (None where it sends none); refused while the centre's
     letterhead (the office) is not configured, as every letter is."""
     letter = LETTERS.get(step)
@@ -75,7 +75,8 @@ def send(uow: UnitOfWork, proc: DebtorProcedure, step: str, outcome: str, on: da
         return None
     body = office(uow)
     if body is None:
-        raise ValidationFailed(msg(Code.OFFICE_MISSING), {"addressee": msg(Code.OFFICE_NOT_CONFIGURED)})
+        raise ValidationFailed(msg(Code.OFFICE_MISSING),
+                               {"addressee": msg(Code.OFFICE_NOT_CONFIGURED)})
     case = uow.session.get(Case, proc.case_id)
     debtor = uow.session.get(Person, proc.debtor_id)
     assert case is not None and debtor is not None
@@ -84,5 +85,5 @@ def send(uow: UnitOfWork, proc: DebtorProcedure, step: str, outcome: str, on: da
         "debtor_letter.html", step=step, title=letter.title, office=body, case=case,
         issued_on=on, proc=proc, debtor=debtor, article=found.article,
         addressee=str(data.get("addressee") or "").strip() or letter.addressee,
-        data=data, user=uow.session.get(User, actor_id))
+        data=data, user=uow.session.get(User, actor_id) if actor_id else None)
     return document_store.store(uow, case.id, letter.kind, html, actor_id, title=letter.title)
