@@ -44,6 +44,9 @@ def test_art_17c_the_incomplete_first_month_is_scheduled_and_paid_by_days(
     drive(ctx, case_id, actors, data_for=data_for)
     decision: Decision = _decision(ctx, case_id)
     assert decision.kind == "grant" and decision.amount == Decimal("1000.00")
+    html = " ".join((decision.document_html or "").split())
+    assert "Za niepełny miesiąc świadczenie przysługuje" in html
+    assert "za okres od 1 stycznia 2027 r. do 8 stycznia 2027 r. – 258,10" in html
     with ctx.uow() as uow:
         items = {i.month: i.amount for i in uow.session.scalars(select(PaymentScheduleItem).where(
             PaymentScheduleItem.decision_id == decision.id))}

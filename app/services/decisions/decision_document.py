@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -174,6 +175,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
             if decision.kind != DecisionKind.PARTIAL and (extra := dodatki.ruling_sentence(
                     components)):
                 lines.append(extra)
+        lines.extend(incomplete_months(decision))
         # A monthly aid granted on condition of return (zasiłek okresowy, art. 41 pkt 2).
         lines.extend(return_terms(decision))
         when = "Świadczenie będzie wypłacane"
@@ -186,6 +188,30 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
     if decision.kind == DecisionKind.PARTIAL:
         lines.append(f"W pozostałej części odmówić przyznania {law.name_genitive}.")
     return lines
+
+
+def incomplete_months(decision: Decision) -> list[str]:
+    """The amount of an incomplete first or last month where the benefit pays it by days
+    (świadczenie rodzicielskie, art. 17c u.ś.r.: its catalogue entry's ``month_amount``)."""
+    entry = benefits.find(decision.benefit)
+    hook = entry.month_amount if entry is not None else None
+    start, end = decision.period_from, decision.period_to
+    if hook is None or start is None or decision.kind == DecisionKind.REFUSAL:
+        return []
+    ends = [start.replace(day=1)] + ([end.replace(day=1)] if end is not None else [])
+    parts = []
+    for m in dict.fromkeys(ends):
+        amount = hook(decision.amount, m, start, end)
+        if amount != decision.amount:
+            last = m.replace(day=calendar.monthrange(m.year, m.month)[1])
+            days_to = min(last, end) if end is not None else last
+            parts.append(f"za okres od {date_pl(max(m, start))} do {date_pl(days_to)} – "
+                         f"{zl(amount)}")
+    if not parts:
+        return []
+    return [f"Za niepełny miesiąc świadczenie przysługuje w kwocie ustalonej proporcjonalnie do "
+            f"liczby dni, za które przysługuje (zaokrąglonej do 10 groszy w górę): "
+            f"{'; '.join(parts)}."]
 
 
 def return_terms(decision: Decision) -> list[str]:
