@@ -81,7 +81,8 @@ def seed(ctx: ServiceContext, supervisor: Actor) -> dict[str, int]:
       95.00 and dodatek wielodzietność 95.00 less 50.00: 140.00 a month, shared 70.00 / 70.00;
     * C: zasiłek pielęgnacyjny 215.84 a month, Jan-Jun; the April payment is returned;
     * D: jednorazowa zapomoga (becikowe) 1000.00 on 5 March;
-    * E: fundusz alimentacyjny for 2 entitled persons, 1000.00 a month, Jan-Jun (filed in
+    * E: fundusz alimentacyjny for 2 entitled persons, 1000.00 a month, Jan-Jun (a third
+      person's amount fell below the floor, so nothing is paid for her; filed in
       August for the period, so no month is deferred, art. 20 ust. 2 of the FA act);
     * F: zasiłek stały 500.00 a month, Jan-Jun: on the same lists, in neither report.
 
@@ -102,7 +103,10 @@ def seed(ctx: ServiceContext, supervisor: Actor) -> dict[str, int]:
         "C": grant(ctx, "zasilek_pielegnacyjny", str(ZP), date(2026, 1, 1), date(2026, 6, 30))[1],
         "D": grant(ctx, "jednorazowa_zapomoga", "1000.00", date(2026, 3, 5))[1],
         "E": _with_calculation(ctx, "fundusz_alimentacyjny", "1000.00", date(2026, 1, 1),
-                               date(2026, 6, 30), [], [{"member": 1}, {"member": 2}],
+                               date(2026, 6, 30), [], [
+                                   {"member": 1, "amount": "500.00"},
+                                   {"member": 2, "amount": "500.00"},
+                                   {"member": 3, "amount": "0.00"}],
                                received_on=date(2025, 8, 1)),
         "F": grant(ctx, "zasilek_staly", "500.00", date(2026, 1, 1), date(2026, 6, 30))[1],
     }

@@ -137,7 +137,7 @@ def paid_payments(ctx: ServiceContext, period: Period, benefits: tuple[str, ...]
         ids = {r.eligibility_id for r in rows if r.eligibility_id is not None}
         results: dict[int, dict[str, Any]] = {}
         if ids:
-            results = {rid: result for rid, result in s.execute(
+            results = {row.id: row.result for row in s.execute(
                 select(EligibilityResult.id, EligibilityResult.result)
                 .where(EligibilityResult.id.in_(ids)))}
     return [_Paid(r.amount, r.settled_on, r.month, r.benefit,
@@ -147,10 +147,15 @@ def paid_payments(ctx: ServiceContext, period: Period, benefits: tuple[str, ...]
 
 
 def children_paid(result: dict[str, Any] | None) -> int:
-    """The children a zasiłek rodzinny is paid for: the entitled children of its calculation
-    (its ``breakdown``); one where the calculation names none."""
+    """The persons a payment pays a benefit for: the entitled children (zasiłek rodzinny) or
+    persons (FA) of its decision's calculation (its ``breakdown``), less those whose own amount
+    came to nothing (an FA person below the floor of art. 9 ust. 2a); one where it names none."""
     breakdown = (result or {}).get("breakdown")
-    return max(1, len(breakdown)) if isinstance(breakdown, list) else 1
+    if not isinstance(breakdown, list):
+        return 1
+    paid = [row for row in breakdown if isinstance(row, dict)
+            and Decimal(str(row.get("amount", "1"))) > 0]
+    return max(1, len(paid))
 
 
 def _parts(paid: _Paid) -> list[tuple[str, Decimal]]:
