@@ -112,7 +112,8 @@ def test_the_downloads_read_back_to_the_json(ctx: ServiceContext, client: Any,
     paid = [r for r in rows if r[0] == "razem"
             and r[1] == "Wypłacone świadczenia z funduszu alimentacyjnego"]
     assert paid == [["razem", "Wypłacone świadczenia z funduszu alimentacyjnego",
-                     "art. 10 ustawy o pomocy osobom uprawnionym do alimentów", "12", "6000.00"]]
+                     "art. 9 i art. 10 ustawy o pomocy osobom uprawnionym do alimentów", "12",
+                     "6000.00"]]
 
 
 def test_the_page_shows_the_period_its_figures_and_its_errors(

@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from app.domain.benefits import fundusz_alimentacyjny
 from app.domain.fa_debtor import STEPS
 from app.domain.money import ZERO
 from app.domain.views import JsonView
@@ -43,7 +44,7 @@ from app.services.kernel.context import Actor, ServiceContext
 from app.services.reports.family_benefits import Reconciliation, children_paid, paid_payments
 from app.services.reports.period_months import Period, require_reader
 
-FA = "fundusz_alimentacyjny"
+FA = fundusz_alimentacyjny.ENTRY.code
 # The report's lines in order; ``count`` and/or ``amount`` apply to each (None where not).
 BENEFITS_LINE = "fa_benefits"
 OPENED = "procedures_opened"
@@ -53,7 +54,7 @@ LEDGER_LINES = ("dues", "receipts", "receipts_state", "receipts_creditor_gmina",
 LINES = (BENEFITS_LINE, OPENED, *STEP_LINES, *LEDGER_LINES)
 _COUNTED = {BENEFITS_LINE, OPENED, *STEP_LINES, "dues", "receipts"}
 _SUMMED = {BENEFITS_LINE, *LEDGER_LINES}
-ARTICLES = {BENEFITS_LINE: "art. 10 ustawy o pomocy osobom uprawnionym do alimentów",
+ARTICLES = {BENEFITS_LINE: fundusz_alimentacyjny.ENTRY.article,
             OPENED: "art. 3-4", "dues": "art. 27 ust. 1", "receipts": "art. 27-28",
             "receipts_state": "art. 28 ust. 1", "receipts_creditor_gmina": "art. 28 ust. 1",
             "receipts_debtor_gmina": "art. 28 ust. 1", "dues_outstanding": "art. 27 ust. 1",

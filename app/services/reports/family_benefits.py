@@ -46,7 +46,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain import dodatki
+from app.domain import benefits, dodatki
+from app.domain.benefits import zasilek_rodzinny
 from app.domain.money import ZERO, round_money
 from app.domain.statuses import PaymentStatus
 from app.domain.views import JsonView
@@ -54,24 +55,31 @@ from app.persistence.models import Decision, EligibilityResult, Payment, Payment
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.reports.period_months import Period, require_reader
 
-ZASILEK = "zasilek_rodzinny"
-# The benefits of the u.ś.r. in the report's order, then the dodatki of art. 9-15 in theirs.
-BENEFITS = (ZASILEK, "zasilek_pielegnacyjny", "swiadczenie_pielegnacyjne",
-            "specjalny_zasilek_opiekunczy", "jednorazowa_zapomoga", "swiadczenie_rodzicielskie")
+ZASILEK = zasilek_rodzinny.ENTRY.code
 DODATKI = tuple(dodatki.NAMES_PL)
-LINES = (ZASILEK, *DODATKI, *BENEFITS[1:])
-ARTICLES = {ZASILEK: "art. 6 u.ś.r.", "zasilek_pielegnacyjny": "art. 16 u.ś.r.",
-            "swiadczenie_pielegnacyjne": "art. 17 u.ś.r.",
-            "specjalny_zasilek_opiekunczy": "art. 16a u.ś.r.",
-            "jednorazowa_zapomoga": "art. 15b u.ś.r.",
-            "swiadczenie_rodzicielskie": "art. 17c u.ś.r.",
-            "dodatek_urodzenie_dziecka": "art. 9 u.ś.r.",
-            "dodatek_opieka_urlop_wychowawczy": "art. 10 u.ś.r.",
-            "dodatek_samotne_wychowywanie": "art. 11a u.ś.r.",
-            "dodatek_rodzina_wielodzietna": "art. 12a u.ś.r.",
-            "dodatek_ksztalcenie_rehabilitacja": "art. 13 u.ś.r.",
-            "dodatek_rozpoczecie_roku_szkolnego": "art. 14 u.ś.r.",
-            "dodatek_nauka_poza_miejscem_zamieszkania": "art. 15 u.ś.r."}
+# The dodatki's own articles (art. 9-15 u.ś.r.); a benefit's article is its catalogue entry's.
+DODATEK_ARTICLES = {"dodatek_urodzenie_dziecka": "art. 9 u.ś.r.",
+                    "dodatek_opieka_urlop_wychowawczy": "art. 10 u.ś.r.",
+                    "dodatek_samotne_wychowywanie": "art. 11a u.ś.r.",
+                    "dodatek_rodzina_wielodzietna": "art. 12a u.ś.r.",
+                    "dodatek_ksztalcenie_rehabilitacja": "art. 13 u.ś.r.",
+                    "dodatek_rozpoczecie_roku_szkolnego": "art. 14 u.ś.r.",
+                    "dodatek_nauka_poza_miejscem_zamieszkania": "art. 15 u.ś.r."}
+
+
+def family_benefits() -> tuple[str, ...]:
+    """The benefits of the u.ś.r. in the catalogue's order (read from it at each use)."""
+    return tuple(e.code for e in benefits.entries() if e.act == "usr")
+
+
+def lines() -> tuple[str, ...]:
+    """The report's lines in order: zasiłek rodzinny, its dodatki, then the other benefits."""
+    return (ZASILEK, *DODATKI, *(code for code in family_benefits() if code != ZASILEK))
+
+
+def article(line: str) -> str:
+    """A line's legal basis: the dodatek's article, or the benefit's catalogue entry's."""
+    return DODATEK_ARTICLES.get(line) or benefits.get(line).article
 
 
 @dataclass(frozen=True)
@@ -214,18 +222,19 @@ def family_benefit_report(ctx: ServiceContext, actor: Actor, period: Period) -> 
     require_reader(actor)
     counts: dict[tuple[date, str], int] = defaultdict(int)
     amounts: dict[tuple[date, str], Decimal] = defaultdict(lambda: ZERO)
-    payments = paid_payments(ctx, period, BENEFITS)
+    payments = paid_payments(ctx, period, family_benefits())
     for paid in payments:
         month = paid.settled_on.replace(day=1)
         for line, count, amount in _split(paid):
             counts[month, line] += count
             amounts[month, line] += amount
-    rows = tuple(ReportLine(m, line, _benefit_of(line), ARTICLES[line], counts[m, line],
-                            amounts[m, line]) for m in period.months for line in LINES)
-    totals = tuple(ReportLine(None, line, _benefit_of(line), ARTICLES[line],
+    order = lines()
+    rows = tuple(ReportLine(m, line, _benefit_of(line), article(line), counts[m, line],
+                            amounts[m, line]) for m in period.months for line in order)
+    totals = tuple(ReportLine(None, line, _benefit_of(line), article(line),
                               sum(r.count for r in rows if r.line == line),
                               sum((r.amount for r in rows if r.line == line), ZERO))
-                   for line in LINES)
+                   for line in order)
     paid_amount = sum((p.amount for p in payments), ZERO)
     report_amount = sum((t.amount for t in totals), ZERO)
     return FamilyBenefitReport(period, rows, totals, Reconciliation(
