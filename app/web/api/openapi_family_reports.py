@@ -9,18 +9,19 @@ from .openapi_helpers import _op
 from .openapi_requests import DATE
 from .openapi_responses import BOOL, INT, MONEY, STR, array, nullable, obj
 
+_MONTH = "^(20|21)[0-9]{2}-(0[1-9]|1[0-2])$"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PARAMS = [
     {"name": "year", "in": "query", "required": False,
-     "schema": {"type": "string", "pattern": "^[0-9]{4}$"},
+     "schema": {"type": "string", "pattern": "^(20|21)[0-9]{2}$"},
      "description": "the year (with `half`); or give `from` and `to` instead"},
     {"name": "half", "in": "query", "required": False, "schema": {"enum": ["1", "2"]},
      "description": "1: January-June, 2: July-December; omitted: the whole year"},
     {"name": "from", "in": "query", "required": False,
-     "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+     "schema": {"type": "string", "pattern": _MONTH},
      "description": "the first month, YYYY-MM (with `to`; at most 24 months)"},
     {"name": "to", "in": "query", "required": False,
-     "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+     "schema": {"type": "string", "pattern": _MONTH},
      "description": "the last month, YYYY-MM"},
     {"name": "format", "in": "query", "required": False,
      "schema": {"enum": ["json", "xlsx", "csv"]},
