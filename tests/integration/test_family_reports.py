@@ -19,7 +19,7 @@ from app.services.debtors import ledger, procedures
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden
 from app.services.reports.fa import fa_report
-from app.services.reports.family_benefits import family_benefit_report, share
+from app.services.reports.family_benefits import _Paid, _split, family_benefit_report, share
 from app.services.reports.period_months import Period
 from tests.drive import drive
 from tests.integration.test_fa_debtor_process import actors, answers, request
@@ -297,3 +297,22 @@ def test_a_payment_is_shared_between_its_parts_to_the_grosz() -> None:
     assert share(z("100.00"), [("a", z("1")), ("b", z("1")), ("c", z("1"))]) == [
         ("a", z("33.34")), ("b", z("33.33")), ("c", z("33.33"))]
     assert share(z("50.00"), [("a", z("0")), ("b", z("0"))]) == [("a", z("50.00")), ("b", z("0"))]
+
+
+def test_a_payment_of_zasilek_rodzinny_is_split_as_its_schedule_made_it() -> None:
+    z = Decimal
+    result = {"components": [_part("zasilek_rodzinny", "219.00"),
+                             _part("dodatek_samotne_wychowywanie", "193.00"),
+                             _part("dodatek_rozpoczecie_roku_szkolnego", "100.00", "once")],
+              "breakdown": [_child(1), _child(2)]}
+    first = _Paid(z("512.00"), date(2026, 1, 9), date(2026, 1, 1), "zasilek_rodzinny",
+                  date(2026, 1, 1), result)
+    assert _split(first) == [("zasilek_rodzinny", 2, z("219.00")),
+                             ("dodatek_samotne_wychowywanie", 1, z("193.00")),
+                             ("dodatek_rozpoczecie_roku_szkolnego", 1, z("100.00"))]
+    # A grant in part: the schedule adds no dodatek paid once, and the amount granted is shared
+    # between the monthly parts (219 : 193 of 300.00).
+    partial = _Paid(z("300.00"), date(2026, 1, 9), date(2026, 1, 1), "zasilek_rodzinny",
+                    date(2026, 1, 1), result, full_grant=False)
+    assert _split(partial) == [("zasilek_rodzinny", 2, z("159.47")),
+                               ("dodatek_samotne_wychowywanie", 1, z("140.53"))]

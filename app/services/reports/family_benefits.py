@@ -49,7 +49,7 @@ from sqlalchemy import select
 from app.domain import benefits, dodatki
 from app.domain.benefits import zasilek_rodzinny
 from app.domain.money import ZERO, round_money
-from app.domain.statuses import PaymentStatus
+from app.domain.statuses import DecisionKind, PaymentStatus
 from app.domain.views import JsonView
 from app.persistence.models import Decision, EligibilityResult, Payment, PaymentScheduleItem
 from app.services.kernel.context import Actor, ServiceContext
@@ -126,6 +126,9 @@ class _Paid:
     benefit: str
     first: date
     result: dict[str, Any] | None
+    # A grant in full: only then does the schedule add the dodatki paid outside the monthly
+    # amount (app/services/payments/schedule.py, ``_dodatki``).
+    full_grant: bool = True
 
 
 def paid_payments(ctx: ServiceContext, period: Period, benefits: tuple[str, ...]) -> list[_Paid]:
@@ -135,7 +138,8 @@ def paid_payments(ctx: ServiceContext, period: Period, benefits: tuple[str, ...]
         s = uow.session
         rows = s.execute(
             select(Payment.amount, Payment.settled_on, PaymentScheduleItem.month,
-                   Decision.benefit, Decision.period_from, Decision.eligibility_id)
+                   Decision.benefit, Decision.period_from, Decision.eligibility_id,
+                   Decision.kind)
             .join(PaymentScheduleItem, PaymentScheduleItem.id == Payment.schedule_item_id)
             .join(Decision, Decision.id == PaymentScheduleItem.decision_id)
             .where(Payment.status == PaymentStatus.PAID,
@@ -150,7 +154,8 @@ def paid_payments(ctx: ServiceContext, period: Period, benefits: tuple[str, ...]
                 .where(EligibilityResult.id.in_(ids)))}
     return [_Paid(r.amount, r.settled_on, r.month, r.benefit,
                   (r.period_from or r.month).replace(day=1),
-                  results.get(r.eligibility_id) if r.eligibility_id is not None else None)
+                  results.get(r.eligibility_id) if r.eligibility_id is not None else None,
+                  r.kind == DecisionKind.GRANT)
             for r in rows]
 
 
@@ -181,6 +186,8 @@ def _parts(paid: _Paid) -> list[tuple[str, Decimal]]:
         elif code in dodatki.NAMES_PL:
             if reduced or c.get("per") == "month":
                 part = Decimal(str(c["amount"]))
+            elif not paid.full_grant:
+                part = ZERO
             else:
                 part = dodatki.paid_with_month([c], paid.month, paid.first)
             if part > 0:
