@@ -94,6 +94,11 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     instance.stage = snap.stage
     instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}
 
+    # A new instance (not yet inserted) is inserted with its first state, not updated after,
+    # and it has no tasks to read.
+    fresh = instance.id is None
+    if fresh:
+        session.flush()
     if (snap.data.get("decision_final") and not previous.get("decision_final")) or (
             snap.data.get("delivered_on") != previous.get("delivered_on")):
         REGISTRY.sync_from_workflow(uow, instance.case_id, snap.data)
@@ -101,7 +106,7 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     # given to each task (to prefill a task that comes round again, e.g. a returned draft).
     open_rows: dict[str, HumanTask] = {}
     last_result: dict[str, dict[str, Any]] = {}
-    for ht in session.scalars(
+    for ht in () if fresh else session.scalars(
         select(HumanTask).where(HumanTask.instance_id == instance.id,
                                 HumanTask.status.in_((TaskStatus.READY, TaskStatus.COMPLETED)))
         .order_by(HumanTask.id)
