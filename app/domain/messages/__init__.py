@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from app.domain.messages import (
     casework,
+    dash,
     deploy,
     fad,
     general,
@@ -39,7 +40,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
-                                   **usrf.TEXTS}
+                                   **usrf.TEXTS, **dash.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:
