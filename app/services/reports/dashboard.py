@@ -55,11 +55,11 @@ from app.services.cases.register_views import CaseRow
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Forbidden, ValidationFailed
+from app.services.kernel.formats import MAX_YEAR, MIN_YEAR
 
 VIEW_ROLES = frozenset({"head", "supervisor"})
 MAX_MONTHS = 36
 DEFAULT_MONTHS = 12
-FIRST_YEAR, LAST_YEAR = 2000, 2199
 FIGURES = ("opened", "granted", "refused", "paid")
 DRILLDOWN_LIMIT = 500
 GRANTS = (DecisionKind.GRANT, DecisionKind.PARTIAL)
@@ -159,6 +159,13 @@ def _require_view(actor: Actor) -> None:
         raise Forbidden(msg(DashCode.ROLE))
 
 
+def require_drill_down(actor: Actor) -> None:
+    """Forbidden unless the actor may open the cases behind a figure."""
+    _require_view(actor)
+    if not actor.has_case_role:
+        raise Forbidden(msg(DashCode.DRILLDOWN_ROLE))
+
+
 def _add_months(day: date, n: int) -> date:
     index = day.year * 12 + day.month - 1 + n
     return date(index // 12, index % 12 + 1, 1)
@@ -175,8 +182,8 @@ def parse_month(raw: str) -> date | Msg:
     year, month = int(raw[:4]), int(raw[5:])
     if not 1 <= month <= 12:
         return msg(DashCode.MONTH_FORMAT)
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        return msg(DashCode.MONTH_RANGE, first=FIRST_YEAR, last=LAST_YEAR)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return msg(DashCode.MONTH_RANGE, first=MIN_YEAR, last=MAX_YEAR)
     return date(year, month, 1)
 
 
@@ -327,9 +334,7 @@ def cases_behind(ctx: ServiceContext, actor: Actor, filters: Filters, figure: st
     """The cases behind one figure of the dashboard: the filters' period (or one ``month`` of
     it), benefit and caseworker, and optionally one art. 7 ``reason``. Personal data (the
     applicants' names): a case role only, and the read is audited (ids and counts only)."""
-    _require_view(actor)
-    if not actor.has_case_role:
-        raise Forbidden(msg(DashCode.DRILLDOWN_ROLE))
+    require_drill_down(actor)
     errors: dict[str, str] = {}
     if figure not in FIGURES:
         errors["figure"] = msg(DashCode.FIGURE_UNKNOWN)

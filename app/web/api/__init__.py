@@ -27,6 +27,7 @@ from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
+from . import dashboard as dashboard_api
 from . import debtors as debtors_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
@@ -369,3 +370,4 @@ def migrate_instances() -> Any:
 recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
+dashboard_api.register(bp)

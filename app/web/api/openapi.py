@@ -10,7 +10,13 @@ from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION
 from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
-from . import openapi_debtors, openapi_provision, openapi_recovery, openapi_social_work
+from . import (
+    openapi_dashboard,
+    openapi_debtors,
+    openapi_provision,
+    openapi_recovery,
+    openapi_social_work,
+)
 from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
 from .openapi_requests import (
     DATE,
@@ -261,6 +267,9 @@ OPENAPI["paths"].update(openapi_debtors.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)
+# --- the head of the centre's dashboard (app/web/api/openapi_dashboard.py) ---
+OPENAPI["components"]["schemas"].update(openapi_dashboard.SCHEMAS)
+OPENAPI["paths"].update(openapi_dashboard.PATHS)
 # The applicant and each member are one schema, declared once as Member.
 _CASE = OPENAPI["components"]["schemas"]["CaseRequest"]["properties"]
 OPENAPI["components"]["schemas"]["Member"] = _CASE["applicant"]

@@ -14,6 +14,7 @@ from app.web.ui.formatting import register_template_helpers
 from . import (
     cases,
     changes,
+    dashboard,
     debtors,
     life,
     payments,
@@ -87,3 +88,6 @@ for _rule, _view, _methods in _ROUTES:
 
 for _sw_rule, _sw_endpoint, _sw_view, _sw_methods in social_work.ROUTES:
     bp.add_url_rule(_sw_rule, endpoint=_sw_endpoint, view_func=_sw_view, methods=list(_sw_methods))
+
+for _d_rule, _d_endpoint, _d_view, _d_methods in dashboard.ROUTES:
+    bp.add_url_rule(_d_rule, endpoint=_d_endpoint, view_func=_d_view, methods=list(_d_methods))
