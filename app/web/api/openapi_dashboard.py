@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain import benefits
+from app.domain.reasons import REASONS
+
 from .openapi_helpers import _op
 from .openapi_responses import DATE, INT, MONEY, STR, array, nullable, obj
 
-_MONTH = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}
+# A month YYYY-MM in 1900-2199 (the years every date of the API may have).
+_MONTH = {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$"}
 _FILTERS = [
     {"name": "from", "in": "query", "required": False, "schema": _MONTH,
      "description": "the first month (YYYY-MM); default: eleven months before `to`"},
     {"name": "to", "in": "query", "required": False, "schema": _MONTH,
      "description": "the last month (YYYY-MM); default: this month; at most 36 months in all"},
-    {"name": "benefit", "in": "query", "required": False, "schema": STR,
+    {"name": "benefit", "in": "query", "required": False,
+     "schema": {"type": "string", "enum": list(benefits.CODES)},
      "description": "a benefit code of the catalogue"},
     {"name": "caseworker", "in": "query", "required": False,
      "schema": {"type": "string", "pattern": "^[0-9]{1,9}$"},
@@ -49,6 +54,7 @@ PATHS: dict[str, Any] = {
             {"name": "figure", "in": "query", "required": True,
              "schema": {"type": "string", "enum": ["opened", "granted", "refused", "paid"]}},
             {"name": "month", "in": "query", "required": False, "schema": _MONTH},
-            {"name": "reason", "in": "query", "required": False, "schema": STR},
+            {"name": "reason", "in": "query", "required": False,
+             "schema": {"type": "string", "enum": list(REASONS)}},
             *_FILTERS], errors=("422",))},
 }

@@ -2,9 +2,10 @@
 // data block the page renders (the same numbers as the tables beside the charts). Without
 // JavaScript, or without the library, the page shows the tables only (the charts stay hidden).
 //
-// Readable without colour: every series has its own pattern (decal) on bars, its own marker shape
-// and dash on lines, and a direct label (the series' name at the line's end, "name: value" on each
-// bar); the colours (Okabe-Ito) are only a help. The chart is one image to a screen reader
+// Readable without colour: every series has its own pattern (decal), shown in the legend too, a
+// dark outline, and a direct label (the value on each bar; "name: value" on the horizontal bars);
+// the colours (Okabe-Ito, told apart by the colour-blind) are only a help. A zero bar is not
+// labelled (the table has it). The chart is one image to a screen reader
 // (role="img" with a label naming the table beside it, which holds every number).
 (function () {
   'use strict';
@@ -18,8 +19,6 @@
   var money = new Intl.NumberFormat(locale, {minimumFractionDigits: 2, maximumFractionDigits: 2});
   var INK = '#1b2430';
   var COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
-  var SYMBOLS = ['circle', 'triangle', 'rect'];
-  var DASHES = ['solid', 'dashed', 'dotted'];
   // Diagonal stripes, dots, horizontal lines: one pattern per series.
   var DECALS = [
     {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 4], rotation: -Math.PI / 4,
@@ -45,19 +44,19 @@
     };
   }
 
-  function monthLines(split) {
+  function monthBars(split) {
     var option = base();
-    option.grid = {left: 48, right: 150, top: 40, bottom: 40};
-    option.xAxis = {type: 'category', data: split.labels, axisLabel: TEXT, boundaryGap: false};
+    var labelled = split.labels.length <= 12;
+    option.grid = {left: 48, right: 24, top: 44, bottom: 40};
+    option.xAxis = {type: 'category', data: split.labels, axisLabel: TEXT};
     option.yAxis = {type: 'value', minInterval: 1, axisLabel: TEXT};
     option.tooltip.valueFormatter = function (v) { return whole.format(v); };
     option.series = COUNTS.map(function (key, i) {
       return {
-        name: data.series[key], type: 'line', data: split[key],
-        symbol: SYMBOLS[i], symbolSize: 10, lineStyle: {width: 2.5, type: DASHES[i]},
-        endLabel: {show: true, formatter: '{a}', color: INK, fontSize: 13},
-        label: {show: split.labels.length <= 12, position: 'top', color: INK,
-                formatter: function (p) { return whole.format(p.value); }}
+        name: data.series[key], type: 'bar', data: split[key], barMaxWidth: 28,
+        itemStyle: {color: COLOURS[i], decal: DECALS[i], borderColor: INK, borderWidth: 1},
+        label: {show: labelled, position: 'top', color: INK, fontSize: 12,
+                formatter: function (p) { return p.value ? whole.format(p.value) : ''; }}
       };
     });
     return option;
@@ -91,14 +90,16 @@
         name: data.series[key], type: 'bar', data: split[key], barMaxWidth: 18,
         itemStyle: {color: COLOURS[i], decal: DECALS[i], borderColor: INK, borderWidth: 1},
         label: {show: true, position: 'right', color: INK, fontSize: 12,
-                formatter: function (p) { return p.seriesName + ': ' + whole.format(p.value); }}
+                formatter: function (p) {
+                  return p.value ? p.seriesName + ': ' + whole.format(p.value) : '';
+                }}
       };
     });
     return option;
   }
 
   var DRAW = {
-    month: monthLines, amount: function () { return amountBars(data.month); },
+    month: monthBars, amount: function () { return amountBars(data.month); },
     benefit: groupedBars, reason: groupedBars
   };
   var charts = [];
