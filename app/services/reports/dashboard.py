@@ -195,7 +195,7 @@ def read_filters(ctx: ServiceContext, raw: Mapping[str, str | None]) -> Filters:
     errors: dict[str, str] = {}
     months: dict[str, date] = {}
     for name in ("from", "to"):
-        text = (raw.get(name) or "").strip()
+        text = raw.get(name) or ""
         if text:
             parsed = parse_month(text)
             if isinstance(parsed, date):
@@ -209,11 +209,11 @@ def read_filters(ctx: ServiceContext, raw: Mapping[str, str | None]) -> Filters:
             errors["to"] = msg(DashCode.MONTH_ORDER)
         elif len(Filters(start, end).months) > MAX_MONTHS:
             errors["from"] = msg(DashCode.PERIOD_TOO_LONG, months=MAX_MONTHS)
-    benefit = (raw.get("benefit") or "").strip() or None
+    benefit = raw.get("benefit") or None
     if benefit is not None and benefit not in benefits.CODES:
         errors["benefit"] = msg(DashCode.BENEFIT_UNKNOWN)
     caseworker_id = None
-    caseworker = (raw.get("caseworker") or "").strip()
+    caseworker = raw.get("caseworker") or ""
     if caseworker:
         caseworker_id = parse_ascii_int(caseworker)
         known = caseworker_id is not None and caseworker_id in {c.id for c in caseworkers(ctx)}

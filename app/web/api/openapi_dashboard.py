@@ -10,18 +10,19 @@ from app.domain.reasons import REASONS
 from .openapi_helpers import _op
 from .openapi_responses import DATE, INT, MONEY, STR, array, nullable, obj
 
-# A month YYYY-MM in 1900-2199 (the years every date of the API may have).
-_MONTH = {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$"}
+# A month YYYY-MM in 1900-2199 (the years every date of the API may have). An empty value is the
+# parameter left out (the page's form sends "" for "all" and for the default period).
+_MONTH = {"type": "string", "pattern": "^((19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2]))?$"}
 _FILTERS = [
     {"name": "from", "in": "query", "required": False, "schema": _MONTH,
      "description": "the first month (YYYY-MM); default: eleven months before `to`"},
     {"name": "to", "in": "query", "required": False, "schema": _MONTH,
      "description": "the last month (YYYY-MM); default: this month; at most 36 months in all"},
     {"name": "benefit", "in": "query", "required": False,
-     "schema": {"type": "string", "enum": list(benefits.CODES)},
+     "schema": {"type": "string", "enum": ["", *benefits.CODES]},
      "description": "a benefit code of the catalogue"},
     {"name": "caseworker", "in": "query", "required": False,
-     "schema": {"type": "string", "pattern": "^[0-9]{1,9}$"},
+     "schema": {"type": "string", "pattern": "^([0-9]{1,9})?$"},
      "description": "a caseworker's user id (the case's caseworker)"},
 ]
 _ROW = obj({"key": STR, "opened": INT, "granted": INT, "refused": INT, "payments": INT,
@@ -55,6 +56,6 @@ PATHS: dict[str, Any] = {
              "schema": {"type": "string", "enum": ["opened", "granted", "refused", "paid"]}},
             {"name": "month", "in": "query", "required": False, "schema": _MONTH},
             {"name": "reason", "in": "query", "required": False,
-             "schema": {"type": "string", "enum": list(REASONS)}},
+             "schema": {"type": "string", "enum": ["", *REASONS]}},
             *_FILTERS], errors=("422",))},
 }
