@@ -402,8 +402,19 @@ class StaffUser:
 
 def list_users(ctx: ServiceContext) -> list[StaffUser]:
     """Staff accounts (no case data): id, username, full name, position, roles, active."""
-    with ctx.uow(readonly=True) as uow:
-        users = uow.session.scalars(select(User).order_by(User.full_name)).all()
-        return [StaffUser(id=u.id, username=u.username, full_name=u.full_name, position=u.position,
-                          roles=tuple(sorted(u.role_names)), active=u.is_active)
-                for u in users]
+    with ctx.uow(readonly=True) as uow:  # one statement: the users joined to their roles
+        rows = uow.session.execute(
+            select(User.id, User.username, User.full_name, User.position, User.is_active,
+                   UserRole.role)
+            .outerjoin(UserRole, UserRole.user_id == User.id)
+            .order_by(User.full_name, User.id)).all()
+    roles: dict[int, list[str]] = {}
+    first: dict[int, Any] = {}
+    for row in rows:
+        first.setdefault(row.id, row)
+        held = roles.setdefault(row.id, [])
+        if row.role is not None:
+            held.append(row.role)
+    return [StaffUser(id=u.id, username=u.username, full_name=u.full_name, position=u.position,
+                      roles=tuple(sorted(roles[u.id])), active=u.is_active)
+            for u in first.values()]
