@@ -10,7 +10,13 @@ from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION
 from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
-from . import openapi_debtors, openapi_provision, openapi_recovery, openapi_social_work
+from . import (
+    openapi_debtors,
+    openapi_family_reports,
+    openapi_provision,
+    openapi_recovery,
+    openapi_social_work,
+)
 from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
 from .openapi_requests import (
     DATE,
@@ -258,6 +264,9 @@ OPENAPI["paths"].update(openapi_social_work.PATHS)
 # --- the FA debtor procedure (app/web/api/openapi_debtors.py) ---
 OPENAPI["components"]["schemas"].update(openapi_debtors.SCHEMAS)
 OPENAPI["paths"].update(openapi_debtors.PATHS)
+# --- the family-benefit and FA reports (app/web/api/openapi_family_reports.py) ---
+OPENAPI["components"]["schemas"].update(openapi_family_reports.SCHEMAS)
+OPENAPI["paths"].update(openapi_family_reports.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)
