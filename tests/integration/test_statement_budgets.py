@@ -29,9 +29,13 @@ pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
 # request -> (statements, transactions), as measured when recorded.
 BUDGET: dict[str, tuple[int, int]] = {
     "open_case": (15, 1),        # zasiłek stały 15, okresowy 13
-    "case_file_page": (31, 2),
-    "worklist_page": (7, 3),     # the user, the tasks, the centre's name: three transactions
+    "case_file_page": (23, 1),   # 31/2 before: the user in one statement, one transaction, the
+    #                              decision life in 5 statements fewer
+    "worklist_page": (3, 1),     # the user, the tasks, the staff (each one statement): 7/3 before
 }
+# On SQLite each unit of work is its own transaction (a writer must BEGIN IMMEDIATE, which a
+# transaction a read began cannot do), so a page costs one per unit of work there.
+SQLITE_TRANSACTIONS = {"case_file_page": 2, "worklist_page": 3}
 # task name -> (statements, transactions) of worklist.complete, per kind of task.
 TASK_BUDGET: dict[str, tuple[int, int]] = {
     "completeness_check": (11, 1), "conduct_interview": (17, 1), "draft_decision": (13, 1),
@@ -98,8 +102,11 @@ def test_each_main_request_stays_within_its_statement_budget(
         with count_statements(ctx.db.engine) as counted:
             assert client.get(path).status_code == 200
         measured[name] = (counted.statements, counted.transactions)
-    over = {name: (cost, BUDGET[name]) for name, cost in measured.items()
-            if cost[0] > BUDGET[name][0] or cost[1] > BUDGET[name][1]}
+    budget = dict(BUDGET)
+    if ctx.db.is_sqlite:
+        budget.update({name: (budget[name][0], count) for name, count in SQLITE_TRANSACTIONS.items()})
+    over = {name: (cost, budget[name]) for name, cost in measured.items()
+            if cost[0] > budget[name][0] or cost[1] > budget[name][1]}
     unknown = sorted(set(tasks) - set(TASK_BUDGET))
     over.update({f"task {name}": (cost, TASK_BUDGET[name]) for name, cost in tasks.items()
                  if name in TASK_BUDGET and (cost[0] > TASK_BUDGET[name][0]
