@@ -308,7 +308,9 @@ def main(argv: list[str] | None = None) -> int:
 
             result["documents"] = bench_documents(ctx, clock, publisher, by_role,
                                                   seconds=3.0 if args.quick else 8.0)
-            print(f"  documents: {result['documents']['decision_pdf_per_s']:.1f} decision PDFs/s",
+            docs = result["documents"]
+            print(f"  documents: {docs['decision_pdf_per_s']:.1f} decision PDFs/s, CPU ms per "
+                  f"document min {docs['cpu_ms_per_pdf_min']:.1f} median {docs['cpu_ms_per_pdf_p50']:.1f}",
                   flush=True)
             common.truncate_case_data(ctx)
             result["late_step"] = service.bench_late_step(
@@ -358,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "state_bytes_per_case": round(result["service"]["state_bytes_avg"], 1),
         "late_step_vs_early_step": round(result["late_step"]["ratio"], 3),
         "decision_pdf_per_s": round(result["documents"]["decision_pdf_per_s"], 2),
+        "decision_pdf_cpu_ms": round(result["documents"]["cpu_ms_per_pdf_p50"], 1),
         "late_step_vs_first_update": round(result["late_step"]["update_ratio"], 3),
         "backend": result["backend"],
         "http_server": f"gunicorn {h['best']}" if h else None,

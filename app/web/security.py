@@ -61,7 +61,7 @@ def register_login(app: Flask) -> None:
             return None
         if newest != generation:
             session[SESSION_GENERATION] = newest
-        return to_login_user(user)
+        return LoginUser(user.id, user.username, user.full_name, set(user.roles), user.locale)
 
 
 def bearer_token() -> str | None:

@@ -15,6 +15,7 @@ from app.config import load_config
 from app.domain.digits import parse_ascii_int
 from app.extensions import babel, csrf, login_manager
 from app.services.factory import build_context
+from app.services.kernel.context import ServiceContext, shared_transaction
 
 
 def configure_app(app: Flask, overrides: dict[str, Any] | None) -> None:
@@ -36,6 +37,26 @@ def register_services(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Build the service context once per process (tests may inject one)."""
     ctx = (overrides or {}).get("SERVICE_CONTEXT") or build_context(app.config)
     app.extensions["pomoc"] = ctx
+    if not ctx.db.is_sqlite:
+        register_shared_transaction(app, ctx)
+
+
+def register_shared_transaction(app: Flask, ctx: ServiceContext) -> None:
+    """One transaction per request: the user's check and the page's reads and writes share it
+    (see kernel.context.SharedTransaction); the request's end rolls back what was only read."""
+    from flask import g
+
+    @app.before_request
+    def _open_shared() -> None:
+        scope = shared_transaction(ctx.db)
+        scope.__enter__()
+        g.pomoc_shared = scope
+
+    @app.teardown_request
+    def _close_shared(exc: BaseException | None) -> None:
+        scope = g.pop("pomoc_shared", None)
+        if scope is not None:
+            scope.__exit__(None, None, None)
 
 
 class BoundedInt(IntegerConverter):

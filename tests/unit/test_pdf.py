@@ -52,3 +52,43 @@ def test_finding_7_a_long_word_breaks_inside_the_page() -> None:
                      f"<table><tr><td>1</td><td>{word}</td></tr></table></body></html>")
     assert text_outside_the_page(pdf) == []
     assert "".join(pdf_text(pdf).split()).count(word) == 2
+
+
+def test_issue_18_the_cached_typesetter_gives_the_same_bytes_and_no_glyphs_of_an_earlier_document() -> None:
+    # One font configuration and parsed stylesheet per thread (issue 18): a document rendered
+    # after a larger one embeds only its own glyphs, and the same HTML gives the same bytes.
+    small = "<html><body><p>Zasiłek okresowy</p></body></html>"
+    many = ("<html><body><h1>Ąęść</h1><p>" + "".join(chr(c) for c in range(0x21, 0x17F)
+                                                       if chr(c) not in "<&")
+            + " 王小明 Жук</p></body></html>")
+    first = render_pdf(small)
+    large = render_pdf(many)
+    again = render_pdf(small)
+    assert again == first
+    assert len(large) > 3 * len(first)
+    assert "王小明" in pdf_text(large)
+    assert "Zasiłek okresowy" in pdf_text(again)
+
+
+def test_issue_18_each_thread_has_its_own_typesetter_and_extra_sheets_are_kept_by_text() -> None:
+    import threading
+
+    from app.services.documents import pdf
+
+    html = "<html><body><table><tr><td class='num'>1 234,56 zł</td></tr></table></body></html>"
+    css = ".num{text-align:right}@page{size:A4 landscape}"
+    here = render_pdf(html, css)
+    setter = pdf._typesetter()
+    assert setter.sheets(css)[1] is setter.sheets(css)[1]
+    assert setter.sheets("") == [setter.base]
+    other: dict[str, object] = {}
+
+    def work() -> None:
+        other["pdf"] = render_pdf(html, css)
+        other["setter"] = pdf._typesetter()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert other["setter"] is not setter
+    assert other["pdf"] == here

@@ -77,6 +77,10 @@ DOWNLOADS = {
     ("/api/reports/mrpips-03", "get"): {
         "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "text/csv"},
+    # The family-benefit and FA reports: JSON, or their table as XLSX or CSV (?format=).
+    **{(path, "get"): {"application/json", "text/csv",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+       for path in ("/api/reports/family-benefits", "/api/reports/fa")},
 }
 
 

@@ -20,8 +20,10 @@ from collections.abc import Mapping
 
 from app.domain.messages import (
     casework,
+    dash,
     deploy,
     fad,
+    fbr,
     general,
     notices,
     rep,
@@ -39,8 +41,8 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
-                                   **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
-                                   **usrf.TEXTS, **rep.TEXTS}
+                                   **fad.TEXTS, **fbr.TEXTS, **social_work.TEXTS, **upsa.TEXTS,
+                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS, **rep.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -7,11 +7,10 @@ from sqlalchemy import select
 
 from app.domain.messages import Code, msg
 from app.domain.statuses import DecisionStatus, TaskStatus
-from app.persistence.models import Appeal, Case, DecisionEvent, HumanTask
-from app.services.appeals.appeal import appeal_dict, task_ready
+from app.persistence.models import Appeal, Case, Decision, DecisionEvent, HumanTask
+from app.services.appeals.appeal import appeal_dict
 from app.services.appeals.views import DecisionLife, LifeEvent, PendingAppeal
-from app.services.decisions.decision_changes import running_grant
-from app.services.decisions.decision_records import latest_decision
+from app.services.decisions.change_cases import GRANTING, RUNNING
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden
 
@@ -19,20 +18,28 @@ from app.services.kernel.errors import Forbidden
 def life_of(uow: UnitOfWork, case: Case) -> DecisionLife:
     """Appeals (with dates, timeliness and the SKO's ruling), events, and what may be done now."""
     s = uow.session
-    appeals = [appeal_dict(a) for a in s.scalars(
-        select(Appeal).where(Appeal.case_id == case.id).order_by(Appeal.id))]
+    appeal_rows = list(s.scalars(
+        select(Appeal).where(Appeal.case_id == case.id).order_by(Appeal.id)))
+    appeals = [appeal_dict(a) for a in appeal_rows]
     events = [LifeEvent.of(e) for e in s.scalars(select(DecisionEvent).where(DecisionEvent.case_id == case.id)
                          .order_by(DecisionEvent.on, DecisionEvent.id))]
-    grant = running_grant(uow, case.id)
-    window_open = s.scalar(select(HumanTask.id).where(
-        HumanTask.case_id == case.id, HumanTask.action == "appeal_window",
-        HumanTask.status == TaskStatus.READY).limit(1)) is not None
-    sko_task = s.scalar(select(HumanTask.id).where(
-        HumanTask.case_id == case.id, HumanTask.action == "sko_outcome",
-        HumanTask.status == TaskStatus.READY).limit(1))
-    latest = s.scalars(select(Appeal).where(Appeal.case_id == case.id)
-                       .order_by(Appeal.id.desc())).first()
-    decision = latest_decision(uow, case.id)
+    # The case's decisions, newest first, read once: the latest, and the running grant among
+    # them (the rule of decision_changes.running_grant).
+    decisions = list(s.scalars(
+        select(Decision).where(Decision.case_id == case.id).order_by(Decision.id.desc())))
+    grant = next((d for d in decisions if d.kind in GRANTING and d.status in RUNNING), None)
+    decision = decisions[0] if decisions else None
+    # The ready tasks this reading depends on, in one statement (the first of each action).
+    ready: dict[str, int] = {}
+    for action, task_id in s.execute(select(HumanTask.action, HumanTask.id).where(
+            HumanTask.case_id == case.id, HumanTask.status == TaskStatus.READY,
+            HumanTask.action.in_(("appeal_window", "sko_outcome", "handle_appeal")))
+            .order_by(HumanTask.id)):
+        ready.setdefault(action or "", task_id)
+    window_open = "appeal_window" in ready
+    sko_task = ready.get("sko_outcome")
+    handle_ready = "handle_appeal" in ready
+    latest = appeal_rows[-1] if appeal_rows else None
     return DecisionLife(
         appeals=tuple(appeals),
         events=tuple(events),
@@ -41,8 +48,8 @@ def life_of(uow: UnitOfWork, case: Case) -> DecisionLife:
         can_record_appeal=bool(decision and not window_open and (
             decision.status == DecisionStatus.FINAL
             or (decision.status == DecisionStatus.APPEALED and not appeals)))
-        and not task_ready(uow, case.id, "handle_appeal"),
-        handle_task=task_ready(uow, case.id, "handle_appeal"),
+        and not handle_ready,
+        handle_task=handle_ready,
         can_change=bool(grant and grant.period_from
                         and grant.status in (DecisionStatus.ISSUED, DecisionStatus.FINAL)),
         grant_period_from=grant.period_from if grant and grant.period_from else None,

@@ -6,12 +6,19 @@ or Japanese characters from ``fonts-wqy-microhei``), which WeasyPrint embeds as 
 so the file prints the same anywhere. Any text lays out inside the page: long words break
 (``overflow-wrap: anywhere``), tables never widen past it. Rendering never fetches anything:
 no network, no local files (a name or address typed into a case cannot pull in a URL or a file).
+
+Each thread keeps one ``FontConfiguration`` and the parsed stylesheets (issue 18): building them
+costs about 6 ms per document, and a fresh font configuration also throws away Pango's and
+HarfBuzz's font caches, about 17 ms of a 2-page decision's 120 ms in all (docs/PERFORMANCE.md,
+"The decision PDF"). Per thread, because Pango's font map is not safe to share between threads
+(a gunicorn gthread worker renders the payment lists on its request threads).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -59,15 +66,46 @@ def printable(html: str) -> str:
     return html.translate(_INVISIBLE)
 
 
+# How many distinct extra stylesheets a thread keeps parsed. The callers pass constants (the
+# cash-desk list, the meals and services lists, a test's own), so this is never reached in use;
+# it only bounds a caller that would build its CSS per document.
+_EXTRA_SHEETS = 32
+
+
+class _Typesetter:
+    """One thread's font configuration and parsed stylesheets, built on its first document."""
+
+    def __init__(self) -> None:
+        self.fonts = FontConfiguration()
+        self.base = CSS(string=BASE_CSS, font_config=self.fonts)
+        self.extra: dict[str, CSS] = {}
+
+    def sheets(self, extra_css: str) -> list[CSS]:
+        if not extra_css:
+            return [self.base]
+        sheet = self.extra.get(extra_css)
+        if sheet is None:
+            if len(self.extra) >= _EXTRA_SHEETS:
+                self.extra.clear()
+            sheet = self.extra[extra_css] = CSS(string=extra_css, font_config=self.fonts)
+        return [self.base, sheet]
+
+
+_local = threading.local()
+
+
+def _typesetter() -> _Typesetter:
+    setter: _Typesetter | None = getattr(_local, "setter", None)
+    if setter is None:
+        setter = _local.setter = _Typesetter()
+    return setter
+
+
 def render_pdf(html: str, extra_css: str = "") -> bytes:
     """The PDF of a complete HTML document (fonts embedded, nothing fetched)."""
-    html = printable(html)
-    fonts = FontConfiguration()
-    sheets = [CSS(string=BASE_CSS, font_config=fonts)]
-    if extra_css:
-        sheets.append(CSS(string=extra_css, font_config=fonts))
-    document = HTML(string=html, url_fetcher=_no_fetch(), base_url="about:blank")
-    pdf: bytes = document.write_pdf(stylesheets=sheets, font_config=fonts)
+    setter = _typesetter()
+    document = HTML(string=printable(html), url_fetcher=_no_fetch(), base_url="about:blank")
+    pdf: bytes = document.write_pdf(stylesheets=setter.sheets(extra_css), font_config=setter.fonts)
     return pdf
 
 

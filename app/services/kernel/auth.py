@@ -276,27 +276,46 @@ def session_generation(ctx: ServiceContext) -> int:
         return int(uow.session.scalar(select(func.max(AuditEvent.id))) or 0)
 
 
-def session_user(ctx: ServiceContext, user_id: int, generation: int) -> tuple[User | None, int]:
+@dataclass(frozen=True)
+class SessionUser:
+    """The signed-in user a page session stands for (no ORM object kept across requests)."""
+
+    id: int
+    username: str
+    full_name: str
+    roles: frozenset[str]
+    locale: str
+
+
+def session_user(
+    ctx: ServiceContext, user_id: int, generation: int
+) -> tuple[SessionUser | None, int]:
     """The active user of a page session of this generation, or None after the user's logout.
 
     Also returns the generation the session may move to (the newest audit row id when the
     session has fallen far behind, else its own): the check is a range scan on the primary key.
+    One statement per request: the user by primary key joined to its roles, with the logout
+    check and the newest audit id as scalar subqueries.
     """
+    logged_out = select(AuditEvent.id).where(
+        AuditEvent.id > generation, AuditEvent.action == LOGOUT, AuditEvent.user_id == user_id,
+    ).limit(1).scalar_subquery()
+    top = select(func.max(AuditEvent.id)).scalar_subquery()
     with ctx.uow(readonly=True) as uow:
-        user = uow.session.get(User, user_id)
-        if user is None or not user.is_active:
-            return None, generation
-        logged_out = uow.session.scalar(select(AuditEvent.id).where(
-            AuditEvent.id > generation, AuditEvent.action == LOGOUT, AuditEvent.user_id == user_id,
-        ).limit(1))
-        if logged_out is not None:
-            return None, generation
-        newest = generation
-        top = int(uow.session.scalar(select(func.max(AuditEvent.id))) or 0)
-        if generation <= 0 or top - generation > _GENERATION_REFRESH:
-            newest = top
-        uow.session.expunge(user)
-        return user, newest
+        rows = uow.session.execute(
+            select(User.username, User.full_name, User.locale, User.is_active, UserRole.role,
+                   logged_out, top)
+            .outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == user_id)
+        ).all()
+    if not rows or not rows[0].is_active or rows[0][5] is not None:
+        return None, generation
+    first = rows[0]
+    newest = generation
+    top_id = int(first[6] or 0)
+    if generation <= 0 or top_id - generation > _GENERATION_REFRESH:
+        newest = top_id
+    roles = frozenset(r.role for r in rows if r.role is not None)
+    return SessionUser(user_id, first.username, first.full_name, roles, first.locale), newest
 
 
 def record_logout(ctx: ServiceContext, user_id: int) -> None:
@@ -383,8 +402,19 @@ class StaffUser:
 
 def list_users(ctx: ServiceContext) -> list[StaffUser]:
     """Staff accounts (no case data): id, username, full name, position, roles, active."""
-    with ctx.uow(readonly=True) as uow:
-        users = uow.session.scalars(select(User).order_by(User.full_name)).all()
-        return [StaffUser(id=u.id, username=u.username, full_name=u.full_name, position=u.position,
-                          roles=tuple(sorted(u.role_names)), active=u.is_active)
-                for u in users]
+    with ctx.uow(readonly=True) as uow:  # one statement: the users joined to their roles
+        rows = uow.session.execute(
+            select(User.id, User.username, User.full_name, User.position, User.is_active,
+                   UserRole.role)
+            .outerjoin(UserRole, UserRole.user_id == User.id)
+            .order_by(User.full_name, User.id)).all()
+    roles: dict[int, list[str]] = {}
+    first: dict[int, Any] = {}
+    for row in rows:
+        first.setdefault(row.id, row)
+        held = roles.setdefault(row.id, [])
+        if row.role is not None:
+            held.append(row.role)
+    return [StaffUser(id=u.id, username=u.username, full_name=u.full_name, position=u.position,
+                      roles=tuple(sorted(roles[u.id])), active=u.is_active)
+            for u in first.values()]

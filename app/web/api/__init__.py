@@ -27,7 +27,9 @@ from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
+from . import dashboard as dashboard_api
 from . import debtors as debtors_api
+from . import family_reports as family_reports_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
 from . import reports as reports_api
@@ -371,3 +373,5 @@ recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
 reports_api.register(bp)
+family_reports_api.register(bp)
+dashboard_api.register(bp)

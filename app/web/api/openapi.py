@@ -11,7 +11,9 @@ from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
 from . import (
+    openapi_dashboard,
     openapi_debtors,
+    openapi_family_reports,
     openapi_provision,
     openapi_recovery,
     openapi_reports,
@@ -264,12 +266,18 @@ OPENAPI["paths"].update(openapi_social_work.PATHS)
 # --- the FA debtor procedure (app/web/api/openapi_debtors.py) ---
 OPENAPI["components"]["schemas"].update(openapi_debtors.SCHEMAS)
 OPENAPI["paths"].update(openapi_debtors.PATHS)
+# --- the family-benefit and FA reports (app/web/api/openapi_family_reports.py) ---
+OPENAPI["components"]["schemas"].update(openapi_family_reports.SCHEMAS)
+OPENAPI["paths"].update(openapi_family_reports.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)
 # --- reports (app/web/api/openapi_reports.py) ---------------------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_reports.SCHEMAS)
 OPENAPI["paths"].update(openapi_reports.PATHS)
+# --- the head of the centre's dashboard (app/web/api/openapi_dashboard.py) ---
+OPENAPI["components"]["schemas"].update(openapi_dashboard.SCHEMAS)
+OPENAPI["paths"].update(openapi_dashboard.PATHS)
 # The applicant and each member are one schema, declared once as Member.
 _CASE = OPENAPI["components"]["schemas"]["CaseRequest"]["properties"]
 OPENAPI["components"]["schemas"]["Member"] = _CASE["applicant"]
