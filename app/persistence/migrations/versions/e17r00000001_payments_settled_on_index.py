@@ -2,7 +2,7 @@
 period by it (issue 17, lane mrpips).
 
 Revision ID: e17r00000001
-Revises: e16f00000001
+Revises: e17d00000001
 Create Date: 2026-12-07
 
 """
@@ -11,7 +11,7 @@ from typing import Sequence, Union
 from alembic import op
 
 revision: str = 'e17r00000001'
-down_revision: Union[str, Sequence[str], None] = 'e16f00000001'
+down_revision: Union[str, Sequence[str], None] = 'e17d00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
