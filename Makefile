@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 export FLASK_APP := app
 
 
-.PHONY: system-deps pdf-deps translations run test test-embedded bench bench-scale lint assets clean help
+.PHONY: system-deps pdf-deps translations run test test-embedded bench bench-scale bench-report lint assets clean help
 
 help:
 	@echo "make run            start Pomoc with demo data (SQLite, embedded broker) on PORT=$(PORT)"
 	@echo "make test           the whole test suite (PostgreSQL + Redis + real worker, then embedded)"
 	@echo "make bench          benchmarks; prints a table and a JSON line"
 	@echo "make bench-scale    the main pages with 200,000 cases and 2 million payments"
+	@echo "make bench-report   MRPiPS-03 over 100,000 cases with a year of payments"
 	@echo "make lint           ruff + mypy"
 
 $(STAMP): pyproject.toml
@@ -70,6 +71,10 @@ bench: $(STAMP)
 # The main pages at ten years of data: 200,000 cases and 2 million payments (PostgreSQL).
 bench-scale: $(STAMP)
 	$(BIN)/python -m bench.scale
+
+# MRPiPS-03 for a half-year and a year over 100,000 cases with a year of payments (PostgreSQL).
+bench-report: $(STAMP)
+	$(BIN)/python -m bench.report
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tasks tests bench

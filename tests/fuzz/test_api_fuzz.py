@@ -82,6 +82,7 @@ REFUSALS_422: dict[str, str] = {
     "POST /api/payments/{payment_id}/settle": "`on` between the list's approval (and its payment "
                                               "date) and today; a reference (state)",
     "POST /api/payments/run": "a month more than one month ahead of today (issue 19 part 3)",
+    "GET /api/reports/mrpips-03": "a year after the current one (the report's period has not begun)",
     "GET /api/payment-lists/{list_id}/export/{kind}": "an Elixir-O export of a list with an "
                                                       "invalid account, or with no transfer "
                                                       "(state)",

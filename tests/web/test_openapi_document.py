@@ -74,6 +74,9 @@ DOWNLOADS = {
     ("/api/recovery-decisions/{decision_id}/pdf", "get"): {"application/pdf"},
     ("/api/provision/{kind}/export/{fmt}", "get"): {
         "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    ("/api/reports/mrpips-03", "get"): {
+        "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "text/csv"},
     # The family-benefit and FA reports: JSON, or their table as XLSX or CSV (?format=).
     **{(path, "get"): {"application/json", "text/csv",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

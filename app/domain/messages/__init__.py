@@ -26,6 +26,7 @@ from app.domain.messages import (
     fbr,
     general,
     notices,
+    rep,
     service_errors,
     social_work,
     upsa,
@@ -41,7 +42,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **fbr.TEXTS, **social_work.TEXTS, **upsa.TEXTS,
-                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS}
+                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS, **rep.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

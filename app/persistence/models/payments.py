@@ -89,7 +89,8 @@ class Payment(Base):
     account: Mapped[str | None] = mapped_column(String(34))
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reissue_of_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
-    settled_on: Mapped[date | None]
+    # The day it was paid or returned (the reports read the payments paid in a period by it).
+    settled_on: Mapped[date | None] = mapped_column(index=True)
     settled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     settled_at: Mapped[datetime | None]
     # Where the settlement comes from: the bank statement or the cash-desk receipt reference.

@@ -32,6 +32,7 @@ from . import debtors as debtors_api
 from . import family_reports as family_reports_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
+from . import reports as reports_api
 from . import social_work as social_work_api
 from .openapi import document as openapi_document
 
@@ -371,5 +372,6 @@ def migrate_instances() -> Any:
 recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
+reports_api.register(bp)
 family_reports_api.register(bp)
 dashboard_api.register(bp)

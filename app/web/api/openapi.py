@@ -16,6 +16,7 @@ from . import (
     openapi_family_reports,
     openapi_provision,
     openapi_recovery,
+    openapi_reports,
     openapi_social_work,
 )
 from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
@@ -271,6 +272,9 @@ OPENAPI["paths"].update(openapi_family_reports.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)
+# --- reports (app/web/api/openapi_reports.py) ---------------------------------------------------
+OPENAPI["components"]["schemas"].update(openapi_reports.SCHEMAS)
+OPENAPI["paths"].update(openapi_reports.PATHS)
 # --- the head of the centre's dashboard (app/web/api/openapi_dashboard.py) ---
 OPENAPI["components"]["schemas"].update(openapi_dashboard.SCHEMAS)
 OPENAPI["paths"].update(openapi_dashboard.PATHS)
