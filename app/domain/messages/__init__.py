@@ -23,6 +23,7 @@ from app.domain.messages import (
     deploy,
     fad,
     general,
+    nk,
     notices,
     service_errors,
     social_work,
@@ -39,7 +40,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
-                                   **usrf.TEXTS}
+                                   **usrf.TEXTS, **nk.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -28,6 +28,7 @@ from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
 from . import debtors as debtors_api
+from . import niebieska_karta as niebieska_karta_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
 from . import social_work as social_work_api
@@ -369,3 +370,4 @@ def migrate_instances() -> Any:
 recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
+niebieska_karta_api.register(bp)

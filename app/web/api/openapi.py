@@ -10,7 +10,13 @@ from app.domain.party_request import AMOUNT_DISCRETION, PERIOD_DISCRETION
 from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
-from . import openapi_debtors, openapi_provision, openapi_recovery, openapi_social_work
+from . import (
+    openapi_debtors,
+    openapi_nk,
+    openapi_provision,
+    openapi_recovery,
+    openapi_social_work,
+)
 from .openapi_helpers import _CASE_LINKS, _DB_ID, _TASK_LINKS, _id, _link, _op, _post
 from .openapi_requests import (
     DATE,
@@ -255,6 +261,9 @@ OPENAPI["paths"].update(openapi_recovery.PATHS)
 # --- social work (app/web/api/openapi_social_work.py) -------------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_social_work.SCHEMAS)
 OPENAPI["paths"].update(openapi_social_work.PATHS)
+# --- Niebieska Karta (app/web/api/openapi_nk.py) ---------------------------------------------------
+OPENAPI["components"]["schemas"].update(openapi_nk.SCHEMAS)
+OPENAPI["paths"].update(openapi_nk.PATHS)
 # --- the FA debtor procedure (app/web/api/openapi_debtors.py) ---
 OPENAPI["components"]["schemas"].update(openapi_debtors.SCHEMAS)
 OPENAPI["paths"].update(openapi_debtors.PATHS)
