@@ -22,19 +22,27 @@ Rules and readings (named in the explanation):
   two, 67 for three, 69 for four, 71 for five or more (ust. 6), from the birth (from taking
   into care for ``care_since``); the answer names the last day. Not due when either parent
   (the applicant, a spouse or a partner) receives zasiłek macierzyński, nor when the applicant
-  has a carer's benefit (ust. 5; ``other_benefits``). READING: a partial first or last month is
-  the caseworker's, by days (ust. 4); the amount shown is the full month's. Not due when the
-  application is filed after the period has ended.
+  has a carer's benefit (ust. 5; ``other_benefits``). An incomplete first or last month (the
+  period runs from the birth or the taking into care to the last day of the weeks, not from a
+  1st to a month's end) is paid by days: the amount divided by all the calendar days of the
+  month, times the days the benefit is due, rounded up to 10 groszy (art. 17c u.ś.r., the
+  provision on "niepełny miesiąc": :func:`incomplete_month_amount`, which the payment schedule
+  applies through the catalogue's ``month_amount``); the amount shown is the full month's and
+  the explanation names the first and the last month's. Not due when the application is filed
+  after the period has ended.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
+from decimal import ROUND_CEILING, Decimal
 
 from app.domain.dodatki import add_months, applied_on, prenatal_met
 from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
 from app.domain.income import Member, income_of
+from app.domain.money import GROSZ
 from app.domain.polish import OTHER_BENEFITS_GENITIVE, READING_PL, date_pl, person_label, zl
 
 ART_15B = "art. 15b u.ś.r."
@@ -44,6 +52,9 @@ ART_15B_5 = "art. 15b ust. 5-6 u.ś.r."
 ART_17C = "art. 17c ust. 1 i 3 u.ś.r."
 ART_17C_5 = "art. 17c ust. 5 u.ś.r."
 ART_17C_6 = "art. 17c ust. 6 u.ś.r."
+# The provision on the amount for an incomplete month (niepełny miesiąc) of art. 17c.
+ART_17C_MONTH = "art. 17c ust. 7 u.ś.r."
+TEN_GROSZY = Decimal("0.1")
 PARENTS = ("applicant", "spouse", "partner")
 
 
@@ -194,8 +205,40 @@ def swiadczenie_rodzicielskie(members: list[Member], on: date, expl: Explanation
               f"{last}.", {"weeks": weeks, "until": last}, amount, [ART_17C],
               pl=f"Świadczenie rodzicielskie przysługuje bez względu na dochód, w wysokości "
                  f"{zl(amount)} miesięcznie, do {date_pl(last)}.")
+    # From the birth (or taking into care); a later first benefit month (art. 24 u.ś.r.) is
+    # whole, and the decision's period says which.
+    first_paid = since
+    first, final = (incomplete_month_amount(amount, first_paid, first_paid, last),
+                    incomplete_month_amount(amount, last, first_paid, last))
+    expl.step("swiadczenie_rodzicielskie.incomplete_months", f"An incomplete month is paid by "
+              f"days, rounded up to 10 groszy: {first} zł for the month of {first_paid}, "
+              f"{final} zł for the month of {last}.",
+              {"from": first_paid, "until": last, "first_month": first, "last_month": final},
+              None, [ART_17C_MONTH],
+              pl=f"Kwotę za niepełny miesiąc ustala się, dzieląc kwotę świadczenia przez liczbę "
+                 f"dni kalendarzowych miesiąca i mnożąc przez liczbę dni, za które świadczenie "
+                 f"przysługuje, z zaokrągleniem do 10 groszy w górę: za miesiąc, w którym "
+                 f"przypada {date_pl(first_paid)}, {zl(first)}; za miesiąc, w którym przypada "
+                 f"{date_pl(last)}, {zl(final)}.")
     part = {"code": swiadczenie_rodzicielskie.__name__, "amount": amount, "per": "month",
             "article": "art. 17c ust. 3 u.ś.r."}
     return Outcome.fixed(amount, ({"children": twins, "weeks": weeks, "from": since,
                                    "until": last},), (part,))
 
+
+def incomplete_month_amount(amount: Decimal, month: date, period_from: date,
+                            period_to: date | None) -> Decimal:
+    """The benefit for ``month`` of a period from ``period_from`` to ``period_to`` (None: open):
+    the whole ``amount`` for a whole month; for an incomplete one the amount divided by all the
+    calendar days of the month, times the days the benefit is due in it, rounded up to 10 groszy
+    (art. 17c u.ś.r., "niepełny miesiąc"); nothing for a month outside the period."""
+    days = calendar.monthrange(month.year, month.month)[1]
+    start, end = month.replace(day=1), month.replace(day=days)
+    first = max(start, period_from)
+    last = end if period_to is None else min(end, period_to)
+    if last < first:
+        return Decimal("0.00")
+    due = (last - first).days + 1
+    if due == days:
+        return amount
+    return (amount * due / days).quantize(TEN_GROSZY, rounding=ROUND_CEILING).quantize(GROSZ)

@@ -52,6 +52,7 @@ from app.domain.benefits.catalogue import FIRST_MONTH_DEFAULT, UPS
 from app.domain.benefits.forms import DRAFT, fragment
 from app.domain.errors import InvalidInput
 from app.domain.messages import Code
+from app.domain.messages.codes_upsa import UpsaCode
 from app.domain.money import money_str
 from app.domain.returnable_aid import return_rules
 from app.domain.violations import Violation
@@ -191,7 +192,14 @@ def _amount_rules(draft: DecisionDraft, legal: LegalRange | None) -> list[Violat
     params = {"amount": money_str(draft.amount), "min": money_str(legal.min_amount),
               "max": money_str(legal.max_amount), "computed": money_str(legal.amount)}
     if legal.unbounded:
-        return []  # no computed amount to depart from: the purpose states the need
+        # No computed amount to depart from: the purpose states the need; a floor the act
+        # still sets (20 zł of art. 38 ust. 4 for zasiłek okresowy under art. 41 pkt 2) holds.
+        if draft.amount < legal.min_amount:
+            return [Violation(
+                "amount_below_minimum", "amount", article,
+                f"The amount {params['amount']} zł is below the legal minimum of "
+                f"{params['min']} zł.", params, UpsaCode.RULE_AMOUNT_BELOW_MINIMUM)]
+        return []
     if not legal.min_amount <= draft.amount <= legal.max_amount:
         return [Violation(
             "amount_out_of_range", "amount", article,

@@ -1,6 +1,11 @@
 """Aid granted on condition of its return (art. 41 pkt 2 u.p.s.; art. 40 ust. 3): what the party
 returns, in which monthly instalments, and the rules a decision's return keeps against the range
-the eligibility answer gave (:class:`app.domain.explain.AmountRange`, ``returnable``)."""
+the eligibility answer gave (:class:`app.domain.explain.AmountRange`, ``returnable``).
+
+Art. 41 pkt 2 names three forms: "zasiłek okresowy, zasiłek celowy lub pomoc rzeczowa, pod
+warunkiem zwrotu części lub całości kwoty zasiłku lub wydatków na pomoc rzeczową". The aid a
+monthly zasiłek okresowy grants is its monthly amount times the months of its period
+(:func:`granted_total`): that is what a return "w całości" returns and what a part stays below."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain import benefits
 from app.domain.messages.codes_upsa import UpsaCode
 from app.domain.money import ZERO, money_str
 from app.domain.purpose_aid import ART_40_3, ART_41_2
@@ -24,6 +30,18 @@ def returned_amount(kind: str, amount: Decimal | None, part: Decimal | None) -> 
     if kind == "part":
         return part or ZERO
     return ZERO
+
+
+def granted_total(benefit: str, amount: Decimal | None, period_from: date | None,
+                  period_to: date | None) -> Decimal:
+    """The whole aid a decision grants: the amount of a one-off benefit; a monthly one's amount
+    times the calendar months of its period (zasiłek okresowy is granted for a set period)."""
+    entry = benefits.find(benefit)
+    if amount is None or entry is None or entry.one_off or period_from is None \
+            or period_to is None or period_to < period_from:
+        return amount or ZERO
+    months = (period_to.year - period_from.year) * 12 + period_to.month - period_from.month + 1
+    return amount * months
 
 
 def repayment_plan(total: Decimal, instalments: int, first_due: date) -> list[tuple[date, Decimal]]:
@@ -52,7 +70,7 @@ def return_rules(draft: Any, returnable: str) -> list[Violation]:
         return []
     article = ART_40_3 if returnable == "may" else ART_41_2
     out: list[Violation] = []
-    amount = draft.amount or ZERO
+    amount = granted_total(draft.benefit, draft.amount, draft.period_from, draft.period_to)
     if kind == "part" and not (draft.return_amount and ZERO < draft.return_amount < amount):
         out.append(Violation("return_amount_out_of_range", "return_amount", article,
                              f"The amount to return in part must be more than zero and less than the aid of "

@@ -31,7 +31,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.errors import InvalidInput
-from app.domain.explain import NOT_ELIGIBLE, Explanation, Outcome
+from app.domain.explain import NOT_ELIGIBLE, AmountRange, Explanation, Outcome
 from app.domain.income import Member, income_of
 from app.domain.messages import Code, msg
 from app.domain.money import HUNDRED, ZERO, amount_up, exact_percent, to_decimal
@@ -47,6 +47,7 @@ ART_37_5 = "art. 37 ust. 5 u.p.s."
 ART_38 = "art. 38 u.p.s."
 ART_38_4 = "art. 38 ust. 4 u.p.s."
 ART_41_1 = "art. 41 pkt 1 u.p.s."
+ART_41_2 = "art. 41 pkt 2 u.p.s."
 
 
 def _work_incapacity(applicant: Member, on: date, expl: Explanation) -> bool:
@@ -258,7 +259,7 @@ def zasilek_okresowy(
                  f"{whose} ({zl(crit)}); różnica wynosi {zl(diff)}, zatem warunek "
                  f"{'jest' if eligible else 'nie jest'} spełniony.")
     if not eligible:
-        return NOT_ELIGIBLE
+        return _zasilek_okresowy_returnable(expl, on) if diff < 0 else NOT_ELIGIBLE
     statutory = expl.param("zasilek_okresowy.percentage", on)
     share_pct = _percentage(municipal_percentage, statutory)
     if municipal_percentage is not None:
@@ -305,6 +306,36 @@ def zasilek_okresowy(
                  f"ani niższa niż {zl(minimum)} (art. 38 ust. 4 u.p.s.); proponuje się "
                  f"{zl(proposed)} miesięcznie.")
     return Outcome(True, proposed, proposed, maximum)
+
+
+def _zasilek_okresowy_returnable(expl: Explanation, on: date) -> Outcome:
+    """Zasiłek okresowy above the criterion (art. 41 pkt 2 u.p.s., in force text: "W szczególnie
+    uzasadnionych przypadkach osobie albo rodzinie o dochodach przekraczających kryterium
+    dochodowe może być przyznany: ... 2) zasiłek okresowy, zasiłek celowy lub pomoc rzeczowa,
+    pod warunkiem zwrotu części lub całości kwoty zasiłku lub wydatków na pomoc rzeczową").
+
+    READINGS: income *exactly at* the criterion is neither below it (art. 38 ust. 1: "niższy")
+    nor above it (art. 41: "przekraczających"), so it qualifies for neither; one grosz above it
+    the aid may be granted, on condition of return. Art. 38 ust. 2 measures the amount by the
+    difference to the criterion, which above it does not exist: the centre sets the amount for
+    the need, never below the 20 zł of art. 38 ust. 4 (a zasiłek okresowy still), and the act
+    names no upper bound: the floor is what the answer proposes (amount = min = max = 20 zł, the
+    range's ``max`` null), the caseworker types the amount of the need. Whether the case is
+    especially justified is the caseworker's call."""
+    minimum = expl.param("zasilek_okresowy.minimum", on)
+    expl.reading("zasilek_okresowy.returnable", "above the criterion a zasiłek okresowy may be "
+                 "granted only in an especially justified case, on condition of return in part "
+                 f"or in full (art. 41 pkt 2); the centre sets the amount, at least {minimum} zł "
+                 "(art. 38 ust. 4), with no upper bound.", [ART_41_2, ART_38_4],
+                 pl="przy dochodzie przekraczającym kryterium dochodowe zasiłek okresowy może być "
+                    "przyznany w szczególnie uzasadnionym przypadku pod warunkiem zwrotu części "
+                    "lub całości kwoty zasiłku (art. 41 pkt 2 u.p.s.); kwotę ustala ośrodek "
+                    f"stosownie do potrzeby, nie niższą niż {zl(minimum)} miesięcznie (art. 38 "
+                    "ust. 4 u.p.s.); to, czy przypadek jest szczególnie uzasadniony, ocenia "
+                    "pracownik socjalny.")
+    return Outcome(True, minimum, minimum, minimum,
+                   range=AmountRange(minimum, None, "month", (ART_41_2, ART_38_4),
+                                     returnable="required"))
 
 
 def specjalny_zasilek_celowy(members: list[Member], on: date, expl: Explanation) -> Outcome:

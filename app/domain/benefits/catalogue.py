@@ -116,6 +116,10 @@ class Benefit:
     # specjalny zasiłek opiekuńczy): one at a time (art. 27 ust. 5 u.ś.r.), no zasiłek stały with
     # it (art. 37 ust. 5 u.p.s.). A member's ``other_benefits`` names it by its code.
     carer_benefit: bool = False
+    # The amount a month of the period pays (amount, month, period_from, period_to), where an
+    # incomplete month is paid by days (świadczenie rodzicielskie, art. 17c u.ś.r.); None: the
+    # decision's amount every month.
+    month_amount: Callable[[Decimal, date, date, date | None], Decimal] | None = None
 
     def __post_init__(self) -> None:
         if not self.process:

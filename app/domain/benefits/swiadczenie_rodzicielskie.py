@@ -10,7 +10,7 @@ from typing import Any
 
 from app.domain.benefits.catalogue import N_, USR, Benefit, Kind, carer_benefits, register
 from app.domain.benefits.forms import DRAFT
-from app.domain.birth_benefits import swiadczenie_rodzicielskie
+from app.domain.birth_benefits import incomplete_month_amount, swiadczenie_rodzicielskie
 from app.domain.explain import Explanation, Outcome
 
 
@@ -29,6 +29,8 @@ ENTRY = register(Benefit(
     # Granted for the weeks of art. 17c ust. 6: the draft opens with 12 months (52 weeks is
     # 364 days); the calculation names the last day, which the caseworker sets.
     end_required=True, default_term_months=12,
+    # An incomplete first or last month is paid by days, rounded up to 10 groszy.
+    month_amount=incomplete_month_amount,
     first_month_article=f"art. 24 ust. 2 {USR}",
     # No income test: the birth (PESEL), taking into care, and the benefits that exclude it.
     member_fields=("born_on", "care_since", "other_benefits"),

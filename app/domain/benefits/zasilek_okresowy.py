@@ -1,5 +1,7 @@
 """Zasiłek okresowy (art. 38 u.p.s.): monthly for a set period, the amount between the statutory
-minimum and the difference to the criterion; the rule is
+minimum and the difference to the criterion; above the criterion, in an especially justified
+case, only on condition of return in part or in full (art. 41 pkt 2 u.p.s.: the draft then asks
+for the return and its instalments, and the return feeds the recovery ledger). The rule is
 :func:`app.domain.social_assistance.zasilek_okresowy`."""
 
 from __future__ import annotations
@@ -25,6 +27,6 @@ ENTRY = register(Benefit(
     name_en="Periodic benefit (zasiłek okresowy)",
     kind=Kind.MONTHLY, rule=rule, end_required=True, default_term_months=3,
     parameter_prefix="zasilek_okresowy", parameters_read=("ups.", "zasilek_okresowy."),
-    amount_discretion=True, period_discretion=True,
+    amount_discretion=True, period_discretion=True, returnable=True,
     member_fields=INCOME_FIELDS,
 ))

@@ -20,3 +20,5 @@ class FadCode(MessageCode):
     DEBTOR_REGISTRATION_DAYS = "debtor.registration_days"
     DEBTOR_EVASION_EXCLUDED = "debtor.evasion_excluded"
     DEBTOR_FINAL_BEFORE_DECISION = "debtor.final_before_decision"
+    DEBTOR_PAYMENTS_DISAGREE = "debtor.payments_disagree"
+    DEBTOR_MONTH_PAID_INVALID = "debtor.month_paid_invalid"

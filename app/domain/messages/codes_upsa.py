@@ -14,3 +14,4 @@ class UpsaCode(MessageCode):
     RULE_RETURN_AMOUNT_OUT_OF_RANGE = "rule.return_amount_out_of_range"
     RULE_RETURN_TERMS_REQUIRED = "rule.return_terms_required"
     RULE_RETURN_DUE_BEFORE_PAYMENT = "rule.return_due_before_payment"
+    RULE_AMOUNT_BELOW_MINIMUM = "rule.amount_below_minimum"

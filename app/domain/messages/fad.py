@@ -47,4 +47,16 @@ TEXTS: dict[MessageCode, Template] = {
     FadCode.DEBTOR_FINAL_BEFORE_DECISION: Template(
         N_("Decyzja nie może stać się ostateczna przed jej wydaniem."),
         "The decision cannot become final before it is issued."),
+    FadCode.DEBTOR_PAYMENTS_DISAGREE: Template(
+        N_("Wpłaty wpisane za ostatnie %(months)s miesięcy nie zgadzają się z odpowiedzią, czy "
+           "dłużnik w każdym z nich wpłacał co najmniej %(percent)s%% alimentów (art. 5 "
+           "ust. 3a); popraw wpłaty lub odpowiedź."),
+        "The payments entered for the last %(months)s months disagree with the answer whether "
+        "the debtor paid at least %(percent)s%% of the alimony in each of them (art. 5 "
+        "ust. 3a); correct the payments or the answer."),
+    FadCode.DEBTOR_MONTH_PAID_INVALID: Template(
+        N_("Wiersz %(row)s: podaj miesiąc (RRRR-MM-DD) oraz kwoty alimentów należnych i "
+           "wpłaconych (zł, np. 500.00)."),
+        "Row %(row)s: give the month (YYYY-MM-DD) and the amounts of the alimony due and paid "
+        "(zł, e.g. 500.00)."),
 }

@@ -28,4 +28,8 @@ TEXTS: dict[MessageCode, Template] = {
         N_("Pierwsza rata zwrotu nie może przypadać przed wypłatą pomocy (%(article)s)."),
         "The first instalment of the return cannot fall due before the aid is paid "
         "(%(article)s)."),
+    UpsaCode.RULE_AMOUNT_BELOW_MINIMUM: Template(
+        N_("Kwota %(amount)s zł jest niższa niż najniższa kwota świadczenia %(min)s zł "
+           "(%(article)s)."),
+        "The amount %(amount)s zł is below the legal minimum of %(min)s zł (%(article)s)."),
 }

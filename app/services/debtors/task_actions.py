@@ -2,7 +2,8 @@
 step (the day, the deadline the task carried, the outcome) and is checked against the act:
 dates not after today nor before the creditor centre's request, the registration period at most
 the act's 30 days (art. 5 ust. 2 pkt 1), no evasion decision where the debtor paid half the
-alimony in each of the last 6 months (art. 5 ust. 3a), finality not before the decision."""
+alimony in each of the last 6 months (art. 5 ust. 3a: declared, or computed from the months'
+payments where the caseworker enters them), finality not before the decision."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain import parameters
+from app.domain import fa_debtor, parameters
 from app.domain.deadlines import today_in_warsaw
+from app.domain.fa_debtor import MonthPaid
 from app.domain.messages import Msg, msg
 from app.domain.messages.codes_fad import FadCode
+from app.domain.money import MoneyRefused, parse_money
 from app.persistence.models import DebtorProcedure, DebtorStep, HumanTask, ProcessInstance
+from app.services.debtors import letters
 from app.services.kernel.context import Actor, UnitOfWork
 from app.services.kernel.errors import NotFound, ValidationFailed
 from app.services.workflow.registry import Action, fields
@@ -68,6 +72,7 @@ def _outcome(step: str, data: Mapping[str, Any], errors: dict[str, Msg], on: dat
             return "refused_work"
         return "registered" if data.get("registered") else "not_registered"
     if step == "evasion_decision":
+        _check_months_paid(data, errors, on)
         if data.get("evasion_found") and data.get("paid_half_each_month"):
             errors["evasion_found"] = msg(
                 FadCode.DEBTOR_EVASION_EXCLUDED,
@@ -77,6 +82,37 @@ def _outcome(step: str, data: Mapping[str, Any], errors: dict[str, Msg], on: dat
     if step == "licence_motion":
         return "sent" if data.get("licence_held") else "no_licence"
     return "done"
+
+
+def _months_paid(data: Mapping[str, Any], errors: dict[str, Msg]) -> list[MonthPaid] | None:
+    """The months the caseworker entered (alimony due and paid in each), or None when none
+    were; a row that is not a date and two amounts is refused with its number."""
+    rows = data.get("months_paid")
+    if not rows:
+        return None
+    found: list[MonthPaid] = []
+    for i, row in enumerate(rows, start=1):
+        try:
+            found.append(MonthPaid(date.fromisoformat(str(row["month"])[:10]),
+                                   parse_money(row["due"]), parse_money(row["paid"])))
+        except (KeyError, TypeError, ValueError, MoneyRefused):
+            errors["months_paid"] = msg(FadCode.DEBTOR_MONTH_PAID_INVALID, row=i)
+            return None
+    return found
+
+
+def _check_months_paid(data: Mapping[str, Any], errors: dict[str, Msg], on: date) -> None:
+    """Art. 5 ust. 3a computed, not only declared: where the months' payments are entered, the
+    exclusion :func:`app.domain.fa_debtor.evasion_excluded` finds from them must be the answer
+    the form gives (``paid_half_each_month``), which the process's gateway reads."""
+    months = _months_paid(data, errors)
+    if months is None:
+        return
+    if fa_debtor.evasion_excluded(months, on) != bool(data.get("paid_half_each_month")):
+        errors["paid_half_each_month"] = msg(
+            FadCode.DEBTOR_PAYMENTS_DISAGREE,
+            months=int(parameters.value("fa.debtor.evasion_months", on).value),
+            percent=str(parameters.value("fa.debtor.evasion_paid_percent", on).value))
 
 
 def _recorder(step: str, date_field: str, note_field: str | None = None) -> Callable[..., None]:
@@ -99,13 +135,17 @@ def _recorder(step: str, date_field: str, note_field: str | None = None) -> Call
             procedure_id=proc.id, step=step, done_on=day, due_on=ht.due_on, outcome=outcome,
             note=str(data.get(note_field) or "") if note_field else "",
             recorded_by_id=actor.id, created_at=uow.ctx.now()))
+        letters.send(uow, proc, step, outcome, day, actor.id, data)
     hook.__name__ = f"record_{step}"
     return hook
 
 
 def _action(step: str, date_field: str, doc: str, note: str | None = None,
             **types: str) -> Action:
-    all_types = {date_field: "string", **types, **({note: "string"} if note else {})}
+    # A step that sends a letter (app.services.debtors.letters) may name its addressee.
+    optional = {"addressee": "string"} if step in letters.LETTERS else {}
+    all_types = {date_field: "string", **types, **({note: "string"} if note else {}),
+                 **optional}
     return Action(_recorder(step, date_field, note), fields(**all_types),
                   frozenset({date_field, *types}), doc=doc)
 
@@ -124,9 +164,13 @@ ACTIONS: Mapping[str, Action] = MappingProxyType({
     "debtor_registration_check": _action(
         "registration", "checked_on", "Records whether the debtor registered (art. 5 ust. 2-3).",
         registered="boolean", refused_work="boolean"),
-    "debtor_evasion_decision": _action(
-        "evasion_decision", "decided_on", "Records the decision on evasion; refused under "
-        "art. 5 ust. 3a.", paid_half_each_month="boolean", evasion_found="boolean"),
+    "debtor_evasion_decision": Action(
+        _recorder("evasion_decision", "decided_on"),
+        fields(decided_on="string", paid_half_each_month="boolean", evasion_found="boolean",
+               months_paid="array"),
+        frozenset({"decided_on", "paid_half_each_month", "evasion_found"}),
+        doc="Records the decision on evasion; refused under art. 5 ust. 3a, computed from the "
+            "last months' alimony due and paid where they are entered."),
     "debtor_evasion_final": _action(
         "evasion_final", "evasion_final_on", "Records the day the evasion decision became final."),
     "debtor_licence_motion": _action(

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from app.domain.legal_acts import cite
 from app.domain.party_request import PartyRequest, grants_in_full
 from app.domain.polish import date_pl, zl
 from app.domain.reasons import REASONS
-from app.domain.returnable_aid import repayment_plan, returned_amount
+from app.domain.returnable_aid import granted_total, repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind
 from app.persistence.models import Application, Case, Decision
 from app.services.decisions import decision_wording
@@ -174,6 +175,9 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
             if decision.kind != DecisionKind.PARTIAL and (extra := dodatki.ruling_sentence(
                     components)):
                 lines.append(extra)
+        lines.extend(incomplete_months(decision))
+        # A monthly aid granted on condition of return (zasiłek okresowy, art. 41 pkt 2).
+        lines.extend(return_terms(decision))
         when = "Świadczenie będzie wypłacane"
     if case.bank_account:
         how = f"przelewem na rachunek bankowy strony nr {_account(case.bank_account)}"
@@ -186,10 +190,36 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
     return lines
 
 
+def incomplete_months(decision: Decision) -> list[str]:
+    """The amount of an incomplete first or last month where the benefit pays it by days
+    (świadczenie rodzicielskie, art. 17c u.ś.r.: its catalogue entry's ``month_amount``)."""
+    entry = benefits.find(decision.benefit)
+    hook = entry.month_amount if entry is not None else None
+    start, end = decision.period_from, decision.period_to
+    if hook is None or start is None or decision.kind == DecisionKind.REFUSAL:
+        return []
+    ends = [start.replace(day=1)] + ([end.replace(day=1)] if end is not None else [])
+    parts = []
+    for m in dict.fromkeys(ends):
+        amount = hook(decision.amount, m, start, end)
+        if amount != decision.amount:
+            last = m.replace(day=calendar.monthrange(m.year, m.month)[1])
+            days_to = min(last, end) if end is not None else last
+            parts.append(f"za okres od {date_pl(max(m, start))} do {date_pl(days_to)} – "
+                         f"{zl(amount)}")
+    if not parts:
+        return []
+    return [f"Za niepełny miesiąc świadczenie przysługuje w kwocie ustalonej proporcjonalnie do "
+            f"liczby dni, za które przysługuje (zaokrąglonej do 10 groszy w górę): "
+            f"{'; '.join(parts)}."]
+
+
 def return_terms(decision: Decision) -> list[str]:
     """The return of aid granted on condition of it (art. 41 pkt 2, art. 40 ust. 3 u.p.s.): how
     much, in how many monthly instalments, the first due when."""
-    owed = returned_amount(decision.return_kind, decision.amount, decision.return_amount)
+    total = granted_total(decision.benefit, decision.amount, decision.period_from,
+                          decision.period_to)
+    owed = returned_amount(decision.return_kind, total, decision.return_amount)
     if owed <= 0 or not decision.return_instalments or decision.return_first_due is None:
         return []
     plan = repayment_plan(owed, decision.return_instalments, decision.return_first_due)

@@ -97,8 +97,12 @@ def _affected(uow: UnitOfWork, today: date) -> list[AffectedGrant]:
                 continue
             result = calculate(decision.benefit, change, household_members(uow, case, change))
             # Where the law leaves a range, the grant stands while it stays inside the new range.
-            inside = result.eligible and result.min_amount <= decision.amount <= result.max_amount
-            if inside and (result.min_amount != result.max_amount or result.amount == decision.amount):
+            # A range with no upper bound (aid returnable under art. 41 pkt 2 u.p.s.) caps nothing.
+            open_top = result.range is not None and result.range.high is None
+            high = decision.amount if open_top else result.max_amount
+            inside = result.eligible and result.min_amount <= decision.amount <= high
+            if inside and (open_top or result.min_amount != result.max_amount
+                           or result.amount == decision.amount):
                 continue
             found.append(AffectedGrant(
                 case.id, case.number, decision.benefit, decision.id, decision.number,

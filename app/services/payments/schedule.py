@@ -93,16 +93,27 @@ def make_schedule(uow: UnitOfWork, decision: Decision) -> ScheduleMade:
     existing = set(uow.session.scalars(
         select(PaymentScheduleItem.month).where(PaymentScheduleItem.decision_id == decision.id)))
     extra = _dodatki(decision, [month for month, _ in dated])
+    base = _month_amounts(decision, [month for month, _ in dated])
     rows = [{"decision_id": decision.id, "case_id": decision.case_id, "month": month,
-             "due_on": due, "amount": decision.amount + extra[month],
+             "due_on": due, "amount": base[month] + extra[month],
              "status": ScheduleItemStatus.PLANNED}
             for month, due in dated if month not in existing]
     if rows:
         # One multi-row INSERT instead of one statement per benefit month.
         uow.session.execute(insert(PaymentScheduleItem), rows)
-    total = decision.amount * len(dated) + sum(extra.values(), ZERO)
+    total = sum(base.values(), ZERO) + sum(extra.values(), ZERO)
     return ScheduleMade(items=len(rows), total=total,
                         open_ended=decision.period_to is None and decision.benefit not in ONE_OFF)
+
+
+def _month_amounts(decision: Decision, months: list[date]) -> dict[date, Decimal]:
+    """Each month's amount: the decision's, or by days for an incomplete month where the
+    benefit says so (its catalogue entry's ``month_amount``; one-off benefits are whole)."""
+    entry = benefits.find(decision.benefit)
+    hook = entry.month_amount if entry is not None and not entry.one_off else None
+    if hook is None or decision.period_from is None:
+        return dict.fromkeys(months, decision.amount)
+    return {m: hook(decision.amount, m, decision.period_from, decision.period_to) for m in months}
 
 
 def _dodatki(decision: Decision, months: list[date]) -> dict[date, Decimal]:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.domain import benefits
 from app.domain import recovery as rules
-from app.domain.returnable_aid import repayment_plan, returned_amount
+from app.domain.returnable_aid import granted_total, repayment_plan, returned_amount
 from app.domain.statuses import DecisionKind, RecoveryStatus
 from app.persistence.models import Case, Decision, Recovery, RecoveryInstalment
 from app.services.kernel import audit
@@ -49,7 +49,9 @@ def owed_by_decision(decision: Decision) -> tuple[str, Decimal] | None:
         return None
     if entry.paid_to != "party":
         return FUNERAL_COSTS, decision.amount
-    returned = returned_amount(decision.return_kind, decision.amount, decision.return_amount)
+    total = granted_total(decision.benefit, decision.amount, decision.period_from,
+                          decision.period_to)
+    returned = returned_amount(decision.return_kind, total, decision.return_amount)
     if returned > 0:
         return RETURNABLE_AID, returned
     return None

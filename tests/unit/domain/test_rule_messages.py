@@ -79,6 +79,13 @@ def every_rule_broken() -> list[Violation]:
                         RETURN_MAY, FIRST),
         *check_decision(celowy(return_kind="full", return_instalments=2,
                                return_first_due=date(2026, 2, 1)), RETURN_MAY, FIRST),
+        # Lane b16: zasiłek okresowy under art. 41 pkt 2 keeps the 20 zł floor of art. 38 ust. 4.
+        *check_decision(DecisionDraft(
+            benefit="zasilek_okresowy", kind="grant", amount=Decimal("15"), period_from=FIRST,
+            period_to=date(2026, 5, 31), return_kind="full", return_instalments=3,
+            return_first_due=date(2026, 6, 15)),
+            LegalRange(True, Decimal("20"), Decimal("20"), Decimal("20"), True, "required"),
+            FIRST),
     ]
     return found
 
