@@ -18,6 +18,7 @@ from tests.drive import canned, drive, sample_application
 from tests.web.test_web_defences import bearer, token
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.embedded]
+HOME = "Zakład Pogrzebowy Anioł s.c."
 
 
 def _open(client: Any, benefit: str, net_income: str = "300.00") -> int:
@@ -99,9 +100,11 @@ def test_art_44_funeral_is_decided_with_its_costs_claimed_and_no_payment_to_the_
     actors = {"caseworker": caseworker, "supervisor": supervisor}
     case_id = _open(client, "sprawienie_pogrzebu")
     decision = _decide(ctx, case_id, actors, "5200.00",
-                       "pogrzeb Anny Kowalskiej, zm. 2 marca 2026 r., wyznania rzymskokatolickiego")
+                       "pogrzeb Anny Kowalskiej, zm. 2 marca 2026 r., wyznania rzymskokatolickiego",
+                       provider=HOME)
     html = decision.document_html or ""
     assert "ośrodek pokrywa, płacąc wykonawcy usługi pogrzebowej" in html
+    assert f"usługi pogrzebowej ({HOME}), i nie wypłaca" in html.replace("&#34;", '"')
     assert "z masy spadkowej (art. 96 ust. 3" in html and "przelewem" not in html
     assert _schedule(ctx, decision.id) == [], "a funeral is not a transfer to the party"
     tok = token(client, "caseworker1")
@@ -177,3 +180,56 @@ def test_art_41_pkt_2_above_the_criterion_the_aid_is_returnable_with_its_terms_i
     assert claim["ground"] == "returnable_aid" and claim["balance"]["outstanding"] == "600.00"
     assert [i["amount"] for i in claim["instalments"]] == ["200.00"] * 3
     assert claim["instalments"][0]["due_on"] == first_due.isoformat()
+
+
+def test_art_44_the_funeral_home_is_named_and_the_funeral_goes_on_its_months_list(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    """The centre orders the funeral from a funeral home and pays it on its invoice: the draft
+    names the home, and the funeral goes on the list of its month (per home, with its cost),
+    never on a payment list of the party."""
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    first = _decide(ctx, _open(client, "sprawienie_pogrzebu"), actors, "5200.00",
+                    "pogrzeb Jana Nowaka, zm. 1 marca 2026 r.", provider=HOME)
+    second = _decide(ctx, _open(client, "sprawienie_pogrzebu"), actors, "4100.50",
+                     "pogrzeb Ewy Lis, zm. 3 marca 2026 r.", provider=HOME)
+    tok = token(client, "caseworker1")
+    month = f"{first.period_from:%Y-%m}"
+    res = client.get(f"/api/provision/funerals?month={month}", headers=bearer(tok))
+    assert res.status_code == 200, res.get_json()
+    found = res.get_json()
+    [home] = found["providers"]
+    assert home["provider"] == HOME and home["cost"] == "9300.50"
+    assert sorted(r["cost"] for r in home["rows"]) == ["4100.50", "5200.00"]
+    assert {r["decision_number"] for r in home["rows"]} == {first.number, second.number}
+    assert found["funerals"] == 2 and found["cost"] == "9300.50"
+    # A funeral is on its own month's list only.
+    nxt = date(first.period_from.year + first.period_from.month // 12,
+               first.period_from.month % 12 + 1, 1)
+    later = client.get(f"/api/provision/funerals?month={nxt:%Y-%m}", headers=bearer(tok))
+    assert later.get_json()["funerals"] == 0
+    xlsx = client.get(f"/api/provision/funerals/export/xlsx?month={month}", headers=bearer(tok))
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+    import io
+
+    from openpyxl import load_workbook
+    ws = load_workbook(io.BytesIO(xlsx.data)).active
+    cells = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert f"Zakład pogrzebowy: {HOME}" in cells and first.number in cells
+    from tests.web.test_pages import login
+    login(client, "caseworker1")
+    page = client.get(f"/provision?kind=funerals&month={month}").get_data(as_text=True)
+    import re
+    text = re.sub(r"\s+", "", re.sub(r"<[^>]+>", " ", page))
+    assert HOME.replace(" ", "") in text and "Razem9300,50zł" in text
+
+
+def test_art_44_a_funeral_without_its_funeral_home_is_refused_with_the_field_named(
+    client: Any, ctx: ServiceContext, caseworker: Actor, supervisor: Actor
+) -> None:
+    actors = {"caseworker": caseworker, "supervisor": supervisor}
+    case_id = _open(client, "sprawienie_pogrzebu")
+    with pytest.raises(ValidationFailed) as refused:
+        _decide(ctx, case_id, actors, "5200.00", "pogrzeb Jana Nowaka", provider="   ")
+    assert "provider" in refused.value.errors
+    assert "funeral home" in str(refused.value.errors["provider"])

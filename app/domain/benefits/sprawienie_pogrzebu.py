@@ -41,6 +41,15 @@ ENTRY = register(Benefit(
                        "en": "The cost of the funeral service the gmina pays its provider; "
                              "returned from the funeral allowance or the estate (art. 96 ust. 3)."}},
         "period_from": {"title": {"pl": "Data pogrzebu", "en": "Date of the funeral"}},
+        # The provider the centre orders the funeral from and pays (on the month's list of
+        # funerals, app.services.provision.lists), never the party.
+        "provider": {"title": {"pl": "Zakład pogrzebowy (wykonawca usługi)",
+                               "en": "Funeral home (the service's provider)"},
+                     "description": {
+                         "pl": "Wykonawca, któremu ośrodek zleca pogrzeb i płaci za niego na "
+                               "podstawie rachunku; trafia na miesięczną listę pogrzebów.",
+                         "en": "The provider the centre orders the funeral from and pays on its "
+                               "invoice; it goes on the month's list of funerals."}},
         "purpose": {"title": {"pl": "Zmarły i sposób pogrzebu",
                               "en": "The deceased and the funeral"},
                     "description": {

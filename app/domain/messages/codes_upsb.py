@@ -23,6 +23,7 @@ class UpsbCode(MessageCode):
     FEE_TABLE_NOT_FOUND = "provision.fee_table_not_found"
     FEE_TABLE_IN_USE = "provision.fee_table_in_use"
     SCOPE_PROVIDER = "provision.scope_provider"
+    SCOPE_FUNERAL_PROVIDER = "provision.scope_funeral_provider"
     SCOPE_MEALS = "provision.scope_meals"
     SCOPE_HOURS = "provision.scope_hours"
     LIST_MONTH = "provision.list_month"

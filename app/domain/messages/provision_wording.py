@@ -20,6 +20,15 @@ SERVICES_COLUMNS = (N_("Lp."), N_("Sprawa"), N_("Osoba"), N_("Decyzja"), N_("God
 SERVICES_NOTE = N_("Usługi opiekuńcze (art. 50 ustawy o pomocy społecznej): godziny planowane w "
                    "dni robocze okresu; opłatę ustalono w decyzji według uchwały rady gminy, a "
                    "rozlicza się godziny faktycznie wykonane.")
+FUNERALS_TITLE = N_("Lista pogrzebów sprawionych przez gminę za %(month)s")
+FUNERALS_PROVIDER = N_("Zakład pogrzebowy: %(provider)s")
+FUNERALS_COLUMNS = (N_("Lp."), N_("Sprawa"), N_("Strona"), N_("Decyzja"), N_("Data pogrzebu"),
+                    N_("Koszt pogrzebu (zł)"))
+FUNERALS_NOTE = N_("Sprawienie pogrzebu (art. 44 ustawy o pomocy społecznej): ośrodek płaci "
+                   "zakładowi pogrzebowemu koszt ustalony w decyzji na podstawie jego rachunku; "
+                   "stronie nie wypłaca się pieniędzy, a wydatki podlegają zwrotowi z zasiłku "
+                   "pogrzebowego albo z masy spadkowej (art. 96 ust. 3).")
+SHEET_FUNERALS = N_("Pogrzeby")
 TOTAL = N_("Razem")
 EMPTY = N_("Brak pozycji w tym miesiącu.")
 CENTRE = N_("Ośrodek:")

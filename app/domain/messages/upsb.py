@@ -62,6 +62,9 @@ TEXTS: dict[MessageCode, Template] = {
     UpsbCode.SCOPE_PROVIDER: Template(
         N_("Podaj szkołę lub stołówkę, która wydaje posiłki."),
         "Name the school or canteen that serves the meals."),
+    UpsbCode.SCOPE_FUNERAL_PROVIDER: Template(
+        N_("Podaj zakład pogrzebowy, który wykona pogrzeb: ośrodek płaci jemu, nie stronie."),
+        "Name the funeral home that carries out the funeral: the centre pays it, not the party."),
     UpsbCode.SCOPE_MEALS: Template(
         N_("Liczba posiłków dziennie musi wynosić od 1 do %(max)s."),
         "The number of meals a day must be between 1 and %(max)s."),

@@ -129,7 +129,7 @@ def ruling(case: Case, decision: Decision, law: BenefitLaw, office: Office,
     amount = zl(decision.amount)
     lines: list[str] = []
     if law.wording is Wording.SERVICE_COSTS:
-        return service_ruling(who, law, decision, amount)
+        return service_ruling(who, law, decision, amount, scope)
     if decision.benefit in ONE_OFF:
         on = f" dnia {date_pl(decision.period_from)}" if decision.period_from else ""
         lines.append(f"Przyznać stronie: {who} {law.name} w wysokości {amount} jednorazowo, na: "
@@ -231,15 +231,17 @@ def return_terms(decision: Decision) -> list[str]:
             f"społecznej), w ratach miesięcznych: {rates}."]
 
 
-def service_ruling(who: str, law: BenefitLaw, decision: Decision, amount: str) -> list[str]:
+def service_ruling(who: str, law: BenefitLaw, decision: Decision, amount: str,
+                   scope: ScopeView | None = None) -> list[str]:
     """A service the gmina arranges and pays its provider for (sprawienie pogrzebu, art. 44
-    u.p.s.): what is arranged, its cost, that nothing is paid to the party, and the return of
-    the costs (art. 96 ust. 3 u.p.s.)."""
+    u.p.s.): what is arranged, by whom (the funeral home of the scope), its cost, that nothing
+    is paid to the party, and the return of the costs (art. 96 ust. 3 u.p.s.)."""
     on = f" w dniu {date_pl(decision.period_from)}" if decision.period_from else ""
+    home = f" ({scope.provider})" if scope is not None and scope.provider else ""
     lines = [f"Przyznać stronie: {who} {law.name}: {decision.purpose.strip().rstrip('.')}.",
              f"Pogrzeb{on} sprawia gmina w sposób przez nią ustalony, zgodnie z wyznaniem "
              f"zmarłego; koszt pogrzebu w wysokości {amount} ośrodek pokrywa, płacąc wykonawcy "
-             "usługi pogrzebowej, i nie wypłaca go stronie.",
+             f"usługi pogrzebowej{home}, i nie wypłaca go stronie.",
              "Wydatki na sprawienie pogrzebu podlegają zwrotowi z zasiłku pogrzebowego "
              "przysługującego po osobie zmarłej albo z masy spadkowej (art. 96 ust. 3 ustawy "
              "o pomocy społecznej)."]

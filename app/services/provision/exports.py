@@ -24,14 +24,29 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import ValidationFailed
 from app.services.provision import lists
-from app.services.provision.views import MealsList, ProvisionFile, ServicesList
+from app.services.provision.views import FuneralsList, MealsList, ProvisionFile, ServicesList
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSX_MONEY = '#,##0.00\\ "zł"'
 KINDS = ("xlsx", "pdf")
 
 
-def _month(found: MealsList | ServicesList) -> str:
+# kind -> (sheet, title, columns, note, money columns (1-based), file name)
+LAYOUT = {
+    "meals": (w.SHEET_MEALS, w.MEALS_TITLE, w.MEALS_COLUMNS, w.MEALS_NOTE, (), "posilki"),
+    "services": (w.SHEET_SERVICES, w.SERVICES_TITLE, w.SERVICES_COLUMNS, w.SERVICES_NOTE,
+                 (9, 10), "uslugi"),
+    "funerals": (w.SHEET_FUNERALS, w.FUNERALS_TITLE, w.FUNERALS_COLUMNS, w.FUNERALS_NOTE, (6,),
+                 "pogrzeby"),
+}
+
+
+def _kind(found: lists.AnyList) -> str:
+    return "meals" if isinstance(found, MealsList) else \
+        "services" if isinstance(found, ServicesList) else "funerals"
+
+
+def _month(found: lists.AnyList) -> str:
     return found.month.strftime("%m.%Y")
 
 
@@ -39,8 +54,14 @@ def _hours(value: object) -> str:
     return format_money(value).removesuffix(" zł").removesuffix("\u00a0zł")  # type: ignore[arg-type]
 
 
-def _table(found: MealsList | ServicesList, lang: str) -> list[tuple[str, list[list[object]]]]:
-    """(heading, rows) sections: one per provider for meals, one for services."""
+def _table(found: lists.AnyList, lang: str) -> list[tuple[str, list[list[object]]]]:
+    """(heading, rows) sections: one per provider for meals and funerals, one for services."""
+    if isinstance(found, FuneralsList):
+        return [(wording.text(w.FUNERALS_PROVIDER, lang, provider=p.provider),
+                 [[n, r.case_number, r.name, r.decision_number, r.funeral_on.strftime("%d.%m.%Y"),
+                   r.cost] for n, r in enumerate(p.rows, 1)] +
+                 [["", wording.text(w.TOTAL, lang), "", "", "", p.cost]])
+                for p in found.providers]
     if isinstance(found, MealsList):
         return [(wording.text(w.MEALS_PROVIDER, lang, provider=p.provider),
                  [[n, r.case_number, r.name, r.decision_number, r.meals_per_day, r.days, r.meals,
@@ -54,16 +75,14 @@ def _table(found: MealsList | ServicesList, lang: str) -> list[tuple[str, list[l
     return [("", rows)] if found.rows else []
 
 
-def _xlsx(found: MealsList | ServicesList, lang: str) -> bytes:
-    meals = isinstance(found, MealsList)
+def _xlsx(found: lists.AnyList, lang: str) -> bytes:
+    sheet, title, heads, note, money, _name = LAYOUT[_kind(found)]
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = wording.text(w.SHEET_MEALS if meals else w.SHEET_SERVICES, lang)
-    title = w.MEALS_TITLE if meals else w.SERVICES_TITLE
+    ws.title = wording.text(sheet, lang)
     append_row(ws, [wording.text(title, lang, month=_month(found))])
     ws.cell(row=1, column=1).font = Font(bold=True)
-    heads = w.MEALS_COLUMNS if meals else w.SERVICES_COLUMNS
     sections = _table(found, lang)
     for heading, rows in sections:
         if heading:
@@ -73,13 +92,12 @@ def _xlsx(found: MealsList | ServicesList, lang: str) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             append_row(ws, row)
-            if not meals:
-                for col in (9, 10):
-                    ws.cell(row=ws.max_row, column=col).number_format = XLSX_MONEY
+            for col in money:
+                ws.cell(row=ws.max_row, column=col).number_format = XLSX_MONEY
     if not sections:
         append_row(ws, [wording.text(w.EMPTY, lang)])
     append_row(ws, [])
-    append_row(ws, [wording.text(w.MEALS_NOTE if meals else w.SERVICES_NOTE, lang)])
+    append_row(ws, [wording.text(note, lang)])
     for letter, width in zip("ABCDEFGHIJ", (5, 16, 28, 18, 12, 10, 12, 14, 14, 14), strict=True):
         ws.column_dimensions[letter].width = width
     # Fixed document times, so the same month's list gives the same file.
@@ -96,11 +114,9 @@ def _cell(value: object) -> str:
     return str(escape(str(value)))
 
 
-def _pdf(found: MealsList | ServicesList, centre: str, lang: str) -> bytes:
-    meals = isinstance(found, MealsList)
-    heads = "".join(f"<th>{escape(wording.text(h, lang))}</th>"
-                    for h in (w.MEALS_COLUMNS if meals else w.SERVICES_COLUMNS))
-    title = w.MEALS_TITLE if meals else w.SERVICES_TITLE
+def _pdf(found: lists.AnyList, centre: str, lang: str) -> bytes:
+    _sheet, title, columns, note_text, _money, _name = LAYOUT[_kind(found)]
+    heads = "".join(f"<th>{escape(wording.text(h, lang))}</th>" for h in columns)
     parts = [f"<p class='centre'>{escape(centre)}</p>",
              f"<h1>{escape(wording.text(title, lang, month=_month(found)))}</h1>"]
     sections = _table(found, lang)
@@ -112,7 +128,7 @@ def _pdf(found: MealsList | ServicesList, centre: str, lang: str) -> bytes:
         parts.append(f"<table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>")
     if not sections:
         parts.append(f"<p>{escape(wording.text(w.EMPTY, lang))}</p>")
-    note = wording.text(w.MEALS_NOTE if meals else w.SERVICES_NOTE, lang)
+    note = wording.text(note_text, lang)
     parts.append(f"<p class='note'>{escape(note)}</p>")
     html = (f"<!doctype html><html lang='{escape(lang)}'><head><meta charset='utf-8'></head>"
             f"<body>{''.join(parts)}</body></html>")
@@ -124,7 +140,7 @@ def _pdf(found: MealsList | ServicesList, centre: str, lang: str) -> bytes:
 
 def export(ctx: ServiceContext, actor: Actor, kind: str, month_text: str, fmt: str,
            lang: str = wording.DEFAULT) -> ProvisionFile:
-    """The list of ``kind`` ("meals" or "services") for the month as ``fmt`` ("xlsx", "pdf");
+    """The list of ``kind`` ("meals", "services" or "funerals") for the month as ``fmt`` ("xlsx", "pdf");
     case roles, audited."""
     lists.require_case_role(actor)
     if fmt not in KINDS:
@@ -137,7 +153,7 @@ def export(ctx: ServiceContext, actor: Actor, kind: str, month_text: str, fmt: s
         audit.record(uow, "provision.list_exported", actor.id, kind=kind, format=fmt,
                      month=month.isoformat())
         uow.commit()
-    name = f"{'posilki' if kind == 'meals' else 'uslugi'}-{month:%Y-%m}.{fmt}"
+    name = f"{LAYOUT[kind][5]}-{month:%Y-%m}.{fmt}"
     if fmt == "xlsx":
         return ProvisionFile(fmt, name, XLSX, _xlsx(found, lang))
     return ProvisionFile(fmt, name, "application/pdf", _pdf(found, centre, lang))

@@ -8,6 +8,9 @@ from the standing grants (issued or final, granting, with their scope) whose per
 month, so it follows every decision, change and revocation as it stands (a grant's days end
 the day before a standing change or revocation of it takes over): nothing is sent to a
 bank, and the payment run skips these benefits (``app.services.payments.schedule``).
+Funerals the gmina arranges (art. 44 u.p.s.) go on a month's list per funeral home: the
+funerals held in the month and their cost, which the centre pays the home on its invoice (the
+party is paid nothing; the costs are claimed back under art. 96 ust. 3 in the recovery ledger).
 
 Readings (:mod:`app.domain.care_fees`): services and meals are planned on the working days of
 the month within the period; hours = hours a week x days / 5; the fee is rounded down.
@@ -30,9 +33,13 @@ from app.persistence.models import Case, Decision, HouseholdMember, ProvisionSco
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, ValidationFailed
+from app.services.provision.scope import ORDERED
 from app.services.provision.views import (
+    FuneralRow,
+    FuneralsList,
     MealRow,
     MealsList,
+    ProviderFunerals,
     ProviderMeals,
     ServiceRow,
     ServicesList,
@@ -40,7 +47,9 @@ from app.services.provision.views import (
 
 GRANTING = (DecisionKind.GRANT, DecisionKind.PARTIAL)
 STANDING = (DecisionStatus.ISSUED, DecisionStatus.FINAL)
-KINDS = {"meals": benefits.Kind.IN_KIND, "services": benefits.Kind.SERVICE}
+KINDS = {"meals": benefits.Kind.IN_KIND, "services": benefits.Kind.SERVICE,
+         "funerals": benefits.Kind.ONE_OFF}
+AnyList = MealsList | ServicesList | FuneralsList
 
 
 def require_case_role(actor: Actor) -> None:
@@ -66,11 +75,12 @@ def _next(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _grants(uow: UnitOfWork, kind: benefits.Kind, month: date) -> list[tuple[
+def _grants(uow: UnitOfWork, kind: benefits.Kind, month: date, once: bool = False) -> list[tuple[
         ProvisionScope, Decision, str, str, str]]:
     """(scope, decision, case number, first name, last name) of the standing grants of ``kind``
-    whose period covers some day of ``month``."""
-    codes = benefits.codes_where(lambda b: b.kind is kind)
+    whose period covers some day of ``month`` (``once``: the services ordered once, held on a
+    day of ``month``)."""
+    codes = sorted(ORDERED) if once else benefits.codes_where(lambda b: b.kind is kind)
     if not codes:
         return []
     rows = uow.session.execute(
@@ -82,6 +92,7 @@ def _grants(uow: UnitOfWork, kind: benefits.Kind, month: date) -> list[tuple[
               & (HouseholdMember.person_id == Case.applicant_id))
         .where(Decision.benefit.in_(codes), Decision.kind.in_(GRANTING),
                Decision.status.in_(STANDING), Decision.period_from < _next(month),
+               Decision.period_from >= month if once else
                or_(Decision.period_to.is_(None), Decision.period_to >= month))
         .order_by(Case.number, Decision.id)).all()
     return [(s, d, n, f, la) for s, d, n, f, la in rows]
@@ -156,15 +167,35 @@ def services(uow: UnitOfWork, month: date) -> ServicesList:
                         sum((r.fee for r in rows), Decimal("0.00")))
 
 
-def read_list(ctx: ServiceContext, actor: Actor, kind: str,
-              month: date) -> MealsList | ServicesList:
-    """The list of ``kind`` ("meals" or "services") for ``month``; case roles, audited (with the
-    kind and month, never a name)."""
+def funerals(uow: UnitOfWork, month: date) -> FuneralsList:
+    """The month's funerals per funeral home (in the caller's transaction). A funeral whose grant
+    a standing change or revocation replaced is left out: the change's own grant, if any, stands
+    in its place with its cost."""
+    by_provider: dict[str, list[FuneralRow]] = {}
+    grants = _grants(uow, benefits.Kind.ONE_OFF, month, once=True)
+    replaced = _replaced_from(uow, {d.case_id for _s, d, _n, _f, _l in grants})
+    for scope, decision, number, first, last in grants:
+        if decision.case_id in replaced or decision.period_from is None:
+            continue
+        by_provider.setdefault(scope.provider, []).append(FuneralRow(
+            decision.case_id, number, f"{first} {last}", decision.number or "",
+            decision.period_from, decision.amount or Decimal("0.00")))
+    providers = tuple(ProviderFunerals(name, tuple(rows), sum((r.cost for r in rows),
+                                                              Decimal("0.00")))
+                      for name, rows in sorted(by_provider.items()))
+    return FuneralsList(month, providers, sum(len(p.rows) for p in providers),
+                        sum((p.cost for p in providers), Decimal("0.00")))
+
+
+def read_list(ctx: ServiceContext, actor: Actor, kind: str, month: date) -> AnyList:
+    """The list of ``kind`` ("meals", "services" or "funerals") for ``month``; case roles,
+    audited (with the kind and month, never a name)."""
     require_case_role(actor)
     if kind not in KINDS:
         raise ValidationFailed(msg(UpsbCode.LIST_KIND), {"kind": msg(UpsbCode.LIST_KIND)})
     with ctx.uow() as uow:
-        found = meals(uow, month) if kind == "meals" else services(uow, month)
+        found: AnyList = meals(uow, month) if kind == "meals" else \
+            services(uow, month) if kind == "services" else funerals(uow, month)
         audit.record(uow, "provision.list_read", actor.id, kind=kind, month=month.isoformat())
         uow.commit()
     return found

@@ -33,6 +33,10 @@ from app.services.provision.views import ScopeView
 IN_KIND = benefits.where(lambda b: b.kind is benefits.Kind.IN_KIND)
 SERVICE = benefits.where(lambda b: b.kind is benefits.Kind.SERVICE)
 PROVIDED = benefits.where(lambda b: b.kind in (benefits.Kind.IN_KIND, benefits.Kind.SERVICE))
+# A service the centre orders from a provider and pays it for, not the party (sprawienie
+# pogrzebu, art. 44 u.p.s.): its scope is the provider, and it goes on the month's funerals list.
+ORDERED = benefits.where(lambda b: b.paid_to == "provider" and b.code not in PROVIDED)
+FUNERAL = "funeral"
 SHARE_STEP = ".income_share"
 
 
@@ -65,14 +69,20 @@ def _income(result: Mapping[str, Any] | None) -> tuple[Decimal, int, Decimal] | 
 
 
 def record(uow: UnitOfWork, decision: Decision, data: Mapping[str, Any]) -> ScopeView | None:
-    """Record the scope of a granting draft of a meal or a service (none for other benefits or a
-    refusal); refuse a scope that is missing or out of bounds, or a service without a fee table
-    in force on its first day."""
-    if decision.benefit not in PROVIDED or decision.kind == "refusal":
+    """Record the scope of a granting draft of a meal, a service or a funeral (the funeral home,
+    art. 44 u.p.s.; none for other benefits or a refusal); refuse a scope that is missing or out
+    of bounds, or a service without a fee table in force on its first day."""
+    if decision.benefit not in PROVIDED and decision.benefit not in ORDERED \
+            or decision.kind == "refusal":
         return None
     errors: dict[str, str] = {}
     scope = ProvisionScope(case_id=decision.case_id, provider="")
-    if decision.benefit in IN_KIND:
+    if decision.benefit in ORDERED:
+        scope.kind = FUNERAL
+        scope.provider = str(data.get("provider") or "").strip()
+        if not scope.provider:
+            errors["provider"] = msg(UpsbCode.SCOPE_FUNERAL_PROVIDER)
+    elif decision.benefit in IN_KIND:
         scope.kind = benefits.Kind.IN_KIND.value
         provider = str(data.get("provider") or "").strip()
         meals = _meals(data.get("meals_per_day", 1))

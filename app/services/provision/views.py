@@ -29,7 +29,7 @@ class ScopeView(JsonView):
     """What a meal or service decision grants besides its period (and, for a service, the fee)."""
 
     decision_id: int
-    kind: str                   # "in_kind" or "service"
+    kind: str                   # "in_kind", "service" or "funeral"
     provider: str
     meals_per_day: int | None
     hours_per_week: Decimal | None
@@ -98,6 +98,37 @@ class ServicesList(JsonView):
     rows: tuple[ServiceRow, ...]
     hours: Decimal
     fees: Decimal
+
+
+@dataclass(frozen=True)
+class FuneralRow(JsonView):
+    """One funeral the centre ordered in the month: from whom, on which day, at what cost."""
+
+    case_id: int
+    case_number: str
+    name: str                   # the party (who applied), not the deceased
+    decision_number: str
+    funeral_on: date
+    cost: Decimal
+
+
+@dataclass(frozen=True)
+class ProviderFunerals(JsonView):
+    """The funerals one funeral home carried out in the month, and what the centre owes it."""
+
+    provider: str
+    rows: tuple[FuneralRow, ...]
+    cost: Decimal
+
+
+@dataclass(frozen=True)
+class FuneralsList(JsonView):
+    """The month's funerals arranged by the gmina (art. 44 u.p.s.), per funeral home."""
+
+    month: date
+    providers: tuple[ProviderFunerals, ...]
+    funerals: int
+    cost: Decimal
 
 
 @dataclass(frozen=True)
