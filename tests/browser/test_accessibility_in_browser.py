@@ -274,9 +274,14 @@ def test_every_page_template_has_no_axe_violations(
                                         "input[name=password]": "niepoprawne"}))],
             "caseworker1": [*_case_pages(data, "caseworker"), *_nk_pages(data, "caseworker"),
                             Visit("/changes", 403),
+                            Visit("/reports/family-benefits", 403),
                             Visit("/admin/users", 403)],
             "supervisor": [*_case_pages(data, "supervisor"), *_nk_pages(data, "supervisor"),
-                           Visit("/changes"), Visit("/deadlines")],
+                           Visit("/changes"), Visit("/deadlines"),
+                           # The family-benefit and FA reports (the head's and supervisors').
+                           Visit("/reports/family-benefits?year=2026&half=1"),
+                           Visit("/reports/fa?from=2026-01&to=2026-03"),
+                           Visit("/reports/fa?from=2026-06&to=2026-01", 422)],
             "admin": _admin_pages(data),
         }
         findings = Findings()

@@ -100,6 +100,11 @@ REFUSALS_422: dict[str, str] = {
                                                  "what the debtor owes (state)",
     "POST /api/social-work": f"a person not in the register, a case of another family (state); "
                              f"opened_on {_TODAY}",
+    "GET /api/reports/family-benefits": "the period's fields together: a year (with its half) "
+                                        "or from and to, not both and not neither; to not "
+                                        "before from; at most 24 months",
+    "GET /api/reports/fa": "the period's fields together: a year (with its half) or from and "
+                           "to, not both and not neither; to not before from; at most 24 months",
     "POST /api/social-work/{record_id}/entries": f"`on` {_TODAY}",
     "POST /api/social-work/{record_id}/goals": f"set_on {_TODAY}",
     "POST /api/social-work/{record_id}/contracts": f"what a signed contract or a refusal needs "

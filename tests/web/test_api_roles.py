@@ -50,6 +50,8 @@ ENDPOINTS: list[tuple[str, str, set[str]]] = [
     ("POST", "/api/debtors/999999/dues/import", {"caseworker1", "supervisor"}),
     ("POST", "/api/debtors/999999/receipts", {"caseworker1", "supervisor"}),
     ("GET", "/api/debtor-deadlines", {"caseworker1", "supervisor"}),
+    ("GET", "/api/reports/family-benefits", {"supervisor"}),
+    ("GET", "/api/reports/fa", {"supervisor"}),
 ]
 
 

@@ -74,6 +74,10 @@ DOWNLOADS = {
     ("/api/recovery-decisions/{decision_id}/pdf", "get"): {"application/pdf"},
     ("/api/provision/{kind}/export/{fmt}", "get"): {
         "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    # The family-benefit and FA reports: JSON, or their table as XLSX or CSV (?format=).
+    **{(path, "get"): {"application/json", "text/csv",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+       for path in ("/api/reports/family-benefits", "/api/reports/fa")},
 }
 
 

@@ -22,6 +22,7 @@ from app.domain.messages import (
     casework,
     deploy,
     fad,
+    fbr,
     general,
     nk,
     notices,
@@ -39,8 +40,8 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 # The catalogue, assembled from its parts (each a dict of codes to templates).
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
-                                   **fad.TEXTS, **social_work.TEXTS, **upsa.TEXTS, **upsb.TEXTS,
-                                   **usrf.TEXTS, **nk.TEXTS}
+                                   **fad.TEXTS, **fbr.TEXTS, **social_work.TEXTS, **upsa.TEXTS,
+                                   **upsb.TEXTS, **usrf.TEXTS, **nk.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -153,7 +153,7 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any, page: bool) -> i
     income_month = date(received.year - (received.month == 1), (received.month - 2) % 12 + 1, 1)
     with ctx.uow() as uow:
         definition = active_definition(uow)
-        household = Household(address=app_data["address"])
+        household = Household(address=app_data["address"], members=[])  # no lazy load later
         uow.session.add(household)
         everyone = [app_data["applicant"], *app_data["members"]]
         _unknown_keys(uow, everyone)
@@ -206,14 +206,13 @@ def _open_case(ctx: ServiceContext, actor: Actor, payload: Any, page: bool) -> i
             case_id=case.id, definition_id=definition.id, state=b"", serializer_version="",
             version=0, created_at=now,
         )
-        uow.session.add(instance)
         if app_data["register_update"]:
             # The caseworker confirmed the differences the intake check showed.
             for person, declared in known:
                 register.apply_changes(uow, actor, person, declared, case.id)
         case.number = _next_case_number(uow, received.year)
-        uow.session.flush()
-        apply_snapshot(uow, instance, snap)
+        uow.session.add(instance)  # after the last autoflush: inserted once, with its state
+        apply_snapshot(uow, instance, snap)  # inserts the instance with its first state
         audit.record(uow, "case.opened", actor.id, case.id, benefit=case.benefit)
         uow.commit()
         return case.id

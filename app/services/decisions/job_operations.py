@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.domain.deadlines import today_in_warsaw
 from app.domain.eligibility import calculate
@@ -23,6 +24,7 @@ from app.persistence.models import (
     Case,
     Decision,
     EligibilityResult,
+    Household,
     Income,
     Job,
 )
@@ -106,8 +108,12 @@ class DecisionIssued(JsonView):
 
 def eligibility(uow: UnitOfWork, job: Job) -> EligibilityComputed:
     """Compute eligibility with the domain package and keep the explanation."""
-    case = uow.session.get(Case, job.case_id)
-    assert case is not None
+    # The case with its application, household and members (each with the person) in one
+    # statement: the calculation reads all of them.
+    case = uow.keep(uow.session.scalars(
+        select(Case).where(Case.id == job.case_id)
+        .options(joinedload(Case.application), joinedload(Case.household).joinedload(Household.members))
+        .execution_options(populate_existing=True)).unique().one())
     # Parameters (and ages) of the first benefit month, not of the filing date.
     on = first_benefit_month(uow, case.id)
     result = calculate(case.benefit, on, household_members(uow, case, on))

@@ -6,9 +6,12 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm.util import identity_key
 
 from app.domain.messages import Code, Msg, msg
-from app.domain.statuses import CaseStatus, InstanceStatus, TaskStatus
+from app.domain.statuses import CaseStatus, InstanceStatus, JobStatus, TaskStatus
 from app.persistence.models import Case, HumanTask, Job, ProcessInstance
 from app.services.kernel.context import UnitOfWork
 from app.services.kernel.errors import NotFound
@@ -43,15 +46,27 @@ def lock_instance_of_task(uow: UnitOfWork, task_id: int) -> ProcessInstance:
     return _locked(uow, ProcessInstance.id == owner, msg(Code.TASK_NOT_FOUND, task_id=task_id))
 
 
+def lock_instance_of_job(uow: UnitOfWork, job_id: int) -> ProcessInstance | None:
+    """Lock the instance that owns a job, in one statement; None if there is no such job."""
+    owner = select(Job.instance_id).where(Job.id == job_id).scalar_subquery()
+    return _locked_or_none(uow, ProcessInstance.id == owner)
+
+
 def _locked(uow: UnitOfWork, condition: Any, missing: Msg) -> ProcessInstance:
     """The instance row matching `condition`, locked for this transaction and read fresh."""
-    stmt = select(ProcessInstance).where(condition)
-    if not uow.ctx.db.is_sqlite:
-        stmt = stmt.with_for_update()
-    instance = uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
+    instance = _locked_or_none(uow, condition)
     if instance is None:
         raise NotFound(missing)
     return instance
+
+
+def _locked_or_none(uow: UnitOfWork, condition: Any) -> ProcessInstance | None:
+    # Only the instance row is locked and joined nothing: PostgreSQL re-reads a row it waited
+    # for, but not the other rows of a join, so whatever else the caller needs it reads after.
+    stmt = select(ProcessInstance).where(condition)
+    if not uow.ctx.db.is_sqlite:
+        stmt = stmt.with_for_update()
+    return uow.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
 
 
 def _form_fields(uow: UnitOfWork, definition_id: int, form: str) -> set[str]:
@@ -79,31 +94,19 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
     instance.stage = snap.stage
     instance.data = {k: snap.data[k] for k in _MIRRORED_KEYS if k in snap.data}
 
+    # A new instance (not yet inserted) is inserted with its first state, not updated after,
+    # and it has no tasks to read.
+    fresh = instance.id is None
+    if fresh:
+        session.flush()
     if (snap.data.get("decision_final") and not previous.get("decision_final")) or (
             snap.data.get("delivered_on") != previous.get("delivered_on")):
         REGISTRY.sync_from_workflow(uow, instance.case_id, snap.data)
-    _case: list[Case] = []
-
-    def case_row() -> Case:
-        # Loaded only when something needs it; no autoflush of the pending state write.
-        if not _case:
-            with session.no_autoflush:
-                row = session.get(Case, instance.case_id)
-            assert row is not None
-            _case.append(row)
-        return _case[0]
-
-    if stage_changed or snap.completed:
-        case_row().stage = "closed" if snap.completed else snap.stage
-    if snap.completed:
-        case_row().status = CaseStatus.CLOSED
-        case_row().outcome = _outcome(snap.data)
-
     # One read of the instance's tasks: the open ones to mirror against, and the last answers
     # given to each task (to prefill a task that comes round again, e.g. a returned draft).
     open_rows: dict[str, HumanTask] = {}
     last_result: dict[str, dict[str, Any]] = {}
-    for ht in session.scalars(
+    for ht in () if fresh else session.scalars(
         select(HumanTask).where(HumanTask.instance_id == instance.id,
                                 HumanTask.status.in_((TaskStatus.READY, TaskStatus.COMPLETED)))
         .order_by(HumanTask.id)
@@ -112,6 +115,27 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             open_rows[ht.spiff_task_id] = ht
         elif ht.result:
             last_result[ht.name] = ht.result
+    new_tasks = [ut for ut in snap.user_tasks if ut.task_id not in open_rows]
+    # The case row is read only when a new task copies its number, urgency and caseworker, or
+    # when the transaction holds it already; a change of stage alone is one UPDATE.
+    held = session.identity_map.get(identity_key(Case, instance.case_id))
+    case: Case | None = held if isinstance(held, Case) else None
+    if case is None and new_tasks:
+        with session.no_autoflush:  # no autoflush of the pending state write
+            case = session.get(Case, instance.case_id)
+        assert case is not None
+    changes: dict[str, Any] = {}
+    if stage_changed or snap.completed:
+        changes["stage"] = "closed" if snap.completed else snap.stage
+    if snap.completed:
+        changes.update(status=CaseStatus.CLOSED, outcome=_outcome(snap.data))
+    if changes and case is not None:
+        for name, value in changes.items():
+            setattr(case, name, value)
+    elif changes:
+        session.execute(update(Case).where(Case.id == instance.case_id).values(**changes),
+                        execution_options={"synchronize_session": False})
+
     ready_rows: list[HumanTask] = []
     ready = set()
     for ut in snap.user_tasks:
@@ -119,8 +143,8 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
         if ut.task_id in open_rows:
             ready_rows.append(open_rows[ut.task_id])
             continue
+        assert case is not None
         role = ut.lane.lower()
-        case = case_row()
         fields = _form_fields(uow, instance.definition_id, ut.form)
         prefill = {k: v for k, v in ut.data.items() if k in fields}
         prefill.update({k: v for k, v in last_result.get(ut.name, {}).items() if k in fields})
@@ -153,24 +177,25 @@ def apply_snapshot(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -
             row.version += 1
 
     if snap.service_calls:
-        known = set(
-            session.scalars(select(Job.spiff_task_id).where(Job.instance_id == instance.id))
-        )
-        for call in snap.service_calls:
-            if call.task_id in known:
-                continue
-            job = Job(
-                instance_id=instance.id,
-                case_id=instance.case_id,
-                spiff_task_id=call.task_id,
-                operation=call.operation,
-                params=_json_safe(call.params),
-                created_at=uow.ctx.now(),
-            )
-            session.add(job)
-            session.flush()
-            uow.publish_after_commit(RUN_JOB, job.id)
+        _add_jobs(uow, instance, snap)
     return ready_rows
+
+
+def _add_jobs(uow: UnitOfWork, instance: ProcessInstance, snap: Snapshot) -> None:
+    """One job per pending service call, published after commit: one INSERT for all of them.
+
+    A call that already has its job (the unique instance and task pair; a call stays pending
+    over several steps) is skipped by the database, and only new jobs come back to publish."""
+    insert = sqlite_insert if uow.ctx.db.is_sqlite else pg_insert
+    now = uow.ctx.now()
+    rows = [{"instance_id": instance.id, "case_id": instance.case_id,
+             "spiff_task_id": call.task_id, "operation": call.operation,
+             "params": _json_safe(call.params), "status": JobStatus.PENDING, "attempts": 0,
+             "created_at": now} for call in snap.service_calls]
+    stmt = insert(Job).values(rows).on_conflict_do_nothing(
+        index_elements=[Job.instance_id, Job.spiff_task_id]).returning(Job.id)
+    for job_id in sorted(uow.session.execute(stmt).scalars()):
+        uow.publish_after_commit(RUN_JOB, job_id)
 
 
 def cancel_open_tasks(uow: UnitOfWork, instance_id: int) -> None:

@@ -17,7 +17,7 @@ from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext
 from app.services.kernel.errors import Conflict, Forbidden, NotFound
 from app.services.kernel.redact import describe
-from app.services.workflow.instances import RUN_JOB, apply_snapshot, lock_instance
+from app.services.workflow.instances import RUN_JOB, apply_snapshot, lock_instance_of_job
 from app.services.workflow.registry import REGISTRY
 from app.services.workflow.versions import definition_ref
 from app.workflow_engine import ScriptError, TaskNotReady
@@ -31,14 +31,18 @@ def run_job(ctx: ServiceContext, job_id: int) -> str:
     so a worker killed mid-job leaves nothing behind and the redelivered message redoes it.
     """
     with ctx.uow() as uow:
-        instance_id = uow.session.scalar(select(Job.instance_id).where(Job.id == job_id))
-        if instance_id is None:
+        # One statement takes the instance's write lock (found through the job); the job row is
+        # read after it, so a redelivered job sees the 'done' its first run committed.
+        instance = lock_instance_of_job(uow, job_id)
+        if instance is None:
             return "missing"
-        instance = lock_instance(uow, instance_id)
         job = uow.session.get(Job, job_id, populate_existing=True)
         assert job is not None
         if job.status == JobStatus.DONE:
             return "already-done"
+        # Nearly every operation reads the case, and so does the snapshot when it opens a task:
+        # held for the transaction, it is read once (the session keeps only live objects).
+        uow.keep(uow.session.get(Case, job.case_id))
         handler = REGISTRY.handler(job.operation)
         if handler is None:
             raise RuntimeError(f"No handler for service operation {job.operation!r}")

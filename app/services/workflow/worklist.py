@@ -205,7 +205,11 @@ def assign(ctx: ServiceContext, actor: Actor, task_id: int, user_id: int) -> Tas
         return task_summary(ht)
 
 
-_VALIDATORS: dict[tuple[int, str, str], Draft202012Validator] = {}
+# Compiled validators, one per form of a deployed version and benefit. The key holds the
+# version's forms mapping itself (as read once per process, :func:`forms_of`), compared by
+# identity: a version's forms never change, and a validator never outlives the mapping it was
+# built from (another database or a re-read gets its own).
+_VALIDATORS: dict[tuple[int, str, str], tuple[Mapping[str, Any], Draft202012Validator]] = {}
 
 
 def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
@@ -223,15 +227,18 @@ def validate_form(uow: UnitOfWork, definition_id: int, ht: HumanTask, data: Any,
         benefit = case.benefit
     else:
         benefit = uow.session.scalar(select(Case.benefit).where(Case.id == ht.case_id))
-    key = (definition_id, form, benefit or "")
-    validator = _VALIDATORS.get(key)
+    forms = forms_of(uow, definition_id)
+    key = (id(forms), form, benefit or "")
+    cached = _VALIDATORS.get(key)
     schema = form_schema(uow, definition_id, form, benefit)
     if schema is None:
         raise ServiceError(msg(Code.FORM_MISSING, form=form))
     benefit_forms.keep_applying(data, benefit, form)
-    if validator is None:
+    if cached is not None and cached[0] is forms:
+        validator = cached[1]
+    else:
         validator = form_validator(schema)  # strict dates, bounded amounts, no remote $ref
-        _VALIDATORS[key] = validator
+        _VALIDATORS[key] = (forms, validator)
     hygiene: dict[str, str] = {}
     _clean_strings(data, "", (schema.get("properties") or {}), hygiene)
     errors = {**field_errors(validator.iter_errors(data)), **hygiene}

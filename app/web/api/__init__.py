@@ -28,6 +28,7 @@ from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
 from . import debtors as debtors_api
+from . import family_reports as family_reports_api
 from . import niebieska_karta as niebieska_karta_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
@@ -371,3 +372,4 @@ recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
 niebieska_karta_api.register(bp)
+family_reports_api.register(bp)

@@ -12,6 +12,7 @@ from app.services.payments.exports import KINDS
 
 from . import (
     openapi_debtors,
+    openapi_family_reports,
     openapi_nk,
     openapi_provision,
     openapi_recovery,
@@ -267,6 +268,9 @@ OPENAPI["paths"].update(openapi_nk.PATHS)
 # --- the FA debtor procedure (app/web/api/openapi_debtors.py) ---
 OPENAPI["components"]["schemas"].update(openapi_debtors.SCHEMAS)
 OPENAPI["paths"].update(openapi_debtors.PATHS)
+# --- the family-benefit and FA reports (app/web/api/openapi_family_reports.py) ---
+OPENAPI["components"]["schemas"].update(openapi_family_reports.SCHEMAS)
+OPENAPI["paths"].update(openapi_family_reports.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)

@@ -18,6 +18,7 @@ from . import (
     cases,
     changes,
     debtors,
+    family_reports,
     life,
     niebieska_karta,
     payments,
@@ -109,3 +110,6 @@ for _nk_rule, _nk_endpoint, _nk_view, _nk_methods in niebieska_karta.ROUTES:
 
 for _sw_rule, _sw_endpoint, _sw_view, _sw_methods in social_work.ROUTES:
     bp.add_url_rule(_sw_rule, endpoint=_sw_endpoint, view_func=_sw_view, methods=list(_sw_methods))
+
+for _fr_rule, _fr_endpoint, _fr_view in family_reports.ROUTES:
+    bp.add_url_rule(_fr_rule, endpoint=_fr_endpoint, view_func=_fr_view, methods=["GET"])

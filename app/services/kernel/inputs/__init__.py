@@ -9,8 +9,11 @@ references the same schemas (:func:`openapi_schemas`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
+
+from jsonschema import Draft202012Validator
 
 from app.domain.messages import Code, msg
 from app.services.kernel.errors import ValidationFailed
@@ -26,7 +29,7 @@ from app.services.kernel.inputs import (
     recovery,
     social_work,
 )
-from app.services.kernel.inputs.check import MESSAGE, check, fail
+from app.services.kernel.inputs.check import MESSAGE, check, fail, validator_for
 from app.services.kernel.inputs.export import openapi
 
 SCHEMAS: dict[str, dict[str, Any]] = {
@@ -35,12 +38,19 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     **provision.SCHEMAS, **niebieska_karta.SCHEMAS}
 
 
+@functools.cache
+def _validator(name: str, page: bool) -> Draft202012Validator:
+    """The validator of a registered input schema, built once per process (the schemas are
+    constants of the code: a new schema comes with a new process)."""
+    return validator_for(SCHEMAS[name], page)
+
+
 def read(name: str, body: Any, *, page: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
     """``body`` checked against the input schema ``name``: its valid fields typed (Decimal,
     date, clean text) and every field error, coded, under its path; nothing is raised, so the
     caller can add its own rule checks of the valid fields and report them all at once.
     ``page``: the body was typed on a page (a Polish comma in amounts, dd.mm.rrrr dates)."""
-    typed, errors = check(SCHEMAS[name], body, page=page)
+    typed, errors = check(SCHEMAS[name], body, page=page, validator=_validator(name, page))
     return typed, dict[str, str](errors)  # each a coded Msg
 
 

@@ -153,10 +153,20 @@ def _digits(schema: dict[str, Any], value: Any) -> Any:
     return value
 
 
-def check(schema: dict[str, Any], body: Any, *, page: bool = False) -> tuple[Any, dict[str, Msg]]:
+def validator_for(schema: dict[str, Any], page: bool) -> Draft202012Validator:
+    """A validator of ``schema`` with the page's or the API's formats. A registered schema's
+    validator is kept (:func:`app.services.kernel.inputs.read`): it resolves its ``$ref`` and
+    keywords once, not on every request."""
+    return Draft202012Validator(schema, format_checker=_CHECKERS[page])
+
+
+def check(schema: dict[str, Any], body: Any, *, page: bool = False,
+          validator: Draft202012Validator | None = None) -> tuple[Any, dict[str, Msg]]:
     """Every field error (none when the body is valid), and the typed body without the
-    top-level fields that have one (so a service can still check the rest against the case)."""
-    validator = Draft202012Validator(schema, format_checker=_CHECKERS[page])
+    top-level fields that have one (so a service can still check the rest against the case).
+    ``validator``: the schema's own, when the caller keeps one (:func:`validator_for`)."""
+    if validator is None:
+        validator = validator_for(schema, page)
     body = _digits(schema, body)
     errors = _errors(validator, body, page)
     typed = _typed(schema, body, [], page, errors)  # safe on any JSON; adds what it finds
