@@ -30,6 +30,7 @@ node_modules/.stamp: package.json package-lock.json
 assets: node_modules/.stamp app/web/static/js/admin-panel-entry.js
 	mkdir -p app/web/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js app/web/static/vendor/
+	cp node_modules/echarts/dist/echarts.common.min.js app/web/static/vendor/
 	cp node_modules/bpmn-js/dist/bpmn-modeler.production.min.js app/web/static/vendor/
 	rm -rf app/web/static/vendor/bpmn-assets
 	cp -r node_modules/bpmn-js/dist/assets app/web/static/vendor/bpmn-assets

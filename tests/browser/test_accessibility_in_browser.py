@@ -243,6 +243,21 @@ def _nk_pages(d: dict[str, Any], role: str) -> list[Visit]:
     return pages
 
 
+def _wait_for_charts(page: Any) -> None:
+    page.wait_for_selector(".dash-chart[data-chart=reason] svg")
+
+
+def _dashboard_pages() -> list[Visit]:
+    """The head's dashboard (charts drawn), its filters' errors, the cases behind a figure."""
+    period = "from=2026-01&to=2026-12"
+    return [
+        Visit(f"/dashboard?{period}", then=_wait_for_charts),
+        Visit("/dashboard?from=2026-13&to=2026-01&benefit=nie_ma", 422),
+        Visit(f"/dashboard/cases?figure=opened&{period}"),
+        Visit(f"/dashboard/cases?figure=everything&{period}", 422),
+    ]
+
+
 def _admin_pages(d: dict[str, Any]) -> list[Visit]:
     old, new = d["diff"]
     return [
@@ -253,8 +268,8 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit("/admin/office"), Visit("/admin/users"), Visit("/admin/fee-tables"),
         Visit("/admin/fee-tables", then=_submit("#fee-table-form button.primary[type=submit]")),
         Visit("/admin/users", then=_submit("form button.primary[type=submit]")),
-        Visit("/cases", 403), Visit("/social-work", 403), Visit("/niebieska-karta", 403),
-        Visit(f"/niebieska-karta/{d['nk']}", 403),
+        Visit("/cases", 403), Visit("/social-work", 403), Visit("/dashboard", 403),
+        Visit("/niebieska-karta", 403), Visit(f"/niebieska-karta/{d['nk']}", 403),
         Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
 
@@ -275,13 +290,14 @@ def test_every_page_template_has_no_axe_violations(
             "caseworker1": [*_case_pages(data, "caseworker"), *_nk_pages(data, "caseworker"),
                             Visit("/changes", 403),
                             Visit("/reports/family-benefits", 403),
-                            Visit("/admin/users", 403)],
+                            Visit("/admin/users", 403), Visit("/dashboard", 403)],
             "supervisor": [*_case_pages(data, "supervisor"), *_nk_pages(data, "supervisor"),
                            Visit("/changes"), Visit("/deadlines"),
                            # The family-benefit and FA reports (the head's and supervisors').
                            Visit("/reports/family-benefits?year=2026&half=1"),
                            Visit("/reports/fa?from=2026-01&to=2026-03"),
-                           Visit("/reports/fa?from=2026-06&to=2026-01", 422)],
+                           Visit("/reports/fa?from=2026-06&to=2026-01", 422),
+                           *_dashboard_pages()],
             "admin": _admin_pages(data),
         }
         findings = Findings()

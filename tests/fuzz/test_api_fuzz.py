@@ -105,6 +105,10 @@ REFUSALS_422: dict[str, str] = {
                                         "before from; at most 24 months",
     "GET /api/reports/fa": "the period's fields together: a year (with its half) or from and "
                            "to, not both and not neither; to not before from; at most 24 months",
+    "GET /api/dashboard": "the last month before the first, a period over 36 months; a "
+                          "caseworker id that names no caseworker (state)",
+    "GET /api/dashboard/cases": "the last month before the first, a period over 36 months; a "
+                                "caseworker id that names no caseworker (state)",
     "POST /api/social-work/{record_id}/entries": f"`on` {_TODAY}",
     "POST /api/social-work/{record_id}/goals": f"set_on {_TODAY}",
     "POST /api/social-work/{record_id}/contracts": f"what a signed contract or a refusal needs "

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from app.domain.messages import (
     casework,
+    dash,
     deploy,
     fad,
     fbr,
@@ -41,7 +42,7 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **fbr.TEXTS, **social_work.TEXTS, **upsa.TEXTS,
-                                   **upsb.TEXTS, **usrf.TEXTS, **nk.TEXTS}
+                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS, **nk.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

@@ -49,7 +49,8 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(20), default=CaseStatus.OPEN)
     stage: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
-    opened_on: Mapped[date]
+    # Indexed: the dashboard counts the cases opened in a period (reports/dashboard.py).
+    opened_on: Mapped[date] = mapped_column(index=True)
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     bank_account: Mapped[str | None] = mapped_column(String(34))
@@ -148,7 +149,8 @@ class Decision(Base):
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None]
     return_comment: Mapped[str] = mapped_column(Text, default="")
-    issued_on: Mapped[date | None]
+    # Indexed: the dashboard counts the decisions issued in a period (reports/dashboard.py).
+    issued_on: Mapped[date | None] = mapped_column(index=True)
     document_html: Mapped[str | None] = mapped_column(Text)
     delivered_on: Mapped[date | None]
     delivery_mode: Mapped[str | None] = mapped_column(String(20))

@@ -27,6 +27,7 @@ from app.web.downloads import pdf_response
 from app.web.messages import api_codes
 from app.web.security import Unauthorized, api_actor, api_roles
 
+from . import dashboard as dashboard_api
 from . import debtors as debtors_api
 from . import family_reports as family_reports_api
 from . import niebieska_karta as niebieska_karta_api
@@ -373,3 +374,4 @@ debtors_api.register(bp)
 social_work_api.register(bp)
 niebieska_karta_api.register(bp)
 family_reports_api.register(bp)
+dashboard_api.register(bp)

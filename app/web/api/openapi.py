@@ -11,6 +11,7 @@ from app.services.kernel.inputs.cases import without_request
 from app.services.payments.exports import KINDS
 
 from . import (
+    openapi_dashboard,
     openapi_debtors,
     openapi_family_reports,
     openapi_nk,
@@ -274,6 +275,9 @@ OPENAPI["paths"].update(openapi_family_reports.PATHS)
 # --- help in kind and services (app/web/api/openapi_provision.py) ------------------------------
 OPENAPI["components"]["schemas"].update(openapi_provision.SCHEMAS)
 OPENAPI["paths"].update(openapi_provision.PATHS)
+# --- the head of the centre's dashboard (app/web/api/openapi_dashboard.py) ---
+OPENAPI["components"]["schemas"].update(openapi_dashboard.SCHEMAS)
+OPENAPI["paths"].update(openapi_dashboard.PATHS)
 # The applicant and each member are one schema, declared once as Member.
 _CASE = OPENAPI["components"]["schemas"]["CaseRequest"]["properties"]
 OPENAPI["components"]["schemas"]["Member"] = _CASE["applicant"]

@@ -17,6 +17,7 @@ from app.web.ui.formatting import register_template_helpers
 from . import (
     cases,
     changes,
+    dashboard,
     debtors,
     family_reports,
     life,
@@ -113,3 +114,5 @@ for _sw_rule, _sw_endpoint, _sw_view, _sw_methods in social_work.ROUTES:
 
 for _fr_rule, _fr_endpoint, _fr_view in family_reports.ROUTES:
     bp.add_url_rule(_fr_rule, endpoint=_fr_endpoint, view_func=_fr_view, methods=["GET"])
+for _d_rule, _d_endpoint, _d_view, _d_methods in dashboard.ROUTES:
+    bp.add_url_rule(_d_rule, endpoint=_d_endpoint, view_func=_d_view, methods=list(_d_methods))

@@ -41,7 +41,10 @@ def _table_context(scope: str) -> dict[str, Any]:
 
 @page_roles()
 def index() -> Any:
-    """My tasks; an admin without a case role gets the administration landing page instead."""
+    """My tasks; the head of the centre without a case role gets the dashboard, an admin without
+    one the administration landing page."""
+    if not current_user.actor.has_case_role and "head" in current_user.roles:
+        return redirect(url_for("pages.dashboard"))
     if not current_user.actor.has_case_role:
         return render_template("pages/admin_home.html")
     return render_template("pages/worklist.html", **_table_context("mine"))

@@ -292,6 +292,7 @@ AUDIT_ACTIONS = {
     "case.change_opened": _l("Wszczęto z urzędu sprawę zmiany decyzji"),
     "timer.failed": _l("Termin procesu nie mógł zostać obsłużony"),
     "case.search": _l("Wyszukiwanie spraw"),
+    "dashboard.drilldown": _l("Przegląd spraw za liczbą pulpitu kierownika"),
     "person.read": _l("Odczyt kartoteki osoby"),
     "definition.rolled_back": _l("Przywrócono wcześniejszą wersję procesu"),
     "incident.retried": _l("Ponowiono zablokowany krok"),
