@@ -25,7 +25,7 @@ TEXTS: dict[MessageCode, Template] = {
         "The month must fall in the years %(first)s-%(last)s."),
     DashCode.MONTH_ORDER: Template(
         N_("Miesiąc końcowy nie może być wcześniejszy niż początkowy."),
-        "The last month cannot be earlier than the first."),
+        "The last month may not be before the first."),
     DashCode.PERIOD_TOO_LONG: Template(
         N_("Okres może obejmować najwyżej %(months)s miesięcy."),
         "The period may cover at most %(months)s months."),
