@@ -92,3 +92,34 @@ def sample_application(**overrides: Any) -> dict[str, Any]:
     }
     payload.update(overrides)
     return payload
+
+
+def drive_niebieska_karta(
+    ctx: ServiceContext,
+    actor: Actor,
+    procedure_id: int,
+    data_for: Callable[[str, int], dict[str, Any] | None] | None = None,
+    max_steps: int = 20,
+) -> list[str]:
+    """Walk a Niebieska Karta procedure's open steps (niebieska_karta.bpmn) through its services
+    as ``actor`` (a person assigned to it), with canned data dated today unless ``data_for(step,
+    n)`` (the n-th visit of the step, from 0) gives other data; returns the steps completed.
+
+    The procedure is not a case, so its steps are never in the worklist: they are recorded on
+    the procedure (hand-over, meetings, closing), each with the version as read."""
+    from app.services.niebieska_karta import procedures, records
+
+    record = {"nk_handover": records.hand_over, "nk_group_meeting": records.record_meeting,
+              "nk_closing": records.close}
+    done: list[str] = []
+    for _ in range(max_steps):
+        view = procedures.read(ctx, actor, procedure_id)
+        if view.open_step is None:
+            return done
+        step = view.open_step.step
+        data = (data_for(step, done.count(step)) if data_for else None) or canned(ctx, step)
+        if step == "nk_group_meeting":
+            data = {"attendees": ["Anna Kowalska (OPS)"], **data}
+        record[step](ctx, actor, procedure_id, {**data, "version": view.version})
+        done.append(step)
+    raise AssertionError(f"procedure {procedure_id} did not close in {max_steps} steps: {done}")

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.messages import Code, msg
+from app.domain.parameters_nk import ENTRIES as _NK_ENTRIES
 from app.domain.views import to_json
 
 
@@ -424,6 +425,8 @@ ENTRIES: list[tuple[str, date, Any, str]] = [
     ("ups.criteria_review_years", _UPS_START, 3,
      "art. 9 u.p.s.: the income criteria are reviewed every 3 years" + _OLDER),
 ]
+# The Niebieska Karta procedure's deadlines (a part module: this one is near 500 lines).
+ENTRIES += _NK_ENTRIES
 
 ParameterTable = Mapping[str, tuple[Param, ...]]
 

@@ -9,6 +9,7 @@ from app.services.appeals import registration as appeals
 from app.services.cases import registration as cases
 from app.services.debtors import registration as debtors
 from app.services.decisions import registration as decisions
+from app.services.niebieska_karta import registration as niebieska_karta
 from app.services.payments import registration as payments
 from app.services.provision import registration as provision
 from app.services.social_work import registration as social_work
@@ -17,6 +18,6 @@ from app.services.workflow.registry import REGISTRY, Registry
 
 def register_all(registry: Registry = REGISTRY) -> Registry:
     """Register every sub-domain (idempotent: a second call adds nothing)."""
-    for part in (cases, provision, decisions, appeals, payments, social_work, debtors):
+    for part in (cases, provision, decisions, appeals, payments, social_work, niebieska_karta, debtors):
         part.register(registry)
     return registry

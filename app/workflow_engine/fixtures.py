@@ -172,6 +172,10 @@ def canned_form_data(task_name: str, today: str | None = None, **overrides) -> d
         "debtor_prosecutor_notice": {"sent_on": on},
         "debtor_grounds_ceased": {"ceased_on": on, "ceased_note": ""},
         "debtor_licence_withdrawal": {"sent_on": on},
+        # The Niebieska Karta procedure (niebieska_karta.bpmn): one meeting, closed on no grounds.
+        "nk_handover": {"handed_on": on},
+        "nk_group_meeting": {"met_on": on, "decision": "close"},
+        "nk_closing": {"closed_on": on, "ground": "no_grounds", "plan_realised": False},
     }
     # The family benefit process's deadline tasks (user task ids are unique in a definition).
     forms["family_decision_deadline_escalation"] = forms["decision_deadline_escalation"]

@@ -121,6 +121,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         "debtor_interview": {"declaration_received": False}}, process="fa_debtor"),
     Scenario("FA debtor: an unemployed debtor registers", answers={
         "debtor_interview": {"employed": False}}, process="fa_debtor"),
+    # The Niebieska Karta procedure: the group meets twice, then closes on the violence ended.
+    Scenario("Niebieska Karta: two meetings, then closed", answers={
+        "nk_group_meeting": [{"decision": "continue", "next_meeting_on": DEFAULT_DAY},
+                             {"decision": "close"}],
+        "nk_closing": {"ground": "violence_ended", "plan_realised": True}},
+        process="niebieska_karta"),
 )
 
 

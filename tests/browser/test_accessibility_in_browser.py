@@ -23,14 +23,16 @@ from app.services.debtors import procedures as debtor_procedures
 from app.services.definitions import definition_history
 from app.services.definitions import deploy as definitions
 from app.services.kernel.context import SYSTEM, Actor, ServiceContext
+from app.services.niebieska_karta import procedures as nk_procedures
 from app.services.social_work import contracts as social_contracts
 from app.services.social_work import records as social_records
 from app.services.workflow import jobs
 from tests.drive import complete_named, drive, ready_tasks, sample_application
 from tests.integration.conftest import purge_broker, stop_worker
 from tests.live import start_server
+from tests.nk_data import form_a
 from tests.recovery_data import draft_list, make_case
-from tests.social_work_data import contract_body
+from tests.social_work_data import contract_body, family_with_case
 from tests.social_work_data import open_record as social_open
 
 from .conftest import ROOT, SHOTS
@@ -188,7 +190,11 @@ def _set_up(ctx: ServiceContext, caseworker: Actor, supervisor: Actor, admin: Ac
         "first_name": "Adam", "last_name": "Dłużny", "pesel": "80010112340",
         "address": "ul. Dalsza 2, 00-950 Warszawa", "creditor_gmina": "Gmina Wierzyciela",
         "debtor_gmina": "Gmina Dłużnika", "request_received_on": "2026-02-02"})
-    return {"social": social, "debtor": debtor, "tasks": task_ids, "waiting": waiting,
+    # A Niebieska Karta procedure of a family (form A, its page with the head's assignment).
+    _nk_case, nk_suspect, nk_affected = family_with_case(ctx)
+    nk = nk_procedures.start(ctx, caseworker, form_a(nk_affected, nk_suspect)).id
+    return {"social": social, "debtor": debtor, "nk": nk, "nk_person": nk_affected,
+            "tasks": task_ids, "waiting": waiting,
             "cases": case_ids, "decided": decided,
             "decision": decision_id,
             "person": person_id or recovery.person_id, "recovery": recovery, "list": plist,
@@ -224,6 +230,19 @@ def _case_pages(d: dict[str, Any], role: str) -> list[Visit]:
     ]
 
 
+def _nk_pages(d: dict[str, Any], role: str) -> list[Visit]:
+    """The Niebieska Karta pages: the list and a procedure (with the head's assignment form for
+    the supervisor, who is the head); form A and a refused hand-over for its caseworker."""
+    pages = [Visit("/niebieska-karta"), Visit(f"/niebieska-karta/{d['nk']}")]
+    if role == "caseworker":
+        pages += [
+            Visit(f"/niebieska-karta/{d['nk']}", then=_submit(
+                "#handover button.primary[type=submit]", {"input[name='handover.handed_on']": ""})),
+            Visit(f"/persons/{d['nk_person']}/niebieska-karta/new"),
+            Visit(f"/persons/{d['nk_person']}/niebieska-karta/new", then=_submit_empty)]
+    return pages
+
+
 def _wait_for_charts(page: Any) -> None:
     page.wait_for_selector(".dash-chart[data-chart=reason] svg")
 
@@ -250,6 +269,7 @@ def _admin_pages(d: dict[str, Any]) -> list[Visit]:
         Visit("/admin/fee-tables", then=_submit("#fee-table-form button.primary[type=submit]")),
         Visit("/admin/users", then=_submit("form button.primary[type=submit]")),
         Visit("/cases", 403), Visit("/social-work", 403), Visit("/dashboard", 403),
+        Visit("/niebieska-karta", 403), Visit(f"/niebieska-karta/{d['nk']}", 403),
         Visit("/admin/definitions/diff?old=999999&new=1", 404),
     ]
 
@@ -267,11 +287,13 @@ def test_every_page_template_has_no_axe_violations(
             None: [Visit("/login"), Visit("/login", then=_submit(
                 "button[type=submit]", {"input[name=username]": "caseworker1",
                                         "input[name=password]": "niepoprawne"}))],
-            "caseworker1": [*_case_pages(data, "caseworker"), Visit("/changes", 403),
+            "caseworker1": [*_case_pages(data, "caseworker"), *_nk_pages(data, "caseworker"),
+                            Visit("/changes", 403),
                             Visit("/reports/family-benefits", 403),
                             Visit("/admin/users", 403), Visit("/dashboard", 403),
                             Visit("/reports/mrpips-03", 403)],
-            "supervisor": [*_case_pages(data, "supervisor"), Visit("/changes"), Visit("/deadlines"),
+            "supervisor": [*_case_pages(data, "supervisor"), *_nk_pages(data, "supervisor"),
+                           Visit("/changes"), Visit("/deadlines"),
                            # The family-benefit and FA reports (the head's and supervisors').
                            Visit("/reports/family-benefits?year=2026&half=1"),
                            Visit("/reports/fa?from=2026-01&to=2026-03"),

@@ -37,6 +37,7 @@ from tests.polish_crawl import (
     xlsx_text,
 )
 from tests.recovery_data import ACCOUNT, make_case
+from tests.social_work_data import family_with_case
 
 from .test_pages import login, pesel
 
@@ -144,6 +145,42 @@ def _debtors(client: Any, ctx: ServiceContext, actors: dict[str, Actor], found: 
     debtor_ledger.record_receipt(ctx, actors["caseworker"], opened[0],
                                  {"received_on": received, "amount": "100.00"})
     return opened
+
+
+def _niebieska_karta(client: Any, ctx: ServiceContext, found: Crawl) -> int:
+    """A Niebieska Karta procedure (issue 17 part 2) walked on its pages by the caseworker who
+    starts it: form A, the hand-over, a meeting that meets again, forms, the plan, a meeting that
+    closes, the closing; every form of niebieska_karta.bpmn completed."""
+    _case, applicant, child = family_with_case(ctx)
+    client.post("/logout")
+    login(client, "caseworker1")
+    day = today_in_warsaw(ctx.now()).strftime("%d.%m.%Y")
+    later = (today_in_warsaw(ctx.now()) + timedelta(days=7)).strftime("%d.%m.%Y")
+    res = client.post(f"/persons/{child}/niebieska-karta/new", headers=PL, data={
+        "suspect_id": str(applicant), "started_on": day, "facts": "Awantura domowa.",
+        "violence_kinds": ["psychological"], "affected_present": "on"})
+    assert res.status_code == 302, visible_text(res.get_data(as_text=True))
+    pid = int(res.headers["Location"].rsplit("/", 1)[-1])
+    steps = (("handover", {"handover.handed_on": day}, "nk_handover"),
+             ("meetings", {"meeting.met_on": day, "meeting.decision": "continue",
+                           "meeting.next_meeting_on": later,
+                           "meeting.attendees": "Anna Kowalska (OPS)"}, "nk_group_meeting"),
+             ("forms", {"form.form": "C", "form.on": day}, None),
+             ("plan", {"plan.on": day, "plan.plan": "Konsultacje."}, None),
+             ("meetings", {"meeting.met_on": day, "meeting.decision": "close",
+                           "meeting.attendees": "Anna Kowalska (OPS)"}, "nk_group_meeting"),
+             ("close", {"closing.closed_on": day, "closing.ground": "violence_ended",
+                        "closing.plan_realised": "on"}, "nk_closing"))
+    for version, (path, data, form) in enumerate(steps, start=1):
+        page = client.get(f"/niebieska-karta/{pid}", headers=PL)
+        found.visited.add(f"caseworker /niebieska-karta/{pid}")
+        found.check("caseworker niebieska karta", visible_text(page.get_data(as_text=True)))
+        res = client.post(f"/niebieska-karta/{pid}/{path}", headers=PL,
+                          data={"version": str(version), **data})
+        assert res.status_code == 302, (path, visible_text(res.get_data(as_text=True)))
+        if form:
+            found.forms.add(form)
+    return pid
 
 
 def _escalations(client: Any, ctx: ServiceContext, clock: Any, actors: dict[str, Actor],
@@ -287,6 +324,7 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
         reviewed = _interview_update(client, ctx, clock, actors, found, kinds)
         _letters(client, ctx, reviewed, found)
         debtors = _debtors(client, ctx, actors, found, kinds)
+        nk = _niebieska_karta(client, ctx, found)
         for role, username in USERS.items():
             client.post("/logout")
             login(client, username)
@@ -297,7 +335,8 @@ def test_every_page_file_and_message_is_polish(client: Any, ctx: ServiceContext,
                      f"/cases/{first}/letters", "/admin/", "/admin/definitions",
                      "/admin/definitions/edit", "/admin/users", "/admin/office",
                      "/admin/incidents", "/debtors", "/debtors/new",
-                     *(f"/debtors/{pid}" for pid in debtors)]
+                     *(f"/debtors/{pid}" for pid in debtors), "/niebieska-karta",
+                     f"/niebieska-karta/{nk}"]
             crawl(client, role, start, found)
         # The decision documents of the cases, as PDFs.
         client.post("/logout")

@@ -153,6 +153,8 @@ DEBTOR_TASKS = {
     "debtor_licence_motion", "debtor_big_report", "debtor_prosecutor_notice",
     "debtor_grounds_ceased", "debtor_licence_withdrawal",
 }
+# The Niebieska Karta procedure's steps (niebieska_karta.bpmn, issue 17 part 2).
+NK_TASKS = {"nk_handover", "nk_group_meeting", "nk_closing"}
 
 
 def test_project_definition_user_tasks(compiled):
@@ -164,7 +166,7 @@ def test_project_definition_user_tasks(compiled):
         "decision_deadline_warning", "art10_notice", "party_comments", "record_sko_outcome",
         # The family benefit process's own deadline tasks (issue 16, part 4).
         "family_decision_deadline_escalation", "family_decision_deadline_warning",
-    } | DEBTOR_TASKS
+    } | DEBTOR_TASKS | NK_TASKS
     assert tasks["approve_decision"]["four_eyes_of"] == "draft_decision"
     assert tasks["interview_update"]["process"] == "benefit_review"
     assert tasks["interview_update"]["due"] == "next_update_on"
@@ -179,6 +181,11 @@ def test_project_definition_user_tasks(compiled):
         "debtor_evasion_decision": "evasion_due", "debtor_licence_motion": "motion_due",
         "debtor_big_report": "big_due", "debtor_prosecutor_notice": "prosecutor_due",
         "debtor_licence_withdrawal": "withdrawal_due"}
+    # The Niebieska Karta procedure (issue 17 part 2): each step is due as the service sets it.
+    assert {name: (tasks[name]["due"], tasks[name]["process"]) for name in NK_TASKS} == {
+        "nk_handover": ("handover_due", "niebieska_karta"),
+        "nk_group_meeting": ("meeting_due", "niebieska_karta"),
+        "nk_closing": ("closing_due", "niebieska_karta")}
 
 
 def test_canned_form_data_is_valid_for_every_form(compiled, sources_and_forms):

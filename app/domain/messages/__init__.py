@@ -25,6 +25,7 @@ from app.domain.messages import (
     fad,
     fbr,
     general,
+    nk,
     notices,
     rep,
     service_errors,
@@ -42,7 +43,8 @@ __all__ = ["CATALOGUE", "PROBLEM_CODES", "N_", "Code", "MessageCode", "Msg", "Te
 CATALOGUE: dict[MessageCode, Template] = {**general.TEXTS, **deploy.TEXTS, **casework.TEXTS,
                                    **notices.TEXTS, **service_errors.TEXTS,
                                    **fad.TEXTS, **fbr.TEXTS, **social_work.TEXTS, **upsa.TEXTS,
-                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS, **rep.TEXTS}
+                                   **upsb.TEXTS, **usrf.TEXTS, **dash.TEXTS, **rep.TEXTS,
+                                   **nk.TEXTS}
 
 
 def all_codes() -> tuple[MessageCode, ...]:

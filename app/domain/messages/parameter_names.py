@@ -9,6 +9,13 @@ from app.domain.messages.codes import N_
 from app.domain.messages.parameters_usrf import NAMES as USRF_NAMES
 
 NAMES: dict[str, str] = {
+    # The Niebieska Karta procedure (lane nk).
+    "nk.handover_working_days": N_("Niebieska Karta: termin przekazania formularza A "
+                                    "przewodniczącemu zespołu (dni robocze)"),
+    "nk.first_meeting_days": N_("Niebieska Karta: termin pierwszego posiedzenia grupy "
+                                "diagnostyczno-pomocowej (dni)"),
+    "nk.closing_record_days": N_("Niebieska Karta: termin zapisania zakończenia procedury po "
+                                 "posiedzeniu grupy (dni)"),
     # Care benefits of u.ś.r. (issue 16, lane usrc).
     "specjalny_zasilek_opiekunczy.amount": N_("Specjalny zasiłek opiekuńczy: kwota"),
     "specjalny_zasilek_opiekunczy.period_start_month": N_(

@@ -15,6 +15,7 @@ from .debtors import DebtorDue, DebtorProcedure, DebtorReceipt, DebtorStep
 from .documents import Document, DocumentImmutable, OfficeSettings, SignerAuthorisation
 from .health import Heartbeat
 from .lifecycle import Appeal, DecisionEvent
+from .niebieska_karta import NkEvent, NkMember, NkProcedure
 from .payments import Payment, PaymentExport, PaymentList, PaymentScheduleItem
 from .people import Household, HouseholdMember, Income, Person, PersonChange
 from .provision import CareFeeTable, ProvisionScope
@@ -38,6 +39,7 @@ from .users import ApiToken, User, UserRole
 from .workflow import HumanTask, Job, ProcessDefinition, ProcessInstance
 
 __all__ = [
+    "NkEvent", "NkMember", "NkProcedure",
     "ApiToken", "Application", "AuditEvent", "Base", "Case", "CaseNumberSequence", "Decision",
     "DecisionNumberSequence", "EligibilityResult", "Household", "HouseholdMember", "HumanTask",
     "Income", "Interview", "Job",

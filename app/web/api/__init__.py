@@ -30,6 +30,7 @@ from app.web.security import Unauthorized, api_actor, api_roles
 from . import dashboard as dashboard_api
 from . import debtors as debtors_api
 from . import family_reports as family_reports_api
+from . import niebieska_karta as niebieska_karta_api
 from . import payment_routes, provision_routes
 from . import recovery as recovery_api
 from . import reports as reports_api
@@ -373,5 +374,6 @@ recovery_api.register(bp)
 debtors_api.register(bp)
 social_work_api.register(bp)
 reports_api.register(bp)
+niebieska_karta_api.register(bp)
 family_reports_api.register(bp)
 dashboard_api.register(bp)

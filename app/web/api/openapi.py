@@ -14,6 +14,7 @@ from . import (
     openapi_dashboard,
     openapi_debtors,
     openapi_family_reports,
+    openapi_nk,
     openapi_provision,
     openapi_recovery,
     openapi_reports,
@@ -263,6 +264,9 @@ OPENAPI["paths"].update(openapi_recovery.PATHS)
 # --- social work (app/web/api/openapi_social_work.py) -------------------------------------------
 OPENAPI["components"]["schemas"].update(openapi_social_work.SCHEMAS)
 OPENAPI["paths"].update(openapi_social_work.PATHS)
+# --- Niebieska Karta (app/web/api/openapi_nk.py) ---------------------------------------------------
+OPENAPI["components"]["schemas"].update(openapi_nk.SCHEMAS)
+OPENAPI["paths"].update(openapi_nk.PATHS)
 # --- the FA debtor procedure (app/web/api/openapi_debtors.py) ---
 OPENAPI["components"]["schemas"].update(openapi_debtors.SCHEMAS)
 OPENAPI["paths"].update(openapi_debtors.PATHS)

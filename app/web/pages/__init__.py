@@ -6,7 +6,10 @@ The routing table is kept here, in one place; each view module holds thin views
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint
+from flask_login import current_user
 
 from app.web.ui import schema_form
 from app.web.ui.formatting import register_template_helpers
@@ -18,6 +21,7 @@ from . import (
     debtors,
     family_reports,
     life,
+    niebieska_karta,
     payments,
     provision,
     recovery,
@@ -89,6 +93,24 @@ _ROUTES = (
 
 for _rule, _view, _methods in _ROUTES:
     bp.add_url_rule(_rule, view_func=_view, methods=list(_methods))
+
+
+
+@bp.app_context_processor
+def _nk_nav() -> dict[str, Any]:
+    """``nk_visible()``: the Niebieska Karta link shows only to those who may see a procedure
+    (the head, a caseworker, a person assigned); asked only when the menu is drawn."""
+
+    def nk_visible() -> bool:
+        if not current_user.is_authenticated:
+            return False
+        return niebieska_karta.may_see_any(current_user.actor)
+
+    return {"nk_visible": nk_visible}
+
+
+for _nk_rule, _nk_endpoint, _nk_view, _nk_methods in niebieska_karta.ROUTES:
+    bp.add_url_rule(_nk_rule, endpoint=_nk_endpoint, view_func=_nk_view, methods=list(_nk_methods))
 
 for _sw_rule, _sw_endpoint, _sw_view, _sw_methods in social_work.ROUTES:
     bp.add_url_rule(_sw_rule, endpoint=_sw_endpoint, view_func=_sw_view, methods=list(_sw_methods))

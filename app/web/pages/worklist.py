@@ -15,6 +15,7 @@ from app.services.appeals import decision_life
 from app.services.debtors import procedures as debtor_procedures
 from app.services.kernel import auth as auth_service
 from app.services.kernel.errors import ServiceError
+from app.services.niebieska_karta import procedures as nk_procedures
 from app.services.social_work import period as social_work_period
 from app.services.workflow import incidents, jobs, worklist
 from app.services.workflow.task_views import TaskSummary
@@ -114,7 +115,8 @@ def deadlines() -> Any:
                            incidents=incidents.list_incidents(services(), actor()),
                            appeals=decision_life.pending_forwarding(services(), actor()),
                            reviews=social_work_period.reviews_due(services(), actor(), horizon),
-                           debtor_steps=debtor_procedures.deadlines(services(), actor()))
+                           debtor_steps=debtor_procedures.deadlines(services(), actor()),
+                           nk_steps=nk_procedures.deadlines(services(), actor()))
 
 
 @page_roles("supervisor")

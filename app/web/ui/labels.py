@@ -143,6 +143,13 @@ OUTCOMES = {
 }
 
 # The steps of the FA debtor procedure (app/domain/fa_debtor.STEPS) and what each recorded.
+# The steps of the Niebieska Karta process (niebieska_karta.bpmn), as *Terminy* names them.
+NK_STEPS = {
+    "nk_handover": _l("Przekazanie formularza A przewodniczącemu zespołu"),
+    "nk_group_meeting": _l("Posiedzenie grupy diagnostyczno-pomocowej"),
+    "nk_closing": _l("Zakończenie procedury"),
+}
+
 DEBTOR_STEPS = {
     "interview": _l("Wywiad alimentacyjny i oświadczenie majątkowe"),
     "bailiff_info": _l("Informacja dla komornika"),
@@ -244,6 +251,11 @@ INTERVIEW_KINDS = {
 }
 
 AUDIT_ACTIONS = {
+    "nk.started": _l("Wszczęto procedurę „Niebieskie Karty”"),
+    "nk.read": _l("Odczyt procedury „Niebieskie Karty”"),
+    "nk.listed": _l("Przegląd procedur „Niebieskie Karty”"),
+    "nk.member_assigned": _l("Przypisano członka grupy diagnostyczno-pomocowej"),
+    "nk.recorded": _l("Zapisano krok procedury „Niebieskie Karty”"),
     "social_work.opened": _l("Założono kartę pracy socjalnej"),
     "social_work.updated": _l("Zmieniono kartę pracy socjalnej"),
     "social_work.read": _l("Odczyt karty pracy socjalnej"),
@@ -458,7 +470,7 @@ TABLES: dict[str, Mapping[str, Any]] = {
     "life_event": LIFE_EVENTS, "sko_outcome": SKO_OUTCOMES, "appeal_channel": APPEAL_CHANNELS,
     "restoration_ruling": RESTORATION_RULINGS, "change_ground": CHANGE_GROUNDS,
     "change_purpose": CHANGE_PURPOSES, "debtor_step": DEBTOR_STEPS,
-    "debtor_outcome": DEBTOR_OUTCOMES,
+    "debtor_outcome": DEBTOR_OUTCOMES, "nk_step": NK_STEPS,
 }
 
 

@@ -23,6 +23,7 @@ from app.services.kernel.inputs import (
     debtors,
     decisions,
     documents,
+    niebieska_karta,
     payments,
     provision,
     recovery,
@@ -34,7 +35,7 @@ from app.services.kernel.inputs.export import openapi
 SCHEMAS: dict[str, dict[str, Any]] = {
     **recovery.SCHEMAS, **decisions.SCHEMAS, **documents.SCHEMAS, **payments.SCHEMAS,
     **calculator.SCHEMAS, **cases.SCHEMAS, **debtors.SCHEMAS, **social_work.SCHEMAS,
-    **provision.SCHEMAS}
+    **provision.SCHEMAS, **niebieska_karta.SCHEMAS}
 
 
 @functools.cache
