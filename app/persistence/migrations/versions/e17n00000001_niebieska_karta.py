@@ -2,7 +2,7 @@
 to each, and their events (hand-over, meetings, forms B/C/D, the plan, the closing).
 
 Revision ID: e17n00000001
-Revises: e17d00000001
+Revises: e17r00000001
 Create Date: 2026-12-07
 
 """
@@ -16,7 +16,7 @@ import app.persistence.models.base
 
 # revision identifiers, used by Alembic.
 revision: str = 'e17n00000001'
-down_revision: Union[str, Sequence[str], None] = 'e17d00000001'
+down_revision: Union[str, Sequence[str], None] = 'e17r00000001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
