@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -23,9 +24,15 @@ def lawful(ctx: ServiceContext, actor: Actor, ht: HumanTask, data: dict[str, Any
     """Canned data with the values the task's form opens with (a draft decision starts from the
     computed amount and a lawful period, as the page does)."""
     initial = worklist.get_task(ctx, actor, ht.id)["context"].get("initial") or {}
-    if ht.name == "draft_decision":
-        return {**data, **initial}
-    return data
+    if ht.name != "draft_decision":
+        return data
+    draft = {**data, **initial}
+    if draft.get("return_kind") in ("full", "part") and not draft.get("return_first_due"):
+        # Aid granted on condition of return (art. 41 pkt 2 u.p.s.): the caseworker sets the
+        # terms the page leaves to them: one instalment, due a month after the aid is paid.
+        start = date.fromisoformat(draft.get("period_to") or draft["period_from"])
+        draft.update(return_instalments=1, return_first_due=(start + timedelta(days=31)).isoformat())
+    return draft
 
 
 def ready_tasks(ctx: ServiceContext, case_id: int) -> list[HumanTask]:

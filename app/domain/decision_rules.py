@@ -307,7 +307,9 @@ def lawful_period(benefit: str, first_benefit_month: date,
 def lawful_draft(benefit: str, legal: LegalRange | None, first_benefit_month: date,
                  today: date) -> dict[str, Any]:
     """The values a draft form opens with, so that the lawful choice is the easy one: the
-    computed amount (none where it is zero) and a lawful period; a refusal when not eligible."""
+    computed amount (none where it is zero) and a lawful period; a refusal when not eligible;
+    a return in full where the aid is granted only on condition of return (art. 41 pkt 2
+    u.p.s.; the caseworker may make it a part, and sets the instalments and the first due day)."""
     if legal is not None and not legal.eligible:
         return {"decision_kind": "refusal", "amount": None, "period_from": None, "period_to": None}
     start, end = lawful_period(benefit, first_benefit_month, today)
@@ -317,6 +319,8 @@ def lawful_draft(benefit: str, legal: LegalRange | None, first_benefit_month: da
         "amount": money_str(amount) if amount is not None else None,
         "period_from": start.isoformat() if start else None,
         "period_to": end.isoformat() if end else None,
+        **({"return_kind": "full"} if legal is not None and legal.returnable == "required"
+           else {}),
         **_defaults(benefit),
     }
 

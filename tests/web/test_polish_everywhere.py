@@ -55,7 +55,12 @@ DETOURS: dict[str, dict[str, Any]] = {
 }
 REFUSAL: dict[str, dict[str, Any]] = {
     "conduct_interview": {"verified_incomes": [{"member_index": 0, "net_income": "2600.00"}]},
-    "draft_decision": {"justification": "Dochód strony przekracza kryterium dochodowe."},
+    # Above the criterion zasiłek okresowy may still be granted as returnable aid (art. 41
+    # pkt 2 u.p.s., which the draft proposes); the centre refuses it here.
+    "draft_decision": {"decision_kind": "refusal", "amount": None, "period_from": None,
+                       "period_to": None, "return_kind": "none", "return_instalments": None,
+                       "return_first_due": None,
+                       "justification": "Dochód strony przekracza kryterium dochodowe."},
     "party_comments": {"comments_made": True, "party_comments": "Proszę o ponowne przeliczenie."},
 }
 
