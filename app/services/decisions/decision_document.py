@@ -282,8 +282,12 @@ def render_decision(uow: UnitOfWork, decision: Decision, office: Office, signer:
                                   decision.period_to, _request(uow, case),
                                   decision.eligibility.max_amount if decision.eligibility
                                   else None))
+    # Aid above the criterion granted only as returnable (art. 41 pkt 2 u.p.s.) is eligible by
+    # exception: a refusal of it still names the ordinary condition not met (the criterion).
+    by_exception = ((result or {}).get("range") or {}).get("returnable") == "required"
     facts = None if omitted else justification(
-        uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible)
+        uow, case, result, refusal_on_merits=decision.kind == DecisionKind.REFUSAL and eligible
+        and not by_exception)
     lines = list(setting.lines) if setting and setting.lines is not None \
         else ruling(case, decision, law, office, provision_scope.of_decision(uow, decision.id))
     # Art. 107 § 3 KPA: a refusal (or a partial grant) answers the comments the party made on
