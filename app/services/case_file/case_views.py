@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.messages import Msg
-from app.domain.views import CODED, OMIT_NONE, JsonView
+from app.domain.views import CODED, NOT_IN_JSON, OMIT_NONE, JsonView
 from app.services.appeals.views import DecisionLife
 from app.services.cases.register_views import RegisterCheck
 from app.services.documents.document_store import CaseDocument
@@ -215,3 +215,6 @@ class CaseFile(JsonView):
     history: tuple[HistoryRow, ...]
     # Issued documents (PDF): kind, title, date, hash and the download URL.
     documents: list[CaseDocument]
+    # A Niebieska Karta procedure runs in the family: the bare flag a case role sees, never the
+    # content (services/niebieska_karta); the API gives it at /api/cases/<id>/niebieska-karta.
+    nk_in_family: bool = field(default=False, metadata=NOT_IN_JSON)

@@ -53,6 +53,7 @@ from app.services.documents import document_store
 from app.services.kernel import audit
 from app.services.kernel.context import Actor, ServiceContext, UnitOfWork
 from app.services.kernel.errors import Forbidden, NotFound
+from app.services.niebieska_karta import procedures as nk_procedures
 from app.services.payments.schedule import day_for
 from app.services.provision import scope as provision_scope
 from app.services.provision.scope import PROVIDED
@@ -184,6 +185,7 @@ def get_case(ctx: ServiceContext, actor: Actor, case_id: int) -> CaseFile:
                           for e in history),
             # Issued documents (PDF): kind, title, date, hash and the download URL.
             documents=document_store.case_documents(uow, case_id),
+            nk_in_family=nk_procedures.open_in_family(uow, case_id),
         )
         audit.record(uow, "case.read", actor.id, case_id)
         uow.commit()

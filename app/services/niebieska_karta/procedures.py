@@ -223,12 +223,18 @@ def runs_in_family(ctx: ServiceContext, actor: Actor, case_id: int) -> bool:
     with ctx.uow(readonly=True) as uow:
         if uow.session.get(Case, case_id) is None:
             raise NotFound(msg(Code.CASE_NOT_FOUND, case_id=case_id))
-        household = select(HouseholdMember.person_id).join(
-            Case, Case.household_id == HouseholdMember.household_id).where(Case.id == case_id)
-        return uow.session.scalar(select(NkProcedure.id).where(
-            NkProcedure.status == nk.Status.OPEN,
-            or_(NkProcedure.affected_id.in_(household),
-                NkProcedure.suspect_id.in_(household))).limit(1)) is not None
+        return open_in_family(uow, case_id)
+
+
+def open_in_family(uow: UnitOfWork, case_id: int) -> bool:
+    """The flag of :func:`runs_in_family` in the caller's transaction (one statement; the case
+    file reads it with the case, the caller having checked the case role)."""
+    household = select(HouseholdMember.person_id).join(
+        Case, Case.household_id == HouseholdMember.household_id).where(Case.id == case_id)
+    return uow.session.scalar(select(NkProcedure.id).where(
+        NkProcedure.status == nk.Status.OPEN,
+        or_(NkProcedure.affected_id.in_(household),
+            NkProcedure.suspect_id.in_(household))).limit(1)) is not None
 
 
 def candidates(ctx: ServiceContext, actor: Actor) -> list[tuple[int, str]]:

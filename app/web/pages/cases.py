@@ -20,7 +20,6 @@ from app.services.documents import document_store, letters
 from app.services.kernel import inputs
 from app.services.kernel.errors import ServiceError, ValidationFailed
 from app.services.kernel.inputs.documents import MIN_DAYS
-from app.services.niebieska_karta import procedures as nk_procedures
 from app.web.context import services
 from app.web.downloads import pdf_response
 from app.web.security import actor, page_roles
@@ -135,9 +134,8 @@ def case_detail(case_id: int) -> Any:
     # An FA case (the entitled persons') offers to open the debtor procedure linked to it.
     fa_case = case.kind != CaseKind.DEBTOR and benefits.act_of(case.benefit) == "fa"
     # A Niebieska Karta procedure in the family: a bare notice, never its content.
-    nk_in_family = nk_procedures.runs_in_family(services(), actor(), case_id)
     return render_template("pages/case.html", case=case, debtor_procedure=debtor_procedure,
-                           fa_case=fa_case, nk_in_family=nk_in_family)
+                           fa_case=fa_case, nk_in_family=case.nk_in_family)
 
 
 @page_roles(*CASE_ROLES)
