@@ -233,6 +233,19 @@ CITATIONS: dict[str, tuple[tuple[date, str], ...]] = {
 }
 
 CITATIONS.update(USRF_CITATIONS)  # the dodatki, becikowe and świadczenie rodzicielskie
+# The Niebieska Karta procedure (issue 17): the regulation's paragraph, or, where it sets no
+# period, the centre's own term within the procedure it governs.
+CITATIONS.update({
+    "nk.handover_working_days": ((date.min, N_(
+        "§ 3 rozporządzenia Rady Ministrów z dnia 6 września 2023 r. w sprawie procedury "
+        "„Niebieskie Karty” oraz wzorów formularzy „Niebieska Karta” (Dz.U. 2023 poz. 1870)")),),
+    "nk.first_meeting_days": ((date.min, N_(
+        "termin przyjęty przez ośrodek w procedurze „Niebieskie Karty” (rozporządzenie Rady "
+        "Ministrów z dnia 6 września 2023 r., Dz.U. 2023 poz. 1870)")),),
+    "nk.closing_record_days": ((date.min, N_(
+        "termin przyjęty przez ośrodek w procedurze „Niebieskie Karty” (rozporządzenie Rady "
+        "Ministrów z dnia 6 września 2023 r., Dz.U. 2023 poz. 1870)")),),
+})
 
 
 def citation(name: str, valid_from: date | str | None) -> str | None:
